@@ -1,0 +1,10 @@
+//! hubdesk: a keyboard-driven terminal console for help-desk and NOC staff of
+//! internet providers that run the HubSoft ISP management system.
+//!
+//! The crate is one package with a library target so that integration tests
+//! and benchmarks reach its modules. Imports run one way only (see
+//! `../shared/GUIDE.md` §1): `api` knows nothing of terminals or the app,
+//! `sim` never imports `api` types.
+
+pub mod api;
+pub mod sim;

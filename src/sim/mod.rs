@@ -1,0 +1,1 @@
+//! The embedded HubSoft simulator. CONTRACT SKELETON: owned by the sim work.

@@ -628,6 +628,34 @@ fn plain_http_is_only_allowed_to_loopback_unless_explicitly_allowed() {
     Client::new(self_signed).unwrap();
 }
 
+#[tokio::test]
+async fn tls_uses_ring_and_accept_invalid_certs_is_honoured() {
+    let server = support::tls::start();
+    for host in ["127.0.0.1", "localhost"] {
+        let mut config = ClientConfig::new(
+            format!("https://{host}:{}", server.addr.port()),
+            credentials(),
+        );
+        config.accept_invalid_certs = true;
+        let info = Client::new(config).unwrap().login().await.unwrap();
+        assert_eq!(info.token_type, "Bearer");
+    }
+    assert_eq!(server.served(), 2);
+
+    // The same self-signed certificate is refused by default, before
+    // anything is sent.
+    let config = ClientConfig::new(
+        format!("https://localhost:{}", server.addr.port()),
+        credentials(),
+    );
+    let err = Client::new(config).unwrap().login().await.unwrap_err();
+    assert!(
+        matches!(err, ApiError::Network { sent: false, .. }),
+        "{err:?}"
+    );
+    assert_eq!(server.served(), 2);
+}
+
 #[test]
 fn default_config_matches_the_documented_policy() {
     let c = ClientConfig::new("https://x", credentials());

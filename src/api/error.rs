@@ -109,18 +109,20 @@ pub enum ApiError {
 
 impl ApiError {
     /// True when the request may have reached the server and its effect is
-    /// unknown: a timeout or a connection dropped after sending, or a gateway
-    /// (HTTP 502/504) that gave up waiting for HubSoft. The console marks such
-    /// an action "unknown: check before repeating" instead of "failed".
+    /// unknown: a timeout or a connection dropped after sending, a gateway
+    /// (HTTP 502/504) that gave up waiting for HubSoft, or a 2xx answer that
+    /// could not be read ([`ApiError::Decode`]: the server may well have done
+    /// it). The console marks such an action "unknown: check before
+    /// repeating" instead of "failed".
     ///
     /// Failures of the token grant are never "unknown": a grant changes
     /// nothing on the subscriber's side and the action itself was not sent.
     pub fn outcome_unknown(&self) -> bool {
+        let not_grant = |route: &str| route != crate::api::auth::TOKEN_ROUTE;
         match self {
-            Self::Network { route, sent, .. } => *sent && *route != crate::api::auth::TOKEN_ROUTE,
-            Self::Http { route, status, .. } => {
-                matches!(status, 502 | 504) && *route != crate::api::auth::TOKEN_ROUTE
-            }
+            Self::Network { route, sent, .. } => *sent && not_grant(route),
+            Self::Http { route, status, .. } => matches!(status, 502 | 504) && not_grant(route),
+            Self::Decode { route, .. } => not_grant(route),
             _ => false,
         }
     }
@@ -222,6 +224,13 @@ mod tests {
             excerpt: String::new(),
         };
         assert!(http(504).outcome_unknown());
+        let decode = |route| ApiError::Decode {
+            route,
+            path: ".".into(),
+            detail: String::new(),
+        };
+        assert!(decode("cliente/reset_mac_addr").outcome_unknown());
+        assert!(!decode(crate::api::auth::TOKEN_ROUTE).outcome_unknown());
         assert!(!http(503).outcome_unknown());
         assert!(http(500).is_retryable());
         assert!(!http(400).is_retryable());

@@ -104,9 +104,15 @@ struct Inner {
     auth: Authenticator,
     request_timeout: Duration,
     slow_timeout: Duration,
+    retry: RetryPolicy,
+}
+
+/// When and how long to wait before trying a read again.
+#[derive(Clone, Copy, Debug)]
+struct RetryPolicy {
     max_read_retries: u32,
-    retry_base_delay: Duration,
-    max_retry_delay: Duration,
+    base: Duration,
+    cap: Duration,
 }
 
 impl fmt::Debug for Client {
@@ -188,9 +194,11 @@ impl Client {
                 auth: Authenticator::new(config.credentials, token_url, config.request_timeout),
                 request_timeout: config.request_timeout,
                 slow_timeout: config.slow_timeout,
-                max_read_retries: config.max_read_retries,
-                retry_base_delay: config.retry_base_delay,
-                max_retry_delay: config.max_retry_delay,
+                retry: RetryPolicy {
+                    max_read_retries: config.max_read_retries,
+                    base: config.retry_base_delay,
+                    cap: config.max_retry_delay,
+                },
             }),
         })
     }
@@ -285,7 +293,10 @@ impl Client {
                     }
                 },
             };
-            match self.retry_delay(call.kind, &error, retries) {
+            match inner
+                .retry
+                .delay(call.kind, &error, retries, jitter_fraction())
+            {
                 Some(delay) => {
                     retries += 1;
                     tracing::debug!(
@@ -359,29 +370,29 @@ impl Client {
             reason: e.to_string(),
         })
     }
+}
 
-    /// How long to wait before retrying, or `None` when the error is final.
-    fn retry_delay(&self, kind: CallKind, error: &ApiError, retries: u32) -> Option<Duration> {
-        let inner = &*self.inner;
-        if kind != CallKind::Read || retries >= inner.max_read_retries {
+impl RetryPolicy {
+    /// How long to wait before retry number `retries + 1`, or `None` when the
+    /// error is final: actions are never retried, and neither are refusals,
+    /// 4xx or decode errors. `jitter` is a number in `[0, 1)`.
+    fn delay(
+        &self,
+        kind: CallKind,
+        error: &ApiError,
+        retries: u32,
+        jitter: f64,
+    ) -> Option<Duration> {
+        if kind != CallKind::Read || retries >= self.max_read_retries {
             return None;
         }
-        let backoff = || {
-            backoff_delay(
-                inner.retry_base_delay,
-                retries,
-                inner.max_retry_delay,
-                jitter_fraction(),
-            )
-        };
+        let backoff = || backoff_delay(self.base, retries, self.cap, jitter);
         match error {
             ApiError::Network { .. } => Some(backoff()),
             ApiError::Http { status, .. } if *status >= 500 => Some(backoff()),
-            ApiError::RateLimited { retry_after, .. } => Some(
-                retry_after
-                    .map(|d| d.min(inner.max_retry_delay))
-                    .unwrap_or_else(backoff),
-            ),
+            ApiError::RateLimited { retry_after, .. } => {
+                Some(retry_after.map(|d| d.min(self.cap)).unwrap_or_else(backoff))
+            }
             _ => None,
         }
     }
@@ -445,6 +456,50 @@ mod tests {
         assert_eq!(backoff_delay(base, 40, cap, 0.5), cap);
         let j = jitter_fraction();
         assert!((0.0..1.0).contains(&j));
+    }
+
+    #[test]
+    fn retry_policy_honours_retry_after_and_spares_actions() {
+        let policy = RetryPolicy {
+            max_read_retries: 2,
+            base: Duration::from_millis(100),
+            cap: Duration::from_secs(30),
+        };
+        let limited = |secs: Option<u64>| ApiError::RateLimited {
+            route: "r",
+            retry_after: secs.map(Duration::from_secs),
+        };
+        let read = CallKind::Read;
+        assert_eq!(
+            policy.delay(read, &limited(Some(3)), 0, 0.5),
+            Some(Duration::from_secs(3))
+        );
+        assert_eq!(
+            policy.delay(read, &limited(Some(600)), 1, 0.5),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(
+            policy.delay(read, &limited(None), 1, 0.0),
+            Some(Duration::from_millis(200))
+        );
+        assert_eq!(policy.delay(read, &limited(Some(1)), 2, 0.0), None);
+        let http = |status| ApiError::Http {
+            route: "r",
+            status,
+            excerpt: String::new(),
+        };
+        assert!(policy.delay(read, &http(503), 0, 0.0).is_some());
+        assert_eq!(policy.delay(read, &http(400), 0, 0.0), None);
+        for kind in [CallKind::Action, CallKind::SlowAction] {
+            assert_eq!(policy.delay(kind, &http(503), 0, 0.0), None);
+            assert_eq!(policy.delay(kind, &limited(Some(1)), 0, 0.0), None);
+        }
+        let refused = ApiError::Refused {
+            route: "r",
+            msg: "não".into(),
+            errors: vec![],
+        };
+        assert_eq!(policy.delay(read, &refused, 0, 0.0), None);
     }
 
     #[test]

@@ -61,11 +61,18 @@ impl Envelope {
             .is_some_and(|s| s.trim().eq_ignore_ascii_case("error"))
     }
 
+    /// `msg` (or Laravel's `message`); a list or map there is flattened,
+    /// since some validation answers put their messages in `msg` itself.
     fn message(&self) -> Option<String> {
         [self.msg.as_ref(), self.message.as_ref()]
             .into_iter()
             .flatten()
-            .find_map(text_of)
+            .find_map(|v| {
+                text_of(v).or_else(|| {
+                    let parts = flatten_errors(v);
+                    (!parts.is_empty()).then(|| parts.join("; "))
+                })
+            })
     }
 
     fn into_refused(self, route: &'static str) -> ApiError {
@@ -435,6 +442,10 @@ mod tests {
                 assert_eq!(msg, "Dados inválidos");
                 assert_eq!(errors, ["cep: x"]);
             }
+            other => panic!("{other:?}"),
+        }
+        match classify("r", 200, None, r#"{"status":"error","msg":["a","b"]}"#) {
+            Outcome::Failed(ApiError::Refused { msg, .. }) => assert_eq!(msg, "a; b"),
             other => panic!("{other:?}"),
         }
         match classify("r", 200, None, r#"{"status":"error","errors":["só isto"]}"#) {

@@ -228,6 +228,9 @@ async fn a_base_url_path_prefix_is_kept() {
 }
 
 // ---- retries -------------------------------------------------------------
+//
+// Timeouts below are at least 1 s: the token grant shares the request
+// timeout, and these tests must not turn flaky on a loaded machine.
 
 #[tokio::test]
 async fn reads_are_retried_on_500_and_html_502() {
@@ -272,7 +275,7 @@ async fn reads_are_retried_after_a_timeout() {
         Reply::ok(),
     ])
     .await;
-    let client = server.client(|c| c.request_timeout = Duration::from_millis(300));
+    let client = server.client(|c| c.request_timeout = Duration::from_secs(1));
     value(&client, read()).await.unwrap();
     assert_eq!(server.hits(), 2);
 }
@@ -326,7 +329,7 @@ async fn an_action_that_times_out_is_not_retried_and_its_outcome_is_unknown() {
         Reply::ok(),
     ])
     .await;
-    let client = server.client(|c| c.request_timeout = Duration::from_millis(300));
+    let client = server.client(|c| c.request_timeout = Duration::from_secs(1));
     let err = value(&client, action()).await.unwrap_err();
     assert!(
         matches!(
@@ -364,11 +367,11 @@ async fn the_disconnect_get_as_an_action_is_not_retried_and_a_502_leaves_it_unkn
 async fn slow_actions_get_the_slow_timeout() {
     let server = Server::start(vec![
         Reply::json(200, json!({"status": "success", "msg": "E-mail enviado"}))
-            .delayed(Duration::from_millis(600)),
+            .delayed(Duration::from_millis(1500)),
     ])
     .await;
     let client = server.client(|c| {
-        c.request_timeout = Duration::from_millis(200);
+        c.request_timeout = Duration::from_secs(1);
         c.slow_timeout = Duration::from_secs(10);
     });
     let mut call = action();

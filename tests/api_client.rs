@@ -141,6 +141,28 @@ async fn concurrent_401s_on_the_same_token_cause_one_new_grant() {
 }
 
 #[tokio::test]
+async fn a_caller_aborted_during_the_grant_does_not_block_the_next_one() {
+    // The console aborts the tasks of a customer view that was closed; one
+    // may be holding the grant at that moment.
+    let server = Server::start(vec![Reply::ok()]).await;
+    server.set_grant_delay(Duration::from_millis(300));
+    let client = server.client(|_| {});
+    let doomed = tokio::spawn({
+        let client = client.clone();
+        async move { value(&client, read()).await }
+    });
+    while server.grants() == 0 {
+        tokio::task::yield_now().await;
+    }
+    doomed.abort();
+    assert!(doomed.await.unwrap_err().is_cancelled());
+    server.set_grant_delay(Duration::ZERO);
+    value(&client, read()).await.unwrap();
+    assert_eq!(server.grants(), 2);
+    assert_eq!(server.hits(), 1);
+}
+
+#[tokio::test]
 async fn an_expired_token_is_granted_again_and_a_live_one_is_reused() {
     let server = Server::start(vec![Reply::ok()]).await;
     // As a string: expires_in is decoded leniently.

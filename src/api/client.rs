@@ -1,7 +1,19 @@
-//! CONTRACT SKELETON: owned by the api-core work; signatures are fixed.
+//! The HubSoft client: configuration, transport, retries.
+
+use std::fmt;
+use std::hash::{BuildHasher, Hasher};
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderValue, RETRY_AFTER};
+use reqwest::{Method, Url};
 use serde::de::DeserializeOwned;
 
+use super::auth::{Authenticator, Credentials, Token, TokenInfo};
 use super::error::ApiError;
+use super::response::{self, Outcome};
+use super::tls;
 
 /// Retry policy of one request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,25 +31,485 @@ pub enum CallKind {
 pub struct Call {
     /// Short route name used in error messages, e.g. `"cliente/financeiro"`.
     pub route: &'static str,
+    /// HTTP method. Note that `GET cliente/solicitar_desconexao` is an action.
     pub method: reqwest::Method,
     /// Path below the base URL, e.g. `"/api/v1/integracao/cliente"`.
     pub path: String,
+    /// Query-string parameters, sent in this order.
     pub query: Vec<(&'static str, String)>,
+    /// JSON body of POST/PUT requests.
     pub body: Option<serde_json::Value>,
+    /// Retry and timeout policy.
     pub kind: CallKind,
 }
 
-/// The HubSoft API client. Cheap to clone.
+/// Everything needed to build a [`Client`]. Start from [`ClientConfig::new`],
+/// which fills in the defaults, and change what you need.
 #[derive(Clone, Debug)]
-pub struct Client {}
+pub struct ClientConfig {
+    /// Server address, e.g. `https://erp.provedor.com.br` (a path prefix is kept).
+    pub base_url: String,
+    /// API user and OAuth client.
+    pub credentials: Credentials,
+    /// Limit for establishing a connection (default 5 s).
+    pub connect_timeout: Duration,
+    /// Limit for a whole exchange of reads and actions (default 20 s).
+    pub request_timeout: Duration,
+    /// Limit for a whole exchange of [`CallKind::SlowAction`] (default 120 s).
+    pub slow_timeout: Duration,
+    /// How many times a [`CallKind::Read`] is retried after the first attempt (default 2).
+    pub max_read_retries: u32,
+    /// First backoff delay, doubled at each retry (default 250 ms).
+    pub retry_base_delay: Duration,
+    /// Upper bound of one backoff delay and of an honoured `Retry-After` (default 30 s).
+    pub max_retry_delay: Duration,
+    /// Accept any TLS certificate (self-signed ISP servers). Dangerous.
+    pub accept_invalid_certs: bool,
+    /// Allow `http://` to hosts other than loopback. Credentials then travel in clear.
+    pub allow_insecure_http: bool,
+    /// `User-Agent` header (default `hubdesk/<version>`).
+    pub user_agent: String,
+}
+
+impl ClientConfig {
+    /// A configuration with the default timeouts and retry policy.
+    pub fn new(base_url: impl Into<String>, credentials: Credentials) -> Self {
+        Self {
+            base_url: base_url.into(),
+            credentials,
+            connect_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(20),
+            slow_timeout: Duration::from_secs(120),
+            max_read_retries: 2,
+            retry_base_delay: Duration::from_millis(250),
+            max_retry_delay: Duration::from_secs(30),
+            accept_invalid_certs: false,
+            allow_insecure_http: false,
+            user_agent: concat!("hubdesk/", env!("CARGO_PKG_VERSION")).to_owned(),
+        }
+    }
+}
+
+/// The HubSoft API client. Cheap to clone: clones share the connection pool
+/// and the access token.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    /// Base URL without a trailing slash.
+    base: String,
+    auth: Authenticator,
+    request_timeout: Duration,
+    slow_timeout: Duration,
+    retry: RetryPolicy,
+}
+
+/// When and how long to wait before trying a read again.
+#[derive(Clone, Copy, Debug)]
+struct RetryPolicy {
+    max_read_retries: u32,
+    base: Duration,
+    cap: Duration,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.inner.base)
+            .field("username", &self.inner.auth.username())
+            .finish_non_exhaustive()
+    }
+}
+
+/// What came back from one attempt, before interpretation.
+struct Exchange {
+    status: u16,
+    retry_after: Option<Duration>,
+    body: bytes::Bytes,
+}
 
 impl Client {
+    /// Builds a client. Nothing is sent: the first request (or [`Client::login`])
+    /// obtains the token.
+    ///
+    /// Fails with [`ApiError::Config`] when the URL is not `http(s)://host`,
+    /// when it is plain `http://` to a host other than loopback (127.0.0.0/8,
+    /// `::1`, `localhost`) without `allow_insecure_http`, or when TLS cannot be
+    /// set up. Never panics.
+    pub fn new(config: ClientConfig) -> Result<Client, ApiError> {
+        let base = config.base_url.trim().trim_end_matches('/').to_owned();
+        let url = Url::parse(&base).map_err(|e| ApiError::Config {
+            reason: format!("server address {base:?} is not a URL: {e}"),
+        })?;
+        let loopback = is_loopback(&url);
+        match url.scheme() {
+            "https" => {}
+            "http" if loopback || config.allow_insecure_http => {}
+            "http" => {
+                return Err(ApiError::Config {
+                    reason: format!(
+                        "plain http:// to {} would send the password in clear; use https:// \
+                         (or allow insecure HTTP explicitly)",
+                        url.host_str().unwrap_or_default()
+                    ),
+                });
+            }
+            other => {
+                return Err(ApiError::Config {
+                    reason: format!("unsupported scheme {other:?}; use https://"),
+                });
+            }
+        }
+        if url.host_str().is_none_or(str::is_empty) || url.query().is_some() {
+            return Err(ApiError::Config {
+                reason: format!("server address {base:?} must be https://host[/prefix]"),
+            });
+        }
+
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        let mut builder = reqwest::Client::builder()
+            .tls_backend_preconfigured(tls::client_config(config.accept_invalid_certs)?)
+            .connect_timeout(config.connect_timeout)
+            .default_headers(headers)
+            .user_agent(config.user_agent.as_str());
+        if loopback {
+            // A system proxy has no business relaying requests to this machine.
+            builder = builder.no_proxy();
+        }
+        let http = builder.build().map_err(|e| ApiError::Config {
+            reason: format!("HTTP client set-up failed: {e}"),
+        })?;
+        let token_url =
+            Url::parse(&format!("{base}/oauth/token")).map_err(|e| ApiError::Config {
+                reason: format!("token URL: {e}"),
+            })?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                base,
+                auth: Authenticator::new(config.credentials, token_url, config.request_timeout),
+                request_timeout: config.request_timeout,
+                slow_timeout: config.slow_timeout,
+                retry: RetryPolicy {
+                    max_read_retries: config.max_read_retries,
+                    base: config.retry_base_delay,
+                    cap: config.max_retry_delay,
+                },
+            }),
+        })
+    }
+
+    /// The server address this client talks to, without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base
+    }
+
+    /// Runs the password grant now, replacing any token held, and reports the
+    /// new token's type and expiry (for a `login` command that checks the
+    /// credentials). Wrong credentials give [`ApiError::Auth`] with the
+    /// server's message.
+    pub async fn login(&self) -> Result<TokenInfo, ApiError> {
+        let token = self.inner.auth.force(&self.inner.http).await?;
+        Ok(token.info.clone())
+    }
+
     /// Sends `call` with a valid token and decodes the whole JSON body into `T`.
     ///
-    /// An envelope with `status: "error"` (whatever the HTTP status) becomes
-    /// [`ApiError::Refused`]; decoding failures name the route and JSON path.
-    pub(crate) async fn call<T: DeserializeOwned>(&self, call: Call) -> Result<T, ApiError> {
-        let _ = call;
-        todo!("api-core")
+    /// This is also the extension point for routes this crate has no typed
+    /// method for: describe the request in a [`Call`] and name the response type.
+    ///
+    /// - A 401 causes one new grant and one resend, for every kind of call
+    ///   (the server refused the token before doing anything); a second 401
+    ///   is [`ApiError::Auth`].
+    /// - [`CallKind::Read`] is retried with exponential backoff on network
+    ///   failures, 429 (honouring `Retry-After`) and 5xx; actions never are.
+    /// - An envelope with `status: "error"` (whatever the HTTP status) or an
+    ///   HTTP 422 becomes [`ApiError::Refused`]; 403 [`ApiError::Forbidden`];
+    ///   404 [`ApiError::NotFound`]; HTML error pages [`ApiError::Http`] with
+    ///   the page title; decoding failures [`ApiError::Decode`] naming the JSON
+    ///   path. Bodies that are not UTF-8 are read as Windows-1252 (Latin-1).
+    pub async fn call<T: DeserializeOwned>(&self, call: Call) -> Result<T, ApiError> {
+        let text = self.execute(&call).await?;
+        response::decode_body(call.route, &text)
+    }
+
+    /// Runs the attempts of one call; returns the body text of the success.
+    async fn execute(&self, call: &Call) -> Result<String, ApiError> {
+        let inner = &*self.inner;
+        let url = self.url(&call.path)?;
+        let timeout = match call.kind {
+            CallKind::SlowAction => inner.slow_timeout,
+            CallKind::Read | CallKind::Action => inner.request_timeout,
+        };
+        let mut retries = 0u32;
+        let mut reauthorised = false;
+        let mut next_token: Option<Arc<Token>> = None;
+        loop {
+            let token = match next_token.take() {
+                Some(token) => Ok(token),
+                None => inner.auth.token(&inner.http).await,
+            };
+            let error = match token {
+                Err(e) => e,
+                Ok(token) => match self.send_once(call, &url, timeout, &token).await {
+                    Err(e) => e,
+                    Ok(exchange) => {
+                        let text = response::decode_text(&exchange.body);
+                        match response::classify(
+                            call.route,
+                            exchange.status,
+                            exchange.retry_after,
+                            &text,
+                        ) {
+                            Outcome::Success => return Ok(text.into_owned()),
+                            Outcome::Unauthorized(msg) => {
+                                if reauthorised {
+                                    return Err(ApiError::Auth {
+                                        msg: msg.unwrap_or_else(|| {
+                                            "the server refused a freshly issued access token"
+                                                .to_owned()
+                                        }),
+                                    });
+                                }
+                                reauthorised = true;
+                                tracing::info!(
+                                    route = call.route,
+                                    "access token refused (401); granting a new one"
+                                );
+                                next_token = Some(
+                                    inner
+                                        .auth
+                                        .replace_rejected(&inner.http, token.generation)
+                                        .await?,
+                                );
+                                continue;
+                            }
+                            Outcome::Failed(e) => e,
+                        }
+                    }
+                },
+            };
+            match inner
+                .retry
+                .delay(call.kind, &error, retries, jitter_fraction())
+            {
+                Some(delay) => {
+                    retries += 1;
+                    tracing::debug!(
+                        route = call.route,
+                        retry = retries,
+                        delay_ms = delay.as_millis() as u64,
+                        error = %error,
+                        "retrying a read"
+                    );
+                    tokio::time::sleep(delay).await;
+                }
+                None => return Err(error),
+            }
+        }
+    }
+
+    async fn send_once(
+        &self,
+        call: &Call,
+        url: &Url,
+        timeout: Duration,
+        token: &Token,
+    ) -> Result<Exchange, ApiError> {
+        let inner = &*self.inner;
+        let mut request = inner
+            .http
+            .request(call.method.clone(), url.clone())
+            .timeout(timeout)
+            .header(AUTHORIZATION, token.authorization()?);
+        if !call.query.is_empty() {
+            request = request.query(&call.query);
+        }
+        if let Some(body) = &call.body {
+            request = request.json(body);
+        }
+        let started = tokio::time::Instant::now();
+        let response = request
+            .send()
+            .await
+            .map_err(|e| response::network_error(call.route, e))?;
+        let status = response.status().as_u16();
+        let retry_after = response
+            .headers()
+            .get(RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| response::parse_retry_after(v, SystemTime::now()));
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| response::network_error(call.route, e))?;
+        // Route, status and size only: bodies and queries carry customer data.
+        tracing::debug!(
+            route = call.route,
+            method = %call.method,
+            status,
+            bytes = body.len(),
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "HubSoft answered"
+        );
+        Ok(Exchange {
+            status,
+            retry_after,
+            body,
+        })
+    }
+
+    fn url(&self, path: &str) -> Result<Url, ApiError> {
+        let joined = format!("{}/{}", self.inner.base, path.trim_start_matches('/'));
+        Url::parse(&joined).map_err(|e| ApiError::InvalidRequest {
+            field: "path",
+            reason: e.to_string(),
+        })
+    }
+}
+
+impl RetryPolicy {
+    /// How long to wait before retry number `retries + 1`, or `None` when the
+    /// error is final: actions are never retried, and neither are refusals,
+    /// 4xx or decode errors. `jitter` is a number in `[0, 1)`.
+    fn delay(
+        &self,
+        kind: CallKind,
+        error: &ApiError,
+        retries: u32,
+        jitter: f64,
+    ) -> Option<Duration> {
+        if kind != CallKind::Read || retries >= self.max_read_retries {
+            return None;
+        }
+        let backoff = || backoff_delay(self.base, retries, self.cap, jitter);
+        match error {
+            ApiError::Network { .. } => Some(backoff()),
+            ApiError::Http { status, .. } if *status >= 500 => Some(backoff()),
+            ApiError::RateLimited { retry_after, .. } => {
+                Some(retry_after.map(|d| d.min(self.cap)).unwrap_or_else(backoff))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// `base · 2^retry`, capped, plus up to a quarter more of jitter so that
+/// several consoles hit by the same outage do not retry in lockstep.
+fn backoff_delay(base: Duration, retry: u32, cap: Duration, jitter: f64) -> Duration {
+    let exp = base.saturating_mul(1u32 << retry.min(16)).min(cap);
+    (exp + exp.mul_f64(jitter.clamp(0.0, 1.0) / 4.0)).min(cap)
+}
+
+/// A number in `[0, 1)`. std's `RandomState` is seeded randomly per process
+/// and per instance, which is plenty for jitter and needs no RNG crate.
+fn jitter_fraction() -> f64 {
+    let bits = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    (bits >> 11) as f64 / (1u64 << 53) as f64
+}
+
+fn is_loopback(url: &Url) -> bool {
+    let Some(host) = url.host_str() else {
+        return false;
+    };
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    match bare.parse::<IpAddr>() {
+        Ok(ip) => ip.is_loopback(),
+        Err(_) => host.eq_ignore_ascii_case("localhost"),
+    }
+}
+
+impl Call {
+    /// A [`CallKind::Read`] `GET` with no parameters; add them to `query`.
+    pub fn get(route: &'static str, path: impl Into<String>) -> Self {
+        Self {
+            route,
+            method: Method::GET,
+            path: path.into(),
+            query: Vec::new(),
+            body: None,
+            kind: CallKind::Read,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        let base = Duration::from_millis(250);
+        let cap = Duration::from_secs(30);
+        assert_eq!(backoff_delay(base, 0, cap, 0.0), base);
+        assert_eq!(backoff_delay(base, 2, cap, 0.0), Duration::from_secs(1));
+        assert_eq!(
+            backoff_delay(base, 0, cap, 0.999),
+            base + base.mul_f64(0.999 / 4.0)
+        );
+        assert_eq!(backoff_delay(base, 40, cap, 0.5), cap);
+        let j = jitter_fraction();
+        assert!((0.0..1.0).contains(&j));
+    }
+
+    #[test]
+    fn retry_policy_honours_retry_after_and_spares_actions() {
+        let policy = RetryPolicy {
+            max_read_retries: 2,
+            base: Duration::from_millis(100),
+            cap: Duration::from_secs(30),
+        };
+        let limited = |secs: Option<u64>| ApiError::RateLimited {
+            route: "r",
+            retry_after: secs.map(Duration::from_secs),
+        };
+        let read = CallKind::Read;
+        assert_eq!(
+            policy.delay(read, &limited(Some(3)), 0, 0.5),
+            Some(Duration::from_secs(3))
+        );
+        assert_eq!(
+            policy.delay(read, &limited(Some(600)), 1, 0.5),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(
+            policy.delay(read, &limited(None), 1, 0.0),
+            Some(Duration::from_millis(200))
+        );
+        assert_eq!(policy.delay(read, &limited(Some(1)), 2, 0.0), None);
+        let http = |status| ApiError::Http {
+            route: "r",
+            status,
+            excerpt: String::new(),
+        };
+        assert!(policy.delay(read, &http(503), 0, 0.0).is_some());
+        assert_eq!(policy.delay(read, &http(400), 0, 0.0), None);
+        for kind in [CallKind::Action, CallKind::SlowAction] {
+            assert_eq!(policy.delay(kind, &http(503), 0, 0.0), None);
+            assert_eq!(policy.delay(kind, &limited(Some(1)), 0, 0.0), None);
+        }
+        let refused = ApiError::Refused {
+            route: "r",
+            msg: "não".into(),
+            errors: vec![],
+        };
+        assert_eq!(policy.delay(read, &refused, 0, 0.0), None);
+    }
+
+    #[test]
+    fn loopback_detection() {
+        let lb = |s: &str| is_loopback(&Url::parse(s).unwrap());
+        assert!(lb("http://127.0.0.1:8080"));
+        assert!(lb("http://127.5.6.7"));
+        assert!(lb("http://[::1]:9"));
+        assert!(lb("http://LOCALHOST/x"));
+        assert!(!lb("http://10.0.0.1"));
+        assert!(!lb("http://localhost.example.com"));
     }
 }

@@ -4,9 +4,15 @@
 //! console's state. One [`Client`] is cheap to clone and shared by the whole
 //! application.
 
+mod auth;
 mod client;
 mod error;
 pub mod params;
+mod response;
+mod secret;
+mod tls;
 
-pub use client::{Call, CallKind, Client};
+pub use auth::{Credentials, TokenInfo};
+pub use client::{Call, CallKind, Client, ClientConfig};
 pub use error::ApiError;
+pub use secret::Secret;

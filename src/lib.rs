@@ -7,4 +7,5 @@
 //! `sim` never imports `api` types.
 
 pub mod api;
+pub mod i18n;
 pub mod sim;

@@ -7,5 +7,6 @@
 //! `sim` never imports `api` types.
 
 pub mod api;
+pub mod br;
 pub mod i18n;
 pub mod sim;

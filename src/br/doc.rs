@@ -260,7 +260,8 @@ mod tests {
 
     #[test]
     fn known_documents() {
-        let cases: &[(&str, Result<(DocKind, &str), DocError>)] = &[
+        type Expected<'a> = Result<(DocKind, &'a str), DocError>;
+        let cases: &[(&str, Expected)] = &[
             ("123.456.789-09", Ok((DocKind::Cpf, "123.456.789-09"))),
             ("12345678909", Ok((DocKind::Cpf, "123.456.789-09"))),
             (" 529.982.247-25 ", Ok((DocKind::Cpf, "529.982.247-25"))),

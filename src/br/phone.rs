@@ -113,17 +113,17 @@ fn is_phone_punct(c: char) -> bool {
 pub fn normalize(input: &str) -> String {
     let d = super::digits(input);
     let n = d.len();
-    if d.starts_with('0') {
+    if let Some(rest) = d.strip_prefix('0') {
         return match n {
-            11 | 12 => d[1..].to_string(),
-            13 | 14 => d[3..].to_string(),
+            11 | 12 => rest.to_string(),
+            13 | 14 => rest[2..].to_string(),
             _ => d,
         };
     }
-    if (n == 12 || n == 13) && d.starts_with("55") {
-        return d[2..].to_string();
+    match d.strip_prefix("55") {
+        Some(rest) if n == 12 || n == 13 => rest.to_string(),
+        _ => d,
     }
-    d
 }
 
 /// Whether normalised `digits` look like a real number: 10 or 11 digits, an

@@ -6,6 +6,7 @@
 //! [`FieldError`] so the UI can show a localized message at the field.
 
 pub mod doc;
+pub mod money;
 pub mod phone;
 
 use crate::i18n::{Lang, Msg, trf};

@@ -5,6 +5,7 @@
 //! attendant types, whose typed errors map to a catalog message through
 //! [`FieldError`] so the UI can show a localized message at the field.
 
+pub mod dates;
 pub mod doc;
 pub mod money;
 pub mod phone;

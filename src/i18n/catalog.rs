@@ -297,6 +297,8 @@ catalog! {
     // ---- Relative times ------------------------------------------------------------
     /// Less than a minute.
     RelJustNow { pt: "agora mesmo", en: "just now" }
+    /// The same calendar day.
+    RelToday { pt: "hoje", en: "today" }
     /// One minute in the past.
     RelMinutesAgoOne { pt: "há 1 minuto", en: "1 minute ago" }
     /// Minutes in the past.

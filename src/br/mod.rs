@@ -5,8 +5,10 @@
 //! attendant types, whose typed errors map to a catalog message through
 //! [`FieldError`] so the UI can show a localized message at the field.
 
+pub mod cep;
 pub mod dates;
 pub mod doc;
+pub mod email;
 pub mod money;
 pub mod phone;
 

@@ -9,4 +9,5 @@
 pub mod api;
 pub mod br;
 pub mod i18n;
+pub mod search_kind;
 pub mod sim;

@@ -9,5 +9,6 @@
 pub mod api;
 pub mod br;
 pub mod i18n;
+pub mod sanitize;
 pub mod search_kind;
 pub mod sim;

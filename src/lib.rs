@@ -9,6 +9,7 @@
 pub mod api;
 pub mod br;
 pub mod i18n;
+pub mod mask;
 pub mod sanitize;
 pub mod search_kind;
 pub mod sim;

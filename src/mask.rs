@@ -6,6 +6,8 @@
 //! shapes it does not recognise, hides every letter and digit rather than
 //! risk revealing more than intended.
 
+#![warn(missing_docs)]
+
 use crate::br::{digits, phone};
 
 /// Hides every ASCII or Unicode letter and digit of `s`, keeping punctuation

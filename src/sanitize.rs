@@ -19,6 +19,8 @@
 //! Zero-width joiners are left alone: emoji sequences need them and they
 //! cannot move the cursor.
 
+#![warn(missing_docs)]
+
 use std::borrow::Cow;
 use std::iter::Peekable;
 use std::str::Chars;

@@ -8,6 +8,8 @@
 //! are plausible the less likely one is offered as `alternative`, so the
 //! console can switch with one key instead of making the attendant retype.
 
+#![warn(missing_docs)]
+
 use std::net::Ipv4Addr;
 
 use crate::api::params::CustomerSearchBy;

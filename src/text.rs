@@ -6,6 +6,8 @@
 //! ratatui draws. Text should go through [`crate::sanitize`] first: control
 //! characters have no meaningful width.
 
+#![warn(missing_docs)]
+
 use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;

@@ -5,6 +5,8 @@
 //! attendant types, whose typed errors map to a catalog message through
 //! [`FieldError`] so the UI can show a localized message at the field.
 
+#![warn(missing_docs)]
+
 pub mod cep;
 pub mod dates;
 pub mod doc;

@@ -12,5 +12,5 @@ pub mod i18n;
 pub mod mask;
 pub mod sanitize;
 pub mod search_kind;
-pub mod text;
 pub mod sim;
+pub mod text;

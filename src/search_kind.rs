@@ -215,7 +215,8 @@ fn is_number_punct(c: char) -> bool {
 
 /// `Some(kind)` when `s` carries a CPF or CNPJ mask, so it is a document
 /// whatever its digits say: `123.456.789-09`, `12.345.678/0001-95`,
-/// `12.ABC.345/01DE-35`, or any 14 significant characters around a `/`.
+/// `12.ABC.345/01DE-35`, one digit short of these, or 12 to 14
+/// significant characters around a `/`.
 fn masked_document(s: &str) -> Option<DocKind> {
     let shape = |pattern: &str| {
         s.len() == pattern.len()
@@ -225,7 +226,9 @@ fn masked_document(s: &str) -> Option<DocKind> {
                 _ => c == p,
             })
     };
-    if shape("999.999.999-99") {
+    // A masked CPF missing its last digit is still a CPF being typed, not
+    // a ten-digit phone.
+    if shape("999.999.999-99") || shape("999.999.999-9") {
         return Some(DocKind::Cpf);
     }
     if shape("XX.XXX.XXX/XXXX-99") {
@@ -235,7 +238,7 @@ fn masked_document(s: &str) -> Option<DocKind> {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | ' '));
     let significant = s.chars().filter(char::is_ascii_alphanumeric).count();
-    (only_doc_chars && s.contains('/') && significant == 14).then_some(DocKind::Cnpj)
+    (only_doc_chars && s.contains('/') && (12..=14).contains(&significant)).then_some(DocKind::Cnpj)
 }
 
 /// A whole MAC in any common notation, as `AA:BB:CC:DD:EE:FF`:
@@ -334,6 +337,20 @@ mod tests {
                 "11222333000180",
                 K::Document,
                 "11222333000180",
+                None,
+                Some(Bad(DocKind::Cnpj)),
+            ),
+            (
+                "123.456.789-0",
+                K::Document,
+                "1234567890",
+                None,
+                Some(Bad(DocKind::Cpf)),
+            ),
+            (
+                "11.222.333/0001-8",
+                K::Document,
+                "1122233300018",
                 None,
                 Some(Bad(DocKind::Cnpj)),
             ),

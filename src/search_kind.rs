@@ -25,6 +25,8 @@ pub enum SearchProblem {
     /// It looks like a CPF or CNPJ but the check digits fail: a typo that
     /// would otherwise come back as "nothing found".
     InvalidDocument(DocKind),
+    /// A masked CPF or CNPJ with digits missing (`123.456.789-0`).
+    IncompleteDocument(DocKind),
 }
 
 impl SearchProblem {
@@ -34,6 +36,7 @@ impl SearchProblem {
             SearchProblem::Empty => Msg::SearchEmptyTerm,
             SearchProblem::InvalidDocument(DocKind::Cpf) => Msg::SearchInvalidCpf,
             SearchProblem::InvalidDocument(DocKind::Cnpj) => Msg::SearchInvalidCnpj,
+            SearchProblem::IncompleteDocument(_) => Msg::SearchIncompleteDocument,
         }
     }
 }
@@ -126,8 +129,11 @@ pub fn detect(input: &str) -> Detection {
     }
     if let Some(kind) = masked_document(s) {
         let term = term_for(K::Document, s);
+        let complete = DocKind::from_len(term.len()) == Some(kind);
         let d = Detection::new(K::Document, term);
-        return if doc::parse(s).is_ok() {
+        return if !complete {
+            d.problem(SearchProblem::IncompleteDocument(kind))
+        } else if doc::parse(s).is_ok() {
             d
         } else {
             d.problem(SearchProblem::InvalidDocument(kind))
@@ -298,7 +304,7 @@ mod tests {
 
     #[test]
     fn detection_table() {
-        use SearchProblem::InvalidDocument as Bad;
+        use SearchProblem::{IncompleteDocument as Short, InvalidDocument as Bad};
         let cases: &[(&str, K, &str, Alt, Option<SearchProblem>)] = &[
             // Documents.
             ("123.456.789-09", K::Document, "12345678909", None, None),
@@ -345,14 +351,14 @@ mod tests {
                 K::Document,
                 "1234567890",
                 None,
-                Some(Bad(DocKind::Cpf)),
+                Some(Short(DocKind::Cpf)),
             ),
             (
                 "11.222.333/0001-8",
                 K::Document,
                 "1122233300018",
                 None,
-                Some(Bad(DocKind::Cnpj)),
+                Some(Short(DocKind::Cnpj)),
             ),
             (
                 "12.ABC.345/01DE-35",

@@ -117,6 +117,11 @@ catalog! {
     SearchInvalidCpf { pt: "CPF com dígitos verificadores inválidos", en: "CPF with invalid check digits" }
     /// Fourteen or masked digits whose CNPJ check digits fail.
     SearchInvalidCnpj { pt: "CNPJ com dígitos verificadores inválidos", en: "CNPJ with invalid check digits" }
+    /// A masked CPF/CNPJ with digits missing.
+    SearchIncompleteDocument {
+        pt: "CPF/CNPJ incompleto: faltam dígitos",
+        en: "Incomplete CPF/CNPJ: digits are missing"
+    }
     /// The server returned the maximum page; there is no pagination.
     SearchTooMany {
         pt: "Refine a busca: o servidor devolveu o máximo de {limit}",

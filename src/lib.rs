@@ -7,4 +7,10 @@
 //! `sim` never imports `api` types.
 
 pub mod api;
+pub mod br;
+pub mod i18n;
+pub mod mask;
+pub mod sanitize;
+pub mod search_kind;
 pub mod sim;
+pub mod text;

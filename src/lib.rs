@@ -7,4 +7,5 @@
 //! `sim` never imports `api` types.
 
 pub mod api;
+pub mod app;
 pub mod sim;

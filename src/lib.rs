@@ -8,4 +8,5 @@
 
 pub mod api;
 pub mod app;
+pub mod i18n;
 pub mod sim;

@@ -1,0 +1,340 @@
+//! The messages themselves, each listed once with both texts.
+//!
+//! To add a message: one line here. Placeholders are `{snake_case}` names and
+//! must be the same set in both languages (a test checks it).
+
+macro_rules! catalog {
+    ($( $(#[doc = $doc:literal])* $key:ident { pt: $pt:literal, en: $en:literal } )*) => {
+        /// A user-facing message; see [`tr`](super::tr) and [`trf`](super::trf).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg {
+            $( $(#[doc = $doc])* $key, )*
+        }
+
+        impl Msg {
+            /// Every message, in declaration order.
+            pub const ALL: &'static [Msg] = &[ $( Msg::$key, )* ];
+
+            /// The pt-BR text, placeholders unfilled.
+            pub const fn pt_br(self) -> &'static str {
+                match self { $( Msg::$key => $pt, )* }
+            }
+
+            /// The English text, placeholders unfilled.
+            pub const fn en(self) -> &'static str {
+                match self { $( Msg::$key => $en, )* }
+            }
+
+            /// The key's name, e.g. for a translator's report.
+            pub const fn key(self) -> &'static str {
+                match self { $( Msg::$key => stringify!($key), )* }
+            }
+        }
+    };
+}
+
+catalog! {
+    // ---- API and transport errors -------------------------------------------
+    /// The connection failed before any answer (DNS, refused, TLS, reset).
+    ErrNetwork { pt: "Falha de rede: {detail}", en: "Network failure: {detail}" }
+    /// No answer within the timeout.
+    ErrTimeout {
+        pt: "O servidor não respondeu em {seconds} s",
+        en: "The server did not answer within {seconds} s"
+    }
+    /// An unexpected HTTP status; `excerpt` is a short, sanitized piece of the body.
+    ErrHttpStatus {
+        pt: "O servidor respondeu HTTP {status}: {excerpt}",
+        en: "The server answered HTTP {status}: {excerpt}"
+    }
+    /// The server answered `status: "error"`; `msg` is its Portuguese text verbatim.
+    ErrRefused { pt: "Recusado pelo servidor: {msg}", en: "Refused by the server: {msg}" }
+    /// HTTP 403: the API user may not call this route. `action` is a localized action name.
+    ErrPermissionDenied {
+        pt: "Sem permissão para {action}: peça ao administrador do HubSoft para liberar esta rota",
+        en: "Not permitted to {action}: ask the HubSoft administrator to grant this route"
+    }
+    /// The password grant was rejected.
+    ErrAuthFailed {
+        pt: "Falha na autenticação: verifique usuário, senha, client_id e client_secret",
+        en: "Authentication failed: check user, password, client_id and client_secret"
+    }
+    /// The body could not be decoded; names the route and the JSON path.
+    ErrDecode {
+        pt: "Não foi possível ler a resposta do servidor ({route}, campo {field})",
+        en: "Could not read the server's answer ({route}, field {field})"
+    }
+    /// HTTP 404 or an empty search.
+    ErrNotFound { pt: "Nada encontrado", en: "Nothing found" }
+    /// HTTP 429.
+    ErrRateLimited {
+        pt: "Muitas requisições: aguarde um pouco e tente de novo",
+        en: "Too many requests: wait a moment and try again"
+    }
+    /// A parameter failed its bounds; nothing was sent.
+    ErrInvalidRequest {
+        pt: "Parâmetro inválido ({field}): {reason}",
+        en: "Invalid parameter ({field}): {reason}"
+    }
+    /// An action is hidden or refused because the profile is read-only.
+    ErrReadOnly {
+        pt: "Perfil somente leitura: ações estão desativadas",
+        en: "Read-only profile: actions are disabled"
+    }
+
+    // ---- Search kinds (the `busca` of /cliente) ------------------------------
+    /// Search by name or company name.
+    KindName { pt: "Nome", en: "Name" }
+    /// Search by trade name.
+    KindFantasyName { pt: "Nome fantasia", en: "Trade name" }
+    /// Search by CPF or CNPJ.
+    KindDocument { pt: "CPF/CNPJ", en: "CPF/CNPJ" }
+    /// Search by customer code.
+    KindCode { pt: "Código", en: "Code" }
+    /// Search by phone.
+    KindPhone { pt: "Telefone", en: "Phone" }
+    /// Search by RADIUS login.
+    KindLogin { pt: "Login", en: "Login" }
+    /// Search by IPv4 address.
+    KindIpv4 { pt: "IPv4", en: "IPv4" }
+    /// Search by MAC address.
+    KindMac { pt: "MAC", en: "MAC" }
+
+    // ---- Search box ------------------------------------------------------------
+    /// Placeholder of the search box.
+    SearchPrompt {
+        pt: "Buscar cliente: nome, CPF/CNPJ, telefone, login, IP, MAC ou código",
+        en: "Find a customer: name, CPF/CNPJ, phone, login, IP, MAC or code"
+    }
+    /// Shows which kind the typed text was detected as.
+    SearchAs { pt: "Buscar por {kind}", en: "Search by {kind}" }
+    /// Another plausible reading of the input, with the key that switches to it.
+    SearchAlternative {
+        pt: "Também pode ser {kind}: tecle {key} para trocar",
+        en: "Could also be {kind}: press {key} to switch"
+    }
+    /// Eleven or masked digits whose CPF check digits fail.
+    SearchInvalidCpf { pt: "CPF com dígitos verificadores inválidos", en: "CPF with invalid check digits" }
+    /// Fourteen or masked digits whose CNPJ check digits fail.
+    SearchInvalidCnpj { pt: "CNPJ com dígitos verificadores inválidos", en: "CNPJ with invalid check digits" }
+    /// The server returned the maximum page; there is no pagination.
+    SearchTooMany {
+        pt: "Refine a busca: o servidor devolveu o máximo de {limit}",
+        en: "Narrow the search: the server returned the maximum of {limit}"
+    }
+    /// The search box is empty.
+    SearchEmptyTerm { pt: "Digite algo para buscar", en: "Type something to search" }
+    /// A search found nobody.
+    SearchNoResults { pt: "Nenhum cliente encontrado", en: "No customer found" }
+    /// One search result.
+    SearchResultsOne { pt: "1 cliente encontrado", en: "1 customer found" }
+    /// Several search results.
+    SearchResultsMany { pt: "{count} clientes encontrados", en: "{count} customers found" }
+
+    // ---- Service statuses --------------------------------------------------------
+    /// Service enabled and working.
+    StatusEnabled { pt: "Habilitado", en: "Enabled" }
+    /// Suspended for unpaid invoices.
+    StatusSuspendedDebt { pt: "Suspenso por débito", en: "Suspended for debt" }
+    /// Speed reduced for unpaid invoices.
+    StatusSuspendedPartial { pt: "Suspenso parcialmente", en: "Partially suspended" }
+    /// Suspended at the customer's request.
+    StatusSuspendedRequest { pt: "Suspenso a pedido do cliente", en: "Suspended at the customer's request" }
+    /// Temporarily unlocked on trust despite debts.
+    StatusTrustUnlocked { pt: "Liberado em confiança", en: "Unlocked on trust" }
+    /// Sold, not installed yet.
+    StatusAwaitingInstall { pt: "Aguardando instalação", en: "Awaiting installation" }
+    /// Cancelled.
+    StatusCancelled { pt: "Cancelado", en: "Cancelled" }
+    /// A status this version does not know; shows the server's text.
+    StatusOther { pt: "Status: {status}", en: "Status: {status}" }
+
+    // ---- Invoices ----------------------------------------------------------------
+    /// Unpaid, not yet due.
+    InvoiceOpen { pt: "em aberto", en: "open" }
+    /// Due today.
+    InvoiceDueToday { pt: "vence hoje", en: "due today" }
+    /// Due on a future date.
+    InvoiceDueOn { pt: "vence em {date}", en: "due on {date}" }
+    /// One day overdue.
+    InvoiceOverdueOne { pt: "vencida há 1 dia", en: "overdue by 1 day" }
+    /// Several days overdue.
+    InvoiceOverdueMany { pt: "vencida há {days} dias", en: "overdue by {days} days" }
+    /// Paid on a date.
+    InvoicePaidOn { pt: "paga em {date}", en: "paid on {date}" }
+    /// Cancelled invoice.
+    InvoiceCancelled { pt: "cancelada", en: "cancelled" }
+
+    // ---- Pane titles -------------------------------------------------------------
+    /// Search results list.
+    PaneResults { pt: "Resultados", en: "Results" }
+    /// Customer details.
+    PaneCustomer { pt: "Cliente", en: "Customer" }
+    /// The customer's services.
+    PaneServices { pt: "Serviços", en: "Services" }
+    /// Last connection, from RADIUS accounting (may be stale, so not "online").
+    PaneLastSeen { pt: "Visto por último", en: "Last seen" }
+    /// Invoices.
+    PaneInvoices { pt: "Faturas", en: "Invoices" }
+    /// Tickets.
+    PaneTickets { pt: "Atendimentos", en: "Tickets" }
+    /// Service orders.
+    PaneServiceOrders { pt: "Ordens de serviço", en: "Service orders" }
+    /// Connection history.
+    PaneConnections { pt: "Histórico de conexões", en: "Connection history" }
+    /// Help screen.
+    PaneHelp { pt: "Ajuda", en: "Help" }
+    /// A reminder that last-seen data is accounting, not a live probe.
+    LastSeenStaleNote {
+        pt: "Dados da contabilização RADIUS; podem estar desatualizados",
+        en: "From RADIUS accounting; may be out of date"
+    }
+    /// No connection on record.
+    LastSeenNever { pt: "Nenhuma conexão registrada", en: "No connection on record" }
+
+    // ---- Pane states -------------------------------------------------------------
+    /// A pane is loading.
+    StateLoading { pt: "Carregando…", en: "Loading…" }
+    /// A pane has nothing to show.
+    StateEmpty { pt: "Nada para mostrar", en: "Nothing to show" }
+    /// A pane failed; `error` is an already localized error.
+    StateError { pt: "Erro: {error}", en: "Error: {error}" }
+    /// How to retry a failed pane.
+    StateRetryHint { pt: "tecle {key} para tentar de novo", en: "press {key} to retry" }
+    /// Below the minimum terminal size.
+    TerminalTooSmall {
+        pt: "Terminal pequeno demais ({width}×{height}); mínimo {min_width}×{min_height}",
+        en: "Terminal too small ({width}×{height}); minimum {min_width}×{min_height}"
+    }
+
+    // ---- Confirmation --------------------------------------------------------------
+    /// Question before an action runs.
+    ConfirmPrompt { pt: "Confirmar: {action}?", en: "Confirm: {action}?" }
+    /// Affirmative answer.
+    ConfirmYes { pt: "Sim", en: "Yes" }
+    /// Negative answer.
+    ConfirmNo { pt: "Não", en: "No" }
+    /// Cancel a dialog.
+    ConfirmCancel { pt: "Cancelar", en: "Cancel" }
+    /// Warning on actions that affect the subscriber's connection.
+    ConfirmAffectsSubscriber {
+        pt: "Esta ação afeta a conexão do assinante",
+        en: "This action affects the subscriber's connection"
+    }
+    /// An action is already in flight and cannot be sent twice.
+    ActionInFlight { pt: "Aguarde: {action} em andamento", en: "Please wait: {action} in progress" }
+
+    // ---- Status line -------------------------------------------------------------
+    /// Banner of the demo mode backed by the simulator.
+    DemoBanner { pt: "DEMONSTRAÇÃO — dados fictícios", en: "DEMO — fictitious data" }
+    /// Something was copied to the clipboard; `what` is a localized noun.
+    Copied { pt: "Copiado: {what}", en: "Copied {what}" }
+    /// Copying failed.
+    CopyFailed { pt: "Não foi possível copiar: {reason}", en: "Could not copy: {reason}" }
+    /// Privacy mode turned on.
+    PrivacyOn { pt: "Modo privacidade ativado", en: "Privacy mode on" }
+    /// Privacy mode turned off.
+    PrivacyOff { pt: "Modo privacidade desativado", en: "Privacy mode off" }
+    /// Read-only indicator.
+    ReadOnlyBadge { pt: "somente leitura", en: "read-only" }
+
+    // ---- Field validation (typed errors of br::* parsers) ------------------------
+    /// A required field is empty.
+    FieldEmpty { pt: "Campo vazio", en: "Field is empty" }
+    /// Wrong number of digits for a CPF/CNPJ.
+    DocWrongLength {
+        pt: "CPF tem 11 dígitos e CNPJ tem 14; foram digitados {count}",
+        en: "A CPF has 11 digits and a CNPJ 14; {count} were typed"
+    }
+    /// All digits equal (passes the arithmetic, but is never issued).
+    DocRepeatedDigits {
+        pt: "CPF/CNPJ com todos os dígitos iguais não é válido",
+        en: "A CPF/CNPJ with all digits equal is not valid"
+    }
+    /// Characters other than digits and mask punctuation.
+    DocBadCharacters {
+        pt: "CPF/CNPJ aceita apenas dígitos, pontos, barra e hífen",
+        en: "A CPF/CNPJ takes only digits, dots, slash and hyphen"
+    }
+    /// Wrong number of digits for a phone.
+    PhoneWrongLength {
+        pt: "Telefone precisa de DDD e 8 ou 9 dígitos; foram digitados {count}",
+        en: "A phone needs the area code and 8 or 9 digits; {count} were typed"
+    }
+    /// Unknown area code.
+    PhoneBadDdd { pt: "DDD {ddd} não existe", en: "Area code {ddd} does not exist" }
+    /// 11 digits whose number does not start with 9, or a landline starting with 0/1.
+    PhoneImplausible {
+        pt: "Número improvável: celular começa com 9 e fixo com 2 a 5",
+        en: "Unlikely number: mobiles start with 9 and landlines with 2 to 5"
+    }
+    /// Characters other than digits and phone punctuation.
+    PhoneBadCharacters {
+        pt: "Telefone aceita apenas dígitos, espaços, parênteses, hífen e +",
+        en: "A phone takes only digits, spaces, parentheses, hyphen and +"
+    }
+    /// An amount that could not be read.
+    MoneyInvalid {
+        pt: "Valor inválido: use 1.234,56",
+        en: "Invalid amount: use 1.234,56 or 1234.56"
+    }
+    /// More than two decimal places.
+    MoneyTooManyDecimals { pt: "Use no máximo 2 casas decimais", en: "Use at most 2 decimal places" }
+    /// An amount beyond what an invoice can hold.
+    MoneyTooLarge { pt: "Valor grande demais", en: "Amount too large" }
+    /// A date in neither accepted format.
+    DateBadFormat {
+        pt: "Data inválida: use dd/mm/aaaa",
+        en: "Invalid date: use dd/mm/yyyy or yyyy-mm-dd"
+    }
+    /// A well-formed date that does not exist (31/02).
+    DateNoSuchDay { pt: "Data inexistente: {date}", en: "No such date: {date}" }
+    /// A CEP that is not 8 digits.
+    CepInvalid { pt: "CEP deve ter 8 dígitos", en: "A CEP has 8 digits" }
+    /// An e-mail address that is not plausible.
+    EmailInvalid { pt: "E-mail inválido", en: "Invalid e-mail address" }
+
+    // ---- Relative times ------------------------------------------------------------
+    /// Less than a minute.
+    RelJustNow { pt: "agora mesmo", en: "just now" }
+    /// One minute in the past.
+    RelMinutesAgoOne { pt: "há 1 minuto", en: "1 minute ago" }
+    /// Minutes in the past.
+    RelMinutesAgoMany { pt: "há {count} minutos", en: "{count} minutes ago" }
+    /// One minute ahead.
+    RelMinutesInOne { pt: "em 1 minuto", en: "in 1 minute" }
+    /// Minutes ahead.
+    RelMinutesInMany { pt: "em {count} minutos", en: "in {count} minutes" }
+    /// One hour in the past.
+    RelHoursAgoOne { pt: "há 1 hora", en: "1 hour ago" }
+    /// Hours in the past.
+    RelHoursAgoMany { pt: "há {count} horas", en: "{count} hours ago" }
+    /// One hour ahead.
+    RelHoursInOne { pt: "em 1 hora", en: "in 1 hour" }
+    /// Hours ahead.
+    RelHoursInMany { pt: "em {count} horas", en: "in {count} hours" }
+    /// One day in the past.
+    RelDaysAgoOne { pt: "há 1 dia", en: "1 day ago" }
+    /// Days in the past.
+    RelDaysAgoMany { pt: "há {count} dias", en: "{count} days ago" }
+    /// One day ahead.
+    RelDaysInOne { pt: "em 1 dia", en: "in 1 day" }
+    /// Days ahead.
+    RelDaysInMany { pt: "em {count} dias", en: "in {count} days" }
+    /// One month in the past.
+    RelMonthsAgoOne { pt: "há 1 mês", en: "1 month ago" }
+    /// Months in the past.
+    RelMonthsAgoMany { pt: "há {count} meses", en: "{count} months ago" }
+    /// One month ahead.
+    RelMonthsInOne { pt: "em 1 mês", en: "in 1 month" }
+    /// Months ahead.
+    RelMonthsInMany { pt: "em {count} meses", en: "in {count} months" }
+    /// One year in the past.
+    RelYearsAgoOne { pt: "há 1 ano", en: "1 year ago" }
+    /// Years in the past.
+    RelYearsAgoMany { pt: "há {count} anos", en: "{count} years ago" }
+    /// One year ahead.
+    RelYearsInOne { pt: "em 1 ano", en: "in 1 year" }
+    /// Years ahead.
+    RelYearsInMany { pt: "em {count} anos", en: "in {count} years" }
+}

@@ -10,3 +10,4 @@ pub mod api;
 pub mod app;
 pub mod i18n;
 pub mod sim;
+pub mod ui;

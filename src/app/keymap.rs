@@ -18,6 +18,8 @@ use std::fmt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::i18n::{Lang, Msg, trf};
+
 /// Where a binding is active. The caller passes the active contexts, most
 /// specific first, to [`Keymap::dispatch`]; [`Context::Global`] is always
 /// consulted last unless the top context is modal.
@@ -54,15 +56,15 @@ impl Context {
         matches!(self, Context::Confirm)
     }
 
-    /// Catalog id of the context's heading in the help overlay.
-    pub fn msg_id(self) -> &'static str {
+    /// Catalog message of the context's heading in the help overlay.
+    pub fn msg(self) -> Msg {
         match self {
-            Context::Global => "keys.ctx.global",
-            Context::Navigation => "keys.ctx.navigation",
-            Context::Search => "keys.ctx.search",
-            Context::Subscriber => "keys.ctx.subscriber",
-            Context::Financial => "keys.ctx.financial",
-            Context::Confirm => "keys.ctx.confirm",
+            Context::Global => Msg::KeyCtxGlobal,
+            Context::Navigation => Msg::KeyCtxNavigation,
+            Context::Search => Msg::KeyCtxSearch,
+            Context::Subscriber => Msg::KeyCtxSubscriber,
+            Context::Financial => Msg::KeyCtxFinancial,
+            Context::Confirm => Msg::KeyCtxConfirm,
         }
     }
 }
@@ -233,8 +235,8 @@ pub struct ActionSpec {
     pub context: Context,
     /// Default keys, in the syntax of [`KeyCombo::parse`].
     pub keys: &'static [&'static str],
-    /// Catalog id of the description shown in help and hints.
-    pub msg_id: &'static str,
+    /// Catalog message describing it in help and hints.
+    pub msg: Msg,
     /// Read-only and confirmation behaviour.
     pub risk: Risk,
     /// Still dispatched while a text field has focus (for keys that cannot
@@ -248,13 +250,13 @@ const fn row(
     action: Action,
     context: Context,
     keys: &'static [&'static str],
-    msg_id: &'static str,
+    msg: Msg,
 ) -> ActionSpec {
     ActionSpec {
         action,
         context,
         keys,
-        msg_id,
+        msg,
         risk: Risk::Safe,
         text_safe: false,
         hint: false,
@@ -281,96 +283,96 @@ use Context as C;
 
 /// The binding table: the single source of truth for keys, hints and help.
 pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
-    hint(row(A::Quit, C::Global, &["q"], "keys.quit")),
-    text_safe(row(A::Interrupt, C::Global, &["ctrl-c"], "keys.interrupt")),
-    text_safe(row(A::Suspend, C::Global, &["ctrl-z"], "keys.suspend")),
-    hint(row(A::Help, C::Global, &["?"], "keys.help")),
-    text_safe(row(A::NextPane, C::Global, &["tab"], "keys.next_pane")),
+    hint(row(A::Quit, C::Global, &["q"], Msg::KeyQuit)),
+    text_safe(row(A::Interrupt, C::Global, &["ctrl-c"], Msg::KeyInterrupt)),
+    text_safe(row(A::Suspend, C::Global, &["ctrl-z"], Msg::KeySuspend)),
+    hint(row(A::Help, C::Global, &["?"], Msg::KeyHelp)),
+    text_safe(row(A::NextPane, C::Global, &["tab"], Msg::KeyNextPane)),
     text_safe(row(
         A::PrevPane,
         C::Global,
         &["shift-tab"],
-        "keys.prev_pane",
+        Msg::KeyPrevPane,
     )),
-    row(A::GoToPane(1), C::Global, &["1"], "keys.pane"),
-    row(A::GoToPane(2), C::Global, &["2"], "keys.pane"),
-    row(A::GoToPane(3), C::Global, &["3"], "keys.pane"),
-    row(A::GoToPane(4), C::Global, &["4"], "keys.pane"),
-    row(A::GoToPane(5), C::Global, &["5"], "keys.pane"),
-    row(A::GoToPane(6), C::Global, &["6"], "keys.pane"),
-    row(A::GoToPane(7), C::Global, &["7"], "keys.pane"),
-    row(A::GoToPane(8), C::Global, &["8"], "keys.pane"),
-    row(A::GoToPane(9), C::Global, &["9"], "keys.pane"),
-    hint(row(A::Search, C::Global, &["/"], "keys.search")),
-    text_safe(row(A::Open, C::Global, &["enter"], "keys.open")),
-    text_safe(row(A::Back, C::Global, &["esc"], "keys.back")),
-    hint(row(A::Refresh, C::Global, &["r"], "keys.refresh")),
-    row(A::RefreshAll, C::Global, &["R"], "keys.refresh_all"),
-    hint(row(A::Copy, C::Global, &["c"], "keys.copy")),
-    row(A::Up, C::Navigation, &["up", "k"], "keys.up"),
-    row(A::Down, C::Navigation, &["down", "j"], "keys.down"),
-    row(A::Left, C::Navigation, &["left", "h"], "keys.left"),
-    row(A::Right, C::Navigation, &["right", "l"], "keys.right"),
+    row(A::GoToPane(1), C::Global, &["1"], Msg::KeyGoToPane),
+    row(A::GoToPane(2), C::Global, &["2"], Msg::KeyGoToPane),
+    row(A::GoToPane(3), C::Global, &["3"], Msg::KeyGoToPane),
+    row(A::GoToPane(4), C::Global, &["4"], Msg::KeyGoToPane),
+    row(A::GoToPane(5), C::Global, &["5"], Msg::KeyGoToPane),
+    row(A::GoToPane(6), C::Global, &["6"], Msg::KeyGoToPane),
+    row(A::GoToPane(7), C::Global, &["7"], Msg::KeyGoToPane),
+    row(A::GoToPane(8), C::Global, &["8"], Msg::KeyGoToPane),
+    row(A::GoToPane(9), C::Global, &["9"], Msg::KeyGoToPane),
+    hint(row(A::Search, C::Global, &["/"], Msg::KeySearch)),
+    text_safe(row(A::Open, C::Global, &["enter"], Msg::KeyOpen)),
+    text_safe(row(A::Back, C::Global, &["esc"], Msg::KeyBack)),
+    hint(row(A::Refresh, C::Global, &["r"], Msg::KeyRefresh)),
+    row(A::RefreshAll, C::Global, &["R"], Msg::KeyRefreshAll),
+    hint(row(A::Copy, C::Global, &["c"], Msg::KeyCopy)),
+    row(A::Up, C::Navigation, &["up", "k"], Msg::KeyUp),
+    row(A::Down, C::Navigation, &["down", "j"], Msg::KeyDown),
+    row(A::Left, C::Navigation, &["left", "h"], Msg::KeyLeft),
+    row(A::Right, C::Navigation, &["right", "l"], Msg::KeyRight),
     row(
         A::PageUp,
         C::Navigation,
         &["pageup", "ctrl-u"],
-        "keys.page_up",
+        Msg::KeyPageUp,
     ),
     row(
         A::PageDown,
         C::Navigation,
         &["pagedown", "ctrl-d"],
-        "keys.page_down",
+        Msg::KeyPageDown,
     ),
-    row(A::Top, C::Navigation, &["home", "g"], "keys.top"),
-    row(A::Bottom, C::Navigation, &["end", "G"], "keys.bottom"),
+    row(A::Top, C::Navigation, &["home", "g"], Msg::KeyTop),
+    row(A::Bottom, C::Navigation, &["end", "G"], Msg::KeyBottom),
     hint(text_safe(row(
         A::CycleSearchKind,
         C::Search,
         &["ctrl-k", "f2"],
-        "keys.cycle_search_kind",
+        Msg::KeyCycleSearchKind,
     ))),
     hint(risk(
-        row(A::OpenTicket, C::Subscriber, &["t"], "keys.ticket"),
+        row(A::OpenTicket, C::Subscriber, &["t"], Msg::KeyTicket),
         Risk::Writes,
     )),
     hint(risk(
-        row(A::Unlock, C::Subscriber, &["u"], "keys.unlock"),
+        row(A::Unlock, C::Subscriber, &["u"], Msg::KeyUnlock),
         Risk::Dangerous,
     )),
     hint(risk(
-        row(A::ResetMac, C::Subscriber, &["m"], "keys.mac_reset"),
+        row(A::ResetMac, C::Subscriber, &["m"], Msg::KeyMacReset),
         Risk::Dangerous,
     )),
     hint(risk(
-        row(A::Disconnect, C::Subscriber, &["d"], "keys.disconnect"),
+        row(A::Disconnect, C::Subscriber, &["d"], Msg::KeyDisconnect),
         Risk::Dangerous,
     )),
     hint(row(
         A::RevealPassword,
         C::Subscriber,
         &["p"],
-        "keys.reveal_password",
+        Msg::KeyRevealPassword,
     )),
     hint(risk(
-        row(A::SendInvoice, C::Financial, &["e"], "keys.send_invoice"),
+        row(A::SendInvoice, C::Financial, &["e"], Msg::KeySendInvoice),
         Risk::Writes,
     )),
     hint(row(
         A::ToggleAllPending,
         C::Financial,
         &["a"],
-        "keys.toggle_all_pending",
+        Msg::KeyToggleAllPending,
     )),
     hint(row(
         A::IncludeCancelled,
         C::Financial,
         &["x"],
-        "keys.include_cancelled",
+        Msg::KeyIncludeCancelled,
     )),
-    hint(row(A::Confirm, C::Confirm, &["y", "s"], "keys.confirm")),
-    hint(row(A::Cancel, C::Confirm, &["n", "esc"], "keys.cancel")),
+    hint(row(A::Confirm, C::Confirm, &["y", "s"], Msg::ConfirmYes)),
+    hint(row(A::Cancel, C::Confirm, &["n", "esc"], Msg::ConfirmNo)),
 ];
 
 /// A key with its modifiers, normalised so that parsing a config string and
@@ -580,6 +582,25 @@ pub enum KeymapWarning {
     },
 }
 
+impl KeymapWarning {
+    /// The warning in the user's language, for the status line.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            KeymapWarning::UnknownAction { name } => {
+                trf(lang, Msg::KeymapUnknownAction, &[("name", name)])
+            }
+            KeymapWarning::BadKey { action, key } => {
+                trf(lang, Msg::KeymapBadKey, &[("action", action), ("key", key)])
+            }
+            KeymapWarning::Duplicate { key, kept, dropped } => trf(
+                lang,
+                Msg::KeymapDuplicate,
+                &[("key", key), ("kept", kept), ("dropped", dropped)],
+            ),
+        }
+    }
+}
+
 impl fmt::Display for KeymapWarning {
     /// English rendering for logs; the UI shows the catalog text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -622,8 +643,8 @@ pub struct KeyHint {
     pub keys: String,
     /// The action.
     pub action: Action,
-    /// Catalog id of its description.
-    pub msg_id: &'static str,
+    /// Catalog message describing it.
+    pub msg: Msg,
 }
 
 /// The effective key bindings: the table, user overrides, read-only mode.
@@ -820,7 +841,7 @@ impl Keymap {
                 out.push(KeyHint {
                     keys: join_keys(&b.keys),
                     action: b.spec.action,
-                    msg_id: b.spec.msg_id,
+                    msg: b.spec.msg,
                 });
             }
         }
@@ -844,7 +865,7 @@ impl Keymap {
                         rows.push(KeyHint {
                             keys: String::new(),
                             action: Action::GoToPane(1),
-                            msg_id: b.spec.msg_id,
+                            msg: b.spec.msg,
                         });
                     }
                     pane_keys.extend(&b.keys);
@@ -853,7 +874,7 @@ impl Keymap {
                 rows.push(KeyHint {
                     keys: join_keys(&b.keys),
                     action: b.spec.action,
-                    msg_id: b.spec.msg_id,
+                    msg: b.spec.msg,
                 });
             }
             if let Some(row) = rows.iter_mut().find(|r| r.keys.is_empty()) {
@@ -1321,5 +1342,19 @@ mod tests {
             .find(|h| matches!(h.action, Action::GoToPane(_)))
             .unwrap();
         assert_eq!(row.keys, "1/F2/3/4/5/6/7/8/9");
+    }
+
+    #[test]
+    fn warnings_are_localized() {
+        let w = KeymapWarning::Duplicate {
+            key: "d".into(),
+            kept: "unlock".into(),
+            dropped: "disconnect".into(),
+        };
+        assert_eq!(
+            w.message(Lang::PtBr),
+            "Teclas: d ligada a unlock e disconnect; fica com unlock"
+        );
+        assert!(w.message(Lang::En).starts_with("Keys: d bound to both"));
     }
 }

@@ -10,4 +10,5 @@ pub mod api;
 pub mod app;
 pub mod i18n;
 pub mod sim;
+pub mod tui;
 pub mod ui;

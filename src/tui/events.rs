@@ -9,7 +9,7 @@
 use std::io;
 
 use crossterm::event::{Event, EventStream, KeyEvent, KeyEventKind};
-use futures::{FutureExt, StreamExt};
+use futures::StreamExt;
 use tokio::signal::unix::{Signal as UnixSignal, SignalKind, signal};
 
 /// A signal the console reacts to.
@@ -165,19 +165,27 @@ impl EventSource {
 
     /// Every event that is ready right now, without waiting. Call after
     /// [`EventSource::next`] returned, to handle a burst as one batch.
-    pub fn drain(&mut self) -> Vec<TermEvent> {
+    ///
+    /// This is async although it never waits: it must poll with the
+    /// calling task's waker. crossterm's `EventStream`, when it has nothing,
+    /// parks a thread that wakes *the waker of that poll* on the next
+    /// input and spawns no second one; a throw-away waker (as
+    /// `now_or_never` uses) would swallow that wake-up and delay every
+    /// burst's last key until the next one arrives.
+    pub async fn drain(&mut self) -> Vec<TermEvent> {
         let mut out = Vec::new();
         // Bounded so a stuck-key flood cannot starve drawing forever.
         while out.len() < 1024 {
-            match self.next().now_or_never() {
-                Some(ev) => {
+            let next = std::pin::pin!(self.next());
+            match futures::poll!(next) {
+                std::task::Poll::Ready(ev) => {
                     let closed = ev == TermEvent::Closed;
                     out.push(ev);
                     if closed {
                         break;
                     }
                 }
-                None => break,
+                std::task::Poll::Pending => break,
             }
         }
         out

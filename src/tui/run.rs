@@ -97,15 +97,16 @@ pub trait Program {
 pub trait Events {
     /// Waits for the next event.
     fn next(&mut self) -> impl Future<Output = TermEvent>;
-    /// Every event ready now, without waiting.
-    fn drain(&mut self) -> Vec<TermEvent>;
+    /// Every event ready now, without waiting (async only so that it
+    /// polls with the task's own waker; see [`EventSource::drain`]).
+    fn drain(&mut self) -> impl Future<Output = Vec<TermEvent>>;
 }
 
 impl Events for EventSource {
     fn next(&mut self) -> impl Future<Output = TermEvent> {
         EventSource::next(self)
     }
-    fn drain(&mut self) -> Vec<TermEvent> {
+    fn drain(&mut self) -> impl Future<Output = Vec<TermEvent>> {
         EventSource::drain(self)
     }
 }
@@ -189,7 +190,7 @@ where
         let step = tokio::select! {
             ev = events.next() => {
                 let mut batch = vec![ev];
-                batch.extend(events.drain());
+                batch.extend(events.drain().await);
                 let mut step = Step::Continue;
                 for ev in batch {
                     step = handle_event(program, &mut screen, ev)?;
@@ -292,7 +293,7 @@ mod tests {
                 None => std::future::pending().await,
             }
         }
-        fn drain(&mut self) -> Vec<TermEvent> {
+        async fn drain(&mut self) -> Vec<TermEvent> {
             std::mem::take(&mut self.1)
         }
     }

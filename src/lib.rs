@@ -8,7 +8,12 @@
 
 pub mod api;
 pub mod app;
+pub mod br;
 pub mod i18n;
+pub mod mask;
+pub mod sanitize;
+pub mod search_kind;
 pub mod sim;
+pub mod text;
 pub mod tui;
 pub mod ui;

@@ -207,11 +207,17 @@ impl Action {
             .find(|action| action.name() == wanted)
     }
 
-    /// The table entry of this action.
+    /// The table entry of this action. Every `GoToPane(n)` shares the
+    /// properties of the pane rows, so an out-of-range pane number from a
+    /// message cannot make this panic.
     pub fn spec(self) -> &'static ActionSpec {
+        let row = match self {
+            Action::GoToPane(_) => Action::GoToPane(1),
+            other => other,
+        };
         DEFAULT_BINDINGS
             .iter()
-            .find(|spec| spec.action == self)
+            .find(|spec| spec.action == row)
             .expect("every Action variant has a row in DEFAULT_BINDINGS (checked by a test)")
     }
 
@@ -945,6 +951,97 @@ mod tests {
                 spec.action
             );
         }
+    }
+
+    /// Every variant, listed through an exhaustive match so that adding a
+    /// variant without a table row fails to compile here first.
+    fn all_actions() -> Vec<Action> {
+        let probe = |a: Action| match a {
+            Action::Quit
+            | Action::Interrupt
+            | Action::Suspend
+            | Action::Help
+            | Action::NextPane
+            | Action::PrevPane
+            | Action::GoToPane(_)
+            | Action::Search
+            | Action::Open
+            | Action::Back
+            | Action::Refresh
+            | Action::RefreshAll
+            | Action::Copy
+            | Action::Up
+            | Action::Down
+            | Action::Left
+            | Action::Right
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+            | Action::CycleSearchKind
+            | Action::OpenTicket
+            | Action::Unlock
+            | Action::ResetMac
+            | Action::Disconnect
+            | Action::RevealPassword
+            | Action::SendInvoice
+            | Action::ToggleAllPending
+            | Action::IncludeCancelled
+            | Action::Confirm
+            | Action::Cancel => a,
+        };
+        [
+            Action::Quit,
+            Action::Interrupt,
+            Action::Suspend,
+            Action::Help,
+            Action::NextPane,
+            Action::PrevPane,
+            Action::GoToPane(1),
+            Action::Search,
+            Action::Open,
+            Action::Back,
+            Action::Refresh,
+            Action::RefreshAll,
+            Action::Copy,
+            Action::Up,
+            Action::Down,
+            Action::Left,
+            Action::Right,
+            Action::PageUp,
+            Action::PageDown,
+            Action::Top,
+            Action::Bottom,
+            Action::CycleSearchKind,
+            Action::OpenTicket,
+            Action::Unlock,
+            Action::ResetMac,
+            Action::Disconnect,
+            Action::RevealPassword,
+            Action::SendInvoice,
+            Action::ToggleAllPending,
+            Action::IncludeCancelled,
+            Action::Confirm,
+            Action::Cancel,
+        ]
+        .into_iter()
+        .map(probe)
+        .collect()
+    }
+
+    #[test]
+    fn every_variant_has_a_row_and_pane_numbers_never_panic() {
+        let all = all_actions();
+        for a in &all {
+            assert_eq!(a.spec().action.static_name(), a.static_name());
+        }
+        assert_eq!(
+            DEFAULT_BINDINGS.len(),
+            all.len() + 8,
+            "one row per action, nine for the pane digits"
+        );
+        assert_eq!(Action::GoToPane(42).risk(), Risk::Safe);
+        assert!(Keymap::default().allows(Action::GoToPane(0)));
     }
 
     #[test]

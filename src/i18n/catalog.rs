@@ -52,7 +52,7 @@ catalog! {
     /// HTTP 403: the API user may not call this route. `action` is a localized action name.
     ErrPermissionDenied {
         pt: "Sem permissão para {action}: peça ao administrador do HubSoft para liberar esta rota",
-        en: "Not permitted to {action}: ask the HubSoft administrator to grant this route"
+        en: "No permission for {action}: ask the HubSoft administrator to grant this route"
     }
     /// The password grant was rejected.
     ErrAuthFailed {
@@ -117,6 +117,11 @@ catalog! {
     SearchInvalidCpf { pt: "CPF com dígitos verificadores inválidos", en: "CPF with invalid check digits" }
     /// Fourteen or masked digits whose CNPJ check digits fail.
     SearchInvalidCnpj { pt: "CNPJ com dígitos verificadores inválidos", en: "CNPJ with invalid check digits" }
+    /// A masked CPF/CNPJ with digits missing.
+    SearchIncompleteDocument {
+        pt: "CPF/CNPJ incompleto: faltam dígitos",
+        en: "Incomplete CPF/CNPJ: digits are missing"
+    }
     /// The server returned the maximum page; there is no pagination.
     SearchTooMany {
         pt: "Refine a busca: o servidor devolveu o máximo de {limit}",
@@ -224,6 +229,46 @@ catalog! {
     /// An action is already in flight and cannot be sent twice.
     ActionInFlight { pt: "Aguarde: {action} em andamento", en: "Please wait: {action} in progress" }
 
+    // ---- Action names (for {action} in confirmations and errors) -----------------
+    /// Searching customers.
+    ActionSearch { pt: "busca de clientes", en: "customer search" }
+    /// Temporary unlock of a service suspended for debt.
+    ActionTrustUnlock { pt: "desbloqueio em confiança", en: "trust unlock" }
+    /// Clearing the MAC bound to the PPPoE login.
+    ActionResetMac { pt: "reset do MAC", en: "MAC reset" }
+    /// Dropping the subscriber's current session.
+    ActionDisconnect { pt: "desconexão do assinante", en: "subscriber disconnection" }
+    /// Sending an invoice by e-mail.
+    ActionSendInvoiceEmail { pt: "envio da fatura por e-mail", en: "sending the invoice by e-mail" }
+    /// Sending an invoice by SMS.
+    ActionSendInvoiceSms { pt: "envio da fatura por SMS", en: "sending the invoice by SMS" }
+    /// Sending an invoice as an app notification.
+    ActionSendInvoicePush { pt: "envio da fatura por notificação", en: "sending the invoice as a notification" }
+    /// Opening a ticket.
+    ActionOpenTicket { pt: "abertura de atendimento", en: "opening a ticket" }
+    /// Revealing the PPPoE password on screen.
+    ActionRevealPassword { pt: "exibição da senha PPPoE", en: "showing the PPPoE password" }
+
+    // ---- Things that get copied (for {what}) ----------------------------------------
+    /// The boleto's typeable line.
+    WhatBoletoLine { pt: "linha digitável", en: "boleto line" }
+    /// The PIX copy-and-paste code.
+    WhatPixCode { pt: "código PIX", en: "PIX code" }
+    /// The invoice link.
+    WhatInvoiceLink { pt: "link da fatura", en: "invoice link" }
+    /// A ticket protocol number.
+    WhatProtocol { pt: "protocolo", en: "protocol" }
+    /// The PPPoE login.
+    WhatLogin { pt: "login", en: "login" }
+    /// An IP address.
+    WhatIp { pt: "IP", en: "IP" }
+    /// A MAC address.
+    WhatMac { pt: "MAC", en: "MAC" }
+    /// A CPF or CNPJ.
+    WhatDocument { pt: "CPF/CNPJ", en: "CPF/CNPJ" }
+    /// A phone number.
+    WhatPhone { pt: "telefone", en: "phone" }
+
     // ---- Status line -------------------------------------------------------------
     /// Banner of the demo mode backed by the simulator.
     DemoBanner { pt: "DEMONSTRAÇÃO — dados fictícios", en: "DEMO — fictitious data" }
@@ -297,6 +342,8 @@ catalog! {
     // ---- Relative times ------------------------------------------------------------
     /// Less than a minute.
     RelJustNow { pt: "agora mesmo", en: "just now" }
+    /// The same calendar day.
+    RelToday { pt: "hoje", en: "today" }
     /// One minute in the past.
     RelMinutesAgoOne { pt: "há 1 minuto", en: "1 minute ago" }
     /// Minutes in the past.

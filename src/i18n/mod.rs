@@ -1,6 +1,6 @@
 //! The one message catalog: every user-facing string of hubdesk goes through it.
 //!
-//! Each message is declared once in [`catalog.rs`](self) with both its pt-BR
+//! Each message is declared once in `catalog.rs` with both its pt-BR
 //! and English texts, which generates the [`Msg`] enum. A misspelt or missing
 //! key is therefore a compile error at the use site, and a message cannot
 //! exist in one language only. Placeholders are named (`{name}`, `{count}`)
@@ -8,6 +8,8 @@
 //!
 //! Plurals are explicit messages (`…One` / `…Many`) rather than a plural
 //! engine: both languages here only need the one/other distinction.
+
+#![warn(missing_docs)]
 
 mod catalog;
 
@@ -248,6 +250,21 @@ mod tests {
         assert_eq!(
             trf(Lang::En, Msg::InvoiceOverdueMany, &[("days", &12)]),
             "overdue by 12 days"
+        );
+    }
+
+    #[test]
+    fn composed_messages_read_naturally() {
+        let action = tr(Lang::PtBr, Msg::ActionTrustUnlock);
+        assert_eq!(
+            trf(Lang::PtBr, Msg::ErrPermissionDenied, &[("action", &action)]),
+            "Sem permissão para desbloqueio em confiança: \
+             peça ao administrador do HubSoft para liberar esta rota"
+        );
+        let what = tr(Lang::En, Msg::WhatPixCode);
+        assert_eq!(
+            trf(Lang::En, Msg::Copied, &[("what", &what)]),
+            "Copied PIX code"
         );
     }
 

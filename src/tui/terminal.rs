@@ -23,10 +23,10 @@ use crossterm::cursor::{Hide, Show};
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
+use crossterm::queue;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use crossterm::{execute, queue};
 
 /// Whether the terminal is currently in full-screen mode. Read by the panic
 /// hook and [`restore`] so that restoring is idempotent and never writes
@@ -165,17 +165,14 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Writes `bytes` straight to stdout, bypassing any frame buffer; for
-/// out-of-band sequences such as an OSC 52 clipboard write.
+/// Writes `bytes` straight to stdout between frames, for out-of-band
+/// sequences such as an OSC 52 clipboard write. Safe to interleave with
+/// [`crate::tui::render::FrameWriter`], which holds no bytes between
+/// draws.
 pub fn write_raw(bytes: &[u8]) -> io::Result<()> {
     let mut out = io::stdout().lock();
     out.write_all(bytes)?;
     out.flush()
-}
-
-/// Executes `command` on stdout right away (outside a frame).
-pub fn execute_now(command: impl crossterm::Command) -> io::Result<()> {
-    execute!(io::stdout(), command)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
 
 use crate::app::keymap::{Action, Keymap};
 use crate::i18n::{Lang, Msg, tr, trf};
-use crate::ui::fit::{fit, truncate, width};
+use crate::text::{fit, truncate, width};
 use crate::ui::theme::{Role, Theme};
 use crate::ui::widgets::keys_label;
 

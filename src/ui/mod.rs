@@ -6,9 +6,9 @@
 //! - [`widgets`]: spinner, too-small screen, tab bar, hint bar, status
 //!   line, pane frame with loading/empty/error, confirmation dialog.
 //! - [`help`]: the `?` overlay generated from the keymap.
-//! - [`fit`]: truncation by display width.
+//!
+//! Text is measured and cut with [`crate::text`] (display width, ellipsis).
 
-pub mod fit;
 pub mod help;
 pub mod theme;
 pub mod widgets;

@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wra
 
 use crate::app::keymap::{Action, KeyHint, Keymap};
 use crate::i18n::{Lang, Msg, tr, trf};
-use crate::ui::fit::{truncate, width};
+use crate::text::{truncate, width};
 use crate::ui::theme::{Role, Theme};
 
 /// Smallest usable terminal; below it only [`TooSmall`] is drawn.
@@ -60,7 +60,7 @@ pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> usize {
             let mut rows = 1;
             let mut used = 0;
             for word in text.split_whitespace() {
-                let ww = crate::ui::fit::width(word);
+                let ww = crate::text::width(word);
                 let need = if used == 0 { ww } else { used + 1 + ww };
                 if need <= w {
                     used = need;

@@ -9,6 +9,8 @@
 //!
 //! Text is measured and cut with [`crate::text`] (display width, ellipsis).
 
+#![warn(missing_docs)]
+
 pub mod help;
 pub mod theme;
 pub mod widgets;

@@ -625,6 +625,36 @@ impl fmt::Display for KeymapWarning {
     }
 }
 
+/// The keys of one override as written in the config: one string
+/// (`refresh = "F5"`) or a list (`refresh = ["F5", "ctrl-r"]`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(untagged)]
+pub enum KeyList {
+    /// A single key.
+    One(String),
+    /// Several keys (an empty list unbinds the action).
+    Many(Vec<String>),
+}
+
+impl KeyList {
+    /// The key strings.
+    pub fn into_vec(self) -> Vec<String> {
+        match self {
+            KeyList::One(key) => vec![key],
+            KeyList::Many(keys) => keys,
+        }
+    }
+}
+
+/// Converts a config section (`action = "key"` or `action = ["k1", "k2"]`)
+/// into the map [`Keymap::new`] takes.
+pub fn overrides_from_config(section: BTreeMap<String, KeyList>) -> BTreeMap<String, Vec<String>> {
+    section
+        .into_iter()
+        .map(|(action, keys)| (action, keys.into_vec()))
+        .collect()
+}
+
 /// One action with its effective keys.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
@@ -1439,6 +1469,21 @@ mod tests {
             .find(|h| matches!(h.action, Action::GoToPane(_)))
             .unwrap();
         assert_eq!(row.keys, "1/F2/3/4/5/6/7/8/9");
+    }
+
+    #[test]
+    fn config_section_accepts_one_key_or_a_list() {
+        let section: BTreeMap<String, KeyList> =
+            serde_json::from_str(r#"{"refresh": "F5", "quit": ["q", "ctrl-q"], "help": []}"#)
+                .unwrap();
+        let (km, w) = Keymap::new(&overrides_from_config(section), false);
+        assert_eq!(w, vec![]);
+        assert_eq!(
+            km.dispatch(&key(KeyCode::F(5)), &[], false),
+            Some(Action::Refresh)
+        );
+        assert_eq!(km.dispatch(&ctrl('q'), &[], false), Some(Action::Quit));
+        assert_eq!(km.dispatch(&ch('?'), &[], false), None);
     }
 
     #[test]

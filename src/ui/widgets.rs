@@ -876,6 +876,32 @@ mod tests {
         assert_eq!(after.backend().buffer()[(x, y)].bg, Color::Red);
     }
 
+    #[test]
+    fn selected_row_is_reversed_without_colour_in_mono_and_coloured_in_dark() {
+        use ratatui::widgets::{List, ListState, StatefulWidget};
+        let draw = |theme: &Theme| {
+            let mut t = term(30, 3);
+            t.draw(|f| {
+                let list = List::new(["Maria", "José", "Ana"])
+                    .highlight_style(theme.style(Role::Selection));
+                let mut state = ListState::default().with_selected(Some(1));
+                StatefulWidget::render(list, f.area(), f.buffer_mut(), &mut state);
+            })
+            .unwrap();
+            t
+        };
+        let mono = draw(&Theme::new(ThemeKind::Mono));
+        let buf = mono.backend().buffer();
+        for x in 0..30 {
+            let cell = &buf[(x, 1)];
+            assert!(cell.modifier.contains(Modifier::REVERSED), "x={x}");
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "x={x}");
+        }
+        assert!(!buf[(0, 0)].modifier.contains(Modifier::REVERSED));
+        let dark = draw(&Theme::new(ThemeKind::Dark));
+        assert_ne!(dark.backend().buffer()[(0, 1)].bg, Color::Reset);
+    }
+
     /// Position of the first cell of `needle` in `buf`.
     pub(crate) fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
         for y in 0..buf.area.height {

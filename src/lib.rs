@@ -7,6 +7,7 @@
 //! `sim` never imports `api` types.
 
 pub mod api;
+pub mod app;
 pub mod br;
 pub mod i18n;
 pub mod mask;
@@ -14,3 +15,5 @@ pub mod sanitize;
 pub mod search_kind;
 pub mod sim;
 pub mod text;
+pub mod tui;
+pub mod ui;

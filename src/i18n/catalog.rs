@@ -384,4 +384,105 @@ catalog! {
     RelYearsInOne { pt: "em 1 ano", en: "in 1 year" }
     /// Years ahead.
     RelYearsInMany { pt: "em {count} anos", en: "in {count} years" }
+
+    // ---- Terminal console: key bindings, help, too-small screen (tui branch) ----
+    /// Key help: leave the console.
+    KeyQuit { pt: "Sair", en: "Quit" }
+    /// Key help: Ctrl-C, leave from anywhere.
+    KeyInterrupt { pt: "Sair de imediato", en: "Quit immediately" }
+    /// Key help: Ctrl-Z, suspend to the shell.
+    KeySuspend { pt: "Suspender", en: "Suspend" }
+    /// Key help: show or hide this help.
+    KeyHelp { pt: "Ajuda", en: "Help" }
+    /// Key help: focus the next pane.
+    KeyNextPane { pt: "Próximo painel", en: "Next pane" }
+    /// Key help: focus the previous pane.
+    KeyPrevPane { pt: "Painel anterior", en: "Previous pane" }
+    /// Key help: digits jump to a pane.
+    KeyGoToPane { pt: "Ir para o painel", en: "Go to pane" }
+    /// Key help: focus the search field.
+    KeySearch { pt: "Buscar", en: "Search" }
+    /// Key help: open the selection or submit the field.
+    KeyOpen { pt: "Abrir / enviar", en: "Open / submit" }
+    /// Key help: go back or cancel.
+    KeyBack { pt: "Voltar / cancelar", en: "Back / cancel" }
+    /// Key help: reload the focused pane.
+    KeyRefresh { pt: "Atualizar", en: "Refresh" }
+    /// Key help: reload every pane.
+    KeyRefreshAll { pt: "Atualizar tudo", en: "Refresh all" }
+    /// Key help: copy the focused value.
+    KeyCopy { pt: "Copiar", en: "Copy" }
+    /// Key help: selection up.
+    KeyUp { pt: "Subir", en: "Up" }
+    /// Key help: selection down.
+    KeyDown { pt: "Descer", en: "Down" }
+    /// Key help: left / collapse.
+    KeyLeft { pt: "Esquerda", en: "Left" }
+    /// Key help: right / expand.
+    KeyRight { pt: "Direita", en: "Right" }
+    /// Key help: one page up.
+    KeyPageUp { pt: "Página acima", en: "Page up" }
+    /// Key help: one page down.
+    KeyPageDown { pt: "Página abaixo", en: "Page down" }
+    /// Key help: first row.
+    KeyTop { pt: "Primeira linha", en: "First row" }
+    /// Key help: last row.
+    KeyBottom { pt: "Última linha", en: "Last row" }
+    /// Key help: cycle what the search text means (name, CPF/CNPJ, login...).
+    KeyCycleSearchKind { pt: "Tipo de busca", en: "Search kind" }
+    /// Key help: open a support ticket (atendimento).
+    KeyTicket { pt: "Abrir atendimento", en: "Open ticket" }
+    /// Key help: trust unlock (desbloqueio em confiança).
+    KeyUnlock { pt: "Desbloqueio em confiança", en: "Trust unlock" }
+    /// Key help: reset the MAC address bound to the login.
+    KeyMacReset { pt: "Resetar MAC", en: "Reset MAC" }
+    /// Key help: drop the current connection.
+    KeyDisconnect { pt: "Derrubar conexão", en: "Disconnect" }
+    /// Key help: show or hide the service password.
+    KeyRevealPassword { pt: "Mostrar senha", en: "Show password" }
+    /// Key help: send the selected invoice.
+    KeySendInvoice { pt: "Enviar fatura", en: "Send invoice" }
+    /// Key help: all invoices or only pending ones.
+    KeyToggleAllPending { pt: "Todas / pendentes", en: "All / pending" }
+    /// Key help: show cancelled items too.
+    KeyIncludeCancelled { pt: "Incluir canceladas", en: "Include cancelled" }
+    /// Help heading: keys that work everywhere.
+    KeyCtxGlobal { pt: "Geral", en: "General" }
+    /// Help heading: lists and tables.
+    KeyCtxNavigation { pt: "Listas", en: "Lists" }
+    /// Help heading: the search field.
+    KeyCtxSearch { pt: "Busca", en: "Search" }
+    /// Help heading: subscriber and connection actions.
+    KeyCtxSubscriber { pt: "Assinante", en: "Subscriber" }
+    /// Help heading: invoices.
+    KeyCtxFinancial { pt: "Financeiro", en: "Financial" }
+    /// Help heading: confirmation dialogs.
+    KeyCtxConfirm { pt: "Confirmação", en: "Confirmation" }
+    /// Help footer; `key` is the key(s) that close it.
+    HelpClose { pt: "{key} fecha a ajuda", en: "{key} closes help" }
+    /// Help note shown on read-only profiles.
+    HelpReadOnlyNote {
+        pt: "Perfil somente leitura: ações que alteram dados estão ocultas",
+        en: "Read-only profile: actions that change data are hidden"
+    }
+    /// Second line of the too-small screen; `key` quits.
+    TerminalTooSmallHint {
+        pt: "Aumente a janela ou tecle {key} para sair",
+        en: "Enlarge the window or press {key} to quit"
+    }
+    /// Config warning: an override names no known action.
+    KeymapUnknownAction {
+        pt: "Teclas: ação desconhecida \"{name}\" ignorada",
+        en: "Keys: unknown action \"{name}\" ignored"
+    }
+    /// Config warning: a key string could not be read.
+    KeymapBadKey {
+        pt: "Teclas: tecla desconhecida \"{key}\" para {action} ignorada",
+        en: "Keys: unknown key \"{key}\" for {action} ignored"
+    }
+    /// Config warning: two actions active together got the same key.
+    KeymapDuplicate {
+        pt: "Teclas: {key} ligada a {kept} e {dropped}; fica com {kept}",
+        en: "Keys: {key} bound to both {kept} and {dropped}; kept for {kept}"
+    }
 }

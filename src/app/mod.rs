@@ -1,0 +1,6 @@
+//! The state machine of the console: state, messages, `update`, and the key
+//! bindings it dispatches. Holds no terminal and no sockets.
+
+#![warn(missing_docs)]
+
+pub mod keymap;

@@ -1,0 +1,241 @@
+//! One async stream of everything the terminal and the OS tell the console.
+//!
+//! [`EventSource`] merges crossterm's `EventStream` with the Unix signals
+//! the console must react to, so the loop `select!`s on a single source.
+//! [`EventSource::drain`] collects every event that is already waiting, so
+//! a burst of keys (tmux and SSH deliver several at once) is handled as one
+//! batch followed by one draw, not one draw per key.
+
+use std::io;
+
+use crossterm::event::{Event, EventStream, KeyEvent, KeyEventKind};
+use futures::StreamExt;
+use tokio::signal::unix::{Signal as UnixSignal, SignalKind, signal};
+
+/// A signal the console reacts to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// SIGTERM: asked to stop (shutdown, `kill`). Quit cleanly.
+    Terminate,
+    /// SIGHUP: the SSH session or terminal went away. Quit without
+    /// waiting for anything that needs the screen.
+    Hangup,
+    /// SIGINT from outside (raw mode turns Ctrl-C into a key, which the
+    /// keymap maps to [`crate::app::keymap::Action::Interrupt`]).
+    Interrupt,
+    /// SIGTSTP from outside (`kill -TSTP`): suspend like Ctrl-Z.
+    Suspend,
+    /// SIGCONT: resumed after a stop; the screen must be set up and
+    /// redrawn in full.
+    Continue,
+}
+
+impl Signal {
+    /// Whether the console should exit on this signal.
+    pub fn is_exit(self) -> bool {
+        matches!(self, Signal::Terminate | Signal::Hangup | Signal::Interrupt)
+    }
+}
+
+/// What the loop receives from the terminal side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TermEvent {
+    /// A key press (or repeat). Releases are filtered out.
+    Key(KeyEvent),
+    /// Bracketed paste: the whole pasted text at once, so pasting a CPF
+    /// into the search field is one edit, not a storm of key bindings.
+    Paste(String),
+    /// The terminal was resized to columns × rows; redraw.
+    Resize(u16, u16),
+    /// The terminal window gained focus (if the terminal reports it).
+    FocusGained,
+    /// The terminal window lost focus.
+    FocusLost,
+    /// A Unix signal.
+    Signal(Signal),
+    /// Input ended or failed: the terminal is gone. The loop should quit.
+    Closed,
+}
+
+/// Turns a crossterm event into a [`TermEvent`]; `None` for events the
+/// console ignores (key releases, mouse events while capture is off).
+pub fn translate(event: Event) -> Option<TermEvent> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Release => None,
+        Event::Key(key) => Some(TermEvent::Key(key)),
+        Event::Paste(text) => Some(TermEvent::Paste(text)),
+        Event::Resize(w, h) => Some(TermEvent::Resize(w, h)),
+        Event::FocusGained => Some(TermEvent::FocusGained),
+        Event::FocusLost => Some(TermEvent::FocusLost),
+        Event::Mouse(_) => None,
+    }
+}
+
+struct Signals {
+    term: UnixSignal,
+    hup: UnixSignal,
+    int: UnixSignal,
+    tstp: UnixSignal,
+    cont: UnixSignal,
+}
+
+impl Signals {
+    fn new() -> io::Result<Signals> {
+        Ok(Signals {
+            term: signal(SignalKind::terminate())?,
+            hup: signal(SignalKind::hangup())?,
+            int: signal(SignalKind::interrupt())?,
+            tstp: signal(SignalKind::from_raw(signal_hook::consts::SIGTSTP))?,
+            cont: signal(SignalKind::from_raw(signal_hook::consts::SIGCONT))?,
+        })
+    }
+
+    async fn recv(&mut self) -> Signal {
+        // A tokio Signal stream only ends when the runtime shuts down;
+        // treating that as "terminate" ends the loop in that case too.
+        tokio::select! {
+            _ = self.term.recv() => Signal::Terminate,
+            _ = self.hup.recv() => Signal::Hangup,
+            _ = self.int.recv() => Signal::Interrupt,
+            _ = self.tstp.recv() => Signal::Suspend,
+            _ = self.cont.recv() => Signal::Continue,
+        }
+    }
+}
+
+/// The merged source of terminal events and signals. Create it inside the
+/// tokio runtime (signal registration needs the runtime's driver).
+pub struct EventSource {
+    input: Option<EventStream>,
+    signals: Signals,
+}
+
+impl std::fmt::Debug for EventSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EventSource")
+            .field("input_open", &self.input.is_some())
+            .finish()
+    }
+}
+
+impl EventSource {
+    /// Registers the signal handlers and starts reading terminal input.
+    /// Installing a SIGINT/SIGTERM/SIGHUP handler replaces the default
+    /// "die at once" action, which is the point: the loop exits and the
+    /// terminal guard restores the screen.
+    pub fn new() -> io::Result<EventSource> {
+        Ok(EventSource {
+            input: Some(EventStream::new()),
+            signals: Signals::new()?,
+        })
+    }
+
+    /// Waits for the next event. Returns [`TermEvent::Closed`] once, when
+    /// terminal input ends or fails; after that only signals arrive.
+    pub async fn next(&mut self) -> TermEvent {
+        enum Got {
+            Signal(Signal),
+            Input(Option<io::Result<Event>>),
+        }
+        loop {
+            let EventSource { input, signals } = self;
+            let got = match input.as_mut() {
+                Some(stream) => tokio::select! {
+                    // Signals first: a SIGHUP must win over a flood of input.
+                    biased;
+                    sig = signals.recv() => Got::Signal(sig),
+                    item = stream.next() => Got::Input(item),
+                },
+                None => Got::Signal(signals.recv().await),
+            };
+            match got {
+                Got::Signal(sig) => return TermEvent::Signal(sig),
+                Got::Input(Some(Ok(event))) => {
+                    if let Some(ev) = translate(event) {
+                        return ev;
+                    }
+                }
+                Got::Input(Some(Err(_)) | None) => {
+                    self.input = None;
+                    return TermEvent::Closed;
+                }
+            }
+        }
+    }
+
+    /// Every event that is ready right now, without waiting. Call after
+    /// [`EventSource::next`] returned, to handle a burst as one batch.
+    ///
+    /// This is async although it never waits: it must poll with the
+    /// calling task's waker. crossterm's `EventStream`, when it has nothing,
+    /// parks a thread that wakes *the waker of that poll* on the next
+    /// input and spawns no second one; a throw-away waker (as
+    /// `now_or_never` uses) would swallow that wake-up and delay every
+    /// burst's last key until the next one arrives.
+    pub async fn drain(&mut self) -> Vec<TermEvent> {
+        let mut out = Vec::new();
+        // Bounded so a stuck-key flood cannot starve drawing forever.
+        while out.len() < 1024 {
+            let next = std::pin::pin!(self.next());
+            match futures::poll!(next) {
+                std::task::Poll::Ready(ev) => {
+                    let closed = ev == TermEvent::Closed;
+                    out.push(ev);
+                    if closed {
+                        break;
+                    }
+                }
+                std::task::Poll::Pending => break,
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEventState, KeyModifiers, MouseEvent, MouseEventKind};
+
+    #[test]
+    fn releases_and_mouse_are_dropped() {
+        let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(translate(Event::Key(release)), None);
+        let mouse = MouseEvent {
+            kind: MouseEventKind::Moved,
+            column: 1,
+            row: 1,
+            modifiers: KeyModifiers::NONE,
+        };
+        assert_eq!(translate(Event::Mouse(mouse)), None);
+    }
+
+    #[test]
+    fn keys_paste_and_resize_pass_through() {
+        let key = KeyEvent::new_with_kind_and_state(
+            KeyCode::Down,
+            KeyModifiers::NONE,
+            KeyEventKind::Repeat,
+            KeyEventState::NONE,
+        );
+        assert_eq!(translate(Event::Key(key)), Some(TermEvent::Key(key)));
+        assert_eq!(
+            translate(Event::Paste("123.456.789-09".into())),
+            Some(TermEvent::Paste("123.456.789-09".into()))
+        );
+        assert_eq!(
+            translate(Event::Resize(80, 24)),
+            Some(TermEvent::Resize(80, 24))
+        );
+    }
+
+    #[test]
+    fn exit_signals() {
+        assert!(Signal::Terminate.is_exit());
+        assert!(Signal::Hangup.is_exit());
+        assert!(Signal::Interrupt.is_exit());
+        assert!(!Signal::Suspend.is_exit());
+        assert!(!Signal::Continue.is_exit());
+    }
+}

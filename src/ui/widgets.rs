@@ -1,0 +1,932 @@
+//! Building blocks every pane uses: spinner, too-small screen, tab bar,
+//! hint bar, status line, pane frame with loading/empty/error states and
+//! the confirmation dialog.
+//!
+//! All of them are pure: they read what they are given (including the tick
+//! counter and the current `Instant`) and never read a clock, so the same
+//! input draws the same cells and snapshots are stable.
+
+use std::time::Instant;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
+
+use crate::app::keymap::{Action, KeyHint, Keymap};
+use crate::i18n::{Lang, Msg, tr, trf};
+use crate::text::{truncate, width};
+use crate::ui::theme::{Role, Theme};
+
+/// Smallest usable terminal; below it only [`TooSmall`] is drawn.
+pub const MIN_WIDTH: u16 = 60;
+/// Smallest usable terminal height; see [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 15;
+
+/// Whether `area` is below the minimum size.
+pub fn is_too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+const SPINNER_FRAMES: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// The spinner glyph for tick `tick`. The loop counts ticks only while
+/// something animates, so there is no timer in here.
+pub fn spinner(tick: u64) -> &'static str {
+    SPINNER_FRAMES[(tick % SPINNER_FRAMES.len() as u64) as usize]
+}
+
+/// A rectangle of `w`×`h` centred in `area`, clamped to it.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// How many rows `lines` take when word-wrapped at `width` cells, the way
+/// `Paragraph` with `Wrap` lays them out (greedy, words longer than a row
+/// split). Used to centre and size boxes around wrapped text.
+pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> usize {
+    let w = width.max(1) as usize;
+    lines
+        .iter()
+        .map(|line| {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            let mut rows = 1;
+            let mut used = 0;
+            for word in text.split_whitespace() {
+                let ww = crate::text::width(word);
+                let need = if used == 0 { ww } else { used + 1 + ww };
+                if need <= w {
+                    used = need;
+                } else if ww <= w {
+                    rows += 1;
+                    used = ww;
+                } else {
+                    // A word wider than the row is broken across rows.
+                    if used > 0 {
+                        rows += 1;
+                    }
+                    rows += (ww - 1) / w;
+                    used = ww - (ww - 1) / w * w;
+                }
+            }
+            rows
+        })
+        .sum()
+}
+
+/// The keys of `action` as displayed (`"q"`, `"y/s"`); empty when the
+/// user unbound it or read-only mode removed it.
+pub fn keys_label(keymap: &Keymap, action: Action) -> String {
+    keymap
+        .keys_for(action)
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The "terminal too small" screen: current and minimum size, and how to
+/// quit, centred and wrapped so it reads even at 20 columns.
+#[derive(Debug, Clone)]
+pub struct TooSmall<'a> {
+    /// Language of the text.
+    pub lang: Lang,
+    /// Theme.
+    pub theme: &'a Theme,
+    /// Key(s) that quit, as displayed (from [`keys_label`]).
+    pub quit_keys: &'a str,
+}
+
+impl Widget for TooSmall<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        Clear.render(area, buf);
+        let headline = trf(
+            self.lang,
+            Msg::TerminalTooSmall,
+            &[
+                ("width", &area.width),
+                ("height", &area.height),
+                ("min_width", &MIN_WIDTH),
+                ("min_height", &MIN_HEIGHT),
+            ],
+        );
+        let hint = trf(
+            self.lang,
+            Msg::TerminalTooSmallHint,
+            &[("key", &self.quit_keys)],
+        );
+        let text = vec![
+            Line::styled(headline, self.theme.style(Role::Warning)),
+            Line::styled(hint, self.theme.style(Role::Muted)),
+        ];
+        let paragraph = Paragraph::new(text.clone())
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true });
+        let lines = wrapped_height(&text, area.width).min(area.height as usize) as u16;
+        let inner = Rect {
+            y: area.y + (area.height - lines) / 2,
+            height: lines,
+            ..area
+        };
+        paragraph.render(inner, buf);
+    }
+}
+
+/// One tab title.
+#[derive(Debug, Clone)]
+pub struct Tab<'a> {
+    /// Title, already localized.
+    pub title: &'a str,
+    /// Draw a spinner after the title (the pane is loading).
+    pub busy: bool,
+    /// Mark the title as having a problem (the pane failed).
+    pub alert: bool,
+}
+
+/// The tab bar of the one-pane-at-a-time layout: `1 Cliente │ 2 Serviços`.
+/// The pane digits match the default `1`-`9` keys. When the titles do not
+/// fit, inactive titles shrink with an ellipsis first, so the selected one
+/// stays readable.
+#[derive(Debug, Clone)]
+pub struct TabBar<'a> {
+    /// The tabs, in pane order.
+    pub tabs: &'a [Tab<'a>],
+    /// Index of the focused tab.
+    pub selected: usize,
+    /// Current tick, for the busy spinner.
+    pub tick: u64,
+    /// Theme.
+    pub theme: &'a Theme,
+}
+
+impl TabBar<'_> {
+    fn label(&self, i: usize, max_title: usize) -> String {
+        let tab = &self.tabs[i];
+        let mut s = format!(" {} {}", i + 1, truncate(tab.title, max_title));
+        if tab.busy {
+            s.push(' ');
+            s.push_str(spinner(self.tick));
+        } else if tab.alert {
+            s.push(' ');
+            s.push_str(self.theme.glyph(Role::Danger));
+        }
+        s.push(' ');
+        s
+    }
+}
+
+impl Widget for TabBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 || self.tabs.is_empty() {
+            return;
+        }
+        let sep = "│";
+        let avail = area.width as usize;
+        // Shrink the longest inactive titles until everything fits.
+        let longest = self.tabs.iter().map(|t| width(t.title)).max().unwrap_or(0);
+        let total = |cap: usize| -> usize {
+            (0..self.tabs.len())
+                .map(|i| {
+                    let cap = if i == self.selected { usize::MAX } else { cap };
+                    width(&self.label(i, cap))
+                })
+                .sum::<usize>()
+                + self.tabs.len().saturating_sub(1)
+        };
+        let mut cap = longest;
+        while cap > 1 && total(cap) > avail {
+            cap -= 1;
+        }
+        let mut spans = Vec::new();
+        for i in 0..self.tabs.len() {
+            if i > 0 {
+                spans.push(Span::styled(sep, self.theme.style(Role::Border)));
+            }
+            let (label, role) = if i == self.selected {
+                (self.label(i, usize::MAX), Role::TabActive)
+            } else if self.tabs[i].alert {
+                (self.label(i, cap), Role::Danger)
+            } else {
+                (self.label(i, cap), Role::TabInactive)
+            };
+            spans.push(Span::styled(label, self.theme.style(role)));
+        }
+        Line::from(spans).render(area, buf);
+    }
+}
+
+/// The hint bar: `q Sair  ? Ajuda  / Buscar`, built from
+/// [`Keymap::hints`], so it lists exactly what dispatch accepts (and
+/// nothing a read-only profile removed). Hints that do not fit are dropped
+/// from the end, never cut in half.
+#[derive(Debug, Clone)]
+pub struct HintBar<'a> {
+    /// Hints, most important first.
+    pub hints: &'a [KeyHint],
+    /// Language of the descriptions.
+    pub lang: Lang,
+    /// Theme.
+    pub theme: &'a Theme,
+}
+
+impl Widget for HintBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        let mut spans = Vec::new();
+        let mut used = 0usize;
+        for hint in self.hints {
+            let desc = tr(self.lang, hint.msg);
+            let gap = if spans.is_empty() { 1 } else { 2 };
+            let need = gap + width(&hint.keys) + 1 + width(desc);
+            if used + need > area.width as usize {
+                break;
+            }
+            spans.push(Span::raw(" ".repeat(gap)));
+            spans.push(Span::styled(hint.keys.clone(), self.theme.style(Role::Key)));
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(desc, self.theme.style(Role::Muted)));
+            used += need;
+        }
+        Line::from(spans).render(area, buf);
+    }
+}
+
+/// How a status message looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    /// Neutral information ("Copied: boleto line").
+    Info,
+    /// Something worked.
+    Ok,
+    /// Something failed.
+    Error,
+}
+
+/// A message for the status line that clears itself at `expires`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusMessage {
+    /// Text, already localized.
+    pub text: String,
+    /// Look.
+    pub kind: StatusKind,
+    /// When it stops being shown. The loop should wake up then to redraw
+    /// (see [`StatusMessage::expires`]); drawing itself reads no clock.
+    pub expires: Instant,
+}
+
+impl StatusMessage {
+    /// Whether the message is still shown at `now`.
+    pub fn visible_at(&self, now: Instant) -> bool {
+        now < self.expires
+    }
+}
+
+/// The status line: the current message (if not expired at `now`) on the
+/// left, badges (profile, read-only, demo) on the right.
+#[derive(Debug, Clone)]
+pub struct StatusLine<'a> {
+    /// The latest message, if any.
+    pub message: Option<&'a StatusMessage>,
+    /// The instant the frame is drawn for, passed in by the loop.
+    pub now: Instant,
+    /// Right-aligned badges, e.g. the profile name and "read-only";
+    /// each is drawn as an alert banner cell.
+    pub badges: &'a [&'a str],
+    /// A spinner is shown before the message while this is set (an action
+    /// in flight); the value is the current tick.
+    pub busy_tick: Option<u64>,
+    /// Theme.
+    pub theme: &'a Theme,
+}
+
+impl Widget for StatusLine<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        buf.set_style(area, self.theme.style(Role::StatusBar));
+        let mut right: Vec<Span> = Vec::new();
+        for badge in self.badges {
+            right.push(Span::raw(" "));
+            right.push(Span::styled(
+                format!(" {badge} "),
+                self.theme.style(Role::AlertBanner),
+            ));
+        }
+        let right_w: usize = right.iter().map(|s| width(&s.content)).sum();
+        let right_w = right_w.min(area.width as usize) as u16;
+        let left_area = Rect {
+            width: area.width - right_w,
+            ..area
+        };
+        let right_area = Rect {
+            x: area.x + area.width - right_w,
+            width: right_w,
+            ..area
+        };
+        let mut left: Vec<Span> = Vec::new();
+        if let Some(tick) = self.busy_tick {
+            left.push(Span::styled(
+                format!(" {}", spinner(tick)),
+                self.theme.style(Role::Accent),
+            ));
+        }
+        if let Some(msg) = self.message.filter(|m| m.visible_at(self.now)) {
+            let (role, glyph) = match msg.kind {
+                StatusKind::Info => (Role::Text, ""),
+                StatusKind::Ok => (Role::Ok, self.theme.glyph(Role::Ok)),
+                StatusKind::Error => (Role::Danger, self.theme.glyph(Role::Danger)),
+            };
+            let prefix = if glyph.is_empty() {
+                " ".to_owned()
+            } else {
+                format!(" {glyph} ")
+            };
+            let room = (left_area.width as usize)
+                .saturating_sub(left.iter().map(|s| width(&s.content)).sum::<usize>());
+            let text = format!("{prefix}{}", msg.text);
+            left.push(Span::styled(
+                truncate(&text, room).into_owned(),
+                self.theme.style(role),
+            ));
+        }
+        Line::from(left).render(left_area, buf);
+        Line::from(right).render(right_area, buf);
+    }
+}
+
+/// What a pane has to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PaneState<'a> {
+    /// A request is in flight and nothing is cached yet.
+    Loading,
+    /// The request succeeded with no rows.
+    Empty,
+    /// The request failed; the text is already localized.
+    Error(&'a str),
+    /// Content is available; the caller draws it in the returned area.
+    Ready,
+}
+
+/// A pane's border and title plus its loading/empty/error states, so
+/// every pane shows them the same way.
+#[derive(Debug, Clone)]
+pub struct PaneFrame<'a> {
+    /// Title, already localized.
+    pub title: &'a str,
+    /// Whether the pane has focus (accent border).
+    pub focused: bool,
+    /// What to show.
+    pub state: PaneState<'a>,
+    /// Current tick, for the loading spinner.
+    pub tick: u64,
+    /// Key(s) that retry, as displayed, for the error state.
+    pub retry_keys: &'a str,
+    /// Language.
+    pub lang: Lang,
+    /// Theme.
+    pub theme: &'a Theme,
+}
+
+impl PaneFrame<'_> {
+    /// Draws the frame and, unless the state is [`PaneState::Ready`], the
+    /// state text. Returns the inner area when the caller should draw the
+    /// content there.
+    pub fn render_pane(self, area: Rect, buf: &mut Buffer) -> Option<Rect> {
+        let theme = self.theme;
+        let border = if self.focused {
+            Role::BorderFocused
+        } else {
+            Role::Border
+        };
+        let title_room = (area.width as usize).saturating_sub(4);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(if self.focused {
+                BorderType::Thick
+            } else {
+                BorderType::Plain
+            })
+            .border_style(theme.style(border))
+            .title(Span::styled(
+                format!(" {} ", truncate(self.title, title_room.saturating_sub(2))),
+                theme.style(Role::Title),
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let lines: Vec<Line> = match self.state {
+            PaneState::Ready => return Some(inner),
+            PaneState::Loading => vec![Line::styled(
+                format!(
+                    "{} {}",
+                    spinner(self.tick),
+                    tr(self.lang, Msg::StateLoading)
+                ),
+                theme.style(Role::Muted),
+            )],
+            PaneState::Empty => vec![Line::styled(
+                tr(self.lang, Msg::StateEmpty),
+                theme.style(Role::Muted),
+            )],
+            PaneState::Error(error) => {
+                let mut v = vec![Line::styled(
+                    format!(
+                        "{} {}",
+                        theme.glyph(Role::Danger),
+                        trf(self.lang, Msg::StateError, &[("error", &error)])
+                    ),
+                    theme.style(Role::Danger),
+                )];
+                if !self.retry_keys.is_empty() {
+                    v.push(Line::styled(
+                        trf(self.lang, Msg::StateRetryHint, &[("key", &self.retry_keys)]),
+                        theme.style(Role::Muted),
+                    ));
+                }
+                v
+            }
+        };
+        let paragraph = Paragraph::new(lines.clone())
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true });
+        let h = (wrapped_height(&lines, inner.width) as u16).min(inner.height);
+        paragraph.render(
+            Rect {
+                y: inner.y + (inner.height - h) / 2,
+                height: h,
+                ..inner
+            },
+            buf,
+        );
+        None
+    }
+}
+
+/// The confirmation dialog of a dangerous action: what will change, and
+/// the yes/no keys from the keymap. Drawn centred over whatever is below.
+#[derive(Debug, Clone)]
+pub struct ConfirmDialog<'a> {
+    /// The action, localized ("Desbloqueio em confiança").
+    pub action: &'a str,
+    /// Lines naming exactly what will change (subscriber, contract, login...).
+    pub lines: &'a [String],
+    /// Whether to add the "affects the subscriber's connection" warning.
+    pub affects_connection: bool,
+    /// Keys that confirm, as displayed.
+    pub yes_keys: &'a str,
+    /// Keys that cancel, as displayed.
+    pub no_keys: &'a str,
+    /// Language.
+    pub lang: Lang,
+    /// Theme.
+    pub theme: &'a Theme,
+}
+
+impl Widget for ConfirmDialog<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let title = trf(self.lang, Msg::ConfirmPrompt, &[("action", &self.action)]);
+        let mut body: Vec<Line> = Vec::new();
+        for line in self.lines {
+            body.push(Line::styled(line.clone(), theme.style(Role::Text)));
+        }
+        if self.affects_connection {
+            body.push(Line::raw(""));
+            body.push(Line::styled(
+                format!(
+                    "{} {}",
+                    theme.glyph(Role::Warning),
+                    tr(self.lang, Msg::ConfirmAffectsSubscriber)
+                ),
+                theme.style(Role::Warning),
+            ));
+        }
+        body.push(Line::raw(""));
+        body.push(
+            Line::from(vec![
+                Span::styled(format!("[{}]", self.yes_keys), theme.style(Role::Key)),
+                Span::styled(
+                    format!(" {}", tr(self.lang, Msg::ConfirmYes)),
+                    theme.style(Role::Danger),
+                ),
+                Span::raw("    "),
+                Span::styled(format!("[{}]", self.no_keys), theme.style(Role::Key)),
+                Span::styled(
+                    format!(" {}", tr(self.lang, Msg::ConfirmNo)),
+                    theme.style(Role::Text),
+                ),
+            ])
+            .alignment(Alignment::Center),
+        );
+
+        let content_w = body
+            .iter()
+            .map(Line::width)
+            .chain(std::iter::once(width(&title) + 2))
+            .max()
+            .unwrap_or(0) as u16;
+        let w = (content_w + 4).clamp(30, area.width.saturating_sub(4).max(1));
+        let paragraph = Paragraph::new(body.clone()).wrap(Wrap { trim: false });
+        let h = (wrapped_height(&body, w.saturating_sub(4)) as u16 + 2)
+            .min(area.height.saturating_sub(2).max(1));
+        let rect = centered(area, w, h);
+        Clear.render(rect, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Double)
+            .border_style(theme.style(Role::Danger))
+            .title(Span::styled(
+                format!(" {} ", truncate(&title, (w as usize).saturating_sub(4))),
+                theme.style(Role::Title),
+            ));
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        let inner = Rect {
+            x: inner.x + 1,
+            width: inner.width.saturating_sub(2),
+            ..inner
+        };
+        paragraph.render(inner, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::keymap::Context;
+    use crate::ui::theme::ThemeKind;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::{Color, Modifier};
+    use std::time::Duration;
+
+    fn term(w: u16, h: u16) -> Terminal<TestBackend> {
+        Terminal::new(TestBackend::new(w, h)).unwrap()
+    }
+
+    #[test]
+    fn spinner_cycles_with_ticks() {
+        assert_eq!(spinner(0), spinner(10));
+        assert_ne!(spinner(0), spinner(1));
+    }
+
+    #[test]
+    fn too_small_threshold() {
+        assert!(is_too_small(Rect::new(0, 0, 59, 24)));
+        assert!(is_too_small(Rect::new(0, 0, 80, 14)));
+        assert!(!is_too_small(Rect::new(0, 0, 60, 15)));
+    }
+
+    #[test]
+    fn too_small_screen_snapshot() {
+        let theme = Theme::default();
+        let mut t = term(40, 10);
+        t.draw(|f| {
+            TooSmall {
+                lang: Lang::PtBr,
+                theme: &theme,
+                quit_keys: "q",
+            }
+            .render(f.area(), f.buffer_mut())
+        })
+        .unwrap();
+        insta::assert_snapshot!(t.backend());
+    }
+
+    #[test]
+    fn too_small_at_80x24_in_english() {
+        // The message names the real size; 80x24 never shows it, so draw
+        // it into a 59x14 corner as the loop would at that size.
+        let theme = Theme::default();
+        let mut t = term(59, 14);
+        t.draw(|f| {
+            TooSmall {
+                lang: Lang::En,
+                theme: &theme,
+                quit_keys: "q",
+            }
+            .render(f.area(), f.buffer_mut())
+        })
+        .unwrap();
+        insta::assert_snapshot!(t.backend());
+    }
+
+    fn pane(state: PaneState<'_>, lang: Lang, theme: &Theme) -> Terminal<TestBackend> {
+        let mut t = term(80, 24);
+        t.draw(|f| {
+            let inner = PaneFrame {
+                title: "Faturas",
+                focused: true,
+                state: state.clone(),
+                tick: 3,
+                retry_keys: "r",
+                lang,
+                theme,
+            }
+            .render_pane(f.area(), f.buffer_mut());
+            if let Some(inner) = inner {
+                Line::raw("conteúdo").render(inner, f.buffer_mut());
+            }
+        })
+        .unwrap();
+        t
+    }
+
+    #[test]
+    fn pane_states_snapshots() {
+        let theme = Theme::default();
+        insta::assert_snapshot!(
+            "pane_loading",
+            pane(PaneState::Loading, Lang::PtBr, &theme).backend()
+        );
+        insta::assert_snapshot!(
+            "pane_empty",
+            pane(PaneState::Empty, Lang::PtBr, &theme).backend()
+        );
+        insta::assert_snapshot!(
+            "pane_error",
+            pane(
+                PaneState::Error("O servidor não respondeu em 10 s"),
+                Lang::PtBr,
+                &theme
+            )
+            .backend()
+        );
+        insta::assert_snapshot!(
+            "pane_ready",
+            pane(PaneState::Ready, Lang::PtBr, &theme).backend()
+        );
+    }
+
+    #[test]
+    fn pane_error_is_red_in_dark_and_bold_underlined_in_mono() {
+        let dark = Theme::new(ThemeKind::Dark);
+        let t = pane(PaneState::Error("boom"), Lang::En, &dark);
+        let buf = t.backend().buffer();
+        let (x, y) = find(buf, "Error").expect("error text drawn");
+        let fg = buf[(x, y)].fg;
+        assert!(matches!(fg, Color::Red | Color::LightRed), "{fg:?}");
+
+        let mono = Theme::new(ThemeKind::Mono);
+        let t = pane(PaneState::Error("boom"), Lang::En, &mono);
+        let buf = t.backend().buffer();
+        let (x, y) = find(buf, "Error").unwrap();
+        let cell = &buf[(x, y)];
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+        assert!(
+            cell.modifier
+                .contains(Modifier::BOLD | Modifier::UNDERLINED)
+        );
+        // And the glyph carries the meaning without colour.
+        assert!(find(buf, "✖").is_some());
+    }
+
+    fn dialog(theme: &Theme) -> Terminal<TestBackend> {
+        let mut t = term(80, 24);
+        let lines = vec![
+            "Assinante: Maria da Conceição Araújo".to_owned(),
+            "Contrato 4711 · login maria.araujo".to_owned(),
+            "Bloqueado por débito desde 02/11/2026".to_owned(),
+        ];
+        t.draw(|f| {
+            Paragraph::new("fundo ".repeat(300))
+                .wrap(Wrap { trim: false })
+                .render(f.area(), f.buffer_mut());
+            ConfirmDialog {
+                action: "Desbloqueio em confiança",
+                lines: &lines,
+                affects_connection: true,
+                yes_keys: "y/s",
+                no_keys: "n/Esc",
+                lang: Lang::PtBr,
+                theme,
+            }
+            .render(f.area(), f.buffer_mut())
+        })
+        .unwrap();
+        t
+    }
+
+    #[test]
+    fn confirm_dialog_snapshot() {
+        insta::assert_snapshot!(dialog(&Theme::default()).backend());
+    }
+
+    #[test]
+    fn confirm_dialog_in_mono_has_no_colours() {
+        let t = dialog(&Theme::new(ThemeKind::Mono));
+        for cell in t.backend().buffer().content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+        }
+    }
+
+    #[test]
+    fn tab_bar_keeps_selected_title_whole_and_marks_states() {
+        let theme = Theme::new(ThemeKind::Mono);
+        let tabs = [
+            Tab {
+                title: "Cliente",
+                busy: false,
+                alert: false,
+            },
+            Tab {
+                title: "Serviços",
+                busy: true,
+                alert: false,
+            },
+            Tab {
+                title: "Faturas",
+                busy: false,
+                alert: true,
+            },
+            Tab {
+                title: "Atendimentos",
+                busy: false,
+                alert: false,
+            },
+            Tab {
+                title: "Ordens de serviço",
+                busy: false,
+                alert: false,
+            },
+            Tab {
+                title: "Histórico de conexões",
+                busy: false,
+                alert: false,
+            },
+        ];
+        let mut t = term(130, 1);
+        t.draw(|f| {
+            TabBar {
+                tabs: &tabs,
+                selected: 5,
+                tick: 0,
+                theme: &theme,
+            }
+            .render(f.area(), f.buffer_mut())
+        })
+        .unwrap();
+        let row = row_text(t.backend().buffer(), 0);
+        assert!(row.contains("6 Histórico de conexões"), "{row}");
+        assert!(row.contains("1 Cliente"), "{row}");
+        assert!(row.contains(spinner(0)), "{row}");
+        assert!(row.contains('✖'), "{row}");
+        let (x, y) = find(t.backend().buffer(), "6 Hist").unwrap();
+        assert!(
+            t.backend().buffer()[(x, y)]
+                .modifier
+                .contains(Modifier::REVERSED)
+        );
+
+        let mut narrow = term(60, 1);
+        narrow
+            .draw(|f| {
+                TabBar {
+                    tabs: &tabs,
+                    selected: 5,
+                    tick: 0,
+                    theme: &theme,
+                }
+                .render(f.area(), f.buffer_mut())
+            })
+            .unwrap();
+        let row = row_text(narrow.backend().buffer(), 0);
+        assert!(row.contains("6 Histórico de conexões"), "{row}");
+        assert!(row.contains('…'), "inactive titles shrink: {row}");
+        assert!(row.contains(" 1 "), "{row}");
+    }
+
+    #[test]
+    fn hint_bar_drops_whole_hints_that_do_not_fit_and_honours_read_only() {
+        let theme = Theme::default();
+        let (ro, _) = Keymap::new(&Default::default(), true);
+        let km = Keymap::default();
+        let ctx = [Context::Subscriber, Context::Navigation];
+        let draw = |km: &Keymap, w: u16| {
+            let hints = km.hints(&ctx);
+            let mut t = term(w, 1);
+            t.draw(|f| {
+                HintBar {
+                    hints: &hints,
+                    lang: Lang::PtBr,
+                    theme: &theme,
+                }
+                .render(f.area(), f.buffer_mut())
+            })
+            .unwrap();
+            row_text(t.backend().buffer(), 0)
+        };
+        let full = draw(&km, 200);
+        assert!(full.contains("u Desbloqueio em confiança"), "{full}");
+        assert!(full.contains("q Sair"), "{full}");
+        let ro_row = draw(&ro, 200);
+        assert!(!ro_row.contains("Desbloqueio"), "{ro_row}");
+        assert!(!ro_row.contains("Derrubar"), "{ro_row}");
+        assert!(ro_row.contains("p Mostrar senha"), "{ro_row}");
+        let narrow = draw(&km, 30);
+        assert!(!narrow.contains('…'));
+        assert!(
+            narrow.trim_end().ends_with("confiança") || narrow.trim_end().ends_with("atendimento"),
+            "{narrow}"
+        );
+    }
+
+    #[test]
+    fn status_message_clears_itself_at_expiry() {
+        let theme = Theme::default();
+        let t0 = Instant::now();
+        let msg = StatusMessage {
+            text: "Copiado: linha digitável".into(),
+            kind: StatusKind::Ok,
+            expires: t0 + Duration::from_secs(4),
+        };
+        let draw = |now: Instant| {
+            let mut t = term(60, 1);
+            t.draw(|f| {
+                StatusLine {
+                    message: Some(&msg),
+                    now,
+                    badges: &["PRODUÇÃO", "somente leitura"],
+                    busy_tick: None,
+                    theme: &theme,
+                }
+                .render(f.area(), f.buffer_mut())
+            })
+            .unwrap();
+            t
+        };
+        let before = draw(t0 + Duration::from_secs(3));
+        let row = row_text(before.backend().buffer(), 0);
+        assert!(row.contains("✔ Copiado: linha digitável"), "{row}");
+        assert!(row.trim_end().ends_with("somente leitura"), "{row}");
+        let after = draw(t0 + Duration::from_secs(4));
+        let row = row_text(after.backend().buffer(), 0);
+        assert!(!row.contains("Copiado"), "{row}");
+        assert!(row.contains("PRODUÇÃO"), "{row}");
+        let (x, y) = find(after.backend().buffer(), "PRODU").unwrap();
+        assert_eq!(after.backend().buffer()[(x, y)].bg, Color::Red);
+    }
+
+    #[test]
+    fn selected_row_is_reversed_without_colour_in_mono_and_coloured_in_dark() {
+        use ratatui::widgets::{List, ListState, StatefulWidget};
+        let draw = |theme: &Theme| {
+            let mut t = term(30, 3);
+            t.draw(|f| {
+                let list = List::new(["Maria", "José", "Ana"])
+                    .highlight_style(theme.style(Role::Selection));
+                let mut state = ListState::default().with_selected(Some(1));
+                StatefulWidget::render(list, f.area(), f.buffer_mut(), &mut state);
+            })
+            .unwrap();
+            t
+        };
+        let mono = draw(&Theme::new(ThemeKind::Mono));
+        let buf = mono.backend().buffer();
+        for x in 0..30 {
+            let cell = &buf[(x, 1)];
+            assert!(cell.modifier.contains(Modifier::REVERSED), "x={x}");
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "x={x}");
+        }
+        assert!(!buf[(0, 0)].modifier.contains(Modifier::REVERSED));
+        let dark = draw(&Theme::new(ThemeKind::Dark));
+        assert_ne!(dark.backend().buffer()[(0, 1)].bg, Color::Reset);
+    }
+
+    /// Position of the first cell of `needle` in `buf`.
+    pub(crate) fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+        for y in 0..buf.area.height {
+            let cells: Vec<(u16, &str)> = (0..buf.area.width)
+                .map(|x| (x, buf[(x, y)].symbol()))
+                .collect();
+            let mut text = String::new();
+            let mut starts = Vec::new();
+            for (x, sym) in &cells {
+                starts.push((text.len(), *x));
+                text.push_str(sym);
+            }
+            if let Some(byte) = text.find(needle) {
+                let x = starts
+                    .iter()
+                    .rev()
+                    .find(|(b, _)| *b <= byte)
+                    .map(|(_, x)| *x)?;
+                return Some((x, y));
+            }
+        }
+        None
+    }
+
+    pub(crate) fn row_text(buf: &Buffer, y: u16) -> String {
+        (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+    }
+}

@@ -8,5 +8,16 @@ mod client;
 mod error;
 pub mod params;
 
+pub mod customers;
+pub mod envelope;
+pub mod lenient;
+
 pub use client::{Call, CallKind, Client};
+pub use customers::{
+    Address, AllCustomers, Coordinates, Customer, CustomerSearch, CustomerService,
+    CustomersResponse, Equipment, LastConnection, NetInterface, Package, ServicePort,
+};
+pub use envelope::{ActionResponse, Envelope};
 pub use error::ApiError;
+pub use lenient::ApiDate;
+pub use params::{CustomerSearchBy, InvoiceOrderBy, OrderType, RecordOrderBy};

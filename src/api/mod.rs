@@ -8,16 +8,32 @@ mod client;
 mod error;
 pub mod params;
 
+pub mod connections;
 pub mod customers;
 pub mod envelope;
+pub mod invoices;
 pub mod lenient;
+pub mod orders;
+pub mod tickets;
 
 pub use client::{Call, CallKind, Client};
+pub use connections::{ConnectionLog, ConnectionLogQuery, ConnectionRecord, ConnectionStats};
 pub use customers::{
     Address, AllCustomers, Coordinates, Customer, CustomerSearch, CustomerService,
     CustomersResponse, Equipment, LastConnection, NetInterface, Package, ServicePort,
 };
 pub use envelope::{ActionResponse, Envelope};
 pub use error::ApiError;
+pub use invoices::{
+    Invoice, InvoiceEmail, InvoiceLine, InvoicePush, InvoiceSearch, InvoiceSearchBy, InvoiceSms,
+    InvoicesResponse, Recipient, SendJob, SendJobResponse,
+};
 pub use lenient::ApiDate;
+pub use orders::{
+    ServiceOrder, ServiceOrderOrderBy, ServiceOrderSearch, ServiceOrderSearchBy,
+    ServiceOrderStatus, ServiceOrdersResponse,
+};
 pub use params::{CustomerSearchBy, InvoiceOrderBy, OrderType, RecordOrderBy};
+pub use tickets::{
+    NewTicket, Ticket, TicketResponse, TicketSearch, TicketSearchBy, TicketUpdate, TicketsResponse,
+};

@@ -14,6 +14,7 @@ pub mod envelope;
 pub mod invoices;
 pub mod lenient;
 pub mod orders;
+pub mod service_actions;
 pub mod tickets;
 
 pub use client::{Call, CallKind, Client};
@@ -34,6 +35,7 @@ pub use orders::{
     ServiceOrderStatus, ServiceOrdersResponse,
 };
 pub use params::{CustomerSearchBy, InvoiceOrderBy, OrderType, RecordOrderBy};
+pub use service_actions::{Disconnect, DisconnectResponse, ResetMac, TrustUnlock};
 pub use tickets::{
     NewTicket, Ticket, TicketResponse, TicketSearch, TicketSearchBy, TicketUpdate, TicketsResponse,
 };

@@ -42,15 +42,29 @@ pub struct City {
     /// `nome`.
     #[serde(deserialize_with = "l::text")]
     pub nome: Option<String>,
-    /// `uf`: state code (or name; also read from `estado`).
-    #[serde(alias = "estado", deserialize_with = "l::text")]
+    /// `uf`: state code (some servers send the name).
+    #[serde(deserialize_with = "l::text")]
     pub uf: Option<String>,
+    /// `estado`: sent instead of (or besides) `uf` by some servers.
+    #[serde(deserialize_with = "l::text")]
+    pub estado: Option<String>,
     /// `ibge`: the city's IBGE code, kept as text.
     #[serde(deserialize_with = "l::text")]
     pub ibge: Option<String>,
     /// `bairros`: neighbourhoods with active customers.
     #[serde(deserialize_with = "l::list")]
     pub bairros: Vec<Neighbourhood>,
+}
+
+impl City {
+    /// The two-letter state code, whichever of `uf`/`estado` holds it.
+    pub fn state_code(&self) -> Option<&str> {
+        [&self.uf, &self.estado]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .find(|s| s.len() == 2)
+    }
 }
 
 /// A neighbourhood (bairro).

@@ -119,7 +119,7 @@ pub struct ConnectionRecord {
     #[serde(deserialize_with = "l::float")]
     pub upload_megabytes: Option<f64>,
     /// `servico`: the service summary.
-    #[serde(alias = "cliente_servico", deserialize_with = "l::object")]
+    #[serde(deserialize_with = "l::object")]
     pub servico: Option<CustomerService>,
     /// `cliente`: short customer.
     #[serde(deserialize_with = "l::object")]

@@ -214,10 +214,16 @@ pub struct Customer {
     /// `data_cadastro`: registration date.
     #[serde(deserialize_with = "l::date")]
     pub data_cadastro: Option<ApiDate>,
-    /// `data_nascimento` (also spelt `data_nascmento`); `1969-12-31` is
-    /// HubSoft's "not informed" and decodes as `None`.
-    #[serde(alias = "data_nascmento", deserialize_with = "l::birth_date")]
+    /// `data_nascimento`; `1969-12-31` is HubSoft's "not informed" and
+    /// decodes as `None`. Read it through [`Customer::birth_date`], which
+    /// also looks at the misspelt key.
+    #[serde(deserialize_with = "l::birth_date")]
     pub data_nascimento: Option<ApiDate>,
+    /// `data_nascmento`: the misspelling some servers send. Kept as its own
+    /// field, not a serde alias, because an alias fails the whole record
+    /// when a server sends both spellings.
+    #[serde(deserialize_with = "l::birth_date")]
+    pub data_nascmento: Option<ApiDate>,
     /// `ativo`: newer servers say whether the customer is active.
     #[serde(deserialize_with = "l::flag")]
     pub ativo: Option<bool>,
@@ -230,6 +236,15 @@ pub struct Customer {
     /// `servicos`: the customer's services (plans), with their addresses.
     #[serde(deserialize_with = "l::list")]
     pub servicos: Vec<CustomerService>,
+}
+
+impl Customer {
+    /// Birth date under either spelling of the key (`None` when unknown).
+    pub fn birth_date(&self) -> Option<&ApiDate> {
+        self.data_nascimento
+            .as_ref()
+            .or(self.data_nascmento.as_ref())
+    }
 }
 
 /// A customer's service (a subscribed plan). Also the `servico` /
@@ -303,10 +318,15 @@ pub struct CustomerService {
     /// `equipamento_conexao`: access equipment (OLT, AP).
     #[serde(deserialize_with = "l::object")]
     pub equipamento_conexao: Option<Equipment>,
-    /// `equipamento_roteamento` (also spelt `equipamentoroteamento`): the
-    /// concentrator (BRAS).
-    #[serde(alias = "equipamentoroteamento", deserialize_with = "l::object")]
+    /// `equipamento_roteamento`: the concentrator (BRAS). Read it through
+    /// [`CustomerService::routing_equipment`], which also looks at the
+    /// spelling without underscore.
+    #[serde(deserialize_with = "l::object")]
     pub equipamento_roteamento: Option<Equipment>,
+    /// `equipamentoroteamento`: the same, as some responses spell it (its
+    /// own field: a serde alias would fail when both keys come).
+    #[serde(deserialize_with = "l::object")]
+    pub equipamentoroteamento: Option<Equipment>,
     /// `pacotes`: add-on packages (empty when `null` or missing).
     #[serde(deserialize_with = "l::list")]
     pub pacotes: Vec<Package>,
@@ -322,6 +342,15 @@ pub struct CustomerService {
     /// `endereco_cobranca`: billing address.
     #[serde(deserialize_with = "l::object")]
     pub endereco_cobranca: Option<Address>,
+}
+
+impl CustomerService {
+    /// The concentrator under either spelling of the key.
+    pub fn routing_equipment(&self) -> Option<&Equipment> {
+        self.equipamento_roteamento
+            .as_ref()
+            .or(self.equipamentoroteamento.as_ref())
+    }
 }
 
 /// Last RADIUS connection of a service ("last seen", not a live probe).

@@ -286,9 +286,14 @@ pub struct Invoice {
     /// `link`: the invoice PDF.
     #[serde(deserialize_with = "l::text")]
     pub link: Option<String>,
-    /// `pix_copia_cola` (also spelt `pix_copia_e_cola`): PIX copy-and-paste code.
-    #[serde(alias = "pix_copia_e_cola", deserialize_with = "l::text")]
+    /// `pix_copia_cola`: PIX copy-and-paste code. Read it through
+    /// [`Invoice::pix`], which also looks at `pix_copia_e_cola`.
+    #[serde(deserialize_with = "l::text")]
     pub pix_copia_cola: Option<String>,
+    /// `pix_copia_e_cola`: the other spelling (its own field: a serde alias
+    /// would fail the invoice when a server sends both keys).
+    #[serde(deserialize_with = "l::text")]
+    pub pix_copia_e_cola: Option<String>,
     /// `nosso_numero`: bank's number, kept as text.
     #[serde(deserialize_with = "l::text")]
     pub nosso_numero: Option<String>,
@@ -340,6 +345,13 @@ impl Invoice {
         self.data_pagamento
             .as_ref()
             .or(self.data_pagamento_br.as_ref())
+    }
+
+    /// The PIX copy-and-paste code under either spelling of the key.
+    pub fn pix(&self) -> Option<&str> {
+        self.pix_copia_cola
+            .as_deref()
+            .or(self.pix_copia_e_cola.as_deref())
     }
 
     /// Paid when the server says `quitado`, else when a payment date exists.

@@ -182,9 +182,24 @@ pub struct ServiceOrdersResponse {
     /// `msg` as sent.
     #[serde(deserialize_with = "l::text")]
     pub msg: Option<String>,
-    /// `ordens_servico` (also spelt `ordem_servico`).
-    #[serde(alias = "ordem_servico", deserialize_with = "l::list")]
+    /// `ordens_servico`.
+    #[serde(deserialize_with = "l::list")]
     pub ordens_servico: Vec<ServiceOrder>,
+    /// `ordem_servico`: the singular spelling some servers use (its own
+    /// field: a serde alias would fail when both keys come).
+    #[serde(deserialize_with = "l::list")]
+    pub ordem_servico: Vec<ServiceOrder>,
+}
+
+impl ServiceOrdersResponse {
+    /// The orders under either spelling of the key.
+    pub fn into_orders(self) -> Vec<ServiceOrder> {
+        if self.ordens_servico.is_empty() {
+            self.ordem_servico
+        } else {
+            self.ordens_servico
+        }
+    }
 }
 
 /// A service order (a technician's visit or remote job).
@@ -244,12 +259,21 @@ pub struct ServiceOrder {
     /// `cliente`: short customer.
     #[serde(deserialize_with = "l::object")]
     pub cliente: Option<Customer>,
-    /// `servico` (also spelt `cliente_servico`): the service concerned.
-    #[serde(alias = "cliente_servico", deserialize_with = "l::object")]
+    /// `servico`: the service concerned. Read it through
+    /// [`ServiceOrder::service`], which also looks at `cliente_servico`.
+    #[serde(deserialize_with = "l::object")]
     pub servico: Option<CustomerService>,
+    /// `cliente_servico`: the same under the key newer servers use.
+    #[serde(deserialize_with = "l::object")]
+    pub cliente_servico: Option<CustomerService>,
 }
 
 impl ServiceOrder {
+    /// The service concerned under either key.
+    pub fn service(&self) -> Option<&CustomerService> {
+        self.servico.as_ref().or(self.cliente_servico.as_ref())
+    }
+
     /// The status as an enum, when it is one of the documented values.
     pub fn status_kind(&self) -> Option<ServiceOrderStatus> {
         self.status
@@ -266,7 +290,7 @@ impl Client {
     ) -> Result<Vec<ServiceOrder>, ApiError> {
         let call = params.to_call()?;
         let r: Result<ServiceOrdersResponse, _> = self.call(call).await;
-        empty_if_not_found(r.map(|r| r.ordens_servico))
+        empty_if_not_found(r.map(ServiceOrdersResponse::into_orders))
     }
 }
 

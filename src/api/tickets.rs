@@ -329,13 +329,26 @@ pub struct Ticket {
     /// `cliente`: short customer (code, name, CPF/CNPJ).
     #[serde(deserialize_with = "l::object")]
     pub cliente: Option<Customer>,
-    /// `ordens_servico` (also spelt `ordem_servico`): service orders opened
-    /// from this ticket.
-    #[serde(alias = "ordem_servico", deserialize_with = "l::list")]
+    /// `ordens_servico`: service orders opened from this ticket. Read them
+    /// through [`Ticket::service_orders`], which also looks at `ordem_servico`.
+    #[serde(deserialize_with = "l::list")]
     pub ordens_servico: Vec<ServiceOrder>,
+    /// `ordem_servico`: the singular spelling some servers use (its own
+    /// field: a serde alias would fail when both keys come).
+    #[serde(deserialize_with = "l::list")]
+    pub ordem_servico: Vec<ServiceOrder>,
 }
 
 impl Ticket {
+    /// The service orders under either spelling of the key.
+    pub fn service_orders(&self) -> &[ServiceOrder] {
+        if self.ordens_servico.is_empty() {
+            &self.ordem_servico
+        } else {
+            &self.ordens_servico
+        }
+    }
+
     /// When the ticket was opened, from whichever field carries it best.
     pub fn opened_at(&self) -> Option<&ApiDate> {
         self.data_cadastro_timestamp

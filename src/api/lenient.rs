@@ -37,10 +37,10 @@ pub const HUBSOFT_TZ: Tz = chrono_tz::America::Sao_Paulo;
 ///
 /// serde_json (without its `arbitrary_precision` feature, which this crate
 /// does not enable because it would slow every number down) hands integers
-/// beyond `u64::MAX`, such as a 20-digit protocol sent bare, to us as `f64`.
-/// `{:.0}` prints the exact value of that double, so the first 15-17
-/// significant digits are right and the tail is the nearest representable
-/// integer; `{}` would pad with zeros after the shortest round-trip digits.
+/// beyond `u64::MAX`, such as a 20-digit protocol sent bare, to us as `f64`
+/// (possibly one ulp off). `{:.0}` prints that double's integer value with
+/// every digit, so the length is right and the first 15 digits are exact;
+/// `{}` would pad with zeros after the shortest round-trip digits.
 fn float_text(v: f64) -> String {
     if v.is_finite() && v.fract() == 0.0 && v.abs() >= 9_007_199_254_740_992.0 {
         format!("{v:.0}")
@@ -323,10 +323,16 @@ pub fn money<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Erro
 
 /// Interprets the many spellings of yes/no seen in HubSoft payloads.
 pub fn parse_flag(s: &str) -> Option<bool> {
-    match s.trim().to_lowercase().as_str() {
-        "sim" | "s" | "true" | "t" | "1" | "yes" | "y" | "on" => Some(true),
-        "nao" | "não" | "n" | "false" | "f" | "0" | "no" | "off" => Some(false),
-        _ => None,
+    const YES: [&str; 8] = ["sim", "s", "true", "t", "1", "yes", "y", "on"];
+    const NO: [&str; 8] = ["nao", "n", "false", "f", "0", "no", "off", "não"];
+    let t = s.trim();
+    // Compared without allocating: this runs for every flag of a bulk body.
+    if YES.iter().any(|y| t.eq_ignore_ascii_case(y)) {
+        Some(true)
+    } else if NO.iter().any(|n| t.eq_ignore_ascii_case(n)) || t.to_lowercase() == "não" {
+        Some(false)
+    } else {
+        None
     }
 }
 

@@ -24,7 +24,7 @@ use std::str::FromStr;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
-use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 /// The time zone in which HubSoft writes naive times.
@@ -900,12 +900,6 @@ pub fn birth_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<ApiDate>, D:
         };
         day != placeholder
     }))
-}
-
-/// Decodes a whole response body with the lenient types (what the client
-/// does for a successful call); exposed for tests and offline tools.
-pub fn from_slice<T: DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
-    serde_json::from_slice(body)
 }
 
 #[cfg(test)]

@@ -181,6 +181,11 @@ fn absent_object_as_empty_array() {
         None
     );
     assert_eq!(service(json!({"ultima_conexao": ""})).ultima_conexao, None);
+    assert_eq!(service(json!({"ultima_conexao": {}})).ultima_conexao, None);
+    assert_eq!(
+        service(json!({"endereco_instalacao": {}})).endereco_instalacao,
+        None
+    );
     assert_eq!(service(json!({})).ultima_conexao, None);
     let present = service(json!({"ultima_conexao": {"conectado": "sim"}}));
     assert_eq!(present.ultima_conexao.unwrap().conectado, Some(true));

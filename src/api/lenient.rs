@@ -406,7 +406,14 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjVisitor<T> {
         f.write_str("an object")
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+        // `{}` says "no object" as much as `[]` does: count the entries on
+        // the way through instead of buffering the map.
+        let mut counted = Counted {
+            inner: map,
+            entries: 0,
+        };
+        let value = T::deserialize(de::value::MapAccessDeserializer::new(&mut counted))?;
+        Ok((counted.entries > 0).then_some(value))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
         // `"ultima_conexao": []` is how HubSoft says "no object".
@@ -438,15 +445,42 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjVisitor<T> {
     }
 }
 
+/// Forwards a map while counting its entries.
+struct Counted<A> {
+    inner: A,
+    entries: usize,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Counted<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        let key = self.inner.next_key_seed(seed)?;
+        self.entries += usize::from(key.is_some());
+        Ok(key)
+    }
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, A::Error> {
+        self.inner.next_value_seed(seed)
+    }
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
+
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(ObjVisitor(PhantomData)).map(Obj)
     }
 }
 
-/// A nested object that is "absent" when it arrives as `[]`, `{}`-less
-/// scalar, `null` or is missing. An empty object `{}` still decodes (every
-/// field of the lenient structs is optional).
+/// A nested object, "absent" (`None`) when it arrives as `[]`, `{}`,
+/// `null`, a scalar, or is missing.
 pub fn object<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,

@@ -211,6 +211,12 @@ pub struct Customer {
     /// `rg`: identity card number.
     #[serde(deserialize_with = "l::text")]
     pub rg: Option<String>,
+    /// `inscricao_estadual`: state tax registration (companies).
+    #[serde(deserialize_with = "l::text")]
+    pub inscricao_estadual: Option<String>,
+    /// `inscricao_municipal`: municipal tax registration (companies).
+    #[serde(deserialize_with = "l::text")]
+    pub inscricao_municipal: Option<String>,
     /// `data_cadastro`: registration date.
     #[serde(deserialize_with = "l::date")]
     pub data_cadastro: Option<ApiDate>,
@@ -239,6 +245,46 @@ pub struct Customer {
 }
 
 impl Customer {
+    /// The name to show: the trading name when the customer has one, else
+    /// the (company) name.
+    pub fn display_name(&self) -> Option<&str> {
+        self.nome_fantasia
+            .as_deref()
+            .or(self.nome_razaosocial.as_deref())
+    }
+
+    /// The phones on file, primary first, without blanks or repeats.
+    pub fn phones(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for p in [
+            &self.telefone_primario,
+            &self.telefone_secundario,
+            &self.telefone_terciario,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if !out.contains(&p.as_str()) {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    /// The e-mail addresses on file, main first, without blanks or repeats.
+    pub fn emails(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for e in [&self.email_principal, &self.email_secundario]
+            .into_iter()
+            .flatten()
+        {
+            if !out.contains(&e.as_str()) {
+                out.push(e);
+            }
+        }
+        out
+    }
+
     /// Birth date under either spelling of the key (`None` when unknown).
     pub fn birth_date(&self) -> Option<&ApiDate> {
         self.data_nascimento
@@ -699,6 +745,25 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn contact_helpers_skip_blanks_and_repeats() {
+        let c: Customer = serde_json::from_str(
+            r#"{"nome_razaosocial": "ACME LTDA", "nome_fantasia": "Acme",
+                "telefone_primario": "37988242968", "telefone_secundario": "37988242968",
+                "telefone_terciario": "", "email_principal": "a@b.c", "email_secundario": null}"#,
+        )
+        .unwrap();
+        assert_eq!(c.display_name(), Some("Acme"));
+        assert_eq!(c.phones(), vec!["37988242968"]);
+        assert_eq!(c.emails(), vec!["a@b.c"]);
+        let plain = Customer {
+            nome_razaosocial: Some("ANA".into()),
+            ..Customer::default()
+        };
+        assert_eq!(plain.display_name(), Some("ANA"));
+        assert!(plain.phones().is_empty());
     }
 
     #[test]

@@ -284,12 +284,14 @@ fn date_with_hour_only_offset() {
 fn date_epoch_milliseconds() {
     let t: Ticket = decode(&json!({"data_cadastro_timestamp": 1583430720000u64}));
     assert_eq!(t.data_cadastro_timestamp, Some(at(2020, 3, 5, 14, 52, 0)));
+    // Drifted into a string, and as epoch seconds.
     let t: Ticket = decode(&json!({"data_cadastro_timestamp": "1583430720000"}));
-    // As text it is no known date format: kept raw rather than guessed.
-    assert_eq!(
-        t.data_cadastro_timestamp,
-        Some(ApiDate::Raw("1583430720000".into()))
-    );
+    assert_eq!(t.data_cadastro_timestamp, Some(at(2020, 3, 5, 14, 52, 0)));
+    let t: Ticket = decode(&json!({"data_cadastro_timestamp": 1583430720}));
+    assert_eq!(t.data_cadastro_timestamp, Some(at(2020, 3, 5, 14, 52, 0)));
+    // A compact date is not mistaken for a timestamp.
+    let t: Ticket = decode(&json!({"data_cadastro": "20200305"}));
+    assert_eq!(t.data_cadastro, Some(ApiDate::Raw("20200305".into())));
 }
 
 #[test]

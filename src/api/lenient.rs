@@ -840,6 +840,16 @@ impl<'de> Visitor<'de> for DateVisitor {
         f.write_str("a date")
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        // Numbers drift into strings: a `*_timestamp` of "1583430720000".
+        // Only 10 to 13 digits count as epoch seconds or milliseconds, so a
+        // compact "20200305" stays raw text rather than a 1970 instant.
+        let t = v.trim();
+        if (10..=13).contains(&t.len())
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && let Some(d) = t.parse::<i128>().ok().and_then(date_from_epoch)
+        {
+            return Ok(Some(d));
+        }
         Ok(ApiDate::parse(v))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {

@@ -3,6 +3,47 @@
 //! Usable as a library on its own: it knows nothing of terminals or of the
 //! console's state. One [`Client`] is cheap to clone and shared by the whole
 //! application.
+//!
+//! # Typed routes
+//!
+//! Each route has a parameter type whose pure `to_call()` checks the
+//! documented bounds (failing with [`ApiError::InvalidRequest`] before
+//! anything is sent) and builds the [`Call`], plus one method on [`Client`]:
+//!
+//! | Method | Route | Parameters | Returns |
+//! |---|---|---|---|
+//! | [`Client::search_customers`] | `GET /cliente` | [`CustomerSearch`] | `Vec<`[`Customer`]`>` (404 = empty) |
+//! | [`Client::all_customers`] | `GET /cliente/all` | [`AllCustomers`] | `Vec<`[`Customer`]`>` |
+//! | [`Client::customer_tickets`] | `GET /cliente/atendimento` | [`TicketSearch`] | `Vec<`[`Ticket`]`>` (404 = empty) |
+//! | [`Client::open_ticket`] | `POST /atendimento` | [`NewTicket`] | [`TicketResponse`] |
+//! | [`Client::update_ticket`] | `PUT /atendimento/{id}` | [`TicketUpdate`] | [`TicketResponse`] |
+//! | [`Client::trust_unlock`] | `POST /cliente/desbloqueio_confianca` | [`TrustUnlock`] | [`ActionResponse`] |
+//! | [`Client::request_disconnect`] | `GET /cliente/solicitar_desconexao/{id}` | [`Disconnect`] | [`DisconnectResponse`] |
+//! | [`Client::connection_log`] | `GET /cliente/extrato_conexao` | [`ConnectionLogQuery`] | [`ConnectionLog`] (404 = empty) |
+//! | [`Client::customer_invoices`] | `GET /cliente/financeiro` | [`InvoiceSearch`] | `Vec<`[`Invoice`]`>` (404 = empty) |
+//! | [`Client::send_invoice_email`] | `POST /cliente/financeiro/enviar_email` | [`InvoiceEmail`] | [`SendJobResponse`] |
+//! | [`Client::send_invoice_sms`] | `POST /cliente/financeiro/enviar_sms` | [`InvoiceSms`] | [`SendJobResponse`] |
+//! | [`Client::send_invoice_push`] | `POST /cliente/financeiro/enviar_push` | [`InvoicePush`] | [`ActionResponse`] |
+//! | [`Client::service_orders`] | `GET /cliente/ordem_servico` | [`ServiceOrderSearch`] | `Vec<`[`ServiceOrder`]`>` (404 = empty) |
+//! | [`Client::reset_mac`] | `POST /cliente/reset_mac_addr` | [`ResetMac`] | [`ActionResponse`] |
+//! | [`Client::cities`] | `GET /endereco/cidade` | none | `Vec<`[`City`]`>` |
+//! | [`Client::receivables`] | `GET /financeiro` | [`ReceivablesQuery`] | `Vec<`[`Invoice`]`>` (404 = empty) |
+//! | [`Client::pbx_notify`] | `POST /pbx/ligacao/notificar` | [`PbxCall`] | [`ActionResponse`] |
+//! | [`Client::pbx_cancel`] | `POST /pbx/ligacao/cancelar` | [`PbxCall`] | [`ActionResponse`] |
+//! | [`Client::prospect_plans`] | `GET /prospecto/create?cep=` | [`ProspectPlansQuery`] | `Vec<`[`ProspectPlan`]`>` |
+//! | [`Client::create_prospect`] | `POST /prospecto` | [`NewProspect`] | [`ProspectResponse`] |
+//! | [`Client::search_prospects`] | `GET /prospecto?busca=` | [`ProspectSearch`] | `Vec<`[`Prospect`]`>` (404 = empty) |
+//! | [`Client::network_equipment`] | `GET /rede/equipamento` | none | `Vec<`[`Equipment`]`>` |
+//! | [`Client::network_pops`] | `GET /rede/pop` | none | `Vec<`[`Pop`]`>` |
+//! | [`Client::service_zones`] | `GET /rede/zona_atendimento` | none | `Vec<`[`ServiceZone`]`>` |
+//!
+//! Response fields keep the API's own (Portuguese) key names and are all
+//! optional: [`lenient`] decodes each one so that an odd value becomes
+//! `None` (or [`ApiDate::Raw`]) instead of failing the record. Where HubSoft
+//! spells a key two ways, both are fields and an accessor picks either
+//! ([`Invoice::pix`], [`CustomerService::routing_equipment`],
+//! [`Customer::birth_date`], [`Ticket::service_orders`],
+//! [`ServiceOrder::service`]).
 
 mod auth;
 mod client;
@@ -16,3 +57,45 @@ pub use auth::{Credentials, TokenInfo};
 pub use client::{Call, CallKind, Client, ClientConfig};
 pub use error::ApiError;
 pub use secret::Secret;
+pub mod addresses;
+pub mod connections;
+pub mod customers;
+pub mod envelope;
+pub mod invoices;
+pub mod lenient;
+pub mod network;
+pub mod orders;
+pub mod pbx;
+pub mod prospects;
+pub mod receivables;
+pub mod service_actions;
+pub mod tickets;
+
+pub use addresses::{CitiesResponse, City, Neighbourhood};
+pub use connections::{ConnectionLog, ConnectionLogQuery, ConnectionRecord, ConnectionStats};
+pub use customers::{
+    Address, AllCustomers, Coordinates, Customer, CustomerSearch, CustomerService,
+    CustomersResponse, Equipment, LastConnection, NetInterface, Package, ServicePort,
+};
+pub use envelope::{ActionResponse, Envelope};
+pub use invoices::{
+    Invoice, InvoiceEmail, InvoiceLine, InvoicePush, InvoiceSearch, InvoiceSearchBy, InvoiceSms,
+    InvoicesResponse, Recipient, SendJob, SendJobResponse,
+};
+pub use lenient::ApiDate;
+pub use network::{EquipmentResponse, Pop, PopsResponse, ServiceZone, ZonesResponse};
+pub use orders::{
+    ServiceOrder, ServiceOrderOrderBy, ServiceOrderSearch, ServiceOrderSearchBy,
+    ServiceOrderStatus, ServiceOrdersResponse,
+};
+pub use params::{CustomerSearchBy, InvoiceOrderBy, OrderType, RecordOrderBy};
+pub use pbx::PbxCall;
+pub use prospects::{
+    NewProspect, PersonKind, Prospect, ProspectPlan, ProspectPlansQuery, ProspectPlansResponse,
+    ProspectResponse, ProspectSearch, ProspectService, ProspectsResponse,
+};
+pub use receivables::{DateKind, ReceivableSearchBy, ReceivablesQuery, ResultDetail};
+pub use service_actions::{Disconnect, DisconnectResponse, ResetMac, TrustUnlock};
+pub use tickets::{
+    NewTicket, Ticket, TicketResponse, TicketSearch, TicketSearchBy, TicketUpdate, TicketsResponse,
+};

@@ -1,0 +1,226 @@
+//! The RADIUS connection log: `GET /cliente/extrato_conexao`.
+//!
+//! Connection logs (IP plus session times) are confidential under the Marco
+//! Civil da Internet: show them, never export or log them.
+#![warn(missing_docs)]
+
+use chrono::NaiveDate;
+use reqwest::Method;
+use serde::Deserialize;
+
+use super::customers::{Customer, CustomerService};
+use super::envelope::empty_if_not_found;
+use super::lenient::{self as l, ApiDate};
+use super::params::{check_limit, path, push_range, required};
+use super::{ApiError, Call, CallKind, Client};
+
+/// Parameters of `GET /cliente/extrato_conexao` (`busca` is always `login`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConnectionLogQuery {
+    /// `termo_busca`: the PPPoE/RADIUS login.
+    pub login: String,
+    /// `limit`: 1..=50, server default 20.
+    pub limit: Option<u32>,
+    /// `data_inicio` (server default: today minus 30 days).
+    pub data_inicio: Option<NaiveDate>,
+    /// `data_fim` (server default: today).
+    pub data_fim: Option<NaiveDate>,
+}
+
+impl ConnectionLogQuery {
+    /// A query for `login` with the server's defaults.
+    pub fn new(login: impl Into<String>) -> Self {
+        Self {
+            login: login.into(),
+            limit: None,
+            data_inicio: None,
+            data_fim: None,
+        }
+    }
+
+    /// Builds the request, checking the documented bounds first.
+    pub fn to_call(&self) -> Result<Call, ApiError> {
+        let mut query = vec![
+            ("busca", "login".to_owned()),
+            ("termo_busca", required("termo_busca", &self.login)?),
+        ];
+        if let Some(limit) = self.limit {
+            check_limit("limit", limit, 1, Some(50))?;
+            query.push(("limit", limit.to_string()));
+        }
+        push_range(&mut query, self.data_inicio, self.data_fim)?;
+        Ok(Call {
+            route: "cliente/extrato_conexao",
+            method: Method::GET,
+            path: path("cliente/extrato_conexao"),
+            query,
+            body: None,
+            kind: CallKind::Read,
+        })
+    }
+}
+
+/// Body of `GET /cliente/extrato_conexao`.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct ConnectionLog {
+    /// `msg` as sent.
+    #[serde(deserialize_with = "l::text")]
+    pub msg: Option<String>,
+    /// `registros`: sessions, newest first as the server sorts them.
+    #[serde(deserialize_with = "l::list")]
+    pub registros: Vec<ConnectionRecord>,
+    /// `estatisticas`: totals over the returned sessions.
+    #[serde(deserialize_with = "l::object")]
+    pub estatisticas: Option<ConnectionStats>,
+}
+
+/// One RADIUS accounting session.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct ConnectionRecord {
+    /// `acctstarttime`: session start (`2017-09-27 18:14:08-03`).
+    #[serde(deserialize_with = "l::date")]
+    pub acctstarttime: Option<ApiDate>,
+    /// `acctstoptime`: session end (`None` while online).
+    #[serde(deserialize_with = "l::date")]
+    pub acctstoptime: Option<ApiDate>,
+    /// `acctstarttimebr`: the start in `dd/mm/yyyy HH:MM:SS`.
+    #[serde(deserialize_with = "l::date")]
+    pub acctstarttimebr: Option<ApiDate>,
+    /// `acctstoptimebr`.
+    #[serde(deserialize_with = "l::date")]
+    pub acctstoptimebr: Option<ApiDate>,
+    /// `username`: the login.
+    #[serde(deserialize_with = "l::text")]
+    pub username: Option<String>,
+    /// `framedipaddress`: the address given to the customer.
+    #[serde(deserialize_with = "l::text")]
+    pub framedipaddress: Option<String>,
+    /// `nasipaddress`: the concentrator.
+    #[serde(deserialize_with = "l::text")]
+    pub nasipaddress: Option<String>,
+    /// `nasportid`.
+    #[serde(deserialize_with = "l::text")]
+    pub nasportid: Option<String>,
+    /// `nasporttype`.
+    #[serde(deserialize_with = "l::text")]
+    pub nasporttype: Option<String>,
+    /// `calledstationid`.
+    #[serde(deserialize_with = "l::text")]
+    pub calledstationid: Option<String>,
+    /// `callingstationid`: usually the CPE's MAC.
+    #[serde(deserialize_with = "l::text")]
+    pub callingstationid: Option<String>,
+    /// `download_megabytes`.
+    #[serde(deserialize_with = "l::float")]
+    pub download_megabytes: Option<f64>,
+    /// `upload_megabytes`.
+    #[serde(deserialize_with = "l::float")]
+    pub upload_megabytes: Option<f64>,
+    /// `servico`: the service summary.
+    #[serde(deserialize_with = "l::object")]
+    pub servico: Option<CustomerService>,
+    /// `cliente`: short customer.
+    #[serde(deserialize_with = "l::object")]
+    pub cliente: Option<Customer>,
+}
+
+impl ConnectionRecord {
+    /// Session start from whichever field carries it.
+    pub fn started_at(&self) -> Option<&ApiDate> {
+        self.acctstarttime
+            .as_ref()
+            .or(self.acctstarttimebr.as_ref())
+    }
+
+    /// Session end from whichever field carries it.
+    pub fn stopped_at(&self) -> Option<&ApiDate> {
+        self.acctstoptime.as_ref().or(self.acctstoptimebr.as_ref())
+    }
+}
+
+/// `estatisticas` of the connection log (megabytes).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct ConnectionStats {
+    /// `total_conexoes`.
+    #[serde(deserialize_with = "l::int")]
+    pub total_conexoes: Option<i64>,
+    /// `download_total`.
+    #[serde(deserialize_with = "l::float")]
+    pub download_total: Option<f64>,
+    /// `upload_total`.
+    #[serde(deserialize_with = "l::float")]
+    pub upload_total: Option<f64>,
+    /// `trafego_total`.
+    #[serde(deserialize_with = "l::float")]
+    pub trafego_total: Option<f64>,
+    /// `media_download`.
+    #[serde(deserialize_with = "l::float")]
+    pub media_download: Option<f64>,
+    /// `media_upload`.
+    #[serde(deserialize_with = "l::float")]
+    pub media_upload: Option<f64>,
+}
+
+impl Client {
+    /// `GET /cliente/extrato_conexao`: a login's sessions. 404 gives an
+    /// empty log.
+    pub async fn connection_log(
+        &self,
+        params: &ConnectionLogQuery,
+    ) -> Result<ConnectionLog, ApiError> {
+        let call = params.to_call()?;
+        empty_if_not_found(self.call(call).await)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn call_and_bounds() {
+        let c = ConnectionLogQuery::new("antonionomas").to_call().unwrap();
+        assert_eq!(c.path, "/api/v1/integracao/cliente/extrato_conexao");
+        assert_eq!((c.method.clone(), c.kind), (Method::GET, CallKind::Read));
+        let q: Vec<_> = c.query.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(q, vec![("busca", "login"), ("termo_busca", "antonionomas")]);
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let full = ConnectionLogQuery {
+            login: "x".into(),
+            limit: Some(2),
+            data_inicio: Some(d("2017-09-01")),
+            data_fim: Some(d("2017-09-30")),
+        };
+        let q: Vec<_> = full
+            .to_call()
+            .unwrap()
+            .query
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(
+            q,
+            vec!["busca", "termo_busca", "limit", "data_inicio", "data_fim"]
+        );
+        for bad in [0, 51] {
+            let p = ConnectionLogQuery {
+                limit: Some(bad),
+                ..ConnectionLogQuery::new("x")
+            };
+            assert!(matches!(
+                p.to_call(),
+                Err(ApiError::InvalidRequest { field: "limit", .. })
+            ));
+        }
+        assert!(matches!(
+            ConnectionLogQuery::new(" ").to_call(),
+            Err(ApiError::InvalidRequest {
+                field: "termo_busca",
+                ..
+            })
+        ));
+    }
+}

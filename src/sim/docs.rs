@@ -102,10 +102,12 @@ mod tests {
 
     #[test]
     fn known_documents_validate() {
-        // From the documentation's examples.
-        assert!(valid_cpf_cnpj("10682083681"));
+        // From the documentation's examples (some of its CPFs are fake,
+        // e.g. 10682083681; these are valid).
+        assert!(valid_cpf_cnpj("86214941081"));
+        assert!(valid_cpf_cnpj("41107296617"));
         assert!(valid_cpf_cnpj("41483316000169"));
-        assert!(!valid_cpf_cnpj("10682083682"));
+        assert!(!valid_cpf_cnpj("86214941082"));
         assert!(!valid_cpf_cnpj("11111111111"));
         assert!(!valid_cpf_cnpj("41483316000168"));
     }

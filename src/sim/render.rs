@@ -417,7 +417,9 @@ pub fn receivable_json(c: &Customer, inv: &Invoice) -> Value {
             "data_nascimento": c.birth.map(|b| b.format("%Y-%m-%d").to_string()),
             "data_nascimento_br": c.birth.map(br_date),
             "telefone_primario": c.phones[0],
-            "telefone_secundario": if c.phones[1].is_empty() { Value::Null } else { json!(c.phones[1]) },
+            // As in the documented example: an empty secondary phone is "",
+            // an empty tertiary one null.
+            "telefone_secundario": c.phones[1],
             "telefone_terciario": if c.phones[2].is_empty() { Value::Null } else { json!(c.phones[2]) },
             "email_principal": c.email,
             "email_secundario": c.email2,

@@ -8,7 +8,7 @@
 //!
 //! Fixed fixtures (customer index → `codigo_cliente` = 1000 + index):
 //! - 1000 `JOSÉ DA CONCEIÇÃO ARAÚJO`: accented name; FIBRA, enabled, online,
-//!   with packages; lives in the fiber-cut neighbourhood (alert).
+//!   with packages and an e-mail; lives in the fiber-cut neighbourhood (alert).
 //! - 1001 `PADARIA SÃO JOSÉ LTDA` (CNPJ, fantasy name): one enabled but
 //!   offline service and one suspended for debt (overdue invoices).
 //! - 1002: an ESC sequence (`\x1b[31m...\x1b[0m`) in the street name of every
@@ -390,7 +390,7 @@ pub fn customer(seed: u64, idx: u32, today: NaiveDate) -> Customer {
         s.truncate(20);
         s
     };
-    let email = if rng.random_bool(0.8) {
+    let email = if idx == 0 || rng.random_bool(0.8) {
         let domain = *pick(
             &mut rng,
             &[

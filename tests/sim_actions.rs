@@ -9,7 +9,7 @@ use hubdesk::sim::SimConfig;
 use serde_json::{Value, json};
 use support::*;
 
-fn service<'a>(customer: &'a Value, id: u64) -> &'a Value {
+fn service(customer: &Value, id: u64) -> &Value {
     customer["servicos"]
         .as_array()
         .expect("servicos")

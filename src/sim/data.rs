@@ -521,7 +521,7 @@ pub fn customer(seed: u64, idx: u32, today: NaiveDate) -> Customer {
             ipv4,
             mac,
             packages,
-            odd_routing_key: idx % 5 == 0 && s == 0,
+            odd_routing_key: idx.is_multiple_of(5) && s == 0,
         });
     }
     let any_debt = services.iter().any(|s| s.status == Status::SuspendedDebt);
@@ -559,6 +559,18 @@ pub fn customer(seed: u64, idx: u32, today: NaiveDate) -> Customer {
         services,
     }
 }
+
+/// Address complements; empty most of the time.
+const COMPLEMENTS: [&str; 8] = [
+    "",
+    "",
+    "",
+    "APTO 101",
+    "CASA 2",
+    "FUNDOS",
+    "LOJA 1",
+    "AREA RURAL",
+];
 
 /// One postal address, derived on demand.
 pub struct Address {
@@ -615,19 +627,7 @@ pub fn addresses(seed: u64, c: &Customer, s: usize) -> [Address; 4] {
             logradouro: lg,
             endereco,
             numero: rng.random_range(1..2000u32).to_string(),
-            complemento: *pick(
-                rng,
-                &[
-                    "",
-                    "",
-                    "",
-                    "APTO 101",
-                    "CASA 2",
-                    "FUNDOS",
-                    "LOJA 1",
-                    "AREA RURAL",
-                ],
-            ),
+            complemento: COMPLEMENTS[rng.random_range(0..COMPLEMENTS.len())],
             bairro: c.bairro,
             cep,
             city,

@@ -40,12 +40,13 @@ pub fn money_str(v: f64) -> String {
 
 /// Status as the service shows it now (a trust unlock re-enables it).
 pub fn effective_status(sim: &Sim, st: &State, s: &Service) -> Status {
-    if s.status == Status::SuspendedDebt {
-        if let Some(until) = st.services.get(&s.id).and_then(|o| o.unlocked_until) {
-            if until >= sim.now().date() {
-                return Status::Enabled;
-            }
-        }
+    let unlocked = st
+        .services
+        .get(&s.id)
+        .and_then(|o| o.unlocked_until)
+        .is_some_and(|until| until >= sim.now().date());
+    if s.status == Status::SuspendedDebt && unlocked {
+        return Status::Enabled;
     }
     s.status
 }
@@ -57,10 +58,8 @@ pub fn effective_sessions(sim: &Sim, st: &State, c: &Customer, s: &Service) -> V
     let now = sim.now();
     if let Some(o) = st.services.get(&s.id) {
         for d in &o.disconnects {
-            if let Some(last) = v.last_mut() {
-                if last.stop.is_none() {
-                    last.stop = Some(d.at);
-                }
+            if let Some(last) = v.last_mut().filter(|l| l.stop.is_none()) {
+                last.stop = Some(d.at);
             }
             if d.reconnect_at <= now {
                 v.push(Session {

@@ -325,12 +325,13 @@ fn serde_urlencoded_pairs(bytes: &Bytes) -> Result<Vec<(String, String)>, ()> {
         let mut out = Vec::with_capacity(b.len());
         let mut i = 0;
         while i < b.len() {
-            if b[i] == b'%' && i + 2 < b.len() {
-                if let Ok(x) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                    out.push(x);
-                    i += 3;
-                    continue;
-                }
+            if b[i] == b'%'
+                && i + 2 < b.len()
+                && let Ok(x) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+            {
+                out.push(x);
+                i += 3;
+                continue;
             }
             out.push(b[i]);
             i += 1;
@@ -557,7 +558,7 @@ async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
             "codigo_cliente" => termo.parse::<u32>().is_ok_and(|n| n == c.codigo()),
             // Digits only, no country code: a number still carrying 55 finds
             // nothing, as on real servers.
-            "telefone" => !digits.is_empty() && c.phones.iter().any(|p| *p == digits),
+            "telefone" => !digits.is_empty() && c.phones.contains(&digits),
             "login_radius" => c.services.iter().any(|s| s.has_auth && s.login == termo),
             "ipv4" => c
                 .services
@@ -616,10 +617,10 @@ async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
 async fn customers_all(State(sim): S, Query(query): Q, RawQuery(raw): RawQuery) -> Reply {
     let key = raw.unwrap_or_default();
     let ttl = sim.cfg.cache_ttl;
-    if let Some((at, v)) = sim.state().all_cache.get(&key) {
-        if at.elapsed() < ttl {
-            return ok(v.clone());
-        }
+    if let Some((at, v)) = sim.state().all_cache.get(&key)
+        && at.elapsed() < ttl
+    {
+        return ok(v.clone());
     }
     let (from, to) = match (
         date_param(&query, "data_inicio"),
@@ -900,7 +901,7 @@ async fn connection_log(State(sim): S, Query(query): Q) -> Reply {
         }
     }
     // Newest first: what an attendant looks at.
-    rows.sort_by(|a, b| b.0.cmp(&a.0));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.0));
     rows.truncate(lim);
     let n = rows.len();
     let down: f64 = rows.iter().map(|r| r.2.down_mb).sum();
@@ -1534,21 +1535,21 @@ fn pbx(sim: &Sim, m: &serde_json::Map<String, Value>, kind: &str) -> Result<(), 
             vec!["ramal ou identificador_interno é obrigatório".into()],
         ));
     };
-    if let Some(code) = int(m, "codigo_cliente") {
-        if customers_by(sim, "codigo_cliente", &code.to_string()).is_empty() {
-            return Err(refuse(
-                format!("Cliente com código {code} não encontrado"),
-                vec!["codigo_cliente".into()],
-            ));
-        }
+    if let Some(code) = int(m, "codigo_cliente")
+        && customers_by(sim, "codigo_cliente", &code.to_string()).is_empty()
+    {
+        return Err(refuse(
+            format!("Cliente com código {code} não encontrado"),
+            vec!["codigo_cliente".into()],
+        ));
     }
-    if let Some(idc) = int(m, "id_cliente") {
-        if customers_by(sim, "id_cliente", &idc.to_string()).is_empty() {
-            return Err(refuse(
-                format!("Cliente {idc} não encontrado"),
-                vec!["id_cliente".into()],
-            ));
-        }
+    if let Some(idc) = int(m, "id_cliente")
+        && customers_by(sim, "id_cliente", &idc.to_string()).is_empty()
+    {
+        return Err(refuse(
+            format!("Cliente {idc} não encontrado"),
+            vec!["id_cliente".into()],
+        ));
     }
     record(sim, kind, target, Value::Object(m.clone()));
     Ok(())

@@ -119,8 +119,8 @@ async fn same_seed_same_data_other_seed_other_data() {
     let b = Api::start(small()).await;
     let c = Api::start(SimConfig { seed: 7, ..small() }).await;
     let va = a.get("cliente/all").await;
-    assert_eq!(va, b.get("cliente/all").await);
-    assert_ne!(va, c.get("cliente/all").await);
+    assert!(va == b.get("cliente/all").await, "same seed, same data");
+    assert!(va != c.get("cliente/all").await, "other seed, other data");
     let q = "cliente/financeiro?busca=codigo_cliente&termo_busca=1010&apenas_pendente=nao";
     assert_eq!(a.get(q).await, b.get(q).await);
     let q = "cliente/atendimento?busca=codigo_cliente&termo_busca=1000&apenas_pendente=nao";
@@ -385,31 +385,60 @@ async fn invoices_pending_by_default_and_receivables_window() {
     assert!(last.as_str() > "2025-07-01", "{last}");
 }
 
+fn status_of_1006(v: &Value) -> Value {
+    list(v, "clientes")
+        .iter()
+        .find(|c| c["codigo_cliente"] == 1006)
+        .expect("1006")["servicos"][0]["status_prefixo"]
+        .clone()
+}
+
 #[tokio::test]
 async fn cliente_all_is_cached_for_a_while() {
+    // A TTL far longer than the test: the second call must be the cached one.
     let api = Api::start(SimConfig {
-        cache_ttl: Duration::from_millis(700),
+        cache_ttl: Duration::from_secs(120),
         ..small()
     })
     .await;
-    let status = |v: &Value| {
-        list(v, "clientes")
-            .iter()
-            .find(|c| c["codigo_cliente"] == 1006)
-            .expect("1006")["servicos"][0]["status_prefixo"]
-            .clone()
-    };
     let first = api.get("cliente/all").await;
-    assert_eq!(status(&first), "suspenso_debito");
+    assert_eq!(status_of_1006(&first), "suspenso_debito");
     api.post(
         "cliente/desbloqueio_confianca",
         json!({"id_cliente_servico": "100024"}),
     )
     .await;
-    // Quick succession: the same answer.
-    assert_eq!(api.get("cliente/all").await, first);
-    tokio::time::sleep(Duration::from_millis(800)).await;
-    assert_eq!(status(&api.get("cliente/all").await), "servico_habilitado");
+    let second = api.get("cliente/all").await;
+    assert!(
+        second == first,
+        "a call in quick succession must return the cached answer"
+    );
+    // The other query strings are cached separately.
+    let limited = api.get("cliente/all?limit=2000").await;
+    assert_eq!(status_of_1006(&limited), "servico_habilitado");
+}
+
+#[tokio::test]
+async fn cliente_all_cache_expires() {
+    let api = Api::start(SimConfig {
+        cache_ttl: Duration::from_millis(50),
+        ..small()
+    })
+    .await;
+    assert_eq!(
+        status_of_1006(&api.get("cliente/all").await),
+        "suspenso_debito"
+    );
+    api.post(
+        "cliente/desbloqueio_confianca",
+        json!({"id_cliente_servico": "100024"}),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        status_of_1006(&api.get("cliente/all").await),
+        "servico_habilitado"
+    );
 }
 
 #[tokio::test]

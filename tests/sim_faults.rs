@@ -134,6 +134,21 @@ async fn latency_delays_only_the_chosen_routes() {
     let t = Instant::now();
     assert_eq!(raw(&api, SEARCH).await.0, StatusCode::OK);
     assert!(t.elapsed() >= Duration::from_millis(400));
+    // A latency for one route, outside the filter, applies to that route only.
+    let mut f = Faults {
+        routes: vec!["rede/pop".into()],
+        ..Faults::default()
+    };
+    f.route_latency_ms.insert("cliente/financeiro".into(), 300);
+    api.sim.set_faults(f);
+    let t = Instant::now();
+    let (s, _, _) = raw(
+        &api,
+        "cliente/financeiro?busca=codigo_cliente&termo_busca=1000",
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(t.elapsed() >= Duration::from_millis(300));
     api.sim.set_faults(Faults::default());
     assert_eq!(api.sim.faults(), Faults::default());
 }

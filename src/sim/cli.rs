@@ -47,6 +47,9 @@ pub struct SimArgs {
     /// Extra random latency, 0..=N ms.
     #[arg(long, default_value_t = 0)]
     pub jitter_ms: u64,
+    /// Latency of one route, `ROUTE=MS` (repeatable), e.g. `cliente/financeiro=2000`.
+    #[arg(long = "route-latency", value_parser = parse_route_latency)]
+    pub route_latency: Vec<(String, u64)>,
     /// Limit the fault knobs to these routes (comma-separated names such as
     /// `cliente,cliente/financeiro`); all routes when absent.
     #[arg(long, value_delimiter = ',')]
@@ -111,6 +114,7 @@ impl SimArgs {
                 routes: self.fault_routes.clone(),
                 latency_ms: self.latency_ms,
                 jitter_ms: self.jitter_ms,
+                route_latency_ms: self.route_latency.iter().cloned().collect(),
                 error_500_rate: self.error_rate,
                 html_502_rate: self.html_502_rate,
                 hang_rate: self.hang_rate,
@@ -126,6 +130,14 @@ impl SimArgs {
             },
         }
     }
+}
+
+fn parse_route_latency(s: &str) -> Result<(String, u64), String> {
+    let (route, ms) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected ROUTE=MS, got {s}"))?;
+    let ms = ms.parse().map_err(|e| format!("{ms}: {e}"))?;
+    Ok((route.to_string(), ms))
 }
 
 /// The banner printed at start: URL and credentials to paste into a profile.
@@ -192,6 +204,8 @@ mod tests {
             "0.5",
             "--latin1",
             "--suscess",
+            "--route-latency",
+            "cliente/financeiro=2000",
             "--today",
             "2026-01-31",
             "--unlock-max-days",
@@ -204,6 +218,10 @@ mod tests {
         assert_eq!(cfg.today, NaiveDate::from_ymd_opt(2026, 1, 31));
         assert_eq!(cfg.faults.latency_ms, 20);
         assert_eq!(cfg.faults.jitter_ms, 5);
+        assert_eq!(
+            cfg.faults.route_latency_ms.get("cliente/financeiro"),
+            Some(&2000)
+        );
         assert_eq!(cfg.faults.routes, vec!["cliente", "financeiro"]);
         assert!(cfg.faults.latin1 && cfg.faults.suscess && !cfg.faults.forbidden);
         assert_eq!(cfg.credentials, Credentials::from(DEMO_CREDENTIALS));

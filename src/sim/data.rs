@@ -592,7 +592,7 @@ impl Address {
             self.endereco,
             self.numero,
             self.bairro,
-            docs::fold(self.city.name),
+            self.city.name.to_uppercase(),
             self.city.uf
         );
         if !self.complemento.is_empty() {

@@ -1,5 +1,7 @@
 //! Fault knobs: ways real servers misbehave, switchable at run time.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// Which misbehaviours are active. `Default` is a well-behaved server.
@@ -16,6 +18,9 @@ pub struct Faults {
     pub latency_ms: u64,
     /// Extra random delay, uniformly 0..=jitter_ms.
     pub jitter_ms: u64,
+    /// Fixed delay per route name, added to the above; applies to the named
+    /// routes even when `routes` does not list them.
+    pub route_latency_ms: BTreeMap<String, u64>,
     /// Rate of HTTP 500 with a JSON body.
     pub error_500_rate: f64,
     /// Rate of HTTP 502 with an HTML page (a reverse proxy's).

@@ -170,6 +170,10 @@ async fn faults_layer(State(sim): S, req: Request, next: Next) -> Response {
         .entry(route.clone())
         .or_default() += 1;
     let f: Faults = lock(&sim.faults).clone();
+    // Per-route latency holds whatever the route filter says.
+    if let Some(ms) = f.route_latency_ms.get(&route).filter(|ms| **ms > 0) {
+        tokio::time::sleep(Duration::from_millis(*ms)).await;
+    }
     if !f.applies(&route) {
         return next.run(req).await;
     }

@@ -118,6 +118,25 @@ async fn oauth_accepts_json_and_form_and_rejects_wrong_credentials() {
     let v: Value = r.json().await.expect("json");
     assert_eq!(v["error"], "invalid_credentials");
     assert!(v["message"].is_string());
+    let r = api
+        .http
+        .post(&url)
+        .form(&[
+            ("grant_type", "password"),
+            ("client_id", "demo"),
+            ("client_secret", "x"),
+            ("username", "demo@hubdesk.local"),
+            ("password", "demo"),
+        ])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        r.json::<Value>().await.expect("json")["error"],
+        "invalid_credentials"
+    );
+    // Api::start, the form grant and the JSON grant; refusals are not counted.
     assert_eq!(api.sim.counters().get("token"), 3);
 }
 

@@ -224,6 +224,14 @@ async fn faults_layer(State(sim): S, req: Request, next: Next) -> Response {
     if f.apply_then_stall && is_action(&route, &method) {
         return hang(&sim).await;
     }
+    let rewrites = f.suscess
+        || f.not_found_on_empty
+        || f.latin1
+        || f.malformed_json_rate > 0.0
+        || f.truncated_json_rate > 0.0;
+    if !rewrites {
+        return resp;
+    }
     let (mut parts, body) = resp.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
@@ -484,7 +492,8 @@ async fn token(State(sim): S, body: Bytes) -> Response {
     if field("client_id") != c.client_id || field("client_secret") != c.client_secret {
         return json_response(
             StatusCode::UNAUTHORIZED,
-            &json!({"error": "invalid_client", "message": "Client authentication failed"}),
+            // Real servers answer every credential mistake the same way.
+            &json!({"error": "invalid_credentials", "message": "Client authentication failed"}),
         );
     }
     if field("username") != c.username || field("password") != c.password {
@@ -618,20 +627,31 @@ async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
     )
 }
 
-async fn customers_all(State(sim): S, Query(query): Q, RawQuery(raw): RawQuery) -> Reply {
+/// Serialized JSON bytes as a 200 response.
+fn json_bytes(b: Bytes) -> Response {
+    let mut r = (StatusCode::OK, b).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    r
+}
+
+async fn customers_all(State(sim): S, Query(query): Q, RawQuery(raw): RawQuery) -> Response {
     let key = raw.unwrap_or_default();
     let ttl = sim.cfg.cache_ttl;
-    if let Some((at, v)) = sim.state().all_cache.get(&key)
+    // The serialized body is cached: the whole base can be megabytes.
+    if let Some((at, b)) = sim.state().all_cache.get(&key)
         && at.elapsed() < ttl
     {
-        return ok(v.clone());
+        return json_bytes(b.clone());
     }
     let (from, to) = match (
         date_param(&query, "data_inicio"),
         date_param(&query, "data_fim"),
     ) {
         (Ok(a), Ok(b)) => (a, b),
-        (Err(e), _) | (_, Err(e)) => return e,
+        (Err(e), _) | (_, Err(e)) => return e.into_response(),
     };
     let lim = match q(&query, "limit") {
         None => usize::MAX,
@@ -641,7 +661,8 @@ async fn customers_all(State(sim): S, Query(query): Q, RawQuery(raw): RawQuery) 
                 return refuse(
                     "O atributo (limit) deve ser um número maior que 0",
                     vec!["limit".into()],
-                );
+                )
+                .into_response();
             }
         },
     };
@@ -669,10 +690,11 @@ async fn customers_all(State(sim): S, Query(query): Q, RawQuery(raw): RawQuery) 
             .collect();
         json!({"status": "success", "msg": "Dados consultados com sucesso", "clientes": list})
     };
+    let b = Bytes::from(v.to_string());
     sim.state()
         .all_cache
-        .insert(key, (Instant::now(), v.clone()));
-    ok(v)
+        .insert(key, (Instant::now(), b.clone()));
+    json_bytes(b)
 }
 
 /// Customers selected by `busca` among the given kinds.

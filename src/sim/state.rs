@@ -133,5 +133,5 @@ pub struct State {
     pub prospects: Vec<Prospect>,
     pub services: HashMap<u32, ServiceOverride>,
     /// `cliente/all` answers by query string: (when, body).
-    pub all_cache: HashMap<String, (Instant, Value)>,
+    pub all_cache: HashMap<String, (Instant, bytes::Bytes)>,
 }

@@ -259,6 +259,23 @@ async fn customer_search_semantics() {
         .get("cliente?busca=codigo_cliente&termo_busca=1004&cancelado=sim")
         .await;
     assert_eq!(list(&v["clientes"][0], "servicos").len(), 2);
+    // The documented example's order_by=codigo_cliente, both directions.
+    let asc = codes(&api.get("cliente?busca=nome_razaosocial&termo_busca=a&limit=100&order_by=codigo_cliente&order_type=asc").await);
+    assert!(
+        asc.len() > 10 && asc.windows(2).all(|w| w[0] < w[1]),
+        "{asc:?}"
+    );
+    let desc = codes(&api.get("cliente?busca=nome_razaosocial&termo_busca=a&limit=100&order_by=codigo_cliente&order_type=desc").await);
+    assert!(desc.windows(2).all(|w| w[0] > w[1]), "{desc:?}");
+    // Default order: registration date, oldest first.
+    let v = api
+        .get("cliente?busca=nome_razaosocial&termo_busca=a&limit=100")
+        .await;
+    let dates: Vec<&str> = list(&v, "clientes")
+        .iter()
+        .map(|c| c["data_cadastro"].as_str().expect("d"))
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]));
     // ultima_conexao only when asked.
     assert!(
         v["clientes"][0]["servicos"][0]

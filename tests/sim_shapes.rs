@@ -213,20 +213,16 @@ async fn every_documented_example_matches_the_simulator() {
     let api = Api::start(small()).await;
     let base = api.sim.base_url();
 
-    // oauth: the token response (flat, no envelope).
+    // oauth: the documented request with the demo credentials.
+    let mut body = fixture("oauth_token.request.json");
+    body["client_id"] = json!("demo");
+    body["client_secret"] = json!("demo-secret");
+    body["username"] = json!("demo@hubdesk.local");
+    body["password"] = json!("demo");
     let r: Value = api
         .http
         .post(format!("{base}/oauth/token"))
-        .json(
-            &fixture("oauth_token.request.json")
-                .as_object()
-                .map(|_| {
-                    json!({
-            "grant_type": "password", "client_id": "demo", "client_secret": "demo-secret",
-            "username": "demo@hubdesk.local", "password": "demo"})
-                })
-                .expect("obj"),
-        )
+        .json(&body)
         .send()
         .await
         .expect("send")

@@ -10,6 +10,33 @@
 //! println!("{}", sim.base_url());
 //! # anyhow::Ok(())
 //! ```
+//!
+//! # Data
+//! Deterministic for a seed ([`DEFAULT_SEED`] by default) and a "today"
+//! ([`SimConfig::today`]). Ids are arithmetic so lookups need no index:
+//! customer index `i` has `id_cliente` 10000+i, `codigo_cliente` 1000+i,
+//! services `100000 + 4i + slot`, invoices `1000000 + 16i + k`. Fixed
+//! fixtures (customers 1000-1007: accented names, an ESC sequence in a
+//! street, a 200+ character name, a service without authentication data,
+//! a suspended-for-debt service to unlock, an online one to disconnect, the
+//! fiber-cut alert of neighbourhood IPIRANGA in Divinópolis) are listed in
+//! `data.rs`. Prospect `EMPRESA XPTO LTDA` (CNPJ 41483316000169) exists
+//! from the start, as in the documentation.
+//!
+//! # Counters
+//! Every side effect bumps [`Counters`] by kind and by target:
+//! `token` (username), `ticket_open` / `os_open` (service id),
+//! `ticket_edit` / `ticket_close` (ticket id), `os_close` (order id),
+//! `unlock`, `disconnect`, `mac_reset` (service id), `invoice_email`,
+//! `invoice_sms`, `invoice_push` (invoice id), `prospect_create` (CPF/CNPJ),
+//! `pbx_notify` / `pbx_cancel` (ramal or identificador_interno). Refused
+//! requests count nothing. Details of each effect are kept as [`Record`]s.
+//!
+//! # Admin routes (not HubSoft's)
+//! `GET /_sim/counters` (the [`Counters`] as JSON), `GET|POST /_sim/faults`
+//! (a [`Faults`] as JSON; missing fields take their defaults) and
+//! `POST /_sim/revoke` (revoke every token). They need no token and no
+//! fault knob touches them.
 
 mod cli;
 mod data;

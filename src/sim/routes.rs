@@ -611,7 +611,13 @@ async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
                     .any(|s| render::effective_status(&sim, &st, s) != Status::Cancelled)
         })
         .collect();
-    found.sort_by_key(|c| (c.registered, c.idx));
+    // The documented example orders by `codigo_cliente`, which the table
+    // does not list; accept it.
+    if q(&query, "order_by") == Some("codigo_cliente") {
+        found.sort_by_key(|c| c.idx);
+    } else {
+        found.sort_by_key(|c| (c.registered, c.idx));
+    }
     if desc(&query, false) {
         found.reverse();
     }

@@ -228,6 +228,33 @@ mod tests {
     }
 
     #[test]
+    fn no_flags_means_the_default_demo() {
+        let cfg = Cli::parse_from(["x"]).sim.to_config();
+        let d = SimConfig::default();
+        assert_eq!(cfg.port, 8089);
+        assert_eq!(
+            (cfg.seed, cfg.customers, cfg.today),
+            (d.seed, d.customers, d.today)
+        );
+        assert_eq!(cfg.credentials, d.credentials);
+        assert_eq!(
+            (cfg.token_ttl, cfg.unlock_max_days),
+            (d.token_ttl, d.unlock_max_days)
+        );
+        assert_eq!(
+            (cfg.reconnect_delay, cfg.cache_ttl),
+            (d.reconnect_delay, d.cache_ttl)
+        );
+        assert_eq!(
+            cfg.faults,
+            Faults {
+                retry_after_secs: 5,
+                ..Faults::default()
+            }
+        );
+    }
+
+    #[test]
     fn banner_names_url_and_credentials() {
         let cfg = SimConfig {
             customers: 10,

@@ -57,14 +57,6 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 6] = [
-        Status::Enabled,
-        Status::SuspendedDebt,
-        Status::Blocked,
-        Status::Cancelled,
-        Status::AwaitingInstall,
-        Status::AwaitingMigration,
-    ];
     /// (`status`, `status_prefixo`). The document shows `servico_habilitado`,
     /// `cancelado` and `aguardando_migracao`; the others follow HubSoft's
     /// panel wording.

@@ -57,7 +57,6 @@ use rand_chacha::ChaCha8Rng;
 use tokio::sync::watch;
 
 pub use cli::{SimArgs, run_standalone};
-pub use data::{Status as ServiceStatus, customer as generate_customer};
 pub use docs::valid_cpf_cnpj;
 pub use faults::Faults;
 pub use state::{Counters, Record};

@@ -260,6 +260,9 @@ fn service_json(
     m.insert("status".into(), json!(status_txt));
     m.insert("status_prefixo".into(), json!(prefix));
     m.insert("tecnologia".into(), json!(p.tech.text()));
+    // Later servers add the plan's speeds in kbps (REAL-WORLD.md).
+    m.insert("velocidade_download".into(), json!(p.down_kbps));
+    m.insert("velocidade_upload".into(), json!(p.up_kbps));
     let auth = s.has_auth;
     m.insert(
         "login".into(),

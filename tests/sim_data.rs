@@ -528,3 +528,95 @@ async fn measure_startup_and_memory() {
         api.sim.shutdown();
     }
 }
+
+#[tokio::test]
+async fn ticket_order_and_connection_filters() {
+    let api = Api::start(small()).await;
+    // Two open tickets on service 100000, one of them with an order.
+    for os in [true, false] {
+        api.post(
+            "atendimento",
+            json!({"id_cliente_servico": 100000, "descricao": "x", "nome": "y", "telefone": "37999112233", "abrir_os": os}),
+        )
+        .await;
+    }
+    let by_service = api
+        .get("cliente/atendimento?busca=id_cliente_servico&termo_busca=100000&limit=50")
+        .await;
+    let tickets = list(&by_service, "atendimentos");
+    assert!(tickets.len() >= 2);
+    let by_code = api
+        .get("cliente/atendimento?busca=codigo_cliente&termo_busca=1000&limit=50&order_type=desc")
+        .await;
+    let dates: Vec<String> = list(&by_code, "atendimentos")
+        .iter()
+        .map(|t| {
+            let d = t["data_cadastro"].as_str().expect("date");
+            format!("{}{}{}", &d[6..], &d[3..5], &d[..2])
+        })
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+
+    // Orders: newest first by default; status filter.
+    let all = api
+        .get("cliente/ordem_servico?busca=codigo_cliente&termo_busca=1000")
+        .await;
+    let first = &list(&all, "ordens_servico")[0];
+    assert_eq!(first["tipo"], "ABERTURA VIA API", "newest first by default");
+    let waiting = api.get("cliente/ordem_servico?busca=codigo_cliente&termo_busca=1000&status=aguardando_agendamento").await;
+    assert!(
+        list(&waiting, "ordens_servico")
+            .iter()
+            .all(|o| o["status"] == "aguardando_agendamento")
+    );
+    let done = api
+        .get("cliente/ordem_servico?busca=codigo_cliente&termo_busca=1000&status=finalizado")
+        .await;
+    assert!(
+        list(&done, "ordens_servico")
+            .iter()
+            .all(|o| o["status"] == "finalizado")
+    );
+    // Installation orders have no ticket.
+    let inst = api
+        .get("cliente/ordem_servico?busca=codigo_cliente&termo_busca=1003")
+        .await;
+    assert_eq!(inst["ordens_servico"][0]["tipo"], "INSTALAÇÃO");
+    assert_eq!(inst["ordens_servico"][0]["atendimento"], Value::Null);
+    // Without termo_busca (documented as optional) there is nothing to match.
+    assert_eq!(
+        api.get("cliente/ordem_servico?busca=codigo_cliente").await["ordens_servico"],
+        json!([])
+    );
+
+    // Connection log: default window is the last 30 days, default limit 20, newest first.
+    let c = api.customer("codigo_cliente", "1000").await;
+    let login = c["servicos"][0]["login"]
+        .as_str()
+        .expect("login")
+        .to_string();
+    let log = api
+        .get(&format!(
+            "cliente/extrato_conexao?busca=login&termo_busca={login}"
+        ))
+        .await;
+    let regs = list(&log, "registros");
+    assert!(!regs.is_empty() && regs.len() <= 20);
+    let starts: Vec<&str> = regs
+        .iter()
+        .map(|r| r["acctstarttime"].as_str().expect("start"))
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] >= w[1]));
+    assert!(starts.iter().all(|s| *s >= "2026-02-14"), "{starts:?}");
+    let old = api
+        .get(&format!("cliente/extrato_conexao?busca=login&termo_busca={login}&data_inicio=2026-01-01&data_fim=2026-01-31&limit=50"))
+        .await;
+    assert!(!list(&old, "registros").is_empty());
+    assert!(list(&old, "registros").iter().all(|r| {
+        r["acctstarttime"]
+            .as_str()
+            .expect("s")
+            .starts_with("2026-01")
+    }));
+    assert_eq!(log["estatisticas"]["total_conexoes"], regs.len());
+}

@@ -165,12 +165,20 @@ pub fn run_standalone(args: SimArgs) -> anyhow::Result<()> {
     let cfg = args.to_config();
     let handle = super::start(cfg.clone())?;
     println!("{}", banner(&handle, &cfg));
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    rt.block_on(tokio::signal::ctrl_c())?;
+    // Wait on a thread of our own, so this works whether or not the caller
+    // is already inside a Tokio runtime (block_on there would panic).
+    let waiter = std::thread::spawn(|| -> anyhow::Result<()> {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        rt.block_on(tokio::signal::ctrl_c())?;
+        Ok(())
+    });
+    let waited = waiter
+        .join()
+        .map_err(|_| anyhow::anyhow!("the Ctrl-C waiter panicked"))?;
     handle.shutdown();
-    Ok(())
+    waited
 }
 
 #[cfg(test)]

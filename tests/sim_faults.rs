@@ -3,6 +3,7 @@
 #[path = "sim_support/mod.rs"]
 mod support;
 
+use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use hubdesk::sim::{Faults, SimConfig};
@@ -388,4 +389,93 @@ async fn admin_routes_set_faults_and_read_counters() {
         .await
         .expect("send");
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn every_route_name_targets_its_route() {
+    let api = Api::start(small()).await;
+    let g = reqwest::Method::GET;
+    let p = reqwest::Method::POST;
+    let table = [
+        ("oauth/token", p.clone(), "/oauth/token"),
+        ("atendimento", p.clone(), "atendimento"),
+        ("atendimento/{id}", reqwest::Method::PUT, "atendimento/1"),
+        ("cliente/all", g.clone(), "cliente/all"),
+        ("cliente/atendimento", g.clone(), "cliente/atendimento"),
+        ("cliente", g.clone(), "cliente"),
+        (
+            "cliente/desbloqueio_confianca",
+            p.clone(),
+            "cliente/desbloqueio_confianca",
+        ),
+        (
+            "cliente/solicitar_desconexao/{id}",
+            g.clone(),
+            "cliente/solicitar_desconexao/1",
+        ),
+        (
+            "cliente/extrato_conexao",
+            g.clone(),
+            "cliente/extrato_conexao",
+        ),
+        ("cliente/financeiro", g.clone(), "cliente/financeiro"),
+        (
+            "cliente/financeiro/enviar_email",
+            p.clone(),
+            "cliente/financeiro/enviar_email",
+        ),
+        (
+            "cliente/financeiro/enviar_sms",
+            p.clone(),
+            "cliente/financeiro/enviar_sms",
+        ),
+        (
+            "cliente/financeiro/enviar_push",
+            p.clone(),
+            "cliente/financeiro/enviar_push",
+        ),
+        ("cliente/ordem_servico", g.clone(), "cliente/ordem_servico"),
+        (
+            "cliente/reset_mac_addr",
+            p.clone(),
+            "cliente/reset_mac_addr",
+        ),
+        ("endereco/cidade", g.clone(), "endereco/cidade"),
+        ("financeiro", g.clone(), "financeiro"),
+        ("pbx/ligacao/notificar", p.clone(), "pbx/ligacao/notificar"),
+        ("pbx/ligacao/cancelar", p.clone(), "pbx/ligacao/cancelar"),
+        ("prospecto/create", g.clone(), "prospecto/create"),
+        ("prospecto", g.clone(), "prospecto"),
+        ("prospecto", p.clone(), "prospecto"),
+        ("rede/equipamento", g.clone(), "rede/equipamento"),
+        ("rede/pop", g.clone(), "rede/pop"),
+        ("rede/zona_atendimento", g.clone(), "rede/zona_atendimento"),
+    ];
+    let names: BTreeSet<&str> = table.iter().map(|t| t.0).collect();
+    assert_eq!(
+        names,
+        hubdesk::sim::ROUTES.into_iter().collect::<BTreeSet<_>>()
+    );
+    for (name, method, path) in &table {
+        api.sim.set_faults(Faults {
+            forbidden: true,
+            routes: vec![(*name).to_string()],
+            ..Faults::default()
+        });
+        let (s, _) = api
+            .send(
+                api.http
+                    .request(method.clone(), api.url(path))
+                    .json(&json!({})),
+            )
+            .await;
+        assert_eq!(s, StatusCode::FORBIDDEN, "{name}");
+        // Any other route is untouched.
+        let other = if *name == "rede/pop" {
+            "rede/equipamento"
+        } else {
+            "rede/pop"
+        };
+        assert_eq!(raw(&api, other).await.0, StatusCode::OK, "{name}");
+    }
 }

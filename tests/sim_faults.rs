@@ -389,6 +389,15 @@ async fn admin_routes_set_faults_and_read_counters() {
         .await
         .expect("send");
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    let typo = api
+        .http
+        .post(api.url("/_sim/faults"))
+        .json(&json!({"suscces": true}))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(typo.status(), StatusCode::BAD_REQUEST);
+    assert!(api.sim.faults().suscess, "a refused update changes nothing");
 }
 
 #[tokio::test]

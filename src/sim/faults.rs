@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 /// `"atendimento/{id}"`, `"oauth/token"`); an empty list means all routes.
 /// Rates are probabilities in 0..=1 (1 = every request).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+// A misspelt knob posted to `/_sim/faults` must fail loudly, not be ignored.
+#[serde(default, deny_unknown_fields)]
 pub struct Faults {
     pub routes: Vec<String>,
     /// Fixed delay before answering, in milliseconds.

@@ -1073,11 +1073,8 @@ async fn receivables(State(sim): S, Query(query): Q) -> Reply {
     let mut list = Vec::new();
     let mut consider = |c: &data::Customer| {
         for inv in data::invoices(sim.cfg.seed, c, sim.today) {
-            let d = if by_payment { inv.paid } else { Some(inv.due) };
-            let Some(d) = d else {
-                if by_payment {
-                    continue;
-                }
+            // Unpaid invoices have no payment date to filter on.
+            let Some(d) = (if by_payment { inv.paid } else { Some(inv.due) }) else {
                 continue;
             };
             if from.is_some_and(|f| d < f) || to.is_some_and(|t| d > t) {
@@ -1242,13 +1239,10 @@ async fn send_push(State(sim): S, body: Bytes) -> Reply {
 
 // ---------------------------------------------------------------- actions
 
-fn service_param(
-    sim: &Sim,
-    m: &serde_json::Map<String, Value>,
-) -> Result<(&'static str, u32), Reply> {
-    let _ = sim;
-    match int(m, "id_cliente_servico") {
-        Some(id) if id > 0 && id <= u64::from(u32::MAX) => Ok(("", id as u32)),
+/// The required `id_cliente_servico` of an action body (string or number).
+fn service_param(m: &serde_json::Map<String, Value>) -> Result<u32, Reply> {
+    match int(m, "id_cliente_servico").and_then(|id| u32::try_from(id).ok()) {
+        Some(id) if id > 0 => Ok(id),
         _ => Err(refuse(
             "Favor preencher o atributo (id_cliente_servico)",
             vec!["id_cliente_servico deve ser um número inteiro maior que 0".into()],
@@ -1265,8 +1259,8 @@ fn service_not_found(id: u32) -> Reply {
 
 async fn trust_unlock(State(sim): S, body: Bytes) -> Reply {
     let m = body_map(&body);
-    let sid = match service_param(&sim, &m) {
-        Ok((_, s)) => s,
+    let sid = match service_param(&m) {
+        Ok(s) => s,
         Err(e) => return e,
     };
     let Some((c, slot)) = find_service(&sim, u64::from(sid)) else {
@@ -1374,8 +1368,8 @@ async fn disconnect(State(sim): S, Path(id): Path<String>) -> Reply {
 
 async fn mac_reset(State(sim): S, body: Bytes) -> Reply {
     let m = body_map(&body);
-    let sid = match service_param(&sim, &m) {
-        Ok((_, s)) => s,
+    let sid = match service_param(&m) {
+        Ok(s) => s,
         Err(e) => return e,
     };
     let Some((c, slot)) = find_service(&sim, u64::from(sid)) else {

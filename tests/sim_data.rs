@@ -393,6 +393,28 @@ async fn invoices_pending_by_default_and_receivables_window() {
         .expect("date")
         .to_string();
     assert!(last.as_str() <= "2025-07-01", "{last}");
+    // The documented example: paid ones by payment date, newest first.
+    let v = api.get("financeiro?data_inicio=2026-02-05&data_fim=2026-02-20&apenas_quitado=sim&tipo_data=data_pagamento&order_by=data_pagamento&order_type=desc&limit=50").await;
+    let paid: Vec<&str> = list(&v, "faturas")
+        .iter()
+        .map(|i| i["data_pagamento"].as_str().expect("paid"))
+        .collect();
+    assert!(!paid.is_empty());
+    assert!(
+        paid.iter()
+            .all(|d| ("2026-02-05"..="2026-02-20").contains(d)),
+        "{paid:?}"
+    );
+    assert!(paid.windows(2).all(|w| w[0] >= w[1]));
+    let v = api
+        .get("financeiro?apenas_quitado=nao&tipo_resultado=detalhado")
+        .await;
+    assert!(!list(&v, "faturas").is_empty());
+    assert!(
+        list(&v, "faturas")
+            .iter()
+            .all(|i| i["data_pagamento"].is_null() && i["detalhamento"].is_array())
+    );
     // With busca it is not.
     let v = api.get("financeiro?busca=codigo_cliente&termo_busca=1010&data_inicio=2025-06-01&data_fim=2026-03-01&limit=50&order_type=desc").await;
     let last = list(&v, "faturas")[0]["data_vencimento"]

@@ -1037,6 +1037,7 @@ async fn receivables(State(sim): S, Query(query): Q) -> Reply {
     let busca = q(&query, "busca");
     let termo = q(&query, "termo_busca");
     let by_payment = q(&query, "tipo_data") == Some("data_pagamento");
+    let detailed = q(&query, "tipo_resultado") == Some("detalhado");
     let (mut from, mut to) = (from, to);
     let custs: Option<Vec<u32>> = match (busca, termo) {
         (Some(b), Some(t)) => {
@@ -1103,7 +1104,17 @@ async fn receivables(State(sim): S, Query(query): Q) -> Reply {
     let out: Vec<Value> = list
         .iter()
         .take(lim)
-        .map(|(c, i)| render::receivable_json(&sim.customers[*c as usize], i))
+        .map(|(c, i)| {
+            let mut v = render::receivable_json(&sim.customers[*c as usize], i);
+            if detailed {
+                v["detalhamento"] = i
+                    .lines
+                    .iter()
+                    .map(|(d, x)| json!({"descricao": d, "valor": render::money(*x)}))
+                    .collect();
+            }
+            v
+        })
         .collect();
     success(
         "Dados consultados com sucesso.",

@@ -16,8 +16,5 @@ pub enum ApiError {
     },
     /// HTTP 404: on a search route this means "nothing found".
     #[error("not found ({route})")]
-    NotFound {
-        route: &'static str,
-        msg: Option<String>,
-    },
+    NotFound { route: &'static str, msg: Option<String> },
 }

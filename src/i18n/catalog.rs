@@ -485,4 +485,30 @@ catalog! {
         pt: "Teclas: {key} ligada a {kept} e {dropped}; fica com {kept}",
         en: "Keys: {key} bound to both {kept} and {dropped}; kept for {kept}"
     }
+
+    // ---- Actions: clipboard, forms, confirmations, results (actions branch) ----
+    /// Copy refused: nothing left after removing control characters.
+    CopyErrEmpty { pt: "nada para copiar", en: "nothing to copy" }
+    /// Copy refused: OSC 52 would go to a file or pipe.
+    CopyErrNotTerminal {
+        pt: "a saída não é um terminal",
+        en: "the output is not a terminal"
+    }
+    /// Copy refused: beyond what terminals accept in one OSC 52 sequence.
+    CopyErrTooLarge {
+        pt: "texto grande demais para o terminal ({size} bytes em base64; máximo {max})",
+        en: "text too large for the terminal ({size} base64 bytes; maximum {max})"
+    }
+    /// No native clipboard tool is installed.
+    CopyErrNoTool {
+        pt: "nenhuma ferramenta de cópia instalada (wl-copy, xclip, xsel)",
+        en: "no clipboard tool installed (wl-copy, xclip, xsel)"
+    }
+    /// A native clipboard tool failed.
+    CopyErrToolFailed { pt: "{tool} falhou ({detail})", en: "{tool} failed ({detail})" }
+    /// Writing the OSC 52 sequence failed.
+    CopyErrWrite {
+        pt: "falha ao escrever no terminal: {detail}",
+        en: "could not write to the terminal: {detail}"
+    }
 }

@@ -3,4 +3,5 @@
 
 #![warn(missing_docs)]
 
+pub mod inflight;
 pub mod keymap;

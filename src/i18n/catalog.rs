@@ -511,4 +511,17 @@ catalog! {
         pt: "falha ao escrever no terminal: {detail}",
         en: "could not write to the terminal: {detail}"
     }
+    /// Editing a ticket's description.
+    ActionEditTicket { pt: "edição de atendimento", en: "editing a ticket" }
+    /// Closing a ticket (and its service orders).
+    ActionCloseTicket { pt: "fechamento de atendimento", en: "closing a ticket" }
+    /// An action succeeded without a message from the server.
+    ActionDone { pt: "Concluído: {action}", en: "Done: {action}" }
+    /// An action succeeded; `msg` is the server's text verbatim.
+    ActionDoneWithMsg { pt: "Concluído: {action} — {msg}", en: "Done: {action} — {msg}" }
+    /// Timeout or unreadable answer after sending: it may have happened.
+    ActionUnknown {
+        pt: "Resultado desconhecido de {action}: confira no HubSoft antes de repetir",
+        en: "Unknown result of {action}: check in HubSoft before repeating"
+    }
 }

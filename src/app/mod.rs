@@ -3,5 +3,6 @@
 
 #![warn(missing_docs)]
 
+pub mod forms;
 pub mod inflight;
 pub mod keymap;

@@ -524,4 +524,84 @@ catalog! {
         pt: "Resultado desconhecido de {action}: confira no HubSoft antes de repetir",
         en: "Unknown result of {action}: check in HubSoft before repeating"
     }
+    /// Signature appended to a ticket's description (always written in
+    /// pt-BR: it is read in HubSoft by the ISP's staff).
+    TicketSignature {
+        pt: "— aberto por {attendant} via hubdesk",
+        en: "— opened by {attendant} via hubdesk"
+    }
+    /// Signature when no attendant identity is configured.
+    TicketSignatureAnonymous { pt: "— aberto via hubdesk", en: "— opened via hubdesk" }
+    /// Form label: what the customer reports.
+    FormDescription { pt: "Descrição", en: "Description" }
+    /// Form label: who asked.
+    FormRequester { pt: "Solicitante", en: "Requester" }
+    /// Form label: requester's phone.
+    FormPhone { pt: "Telefone", en: "Phone" }
+    /// Under the phone field.
+    FormPhoneHint { pt: "DDD + número, com ou sem máscara", en: "Area code + number, with or without mask" }
+    /// Form label: requester's e-mail, optional.
+    FormEmailOptional { pt: "E-mail (opcional)", en: "E-mail (optional)" }
+    /// Form switch: `abrir_os`.
+    FormOpenOrder { pt: "Abrir também ordem de serviço", en: "Also open a service order" }
+    /// Form switch: close the ticket instead of editing it.
+    FormCloseTicket { pt: "Fechar o atendimento", en: "Close the ticket" }
+    /// Form label: text recorded when closing.
+    FormClosingText { pt: "Texto de fechamento", en: "Closing text" }
+    /// Under the closing text.
+    FormClosingHint {
+        pt: "Fechar o atendimento também fecha as ordens de serviço dele",
+        en: "Closing the ticket also closes its service orders"
+    }
+    /// Form label: trust unlock days.
+    FormDays { pt: "Dias de desbloqueio", en: "Days unlocked" }
+    /// Under the days field.
+    FormDaysHint {
+        pt: "O limite de dias é a regra do painel do provedor",
+        en: "The maximum is the rule set in the ISP's panel"
+    }
+    /// Days is not a positive whole number.
+    FormDaysInvalid {
+        pt: "Use um número inteiro de dias, maior que zero",
+        en: "Use a whole number of days, greater than zero"
+    }
+    /// Form label: invoice channel.
+    FormChannel { pt: "Enviar por", en: "Send by" }
+    /// Channel name.
+    ChannelEmail { pt: "E-mail", en: "E-mail" }
+    /// Channel name.
+    ChannelSms { pt: "SMS", en: "SMS" }
+    /// Channel name: app notification.
+    ChannelPush { pt: "Notificação no app", en: "App notification" }
+    /// Form label: extra e-mail recipients.
+    FormExtraEmails { pt: "E-mails adicionais (opcional)", en: "Extra e-mails (optional)" }
+    /// Form label: extra SMS recipients.
+    FormExtraPhones { pt: "Telefones adicionais (opcional)", en: "Extra phones (optional)" }
+    /// Under the extra e-mails.
+    FormExtraEmailsHint {
+        pt: "Separe por vírgula ou espaço; os e-mails do cadastro já recebem",
+        en: "Separate with commas or spaces; the e-mails on file receive it anyway"
+    }
+    /// Under the extra phones.
+    FormExtraPhonesHint {
+        pt: "Separe por vírgula; os telefones do cadastro já recebem",
+        en: "Separate with commas; the phones on file receive it anyway"
+    }
+    /// Note on the e-mail channel.
+    FormEmailNote {
+        pt: "O servidor pode demorar: envia com pausas entre as mensagens",
+        en: "The server may be slow: it pauses between messages"
+    }
+    /// Note on the SMS channel.
+    FormSmsNote {
+        pt: "Sucesso quer dizer entregue à plataforma de SMS, não ao cliente",
+        en: "Success means handed to the SMS platform, not delivered"
+    }
+    /// Note on the push channel, which takes no recipients.
+    FormPushNote {
+        pt: "Só chega a clientes que usam o app do provedor, logados com o CPF/CNPJ; sem destinatários adicionais",
+        en: "Reaches only customers using the ISP's app, logged in with their CPF/CNPJ; no extra recipients"
+    }
+    /// One extra recipient is invalid; `reason` is the field error.
+    FormRecipientInvalid { pt: "“{item}”: {reason}", en: "“{item}”: {reason}" }
 }

@@ -3,6 +3,7 @@
 
 #![warn(missing_docs)]
 
+pub mod confirm;
 pub mod forms;
 pub mod inflight;
 pub mod keymap;

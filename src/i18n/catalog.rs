@@ -604,4 +604,43 @@ catalog! {
     }
     /// One extra recipient is invalid; `reason` is the field error.
     FormRecipientInvalid { pt: "“{item}”: {reason}", en: "“{item}”: {reason}" }
+    /// Confirmation line: the customer.
+    ConfirmCustomer { pt: "Cliente: {name}", en: "Customer: {name}" }
+    /// Confirmation line: the customer with their code.
+    ConfirmCustomerCode { pt: "Cliente: {name} (código {code})", en: "Customer: {name} (code {code})" }
+    /// Confirmation line: the service (plan and `id_cliente_servico`).
+    ConfirmService { pt: "Serviço: {plan} (id {id})", en: "Service: {plan} (id {id})" }
+    /// Confirmation line: the PPPoE login.
+    ConfirmLogin { pt: "Login: {login}", en: "Login: {login}" }
+    /// Confirmation line: the service status now.
+    ConfirmStatus { pt: "Situação atual: {status}", en: "Current status: {status}" }
+    /// Confirmation line: last day of a trust unlock; `days` is ConfirmDays*.
+    ConfirmUnlockUntil { pt: "Desbloqueado até {date} ({days})", en: "Unlocked until {date} ({days})" }
+    /// One day.
+    ConfirmDaysOne { pt: "1 dia", en: "1 day" }
+    /// Several days.
+    ConfirmDaysMany { pt: "{count} dias", en: "{count} days" }
+    /// What a MAC reset does.
+    ConfirmResetMacEffect {
+        pt: "O MAC vinculado é apagado; o próximo equipamento a conectar fica registrado",
+        en: "The bound MAC is cleared; the next device to connect is recorded"
+    }
+    /// What a disconnect does.
+    ConfirmDisconnectEffect {
+        pt: "A sessão atual cai agora; o equipamento do cliente deve reconectar sozinho",
+        en: "The current session drops now; the customer's device should reconnect by itself"
+    }
+    /// Confirmation line: the ticket.
+    ConfirmTicket { pt: "Atendimento {protocol}", en: "Ticket {protocol}" }
+    /// Confirmation line: the requester of a new ticket.
+    ConfirmRequester { pt: "Solicitante: {name}, {phone}", en: "Requester: {name}, {phone}" }
+    /// Confirmation line: invoice and channel.
+    ConfirmInvoice { pt: "Fatura {id} por {channel}", en: "Invoice {id} by {channel}" }
+    /// Confirmation line: no extra recipients.
+    ConfirmOnFileOnly {
+        pt: "Para os contatos do cadastro",
+        en: "To the contacts on file"
+    }
+    /// Confirmation line: extra recipients.
+    ConfirmExtraRecipients { pt: "Também para: {list}", en: "Also to: {list}" }
 }

@@ -7,3 +7,4 @@ pub mod confirm;
 pub mod forms;
 pub mod inflight;
 pub mod keymap;
+pub mod results;

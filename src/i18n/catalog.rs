@@ -643,4 +643,11 @@ catalog! {
     }
     /// Confirmation line: extra recipients.
     ConfirmExtraRecipients { pt: "Também para: {list}", en: "Also to: {list}" }
+    /// Form subtitle part: the invoice.
+    SubtitleInvoice { pt: "Fatura {id}", en: "Invoice {id}" }
+    /// Keys of a form.
+    FormKeys {
+        pt: "Enter envia · Tab/Shift-Tab muda de campo · Espaço marca · Esc cancela",
+        en: "Enter submits · Tab/Shift-Tab moves · Space toggles · Esc cancels"
+    }
 }

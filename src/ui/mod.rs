@@ -11,6 +11,7 @@
 
 #![warn(missing_docs)]
 
+pub mod forms;
 pub mod help;
 pub mod theme;
 pub mod widgets;

@@ -650,4 +650,42 @@ catalog! {
         pt: "Enter envia · Tab/Shift-Tab muda de campo · Espaço marca · Esc cancela",
         en: "Enter submits · Tab/Shift-Tab moves · Space toggles · Esc cancels"
     }
+    /// Result view title: a ticket was opened.
+    ResultTicketOpened { pt: "Atendimento aberto", en: "Ticket opened" }
+    /// Result view: label above the protocol.
+    ResultProtocol { pt: "Protocolo", en: "Protocol" }
+    /// Result view: the answer carried no protocol field.
+    ResultNoProtocol {
+        pt: "O servidor não informou o protocolo: confira nos atendimentos do cliente",
+        en: "The server sent no protocol: check the customer's tickets"
+    }
+    /// Result view: service orders opened with the ticket.
+    ResultServiceOrders { pt: "Ordem de serviço aberta: {list}", en: "Service order opened: {list}" }
+    /// Result view key: copy the protocol.
+    ResultCopyProtocol { pt: "copia o protocolo", en: "copies the protocol" }
+    /// Result view key: close.
+    ResultClose { pt: "fecha", en: "closes" }
+    /// Result view title: an invoice was queued for sending.
+    ResultInvoiceQueued { pt: "Fatura na fila de envio", en: "Invoice queued for sending" }
+    /// Result view: invoice and channel, queued.
+    ResultInvoiceQueuedLine {
+        pt: "Fatura {id} por {channel}: na fila",
+        en: "Invoice {id} by {channel}: queued"
+    }
+    /// Result view: queued is not delivered (e-mail).
+    ResultQueuedNotDelivered {
+        pt: "Na fila do servidor; o HubSoft não confirma a entrega",
+        en: "Queued on the server; HubSoft does not confirm delivery"
+    }
+    /// Result view: heading of the queued recipients.
+    ResultRecipients { pt: "Destinatários na fila:", en: "Recipients queued:" }
+    /// Result view: the job listed no recipients.
+    ResultNoRecipientsListed {
+        pt: "O servidor não listou os destinatários",
+        en: "The server listed no recipients"
+    }
+    /// Result view: recipients beyond those listed.
+    ResultMoreRecipients { pt: "  … e mais {count}", en: "  … and {count} more" }
+    /// Result view: the server's own message, verbatim.
+    ResultServerSaid { pt: "Servidor: {msg}", en: "Server: {msg}" }
 }

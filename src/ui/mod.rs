@@ -13,5 +13,6 @@
 
 pub mod forms;
 pub mod help;
+pub mod results;
 pub mod theme;
 pub mod widgets;

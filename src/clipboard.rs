@@ -190,6 +190,13 @@ pub enum CopyError {
         /// Exit status or I/O error, short.
         detail: String,
     },
+    /// A native tool did not exit within [`NATIVE_TIMEOUT`].
+    ToolTimeout {
+        /// The program.
+        tool: &'static str,
+        /// The timeout.
+        seconds: u64,
+    },
     /// Writing the sequence to the terminal failed.
     Write {
         /// The I/O error.
@@ -211,6 +218,11 @@ impl CopyError {
                 lang,
                 Msg::CopyErrToolFailed,
                 &[("tool", tool), ("detail", detail)],
+            ),
+            CopyError::ToolTimeout { tool, seconds } => trf(
+                lang,
+                Msg::CopyErrToolTimeout,
+                &[("tool", tool), ("seconds", seconds)],
             ),
             CopyError::Write { detail } => trf(lang, Msg::CopyErrWrite, &[("detail", detail)]),
         }
@@ -361,15 +373,18 @@ pub async fn copy_with(
     CopyReport { what, result }
 }
 
-/// Tries `methods` in order. A tool that is not installed passes to the
-/// next method; a tool that runs and fails is reported (it exists, so its
-/// failure says something the attendant may need to fix).
+/// Tries `methods` in order until one works. A tool that fails also passes
+/// to the next method: inside a tmux session re-attached over SSH,
+/// `DISPLAY` is stale and xclip fails while OSC 52 still reaches the
+/// attendant. When nothing works, the first tool failure is reported (it
+/// says more than "not installed").
 async fn run_plan(
     methods: &[Method],
     text: &str,
     write: &mut impl FnMut(&[u8]) -> io::Result<()>,
 ) -> Result<Method, CopyError> {
     let mut missing = false;
+    let mut failure = None;
     for &method in methods {
         match method {
             Method::Osc52(mux) => {
@@ -383,24 +398,31 @@ async fn run_plan(
                 Ok(()) => return Ok(method),
                 Err(ToolError::NotInstalled) => missing = true,
                 Err(ToolError::Failed(detail)) => {
-                    return Err(CopyError::ToolFailed {
+                    failure.get_or_insert(CopyError::ToolFailed {
                         tool: tool.program,
                         detail,
+                    });
+                }
+                Err(ToolError::TimedOut) => {
+                    failure.get_or_insert(CopyError::ToolTimeout {
+                        tool: tool.program,
+                        seconds: NATIVE_TIMEOUT.as_secs(),
                     });
                 }
             },
         }
     }
-    Err(if missing {
+    Err(failure.unwrap_or(if missing {
         CopyError::NoTool
     } else {
         CopyError::NotATerminal
-    })
+    }))
 }
 
 enum ToolError {
     NotInstalled,
     Failed(String),
+    TimedOut,
 }
 
 /// Feeds `text` to `tool` and waits (asynchronously, bounded by
@@ -432,10 +454,7 @@ async fn run_tool(tool: NativeTool, text: &str) -> Result<(), ToolError> {
         Ok(Ok(status)) if status.success() => Ok(()),
         Ok(Ok(status)) => Err(ToolError::Failed(status.to_string())),
         Ok(Err(e)) => Err(ToolError::Failed(e.to_string())),
-        Err(_) => Err(ToolError::Failed(format!(
-            "> {} s",
-            NATIVE_TIMEOUT.as_secs()
-        ))),
+        Err(_) => Err(ToolError::TimedOut),
     }
 }
 
@@ -691,9 +710,23 @@ mod tests {
             &mut |_: &[u8]| Ok(()),
         )
         .await;
+        assert_eq!(got, Ok(Method::Osc52(Multiplexer::None)), "stale DISPLAY");
+        let got = run_plan(
+            &[Method::Native(failing), Method::Native(absent)],
+            "x",
+            &mut |_: &[u8]| Ok(()),
+        )
+        .await;
         assert!(
             matches!(got, Err(CopyError::ToolFailed { tool: "false", .. })),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn the_copy_future_can_be_spawned() {
+        fn assert_send<T: Send + 'static>(_: &T) {}
+        let fut = copy(Msg::WhatLogin, "maria".into(), Env::default());
+        assert_send(&fut);
     }
 }

@@ -506,6 +506,11 @@ catalog! {
     }
     /// A native clipboard tool failed.
     CopyErrToolFailed { pt: "{tool} falhou ({detail})", en: "{tool} failed ({detail})" }
+    /// A native clipboard tool hung.
+    CopyErrToolTimeout {
+        pt: "{tool} não terminou em {seconds} s",
+        en: "{tool} did not finish within {seconds} s"
+    }
     /// Writing the OSC 52 sequence failed.
     CopyErrWrite {
         pt: "falha ao escrever no terminal: {detail}",
@@ -643,6 +648,8 @@ catalog! {
     }
     /// Confirmation line: extra recipients.
     ConfirmExtraRecipients { pt: "Também para: {list}", en: "Also to: {list}" }
+    /// Form subtitle part: the service.
+    SubtitleService { pt: "{plan} (id {id})", en: "{plan} (id {id})" }
     /// Form subtitle part: the invoice.
     SubtitleInvoice { pt: "Fatura {id}", en: "Invoice {id}" }
     /// Keys of a form.

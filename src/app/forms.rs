@@ -377,7 +377,10 @@ pub trait ActionForm {
             KeyCode::Enter => {
                 return match self.check() {
                     Ok(()) => {
-                        self.form_mut().show_errors(&FormErrors::default());
+                        // The old refusal no longer describes what is sent.
+                        let form = self.form_mut();
+                        form.show_errors(&FormErrors::default());
+                        form.banner = None;
                         FormOutcome::Submit
                     }
                     Err(errors) => {
@@ -421,6 +424,30 @@ pub trait ActionForm {
         }
         FormOutcome::Continue
     }
+}
+
+/// Inserts pasted text (the terminal's bracketed paste) into the focused
+/// text field at the cursor. Line breaks become spaces, since fields are
+/// single-line, and control characters are dropped, so a pasted escape
+/// sequence cannot reach the request. Returns whether anything changed.
+pub fn paste(form: &mut dyn ActionForm, text: &str) -> bool {
+    let clean = crate::sanitize::clean_line(text);
+    let f = form.form_mut();
+    let focused = f.focus;
+    let field = &mut f.fields[focused];
+    let Control::Text(input) = &mut field.control else {
+        return false;
+    };
+    let mut changed = false;
+    for c in clean.chars() {
+        changed |= input
+            .handle(tui_input::InputRequest::InsertChar(c))
+            .is_some_and(|r| r.value);
+    }
+    if changed {
+        field.error = None;
+    }
+    changed
 }
 
 fn required(errors: &mut FormErrors, id: FieldId, value: &str) -> bool {
@@ -1017,6 +1044,11 @@ impl AnyForm {
     pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
         self.inner_mut().handle_key(key)
     }
+
+    /// A bracketed paste (`Event::Paste`); see [`paste`].
+    pub fn handle_paste(&mut self, text: &str) -> bool {
+        paste(self.inner_mut(), text)
+    }
 }
 
 /// The localized title of a form: the action's name, capitalised.
@@ -1323,6 +1355,29 @@ mod tests {
         let unchanged = TicketUpdateForm::new(812, "Sem acesso", true);
         assert_eq!(unchanged.form().focused(), FieldId::ClosingText);
         assert_eq!(unchanged.form().kind, ActionKind::CloseTicket);
+    }
+
+    #[test]
+    fn paste_goes_into_the_focused_field_as_one_clean_line() {
+        let mut f = AnyForm::InvoiceSend(InvoiceSendForm::new(Channel::Email));
+        assert!(
+            !f.handle_paste("a@x.com"),
+            "the channel choice takes no text"
+        );
+        f.handle_key(key(KeyCode::Tab));
+        assert!(f.handle_paste("a@x.com\nb@y.com\x1b[2J"));
+        assert_eq!(f.form().value(FieldId::Recipients), "a@x.com b@y.com␛");
+    }
+
+    #[test]
+    fn a_valid_submit_clears_the_old_refusal() {
+        let mut f = TrustUnlockForm::new();
+        f.form_mut().set_banner(Some(Banner {
+            text: "Recusado".into(),
+            error: true,
+        }));
+        assert_eq!(f.handle_key(key(KeyCode::Enter)), FormOutcome::Submit);
+        assert!(f.form().banner().is_none());
     }
 
     #[test]

@@ -45,10 +45,13 @@ pub fn subtitle(lang: Lang, kind: ActionKind, target: &ActionTarget) -> String {
                 ));
             }
         }
-        _ => parts.push(format!(
-            "{} (id {})",
-            clean_line(target.service_plan.trim()),
-            target.service_id
+        _ => parts.push(trf(
+            lang,
+            Msg::SubtitleService,
+            &[
+                ("plan", &clean_line(target.service_plan.trim())),
+                ("id", &target.service_id),
+            ],
         )),
     }
     parts.retain(|p| !p.is_empty());

@@ -395,4 +395,53 @@ mod tests {
         let c = Confirmation::for_request(Lang::En, &target(), &push, today());
         assert!(c.lines[2].starts_with("Reaches only customers using the ISP's app"));
     }
+
+    /// The whole wiring the console will do, as one sequence: form, submit,
+    /// request, confirmation, guard, refusal, correction, success.
+    #[test]
+    fn unlock_flow_from_form_to_outcome_keeps_the_form_on_refusal() {
+        use crate::app::forms::{AnyForm, Banner, FormOutcome, TrustUnlockForm};
+        use crate::app::inflight::{Blocked, InFlight, Outcome};
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let press = |f: &mut AnyForm, code| f.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+
+        let mut form = AnyForm::TrustUnlock(TrustUnlockForm::new());
+        let mut guard = InFlight::new();
+        press(&mut form, KeyCode::Backspace);
+        press(&mut form, KeyCode::Char('5'));
+        assert_eq!(press(&mut form, KeyCode::Enter), FormOutcome::Submit);
+        let AnyForm::TrustUnlock(unlock) = &form else {
+            unreachable!()
+        };
+        let request = ActionRequest::TrustUnlock(unlock.to_request(target().service_id).unwrap());
+        let confirm = Confirmation::for_request(Lang::PtBr, &target(), &request, today());
+        assert!(
+            confirm
+                .lines
+                .contains(&"Desbloqueado até 03/12/2026 (5 dias)".to_owned())
+        );
+
+        // Confirmed: the guard lets exactly one through.
+        let sub = guard.begin(request.key()).unwrap();
+        assert_eq!(guard.begin(request.key()), Err(Blocked::InFlight));
+        let refused: Result<(), _> = Err(crate::api::ApiError::Refused {
+            route: "cliente/desbloqueio_confianca",
+            msg: "Excede o limite de 3 dias".into(),
+            errors: vec![],
+        });
+        let outcome = Outcome::from_result(Lang::PtBr, request.kind(), &refused, |_| None);
+        guard.finish(sub, outcome.clone());
+        form.form_mut().set_banner(Some(Banner {
+            text: outcome.text(Lang::PtBr, request.kind()),
+            error: true,
+        }));
+        assert_eq!(form.form().value(crate::app::forms::FieldId::Days), "5");
+
+        // Corrected and resent.
+        press(&mut form, KeyCode::Backspace);
+        press(&mut form, KeyCode::Char('3'));
+        assert_eq!(press(&mut form, KeyCode::Enter), FormOutcome::Submit);
+        assert!(form.form().banner().is_none());
+        assert!(guard.begin(request.key()).is_ok());
+    }
 }

@@ -567,4 +567,38 @@ mod tests {
             draw_confirm(&email, Lang::PtBr).backend()
         );
     }
+
+    #[test]
+    fn protocol_is_accented_in_dark_and_bold_without_colour_in_mono() {
+        use crate::ui::theme::ThemeKind;
+        use ratatui::style::{Color, Modifier};
+        let result = opened();
+        let draw = |theme: &Theme| {
+            let mut t = term();
+            t.draw(|f| {
+                TicketOpenedView {
+                    result: &result,
+                    subtitle: "Maria",
+                    copy_keys: "c",
+                    close_keys: "Esc",
+                    lang: Lang::PtBr,
+                    theme,
+                }
+                .render(f.area(), f.buffer_mut())
+            })
+            .unwrap();
+            t
+        };
+        let dark = draw(&Theme::new(ThemeKind::Dark));
+        let buf = dark.backend().buffer();
+        let (x, y) = find(buf, "╺━┓┏━┓").unwrap();
+        assert_eq!(buf[(x, y)].fg, Color::Cyan);
+        let mono = draw(&Theme::new(ThemeKind::Mono));
+        let buf = mono.backend().buffer();
+        let (x, y) = find(buf, "20250128085356853228").unwrap();
+        assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+        for cell in buf.content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+        }
+    }
 }

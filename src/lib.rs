@@ -9,6 +9,7 @@
 pub mod api;
 pub mod app;
 pub mod br;
+pub mod clipboard;
 pub mod console;
 pub mod i18n;
 pub mod mask;

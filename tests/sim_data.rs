@@ -503,54 +503,6 @@ async fn large_datasets_start_and_answer() {
     );
 }
 
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
-/// Prints start-up time and memory; asserts nothing about time.
-/// `cargo test --release --test sim_data -- --ignored --nocapture measure`
-#[tokio::test]
-#[ignore = "measurement, run by hand in release mode"]
-async fn measure_startup_and_memory() {
-    for n in [2_000, 100_000] {
-        let before = rss_kib();
-        let t = std::time::Instant::now();
-        let api = Api::start(SimConfig {
-            customers: n,
-            ..small()
-        })
-        .await;
-        let ready = t.elapsed();
-        let after = rss_kib();
-        let t = std::time::Instant::now();
-        let v = api
-            .get("cliente?busca=nome_razaosocial&termo_busca=silva&limit=100&ultima_conexao=sim")
-            .await;
-        let search = t.elapsed();
-        let t = std::time::Instant::now();
-        let all = if n <= 2_000 {
-            list(&api.get("cliente/all").await, "clientes").len()
-        } else {
-            0
-        };
-        let all_time = t.elapsed();
-        println!(
-            "{n} customers: ready (generated, listening, first token) in {ready:?}, RSS +{} MiB; \
-             name search ({} hits) {search:?}; cliente/all ({all}) {all_time:?}",
-            (after.saturating_sub(before)) / 1024,
-            list(&v, "clientes").len(),
-        );
-        api.sim.shutdown();
-    }
-}
-
 #[tokio::test]
 async fn ticket_order_and_connection_filters() {
     let api = Api::start(small()).await;

@@ -408,7 +408,7 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
     hint(text_safe(row(
         A::History,
         C::Search,
-        &["ctrl-r"],
+        &["ctrl-p", "f6"],
         Msg::KeyHistory,
     ))),
     hint(row(

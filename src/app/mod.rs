@@ -1428,3 +1428,6 @@ fn clamp(view: &mut CustomerView, pane: Pane) {
     let sel = view.sel(pane).min(rows.saturating_sub(1));
     view.selected.insert(pane.index(), sel);
 }
+
+#[cfg(test)]
+mod tests;

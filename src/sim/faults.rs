@@ -1,0 +1,56 @@
+//! Fault knobs: ways real servers misbehave, switchable at run time.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Which misbehaviours are active. `Default` is a well-behaved server.
+///
+/// Every knob applies to the routes in `routes` (route names as in
+/// [`super::ROUTES`], e.g. `"cliente"`, `"cliente/financeiro"`,
+/// `"atendimento/{id}"`, `"oauth/token"`); an empty list means all routes.
+/// Rates are probabilities in 0..=1 (1 = every request).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+// A misspelt knob posted to `/_sim/faults` must fail loudly, not be ignored.
+#[serde(default, deny_unknown_fields)]
+pub struct Faults {
+    pub routes: Vec<String>,
+    /// Fixed delay before answering, in milliseconds.
+    pub latency_ms: u64,
+    /// Extra random delay, uniformly 0..=jitter_ms.
+    pub jitter_ms: u64,
+    /// Fixed delay per route name, added to the above; applies to the named
+    /// routes even when `routes` does not list them.
+    pub route_latency_ms: BTreeMap<String, u64>,
+    /// Rate of HTTP 500 with a JSON body.
+    pub error_500_rate: f64,
+    /// Rate of HTTP 502 with an HTML page (a reverse proxy's).
+    pub html_502_rate: f64,
+    /// Rate of requests that never get an answer.
+    pub hang_rate: f64,
+    /// Rate of HTTP 200 bodies that are not valid JSON.
+    pub malformed_json_rate: f64,
+    /// Rate of HTTP 200 bodies cut in the middle.
+    pub truncated_json_rate: f64,
+    /// Bodies encoded as Latin-1 (Windows-1252) instead of UTF-8.
+    pub latin1: bool,
+    /// HTTP 403 `O Usuário não possui a permissão desejada!`.
+    pub forbidden: bool,
+    /// Rate of HTTP 429 answers.
+    pub rate_limit_rate: f64,
+    /// `Retry-After` seconds sent with 429.
+    pub retry_after_secs: u64,
+    /// `"status": "suscess"` instead of `"success"`.
+    pub suscess: bool,
+    /// HTTP 404 when a search finds nothing (instead of 200 with an empty list).
+    pub not_found_on_empty: bool,
+    /// For actions: the side effect happens, then the answer never comes.
+    pub apply_then_stall: bool,
+}
+
+impl Faults {
+    /// Whether the knobs apply to `route`.
+    pub fn applies(&self, route: &str) -> bool {
+        self.routes.is_empty() || self.routes.iter().any(|r| r == route)
+    }
+}

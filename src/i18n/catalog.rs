@@ -652,4 +652,6 @@ catalog! {
     CustomerClosed { pt: "Cliente fechado", en: "Customer closed" }
     /// Label: SLA time left of a ticket.
     LabelSla { pt: "SLA restante", en: "SLA left" }
+    /// Label: what the technician did (`descricao_servico` of an order).
+    LabelWorkDone { pt: "Serviço realizado", en: "Work done" }
 }

@@ -44,6 +44,27 @@ pub fn date(lang: Lang, d: Option<&ApiDate>) -> String {
     }
 }
 
+/// A catalog text with its first letter in upper case, for labels built
+/// from lower-case messages ("linha digitável" → "Linha digitável").
+pub fn cap(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A speed in kbit/s as HubSoft sends it, shown in Mbit/s from 1 Mbit/s.
+pub fn speed(kbps: i64) -> String {
+    if kbps >= 1024 && kbps % 1024 == 0 {
+        format!("{} Mbps", kbps / 1024)
+    } else if kbps >= 1024 {
+        format!("{:.1} Mbps", kbps as f64 / 1024.0).replace('.', ",")
+    } else {
+        format!("{kbps} kbps")
+    }
+}
+
 /// `R$ 1.234,56`, or "—".
 pub fn money(lang: Lang, v: Option<Decimal>) -> String {
     match v {

@@ -497,7 +497,7 @@ fn service_lines<'a>(app: &App, view: &CustomerView, s: &CustomerService) -> Vec
         Role::Text,
     ));
     if s.velocidade_download.is_some() || s.velocidade_upload.is_some() {
-        let sp = |v: Option<i64>| v.map_or_else(|| txt(lang, None), |v| v.to_string());
+        let sp = |v: Option<i64>| v.map_or_else(|| txt(lang, None), cells::speed);
         out.push(kv(
             theme,
             t(Msg::LabelSpeed),

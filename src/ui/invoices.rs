@@ -146,7 +146,7 @@ fn details<'a>(lang: Lang, theme: &Theme, inv: &Invoice, width: u16) -> Vec<Line
         (Msg::LabelBarcode, inv.codigo_barras.as_deref()),
     ] {
         if let Some(v) = opt(value) {
-            out.push(kv(theme, tr(lang, label), v, Role::Text));
+            out.push(kv(theme, &cells::cap(tr(lang, label)), v, Role::Text));
         }
     }
     // PIX codes and links are long; wrap them so nothing is hidden.
@@ -156,7 +156,7 @@ fn details<'a>(lang: Lang, theme: &Theme, inv: &Invoice, width: u16) -> Vec<Line
     ] {
         if let Some(v) = opt(value) {
             out.push(Line::styled(
-                format!("{}:", tr(lang, label)),
+                format!("{}:", cells::cap(tr(lang, label))),
                 theme.style(Role::Muted),
             ));
             for part in cells::wrap(&v, width.saturating_sub(2) as usize) {

@@ -158,7 +158,7 @@ fn details<'a>(lang: Lang, theme: &Theme, o: &ServiceOrder, width: u16) -> Vec<L
     ));
     for (label, text) in [
         (Msg::LabelDescription, o.descricao_abertura.as_deref()),
-        (Msg::LabelService, o.descricao_servico.as_deref()),
+        (Msg::LabelWorkDone, o.descricao_servico.as_deref()),
         (Msg::LabelClosing, o.descricao_fechamento.as_deref()),
     ] {
         let Some(text) = text.filter(|t| !t.trim().is_empty()) else {

@@ -58,7 +58,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
     let muted = theme.style(Role::Muted);
     let header = row(
         vec![
-            (tr(lang, Msg::WhatProtocol).to_owned(), muted),
+            (cells::cap(tr(lang, Msg::WhatProtocol)), muted),
             (tr(lang, Msg::ColType).to_owned(), muted),
             (tr(lang, Msg::ColState).to_owned(), muted),
             (tr(lang, Msg::ColOpened).to_owned(), muted),

@@ -654,4 +654,9 @@ catalog! {
     LabelSla { pt: "SLA restante", en: "SLA left" }
     /// Label: what the technician did (`descricao_servico` of an order).
     LabelWorkDone { pt: "Serviço realizado", en: "Work done" }
+    /// Connections totals line, one session.
+    ConnectionsTotalsOne {
+        pt: "{count} sessão · ↓ {download} · ↑ {upload}",
+        en: "{count} session · ↓ {download} · ↑ {upload}"
+    }
 }

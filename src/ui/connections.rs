@@ -125,7 +125,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
         &[Line::styled(
             trf(
                 lang,
-                Msg::ConnectionsTotals,
+                if count == 1 {
+                    Msg::ConnectionsTotalsOne
+                } else {
+                    Msg::ConnectionsTotals
+                },
                 &[
                     ("count", &count),
                     ("download", &megabytes(down)),

@@ -142,7 +142,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
             width: body.width - left_w,
             ..body
         };
-        let header_h = (body.height / 2).max(8).min(body.height);
+        // The header takes what it needs (up to half), services the rest.
+        let needed = view
+            .customer
+            .data
+            .as_ref()
+            .map_or(8, |c| header_lines(app, view, c).len() as u16 + 2);
+        let header_h = needed.clamp(8, (body.height / 2).max(8)).min(body.height);
         draw_pane(
             frame,
             Rect {
@@ -183,7 +189,11 @@ fn draw_pane(
     let focused = focus == Some(pane);
     match pane {
         Pane::Customer => draw_header(frame, area, app, view, focused),
-        Pane::Services => draw_services(frame, area, app, view, focused),
+        // Beside the header (wide layout) the last connection shows there.
+        Pane::Services => {
+            let wide = frame.area().width >= WIDE_FROM;
+            draw_services(frame, area, app, view, focused, !wide)
+        }
         Pane::Invoices => crate::ui::invoices::draw(frame, area, app, view, focused),
         Pane::Tickets => crate::ui::tickets::draw(frame, area, app, view, focused),
         Pane::Orders => crate::ui::orders::draw(frame, area, app, view, focused),
@@ -232,6 +242,16 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView
         return;
     };
     let Some(c) = &view.customer.data else { return };
+    cells::lines(
+        frame.buffer_mut(),
+        inset(inner),
+        &header_lines(app, view, c),
+    );
+}
+
+/// The header pane's lines: identity, contacts, services at a glance and
+/// the selected service's last connection.
+fn header_lines<'a>(app: &App, view: &CustomerView, c: &Customer) -> Vec<Line<'a>> {
     let theme = &app.settings.theme;
     let lang = app.lang();
     let mut out: Vec<Line> = Vec::new();
@@ -320,7 +340,7 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView
     if let Some(s) = view.selected_service() {
         out.extend(last_seen(app, s));
     }
-    cells::lines(frame.buffer_mut(), inset(inner), &out);
+    out
 }
 
 /// The "last seen" block of a service: RADIUS accounting, worded as what
@@ -615,7 +635,14 @@ fn service_lines<'a>(app: &App, view: &CustomerView, s: &CustomerService) -> Vec
     out
 }
 
-fn draw_services(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, focused: bool) {
+fn draw_services(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    view: &CustomerView,
+    focused: bool,
+    with_last_seen: bool,
+) {
     let Some(inner) = customer_frame(frame, area, app, view, Pane::Services, focused) else {
         return;
     };
@@ -677,8 +704,10 @@ fn draw_services(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerVi
         theme.style(Role::Border),
     )];
     detail.extend(service_lines(app, view, s));
-    detail.push(Line::raw(""));
-    detail.extend(last_seen(app, s));
+    if with_last_seen {
+        detail.push(Line::raw(""));
+        detail.extend(last_seen(app, s));
+    }
     cells::lines(
         frame.buffer_mut(),
         Rect {

@@ -195,7 +195,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
         (Msg::ColStop, 16, false),
         (Msg::LabelNas, 15, false),
     ] {
-        if used + extra.1 + 1 <= table.width as usize {
+        if used + extra.1 < table.width as usize {
             used += extra.1 + 1;
             cols.push(extra);
         }
@@ -246,7 +246,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
         })
         .collect();
     let sel = view.sel(Pane::Connections);
-    let rest = crate::ui::detail::list(frame, table, app, header, rows, sel, focused, 75);
+    let rest = crate::ui::detail::list(
+        frame,
+        table,
+        app,
+        crate::ui::detail::List {
+            header,
+            rows,
+            selected: sel,
+            focused,
+            share: 75,
+        },
+    );
     // The selected session in full, whatever the columns shown.
     if let Some(r) = sessions.get(sel) {
         let out = vec![

@@ -46,21 +46,32 @@ pub fn frame<T>(
     })
 }
 
-/// Draws a header line and `rows` (scrolled so `selected` shows) in the
-/// top part of `area`, the selection highlighted when `focused`, and
-/// returns the area left below for the selected item's details.
-/// The list takes up to `share` percent of the height (at least 3 rows).
-pub fn list(
-    frame: &mut Frame<'_>,
-    area: Rect,
-    app: &App,
-    header: Line<'_>,
-    rows: Vec<Line<'_>>,
-    selected: usize,
-    focused: bool,
-    share: u16,
-) -> Rect {
+/// A list with a header row, for [`list`].
+#[derive(Debug)]
+pub struct List<'a> {
+    /// Column titles.
+    pub header: Line<'a>,
+    /// One line per item.
+    pub rows: Vec<Line<'a>>,
+    /// The selected item (kept visible).
+    pub selected: usize,
+    /// Highlight the selection (the pane has focus).
+    pub focused: bool,
+    /// Percent of the height the list may take (at least 3 rows).
+    pub share: u16,
+}
+
+/// Draws `list` in the top part of `area` (scrolled so the selection
+/// shows) and returns the area left below for the selected item's details.
+pub fn list(frame: &mut Frame<'_>, area: Rect, app: &App, list: List<'_>) -> Rect {
     let theme = &app.settings.theme;
+    let List {
+        header,
+        rows,
+        selected,
+        focused,
+        share,
+    } = list;
     let wanted = rows.len() as u16 + 1;
     let cap = (area.height * share / 100).max(3).min(area.height);
     let list_h = wanted.min(cap);

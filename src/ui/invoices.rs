@@ -106,7 +106,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
         })
         .collect();
     let sel = view.sel(Pane::Invoices);
-    let rest = crate::ui::detail::list(frame, inner, app, header, rows, sel, focused, 50);
+    let rest = crate::ui::detail::list(
+        frame,
+        inner,
+        app,
+        crate::ui::detail::List {
+            header,
+            rows,
+            selected: sel,
+            focused,
+            share: 50,
+        },
+    );
     if let Some(inv) = invoices.get(sel) {
         cells::lines(
             frame.buffer_mut(),

@@ -113,7 +113,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
         })
         .collect();
     let sel = view.sel(Pane::Orders);
-    let rest = crate::ui::detail::list(frame, inner, app, header, rows, sel, focused, 40);
+    let rest = crate::ui::detail::list(
+        frame,
+        inner,
+        app,
+        crate::ui::detail::List {
+            header,
+            rows,
+            selected: sel,
+            focused,
+            share: 40,
+        },
+    );
     if let Some(o) = orders.get(sel) {
         cells::lines(
             frame.buffer_mut(),

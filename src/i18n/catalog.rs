@@ -659,4 +659,9 @@ catalog! {
         pt: "{count} sessão · ↓ {download} · ↑ {upload}",
         en: "{count} session · ↓ {download} · ↑ {upload}"
     }
+    /// Empty search results while cancelled services are excluded.
+    SearchTryCancelled {
+        pt: "Clientes só com serviços cancelados ficam ocultos: tecle {key} para incluí-los",
+        en: "Customers with only cancelled services are hidden: press {key} to include them"
+    }
 }

@@ -294,7 +294,6 @@ fn draw_results(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let state = match (&results.data, &results.error) {
         (_, Some(e)) => PaneState::Error(e),
         (None, None) => PaneState::Loading,
-        (Some(v), None) if v.is_empty() => PaneState::Empty,
         _ => PaneState::Ready,
     };
     let Some(inner) = (PaneFrame {
@@ -310,6 +309,34 @@ fn draw_results(frame: &mut Frame<'_>, area: Rect, app: &App) {
         return;
     };
     let Some(list) = &results.data else { return };
+    if list.is_empty() {
+        // Nothing found: say so, and point at the likeliest reason (a
+        // customer whose services are all cancelled is hidden by default).
+        let mut lines = vec![Line::styled(
+            tr(lang, Msg::SearchNoResults),
+            theme.style(Role::Muted),
+        )];
+        let key = keys_label(&app.keymap, Action::IncludeCancelled);
+        if !app.search.include_cancelled && !key.is_empty() {
+            lines.push(Line::styled(
+                trf(lang, Msg::SearchTryCancelled, &[("key", &key)]),
+                theme.style(Role::Muted),
+            ));
+        }
+        let h = crate::ui::widgets::wrapped_height(&lines, inner.width) as u16;
+        Paragraph::new(lines)
+            .alignment(ratatui::layout::Alignment::Center)
+            .wrap(Wrap { trim: true })
+            .render(
+                Rect {
+                    y: inner.y + inner.height.saturating_sub(h) / 2,
+                    height: h.min(inner.height),
+                    ..inner
+                },
+                frame.buffer_mut(),
+            );
+        return;
+    }
     let wide = inner.width >= 110;
     let widths = if wide {
         columns(inner.width, &[1, 0, 18, 8, 20, 28], 1, 12)

@@ -362,6 +362,7 @@ fn privacy_mode_masks_documents_phones_and_emails() {
 fn too_small_and_help() {
     let mut app = app();
     snap("too_small", &mut app, 50, 12);
+    update(&mut app, Msg::Resize(80, 24));
     open(&mut app, &ALL, &[]);
     key(&mut app, KeyCode::Char('?'));
     snap("help_over_customer", &mut app, 80, 24);

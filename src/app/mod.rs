@@ -738,7 +738,15 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
 
 fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
     let (contexts, text_focus) = app.contexts();
-    let action = app.keymap.dispatch(&key, contexts, text_focus);
+    // Below the minimum size only the "too small" screen shows, and it
+    // says which key quits: that key must work even over a text field.
+    let too_small =
+        app.size.0 < crate::ui::widgets::MIN_WIDTH || app.size.1 < crate::ui::widgets::MIN_HEIGHT;
+    let action = if too_small {
+        app.keymap.dispatch(&key, &[Context::Navigation], false)
+    } else {
+        app.keymap.dispatch(&key, contexts, text_focus)
+    };
     // Checked again at execution: a read-only profile never runs an action
     // that writes, whatever path the key took.
     let action = action.filter(|a| app.keymap.allows(*a));
@@ -785,6 +793,9 @@ fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
             }
             _ => Changed::No,
         };
+    }
+    if too_small {
+        return Changed::No;
     }
     match app.screen {
         Screen::Search => search_key(app, key, action, fx),

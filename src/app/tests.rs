@@ -562,3 +562,14 @@ fn read_only_refuses_writing_actions_at_dispatch() {
     assert!(fx.is_empty());
     assert_eq!(changed, Changed::No);
 }
+
+#[test]
+fn the_quit_key_named_by_the_too_small_screen_works_over_the_search_field() {
+    let mut app = app();
+    update(&mut app, Msg::Resize(50, 10));
+    assert_eq!(press(&mut app, KeyCode::Char('q')), vec![Effect::Quit]);
+    assert_eq!(app.search.input.value(), "");
+    update(&mut app, Msg::Resize(80, 24));
+    assert!(press(&mut app, KeyCode::Char('q')).is_empty());
+    assert_eq!(app.search.input.value(), "q");
+}

@@ -96,7 +96,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
                         theme.style(role),
                     ),
                     (
-                        txt(lang, inv.tipo_cobranca.as_deref()),
+                        // `boleto_bancario` reads better as "Boleto bancario".
+                        cells::cap(&txt(lang, inv.tipo_cobranca.as_deref()).replace('_', " ")),
                         theme.style(Role::Muted),
                     ),
                 ],

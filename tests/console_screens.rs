@@ -348,6 +348,19 @@ fn customer_panes_error() {
 }
 
 #[test]
+fn the_customer_in_english() {
+    let mut app = app();
+    app.settings.lang = Lang::En;
+    open(&mut app, &ALL, &[]);
+    key(&mut app, KeyCode::Char('3'));
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains("Invoices · pending"), "{screen}");
+    assert!(screen.contains("overdue by"), "{screen}");
+    assert!(screen.contains("DEMO — fictitious data"), "{screen}");
+    snap("customer_invoices_english", &mut app, 80, 24);
+}
+
+#[test]
 fn privacy_mode_masks_documents_phones_and_emails() {
     let mut app = app_with(Theme::new(ThemeKind::Dark), true);
     open(&mut app, &ALL, &[]);

@@ -713,6 +713,7 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
         Msg::Paste(text) => {
             if app.screen == Screen::Search && app.search.focus.0 == SearchFocus::Input {
                 let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+                app.search.forced = None;
                 for c in clean.chars() {
                     app.search
                         .input
@@ -849,7 +850,9 @@ fn search_key(
             }
             let before = app.search.input.value().to_owned();
             let handled = app.search.input.handle_event(&CtEvent::Key(key)).is_some();
-            if app.search.input.value() != before && app.search.input.value().trim().is_empty() {
+            // A chosen kind belongs to the text it was chosen for: editing
+            // the text goes back to detection.
+            if app.search.input.value() != before {
                 app.search.forced = None;
             }
             return if handled { Changed::Yes } else { Changed::No };

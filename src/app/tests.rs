@@ -527,6 +527,7 @@ fn letters_type_into_the_search_field_but_quit_works_from_lists() {
     open_first(&mut app, vec![customer(1, "ANA", &["ana"])]);
     assert_eq!(press(&mut app, KeyCode::Char('q')), vec![Effect::Quit]);
     assert_eq!(ctrl(&mut app, 'c'), vec![Effect::Quit]);
+    assert_eq!(ctrl(&mut app, 'z'), vec![Effect::Suspend]);
 }
 
 #[test]
@@ -572,4 +573,15 @@ fn the_quit_key_named_by_the_too_small_screen_works_over_the_search_field() {
     update(&mut app, Msg::Resize(80, 24));
     assert!(press(&mut app, KeyCode::Char('q')).is_empty());
     assert_eq!(app.search.input.value(), "q");
+}
+
+#[test]
+fn editing_the_text_drops_a_chosen_kind() {
+    let mut app = app();
+    type_text(&mut app, "silva");
+    ctrl(&mut app, 'k');
+    assert!(app.search.forced.is_some());
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.search.forced, None);
+    assert_eq!(app.search.effective().0, CustomerSearchBy::Name);
 }

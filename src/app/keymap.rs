@@ -314,7 +314,13 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
     hint(row(A::Quit, C::Global, &["q"], Msg::KeyQuit)),
     text_safe(row(A::Interrupt, C::Global, &["ctrl-c"], Msg::KeyInterrupt)),
     text_safe(row(A::Suspend, C::Global, &["ctrl-z"], Msg::KeySuspend)),
-    hint(row(A::Help, C::Global, &["?"], Msg::KeyHelp)),
+    // F1 also works from the search field, where "?" types a character.
+    hint(text_safe(row(
+        A::Help,
+        C::Global,
+        &["?", "f1"],
+        Msg::KeyHelp,
+    ))),
     text_safe(row(A::NextPane, C::Global, &["tab"], Msg::KeyNextPane)),
     text_safe(row(
         A::PrevPane,

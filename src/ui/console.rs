@@ -48,8 +48,32 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
         _ => crate::ui::search::draw(frame, body, app),
     }
 
-    let (contexts, _) = app.contexts();
-    let hints = app.keymap.hints(contexts);
+    let (contexts, text_focus) = app.contexts();
+    let mut hints = app.keymap.hints(contexts);
+    if text_focus {
+        // In a text field letters type: list only the keys that still act
+        // there (Ctrl-K, F1...), never "q Sair" for a q that types a q.
+        hints.retain_mut(|hint| {
+            let keys: Vec<String> = app
+                .keymap
+                .keys_for(hint.action)
+                .iter()
+                .filter(|k| !k.is_typing())
+                .map(ToString::to_string)
+                .collect();
+            hint.keys = keys.join("/");
+            !keys.is_empty()
+        });
+        // And how to leave, since q types here.
+        let quit = keys_label(&app.keymap, Action::Interrupt);
+        if !quit.is_empty() {
+            hints.push(crate::app::keymap::KeyHint {
+                keys: quit,
+                action: Action::Interrupt,
+                msg: Action::Interrupt.spec().msg,
+            });
+        }
+    }
     HintBar {
         hints: &hints,
         lang,

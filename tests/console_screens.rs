@@ -348,6 +348,40 @@ fn customer_panes_error() {
 }
 
 #[test]
+fn a_long_ticket_text_scrolls_with_the_page_keys() {
+    let mut app = app();
+    let fx = search(&mut app, "guilherme", Ok(vec![customers().remove(0)]));
+    let req = fetch_ids(&fx)
+        .into_iter()
+        .find(|r| r.slot == Slot::Tickets)
+        .unwrap();
+    let mut tickets =
+        serde_json::from_str::<TicketsResponse>(&fixture("cliente_atendimento.response.json"))
+            .unwrap()
+            .atendimentos;
+    let long: Vec<String> = (1..=40).map(|i| format!("linha {i} do relato")).collect();
+    tickets[0].descricao_abertura = Some(long.join("\n"));
+    update(
+        &mut app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Tickets(Ok(tickets)),
+        },
+    );
+    key(&mut app, KeyCode::Char('4'));
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains("linha 1 do relato"), "{screen}");
+    assert!(!screen.contains("linha 40 do relato"), "{screen}");
+    assert!(screen.contains('↓'), "a mark says more text follows");
+    for _ in 0..10 {
+        key(&mut app, KeyCode::PageDown);
+    }
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains("linha 40 do relato"), "{screen}");
+    assert!(!screen.contains("linha 1 do relato"), "{screen}");
+}
+
+#[test]
 fn the_customer_in_english() {
     let mut app = app();
     app.settings.lang = Lang::En;

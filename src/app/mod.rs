@@ -402,6 +402,9 @@ pub struct CustomerView {
     pub focus: Pane,
     /// The detail pane shown beside the header in the wide layout.
     pub detail: Pane,
+    /// First line shown of the selected ticket's or order's text, which
+    /// can be longer than the pane (PgUp/PgDn there scroll it).
+    pub detail_scroll: u16,
 }
 
 /// A pane as a map key for per-pane selection.
@@ -1075,6 +1078,7 @@ fn open_code(app: &mut App, code: u64, summary: Option<Customer>, fx: &mut Vec<E
         revealed: None,
         focus: Pane::Customer,
         detail: Pane::Invoices,
+        detail_scroll: 0,
     };
     for slot in [Slot::Customer, Slot::Invoices, Slot::Tickets, Slot::Orders] {
         fetch(app, &mut view, slot, fx);
@@ -1313,6 +1317,16 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
             }
             Changed::Yes
         }
+        // Tickets and orders carry long texts: there the page keys scroll
+        // the selected item's text, the arrows move between items.
+        Action::PageDown if matches!(view.focus, Pane::Tickets | Pane::Orders) => {
+            view.detail_scroll = view.detail_scroll.saturating_add((page / 2).max(1) as u16);
+            Changed::Yes
+        }
+        Action::PageUp if matches!(view.focus, Pane::Tickets | Pane::Orders) => {
+            view.detail_scroll = view.detail_scroll.saturating_sub((page / 2).max(1) as u16);
+            Changed::Yes
+        }
         a @ (Action::Up
         | Action::Down
         | Action::PageUp
@@ -1320,6 +1334,7 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
         | Action::Top
         | Action::Bottom) => {
             let pane = view.focus;
+            view.detail_scroll = 0;
             match moved(a, view.sel(pane), view.rows(pane), page) {
                 Some(to) if pane == Pane::Services || pane == Pane::Customer => {
                     if to != view.service {
@@ -1351,6 +1366,9 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
 }
 
 fn focus(view: &mut CustomerView, pane: Pane) {
+    if view.focus != pane {
+        view.detail_scroll = 0;
+    }
     view.focus = pane;
     if pane.is_detail() {
         view.detail = pane;

@@ -585,3 +585,18 @@ fn editing_the_text_drops_a_chosen_kind() {
     assert_eq!(app.search.forced, None);
     assert_eq!(app.search.effective().0, CustomerSearchBy::Name);
 }
+
+#[test]
+fn page_keys_scroll_long_ticket_texts_and_moving_resets_them() {
+    let mut app = app();
+    open_first(&mut app, vec![customer(1, "ANA", &["ana"])]);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::PageDown);
+    let scrolled = app.view.as_ref().unwrap().detail_scroll;
+    assert!(scrolled > 0);
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(app.view.as_ref().unwrap().detail_scroll, 0);
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::Char('5'));
+    assert_eq!(app.view.as_ref().unwrap().detail_scroll, 0);
+}

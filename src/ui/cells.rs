@@ -192,6 +192,22 @@ pub fn lines(buf: &mut Buffer, area: Rect, lines: &[Line<'_>]) {
     }
 }
 
+/// Like [`lines`], starting at line `scroll` (clamped so the last line
+/// stays at the bottom); a `…` in the last row says more text follows.
+pub fn scrolled_lines(buf: &mut Buffer, area: Rect, all: &[Line<'_>], scroll: u16, theme: &Theme) {
+    let h = area.height as usize;
+    let first = (scroll as usize).min(all.len().saturating_sub(h));
+    let shown: Vec<Line> = all.iter().skip(first).take(h).cloned().collect();
+    lines(buf, area, &shown);
+    if first + h < all.len() && h > 0 {
+        let y = area.y + area.height - 1;
+        let x = area.x + area.width.saturating_sub(1);
+        buf[(x, y)]
+            .set_symbol("↓")
+            .set_style(theme.style(Role::Accent));
+    }
+}
+
 /// A line cut to `max` columns with an ellipsis, keeping span styles.
 pub fn ellipsize<'a>(line: &Line<'a>, max: usize) -> Line<'a> {
     if line.width() <= max {

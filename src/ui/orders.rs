@@ -126,10 +126,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
         },
     );
     if let Some(o) = orders.get(sel) {
-        cells::lines(
+        cells::scrolled_lines(
             frame.buffer_mut(),
             rest,
             &details(lang, theme, o, rest.width),
+            view.detail_scroll,
+            theme,
         );
     }
 }

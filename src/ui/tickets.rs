@@ -101,10 +101,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
         },
     );
     if let Some(t) = tickets.get(sel) {
-        cells::lines(
+        cells::scrolled_lines(
             frame.buffer_mut(),
             rest,
             &details(lang, theme, t, rest.width),
+            view.detail_scroll,
+            theme,
         );
     }
 }

@@ -521,6 +521,15 @@ fn the_selection_is_visible_in_the_mono_theme() {
             .contains(Modifier::REVERSED),
         "selected row must be reversed in mono"
     );
+    // Row markers are blank without an alert: no stray underline in mono.
+    let (_, y2) = find(&buf, &name).unwrap();
+    assert!(
+        !buf[(1, y2)]
+            .style()
+            .add_modifier
+            .contains(Modifier::UNDERLINED),
+        "blank marker cell underlined"
+    );
     let first = customers()[0].nome_razaosocial.clone().unwrap();
     let (x, y) = find(&buf, &first).expect("first row");
     assert!(

@@ -382,14 +382,16 @@ fn draw_results(frame: &mut Frame<'_>, area: Rect, app: &App) {
         };
         out.push(row(
             vec![
-                (
-                    if alert {
-                        theme.glyph(Role::Danger).to_owned()
-                    } else {
-                        String::new()
-                    },
-                    theme.style(Role::Danger),
-                ),
+                // Styled only when set: an underlined blank (mono's danger)
+                // would draw a stray underscore on every row.
+                if alert {
+                    (
+                        theme.glyph(Role::Danger).to_owned(),
+                        theme.style(Role::Danger),
+                    )
+                } else {
+                    (String::new(), theme.style(Role::Text))
+                },
                 (txt(lang, c.display_name()), theme.style(Role::Text)),
                 (
                     cells::document(app, c.cpf_cnpj.as_deref()),

@@ -648,8 +648,6 @@ catalog! {
     SearchTitle { pt: "Buscar cliente", en: "Find customer" }
     /// A value the server did not send.
     ValueMissing { pt: "—", en: "—" }
-    /// Status: the customer view was closed and its reads cancelled.
-    CustomerClosed { pt: "Cliente fechado", en: "Customer closed" }
     /// Label: SLA time left of a ticket.
     LabelSla { pt: "SLA restante", en: "SLA left" }
     /// Label: what the technician did (`descricao_servico` of an order).

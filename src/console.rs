@@ -1,12 +1,28 @@
-//! The interactive console's entry point. CONTRACT SKELETON: the console
-//! work fills `run`; the CLI work builds `ConsoleOptions` from flags, config
-//! and environment and calls it. Fields may be added by the console work.
+//! The interactive console's entry point: the CLI builds [`ConsoleOptions`]
+//! from flags, config and environment and calls [`run`].
+//!
+//! This file is the thin adapter between the generic terminal loop
+//! ([`crate::tui::run`]) and the state machine ([`crate::app`]): terminal
+//! events become [`Msg`]s, [`update`] returns effects, fetches go to the
+//! [`Runner`] and their results come back through the loop's inbox.
 
 use std::collections::BTreeMap;
+use std::time::Instant;
+
+use ratatui::Frame;
+use tokio::sync::mpsc;
 
 use crate::api::Client;
+use crate::app::keymap::Keymap;
+use crate::app::runner::Runner;
+use crate::app::{App, Changed, Effect, Msg, Settings, update};
 use crate::i18n::Lang;
+use crate::tui::events::{EventSource, TermEvent};
+use crate::tui::render::FrameWriter;
+use crate::tui::run::{self, Control, Program, Screen};
+use crate::tui::terminal::{self, TerminalGuard, TerminalOptions};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::StatusKind;
 
 /// Everything the console needs, resolved by `main` from flags, the config
 /// file and the environment.
@@ -35,8 +51,125 @@ pub struct ConsoleOptions {
     pub key_overrides: BTreeMap<String, Vec<String>>,
 }
 
+/// The console as the terminal loop sees it: the state, plus the runner
+/// that performs its effects.
+pub struct Console {
+    /// The state machine.
+    pub app: App,
+    runner: Runner,
+    suspend: bool,
+    quit: bool,
+}
+
+impl Console {
+    /// A console over `options`; results of its requests are sent on `tx`.
+    pub fn new(options: ConsoleOptions, tx: mpsc::UnboundedSender<Msg>) -> Console {
+        let (keymap, warnings) = Keymap::new(&options.key_overrides, options.read_only);
+        let settings = Settings {
+            lang: options.lang,
+            theme: options.theme,
+            read_only: options.read_only,
+            privacy: options.privacy,
+            demo: options.demo,
+            profile: options.profile,
+            insecure: options.insecure,
+            timeout_secs: options.client.request_timeout().as_secs(),
+        };
+        let mut app = App::new(settings, keymap);
+        // Bad key overrides are shown, not fatal (the first one; all are in the log).
+        for w in &warnings {
+            tracing::warn!("{w}");
+        }
+        if let Some(w) = warnings.first() {
+            app.set_status(StatusKind::Error, w.message(options.lang));
+        }
+        Console {
+            app,
+            runner: Runner::new(options.client, tx),
+            suspend: false,
+            quit: false,
+        }
+    }
+
+    fn apply(&mut self, msg: Msg) -> Control {
+        self.app.now = chrono::Utc::now();
+        let (effects, changed) = update(&mut self.app, msg);
+        for effect in effects {
+            match effect {
+                Effect::Quit => self.quit = true,
+                Effect::Suspend => self.suspend = true,
+                other => self.runner.run(other),
+            }
+        }
+        if self.quit {
+            self.runner.abort_all();
+            return Control::Quit;
+        }
+        if std::mem::take(&mut self.suspend) {
+            return Control::Suspend;
+        }
+        match changed {
+            Changed::Yes => Control::Redraw,
+            Changed::No => Control::Unchanged,
+        }
+    }
+}
+
+impl Program for Console {
+    type Msg = Msg;
+
+    fn on_event(&mut self, event: TermEvent) -> Control {
+        match event {
+            TermEvent::Key(key) => self.apply(Msg::Key(key)),
+            TermEvent::Paste(text) => self.apply(Msg::Paste(text)),
+            TermEvent::Resize(w, h) => self.apply(Msg::Resize(w, h)),
+            _ => Control::Unchanged,
+        }
+    }
+
+    fn update(&mut self, msg: Msg) -> Control {
+        self.apply(msg)
+    }
+
+    fn on_tick(&mut self) -> Control {
+        self.apply(Msg::Tick)
+    }
+
+    fn animating(&self) -> bool {
+        self.app.animating()
+    }
+
+    fn next_deadline(&self) -> Option<Instant> {
+        self.app
+            .status
+            .as_ref()
+            .map(|s| s.expires)
+            .filter(|t| *t > Instant::now())
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, now: Instant) {
+        crate::ui::console::draw(frame, &self.app, now);
+    }
+}
+
 /// Runs the console until the attendant quits; returns the process exit code.
 pub async fn run(options: ConsoleOptions) -> anyhow::Result<i32> {
-    let _ = options;
-    anyhow::bail!("the console is not built yet")
+    terminal::install_panic_hook();
+    let (tx, mut inbox) = mpsc::unbounded_channel();
+    let mut console = Console::new(options, tx);
+    let mut guard = TerminalGuard::enter(TerminalOptions::default())?;
+    let mut frames = FrameWriter::stdout()?;
+    let mut events = EventSource::new()?;
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    console.app.size = size;
+    let screen = Screen {
+        frames: &mut frames,
+        guard: Some(&mut guard),
+    };
+    let exit = run::run(&mut console, &mut events, &mut inbox, screen).await;
+    console.runner.abort_all();
+    drop(events);
+    // Restore the terminal before anything else is printed.
+    drop(guard);
+    Ok(exit?.code())
 }

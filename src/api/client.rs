@@ -208,6 +208,12 @@ impl Client {
         &self.inner.base
     }
 
+    /// How long one read may take before it fails as a timeout (the
+    /// console names it in the "did not answer within N s" message).
+    pub fn request_timeout(&self) -> Duration {
+        self.inner.request_timeout
+    }
+
     /// Runs the password grant now, replacing any token held, and reports the
     /// new token's type and expiry (for a `login` command that checks the
     /// credentials). Wrong credentials give [`ApiError::Auth`] with the

@@ -35,18 +35,24 @@ pub enum Context {
     Subscriber,
     /// Invoices and payments of a subscriber.
     Financial,
+    /// A subscriber's support tickets (atendimentos).
+    Tickets,
+    /// A subscriber's service orders.
+    Orders,
     /// A confirmation dialog: modal, only its own keys (and interrupt) work.
     Confirm,
 }
 
 impl Context {
     /// All contexts in the order the help overlay groups them.
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::Navigation,
         Context::Search,
         Context::Subscriber,
         Context::Financial,
+        Context::Tickets,
+        Context::Orders,
         Context::Confirm,
     ];
 
@@ -64,6 +70,8 @@ impl Context {
             Context::Search => Msg::KeyCtxSearch,
             Context::Subscriber => Msg::KeyCtxSubscriber,
             Context::Financial => Msg::KeyCtxFinancial,
+            Context::Tickets => Msg::KeyCtxTickets,
+            Context::Orders => Msg::KeyCtxOrders,
             Context::Confirm => Msg::KeyCtxConfirm,
         }
     }
@@ -145,6 +153,16 @@ pub enum Action {
     ToggleAllPending,
     /// Include or hide cancelled items.
     IncludeCancelled,
+    /// Search again with the detection's second reading (11 digits that
+    /// are a valid CPF and a plausible phone: search as phone).
+    SearchAlternative,
+    /// Show the last searches and customers of this session.
+    History,
+    /// Toggle between open tickets and all tickets.
+    ToggleTicketsAll,
+    /// Cycle the service-order status filter (all, pending, awaiting
+    /// scheduling, finished).
+    CycleOrderFilter,
     /// Confirm the dialog.
     Confirm,
     /// Cancel the dialog.
@@ -192,6 +210,10 @@ impl Action {
             Action::SendInvoice => "send-invoice",
             Action::ToggleAllPending => "toggle-all-pending",
             Action::IncludeCancelled => "include-cancelled",
+            Action::SearchAlternative => "search-alternative",
+            Action::History => "history",
+            Action::ToggleTicketsAll => "toggle-tickets-all",
+            Action::CycleOrderFilter => "cycle-order-filter",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
         }
@@ -292,7 +314,13 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
     hint(row(A::Quit, C::Global, &["q"], Msg::KeyQuit)),
     text_safe(row(A::Interrupt, C::Global, &["ctrl-c"], Msg::KeyInterrupt)),
     text_safe(row(A::Suspend, C::Global, &["ctrl-z"], Msg::KeySuspend)),
-    hint(row(A::Help, C::Global, &["?"], Msg::KeyHelp)),
+    // F1 also works from the search field, where "?" types a character.
+    hint(text_safe(row(
+        A::Help,
+        C::Global,
+        &["?", "f1"],
+        Msg::KeyHelp,
+    ))),
     text_safe(row(A::NextPane, C::Global, &["tab"], Msg::KeyNextPane)),
     text_safe(row(
         A::PrevPane,
@@ -371,11 +399,35 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
         &["a"],
         Msg::KeyToggleAllPending,
     )),
-    hint(row(
+    hint(text_safe(row(
+        A::SearchAlternative,
+        C::Search,
+        &["ctrl-o", "f4"],
+        Msg::KeySearchAlternative,
+    ))),
+    hint(text_safe(row(
         A::IncludeCancelled,
-        C::Financial,
-        &["x"],
+        C::Search,
+        &["ctrl-x", "f3"],
         Msg::KeyIncludeCancelled,
+    ))),
+    hint(text_safe(row(
+        A::History,
+        C::Search,
+        &["ctrl-p", "f6"],
+        Msg::KeyHistory,
+    ))),
+    hint(row(
+        A::ToggleTicketsAll,
+        C::Tickets,
+        &["a"],
+        Msg::KeyToggleTicketsAll,
+    )),
+    hint(row(
+        A::CycleOrderFilter,
+        C::Orders,
+        &["f"],
+        Msg::KeyCycleOrderFilter,
     )),
     hint(row(A::Confirm, C::Confirm, &["y", "s"], Msg::ConfirmYes)),
     hint(row(A::Cancel, C::Confirm, &["n", "esc"], Msg::ConfirmNo)),
@@ -1017,6 +1069,10 @@ mod tests {
             | Action::SendInvoice
             | Action::ToggleAllPending
             | Action::IncludeCancelled
+            | Action::SearchAlternative
+            | Action::History
+            | Action::ToggleTicketsAll
+            | Action::CycleOrderFilter
             | Action::Confirm
             | Action::Cancel => a,
         };
@@ -1051,6 +1107,10 @@ mod tests {
             Action::SendInvoice,
             Action::ToggleAllPending,
             Action::IncludeCancelled,
+            Action::SearchAlternative,
+            Action::History,
+            Action::ToggleTicketsAll,
+            Action::CycleOrderFilter,
             Action::Confirm,
             Action::Cancel,
         ]
@@ -1384,7 +1444,7 @@ mod tests {
             }]
         );
         // Two pane contexts may share a key: only the focused pane's context is active.
-        let (_, w) = Keymap::new(&overrides(&[("include-cancelled", &["t"])]), false);
+        let (_, w) = Keymap::new(&overrides(&[("toggle-all-pending", &["t"])]), false);
         assert_eq!(w, vec![]);
     }
 
@@ -1434,7 +1494,6 @@ mod tests {
             vec![
                 Action::SendInvoice,
                 Action::ToggleAllPending,
-                Action::IncludeCancelled,
                 Action::Quit,
                 Action::Help,
                 Action::Search,

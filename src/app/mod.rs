@@ -1,5 +1,12 @@
 //! The state machine of the console: state, messages, `update`, and the key
 //! bindings it dispatches. Holds no terminal and no sockets.
+//!
+//! [`update`] is a plain function: it reads one [`Msg`] (a key, a paste, a
+//! request's result), changes [`App`] and returns the [`Effect`]s to run.
+//! The [`runner`] turns a fetch effect into one tokio task whose result
+//! comes back as [`Msg::Fetched`]. Every request carries a [`ReqId`]: the
+//! customer view it belongs to and a sequence number, so a result for a view
+//! that is gone, or for a request a newer one replaced, is dropped.
 
 #![warn(missing_docs)]
 
@@ -8,3 +15,1455 @@ pub mod forms;
 pub mod inflight;
 pub mod keymap;
 pub mod results;
+pub mod runner;
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event as CtEvent, KeyCode, KeyEvent, KeyModifiers};
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+use crate::api::{
+    ApiError, ConnectionLog, ConnectionLogQuery, Customer, CustomerSearch, CustomerSearchBy,
+    Invoice, InvoiceSearch, InvoiceSearchBy, ServiceOrder, ServiceOrderSearch,
+    ServiceOrderSearchBy, ServiceOrderStatus, Ticket, TicketSearch, TicketSearchBy,
+};
+use crate::i18n::{Lang, Msg as T, tr, trf};
+use crate::search_kind::{self, Detection};
+use crate::ui::theme::Theme;
+use crate::ui::widgets::{StatusKind, StatusMessage};
+use keymap::{Action, Context, Keymap};
+
+/// Identifies one customer view (a customer opened once). The search has
+/// its own id, [`SEARCH_VIEW`]; customer views count up from 1 and are
+/// never reused, so a late result can never land on another customer.
+pub type ViewId = u64;
+
+/// The [`ViewId`] of search requests.
+pub const SEARCH_VIEW: ViewId = 0;
+
+/// How many searches and how many customers the history keeps (each).
+pub const HISTORY_LEN: usize = 20;
+
+/// The most customers `/cliente` returns; reaching it means "refine".
+pub const SEARCH_LIMIT: u32 = CustomerSearch::MAX_LIMIT;
+
+/// Invoices, tickets, orders and sessions asked for per pane (the routes'
+/// documented maximum).
+pub const LIST_LIMIT: u32 = 50;
+
+/// From this many columns the header and services sit beside the detail
+/// panes; below it one pane shows at a time, with tabs.
+pub const WIDE_FROM: u16 = 140;
+
+/// How long a status message stays.
+pub const STATUS_TTL: Duration = Duration::from_secs(5);
+
+/// The panes of a customer view, in tab order (digits 1-6 jump to them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// Header: name, document, contacts, alerts, last seen.
+    Customer,
+    /// The services (contracts) and the selected one's details.
+    Services,
+    /// Invoices.
+    Invoices,
+    /// Support tickets.
+    Tickets,
+    /// Service orders.
+    Orders,
+    /// Connection history of the selected service's login.
+    Connections,
+}
+
+impl Pane {
+    /// Every pane, in tab order.
+    pub const ALL: [Pane; 6] = [
+        Pane::Customer,
+        Pane::Services,
+        Pane::Invoices,
+        Pane::Tickets,
+        Pane::Orders,
+        Pane::Connections,
+    ];
+
+    /// Position in [`Pane::ALL`].
+    pub fn index(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    /// The pane's title.
+    pub fn title(self) -> T {
+        match self {
+            Pane::Customer => T::PaneCustomer,
+            Pane::Services => T::PaneServices,
+            Pane::Invoices => T::PaneInvoices,
+            Pane::Tickets => T::PaneTickets,
+            Pane::Orders => T::PaneServiceOrders,
+            Pane::Connections => T::PaneConnections,
+        }
+    }
+
+    /// Whether the pane belongs to the detail column of the wide layout
+    /// (header and services sit on the left).
+    pub fn is_detail(self) -> bool {
+        !matches!(self, Pane::Customer | Pane::Services)
+    }
+
+    /// The keymap contexts active while this pane has focus.
+    pub fn contexts(self) -> &'static [Context] {
+        match self {
+            Pane::Customer | Pane::Services => &[Context::Subscriber, Context::Navigation],
+            Pane::Invoices => &[Context::Financial, Context::Navigation],
+            Pane::Tickets => &[Context::Tickets, Context::Navigation],
+            Pane::Orders => &[Context::Orders, Context::Navigation],
+            Pane::Connections => &[Context::Navigation],
+        }
+    }
+}
+
+/// Which request of a view a result answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Slot {
+    /// The customer search.
+    Search,
+    /// The full customer record.
+    Customer,
+    /// Invoices.
+    Invoices,
+    /// Tickets.
+    Tickets,
+    /// Service orders.
+    Orders,
+    /// Connection history.
+    Connections,
+}
+
+/// The identity of one request: its view, its slot, and a sequence number
+/// unique in the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ReqId {
+    /// The view it belongs to.
+    pub view: ViewId,
+    /// What it fetches.
+    pub slot: Slot,
+    /// Unique, increasing.
+    pub seq: u64,
+}
+
+/// A read to send to HubSoft.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// `GET /cliente` for the search box.
+    Search(CustomerSearch),
+    /// `GET /cliente` by code, with the last connection.
+    Customer(CustomerSearch),
+    /// `GET /cliente/financeiro`.
+    Invoices(InvoiceSearch),
+    /// `GET /cliente/atendimento`.
+    Tickets(TicketSearch),
+    /// `GET /cliente/ordem_servico`.
+    Orders(ServiceOrderSearch),
+    /// `GET /cliente/extrato_conexao`.
+    Connections(ConnectionLogQuery),
+}
+
+/// What `update` asks the outside world to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Send `request`; the answer comes back as [`Msg::Fetched`] with `req`.
+    /// A fetch replaces (and aborts) an unfinished one of the same view and
+    /// slot.
+    Fetch {
+        /// Identity, echoed in the reply.
+        req: ReqId,
+        /// What to send.
+        request: Request,
+    },
+    /// Abort every unfinished request of `view` (the customer was left).
+    Abort {
+        /// The view whose requests die.
+        view: ViewId,
+    },
+    /// Suspend to the shell (Ctrl-Z).
+    Suspend,
+    /// Leave the console.
+    Quit,
+}
+
+/// A request's result.
+#[derive(Debug, Clone)]
+pub enum Reply {
+    /// Customers (search or the opened customer).
+    Customers(Result<Vec<Customer>, ApiError>),
+    /// Invoices.
+    Invoices(Result<Vec<Invoice>, ApiError>),
+    /// Tickets.
+    Tickets(Result<Vec<Ticket>, ApiError>),
+    /// Service orders.
+    Orders(Result<Vec<ServiceOrder>, ApiError>),
+    /// Connection history.
+    Connections(Result<ConnectionLog, ApiError>),
+}
+
+/// Everything `update` reacts to.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// A key press.
+    Key(KeyEvent),
+    /// Pasted text (bracketed paste).
+    Paste(String),
+    /// The terminal's new size.
+    Resize(u16, u16),
+    /// One animation step (only while something loads).
+    Tick,
+    /// A request's result.
+    Fetched {
+        /// Which request.
+        req: ReqId,
+        /// Its result.
+        reply: Reply,
+    },
+}
+
+/// Data fetched from the server, with its own loading and error state.
+/// Old data stays visible while a refresh is in flight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Remote<T> {
+    /// The last data received (or the search's summary while the full
+    /// customer loads).
+    pub data: Option<T>,
+    /// The sequence number of the request in flight, if any; only its
+    /// answer is accepted.
+    pub pending: Option<u64>,
+    /// The last error, localized, when the last request failed.
+    pub error: Option<String>,
+}
+
+impl<T> Default for Remote<T> {
+    fn default() -> Self {
+        Remote {
+            data: None,
+            pending: None,
+            error: None,
+        }
+    }
+}
+
+impl<T> Remote<T> {
+    /// A request was sent.
+    pub fn start(&mut self, seq: u64) {
+        self.pending = Some(seq);
+        self.error = None;
+    }
+
+    /// Whether a request is in flight.
+    pub fn loading(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Whether `seq` is the request this slot waits for.
+    pub fn expects(&self, seq: u64) -> bool {
+        self.pending == Some(seq)
+    }
+
+    fn finish(&mut self, result: Result<T, String>) {
+        self.pending = None;
+        match result {
+            Ok(data) => {
+                self.data = Some(data);
+                self.error = None;
+            }
+            Err(e) => {
+                // Stale data would be mistaken for current: drop it.
+                self.data = None;
+                self.error = Some(e);
+            }
+        }
+    }
+}
+
+/// Where the keyboard goes on the search screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchFocus {
+    /// The text field.
+    Input,
+    /// The result list (or the history, when shown).
+    List,
+}
+
+/// One remembered search or customer (memory only: never written to disk,
+/// LGPD).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HistoryEntry {
+    /// A search that was sent.
+    Search {
+        /// Kind used.
+        kind: CustomerSearchBy,
+        /// Text as typed.
+        text: String,
+    },
+    /// A customer that was opened.
+    Customer {
+        /// `codigo_cliente`.
+        code: u64,
+        /// Name as shown (already sanitized).
+        name: String,
+    },
+}
+
+/// The search screen.
+#[derive(Debug, Default)]
+pub struct SearchState {
+    /// The text field.
+    pub input: Input,
+    /// A kind the attendant chose over the detected one.
+    pub forced: Option<CustomerSearchBy>,
+    /// Search cancelled services too.
+    pub include_cancelled: bool,
+    /// The last search's results.
+    pub results: Remote<Vec<Customer>>,
+    /// The kind and term of the last search sent.
+    pub last: Option<(CustomerSearchBy, String)>,
+    /// Selected result row.
+    pub selected: usize,
+    /// Keyboard focus.
+    pub focus: SearchFocusState,
+    /// The history list is shown instead of the results.
+    pub show_history: bool,
+    /// Selected history row.
+    pub history_selected: usize,
+}
+
+/// Wrapper so [`SearchState`] can derive `Default`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchFocusState(pub SearchFocus);
+
+impl Default for SearchFocusState {
+    fn default() -> Self {
+        SearchFocusState(SearchFocus::Input)
+    }
+}
+
+impl SearchState {
+    /// What the typed text means now.
+    pub fn detection(&self) -> Detection {
+        search_kind::detect(self.input.value())
+    }
+
+    /// The kind and term that Enter would send, with the problem that
+    /// blocks it (a forced kind overrides detection and its problems).
+    pub fn effective(&self) -> (CustomerSearchBy, String, Option<search_kind::SearchProblem>) {
+        let d = self.detection();
+        match self.forced {
+            Some(kind) => {
+                let term = search_kind::term_for(kind, self.input.value());
+                let problem = term
+                    .trim()
+                    .is_empty()
+                    .then_some(search_kind::SearchProblem::Empty);
+                (kind, term, problem)
+            }
+            None => (d.kind, d.term, d.problem),
+        }
+    }
+}
+
+/// One customer on screen, with every pane's data.
+#[derive(Debug)]
+pub struct CustomerView {
+    /// This view's id; requests carry it.
+    pub id: ViewId,
+    /// `codigo_cliente`.
+    pub code: u64,
+    /// The customer (the search's summary until the full record arrives).
+    pub customer: Remote<Customer>,
+    /// Invoices.
+    pub invoices: Remote<Vec<Invoice>>,
+    /// All invoices instead of pending ones.
+    pub invoices_all: bool,
+    /// Tickets.
+    pub tickets: Remote<Vec<Ticket>>,
+    /// All tickets instead of open ones.
+    pub tickets_all: bool,
+    /// Service orders.
+    pub orders: Remote<Vec<ServiceOrder>>,
+    /// Status filter of the service orders (`None`: all).
+    pub order_filter: Option<ServiceOrderStatus>,
+    /// Connection history of [`CustomerView::connections_login`].
+    pub connections: Remote<ConnectionLog>,
+    /// The login whose history is loaded or loading.
+    pub connections_login: Option<String>,
+    /// Selected row per pane.
+    pub selected: BTreeMap<PaneKey, usize>,
+    /// Index of the selected service.
+    pub service: usize,
+    /// The `id_cliente_servico` (or index) whose password is revealed;
+    /// hidden again when the view closes or another service is selected.
+    pub revealed: Option<usize>,
+    /// Focused pane.
+    pub focus: Pane,
+    /// The detail pane shown beside the header in the wide layout.
+    pub detail: Pane,
+    /// First line shown of the selected ticket's or order's text, which
+    /// can be longer than the pane (PgUp/PgDn there scroll it).
+    pub detail_scroll: u16,
+}
+
+/// A pane as a map key for per-pane selection.
+pub type PaneKey = usize;
+
+impl CustomerView {
+    /// The selected row of `pane`.
+    pub fn sel(&self, pane: Pane) -> usize {
+        if pane == Pane::Services {
+            return self.service;
+        }
+        self.selected.get(&pane.index()).copied().unwrap_or(0)
+    }
+
+    /// The selected service, when the customer has any.
+    pub fn selected_service(&self) -> Option<&crate::api::CustomerService> {
+        self.customer
+            .data
+            .as_ref()
+            .and_then(|c| c.servicos.get(self.service))
+    }
+
+    /// The selected invoice (for the actions of issue 5).
+    pub fn selected_invoice(&self) -> Option<&Invoice> {
+        self.invoices
+            .data
+            .as_ref()
+            .and_then(|v| v.get(self.sel(Pane::Invoices)))
+    }
+
+    /// The selected ticket.
+    pub fn selected_ticket(&self) -> Option<&Ticket> {
+        self.tickets
+            .data
+            .as_ref()
+            .and_then(|v| v.get(self.sel(Pane::Tickets)))
+    }
+
+    /// The selected service order.
+    pub fn selected_order(&self) -> Option<&ServiceOrder> {
+        self.orders
+            .data
+            .as_ref()
+            .and_then(|v| v.get(self.sel(Pane::Orders)))
+    }
+
+    /// Rows of a pane's list, for moving the selection.
+    fn rows(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Customer => 0,
+            Pane::Services => self.customer.data.as_ref().map_or(0, |c| c.servicos.len()),
+            Pane::Invoices => self.invoices.data.as_ref().map_or(0, Vec::len),
+            Pane::Tickets => self.tickets.data.as_ref().map_or(0, Vec::len),
+            Pane::Orders => self.orders.data.as_ref().map_or(0, Vec::len),
+            Pane::Connections => self
+                .connections
+                .data
+                .as_ref()
+                .map_or(0, |c| c.registros.len()),
+        }
+    }
+
+    /// Whether any of the view's requests is in flight.
+    pub fn loading(&self) -> bool {
+        self.customer.loading()
+            || self.invoices.loading()
+            || self.tickets.loading()
+            || self.orders.loading()
+            || self.connections.loading()
+    }
+
+    /// Whether `pane`'s data is loading.
+    pub fn pane_loading(&self, pane: Pane) -> bool {
+        match pane {
+            Pane::Customer | Pane::Services => self.customer.loading(),
+            Pane::Invoices => self.invoices.loading(),
+            Pane::Tickets => self.tickets.loading(),
+            Pane::Orders => self.orders.loading(),
+            Pane::Connections => self.connections.loading(),
+        }
+    }
+
+    /// Whether `pane`'s last request failed.
+    pub fn pane_failed(&self, pane: Pane) -> bool {
+        match pane {
+            Pane::Customer | Pane::Services => self.customer.error.is_some(),
+            Pane::Invoices => self.invoices.error.is_some(),
+            Pane::Tickets => self.tickets.error.is_some(),
+            Pane::Orders => self.orders.error.is_some(),
+            Pane::Connections => self.connections.error.is_some(),
+        }
+    }
+}
+
+/// What is on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The search box and its results.
+    Search,
+    /// A customer.
+    Customer,
+}
+
+/// Settings fixed for the session.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Interface language.
+    pub lang: Lang,
+    /// Colours.
+    pub theme: Theme,
+    /// Read-only profile (actions hidden by the keymap).
+    pub read_only: bool,
+    /// Privacy mode: documents, phones, e-mails masked.
+    pub privacy: bool,
+    /// Running on the embedded simulator.
+    pub demo: bool,
+    /// Profile name for the status bar.
+    pub profile: String,
+    /// TLS verification off.
+    pub insecure: bool,
+    /// Seconds after which a read times out (for the timeout message).
+    pub timeout_secs: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lang: Lang::PtBr,
+            theme: Theme::default(),
+            read_only: false,
+            privacy: false,
+            demo: false,
+            profile: String::new(),
+            insecure: false,
+            timeout_secs: 20,
+        }
+    }
+}
+
+/// The console's whole state.
+#[derive(Debug)]
+pub struct App {
+    /// Session settings.
+    pub settings: Settings,
+    /// Effective key bindings.
+    pub keymap: Keymap,
+    /// What is on screen.
+    pub screen: Screen,
+    /// The search screen.
+    pub search: SearchState,
+    /// The customer on screen, if any.
+    pub view: Option<CustomerView>,
+    /// Searches and customers of this session, newest first.
+    pub history: Vec<HistoryEntry>,
+    /// The help overlay's scroll, when it is open.
+    pub help: Option<u16>,
+    /// The latest status message.
+    pub status: Option<StatusMessage>,
+    /// Animation counter (spinners).
+    pub tick: u64,
+    /// Terminal size, for page moves and layout.
+    pub size: (u16, u16),
+    /// Wall-clock time for "há 3 dias" and overdue days; the loop sets it
+    /// before each message so drawing reads no clock (and tests fix it).
+    pub now: chrono::DateTime<chrono::Utc>,
+    next_view: ViewId,
+    next_seq: u64,
+}
+
+impl App {
+    /// A fresh console on the search screen.
+    pub fn new(settings: Settings, keymap: Keymap) -> App {
+        App {
+            settings,
+            keymap,
+            screen: Screen::Search,
+            search: SearchState::default(),
+            view: None,
+            history: Vec::new(),
+            help: None,
+            status: None,
+            tick: 0,
+            size: (80, 24),
+            now: chrono::Utc::now(),
+            next_view: SEARCH_VIEW + 1,
+            next_seq: 1,
+        }
+    }
+
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+
+    /// Whether a spinner is visible (the loop ticks only then).
+    pub fn animating(&self) -> bool {
+        self.search.results.loading() || self.view.as_ref().is_some_and(CustomerView::loading)
+    }
+
+    /// The active keymap contexts and whether a text field has focus.
+    pub fn contexts(&self) -> (&'static [Context], bool) {
+        if self.help.is_some() {
+            return (&[Context::Navigation], false);
+        }
+        match (self.screen, &self.view) {
+            (Screen::Customer, Some(view)) => (view.focus.contexts(), false),
+            _ => match self.search.focus.0 {
+                SearchFocus::Input => (&[Context::Search], true),
+                SearchFocus::List => (&[Context::Search, Context::Navigation], false),
+            },
+        }
+    }
+
+    /// Shows a status message that clears itself.
+    pub fn set_status(&mut self, kind: StatusKind, text: String) {
+        self.status = Some(StatusMessage {
+            text,
+            kind,
+            expires: Instant::now() + STATUS_TTL,
+        });
+    }
+
+    fn seq(&mut self) -> u64 {
+        let s = self.next_seq;
+        self.next_seq += 1;
+        s
+    }
+
+    /// The localized text of an API error.
+    pub fn error_text(&self, err: &ApiError) -> String {
+        error_text(self.settings.lang, err, self.settings.timeout_secs)
+    }
+
+    fn push_history(&mut self, entry: HistoryEntry) {
+        self.history.retain(|e| e != &entry);
+        // A customer opened twice in a row under a new name still counts once.
+        if let HistoryEntry::Customer { code, .. } = &entry {
+            let code = *code;
+            self.history
+                .retain(|e| !matches!(e, HistoryEntry::Customer { code: c, .. } if *c == code));
+        }
+        self.history.insert(0, entry.clone());
+        let is_search = matches!(entry, HistoryEntry::Search { .. });
+        let same_kind: Vec<usize> = self
+            .history
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| matches!(e, HistoryEntry::Search { .. }) == is_search)
+            .map(|(i, _)| i)
+            .collect();
+        if same_kind.len() > HISTORY_LEN {
+            let oldest = same_kind[same_kind.len() - 1];
+            self.history.remove(oldest);
+        }
+    }
+}
+
+/// The localized text of an API error; `timeout_secs` fills the timeout
+/// message. Server text is sanitized before it is shown.
+pub fn error_text(lang: Lang, err: &ApiError, timeout_secs: u64) -> String {
+    use crate::sanitize::clean;
+    match err {
+        ApiError::Network { timeout: true, .. } => {
+            trf(lang, T::ErrTimeout, &[("seconds", &timeout_secs)])
+        }
+        ApiError::Network { detail, .. } => trf(lang, T::ErrNetwork, &[("detail", &clean(detail))]),
+        ApiError::Http {
+            status, excerpt, ..
+        } => trf(
+            lang,
+            T::ErrHttpStatus,
+            &[("status", status), ("excerpt", &clean(excerpt))],
+        ),
+        ApiError::Refused { msg, .. } => trf(lang, T::ErrRefused, &[("msg", &clean(msg))]),
+        ApiError::Forbidden { route, .. } => {
+            trf(lang, T::ErrPermissionDenied, &[("action", route)])
+        }
+        ApiError::Auth { .. } => tr(lang, T::ErrAuthFailed).to_owned(),
+        ApiError::Decode { route, path, .. } => trf(
+            lang,
+            T::ErrDecode,
+            &[("route", route), ("field", &clean(path))],
+        ),
+        ApiError::NotFound { .. } => tr(lang, T::ErrNotFound).to_owned(),
+        ApiError::RateLimited { .. } => tr(lang, T::ErrRateLimited).to_owned(),
+        ApiError::InvalidRequest { field, reason } => trf(
+            lang,
+            T::ErrInvalidRequest,
+            &[("field", field), ("reason", &clean(reason))],
+        ),
+        ApiError::Config { reason } => trf(lang, T::ErrNetwork, &[("detail", &clean(reason))]),
+    }
+}
+
+/// What [`update`] did, for the loop: whether to redraw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    /// Something visible changed.
+    Yes,
+    /// Nothing changed (an unbound key, a stale result).
+    No,
+}
+
+/// Applies one message; returns the effects to run and whether to redraw.
+pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
+    let mut fx = Vec::new();
+    let changed = match msg {
+        Msg::Key(key) => on_key(app, key, &mut fx),
+        Msg::Paste(text) => {
+            if app.screen == Screen::Search && app.search.focus.0 == SearchFocus::Input {
+                let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+                app.search.forced = None;
+                for c in clean.chars() {
+                    app.search
+                        .input
+                        .handle(tui_input::InputRequest::InsertChar(c));
+                }
+                Changed::Yes
+            } else {
+                Changed::No
+            }
+        }
+        Msg::Resize(w, h) => {
+            app.size = (w, h);
+            Changed::Yes
+        }
+        Msg::Tick => {
+            app.tick = app.tick.wrapping_add(1);
+            Changed::Yes
+        }
+        Msg::Fetched { req, reply } => on_reply(app, req, reply, &mut fx),
+    };
+    (fx, changed)
+}
+
+fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
+    let (contexts, text_focus) = app.contexts();
+    // Below the minimum size only the "too small" screen shows, and it
+    // says which key quits: that key must work even over a text field.
+    let too_small =
+        app.size.0 < crate::ui::widgets::MIN_WIDTH || app.size.1 < crate::ui::widgets::MIN_HEIGHT;
+    let action = if too_small {
+        app.keymap.dispatch(&key, &[Context::Navigation], false)
+    } else {
+        app.keymap.dispatch(&key, contexts, text_focus)
+    };
+    // Checked again at execution: a read-only profile never runs an action
+    // that writes, whatever path the key took.
+    let action = action.filter(|a| app.keymap.allows(*a));
+    match action {
+        Some(Action::Interrupt) | Some(Action::Quit) => {
+            fx.push(Effect::Quit);
+            return Changed::No;
+        }
+        Some(Action::Suspend) => {
+            fx.push(Effect::Suspend);
+            return Changed::No;
+        }
+        Some(Action::Help) => {
+            app.help = if app.help.is_some() { None } else { Some(0) };
+            return Changed::Yes;
+        }
+        _ => {}
+    }
+    if let Some(scroll) = app.help.as_mut() {
+        return match action {
+            Some(Action::Back) => {
+                app.help = None;
+                Changed::Yes
+            }
+            Some(Action::Down) => {
+                *scroll = scroll.saturating_add(1);
+                Changed::Yes
+            }
+            Some(Action::Up) => {
+                *scroll = scroll.saturating_sub(1);
+                Changed::Yes
+            }
+            Some(Action::PageDown) => {
+                *scroll = scroll.saturating_add(10);
+                Changed::Yes
+            }
+            Some(Action::PageUp) => {
+                *scroll = scroll.saturating_sub(10);
+                Changed::Yes
+            }
+            Some(Action::Top) => {
+                *scroll = 0;
+                Changed::Yes
+            }
+            _ => Changed::No,
+        };
+    }
+    if too_small {
+        return Changed::No;
+    }
+    match app.screen {
+        Screen::Search => search_key(app, key, action, fx),
+        Screen::Customer => customer_key(app, action, fx),
+    }
+}
+
+fn page(app: &App) -> usize {
+    (app.size.1 as usize).saturating_sub(10).max(1)
+}
+
+/// Moves a selection index for a navigation action.
+fn moved(action: Action, sel: usize, rows: usize, page: usize) -> Option<usize> {
+    if rows == 0 {
+        return None;
+    }
+    let last = rows - 1;
+    let to = match action {
+        Action::Up => sel.saturating_sub(1),
+        Action::Down => (sel + 1).min(last),
+        Action::PageUp => sel.saturating_sub(page),
+        Action::PageDown => (sel + page).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => return None,
+    };
+    Some(to)
+}
+
+fn search_key(
+    app: &mut App,
+    key: KeyEvent,
+    action: Option<Action>,
+    fx: &mut Vec<Effect>,
+) -> Changed {
+    let lang = app.lang();
+    let list_rows = if app.search.show_history {
+        app.history.len()
+    } else {
+        app.search.results.data.as_ref().map_or(0, Vec::len)
+    };
+    let Some(action) = action else {
+        if app.search.focus.0 == SearchFocus::Input {
+            // Down leaves the field for the list; everything else edits.
+            if key.code == KeyCode::Down && key.modifiers == KeyModifiers::NONE {
+                if list_rows > 0 {
+                    app.search.focus.0 = SearchFocus::List;
+                    return Changed::Yes;
+                }
+                return Changed::No;
+            }
+            let before = app.search.input.value().to_owned();
+            let handled = app.search.input.handle_event(&CtEvent::Key(key)).is_some();
+            // A chosen kind belongs to the text it was chosen for: editing
+            // the text goes back to detection.
+            if app.search.input.value() != before {
+                app.search.forced = None;
+            }
+            return if handled { Changed::Yes } else { Changed::No };
+        }
+        return Changed::No;
+    };
+    match action {
+        Action::CycleSearchKind => {
+            let (kind, _, _) = app.search.effective();
+            let next = search_kind::cycle(kind);
+            // Coming back round to the detected kind means "automatic" again.
+            let detected = app.search.detection().kind;
+            app.search.forced = (next != detected).then_some(next);
+            Changed::Yes
+        }
+        Action::SearchAlternative => match app.search.detection().alternative {
+            Some((kind, _)) => {
+                app.search.forced = Some(kind);
+                submit_search(app, fx);
+                Changed::Yes
+            }
+            None => {
+                app.set_status(StatusKind::Info, tr(lang, T::SearchNoAlternative).into());
+                Changed::Yes
+            }
+        },
+        Action::IncludeCancelled => {
+            app.search.include_cancelled = !app.search.include_cancelled;
+            let msg = if app.search.include_cancelled {
+                T::SearchCancelledOn
+            } else {
+                T::SearchCancelledOff
+            };
+            app.set_status(StatusKind::Info, tr(lang, msg).into());
+            // Re-run the last search so the list matches the toggle.
+            if let Some((kind, text)) = app.search.last.clone() {
+                send_search(app, kind, text, fx);
+            }
+            Changed::Yes
+        }
+        Action::History => {
+            app.search.show_history = !app.search.show_history;
+            app.search.history_selected = 0;
+            if app.search.show_history && !app.history.is_empty() {
+                app.search.focus.0 = SearchFocus::List;
+            }
+            Changed::Yes
+        }
+        Action::Search => {
+            app.search.focus.0 = SearchFocus::Input;
+            app.search.show_history = false;
+            Changed::Yes
+        }
+        Action::NextPane | Action::PrevPane => {
+            app.search.focus.0 = match app.search.focus.0 {
+                SearchFocus::Input if list_rows > 0 => SearchFocus::List,
+                _ => SearchFocus::Input,
+            };
+            Changed::Yes
+        }
+        Action::Back => {
+            if app.search.focus.0 == SearchFocus::List {
+                app.search.focus.0 = SearchFocus::Input;
+            } else if app.search.show_history {
+                app.search.show_history = false;
+            } else if !app.search.input.value().is_empty() {
+                app.search.input.reset();
+                app.search.forced = None;
+            } else {
+                app.search.results = Remote::default();
+                app.search.last = None;
+            }
+            Changed::Yes
+        }
+        Action::Open => match app.search.focus.0 {
+            SearchFocus::Input => {
+                submit_search(app, fx);
+                Changed::Yes
+            }
+            SearchFocus::List if app.search.show_history => {
+                if let Some(entry) = app.history.get(app.search.history_selected).cloned() {
+                    app.search.show_history = false;
+                    match entry {
+                        HistoryEntry::Search { kind, text } => {
+                            app.search.input = Input::new(text.clone());
+                            app.search.forced = Some(kind);
+                            submit_search(app, fx);
+                        }
+                        HistoryEntry::Customer { code, .. } => open_code(app, code, None, fx),
+                    }
+                }
+                Changed::Yes
+            }
+            SearchFocus::List => {
+                let picked = app
+                    .search
+                    .results
+                    .data
+                    .as_ref()
+                    .and_then(|v| v.get(app.search.selected))
+                    .cloned();
+                match picked {
+                    Some(c) => {
+                        open_customer(app, c, fx);
+                        Changed::Yes
+                    }
+                    None => Changed::No,
+                }
+            }
+        },
+        Action::Refresh | Action::RefreshAll => {
+            if let Some((kind, text)) = app.search.last.clone() {
+                send_search(app, kind, text, fx);
+                Changed::Yes
+            } else {
+                Changed::No
+            }
+        }
+        a @ (Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom) => {
+            let page = page(app);
+            let sel = if app.search.show_history {
+                &mut app.search.history_selected
+            } else {
+                &mut app.search.selected
+            };
+            if a == Action::Up && *sel == 0 {
+                app.search.focus.0 = SearchFocus::Input;
+                return Changed::Yes;
+            }
+            match moved(a, *sel, list_rows, page) {
+                Some(to) => {
+                    *sel = to;
+                    Changed::Yes
+                }
+                None => Changed::No,
+            }
+        }
+        _ => Changed::No,
+    }
+}
+
+/// Sends the typed search, unless the text has a problem (empty, a CPF
+/// with bad check digits...), which is shown instead.
+fn submit_search(app: &mut App, fx: &mut Vec<Effect>) {
+    let (kind, _term, problem) = app.search.effective();
+    if let Some(problem) = problem {
+        app.set_status(StatusKind::Error, tr(app.lang(), problem.msg()).into());
+        return;
+    }
+    let text = app.search.input.value().trim().to_owned();
+    app.push_history(HistoryEntry::Search {
+        kind,
+        text: text.clone(),
+    });
+    send_search(app, kind, text, fx);
+}
+
+fn send_search(app: &mut App, kind: CustomerSearchBy, text: String, fx: &mut Vec<Effect>) {
+    let term = search_kind::term_for(kind, &text);
+    let seq = app.seq();
+    app.search.results.start(seq);
+    app.search.results.data = None;
+    app.search.selected = 0;
+    app.search.show_history = false;
+    app.search.last = Some((kind, text));
+    let mut params = CustomerSearch::new(kind, term);
+    params.limit = Some(SEARCH_LIMIT);
+    params.include_cancelled = Some(app.search.include_cancelled);
+    fx.push(Effect::Fetch {
+        req: ReqId {
+            view: SEARCH_VIEW,
+            slot: Slot::Search,
+            seq,
+        },
+        request: Request::Search(params),
+    });
+}
+
+/// Opens a customer from a search row: its summary shows at once while
+/// the full record and every pane load concurrently.
+pub fn open_customer(app: &mut App, customer: Customer, fx: &mut Vec<Effect>) {
+    let Some(code) = customer.codigo_cliente else {
+        return;
+    };
+    open_code(app, code, Some(customer), fx);
+}
+
+fn open_code(app: &mut App, code: u64, summary: Option<Customer>, fx: &mut Vec<Effect>) {
+    close_view(app, fx);
+    let id = app.next_view;
+    app.next_view += 1;
+    let name = summary
+        .as_ref()
+        .and_then(|c| c.display_name())
+        .map(|n| crate::sanitize::clean(n).into_owned())
+        .unwrap_or_else(|| code.to_string());
+    app.push_history(HistoryEntry::Customer { code, name });
+    let mut view = CustomerView {
+        id,
+        code,
+        customer: Remote {
+            data: summary,
+            ..Remote::default()
+        },
+        invoices: Remote::default(),
+        invoices_all: false,
+        tickets: Remote::default(),
+        tickets_all: false,
+        orders: Remote::default(),
+        order_filter: None,
+        connections: Remote::default(),
+        connections_login: None,
+        selected: BTreeMap::new(),
+        service: 0,
+        revealed: None,
+        focus: Pane::Customer,
+        detail: Pane::Invoices,
+        detail_scroll: 0,
+    };
+    for slot in [Slot::Customer, Slot::Invoices, Slot::Tickets, Slot::Orders] {
+        fetch(app, &mut view, slot, fx);
+    }
+    // The search row already lists the services and their logins.
+    sync_connections(app, &mut view, fx);
+    app.view = Some(view);
+    app.screen = Screen::Customer;
+}
+
+/// Leaves the customer on screen: its pending reads are aborted and its
+/// late answers will be dropped; a revealed password goes with it.
+fn close_view(app: &mut App, fx: &mut Vec<Effect>) {
+    if let Some(view) = app.view.take() {
+        fx.push(Effect::Abort { view: view.id });
+    }
+    app.screen = Screen::Search;
+}
+
+fn fetch(app: &mut App, view: &mut CustomerView, slot: Slot, fx: &mut Vec<Effect>) {
+    let seq = app.seq();
+    let code = view.code.to_string();
+    let request = match slot {
+        Slot::Search => return,
+        Slot::Customer => {
+            view.customer.start(seq);
+            let mut p = CustomerSearch::new(CustomerSearchBy::Code, code);
+            p.last_connection = Some(true);
+            p.include_cancelled = Some(app.search.include_cancelled);
+            Request::Customer(p)
+        }
+        Slot::Invoices => {
+            view.invoices.start(seq);
+            let mut p = InvoiceSearch::new(InvoiceSearchBy::CustomerCode, code);
+            p.only_pending = Some(!view.invoices_all);
+            p.limit = Some(LIST_LIMIT);
+            Request::Invoices(p)
+        }
+        Slot::Tickets => {
+            view.tickets.start(seq);
+            let mut p = TicketSearch::new(TicketSearchBy::CustomerCode, code);
+            p.only_open = Some(!view.tickets_all);
+            p.limit = Some(LIST_LIMIT);
+            Request::Tickets(p)
+        }
+        Slot::Orders => {
+            view.orders.start(seq);
+            let mut p = ServiceOrderSearch::new(ServiceOrderSearchBy::CustomerCode, code);
+            p.status = view.order_filter;
+            p.limit = Some(LIST_LIMIT);
+            Request::Orders(p)
+        }
+        Slot::Connections => {
+            let Some(login) = view.connections_login.clone() else {
+                view.connections = Remote::default();
+                return;
+            };
+            view.connections.start(seq);
+            let mut p = ConnectionLogQuery::new(login);
+            p.limit = Some(LIST_LIMIT);
+            Request::Connections(p)
+        }
+    };
+    fx.push(Effect::Fetch {
+        req: ReqId {
+            view: view.id,
+            slot,
+            seq,
+        },
+        request,
+    });
+}
+
+/// Fetches the connection history when the selected service's login
+/// differs from the one loaded (or loading).
+fn sync_connections(app: &mut App, view: &mut CustomerView, fx: &mut Vec<Effect>) {
+    let login = view
+        .selected_service()
+        .and_then(|s| s.login.clone())
+        .filter(|l| !l.trim().is_empty());
+    if login == view.connections_login
+        && (view.connections.data.is_some()
+            || view.connections.loading()
+            || view.connections.error.is_some())
+    {
+        return;
+    }
+    view.connections_login = login;
+    view.connections = Remote::default();
+    view.selected.remove(&Pane::Connections.index());
+    fetch(app, view, Slot::Connections, fx);
+}
+
+fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> Changed {
+    let Some(action) = action else {
+        return Changed::No;
+    };
+    let lang = app.lang();
+    let page = page(app);
+    let wide = app.size.0 >= WIDE_FROM;
+    let Some(mut view) = app.view.take() else {
+        app.screen = Screen::Search;
+        return Changed::Yes;
+    };
+    let mut close = false;
+    let changed = match action {
+        Action::Back => {
+            close = true;
+            app.search.focus.0 = if app
+                .search
+                .results
+                .data
+                .as_ref()
+                .is_some_and(|v| !v.is_empty())
+            {
+                SearchFocus::List
+            } else {
+                SearchFocus::Input
+            };
+            Changed::Yes
+        }
+        Action::Search => {
+            close = true;
+            app.search.focus.0 = SearchFocus::Input;
+            app.search.input.reset();
+            app.search.forced = None;
+            Changed::Yes
+        }
+        Action::NextPane | Action::PrevPane => {
+            let n = Pane::ALL.len();
+            let i = view.focus.index();
+            let to = if action == Action::NextPane {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            focus(&mut view, Pane::ALL[to]);
+            Changed::Yes
+        }
+        Action::GoToPane(n) => match Pane::ALL.get(usize::from(n).wrapping_sub(1)) {
+            Some(p) => {
+                focus(&mut view, *p);
+                Changed::Yes
+            }
+            None => Changed::No,
+        },
+        // Left/Right move between the two columns of the wide layout,
+        // and between neighbouring tabs at 80 columns.
+        Action::Left | Action::Right => {
+            let to = if wide {
+                match (action, view.focus.is_detail()) {
+                    (Action::Left, true) => Pane::Services,
+                    (Action::Right, false) => view.detail,
+                    _ => view.focus,
+                }
+            } else {
+                let i = view.focus.index();
+                let n = Pane::ALL.len();
+                Pane::ALL[if action == Action::Right {
+                    (i + 1).min(n - 1)
+                } else {
+                    i.saturating_sub(1)
+                }]
+            };
+            focus(&mut view, to);
+            Changed::Yes
+        }
+        Action::Refresh => {
+            let slot = match view.focus {
+                Pane::Customer | Pane::Services => Slot::Customer,
+                Pane::Invoices => Slot::Invoices,
+                Pane::Tickets => Slot::Tickets,
+                Pane::Orders => Slot::Orders,
+                Pane::Connections => Slot::Connections,
+            };
+            fetch(app, &mut view, slot, fx);
+            Changed::Yes
+        }
+        Action::RefreshAll => {
+            for slot in [
+                Slot::Customer,
+                Slot::Invoices,
+                Slot::Tickets,
+                Slot::Orders,
+                Slot::Connections,
+            ] {
+                fetch(app, &mut view, slot, fx);
+            }
+            Changed::Yes
+        }
+        Action::ToggleAllPending if view.focus == Pane::Invoices => {
+            view.invoices_all = !view.invoices_all;
+            view.invoices.data = None;
+            view.selected.remove(&Pane::Invoices.index());
+            fetch(app, &mut view, Slot::Invoices, fx);
+            Changed::Yes
+        }
+        Action::ToggleTicketsAll if view.focus == Pane::Tickets => {
+            view.tickets_all = !view.tickets_all;
+            view.tickets.data = None;
+            view.selected.remove(&Pane::Tickets.index());
+            fetch(app, &mut view, Slot::Tickets, fx);
+            Changed::Yes
+        }
+        Action::CycleOrderFilter if view.focus == Pane::Orders => {
+            view.order_filter = match view.order_filter {
+                None => Some(ServiceOrderStatus::Pending),
+                Some(ServiceOrderStatus::Pending) => Some(ServiceOrderStatus::AwaitingScheduling),
+                Some(ServiceOrderStatus::AwaitingScheduling) => Some(ServiceOrderStatus::Finished),
+                Some(ServiceOrderStatus::Finished) => None,
+            };
+            view.orders.data = None;
+            view.selected.remove(&Pane::Orders.index());
+            fetch(app, &mut view, Slot::Orders, fx);
+            Changed::Yes
+        }
+        Action::RevealPassword => {
+            let service = view.selected_service();
+            let has = service
+                .and_then(|s| s.senha.as_deref())
+                .is_some_and(|s| !s.is_empty());
+            let login = service
+                .and_then(|s| s.login.as_deref())
+                .map(|l| crate::sanitize::clean(l).into_owned())
+                .unwrap_or_default();
+            if view.revealed == Some(view.service) {
+                view.revealed = None;
+            } else if has {
+                view.revealed = Some(view.service);
+                app.set_status(
+                    StatusKind::Info,
+                    trf(lang, T::PasswordShown, &[("login", &login)]),
+                );
+            } else {
+                app.set_status(StatusKind::Info, tr(lang, T::PasswordNone).into());
+            }
+            Changed::Yes
+        }
+        // Tickets and orders carry long texts: there the page keys scroll
+        // the selected item's text, the arrows move between items.
+        Action::PageDown if matches!(view.focus, Pane::Tickets | Pane::Orders) => {
+            view.detail_scroll = view.detail_scroll.saturating_add((page / 2).max(1) as u16);
+            Changed::Yes
+        }
+        Action::PageUp if matches!(view.focus, Pane::Tickets | Pane::Orders) => {
+            view.detail_scroll = view.detail_scroll.saturating_sub((page / 2).max(1) as u16);
+            Changed::Yes
+        }
+        a @ (Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom) => {
+            let pane = view.focus;
+            view.detail_scroll = 0;
+            match moved(a, view.sel(pane), view.rows(pane), page) {
+                Some(to) if pane == Pane::Services || pane == Pane::Customer => {
+                    if to != view.service {
+                        view.service = to;
+                        view.revealed = None;
+                        sync_connections(app, &mut view, fx);
+                    }
+                    Changed::Yes
+                }
+                Some(to) => {
+                    view.selected.insert(pane.index(), to);
+                    Changed::Yes
+                }
+                None => Changed::No,
+            }
+        }
+        _ => Changed::No,
+    };
+    if close {
+        app.view = Some(view);
+        close_view(app, fx);
+        if app.search.focus.0 == SearchFocus::Input {
+            app.search.show_history = app.search.results.data.is_none() && !app.history.is_empty();
+        }
+    } else {
+        app.view = Some(view);
+    }
+    changed
+}
+
+fn focus(view: &mut CustomerView, pane: Pane) {
+    if view.focus != pane {
+        view.detail_scroll = 0;
+    }
+    view.focus = pane;
+    if pane.is_detail() {
+        view.detail = pane;
+    }
+}
+
+fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Changed {
+    let lang = app.lang();
+    let timeout = app.settings.timeout_secs;
+    let err = |e: ApiError| error_text(lang, &e, timeout);
+    if req.view == SEARCH_VIEW {
+        let Reply::Customers(result) = reply else {
+            return Changed::No;
+        };
+        if !app.search.results.expects(req.seq) {
+            return Changed::No;
+        }
+        let single = match &result {
+            Ok(list) if list.len() == 1 => list.first().cloned(),
+            _ => None,
+        };
+        let has_rows = result.as_ref().is_ok_and(|v| !v.is_empty());
+        app.search.results.finish(result.map_err(err));
+        app.search.selected = 0;
+        if has_rows {
+            app.search.focus.0 = SearchFocus::List;
+        }
+        // One match: the attendant wants that customer, open it at once.
+        if let (Some(c), Screen::Search) = (single, app.screen) {
+            open_customer(app, c, fx);
+        }
+        return Changed::Yes;
+    }
+    let Some(mut view) = app.view.take() else {
+        return Changed::No;
+    };
+    if view.id != req.view {
+        // A customer no longer on screen: drop it (its task was aborted).
+        app.view = Some(view);
+        return Changed::No;
+    }
+    let changed = match (req.slot, reply) {
+        (Slot::Customer, Reply::Customers(result)) if view.customer.expects(req.seq) => {
+            let code = view.code;
+            let result = result.map_err(err).and_then(|list| {
+                list.iter()
+                    .find(|c| c.codigo_cliente == Some(code))
+                    .or(list.first())
+                    .cloned()
+                    .ok_or_else(|| tr(lang, T::ErrNotFound).to_owned())
+            });
+            view.customer.finish(result);
+            let n = view.rows(Pane::Services);
+            if view.service >= n {
+                view.service = n.saturating_sub(1);
+                view.revealed = None;
+            }
+            sync_connections(app, &mut view, fx);
+            Changed::Yes
+        }
+        (Slot::Invoices, Reply::Invoices(result)) if view.invoices.expects(req.seq) => {
+            view.invoices.finish(result.map_err(err));
+            clamp(&mut view, Pane::Invoices);
+            Changed::Yes
+        }
+        (Slot::Tickets, Reply::Tickets(result)) if view.tickets.expects(req.seq) => {
+            view.tickets.finish(result.map_err(err));
+            clamp(&mut view, Pane::Tickets);
+            Changed::Yes
+        }
+        (Slot::Orders, Reply::Orders(result)) if view.orders.expects(req.seq) => {
+            view.orders.finish(result.map_err(err));
+            clamp(&mut view, Pane::Orders);
+            Changed::Yes
+        }
+        (Slot::Connections, Reply::Connections(result)) if view.connections.expects(req.seq) => {
+            view.connections.finish(result.map_err(err));
+            clamp(&mut view, Pane::Connections);
+            Changed::Yes
+        }
+        _ => Changed::No,
+    };
+    app.view = Some(view);
+    changed
+}
+
+fn clamp(view: &mut CustomerView, pane: Pane) {
+    let rows = view.rows(pane);
+    let sel = view.sel(pane).min(rows.saturating_sub(1));
+    view.selected.insert(pane.index(), sel);
+}
+
+#[cfg(test)]
+mod tests;

@@ -695,4 +695,180 @@ catalog! {
     ResultMoreRecipients { pt: "  … e mais {count}", en: "  … and {count} more" }
     /// Result view: the server's own message, verbatim.
     ResultServerSaid { pt: "Servidor: {msg}", en: "Server: {msg}" }
+    // ---- The console (search, customer view, panes) ------------------------------
+    /// Help heading: the tickets pane.
+    KeyCtxTickets { pt: "Atendimentos", en: "Tickets" }
+    /// Help heading: the service-orders pane.
+    KeyCtxOrders { pt: "Ordens de serviço", en: "Service orders" }
+    /// Key help: search with the second reading of the typed text.
+    KeySearchAlternative { pt: "Buscar pela alternativa", en: "Search the alternative" }
+    /// Key help: the session's search history.
+    KeyHistory { pt: "Histórico", en: "History" }
+    /// Key help: open tickets or all tickets.
+    KeyToggleTicketsAll { pt: "Abertos / todos", en: "Open / all" }
+    /// Key help: cycle the service-order status filter.
+    KeyCycleOrderFilter { pt: "Filtrar status", en: "Filter status" }
+    /// Search box: the kind was chosen by the attendant, not detected.
+    SearchKindForced { pt: "{kind} (escolhido)", en: "{kind} (chosen)" }
+    /// Search box: the kind was detected from the text.
+    SearchKindDetected { pt: "{kind} (detectado)", en: "{kind} (detected)" }
+    /// Search box badge: cancelled services are included.
+    SearchIncludingCancelled { pt: "incluindo cancelados", en: "including cancelled" }
+    /// Status: the cancelled toggle changed.
+    SearchCancelledOn { pt: "Buscas incluem serviços cancelados", en: "Searches include cancelled services" }
+    /// Status: the cancelled toggle changed.
+    SearchCancelledOff { pt: "Buscas ignoram serviços cancelados", en: "Searches skip cancelled services" }
+    /// Status: the alternative key was pressed with no alternative.
+    SearchNoAlternative { pt: "Não há outra leitura para este texto", en: "No other reading for this text" }
+    /// Title of the history list.
+    SearchHistoryTitle { pt: "Histórico desta sessão", en: "This session's history" }
+    /// The history list is empty.
+    SearchHistoryEmpty {
+        pt: "Nenhuma busca ainda. O histórico fica só na memória e some ao sair.",
+        en: "No search yet. History stays in memory only and is gone on exit."
+    }
+    /// History row: a customer opened.
+    HistoryCustomer { pt: "cliente", en: "customer" }
+    /// History row: a search.
+    HistorySearch { pt: "busca", en: "search" }
+    /// Column header.
+    ColName { pt: "Nome", en: "Name" }
+    /// Column header.
+    ColCity { pt: "Cidade", en: "City" }
+    /// Column header: number of services and the worst status.
+    ColServices { pt: "Serviços", en: "Services" }
+    /// Column header.
+    ColDue { pt: "Vencimento", en: "Due" }
+    /// Column header.
+    ColValue { pt: "Valor", en: "Amount" }
+    /// Column header.
+    ColState { pt: "Situação", en: "State" }
+    /// Column header.
+    ColType { pt: "Tipo", en: "Type" }
+    /// Column header.
+    ColOpened { pt: "Aberto em", en: "Opened" }
+    /// Column header.
+    ColNumber { pt: "Número", en: "Number" }
+    /// Column header.
+    ColScheduled { pt: "Agendada", en: "Scheduled" }
+    /// Column header.
+    ColExecuted { pt: "Executada", en: "Executed" }
+    /// Column header.
+    ColStart { pt: "Início", en: "Start" }
+    /// Column header.
+    ColStop { pt: "Fim", en: "Stop" }
+    /// Column header.
+    ColDuration { pt: "Duração", en: "Duration" }
+    /// Column header.
+    ColDownload { pt: "Download", en: "Download" }
+    /// Column header.
+    ColUpload { pt: "Upload", en: "Upload" }
+    /// Column header: the calling station (usually the CPE's MAC).
+    ColCallingStation { pt: "MAC (calling station)", en: "MAC (calling station)" }
+    /// Label.
+    LabelPhones { pt: "Telefones", en: "Phones" }
+    /// Label.
+    LabelEmails { pt: "E-mails", en: "E-mails" }
+    /// Label.
+    LabelCustomerSince { pt: "Cliente desde", en: "Customer since" }
+    /// Label.
+    LabelPlan { pt: "Plano", en: "Plan" }
+    /// Label.
+    LabelTechnology { pt: "Tecnologia", en: "Technology" }
+    /// Label.
+    LabelSpeed { pt: "Velocidade", en: "Speed" }
+    /// Label: the PPPoE password.
+    LabelPassword { pt: "Senha", en: "Password" }
+    /// The hidden PPPoE password; `key` reveals it.
+    PasswordHidden { pt: "•••••• (tecle {key} para mostrar)", en: "•••••• (press {key} to show)" }
+    /// Label.
+    LabelEquipment { pt: "Equipamento", en: "Equipment" }
+    /// Label: the OLT / access equipment.
+    LabelOlt { pt: "OLT / acesso", en: "OLT / access" }
+    /// Label.
+    LabelInterface { pt: "Interface", en: "Interface" }
+    /// Label.
+    LabelPort { pt: "Porta", en: "Port" }
+    /// Label.
+    LabelPackages { pt: "Pacotes", en: "Packages" }
+    /// Label.
+    LabelInstallAddress { pt: "Endereço de instalação", en: "Installation address" }
+    /// Label.
+    LabelLastIp { pt: "Último IP", en: "Last IP" }
+    /// Label.
+    LabelNas { pt: "NAS", en: "NAS" }
+    /// Label.
+    LabelResponsible { pt: "Responsável", en: "Responsible" }
+    /// Label.
+    LabelDescription { pt: "Descrição", en: "Description" }
+    /// Label.
+    LabelClosing { pt: "Fechamento", en: "Closing" }
+    /// Label.
+    LabelBarcode { pt: "Código de barras", en: "Barcode" }
+    /// Label: the invoice's detail lines.
+    LabelInvoiceLines { pt: "Detalhamento", en: "Details" }
+    /// Label.
+    LabelService { pt: "Serviço", en: "Service" }
+    /// Banner title of the customer's alerts.
+    AlertBannerTitle { pt: "ALERTA", en: "ALERT" }
+    /// Last seen: online.
+    LastSeenOnlineSince { pt: "Online desde {date} ({relative})", en: "Online since {date} ({relative})" }
+    /// Last seen: offline.
+    LastSeenOfflineSince { pt: "Offline desde {date} ({relative})", en: "Offline since {date} ({relative})" }
+    /// Last seen: RADIUS says nothing usable.
+    LastSeenUnknown { pt: "Situação da conexão desconhecida", en: "Connection state unknown" }
+    /// Pane title suffix: the list shows only pending items.
+    FilterPending { pt: "pendentes", en: "pending" }
+    /// Pane title suffix: the list shows everything.
+    FilterAll { pt: "todas", en: "all" }
+    /// Pane title suffix: open tickets only.
+    FilterOpen { pt: "abertos", en: "open" }
+    /// Pane title suffix: all tickets.
+    FilterAllTickets { pt: "todos", en: "all" }
+    /// Service-order status.
+    OrderPending { pt: "pendente", en: "pending" }
+    /// Service-order status.
+    OrderAwaitingScheduling { pt: "aguardando agendamento", en: "awaiting scheduling" }
+    /// Service-order status.
+    OrderFinished { pt: "finalizada", en: "finished" }
+    /// Connections: the selected service has no login.
+    ConnectionsNoLogin {
+        pt: "O serviço selecionado não tem login: sem histórico de conexões",
+        en: "The selected service has no login: no connection history"
+    }
+    /// Connections pane: whose history is shown.
+    ConnectionsOfLogin { pt: "login {login}", en: "login {login}" }
+    /// Connections totals line.
+    ConnectionsTotals {
+        pt: "{count} sessões · ↓ {download} · ↑ {upload}",
+        en: "{count} sessions · ↓ {download} · ↑ {upload}"
+    }
+    /// Chart title.
+    ConnectionsChart { pt: "Tráfego por sessão (MB, ↓)", en: "Traffic per session (MB, ↓)" }
+    /// A session still open.
+    SessionOpen { pt: "em curso", en: "ongoing" }
+    /// Status badge: TLS verification is off.
+    InsecureBadge { pt: "TLS SEM VERIFICAÇÃO", en: "TLS NOT VERIFIED" }
+    /// Status: a customer's password is shown.
+    PasswordShown { pt: "Senha exibida para {login}", en: "Password shown for {login}" }
+    /// Status: the selected service has no password on record.
+    PasswordNone { pt: "Este serviço não tem senha cadastrada", en: "This service has no password on record" }
+    /// Title line of the search screen.
+    SearchTitle { pt: "Buscar cliente", en: "Find customer" }
+    /// A value the server did not send.
+    ValueMissing { pt: "—", en: "—" }
+    /// Label: SLA time left of a ticket.
+    LabelSla { pt: "SLA restante", en: "SLA left" }
+    /// Label: what the technician did (`descricao_servico` of an order).
+    LabelWorkDone { pt: "Serviço realizado", en: "Work done" }
+    /// Connections totals line, one session.
+    ConnectionsTotalsOne {
+        pt: "{count} sessão · ↓ {download} · ↑ {upload}",
+        en: "{count} session · ↓ {download} · ↑ {upload}"
+    }
+    /// Empty search results while cancelled services are excluded.
+    SearchTryCancelled {
+        pt: "Clientes só com serviços cancelados ficam ocultos: tecle {key} para incluí-los",
+        en: "Customers with only cancelled services are hidden: press {key} to include them"
+    }
 }

@@ -176,7 +176,7 @@ impl<'a> HelpOverlay<'a> {
         let rect = Self::rect(area);
         let inner_w = rect.width.saturating_sub(2);
         let (header, _) = self.header_footer();
-        let body_h = rect.height.saturating_sub(2 + 1 + header.len() as u16);
+        let body_h = rect.height.saturating_sub(2 + header.len() as u16);
         let tallest = self
             .columns(inner_w, body_h)
             .iter()
@@ -213,10 +213,12 @@ impl Widget for HelpOverlay<'_> {
             },
             buf,
         );
-        let footer_y = inner.y + inner.height - 1;
+        // The footer sits in the bottom border, so the table keeps every row
+        // (at 80x24 the whole table fits without scrolling).
+        let footer_y = rect.y + rect.height - 1;
         let body = Rect {
             y: inner.y + header_h,
-            height: inner.height.saturating_sub(header_h + 1),
+            height: inner.height.saturating_sub(header_h),
             ..inner
         };
         let columns = self.columns(inner.width, body.height);
@@ -237,8 +239,15 @@ impl Widget for HelpOverlay<'_> {
                 buf,
             );
         }
-        let footer_w = width(&footer.to_string()) as u16;
-        let fx = inner.x + inner.width.saturating_sub(footer_w);
+        let footer_w = (width(&footer.to_string()) as u16 + 2).min(inner.width);
+        let fx = inner.x + inner.width.saturating_sub(footer_w + 1);
+        let footer = Line::from(
+            std::iter::once(Span::raw(" "))
+                .chain(footer.spans)
+                .chain(std::iter::once(Span::raw(" ")))
+                .collect::<Vec<_>>(),
+        )
+        .style(footer.style);
         footer.render(
             Rect {
                 x: fx,

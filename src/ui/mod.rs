@@ -6,13 +6,25 @@
 //! - [`widgets`]: spinner, too-small screen, tab bar, hint bar, status
 //!   line, pane frame with loading/empty/error, confirmation dialog.
 //! - [`help`]: the `?` overlay generated from the keymap.
+//! - [`console`]: the whole screen of the console; [`search`] and
+//!   [`customer`] its two screens; one file per list pane
+//!   ([`invoices`], [`tickets`], [`orders`], [`connections`]).
 //!
 //! Text is measured and cut with [`crate::text`] (display width, ellipsis).
 
 #![warn(missing_docs)]
 
+pub mod cells;
+pub mod connections;
+pub mod console;
+pub mod customer;
+pub mod detail;
 pub mod forms;
 pub mod help;
+pub mod invoices;
+pub mod orders;
 pub mod results;
+pub mod search;
 pub mod theme;
+pub mod tickets;
 pub mod widgets;

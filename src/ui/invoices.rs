@@ -1,0 +1,180 @@
+//! The invoices pane: pending by default, all on a toggle; due date,
+//! amount, state (open, overdue N days in the danger role, paid on date),
+//! and for the selected invoice its detail lines, boleto line, barcode,
+//! PIX code and link.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use crate::api::Invoice;
+use crate::app::{App, CustomerView, Pane};
+use crate::br::dates::{days_overdue, invoice_state, today};
+use crate::i18n::{Lang, Msg, tr};
+use crate::ui::cells::{self, columns, kv, opt, row, txt};
+use crate::ui::theme::{Role, Theme};
+
+/// The state text of an invoice and the role it is drawn in.
+pub fn state(lang: Lang, inv: &Invoice, today: chrono::NaiveDate) -> (String, Role) {
+    let due = inv.due_date().and_then(|d| d.date());
+    let paid = if inv.is_paid() {
+        inv.payment_date().and_then(|d| d.date())
+    } else {
+        None
+    };
+    let text = invoice_state(lang, due, paid, today);
+    let role = if inv.is_paid() {
+        Role::Ok
+    } else {
+        match due {
+            Some(d) if days_overdue(d, today) > 0 => Role::Danger,
+            Some(d) if d == today => Role::Warning,
+            _ => Role::Text,
+        }
+    };
+    (text, role)
+}
+
+/// Draws the pane.
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, focused: bool) {
+    let lang = app.lang();
+    let theme = &app.settings.theme;
+    let title = format!(
+        "{} · {}",
+        tr(lang, Msg::PaneInvoices),
+        tr(
+            lang,
+            if view.invoices_all {
+                Msg::FilterAll
+            } else {
+                Msg::FilterPending
+            }
+        )
+    );
+    let Some(inner) = crate::ui::detail::frame(
+        frame,
+        area,
+        app,
+        &title,
+        &view.invoices,
+        Vec::is_empty,
+        focused,
+    ) else {
+        return;
+    };
+    let Some(invoices) = &view.invoices.data else {
+        return;
+    };
+    let today = today(app.now);
+    let widths = columns(inner.width, &[10, 13, 0, 14], 2, 12);
+    let muted = theme.style(Role::Muted);
+    let header = row(
+        vec![
+            (tr(lang, Msg::ColDue).to_owned(), muted),
+            (tr(lang, Msg::ColValue).to_owned(), muted),
+            (tr(lang, Msg::ColState).to_owned(), muted),
+            (tr(lang, Msg::ColType).to_owned(), muted),
+        ],
+        &widths,
+        &[1],
+    );
+    let rows: Vec<Line> = invoices
+        .iter()
+        .map(|inv| {
+            let (text, role) = state(lang, inv, today);
+            let glyph = theme.glyph(role);
+            row(
+                vec![
+                    (cells::date(lang, inv.due_date()), theme.style(Role::Text)),
+                    (cells::money(lang, inv.valor), theme.style(Role::Text)),
+                    (
+                        if glyph.is_empty() {
+                            text
+                        } else {
+                            format!("{glyph} {text}")
+                        },
+                        theme.style(role),
+                    ),
+                    (
+                        // `boleto_bancario` reads better as "Boleto bancario".
+                        cells::cap(&txt(lang, inv.tipo_cobranca.as_deref()).replace('_', " ")),
+                        theme.style(Role::Muted),
+                    ),
+                ],
+                &widths,
+                &[1],
+            )
+        })
+        .collect();
+    let sel = view.sel(Pane::Invoices);
+    let rest = crate::ui::detail::list(
+        frame,
+        inner,
+        app,
+        crate::ui::detail::List {
+            header,
+            rows,
+            selected: sel,
+            focused,
+            share: 50,
+        },
+    );
+    if let Some(inv) = invoices.get(sel) {
+        cells::lines(
+            frame.buffer_mut(),
+            rest,
+            &details(lang, theme, inv, rest.width),
+        );
+    }
+}
+
+fn details<'a>(lang: Lang, theme: &Theme, inv: &Invoice, width: u16) -> Vec<Line<'a>> {
+    let mut out = vec![Line::styled(
+        "─".repeat(width as usize),
+        theme.style(Role::Border),
+    )];
+    if !inv.detalhamento.is_empty() {
+        out.push(Line::styled(
+            tr(lang, Msg::LabelInvoiceLines).to_owned(),
+            theme.style(Role::Muted),
+        ));
+        let widths = columns(width, &[0, 13], 0, 10);
+        for line in &inv.detalhamento {
+            out.push(row(
+                vec![
+                    (
+                        format!("  {}", txt(lang, line.descricao.as_deref())),
+                        theme.style(Role::Text),
+                    ),
+                    (cells::money(lang, line.valor), theme.style(Role::Text)),
+                ],
+                &widths,
+                &[1],
+            ));
+        }
+    }
+    for (label, value) in [
+        (Msg::WhatBoletoLine, inv.linha_digitavel.as_deref()),
+        (Msg::LabelBarcode, inv.codigo_barras.as_deref()),
+    ] {
+        if let Some(v) = opt(value) {
+            out.push(kv(theme, &cells::cap(tr(lang, label)), v, Role::Text));
+        }
+    }
+    // PIX codes and links are long; wrap them so nothing is hidden.
+    for (label, value) in [
+        (Msg::WhatPixCode, inv.pix()),
+        (Msg::WhatInvoiceLink, inv.link.as_deref()),
+    ] {
+        if let Some(v) = opt(value) {
+            out.push(Line::styled(
+                format!("{}:", cells::cap(tr(lang, label))),
+                theme.style(Role::Muted),
+            ));
+            for part in cells::wrap(&v, width.saturating_sub(2) as usize) {
+                out.push(Line::styled(format!("  {part}"), theme.style(Role::Text)));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,435 @@
+//! The search screen: the one search box with the detected kind, the
+//! result list, and the session's history.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+
+use crate::api::Customer;
+use crate::app::keymap::Action;
+use crate::app::{App, HistoryEntry, SEARCH_LIMIT, SearchFocus};
+use crate::i18n::{Msg, tr, tr_count, trf};
+use crate::text::truncate;
+use crate::ui::cells::{self, columns, row, scroll_for, select, txt};
+use crate::ui::theme::Role;
+use crate::ui::widgets::{PaneFrame, PaneState, keys_label};
+
+/// Draws the search screen into `area`.
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let input_area = Rect {
+        height: 3.min(area.height),
+        ..area
+    };
+    let info_area = Rect {
+        y: area.y + 3,
+        height: 1,
+        ..area
+    };
+    let list_area = Rect {
+        y: area.y + 4,
+        height: area.height.saturating_sub(4),
+        ..area
+    };
+    draw_input(frame, input_area, app);
+    draw_info(frame, info_area, app);
+    if app.search.show_history {
+        draw_history(frame, list_area, app);
+    } else if app.search.results.data.is_none()
+        && !app.search.results.loading()
+        && app.search.results.error.is_none()
+    {
+        if app.history.is_empty() {
+            draw_intro(frame, list_area, app);
+        } else {
+            draw_history(frame, list_area, app);
+        }
+    } else {
+        draw_results(frame, list_area, app);
+    }
+}
+
+fn kind_label(app: &App) -> String {
+    let lang = app.lang();
+    let (kind, _, _) = app.search.effective();
+    let name = tr(lang, Msg::for_search_kind(kind));
+    let msg = if app.search.forced.is_some() {
+        Msg::SearchKindForced
+    } else {
+        Msg::SearchKindDetected
+    };
+    trf(lang, msg, &[("kind", &name)])
+}
+
+fn draw_input(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let theme = &app.settings.theme;
+    let focused = app.search.focus.0 == SearchFocus::Input && app.help.is_none();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(theme.style(if focused {
+            Role::BorderFocused
+        } else {
+            Role::Border
+        }))
+        .title(Span::styled(
+            format!(" {} ", tr(app.lang(), Msg::SearchTitle)),
+            theme.style(Role::Title),
+        ))
+        .title(
+            Line::from(Span::styled(
+                format!(" {} ", kind_label(app)),
+                theme.style(Role::Accent),
+            ))
+            .right_aligned(),
+        );
+    let inner = block.inner(area);
+    block.render(area, frame.buffer_mut());
+    let value = app.search.input.value();
+    if value.is_empty() {
+        Line::styled(
+            truncate(tr(app.lang(), Msg::SearchPrompt), inner.width as usize).into_owned(),
+            theme.style(Role::Muted),
+        )
+        .render(inner, frame.buffer_mut());
+    } else {
+        let width = inner.width.saturating_sub(1) as usize;
+        let scroll = app.search.input.visual_scroll(width);
+        // What the attendant typed or pasted; paste drops control characters
+        // already, this is the belt to those braces.
+        let shown: String = crate::sanitize::clean(value).chars().skip(scroll).collect();
+        Line::styled(shown, theme.style(Role::Text)).render(inner, frame.buffer_mut());
+    }
+    if focused {
+        let width = inner.width.saturating_sub(1) as usize;
+        let scroll = app.search.input.visual_scroll(width);
+        let x = app.search.input.visual_cursor().saturating_sub(scroll) as u16;
+        frame.set_cursor_position(Position::new(inner.x + x.min(inner.width), inner.y));
+    }
+}
+
+fn draw_info(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let mut spans: Vec<Span> = Vec::new();
+    let (kind, _, problem) = app.search.effective();
+    let d = app.search.detection();
+    match problem {
+        Some(p) if !app.search.input.value().trim().is_empty() => {
+            spans.push(Span::styled(
+                format!(" {} {}", theme.glyph(Role::Danger), tr(lang, p.msg())),
+                theme.style(Role::Danger),
+            ));
+        }
+        _ => {
+            spans.push(Span::styled(
+                format!(
+                    " {}",
+                    trf(
+                        lang,
+                        Msg::SearchAs,
+                        &[("kind", &tr(lang, Msg::for_search_kind(kind)))]
+                    )
+                ),
+                theme.style(Role::Muted),
+            ));
+        }
+    }
+    if let Some((alt, _)) = d.alternative.filter(|(alt, _)| *alt != kind) {
+        let key = keys_label(&app.keymap, Action::SearchAlternative);
+        if !key.is_empty() {
+            spans.push(Span::styled(" · ", theme.style(Role::Muted)));
+            spans.push(Span::styled(
+                trf(
+                    lang,
+                    Msg::SearchAlternative,
+                    &[
+                        ("kind", &tr(lang, Msg::for_search_kind(alt))),
+                        ("key", &key),
+                    ],
+                ),
+                theme.style(Role::Warning),
+            ));
+        }
+    }
+    if app.search.include_cancelled {
+        spans.push(Span::styled(" · ", theme.style(Role::Muted)));
+        spans.push(Span::styled(
+            tr(lang, Msg::SearchIncludingCancelled),
+            theme.style(Role::Warning),
+        ));
+    }
+    cells::lines(frame.buffer_mut(), area, &[Line::from(spans)]);
+}
+
+fn draw_intro(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let Some(inner) = (PaneFrame {
+        title: tr(lang, Msg::SearchHistoryTitle),
+        focused: false,
+        state: PaneState::Ready,
+        tick: app.tick,
+        retry_keys: "",
+        lang,
+        theme,
+    })
+    .render_pane(area, frame.buffer_mut()) else {
+        return;
+    };
+    Paragraph::new(vec![
+        Line::styled(tr(lang, Msg::SearchPrompt), theme.style(Role::Text)),
+        Line::raw(""),
+        Line::styled(tr(lang, Msg::SearchHistoryEmpty), theme.style(Role::Muted)),
+    ])
+    .wrap(Wrap { trim: true })
+    .render(
+        Rect {
+            x: inner.x + 1,
+            width: inner.width.saturating_sub(2),
+            ..inner
+        },
+        frame.buffer_mut(),
+    );
+}
+
+fn draw_history(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let focused = app.search.focus.0 == SearchFocus::List && app.search.show_history;
+    let state = if app.history.is_empty() {
+        PaneState::Empty
+    } else {
+        PaneState::Ready
+    };
+    let Some(inner) = (PaneFrame {
+        title: tr(lang, Msg::SearchHistoryTitle),
+        focused,
+        state,
+        tick: app.tick,
+        retry_keys: "",
+        lang,
+        theme,
+    })
+    .render_pane(area, frame.buffer_mut()) else {
+        return;
+    };
+    let widths = columns(inner.width, &[9, 14, 0], 2, 10);
+    let height = inner.height as usize;
+    let first = scroll_for(app.search.history_selected, height);
+    let mut out = Vec::new();
+    for entry in app.history.iter().skip(first).take(height) {
+        let (what, kind, text) = match entry {
+            HistoryEntry::Search { kind, text } => (
+                tr(lang, Msg::HistorySearch),
+                tr(lang, Msg::for_search_kind(*kind)).to_owned(),
+                crate::sanitize::clean(text).into_owned(),
+            ),
+            HistoryEntry::Customer { code, name } => (
+                tr(lang, Msg::HistoryCustomer),
+                code.to_string(),
+                name.clone(),
+            ),
+        };
+        out.push(row(
+            vec![
+                (what.to_owned(), theme.style(Role::Muted)),
+                (kind, theme.style(Role::Accent)),
+                (text, theme.style(Role::Text)),
+            ],
+            &widths,
+            &[],
+        ));
+    }
+    cells::lines(frame.buffer_mut(), inner, &out);
+    if focused {
+        let y = inner.y + (app.search.history_selected - first) as u16;
+        select(frame.buffer_mut(), inner, y, theme);
+    }
+}
+
+/// The city of a customer for the result list: the first service's
+/// installation address, else its registration address.
+fn city(c: &Customer) -> Option<&str> {
+    c.servicos.iter().find_map(|s| {
+        s.endereco_instalacao
+            .as_ref()
+            .and_then(|a| a.cidade.as_deref())
+            .or_else(|| {
+                s.endereco_cadastral
+                    .as_ref()
+                    .and_then(|a| a.cidade.as_deref())
+            })
+    })
+}
+
+fn draw_results(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let results = &app.search.results;
+    let focused = app.search.focus.0 == SearchFocus::List;
+    let count = results.data.as_ref().map_or(0, Vec::len);
+    let title = match &results.data {
+        Some(_) => format!(
+            "{} · {}",
+            tr(lang, Msg::PaneResults),
+            if count == 0 {
+                tr(lang, Msg::SearchNoResults).to_owned()
+            } else {
+                tr_count(
+                    lang,
+                    Msg::SearchResultsOne,
+                    Msg::SearchResultsMany,
+                    count as i64,
+                )
+            }
+        ),
+        None => tr(lang, Msg::PaneResults).to_owned(),
+    };
+    let retry = keys_label(&app.keymap, Action::Refresh);
+    let state = match (&results.data, &results.error) {
+        (_, Some(e)) => PaneState::Error(e),
+        (None, None) => PaneState::Loading,
+        _ => PaneState::Ready,
+    };
+    let Some(inner) = (PaneFrame {
+        title: &title,
+        focused,
+        state,
+        tick: app.tick,
+        retry_keys: &retry,
+        lang,
+        theme,
+    })
+    .render_pane(area, frame.buffer_mut()) else {
+        return;
+    };
+    let Some(list) = &results.data else { return };
+    if list.is_empty() {
+        // Nothing found: say so, and point at the likeliest reason (a
+        // customer whose services are all cancelled is hidden by default).
+        let mut lines = vec![Line::styled(
+            tr(lang, Msg::SearchNoResults),
+            theme.style(Role::Muted),
+        )];
+        let key = keys_label(&app.keymap, Action::IncludeCancelled);
+        if !app.search.include_cancelled && !key.is_empty() {
+            lines.push(Line::styled(
+                trf(lang, Msg::SearchTryCancelled, &[("key", &key)]),
+                theme.style(Role::Muted),
+            ));
+        }
+        let h = crate::ui::widgets::wrapped_height(&lines, inner.width) as u16;
+        Paragraph::new(lines)
+            .alignment(ratatui::layout::Alignment::Center)
+            .wrap(Wrap { trim: true })
+            .render(
+                Rect {
+                    y: inner.y + inner.height.saturating_sub(h) / 2,
+                    height: h.min(inner.height),
+                    ..inner
+                },
+                frame.buffer_mut(),
+            );
+        return;
+    }
+    let wide = inner.width >= 110;
+    let widths = if wide {
+        columns(inner.width, &[1, 0, 18, 8, 20, 28], 1, 12)
+    } else {
+        columns(inner.width, &[1, 0, 18, 6, 12, 16], 1, 10)
+    };
+    let refine = count as u32 >= SEARCH_LIMIT;
+    let mut out = vec![row(
+        vec![
+            (String::new(), theme.style(Role::Muted)),
+            (tr(lang, Msg::ColName).to_owned(), theme.style(Role::Muted)),
+            (
+                tr(lang, Msg::KindDocument).to_owned(),
+                theme.style(Role::Muted),
+            ),
+            (tr(lang, Msg::KindCode).to_owned(), theme.style(Role::Muted)),
+            (tr(lang, Msg::ColCity).to_owned(), theme.style(Role::Muted)),
+            (
+                tr(lang, Msg::ColServices).to_owned(),
+                theme.style(Role::Muted),
+            ),
+        ],
+        &widths,
+        &[3],
+    )];
+    let height = (inner.height as usize)
+        .saturating_sub(1)
+        .saturating_sub(refine as usize);
+    let first = scroll_for(app.search.selected, height);
+    for c in list.iter().skip(first).take(height) {
+        let alert = c.alerta == Some(true) || !c.alerta_mensagens.is_empty();
+        let worst = c.servicos.iter().max_by_key(|s| cells::service_status(s).1);
+        let (services, role) = match worst {
+            Some(s) => (
+                format!(
+                    "{} · {}",
+                    c.servicos.len(),
+                    cells::service_status_text(lang, s)
+                ),
+                cells::service_status(s).0,
+            ),
+            None => ("0".to_owned(), Role::Muted),
+        };
+        out.push(row(
+            vec![
+                // Styled only when set: an underlined blank (mono's danger)
+                // would draw a stray underscore on every row.
+                if alert {
+                    (
+                        theme.glyph(Role::Danger).to_owned(),
+                        theme.style(Role::Danger),
+                    )
+                } else {
+                    (String::new(), theme.style(Role::Text))
+                },
+                (txt(lang, c.display_name()), theme.style(Role::Text)),
+                (
+                    cells::document(app, c.cpf_cnpj.as_deref()),
+                    theme.style(Role::Text),
+                ),
+                (
+                    c.codigo_cliente.map(|n| n.to_string()).unwrap_or_default(),
+                    theme.style(Role::Text),
+                ),
+                (txt(lang, city(c)), theme.style(Role::Text)),
+                (services, theme.style(role)),
+            ],
+            &widths,
+            &[3],
+        ));
+    }
+    cells::lines(frame.buffer_mut(), inner, &out);
+    if focused && count > 0 {
+        let y = inner.y + 1 + (app.search.selected - first) as u16;
+        select(frame.buffer_mut(), inner, y, theme);
+    }
+    if refine {
+        let y = inner.y + inner.height - 1;
+        cells::lines(
+            frame.buffer_mut(),
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            &[Line::styled(
+                format!(
+                    "{} {}",
+                    theme.glyph(Role::Warning),
+                    trf(lang, Msg::SearchTooMany, &[("limit", &SEARCH_LIMIT)])
+                ),
+                theme.style(Role::Warning),
+            )],
+        );
+    }
+}

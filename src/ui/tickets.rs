@@ -1,0 +1,199 @@
+//! The tickets pane (atendimentos): open ones by default, all on a
+//! toggle; protocol, type, status, opened; for the selected ticket the
+//! responsible, the description and its service orders.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use crate::api::Ticket;
+use crate::app::{App, CustomerView, Pane};
+use crate::i18n::{Lang, Msg, tr};
+use crate::ui::cells::{self, columns, kv, opt, row, txt};
+use crate::ui::theme::{Role, Theme};
+
+/// The role of a ticket or order status text.
+pub fn status_role(status: Option<&str>) -> Role {
+    let s = status.unwrap_or("").to_lowercase();
+    if s.contains("final") || s.contains("conclu") || s.contains("fechad") {
+        Role::Ok
+    } else if s.contains("cancel") {
+        Role::Muted
+    } else {
+        Role::Warning
+    }
+}
+
+/// Draws the pane.
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, focused: bool) {
+    let lang = app.lang();
+    let theme = &app.settings.theme;
+    let title = format!(
+        "{} · {}",
+        tr(lang, Msg::PaneTickets),
+        tr(
+            lang,
+            if view.tickets_all {
+                Msg::FilterAllTickets
+            } else {
+                Msg::FilterOpen
+            }
+        )
+    );
+    let Some(inner) = crate::ui::detail::frame(
+        frame,
+        area,
+        app,
+        &title,
+        &view.tickets,
+        Vec::is_empty,
+        focused,
+    ) else {
+        return;
+    };
+    let Some(tickets) = &view.tickets.data else {
+        return;
+    };
+    let widths = columns(inner.width, &[20, 0, 18, 16], 1, 10);
+    let muted = theme.style(Role::Muted);
+    let header = row(
+        vec![
+            (cells::cap(tr(lang, Msg::WhatProtocol)), muted),
+            (tr(lang, Msg::ColType).to_owned(), muted),
+            (tr(lang, Msg::ColState).to_owned(), muted),
+            (tr(lang, Msg::ColOpened).to_owned(), muted),
+        ],
+        &widths,
+        &[],
+    );
+    let rows: Vec<Line> = tickets
+        .iter()
+        .map(|t| {
+            row(
+                vec![
+                    (txt(lang, t.protocolo.as_deref()), theme.style(Role::Text)),
+                    (
+                        txt(lang, t.tipo_atendimento.as_deref()),
+                        theme.style(Role::Text),
+                    ),
+                    (
+                        txt(lang, t.status.as_deref()),
+                        theme.style(status_role(t.status.as_deref())),
+                    ),
+                    (cells::date(lang, t.opened_at()), theme.style(Role::Text)),
+                ],
+                &widths,
+                &[],
+            )
+        })
+        .collect();
+    let sel = view.sel(Pane::Tickets);
+    let rest = crate::ui::detail::list(
+        frame,
+        inner,
+        app,
+        crate::ui::detail::List {
+            header,
+            rows,
+            selected: sel,
+            focused,
+            share: 40,
+        },
+    );
+    if let Some(t) = tickets.get(sel) {
+        cells::scrolled_lines(
+            frame.buffer_mut(),
+            rest,
+            &details(lang, theme, t, rest.width),
+            view.detail_scroll,
+            theme,
+        );
+    }
+}
+
+fn details<'a>(lang: Lang, theme: &Theme, t: &Ticket, width: u16) -> Vec<Line<'a>> {
+    let mut out = vec![Line::styled(
+        "─".repeat(width as usize),
+        theme.style(Role::Border),
+    )];
+    let responsible = [
+        opt(t.usuario_responsavel.as_deref()),
+        opt(t.setor_responsavel.as_deref()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    out.push(kv(
+        theme,
+        tr(lang, Msg::LabelResponsible),
+        if responsible.is_empty() {
+            txt(lang, None)
+        } else {
+            responsible
+        },
+        Role::Text,
+    ));
+    if let Some(sla) = opt(t.tempo_restante.as_deref()) {
+        let role = if sla.trim_start().starts_with('-') {
+            Role::Danger
+        } else {
+            Role::Text
+        };
+        out.push(kv(theme, tr(lang, Msg::LabelSla), sla, role));
+    }
+    out.push(Line::styled(
+        format!("{}:", tr(lang, Msg::LabelDescription)),
+        theme.style(Role::Muted),
+    ));
+    let desc = t
+        .descricao_abertura
+        .as_deref()
+        .map(|d| crate::sanitize::clean_multiline(d).into_owned())
+        .unwrap_or_else(|| txt(lang, None));
+    for part in cells::wrap(&desc, width.saturating_sub(2) as usize) {
+        out.push(Line::styled(format!("  {part}"), theme.style(Role::Text)));
+    }
+    if let Some(closing) = t
+        .descricao_fechamento
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+    {
+        out.push(Line::styled(
+            format!(
+                "{} ({}):",
+                tr(lang, Msg::LabelClosing),
+                cells::date(lang, t.closed_at())
+            ),
+            theme.style(Role::Muted),
+        ));
+        let closing = crate::sanitize::clean_multiline(closing);
+        for part in cells::wrap(&closing, width.saturating_sub(2) as usize) {
+            out.push(Line::styled(format!("  {part}"), theme.style(Role::Text)));
+        }
+    }
+    let orders = t.service_orders();
+    if !orders.is_empty() {
+        out.push(Line::styled(
+            format!("{}:", tr(lang, Msg::PaneServiceOrders)),
+            theme.style(Role::Muted),
+        ));
+        for o in orders {
+            out.push(Line::from(vec![
+                ratatui::text::Span::styled(
+                    format!(
+                        "  {} · {} · ",
+                        txt(lang, o.numero_ordem_servico.as_deref()),
+                        txt(lang, o.tipo.as_deref())
+                    ),
+                    theme.style(Role::Text),
+                ),
+                ratatui::text::Span::styled(
+                    crate::ui::orders::status_text(lang, o),
+                    theme.style(status_role(o.status.as_deref())),
+                ),
+            ]));
+        }
+    }
+    out
+}

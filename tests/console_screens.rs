@@ -1,0 +1,553 @@
+//! Screen snapshots of the console at 80x24 and 160x48, built from the
+//! vendored HubSoft examples decoded with the real types and driven through
+//! `update()`, plus per-cell style checks (colour and modifiers carry
+//! meaning that text snapshots miss).
+//!
+//! Nothing volatile reaches the screen: the clock is fixed (`App::now`),
+//! spinners stay at tick 0 and no status message is set unless a test sets
+//! one, so no insta filter is needed.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use hubdesk::api::{
+    ApiError, ConnectionLog, Customer, CustomersResponse, InvoicesResponse, ServiceOrdersResponse,
+    TicketsResponse,
+};
+use hubdesk::app::keymap::Keymap;
+use hubdesk::app::{App, Effect, Msg, Reply, ReqId, SearchFocus, Settings, Slot, update};
+use hubdesk::i18n::Lang;
+use hubdesk::ui::theme::{Role, Theme, ThemeKind};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+fn fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/hubsoft-examples")
+        .join(name);
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn customers() -> Vec<Customer> {
+    serde_json::from_str::<CustomersResponse>(&fixture("cliente.response.json"))
+        .unwrap()
+        .clientes
+}
+
+fn replies() -> Vec<(Slot, Reply)> {
+    let invoices: InvoicesResponse =
+        serde_json::from_str(&fixture("cliente_financeiro.response.json")).unwrap();
+    let tickets: TicketsResponse =
+        serde_json::from_str(&fixture("cliente_atendimento.response.json")).unwrap();
+    let orders: ServiceOrdersResponse =
+        serde_json::from_str(&fixture("cliente_ordem_servico.response.json")).unwrap();
+    let log: ConnectionLog =
+        serde_json::from_str(&fixture("cliente_extrato_conexao.response.json")).unwrap();
+    vec![
+        (
+            Slot::Customer,
+            Reply::Customers(Ok(vec![customers().remove(0)])),
+        ),
+        (Slot::Invoices, Reply::Invoices(Ok(invoices.faturas))),
+        (Slot::Tickets, Reply::Tickets(Ok(tickets.atendimentos))),
+        (Slot::Orders, Reply::Orders(Ok(orders.into_orders()))),
+        (Slot::Connections, Reply::Connections(Ok(log))),
+    ]
+}
+
+fn app_with(theme: Theme, privacy: bool) -> App {
+    let settings = Settings {
+        lang: Lang::PtBr,
+        theme,
+        demo: true,
+        profile: "provedor-teste".into(),
+        privacy,
+        ..Settings::default()
+    };
+    let mut app = App::new(settings, Keymap::new(&BTreeMap::new(), false).0);
+    // The fixtures' invoices fall due in 2017-2018; "today" is fixed after them.
+    app.now = chrono::DateTime::parse_from_rfc3339("2020-03-10T15:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    app
+}
+
+fn app() -> App {
+    app_with(Theme::new(ThemeKind::Dark), false)
+}
+
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))).0
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn fetch_ids(fx: &[Effect]) -> Vec<ReqId> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::Fetch { req, .. } => Some(*req),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Searches and answers with `found`; returns the effects of the answer.
+fn search(app: &mut App, text: &str, found: Result<Vec<Customer>, ApiError>) -> Vec<Effect> {
+    app.search.input.reset();
+    app.search.focus.0 = SearchFocus::Input;
+    type_text(app, text);
+    let req = fetch_ids(&key(app, KeyCode::Enter))[0];
+    update(
+        app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Customers(found),
+        },
+    )
+    .0
+}
+
+/// Opens the fixture customer and answers the slots in `answer` with the
+/// fixtures (or with `error` for the slots in `fail`); the others stay
+/// loading.
+fn open(app: &mut App, answer: &[Slot], fail: &[Slot]) {
+    let fx = search(app, "guilherme", Ok(vec![customers().remove(0)]));
+    let ids = fetch_ids(&fx);
+    for (slot, reply) in replies() {
+        let Some(req) = ids.iter().find(|r| r.slot == slot) else {
+            continue;
+        };
+        let reply = if fail.contains(&slot) {
+            let err = ApiError::Http {
+                route: "x",
+                status: 502,
+                excerpt: "Bad Gateway".into(),
+            };
+            match slot {
+                Slot::Customer | Slot::Search => Reply::Customers(Err(err)),
+                Slot::Invoices => Reply::Invoices(Err(err)),
+                Slot::Tickets => Reply::Tickets(Err(err)),
+                Slot::Orders => Reply::Orders(Err(err)),
+                Slot::Connections => Reply::Connections(Err(err)),
+            }
+        } else if answer.contains(&slot) {
+            reply
+        } else {
+            continue;
+        };
+        update(app, Msg::Fetched { req: *req, reply });
+    }
+}
+
+const ALL: [Slot; 5] = [
+    Slot::Customer,
+    Slot::Invoices,
+    Slot::Tickets,
+    Slot::Orders,
+    Slot::Connections,
+];
+
+fn render(app: &mut App, w: u16, h: u16) -> Buffer {
+    update(app, Msg::Resize(w, h));
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let now = Instant::now();
+    term.draw(|f| hubdesk::ui::console::draw(f, app, now))
+        .unwrap();
+    term.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < buf.area.width {
+            let symbol = buf[(x, y)].symbol();
+            line.push_str(symbol);
+            // A wide character covers the next cell too.
+            x += hubdesk::text::width(symbol).max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn snap(name: &str, app: &mut App, w: u16, h: u16) {
+    let screen = text(&render(app, w, h));
+    insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
+}
+
+fn both(name: &str, app: &mut App) {
+    snap(name, app, 80, 24);
+    snap(name, app, 160, 48);
+}
+
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut xs = Vec::new();
+        for x in 0..buf.area.width {
+            let s = buf[(x, y)].symbol();
+            for _ in 0..s.len() {
+                xs.push(x);
+            }
+            line.push_str(s);
+        }
+        if let Some(i) = line.find(needle) {
+            return Some((xs[i], y));
+        }
+    }
+    None
+}
+
+// ---- search ------------------------------------------------------------------
+
+#[test]
+fn search_screen_before_any_search() {
+    both("search_intro", &mut app());
+}
+
+#[test]
+fn search_results_from_the_fixture() {
+    let mut app = app();
+    let mut found = customers();
+    // A hostile name: escape sequences must come out inert.
+    found[1].nome_razaosocial = Some("MARIA \u{1b}]0;pwned\u{7}\u{1b}[2J JOSÉ 漢字".into());
+    search(&mut app, "silva", Ok(found));
+    both("search_results", &mut app);
+}
+
+#[test]
+fn search_states_loading_empty_error() {
+    let mut app = app();
+    type_text(&mut app, "37999112275");
+    key(&mut app, KeyCode::Enter);
+    both("search_loading", &mut app);
+
+    let mut app = self::app();
+    search(&mut app, "ninguem", Ok(vec![]));
+    snap("search_empty", &mut app, 80, 24);
+
+    let mut app = self::app();
+    search(
+        &mut app,
+        "silva",
+        Err(ApiError::Network {
+            route: "cliente",
+            timeout: true,
+            sent: true,
+            detail: "timeout".into(),
+        }),
+    );
+    snap("search_error", &mut app, 80, 24);
+}
+
+#[test]
+fn a_bad_cpf_is_flagged_before_sending() {
+    let mut app = app();
+    type_text(&mut app, "123.456.789-00");
+    let buf = render(&mut app, 80, 24);
+    assert!(text(&buf).contains("CPF com dígitos verificadores inválidos"));
+    snap("search_bad_cpf", &mut app, 80, 24);
+}
+
+#[test]
+fn a_full_answer_of_100_says_to_refine() {
+    let mut app = app();
+    let one = customers().remove(0);
+    let many: Vec<Customer> = (0..100)
+        .map(|i| Customer {
+            codigo_cliente: Some(1000 + i),
+            ..one.clone()
+        })
+        .collect();
+    search(&mut app, "silva", Ok(many));
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(
+        screen.contains("Refine a busca: o servidor devolveu o máximo de 100"),
+        "{screen}"
+    );
+}
+
+// ---- customer ------------------------------------------------------------------
+
+#[test]
+fn customer_every_pane_with_data() {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    both("customer_header", &mut app);
+    for (digit, name) in [
+        ('2', "customer_services"),
+        ('3', "customer_invoices"),
+        ('4', "customer_tickets"),
+        ('5', "customer_orders"),
+        ('6', "customer_connections"),
+    ] {
+        key(&mut app, KeyCode::Char(digit));
+        both(name, &mut app);
+    }
+}
+
+#[test]
+fn customer_panes_loading() {
+    let mut app = app();
+    open(&mut app, &[], &[]);
+    both("customer_loading_header", &mut app);
+    key(&mut app, KeyCode::Char('3'));
+    both("customer_loading_invoices", &mut app);
+}
+
+#[test]
+fn customer_panes_empty() {
+    let mut app = app();
+    let fx = search(&mut app, "guilherme", Ok(vec![customers().remove(0)]));
+    for req in fetch_ids(&fx) {
+        let reply = match req.slot {
+            Slot::Customer | Slot::Search => Reply::Customers(Ok(vec![customers().remove(0)])),
+            Slot::Invoices => Reply::Invoices(Ok(vec![])),
+            Slot::Tickets => Reply::Tickets(Ok(vec![])),
+            Slot::Orders => Reply::Orders(Ok(vec![])),
+            Slot::Connections => Reply::Connections(Ok(ConnectionLog::default())),
+        };
+        update(&mut app, Msg::Fetched { req, reply });
+    }
+    for (digit, name) in [
+        ('3', "customer_empty_invoices"),
+        ('4', "customer_empty_tickets"),
+        ('5', "customer_empty_orders"),
+        ('6', "customer_empty_connections"),
+    ] {
+        key(&mut app, KeyCode::Char(digit));
+        snap(name, &mut app, 80, 24);
+    }
+    snap("customer_empty_connections", &mut app, 160, 48);
+}
+
+#[test]
+fn customer_panes_error() {
+    let mut app = app();
+    open(&mut app, &[], &ALL);
+    both("customer_error_header", &mut app);
+    for (digit, name) in [
+        ('3', "customer_error_invoices"),
+        ('4', "customer_error_tickets"),
+        ('5', "customer_error_orders"),
+        ('6', "customer_error_connections"),
+    ] {
+        key(&mut app, KeyCode::Char(digit));
+        snap(name, &mut app, 80, 24);
+    }
+}
+
+#[test]
+fn a_long_ticket_text_scrolls_with_the_page_keys() {
+    let mut app = app();
+    let fx = search(&mut app, "guilherme", Ok(vec![customers().remove(0)]));
+    let req = fetch_ids(&fx)
+        .into_iter()
+        .find(|r| r.slot == Slot::Tickets)
+        .unwrap();
+    let mut tickets =
+        serde_json::from_str::<TicketsResponse>(&fixture("cliente_atendimento.response.json"))
+            .unwrap()
+            .atendimentos;
+    let long: Vec<String> = (1..=40).map(|i| format!("linha {i} do relato")).collect();
+    tickets[0].descricao_abertura = Some(long.join("\n"));
+    update(
+        &mut app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Tickets(Ok(tickets)),
+        },
+    );
+    key(&mut app, KeyCode::Char('4'));
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains("linha 1 do relato"), "{screen}");
+    assert!(!screen.contains("linha 40 do relato"), "{screen}");
+    assert!(screen.contains('↓'), "a mark says more text follows");
+    for _ in 0..10 {
+        key(&mut app, KeyCode::PageDown);
+    }
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains("linha 40 do relato"), "{screen}");
+    assert!(!screen.contains("linha 1 do relato"), "{screen}");
+}
+
+#[test]
+fn the_customer_in_english() {
+    let mut app = app();
+    app.settings.lang = Lang::En;
+    open(&mut app, &ALL, &[]);
+    key(&mut app, KeyCode::Char('3'));
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains("Invoices · pending"), "{screen}");
+    assert!(screen.contains("overdue by"), "{screen}");
+    assert!(screen.contains("DEMO — fictitious data"), "{screen}");
+    snap("customer_invoices_english", &mut app, 80, 24);
+}
+
+#[test]
+fn privacy_mode_masks_documents_phones_and_emails() {
+    let mut app = app_with(Theme::new(ThemeKind::Dark), true);
+    open(&mut app, &ALL, &[]);
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(!screen.contains("106.820.836-81"), "{screen}");
+    assert!(!screen.contains("guilherme@silva.com.br"), "{screen}");
+    assert!(!screen.contains("98824-2968"), "{screen}");
+    snap("customer_privacy", &mut app, 80, 24);
+}
+
+#[test]
+fn too_small_and_help() {
+    let mut app = app();
+    snap("too_small", &mut app, 50, 12);
+    update(&mut app, Msg::Resize(80, 24));
+    open(&mut app, &ALL, &[]);
+    key(&mut app, KeyCode::Char('?'));
+    snap("help_over_customer", &mut app, 80, 24);
+}
+
+// ---- what must never / always be drawn ------------------------------------------
+
+#[test]
+fn the_password_is_drawn_only_after_reveal() {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    let password = customers()[0].servicos[0].senha.clone().unwrap();
+    key(&mut app, KeyCode::Char('2'));
+    for (w, h) in [(80, 24), (160, 48)] {
+        let screen = text(&render(&mut app, w, h));
+        assert!(!screen.contains(&format!("Senha: {password}")), "{screen}");
+        assert!(screen.contains("•••••• (tecle p para mostrar)"), "{screen}");
+    }
+    key(&mut app, KeyCode::Char('p'));
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains(&format!("Senha: {password}")), "{screen}");
+    // Leaving hides it again.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('2'));
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(!screen.contains(&format!("Senha: {password}")), "{screen}");
+}
+
+#[test]
+fn server_text_cannot_carry_escape_sequences_to_the_screen() {
+    let mut app = app();
+    let mut c = customers().remove(0);
+    c.nome_razaosocial = Some("EVIL\u{1b}]0;title\u{7}\u{1b}[2J\u{1b}[H NAME\r\nX".into());
+    c.nome_fantasia = None;
+    c.alerta_mensagens = vec!["corte\u{1b}[31m de fibra\u{9b}2J".into()];
+    search(&mut app, "evil", Ok(vec![c]));
+    for (w, h) in [(80, 24), (160, 48)] {
+        let buf = render(&mut app, w, h);
+        for cell in buf.content() {
+            assert!(
+                !cell.symbol().chars().any(hubdesk::sanitize::is_forbidden),
+                "control character drawn: {:?}",
+                cell.symbol()
+            );
+        }
+        let screen = text(&buf);
+        assert!(screen.contains("EVIL"), "{screen}");
+    }
+}
+
+#[test]
+fn the_demo_banner_and_profile_are_always_visible() {
+    let mut app = app();
+    for (w, h) in [(60, 15), (80, 24), (160, 48)] {
+        let screen = text(&render(&mut app, w, h));
+        assert!(screen.contains("DEMONSTRAÇÃO"), "{w}x{h}\n{screen}");
+    }
+    open(&mut app, &ALL, &[]);
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(
+        screen.contains("DEMONSTRAÇÃO — dados fictícios"),
+        "{screen}"
+    );
+    assert!(screen.contains("provedor-teste"), "{screen}");
+}
+
+#[test]
+fn the_alert_banner_is_in_the_danger_role() {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    let theme = Theme::new(ThemeKind::Dark);
+    let buf = render(&mut app, 80, 24);
+    let (x, y) = find(&buf, "ALERTA").expect("alert banner");
+    let style = buf[(x, y)].style();
+    let banner = theme.style(Role::AlertBanner);
+    assert_eq!(style.bg, banner.bg);
+    assert!(style.add_modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn an_overdue_invoice_is_drawn_in_the_danger_colour() {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    key(&mut app, KeyCode::Char('3'));
+    // In the header pane nothing is selected: look at the wide layout,
+    // where the invoices show beside the header without focus.
+    key(&mut app, KeyCode::Char('1'));
+    let danger = Theme::new(ThemeKind::Dark).style(Role::Danger);
+    let buf = render(&mut app, 160, 48);
+    let (x, y) = find(&buf, "vencida há").expect("an overdue invoice");
+    assert_eq!(buf[(x, y)].style().fg, danger.fg, "overdue must be red");
+    assert!(buf[(x, y)].style().add_modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn the_selection_is_visible_in_the_mono_theme() {
+    let mut app = app_with(Theme::new(ThemeKind::Mono), false);
+    let found = customers();
+    search(&mut app, "silva", Ok(found));
+    key(&mut app, KeyCode::Char('j'));
+    let buf = render(&mut app, 80, 24);
+    let name = customers()[1].nome_razaosocial.clone().unwrap();
+    let (x, y) = find(&buf, &name).expect("second row");
+    assert!(
+        buf[(x, y)]
+            .style()
+            .add_modifier
+            .contains(Modifier::REVERSED),
+        "selected row must be reversed in mono"
+    );
+    // Row markers are blank without an alert: no stray underline in mono.
+    let (_, y2) = find(&buf, &name).unwrap();
+    assert!(
+        !buf[(1, y2)]
+            .style()
+            .add_modifier
+            .contains(Modifier::UNDERLINED),
+        "blank marker cell underlined"
+    );
+    let first = customers()[0].nome_razaosocial.clone().unwrap();
+    let (x, y) = find(&buf, &first).expect("first row");
+    assert!(
+        !buf[(x, y)]
+            .style()
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
+    // No cell anywhere has a colour in mono.
+    open(&mut app, &ALL, &[]);
+    for digit in ['1', '2', '3', '4', '5', '6'] {
+        key(&mut app, KeyCode::Char(digit));
+        let buf = render(&mut app, 160, 48);
+        for cell in buf.content() {
+            assert!(
+                cell.fg == ratatui::style::Color::Reset && cell.bg == ratatui::style::Color::Reset,
+                "mono drew a colour on pane {digit}"
+            );
+        }
+    }
+}

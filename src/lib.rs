@@ -8,9 +8,13 @@
 
 pub mod api;
 pub mod app;
+pub mod audit;
 pub mod br;
+pub mod cli;
+pub mod config;
 pub mod console;
 pub mod i18n;
+pub mod logging;
 pub mod mask;
 pub mod sanitize;
 pub mod search_kind;

@@ -1029,8 +1029,16 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
             } else {
                 Outcome::Failed
             };
+            // The server's own words when it gave any; else the English
+            // error text (routes and statuses, never a body or a secret).
+            let audit_msg = match &e {
+                ApiError::Refused { msg, .. } => msg.clone(),
+                ApiError::Forbidden { msg: Some(m), .. }
+                | ApiError::NotFound { msg: Some(m), .. } => m.clone(),
+                other => other.to_string(),
+            };
             audit
-                .outcome(&id, outcome, Some(&failure.message))
+                .outcome(&id, outcome, Some(&audit_msg))
                 .map_err(audit_failed)?;
             tracing::info!(action = plan.attempt.action, attempt = %id, ?outcome, "action not confirmed");
             if unknown {

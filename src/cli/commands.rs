@@ -335,7 +335,7 @@ enum Plan {
     Orders(ServiceOrderSearch),
     Connections(ConnectionLogQuery),
     Login,
-    Action(ActionPlan),
+    Action(Box<ActionPlan>),
 }
 
 /// An action, checked and confirmed.
@@ -710,7 +710,7 @@ fn action(ctx: &Ctx, settings: &Settings, kind: ActionKind) -> Result<Plan, Fail
             _ => None,
         },
     };
-    Ok(Plan::Action(ActionPlan { kind, attempt }))
+    Ok(Plan::Action(Box::new(ActionPlan { kind, attempt })))
 }
 
 /// Asks on stderr, reads one line from stdin. Only `s`/`sim`/`y`/`yes` go.
@@ -853,7 +853,7 @@ async fn execute(
             }
             Ok(EXIT_OK)
         }
-        Plan::Action(p) => run_action(ctx, client, p).await,
+        Plan::Action(p) => run_action(ctx, client, *p).await,
     }
 }
 

@@ -19,6 +19,7 @@ use serde::Deserialize;
 use crate::api::{Credentials, Secret};
 use crate::app::keymap::KeyList;
 use crate::i18n::{Lang, Msg, tr, trf};
+use crate::ui::theme::{Theme, ThemeKind, parse_color};
 
 /// The example config shipped with the binary (`hubdesk config example`).
 pub const EXAMPLE: &str = include_str!("../assets/config.example.toml");
@@ -619,6 +620,41 @@ fn run_secret_command(cmd: &str, what: &'static str) -> Result<String, ConfigErr
     Ok(text)
 }
 
+/// The console's theme: `--theme` (already parsed), else the file's
+/// `theme`; `--no-color` or a non-empty `NO_COLOR` force mono; then the
+/// profile's accent. A theme name or accent that cannot be read is an
+/// error, so a typo is seen instead of silently ignored.
+pub fn resolve_theme(
+    flag: Option<ThemeKind>,
+    configured: Option<&str>,
+    no_color_flag: bool,
+    no_color_env: Option<&str>,
+    settings: &Settings,
+) -> Result<Theme, ConfigError> {
+    let configured = match (flag, configured) {
+        (Some(kind), _) => Some(kind),
+        (None, Some(name)) => {
+            Some(
+                ThemeKind::from_name(name).ok_or_else(|| ConfigError::BadValue {
+                    key: "theme".into(),
+                    value: name.into(),
+                })?,
+            )
+        }
+        (None, None) => None,
+    };
+    let theme = Theme::new(ThemeKind::choose(configured, no_color_flag, no_color_env));
+    match &settings.accent {
+        Some(accent) => parse_color(accent)
+            .map(|c| theme.with_accent(c))
+            .map_err(|_| ConfigError::BadValue {
+                key: format!("profiles.{}.accent", settings.profile),
+                value: accent.clone(),
+            }),
+        None => Ok(theme),
+    }
+}
+
 /// True when `host[:port][/path]` names a loopback address.
 fn is_loopback_authority(rest: &str) -> bool {
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
@@ -753,6 +789,33 @@ read_only = true
             Err(ConfigError::InsecureHttp { .. })
         ));
         assert!(check("http://10.0.0.1", true).is_ok());
+    }
+
+    #[test]
+    fn theme_from_flag_config_no_color_and_accent() {
+        let file = parse("theme = 'light'\n[profiles.p]\naccent = '#ff8800'\n").unwrap();
+        let s = resolve(&file, &FlagOverrides::default(), &env_of(&[])).unwrap();
+        let t = resolve_theme(None, file.theme.as_deref(), false, None, &s).unwrap();
+        assert_eq!(
+            t,
+            Theme::new(ThemeKind::Light).with_accent(parse_color("#ff8800").unwrap())
+        );
+        let t = resolve_theme(Some(ThemeKind::Dark), Some("light"), false, None, &s).unwrap();
+        assert_eq!(t.kind(), ThemeKind::Dark);
+        for (flag, env) in [(true, None), (false, Some("1"))] {
+            let t = resolve_theme(Some(ThemeKind::Dark), None, flag, env, &s).unwrap();
+            assert_eq!(t.kind(), ThemeKind::Mono);
+            assert!(!t.has_color());
+        }
+        let t = resolve_theme(None, None, false, Some(""), &s).unwrap();
+        assert_eq!(t.kind(), ThemeKind::Dark);
+        assert!(matches!(
+            resolve_theme(None, Some("neon"), false, None, &s),
+            Err(ConfigError::BadValue { .. })
+        ));
+        let bad = parse("[profiles.p]\naccent = 'not-a-colour'\n").unwrap();
+        let s = resolve(&bad, &FlagOverrides::default(), &env_of(&[])).unwrap();
+        assert!(resolve_theme(None, None, false, None, &s).is_err());
     }
 
     #[test]

@@ -282,6 +282,15 @@ fn login_prints_the_user_and_expiry() {
 }
 
 #[test]
+fn server_text_is_sanitized_in_tables() {
+    let h = Harness::new();
+    // Customer 1002 has an ESC sequence in every street name.
+    let out = h.run(&["customer", "1002"]).expect(0).stdout.clone();
+    assert!(!out.contains('\x1b'), "{out:?}");
+    assert!(out.contains("1002"));
+}
+
+#[test]
 fn privacy_masks_tables_and_json() {
     let h = Harness::new();
     let c = customer_json(&h, "1000");

@@ -220,39 +220,20 @@ impl Ctx {
     }
 
     fn theme(&self, settings: &Settings) -> Result<Theme, Failure> {
-        let configured = match (self.global.theme, self.loaded.file.theme.as_deref()) {
-            (Some(t), _) => Some(match t {
-                super::args::ThemeArg::Dark => ThemeKind::Dark,
-                super::args::ThemeArg::Light => ThemeKind::Light,
-                super::args::ThemeArg::Mono => ThemeKind::Mono,
-            }),
-            (None, Some(name)) => Some(ThemeKind::from_name(name).ok_or_else(|| {
-                Failure::config(
-                    self.lang,
-                    &config::ConfigError::BadValue {
-                        key: "theme".into(),
-                        value: name.into(),
-                    },
-                )
-            })?),
-            (None, None) => None,
-        };
+        let flag = self.global.theme.map(|t| match t {
+            super::args::ThemeArg::Dark => ThemeKind::Dark,
+            super::args::ThemeArg::Light => ThemeKind::Light,
+            super::args::ThemeArg::Mono => ThemeKind::Mono,
+        });
         let no_color = std::env::var("NO_COLOR").ok();
-        let kind = ThemeKind::choose(configured, self.global.no_color, no_color.as_deref());
-        let mut theme = Theme::new(kind);
-        if let Some(accent) = &settings.accent {
-            let color = parse_color(accent).map_err(|_| {
-                Failure::config(
-                    self.lang,
-                    &config::ConfigError::BadValue {
-                        key: format!("profiles.{}.accent", settings.profile),
-                        value: accent.clone(),
-                    },
-                )
-            })?;
-            theme = theme.with_accent(color);
-        }
-        Ok(theme)
+        config::resolve_theme(
+            flag,
+            self.loaded.file.theme.as_deref(),
+            self.global.no_color,
+            no_color.as_deref(),
+            settings,
+        )
+        .map_err(|e| Failure::config(self.lang, &e))
     }
 
     fn key_overrides(&self) -> BTreeMap<String, Vec<String>> {

@@ -148,6 +148,15 @@ impl Audit {
         })
     }
 
+    /// Opens the audit file of this user: `audit.jsonl` in the data
+    /// directory (`HUBDESK_DATA_DIR`, else the platform data dir), the same
+    /// file `hubdesk audit` reads.
+    pub fn open_default() -> std::io::Result<Audit> {
+        let paths = crate::config::Paths::resolve(None, &crate::config::process_env)
+            .map_err(|e| std::io::Error::other(e.message(crate::i18n::Lang::En)))?;
+        Audit::open(&paths.audit_file())
+    }
+
     /// The file's path.
     pub fn path(&self) -> &Path {
         &self.inner.path

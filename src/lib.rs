@@ -11,6 +11,7 @@ pub mod app;
 pub mod audit;
 pub mod br;
 pub mod cli;
+pub mod clipboard;
 pub mod config;
 pub mod console;
 pub mod i18n;

@@ -45,6 +45,8 @@
 //! [`Customer::birth_date`], [`Ticket::service_orders`],
 //! [`ServiceOrder::service`]).
 
+#![warn(missing_docs)]
+
 mod auth;
 mod client;
 mod error;

@@ -3,4 +3,8 @@
 
 #![warn(missing_docs)]
 
+pub mod confirm;
+pub mod forms;
+pub mod inflight;
 pub mod keymap;
+pub mod results;

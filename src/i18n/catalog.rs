@@ -486,6 +486,215 @@ catalog! {
         en: "Keys: {key} bound to both {kept} and {dropped}; kept for {kept}"
     }
 
+    // ---- Actions: clipboard, forms, confirmations, results (actions branch) ----
+    /// Copy refused: nothing left after removing control characters.
+    CopyErrEmpty { pt: "nada para copiar", en: "nothing to copy" }
+    /// Copy refused: OSC 52 would go to a file or pipe.
+    CopyErrNotTerminal {
+        pt: "a saída não é um terminal",
+        en: "the output is not a terminal"
+    }
+    /// Copy refused: beyond what terminals accept in one OSC 52 sequence.
+    CopyErrTooLarge {
+        pt: "texto grande demais para o terminal ({size} bytes em base64; máximo {max})",
+        en: "text too large for the terminal ({size} base64 bytes; maximum {max})"
+    }
+    /// No native clipboard tool is installed.
+    CopyErrNoTool {
+        pt: "nenhuma ferramenta de cópia instalada (wl-copy, xclip, xsel)",
+        en: "no clipboard tool installed (wl-copy, xclip, xsel)"
+    }
+    /// A native clipboard tool failed.
+    CopyErrToolFailed { pt: "{tool} falhou ({detail})", en: "{tool} failed ({detail})" }
+    /// A native clipboard tool hung.
+    CopyErrToolTimeout {
+        pt: "{tool} não terminou em {seconds} s",
+        en: "{tool} did not finish within {seconds} s"
+    }
+    /// Writing the OSC 52 sequence failed.
+    CopyErrWrite {
+        pt: "falha ao escrever no terminal: {detail}",
+        en: "could not write to the terminal: {detail}"
+    }
+    /// Editing a ticket's description.
+    ActionEditTicket { pt: "edição de atendimento", en: "editing a ticket" }
+    /// Closing a ticket (and its service orders).
+    ActionCloseTicket { pt: "fechamento de atendimento", en: "closing a ticket" }
+    /// An action succeeded without a message from the server.
+    ActionDone { pt: "Concluído: {action}", en: "Done: {action}" }
+    /// An action succeeded; `msg` is the server's text verbatim.
+    ActionDoneWithMsg { pt: "Concluído: {action} — {msg}", en: "Done: {action} — {msg}" }
+    /// Timeout or unreadable answer after sending: it may have happened.
+    ActionUnknown {
+        pt: "Resultado desconhecido de {action}: confira no HubSoft antes de repetir",
+        en: "Unknown result of {action}: check in HubSoft before repeating"
+    }
+    /// Signature appended to a ticket's description (always written in
+    /// pt-BR: it is read in HubSoft by the ISP's staff).
+    TicketSignature {
+        pt: "— aberto por {attendant} via hubdesk",
+        en: "— opened by {attendant} via hubdesk"
+    }
+    /// Signature when no attendant identity is configured.
+    TicketSignatureAnonymous { pt: "— aberto via hubdesk", en: "— opened via hubdesk" }
+    /// Form label: what the customer reports.
+    FormDescription { pt: "Descrição", en: "Description" }
+    /// Form label: who asked.
+    FormRequester { pt: "Solicitante", en: "Requester" }
+    /// Form label: requester's phone.
+    FormPhone { pt: "Telefone", en: "Phone" }
+    /// Under the phone field.
+    FormPhoneHint { pt: "DDD + número, com ou sem máscara", en: "Area code + number, with or without mask" }
+    /// Form label: requester's e-mail, optional.
+    FormEmailOptional { pt: "E-mail (opcional)", en: "E-mail (optional)" }
+    /// Form switch: `abrir_os`.
+    FormOpenOrder { pt: "Abrir também ordem de serviço", en: "Also open a service order" }
+    /// Form switch: close the ticket instead of editing it.
+    FormCloseTicket { pt: "Fechar o atendimento", en: "Close the ticket" }
+    /// Form label: text recorded when closing.
+    FormClosingText { pt: "Texto de fechamento", en: "Closing text" }
+    /// Under the closing text.
+    FormClosingHint {
+        pt: "Fechar o atendimento também fecha as ordens de serviço dele",
+        en: "Closing the ticket also closes its service orders"
+    }
+    /// Form label: trust unlock days.
+    FormDays { pt: "Dias de desbloqueio", en: "Days unlocked" }
+    /// Under the days field.
+    FormDaysHint {
+        pt: "O limite de dias é a regra do painel do provedor",
+        en: "The maximum is the rule set in the ISP's panel"
+    }
+    /// Days is not a positive whole number.
+    FormDaysInvalid {
+        pt: "Use um número inteiro de dias, maior que zero",
+        en: "Use a whole number of days, greater than zero"
+    }
+    /// Form label: invoice channel.
+    FormChannel { pt: "Enviar por", en: "Send by" }
+    /// Channel name.
+    ChannelEmail { pt: "E-mail", en: "E-mail" }
+    /// Channel name.
+    ChannelSms { pt: "SMS", en: "SMS" }
+    /// Channel name: app notification.
+    ChannelPush { pt: "Notificação no app", en: "App notification" }
+    /// Form label: extra e-mail recipients.
+    FormExtraEmails { pt: "E-mails adicionais (opcional)", en: "Extra e-mails (optional)" }
+    /// Form label: extra SMS recipients.
+    FormExtraPhones { pt: "Telefones adicionais (opcional)", en: "Extra phones (optional)" }
+    /// Under the extra e-mails.
+    FormExtraEmailsHint {
+        pt: "Separe por vírgula ou espaço; os e-mails do cadastro já recebem",
+        en: "Separate with commas or spaces; the e-mails on file receive it anyway"
+    }
+    /// Under the extra phones.
+    FormExtraPhonesHint {
+        pt: "Separe por vírgula; os telefones do cadastro já recebem",
+        en: "Separate with commas; the phones on file receive it anyway"
+    }
+    /// Note on the e-mail channel.
+    FormEmailNote {
+        pt: "O servidor pode demorar: envia com pausas entre as mensagens",
+        en: "The server may be slow: it pauses between messages"
+    }
+    /// Note on the SMS channel.
+    FormSmsNote {
+        pt: "Sucesso quer dizer entregue à plataforma de SMS, não ao cliente",
+        en: "Success means handed to the SMS platform, not delivered"
+    }
+    /// Note on the push channel, which takes no recipients.
+    FormPushNote {
+        pt: "Só chega a clientes que usam o app do provedor, logados com o CPF/CNPJ; sem destinatários adicionais",
+        en: "Reaches only customers using the ISP's app, logged in with their CPF/CNPJ; no extra recipients"
+    }
+    /// One extra recipient is invalid; `reason` is the field error.
+    FormRecipientInvalid { pt: "“{item}”: {reason}", en: "“{item}”: {reason}" }
+    /// Confirmation line: the customer.
+    ConfirmCustomer { pt: "Cliente: {name}", en: "Customer: {name}" }
+    /// Confirmation line: the customer with their code.
+    ConfirmCustomerCode { pt: "Cliente: {name} (código {code})", en: "Customer: {name} (code {code})" }
+    /// Confirmation line: the service (plan and `id_cliente_servico`).
+    ConfirmService { pt: "Serviço: {plan} (id {id})", en: "Service: {plan} (id {id})" }
+    /// Confirmation line: the PPPoE login.
+    ConfirmLogin { pt: "Login: {login}", en: "Login: {login}" }
+    /// Confirmation line: the service status now.
+    ConfirmStatus { pt: "Situação atual: {status}", en: "Current status: {status}" }
+    /// Confirmation line: last day of a trust unlock; `days` is ConfirmDays*.
+    ConfirmUnlockUntil { pt: "Desbloqueado até {date} ({days})", en: "Unlocked until {date} ({days})" }
+    /// One day.
+    ConfirmDaysOne { pt: "1 dia", en: "1 day" }
+    /// Several days.
+    ConfirmDaysMany { pt: "{count} dias", en: "{count} days" }
+    /// What a MAC reset does.
+    ConfirmResetMacEffect {
+        pt: "O MAC vinculado é apagado; o próximo equipamento a conectar fica registrado",
+        en: "The bound MAC is cleared; the next device to connect is recorded"
+    }
+    /// What a disconnect does.
+    ConfirmDisconnectEffect {
+        pt: "A sessão atual cai agora; o equipamento do cliente deve reconectar sozinho",
+        en: "The current session drops now; the customer's device should reconnect by itself"
+    }
+    /// Confirmation line: the ticket.
+    ConfirmTicket { pt: "Atendimento {protocol}", en: "Ticket {protocol}" }
+    /// Confirmation line: the requester of a new ticket.
+    ConfirmRequester { pt: "Solicitante: {name}, {phone}", en: "Requester: {name}, {phone}" }
+    /// Confirmation line: invoice and channel.
+    ConfirmInvoice { pt: "Fatura {id} por {channel}", en: "Invoice {id} by {channel}" }
+    /// Confirmation line: no extra recipients.
+    ConfirmOnFileOnly {
+        pt: "Para os contatos do cadastro",
+        en: "To the contacts on file"
+    }
+    /// Confirmation line: extra recipients.
+    ConfirmExtraRecipients { pt: "Também para: {list}", en: "Also to: {list}" }
+    /// Form subtitle part: the service.
+    SubtitleService { pt: "{plan} (id {id})", en: "{plan} (id {id})" }
+    /// Form subtitle part: the invoice.
+    SubtitleInvoice { pt: "Fatura {id}", en: "Invoice {id}" }
+    /// Keys of a form.
+    FormKeys {
+        pt: "Enter envia · Tab/Shift-Tab muda de campo · Espaço marca · Esc cancela",
+        en: "Enter submits · Tab/Shift-Tab moves · Space toggles · Esc cancels"
+    }
+    /// Result view title: a ticket was opened.
+    ResultTicketOpened { pt: "Atendimento aberto", en: "Ticket opened" }
+    /// Result view: label above the protocol.
+    ResultProtocol { pt: "Protocolo", en: "Protocol" }
+    /// Result view: the answer carried no protocol field.
+    ResultNoProtocol {
+        pt: "O servidor não informou o protocolo: confira nos atendimentos do cliente",
+        en: "The server sent no protocol: check the customer's tickets"
+    }
+    /// Result view: service orders opened with the ticket.
+    ResultServiceOrders { pt: "Ordem de serviço aberta: {list}", en: "Service order opened: {list}" }
+    /// Result view key: copy the protocol.
+    ResultCopyProtocol { pt: "copia o protocolo", en: "copies the protocol" }
+    /// Result view key: close.
+    ResultClose { pt: "fecha", en: "closes" }
+    /// Result view title: an invoice was queued for sending.
+    ResultInvoiceQueued { pt: "Fatura na fila de envio", en: "Invoice queued for sending" }
+    /// Result view: invoice and channel, queued.
+    ResultInvoiceQueuedLine {
+        pt: "Fatura {id} por {channel}: na fila",
+        en: "Invoice {id} by {channel}: queued"
+    }
+    /// Result view: queued is not delivered (e-mail).
+    ResultQueuedNotDelivered {
+        pt: "Na fila do servidor; o HubSoft não confirma a entrega",
+        en: "Queued on the server; HubSoft does not confirm delivery"
+    }
+    /// Result view: heading of the queued recipients.
+    ResultRecipients { pt: "Destinatários na fila:", en: "Recipients queued:" }
+    /// Result view: the job listed no recipients.
+    ResultNoRecipientsListed {
+        pt: "O servidor não listou os destinatários",
+        en: "The server listed no recipients"
+    }
+    /// Result view: recipients beyond those listed.
+    ResultMoreRecipients { pt: "  … e mais {count}", en: "  … and {count} more" }
+    /// Result view: the server's own message, verbatim.
+    ResultServerSaid { pt: "Servidor: {msg}", en: "Server: {msg}" }
     // ---- Command line, configuration and audit (cli.rs, config.rs, audit.rs) ----
     /// No home directory, so no default config/data paths.
     CfgNoHome {
@@ -630,8 +839,6 @@ catalog! {
         pt: "Não foi possível iniciar o simulador: {detail}",
         en: "Could not start the simulator: {detail}"
     }
-    /// Closing a ticket (action name).
-    ActionCloseTicket { pt: "fechamento de atendimento", en: "closing a ticket" }
     /// Confirmation target: a service.
     CliTargetService { pt: "serviço {id}", en: "service {id}" }
     /// Confirmation target: an invoice.

@@ -11,6 +11,8 @@
 
 #![warn(missing_docs)]
 
+pub mod forms;
 pub mod help;
+pub mod results;
 pub mod theme;
 pub mod widgets;

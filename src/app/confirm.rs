@@ -1,0 +1,447 @@
+//! What a confirmation says before an action runs, and the request it
+//! guards.
+//!
+//! Following gitui's queue: a key never sends a dangerous request; it
+//! builds an [`ActionRequest`] and a [`Confirmation`] naming exactly what
+//! will change (customer, service, login, status, dates), the console shows
+//! the confirmation with [`crate::ui::widgets::ConfirmDialog`], and only the
+//! confirmed request is sent. Pure text building: no ratatui, no clock
+//! (today is an argument).
+
+use chrono::NaiveDate;
+
+use crate::api::service_actions::{Disconnect, ResetMac, TrustUnlock};
+use crate::api::tickets::{NewTicket, TicketUpdate};
+use crate::br::dates::format_date;
+use crate::br::phone;
+use crate::i18n::{Lang, Msg, tr, tr_count, trf};
+use crate::sanitize::clean_line;
+
+use super::forms::{Channel, InvoiceRequest, title};
+use super::inflight::{ActionKey, ActionKind};
+
+/// The subscriber and service an action is about, as the console shows
+/// them. Filled from the customer view when the form or dialog opens.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActionTarget {
+    /// Customer's name (`nome_razaosocial`).
+    pub customer_name: String,
+    /// Customer code, when known.
+    pub customer_code: Option<String>,
+    /// `id_cliente_servico`: what every service action targets.
+    pub service_id: u64,
+    /// The plan's name.
+    pub service_plan: String,
+    /// PPPoE/RADIUS login.
+    pub login: Option<String>,
+    /// Current service status as displayed ("Bloqueado", "Habilitado").
+    pub status: Option<String>,
+    /// The selected invoice, for invoice actions.
+    pub invoice_id: Option<u64>,
+    /// The selected ticket's protocol, for ticket edits.
+    pub ticket_protocol: Option<String>,
+}
+
+/// A request ready to send, of any action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ActionRequest {
+    /// Open a ticket.
+    OpenTicket(NewTicket),
+    /// Edit or close a ticket.
+    UpdateTicket(TicketUpdate),
+    /// Trust unlock.
+    TrustUnlock(TrustUnlock),
+    /// MAC reset.
+    ResetMac(ResetMac),
+    /// Disconnect the session.
+    Disconnect(Disconnect),
+    /// Resend an invoice.
+    Invoice(InvoiceRequest),
+}
+
+impl ActionRequest {
+    /// The kind of action.
+    pub fn kind(&self) -> ActionKind {
+        match self {
+            ActionRequest::OpenTicket(_) => ActionKind::OpenTicket,
+            ActionRequest::UpdateTicket(u) if u.fechar_atendimento => ActionKind::CloseTicket,
+            ActionRequest::UpdateTicket(_) => ActionKind::EditTicket,
+            ActionRequest::TrustUnlock(_) => ActionKind::TrustUnlock,
+            ActionRequest::ResetMac(_) => ActionKind::ResetMac,
+            ActionRequest::Disconnect(_) => ActionKind::Disconnect,
+            ActionRequest::Invoice(r) => r.channel().kind(),
+        }
+    }
+
+    /// The in-flight key: the service for service actions and new
+    /// tickets, the ticket for edits, the invoice for sends.
+    pub fn key(&self) -> ActionKey {
+        let target = match self {
+            ActionRequest::OpenTicket(t) => t.id_cliente_servico,
+            ActionRequest::UpdateTicket(u) => u.id_atendimento,
+            ActionRequest::TrustUnlock(u) => u.id_cliente_servico,
+            ActionRequest::ResetMac(r) => r.id_cliente_servico,
+            ActionRequest::Disconnect(d) => d.id_cliente_servico,
+            ActionRequest::Invoice(r) => r.invoice_id(),
+        };
+        ActionKey::new(self.kind(), target)
+    }
+}
+
+/// The content of a confirmation dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirmation {
+    /// The action.
+    pub kind: ActionKind,
+    /// The dialog's action name ("Desbloqueio em confiança"), for
+    /// `ConfirmDialog::action`.
+    pub action: String,
+    /// The lines naming what will change, for `ConfirmDialog::lines`.
+    pub lines: Vec<String>,
+    /// For `ConfirmDialog::affects_connection`.
+    pub affects_connection: bool,
+}
+
+impl Confirmation {
+    /// The confirmation of `request` on `target`; `today` (São Paulo) dates
+    /// the end of a trust unlock.
+    pub fn for_request(
+        lang: Lang,
+        target: &ActionTarget,
+        request: &ActionRequest,
+        today: NaiveDate,
+    ) -> Confirmation {
+        let kind = request.kind();
+        let lines = match request {
+            ActionRequest::TrustUnlock(u) => {
+                trust_unlock_lines(lang, target, u.dias_desbloqueio.unwrap_or(1), today)
+            }
+            ActionRequest::ResetMac(_) => reset_mac_lines(lang, target),
+            ActionRequest::Disconnect(_) => disconnect_lines(lang, target),
+            ActionRequest::UpdateTicket(u) if u.fechar_atendimento => {
+                close_ticket_lines(lang, target)
+            }
+            ActionRequest::UpdateTicket(_) => ticket_lines(lang, target),
+            ActionRequest::OpenTicket(t) => open_ticket_lines(lang, target, t),
+            ActionRequest::Invoice(r) => invoice_lines(lang, target, r),
+        };
+        Confirmation {
+            kind,
+            action: title(lang, kind),
+            lines,
+            affects_connection: kind.affects_connection(),
+        }
+    }
+}
+
+fn or_dash(v: Option<&str>) -> String {
+    match v.map(str::trim) {
+        Some(s) if !s.is_empty() => clean_line(s).into_owned(),
+        _ => "—".to_owned(),
+    }
+}
+
+/// "Cliente: Maria (código 123)" and "Serviço: 300 MEGA (id 11000)".
+fn subscriber_lines(lang: Lang, t: &ActionTarget) -> Vec<String> {
+    let name = or_dash(Some(&t.customer_name));
+    let customer = match t.customer_code.as_deref().map(str::trim) {
+        Some(code) if !code.is_empty() => trf(
+            lang,
+            Msg::ConfirmCustomerCode,
+            &[("name", &name), ("code", &clean_line(code))],
+        ),
+        _ => trf(lang, Msg::ConfirmCustomer, &[("name", &name)]),
+    };
+    vec![
+        customer,
+        trf(
+            lang,
+            Msg::ConfirmService,
+            &[
+                ("plan", &or_dash(Some(&t.service_plan))),
+                ("id", &t.service_id),
+            ],
+        ),
+    ]
+}
+
+/// Customer, service and login: what a service action names.
+fn service_lines(lang: Lang, t: &ActionTarget) -> Vec<String> {
+    let mut lines = subscriber_lines(lang, t);
+    lines.push(trf(
+        lang,
+        Msg::ConfirmLogin,
+        &[("login", &or_dash(t.login.as_deref()))],
+    ));
+    lines
+}
+
+/// Trust unlock: customer, service, login, current status and the last
+/// day unlocked (`today` + `days`, dd/mm/aaaa).
+pub fn trust_unlock_lines(
+    lang: Lang,
+    target: &ActionTarget,
+    days: u32,
+    today: NaiveDate,
+) -> Vec<String> {
+    let mut lines = service_lines(lang, target);
+    lines.push(trf(
+        lang,
+        Msg::ConfirmStatus,
+        &[("status", &or_dash(target.status.as_deref()))],
+    ));
+    let until = today
+        .checked_add_days(chrono::Days::new(u64::from(days)))
+        .map(format_date)
+        .unwrap_or_else(|| "—".to_owned());
+    let span = tr_count(
+        lang,
+        Msg::ConfirmDaysOne,
+        Msg::ConfirmDaysMany,
+        i64::from(days),
+    );
+    lines.push(trf(
+        lang,
+        Msg::ConfirmUnlockUntil,
+        &[("date", &until), ("days", &span)],
+    ));
+    lines
+}
+
+/// MAC reset: customer, service, login, and what happens next.
+pub fn reset_mac_lines(lang: Lang, target: &ActionTarget) -> Vec<String> {
+    let mut lines = service_lines(lang, target);
+    lines.push(tr(lang, Msg::ConfirmResetMacEffect).to_owned());
+    lines
+}
+
+/// Disconnect: customer, service, login, and what happens next.
+pub fn disconnect_lines(lang: Lang, target: &ActionTarget) -> Vec<String> {
+    let mut lines = service_lines(lang, target);
+    lines.push(tr(lang, Msg::ConfirmDisconnectEffect).to_owned());
+    lines
+}
+
+/// The ticket line: "Atendimento 2025…".
+fn ticket_line(lang: Lang, target: &ActionTarget) -> String {
+    trf(
+        lang,
+        Msg::ConfirmTicket,
+        &[("protocol", &or_dash(target.ticket_protocol.as_deref()))],
+    )
+}
+
+/// Editing a ticket: customer and ticket.
+pub fn ticket_lines(lang: Lang, target: &ActionTarget) -> Vec<String> {
+    let mut lines = subscriber_lines(lang, target);
+    lines.push(ticket_line(lang, target));
+    lines
+}
+
+/// Closing a ticket: customer, ticket, and that its service orders close
+/// too.
+pub fn close_ticket_lines(lang: Lang, target: &ActionTarget) -> Vec<String> {
+    let mut lines = ticket_lines(lang, target);
+    lines.push(tr(lang, Msg::FormClosingHint).to_owned());
+    lines
+}
+
+/// Opening a ticket: customer, service, requester and whether a service
+/// order opens too.
+pub fn open_ticket_lines(lang: Lang, target: &ActionTarget, t: &NewTicket) -> Vec<String> {
+    let mut lines = subscriber_lines(lang, target);
+    lines.push(trf(
+        lang,
+        Msg::ConfirmRequester,
+        &[
+            ("name", &clean_line(&t.nome)),
+            ("phone", &phone::display(&t.telefone)),
+        ],
+    ));
+    if t.abrir_os == Some(true) {
+        lines.push(tr(lang, Msg::FormOpenOrder).to_owned());
+    }
+    lines
+}
+
+/// Resending an invoice: customer, invoice, channel, extra recipients (or
+/// the push caveat).
+pub fn invoice_lines(lang: Lang, target: &ActionTarget, r: &InvoiceRequest) -> Vec<String> {
+    let mut lines = vec![subscriber_lines(lang, target).remove(0)];
+    lines.push(trf(
+        lang,
+        Msg::ConfirmInvoice,
+        &[
+            ("id", &r.invoice_id()),
+            ("channel", &tr(lang, r.channel().msg())),
+        ],
+    ));
+    let extra = r.extra_recipients();
+    match r.channel() {
+        Channel::Push => lines.push(tr(lang, Msg::FormPushNote).to_owned()),
+        _ if extra.is_empty() => lines.push(tr(lang, Msg::ConfirmOnFileOnly).to_owned()),
+        channel => {
+            let shown: Vec<String> = extra
+                .iter()
+                .map(|v| match channel {
+                    Channel::Sms => phone::display(v).into_owned(),
+                    _ => v.clone(),
+                })
+                .collect();
+            lines.push(trf(
+                lang,
+                Msg::ConfirmExtraRecipients,
+                &[("list", &shown.join(", "))],
+            ));
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::invoices::{InvoicePush, InvoiceSms};
+
+    fn target() -> ActionTarget {
+        ActionTarget {
+            customer_name: "Maria da Conceição Araújo".into(),
+            customer_code: Some("4711".into()),
+            service_id: 11000,
+            service_plan: "FIBRA 300 MEGA".into(),
+            login: Some("maria.araujo".into()),
+            status: Some("Bloqueado por débito".into()),
+            invoice_id: Some(50949),
+            ticket_protocol: Some("20250128085356853228".into()),
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+    }
+
+    #[test]
+    fn trust_unlock_names_everything_and_the_end_date() {
+        let req = ActionRequest::TrustUnlock(TrustUnlock {
+            id_cliente_servico: 11000,
+            dias_desbloqueio: Some(3),
+        });
+        let c = Confirmation::for_request(Lang::PtBr, &target(), &req, today());
+        assert_eq!(c.action, "Desbloqueio em confiança");
+        assert!(c.affects_connection);
+        assert_eq!(
+            c.lines,
+            [
+                "Cliente: Maria da Conceição Araújo (código 4711)",
+                "Serviço: FIBRA 300 MEGA (id 11000)",
+                "Login: maria.araujo",
+                "Situação atual: Bloqueado por débito",
+                "Desbloqueado até 01/12/2026 (3 dias)",
+            ]
+        );
+        let one = trust_unlock_lines(Lang::En, &target(), 1, today());
+        assert_eq!(one.last().unwrap(), "Unlocked until 29/11/2026 (1 day)");
+    }
+
+    #[test]
+    fn missing_values_show_a_dash_and_server_text_is_sanitized() {
+        let t = ActionTarget {
+            customer_name: "Jo\x1b[31mão".into(),
+            login: None,
+            customer_code: None,
+            ..target()
+        };
+        let lines = reset_mac_lines(Lang::PtBr, &t);
+        assert_eq!(lines[0], "Cliente: Jo␛ão");
+        assert_eq!(lines[2], "Login: —");
+    }
+
+    #[test]
+    fn closing_a_ticket_warns_about_its_service_orders() {
+        let req = ActionRequest::UpdateTicket(TicketUpdate {
+            id_atendimento: 812,
+            descricao: None,
+            fechar_atendimento: true,
+            parametros: Default::default(),
+        });
+        assert_eq!(req.kind(), ActionKind::CloseTicket);
+        assert_eq!(req.key(), ActionKey::new(ActionKind::CloseTicket, 812));
+        let c = Confirmation::for_request(Lang::PtBr, &target(), &req, today());
+        assert!(!c.affects_connection);
+        assert_eq!(c.lines[2], "Atendimento 20250128085356853228");
+        assert_eq!(
+            c.lines[3],
+            "Fechar o atendimento também fecha as ordens de serviço dele"
+        );
+    }
+
+    #[test]
+    fn invoice_confirmation_lists_extras_or_the_push_caveat() {
+        let sms = ActionRequest::Invoice(InvoiceRequest::Sms(InvoiceSms {
+            id_fatura: 50949,
+            telefone_adicional: vec!["37999112233".into()],
+        }));
+        assert_eq!(sms.key(), ActionKey::new(ActionKind::SendInvoiceSms, 50949));
+        let c = Confirmation::for_request(Lang::PtBr, &target(), &sms, today());
+        assert_eq!(
+            c.lines,
+            [
+                "Cliente: Maria da Conceição Araújo (código 4711)",
+                "Fatura 50949 por SMS",
+                "Também para: (37) 99911-2233",
+            ]
+        );
+        let push = ActionRequest::Invoice(InvoiceRequest::Push(InvoicePush { id_fatura: 50949 }));
+        let c = Confirmation::for_request(Lang::En, &target(), &push, today());
+        assert!(c.lines[2].starts_with("Reaches only customers using the ISP's app"));
+    }
+
+    /// The whole wiring the console will do, as one sequence: form, submit,
+    /// request, confirmation, guard, refusal, correction, success.
+    #[test]
+    fn unlock_flow_from_form_to_outcome_keeps_the_form_on_refusal() {
+        use crate::app::forms::{AnyForm, Banner, FormOutcome, TrustUnlockForm};
+        use crate::app::inflight::{Blocked, InFlight, Outcome};
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let press = |f: &mut AnyForm, code| f.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+
+        let mut form = AnyForm::TrustUnlock(TrustUnlockForm::new());
+        let mut guard = InFlight::new();
+        press(&mut form, KeyCode::Backspace);
+        press(&mut form, KeyCode::Char('5'));
+        assert_eq!(press(&mut form, KeyCode::Enter), FormOutcome::Submit);
+        let AnyForm::TrustUnlock(unlock) = &form else {
+            unreachable!()
+        };
+        let request = ActionRequest::TrustUnlock(unlock.to_request(target().service_id).unwrap());
+        let confirm = Confirmation::for_request(Lang::PtBr, &target(), &request, today());
+        assert!(
+            confirm
+                .lines
+                .contains(&"Desbloqueado até 03/12/2026 (5 dias)".to_owned())
+        );
+
+        // Confirmed: the guard lets exactly one through.
+        let sub = guard.begin(request.key()).unwrap();
+        assert_eq!(guard.begin(request.key()), Err(Blocked::InFlight));
+        let refused: Result<(), _> = Err(crate::api::ApiError::Refused {
+            route: "cliente/desbloqueio_confianca",
+            msg: "Excede o limite de 3 dias".into(),
+            errors: vec![],
+        });
+        let outcome = Outcome::from_result(Lang::PtBr, request.kind(), &refused, |_| None);
+        guard.finish(sub, outcome.clone());
+        form.form_mut().set_banner(Some(Banner {
+            text: outcome.text(Lang::PtBr, request.kind()),
+            error: true,
+        }));
+        assert_eq!(form.form().value(crate::app::forms::FieldId::Days), "5");
+
+        // Corrected and resent.
+        press(&mut form, KeyCode::Backspace);
+        press(&mut form, KeyCode::Char('3'));
+        assert_eq!(press(&mut form, KeyCode::Enter), FormOutcome::Submit);
+        assert!(form.form().banner().is_none());
+        assert!(guard.begin(request.key()).is_ok());
+    }
+}

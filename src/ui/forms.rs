@@ -1,0 +1,459 @@
+//! Drawing the action forms of [`crate::app::forms`]: a centred dialog with
+//! one block per field (label, input, message), the server's refusal on
+//! top, and the keys or the in-flight spinner at the bottom.
+//!
+//! Errors are drawn at their field with the danger role *and* the `✖`
+//! glyph, so the mono theme still tells them apart; the focused field is
+//! marked with `▸` and an underlined input, which also survive mono.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
+
+use crate::app::confirm::ActionTarget;
+use crate::app::forms::{Control, Field, Form, title};
+use crate::app::inflight::ActionKind;
+use crate::i18n::{Lang, Msg, tr, trf};
+use crate::sanitize::clean_line;
+use crate::text::{truncate, width};
+use crate::ui::theme::{Role, Theme};
+use crate::ui::widgets::{centered, spinner, wrapped_height};
+
+/// Widest a form gets: wide enough for a description, narrow enough to
+/// keep the eye on one column.
+const MAX_WIDTH: u16 = 76;
+
+/// One line naming what the form acts on: customer · plan (id), plus the
+/// invoice or ticket for those actions.
+pub fn subtitle(lang: Lang, kind: ActionKind, target: &ActionTarget) -> String {
+    let mut parts = vec![clean_line(target.customer_name.trim()).into_owned()];
+    match kind {
+        ActionKind::SendInvoiceEmail | ActionKind::SendInvoiceSms | ActionKind::SendInvoicePush => {
+            if let Some(id) = target.invoice_id {
+                parts.push(trf(lang, Msg::SubtitleInvoice, &[("id", &id)]));
+            }
+        }
+        ActionKind::EditTicket | ActionKind::CloseTicket => {
+            if let Some(p) = &target.ticket_protocol {
+                parts.push(trf(
+                    lang,
+                    Msg::ConfirmTicket,
+                    &[("protocol", &clean_line(p))],
+                ));
+            }
+        }
+        _ => parts.push(trf(
+            lang,
+            Msg::SubtitleService,
+            &[
+                ("plan", &clean_line(target.service_plan.trim())),
+                ("id", &target.service_id),
+            ],
+        )),
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join(" · ")
+}
+
+/// A form, ready to draw.
+#[derive(Debug, Clone)]
+pub struct FormView<'a> {
+    /// The form.
+    pub form: &'a Form,
+    /// What it acts on; see [`subtitle`].
+    pub subtitle: &'a str,
+    /// `Some(tick)` while the submitted request is in flight: the keys line
+    /// becomes a spinner and the fields are dimmed.
+    pub busy: Option<u64>,
+    /// Language.
+    pub lang: Lang,
+    /// Theme.
+    pub theme: &'a Theme,
+}
+
+impl FormView<'_> {
+    /// Draws the form centred in `area` and places the terminal cursor in
+    /// the focused text field (hidden while busy).
+    pub fn draw(&self, frame: &mut Frame<'_>, area: Rect) {
+        if let Some(cursor) = self.render_into(area, frame.buffer_mut()) {
+            frame.set_cursor_position(cursor);
+        }
+    }
+
+    /// Draws into `buf`; returns where the cursor belongs.
+    pub fn render_into(&self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let theme = self.theme;
+        let lang = self.lang;
+        let w = MAX_WIDTH.min(area.width.saturating_sub(2)).max(20);
+        let inner_w = w.saturating_sub(4);
+        let field_w = inner_w.saturating_sub(2) as usize;
+
+        let mut lines: Vec<Line> = Vec::new();
+        let mut cursor_row: Option<(usize, u16)> = None;
+        lines.push(Line::styled(
+            truncate(self.subtitle, inner_w as usize).into_owned(),
+            theme.style(Role::Muted),
+        ));
+        if let Some(b) = self.form.banner() {
+            lines.push(Line::raw(""));
+            let role = if b.error { Role::Danger } else { Role::Warning };
+            lines.push(Line::styled(
+                format!("{} {}", theme.glyph(role), b.text),
+                theme.style(role),
+            ));
+        }
+        let focused = self.form.focused();
+        for field in self.form.visible() {
+            lines.push(Line::raw(""));
+            let is_focused = field.id == focused && self.busy.is_none();
+            let marker = if is_focused { "▸ " } else { "  " };
+            let label_style = if is_focused {
+                theme.style(Role::Accent).add_modifier(Modifier::BOLD)
+            } else {
+                theme.style(Role::Text)
+            };
+            match &field.control {
+                Control::Text(input) => {
+                    lines.push(Line::styled(
+                        format!("{marker}{}", tr(lang, field.label)),
+                        label_style,
+                    ));
+                    let scroll = input.visual_scroll(field_w.saturating_sub(1));
+                    let shown: String = visible_slice(input.value(), scroll, field_w);
+                    let pad = field_w.saturating_sub(width(&shown));
+                    let mut style = theme.style(Role::Text).add_modifier(Modifier::UNDERLINED);
+                    if self.busy.is_some() {
+                        style = theme.style(Role::Muted);
+                    }
+                    if is_focused {
+                        let col = input.visual_cursor().saturating_sub(scroll);
+                        cursor_row = Some((lines.len(), col.min(field_w) as u16));
+                    }
+                    lines.push(Line::from(vec![
+                        Span::raw("  "),
+                        Span::styled(format!("{shown}{}", " ".repeat(pad)), style),
+                    ]));
+                }
+                Control::Switch(on) => {
+                    let mark = if *on { "[x]" } else { "[ ]" };
+                    lines.push(Line::from(vec![
+                        Span::styled(marker.to_owned(), label_style),
+                        Span::styled(mark, theme.style(Role::Key)),
+                        Span::styled(format!(" {}", tr(lang, field.label)), label_style),
+                    ]));
+                }
+                Control::Choice { options, selected } => {
+                    lines.push(Line::styled(
+                        format!("{marker}{}", tr(lang, field.label)),
+                        label_style,
+                    ));
+                    let mut spans = vec![Span::raw("  ")];
+                    for (i, opt) in options.iter().enumerate() {
+                        let (mark, style) = if i == *selected {
+                            ("(•) ", theme.style(Role::Selection))
+                        } else {
+                            ("( ) ", theme.style(Role::Text))
+                        };
+                        spans.push(Span::styled(format!("{mark}{}", tr(lang, *opt)), style));
+                        spans.push(Span::raw("  "));
+                    }
+                    lines.push(Line::from(spans));
+                }
+            }
+            field_note(&mut lines, field, lang, theme);
+        }
+        lines.push(Line::raw(""));
+        lines.push(match self.busy {
+            Some(tick) => Line::styled(
+                format!(
+                    "{} {}",
+                    spinner(tick),
+                    trf(
+                        lang,
+                        Msg::ActionInFlight,
+                        &[("action", &tr(lang, self.form.kind.msg()))]
+                    )
+                ),
+                theme.style(Role::Warning),
+            ),
+            None => Line::styled(tr(lang, Msg::FormKeys).to_owned(), theme.style(Role::Muted)),
+        });
+
+        // Wrapped height, so long hints and banners are not cut.
+        let rows: Vec<usize> = lines
+            .iter()
+            .map(|l| wrapped_height(std::slice::from_ref(l), inner_w))
+            .collect();
+        let h = (rows.iter().sum::<usize>() as u16 + 2).min(area.height);
+        let rect = centered(area, w, h);
+        Clear.render(rect, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Rounded)
+            .border_style(theme.style(Role::BorderFocused))
+            .title(Span::styled(
+                format!(" {} ", title(lang, self.form.kind)),
+                theme.style(Role::Title),
+            ));
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        let inner = Rect {
+            x: inner.x + 1,
+            width: inner.width.saturating_sub(2),
+            ..inner
+        };
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(inner, buf);
+        let (line, col) = cursor_row?;
+        let y = inner.y + rows[..line].iter().sum::<usize>() as u16;
+        (y < inner.bottom()).then_some(Position::new(inner.x + 2 + col, y))
+    }
+}
+
+/// The error under a field, or its hint when there is no error.
+fn field_note(lines: &mut Vec<Line<'static>>, field: &Field, lang: Lang, theme: &Theme) {
+    if let Some(err) = &field.error {
+        lines.push(Line::styled(
+            format!("  {} {}", theme.glyph(Role::Danger), err.text(lang)),
+            theme.style(Role::Danger),
+        ));
+    } else if let Some(hint) = field.hint {
+        lines.push(Line::styled(
+            format!("  {}", tr(lang, hint)),
+            theme.style(Role::Muted),
+        ));
+    }
+}
+
+/// The part of `value` visible from display column `scroll`, at most
+/// `columns` wide.
+fn visible_slice(value: &str, scroll: usize, columns: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut col = 0;
+    let mut out = String::new();
+    for c in value.chars() {
+        let cw = c.width().unwrap_or(0);
+        if col >= scroll {
+            if col + cw > scroll + columns {
+                break;
+            }
+            out.push(c);
+        }
+        col += cw;
+    }
+    out
+}
+
+/// Helpers shared by the UI tests of the action views.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+
+    /// The subscriber every snapshot shows.
+    pub fn target() -> ActionTarget {
+        ActionTarget {
+            customer_name: "Maria da Conceição Araújo".into(),
+            customer_code: Some("4711".into()),
+            service_id: 11000,
+            service_plan: "FIBRA 300 MEGA".into(),
+            login: Some("maria.araujo".into()),
+            status: Some("Bloqueado por débito".into()),
+            invoice_id: Some(50949),
+            ticket_protocol: Some("20250128085356853228".into()),
+        }
+    }
+
+    /// The symbols of row `y`.
+    pub fn row_text(buf: &Buffer, y: u16) -> String {
+        (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+    }
+
+    /// The cell where `needle` starts (single-width text only).
+    pub fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+        (0..buf.area.height).find_map(|y| {
+            let cells: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            let row: String = cells.concat();
+            let byte = row.find(needle)?;
+            let mut acc = 0;
+            let x = cells.iter().position(|c| {
+                let here = acc;
+                acc += c.len();
+                here >= byte
+            })?;
+            Some((x as u16, y))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::target;
+    use super::*;
+    use crate::app::forms::{
+        ActionForm, Banner, Channel, InvoiceSendForm, TicketForm, TicketUpdateForm, TrustUnlockForm,
+    };
+    use crate::ui::theme::ThemeKind;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Color;
+
+    fn key(f: &mut impl ActionForm, code: KeyCode) {
+        f.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+
+    fn type_text(f: &mut impl ActionForm, s: &str) {
+        for c in s.chars() {
+            key(f, KeyCode::Char(c));
+        }
+    }
+
+    fn draw(form: &Form, busy: Option<u64>, lang: Lang, theme: &Theme) -> Terminal<TestBackend> {
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let sub = subtitle(lang, form.kind, &target());
+        t.draw(|f| {
+            FormView {
+                form,
+                subtitle: &sub,
+                busy,
+                lang,
+                theme,
+            }
+            .draw(f, f.area())
+        })
+        .unwrap();
+        t
+    }
+
+    #[test]
+    fn ticket_form_snapshot() {
+        let mut f = TicketForm::new("Maria da Conceição Araújo", Some("(37) 99911-2233"), None);
+        type_text(&mut f, "Sem acesso desde ontem à noite; luz LOS vermelha");
+        let mut t = draw(f.form(), None, Lang::PtBr, &Theme::default());
+        insta::assert_snapshot!(t.backend());
+        // The cursor sits after the typed text in the description field.
+        let pos = t.get_cursor_position().unwrap();
+        let row = test_support::row_text(t.backend().buffer(), pos.y);
+        assert!(row.contains("luz LOS vermelha"), "{row}");
+    }
+
+    #[test]
+    fn ticket_form_with_errors_snapshot_keeps_the_text() {
+        let mut f = TicketForm::new(
+            "Maria da Conceição Araújo",
+            Some("3281-8000"),
+            Some("maria@"),
+        );
+        key(&mut f, KeyCode::Enter);
+        let t = draw(f.form(), None, Lang::PtBr, &Theme::default());
+        insta::assert_snapshot!(t.backend());
+    }
+
+    #[test]
+    fn ticket_form_in_english_snapshot() {
+        let mut f = TicketForm::new("Maria da Conceição Araújo", Some("37999112233"), None);
+        type_text(&mut f, "No connection since last night");
+        key(&mut f, KeyCode::BackTab);
+        key(&mut f, KeyCode::Char(' '));
+        let t = draw(f.form(), None, Lang::En, &Theme::default());
+        insta::assert_snapshot!(t.backend());
+    }
+
+    #[test]
+    fn close_ticket_form_snapshot() {
+        let mut f = TicketUpdateForm::new(812, "Sem acesso desde ontem", true);
+        type_text(&mut f, "Resolvido: conector trocado");
+        let t = draw(f.form(), None, Lang::PtBr, &Theme::default());
+        insta::assert_snapshot!(t.backend());
+    }
+
+    #[test]
+    fn edit_ticket_form_snapshot() {
+        let f = TicketUpdateForm::new(812, "Sem acesso desde ontem", false);
+        let t = draw(f.form(), None, Lang::PtBr, &Theme::default());
+        insta::assert_snapshot!(t.backend());
+    }
+
+    #[test]
+    fn trust_unlock_form_refused_by_server_snapshot() {
+        let mut f = TrustUnlockForm::new();
+        f.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        type_text(&mut f, "5");
+        f.form_mut().set_banner(Some(Banner {
+            text: "Recusado pelo servidor: A quantidade de dias excede o limite configurado (3)"
+                .into(),
+            error: true,
+        }));
+        let t = draw(f.form(), None, Lang::PtBr, &Theme::default());
+        insta::assert_snapshot!(t.backend());
+    }
+
+    #[test]
+    fn trust_unlock_form_in_flight_snapshot() {
+        let f = TrustUnlockForm::new();
+        let t = draw(f.form(), Some(2), Lang::PtBr, &Theme::default());
+        insta::assert_snapshot!(t.backend());
+        // No cursor while the request runs: typing is not possible.
+        let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+        let view = FormView {
+            form: f.form(),
+            subtitle: "",
+            busy: Some(2),
+            lang: Lang::PtBr,
+            theme: &Theme::default(),
+        };
+        assert_eq!(view.render_into(buf.area, &mut buf), None);
+    }
+
+    #[test]
+    fn invoice_email_form_snapshot() {
+        let mut f = InvoiceSendForm::new(Channel::Email);
+        key(&mut f, KeyCode::Tab);
+        type_text(&mut f, "financeiro@empresa.com.br, joao@");
+        key(&mut f, KeyCode::Enter);
+        let t = draw(f.form(), None, Lang::PtBr, &Theme::default());
+        insta::assert_snapshot!(t.backend());
+    }
+
+    #[test]
+    fn invoice_push_form_snapshot() {
+        let f = InvoiceSendForm::new(Channel::Push);
+        let t = draw(f.form(), None, Lang::PtBr, &Theme::default());
+        insta::assert_snapshot!(t.backend());
+    }
+
+    #[test]
+    fn errors_are_red_in_dark_and_marked_without_colour_in_mono() {
+        let mut f = TrustUnlockForm::new();
+        f.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        type_text(&mut f, "0");
+        key(&mut f, KeyCode::Enter);
+        let dark = draw(f.form(), None, Lang::PtBr, &Theme::new(ThemeKind::Dark));
+        let buf = dark.backend().buffer();
+        let (x, y) = test_support::find(buf, "Use um número").unwrap();
+        assert!(matches!(buf[(x, y)].fg, Color::Red | Color::LightRed));
+        let mono = draw(f.form(), None, Lang::PtBr, &Theme::new(ThemeKind::Mono));
+        let buf = mono.backend().buffer();
+        assert!(test_support::find(buf, "✖ Use um número").is_some());
+        for cell in buf.content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+        }
+    }
+
+    #[test]
+    fn long_text_scrolls_to_keep_the_cursor_visible() {
+        let mut f = TicketForm::new("M", None, None);
+        let long = "a".repeat(100) + "FIM";
+        type_text(&mut f, &long);
+        let mut t = draw(f.form(), None, Lang::PtBr, &Theme::default());
+        let pos = t.get_cursor_position().unwrap();
+        let row = test_support::row_text(t.backend().buffer(), pos.y);
+        assert!(row.contains("aFIM"), "{row}");
+        assert!(pos.x < 80);
+        assert_eq!(visible_slice("ação", 1, 2), "çã");
+    }
+}

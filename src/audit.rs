@@ -28,12 +28,33 @@ use serde::{Deserialize, Serialize};
 /// The longest server `msg` kept, in characters.
 const MAX_MSG: usize = 300;
 
+/// The stable names of [`AuditAttempt::action`], shared by the console and
+/// the command line so the trail reads the same whoever wrote it.
+pub mod action {
+    /// `POST /cliente/desbloqueio_confianca`.
+    pub const TRUST_UNLOCK: &str = "trust_unlock";
+    /// `POST /cliente/reset_mac_addr`.
+    pub const RESET_MAC: &str = "reset_mac";
+    /// `GET /cliente/solicitar_desconexao/{id}`.
+    pub const DISCONNECT: &str = "disconnect";
+    /// `POST /cliente/financeiro/enviar_email`.
+    pub const SEND_INVOICE_EMAIL: &str = "send_invoice_email";
+    /// `POST /cliente/financeiro/enviar_sms`.
+    pub const SEND_INVOICE_SMS: &str = "send_invoice_sms";
+    /// `POST /cliente/financeiro/enviar_push`.
+    pub const SEND_INVOICE_PUSH: &str = "send_invoice_push";
+    /// `POST /atendimento`.
+    pub const OPEN_TICKET: &str = "open_ticket";
+    /// `PUT /atendimento/{id}` editing the description.
+    pub const EDIT_TICKET: &str = "edit_ticket";
+    /// `PUT /atendimento/{id}` with `fechar_atendimento`.
+    pub const CLOSE_TICKET: &str = "close_ticket";
+}
+
 /// What an action was about: who, where, and which records (ids only).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditAttempt {
-    /// Stable action name: `trust_unlock`, `reset_mac`, `disconnect`,
-    /// `send_invoice_email`, `send_invoice_sms`, `send_invoice_push`,
-    /// `open_ticket`, `close_ticket`.
+    /// Stable action name, one of [`action`].
     pub action: String,
     /// The attendant's name from the profile, if set.
     pub attendant: Option<String>,

@@ -352,14 +352,14 @@ impl ActionKind {
 
     fn audit_name(&self) -> &'static str {
         match self {
-            ActionKind::Unlock(_) => "trust_unlock",
-            ActionKind::ResetMac(_) => "reset_mac",
-            ActionKind::Disconnect(_) => "disconnect",
-            ActionKind::Email(_) => "send_invoice_email",
-            ActionKind::Sms(_) => "send_invoice_sms",
-            ActionKind::Push(_) => "send_invoice_push",
-            ActionKind::Open(_) => "open_ticket",
-            ActionKind::Close(_) => "close_ticket",
+            ActionKind::Unlock(_) => audit::action::TRUST_UNLOCK,
+            ActionKind::ResetMac(_) => audit::action::RESET_MAC,
+            ActionKind::Disconnect(_) => audit::action::DISCONNECT,
+            ActionKind::Email(_) => audit::action::SEND_INVOICE_EMAIL,
+            ActionKind::Sms(_) => audit::action::SEND_INVOICE_SMS,
+            ActionKind::Push(_) => audit::action::SEND_INVOICE_PUSH,
+            ActionKind::Open(_) => audit::action::OPEN_TICKET,
+            ActionKind::Close(_) => audit::action::CLOSE_TICKET,
         }
     }
 

@@ -485,6 +485,31 @@ pub fn resolve(
 }
 
 impl Settings {
+    /// The settings of `--demo`: the embedded simulator at `base_url` with
+    /// its demo credentials. The configured profile's attendant, extension,
+    /// accent and read-only flag are kept when it resolves, so the demo
+    /// looks like the attendant's own set-up.
+    pub fn demo(base_url: String, configured: Option<&Settings>) -> Settings {
+        let d = crate::sim::DEMO_CREDENTIALS;
+        Settings {
+            profile: "demo".to_owned(),
+            host: Some(base_url),
+            client_id: Some(d.client_id.to_owned()),
+            username: Some(d.username.to_owned()),
+            read_only: configured.is_some_and(|s| s.read_only),
+            accent: configured.and_then(|s| s.accent.clone()),
+            attendant: configured.and_then(|s| s.attendant.clone()),
+            ramal: configured.and_then(|s| s.ramal.clone()),
+            insecure_http: false,
+            client_secret: Some(d.client_secret.to_owned()),
+            client_secret_command: None,
+            password: Some(d.password.to_owned()),
+            password_command: None,
+            client_secret_env: false,
+            password_env: false,
+        }
+    }
+
     /// Where the client secret will come from.
     pub fn client_secret_source(&self) -> SecretSource {
         source(

@@ -850,6 +850,37 @@ fn completions_and_man_page() {
     }
 }
 
+#[test]
+fn demo_runs_commands_on_an_embedded_simulator() {
+    let h = Harness::new();
+    let bare = |args: &[&str]| {
+        let mut c = h.command(args);
+        for k in [
+            "HUBSOFT_HOST",
+            "HUBSOFT_CLIENT_ID",
+            "HUBSOFT_CLIENT_SECRET",
+            "HUBSOFT_USERNAME",
+            "HUBSOFT_PASSWORD",
+        ] {
+            c.env_remove(k);
+        }
+        h.run_cmd(c)
+    };
+    // Without a server configured, a command cannot run...
+    bare(&["customer", "1000"]).expect(2);
+    // ...but --demo brings its own, before or after the command.
+    let v = bare(&["--demo", "customer", "1000", "--json"])
+        .expect(0)
+        .json();
+    assert_eq!(v["codigo_cliente"], Value::from(1000));
+    bare(&["search", "PADARIA", "--demo"]).expect(0);
+    bare(&["--demo", "reset-mac", "100004", "--yes"]).expect(0);
+    let audit = std::fs::read_to_string(h.audit_path()).unwrap();
+    assert!(audit.contains("\"profile\":\"demo\""), "{audit}");
+    // The test's own simulator saw none of it.
+    assert!(h.sim.counters().requests.is_empty());
+}
+
 // ---------------------------------------------------------------------------
 // Secrets
 

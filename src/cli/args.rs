@@ -16,8 +16,8 @@ pub struct Cli {
     /// Flags shared by every command.
     #[command(flatten)]
     pub global: GlobalArgs,
-    /// Run the console on the embedded simulator.
-    #[arg(long)]
+    /// Use the embedded simulator instead of a server.
+    #[arg(long, global = true)]
     pub demo: bool,
     /// What to do; none runs the console.
     #[command(subcommand)]

@@ -120,7 +120,7 @@ pub fn dispatch(cli: Cli, prescan_lang: Lang) -> Result<u8, Failure> {
         None => run_console(&ctx, cli.demo),
         Some(Command::Config(ConfigCommand::Check)) => config_check(&ctx),
         Some(Command::Audit { limit }) => show_audit(&ctx, limit),
-        Some(command) => with_runtime(&ctx, command),
+        Some(command) => with_runtime(&ctx, command, cli.demo),
     };
     match &result {
         Ok(code) => tracing::info!(command = name, code, "hubdesk finished"),
@@ -248,31 +248,13 @@ fn run_console(ctx: &Ctx, demo: bool) -> Result<u8, Failure> {
     let lang = ctx.lang;
     // The simulator lives as long as this function: the console talks to
     // it through the real client over real HTTP on 127.0.0.1.
-    let (sim, settings, client) = if demo {
-        let sim = crate::sim::start(crate::sim::SimConfig::default()).map_err(|e| {
-            Failure::new(
-                EXIT_FAILURE,
-                trf(lang, Msg::CliDemoFailed, &[("detail", &e)]),
-            )
-        })?;
-        let d = crate::sim::DEMO_CREDENTIALS;
-        let credentials = crate::api::Credentials {
-            client_id: d.client_id.to_owned(),
-            client_secret: crate::api::Secret::new(d.client_secret),
-            username: d.username.to_owned(),
-            password: crate::api::Secret::new(d.password),
-        };
-        let client = Client::new(ClientConfig::new(sim.base_url(), credentials))
-            .map_err(|e| Failure::api(lang, &e, None))?;
-        let mut settings = ctx.settings()?;
-        settings.profile = "demo".to_owned();
-        settings.host = Some(sim.base_url());
-        (Some(sim), settings, client)
+    let (sim, settings) = if demo {
+        let (sim, settings) = start_demo(ctx)?;
+        (Some(sim), settings)
     } else {
-        let settings = ctx.settings()?;
-        let client = ctx.client_for(&settings)?;
-        (None, settings, client)
+        (None, ctx.settings()?)
     };
+    let client = ctx.client_for(&settings)?;
     let options = ConsoleOptions {
         client,
         lang,
@@ -298,13 +280,35 @@ fn run_console(ctx: &Ctx, demo: bool) -> Result<u8, Failure> {
 // ---------------------------------------------------------------------------
 // Network commands
 
-fn with_runtime(ctx: &Ctx, command: Command) -> Result<u8, Failure> {
-    let settings = ctx.settings()?;
+/// Starts the embedded simulator for `--demo`, with the demo credentials.
+fn start_demo(ctx: &Ctx) -> Result<(crate::sim::SimHandle, Settings), Failure> {
+    let sim = crate::sim::start(crate::sim::SimConfig::default()).map_err(|e| {
+        Failure::new(
+            EXIT_FAILURE,
+            trf(ctx.lang, Msg::CliDemoFailed, &[("detail", &e)]),
+        )
+    })?;
+    let configured = ctx.settings().ok();
+    let settings = Settings::demo(sim.base_url(), configured.as_ref());
+    Ok((sim, settings))
+}
+
+fn with_runtime(ctx: &Ctx, command: Command, demo: bool) -> Result<u8, Failure> {
+    let (sim, settings) = if demo {
+        let (sim, settings) = start_demo(ctx)?;
+        (Some(sim), settings)
+    } else {
+        (None, ctx.settings()?)
+    };
     // Bad input is refused before secrets are fetched or anything is sent.
     let plan = plan(ctx, &settings, command)?;
     let client = ctx.client_for(&settings)?;
     let rt = runtime(ctx.lang)?;
-    rt.block_on(execute(ctx, &settings, &client, plan))
+    let result = rt.block_on(execute(ctx, &settings, &client, plan));
+    if let Some(sim) = sim {
+        sim.shutdown();
+    }
+    result
 }
 
 /// A command whose input has been checked.

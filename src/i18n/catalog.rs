@@ -932,8 +932,8 @@ catalog! {
     }
     /// --help: --demo.
     HelpDemo {
-        pt: "Abre o console no simulador embutido, com dados fictícios",
-        en: "Open the console on the embedded simulator, with fictitious data"
+        pt: "Usa o simulador embutido, com dados fictícios, em vez de um servidor",
+        en: "Use the embedded simulator, with fictitious data, instead of a server"
     }
     /// --help: --profile.
     HelpProfile { pt: "Perfil do arquivo de configuração (ou HUBDESK_PROFILE)", en: "Profile from the config file (or HUBDESK_PROFILE)" }

@@ -8,10 +8,14 @@
 
 pub mod api;
 pub mod app;
+pub mod audit;
 pub mod br;
+pub mod cli;
 pub mod clipboard;
+pub mod config;
 pub mod console;
 pub mod i18n;
+pub mod logging;
 pub mod mask;
 pub mod sanitize;
 pub mod search_kind;

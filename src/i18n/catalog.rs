@@ -871,4 +871,368 @@ catalog! {
         pt: "Clientes só com serviços cancelados ficam ocultos: tecle {key} para incluí-los",
         en: "Customers with only cancelled services are hidden: press {key} to include them"
     }
+    // ---- Command line, configuration and audit (cli.rs, config.rs, audit.rs) ----
+    /// No home directory, so no default config/data paths.
+    CfgNoHome {
+        pt: "Não foi possível achar a pasta pessoal do usuário; use HUBDESK_CONFIG, HUBDESK_DATA_DIR e HUBDESK_STATE_DIR",
+        en: "Could not find the user's home directory; set HUBDESK_CONFIG, HUBDESK_DATA_DIR and HUBDESK_STATE_DIR"
+    }
+    /// The config file exists but cannot be read.
+    CfgReadFailed { pt: "Não foi possível ler {path}: {detail}", en: "Could not read {path}: {detail}" }
+    /// The config file is not valid TOML or has a value of the wrong type.
+    CfgParseFailed {
+        pt: "Configuração inválida em {path}: {detail}",
+        en: "Invalid configuration in {path}: {detail}"
+    }
+    /// The chosen profile is not in the file.
+    CfgNoSuchProfile {
+        pt: "Perfil \"{name}\" não existe no arquivo de configuração",
+        en: "Profile \"{name}\" is not in the config file"
+    }
+    /// A required setting has no value; `env` is the variable that can supply it.
+    CfgMissing {
+        pt: "Falta {what}: defina no perfil ou em {env}",
+        en: "Missing {what}: set it in the profile or in {env}"
+    }
+    /// A `*_command` failed; `detail` never contains its output.
+    CfgSecretCommandFailed {
+        pt: "O comando de {what} falhou: {detail}",
+        en: "The {what} failed: {detail}"
+    }
+    /// A value is not one of the allowed ones.
+    CfgBadValue { pt: "Valor inválido para {key}: \"{value}\"", en: "Invalid value for {key}: \"{value}\"" }
+    /// Plain http:// to a remote host without `insecure_http`.
+    CfgInsecureHttp {
+        pt: "{host}: http:// sem TLS só é aceito para o próprio computador; use https:// ou insecure_http = true no perfil",
+        en: "{host}: plain http:// is only accepted for loopback; use https:// or insecure_http = true in the profile"
+    }
+    /// Secret source: an environment variable.
+    CfgSourceEnv { pt: "variável de ambiente", en: "environment variable" }
+    /// Secret source: a command.
+    CfgSourceCommand { pt: "comando", en: "command" }
+    /// Secret source: the config file.
+    CfgSourceFile { pt: "arquivo de configuração (desaconselhado)", en: "config file (discouraged)" }
+    /// Secret source: none.
+    CfgSourceMissing { pt: "não definido", en: "not set" }
+    /// `config check`: a key this version does not know.
+    CfgUnknownKey { pt: "Chave desconhecida: {key}", en: "Unknown key: {key}" }
+    /// `config check`: secrets written in the file.
+    CfgSecretsInFile {
+        pt: "Segredos gravados no arquivo (perfis: {profiles}); prefira client_secret_command/password_command ou variáveis de ambiente",
+        en: "Secrets written in the file (profiles: {profiles}); prefer client_secret_command/password_command or environment variables"
+    }
+    /// `config check`: the file with secrets is readable by others.
+    CfgSecretsReadable {
+        pt: "{path} guarda segredos e pode ser lido por outros usuários: chmod 600 {path}",
+        en: "{path} holds secrets and is readable by other users: chmod 600 {path}"
+    }
+    /// Table header: customer code.
+    ColCode { pt: "Código", en: "Code" }
+    /// Table header: e-mail.
+    ColEmail { pt: "E-mail", en: "E-mail" }
+    /// Table header: registration date.
+    ColRegistered { pt: "Cadastro", en: "Registered" }
+    /// Table header: active customer.
+    ColActive { pt: "Ativo", en: "Active" }
+    /// Table header: an alert registered for the customer.
+    ColAlert { pt: "Alerta", en: "Alert" }
+    /// Table header: id_cliente_servico.
+    ColServiceId { pt: "Serviço", en: "Service" }
+    /// Table header: plan name.
+    ColPlan { pt: "Plano", en: "Plan" }
+    /// Table header: status.
+    ColStatus { pt: "Situação", en: "Status" }
+    /// Table header: amount.
+    ColAmount { pt: "Valor", en: "Amount" }
+    /// Table header: installation address.
+    ColAddress { pt: "Endereço", en: "Address" }
+    /// Last connection: online.
+    ColOnline { pt: "conectado", en: "online" }
+    /// Last connection: offline.
+    ColOffline { pt: "desconectado", en: "offline" }
+    /// Table header: id_fatura.
+    ColInvoiceId { pt: "Fatura", en: "Invoice" }
+    /// Table header: payment date.
+    ColPaidOn { pt: "Pago em", en: "Paid on" }
+    /// Table header: boleto line.
+    ColBoletoLine { pt: "Linha digitável", en: "Boleto line" }
+    /// Invoice status: paid.
+    ColPaid { pt: "paga", en: "paid" }
+    /// Table header: id_atendimento.
+    ColTicketId { pt: "Atendimento", en: "Ticket" }
+    /// Table header: ticket protocol.
+    ColProtocol { pt: "Protocolo", en: "Protocol" }
+    /// Table header: description.
+    ColDescription { pt: "Descrição", en: "Description" }
+    /// Table header: service order number.
+    ColOrderNumber { pt: "OS", en: "Order" }
+    /// Table header: session end.
+    ColEnd { pt: "Fim", en: "End" }
+    /// Table header: concentrator.
+    ColNas { pt: "Concentrador", en: "NAS" }
+    /// Table header: download in MB.
+    ColDownloadMb { pt: "Download (MB)", en: "Download (MB)" }
+    /// Table header: upload in MB.
+    ColUploadMb { pt: "Upload (MB)", en: "Upload (MB)" }
+    /// Table header: time.
+    ColTime { pt: "Hora", en: "Time" }
+    /// Table header: action.
+    ColAction { pt: "Ação", en: "Action" }
+    /// Table header: outcome.
+    ColOutcome { pt: "Resultado", en: "Outcome" }
+    /// Table header: attendant.
+    ColAttendant { pt: "Atendente", en: "Attendant" }
+    /// Table header: server message.
+    ColMessage { pt: "Mensagem", en: "Message" }
+    /// A request timed out; `route` is the API route.
+    CliTimeout {
+        pt: "O servidor HubSoft não respondeu a tempo ({route})",
+        en: "The HubSoft server did not answer in time ({route})"
+    }
+    /// The client configuration is unusable; `reason` is in English.
+    CliClientConfig { pt: "Configuração do cliente inválida: {reason}", en: "Invalid client configuration: {reason}" }
+    /// The log file could not be set up.
+    CliLogInitFailed {
+        pt: "Aviso: sem registro em {path} ({detail})",
+        en: "Warning: not logging to {path} ({detail})"
+    }
+    /// The async runtime could not start.
+    CliRuntimeFailed { pt: "Falha ao iniciar: {detail}", en: "Could not start: {detail}" }
+    /// The embedded simulator could not start for `--demo`.
+    CliDemoFailed {
+        pt: "Não foi possível iniciar o simulador: {detail}",
+        en: "Could not start the simulator: {detail}"
+    }
+    /// Confirmation target: a service.
+    CliTargetService { pt: "serviço {id}", en: "service {id}" }
+    /// Confirmation target: an invoice.
+    CliTargetInvoice { pt: "fatura {id}", en: "invoice {id}" }
+    /// Confirmation target: a ticket.
+    CliTargetTicket { pt: "atendimento {id}", en: "ticket {id}" }
+    /// A REF argument that is neither a code, a CPF/CNPJ nor service:ID.
+    CliBadRef {
+        pt: "Referência inválida \"{input}\": use o código do cliente, um CPF/CNPJ ou service:ID",
+        en: "Invalid reference \"{input}\": use a customer code, a CPF/CNPJ or service:ID"
+    }
+    /// `send-invoice --via push --to X`.
+    CliPushNoRecipients {
+        pt: "--to não se aplica a notificações: elas vão para o aplicativo do cliente",
+        en: "--to does not apply to push: it goes to the customer's app"
+    }
+    /// An action without `--yes` and without a terminal to ask on.
+    CliNeedsYes {
+        pt: "{action}: sem terminal para confirmar; repita com --yes para executar. Nada foi enviado",
+        en: "{action}: no terminal to confirm on; repeat with --yes to do it. Nothing was sent"
+    }
+    /// The attendant answered no.
+    CliCancelled { pt: "Cancelado: nada foi enviado", en: "Cancelled: nothing was sent" }
+    /// The choices after a confirmation question.
+    CliConfirmChoices { pt: "[s/N]", en: "[y/N]" }
+    /// Several customers share a CPF/CNPJ; the first is shown.
+    CliSeveralCustomers {
+        pt: "{count} clientes com este documento; mostrando o código {code}",
+        en: "{count} customers share this document; showing code {code}"
+    }
+    /// Total sessions of a connection log.
+    CliSessionsTotal { pt: "Total de conexões: {count}", en: "Total sessions: {count}" }
+    /// `login` succeeded.
+    CliLoggedIn {
+        pt: "Autenticado como {user} em {host}; token válido até {expiry}",
+        en: "Authenticated as {user} on {host}; token valid until {expiry}"
+    }
+    /// The audit trail could not be written or read; actions are refused then.
+    CliAuditFailed {
+        pt: "Trilha de auditoria indisponível ({path}): {detail}",
+        en: "Audit trail unavailable ({path}): {detail}"
+    }
+    /// An action succeeded; `msg` is the server's text.
+    CliActionDone { pt: "Concluído ({action}): {msg}", en: "Done ({action}): {msg}" }
+    /// The protocol of a ticket just opened or closed.
+    CliProtocol { pt: "Protocolo: {protocol}", en: "Protocol: {protocol}" }
+    /// The action may or may not have happened.
+    CliOutcomeUnknown {
+        pt: "Resultado desconhecido: verifique antes de repetir ({detail})",
+        en: "Unknown: check before repeating ({detail})"
+    }
+    /// Audit outcome: done.
+    CliOutcomeOk { pt: "concluída", en: "done" }
+    /// Audit outcome: refused.
+    CliOutcomeRefused { pt: "recusada", en: "refused" }
+    /// Audit outcome: failed.
+    CliOutcomeFailed { pt: "falhou", en: "failed" }
+    /// Audit outcome: unknown.
+    CliOutcomeUnknownShort { pt: "desconhecido", en: "unknown" }
+    /// Audit: the attempt line (sent, outcome not yet written).
+    CliOutcomeSent { pt: "enviada", en: "sent" }
+    /// `config check` without a file.
+    CliNoConfigFile {
+        pt: "Nenhum arquivo em {path}: usando padrões e variáveis de ambiente (veja hubdesk config example)",
+        en: "No file at {path}: using defaults and environment variables (see hubdesk config example)"
+    }
+    /// `config check` with a file.
+    CliConfigFile { pt: "Arquivo: {path}", en: "File: {path}" }
+    /// `config check`: the profile.
+    CliCheckProfile { pt: "Perfil", en: "Profile" }
+    /// `config check`: the server.
+    CliCheckHost { pt: "Servidor", en: "Server" }
+    /// `config check`: the API user.
+    CliCheckUser { pt: "Usuário", en: "User" }
+    /// `config check`: where the client secret comes from.
+    CliCheckClientSecret { pt: "client_secret vem de", en: "client_secret from" }
+    /// `config check`: where the password comes from.
+    CliCheckPassword { pt: "Senha vem de", en: "Password from" }
+    /// `config check`: the audit file.
+    CliCheckAudit { pt: "Auditoria", en: "Audit trail" }
+    /// `config check`: the log folder.
+    CliCheckLogs { pt: "Registros (logs)", en: "Logs" }
+    /// Prefix of a warning line.
+    CliWarning { pt: "Aviso:", en: "Warning:" }
+    /// `config check` found nothing wrong.
+    CliConfigOk { pt: "Configuração OK", en: "Configuration OK" }
+    /// --help: the program.
+    HelpAbout {
+        pt: "Console de atendimento para provedores que usam o HubSoft. Sem comando, abre o console interativo",
+        en: "Help-desk console for ISPs running HubSoft. Without a command, opens the interactive console"
+    }
+    /// --help: --demo.
+    HelpDemo {
+        pt: "Usa o simulador embutido, com dados fictícios, em vez de um servidor",
+        en: "Use the embedded simulator, with fictitious data, instead of a server"
+    }
+    /// --help: --profile.
+    HelpProfile { pt: "Perfil do arquivo de configuração (ou HUBDESK_PROFILE)", en: "Profile from the config file (or HUBDESK_PROFILE)" }
+    /// --help: --config.
+    HelpConfig { pt: "Arquivo de configuração (ou HUBDESK_CONFIG)", en: "Config file (or HUBDESK_CONFIG)" }
+    /// --help: --host.
+    HelpHost { pt: "Endereço da API HubSoft (ou HUBSOFT_HOST)", en: "HubSoft API address (or HUBSOFT_HOST)" }
+    /// --help: --lang.
+    HelpLang { pt: "Idioma: pt-BR ou en", en: "Language: pt-BR or en" }
+    /// --help: --no-color.
+    HelpNoColor { pt: "Sem cores (como NO_COLOR)", en: "No colours (like NO_COLOR)" }
+    /// --help: --theme.
+    HelpTheme { pt: "Tema de cores", en: "Colour theme" }
+    /// --help: --read-only.
+    HelpReadOnly { pt: "Recusa toda ação que altera dados", en: "Refuse every action that changes data" }
+    /// --help: --privacy.
+    HelpPrivacy {
+        pt: "Mascara CPF/CNPJ, telefones, e-mails e números de endereço",
+        en: "Mask CPF/CNPJ, phones, e-mails and street numbers"
+    }
+    /// --help: --insecure.
+    HelpInsecure {
+        pt: "Aceita certificado TLS inválido ou autoassinado (como curl -k)",
+        en: "Accept an invalid or self-signed TLS certificate (like curl -k)"
+    }
+    /// --help: --log-level.
+    HelpLogLevel { pt: "Nível do arquivo de registro", en: "Level of the log file" }
+    /// --help: --timeout.
+    HelpTimeout { pt: "Tempo máximo de cada requisição, em segundos", en: "Time limit of each request, in seconds" }
+    /// --help: --json.
+    HelpJson { pt: "Saída em JSON, com os nomes de campo do HubSoft", en: "JSON output, with HubSoft's field names" }
+    /// --help: --yes.
+    HelpYes { pt: "Executa ações sem perguntar", en: "Do actions without asking" }
+    /// --help: search.
+    HelpCmdSearch {
+        pt: "Busca clientes por nome, CPF/CNPJ, código, telefone, login, IP ou MAC",
+        en: "Find customers by name, CPF/CNPJ, code, phone, login, IP or MAC"
+    }
+    /// --help: customer.
+    HelpCmdCustomer { pt: "Mostra um cliente e seus serviços", en: "Show a customer and their services" }
+    /// --help: invoices.
+    HelpCmdInvoices { pt: "Faturas de um cliente (em aberto, ou todas)", en: "A customer's invoices (open, or all)" }
+    /// --help: tickets.
+    HelpCmdTickets { pt: "Atendimentos de um cliente", en: "A customer's tickets" }
+    /// --help: orders.
+    HelpCmdOrders { pt: "Ordens de serviço de um cliente", en: "A customer's service orders" }
+    /// --help: connections.
+    HelpCmdConnections { pt: "Extrato de conexões de um login", en: "Connection history of a login" }
+    /// --help: unlock.
+    HelpCmdUnlock { pt: "Desbloqueio em confiança de um serviço", en: "Trust unlock of a service" }
+    /// --help: reset-mac.
+    HelpCmdResetMac { pt: "Limpa o MAC vinculado a um serviço", en: "Clear the MAC bound to a service" }
+    /// --help: disconnect.
+    HelpCmdDisconnect { pt: "Derruba a sessão de um serviço", en: "Drop a service's session" }
+    /// --help: send-invoice.
+    HelpCmdSendInvoice { pt: "Reenvia uma fatura por e-mail, SMS ou notificação", en: "Send an invoice again by e-mail, SMS or push" }
+    /// --help: ticket.
+    HelpCmdTicket { pt: "Abre ou fecha atendimentos", en: "Open or close tickets" }
+    /// --help: ticket open.
+    HelpCmdTicketOpen { pt: "Abre um atendimento em um serviço", en: "Open a ticket on a service" }
+    /// --help: ticket close.
+    HelpCmdTicketClose { pt: "Fecha um atendimento", en: "Close a ticket" }
+    /// --help: login.
+    HelpCmdLogin {
+        pt: "Confere as credenciais e mostra o usuário e a validade do token",
+        en: "Check the credentials and show the user and the token's expiry"
+    }
+    /// --help: config.
+    HelpCmdConfig { pt: "Arquivo de configuração", en: "The config file" }
+    /// --help: config path.
+    HelpCmdConfigPath { pt: "Mostra onde fica o arquivo de configuração", en: "Print where the config file is" }
+    /// --help: config check.
+    HelpCmdConfigCheck {
+        pt: "Confere o arquivo: chaves desconhecidas, teclas inválidas ou repetidas, segredos expostos",
+        en: "Check the file: unknown keys, bad or duplicate key bindings, exposed secrets"
+    }
+    /// --help: config example.
+    HelpCmdConfigExample { pt: "Mostra um arquivo de configuração comentado", en: "Print a commented example config" }
+    /// --help: audit.
+    HelpCmdAudit { pt: "Últimas entradas da trilha de auditoria", en: "Latest entries of the audit trail" }
+    /// --help: sim.
+    HelpCmdSim { pt: "Roda o simulador do HubSoft sozinho", en: "Run the HubSoft simulator on its own" }
+    /// --help: completions.
+    HelpCmdCompletions { pt: "Gera o autocompletar para um shell", en: "Generate shell completions" }
+    /// --help: man.
+    HelpCmdMan { pt: "Gera a página de manual (roff)", en: "Generate the manual page (roff)" }
+    /// --help: TERM.
+    HelpArgTerm { pt: "O que buscar; o tipo é detectado como no console", en: "What to find; its kind is detected as in the console" }
+    /// --help: --by.
+    HelpArgBy { pt: "Tipo de busca, em vez de detectar", en: "Search kind, instead of detecting it" }
+    /// --help: --cancelled.
+    HelpArgCancelled { pt: "Inclui serviços cancelados", en: "Include cancelled services" }
+    /// --help: --limit.
+    HelpArgLimit { pt: "No máximo N registros", en: "At most N records" }
+    /// --help: REF.
+    HelpArgRef { pt: "Código do cliente, CPF/CNPJ ou service:ID", en: "Customer code, CPF/CNPJ or service:ID" }
+    /// --help: invoices --all.
+    HelpArgAllInvoices { pt: "Inclui faturas pagas", en: "Include paid invoices" }
+    /// --help: tickets --all.
+    HelpArgAllTickets { pt: "Inclui atendimentos fechados", en: "Include closed tickets" }
+    /// --help: orders --status.
+    HelpArgStatus { pt: "Só ordens nesta situação", en: "Only orders with this status" }
+    /// --help: LOGIN.
+    HelpArgLogin { pt: "Login PPPoE/RADIUS", en: "PPPoE/RADIUS login" }
+    /// --help: --from.
+    HelpArgFrom { pt: "Primeiro dia (dd/mm/aaaa)", en: "First day (dd/mm/yyyy)" }
+    /// --help: --to (dates).
+    HelpArgTo { pt: "Último dia (dd/mm/aaaa)", en: "Last day (dd/mm/yyyy)" }
+    /// --help: SERVICE_ID.
+    HelpArgServiceId { pt: "id_cliente_servico do serviço", en: "The service's id_cliente_servico" }
+    /// --help: --days.
+    HelpArgDays { pt: "Dias de desbloqueio", en: "Days unlocked" }
+    /// --help: INVOICE_ID.
+    HelpArgInvoiceId { pt: "id_fatura da fatura", en: "The invoice's id_fatura" }
+    /// --help: --via.
+    HelpArgVia { pt: "Canal de envio", en: "Channel" }
+    /// --help: send-invoice --to.
+    HelpArgRecipient {
+        pt: "Destinatário extra (e-mail ou telefone); pode repetir",
+        en: "Extra recipient (e-mail or phone); may be repeated"
+    }
+    /// --help: --description.
+    HelpArgDescription { pt: "O que o cliente relata", en: "What the customer reports" }
+    /// --help: --name.
+    HelpArgName { pt: "Quem solicitou", en: "Who asked" }
+    /// --help: --phone.
+    HelpArgPhone { pt: "Telefone de quem solicitou", en: "Requester's phone" }
+    /// --help: --email.
+    HelpArgEmail { pt: "E-mail de quem solicitou", en: "Requester's e-mail" }
+    /// --help: --with-order.
+    HelpArgWithOrder { pt: "Abre também uma ordem de serviço", en: "Also open a service order" }
+    /// --help: ticket ID.
+    HelpArgTicketId { pt: "id_atendimento do atendimento", en: "The ticket's id_atendimento" }
+    /// --help: ticket close --description.
+    HelpArgCloseDescription { pt: "Descrição de fechamento", en: "Closing description" }
+    /// --help: SHELL.
+    HelpArgShell { pt: "Shell", en: "Shell" }
 }

@@ -1,0 +1,365 @@
+//! The audit trail: every attempted action, as JSON lines in the data
+//! directory.
+//!
+//! An attempt is written and flushed to the OS *before* its request is
+//! sent, and its outcome after, as a second line sharing the attempt id. A
+//! crash or a hung request therefore still leaves a trace that the action
+//! may have happened. Lines carry ids only (customer code, service,
+//! invoice, ticket) and the server's `msg`: never a secret, a token, a name,
+//! a phone or an e-mail.
+//!
+//! Appends are small synchronous writes on a file opened in append mode, so
+//! concurrent processes interleave whole lines. From async code call them
+//! directly (each is one `write` of well under a page) or through
+//! `spawn_blocking` if the disk may be slow.
+
+#![warn(missing_docs)]
+
+use std::collections::HashMap;
+use std::fs::{File, OpenOptions};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The longest server `msg` kept, in characters.
+const MAX_MSG: usize = 300;
+
+/// The stable names of [`AuditAttempt::action`], shared by the console and
+/// the command line so the trail reads the same whoever wrote it.
+pub mod action {
+    /// `POST /cliente/desbloqueio_confianca`.
+    pub const TRUST_UNLOCK: &str = "trust_unlock";
+    /// `POST /cliente/reset_mac_addr`.
+    pub const RESET_MAC: &str = "reset_mac";
+    /// `GET /cliente/solicitar_desconexao/{id}`.
+    pub const DISCONNECT: &str = "disconnect";
+    /// `POST /cliente/financeiro/enviar_email`.
+    pub const SEND_INVOICE_EMAIL: &str = "send_invoice_email";
+    /// `POST /cliente/financeiro/enviar_sms`.
+    pub const SEND_INVOICE_SMS: &str = "send_invoice_sms";
+    /// `POST /cliente/financeiro/enviar_push`.
+    pub const SEND_INVOICE_PUSH: &str = "send_invoice_push";
+    /// `POST /atendimento`.
+    pub const OPEN_TICKET: &str = "open_ticket";
+    /// `PUT /atendimento/{id}` editing the description.
+    pub const EDIT_TICKET: &str = "edit_ticket";
+    /// `PUT /atendimento/{id}` with `fechar_atendimento`.
+    pub const CLOSE_TICKET: &str = "close_ticket";
+}
+
+/// What an action was about: who, where, and which records (ids only).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditAttempt {
+    /// Stable action name, one of [`action`].
+    pub action: String,
+    /// The attendant's name from the profile, if set.
+    pub attendant: Option<String>,
+    /// The profile's name.
+    pub profile: String,
+    /// The server address.
+    pub host: String,
+    /// `codigo_cliente`, when known.
+    pub customer: Option<u64>,
+    /// `id_cliente_servico`.
+    pub service: Option<u64>,
+    /// `id_fatura`.
+    pub invoice: Option<u64>,
+    /// `id_atendimento`.
+    pub ticket: Option<u64>,
+}
+
+/// How an attempted action ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The server confirmed it.
+    Ok,
+    /// The server refused it (`status: error`, 403, 404): nothing changed.
+    Refused,
+    /// It failed before reaching the server, or the server certainly did not
+    /// act (authentication, connection never established).
+    Failed,
+    /// It may or may not have happened (timeout after sending, 502/504,
+    /// unreadable answer): check before repeating.
+    Unknown,
+}
+
+/// Identifies one attempt; the outcome line repeats it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AttemptId(pub String);
+
+impl std::fmt::Display for AttemptId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// `attempt` (before the request) or `outcome` (after it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Written before the request is sent.
+    Attempt,
+    /// Written when the answer (or the failure) is known.
+    Outcome,
+}
+
+/// One line of the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// When the line was written (UTC, RFC 3339).
+    pub time: DateTime<Utc>,
+    /// Shared by the two lines of one attempt.
+    pub id: AttemptId,
+    /// Which line this is.
+    pub phase: Phase,
+    /// The action and its context (repeated on the outcome line so each line
+    /// reads alone).
+    #[serde(flatten)]
+    pub attempt: AuditAttempt,
+    /// Set on the outcome line.
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+    /// The server's `msg` (or the error's text), sanitized and shortened.
+    #[serde(default)]
+    pub msg: Option<String>,
+}
+
+/// An audit file, opened for appending. Cheap to clone; shareable between
+/// tasks.
+#[derive(Clone)]
+pub struct Audit {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    path: PathBuf,
+    file: Mutex<File>,
+    pending: Mutex<HashMap<AttemptId, AuditAttempt>>,
+    counter: AtomicU64,
+}
+
+impl Audit {
+    /// Opens (creating it and its directory if needed) the audit file. On
+    /// Unix a new file is readable by its owner only.
+    pub fn open(path: &Path) -> std::io::Result<Audit> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut options = OpenOptions::new();
+        options.create(true).append(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options.open(path)?;
+        Ok(Audit {
+            inner: Arc::new(Inner {
+                path: path.to_path_buf(),
+                file: Mutex::new(file),
+                pending: Mutex::new(HashMap::new()),
+                counter: AtomicU64::new(0),
+            }),
+        })
+    }
+
+    /// Opens the audit file of this user: `audit.jsonl` in the data
+    /// directory (`HUBDESK_DATA_DIR`, else the platform data dir), the same
+    /// file `hubdesk audit` reads.
+    pub fn open_default() -> std::io::Result<Audit> {
+        let paths = crate::config::Paths::resolve(None, &crate::config::process_env)
+            .map_err(|e| std::io::Error::other(e.message(crate::i18n::Lang::En)))?;
+        Audit::open(&paths.audit_file())
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.inner.path
+    }
+
+    /// Records an attempt and flushes it to disk; send the request only
+    /// after this returned `Ok`. The id is for [`Audit::outcome`].
+    pub fn attempt(&self, attempt: &AuditAttempt) -> std::io::Result<AttemptId> {
+        let now = Utc::now();
+        let n = self.inner.counter.fetch_add(1, Ordering::Relaxed);
+        let id = AttemptId(format!(
+            "{:x}-{:x}-{n}",
+            now.timestamp_nanos_opt().unwrap_or_default(),
+            std::process::id()
+        ));
+        let entry = AuditEntry {
+            time: now,
+            id: id.clone(),
+            phase: Phase::Attempt,
+            attempt: attempt.clone(),
+            outcome: None,
+            msg: None,
+        };
+        self.append(&entry, true)?;
+        self.pending().insert(id.clone(), attempt.clone());
+        Ok(id)
+    }
+
+    /// Records how attempt `id` ended, with the server's message.
+    pub fn outcome(
+        &self,
+        id: &AttemptId,
+        outcome: Outcome,
+        msg: Option<&str>,
+    ) -> std::io::Result<()> {
+        let attempt = self.pending().remove(id).unwrap_or_default();
+        let entry = AuditEntry {
+            time: Utc::now(),
+            id: id.clone(),
+            phase: Phase::Outcome,
+            attempt,
+            outcome: Some(outcome),
+            msg: msg.map(shorten),
+        };
+        self.append(&entry, false)
+    }
+
+    fn pending(&self) -> std::sync::MutexGuard<'_, HashMap<AttemptId, AuditAttempt>> {
+        // A panic elsewhere while holding the lock leaves a usable map.
+        self.inner.pending.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn append(&self, entry: &AuditEntry, sync: bool) -> std::io::Result<()> {
+        let mut line = serde_json::to_string(entry).map_err(std::io::Error::other)?;
+        line.push('\n');
+        let mut file = self.inner.file.lock().unwrap_or_else(|e| e.into_inner());
+        // One write per line: with O_APPEND whole lines never interleave.
+        file.write_all(line.as_bytes())?;
+        file.flush()?;
+        if sync {
+            // The attempt must survive a crash during the request.
+            file.sync_data()?;
+        }
+        Ok(())
+    }
+}
+
+/// Sanitized, single-line, at most [`MAX_MSG`] characters.
+fn shorten(msg: &str) -> String {
+    let clean = crate::sanitize::clean_line(msg);
+    let trimmed = clean.trim();
+    if trimmed.chars().count() <= MAX_MSG {
+        trimmed.to_owned()
+    } else {
+        let mut s: String = trimmed.chars().take(MAX_MSG - 1).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// The last `limit` entries of the file, oldest first. Unreadable lines are
+/// skipped (a line cut by a crash must not hide the rest); a missing file
+/// gives no entries.
+pub fn read_latest(path: &Path, limit: usize) -> std::io::Result<Vec<AuditEntry>> {
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut entries = std::collections::VecDeque::with_capacity(limit.min(4096));
+    for line in BufReader::new(file).lines() {
+        let line = line?;
+        if let Ok(entry) = serde_json::from_str::<AuditEntry>(&line) {
+            if entries.len() == limit {
+                entries.pop_front();
+            }
+            if limit > 0 {
+                entries.push_back(entry);
+            }
+        }
+    }
+    Ok(entries.into())
+}
+
+/// The time of an entry as RFC 3339 with seconds, for JSON output.
+pub fn time_text(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> AuditAttempt {
+        AuditAttempt {
+            action: "reset_mac".into(),
+            attendant: Some("Ana".into()),
+            profile: "p".into(),
+            host: "https://h".into(),
+            customer: Some(7),
+            service: Some(42),
+            invoice: None,
+            ticket: None,
+        }
+    }
+
+    #[test]
+    fn attempt_is_on_disk_before_the_outcome_and_both_share_the_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/audit.jsonl");
+        let audit = Audit::open(&path).unwrap();
+        let id = audit.attempt(&sample()).unwrap();
+        let before = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(before.lines().count(), 1);
+        assert!(before.contains("\"phase\":\"attempt\""));
+        audit
+            .outcome(&id, Outcome::Ok, Some("MAC resetado\x1b[31m"))
+            .unwrap();
+        let entries = read_latest(&path, 10).unwrap();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].id, entries[1].id);
+        assert_eq!(entries[1].phase, Phase::Outcome);
+        assert_eq!(entries[1].attempt.service, Some(42));
+        assert_eq!(entries[1].outcome, Some(Outcome::Ok));
+        assert!(!entries[1].msg.as_deref().unwrap().contains('\x1b'));
+    }
+
+    #[test]
+    fn latest_keeps_the_tail_and_skips_broken_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.jsonl");
+        let audit = Audit::open(&path).unwrap();
+        for _ in 0..5 {
+            let id = audit.attempt(&sample()).unwrap();
+            audit.outcome(&id, Outcome::Refused, None).unwrap();
+        }
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"{\"time\": broken\n")
+            .unwrap();
+        let last = read_latest(&path, 3).unwrap();
+        assert_eq!(last.len(), 3);
+        assert_eq!(last[2].phase, Phase::Outcome);
+        assert!(read_latest(&dir.path().join("none"), 3).unwrap().is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_file_is_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.jsonl");
+        Audit::open(&path).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0);
+    }
+
+    #[test]
+    fn long_messages_are_cut() {
+        let s = shorten(&"x".repeat(1000));
+        assert_eq!(s.chars().count(), MAX_MSG);
+    }
+}

@@ -1,0 +1,203 @@
+//! The binary's entry: parses the command line, loads the configuration and
+//! either runs the console or one scriptable command.
+//!
+//! Exit codes: 0 success; 1 refused by the server (`status: error`, 403,
+//! not found); 2 bad usage or bad input caught before anything is sent
+//! (clap's usage errors, a bad config, `--read-only`, an action without
+//! `--yes` off a terminal); 3 authentication; 4 network or server failure
+//! (timeout, 5xx, non-JSON), or an action whose outcome is unknown.
+
+mod args;
+mod commands;
+mod help;
+mod output;
+
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, FromArgMatches};
+
+pub use args::{Cli, Command, ConfigCommand, GlobalArgs, TicketCommand};
+
+use crate::api::ApiError;
+use crate::config::{self, ConfigError, Paths};
+use crate::i18n::{Lang, Msg, tr, trf};
+use crate::sanitize;
+
+/// Success.
+pub const EXIT_OK: u8 = 0;
+/// Refused by the server.
+pub const EXIT_REFUSED: u8 = 1;
+/// Bad usage or input, nothing sent.
+pub const EXIT_USAGE: u8 = 2;
+/// Authentication failed.
+pub const EXIT_AUTH: u8 = 3;
+/// Network or server failure; unknown outcome.
+pub const EXIT_FAILURE: u8 = 4;
+
+/// A command that did not succeed: its exit code and the localized message
+/// for stderr (empty when the command already said everything).
+#[derive(Debug)]
+pub struct Failure {
+    /// Process exit code.
+    pub code: u8,
+    /// Message for stderr.
+    pub message: String,
+}
+
+impl Failure {
+    /// A failure with `code` and `message`.
+    pub fn new(code: u8, message: impl Into<String>) -> Failure {
+        Failure {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// A usage error (exit 2).
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure::new(EXIT_USAGE, message)
+    }
+
+    /// A config problem (exit 2).
+    pub fn config(lang: Lang, e: &ConfigError) -> Failure {
+        Failure::usage(e.message(lang))
+    }
+
+    /// An API error, with its exit code; `action` names the action for a
+    /// 403 message.
+    pub fn api(lang: Lang, e: &ApiError, action: Option<Msg>) -> Failure {
+        let clean = |s: &str| sanitize::clean_line(s).trim().to_owned();
+        match e {
+            ApiError::InvalidRequest { field, reason } => Failure::usage(trf(
+                lang,
+                Msg::ErrInvalidRequest,
+                &[("field", field), ("reason", reason)],
+            )),
+            ApiError::Refused { msg, errors, .. } => {
+                let mut text = clean(msg);
+                for extra in errors {
+                    text.push_str("; ");
+                    text.push_str(&clean(extra));
+                }
+                Failure::new(EXIT_REFUSED, trf(lang, Msg::ErrRefused, &[("msg", &text)]))
+            }
+            ApiError::NotFound { .. } => Failure::new(EXIT_REFUSED, tr(lang, Msg::ErrNotFound)),
+            ApiError::Forbidden { route, .. } => {
+                let what = action.map_or_else(|| (*route).to_owned(), |m| tr(lang, m).to_owned());
+                Failure::new(
+                    EXIT_REFUSED,
+                    trf(lang, Msg::ErrPermissionDenied, &[("action", &what)]),
+                )
+            }
+            ApiError::Auth { .. } => Failure::new(EXIT_AUTH, tr(lang, Msg::ErrAuthFailed)),
+            ApiError::Network {
+                timeout: true,
+                route,
+                ..
+            } => Failure::new(
+                EXIT_FAILURE,
+                trf(lang, Msg::CliTimeout, &[("route", route)]),
+            ),
+            ApiError::Network { detail, .. } => Failure::new(
+                EXIT_FAILURE,
+                trf(lang, Msg::ErrNetwork, &[("detail", &clean(detail))]),
+            ),
+            ApiError::Http {
+                status, excerpt, ..
+            } => Failure::new(
+                EXIT_FAILURE,
+                trf(
+                    lang,
+                    Msg::ErrHttpStatus,
+                    &[("status", status), ("excerpt", &clean(excerpt))],
+                ),
+            ),
+            ApiError::RateLimited { .. } => {
+                Failure::new(EXIT_FAILURE, tr(lang, Msg::ErrRateLimited))
+            }
+            ApiError::Decode { route, path, .. } => Failure::new(
+                EXIT_FAILURE,
+                trf(lang, Msg::ErrDecode, &[("route", route), ("field", path)]),
+            ),
+            ApiError::Config { reason } => {
+                Failure::usage(trf(lang, Msg::CliClientConfig, &[("reason", reason)]))
+            }
+        }
+    }
+}
+
+/// Runs hubdesk with the process's arguments and environment.
+pub fn main() -> ExitCode {
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    ExitCode::from(run(argv))
+}
+
+/// Runs hubdesk with `argv`; returns the exit code.
+pub fn run(argv: Vec<OsString>) -> u8 {
+    let lang = prescan_lang(&argv);
+    let command = help::localize(Cli::command(), lang);
+    let matches = match command.try_get_matches_from(&argv) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return EXIT_USAGE;
+        }
+    };
+    match commands::dispatch(cli, lang) {
+        Ok(code) => code,
+        Err(f) => {
+            if !f.message.is_empty() {
+                eprintln!("hubdesk: {}", f.message);
+            }
+            f.code
+        }
+    }
+}
+
+/// The language before the full parse, so that `--help` and clap's own
+/// output use it: `--lang`, then the config file's `lang`, then the locale.
+fn prescan_lang(argv: &[OsString]) -> Lang {
+    let flag_value = |name: &str| -> Option<String> {
+        let mut it = argv
+            .iter()
+            .skip(1)
+            .map(|a| a.to_string_lossy().into_owned());
+        while let Some(arg) = it.next() {
+            if arg == "--" {
+                break;
+            }
+            if arg == name {
+                return it.next();
+            }
+            if let Some(v) = arg.strip_prefix(&format!("{name}=")) {
+                return Some(v.to_owned());
+            }
+        }
+        None
+    };
+    let flag = flag_value("--lang");
+    let config_lang = if flag.is_some() {
+        None
+    } else {
+        let path = flag_value("--config").map(std::path::PathBuf::from);
+        Paths::resolve(path.as_deref(), &config::process_env)
+            .ok()
+            .and_then(|p| config::load(&p.config_file).ok())
+            .and_then(|l| l.file.lang)
+    };
+    Lang::detect_from_process(flag.as_deref(), config_lang.as_deref())
+}
+
+/// True when a person can answer a question: stdin and stderr are terminals.
+fn interactive() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}

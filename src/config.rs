@@ -1,0 +1,860 @@
+//! The configuration: where hubdesk keeps its files, the TOML config with its
+//! profiles, and how flags, environment and file combine into the settings
+//! of one run.
+//!
+//! Precedence, lowest first: the config file, then the environment
+//! (`HUBSOFT_*`, `HUBDESK_PROFILE`), then the command-line flags. Secrets are
+//! never read from argv: they come from `HUBSOFT_CLIENT_SECRET` /
+//! `HUBSOFT_PASSWORD`, else from the profile's `*_command` (run once through
+//! the shell), else, discouraged, from the file itself.
+
+#![warn(missing_docs)]
+
+use std::collections::BTreeMap;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::api::{Credentials, Secret};
+use crate::app::keymap::KeyList;
+use crate::i18n::{Lang, Msg, tr, trf};
+use crate::ui::theme::{Theme, ThemeKind, parse_color};
+
+/// The example config shipped with the binary (`hubdesk config example`).
+pub const EXAMPLE: &str = include_str!("../assets/config.example.toml");
+
+/// Environment variable naming the config file.
+pub const ENV_CONFIG: &str = "HUBDESK_CONFIG";
+/// Environment variable choosing the profile.
+pub const ENV_PROFILE: &str = "HUBDESK_PROFILE";
+/// Environment variable overriding the data directory (audit trail).
+pub const ENV_DATA_DIR: &str = "HUBDESK_DATA_DIR";
+/// Environment variable overriding the state directory (logs).
+pub const ENV_STATE_DIR: &str = "HUBDESK_STATE_DIR";
+/// Server address.
+pub const ENV_HOST: &str = "HUBSOFT_HOST";
+/// OAuth client id.
+pub const ENV_CLIENT_ID: &str = "HUBSOFT_CLIENT_ID";
+/// OAuth client secret.
+pub const ENV_CLIENT_SECRET: &str = "HUBSOFT_CLIENT_SECRET";
+/// API user name.
+pub const ENV_USERNAME: &str = "HUBSOFT_USERNAME";
+/// API user password.
+pub const ENV_PASSWORD: &str = "HUBSOFT_PASSWORD";
+
+/// Keys allowed at the top level of the file.
+const TOP_KEYS: &[&str] = &[
+    "default_profile",
+    "lang",
+    "theme",
+    "privacy",
+    "keys",
+    "profiles",
+];
+/// Keys allowed in a `[profiles.NAME]` table.
+const PROFILE_KEYS: &[&str] = &[
+    "host",
+    "client_id",
+    "username",
+    "client_secret_command",
+    "password_command",
+    "client_secret",
+    "password",
+    "read_only",
+    "accent",
+    "attendant",
+    "ramal",
+    "insecure_http",
+];
+
+/// Looks an environment variable up; injected so tests need not mutate the
+/// process environment.
+pub type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// The process environment, empty values counting as unset.
+pub fn process_env(key: &str) -> Option<String> {
+    std::env::var(key).ok().filter(|v| !v.is_empty())
+}
+
+/// Where hubdesk reads and writes its files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paths {
+    /// The TOML config file (it need not exist).
+    pub config_file: PathBuf,
+    /// Durable data: the audit trail.
+    pub data_dir: PathBuf,
+    /// Disposable state: the logs.
+    pub state_dir: PathBuf,
+}
+
+impl Paths {
+    /// Resolves the paths: `--config`, then `HUBDESK_CONFIG`, then the
+    /// platform config dir; `HUBDESK_DATA_DIR` / `HUBDESK_STATE_DIR`, then
+    /// the platform data and state dirs (XDG on Linux).
+    pub fn resolve(config_flag: Option<&Path>, env: Env<'_>) -> Result<Paths, ConfigError> {
+        let dirs = directories::ProjectDirs::from("br", "hubdesk", "hubdesk");
+        let config_file = match config_flag {
+            Some(p) => p.to_path_buf(),
+            None => match env(ENV_CONFIG) {
+                Some(p) => PathBuf::from(p),
+                None => dirs
+                    .as_ref()
+                    .ok_or(ConfigError::NoHome)?
+                    .config_dir()
+                    .join("config.toml"),
+            },
+        };
+        let data_dir = match env(ENV_DATA_DIR) {
+            Some(p) => PathBuf::from(p),
+            None => dirs.as_ref().ok_or(ConfigError::NoHome)?.data_dir().into(),
+        };
+        let state_dir = match env(ENV_STATE_DIR) {
+            Some(p) => PathBuf::from(p),
+            None => {
+                let d = dirs.as_ref().ok_or(ConfigError::NoHome)?;
+                // Only Linux has a state dir; elsewhere logs go with local data.
+                d.state_dir().unwrap_or_else(|| d.data_local_dir()).into()
+            }
+        };
+        Ok(Paths {
+            config_file,
+            data_dir,
+            state_dir,
+        })
+    }
+
+    /// The audit trail (JSON lines).
+    pub fn audit_file(&self) -> PathBuf {
+        self.data_dir.join("audit.jsonl")
+    }
+
+    /// The directory of the rolling log files.
+    pub fn log_dir(&self) -> PathBuf {
+        self.state_dir.join("logs")
+    }
+}
+
+/// A config problem, shown localized; every one is a usage error (exit 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigError {
+    /// No home directory to derive the platform directories from.
+    NoHome,
+    /// The file exists but could not be read.
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        detail: String,
+    },
+    /// The file is not valid TOML or a value has the wrong type.
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// The TOML parser's explanation (with line and column).
+        detail: String,
+    },
+    /// The chosen profile is not in the file.
+    NoSuchProfile {
+        /// The profile asked for.
+        name: String,
+    },
+    /// A required setting has no value anywhere.
+    Missing {
+        /// The setting (e.g. `host`), with the variable that can supply it.
+        what: &'static str,
+        /// The environment variable that can supply it.
+        env: &'static str,
+    },
+    /// A `*_command` failed or printed nothing.
+    SecretCommand {
+        /// `client_secret_command` or `password_command`.
+        what: &'static str,
+        /// Why (exit status or OS error; never the command's output).
+        detail: String,
+    },
+    /// A value is not one of the allowed ones.
+    BadValue {
+        /// The key.
+        key: String,
+        /// The value as written.
+        value: String,
+    },
+    /// `http://` to a host that is not loopback without `insecure_http`.
+    InsecureHttp {
+        /// The host as configured.
+        host: String,
+    },
+}
+
+impl ConfigError {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ConfigError::NoHome => tr(lang, Msg::CfgNoHome).to_owned(),
+            ConfigError::Read { path, detail } => trf(
+                lang,
+                Msg::CfgReadFailed,
+                &[("path", &path.display()), ("detail", detail)],
+            ),
+            ConfigError::Parse { path, detail } => trf(
+                lang,
+                Msg::CfgParseFailed,
+                &[("path", &path.display()), ("detail", detail)],
+            ),
+            ConfigError::NoSuchProfile { name } => {
+                trf(lang, Msg::CfgNoSuchProfile, &[("name", name)])
+            }
+            ConfigError::Missing { what, env } => {
+                trf(lang, Msg::CfgMissing, &[("what", what), ("env", env)])
+            }
+            ConfigError::SecretCommand { what, detail } => trf(
+                lang,
+                Msg::CfgSecretCommandFailed,
+                &[("what", what), ("detail", detail)],
+            ),
+            ConfigError::BadValue { key, value } => {
+                trf(lang, Msg::CfgBadValue, &[("key", key), ("value", value)])
+            }
+            ConfigError::InsecureHttp { host } => {
+                trf(lang, Msg::CfgInsecureHttp, &[("host", host)])
+            }
+        }
+    }
+}
+
+/// The file as written. Unknown keys are ignored here and reported by
+/// [`unknown_keys`], so a typo never stops the console from starting.
+#[derive(Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ConfigFile {
+    /// Profile used when none is chosen by flag or environment.
+    pub default_profile: Option<String>,
+    /// Interface language (`pt-BR`, `en`).
+    pub lang: Option<String>,
+    /// `dark`, `light` or `mono`.
+    pub theme: Option<String>,
+    /// Privacy mode on by default.
+    pub privacy: Option<bool>,
+    /// Key overrides: action name to one key or a list.
+    pub keys: BTreeMap<String, KeyList>,
+    /// The profiles by name.
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+/// One `[profiles.NAME]` table. No `Debug`: it may hold secrets.
+#[derive(Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    /// `https://host[/prefix]` of the HubSoft API.
+    pub host: Option<String>,
+    /// OAuth client id.
+    pub client_id: Option<String>,
+    /// API user name.
+    pub username: Option<String>,
+    /// Shell command printing the client secret.
+    pub client_secret_command: Option<String>,
+    /// Shell command printing the password.
+    pub password_command: Option<String>,
+    /// The client secret itself (discouraged).
+    pub client_secret: Option<String>,
+    /// The password itself (discouraged).
+    pub password: Option<String>,
+    /// Hide every action.
+    pub read_only: Option<bool>,
+    /// Accent colour of the console for this profile.
+    pub accent: Option<String>,
+    /// Attendant's name, for tickets and the audit trail.
+    pub attendant: Option<String>,
+    /// Attendant's PBX extension.
+    pub ramal: Option<String>,
+    /// Allow plain `http://` to a host that is not loopback.
+    pub insecure_http: Option<bool>,
+}
+
+/// The config file as loaded, with its path and raw text.
+#[derive(Clone)]
+pub struct Loaded {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// False when the file does not exist (an empty config is used).
+    pub exists: bool,
+    /// The raw text ("" when absent), for [`unknown_keys`].
+    pub text: String,
+    /// The parsed file.
+    pub file: ConfigFile,
+}
+
+/// Reads and parses the config file; a missing file is an empty config.
+pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Loaded {
+                path: path.to_path_buf(),
+                exists: false,
+                text: String::new(),
+                file: ConfigFile::default(),
+            });
+        }
+        Err(e) => {
+            return Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            });
+        }
+    };
+    let file = parse(&text).map_err(|detail| ConfigError::Parse {
+        path: path.to_path_buf(),
+        detail,
+    })?;
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        exists: true,
+        text,
+        file,
+    })
+}
+
+/// Parses config text; the error is the TOML parser's message.
+pub fn parse(text: &str) -> Result<ConfigFile, String> {
+    toml::from_str(text).map_err(|e| e.to_string().trim().to_owned())
+}
+
+/// Dotted names of the keys this version does not know (`profiles.x.hots`).
+pub fn unknown_keys(text: &str) -> Vec<String> {
+    let Ok(table) = text.parse::<toml::Table>() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (key, value) in &table {
+        if !TOP_KEYS.contains(&key.as_str()) {
+            out.push(key.clone());
+        } else if key == "profiles"
+            && let Some(profiles) = value.as_table()
+        {
+            for (name, profile) in profiles {
+                match profile.as_table() {
+                    Some(p) => out.extend(
+                        p.keys()
+                            .filter(|k| !PROFILE_KEYS.contains(&k.as_str()))
+                            .map(|k| format!("profiles.{name}.{k}")),
+                    ),
+                    None => out.push(format!("profiles.{name}")),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Names of the profiles that keep a secret in the file itself.
+pub fn profiles_with_secrets(file: &ConfigFile) -> Vec<String> {
+    file.profiles
+        .iter()
+        .filter(|(_, p)| p.client_secret.is_some() || p.password.is_some())
+        .map(|(n, _)| n.clone())
+        .collect()
+}
+
+/// True when users other than the owner may read the file.
+#[cfg(unix)]
+pub fn readable_by_others(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o044 != 0)
+}
+
+/// True when users other than the owner may read the file.
+#[cfg(not(unix))]
+pub fn readable_by_others(_path: &Path) -> bool {
+    false
+}
+
+/// What the flags say about the profile and server.
+#[derive(Clone, Debug, Default)]
+pub struct FlagOverrides {
+    /// `--profile`.
+    pub profile: Option<String>,
+    /// `--host`.
+    pub host: Option<String>,
+}
+
+/// Where a secret will come from (for `config check`, never the value).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SecretSource {
+    /// An environment variable.
+    Env,
+    /// The profile's `*_command`.
+    Command,
+    /// The config file itself.
+    File,
+    /// Nowhere: the run will fail when it needs it.
+    Missing,
+}
+
+impl SecretSource {
+    /// A short localized description.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        tr(
+            lang,
+            match self {
+                SecretSource::Env => Msg::CfgSourceEnv,
+                SecretSource::Command => Msg::CfgSourceCommand,
+                SecretSource::File => Msg::CfgSourceFile,
+                SecretSource::Missing => Msg::CfgSourceMissing,
+            },
+        )
+    }
+}
+
+/// The settings of one run, after file, environment and flags. No `Debug`:
+/// it may hold secrets.
+#[derive(Clone)]
+pub struct Settings {
+    /// The profile's name (`default` when the file has none).
+    pub profile: String,
+    /// Server address, if known.
+    pub host: Option<String>,
+    /// OAuth client id, if known.
+    pub client_id: Option<String>,
+    /// API user, if known.
+    pub username: Option<String>,
+    /// The profile's read-only flag.
+    pub read_only: bool,
+    /// The profile's accent colour, as written.
+    pub accent: Option<String>,
+    /// Attendant name.
+    pub attendant: Option<String>,
+    /// PBX extension.
+    pub ramal: Option<String>,
+    /// Plain HTTP allowed to remote hosts.
+    pub insecure_http: bool,
+    /// Secret value from the environment, else the file.
+    client_secret: Option<String>,
+    client_secret_command: Option<String>,
+    password: Option<String>,
+    password_command: Option<String>,
+    client_secret_env: bool,
+    password_env: bool,
+}
+
+/// Chooses the profile and merges file, environment and flags.
+pub fn resolve(
+    file: &ConfigFile,
+    flags: &FlagOverrides,
+    env: Env<'_>,
+) -> Result<Settings, ConfigError> {
+    let chosen = flags
+        .profile
+        .clone()
+        .or_else(|| env(ENV_PROFILE))
+        .or_else(|| file.default_profile.clone());
+    let (name, profile) = match chosen {
+        Some(name) => match file.profiles.get(&name) {
+            Some(p) => (name, p.clone()),
+            None => return Err(ConfigError::NoSuchProfile { name }),
+        },
+        None if file.profiles.len() == 1 => {
+            let (n, p) = file.profiles.iter().next().expect("one profile");
+            (n.clone(), p.clone())
+        }
+        None => ("default".to_owned(), Profile::default()),
+    };
+    let non_blank = |s: Option<String>| s.filter(|v| !v.trim().is_empty());
+    let env_secret = env(ENV_CLIENT_SECRET);
+    let env_password = env(ENV_PASSWORD);
+    Ok(Settings {
+        profile: name,
+        host: non_blank(flags.host.clone())
+            .or_else(|| env(ENV_HOST))
+            .or(non_blank(profile.host)),
+        client_id: env(ENV_CLIENT_ID).or(non_blank(profile.client_id)),
+        username: env(ENV_USERNAME).or(non_blank(profile.username)),
+        read_only: profile.read_only.unwrap_or(false),
+        accent: non_blank(profile.accent),
+        attendant: non_blank(profile.attendant),
+        ramal: non_blank(profile.ramal),
+        insecure_http: profile.insecure_http.unwrap_or(false),
+        client_secret_env: env_secret.is_some(),
+        password_env: env_password.is_some(),
+        client_secret: env_secret.or(profile.client_secret),
+        client_secret_command: non_blank(profile.client_secret_command),
+        password: env_password.or(profile.password),
+        password_command: non_blank(profile.password_command),
+    })
+}
+
+impl Settings {
+    /// The settings of `--demo`: the embedded simulator at `base_url` with
+    /// its demo credentials. The configured profile's attendant, extension,
+    /// accent and read-only flag are kept when it resolves, so the demo
+    /// looks like the attendant's own set-up.
+    pub fn demo(base_url: String, configured: Option<&Settings>) -> Settings {
+        let d = crate::sim::DEMO_CREDENTIALS;
+        Settings {
+            profile: "demo".to_owned(),
+            host: Some(base_url),
+            client_id: Some(d.client_id.to_owned()),
+            username: Some(d.username.to_owned()),
+            read_only: configured.is_some_and(|s| s.read_only),
+            accent: configured.and_then(|s| s.accent.clone()),
+            attendant: configured.and_then(|s| s.attendant.clone()),
+            ramal: configured.and_then(|s| s.ramal.clone()),
+            insecure_http: false,
+            client_secret: Some(d.client_secret.to_owned()),
+            client_secret_command: None,
+            password: Some(d.password.to_owned()),
+            password_command: None,
+            client_secret_env: false,
+            password_env: false,
+        }
+    }
+
+    /// Where the client secret will come from.
+    pub fn client_secret_source(&self) -> SecretSource {
+        source(
+            self.client_secret_env,
+            self.client_secret_command.is_some(),
+            self.client_secret.is_some(),
+        )
+    }
+
+    /// Where the password will come from.
+    pub fn password_source(&self) -> SecretSource {
+        source(
+            self.password_env,
+            self.password_command.is_some(),
+            self.password.is_some(),
+        )
+    }
+
+    /// The server address, checked: plain `http://` only to loopback or
+    /// with `insecure_http = true`.
+    pub fn checked_host(&self) -> Result<String, ConfigError> {
+        let host = self.host.clone().ok_or(ConfigError::Missing {
+            what: "host",
+            env: ENV_HOST,
+        })?;
+        let lower = host.trim().to_ascii_lowercase();
+        if let Some(rest) = lower.strip_prefix("http://")
+            && !self.insecure_http
+            && !is_loopback_authority(rest)
+        {
+            return Err(ConfigError::InsecureHttp { host });
+        }
+        Ok(host)
+    }
+
+    /// The credentials, running the `*_command`s when the environment does
+    /// not supply the secrets. Call once per run.
+    pub fn credentials(&self) -> Result<Credentials, ConfigError> {
+        let client_id = self.client_id.clone().ok_or(ConfigError::Missing {
+            what: "client_id",
+            env: ENV_CLIENT_ID,
+        })?;
+        let username = self.username.clone().ok_or(ConfigError::Missing {
+            what: "username",
+            env: ENV_USERNAME,
+        })?;
+        let client_secret = secret(
+            self.client_secret_env,
+            self.client_secret.as_deref(),
+            self.client_secret_command.as_deref(),
+            "client_secret",
+            "client_secret_command",
+            ENV_CLIENT_SECRET,
+        )?;
+        let password = secret(
+            self.password_env,
+            self.password.as_deref(),
+            self.password_command.as_deref(),
+            "password",
+            "password_command",
+            ENV_PASSWORD,
+        )?;
+        Ok(Credentials {
+            client_id,
+            client_secret,
+            username,
+            password,
+        })
+    }
+}
+
+fn source(env: bool, command: bool, file: bool) -> SecretSource {
+    if env {
+        SecretSource::Env
+    } else if command {
+        SecretSource::Command
+    } else if file {
+        SecretSource::File
+    } else {
+        SecretSource::Missing
+    }
+}
+
+fn secret(
+    from_env: bool,
+    value: Option<&str>,
+    command: Option<&str>,
+    what: &'static str,
+    command_key: &'static str,
+    env: &'static str,
+) -> Result<Secret, ConfigError> {
+    if from_env && let Some(v) = value {
+        return Ok(Secret::new(v));
+    }
+    if let Some(cmd) = command {
+        return run_secret_command(cmd, command_key).map(Secret::new);
+    }
+    match value {
+        Some(v) => Ok(Secret::new(v)),
+        None => Err(ConfigError::Missing { what, env }),
+    }
+}
+
+/// Runs a `*_command` through the shell; its output, trimmed, is the
+/// secret. Its stderr goes to the user's terminal (a password manager may
+/// ask for a passphrase); its stdout is never logged or shown.
+fn run_secret_command(cmd: &str, what: &'static str) -> Result<String, ConfigError> {
+    let shell = if cfg!(windows) { "cmd" } else { "sh" };
+    let flag = if cfg!(windows) { "/C" } else { "-c" };
+    let output = std::process::Command::new(shell)
+        .arg(flag)
+        .arg(cmd)
+        .stdin(std::process::Stdio::inherit())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| ConfigError::SecretCommand {
+            what,
+            detail: e.to_string(),
+        })?;
+    if !output.status.success() {
+        return Err(ConfigError::SecretCommand {
+            what,
+            detail: output.status.to_string(),
+        });
+    }
+    let text = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+    if text.is_empty() {
+        return Err(ConfigError::SecretCommand {
+            what,
+            detail: "empty output".to_owned(),
+        });
+    }
+    Ok(text)
+}
+
+/// The console's theme: `--theme` (already parsed), else the file's
+/// `theme`; `--no-color` or a non-empty `NO_COLOR` force mono; then the
+/// profile's accent. A theme name or accent that cannot be read is an
+/// error, so a typo is seen instead of silently ignored.
+pub fn resolve_theme(
+    flag: Option<ThemeKind>,
+    configured: Option<&str>,
+    no_color_flag: bool,
+    no_color_env: Option<&str>,
+    settings: &Settings,
+) -> Result<Theme, ConfigError> {
+    let configured = match (flag, configured) {
+        (Some(kind), _) => Some(kind),
+        (None, Some(name)) => {
+            Some(
+                ThemeKind::from_name(name).ok_or_else(|| ConfigError::BadValue {
+                    key: "theme".into(),
+                    value: name.into(),
+                })?,
+            )
+        }
+        (None, None) => None,
+    };
+    let theme = Theme::new(ThemeKind::choose(configured, no_color_flag, no_color_env));
+    match &settings.accent {
+        Some(accent) => parse_color(accent)
+            .map(|c| theme.with_accent(c))
+            .map_err(|_| ConfigError::BadValue {
+                key: format!("profiles.{}.accent", settings.profile),
+                value: accent.clone(),
+            }),
+        None => Ok(theme),
+    }
+}
+
+/// True when `host[:port][/path]` names a loopback address.
+fn is_loopback_authority(rest: &str) -> bool {
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = if let Some(v6) = authority.strip_prefix('[') {
+        v6.split(']').next().unwrap_or_default()
+    } else {
+        authority.split(':').next().unwrap_or_default()
+    };
+    match host.parse::<IpAddr>() {
+        Ok(ip) => ip.is_loopback(),
+        Err(_) => host.eq_ignore_ascii_case("localhost"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    const FILE: &str = r#"
+default_profile = "a"
+[profiles.a]
+host = "https://a.example"
+client_id = "1"
+username = "ua"
+password = "pw-a"
+client_secret_command = "printf ' s3cr3t \n'"
+[profiles.b]
+host = "https://b.example"
+read_only = true
+"#;
+
+    #[test]
+    fn file_then_env_then_flags() {
+        let file = parse(FILE).unwrap();
+        let none = env_of(&[]);
+        let s = resolve(&file, &FlagOverrides::default(), &none).unwrap();
+        assert_eq!(s.profile, "a");
+        assert_eq!(s.host.as_deref(), Some("https://a.example"));
+        let env = env_of(&[(ENV_PROFILE, "b"), (ENV_HOST, "https://env.example")]);
+        let s = resolve(&file, &FlagOverrides::default(), &env).unwrap();
+        assert_eq!(s.profile, "b");
+        assert!(s.read_only);
+        assert_eq!(s.host.as_deref(), Some("https://env.example"));
+        let flags = FlagOverrides {
+            profile: Some("a".into()),
+            host: Some("https://flag.example".into()),
+        };
+        let s = resolve(&file, &flags, &env).unwrap();
+        assert_eq!(s.profile, "a");
+        assert_eq!(s.host.as_deref(), Some("https://flag.example"));
+    }
+
+    #[test]
+    fn secrets_env_over_command_over_file() {
+        let file = parse(FILE).unwrap();
+        let none = env_of(&[]);
+        let s = resolve(&file, &FlagOverrides::default(), &none).unwrap();
+        assert_eq!(s.client_secret_source(), SecretSource::Command);
+        assert_eq!(s.password_source(), SecretSource::File);
+        let c = s.credentials().unwrap();
+        assert_eq!(c.client_secret.expose(), "s3cr3t");
+        assert_eq!(c.password.expose(), "pw-a");
+        let env = env_of(&[(ENV_CLIENT_SECRET, "e1"), (ENV_PASSWORD, "e2")]);
+        let s = resolve(&file, &FlagOverrides::default(), &env).unwrap();
+        let c = s.credentials().unwrap();
+        assert_eq!(
+            (c.client_secret.expose(), c.password.expose()),
+            ("e1", "e2")
+        );
+    }
+
+    #[test]
+    fn failing_secret_command_is_a_clear_error() {
+        let file = parse(
+            "[profiles.x]\nclient_id='1'\nusername='u'\npassword='p'\nclient_secret_command='exit 3'\n",
+        )
+        .unwrap();
+        let s = resolve(&file, &FlagOverrides::default(), &env_of(&[])).unwrap();
+        let e = s.credentials().err().unwrap();
+        assert!(matches!(
+            e,
+            ConfigError::SecretCommand {
+                what: "client_secret_command",
+                ..
+            }
+        ));
+        assert!(e.message(Lang::En).contains("client_secret_command"));
+    }
+
+    #[test]
+    fn unknown_profile_and_keys_are_reported() {
+        let file = parse(FILE).unwrap();
+        let flags = FlagOverrides {
+            profile: Some("zz".into()),
+            host: None,
+        };
+        assert!(matches!(
+            resolve(&file, &flags, &env_of(&[])),
+            Err(ConfigError::NoSuchProfile { .. })
+        ));
+        let unknown = unknown_keys("colour = 1\n[profiles.a]\nhots = 'x'\nhost = 'y'\n");
+        assert_eq!(unknown, vec!["colour", "profiles.a.hots"]);
+    }
+
+    #[test]
+    fn plain_http_only_to_loopback_unless_allowed() {
+        let file = ConfigFile::default();
+        let check = |host: &str, insecure: bool| {
+            let flags = FlagOverrides {
+                profile: None,
+                host: Some(host.into()),
+            };
+            let mut s = resolve(&file, &flags, &env_of(&[])).unwrap();
+            s.insecure_http = insecure;
+            s.checked_host()
+        };
+        assert!(check("http://127.0.0.1:9000", false).is_ok());
+        assert!(check("http://[::1]:9000/x", false).is_ok());
+        assert!(check("http://localhost", false).is_ok());
+        assert!(check("https://isp.example", false).is_ok());
+        assert!(matches!(
+            check("http://10.0.0.1", false),
+            Err(ConfigError::InsecureHttp { .. })
+        ));
+        assert!(check("http://10.0.0.1", true).is_ok());
+    }
+
+    #[test]
+    fn theme_from_flag_config_no_color_and_accent() {
+        let file = parse("theme = 'light'\n[profiles.p]\naccent = '#ff8800'\n").unwrap();
+        let s = resolve(&file, &FlagOverrides::default(), &env_of(&[])).unwrap();
+        let t = resolve_theme(None, file.theme.as_deref(), false, None, &s).unwrap();
+        assert_eq!(
+            t,
+            Theme::new(ThemeKind::Light).with_accent(parse_color("#ff8800").unwrap())
+        );
+        let t = resolve_theme(Some(ThemeKind::Dark), Some("light"), false, None, &s).unwrap();
+        assert_eq!(t.kind(), ThemeKind::Dark);
+        for (flag, env) in [(true, None), (false, Some("1"))] {
+            let t = resolve_theme(Some(ThemeKind::Dark), None, flag, env, &s).unwrap();
+            assert_eq!(t.kind(), ThemeKind::Mono);
+            assert!(!t.has_color());
+        }
+        let t = resolve_theme(None, None, false, Some(""), &s).unwrap();
+        assert_eq!(t.kind(), ThemeKind::Dark);
+        assert!(matches!(
+            resolve_theme(None, Some("neon"), false, None, &s),
+            Err(ConfigError::BadValue { .. })
+        ));
+        let bad = parse("[profiles.p]\naccent = 'not-a-colour'\n").unwrap();
+        let s = resolve(&bad, &FlagOverrides::default(), &env_of(&[])).unwrap();
+        assert!(resolve_theme(None, None, false, None, &s).is_err());
+    }
+
+    #[test]
+    fn type_errors_are_messages_not_panics() {
+        let e = parse("privacy = 'yes please'").err().unwrap();
+        assert!(e.contains("privacy"), "{e}");
+        assert!(parse("[[[").is_err());
+    }
+
+    #[test]
+    fn the_example_is_a_valid_config_without_unknown_keys() {
+        let file = parse(EXAMPLE).unwrap();
+        assert!(unknown_keys(EXAMPLE).is_empty());
+        assert!(!file.profiles.is_empty());
+        assert!(profiles_with_secrets(&file).is_empty());
+    }
+}

@@ -1,0 +1,992 @@
+//! End-to-end tests of the scriptable CLI: the real `hubdesk` binary, run
+//! without a terminal, against a simulator started in the test on a free
+//! port. Every run gets a private HOME, config, data and state directory, so
+//! no test reads or writes the real user's files.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use hubdesk::sim::{self, Credentials, DEMO_CREDENTIALS, Faults, SimConfig, SimHandle};
+use serde_json::Value;
+
+struct Harness {
+    sim: SimHandle,
+    dir: tempfile::TempDir,
+    creds: Credentials,
+}
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Out {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+
+    #[track_caller]
+    fn expect(&self, code: i32) -> &Out {
+        assert_eq!(
+            self.code, code,
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+fn small(creds: Credentials) -> SimConfig {
+    SimConfig {
+        customers: 40,
+        credentials: creds,
+        ..SimConfig::default()
+    }
+}
+
+impl Harness {
+    fn new() -> Harness {
+        Harness::with(small(DEMO_CREDENTIALS.into()))
+    }
+
+    fn with(cfg: SimConfig) -> Harness {
+        let creds = cfg.credentials.clone();
+        let sim = sim::start(cfg).expect("simulator starts");
+        Harness {
+            sim,
+            dir: tempfile::tempdir().expect("temp dir"),
+            creds,
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    fn config_path(&self) -> PathBuf {
+        self.path("config.toml")
+    }
+
+    fn audit_path(&self) -> PathBuf {
+        self.path("data/audit.jsonl")
+    }
+
+    /// The binary with a clean environment: private dirs, English, and the
+    /// simulator's address and credentials through the environment.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_hubdesk"));
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.path("home"))
+            .env("XDG_CONFIG_HOME", self.path("xdg/config"))
+            .env("XDG_DATA_HOME", self.path("xdg/data"))
+            .env("XDG_STATE_HOME", self.path("xdg/state"))
+            .env("LANG", "C.UTF-8")
+            .env("HUBDESK_CONFIG", self.config_path())
+            .env("HUBDESK_DATA_DIR", self.path("data"))
+            .env("HUBDESK_STATE_DIR", self.path("state"))
+            .env("HUBSOFT_HOST", self.sim.base_url())
+            .env("HUBSOFT_CLIENT_ID", &self.creds.client_id)
+            .env("HUBSOFT_CLIENT_SECRET", &self.creds.client_secret)
+            .env("HUBSOFT_USERNAME", &self.creds.username)
+            .env("HUBSOFT_PASSWORD", &self.creds.password)
+            .args(args)
+            .stdin(Stdio::null());
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Out {
+        self.run_cmd(self.command(args))
+    }
+
+    fn run_cmd(&self, mut c: Command) -> Out {
+        let o = c.output().expect("hubdesk runs");
+        Out {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+
+    /// Side effects on subscribers' data (token grants are not).
+    fn actions(&self) -> BTreeMap<String, u64> {
+        let mut a = self.sim.counters().actions;
+        a.remove("token");
+        a
+    }
+
+    fn write_config(&self, text: &str) {
+        std::fs::write(self.config_path(), text).expect("config written");
+    }
+}
+
+/// Runs `customer CODE --json` to learn the fixture's values, so the table
+/// tests do not hard-code generated data.
+fn customer_json(h: &Harness, code: &str) -> Value {
+    h.run(&["customer", code, "--json"]).expect(0).json()
+}
+
+fn is_iso_date(v: &Value) -> bool {
+    let Some(s) = v.as_str() else { return false };
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+        || chrono::DateTime::parse_from_rfc3339(s).is_ok()
+}
+
+// ---------------------------------------------------------------------------
+// Read commands
+
+#[test]
+fn search_shows_a_table_in_brazilian_formats() {
+    let h = Harness::new();
+    let c = customer_json(&h, "1001");
+    let doc = c["cpf_cnpj"].as_str().unwrap().to_owned();
+    let phone = c["telefone_primario"].as_str().unwrap().to_owned();
+    let out = h.run(&["search", &doc]).expect(0).stdout.clone();
+    assert!(out.contains("PADARIA SÃO JOSÉ"), "{out}");
+    assert!(out.contains(&*hubdesk::br::doc::display(&doc)), "{out}");
+    assert!(out.contains(&*hubdesk::br::phone::display(&phone)), "{out}");
+    assert!(out.contains("1001"), "{out}");
+    // By name, forced kind, cancelled services and a limit.
+    let out = h.run(&[
+        "search",
+        "PADARIA",
+        "--by",
+        "nome_razaosocial",
+        "--cancelled",
+        "--limit",
+        "3",
+    ]);
+    assert!(out.expect(0).stdout.contains("1001"));
+}
+
+#[test]
+fn search_json_uses_hubsoft_names_numbers_and_iso_dates() {
+    let h = Harness::new();
+    let v = h
+        .run(&["search", "1000", "--by", "code", "--json"])
+        .expect(0)
+        .json();
+    let c = &v.as_array().unwrap()[0];
+    assert_eq!(c["codigo_cliente"], Value::from(1000));
+    assert!(c["nome_razaosocial"].is_string());
+    assert!(is_iso_date(&c["data_cadastro"]), "{}", c["data_cadastro"]);
+    let s = &c["servicos"][0];
+    assert!(s["id_cliente_servico"].is_u64());
+    assert!(s["valor"].is_number());
+    assert!(s.get("senha").is_none());
+    assert!(!v.to_string().contains("senha"));
+}
+
+#[test]
+fn customer_by_code_document_and_service() {
+    let h = Harness::new();
+    let c = customer_json(&h, "1001");
+    let service = c["servicos"][1]["id_cliente_servico"].as_u64().unwrap();
+    let valor = c["servicos"][0]["valor"].as_f64().unwrap();
+    let table = h.run(&["customer", "1001"]).expect(0).stdout.clone();
+    assert!(table.contains("PADARIA SÃO JOSÉ LTDA"), "{table}");
+    let brl =
+        hubdesk::br::money::format_brl(rust_decimal::Decimal::from_f64_retain(valor).unwrap());
+    assert!(table.contains(&brl), "{brl} missing:\n{table}");
+    let doc = c["cpf_cnpj"].as_str().unwrap();
+    let by_doc = h
+        .run(&["customer", &hubdesk::br::doc::display(doc), "--json"])
+        .expect(0)
+        .json();
+    assert_eq!(by_doc["codigo_cliente"], Value::from(1001));
+    let by_service = h
+        .run(&["customer", &format!("service:{service}"), "--json"])
+        .expect(0)
+        .json();
+    assert_eq!(by_service["codigo_cliente"], Value::from(1001));
+}
+
+#[test]
+fn invoices_tickets_orders_and_connections() {
+    let h = Harness::new();
+    let open = h.run(&["invoices", "1001", "--json"]).expect(0).json();
+    let all = h
+        .run(&["invoices", "1001", "--all", "--json"])
+        .expect(0)
+        .json();
+    let (open, all) = (open.as_array().unwrap(), all.as_array().unwrap());
+    assert!(!open.is_empty() && all.len() > open.len());
+    for i in all {
+        assert!(i["id_fatura"].is_u64() && i["valor"].is_number(), "{i}");
+        assert!(is_iso_date(&i["data_vencimento"]), "{i}");
+    }
+    assert!(all.iter().any(|i| i["quitado"] == Value::Bool(true)));
+    let table = h.run(&["invoices", "1001"]).expect(0).stdout.clone();
+    assert!(table.contains("R$ "), "{table}");
+    let due = open[0]["data_vencimento"].as_str().unwrap();
+    let d = chrono::NaiveDate::parse_from_str(due, "%Y-%m-%d").unwrap();
+    assert!(table.contains(&d.format("%d/%m/%Y").to_string()), "{table}");
+
+    let tickets = h
+        .run(&["tickets", "1001", "--all", "--json"])
+        .expect(0)
+        .json();
+    let t = &tickets.as_array().unwrap()[0];
+    assert!(
+        t["protocolo"].is_string() && t["id_atendimento"].is_u64(),
+        "{t}"
+    );
+    let table = h
+        .run(&["tickets", "1001", "--all"])
+        .expect(0)
+        .stdout
+        .clone();
+    assert!(table.contains(t["protocolo"].as_str().unwrap()));
+
+    let orders = h.run(&["orders", "1000", "--json"]).expect(0).json();
+    assert!(orders.is_array());
+    h.run(&["orders", "1000", "--status", "finalizado"])
+        .expect(0);
+
+    let c = customer_json(&h, "1001");
+    let login = c["servicos"][0]["login"].as_str().unwrap().to_owned();
+    let log = h.run(&["connections", &login, "--json"]).expect(0).json();
+    let first = &log["registros"][0];
+    assert!(is_iso_date(&first["acctstarttime"]), "{first}");
+    assert_eq!(first["username"], Value::from(login.clone()));
+    let today = chrono::Utc::now().date_naive();
+    let from = (today - chrono::Days::new(10))
+        .format("%d/%m/%Y")
+        .to_string();
+    let table = h
+        .run(&["connections", &login, "--from", &from])
+        .expect(0)
+        .stdout
+        .clone();
+    assert!(
+        table.contains(first["framedipaddress"].as_str().unwrap()),
+        "{table}"
+    );
+}
+
+#[test]
+fn login_prints_the_user_and_expiry() {
+    let h = Harness::new();
+    let out = h.run(&["login"]).expect(0).stdout.clone();
+    assert!(
+        out.contains(DEMO_CREDENTIALS.username) && out.contains("valid until"),
+        "{out}"
+    );
+    let v = h.run(&["login", "--json"]).expect(0).json();
+    assert_eq!(v["token_type"], Value::from("Bearer"));
+    assert!(is_iso_date(&v["expires_at"]));
+    assert!(v.get("access_token").is_none());
+}
+
+#[test]
+fn server_text_is_sanitized_in_tables() {
+    let h = Harness::new();
+    // Customer 1002 has an ESC sequence in every street name.
+    let out = h.run(&["customer", "1002"]).expect(0).stdout.clone();
+    assert!(!out.contains('\x1b'), "{out:?}");
+    assert!(out.contains("1002"));
+}
+
+#[test]
+fn privacy_masks_tables_and_json() {
+    let h = Harness::new();
+    let c = customer_json(&h, "1000");
+    let doc = c["cpf_cnpj"].as_str().unwrap();
+    let out = h
+        .run(&["--privacy", "customer", "1000"])
+        .expect(0)
+        .stdout
+        .clone();
+    assert!(!out.contains(&*hubdesk::br::doc::display(doc)), "{out}");
+    assert!(out.contains(&hubdesk::mask::document(doc)), "{out}");
+    let v = h
+        .run(&["customer", "1000", "--privacy", "--json"])
+        .expect(0)
+        .json();
+    assert_eq!(v["cpf_cnpj"], Value::from(hubdesk::mask::document(doc)));
+    let email = c["email_principal"].as_str().unwrap();
+    assert_eq!(
+        v["email_principal"],
+        Value::from(hubdesk::mask::email(email))
+    );
+    assert_eq!(
+        v["servicos"][0]["endereco_instalacao"]["numero"],
+        Value::from("***")
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Exit codes
+
+#[test]
+fn bad_input_exits_2_before_anything_is_sent() {
+    let h = Harness::new();
+    for args in [
+        &["search", "123.456.789-00"][..],
+        &["search", "ana", "--limit", "500"],
+        &["customer", "abc"],
+        &["invoices", "service:x"],
+        &["connections", "login", "--from", "31/02/2026"],
+        &[
+            "ticket",
+            "open",
+            "100000",
+            "--description",
+            "x",
+            "--name",
+            "A",
+            "--phone",
+            "12",
+        ],
+        &[
+            "send-invoice",
+            "1000016",
+            "--via",
+            "push",
+            "--to",
+            "x@y.com",
+            "--yes",
+        ],
+        &["unlock", "0", "--yes"],
+        &["search", "--no-such-flag", "x"],
+        &["unlock"],
+    ] {
+        let out = h.run(args);
+        out.expect(2);
+        assert!(!out.stderr.trim().is_empty(), "{args:?} said nothing");
+    }
+    assert!(h.sim.counters().requests.is_empty(), "a request was sent");
+}
+
+#[test]
+fn refusals_exit_1() {
+    let h = Harness::new();
+    let out = h.run(&["customer", "999999"]);
+    out.expect(1);
+    let c = customer_json(&h, "1006");
+    let service = c["servicos"][0]["id_cliente_servico"]
+        .as_u64()
+        .unwrap()
+        .to_string();
+    let out = h.run(&["unlock", &service, "--days", "30", "--yes"]);
+    out.expect(1);
+    assert!(
+        out.stderr.contains("Refused by the server"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(h.actions().get("unlock"), None);
+    h.sim.set_faults(Faults {
+        forbidden: true,
+        routes: vec!["cliente/financeiro".into()],
+        ..Faults::default()
+    });
+    let out = h.run(&["invoices", "1001"]);
+    out.expect(1);
+    assert!(out.stderr.contains("No permission"), "{}", out.stderr);
+}
+
+#[test]
+fn bad_credentials_exit_3() {
+    let h = Harness::new();
+    let mut c = h.command(&["search", "ana"]);
+    c.env("HUBSOFT_PASSWORD", "wrong");
+    let out = h.run_cmd(c);
+    out.expect(3);
+    assert!(
+        out.stderr.contains("Authentication failed"),
+        "{}",
+        out.stderr
+    );
+    let mut c = h.command(&["login"]);
+    c.env("HUBSOFT_CLIENT_SECRET", "wrong");
+    h.run_cmd(c).expect(3);
+}
+
+#[test]
+fn server_and_network_failures_exit_4() {
+    let h = Harness::new();
+    let only = |routes: &[&str], f: Faults| Faults {
+        routes: routes.iter().map(|s| s.to_string()).collect(),
+        ..f
+    };
+    h.sim.set_faults(only(
+        &["cliente"],
+        Faults {
+            error_500_rate: 1.0,
+            ..Faults::default()
+        },
+    ));
+    h.run(&["search", "ana"]).expect(4);
+    h.sim.set_faults(only(
+        &["cliente"],
+        Faults {
+            malformed_json_rate: 1.0,
+            ..Faults::default()
+        },
+    ));
+    h.run(&["search", "ana"]).expect(4);
+    h.sim.set_faults(only(
+        &["cliente/financeiro"],
+        Faults {
+            hang_rate: 1.0,
+            ..Faults::default()
+        },
+    ));
+    let out = h.run(&["--timeout", "1", "invoices", "1001"]);
+    out.expect(4);
+    assert!(
+        out.stderr.contains("did not answer in time"),
+        "{}",
+        out.stderr
+    );
+    // Nothing listens on port 9 of loopback.
+    let mut c = h.command(&["search", "ana"]);
+    c.env("HUBSOFT_HOST", "http://127.0.0.1:9");
+    h.run_cmd(c).expect(4);
+}
+
+// ---------------------------------------------------------------------------
+// Actions
+
+fn service_of(h: &Harness, code: &str, slot: usize) -> String {
+    customer_json(h, code)["servicos"][slot]["id_cliente_servico"]
+        .as_u64()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn actions_without_a_terminal_need_yes_and_change_nothing() {
+    let h = Harness::new();
+    let service = service_of(&h, "1007", 0);
+    for args in [
+        &["reset-mac", service.as_str()][..],
+        &["disconnect", &service],
+        &["unlock", &service],
+        &["send-invoice", "1000016", "--via", "email"],
+        &[
+            "ticket",
+            "open",
+            &service,
+            "--description",
+            "x",
+            "--name",
+            "Ana",
+            "--phone",
+            "37999112233",
+        ],
+        &["ticket", "close", "500004"],
+    ] {
+        let out = h.run(args);
+        out.expect(2);
+        assert!(out.stderr.contains("--yes"), "{}", out.stderr);
+    }
+    assert!(h.actions().is_empty(), "{:?}", h.actions());
+    assert!(
+        !h.audit_path().exists(),
+        "nothing attempted, nothing audited"
+    );
+}
+
+#[test]
+fn yes_performs_exactly_one_effect_per_action() {
+    let h = Harness::new();
+    let online = service_of(&h, "1007", 0);
+    let padaria = service_of(&h, "1001", 0);
+    let debt = service_of(&h, "1006", 0);
+    h.run(&["reset-mac", &padaria, "--yes"]).expect(0);
+    h.run(&["disconnect", &online, "--yes"]).expect(0);
+    h.run(&["unlock", &debt, "--days", "2", "-y"]).expect(0);
+    let invoices = h.run(&["invoices", "1001", "--json"]).expect(0).json();
+    let invoice = invoices[0]["id_fatura"].as_u64().unwrap().to_string();
+    h.run(&[
+        "send-invoice",
+        &invoice,
+        "--via",
+        "email",
+        "--to",
+        "extra@example.com",
+        "--yes",
+    ])
+    .expect(0);
+    h.run(&[
+        "send-invoice",
+        &invoice,
+        "--via",
+        "sms",
+        "--to",
+        "(37) 99911-2233",
+        "--yes",
+    ])
+    .expect(0);
+    h.run(&["send-invoice", &invoice, "--via", "push", "--yes"])
+        .expect(0);
+    let opened = h
+        .run(&[
+            "ticket",
+            "open",
+            &padaria,
+            "--description",
+            "Sem sinal",
+            "--name",
+            "Ana",
+            "--phone",
+            "(37) 99911-2233",
+            "--email",
+            "ana@example.com",
+            "--with-order",
+            "--yes",
+            "--json",
+        ])
+        .expect(0)
+        .json();
+    assert!(opened["protocolo"].is_string(), "{opened}");
+    let ticket = opened["id_atendimento"].as_u64().unwrap().to_string();
+    let out = h.run(&[
+        "ticket",
+        "close",
+        &ticket,
+        "--description",
+        "Resolvido",
+        "--yes",
+    ]);
+    assert!(out.expect(0).stdout.contains("Done"), "{}", out.stdout);
+    let c = h.sim.counters();
+    for (kind, target) in [
+        ("mac_reset", &padaria),
+        ("disconnect", &online),
+        ("unlock", &debt),
+        ("invoice_email", &invoice),
+        ("invoice_sms", &invoice),
+        ("invoice_push", &invoice),
+        ("ticket_open", &padaria),
+        ("os_open", &padaria),
+        ("ticket_close", &ticket),
+    ] {
+        assert_eq!(c.get(kind), 1, "{kind}: {:?}", c.actions);
+        assert_eq!(c.get_for(kind, target), 1, "{kind} on {target}");
+    }
+}
+
+#[test]
+fn read_only_refuses_actions_from_flag_and_profile() {
+    let h = Harness::new();
+    let service = service_of(&h, "1007", 0);
+    let out = h.run(&["--read-only", "reset-mac", &service, "--yes"]);
+    out.expect(2);
+    assert!(out.stderr.contains("Read-only"), "{}", out.stderr);
+    h.write_config("[profiles.ro]\nread_only = true\n");
+    h.run(&["reset-mac", &service, "--yes"]).expect(2);
+    assert!(h.actions().is_empty());
+    // Reads still work on a read-only profile.
+    h.run(&["customer", "1007"]).expect(0);
+}
+
+#[test]
+fn audit_records_attempt_then_outcome_without_secrets() {
+    let h = Harness::new();
+    let service = service_of(&h, "1001", 0);
+    h.write_config("[profiles.p]\nattendant = \"Maria Souza\"\n");
+    h.run(&["reset-mac", &service, "--yes"]).expect(0);
+    let refused = service_of(&h, "1004", 0);
+    h.run(&["disconnect", &refused, "--yes"]).expect(1);
+    let text = std::fs::read_to_string(h.audit_path()).unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert_eq!(lines[0]["phase"], Value::from("attempt"));
+    assert_eq!(lines[1]["phase"], Value::from("outcome"));
+    assert_eq!(lines[0]["id"], lines[1]["id"]);
+    assert_ne!(lines[0]["id"], lines[2]["id"]);
+    for l in &lines {
+        for key in [
+            "time",
+            "attendant",
+            "profile",
+            "host",
+            "action",
+            "customer",
+            "service",
+            "invoice",
+            "ticket",
+        ] {
+            assert!(l.get(key).is_some(), "{key} missing in {l}");
+        }
+        assert_eq!(l["attendant"], Value::from("Maria Souza"));
+        assert_eq!(l["profile"], Value::from("p"));
+        assert_eq!(l["host"], Value::from(h.sim.base_url()));
+    }
+    assert_eq!(lines[0]["action"], Value::from("reset_mac"));
+    assert_eq!(
+        lines[0]["service"],
+        Value::from(service.parse::<u64>().unwrap())
+    );
+    assert_eq!(lines[1]["outcome"], Value::from("ok"));
+    assert!(lines[1]["msg"].is_string());
+    assert_eq!(lines[3]["outcome"], Value::from("refused"));
+    for secret in [DEMO_CREDENTIALS.client_secret, DEMO_CREDENTIALS.password] {
+        assert!(!text.contains(secret));
+    }
+    let shown = h.run(&["audit", "--json", "--limit", "3"]).expect(0).json();
+    assert_eq!(shown.as_array().unwrap().len(), 3);
+    let table = h.run(&["audit"]).expect(0).stdout.clone();
+    assert!(
+        table.contains("reset_mac") && table.contains("refused"),
+        "{table}"
+    );
+}
+
+#[test]
+fn unknown_outcome_is_reported_audited_and_not_retried() {
+    let h = Harness::new();
+    let service = service_of(&h, "1001", 0);
+    h.sim.set_faults(Faults {
+        routes: vec!["cliente/reset_mac_addr".into()],
+        apply_then_stall: true,
+        ..Faults::default()
+    });
+    let out = h.run(&["--timeout", "2", "reset-mac", &service, "--yes"]);
+    out.expect(4);
+    assert!(
+        out.stderr.contains("check before repeating"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(h.sim.counters().requests("cliente/reset_mac_addr"), 1);
+    assert_eq!(h.sim.counters().get("mac_reset"), 1);
+    let text = std::fs::read_to_string(h.audit_path()).unwrap();
+    assert!(
+        text.lines()
+            .last()
+            .unwrap()
+            .contains("\"outcome\":\"unknown\""),
+        "{text}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Configuration
+
+#[test]
+fn config_precedence_is_file_then_env_then_flags() {
+    let h = Harness::new();
+    h.write_config(
+        "default_profile = \"a\"\n\
+         [profiles.a]\nhost = \"https://file.example\"\nusername = \"file-user\"\n\
+         [profiles.b]\nhost = \"https://b.example\"\n",
+    );
+    let server = |out: &Out| {
+        out.stdout
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("Server: ").map(str::to_owned))
+            .unwrap_or_default()
+    };
+    let mut c = h.command(&["config", "check"]);
+    c.env_remove("HUBSOFT_HOST").env_remove("HUBSOFT_USERNAME");
+    let out = h.run_cmd(c);
+    assert_eq!(server(&out), "https://file.example", "{}", out.stdout);
+    assert!(out.stdout.contains("User: file-user"));
+    let mut c = h.command(&["config", "check"]);
+    c.env("HUBSOFT_HOST", "https://env.example");
+    assert_eq!(server(&h.run_cmd(c)), "https://env.example");
+    let mut c = h.command(&["config", "check", "--host", "https://flag.example"]);
+    c.env("HUBSOFT_HOST", "https://env.example");
+    assert_eq!(server(&h.run_cmd(c)), "https://flag.example");
+    // Profiles: file default < HUBDESK_PROFILE < --profile.
+    let mut c = h.command(&["config", "check"]);
+    c.env_remove("HUBSOFT_HOST").env("HUBDESK_PROFILE", "b");
+    assert_eq!(server(&h.run_cmd(c)), "https://b.example");
+    let mut c = h.command(&["config", "check", "--profile", "a"]);
+    c.env_remove("HUBSOFT_HOST").env("HUBDESK_PROFILE", "b");
+    assert_eq!(server(&h.run_cmd(c)), "https://file.example");
+    // --config beats HUBDESK_CONFIG.
+    let other = h.path("other.toml");
+    std::fs::write(&other, "[profiles.o]\nhost = \"https://other.example\"\n").unwrap();
+    let mut c = h.command(&["config", "check", "--config", other.to_str().unwrap()]);
+    c.env_remove("HUBSOFT_HOST");
+    assert_eq!(server(&h.run_cmd(c)), "https://other.example");
+    h.run(&["--profile", "nope", "customer", "1000"]).expect(2);
+}
+
+#[test]
+fn a_profile_alone_reaches_the_server_with_secret_commands() {
+    let h = Harness::new();
+    h.write_config(&format!(
+        "[profiles.only]\nhost = \"{}\"\nclient_id = \"{}\"\nusername = \"{}\"\n\
+         client_secret_command = \"printf '%s\\\\n' {}\"\npassword_command = \"echo {}\"\n",
+        h.sim.base_url(),
+        DEMO_CREDENTIALS.client_id,
+        DEMO_CREDENTIALS.username,
+        DEMO_CREDENTIALS.client_secret,
+        DEMO_CREDENTIALS.password,
+    ));
+    let mut c = h.command(&["login"]);
+    for k in [
+        "HUBSOFT_HOST",
+        "HUBSOFT_CLIENT_ID",
+        "HUBSOFT_CLIENT_SECRET",
+        "HUBSOFT_USERNAME",
+        "HUBSOFT_PASSWORD",
+    ] {
+        c.env_remove(k);
+    }
+    h.run_cmd(c).expect(0);
+    let mut c = h.command(&["login"]);
+    c.env_remove("HUBSOFT_CLIENT_SECRET");
+    h.write_config("[profiles.only]\nclient_secret_command = \"exit 7\"\n");
+    let out = h.run_cmd(c);
+    out.expect(2);
+    assert!(
+        out.stderr.contains("client_secret_command"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn plain_http_to_a_remote_host_needs_insecure_http() {
+    let h = Harness::new();
+    let out = h.run(&["--host", "http://192.0.2.1:8080", "login"]);
+    out.expect(2);
+    assert!(out.stderr.contains("insecure_http"), "{}", out.stderr);
+}
+
+#[test]
+fn config_check_reports_problems() {
+    let h = Harness::new();
+    h.write_config(
+        "colour = \"red\"\n[keys]\nrefresh = \"ctrl-shift-nonsense\"\nhelp = \"r\"\nquit = \"r\"\n\
+         [profiles.p]\nhots = \"x\"\npassword = \"hunter2\"\n",
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(h.config_path(), std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let out = h.run(&["config", "check"]);
+    out.expect(2);
+    let s = &out.stdout;
+    assert!(s.contains("Unknown key: colour"), "{s}");
+    assert!(s.contains("Unknown key: profiles.p.hots"), "{s}");
+    assert!(s.contains("unknown key \"ctrl-shift-nonsense\""), "{s}");
+    assert!(s.contains("bound to both"), "{s}");
+    assert!(s.contains("Secrets written in the file"), "{s}");
+    #[cfg(unix)]
+    assert!(s.contains("readable by other users"), "{s}");
+    assert!(!s.contains("hunter2"));
+    // A broken file is a message, not a panic.
+    h.write_config("privacy = \"maybe\"\n[[[");
+    let out = h.run(&["config", "check"]);
+    out.expect(2);
+    assert!(
+        out.stderr.contains("Invalid configuration"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("panicked"));
+    // `config path` still works with a broken file.
+    let path = h.run(&["config", "path"]).expect(0).stdout.clone();
+    assert_eq!(Path::new(path.trim()), h.config_path());
+}
+
+#[test]
+fn config_example_is_a_valid_clean_config() {
+    let h = Harness::new();
+    let example = h.run(&["config", "example"]).expect(0).stdout.clone();
+    hubdesk::config::parse(&example).expect("example parses");
+    h.write_config(&example);
+    let mut c = h.command(&["config", "check", "--lang", "en"]);
+    c.env_remove("HUBSOFT_HOST");
+    let out = h.run_cmd(c);
+    out.expect(0);
+    assert!(out.stdout.contains("Configuration OK"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Server: https://api.provedor"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn language_follows_flag_then_config_then_locale() {
+    let h = Harness::new();
+    let mut c = h.command(&["customer", "abc"]);
+    c.env("LANG", "pt_BR.UTF-8");
+    assert!(h.run_cmd(c).stderr.contains("Referência inválida"));
+    let mut c = h.command(&["--lang", "en", "customer", "abc"]);
+    c.env("LANG", "pt_BR.UTF-8");
+    assert!(h.run_cmd(c).stderr.contains("Invalid reference"));
+    h.write_config("lang = \"pt-BR\"\n");
+    assert!(
+        h.run(&["customer", "abc"])
+            .stderr
+            .contains("Referência inválida")
+    );
+    assert!(
+        h.run(&["--help"])
+            .expect(0)
+            .stdout
+            .contains("Console de atendimento")
+    );
+}
+
+#[test]
+fn completions_and_man_page() {
+    let h = Harness::new();
+    for shell in ["bash", "zsh", "fish"] {
+        let out = h.run(&["completions", shell]);
+        assert!(out.expect(0).stdout.contains("reset-mac"), "{shell}");
+    }
+    let man = h.run(&["man"]).expect(0).stdout.clone();
+    assert!(man.contains(".TH") && man.contains("hubdesk"), "{man}");
+    for sub in ["search", "ticket", "config", "send-invoice"] {
+        h.run(&[sub, "--help"]).expect(0);
+    }
+}
+
+#[test]
+fn demo_runs_commands_on_an_embedded_simulator() {
+    let h = Harness::new();
+    let bare = |args: &[&str]| {
+        let mut c = h.command(args);
+        for k in [
+            "HUBSOFT_HOST",
+            "HUBSOFT_CLIENT_ID",
+            "HUBSOFT_CLIENT_SECRET",
+            "HUBSOFT_USERNAME",
+            "HUBSOFT_PASSWORD",
+        ] {
+            c.env_remove(k);
+        }
+        h.run_cmd(c)
+    };
+    // Without a server configured, a command cannot run...
+    bare(&["customer", "1000"]).expect(2);
+    // ...but --demo brings its own, before or after the command.
+    let v = bare(&["--demo", "customer", "1000", "--json"])
+        .expect(0)
+        .json();
+    assert_eq!(v["codigo_cliente"], Value::from(1000));
+    bare(&["search", "PADARIA", "--demo"]).expect(0);
+    bare(&["--demo", "reset-mac", "100004", "--yes"]).expect(0);
+    let audit = std::fs::read_to_string(h.audit_path()).unwrap();
+    assert!(audit.contains("\"profile\":\"demo\""), "{audit}");
+    // The test's own simulator saw none of it.
+    assert!(h.sim.counters().requests.is_empty());
+}
+
+// ---------------------------------------------------------------------------
+// Secrets
+
+/// Every token the simulator issues starts with this JWT header; the
+/// refresh token with `def50200`.
+const TOKEN_PREFIX: &str = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9";
+const REFRESH_PREFIX: &str = "def50200";
+
+#[test]
+fn canary_secrets_never_reach_logs_audit_or_output() {
+    let creds = Credentials {
+        client_id: "canary-client".into(),
+        client_secret: "CANARY-CLIENT-SECRET-d41f".into(),
+        username: "canary@isp.example".into(),
+        password: "CANARY-PASSWORD-77e0".into(),
+    };
+    let h = Harness::with(small(creds.clone()));
+    let service = service_of(&h, "1001", 0);
+    let mut outputs = Vec::new();
+    for args in [
+        &["--log-level", "trace", "login"][..],
+        &["--log-level", "trace", "login", "--json"],
+        &["--log-level", "trace", "search", "PADARIA", "--json"],
+        &["--log-level", "trace", "customer", "1001"],
+        &[
+            "--log-level",
+            "trace",
+            "invoices",
+            "1001",
+            "--all",
+            "--json",
+        ],
+        &[
+            "--log-level",
+            "trace",
+            "reset-mac",
+            &service,
+            "--yes",
+            "--json",
+        ],
+        &["--log-level", "trace", "reset-mac", &service, "--yes"],
+        &["--log-level", "trace", "config", "check"],
+        &["--log-level", "trace", "audit", "--json"],
+    ] {
+        let out = h.run(args);
+        out.expect(0);
+        outputs.push(out.stdout);
+        outputs.push(out.stderr);
+    }
+    // A refused grant and a failing action too.
+    let mut c = h.command(&["--log-level", "trace", "search", "ana"]);
+    c.env("HUBSOFT_PASSWORD", "CANARY-WRONG-PASSWORD-0b9c");
+    let out = h.run_cmd(c);
+    out.expect(3);
+    outputs.push(out.stdout);
+    outputs.push(out.stderr);
+    let mut files = Vec::new();
+    collect_files(&h.path("state"), &mut files);
+    collect_files(&h.path("data"), &mut files);
+    let logs: Vec<_> = files
+        .iter()
+        .filter(|p| p.to_string_lossy().contains("logs"))
+        .collect();
+    assert!(!logs.is_empty(), "no log file was written");
+    let all_logs: String = logs
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert!(
+        all_logs.contains("hubdesk started"),
+        "logs are empty:\n{all_logs}"
+    );
+    for f in &files {
+        outputs.push(std::fs::read_to_string(f).unwrap());
+    }
+    assert!(files.iter().any(|p| p.ends_with("audit.jsonl")));
+    for (i, text) in outputs.iter().enumerate() {
+        for canary in [
+            creds.client_secret.as_str(),
+            creds.password.as_str(),
+            "CANARY-WRONG-PASSWORD-0b9c",
+            TOKEN_PREFIX,
+            REFRESH_PREFIX,
+        ] {
+            assert!(
+                !text.contains(canary),
+                "{canary} leaked into output #{i}:\n{text}"
+            );
+        }
+        assert!(
+            !text.contains("senha"),
+            "PPPoE password field in output #{i}"
+        );
+    }
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect_files(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}

@@ -56,7 +56,6 @@ fn scenario(mut pty: Pty) {
 }
 
 #[test]
-#[ignore = "needs `hubdesk --demo` from the CLI work (main.rs); un-ignore at merge"]
 fn hubdesk_demo_searches_opens_and_shows_invoices() {
     let pty = Pty::hubdesk(&["--demo"], &[("LANG", "pt_BR.UTF-8")], 80, 24);
     scenario(pty);

@@ -850,6 +850,172 @@ fn completions_and_man_page() {
     }
 }
 
+/// clap's own English words, which must not show in pt-BR help.
+const CLAP_ENGLISH: &[&str] = &[
+    "Usage:",
+    "Commands:",
+    "Options:",
+    "Arguments:",
+    "Print help",
+    "Print version",
+    "possible values",
+    "[default:",
+    "[OPTIONS]",
+    "[COMMAND]",
+];
+
+#[test]
+fn help_is_entirely_portuguese_on_every_command() {
+    let h = Harness::new();
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["search", "--help"],
+        &["ticket", "close", "--help"],
+        &["audit", "--help"],
+        &["config", "--help"],
+        &["completions", "-h"],
+        &["sim", "--help"],
+    ] {
+        let mut c = h.command(args);
+        c.env("LANG", "pt_BR.UTF-8");
+        let out = h.run_cmd(c);
+        out.expect(0);
+        for word in CLAP_ENGLISH {
+            assert!(
+                !out.stdout.contains(word),
+                "{args:?} shows {word:?}:\n{}",
+                out.stdout
+            );
+        }
+        assert!(
+            out.stdout.contains("Uso: hubdesk"),
+            "{args:?}:\n{}",
+            out.stdout
+        );
+        assert!(out.stdout.contains("Opções:"), "{args:?}:\n{}", out.stdout);
+        assert!(out.stdout.contains("Mostra esta ajuda"), "{args:?}");
+    }
+    let mut c = h.command(&["--help"]);
+    c.env("LANG", "pt_BR.UTF-8");
+    let root = h.run_cmd(c).stdout;
+    for text in [
+        "Comandos:",
+        "Mostra a versão",
+        "[padrão: info]",
+        "[valores possíveis: dark, light, mono]",
+    ] {
+        assert!(root.contains(text), "root help lacks {text:?}:\n{root}");
+    }
+    let mut c = h.command(&["search", "--help"]);
+    c.env("LANG", "pt_BR.UTF-8");
+    let search = h.run_cmd(c).stdout;
+    assert!(
+        search.contains("Argumentos:") && search.contains("cpf_cnpj"),
+        "{search}"
+    );
+    // English keeps clap's words, and the same folded notes.
+    let en = h.run(&["--help"]).expect(0).stdout.clone();
+    for text in [
+        "Usage: hubdesk [OPTIONS] [COMMAND]",
+        "Commands:",
+        "Options:",
+        "Print help",
+        "Print version",
+        "[default: info]",
+    ] {
+        assert!(en.contains(text), "English help lacks {text:?}:\n{en}");
+    }
+}
+
+#[test]
+fn usage_errors_are_portuguese_on_stderr_with_exit_2() {
+    let h = Harness::new();
+    let pt = |args: &[&str]| {
+        let mut c = h.command(args);
+        c.env("LANG", "pt_BR.UTF-8");
+        let out = h.run_cmd(c);
+        out.expect(2);
+        assert!(
+            out.stdout.is_empty(),
+            "{args:?} wrote to stdout: {}",
+            out.stdout
+        );
+        for word in [
+            "error:",
+            "Usage:",
+            "For more information",
+            "tip:",
+            "unexpected",
+            "[OPTIONS]",
+        ] {
+            assert!(
+                !out.stderr.contains(word),
+                "{args:?} shows {word:?}:\n{}",
+                out.stderr
+            );
+        }
+        assert!(
+            out.stderr.contains("Para mais informações, use '--help'."),
+            "{}",
+            out.stderr
+        );
+        out.stderr
+    };
+    let e = pt(&["--bogus"]);
+    assert!(
+        e.contains("argumento inesperado '--bogus'")
+            && e.contains("Uso: hubdesk [OPÇÕES] [COMANDO]"),
+        "{e}"
+    );
+    let e = pt(&["search", "x", "--limt", "3"]);
+    assert!(
+        e.contains("'--limt'") && e.contains("dica: você quis dizer '--limit'?"),
+        "{e}"
+    );
+    let e = pt(&["serch", "x"]);
+    assert!(
+        e.contains("comando desconhecido 'serch'") && e.contains("'search'"),
+        "{e}"
+    );
+    let e = pt(&["search", "x", "--by", "foo"]);
+    assert!(
+        e.contains("valor inválido 'foo' para '--by <KIND>'")
+            && e.contains("valores possíveis: nome_razaosocial"),
+        "{e}"
+    );
+    let e = pt(&["search"]);
+    assert!(
+        e.contains("faltam argumentos obrigatórios:") && e.contains("<TERM>"),
+        "{e}"
+    );
+    let e = pt(&["search", "x", "--by"]);
+    assert!(e.contains("falta o valor de '--by <KIND>'"), "{e}");
+    let e = pt(&["unlock", "abc"]);
+    assert!(e.contains("valor inválido 'abc'"), "{e}");
+    // English: same shape, English words.
+    let out = h.run(&["--bogus"]);
+    out.expect(2);
+    assert!(
+        out.stderr.contains("unexpected argument '--bogus' found"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("For more information, try '--help'."),
+        "{}",
+        out.stderr
+    );
+    // --version still works, on stdout.
+    assert!(
+        h.run(&["--version"])
+            .expect(0)
+            .stdout
+            .starts_with("hubdesk ")
+    );
+    assert!(h.sim.counters().requests.is_empty(), "a request was sent");
+}
+
 #[test]
 fn demo_runs_commands_on_an_embedded_simulator() {
     let h = Harness::new();

@@ -1,10 +1,13 @@
 //! Puts the catalog's help texts on the clap command, in the chosen
 //! language, so `--help`, completions and the man page speak it. clap's own
-//! headings ("Usage", "Options") stay as clap writes them.
+//! words are replaced too: the headings ("Usage", "Commands", "Arguments",
+//! "Options"), the `[OPTIONS]`/`[COMMAND]` placeholders, the help and
+//! version flags, and the `[default: ...]`/`[possible values: ...]` notes,
+//! which are folded into each option's help.
 
-use clap::Command;
+use clap::{Arg, ArgAction, Command};
 
-use crate::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, Msg, tr, trf};
 
 /// Flags of the root command (global ones propagate with their help).
 const ROOT_ARGS: &[(&str, Msg)] = &[
@@ -197,14 +200,37 @@ const SUBCOMMANDS: &[Sub] = &[
     },
 ];
 
-/// The command with every about and argument help in `lang`.
+/// The command with every about and argument help in `lang`, built, with
+/// clap's own words in `lang` too.
 pub fn localize(cmd: Command, lang: Lang) -> Command {
-    let mut cmd = cmd.about(tr(lang, Msg::HelpAbout));
-    for (id, msg) in ROOT_ARGS {
-        cmd = cmd.mut_arg(*id, |a| a.help(tr(lang, *msg)));
+    let mut cmd = cmd
+        .about(tr(lang, Msg::HelpAbout))
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(tr(lang, Msg::CliFlagVersion))
+                .display_order(FLAG_ORDER + 1),
+        );
+    // Global flags after each command's own ones (they propagate with their
+    // display order, which would otherwise interleave them).
+    for (i, (id, msg)) in ROOT_ARGS.iter().enumerate() {
+        cmd = cmd.mut_arg(*id, |a| {
+            a.help(tr(lang, *msg)).display_order(GLOBAL_ORDER + i)
+        });
     }
-    apply(cmd, SUBCOMMANDS, lang)
+    let mut cmd = chrome(apply(cmd, SUBCOMMANDS, lang), lang);
+    cmd.build();
+    localize_usage(&mut cmd, lang);
+    cmd
 }
+
+/// Display order of the global flags; a command's own come first.
+const GLOBAL_ORDER: usize = 100;
+/// Display order of -h/--help, last (and -V/--version after it).
+const FLAG_ORDER: usize = 1000;
 
 fn apply(mut cmd: Command, subs: &'static [Sub], lang: Lang) -> Command {
     for sub in subs {
@@ -219,6 +245,111 @@ fn apply(mut cmd: Command, subs: &'static [Sub], lang: Lang) -> Command {
     cmd
 }
 
+/// clap's own words on `cmd` and every subcommand, before the build: help
+/// template, headings, the help flag, and defaults and possible values
+/// folded into each argument's help.
+fn chrome(mut cmd: Command, lang: Lang) -> Command {
+    let usage_style = cmd.get_styles().get_usage();
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{usage_style}{}{usage_style:#} {{usage}}\n\n{{all-args}}{{after-help}}",
+        tr(lang, Msg::CliUsageHeading)
+    );
+    cmd = cmd
+        .help_template(template)
+        .subcommand_help_heading(tr(lang, Msg::CliHeadingCommands))
+        .subcommand_value_name(tr(lang, Msg::CliValueCommand))
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(tr(lang, Msg::CliFlagHelp))
+                .display_order(FLAG_ORDER),
+        );
+    let ids: Vec<clap::Id> = cmd.get_arguments().map(|a| a.get_id().clone()).collect();
+    for id in ids {
+        cmd = cmd.mut_arg(id, |a| fold_values(a, lang));
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, |c| chrome(c, lang));
+    }
+    cmd
+}
+
+/// Gives `arg` its localized heading and moves clap's `[default: ...]` and
+/// `[possible values: ...]` notes into its help, in `lang`.
+fn fold_values(arg: Arg, lang: Lang) -> Arg {
+    let heading = if arg.is_positional() {
+        Msg::CliHeadingArguments
+    } else {
+        Msg::CliHeadingOptions
+    };
+    let arg = arg.help_heading(tr(lang, heading));
+    let takes_values = arg.get_num_args().is_some_and(|n| n.takes_values())
+        || (arg.get_num_args().is_none() && arg.get_action().takes_values());
+    if !takes_values {
+        return arg;
+    }
+    let mut help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let mut push = |note: String| {
+        if !help.is_empty() {
+            help.push(' ');
+        }
+        help.push_str(&note);
+    };
+    if !arg.is_hide_default_value_set() && !arg.get_default_values().is_empty() {
+        let value = arg
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join(", ");
+        push(trf(lang, Msg::CliHelpDefault, &[("value", &value)]));
+    }
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_owned())
+        .collect();
+    if !arg.is_hide_possible_values_set() && !values.is_empty() {
+        let values = values.join(", ");
+        push(trf(
+            lang,
+            Msg::CliHelpPossibleValues,
+            &[("values", &values)],
+        ));
+    }
+    arg.help(help)
+        .hide_default_value(true)
+        .hide_possible_values(true)
+}
+
+/// Replaces clap's `[OPTIONS]` in every usage line (help and errors) with
+/// the word in `lang`; needs the built command, whose usage clap computes.
+fn localize_usage(cmd: &mut Command, lang: Lang) {
+    let usage = cmd.render_usage().to_string();
+    let usage = usage_without_heading(&usage).replace(
+        "[OPTIONS]",
+        &format!("[{}]", tr(lang, Msg::CliValueOptions)),
+    );
+    *cmd = std::mem::take(cmd).override_usage(usage);
+    for sub in cmd.get_subcommands_mut() {
+        localize_usage(sub, lang);
+    }
+}
+
+/// A usage line as clap renders it, without its English `Usage:` heading.
+pub fn usage_without_heading(usage: &str) -> &str {
+    let usage = usage.trim();
+    usage.strip_prefix("Usage:").unwrap_or(usage).trim()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,8 +359,7 @@ mod tests {
     #[test]
     fn every_command_and_argument_has_localized_help() {
         for lang in Lang::ALL {
-            let mut cmd = localize(Cli::command(), lang);
-            cmd.build();
+            let cmd = localize(Cli::command(), lang);
             cmd.clone().debug_assert();
             check(&cmd, lang);
         }
@@ -249,7 +379,10 @@ mod tests {
             }
             let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
             assert!(!help.is_empty(), "{}: {id} has no help", cmd.get_name());
-            let in_catalog = crate::i18n::Msg::ALL.iter().any(|m| tr(lang, *m) == help);
+            // The catalog text, then maybe the folded default and values.
+            let in_catalog = crate::i18n::Msg::ALL
+                .iter()
+                .any(|m| help == tr(lang, *m) || help.starts_with(&format!("{} [", tr(lang, *m))));
             assert!(
                 in_catalog,
                 "{}: {id} help {help:?} is not from the catalog",

@@ -9,6 +9,7 @@
 
 mod args;
 mod commands;
+mod errors;
 mod help;
 mod output;
 
@@ -140,17 +141,11 @@ pub fn run(argv: Vec<OsString>) -> u8 {
     let command = help::localize(Cli::command(), lang);
     let matches = match command.try_get_matches_from(&argv) {
         Ok(m) => m,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
-        }
+        Err(e) => return errors::report(&e, lang),
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return EXIT_USAGE;
-        }
+        Err(e) => return errors::report(&e, lang),
     };
     match commands::dispatch(cli, lang) {
         Ok(code) => code,

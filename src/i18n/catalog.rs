@@ -1235,4 +1235,83 @@ catalog! {
     HelpArgCloseDescription { pt: "Descrição de fechamento", en: "Closing description" }
     /// --help: SHELL.
     HelpArgShell { pt: "Shell", en: "Shell" }
+
+    // ---- CLI: clap's own words (help chrome and usage errors) ----------------
+    /// --help: the usage line's heading, with its colon.
+    CliUsageHeading { pt: "Uso:", en: "Usage:" }
+    /// --help: the heading of the subcommand list.
+    CliHeadingCommands { pt: "Comandos", en: "Commands" }
+    /// --help: the heading of positional arguments.
+    CliHeadingArguments { pt: "Argumentos", en: "Arguments" }
+    /// --help: the heading of flags and options.
+    CliHeadingOptions { pt: "Opções", en: "Options" }
+    /// --help and usage: placeholder for a subcommand.
+    CliValueCommand { pt: "COMANDO", en: "COMMAND" }
+    /// --help and usage: placeholder for the options, as in `[OPTIONS]`.
+    CliValueOptions { pt: "OPÇÕES", en: "OPTIONS" }
+    /// --help: -h/--help.
+    CliFlagHelp { pt: "Mostra esta ajuda", en: "Print help" }
+    /// --help: -V/--version.
+    CliFlagVersion { pt: "Mostra a versão", en: "Print version" }
+    /// --help: appended to an option's help; `value` is its default.
+    CliHelpDefault { pt: "[padrão: {value}]", en: "[default: {value}]" }
+    /// --help: appended to an option's help; `values` lists the accepted values.
+    CliHelpPossibleValues { pt: "[valores possíveis: {values}]", en: "[possible values: {values}]" }
+    /// Usage error: an argument or flag the command does not take.
+    CliErrUnknownArgument { pt: "argumento inesperado '{arg}'", en: "unexpected argument '{arg}' found" }
+    /// Usage error: an unknown subcommand.
+    CliErrUnknownCommand { pt: "comando desconhecido '{command}'", en: "unrecognized subcommand '{command}'" }
+    /// Usage error: a value outside the accepted ones or that does not parse.
+    CliErrInvalidValue { pt: "valor inválido '{value}' para '{arg}'", en: "invalid value '{value}' for '{arg}'" }
+    /// Usage error: an option given without its value.
+    CliErrMissingValue {
+        pt: "falta o valor de '{arg}'",
+        en: "a value is required for '{arg}' but none was supplied"
+    }
+    /// Usage error: the accepted values, after an invalid one.
+    CliErrValidValues { pt: "valores possíveis: {values}", en: "possible values: {values}" }
+    /// Usage error: followed by the missing arguments, one per line.
+    CliErrMissingArguments {
+        pt: "faltam argumentos obrigatórios:",
+        en: "the following required arguments were not provided:"
+    }
+    /// Usage error: a command that needs a subcommand got none.
+    CliErrMissingCommand {
+        pt: "'{command}' precisa de um subcomando: {commands}",
+        en: "'{command}' requires a subcommand: {commands}"
+    }
+    /// Usage error: one value more than the option takes.
+    CliErrTooManyValues {
+        pt: "valor a mais '{value}' para '{arg}'",
+        en: "unexpected value '{value}' for '{arg}' found; no more were expected"
+    }
+    /// Usage error: the wrong number of values.
+    CliErrWrongNumberOfValues {
+        pt: "'{arg}' precisa de {expected} valor(es), mas recebeu {actual}",
+        en: "'{arg}' requires {expected} value(s), but {actual} were provided"
+    }
+    /// Usage error: two arguments that exclude each other.
+    CliErrConflict {
+        pt: "'{arg}' não pode ser usado junto com '{other}'",
+        en: "the argument '{arg}' cannot be used with '{other}'"
+    }
+    /// Usage error: an option that needs `--opt=value`.
+    CliErrNoEquals {
+        pt: "'{arg}' exige o valor depois de '='",
+        en: "equal sign is needed when assigning values to '{arg}'"
+    }
+    /// Usage error: an argument that is not valid UTF-8.
+    CliErrInvalidUtf8 {
+        pt: "um argumento não é texto UTF-8 válido",
+        en: "invalid UTF-8 was detected in one or more arguments"
+    }
+    /// Usage error of a kind without its own message; `detail` is clap's text.
+    CliErrOther { pt: "erro na linha de comando: {detail}", en: "command line error: {detail}" }
+    /// Usage error: a close match for a mistyped name.
+    CliErrTipSimilar { pt: "dica: você quis dizer '{suggestion}'?", en: "tip: did you mean '{suggestion}'?" }
+    /// Usage error: the last line.
+    CliErrMoreInfo {
+        pt: "Para mais informações, use '--help'.",
+        en: "For more information, try '--help'."
+    }
 }

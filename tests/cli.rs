@@ -234,6 +234,25 @@ fn invoices_tickets_orders_and_connections() {
         t["protocolo"].is_string() && t["id_atendimento"].is_u64(),
         "{t}"
     );
+    // Orders opened from a ticket keep HubSoft's shape: numeric id, text
+    // number (customers 1002-1009 of the fixture have such tickets).
+    let mut with_orders = Vec::new();
+    for code in ["1002", "1004", "1005", "1008", "1009"] {
+        let list = h
+            .run(&["tickets", code, "--all", "--json"])
+            .expect(0)
+            .json();
+        for t in list.as_array().unwrap() {
+            with_orders.extend(t["ordens_servico"].as_array().cloned().unwrap_or_default());
+        }
+    }
+    assert!(!with_orders.is_empty(), "no ticket with service orders");
+    for o in &with_orders {
+        assert!(
+            o["id_ordem_servico"].is_u64() && o["numero_ordem_servico"].is_string(),
+            "{o}"
+        );
+    }
     let table = h
         .run(&["tickets", "1001", "--all"])
         .expect(0)

@@ -559,7 +559,10 @@ pub fn ticket_json(f: &Fmt, t: &Ticket) -> Value {
         "data_cadastro": date_json(t.opened_at()),
         "data_fechamento": date_json(t.closed_at()),
         "cliente": t.cliente.as_ref().map(|c| Value::Object(short_customer(f, c))),
-        "ordens_servico": t.service_orders().iter().map(|o| o.numero_ordem_servico.clone()).collect::<Vec<_>>(),
+        "ordens_servico": t.service_orders().iter().map(|o| json!({
+            "id_ordem_servico": id_json(o.id_ordem_servico),
+            "numero_ordem_servico": text_json(o.numero_ordem_servico.as_deref()),
+        })).collect::<Vec<_>>(),
     })
 }
 

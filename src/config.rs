@@ -159,6 +159,11 @@ pub enum ConfigError {
         /// The profile asked for.
         name: String,
     },
+    /// Several profiles and nothing chooses one of them.
+    NoProfileChosen {
+        /// The file's profiles, sorted.
+        names: Vec<String>,
+    },
     /// A required setting has no value anywhere.
     Missing {
         /// The setting (e.g. `host`), with the variable that can supply it.
@@ -205,6 +210,11 @@ impl ConfigError {
             ConfigError::NoSuchProfile { name } => {
                 trf(lang, Msg::CfgNoSuchProfile, &[("name", name)])
             }
+            ConfigError::NoProfileChosen { names } => trf(
+                lang,
+                Msg::CfgNoProfileChosen,
+                &[("names", &names.join(", "))],
+            ),
             ConfigError::Missing { what, env } => {
                 trf(lang, Msg::CfgMissing, &[("what", what), ("env", env)])
             }
@@ -457,6 +467,13 @@ pub fn resolve(
         None if file.profiles.len() == 1 => {
             let (n, p) = file.profiles.iter().next().expect("one profile");
             (n.clone(), p.clone())
+        }
+        // Guessing would send one server's credentials to another; an empty
+        // profile would only fail later with a misleading "missing host".
+        None if file.profiles.len() > 1 => {
+            let mut names: Vec<String> = file.profiles.keys().cloned().collect();
+            names.sort();
+            return Err(ConfigError::NoProfileChosen { names });
         }
         None => ("default".to_owned(), Profile::default()),
     };
@@ -789,6 +806,21 @@ read_only = true
             resolve(&file, &flags, &env_of(&[])),
             Err(ConfigError::NoSuchProfile { .. })
         ));
+        let two = parse("[profiles.b]\nhost = 'x'\n[profiles.a]\nhost = 'y'\n").unwrap();
+        let none = FlagOverrides {
+            profile: None,
+            host: None,
+        };
+        let err = resolve(&two, &none, &env_of(&[])).err().expect("ambiguous");
+        assert_eq!(
+            err,
+            ConfigError::NoProfileChosen {
+                names: vec!["a".into(), "b".into()]
+            }
+        );
+        assert!(err.message(Lang::En).contains("a, b"));
+        let chosen = resolve(&two, &none, &env_of(&[("HUBDESK_PROFILE", "b")])).ok();
+        assert_eq!(chosen.map(|s| s.profile).as_deref(), Some("b"));
         let unknown = unknown_keys("colour = 1\n[profiles.a]\nhots = 'x'\nhost = 'y'\n");
         assert_eq!(unknown, vec!["colour", "profiles.a.hots"]);
     }

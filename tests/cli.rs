@@ -809,6 +809,35 @@ fn config_check_reports_problems() {
         out.stderr
     );
     assert!(!out.stderr.contains("panicked"));
+    // A language that is neither pt nor en would silently become English.
+    h.write_config("lang = \"fr\"\n");
+    let out = h.run(&["config", "check"]);
+    out.expect(2);
+    assert!(
+        out.stdout.contains("Invalid value for lang: \"fr\""),
+        "{}",
+        out.stdout
+    );
+    // Several profiles and none chosen: say so, instead of "missing host".
+    h.write_config(
+        "[profiles.a]\nhost = \"https://a.example\"\n[profiles.b]\nhost = \"https://b.example\"\n",
+    );
+    let mut c = h.command(&["customer", "1000"]);
+    c.env_remove("HUBSOFT_HOST");
+    let out = h.run_cmd(c);
+    out.expect(2);
+    assert!(
+        out.stderr.contains("several profiles (a, b)"),
+        "{}",
+        out.stderr
+    );
+    let out = h.run(&["config", "check"]);
+    out.expect(2);
+    assert!(
+        out.stdout.contains("several profiles (a, b)"),
+        "{}",
+        out.stdout
+    );
     // `config path` still works with a broken file.
     let path = h.run(&["config", "path"]).expect(0).stdout.clone();
     assert_eq!(Path::new(path.trim()), h.config_path());

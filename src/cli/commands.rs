@@ -1138,6 +1138,18 @@ fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
             &[("key", &"theme"), ("value", theme)],
         ));
     }
+    // Any other value would silently fall back to English.
+    if let Some(l) = &file.lang
+        && !["pt", "en"]
+            .iter()
+            .any(|p| l.trim().to_ascii_lowercase().starts_with(p))
+    {
+        warnings.push(trf(
+            lang,
+            Msg::CfgBadValue,
+            &[("key", &"lang"), ("value", l)],
+        ));
+    }
     if let Some(name) = &file.default_profile
         && !file.profiles.contains_key(name)
     {

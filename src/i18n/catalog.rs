@@ -1314,4 +1314,9 @@ catalog! {
         pt: "Para mais informações, use '--help'.",
         en: "For more information, try '--help'."
     }
+    /// Config: several profiles, none chosen; `names` lists them.
+    CfgNoProfileChosen {
+        pt: "O arquivo de configuração tem vários perfis ({names}): escolha um com --profile, HUBDESK_PROFILE ou default_profile",
+        en: "The config file has several profiles ({names}): choose one with --profile, HUBDESK_PROFILE or default_profile"
+    }
 }

@@ -962,6 +962,22 @@ fn help_is_entirely_portuguese_on_every_command() {
         search.contains("Argumentos:") && search.contains("cpf_cnpj"),
         "{search}"
     );
+    // The man page carries the same notes; completions leave the values to
+    // the shell.
+    let mut c = h.command(&["man"]);
+    c.env("LANG", "pt_BR.UTF-8");
+    let man = h.run_cmd(c).stdout;
+    assert!(
+        man.contains("[padrão: info]") && !man.contains("[default:"),
+        "{man}"
+    );
+    let mut c = h.command(&["completions", "zsh"]);
+    c.env("LANG", "pt_BR.UTF-8");
+    let zsh = h.run_cmd(c).stdout;
+    assert!(
+        zsh.contains("Tema de cores]") && !zsh.contains("valores possíveis"),
+        "{zsh}"
+    );
     // English keeps clap's words, and the same folded notes.
     let en = h.run(&["--help"]).expect(0).stdout.clone();
     for text in [

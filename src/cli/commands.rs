@@ -44,8 +44,10 @@ pub fn dispatch(cli: Cli, prescan_lang: Lang) -> Result<u8, Failure> {
     // Commands that must work whatever the config file holds.
     match &cli.command {
         Some(Command::Completions { shell }) => {
-            let mut cmd =
-                super::help::localize(<Cli as clap::CommandFactory>::command(), prescan_lang);
+            let mut cmd = super::help::localize_for_completions(
+                <Cli as clap::CommandFactory>::command(),
+                prescan_lang,
+            );
             clap_complete::generate(*shell, &mut cmd, "hubdesk", &mut std::io::stdout());
             return Ok(EXIT_OK);
         }

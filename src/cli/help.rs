@@ -203,6 +203,16 @@ const SUBCOMMANDS: &[Sub] = &[
 /// The command with every about and argument help in `lang`, built, with
 /// clap's own words in `lang` too.
 pub fn localize(cmd: Command, lang: Lang) -> Command {
+    localize_with(cmd, lang, true)
+}
+
+/// [`localize`] for shell completions: the shells list the values
+/// themselves, so the descriptions do not repeat them.
+pub fn localize_for_completions(cmd: Command, lang: Lang) -> Command {
+    localize_with(cmd, lang, false)
+}
+
+fn localize_with(cmd: Command, lang: Lang, fold: bool) -> Command {
     let mut cmd = cmd
         .about(tr(lang, Msg::HelpAbout))
         .disable_version_flag(true)
@@ -221,7 +231,7 @@ pub fn localize(cmd: Command, lang: Lang) -> Command {
             a.help(tr(lang, *msg)).display_order(GLOBAL_ORDER + i)
         });
     }
-    let mut cmd = chrome(apply(cmd, SUBCOMMANDS, lang), lang);
+    let mut cmd = chrome(apply(cmd, SUBCOMMANDS, lang), lang, fold);
     cmd.build();
     localize_usage(&mut cmd, lang);
     cmd
@@ -248,7 +258,7 @@ fn apply(mut cmd: Command, subs: &'static [Sub], lang: Lang) -> Command {
 /// clap's own words on `cmd` and every subcommand, before the build: help
 /// template, headings, the help flag, and defaults and possible values
 /// folded into each argument's help.
-fn chrome(mut cmd: Command, lang: Lang) -> Command {
+fn chrome(mut cmd: Command, lang: Lang, fold: bool) -> Command {
     let usage_style = cmd.get_styles().get_usage();
     let template = format!(
         "{{before-help}}{{about-with-newline}}\n{usage_style}{}{usage_style:#} {{usage}}\n\n{{all-args}}{{after-help}}",
@@ -269,21 +279,22 @@ fn chrome(mut cmd: Command, lang: Lang) -> Command {
         );
     let ids: Vec<clap::Id> = cmd.get_arguments().map(|a| a.get_id().clone()).collect();
     for id in ids {
-        cmd = cmd.mut_arg(id, |a| fold_values(a, lang));
+        cmd = cmd.mut_arg(id, |a| fold_values(a, lang, fold));
     }
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|c| c.get_name().to_owned())
         .collect();
     for name in names {
-        cmd = cmd.mut_subcommand(name, |c| chrome(c, lang));
+        cmd = cmd.mut_subcommand(name, |c| chrome(c, lang, fold));
     }
     cmd
 }
 
-/// Gives `arg` its localized heading and moves clap's `[default: ...]` and
-/// `[possible values: ...]` notes into its help, in `lang`.
-fn fold_values(arg: Arg, lang: Lang) -> Arg {
+/// Gives `arg` its localized heading and, with `fold`, moves clap's
+/// `[default: ...]` and `[possible values: ...]` notes into its help, in
+/// `lang`.
+fn fold_values(arg: Arg, lang: Lang, fold: bool) -> Arg {
     let heading = if arg.is_positional() {
         Msg::CliHeadingArguments
     } else {
@@ -292,7 +303,7 @@ fn fold_values(arg: Arg, lang: Lang) -> Arg {
     let arg = arg.help_heading(tr(lang, heading));
     let takes_values = arg.get_num_args().is_some_and(|n| n.takes_values())
         || (arg.get_num_args().is_none() && arg.get_action().takes_values());
-    if !takes_values {
+    if !takes_values || !fold {
         return arg;
     }
     let mut help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();

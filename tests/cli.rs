@@ -962,6 +962,10 @@ fn help_is_entirely_portuguese_on_every_command() {
         search.contains("Argumentos:") && search.contains("cpf_cnpj"),
         "{search}"
     );
+    assert!(
+        search.contains("<TERMO>") && search.contains("--by <TIPO>"),
+        "{search}"
+    );
     // The man page carries the same notes; completions leave the values to
     // the shell.
     let mut c = h.command(&["man"]);
@@ -1044,17 +1048,17 @@ fn usage_errors_are_portuguese_on_stderr_with_exit_2() {
     );
     let e = pt(&["search", "x", "--by", "foo"]);
     assert!(
-        e.contains("valor inválido 'foo' para '--by <KIND>'")
+        e.contains("valor inválido 'foo' para '--by <TIPO>'")
             && e.contains("valores possíveis: nome_razaosocial"),
         "{e}"
     );
     let e = pt(&["search"]);
     assert!(
-        e.contains("faltam argumentos obrigatórios:") && e.contains("<TERM>"),
+        e.contains("faltam argumentos obrigatórios:") && e.contains("<TERMO>"),
         "{e}"
     );
     let e = pt(&["search", "x", "--by"]);
-    assert!(e.contains("falta o valor de '--by <KIND>'"), "{e}");
+    assert!(e.contains("falta o valor de '--by <TIPO>'"), "{e}");
     let e = pt(&["unlock", "abc"]);
     assert!(e.contains("valor inválido 'abc'"), "{e}");
     // English: same shape, English words.

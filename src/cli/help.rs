@@ -300,7 +300,13 @@ fn fold_values(arg: Arg, lang: Lang, fold: bool) -> Arg {
     } else {
         Msg::CliHeadingOptions
     };
-    let arg = arg.help_heading(tr(lang, heading));
+    let mut arg = arg.help_heading(tr(lang, heading));
+    if fold
+        && let Some([name]) = arg.get_value_names()
+        && let Some((_, msg)) = VALUE_NAMES.iter().find(|(en, _)| *en == name.as_str())
+    {
+        arg = arg.value_name(tr(lang, *msg));
+    }
     let takes_values = arg.get_num_args().is_some_and(|n| n.takes_values())
         || (arg.get_num_args().is_none() && arg.get_action().takes_values());
     if !takes_values || !fold {
@@ -340,6 +346,20 @@ fn fold_values(arg: Arg, lang: Lang, fold: bool) -> Arg {
         .hide_default_value(true)
         .hide_possible_values(true)
 }
+
+/// Placeholders (`<TERM>`) said in the user's language; ids, `N` and the
+/// one-letter ones the README uses stay.
+const VALUE_NAMES: &[(&str, Msg)] = &[
+    ("NAME", Msg::CliValueName),
+    ("FILE", Msg::CliValueFile),
+    ("LANG", Msg::CliValueLang),
+    ("THEME", Msg::CliValueTheme),
+    ("LOG_LEVEL", Msg::CliValueLevel),
+    ("SECONDS", Msg::CliValueSeconds),
+    ("TERM", Msg::CliValueTerm),
+    ("KIND", Msg::CliValueKind),
+    ("DATE", Msg::CliValueDate),
+];
 
 /// Replaces clap's `[OPTIONS]` in every usage line (help and errors) with
 /// the word in `lang`; needs the built command, whose usage clap computes.

@@ -1236,7 +1236,7 @@ catalog! {
     /// --help: SHELL.
     HelpArgShell { pt: "Shell", en: "Shell" }
 
-    // ---- CLI: clap's own words (help chrome and usage errors) ----------------
+    // ---- CLI: clap's own words (help, usage errors), config checks ----------
     /// --help: the usage line's heading, with its colon.
     CliUsageHeading { pt: "Uso:", en: "Usage:" }
     /// --help: the heading of the subcommand list.
@@ -1319,4 +1319,22 @@ catalog! {
         pt: "O arquivo de configuração tem vários perfis ({names}): escolha um com --profile, HUBDESK_PROFILE ou default_profile",
         en: "The config file has several profiles ({names}): choose one with --profile, HUBDESK_PROFILE or default_profile"
     }
+    /// --help and usage: placeholder of a name (profile, requester).
+    CliValueName { pt: "NOME", en: "NAME" }
+    /// --help and usage: placeholder of a file.
+    CliValueFile { pt: "ARQUIVO", en: "FILE" }
+    /// --help and usage: placeholder of a language.
+    CliValueLang { pt: "IDIOMA", en: "LANG" }
+    /// --help and usage: placeholder of a theme.
+    CliValueTheme { pt: "TEMA", en: "THEME" }
+    /// --help and usage: placeholder of a log level.
+    CliValueLevel { pt: "NÍVEL", en: "LOG_LEVEL" }
+    /// --help and usage: placeholder of a number of seconds.
+    CliValueSeconds { pt: "SEGUNDOS", en: "SECONDS" }
+    /// --help and usage: placeholder of a search term.
+    CliValueTerm { pt: "TERMO", en: "TERM" }
+    /// --help and usage: placeholder of a search kind.
+    CliValueKind { pt: "TIPO", en: "KIND" }
+    /// --help and usage: placeholder of a date.
+    CliValueDate { pt: "DATA", en: "DATE" }
 }

@@ -1060,7 +1060,12 @@ fn usage_errors_are_portuguese_on_stderr_with_exit_2() {
     let e = pt(&["search", "x", "--by"]);
     assert!(e.contains("falta o valor de '--by <TIPO>'"), "{e}");
     let e = pt(&["unlock", "abc"]);
-    assert!(e.contains("valor inválido 'abc'"), "{e}");
+    assert!(
+        e.contains("valor inválido 'abc'") && e.contains("não é um número válido"),
+        "{e}"
+    );
+    let e = pt(&["--timeout", "9999", "search", "x"]);
+    assert!(e.contains("fora do intervalo 1..=600"), "{e}");
     // English: same shape, English words.
     let out = h.run(&["--bogus"]);
     out.expect(2);

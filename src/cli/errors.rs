@@ -77,6 +77,9 @@ pub fn render(e: &clap::Error, lang: Lang) -> String {
                 &[("value", &value), ("arg", &arg)],
             ));
             valid_values(e, lang, &mut line);
+            if let Some(reason) = validation_reason(e, lang) {
+                line(format!("  {reason}"));
+            }
             suggestion = Some(ContextKind::SuggestedValue);
         }
         ErrorKind::MissingRequiredArgument => {
@@ -168,4 +171,20 @@ fn valid_values(e: &clap::Error, lang: Lang, line: &mut impl FnMut(String)) {
             trf(lang, Msg::CliErrValidValues, &[("values", &values)])
         ));
     }
+}
+
+/// Why a value parser refused a value: a number that does not parse, or
+/// one out of its range, in `lang`; another parser's own text in English
+/// only (it is written in English).
+fn validation_reason(e: &clap::Error, lang: Lang) -> Option<String> {
+    let source = std::error::Error::source(e)?;
+    if source.is::<std::num::ParseIntError>() || source.is::<std::num::ParseFloatError>() {
+        return Some(tr(lang, Msg::CliErrNotANumber).to_owned());
+    }
+    let text = source.to_string();
+    // clap's ranged integer parsers: "9999 is not in 1..=600".
+    if let Some((_, range)) = text.split_once(" is not in ") {
+        return Some(trf(lang, Msg::CliErrOutOfRange, &[("range", &range)]));
+    }
+    (lang == Lang::En && !text.trim().is_empty()).then_some(text)
 }

@@ -1337,4 +1337,8 @@ catalog! {
     CliValueKind { pt: "TIPO", en: "KIND" }
     /// --help and usage: placeholder of a date.
     CliValueDate { pt: "DATA", en: "DATE" }
+    /// Usage error: why a value was refused, a number was expected.
+    CliErrNotANumber { pt: "não é um número válido", en: "not a valid number" }
+    /// Usage error: why a value was refused; `range` as in `1..=600`.
+    CliErrOutOfRange { pt: "fora do intervalo {range}", en: "not in {range}" }
 }

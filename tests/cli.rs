@@ -656,9 +656,14 @@ fn audit_records_attempt_then_outcome_without_secrets() {
     assert_eq!(shown.as_array().unwrap().len(), 3);
     let table = h.run(&["audit"]).expect(0).stdout.clone();
     assert!(
-        table.contains("reset_mac") && table.contains("refused"),
+        table.contains("MAC reset") && table.contains("refused"),
         "{table}"
     );
+    // The JSON keeps the stable name, the pt-BR table says it in Portuguese.
+    let mut c = h.command(&["audit"]);
+    c.env("LANG", "pt_BR.UTF-8");
+    let table = h.run_cmd(c).stdout;
+    assert!(table.contains("reset do MAC"), "{table}");
 }
 
 #[test]

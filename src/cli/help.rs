@@ -364,8 +364,17 @@ const VALUE_NAMES: &[(&str, Msg)] = &[
 /// Replaces clap's `[OPTIONS]` in every usage line (help and errors) with
 /// the word in `lang`; needs the built command, whose usage clap computes.
 fn localize_usage(cmd: &mut Command, lang: Lang) {
-    let usage = cmd.render_usage().to_string();
-    let usage = usage_without_heading(&usage).replace(
+    // Keep clap's styling (ANSI codes, dropped by clap off a terminal):
+    // everything after the heading's "Usage:" and the space that ends it.
+    let styled = cmd.render_usage().ansi().to_string();
+    let body = match styled.find("Usage:") {
+        Some(at) => {
+            let rest = &styled[at + "Usage:".len()..];
+            rest.split_once(' ').map_or(rest, |(_, body)| body)
+        }
+        None => styled.as_str(),
+    };
+    let usage = body.trim_end().replace(
         "[OPTIONS]",
         &format!("[{}]", tr(lang, Msg::CliValueOptions)),
     );

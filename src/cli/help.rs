@@ -405,6 +405,46 @@ mod tests {
         }
     }
 
+    #[test]
+    fn pt_br_help_of_every_command_has_no_english_clap_words() {
+        fn paths(cmd: &Command, prefix: &[String], out: &mut Vec<Vec<String>>) {
+            out.push(prefix.to_vec());
+            for sub in cmd.get_subcommands() {
+                let mut p = prefix.to_vec();
+                p.push(sub.get_name().to_owned());
+                paths(sub, &p, out);
+            }
+        }
+        let cmd = localize(Cli::command(), Lang::PtBr);
+        let mut all = Vec::new();
+        paths(&cmd, &[], &mut all);
+        assert!(all.len() > 20, "{all:?}");
+        for path in all {
+            let mut argv = vec!["hubdesk".to_owned()];
+            argv.extend(path.iter().cloned());
+            argv.push("--help".to_owned());
+            let e = cmd.clone().try_get_matches_from(&argv).expect_err("help");
+            assert_eq!(e.kind(), clap::error::ErrorKind::DisplayHelp, "{argv:?}");
+            let help = e.render().to_string();
+            for word in [
+                "Usage:",
+                "Commands:",
+                "Options:",
+                "Arguments:",
+                "Print help",
+                "Print version",
+                "possible values",
+                "[default:",
+                "[OPTIONS]",
+                "[COMMAND]",
+                "<COMMAND>",
+            ] {
+                assert!(!help.contains(word), "{argv:?} shows {word:?}:\n{help}");
+            }
+            assert!(help.contains("Uso: hubdesk"), "{argv:?}:\n{help}");
+        }
+    }
+
     /// Every subcommand has an about, and every argument a help, except the
     /// simulator's own flags (its module documents them) and clap's.
     fn check(cmd: &Command, lang: Lang) {

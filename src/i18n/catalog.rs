@@ -1341,4 +1341,60 @@ catalog! {
     CliErrNotANumber { pt: "não é um número válido", en: "not a valid number" }
     /// Usage error: why a value was refused; `range` as in `1..=600`.
     CliErrOutOfRange { pt: "fora do intervalo {range}", en: "not in {range}" }
+    /// --help: sim --port.
+    HelpSimPort { pt: "Porta TCP em 127.0.0.1 (0 = qualquer porta livre)", en: "TCP port on 127.0.0.1 (0 = any free port)" }
+    /// --help: sim --customers.
+    HelpSimCustomers { pt: "Número de clientes fictícios (1 a 100000)", en: "Number of synthetic customers (1..=100000)" }
+    /// --help: sim --seed.
+    HelpSimSeed { pt: "Semente dos dados fictícios", en: "Seed of the synthetic data" }
+    /// --help: sim --today.
+    HelpSimToday { pt: "Fixa \"hoje\" (AAAA-MM-DD) em vez da data real em America/Sao_Paulo", en: "Pin \"today\" (YYYY-MM-DD) instead of the real date in America/Sao_Paulo" }
+    /// --help: sim --client-id.
+    HelpSimClientId { pt: "client_id aceito", en: "Accepted client_id" }
+    /// --help: sim --client-secret.
+    HelpSimClientSecret { pt: "client_secret aceito", en: "Accepted client_secret" }
+    /// --help: sim --username.
+    HelpSimUsername { pt: "Usuário da API aceito", en: "Accepted API user" }
+    /// --help: sim --password.
+    HelpSimPassword { pt: "Senha da API aceita", en: "Accepted API password" }
+    /// --help: sim --token-ttl-secs.
+    HelpSimTokenTtl { pt: "Validade dos tokens emitidos, em segundos", en: "Lifetime of issued tokens, in seconds" }
+    /// --help: sim --unlock-max-days.
+    HelpSimUnlockMaxDays { pt: "Maior dias_desbloqueio aceito", en: "Largest accepted dias_desbloqueio" }
+    /// --help: sim --reconnect-delay-secs.
+    HelpSimReconnectDelay { pt: "Segundos até um serviço desconectado voltar", en: "Seconds until a disconnected service reconnects" }
+    /// --help: sim --cache-ttl-secs.
+    HelpSimCacheTtl { pt: "Segundos em que cliente/all repete uma resposta em cache", en: "Seconds cliente/all keeps serving a cached answer" }
+    /// --help: sim --latency-ms.
+    HelpSimLatency { pt: "Latência fixa somada a toda resposta, em ms", en: "Fixed latency added to every answer, in ms" }
+    /// --help: sim --jitter-ms.
+    HelpSimJitter { pt: "Latência aleatória extra, de 0 a N ms", en: "Extra random latency, 0..=N ms" }
+    /// --help: sim --route-latency.
+    HelpSimRouteLatency { pt: "Latência de uma rota, ROTA=MS (pode repetir), p. ex. cliente/financeiro=2000", en: "Latency of one route, ROUTE=MS (repeatable), e.g. cliente/financeiro=2000" }
+    /// --help: sim --fault-routes.
+    HelpSimFaultRoutes { pt: "Limita as falhas a estas rotas (separadas por vírgula); todas se ausente", en: "Limit the fault knobs to these routes (comma-separated); all routes when absent" }
+    /// --help: sim --error-rate.
+    HelpSimErrorRate { pt: "Taxa (0 a 1) de respostas HTTP 500 com corpo JSON", en: "Rate (0..1) of HTTP 500 answers with a JSON body" }
+    /// --help: sim --html-502-rate.
+    HelpSimHtml502Rate { pt: "Taxa de respostas HTTP 502 com página HTML", en: "Rate of HTTP 502 answers with an HTML page" }
+    /// --help: sim --hang-rate.
+    HelpSimHangRate { pt: "Taxa de requisições que nunca recebem resposta", en: "Rate of requests that never get an answer" }
+    /// --help: sim --malformed-rate.
+    HelpSimMalformedRate { pt: "Taxa de respostas que não são JSON válido", en: "Rate of answers that are not valid JSON" }
+    /// --help: sim --truncated-rate.
+    HelpSimTruncatedRate { pt: "Taxa de respostas cortadas no meio", en: "Rate of answers cut in the middle" }
+    /// --help: sim --latin1.
+    HelpSimLatin1 { pt: "Envia os corpos em Latin-1 em vez de UTF-8", en: "Send bodies as Latin-1 instead of UTF-8" }
+    /// --help: sim --forbidden.
+    HelpSimForbidden { pt: "Responde 403 (sem permissão) nas rotas com falha", en: "Answer 403 (no permission) on the fault routes" }
+    /// --help: sim --rate-limit-rate.
+    HelpSimRateLimitRate { pt: "Taxa de respostas HTTP 429", en: "Rate of HTTP 429 answers" }
+    /// --help: sim --retry-after-secs.
+    HelpSimRetryAfter { pt: "Segundos de Retry-After enviados com o 429", en: "Retry-After seconds sent with 429" }
+    /// --help: sim --suscess.
+    HelpSimSuscess { pt: "Escreve o status de sucesso \"suscess\", como alguns servidores", en: "Spell the success status \"suscess\", as some servers do" }
+    /// --help: sim --not-found-on-empty.
+    HelpSimNotFoundOnEmpty { pt: "Responde 404 quando uma busca não encontra nada", en: "Answer 404 when a search finds nothing" }
+    /// --help: sim --apply-then-stall.
+    HelpSimApplyThenStall { pt: "Ações têm efeito e depois nunca respondem", en: "Actions take effect, then never answer" }
 }

@@ -1016,12 +1016,7 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
             };
             // The server's own words when it gave any; else the English
             // error text (routes and statuses, never a body or a secret).
-            let audit_msg = match &e {
-                ApiError::Refused { msg, .. } => msg.clone(),
-                ApiError::Forbidden { msg: Some(m), .. }
-                | ApiError::NotFound { msg: Some(m), .. } => m.clone(),
-                other => other.to_string(),
-            };
+            let audit_msg = audit::error_msg(&e);
             audit
                 .outcome(&id, outcome, Some(&audit_msg))
                 .map_err(audit_failed)?;

@@ -99,10 +99,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
         message: app.status.as_ref(),
         now,
         badges: &badges,
-        busy_tick: None,
+        busy_tick: app.inflight.any_running().then_some(app.tick),
         theme,
     }
     .render(status_area, frame.buffer_mut());
+
+    if let Some(overlay) = &app.overlay {
+        crate::ui::actions::draw(frame, body, app, overlay);
+    }
 
     if let Some(scroll) = app.help {
         let overlay = HelpOverlay {

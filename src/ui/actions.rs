@@ -140,7 +140,7 @@ impl Widget for CopyMenu<'_> {
                 ])
             })
             .chain(std::iter::once(Line::styled(
-                format!("[Esc] {}", tr(self.lang, Msg::ConfirmNo)),
+                format!("[Esc] {}", tr(self.lang, Msg::KeyBack)),
                 theme.style(Role::Muted),
             )))
             .collect();

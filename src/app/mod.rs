@@ -1588,3 +1588,6 @@ fn clamp(view: &mut CustomerView, pane: Pane) {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod action_tests;

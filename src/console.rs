@@ -84,13 +84,9 @@ impl Console {
         if let Some(w) = warnings.first() {
             app.set_status(StatusKind::Error, w.message(options.lang));
         }
-        let mut runner = Runner::new(options.client, tx);
-        // The trail comes before any action: without it actions are
-        // refused (the runner says why), reads work as usual.
-        match crate::audit::Audit::open_default() {
-            Ok(audit) => runner = runner.with_audit(audit),
-            Err(e) => tracing::warn!("audit file unavailable: {e}"),
-        }
+        // The trail comes before any action: if it cannot be written the
+        // action is refused (the runner says why); reads work as usual.
+        let runner = Runner::new(options.client, tx).with_default_audit();
         Console {
             app,
             runner,

@@ -601,12 +601,13 @@ fn open_ticket_form_confirmation_and_protocol() {
     key(&mut app, KeyCode::Enter);
     snap("action_ticket_confirm", &mut app, 80, 24);
     let submission = sent(&press_char(&mut app, 'y'));
-    let response: hubdesk::api::tickets::TicketResponse = serde_json::from_value(serde_json::json!({
-        "status": "success",
-        "msg": "Atendimento aberto",
-        "atendimento": {"id_atendimento": 812, "protocolo": "20250128085356853228"}
-    }))
-    .unwrap();
+    let response: hubdesk::api::tickets::TicketResponse =
+        serde_json::from_value(serde_json::json!({
+            "status": "success",
+            "msg": "Atendimento aberto",
+            "atendimento": {"id_atendimento": 812, "protocolo": "20250128085356853228"}
+        }))
+        .unwrap();
     update(
         &mut app,
         Msg::ActionDone {
@@ -625,12 +626,13 @@ fn invoice_form_and_queued_result() {
     snap("action_invoice_form", &mut app, 80, 24);
     key(&mut app, KeyCode::Enter);
     let submission = sent(&press_char(&mut app, 'y'));
-    let response: hubdesk::api::invoices::SendJobResponse = serde_json::from_value(serde_json::json!({
-        "status": "success",
-        "msg": "As faturas foram adicionadas para serem disparadas por e-mail.",
-        "job": {"emails": [{"email": "cliente@exemplo.com.br", "nome": "Guilherme"}]}
-    }))
-    .unwrap();
+    let response: hubdesk::api::invoices::SendJobResponse =
+        serde_json::from_value(serde_json::json!({
+            "status": "success",
+            "msg": "As faturas foram adicionadas para serem disparadas por e-mail.",
+            "job": {"emails": [{"email": "cliente@exemplo.com.br", "nome": "Guilherme"}]}
+        }))
+        .unwrap();
     update(
         &mut app,
         Msg::ActionDone {
@@ -640,7 +642,10 @@ fn invoice_form_and_queued_result() {
     );
     let screen = text(&render(&mut app, 80, 24));
     assert!(screen.contains("cliente@exemplo.com.br"), "{screen}");
-    assert!(!screen.to_lowercase().contains("entregue"), "queued, never delivered");
+    assert!(
+        !screen.to_lowercase().contains("entregue"),
+        "queued, never delivered"
+    );
     snap("action_invoice_queued", &mut app, 80, 24);
 }
 

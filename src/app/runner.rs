@@ -28,6 +28,9 @@ pub struct Runner {
     /// since an action's answer must reach the attendant.
     detached: Vec<AbortHandle>,
     audit: Option<Audit>,
+    /// Open the user's audit file at the first action (see
+    /// [`Runner::with_default_audit`]).
+    default_audit: bool,
 }
 
 impl Runner {
@@ -39,6 +42,39 @@ impl Runner {
             tasks: HashMap::new(),
             detached: Vec::new(),
             audit: None,
+            default_audit: false,
+        }
+    }
+
+    /// Writes actions to the user's audit file (`audit.jsonl` in the data
+    /// directory, the one `hubdesk audit` reads), opened at the first
+    /// action so that a console only used for reading creates no file.
+    pub fn with_default_audit(mut self) -> Runner {
+        self.default_audit = true;
+        self
+    }
+
+    fn trail(&mut self) -> Result<Audit, String> {
+        if let Some(a) = &self.audit {
+            return Ok(a.clone());
+        }
+        if !self.default_audit {
+            return Err("no audit file configured".to_owned());
+        }
+        let a = Audit::open_default().map_err(|e| e.to_string())?;
+        self.audit = Some(a.clone());
+        Ok(a)
+    }
+
+    fn trail_path(&self) -> Option<std::path::PathBuf> {
+        match &self.audit {
+            Some(a) => Some(a.path().to_path_buf()),
+            None if self.default_audit => {
+                crate::config::Paths::resolve(None, &crate::config::process_env)
+                    .ok()
+                    .map(|p| p.audit_file())
+            }
+            None => None,
         }
     }
 
@@ -96,7 +132,7 @@ impl Runner {
                 audit.host = self.client.base_url().to_owned();
                 let client = self.client.clone();
                 let tx = self.tx.clone();
-                let trail = self.audit.clone();
+                let trail = self.trail();
                 let handle = tokio::spawn(async move {
                     let reply = audited(&client, trail, audit, request).await;
                     let _ = tx.send(Msg::ActionDone { submission, reply });
@@ -122,7 +158,7 @@ impl Runner {
             }
             Effect::LoadAudit => {
                 let tx = self.tx.clone();
-                let path = self.audit.as_ref().map(|a| a.path().to_path_buf());
+                let path = self.trail_path();
                 let handle = tokio::task::spawn_blocking(move || {
                     let result = match path {
                         Some(p) => audit::read_latest(&p, AUDIT_SHOWN).map_err(|e| e.to_string()),
@@ -163,12 +199,13 @@ async fn perform(client: &Client, request: Request) -> Reply {
 /// outcome. Nothing is sent when the attempt cannot be written.
 async fn audited(
     client: &Client,
-    trail: Option<Audit>,
+    trail: Result<Audit, String>,
     attempt: audit::AuditAttempt,
     request: ActionRequest,
 ) -> ActionReply {
-    let Some(trail) = trail else {
-        return ActionReply::NotSent("no audit file".to_owned());
+    let trail = match trail {
+        Ok(t) => t,
+        Err(e) => return ActionReply::NotSent(e),
     };
     let writer = trail.clone();
     let written = tokio::task::spawn_blocking(move || writer.attempt(&attempt)).await;

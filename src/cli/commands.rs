@@ -592,19 +592,12 @@ fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failur
                     telefone: phone.digits().to_owned(),
                     email,
                     abrir_os: with_order.then_some(true),
+                    parametros: identity(settings),
                 }),
             )?
         }
         Command::Ticket(TicketCommand::Close { id, description }) => {
-            let mut parametros = serde_json::Map::new();
-            // HubSoft records the shared API user as author: say who it was.
-            parametros.insert("origem".into(), json!("hubdesk"));
-            if let Some(a) = &settings.attendant {
-                parametros.insert("atendente".into(), json!(a));
-            }
-            if let Some(r) = &settings.ramal {
-                parametros.insert("ramal".into(), json!(r));
-            }
+            let parametros = identity(settings);
             action(
                 ctx,
                 settings,
@@ -1213,6 +1206,20 @@ fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
     } else {
         Ok(EXIT_USAGE)
     }
+}
+
+/// The attendant's identity for a ticket's `parametros`: HubSoft records
+/// the shared API user as author, so say who it was.
+fn identity(settings: &Settings) -> serde_json::Map<String, Value> {
+    let mut parametros = serde_json::Map::new();
+    parametros.insert("origem".into(), json!("hubdesk"));
+    if let Some(a) = &settings.attendant {
+        parametros.insert("atendente".into(), json!(a));
+    }
+    if let Some(r) = &settings.ramal {
+        parametros.insert("ramal".into(), json!(r));
+    }
+    parametros
 }
 
 #[cfg(test)]

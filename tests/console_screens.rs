@@ -699,3 +699,27 @@ fn audit_overlay_lists_the_latest_entries_newest_first() {
     );
     snap("action_audit_overlay", &mut app, 80, 24);
 }
+
+#[test]
+fn a_refused_mac_reset_shows_the_servers_sentence_in_full() {
+    let mut app = opened();
+    press_char(&mut app, 'm');
+    let submission = sent(&press_char(&mut app, 'y'));
+    update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: hubdesk::app::actions::ActionReply::Plain(Err(ApiError::Refused {
+                route: "cliente/reset_mac_addr",
+                msg: "O serviço não possui dados de autenticação para resetar o MAC".into(),
+                errors: Vec::new(),
+            })),
+        },
+    );
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(
+        screen.contains("para resetar o MAC"),
+        "{screen}"
+    );
+    snap("action_mac_reset_refused", &mut app, 80, 24);
+}

@@ -211,6 +211,9 @@ fn a_timeout_leaves_the_outcome_unknown_refreshes_and_needs_an_acknowledgement()
         "the affected pane is read again"
     );
     assert!(actions(&fx).is_empty(), "never retried");
+    // No form to hold the warning: a notice says it in full.
+    assert!(matches!(app.overlay, Some(Overlay::Notice { .. })));
+    key(&mut app, KeyCode::Esc);
     // Repeating needs the attendant to say they checked.
     key(&mut app, KeyCode::Char('m'));
     assert!(actions(&key(&mut app, KeyCode::Char('y'))).is_empty());

@@ -125,6 +125,16 @@ pub enum Overlay {
         /// Customer.
         target: ActionTarget,
     },
+    /// A refusal or unknown outcome of an action that had no form, in
+    /// full (the status line is too short for the server's sentence).
+    Notice {
+        /// The action.
+        kind: ActionKind,
+        /// What it acted on.
+        target: ActionTarget,
+        /// The outcome's text.
+        text: String,
+    },
     /// The copy chooser.
     CopyMenu {
         /// The choices.
@@ -487,6 +497,13 @@ pub(super) fn overlay_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) ->
                 (Some(Overlay::TicketOpened { result, target }), Changed::No)
             }
         }
+        notice @ Overlay::Notice { .. } => {
+            if esc || key.code == KeyCode::Enter {
+                (None, Changed::Yes)
+            } else {
+                (Some(notice), Changed::No)
+            }
+        }
         Overlay::InvoiceQueued { result, target } => {
             if esc || key.code == KeyCode::Enter {
                 (None, Changed::Yes)
@@ -753,6 +770,16 @@ pub(super) fn on_done(
                     error: true,
                 }));
                 *busy = None;
+            } else if app.overlay.is_none()
+                && pending.as_ref().map(|p| p.view) == app.view.as_ref().map(|v| v.id)
+            {
+                // Still on that customer with nothing else open: the whole
+                // sentence, not the status line's first 40 characters.
+                app.overlay = Some(Overlay::Notice {
+                    kind,
+                    target: target.clone(),
+                    text: text.clone(),
+                });
             }
             app.set_status(status_kind, text);
         }

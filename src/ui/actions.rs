@@ -73,6 +73,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay) {
             }
             .render(area, frame.buffer_mut());
         }
+        Overlay::Notice { kind, target, text } => {
+            let title = crate::app::forms::title(lang, *kind);
+            let lines = [subtitle(lang, *kind, target), text.clone()];
+            Notice {
+                title: &title,
+                lines: &lines,
+                lang,
+                theme,
+            }
+            .render(area, frame.buffer_mut())
+        }
         Overlay::CopyMenu { items } => {
             CopyMenu { items, lang, theme }.render(area, frame.buffer_mut())
         }
@@ -276,5 +287,59 @@ impl Widget for AuditList<'_> {
         Paragraph::new(lines)
             .scroll((self.scroll.min(max), 0))
             .render(inner, buf);
+    }
+}
+
+/// An action's refusal or unknown outcome, in full.
+#[derive(Debug, Clone)]
+pub struct Notice<'a> {
+    /// The action's title.
+    pub title: &'a str,
+    /// Target line, then the outcome.
+    pub lines: &'a [String],
+    /// Language.
+    pub lang: Lang,
+    /// Theme.
+    pub theme: &'a Theme,
+}
+
+impl Widget for Notice<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let mut body: Vec<Line> = Vec::new();
+        for (i, l) in self.lines.iter().enumerate() {
+            let role = if i == 0 { Role::Muted } else { Role::Danger };
+            body.push(Line::styled(l.clone(), theme.style(role)));
+        }
+        body.push(Line::raw(""));
+        body.push(Line::styled(
+            format!("[Esc] {}", tr(self.lang, Msg::KeyBack)),
+            theme.style(Role::Muted),
+        ));
+        let w = area.width.saturating_sub(8).clamp(20, 70);
+        let h = (crate::ui::widgets::wrapped_height(&body, w.saturating_sub(4)) as u16 + 2)
+            .min(area.height);
+        let rect = centered(area, w, h);
+        Clear.render(rect, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Rounded)
+            .border_style(theme.style(Role::Danger))
+            .title(Span::styled(
+                format!(" {} ", truncate(self.title, w.saturating_sub(4) as usize)),
+                theme.style(Role::Title),
+            ));
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        Paragraph::new(body)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .render(
+                Rect {
+                    x: inner.x + 1,
+                    width: inner.width.saturating_sub(2),
+                    ..inner
+                },
+                buf,
+            );
     }
 }

@@ -59,6 +59,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
             Overlay::TicketOpened { .. }
                 | Overlay::InvoiceQueued { .. }
                 | Overlay::CopyMenu { .. }
+                | Overlay::Notice { .. }
                 | Overlay::Audit { .. }
         )
     ) {

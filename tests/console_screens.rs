@@ -717,9 +717,6 @@ fn a_refused_mac_reset_shows_the_servers_sentence_in_full() {
         },
     );
     let screen = text(&render(&mut app, 80, 24));
-    assert!(
-        screen.contains("para resetar o MAC"),
-        "{screen}"
-    );
+    assert!(screen.contains("para resetar o MAC"), "{screen}");
     snap("action_mac_reset_refused", &mut app, 80, 24);
 }

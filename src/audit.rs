@@ -144,6 +144,14 @@ struct Inner {
     counter: AtomicU64,
 }
 
+impl std::fmt::Debug for Audit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Audit")
+            .field("path", &self.inner.path)
+            .finish()
+    }
+}
+
 impl Audit {
     /// Opens (creating it and its directory if needed) the audit file. On
     /// Unix a new file is readable by its owner only.
@@ -280,6 +288,45 @@ pub fn read_latest(path: &Path, limit: usize) -> std::io::Result<Vec<AuditEntry>
         }
     }
     Ok(entries.into())
+}
+
+/// How an action's result reads in the trail: the outcome, and the
+/// server's own words when it gave any, else the error's English text
+/// (routes and statuses, never a body or a secret). Shared by the CLI and
+/// the console.
+pub fn outcome_of<T>(
+    result: &Result<T, crate::api::ApiError>,
+    server_msg: impl FnOnce(&T) -> Option<String>,
+) -> (Outcome, Option<String>) {
+    use crate::api::ApiError;
+    match result {
+        Ok(v) => (Outcome::Ok, server_msg(v)),
+        Err(e) => {
+            let outcome = if e.outcome_unknown() {
+                Outcome::Unknown
+            } else if matches!(
+                e,
+                ApiError::Refused { .. } | ApiError::Forbidden { .. } | ApiError::NotFound { .. }
+            ) {
+                Outcome::Refused
+            } else {
+                Outcome::Failed
+            };
+            (outcome, Some(error_msg(e)))
+        }
+    }
+}
+
+/// The text an error leaves in the trail (see [`outcome_of`]).
+pub fn error_msg(e: &crate::api::ApiError) -> String {
+    use crate::api::ApiError;
+    match e {
+        ApiError::Refused { msg, .. } => msg.clone(),
+        ApiError::Forbidden { msg: Some(m), .. } | ApiError::NotFound { msg: Some(m), .. } => {
+            m.clone()
+        }
+        other => other.to_string(),
+    }
 }
 
 /// The time of an entry as RFC 3339 with seconds, for JSON output.

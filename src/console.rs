@@ -74,6 +74,7 @@ impl Console {
             profile: options.profile,
             insecure: options.insecure,
             timeout_secs: options.client.request_timeout().as_secs(),
+            attendant: options.attendant.clone().or_else(os_user),
         };
         let mut app = App::new(settings, keymap);
         // Bad key overrides are shown, not fatal (the first one; all are in the log).
@@ -83,9 +84,12 @@ impl Console {
         if let Some(w) = warnings.first() {
             app.set_status(StatusKind::Error, w.message(options.lang));
         }
+        // The trail comes before any action: if it cannot be written the
+        // action is refused (the runner says why); reads work as usual.
+        let runner = Runner::new(options.client, tx).with_default_audit();
         Console {
             app,
-            runner: Runner::new(options.client, tx),
+            runner,
             suspend: false,
             quit: false,
         }
@@ -150,6 +154,15 @@ impl Program for Console {
     fn draw(&self, frame: &mut Frame<'_>, now: Instant) {
         crate::ui::console::draw(frame, &self.app, now);
     }
+}
+
+/// The login of the person at the keyboard, when no attendant is
+/// configured: better than nothing in a ticket's signature and the trail.
+fn os_user() -> Option<String> {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok())
+        .filter(|u| !u.trim().is_empty())
 }
 
 /// Runs the console until the attendant quits; returns the process exit code.

@@ -777,6 +777,7 @@ fn example_ticket() -> NewTicket {
         telefone: "37999112233".into(),
         email: Some("teste@teste.com.br".into()),
         abrir_os: Some(true),
+        parametros: Default::default(),
     }
 }
 

@@ -251,6 +251,7 @@ async fn open_edit_and_close_a_ticket_with_its_service_order() {
             telefone: "37999112233".into(),
             email: None,
             abrir_os: Some(true),
+            parametros: Default::default(),
         })
         .await
         .unwrap();

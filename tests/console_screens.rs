@@ -551,3 +551,172 @@ fn the_selection_is_visible_in_the_mono_theme() {
         }
     }
 }
+
+// ---- Action dialogs in context (issue 5) ------------------------------------
+
+fn press_char(app: &mut App, c: char) -> Vec<Effect> {
+    key(app, KeyCode::Char(c))
+}
+
+fn sent(fx: &[Effect]) -> hubdesk::app::inflight::Submission {
+    fx.iter()
+        .find_map(|e| match e {
+            Effect::Action { submission, .. } => Some(*submission),
+            _ => None,
+        })
+        .expect("an action effect")
+}
+
+fn opened() -> App {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    app
+}
+
+#[test]
+fn trust_unlock_form_and_confirmation() {
+    let mut app = opened();
+    press_char(&mut app, 'u');
+    snap("action_unlock_form", &mut app, 80, 24);
+    key(&mut app, KeyCode::Enter);
+    snap("action_unlock_confirm", &mut app, 80, 24);
+}
+
+#[test]
+fn mac_reset_and_disconnect_confirmations() {
+    let mut app = opened();
+    press_char(&mut app, 'm');
+    snap("action_mac_reset_confirm", &mut app, 80, 24);
+    key(&mut app, KeyCode::Esc);
+    press_char(&mut app, 'd');
+    snap("action_disconnect_confirm", &mut app, 80, 24);
+}
+
+#[test]
+fn open_ticket_form_confirmation_and_protocol() {
+    let mut app = opened();
+    press_char(&mut app, 't');
+    type_text(&mut app, "Sem internet desde ontem");
+    snap("action_ticket_form", &mut app, 80, 24);
+    key(&mut app, KeyCode::Enter);
+    snap("action_ticket_confirm", &mut app, 80, 24);
+    let submission = sent(&press_char(&mut app, 'y'));
+    let response: hubdesk::api::tickets::TicketResponse =
+        serde_json::from_value(serde_json::json!({
+            "status": "success",
+            "msg": "Atendimento aberto",
+            "atendimento": {"id_atendimento": 812, "protocolo": "20250128085356853228"}
+        }))
+        .unwrap();
+    update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: hubdesk::app::actions::ActionReply::Ticket(Box::new(Ok(response))),
+        },
+    );
+    snap("action_ticket_opened", &mut app, 80, 24);
+}
+
+#[test]
+fn invoice_form_and_queued_result() {
+    let mut app = opened();
+    press_char(&mut app, '3');
+    press_char(&mut app, 'e');
+    snap("action_invoice_form", &mut app, 80, 24);
+    key(&mut app, KeyCode::Enter);
+    let submission = sent(&press_char(&mut app, 'y'));
+    let response: hubdesk::api::invoices::SendJobResponse =
+        serde_json::from_value(serde_json::json!({
+            "status": "success",
+            "msg": "As faturas foram adicionadas para serem disparadas por e-mail.",
+            "job": {"emails": [{"email": "cliente@exemplo.com.br", "nome": "Guilherme"}]}
+        }))
+        .unwrap();
+    update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: hubdesk::app::actions::ActionReply::Job(Ok(response)),
+        },
+    );
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains("cliente@exemplo.com.br"), "{screen}");
+    assert!(
+        !screen.to_lowercase().contains("entregue"),
+        "queued, never delivered"
+    );
+    snap("action_invoice_queued", &mut app, 80, 24);
+}
+
+#[test]
+fn close_ticket_form_and_confirmation() {
+    let mut app = opened();
+    press_char(&mut app, '4');
+    press_char(&mut app, 'x');
+    type_text(&mut app, "Resolvido por telefone");
+    snap("action_close_ticket_form", &mut app, 80, 24);
+    key(&mut app, KeyCode::Enter);
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains("ordens de serviço"), "{screen}");
+    snap("action_close_ticket_confirm", &mut app, 80, 24);
+}
+
+#[test]
+fn copy_chooser_on_an_invoice() {
+    let mut app = opened();
+    press_char(&mut app, '3');
+    press_char(&mut app, 'c');
+    snap("action_copy_menu", &mut app, 80, 24);
+}
+
+#[test]
+fn audit_overlay_lists_the_latest_entries_newest_first() {
+    let mut app = opened();
+    press_char(&mut app, 'A');
+    let entry = |phase: &str, outcome: Option<&str>, msg: Option<&str>| {
+        serde_json::from_value::<hubdesk::audit::AuditEntry>(serde_json::json!({
+            "time": "2020-03-10T14:00:00Z",
+            "id": "a-1",
+            "phase": phase,
+            "action": "trust_unlock",
+            "attendant": "ana.souza",
+            "profile": "provedor-teste",
+            "host": "https://h",
+            "customer": 421,
+            "service": 11201,
+            "outcome": outcome,
+            "msg": msg
+        }))
+        .unwrap()
+    };
+    update(
+        &mut app,
+        Msg::AuditLoaded(Ok(vec![
+            entry("attempt", None, None),
+            entry("outcome", Some("ok"), Some("Desbloqueado até 11/03/2020")),
+        ])),
+    );
+    snap("action_audit_overlay", &mut app, 80, 24);
+}
+
+#[test]
+fn a_refused_mac_reset_shows_the_servers_sentence_in_full() {
+    let mut app = opened();
+    press_char(&mut app, 'm');
+    let submission = sent(&press_char(&mut app, 'y'));
+    update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: hubdesk::app::actions::ActionReply::Plain(Err(ApiError::Refused {
+                route: "cliente/reset_mac_addr",
+                msg: "O serviço não possui dados de autenticação para resetar o MAC".into(),
+                errors: Vec::new(),
+            })),
+        },
+    );
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains("para resetar o MAC"), "{screen}");
+    snap("action_mac_reset_refused", &mut app, 80, 24);
+}

@@ -139,6 +139,10 @@ pub struct NewTicket {
     pub email: Option<String>,
     /// `abrir_os`: also open a service order (server default: false).
     pub abrir_os: Option<bool>,
+    /// `parametros`: free integration data, sent only when not empty. The
+    /// console puts the attendant's identity here, since HubSoft records
+    /// the shared API user as the author.
+    pub parametros: Map<String, Value>,
 }
 
 impl NewTicket {
@@ -164,6 +168,9 @@ impl NewTicket {
         }
         if let Some(v) = self.abrir_os {
             body.insert("abrir_os".into(), json!(v));
+        }
+        if !self.parametros.is_empty() {
+            body.insert("parametros".into(), Value::Object(self.parametros.clone()));
         }
         Ok(Call {
             route: "atendimento",
@@ -466,6 +473,7 @@ mod tests {
             telefone: "(37) 99911-2233".into(),
             email: Some("teste@teste.com.br".into()),
             abrir_os: Some(true),
+            parametros: Map::new(),
         }
     }
 

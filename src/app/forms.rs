@@ -524,8 +524,9 @@ impl TicketForm {
 
     /// The request, or the errors at their fields. The attendant's name
     /// (or login) is appended to the description, since HubSoft records
-    /// the shared API user as the author; `POST /atendimento` documents no
-    /// `parametros`, so the description is the only place it can go.
+    /// the shared API user as the author, and it goes into `parametros`
+    /// too (`atendente`, `origem`): `POST /atendimento` does not document
+    /// `parametros`, so the description is the place every server keeps.
     ///
     /// The signature is always in Portuguese: it is read in HubSoft by the
     /// ISP's staff, whatever language this attendant's console uses.
@@ -551,6 +552,7 @@ impl TicketForm {
             telefone: phone.unwrap_or_default(),
             email,
             abrir_os: Some(f.switch(FieldId::OpenOrder)),
+            parametros: identity(attendant),
         })
     }
 }
@@ -1101,7 +1103,12 @@ mod tests {
                 telefone: "3732818000".into(),
                 email: None,
                 abrir_os: Some(false),
+                parametros: identity("joana.silva"),
             }
+        );
+        assert_eq!(
+            r.to_call().unwrap().body.unwrap()["parametros"],
+            json!({"atendente": "joana.silva", "origem": "hubdesk"})
         );
         assert!(r.to_call().is_ok());
         assert_eq!(

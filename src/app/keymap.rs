@@ -167,6 +167,12 @@ pub enum Action {
     Confirm,
     /// Cancel the dialog.
     Cancel,
+    /// Edit the selected ticket's description.
+    EditTicket,
+    /// Close the selected ticket (and its service orders).
+    CloseTicket,
+    /// Show the latest entries of the local audit trail.
+    AuditLog,
 }
 
 impl Action {
@@ -216,6 +222,9 @@ impl Action {
             Action::CycleOrderFilter => "cycle-order-filter",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
+            Action::EditTicket => "edit-ticket",
+            Action::CloseTicket => "close-ticket",
+            Action::AuditLog => "audit",
         }
     }
 
@@ -429,6 +438,15 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
         &["f"],
         Msg::KeyCycleOrderFilter,
     )),
+    hint(risk(
+        row(A::EditTicket, C::Tickets, &["e"], Msg::KeyEditTicket),
+        Risk::Writes,
+    )),
+    hint(risk(
+        row(A::CloseTicket, C::Tickets, &["x"], Msg::KeyCloseTicket),
+        Risk::Dangerous,
+    )),
+    row(A::AuditLog, C::Global, &["A"], Msg::KeyAuditLog),
     hint(row(A::Confirm, C::Confirm, &["y", "s"], Msg::ConfirmYes)),
     hint(row(A::Cancel, C::Confirm, &["n", "esc"], Msg::ConfirmNo)),
 ];
@@ -1074,7 +1092,10 @@ mod tests {
             | Action::ToggleTicketsAll
             | Action::CycleOrderFilter
             | Action::Confirm
-            | Action::Cancel => a,
+            | Action::Cancel
+            | Action::EditTicket
+            | Action::CloseTicket
+            | Action::AuditLog => a,
         };
         [
             Action::Quit,
@@ -1113,6 +1134,9 @@ mod tests {
             Action::CycleOrderFilter,
             Action::Confirm,
             Action::Cancel,
+            Action::EditTicket,
+            Action::CloseTicket,
+            Action::AuditLog,
         ]
         .into_iter()
         .map(probe)

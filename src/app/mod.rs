@@ -10,6 +10,7 @@
 
 #![warn(missing_docs)]
 
+pub mod actions;
 pub mod confirm;
 pub mod forms;
 pub mod inflight;
@@ -17,7 +18,7 @@ pub mod keymap;
 pub mod results;
 pub mod runner;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event as CtEvent, KeyCode, KeyEvent, KeyModifiers};
@@ -186,6 +187,37 @@ pub enum Effect {
         /// The view whose requests die.
         view: ViewId,
     },
+    /// Audit then send a confirmed action, once; the answer comes back as
+    /// [`Msg::ActionDone`]. Never aborted when the view closes.
+    Action {
+        /// The in-flight guard's token, echoed in the answer.
+        submission: inflight::Submission,
+        /// The view it was sent from.
+        view: ViewId,
+        /// What to send.
+        request: Box<confirm::ActionRequest>,
+        /// The audit attempt (the runner fills in the host).
+        audit: Box<crate::audit::AuditAttempt>,
+    },
+    /// Send [`Msg::RefreshSlot`] after `after` (reads only: the last
+    /// connection after a disconnect).
+    RefreshLater {
+        /// The view.
+        view: ViewId,
+        /// The read to repeat.
+        slot: Slot,
+        /// The delay.
+        after: Duration,
+    },
+    /// Copy `text` to the clipboard; the report comes back as [`Msg::Copied`].
+    Copy {
+        /// What it is, for the status line.
+        what: T,
+        /// The text.
+        text: String,
+    },
+    /// Read the latest audit entries; they come back as [`Msg::AuditLoaded`].
+    LoadAudit,
     /// Suspend to the shell (Ctrl-Z).
     Suspend,
     /// Leave the console.
@@ -225,6 +257,24 @@ pub enum Msg {
         /// Its result.
         reply: Reply,
     },
+    /// An action's answer (never dropped as stale).
+    ActionDone {
+        /// The submission it answers.
+        submission: inflight::Submission,
+        /// The answer.
+        reply: actions::ActionReply,
+    },
+    /// Read `slot` of `view` again, if it is still on screen.
+    RefreshSlot {
+        /// The view.
+        view: ViewId,
+        /// The read.
+        slot: Slot,
+    },
+    /// A copy finished.
+    Copied(crate::clipboard::CopyReport),
+    /// The latest audit entries, or why they could not be read.
+    AuditLoaded(Result<Vec<crate::audit::AuditEntry>, String>),
 }
 
 /// Data fetched from the server, with its own loading and error state.
@@ -531,6 +581,9 @@ pub struct Settings {
     pub insecure: bool,
     /// Seconds after which a read times out (for the timeout message).
     pub timeout_secs: u64,
+    /// The attendant's name or login: tickets and the audit trail carry
+    /// it, since HubSoft records only the shared API user.
+    pub attendant: Option<String>,
 }
 
 impl Default for Settings {
@@ -544,6 +597,7 @@ impl Default for Settings {
             profile: String::new(),
             insecure: false,
             timeout_secs: 20,
+            attendant: None,
         }
     }
 }
@@ -574,6 +628,12 @@ pub struct App {
     /// Wall-clock time for "há 3 dias" and overdue days; the loop sets it
     /// before each message so drawing reads no clock (and tests fix it).
     pub now: chrono::DateTime<chrono::Utc>,
+    /// The action form, dialog, result, copy menu or audit list on top.
+    pub overlay: Option<actions::Overlay>,
+    /// The exactly-once guard of actions.
+    pub inflight: inflight::InFlight,
+    /// Submissions awaiting their answer.
+    pub pending: HashMap<inflight::ActionKey, actions::Pending>,
     next_view: ViewId,
     next_seq: u64,
 }
@@ -593,6 +653,9 @@ impl App {
             tick: 0,
             size: (80, 24),
             now: chrono::Utc::now(),
+            overlay: None,
+            inflight: inflight::InFlight::new(),
+            pending: HashMap::new(),
             next_view: SEARCH_VIEW + 1,
             next_seq: 1,
         }
@@ -605,11 +668,16 @@ impl App {
 
     /// Whether a spinner is visible (the loop ticks only then).
     pub fn animating(&self) -> bool {
-        self.search.results.loading() || self.view.as_ref().is_some_and(CustomerView::loading)
+        self.search.results.loading()
+            || self.view.as_ref().is_some_and(CustomerView::loading)
+            || self.inflight.any_running()
     }
 
     /// The active keymap contexts and whether a text field has focus.
     pub fn contexts(&self) -> (&'static [Context], bool) {
+        if let Some(overlay) = &self.overlay {
+            return actions::contexts(overlay);
+        }
         if self.help.is_some() {
             return (&[Context::Navigation], false);
         }
@@ -718,7 +786,16 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
     let changed = match msg {
         Msg::Key(key) => on_key(app, key, &mut fx),
         Msg::Paste(text) => {
-            if app.screen == Screen::Search && app.search.focus.0 == SearchFocus::Input {
+            if let Some(actions::Overlay::Form {
+                form, busy: None, ..
+            }) = app.overlay.as_mut()
+            {
+                if form.handle_paste(&text) {
+                    Changed::Yes
+                } else {
+                    Changed::No
+                }
+            } else if app.screen == Screen::Search && app.search.focus.0 == SearchFocus::Input {
                 let clean: String = text.chars().filter(|c| !c.is_control()).collect();
                 app.search.forced = None;
                 for c in clean.chars() {
@@ -740,11 +817,27 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
             Changed::Yes
         }
         Msg::Fetched { req, reply } => on_reply(app, req, reply, &mut fx),
+        Msg::ActionDone { submission, reply } => actions::on_done(app, submission, reply, &mut fx),
+        Msg::RefreshSlot { view, slot } => {
+            refresh_slot(app, view, slot, &mut fx);
+            Changed::Yes
+        }
+        Msg::Copied(report) => actions::on_copied(app, report),
+        Msg::AuditLoaded(result) => actions::on_audit(app, result),
     };
     (fx, changed)
 }
 
 fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
+    if app.overlay.is_some() {
+        // Ctrl-C still leaves from a form or dialog; everything else is
+        // the overlay's.
+        if app.keymap.dispatch(&key, &[Context::Confirm], true) == Some(Action::Interrupt) {
+            fx.push(Effect::Quit);
+            return Changed::No;
+        }
+        return actions::overlay_key(app, key, fx);
+    }
     let (contexts, text_focus) = app.contexts();
     // Below the minimum size only the "too small" screen shows, and it
     // says which key quits: that key must work even over a text field.
@@ -758,6 +851,11 @@ fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
     // Checked again at execution: a read-only profile never runs an action
     // that writes, whatever path the key took.
     let action = action.filter(|a| app.keymap.allows(*a));
+    // A held key repeats: an action key must act once per press.
+    let action = action.filter(|a| {
+        key.kind != crossterm::event::KeyEventKind::Repeat
+            || (a.risk() == keymap::Risk::Safe && *a != Action::Copy)
+    });
     match action {
         Some(Action::Interrupt) | Some(Action::Quit) => {
             fx.push(Effect::Quit);
@@ -770,6 +868,9 @@ fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
         Some(Action::Help) => {
             app.help = if app.help.is_some() { None } else { Some(0) };
             return Changed::Yes;
+        }
+        Some(Action::AuditLog) if app.help.is_none() && !too_small => {
+            return actions::open_audit(app, fx);
         }
         _ => {}
     }
@@ -1321,6 +1422,14 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
             }
             Changed::Yes
         }
+        a @ (Action::Copy
+        | Action::OpenTicket
+        | Action::Unlock
+        | Action::ResetMac
+        | Action::Disconnect
+        | Action::SendInvoice
+        | Action::EditTicket
+        | Action::CloseTicket) => actions::start(app, &view, a, fx),
         // Tickets and orders carry long texts: there the page keys scroll
         // the selected item's text, the arrows move between items.
         Action::PageDown if matches!(view.focus, Pane::Tickets | Pane::Orders) => {
@@ -1459,6 +1568,18 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
     changed
 }
 
+/// Reads `slot` of `view` again when that customer is still on screen
+/// (after an action, or a delayed refresh after a disconnect).
+fn refresh_slot(app: &mut App, view: ViewId, slot: Slot, fx: &mut Vec<Effect>) {
+    let Some(mut v) = app.view.take() else {
+        return;
+    };
+    if v.id == view {
+        fetch(app, &mut v, slot, fx);
+    }
+    app.view = Some(v);
+}
+
 fn clamp(view: &mut CustomerView, pane: Pane) {
     let rows = view.rows(pane);
     let sel = view.sel(pane).min(rows.saturating_sub(1));
@@ -1467,3 +1588,6 @@ fn clamp(view: &mut CustomerView, pane: Pane) {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod action_tests;

@@ -9,8 +9,14 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 
 use crate::api::Client;
+use crate::audit::{self, Audit};
 
+use super::actions::ActionReply;
+use super::confirm::ActionRequest;
 use super::{Effect, Msg, Reply, Request, Slot, ViewId};
+
+/// How many audit entries the console's audit overlay reads.
+pub const AUDIT_SHOWN: usize = 200;
 
 /// Spawns requests and tracks them for cancellation.
 #[derive(Debug)]
@@ -18,6 +24,13 @@ pub struct Runner {
     client: Client,
     tx: UnboundedSender<Msg>,
     tasks: HashMap<(ViewId, Slot), AbortHandle>,
+    /// Actions and other one-off tasks: never aborted by a view change,
+    /// since an action's answer must reach the attendant.
+    detached: Vec<AbortHandle>,
+    audit: Option<Audit>,
+    /// Open the user's audit file at the first action (see
+    /// [`Runner::with_default_audit`]).
+    default_audit: bool,
 }
 
 impl Runner {
@@ -27,18 +40,62 @@ impl Runner {
             client,
             tx,
             tasks: HashMap::new(),
+            detached: Vec::new(),
+            audit: None,
+            default_audit: false,
         }
+    }
+
+    /// Writes actions to the user's audit file (`audit.jsonl` in the data
+    /// directory, the one `hubdesk audit` reads), opened at the first
+    /// action so that a console only used for reading creates no file.
+    pub fn with_default_audit(mut self) -> Runner {
+        self.default_audit = true;
+        self
+    }
+
+    fn trail(&mut self) -> Result<Audit, String> {
+        if let Some(a) = &self.audit {
+            return Ok(a.clone());
+        }
+        if !self.default_audit {
+            return Err("no audit file configured".to_owned());
+        }
+        let a = Audit::open_default().map_err(|e| e.to_string())?;
+        self.audit = Some(a.clone());
+        Ok(a)
+    }
+
+    fn trail_path(&self) -> Option<std::path::PathBuf> {
+        match &self.audit {
+            Some(a) => Some(a.path().to_path_buf()),
+            None if self.default_audit => {
+                crate::config::Paths::resolve(None, &crate::config::process_env)
+                    .ok()
+                    .map(|p| p.audit_file())
+            }
+            None => None,
+        }
+    }
+
+    /// Writes actions to `audit`. Without an audit file every action is
+    /// refused before it is sent: the trail must come first.
+    pub fn with_audit(mut self, audit: Audit) -> Runner {
+        self.audit = Some(audit);
+        self
     }
 
     /// Requests still running (finished ones are forgotten lazily).
     pub fn in_flight(&self) -> usize {
         self.tasks.values().filter(|t| !t.is_finished()).count()
+            + self.detached.iter().filter(|t| !t.is_finished()).count()
     }
 
     /// Runs one fetch or abort effect; other effects belong to the loop
     /// and are ignored here. Must be called inside a tokio runtime.
     pub fn run(&mut self, effect: Effect) {
         self.tasks.retain(|_, t| !t.is_finished());
+        self.detached.retain(|t| !t.is_finished());
         match effect {
             Effect::Fetch { req, request } => {
                 if let Some(old) = self.tasks.remove(&(req.view, req.slot)) {
@@ -64,6 +121,53 @@ impl Runner {
                     }
                 });
             }
+            Effect::Action {
+                submission,
+                view: _,
+                request,
+                audit,
+            } => {
+                let mut audit = *audit;
+                let request = *request;
+                audit.host = self.client.base_url().to_owned();
+                let client = self.client.clone();
+                let tx = self.tx.clone();
+                let trail = self.trail();
+                let handle = tokio::spawn(async move {
+                    let reply = audited(&client, trail, audit, request).await;
+                    let _ = tx.send(Msg::ActionDone { submission, reply });
+                });
+                self.detached.push(handle.abort_handle());
+            }
+            Effect::RefreshLater { view, slot, after } => {
+                let tx = self.tx.clone();
+                let handle = tokio::spawn(async move {
+                    tokio::time::sleep(after).await;
+                    let _ = tx.send(Msg::RefreshSlot { view, slot });
+                });
+                self.detached.push(handle.abort_handle());
+            }
+            Effect::Copy { what, text } => {
+                let tx = self.tx.clone();
+                let handle = tokio::spawn(async move {
+                    let env = crate::clipboard::Env::from_process();
+                    let report = crate::clipboard::copy(what, text, env).await;
+                    let _ = tx.send(Msg::Copied(report));
+                });
+                self.detached.push(handle.abort_handle());
+            }
+            Effect::LoadAudit => {
+                let tx = self.tx.clone();
+                let path = self.trail_path();
+                let handle = tokio::task::spawn_blocking(move || {
+                    let result = match path {
+                        Some(p) => audit::read_latest(&p, AUDIT_SHOWN).map_err(|e| e.to_string()),
+                        None => Ok(Vec::new()),
+                    };
+                    let _ = tx.send(Msg::AuditLoaded(result));
+                });
+                self.detached.push(handle.abort_handle());
+            }
             Effect::Suspend | Effect::Quit => {}
         }
     }
@@ -71,6 +175,9 @@ impl Runner {
     /// Aborts everything (the console is closing).
     pub fn abort_all(&mut self) {
         for (_, task) in self.tasks.drain() {
+            task.abort();
+        }
+        for task in self.detached.drain(..) {
             task.abort();
         }
     }
@@ -85,5 +192,64 @@ async fn perform(client: &Client, request: Request) -> Reply {
         Request::Tickets(p) => Reply::Tickets(client.customer_tickets(&p).await),
         Request::Orders(p) => Reply::Orders(client.service_orders(&p).await),
         Request::Connections(p) => Reply::Connections(client.connection_log(&p).await),
+    }
+}
+
+/// Writes the attempt (synced to disk), sends the action once, writes the
+/// outcome. Nothing is sent when the attempt cannot be written.
+async fn audited(
+    client: &Client,
+    trail: Result<Audit, String>,
+    attempt: audit::AuditAttempt,
+    request: ActionRequest,
+) -> ActionReply {
+    let trail = match trail {
+        Ok(t) => t,
+        Err(e) => return ActionReply::NotSent(e),
+    };
+    let writer = trail.clone();
+    let written = tokio::task::spawn_blocking(move || writer.attempt(&attempt)).await;
+    let id = match written {
+        Ok(Ok(id)) => id,
+        Ok(Err(e)) => return ActionReply::NotSent(e.to_string()),
+        Err(e) => return ActionReply::NotSent(e.to_string()),
+    };
+    let reply = perform_action(client, request).await;
+    let (outcome, msg) = match &reply {
+        ActionReply::Ticket(r) => audit::outcome_of(r.as_ref(), |v| v.msg.clone()),
+        ActionReply::Plain(r) => audit::outcome_of(r, |v| v.msg.clone()),
+        ActionReply::Disconnect(r) => audit::outcome_of(r, |v| v.msg.clone()),
+        ActionReply::Job(r) => audit::outcome_of(r, |v| v.msg.clone()),
+        ActionReply::NotSent(d) => (audit::Outcome::Failed, Some(d.clone())),
+    };
+    let writer = trail.clone();
+    // The request is done whatever happens here; a failed outcome line
+    // leaves the attempt line, which reads as "sent, outcome not recorded".
+    let _ = tokio::task::spawn_blocking(move || writer.outcome(&id, outcome, msg.as_deref())).await;
+    reply
+}
+
+/// Sends an action exactly once: no retry on any error.
+async fn perform_action(client: &Client, request: ActionRequest) -> ActionReply {
+    use super::forms::InvoiceRequest;
+    match request {
+        ActionRequest::OpenTicket(p) => ActionReply::Ticket(Box::new(client.open_ticket(&p).await)),
+        ActionRequest::UpdateTicket(p) => {
+            ActionReply::Ticket(Box::new(client.update_ticket(&p).await))
+        }
+        ActionRequest::TrustUnlock(p) => ActionReply::Plain(client.trust_unlock(&p).await),
+        ActionRequest::ResetMac(p) => ActionReply::Plain(client.reset_mac(&p).await),
+        ActionRequest::Disconnect(p) => {
+            ActionReply::Disconnect(client.request_disconnect(&p).await)
+        }
+        ActionRequest::Invoice(InvoiceRequest::Email(p)) => {
+            ActionReply::Job(client.send_invoice_email(&p).await)
+        }
+        ActionRequest::Invoice(InvoiceRequest::Sms(p)) => {
+            ActionReply::Job(client.send_invoice_sms(&p).await)
+        }
+        ActionRequest::Invoice(InvoiceRequest::Push(p)) => {
+            ActionReply::Plain(client.send_invoice_push(&p).await)
+        }
     }
 }

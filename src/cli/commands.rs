@@ -594,19 +594,12 @@ fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failur
                     telefone: phone.digits().to_owned(),
                     email,
                     abrir_os: with_order.then_some(true),
+                    parametros: identity(settings),
                 }),
             )?
         }
         Command::Ticket(TicketCommand::Close { id, description }) => {
-            let mut parametros = serde_json::Map::new();
-            // HubSoft records the shared API user as author: say who it was.
-            parametros.insert("origem".into(), json!("hubdesk"));
-            if let Some(a) = &settings.attendant {
-                parametros.insert("atendente".into(), json!(a));
-            }
-            if let Some(r) = &settings.ramal {
-                parametros.insert("ramal".into(), json!(r));
-            }
+            let parametros = identity(settings);
             action(
                 ctx,
                 settings,
@@ -1018,12 +1011,7 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
             };
             // The server's own words when it gave any; else the English
             // error text (routes and statuses, never a body or a secret).
-            let audit_msg = match &e {
-                ApiError::Refused { msg, .. } => msg.clone(),
-                ApiError::Forbidden { msg: Some(m), .. }
-                | ApiError::NotFound { msg: Some(m), .. } => m.clone(),
-                other => other.to_string(),
-            };
+            let audit_msg = audit::error_msg(&e);
             audit
                 .outcome(&id, outcome, Some(&audit_msg))
                 .map_err(audit_failed)?;
@@ -1251,6 +1239,20 @@ fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
     } else {
         Ok(EXIT_USAGE)
     }
+}
+
+/// The attendant's identity for a ticket's `parametros`: HubSoft records
+/// the shared API user as author, so say who it was.
+fn identity(settings: &Settings) -> serde_json::Map<String, Value> {
+    let mut parametros = serde_json::Map::new();
+    parametros.insert("origem".into(), json!("hubdesk"));
+    if let Some(a) = &settings.attendant {
+        parametros.insert("atendente".into(), json!(a));
+    }
+    if let Some(r) = &settings.ramal {
+        parametros.insert("ramal".into(), json!(r));
+    }
+    parametros
 }
 
 #[cfg(test)]

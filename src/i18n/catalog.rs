@@ -1397,4 +1397,51 @@ catalog! {
     HelpSimNotFoundOnEmpty { pt: "Responde 404 quando uma busca não encontra nada", en: "Answer 404 when a search finds nothing" }
     /// --help: sim --apply-then-stall.
     HelpSimApplyThenStall { pt: "Ações têm efeito e depois nunca respondem", en: "Actions take effect, then never answer" }
+    // ---- Console actions (issue 5) -----------------------------------------------
+    /// Key help: edit the selected ticket.
+    KeyEditTicket { pt: "Editar atendimento", en: "Edit ticket" }
+    /// Key help: close the selected ticket.
+    KeyCloseTicket { pt: "Fechar atendimento", en: "Close ticket" }
+    /// Key help: show the audit trail.
+    KeyAuditLog { pt: "Auditoria das ações", en: "Action audit log" }
+    /// An action was sent and its answer is awaited.
+    ActionSending { pt: "Enviando: {action}…", en: "Sending: {action}…" }
+    /// An action needs a selected service.
+    ActionNeedsService { pt: "Selecione um serviço do cliente primeiro", en: "Select one of the customer's services first" }
+    /// An action needs a selected invoice.
+    ActionNeedsInvoice { pt: "Selecione uma fatura no painel de faturas", en: "Select an invoice in the invoices pane" }
+    /// An action needs a selected ticket.
+    ActionNeedsTicket { pt: "Selecione um atendimento no painel de atendimentos", en: "Select a ticket in the tickets pane" }
+    /// An action was refused because the profile is read-only.
+    ActionReadOnly { pt: "Perfil somente leitura: nenhuma ação é enviada", en: "Read-only profile: no action is sent" }
+    /// The audit trail could not be written, so the action was not sent.
+    ActionAuditFailed { pt: "Ação não enviada: falha ao gravar a auditoria ({detail})", en: "Action not sent: could not write the audit trail ({detail})" }
+    /// Ticket opened while the attendant was elsewhere: the protocol.
+    ActionTicketProtocol { pt: "Atendimento aberto, protocolo {protocol}", en: "Ticket opened, protocol {protocol}" }
+    /// Invoice queued while the attendant was elsewhere.
+    ActionInvoiceQueuedStatus { pt: "Fatura {id} na fila de envio ({count} destinatário(s))", en: "Invoice {id} queued for sending ({count} recipient(s))" }
+    /// Title of the dialog after an unknown outcome.
+    AckTitle { pt: "verificação após resultado desconhecido", en: "check after an unknown outcome" }
+    /// Line of the dialog after an unknown outcome.
+    AckUnknown {
+        pt: "O último envio de {action} terminou sem resposta: pode ter sido feito.",
+        en: "The last {action} ended without an answer: it may have happened."
+    }
+    /// Second line of the dialog after an unknown outcome.
+    AckCheck {
+        pt: "Confirme só depois de verificar no HubSoft; a ação será enviada de novo.",
+        en: "Confirm only after checking in HubSoft; the action will be sent again."
+    }
+    /// Nothing copyable in the focused item.
+    CopyNothing { pt: "Nada para copiar aqui", en: "Nothing to copy here" }
+    /// Title of the copy chooser.
+    CopyMenuTitle { pt: "Copiar", en: "Copy" }
+    /// The barcode (for {what}).
+    WhatBarcode { pt: "código de barras", en: "barcode" }
+    /// Title of the audit overlay; `path` is the file.
+    AuditTitle { pt: "Auditoria — {path}", en: "Audit — {path}" }
+    /// The audit file could not be read.
+    AuditReadFailed { pt: "Não foi possível ler a auditoria: {detail}", en: "Could not read the audit trail: {detail}" }
+    /// Loading the audit trail.
+    AuditLoading { pt: "Carregando…", en: "Loading…" }
 }

@@ -1445,7 +1445,7 @@ async fn ticket_open(State(sim): S, body: Bytes) -> Reply {
             nome_contato: text(&m, "nome"),
             telefone_contato: text(&m, "telefone"),
             email_contato: text(&m, "email"),
-            parametros: None,
+            parametros: m.get("parametros").cloned(),
             os: Vec::new(),
         };
         if abrir_os {

@@ -8,6 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+use crate::app::actions::Overlay;
 use crate::app::keymap::Action;
 use crate::app::{App, Screen};
 use crate::i18n::{Msg, tr};
@@ -50,6 +51,20 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
 
     let (contexts, text_focus) = app.contexts();
     let mut hints = app.keymap.hints(contexts);
+    // Result views, the copy chooser and the audit list name their own
+    // keys; the dialog's yes/no would be wrong there.
+    if matches!(
+        app.overlay,
+        Some(
+            Overlay::TicketOpened { .. }
+                | Overlay::InvoiceQueued { .. }
+                | Overlay::CopyMenu { .. }
+                | Overlay::Notice { .. }
+                | Overlay::Audit { .. }
+        )
+    ) {
+        hints.clear();
+    }
     if text_focus {
         // In a text field letters type: list only the keys that still act
         // there (Ctrl-K, F1...), never "q Sair" for a q that types a q.
@@ -99,10 +114,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
         message: app.status.as_ref(),
         now,
         badges: &badges,
-        busy_tick: None,
+        busy_tick: app.inflight.any_running().then_some(app.tick),
         theme,
     }
     .render(status_area, frame.buffer_mut());
+
+    if let Some(overlay) = &app.overlay {
+        crate::ui::actions::draw(frame, body, app, overlay);
+    }
 
     if let Some(scroll) = app.help {
         let overlay = HelpOverlay {

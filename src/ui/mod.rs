@@ -14,6 +14,7 @@
 
 #![warn(missing_docs)]
 
+pub mod actions;
 pub mod cells;
 pub mod connections;
 pub mod console;

@@ -553,6 +553,7 @@ mod tests {
             telefone: "37999112233".into(),
             email: None,
             abrir_os: Some(true),
+            parametros: Default::default(),
         });
         insta::assert_snapshot!(
             "confirm_open_ticket",

@@ -1,0 +1,331 @@
+//! `update()` sequences of the actions: keys in, overlays and effects out.
+//! No sleeps, no network: answers are fed as `Msg::ActionDone`.
+
+use std::collections::BTreeMap;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+
+use super::actions::{ActionReply, Overlay};
+use super::inflight::{ActionKey, ActionKind, Outcome};
+use super::*;
+use crate::api::service_actions::ResetMac;
+
+fn app_with(read_only: bool) -> App {
+    let (keymap, _) = Keymap::new(&BTreeMap::new(), read_only);
+    let settings = Settings {
+        lang: Lang::En,
+        read_only,
+        attendant: Some("ana".into()),
+        ..Settings::default()
+    };
+    let mut app = App::new(settings, keymap);
+    app.now = chrono::DateTime::parse_from_rfc3339("2026-02-10T15:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    app
+}
+
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))).0
+}
+
+fn repeat(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    let ev = KeyEvent {
+        code,
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Repeat,
+        state: KeyEventState::NONE,
+    };
+    update(app, Msg::Key(ev)).0
+}
+
+/// A customer view of code 1006 with service 100024 (login "amanda").
+fn open(app: &mut App) {
+    let c = Customer {
+        codigo_cliente: Some(1006),
+        nome_razaosocial: Some("Amanda".into()),
+        servicos: vec![crate::api::CustomerService {
+            id_cliente_servico: Some(100024),
+            nome: Some("FIBRA 500M".into()),
+            login: Some("amanda".into()),
+            status: Some("Suspenso por Débito".into()),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let mut fx = Vec::new();
+    open_customer(app, c, &mut fx);
+    assert!(app.view.is_some());
+}
+
+fn actions(fx: &[Effect]) -> Vec<(inflight::Submission, confirm::ActionRequest)> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::Action {
+                submission,
+                request,
+                ..
+            } => Some((*submission, (**request).clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn slots(fx: &[Effect]) -> Vec<Slot> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::Fetch { req, .. } => Some(req.slot),
+            _ => None,
+        })
+        .collect()
+}
+
+const MAC: ActionKey = ActionKey {
+    kind: ActionKind::ResetMac,
+    target: 100024,
+};
+
+fn timeout() -> crate::api::ApiError {
+    crate::api::ApiError::Network {
+        route: "cliente/reset_mac_addr",
+        timeout: true,
+        sent: true,
+        detail: "timed out".into(),
+    }
+}
+
+#[test]
+fn trust_unlock_goes_form_then_confirmation_then_one_action_with_the_audit_ids() {
+    let mut app = app_with(false);
+    open(&mut app);
+    assert!(actions(&key(&mut app, KeyCode::Char('u'))).is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::Form { .. })));
+    // Enter validates the form; a confirmation comes before anything is sent.
+    assert!(actions(&key(&mut app, KeyCode::Enter)).is_empty());
+    let Some(Overlay::Confirm { confirmation, .. }) = &app.overlay else {
+        panic!("expected the confirmation, got {:?}", app.overlay);
+    };
+    let text = confirmation.lines.join("\n");
+    for needle in [
+        "Amanda",
+        "100024",
+        "amanda",
+        "Suspenso por Débito",
+        "11/02/2026",
+    ] {
+        assert!(text.contains(needle), "{needle} missing from {text}");
+    }
+    let fx = key(&mut app, KeyCode::Char('y'));
+    let sent = actions(&fx);
+    assert_eq!(sent.len(), 1);
+    let Effect::Action { audit, view, .. } = &fx[0] else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(audit.action, crate::audit::action::TRUST_UNLOCK);
+    assert_eq!(
+        (audit.customer, audit.service, audit.attendant.as_deref()),
+        (Some(1006), Some(100024), Some("ana"))
+    );
+    assert_eq!(*view, app.view.as_ref().unwrap().id);
+    // The form stays, busy: Enter again sends nothing.
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Form { busy: Some(_), .. })
+    ));
+    assert!(actions(&key(&mut app, KeyCode::Enter)).is_empty());
+    assert!(app.animating(), "the spinner runs while it is in flight");
+}
+
+#[test]
+fn a_second_submission_while_the_first_runs_is_refused() {
+    let mut app = app_with(false);
+    open(&mut app);
+    key(&mut app, KeyCode::Char('m'));
+    assert_eq!(actions(&key(&mut app, KeyCode::Char('y'))).len(), 1);
+    // Same action again, as a double press would: confirmation, then refused.
+    key(&mut app, KeyCode::Char('m'));
+    let fx = key(&mut app, KeyCode::Char('y'));
+    assert!(actions(&fx).is_empty(), "{fx:?}");
+    assert!(app.inflight.is_running(MAC));
+    assert!(
+        app.status.as_ref().unwrap().text.contains("in progress"),
+        "{:?}",
+        app.status
+    );
+}
+
+#[test]
+fn key_repeats_never_start_or_confirm_an_action() {
+    let mut app = app_with(false);
+    open(&mut app);
+    assert!(repeat(&mut app, KeyCode::Char('d')).is_empty());
+    assert!(app.overlay.is_none(), "a held d opens nothing");
+    key(&mut app, KeyCode::Char('d'));
+    assert!(actions(&repeat(&mut app, KeyCode::Char('y'))).is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
+}
+
+#[test]
+fn read_only_removes_the_keys_and_update_refuses_action_effects() {
+    let mut app = app_with(true);
+    open(&mut app);
+    for c in ['u', 'm', 'd', 't'] {
+        assert!(key(&mut app, KeyCode::Char(c)).is_empty());
+        assert!(app.overlay.is_none(), "{c} opened something in read-only");
+    }
+    // Whatever path a request takes, the one producer of action effects
+    // refuses it.
+    let mut fx = Vec::new();
+    actions::send(
+        &mut app,
+        confirm::ActionRequest::ResetMac(ResetMac {
+            id_cliente_servico: 100024,
+        }),
+        confirm::ActionTarget::default(),
+        None,
+        &mut fx,
+    );
+    assert!(fx.is_empty());
+    assert!(!app.inflight.any_running());
+    assert!(app.status.as_ref().unwrap().text.contains("Read-only"));
+}
+
+#[test]
+fn a_timeout_leaves_the_outcome_unknown_refreshes_and_needs_an_acknowledgement() {
+    let mut app = app_with(false);
+    open(&mut app);
+    key(&mut app, KeyCode::Char('m'));
+    let (submission, _) = actions(&key(&mut app, KeyCode::Char('y')))[0].clone();
+    let (fx, _) = update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: ActionReply::Plain(Err(timeout())),
+        },
+    );
+    assert_eq!(app.inflight.outcome(MAC), Some(&Outcome::Unknown));
+    assert!(app.status.as_ref().unwrap().text.contains("check"));
+    assert_eq!(
+        slots(&fx),
+        [Slot::Customer],
+        "the affected pane is read again"
+    );
+    assert!(actions(&fx).is_empty(), "never retried");
+    // No form to hold the warning: a notice says it in full.
+    assert!(matches!(app.overlay, Some(Overlay::Notice { .. })));
+    key(&mut app, KeyCode::Esc);
+    // Repeating needs the attendant to say they checked.
+    key(&mut app, KeyCode::Char('m'));
+    assert!(actions(&key(&mut app, KeyCode::Char('y'))).is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::Acknowledge { .. })));
+    assert_eq!(actions(&key(&mut app, KeyCode::Char('y'))).len(), 1);
+}
+
+#[test]
+fn an_answer_arriving_after_the_customer_was_left_is_still_reported() {
+    let mut app = app_with(false);
+    open(&mut app);
+    key(&mut app, KeyCode::Char('d'));
+    let (submission, _) = actions(&key(&mut app, KeyCode::Char('y')))[0].clone();
+    key(&mut app, KeyCode::Esc);
+    assert!(app.view.is_none());
+    let (fx, changed) = update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: ActionReply::Disconnect(Ok(Default::default())),
+        },
+    );
+    assert_eq!(changed, Changed::Yes);
+    assert!(fx.is_empty(), "no refresh of a view that is gone");
+    let status = app.status.as_ref().unwrap();
+    assert_eq!(status.kind, StatusKind::Ok);
+    assert!(status.text.contains("disconnection"), "{}", status.text);
+}
+
+#[test]
+fn a_disconnect_refreshes_the_last_connection_later_and_never_repeats_itself() {
+    let mut app = app_with(false);
+    open(&mut app);
+    let view = app.view.as_ref().unwrap().id;
+    key(&mut app, KeyCode::Char('d'));
+    let (submission, _) = actions(&key(&mut app, KeyCode::Char('y')))[0].clone();
+    let (fx, _) = update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: ActionReply::Disconnect(Ok(Default::default())),
+        },
+    );
+    assert_eq!(
+        fx,
+        [Slot::Customer, Slot::Connections].map(|slot| Effect::RefreshLater {
+            view,
+            slot,
+            after: actions::DISCONNECT_REFRESH_AFTER,
+        })
+    );
+    let (fx, _) = update(
+        &mut app,
+        Msg::RefreshSlot {
+            view,
+            slot: Slot::Customer,
+        },
+    );
+    assert_eq!(slots(&fx), [Slot::Customer]);
+    assert!(actions(&fx).is_empty());
+}
+
+#[test]
+fn a_refusal_keeps_the_form_with_the_servers_words() {
+    let mut app = app_with(false);
+    open(&mut app);
+    key(&mut app, KeyCode::Char('u'));
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Char('5'));
+    key(&mut app, KeyCode::Enter);
+    let (submission, _) = actions(&key(&mut app, KeyCode::Char('y')))[0].clone();
+    update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: ActionReply::Plain(Err(crate::api::ApiError::Refused {
+                route: "cliente/desbloqueio_confianca",
+                msg: "Limite de desbloqueios atingido".into(),
+                errors: Vec::new(),
+            })),
+        },
+    );
+    let Some(Overlay::Form { form, busy, .. }) = &app.overlay else {
+        panic!("{:?}", app.overlay);
+    };
+    assert!(busy.is_none());
+    assert_eq!(form.form().value(forms::FieldId::Days), "5");
+    assert!(
+        form.form()
+            .banner()
+            .unwrap()
+            .text
+            .contains("Limite de desbloqueios atingido")
+    );
+}
+
+#[test]
+fn copy_with_several_values_opens_a_chooser_and_one_letter_copies() {
+    let mut app = app_with(false);
+    open(&mut app);
+    if let Some(v) = app.view.as_mut() {
+        v.customer.data.as_mut().unwrap().cpf_cnpj = Some("45903013937".into());
+    }
+    assert!(key(&mut app, KeyCode::Char('c')).is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::CopyMenu { .. })));
+    let fx = key(&mut app, KeyCode::Char('d'));
+    assert_eq!(
+        fx,
+        [Effect::Copy {
+            what: T::WhatDocument,
+            text: "45903013937".into()
+        }]
+    );
+    assert!(app.overlay.is_none());
+}

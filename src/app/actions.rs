@@ -1,0 +1,869 @@
+//! The console's actions (issue 5): the keys open a form or a confirmation,
+//! only a confirmed request becomes an [`Effect::Action`], the in-flight
+//! guard refuses a second submission, and the answer comes back as
+//! [`Msg::ActionDone`] even when the attendant has moved to another
+//! customer (an action's result is never dropped as stale, unlike reads).
+//!
+//! Every path that produces an action effect goes through [`send`], which
+//! checks read-only mode again, so no key, remapping or message can make a
+//! read-only console write.
+
+use std::time::Duration;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::api::ApiError;
+use crate::api::service_actions::{Disconnect, ResetMac};
+use crate::audit::{AuditAttempt, AuditEntry};
+use crate::i18n::{Lang, Msg as T, tr, trf};
+use crate::ui::widgets::StatusKind;
+
+use super::confirm::{ActionRequest, ActionTarget, Confirmation};
+use super::forms::{
+    AnyForm, Banner, Channel, FormOutcome, InvoiceSendForm, TicketForm, TicketUpdateForm,
+    TrustUnlockForm,
+};
+use super::inflight::{ActionKey, ActionKind, Blocked, Outcome, Submission};
+use super::keymap::{Action, Context};
+use super::results::{InvoiceQueued, TicketOpened};
+use super::{App, Changed, CustomerView, Effect, Pane, Slot, ViewId};
+
+/// How long after a disconnect the last connection is read again: the
+/// concentrator needs a moment to drop the session and RADIUS to account
+/// for it.
+pub const DISCONNECT_REFRESH_AFTER: Duration = Duration::from_secs(3);
+
+/// The answer to an action, as the runner got it.
+#[derive(Debug, Clone)]
+pub enum ActionReply {
+    /// `POST /atendimento` or `PUT /atendimento/{id}`.
+    Ticket(Box<Result<crate::api::tickets::TicketResponse, ApiError>>),
+    /// Trust unlock, MAC reset, push: an envelope with `msg`.
+    Plain(Result<crate::api::ActionResponse, ApiError>),
+    /// Disconnect.
+    Disconnect(Result<crate::api::service_actions::DisconnectResponse, ApiError>),
+    /// E-mail or SMS: the queued job.
+    Job(Result<crate::api::invoices::SendJobResponse, ApiError>),
+    /// The audit attempt could not be written, so nothing was sent.
+    NotSent(String),
+}
+
+impl ActionReply {
+    /// How the action ended, for the guard and the attendant.
+    pub fn outcome(&self, lang: Lang, kind: ActionKind) -> Outcome {
+        match self {
+            ActionReply::Ticket(r) => {
+                Outcome::from_result(lang, kind, r.as_ref(), |v| v.msg.clone())
+            }
+            ActionReply::Plain(r) => Outcome::from_result(lang, kind, r, |v| v.msg.clone()),
+            ActionReply::Disconnect(r) => Outcome::from_result(lang, kind, r, |v| v.msg.clone()),
+            ActionReply::Job(r) => Outcome::from_result(lang, kind, r, |v| v.msg.clone()),
+            ActionReply::NotSent(detail) => Outcome::Refused {
+                msg: trf(lang, T::ActionAuditFailed, &[("detail", detail)]),
+            },
+        }
+    }
+}
+
+/// One thing the copy key can copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyItem {
+    /// The key that picks it in the chooser.
+    pub key: char,
+    /// What it is, for the menu and the status line.
+    pub what: T,
+    /// The text copied.
+    pub text: String,
+}
+
+/// A modal layer over the customer view.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    /// A form being filled; `busy` while its submission runs.
+    Form {
+        /// The form (what was typed survives a refusal).
+        form: AnyForm,
+        /// What it acts on.
+        target: ActionTarget,
+        /// The submission in flight, if any.
+        busy: Option<ActionKey>,
+    },
+    /// A confirmation of a request ready to send.
+    Confirm {
+        /// The request.
+        request: ActionRequest,
+        /// What it acts on.
+        target: ActionTarget,
+        /// The dialog's text.
+        confirmation: Confirmation,
+        /// The form it came from, to return to on "no".
+        form: Option<AnyForm>,
+    },
+    /// The last attempt's outcome is unknown: sending again needs the
+    /// attendant to say they checked.
+    Acknowledge {
+        /// The request that would be sent again.
+        request: ActionRequest,
+        /// What it acts on.
+        target: ActionTarget,
+        /// The dialog's lines.
+        lines: Vec<String>,
+        /// The form it came from.
+        form: Option<AnyForm>,
+    },
+    /// A ticket was opened: its protocol, large and copyable.
+    TicketOpened {
+        /// The result.
+        result: TicketOpened,
+        /// Customer and service.
+        target: ActionTarget,
+    },
+    /// An invoice was queued.
+    InvoiceQueued {
+        /// The result.
+        result: InvoiceQueued,
+        /// Customer.
+        target: ActionTarget,
+    },
+    /// A refusal or unknown outcome of an action that had no form, in
+    /// full (the status line is too short for the server's sentence).
+    Notice {
+        /// The action.
+        kind: ActionKind,
+        /// What it acted on.
+        target: ActionTarget,
+        /// The outcome's text.
+        text: String,
+    },
+    /// The copy chooser.
+    CopyMenu {
+        /// The choices.
+        items: Vec<CopyItem>,
+    },
+    /// The latest audit entries (`None` while loading).
+    Audit {
+        /// Entries, newest last, or why they could not be read.
+        entries: Option<Result<Vec<AuditEntry>, String>>,
+        /// First line shown.
+        scroll: u16,
+    },
+}
+
+/// What the console remembers of a submission until its answer arrives.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    /// The customer view it was sent from.
+    pub view: ViewId,
+    /// What it acts on.
+    pub target: ActionTarget,
+    /// Whether a service order was asked for with a new ticket.
+    pub opens_order: bool,
+}
+
+/// The action target of the view's selected service (and invoice or
+/// ticket, when `pane` asks for one).
+fn target(view: &CustomerView) -> ActionTarget {
+    let customer = view.customer.data.as_ref();
+    let service = view.selected_service();
+    ActionTarget {
+        customer_name: customer
+            .and_then(|c| c.display_name())
+            .map(|n| crate::sanitize::clean_line(n).into_owned())
+            .unwrap_or_default(),
+        customer_code: Some(view.code.to_string()),
+        service_id: service.and_then(|s| s.id_cliente_servico).unwrap_or(0),
+        service_plan: service.and_then(|s| s.nome.clone()).unwrap_or_default(),
+        login: service.and_then(|s| s.login.clone()),
+        status: service.and_then(|s| s.status.clone()),
+        invoice_id: view.selected_invoice().and_then(|i| i.id_fatura),
+        ticket_protocol: view.selected_ticket().and_then(|t| t.protocolo.clone()),
+    }
+}
+
+/// The attendant's identity for tickets (see `Settings::attendant`).
+fn attendant(app: &App) -> String {
+    app.settings
+        .attendant
+        .clone()
+        .filter(|a| !a.trim().is_empty())
+        .unwrap_or_else(|| app.settings.profile.clone())
+}
+
+/// A key of the customer view that starts an action or copies.
+pub(super) fn start(
+    app: &mut App,
+    view: &CustomerView,
+    action: Action,
+    fx: &mut Vec<Effect>,
+) -> Changed {
+    let t = target(view);
+    let need_service = || t.service_id == 0;
+    let overlay = match action {
+        Action::Copy => return copy(app, view, fx),
+        Action::OpenTicket => {
+            if need_service() {
+                return needs(app, T::ActionNeedsService);
+            }
+            let customer = view.customer.data.as_ref();
+            let phone = customer.and_then(|c| c.phones().first().map(|p| p.to_string()));
+            let email = customer.and_then(|c| c.emails().first().map(|e| e.to_string()));
+            Overlay::Form {
+                form: AnyForm::Ticket(TicketForm::new(
+                    &t.customer_name,
+                    phone.as_deref(),
+                    email.as_deref(),
+                )),
+                target: t,
+                busy: None,
+            }
+        }
+        Action::Unlock => {
+            if need_service() {
+                return needs(app, T::ActionNeedsService);
+            }
+            Overlay::Form {
+                form: AnyForm::TrustUnlock(TrustUnlockForm::new()),
+                target: t,
+                busy: None,
+            }
+        }
+        Action::ResetMac | Action::Disconnect => {
+            if need_service() {
+                return needs(app, T::ActionNeedsService);
+            }
+            let request = if action == Action::ResetMac {
+                ActionRequest::ResetMac(ResetMac {
+                    id_cliente_servico: t.service_id,
+                })
+            } else {
+                ActionRequest::Disconnect(Disconnect {
+                    id_cliente_servico: t.service_id,
+                })
+            };
+            confirm_overlay(app, request, t, None)
+        }
+        Action::SendInvoice => {
+            if t.invoice_id.is_none() || view.focus != Pane::Invoices {
+                return needs(app, T::ActionNeedsInvoice);
+            }
+            Overlay::Form {
+                form: AnyForm::InvoiceSend(InvoiceSendForm::new(Channel::Email)),
+                target: t,
+                busy: None,
+            }
+        }
+        Action::EditTicket | Action::CloseTicket => {
+            let ticket = view.selected_ticket();
+            let Some(id) = ticket.and_then(|t| t.id_atendimento) else {
+                return needs(app, T::ActionNeedsTicket);
+            };
+            let description = ticket
+                .and_then(|t| t.descricao_abertura.clone())
+                .unwrap_or_default();
+            Overlay::Form {
+                form: AnyForm::TicketUpdate(TicketUpdateForm::new(
+                    id,
+                    &description,
+                    action == Action::CloseTicket,
+                )),
+                target: t,
+                busy: None,
+            }
+        }
+        _ => return Changed::No,
+    };
+    app.overlay = Some(overlay);
+    Changed::Yes
+}
+
+fn needs(app: &mut App, msg: T) -> Changed {
+    app.set_status(StatusKind::Error, tr(app.lang(), msg).to_owned());
+    Changed::Yes
+}
+
+fn confirm_overlay(
+    app: &App,
+    request: ActionRequest,
+    target: ActionTarget,
+    form: Option<AnyForm>,
+) -> Overlay {
+    let today = crate::br::dates::today(app.now);
+    let confirmation = Confirmation::for_request(app.lang(), &target, &request, today);
+    Overlay::Confirm {
+        request,
+        target,
+        confirmation,
+        form,
+    }
+}
+
+/// What the copy key offers for the focused item.
+pub fn copy_items(view: &CustomerView) -> Vec<CopyItem> {
+    let mut out: Vec<(char, T, Option<String>)> = Vec::new();
+    match view.focus {
+        Pane::Customer | Pane::Services => {
+            let s = view.selected_service();
+            out.push(('l', T::WhatLogin, s.and_then(|s| s.login.clone())));
+            let last_ip = s
+                .and_then(|s| s.ultima_conexao.as_ref())
+                .and_then(|lc| lc.ultimo_ipv4.clone());
+            out.push(('i', T::WhatIp, last_ip));
+            out.push(('m', T::WhatMac, s.and_then(|s| s.mac_addr.clone())));
+            out.push((
+                'd',
+                T::WhatDocument,
+                view.customer.data.as_ref().and_then(|c| c.cpf_cnpj.clone()),
+            ));
+        }
+        Pane::Invoices => {
+            let i = view.selected_invoice();
+            out.push((
+                'l',
+                T::WhatBoletoLine,
+                i.and_then(|i| i.linha_digitavel.clone()),
+            ));
+            out.push(('b', T::WhatBarcode, i.and_then(|i| i.codigo_barras.clone())));
+            out.push((
+                'p',
+                T::WhatPixCode,
+                i.and_then(|i| i.pix().map(str::to_owned)),
+            ));
+            out.push(('k', T::WhatInvoiceLink, i.and_then(|i| i.link.clone())));
+        }
+        Pane::Tickets => {
+            out.push((
+                'p',
+                T::WhatProtocol,
+                view.selected_ticket().and_then(|t| t.protocolo.clone()),
+            ));
+        }
+        Pane::Orders => {}
+        Pane::Connections => {
+            let r = view
+                .connections
+                .data
+                .as_ref()
+                .and_then(|c| c.registros.get(view.sel(Pane::Connections)));
+            out.push(('i', T::WhatIp, r.and_then(|r| r.framedipaddress.clone())));
+            out.push(('m', T::WhatMac, r.and_then(|r| r.callingstationid.clone())));
+            out.push(('l', T::WhatLogin, r.and_then(|r| r.username.clone())));
+        }
+    }
+    out.into_iter()
+        .filter_map(|(key, what, text)| {
+            let text = text?.trim().to_owned();
+            (!text.is_empty()).then_some(CopyItem { key, what, text })
+        })
+        .collect()
+}
+
+fn copy(app: &mut App, view: &CustomerView, fx: &mut Vec<Effect>) -> Changed {
+    let mut items = copy_items(view);
+    match items.len() {
+        0 => needs(app, T::CopyNothing),
+        1 => {
+            let item = items.remove(0);
+            fx.push(Effect::Copy {
+                what: item.what,
+                text: item.text,
+            });
+            Changed::No
+        }
+        _ => {
+            app.overlay = Some(Overlay::CopyMenu { items });
+            Changed::Yes
+        }
+    }
+}
+
+/// Opens the audit overlay and asks the runner for the entries.
+pub(super) fn open_audit(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
+    app.overlay = Some(Overlay::Audit {
+        entries: None,
+        scroll: 0,
+    });
+    fx.push(Effect::LoadAudit);
+    Changed::Yes
+}
+
+/// The contexts while an overlay is up: its own, modal, so the view's
+/// keys stay inert underneath. A form has text focus.
+pub(super) fn contexts(overlay: &Overlay) -> (&'static [Context], bool) {
+    match overlay {
+        Overlay::Form { .. } => (&[Context::Confirm], true),
+        _ => (&[Context::Confirm], false),
+    }
+}
+
+/// A key while an overlay is up. Key repeats never confirm or submit: a
+/// held Enter or `y` must not send twice or skip a question.
+pub(super) fn overlay_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
+    let Some(overlay) = app.overlay.take() else {
+        return Changed::No;
+    };
+    let repeat = key.kind == KeyEventKind::Repeat;
+    let dialog = app.keymap.dispatch(&key, &[Context::Confirm], false);
+    let general = app.keymap.dispatch(&key, &[Context::Navigation], false);
+    let esc = key.code == KeyCode::Esc;
+    let (next, changed) = match overlay {
+        Overlay::Form { form, target, busy } if busy.is_some() => {
+            // While it runs only Esc works: the attendant may move on and
+            // the result arrives as a status message.
+            if esc {
+                (None, Changed::Yes)
+            } else {
+                (Some(Overlay::Form { form, target, busy }), Changed::No)
+            }
+        }
+        Overlay::Form {
+            mut form,
+            target,
+            busy,
+        } => {
+            if repeat && key.code == KeyCode::Enter {
+                return keep(app, Overlay::Form { form, target, busy });
+            }
+            match form.handle_key(key) {
+                FormOutcome::Continue => (Some(Overlay::Form { form, target, busy }), Changed::Yes),
+                FormOutcome::Cancel => (None, Changed::Yes),
+                FormOutcome::Submit => match build_request(app, &form, &target) {
+                    Ok(request) => (
+                        Some(confirm_overlay(app, request, target, Some(form))),
+                        Changed::Yes,
+                    ),
+                    Err(errors) => {
+                        form.form_mut().show_errors(&errors);
+                        (Some(Overlay::Form { form, target, busy }), Changed::Yes)
+                    }
+                },
+            }
+        }
+        Overlay::Confirm {
+            request,
+            target,
+            confirmation,
+            form,
+        } => match dialog {
+            Some(Action::Confirm) if !repeat => {
+                send(app, request, target, form, fx);
+                return Changed::Yes;
+            }
+            Some(Action::Cancel) if !repeat => (back_to_form(form, target), Changed::Yes),
+            _ => (
+                Some(Overlay::Confirm {
+                    request,
+                    target,
+                    confirmation,
+                    form,
+                }),
+                Changed::No,
+            ),
+        },
+        Overlay::Acknowledge {
+            request,
+            target,
+            lines,
+            form,
+        } => match dialog {
+            Some(Action::Confirm) if !repeat => {
+                app.inflight.acknowledge_unknown(request.key());
+                send(app, request, target, form, fx);
+                return Changed::Yes;
+            }
+            Some(Action::Cancel) if !repeat => (back_to_form(form, target), Changed::Yes),
+            _ => (
+                Some(Overlay::Acknowledge {
+                    request,
+                    target,
+                    lines,
+                    form,
+                }),
+                Changed::No,
+            ),
+        },
+        Overlay::TicketOpened { result, target } => {
+            let copy = app.keymap.dispatch(&key, &[], false) == Some(Action::Copy);
+            if copy {
+                if let Some(p) = result.copy_text() {
+                    fx.push(Effect::Copy {
+                        what: T::WhatProtocol,
+                        text: p.to_owned(),
+                    });
+                }
+                (Some(Overlay::TicketOpened { result, target }), Changed::No)
+            } else if esc || key.code == KeyCode::Enter {
+                (None, Changed::Yes)
+            } else {
+                (Some(Overlay::TicketOpened { result, target }), Changed::No)
+            }
+        }
+        notice @ Overlay::Notice { .. } => {
+            if esc || key.code == KeyCode::Enter {
+                (None, Changed::Yes)
+            } else {
+                (Some(notice), Changed::No)
+            }
+        }
+        Overlay::InvoiceQueued { result, target } => {
+            if esc || key.code == KeyCode::Enter {
+                (None, Changed::Yes)
+            } else {
+                (Some(Overlay::InvoiceQueued { result, target }), Changed::No)
+            }
+        }
+        Overlay::CopyMenu { items } => {
+            let picked = match key.code {
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    items.iter().find(|i| i.key == c).cloned()
+                }
+                _ => None,
+            };
+            match picked {
+                Some(item) => {
+                    fx.push(Effect::Copy {
+                        what: item.what,
+                        text: item.text,
+                    });
+                    (None, Changed::Yes)
+                }
+                None if esc => (None, Changed::Yes),
+                None => (Some(Overlay::CopyMenu { items }), Changed::No),
+            }
+        }
+        Overlay::Audit { entries, scroll } => {
+            let scroll = match general {
+                Some(Action::Down) => scroll.saturating_add(1),
+                Some(Action::Up) => scroll.saturating_sub(1),
+                Some(Action::PageDown) => scroll.saturating_add(10),
+                Some(Action::PageUp) => scroll.saturating_sub(10),
+                Some(Action::Top) => 0,
+                _ if esc || key.code == KeyCode::Char('A') || key.code == KeyCode::Char('q') => {
+                    app.overlay = None;
+                    return Changed::Yes;
+                }
+                _ => return keep(app, Overlay::Audit { entries, scroll }),
+            };
+            (Some(Overlay::Audit { entries, scroll }), Changed::Yes)
+        }
+    };
+    app.overlay = next;
+    changed
+}
+
+fn keep(app: &mut App, overlay: Overlay) -> Changed {
+    app.overlay = Some(overlay);
+    Changed::No
+}
+
+fn back_to_form(form: Option<AnyForm>, target: ActionTarget) -> Option<Overlay> {
+    form.map(|form| Overlay::Form {
+        form,
+        target,
+        busy: None,
+    })
+}
+
+fn build_request(
+    app: &App,
+    form: &AnyForm,
+    target: &ActionTarget,
+) -> Result<ActionRequest, super::forms::FormErrors> {
+    let who = attendant(app);
+    Ok(match form {
+        AnyForm::Ticket(f) => ActionRequest::OpenTicket(f.to_request(target.service_id, &who)?),
+        AnyForm::TicketUpdate(f) => ActionRequest::UpdateTicket(f.to_request(&who)?),
+        AnyForm::TrustUnlock(f) => ActionRequest::TrustUnlock(f.to_request(target.service_id)?),
+        AnyForm::InvoiceSend(f) => {
+            ActionRequest::Invoice(f.to_request(target.invoice_id.unwrap_or(0))?)
+        }
+    })
+}
+
+/// The keymap action a request belongs to, for the read-only check.
+fn key_action(kind: ActionKind) -> Action {
+    match kind {
+        ActionKind::OpenTicket => Action::OpenTicket,
+        ActionKind::EditTicket => Action::EditTicket,
+        ActionKind::CloseTicket => Action::CloseTicket,
+        ActionKind::TrustUnlock => Action::Unlock,
+        ActionKind::ResetMac => Action::ResetMac,
+        ActionKind::Disconnect => Action::Disconnect,
+        ActionKind::SendInvoiceEmail | ActionKind::SendInvoiceSms | ActionKind::SendInvoicePush => {
+            Action::SendInvoice
+        }
+    }
+}
+
+/// The audit name of an action kind.
+pub fn audit_name(kind: ActionKind) -> &'static str {
+    use crate::audit::action as a;
+    match kind {
+        ActionKind::OpenTicket => a::OPEN_TICKET,
+        ActionKind::EditTicket => a::EDIT_TICKET,
+        ActionKind::CloseTicket => a::CLOSE_TICKET,
+        ActionKind::TrustUnlock => a::TRUST_UNLOCK,
+        ActionKind::ResetMac => a::RESET_MAC,
+        ActionKind::Disconnect => a::DISCONNECT,
+        ActionKind::SendInvoiceEmail => a::SEND_INVOICE_EMAIL,
+        ActionKind::SendInvoiceSms => a::SEND_INVOICE_SMS,
+        ActionKind::SendInvoicePush => a::SEND_INVOICE_PUSH,
+    }
+}
+
+/// The only producer of [`Effect::Action`]: checks read-only mode and the
+/// in-flight guard, then asks the runner to audit and send `request` once.
+pub fn send(
+    app: &mut App,
+    request: ActionRequest,
+    target: ActionTarget,
+    form: Option<AnyForm>,
+    fx: &mut Vec<Effect>,
+) {
+    let lang = app.lang();
+    let kind = request.kind();
+    if app.settings.read_only || !app.keymap.allows(key_action(kind)) {
+        app.overlay = None;
+        app.set_status(StatusKind::Error, tr(lang, T::ActionReadOnly).to_owned());
+        return;
+    }
+    let Some(view) = app.view.as_ref().map(|v| v.id) else {
+        return;
+    };
+    let submission = match app.inflight.begin(request.key()) {
+        Ok(s) => s,
+        Err(Blocked::Unresolved) => {
+            let action = tr(lang, kind.msg());
+            let lines = vec![
+                trf(lang, T::AckUnknown, &[("action", &action)]),
+                tr(lang, T::AckCheck).to_owned(),
+            ];
+            app.overlay = Some(Overlay::Acknowledge {
+                request,
+                target,
+                lines,
+                form,
+            });
+            return;
+        }
+        Err(blocked @ Blocked::InFlight) => {
+            app.overlay = back_to_form(form, target);
+            app.set_status(StatusKind::Error, blocked.text(lang, kind));
+            return;
+        }
+    };
+    let (service, invoice, ticket) = match &request {
+        ActionRequest::OpenTicket(t) => (Some(t.id_cliente_servico), None, None),
+        ActionRequest::UpdateTicket(u) => (None, None, Some(u.id_atendimento)),
+        ActionRequest::TrustUnlock(u) => (Some(u.id_cliente_servico), None, None),
+        ActionRequest::ResetMac(r) => (Some(r.id_cliente_servico), None, None),
+        ActionRequest::Disconnect(d) => (Some(d.id_cliente_servico), None, None),
+        ActionRequest::Invoice(r) => (None, Some(r.invoice_id()), None),
+    };
+    let audit = AuditAttempt {
+        action: audit_name(kind).to_owned(),
+        attendant: app.settings.attendant.clone(),
+        profile: app.settings.profile.clone(),
+        // The runner knows the server's address.
+        host: String::new(),
+        customer: target.customer_code.as_deref().and_then(|c| c.parse().ok()),
+        service,
+        invoice,
+        ticket,
+    };
+    let opens_order = matches!(&request, ActionRequest::OpenTicket(t) if t.abrir_os == Some(true));
+    app.pending.insert(
+        submission.key,
+        Pending {
+            view,
+            target: target.clone(),
+            opens_order,
+        },
+    );
+    app.overlay = form.map(|form| Overlay::Form {
+        form,
+        target,
+        busy: Some(submission.key),
+    });
+    app.set_status(
+        StatusKind::Info,
+        trf(lang, T::ActionSending, &[("action", &tr(lang, kind.msg()))]),
+    );
+    fx.push(Effect::Action {
+        submission,
+        view,
+        request: Box::new(request),
+        audit: Box::new(audit),
+    });
+}
+
+/// An action's answer. Never dropped for being late: if its form is still
+/// up the result shows there, else on the status line; the affected pane
+/// is read again when its customer is still on screen.
+pub(super) fn on_done(
+    app: &mut App,
+    submission: Submission,
+    reply: ActionReply,
+    fx: &mut Vec<Effect>,
+) -> Changed {
+    let lang = app.lang();
+    let kind = submission.key.kind;
+    let outcome = reply.outcome(lang, kind);
+    if !app.inflight.finish(submission, outcome.clone()) {
+        return Changed::No;
+    }
+    let pending = app.pending.remove(&submission.key);
+    let text = outcome.text(lang, kind);
+    let status_kind = match outcome {
+        Outcome::Done { .. } => StatusKind::Ok,
+        _ => StatusKind::Error,
+    };
+    let form_up =
+        matches!(&app.overlay, Some(Overlay::Form { busy: Some(k), .. }) if *k == submission.key);
+    let target = pending
+        .as_ref()
+        .map(|p| p.target.clone())
+        .unwrap_or_default();
+    match (&outcome, &reply) {
+        (Outcome::Done { .. }, ActionReply::Ticket(res))
+            if kind == ActionKind::OpenTicket && res.is_ok() =>
+        {
+            let result = res
+                .as_ref()
+                .as_ref()
+                .map(TicketOpened::from_response)
+                .unwrap_or_default();
+            let status = match &result.protocol {
+                Some(p) => trf(lang, T::ActionTicketProtocol, &[("protocol", p)]),
+                None => text.clone(),
+            };
+            app.set_status(StatusKind::Ok, status);
+            if form_up {
+                app.overlay = Some(Overlay::TicketOpened { result, target });
+            }
+        }
+        (Outcome::Done { .. }, ActionReply::Job(Ok(r))) => {
+            let channel = match kind {
+                ActionKind::SendInvoiceSms => Channel::Sms,
+                _ => Channel::Email,
+            };
+            let result = InvoiceQueued::from_job(channel, target.invoice_id.unwrap_or(0), r);
+            queued(app, result, target, form_up);
+        }
+        (Outcome::Done { .. }, ActionReply::Plain(Ok(r)))
+            if kind == ActionKind::SendInvoicePush =>
+        {
+            let result = InvoiceQueued::from_push(target.invoice_id.unwrap_or(0), r);
+            queued(app, result, target, form_up);
+        }
+        (Outcome::Done { .. }, _) => {
+            app.set_status(status_kind, text);
+            if form_up {
+                app.overlay = None;
+            }
+        }
+        _ => {
+            // Refused or unknown: the form stays with everything typed and
+            // the reason on top; the status line says it too.
+            if form_up && let Some(Overlay::Form { form, busy, .. }) = app.overlay.as_mut() {
+                form.form_mut().set_banner(Some(Banner {
+                    text: text.clone(),
+                    error: true,
+                }));
+                *busy = None;
+            } else if app.overlay.is_none()
+                && pending.as_ref().map(|p| p.view) == app.view.as_ref().map(|v| v.id)
+            {
+                // Still on that customer with nothing else open: the whole
+                // sentence, not the status line's first 40 characters.
+                app.overlay = Some(Overlay::Notice {
+                    kind,
+                    target: target.clone(),
+                    text: text.clone(),
+                });
+            }
+            app.set_status(status_kind, text);
+        }
+    }
+    if let Some(p) = pending {
+        refresh_after(app, kind, &outcome, &p, fx);
+    }
+    Changed::Yes
+}
+
+fn queued(app: &mut App, result: InvoiceQueued, target: ActionTarget, form_up: bool) {
+    let lang = app.lang();
+    app.set_status(
+        StatusKind::Ok,
+        trf(
+            lang,
+            T::ActionInvoiceQueuedStatus,
+            &[
+                ("id", &result.invoice_id),
+                ("count", &result.recipients.len()),
+            ],
+        ),
+    );
+    if form_up {
+        app.overlay = Some(Overlay::InvoiceQueued { result, target });
+    }
+}
+
+/// Reads again what the action changed (or may have changed), when its
+/// customer is still on screen. A disconnect is never repeated: only the
+/// reads of the last connection are, after a short delay.
+fn refresh_after(
+    app: &mut App,
+    kind: ActionKind,
+    outcome: &Outcome,
+    pending: &Pending,
+    fx: &mut Vec<Effect>,
+) {
+    if matches!(outcome, Outcome::Refused { .. }) {
+        return;
+    }
+    if app.view.as_ref().map(|v| v.id) != Some(pending.view) {
+        return;
+    }
+    let slots: &[Slot] = match kind {
+        ActionKind::OpenTicket if pending.opens_order => &[Slot::Tickets, Slot::Orders],
+        ActionKind::OpenTicket | ActionKind::EditTicket => &[Slot::Tickets],
+        ActionKind::CloseTicket => &[Slot::Tickets, Slot::Orders],
+        ActionKind::TrustUnlock | ActionKind::ResetMac => &[Slot::Customer],
+        ActionKind::Disconnect => {
+            for slot in [Slot::Customer, Slot::Connections] {
+                fx.push(Effect::RefreshLater {
+                    view: pending.view,
+                    slot,
+                    after: DISCONNECT_REFRESH_AFTER,
+                });
+            }
+            return;
+        }
+        ActionKind::SendInvoiceEmail | ActionKind::SendInvoiceSms | ActionKind::SendInvoicePush => {
+            &[Slot::Invoices]
+        }
+    };
+    for slot in slots {
+        super::refresh_slot(app, pending.view, *slot, fx);
+    }
+}
+
+/// A copy finished.
+pub(super) fn on_copied(app: &mut App, report: crate::clipboard::CopyReport) -> Changed {
+    let kind = if report.is_ok() {
+        StatusKind::Ok
+    } else {
+        StatusKind::Error
+    };
+    app.set_status(kind, report.status_text(app.lang()));
+    Changed::Yes
+}
+
+/// The audit entries arrived.
+pub(super) fn on_audit(app: &mut App, result: Result<Vec<AuditEntry>, String>) -> Changed {
+    if let Some(Overlay::Audit { entries, .. }) = app.overlay.as_mut() {
+        *entries = Some(result);
+        return Changed::Yes;
+    }
+    Changed::No
+}

@@ -1,0 +1,345 @@
+//! The action layers over the console: the form, its confirmation, the
+//! result views, the copy chooser and the audit list. Which one shows is
+//! decided by [`crate::app::actions::Overlay`]; this file only draws.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
+
+use crate::app::App;
+use crate::app::actions::{CopyItem, Overlay};
+use crate::app::keymap::Action;
+use crate::audit::{AuditEntry, Outcome};
+use crate::i18n::{Lang, Msg, tr, trf};
+use crate::text::truncate;
+use crate::ui::forms::{FormView, subtitle};
+use crate::ui::results::{InvoiceQueuedView, TicketOpenedView};
+use crate::ui::theme::{Role, Theme};
+use crate::ui::widgets::{ConfirmDialog, centered, keys_label};
+
+/// Draws `overlay` over `area` (the body, above the hint bar).
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay) {
+    let lang = app.lang();
+    let theme = &app.settings.theme;
+    match overlay {
+        Overlay::Form { form, target, busy } => {
+            let sub = subtitle(lang, form.kind(), target);
+            FormView {
+                form: form.form(),
+                subtitle: &sub,
+                busy: busy.map(|_| app.tick),
+                lang,
+                theme,
+            }
+            .draw(frame, area);
+        }
+        Overlay::Confirm { confirmation, .. } => {
+            confirm(
+                frame,
+                area,
+                app,
+                &confirmation.action,
+                &confirmation.lines,
+                confirmation.affects_connection,
+            );
+        }
+        Overlay::Acknowledge { lines, .. } => {
+            let action = tr(lang, Msg::AckTitle);
+            confirm(frame, area, app, action, lines, false);
+        }
+        Overlay::TicketOpened { result, target } => {
+            let sub = subtitle(lang, crate::app::inflight::ActionKind::OpenTicket, target);
+            let copy = keys_label(&app.keymap, Action::Copy);
+            TicketOpenedView {
+                result,
+                subtitle: &sub,
+                copy_keys: &copy,
+                close_keys: "Esc",
+                lang,
+                theme,
+            }
+            .render(area, frame.buffer_mut());
+        }
+        Overlay::InvoiceQueued { result, target } => {
+            let sub = subtitle(lang, result.channel.kind(), target);
+            InvoiceQueuedView {
+                result,
+                subtitle: &sub,
+                close_keys: "Esc",
+                lang,
+                theme,
+            }
+            .render(area, frame.buffer_mut());
+        }
+        Overlay::Notice { kind, target, text } => {
+            let title = crate::app::forms::title(lang, *kind);
+            let lines = [subtitle(lang, *kind, target), text.clone()];
+            Notice {
+                title: &title,
+                lines: &lines,
+                lang,
+                theme,
+            }
+            .render(area, frame.buffer_mut())
+        }
+        Overlay::CopyMenu { items } => {
+            CopyMenu { items, lang, theme }.render(area, frame.buffer_mut())
+        }
+        Overlay::Audit { entries, scroll } => AuditList {
+            entries: entries.as_ref(),
+            scroll: *scroll,
+            lang,
+            theme,
+        }
+        .render(area, frame.buffer_mut()),
+    }
+}
+
+fn confirm(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    action: &str,
+    lines: &[String],
+    affects_connection: bool,
+) {
+    let yes = keys_label(&app.keymap, Action::Confirm);
+    let no = keys_label(&app.keymap, Action::Cancel);
+    ConfirmDialog {
+        action,
+        lines,
+        affects_connection,
+        yes_keys: &yes,
+        no_keys: &no,
+        lang: app.lang(),
+        theme: &app.settings.theme,
+    }
+    .render(area, frame.buffer_mut());
+}
+
+/// The copy chooser: one line per copyable value, with its key.
+#[derive(Debug, Clone)]
+pub struct CopyMenu<'a> {
+    /// The choices.
+    pub items: &'a [CopyItem],
+    /// Language.
+    pub lang: Lang,
+    /// Theme.
+    pub theme: &'a Theme,
+}
+
+impl Widget for CopyMenu<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let max_text = 36usize;
+        let lines: Vec<Line> = self
+            .items
+            .iter()
+            .map(|i| {
+                Line::from(vec![
+                    Span::styled(format!("[{}] ", i.key), theme.style(Role::Key)),
+                    Span::styled(
+                        format!("{}: ", tr(self.lang, i.what)),
+                        theme.style(Role::Text),
+                    ),
+                    Span::styled(
+                        truncate(&crate::sanitize::clean_line(&i.text), max_text).into_owned(),
+                        theme.style(Role::Muted),
+                    ),
+                ])
+            })
+            .chain(std::iter::once(Line::styled(
+                format!("[Esc] {}", tr(self.lang, Msg::KeyBack)),
+                theme.style(Role::Muted),
+            )))
+            .collect();
+        let w = lines
+            .iter()
+            .map(Line::width)
+            .max()
+            .unwrap_or(20)
+            .clamp(20, area.width.saturating_sub(4) as usize) as u16
+            + 4;
+        let h = (lines.len() as u16 + 2).min(area.height);
+        let rect = centered(area, w, h);
+        Clear.render(rect, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Rounded)
+            .border_style(theme.style(Role::BorderFocused))
+            .title(Span::styled(
+                format!(" {} ", tr(self.lang, Msg::CopyMenuTitle)),
+                theme.style(Role::Title),
+            ));
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        Paragraph::new(lines).render(
+            Rect {
+                x: inner.x + 1,
+                width: inner.width.saturating_sub(1),
+                ..inner
+            },
+            buf,
+        );
+    }
+}
+
+/// The latest audit entries, newest first.
+#[derive(Debug, Clone)]
+pub struct AuditList<'a> {
+    /// Entries (oldest first, as read) or the read error; `None` loading.
+    pub entries: Option<&'a Result<Vec<AuditEntry>, String>>,
+    /// First line shown.
+    pub scroll: u16,
+    /// Language.
+    pub lang: Lang,
+    /// Theme.
+    pub theme: &'a Theme,
+}
+
+fn outcome_text(lang: Lang, e: &AuditEntry) -> (String, Role) {
+    let (msg, role) = match e.outcome {
+        Some(Outcome::Ok) => (Msg::CliOutcomeOk, Role::Ok),
+        Some(Outcome::Refused) => (Msg::CliOutcomeRefused, Role::Danger),
+        Some(Outcome::Failed) => (Msg::CliOutcomeFailed, Role::Danger),
+        Some(Outcome::Unknown) => (Msg::CliOutcomeUnknownShort, Role::Warning),
+        None => (Msg::CliOutcomeSent, Role::Muted),
+    };
+    (tr(lang, msg).to_owned(), role)
+}
+
+impl Widget for AuditList<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (lang, theme) = (self.lang, self.theme);
+        Clear.render(area, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Rounded)
+            .border_style(theme.style(Role::BorderFocused))
+            .title(Span::styled(
+                format!(
+                    " {} ",
+                    trf(lang, Msg::AuditTitle, &[("path", &"audit.jsonl")])
+                ),
+                theme.style(Role::Title),
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let lines: Vec<Line> = match self.entries {
+            None => vec![Line::styled(
+                tr(lang, Msg::AuditLoading),
+                theme.style(Role::Muted),
+            )],
+            Some(Err(e)) => vec![Line::styled(
+                trf(lang, Msg::AuditReadFailed, &[("detail", e)]),
+                theme.style(Role::Danger),
+            )],
+            Some(Ok(v)) if v.is_empty() => {
+                vec![Line::styled(
+                    tr(lang, Msg::StateEmpty),
+                    theme.style(Role::Muted),
+                )]
+            }
+            Some(Ok(v)) => v
+                .iter()
+                .rev()
+                .map(|e| {
+                    let (outcome, role) = outcome_text(lang, e);
+                    let ids: Vec<String> = [
+                        e.attempt.customer.map(|c| format!("cli {c}")),
+                        e.attempt.service.map(|s| format!("svc {s}")),
+                        e.attempt.invoice.map(|i| format!("fat {i}")),
+                        e.attempt.ticket.map(|t| format!("atd {t}")),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                    let who = e.attempt.attendant.as_deref().unwrap_or("—");
+                    let mut spans = vec![
+                        Span::styled(
+                            format!("{} ", crate::br::dates::format_datetime(e.time)),
+                            theme.style(Role::Muted),
+                        ),
+                        Span::styled(
+                            format!("{:<18} ", e.attempt.action),
+                            theme.style(Role::Text),
+                        ),
+                        Span::styled(format!("{outcome:<12} "), theme.style(role)),
+                        Span::styled(format!("{} ", ids.join(" ")), theme.style(Role::Text)),
+                        Span::styled(
+                            crate::sanitize::clean_line(who).into_owned(),
+                            theme.style(Role::Muted),
+                        ),
+                    ];
+                    if let Some(m) = e.msg.as_deref() {
+                        spans.push(Span::styled(
+                            format!(" — {}", crate::sanitize::clean_line(m)),
+                            theme.style(Role::Muted),
+                        ));
+                    }
+                    Line::from(spans)
+                })
+                .collect(),
+        };
+        let max = (lines.len() as u16).saturating_sub(inner.height);
+        Paragraph::new(lines)
+            .scroll((self.scroll.min(max), 0))
+            .render(inner, buf);
+    }
+}
+
+/// An action's refusal or unknown outcome, in full.
+#[derive(Debug, Clone)]
+pub struct Notice<'a> {
+    /// The action's title.
+    pub title: &'a str,
+    /// Target line, then the outcome.
+    pub lines: &'a [String],
+    /// Language.
+    pub lang: Lang,
+    /// Theme.
+    pub theme: &'a Theme,
+}
+
+impl Widget for Notice<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let mut body: Vec<Line> = Vec::new();
+        for (i, l) in self.lines.iter().enumerate() {
+            let role = if i == 0 { Role::Muted } else { Role::Danger };
+            body.push(Line::styled(l.clone(), theme.style(role)));
+        }
+        body.push(Line::raw(""));
+        body.push(Line::styled(
+            format!("[Esc] {}", tr(self.lang, Msg::KeyBack)),
+            theme.style(Role::Muted),
+        ));
+        let w = area.width.saturating_sub(8).clamp(20, 70);
+        let h = (crate::ui::widgets::wrapped_height(&body, w.saturating_sub(4)) as u16 + 2)
+            .min(area.height);
+        let rect = centered(area, w, h);
+        Clear.render(rect, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Rounded)
+            .border_style(theme.style(Role::Danger))
+            .title(Span::styled(
+                format!(" {} ", truncate(self.title, w.saturating_sub(4) as usize)),
+                theme.style(Role::Title),
+            ));
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        Paragraph::new(body)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .render(
+                Rect {
+                    x: inner.x + 1,
+                    width: inner.width.saturating_sub(2),
+                    ..inner
+                },
+                buf,
+            );
+    }
+}

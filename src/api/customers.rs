@@ -601,10 +601,11 @@ impl Client {
     }
 
     /// `GET /cliente/all`: every customer registered in the window (all of
-    /// them when nothing is set). The server caches this answer.
+    /// them when nothing is set). The server caches this answer. A window
+    /// in which nobody registered may come back as 404: an empty list.
     pub async fn all_customers(&self, params: &AllCustomers) -> Result<Vec<Customer>, ApiError> {
-        let r: CustomersResponse = self.call(params.to_call()?).await?;
-        Ok(r.clientes)
+        let r: Result<CustomersResponse, _> = self.call(params.to_call()?).await;
+        empty_if_not_found(r.map(|r| r.clientes))
     }
 }
 

@@ -954,6 +954,7 @@ async fn targets(sim: &SimHandle) -> Targets {
             telefone: "37999112233".into(),
             email: None,
             abrir_os: None,
+            parametros: Default::default(),
         })
         .await
         .expect("a ticket to edit");
@@ -1040,6 +1041,7 @@ impl Action {
                     telefone: "37988887777".into(),
                     email: None,
                     abrir_os: None,
+                    parametros: Default::default(),
                 })
                 .await
                 .map(drop),

@@ -334,6 +334,25 @@ pub fn time_text(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// An audit action's name for people, in `lang`; a name this version does
+/// not know (a newer one wrote it) is shown as stored.
+pub fn action_label(lang: crate::i18n::Lang, action: &str) -> String {
+    use self::action as a;
+    let msg = match action {
+        a::TRUST_UNLOCK => crate::i18n::Msg::ActionTrustUnlock,
+        a::RESET_MAC => crate::i18n::Msg::ActionResetMac,
+        a::DISCONNECT => crate::i18n::Msg::ActionDisconnect,
+        a::SEND_INVOICE_EMAIL => crate::i18n::Msg::ActionSendInvoiceEmail,
+        a::SEND_INVOICE_SMS => crate::i18n::Msg::ActionSendInvoiceSms,
+        a::SEND_INVOICE_PUSH => crate::i18n::Msg::ActionSendInvoicePush,
+        a::OPEN_TICKET => crate::i18n::Msg::ActionOpenTicket,
+        a::EDIT_TICKET => crate::i18n::Msg::ActionEditTicket,
+        a::CLOSE_TICKET => crate::i18n::Msg::ActionCloseTicket,
+        other => return crate::sanitize::clean_line(other).into_owned(),
+    };
+    crate::i18n::tr(lang, msg).to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

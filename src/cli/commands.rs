@@ -1083,7 +1083,7 @@ fn show_audit(ctx: &Ctx, limit: usize) -> Result<u8, Failure> {
         };
         t.add_row(vec![
             br::dates::format_datetime(e.time),
-            action_label(lang, &e.attempt.action),
+            audit::action_label(lang, &e.attempt.action),
             f.h(outcome),
             id(e.attempt.service),
             id(e.attempt.invoice),
@@ -1094,25 +1094,6 @@ fn show_audit(ctx: &Ctx, limit: usize) -> Result<u8, Failure> {
     }
     say(t);
     Ok(EXIT_OK)
-}
-
-/// An audit action's name for people, in `lang`; a name this version does
-/// not know (a newer one wrote it) is shown as stored.
-fn action_label(lang: Lang, action: &str) -> String {
-    use audit::action as a;
-    let msg = match action {
-        a::TRUST_UNLOCK => Msg::ActionTrustUnlock,
-        a::RESET_MAC => Msg::ActionResetMac,
-        a::DISCONNECT => Msg::ActionDisconnect,
-        a::SEND_INVOICE_EMAIL => Msg::ActionSendInvoiceEmail,
-        a::SEND_INVOICE_SMS => Msg::ActionSendInvoiceSms,
-        a::SEND_INVOICE_PUSH => Msg::ActionSendInvoicePush,
-        a::OPEN_TICKET => Msg::ActionOpenTicket,
-        a::EDIT_TICKET => Msg::ActionEditTicket,
-        a::CLOSE_TICKET => Msg::ActionCloseTicket,
-        other => return crate::sanitize::clean_line(other).into_owned(),
-    };
-    tr(lang, msg).to_owned()
 }
 
 fn config_check(ctx: &Ctx) -> Result<u8, Failure> {

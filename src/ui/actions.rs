@@ -263,7 +263,15 @@ impl Widget for AuditList<'_> {
                             theme.style(Role::Muted),
                         ),
                         Span::styled(
-                            format!("{:<18} ", e.attempt.action),
+                            // Fitted, not padded: pt-BR names run longer
+                            // than the column.
+                            format!(
+                                "{} ",
+                                crate::text::fit(
+                                    &crate::audit::action_label(lang, &e.attempt.action),
+                                    18
+                                )
+                            ),
                             theme.style(Role::Text),
                         ),
                         Span::styled(format!("{outcome:<12} "), theme.style(role)),

@@ -36,7 +36,7 @@ fn a_trust_unlock_from_the_keyboard_is_done_and_audited() {
     pty.wait_for_text("Done: trust unlock", DEADLINE);
     pty.wait_for_text("Serviço Habilitado", DEADLINE);
     pty.send_keys(b"A");
-    pty.wait_for_text("trust_unlock", DEADLINE);
+    pty.wait_for_text("trust unlock", DEADLINE);
     pty.send_keys(b"\x1b");
     // Esc and q sent together would read as Alt-q: wait for the view.
     pty.wait_for_text("Trust unlock  m", DEADLINE);

@@ -36,7 +36,8 @@ fn a_trust_unlock_from_the_keyboard_is_done_and_audited() {
     pty.wait_for_text("Done: trust unlock", DEADLINE);
     pty.wait_for_text("Serviço Habilitado", DEADLINE);
     pty.send_keys(b"A");
-    pty.wait_for_text("trust unlock", DEADLINE);
+    pty.wait_for_text("Audit — audit.jsonl", DEADLINE);
+    pty.wait_for_text("cli 1006 svc 100024", DEADLINE);
     pty.send_keys(b"\x1b");
     // Esc and q sent together would read as Alt-q: wait for the view.
     pty.wait_for_text("Trust unlock  m", DEADLINE);

@@ -91,10 +91,10 @@ fn bench(c: &mut Criterion) {
     // The figure: interleaved best-of runs, so load on the shared machine
     // hits both sides alike.
     let (mut t_typed, mut t_plain, mut t_value) = (Duration::MAX, Duration::MAX, Duration::MAX);
-    for _ in 0..3 {
-        t_typed = t_typed.min(best_of(1, || drop(black_box(typed(&bytes)))));
-        t_plain = t_plain.min(best_of(1, || drop(black_box(typed_plain(&bytes)))));
-        t_value = t_value.min(best_of(1, || drop(black_box(generic(&bytes)))));
+    for _ in 0..5 {
+        t_typed = t_typed.min(best_of(2, || drop(black_box(typed(&bytes)))));
+        t_plain = t_plain.min(best_of(2, || drop(black_box(typed_plain(&bytes)))));
+        t_value = t_value.min(best_of(2, || drop(black_box(generic(&bytes)))));
     }
     println!(
         "figure 1: cliente/all with {CUSTOMERS} customers ({:.1} MB): typed (client path) {t_typed:?}, \

@@ -271,7 +271,9 @@ struct Harness {
 impl Harness {
     fn key(&self, code: KeyCode) -> Instant {
         let t = Instant::now();
-        self.keys.send(TermEvent::Key(key(code))).expect("loop alive");
+        self.keys
+            .send(TermEvent::Key(key(code)))
+            .expect("loop alive");
         t
     }
     fn text(&self, s: &str) {
@@ -417,8 +419,7 @@ fn figure_5(rt: &tokio::runtime::Runtime, sim: &SimHandle) {
                     tokio::time::sleep(Duration::from_millis(1)).await;
                     let del = h.delivered.lock().unwrap().get(n_del).copied();
                     if let Some(del) = del
-                        && let Some((t, _)) =
-                            h.probe.writes().into_iter().find(|(t, _)| *t >= del)
+                        && let Some((t, _)) = h.probe.writes().into_iter().find(|(t, _)| *t >= del)
                     {
                         break Some(t);
                     }

@@ -85,7 +85,9 @@ fn bench(c: &mut Criterion) {
     group.bench_function("typed_from_slice", |b| {
         b.iter(|| typed_plain(black_box(&bytes)))
     });
-    group.bench_function("serde_json_value", |b| b.iter(|| generic(black_box(&bytes))));
+    group.bench_function("serde_json_value", |b| {
+        b.iter(|| generic(black_box(&bytes)))
+    });
     group.finish();
 
     // The figure: interleaved best-of runs, so load on the shared machine

@@ -38,7 +38,11 @@ fn minimal() -> Option<PathBuf> {
     // The bench runs from target/release/deps; the example sits in
     // target/release/examples.
     let exe = std::env::current_exe().ok()?;
-    let path = exe.parent()?.parent()?.join("examples").join("minimal_frame");
+    let path = exe
+        .parent()?
+        .parent()?
+        .join("examples")
+        .join("minimal_frame");
     path.exists().then_some(path)
 }
 
@@ -52,7 +56,10 @@ fn console_cmd(args: &[&str], dir: &std::path::Path) -> CommandBuilder {
     cmd.env("HUBDESK_STATE_DIR", dir);
     cmd.env("HUBDESK_DATA_DIR", dir);
     cmd.env("HUBSOFT_HOST", format!("http://127.0.0.1:{PORT}"));
-    cmd.env("HUBSOFT_CLIENT_ID", hubdesk::sim::DEMO_CREDENTIALS.client_id);
+    cmd.env(
+        "HUBSOFT_CLIENT_ID",
+        hubdesk::sim::DEMO_CREDENTIALS.client_id,
+    );
     cmd.env(
         "HUBSOFT_CLIENT_SECRET",
         hubdesk::sim::DEMO_CREDENTIALS.client_secret,
@@ -117,7 +124,10 @@ fn external_sim() -> ExternalSim {
         .expect("hubdesk sim starts");
     let end = Instant::now() + DEADLINE;
     while std::net::TcpStream::connect(("127.0.0.1", PORT)).is_err() {
-        assert!(Instant::now() < end, "the external simulator never listened");
+        assert!(
+            Instant::now() < end,
+            "the external simulator never listened"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     ExternalSim(child)

@@ -172,7 +172,10 @@ impl Client {
         let mut headers = HeaderMap::new();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         let mut builder = reqwest::Client::builder()
-            .tls_backend_preconfigured(tls::client_config(config.accept_invalid_certs)?)
+            .tls_backend_preconfigured(tls::client_config(
+                config.accept_invalid_certs,
+                url.scheme() == "http",
+            )?)
             .connect_timeout(config.connect_timeout)
             .default_headers(headers)
             .user_agent(config.user_agent.as_str());

@@ -18,11 +18,26 @@ use super::error::ApiError;
 /// Builds the TLS configuration: the platform's trust store, or (when the ISP
 /// runs a self-signed certificate and the operator said so) no certificate
 /// checks at all.
-pub(crate) fn client_config(accept_invalid_certs: bool) -> Result<rustls::ClientConfig, ApiError> {
+///
+/// A client whose server is plain `http://` (the loopback simulator, or an
+/// explicitly allowed insecure host) never needs TLS, and loading the
+/// platform's trust store costs tens of milliseconds before the first frame;
+/// it gets an empty root store instead, so a redirect to https fails closed.
+pub(crate) fn client_config(
+    accept_invalid_certs: bool,
+    plain_http: bool,
+) -> Result<rustls::ClientConfig, ApiError> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
         .map_err(tls_error)?;
+    if plain_http && !accept_invalid_certs {
+        let mut config = builder
+            .with_root_certificates(rustls::RootCertStore::empty())
+            .with_no_client_auth();
+        config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+        return Ok(config);
+    }
     let verifier: Arc<dyn ServerCertVerifier> = if accept_invalid_certs {
         Arc::new(AcceptAnyCertificate { provider })
     } else {
@@ -94,5 +109,23 @@ impl ServerCertVerifier for AcceptAnyCertificate {
         self.provider
             .signature_verification_algorithms
             .supported_schemes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_http_needs_no_trust_store_but_keeps_alpn() {
+        // Built without reading the platform's certificates (the start-up
+        // cost this avoids); it still offers both protocols to reqwest.
+        let config = client_config(false, true).expect("config builds");
+        assert_eq!(
+            config.alpn_protocols,
+            vec![b"h2".to_vec(), b"http/1.1".to_vec()]
+        );
+        let tls = client_config(false, false).expect("platform verifier builds");
+        assert_eq!(tls.alpn_protocols, config.alpn_protocols);
     }
 }

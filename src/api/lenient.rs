@@ -128,6 +128,33 @@ fn int_from_f64(v: f64) -> Option<i128> {
 
 struct IntVisitor;
 
+/// The arms of a scalar visitor that never fit a number: booleans, `null`,
+/// lists and objects all degrade to `None` (after consuming the value), and
+/// an `Option` wrapper is looked through. Shared by the int, float and money
+/// visitors so the degradation rule lives in one place.
+macro_rules! scalar_fallbacks {
+    () => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            TextVisitor.visit_seq(seq).map(|_| None)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            TextVisitor.visit_map(map).map(|_| None)
+        }
+    };
+}
+
 impl<'de> Visitor<'de> for IntVisitor {
     type Value = Option<i128>;
 
@@ -146,24 +173,7 @@ impl<'de> Visitor<'de> for IntVisitor {
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         Ok(int_from_str(v))
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        TextVisitor.visit_seq(seq).map(|_| None)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        TextVisitor.visit_map(map).map(|_| None)
-    }
+    scalar_fallbacks!();
 }
 
 /// An id (or any non-negative integer) from a number, `"11000"` or `11000.0`.
@@ -207,24 +217,7 @@ impl<'de> Visitor<'de> for FloatVisitor {
             .or_else(|| t.replace(',', ".").parse::<f64>().ok());
         Ok(parsed.filter(|v| v.is_finite()))
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        TextVisitor.visit_seq(seq).map(|_| None)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        TextVisitor.visit_map(map).map(|_| None)
-    }
+    scalar_fallbacks!();
 }
 
 /// A floating-point measure (megabytes, coordinates) from a number or string
@@ -292,24 +285,7 @@ impl<'de> Visitor<'de> for MoneyVisitor {
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         Ok(parse_money(v))
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        TextVisitor.visit_seq(seq).map(|_| None)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        TextVisitor.visit_map(map).map(|_| None)
-    }
+    scalar_fallbacks!();
 }
 
 /// Money as a [`Decimal`] from a float (`119.9`), an integer (`100`) or text

@@ -12,11 +12,11 @@ use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::status::StatusKind;
 use crate::api::ApiError;
 use crate::api::service_actions::{Disconnect, ResetMac};
 use crate::audit::{AuditAttempt, AuditEntry};
 use crate::i18n::{Lang, Msg as T, tr, trf};
-use crate::ui::widgets::StatusKind;
 
 use super::confirm::{ActionRequest, ActionTarget, Confirmation};
 use super::forms::{

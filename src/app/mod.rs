@@ -17,6 +17,7 @@ pub mod inflight;
 pub mod keymap;
 pub mod results;
 pub mod runner;
+pub mod status;
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
@@ -33,8 +34,8 @@ use crate::api::{
 use crate::i18n::{Lang, Msg as T, tr, trf};
 use crate::search_kind::{self, Detection};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{StatusKind, StatusMessage};
 use keymap::{Action, Context, Keymap};
+use status::{StatusKind, StatusMessage};
 
 /// Identifies one customer view (a customer opened once). The search has
 /// its own id, [`SEARCH_VIEW`]; customer views count up from 1 and are

@@ -260,35 +260,8 @@ impl Widget for HintBar<'_> {
     }
 }
 
-/// How a status message looks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusKind {
-    /// Neutral information ("Copied: boleto line").
-    Info,
-    /// Something worked.
-    Ok,
-    /// Something failed.
-    Error,
-}
-
-/// A message for the status line that clears itself at `expires`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatusMessage {
-    /// Text, already localized.
-    pub text: String,
-    /// Look.
-    pub kind: StatusKind,
-    /// When it stops being shown. The loop should wake up then to redraw
-    /// (see [`StatusMessage::expires`]); drawing itself reads no clock.
-    pub expires: Instant,
-}
-
-impl StatusMessage {
-    /// Whether the message is still shown at `now`.
-    pub fn visible_at(&self, now: Instant) -> bool {
-        now < self.expires
-    }
-}
+// The status message is app state; the status line below only draws it.
+pub use crate::app::status::{StatusKind, StatusMessage};
 
 /// The status line: the current message (if not expired at `now`) on the
 /// left, badges (profile, read-only, demo) on the right.

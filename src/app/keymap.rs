@@ -39,13 +39,15 @@ pub enum Context {
     Tickets,
     /// A subscriber's service orders.
     Orders,
+    /// The tool screens: network, sales, cities, receivables, PBX.
+    Tool,
     /// A confirmation dialog: modal, only its own keys (and interrupt) work.
     Confirm,
 }
 
 impl Context {
     /// All contexts in the order the help overlay groups them.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::Navigation,
         Context::Search,
@@ -53,6 +55,7 @@ impl Context {
         Context::Financial,
         Context::Tickets,
         Context::Orders,
+        Context::Tool,
         Context::Confirm,
     ];
 
@@ -72,6 +75,7 @@ impl Context {
             Context::Financial => Msg::KeyCtxFinancial,
             Context::Tickets => Msg::KeyCtxTickets,
             Context::Orders => Msg::KeyCtxOrders,
+            Context::Tool => Msg::KeyCtxTool,
             Context::Confirm => Msg::KeyCtxConfirm,
         }
     }
@@ -173,6 +177,10 @@ pub enum Action {
     CloseTicket,
     /// Show the latest entries of the local audit trail.
     AuditLog,
+    /// Open the command palette.
+    Palette,
+    /// Open the cities screen.
+    Cities,
 }
 
 impl Action {
@@ -225,6 +233,8 @@ impl Action {
             Action::EditTicket => "edit-ticket",
             Action::CloseTicket => "close-ticket",
             Action::AuditLog => "audit",
+            Action::Palette => "palette",
+            Action::Cities => "cities",
         }
     }
 
@@ -447,6 +457,14 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
         Risk::Dangerous,
     )),
     row(A::AuditLog, C::Global, &["A"], Msg::KeyAuditLog),
+    // ":" as in k9s; F10 also from a text field, where ":" types.
+    hint(text_safe(row(
+        A::Palette,
+        C::Global,
+        &[":", "f10"],
+        Msg::KeyPalette,
+    ))),
+    row(A::Cities, C::Global, &["C"], Msg::KeyCities),
     hint(row(A::Confirm, C::Confirm, &["y", "s"], Msg::ConfirmYes)),
     hint(row(A::Cancel, C::Confirm, &["n", "esc"], Msg::ConfirmNo)),
 ];
@@ -1095,7 +1113,9 @@ mod tests {
             | Action::Cancel
             | Action::EditTicket
             | Action::CloseTicket
-            | Action::AuditLog => a,
+            | Action::AuditLog
+            | Action::Palette
+            | Action::Cities => a,
         };
         [
             Action::Quit,
@@ -1137,6 +1157,8 @@ mod tests {
             Action::EditTicket,
             Action::CloseTicket,
             Action::AuditLog,
+            Action::Palette,
+            Action::Cities,
         ]
         .into_iter()
         .map(probe)
@@ -1522,7 +1544,8 @@ mod tests {
                 Action::Help,
                 Action::Search,
                 Action::Refresh,
-                Action::Copy
+                Action::Copy,
+                Action::Palette,
             ]
         );
         let confirm = km.hints(&[Context::Confirm]);

@@ -15,9 +15,11 @@ pub mod confirm;
 pub mod forms;
 pub mod inflight;
 pub mod keymap;
+pub mod palette;
 pub mod results;
 pub mod runner;
 pub mod status;
+pub mod tools;
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
@@ -140,6 +142,8 @@ pub enum Slot {
     Orders,
     /// Connection history.
     Connections,
+    /// A tool screen's read (view [`tools::TOOLS_VIEW`]).
+    Tool(tools::ToolSlot),
 }
 
 /// The identity of one request: its view, its slot, and a sequence number
@@ -169,6 +173,8 @@ pub enum Request {
     Orders(ServiceOrderSearch),
     /// `GET /cliente/extrato_conexao`.
     Connections(ConnectionLogQuery),
+    /// A tool screen's read.
+    Tool(tools::ToolRequest),
 }
 
 /// What `update` asks the outside world to do.
@@ -238,6 +244,8 @@ pub enum Reply {
     Orders(Result<Vec<ServiceOrder>, ApiError>),
     /// Connection history.
     Connections(Result<ConnectionLog, ApiError>),
+    /// A tool screen's read.
+    Tool(tools::ToolReply),
 }
 
 /// Everything `update` reacts to.
@@ -561,6 +569,8 @@ pub enum Screen {
     Search,
     /// A customer.
     Customer,
+    /// A tool screen (network, sales, cities, receivables, PBX).
+    Tool(tools::Tool),
 }
 
 /// Settings fixed for the session.
@@ -635,6 +645,10 @@ pub struct App {
     pub inflight: inflight::InFlight,
     /// Submissions awaiting their answer.
     pub pending: HashMap<inflight::ActionKey, actions::Pending>,
+    /// The tool screens' state.
+    pub tools: tools::ToolsState,
+    /// The command palette, when open.
+    pub palette: Option<palette::Palette>,
     next_view: ViewId,
     next_seq: u64,
 }
@@ -657,6 +671,8 @@ impl App {
             overlay: None,
             inflight: inflight::InFlight::new(),
             pending: HashMap::new(),
+            tools: tools::ToolsState::default(),
+            palette: None,
             next_view: SEARCH_VIEW + 1,
             next_seq: 1,
         }
@@ -672,6 +688,7 @@ impl App {
         self.search.results.loading()
             || self.view.as_ref().is_some_and(CustomerView::loading)
             || self.inflight.any_running()
+            || self.tools.loading()
     }
 
     /// The active keymap contexts and whether a text field has focus.
@@ -679,8 +696,14 @@ impl App {
         if let Some(overlay) = &self.overlay {
             return actions::contexts(overlay);
         }
+        if self.palette.is_some() {
+            return (&[Context::Global], true);
+        }
         if self.help.is_some() {
             return (&[Context::Navigation], false);
+        }
+        if let Screen::Tool(tool) = self.screen {
+            return tools::contexts(self, tool);
         }
         match (self.screen, &self.view) {
             (Screen::Customer, Some(view)) => (view.focus.contexts(), false),
@@ -839,6 +862,9 @@ fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
         }
         return actions::overlay_key(app, key, fx);
     }
+    if app.palette.is_some() {
+        return palette_key(app, key, fx);
+    }
     let (contexts, text_focus) = app.contexts();
     // Below the minimum size only the "too small" screen shows, and it
     // says which key quits: that key must work even over a text field.
@@ -872,6 +898,15 @@ fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
         }
         Some(Action::AuditLog) if app.help.is_none() && !too_small => {
             return actions::open_audit(app, fx);
+        }
+        Some(Action::Palette) if app.help.is_none() && !too_small => {
+            app.palette = Some(palette::Palette::new(&app.keymap));
+            return Changed::Yes;
+        }
+        Some(a) if app.help.is_none() && !too_small => {
+            if let Some(tool) = tools::Tool::for_action(a) {
+                return tools::open(app, tool, fx);
+            }
         }
         _ => {}
     }
@@ -910,6 +945,82 @@ fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
     match app.screen {
         Screen::Search => search_key(app, key, action, fx),
         Screen::Customer => customer_key(app, action, fx),
+        Screen::Tool(tool) => tools::key(app, tool, key, action, fx),
+    }
+}
+
+/// A key while the command palette is open: typing filters, arrows
+/// choose, Enter runs the chosen entry as if its key had been pressed,
+/// Esc closes.
+fn palette_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
+    let lang = app.lang();
+    let action = app.keymap.dispatch(&key, &[Context::Global], true);
+    let Some(palette) = app.palette.as_mut() else {
+        return Changed::No;
+    };
+    match (action, key.code) {
+        (Some(Action::Interrupt), _) => {
+            fx.push(Effect::Quit);
+            Changed::No
+        }
+        (Some(Action::Back), _) => {
+            app.palette = None;
+            Changed::Yes
+        }
+        (Some(Action::Open), _) => {
+            let chosen = palette.chosen(lang);
+            app.palette = None;
+            match chosen {
+                Some(entry) => run_palette_entry(app, entry.action, fx),
+                None => Changed::Yes,
+            }
+        }
+        (_, KeyCode::Up) => {
+            palette.step(lang, false);
+            Changed::Yes
+        }
+        (_, KeyCode::Down) => {
+            palette.step(lang, true);
+            Changed::Yes
+        }
+        _ => {
+            if palette.edit(key) {
+                Changed::Yes
+            } else {
+                Changed::No
+            }
+        }
+    }
+}
+
+/// Runs what a palette entry names, through the same read-only check as
+/// a key.
+fn run_palette_entry(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Changed {
+    if !app.keymap.allows(action) {
+        return Changed::Yes;
+    }
+    if let Some(tool) = tools::Tool::for_action(action) {
+        return tools::open(app, tool, fx);
+    }
+    match action {
+        Action::Quit => {
+            fx.push(Effect::Quit);
+            Changed::No
+        }
+        Action::Help => {
+            app.help = Some(0);
+            Changed::Yes
+        }
+        Action::AuditLog => actions::open_audit(app, fx),
+        Action::Search => {
+            close_view(app, fx);
+            app.tools.return_to = None;
+            app.search.focus.0 = SearchFocus::Input;
+            app.search.input.reset();
+            app.search.forced = None;
+            Changed::Yes
+        }
+        _ => Changed::Yes,
     }
 }
 
@@ -1208,7 +1319,7 @@ fn fetch(app: &mut App, view: &mut CustomerView, slot: Slot, fx: &mut Vec<Effect
     let seq = app.seq();
     let code = view.code.to_string();
     let request = match slot {
-        Slot::Search => return,
+        Slot::Search | Slot::Tool(_) => return,
         Slot::Customer => {
             view.customer.start(seq);
             let mut p = CustomerSearch::new(CustomerSearchBy::Code, code);
@@ -1493,6 +1604,12 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
     let lang = app.lang();
     let timeout = app.settings.timeout_secs;
     let err = |e: ApiError| error_text(lang, &e, timeout);
+    if req.view == tools::TOOLS_VIEW {
+        let Reply::Tool(reply) = reply else {
+            return Changed::No;
+        };
+        return tools::on_reply(app, req.seq, reply);
+    }
     if req.view == SEARCH_VIEW {
         let Reply::Customers(result) = reply else {
             return Changed::No;

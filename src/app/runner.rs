@@ -192,6 +192,7 @@ async fn perform(client: &Client, request: Request) -> Reply {
         Request::Tickets(p) => Reply::Tickets(client.customer_tickets(&p).await),
         Request::Orders(p) => Reply::Orders(client.service_orders(&p).await),
         Request::Connections(p) => Reply::Connections(client.connection_log(&p).await),
+        Request::Tool(r) => Reply::Tool(r.perform(client).await),
     }
 }
 

@@ -1444,4 +1444,36 @@ catalog! {
     AuditReadFailed { pt: "Não foi possível ler a auditoria: {detail}", en: "Could not read the audit trail: {detail}" }
     /// Loading the audit trail.
     AuditLoading { pt: "Carregando…", en: "Loading…" }
+
+    // ---- issue 7: tool screens and the command palette ----------------------
+    /// Keymap context of the tool screens (network, sales, cities...).
+    KeyCtxTool { pt: "Telas de consulta", en: "Tool screens" }
+    /// Opens the command palette.
+    KeyPalette { pt: "Comandos", en: "Commands" }
+    /// Opens the cities screen.
+    KeyCities { pt: "Cidades e bairros", en: "Cities and neighbourhoods" }
+    /// Title of the cities screen.
+    ToolCities { pt: "Cidades e bairros", en: "Cities and neighbourhoods" }
+    /// Palette entry that goes to the customer search.
+    PaletteSearch { pt: "Buscar cliente", en: "Find a customer" }
+    /// Title of the command palette.
+    PaletteTitle { pt: "Comandos", en: "Commands" }
+    /// The palette has no entry for what was typed.
+    PaletteNoMatch { pt: "Nenhum comando com esse nome", en: "No command by that name" }
+    /// Starts filtering a tool screen's list.
+    KeyFilter { pt: "Filtrar", en: "Filter" }
+    /// Label before a list's filter text.
+    FilterLabel { pt: "Filtro", en: "Filter" }
+    /// How many rows a filter leaves, of how many.
+    FilterCount { pt: "{shown} de {total}", en: "{shown} of {total}" }
+    /// Hint shown where the filter goes when it is empty.
+    FilterHint { pt: "{key} filtra", en: "{key} to filter" }
+    /// Column: state (UF).
+    ColUf { pt: "UF", en: "State" }
+    /// Column: number of neighbourhoods.
+    ColNeighbourhoods { pt: "Bairros", en: "Neighbourhoods" }
+    /// Column: IBGE code.
+    ColIbge { pt: "IBGE", en: "IBGE" }
+    /// A city with no neighbourhoods listed.
+    CityNoNeighbourhoods { pt: "Nenhum bairro com clientes ativos", en: "No neighbourhood with active customers" }
 }

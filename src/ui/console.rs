@@ -45,12 +45,23 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
         ..area
     };
     match (app.screen, &app.view) {
+        (Screen::Tool(tool), _) => crate::ui::tools::draw(frame, body, app, tool),
         (Screen::Customer, Some(view)) => crate::ui::customer::draw(frame, body, app, view),
         _ => crate::ui::search::draw(frame, body, app),
     }
 
     let (contexts, text_focus) = app.contexts();
     let mut hints = app.keymap.hints(contexts);
+    // On a tool screen "/" filters the list instead of searching, and
+    // only the tools that offer copying keep its hint.
+    if let Screen::Tool(tool) = app.screen {
+        for hint in hints.iter_mut().filter(|h| h.action == Action::Search) {
+            hint.msg = Msg::KeyFilter;
+        }
+        if !crate::app::tools::copies(tool) {
+            hints.retain(|h| h.action != Action::Copy);
+        }
+    }
     // Result views, the copy chooser and the audit list name their own
     // keys; the dialog's yes/no would be wrong there.
     if matches!(
@@ -121,6 +132,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
 
     if let Some(overlay) = &app.overlay {
         crate::ui::actions::draw(frame, body, app, overlay);
+    }
+
+    if let Some(palette) = &app.palette {
+        crate::ui::palette::draw(frame, body, app, palette);
     }
 
     if let Some(scroll) = app.help {

@@ -1,0 +1,328 @@
+//! The tool screens: everything in the HubSoft API that is not about the
+//! customer on the phone (issue 7): network inventory for the NOC,
+//! prospects and plans for sales, cities, receivables, the PBX.
+//!
+//! Each tool is one module with its own state, key handling and replies;
+//! this module routes keys and replies to them and holds what they share:
+//! the [`ListFilter`] behind `/`, the tool requests and their replies, and
+//! the way back to the screen the attendant came from.
+//!
+//! Tool reads belong to [`TOOLS_VIEW`], never to a customer view, so leaving
+//! a customer does not abort them; a tool's read that a newer one replaced
+//! is dropped by its sequence number, like every other read.
+
+use crossterm::event::{Event as CtEvent, KeyEvent};
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+use crate::api::{ApiError, City};
+use crate::i18n::Msg as T;
+
+use super::keymap::{Action, Context};
+use super::{App, Changed, Effect, ReqId, Request, Screen, Slot, ViewId};
+
+pub mod cities;
+
+/// The [`ViewId`] of tool reads: above every customer view.
+pub const TOOLS_VIEW: ViewId = u64::MAX;
+
+/// A tool screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Tool {
+    /// Cities and their neighbourhoods (`endereco/cidade`).
+    Cities,
+}
+
+impl Tool {
+    /// Every tool, in menu order.
+    pub const ALL: &'static [Tool] = &[Tool::Cities];
+
+    /// The screen's title.
+    pub fn title(self) -> T {
+        match self {
+            Tool::Cities => T::ToolCities,
+        }
+    }
+
+    /// The key action that opens it.
+    pub fn action(self) -> Action {
+        match self {
+            Tool::Cities => Action::Cities,
+        }
+    }
+
+    /// The tool a key action opens, if it opens one.
+    pub fn for_action(action: Action) -> Option<Tool> {
+        Tool::ALL.iter().copied().find(|t| t.action() == action)
+    }
+}
+
+/// Which read of which tool a reply answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ToolSlot {
+    /// `GET /endereco/cidade`.
+    Cities,
+}
+
+/// A tool's read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ToolRequest {
+    /// Cities and neighbourhoods.
+    Cities,
+}
+
+/// A tool read's result.
+#[derive(Debug, Clone)]
+pub enum ToolReply {
+    /// Cities and neighbourhoods.
+    Cities(Result<Vec<City>, ApiError>),
+}
+
+impl ToolRequest {
+    /// Sends the request with `client`.
+    pub async fn perform(self, client: &crate::api::Client) -> ToolReply {
+        match self {
+            ToolRequest::Cities => ToolReply::Cities(client.cities().await),
+        }
+    }
+}
+
+/// The state of every tool screen; each keeps its data while the
+/// attendant is elsewhere, so coming back is instant.
+#[derive(Debug, Default)]
+pub struct ToolsState {
+    /// Cities.
+    pub cities: cities::CitiesState,
+    /// Where Esc goes back to.
+    pub return_to: Option<Screen>,
+}
+
+impl ToolsState {
+    /// Whether any tool read is in flight.
+    pub fn loading(&self) -> bool {
+        self.cities.cities.loading()
+    }
+}
+
+/// The `/` filter of a list: what the attendant typed, and whether the
+/// field has the keyboard. Matching ignores case, accents and word order:
+/// every word typed must appear somewhere in the row.
+#[derive(Debug, Default, Clone)]
+pub struct ListFilter {
+    /// The text field.
+    pub input: Input,
+    /// The field has focus (letters type).
+    pub editing: bool,
+}
+
+impl ListFilter {
+    /// The words to look for, folded.
+    fn needles(&self) -> Vec<String> {
+        fold(self.input.value())
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Whether the filter is empty (shows everything).
+    pub fn is_empty(&self) -> bool {
+        self.input.value().trim().is_empty()
+    }
+
+    /// Whether a row with these texts passes the filter.
+    pub fn matches<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> bool {
+        let needles = self.needles();
+        if needles.is_empty() {
+            return true;
+        }
+        let hay: String = texts.into_iter().map(fold).collect::<Vec<_>>().join(" ");
+        needles.iter().all(|n| hay.contains(n.as_str()))
+    }
+
+    /// The indexes of `rows` that pass the filter.
+    pub fn apply<R>(&self, rows: &[R], texts: impl Fn(&R) -> Vec<&str>) -> Vec<usize> {
+        rows.iter()
+            .enumerate()
+            .filter(|(_, r)| self.matches(texts(r)))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Handles a key while the field has focus: Enter keeps the filter and
+    /// returns to the list, Esc clears it. Returns whether anything changed.
+    pub fn key(&mut self, key: KeyEvent, action: Option<Action>) -> Changed {
+        match action {
+            Some(Action::Back) => {
+                self.input.reset();
+                self.editing = false;
+                Changed::Yes
+            }
+            Some(Action::Open) => {
+                self.editing = false;
+                Changed::Yes
+            }
+            _ => {
+                let clean = key_is_text_edit(&key);
+                if clean && self.input.handle_event(&CtEvent::Key(key)).is_some() {
+                    Changed::Yes
+                } else {
+                    Changed::No
+                }
+            }
+        }
+    }
+}
+
+fn key_is_text_edit(key: &KeyEvent) -> bool {
+    use crossterm::event::KeyCode;
+    !matches!(key.code, KeyCode::Char(c) if c.is_control())
+}
+
+/// Lower case without accents, for matching what an attendant types
+/// against what the server wrote.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            other => other,
+        })
+        .collect()
+}
+
+/// The selection moved by a navigation action inside `rows` rows.
+pub fn move_selection(action: Action, selected: usize, rows: usize, page: usize) -> Option<usize> {
+    super::moved(action, selected, rows, page)
+}
+
+/// Opens `tool`, remembering where to come back to, and loads what it
+/// shows the first time.
+pub fn open(app: &mut App, tool: Tool, fx: &mut Vec<Effect>) -> Changed {
+    if !matches!(app.screen, Screen::Tool(_)) {
+        app.tools.return_to = Some(app.screen);
+    }
+    app.screen = Screen::Tool(tool);
+    match tool {
+        Tool::Cities => cities::opened(app, fx),
+    }
+    Changed::Yes
+}
+
+/// Leaves the tool screens for the screen they were opened from.
+pub fn close(app: &mut App) -> Changed {
+    let back = app.tools.return_to.take().unwrap_or(Screen::Search);
+    app.screen = match back {
+        Screen::Customer if app.view.is_none() => Screen::Search,
+        other => other,
+    };
+    Changed::Yes
+}
+
+/// The keymap contexts of a tool screen, and whether a text field has the
+/// keyboard.
+pub fn contexts(app: &App, tool: Tool) -> (&'static [Context], bool) {
+    let editing = match tool {
+        Tool::Cities => app.tools.cities.filter.editing,
+    };
+    if editing {
+        (&[Context::Tool], true)
+    } else {
+        (&[Context::Tool, Context::Navigation], false)
+    }
+}
+
+/// Whether `tool` has something to copy with the copy key (the hint bar
+/// hides the key elsewhere).
+pub fn copies(tool: Tool) -> bool {
+    match tool {
+        Tool::Cities => false,
+    }
+}
+
+/// A key on a tool screen.
+pub fn key(
+    app: &mut App,
+    tool: Tool,
+    key: KeyEvent,
+    action: Option<Action>,
+    fx: &mut Vec<Effect>,
+) -> Changed {
+    match tool {
+        Tool::Cities => cities::key(app, key, action, fx),
+    }
+}
+
+/// Sends a tool read: a fresh sequence number, remembered by `remote`.
+pub fn fetch<T>(
+    app: &mut App,
+    slot: ToolSlot,
+    request: ToolRequest,
+    remote: impl FnOnce(&mut ToolsState) -> &mut super::Remote<T>,
+    fx: &mut Vec<Effect>,
+) {
+    let seq = app.seq();
+    remote(&mut app.tools).start(seq);
+    fx.push(Effect::Fetch {
+        req: ReqId {
+            view: TOOLS_VIEW,
+            slot: Slot::Tool(slot),
+            seq,
+        },
+        request: Request::Tool(request),
+    });
+}
+
+/// A tool read's answer; dropped when a newer read replaced it.
+pub fn on_reply(app: &mut App, seq: u64, reply: ToolReply) -> Changed {
+    let lang = app.lang();
+    let timeout = app.settings.timeout_secs;
+    let err = |e: ApiError| super::error_text(lang, &e, timeout);
+    match reply {
+        ToolReply::Cities(r) => {
+            let remote = &mut app.tools.cities.cities;
+            if !remote.expects(seq) {
+                return Changed::No;
+            }
+            remote.finish(r.map_err(err));
+            app.tools.cities.clamp();
+        }
+    }
+    Changed::Yes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_and_accents() {
+        assert_eq!(fold("São João D'ÁGUA"), "sao joao d'agua");
+        assert_eq!(fold("Conceição"), "conceicao");
+    }
+
+    #[test]
+    fn filter_needs_every_word_anywhere() {
+        let mut f = ListFilter::default();
+        assert!(f.matches(["anything"]));
+        f.input = Input::new("joao mg".into());
+        assert!(f.matches(["São João del-Rei", "MG"]));
+        assert!(!f.matches(["São João del-Rei", "SP"]));
+        assert!(!f.matches(["Divinópolis", "MG"]));
+    }
+
+    #[test]
+    fn apply_keeps_row_order() {
+        let f = ListFilter {
+            input: Input::new("a".into()),
+            ..ListFilter::default()
+        };
+        let rows = ["ab", "cd", "ba"];
+        assert_eq!(f.apply(&rows, |r| vec![*r]), vec![0, 2]);
+    }
+}

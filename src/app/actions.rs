@@ -45,7 +45,7 @@ pub enum ActionReply {
     /// E-mail or SMS: the queued job.
     Job(Result<crate::api::invoices::SendJobResponse, ApiError>),
     /// `POST /prospecto`: the created prospect.
-    Prospect(Result<crate::api::prospects::ProspectResponse, ApiError>),
+    Prospect(Box<Result<crate::api::prospects::ProspectResponse, ApiError>>),
     /// The audit attempt could not be written, so nothing was sent.
     NotSent(String),
 }
@@ -60,7 +60,9 @@ impl ActionReply {
             ActionReply::Plain(r) => Outcome::from_result(lang, kind, r, |v| v.msg.clone()),
             ActionReply::Disconnect(r) => Outcome::from_result(lang, kind, r, |v| v.msg.clone()),
             ActionReply::Job(r) => Outcome::from_result(lang, kind, r, |v| v.msg.clone()),
-            ActionReply::Prospect(r) => Outcome::from_result(lang, kind, r, |v| v.msg.clone()),
+            ActionReply::Prospect(r) => {
+                Outcome::from_result(lang, kind, r.as_ref(), |v| v.msg.clone())
+            }
             ActionReply::NotSent(detail) => Outcome::Refused {
                 msg: trf(lang, T::ActionAuditFailed, &[("detail", detail)]),
             },

@@ -222,7 +222,7 @@ async fn audited(
         ActionReply::Disconnect(r) => audit::outcome_of(r, |v| v.msg.clone()),
         ActionReply::Job(r) => audit::outcome_of(r, |v| v.msg.clone()),
         // The new prospect's id, so the trail names what was created.
-        ActionReply::Prospect(r) => audit::outcome_of(r, |v| {
+        ActionReply::Prospect(r) => audit::outcome_of(r.as_ref(), |v| {
             let id = v.prospecto.as_ref().and_then(|p| p.id_prospecto);
             match (v.msg.clone(), id) {
                 (Some(m), Some(id)) => Some(format!("{m} (id_prospecto {id})")),
@@ -261,6 +261,8 @@ async fn perform_action(client: &Client, request: ActionRequest) -> ActionReply 
         ActionRequest::Invoice(InvoiceRequest::Push(p)) => {
             ActionReply::Plain(client.send_invoice_push(&p).await)
         }
-        ActionRequest::CreateProspect(p) => ActionReply::Prospect(client.create_prospect(&p).await),
+        ActionRequest::CreateProspect(p) => {
+            ActionReply::Prospect(Box::new(client.create_prospect(&p).await))
+        }
     }
 }

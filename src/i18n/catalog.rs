@@ -1555,7 +1555,7 @@ catalog! {
     SalesPlansRefused { pt: "CEP {cep} recusado pelo HubSoft: {msg}", en: "HubSoft refused CEP {cep}: {msg}" }
     /// Under the plans list: what a CEP without business unit gives.
     SalesPlansNote {
-        pt: "CEP sem unidade de negócio: o HubSoft lista todos os planos habilitados para prospectos",
+        pt: "Sem unidade de negócio no CEP, o HubSoft lista todos os planos de prospecto",
         en: "A CEP without a business unit lists every plan enabled for prospects"
     }
     /// Enter on a plan starts a prospect with it.

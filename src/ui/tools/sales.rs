@@ -170,6 +170,20 @@ fn query_line(
     }
 }
 
+/// What a tab's list frame says around its rows.
+struct ListFrame<'a> {
+    /// The frame's title.
+    title: &'a str,
+    /// A read was sent (else the prompt shows).
+    asked: bool,
+    /// The text for an empty answer.
+    empty: Msg,
+    /// The text before anything was asked.
+    prompt: Msg,
+    /// The list has the keyboard.
+    focused: bool,
+}
+
 /// The frame of a tab's list: nothing asked yet gives a prompt; otherwise
 /// the loading/empty/error states. Returns the inner area when there are
 /// rows to draw.
@@ -177,26 +191,20 @@ fn list_frame<T>(
     frame: &mut Frame<'_>,
     area: Rect,
     app: &App,
-    title: &str,
     remote: &crate::app::Remote<Vec<T>>,
-    asked: bool,
-    empty: Msg,
-    prompt: Msg,
-    focused: bool,
+    spec: ListFrame<'_>,
 ) -> Option<Rect> {
     let theme = &app.settings.theme;
     let lang = app.lang();
     let retry = keys_label(&app.keymap, Action::Refresh);
     let state = match (&remote.data, &remote.error) {
         (_, Some(e)) => PaneState::Error(e),
-        (None, None) if asked => PaneState::Loading,
-        (None, None) => PaneState::Ready,
-        (Some(d), None) if d.is_empty() => PaneState::Ready,
-        (Some(_), None) => PaneState::Ready,
+        (None, None) if spec.asked => PaneState::Loading,
+        _ => PaneState::Ready,
     };
     let inner = PaneFrame {
-        title,
-        focused,
+        title: spec.title,
+        focused: spec.focused,
         state,
         tick: app.tick,
         retry_keys: &retry,
@@ -210,8 +218,8 @@ fn list_frame<T>(
         ..inner
     };
     let message = match &remote.data {
-        None => Some(prompt),
-        Some(d) if d.is_empty() => Some(empty),
+        None => Some(spec.prompt),
+        Some(d) if d.is_empty() => Some(spec.empty),
         Some(_) => None,
     };
     if let Some(m) = message {
@@ -249,12 +257,14 @@ fn draw_prospects(frame: &mut Frame<'_>, area: Rect, app: &App) {
         frame,
         rest,
         app,
-        &title,
         &p.results,
-        p.term.is_some(),
-        Msg::SalesNoProspects,
-        Msg::SalesSearchPrompt,
-        !p.query.editing,
+        ListFrame {
+            title: &title,
+            asked: p.term.is_some(),
+            empty: Msg::SalesNoProspects,
+            prompt: Msg::SalesSearchPrompt,
+            focused: !p.query.editing,
+        },
     ) else {
         return;
     };
@@ -464,12 +474,14 @@ fn draw_plans(frame: &mut Frame<'_>, area: Rect, app: &App) {
         frame,
         rest,
         app,
-        &title,
         &p.plans,
-        p.cep.is_some(),
-        Msg::SalesNoPlans,
-        Msg::SalesPlansPrompt,
-        !p.query.editing,
+        ListFrame {
+            title: &title,
+            asked: p.cep.is_some(),
+            empty: Msg::SalesNoPlans,
+            prompt: Msg::SalesPlansPrompt,
+            focused: !p.query.editing,
+        },
     ) else {
         return;
     };
@@ -671,7 +683,7 @@ fn form_lines<'a>(
         } else {
             theme.style(Role::Text)
         };
-        let label = crate::text::fit(&tr(lang, field.label()), LABEL_W);
+        let label = crate::text::fit(tr(lang, field.label()), LABEL_W);
         let mut spans = vec![
             Span::styled(marker.to_owned(), label_style),
             Span::styled(label, label_style),
@@ -695,10 +707,6 @@ fn form_lines<'a>(
                     style = theme.style(Role::Muted);
                 }
                 spans.push(Span::styled(shown.trim_end().to_owned(), style));
-                if focused {
-                    let pad = value_w.saturating_sub(crate::text::width(shown.trim_end()));
-                    spans.push(Span::styled(" ".repeat(pad), style));
-                }
                 if let Some(extra) = inline_note(app, form, field) {
                     spans.push(Span::styled(format!("  {extra}"), theme.style(Role::Muted)));
                 }

@@ -301,7 +301,7 @@ impl ProspectForm {
         match cities {
             CitiesView::Loading => false,
             CitiesView::Failed => true,
-            CitiesView::Loaded(list) if list.is_empty() => true,
+            CitiesView::Loaded([]) => true,
             CitiesView::Loaded(_) => match self.city {
                 CityChoice::None => false,
                 CityChoice::Other => true,

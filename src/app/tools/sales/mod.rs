@@ -729,7 +729,10 @@ pub fn on_done(
     let lang = app.lang();
     let text = outcome.text(lang, ActionKind::CreateProspect);
     match (outcome, reply) {
-        (Outcome::Done { msg }, ActionReply::Prospect(Ok(r))) => {
+        (Outcome::Done { msg }, ActionReply::Prospect(reply)) if reply.is_ok() => {
+            let Ok(r) = reply.as_ref() else {
+                return Changed::No;
+            };
             let s = &mut app.tools.sales;
             let p = r.prospecto.clone().unwrap_or_default();
             let name = p
@@ -742,7 +745,17 @@ pub fn on_done(
                 document: p.cpf_cnpj.clone(),
                 kind: p.tipo_pessoa.clone(),
                 service: p.prospecto_servico.clone(),
-                plan_name: s.form.chosen_plan().and_then(|p| p.descricao.clone()),
+                // The name of the plan chosen, when the server attached
+                // that one.
+                plan_name: s
+                    .form
+                    .chosen_plan()
+                    .filter(|pl| {
+                        pl.id_servico.is_some()
+                            && pl.id_servico
+                                == p.prospecto_servico.as_ref().and_then(|x| x.id_servico)
+                    })
+                    .and_then(|pl| pl.descricao.clone()),
                 msg: msg.clone(),
             };
             if let (Some(id), Some(service)) = (p.id_prospecto, p.prospecto_servico) {
@@ -759,15 +772,12 @@ pub fn on_done(
             s.created = Some(created);
             s.form = ProspectForm::default();
             app.set_status(StatusKind::Ok, status);
-            // The list shows it: the last search again, or its name.
-            let term = match app.tools.sales.prospects.term.clone() {
-                Some(t) => t,
-                None => {
-                    app.tools.sales.prospects.query.input = Input::new(name.clone());
-                    app.tools.sales.prospects.query.editing = false;
-                    name
-                }
-            };
+            // The list shows it: a search for its name, with it selected.
+            let q = &mut app.tools.sales.prospects.query;
+            q.input = Input::new(name.clone());
+            q.editing = false;
+            q.error = None;
+            let term = name;
             send_search(app, term, fx);
             app.tools.sales.prospects.select_id = p.id_prospecto;
         }

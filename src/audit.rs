@@ -49,6 +49,8 @@ pub mod action {
     pub const EDIT_TICKET: &str = "edit_ticket";
     /// `PUT /atendimento/{id}` with `fechar_atendimento`.
     pub const CLOSE_TICKET: &str = "close_ticket";
+    /// `POST /prospecto`.
+    pub const CREATE_PROSPECT: &str = "create_prospect";
 }
 
 /// What an action was about: who, where, and which records (ids only).

@@ -44,6 +44,8 @@ pub enum ActionReply {
     Disconnect(Result<crate::api::service_actions::DisconnectResponse, ApiError>),
     /// E-mail or SMS: the queued job.
     Job(Result<crate::api::invoices::SendJobResponse, ApiError>),
+    /// `POST /prospecto`: the created prospect.
+    Prospect(Box<Result<crate::api::prospects::ProspectResponse, ApiError>>),
     /// The audit attempt could not be written, so nothing was sent.
     NotSent(String),
 }
@@ -58,6 +60,9 @@ impl ActionReply {
             ActionReply::Plain(r) => Outcome::from_result(lang, kind, r, |v| v.msg.clone()),
             ActionReply::Disconnect(r) => Outcome::from_result(lang, kind, r, |v| v.msg.clone()),
             ActionReply::Job(r) => Outcome::from_result(lang, kind, r, |v| v.msg.clone()),
+            ActionReply::Prospect(r) => {
+                Outcome::from_result(lang, kind, r.as_ref(), |v| v.msg.clone())
+            }
             ActionReply::NotSent(detail) => Outcome::Refused {
                 msg: trf(lang, T::ActionAuditFailed, &[("detail", detail)]),
             },
@@ -281,7 +286,8 @@ fn needs(app: &mut App, msg: T) -> Changed {
     Changed::Yes
 }
 
-fn confirm_overlay(
+/// The confirmation of `request`, returning to `form` on "no".
+pub(crate) fn confirm_overlay(
     app: &App,
     request: ActionRequest,
     target: ActionTarget,
@@ -591,6 +597,7 @@ fn key_action(kind: ActionKind) -> Action {
         ActionKind::SendInvoiceEmail | ActionKind::SendInvoiceSms | ActionKind::SendInvoicePush => {
             Action::SendInvoice
         }
+        ActionKind::CreateProspect => Action::NewProspect,
     }
 }
 
@@ -607,6 +614,7 @@ pub fn audit_name(kind: ActionKind) -> &'static str {
         ActionKind::SendInvoiceEmail => a::SEND_INVOICE_EMAIL,
         ActionKind::SendInvoiceSms => a::SEND_INVOICE_SMS,
         ActionKind::SendInvoicePush => a::SEND_INVOICE_PUSH,
+        ActionKind::CreateProspect => a::CREATE_PROSPECT,
     }
 }
 
@@ -626,8 +634,11 @@ pub fn send(
         app.set_status(StatusKind::Error, tr(lang, T::ActionReadOnly).to_owned());
         return;
     }
-    let Some(view) = app.view.as_ref().map(|v| v.id) else {
-        return;
+    // A prospect belongs to the sales screen, not to a customer view.
+    let view = match (&request, app.view.as_ref()) {
+        (ActionRequest::CreateProspect(_), _) => super::tools::TOOLS_VIEW,
+        (_, Some(v)) => v.id,
+        (_, None) => return,
     };
     let submission = match app.inflight.begin(request.key()) {
         Ok(s) => s,
@@ -658,6 +669,7 @@ pub fn send(
         ActionRequest::ResetMac(r) => (Some(r.id_cliente_servico), None, None),
         ActionRequest::Disconnect(d) => (Some(d.id_cliente_servico), None, None),
         ActionRequest::Invoice(r) => (None, Some(r.invoice_id()), None),
+        ActionRequest::CreateProspect(_) => (None, None, None),
     };
     let audit = AuditAttempt {
         action: audit_name(kind).to_owned(),
@@ -712,6 +724,9 @@ pub(super) fn on_done(
         return Changed::No;
     }
     let pending = app.pending.remove(&submission.key);
+    if kind == ActionKind::CreateProspect {
+        return super::tools::sales::on_done(app, &outcome, &reply, fx);
+    }
     let text = outcome.text(lang, kind);
     let status_kind = match outcome {
         Outcome::Done { .. } => StatusKind::Ok,
@@ -842,6 +857,8 @@ fn refresh_after(
         ActionKind::SendInvoiceEmail | ActionKind::SendInvoiceSms | ActionKind::SendInvoicePush => {
             &[Slot::Invoices]
         }
+        // The sales screen reads its list again itself.
+        ActionKind::CreateProspect => return,
     };
     for slot in slots {
         super::refresh_slot(app, pending.view, *slot, fx);

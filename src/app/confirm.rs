@@ -10,6 +10,7 @@
 
 use chrono::NaiveDate;
 
+use crate::api::prospects::{NewProspect, PersonKind};
 use crate::api::service_actions::{Disconnect, ResetMac, TrustUnlock};
 use crate::api::tickets::{NewTicket, TicketUpdate};
 use crate::br::dates::format_date;
@@ -57,6 +58,8 @@ pub enum ActionRequest {
     Disconnect(Disconnect),
     /// Resend an invoice.
     Invoice(InvoiceRequest),
+    /// Register a prospect.
+    CreateProspect(NewProspect),
 }
 
 impl ActionRequest {
@@ -70,6 +73,7 @@ impl ActionRequest {
             ActionRequest::ResetMac(_) => ActionKind::ResetMac,
             ActionRequest::Disconnect(_) => ActionKind::Disconnect,
             ActionRequest::Invoice(r) => r.channel().kind(),
+            ActionRequest::CreateProspect(_) => ActionKind::CreateProspect,
         }
     }
 
@@ -83,6 +87,8 @@ impl ActionRequest {
             ActionRequest::ResetMac(r) => r.id_cliente_servico,
             ActionRequest::Disconnect(d) => d.id_cliente_servico,
             ActionRequest::Invoice(r) => r.invoice_id(),
+            // The server refuses a second prospect with one document.
+            ActionRequest::CreateProspect(p) => super::tools::sales::request_key(p),
         };
         ActionKey::new(self.kind(), target)
     }
@@ -124,6 +130,7 @@ impl Confirmation {
             ActionRequest::UpdateTicket(_) => ticket_lines(lang, target),
             ActionRequest::OpenTicket(t) => open_ticket_lines(lang, target, t),
             ActionRequest::Invoice(r) => invoice_lines(lang, target, r),
+            ActionRequest::CreateProspect(p) => prospect_lines(lang, target, p),
         };
         Confirmation {
             kind,
@@ -295,6 +302,59 @@ pub fn invoice_lines(lang: Lang, target: &ActionTarget, r: &InvoiceRequest) -> V
             ));
         }
     }
+    lines
+}
+
+/// Registering a prospect: who, document and person type, contact,
+/// address, plan and price, and that it creates a record at the ISP.
+pub fn prospect_lines(lang: Lang, target: &ActionTarget, p: &NewProspect) -> Vec<String> {
+    let kind = match p.tipo_pessoa {
+        PersonKind::Individual => Msg::SalesPersonIndividual,
+        PersonKind::Company => Msg::SalesPersonCompany,
+    };
+    let mut lines = vec![
+        trf(
+            lang,
+            Msg::SalesConfirmProspect,
+            &[
+                ("name", &or_dash(Some(&p.nome_razaosocial))),
+                ("doc", &crate::br::doc::display(&p.cpf_cnpj)),
+                ("kind", &tr(lang, kind)),
+            ],
+        ),
+        trf(
+            lang,
+            Msg::SalesConfirmPhone,
+            &[("phone", &phone::display(&p.telefone))],
+        ),
+    ];
+    if let Some(e) = &p.email {
+        lines.push(trf(
+            lang,
+            Msg::SalesConfirmEmail,
+            &[("email", &clean_line(e))],
+        ));
+    }
+    lines.push(trf(
+        lang,
+        Msg::SalesConfirmAddress,
+        &[
+            ("street", &or_dash(Some(&p.endereco))),
+            ("number", &or_dash(Some(&p.numero))),
+            ("bairro", &or_dash(Some(&p.bairro))),
+            ("cep", &crate::br::cep::display(&p.cep)),
+        ],
+    ));
+    lines.push(trf(
+        lang,
+        Msg::SalesConfirmPlan,
+        &[
+            ("plan", &or_dash(Some(&target.service_plan))),
+            ("id", &p.id_servico),
+            ("value", &crate::br::money::format_brl(p.valor)),
+        ],
+    ));
+    lines.push(tr(lang, Msg::SalesConfirmEffect).to_owned());
     lines
 }
 

@@ -37,11 +37,13 @@ pub enum ActionKind {
     SendInvoiceSms,
     /// `POST /cliente/financeiro/enviar_push`.
     SendInvoicePush,
+    /// `POST /prospecto`: registers a prospect (a sales action).
+    CreateProspect,
 }
 
 impl ActionKind {
     /// Every kind.
-    pub const ALL: [ActionKind; 9] = [
+    pub const ALL: [ActionKind; 10] = [
         ActionKind::OpenTicket,
         ActionKind::EditTicket,
         ActionKind::CloseTicket,
@@ -51,6 +53,7 @@ impl ActionKind {
         ActionKind::SendInvoiceEmail,
         ActionKind::SendInvoiceSms,
         ActionKind::SendInvoicePush,
+        ActionKind::CreateProspect,
     ];
 
     /// The action's name for `{action}` placeholders ("desbloqueio em
@@ -66,6 +69,7 @@ impl ActionKind {
             ActionKind::SendInvoiceEmail => Msg::ActionSendInvoiceEmail,
             ActionKind::SendInvoiceSms => Msg::ActionSendInvoiceSms,
             ActionKind::SendInvoicePush => Msg::ActionSendInvoicePush,
+            ActionKind::CreateProspect => Msg::SalesActionCreate,
         }
     }
 
@@ -80,9 +84,12 @@ impl ActionKind {
 
     /// Whether the action needs a confirmation dialog before it is sent.
     /// Opening or editing a ticket and sending an invoice only add records
-    /// and are confirmed by the form's own submit.
+    /// and are confirmed by the form's own submit. A prospect is a new
+    /// record at the ISP, named in full before it is sent.
     pub fn needs_confirmation(self) -> bool {
-        self.affects_connection() || self == ActionKind::CloseTicket
+        self.affects_connection()
+            || self == ActionKind::CloseTicket
+            || self == ActionKind::CreateProspect
     }
 }
 

@@ -181,6 +181,12 @@ pub enum Action {
     Palette,
     /// Open the cities screen.
     Cities,
+    /// Open the sales screen (prospects).
+    Sales,
+    /// Open the sales screen's plans for a CEP.
+    SalesPlans,
+    /// Register a new prospect (a form; writes to HubSoft).
+    NewProspect,
 }
 
 impl Action {
@@ -235,6 +241,9 @@ impl Action {
             Action::AuditLog => "audit",
             Action::Palette => "palette",
             Action::Cities => "cities",
+            Action::Sales => "sales",
+            Action::SalesPlans => "sales-plans",
+            Action::NewProspect => "new-prospect",
         }
     }
 
@@ -465,6 +474,12 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
         Msg::KeyPalette,
     ))),
     row(A::Cities, C::Global, &["C"], Msg::KeyCities),
+    row(A::Sales, C::Global, &["P"], Msg::SalesKeyOpen),
+    row(A::SalesPlans, C::Tool, &["p"], Msg::SalesKeyPlans),
+    risk(
+        row(A::NewProspect, C::Tool, &["n"], Msg::SalesKeyNew),
+        Risk::Writes,
+    ),
     hint(row(A::Confirm, C::Confirm, &["y", "s"], Msg::ConfirmYes)),
     hint(row(A::Cancel, C::Confirm, &["n", "esc"], Msg::ConfirmNo)),
 ];
@@ -1115,7 +1130,10 @@ mod tests {
             | Action::CloseTicket
             | Action::AuditLog
             | Action::Palette
-            | Action::Cities => a,
+            | Action::Cities
+            | Action::Sales
+            | Action::SalesPlans
+            | Action::NewProspect => a,
         };
         [
             Action::Quit,
@@ -1159,6 +1177,9 @@ mod tests {
             Action::AuditLog,
             Action::Palette,
             Action::Cities,
+            Action::Sales,
+            Action::SalesPlans,
+            Action::NewProspect,
         ]
         .into_iter()
         .map(probe)

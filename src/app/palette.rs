@@ -39,6 +39,21 @@ pub const ENTRIES: &[Entry] = &[
         action: Action::Cities,
     },
     Entry {
+        command: "prospects",
+        label: T::SalesKeyOpen,
+        action: Action::Sales,
+    },
+    Entry {
+        command: "plans",
+        label: T::SalesKeyPlans,
+        action: Action::SalesPlans,
+    },
+    Entry {
+        command: "new-prospect",
+        label: T::SalesKeyNew,
+        action: Action::NewProspect,
+    },
+    Entry {
         command: "audit",
         label: T::KeyAuditLog,
         action: Action::AuditLog,

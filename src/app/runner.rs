@@ -221,6 +221,15 @@ async fn audited(
         ActionReply::Plain(r) => audit::outcome_of(r, |v| v.msg.clone()),
         ActionReply::Disconnect(r) => audit::outcome_of(r, |v| v.msg.clone()),
         ActionReply::Job(r) => audit::outcome_of(r, |v| v.msg.clone()),
+        // The new prospect's id, so the trail names what was created.
+        ActionReply::Prospect(r) => audit::outcome_of(r.as_ref(), |v| {
+            let id = v.prospecto.as_ref().and_then(|p| p.id_prospecto);
+            match (v.msg.clone(), id) {
+                (Some(m), Some(id)) => Some(format!("{m} (id_prospecto {id})")),
+                (None, Some(id)) => Some(format!("id_prospecto {id}")),
+                (m, None) => m,
+            }
+        }),
         ActionReply::NotSent(d) => (audit::Outcome::Failed, Some(d.clone())),
     };
     let writer = trail.clone();
@@ -251,6 +260,9 @@ async fn perform_action(client: &Client, request: ActionRequest) -> ActionReply 
         }
         ActionRequest::Invoice(InvoiceRequest::Push(p)) => {
             ActionReply::Plain(client.send_invoice_push(&p).await)
+        }
+        ActionRequest::CreateProspect(p) => {
+            ActionReply::Prospect(Box::new(client.create_prospect(&p).await))
         }
     }
 }

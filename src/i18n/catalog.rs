@@ -1476,4 +1476,211 @@ catalog! {
     ColIbge { pt: "IBGE", en: "IBGE" }
     /// A city with no neighbourhoods listed.
     CityNoNeighbourhoods { pt: "Nenhum bairro com clientes ativos", en: "No neighbourhood with active customers" }
+    // ---- issue 7: sales ---------------------------------------------------------
+    /// Title of the sales screen.
+    SalesTitle { pt: "Vendas", en: "Sales" }
+    /// Opens the sales screen on the prospects tab (key and palette).
+    SalesKeyOpen { pt: "Prospectos (vendas)", en: "Prospects (sales)" }
+    /// Opens the plans for a CEP (key and palette).
+    SalesKeyPlans { pt: "Planos por CEP", en: "Plans for a CEP" }
+    /// Opens the new-prospect form (key and palette).
+    SalesKeyNew { pt: "Novo prospecto", en: "New prospect" }
+    /// What Tab does on the sales screen.
+    SalesKeyTabs { pt: "abas", en: "tabs" }
+    /// The prospect creation, for `{action}` placeholders.
+    SalesActionCreate { pt: "cadastro de prospecto", en: "prospect registration" }
+    /// Tab: prospects.
+    SalesTabProspects { pt: "Prospectos", en: "Prospects" }
+    /// Tab: plans for a CEP.
+    SalesTabPlans { pt: "Planos por CEP", en: "Plans for a CEP" }
+    /// Tab: the new-prospect form.
+    SalesTabNew { pt: "Novo prospecto", en: "New prospect" }
+    /// Label of the prospect search field.
+    SalesSearchLabel { pt: "Nome", en: "Name" }
+    /// Under the prospect search field.
+    SalesSearchHint {
+        pt: "Enter busca pelo nome ou razão social (o HubSoft não busca por documento)",
+        en: "Enter searches by name or company name (HubSoft does not search documents)"
+    }
+    /// Before the first prospect search.
+    SalesSearchPrompt { pt: "Digite um nome e tecle Enter", en: "Type a name and press Enter" }
+    /// Title of the prospects list for a term.
+    SalesProspectsFor { pt: "Prospectos: “{term}”", en: "Prospects: “{term}”" }
+    /// A search found nothing.
+    SalesNoProspects { pt: "Nenhum prospecto com esse nome", en: "No prospect by that name" }
+    /// Column: name or company name.
+    SalesColName { pt: "Nome / razão social", en: "Name / company" }
+    /// Column: CPF or CNPJ.
+    SalesColDocument { pt: "CPF/CNPJ", en: "CPF/CNPJ" }
+    /// Column: phone.
+    SalesColPhone { pt: "Telefone", en: "Phone" }
+    /// Column: registration date.
+    SalesColCreated { pt: "Cadastro", en: "Registered" }
+    /// Column: prospect or customer.
+    SalesColStatus { pt: "Situação", en: "Status" }
+    /// Column: plan id.
+    SalesColId { pt: "Id", en: "Id" }
+    /// Column: download speed.
+    SalesColDown { pt: "Download", en: "Download" }
+    /// Column: upload speed.
+    SalesColUp { pt: "Upload", en: "Upload" }
+    /// Column: monthly price.
+    SalesColValue { pt: "Valor", en: "Price" }
+    /// A prospect not yet a customer.
+    SalesStatusProspect { pt: "Prospecto", en: "Prospect" }
+    /// A prospect HubSoft linked to a customer.
+    SalesStatusCustomer { pt: "Cliente", en: "Customer" }
+    /// Label: when the prospect was registered.
+    SalesLabelCreated { pt: "Cadastro", en: "Registered" }
+    /// Label: where the prospect came from (`origem`).
+    SalesLabelOrigin { pt: "Origem", en: "Source" }
+    /// The search answer carries no plan for the prospect.
+    SalesPlanNotInSearch {
+        pt: "a busca do HubSoft não informa o plano",
+        en: "HubSoft's search does not return the plan"
+    }
+    /// `tipo_pessoa` pf.
+    SalesPersonIndividual { pt: "pessoa física", en: "individual" }
+    /// `tipo_pessoa` pj.
+    SalesPersonCompany { pt: "pessoa jurídica", en: "company" }
+    /// Under the plans tab's CEP field.
+    SalesCepHint { pt: "Enter lista os planos para prospectos neste CEP", en: "Enter lists the prospect plans for this CEP" }
+    /// Before the first plans read.
+    SalesPlansPrompt { pt: "Digite o CEP (8 dígitos) e tecle Enter", en: "Type the CEP (8 digits) and press Enter" }
+    /// Title of the plans list for a CEP.
+    SalesPlansFor { pt: "Planos no CEP {cep}", en: "Plans at CEP {cep}" }
+    /// A CEP with no plan for prospects.
+    SalesNoPlans { pt: "Nenhum plano para prospectos neste CEP", en: "No prospect plan at this CEP" }
+    /// The server refused the CEP; `msg` is its text verbatim.
+    SalesPlansRefused { pt: "CEP {cep} recusado pelo HubSoft: {msg}", en: "HubSoft refused CEP {cep}: {msg}" }
+    /// Under the plans list: what a CEP without business unit gives.
+    SalesPlansNote {
+        pt: "Sem unidade de negócio no CEP, o HubSoft lista todos os planos de prospecto",
+        en: "A CEP without a business unit lists every plan enabled for prospects"
+    }
+    /// Enter on a plan starts a prospect with it.
+    SalesPlanToProspect { pt: "{key}: novo prospecto com este plano e CEP", en: "{key}: new prospect with this plan and CEP" }
+    /// Form label: name or company name.
+    SalesFieldName { pt: "Nome / razão social", en: "Name / company name" }
+    /// Form label: document.
+    SalesFieldDocument { pt: "CPF ou CNPJ", en: "CPF or CNPJ" }
+    /// Form label: phone.
+    SalesFieldPhone { pt: "Telefone", en: "Phone" }
+    /// Form label: e-mail.
+    SalesFieldEmail { pt: "E-mail", en: "E-mail" }
+    /// Form label: CEP.
+    SalesFieldCep { pt: "CEP", en: "CEP" }
+    /// Form label: city.
+    SalesFieldCity { pt: "Cidade", en: "City" }
+    /// Form label: neighbourhood.
+    SalesFieldNeighbourhood { pt: "Bairro", en: "Neighbourhood" }
+    /// Form label: street.
+    SalesFieldStreet { pt: "Endereço (rua)", en: "Street" }
+    /// Form label: house number.
+    SalesFieldNumber { pt: "Número", en: "Number" }
+    /// Form label: plan.
+    SalesFieldPlan { pt: "Plano", en: "Plan" }
+    /// Form label: note.
+    SalesFieldNote { pt: "Observação", en: "Note" }
+    /// Under the document field.
+    SalesDocumentHint {
+        pt: "11 dígitos: pessoa física; 14: pessoa jurídica",
+        en: "11 digits: individual; 14: company"
+    }
+    /// Under optional fields.
+    SalesOptional { pt: "opcional", en: "optional" }
+    /// Under the form's CEP field.
+    SalesFormCepHint {
+        pt: "8 dígitos; os planos do CEP são lidos assim que ele estiver completo",
+        en: "8 digits; the CEP's plans are read as soon as it is complete"
+    }
+    /// Under the city field.
+    SalesCityHint {
+        pt: "O HubSoft não informa a cidade do CEP: escolha-a na lista (Enter ou ←/→)",
+        en: "HubSoft does not tell a CEP's city: pick it from the list (Enter or ←/→)"
+    }
+    /// The entry of the city list for a city it does not have.
+    SalesOtherCity { pt: "Outra cidade (fora da lista)", en: "Another city (not listed)" }
+    /// Under a typed neighbourhood when the city is not listed.
+    SalesNeighbourhoodTyped { pt: "Cidade fora da lista: digite o bairro", en: "City not listed: type the neighbourhood" }
+    /// Under a typed neighbourhood when the listed city has none.
+    SalesNeighbourhoodNoList {
+        pt: "A cidade não tem bairros na lista: digite o bairro",
+        en: "The city lists no neighbourhoods: type it"
+    }
+    /// Under chooser fields.
+    SalesChooserHint { pt: "Enter abre a lista; ←/→ troca; digitar filtra", en: "Enter opens the list; ←/→ steps; typing filters" }
+    /// Under the number field.
+    SalesNumberHint { pt: "número da casa, ou S/N", en: "house number, or S/N" }
+    /// A chooser with nothing chosen.
+    SalesChoosePlaceholder { pt: "— escolha —", en: "— choose —" }
+    /// The neighbourhood waits for the city.
+    SalesChooseCityFirst { pt: "escolha a cidade primeiro", en: "choose the city first" }
+    /// The cities list is loading.
+    SalesCitiesLoading { pt: "Carregando as cidades…", en: "Loading the cities…" }
+    /// The cities list cannot be used.
+    SalesCitiesUnavailable { pt: "lista de cidades indisponível", en: "cities list unavailable" }
+    /// Under city/neighbourhood when the cities list failed.
+    SalesCitiesFailed {
+        pt: "Não foi possível ler as cidades: digite o bairro",
+        en: "The cities could not be read: type the neighbourhood"
+    }
+    /// Validation: no city chosen.
+    SalesChooseCity { pt: "Escolha a cidade na lista (ou “Outra cidade”)", en: "Pick the city from the list (or “Another city”)" }
+    /// Validation: no neighbourhood chosen.
+    SalesChooseNeighbourhood { pt: "Escolha o bairro na lista da cidade", en: "Pick the neighbourhood from the city's list" }
+    /// The plan needs a valid CEP first.
+    SalesPlanNeedsCep { pt: "Digite um CEP válido para ver os planos", en: "Type a valid CEP to see the plans" }
+    /// The plans of the form's CEP are loading.
+    SalesPlansLoading { pt: "Carregando os planos do CEP…", en: "Loading the CEP's plans…" }
+    /// The plans of the form's CEP could not be read.
+    SalesPlansFailed {
+        pt: "Os planos do CEP não puderam ser lidos: Enter no plano tenta de novo",
+        en: "The CEP's plans could not be read: Enter on the plan tries again"
+    }
+    /// Validation: no plan chosen.
+    SalesChoosePlan { pt: "Escolha um dos planos do CEP", en: "Pick one of the CEP's plans" }
+    /// A chooser list with no entries.
+    SalesPickerEmpty { pt: "Nada na lista", en: "Nothing in the list" }
+    /// Keys of a chooser list.
+    SalesPickerKeys {
+        pt: "↑/↓ escolhe · Enter confirma · Esc fecha · digite para filtrar",
+        en: "↑/↓ choose · Enter confirms · Esc closes · type to filter"
+    }
+    /// Keys of the form.
+    SalesFormKeys {
+        pt: "Tab/↑↓ campos · Enter envia (na escolha, abre a lista) · Esc volta",
+        en: "Tab/↑↓ fields · Enter submits (on a choice, opens its list) · Esc back"
+    }
+    /// The form tab in a read-only profile.
+    SalesReadOnlyForm {
+        pt: "Perfil somente leitura: o cadastro de prospectos está desativado",
+        en: "Read-only profile: registering prospects is disabled"
+    }
+    /// Confirmation: the prospect.
+    SalesConfirmProspect { pt: "Prospecto: {name} · {doc} ({kind})", en: "Prospect: {name} · {doc} ({kind})" }
+    /// Confirmation: the phone as sent.
+    SalesConfirmPhone { pt: "Telefone: {phone}", en: "Phone: {phone}" }
+    /// Confirmation: the e-mail.
+    SalesConfirmEmail { pt: "E-mail: {email}", en: "E-mail: {email}" }
+    /// Confirmation: the address.
+    SalesConfirmAddress {
+        pt: "Endereço: {street}, {number} · {bairro} · CEP {cep}",
+        en: "Address: {street}, {number} · {bairro} · CEP {cep}"
+    }
+    /// Confirmation: the plan and its price.
+    SalesConfirmPlan { pt: "Plano: {plan} (id {id}) · {value}", en: "Plan: {plan} (id {id}) · {value}" }
+    /// Confirmation: what sending does.
+    SalesConfirmEffect {
+        pt: "Cria um registro de prospecto no HubSoft do provedor.",
+        en: "This creates a prospect record in the ISP's HubSoft."
+    }
+    /// Status line after a creation.
+    SalesCreatedStatus { pt: "Prospecto {id} cadastrado: {name}", en: "Prospect {id} registered: {name}" }
+    /// Title of the result.
+    SalesCreatedTitle { pt: "Prospecto cadastrado", en: "Prospect registered" }
+    /// The new prospect's id.
+    SalesCreatedId { pt: "Id do prospecto: {id}", en: "Prospect id: {id}" }
+    /// Keys under the result.
+    SalesCreatedKeys { pt: "{new}: novo prospecto · {back}: lista de prospectos", en: "{new}: new prospect · {back}: prospects list" }
 }

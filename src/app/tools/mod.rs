@@ -15,6 +15,7 @@ use crossterm::event::{Event as CtEvent, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
+use crate::api::prospects::{Prospect, ProspectPlan, ProspectPlansQuery, ProspectSearch};
 use crate::api::{ApiError, City};
 use crate::i18n::Msg as T;
 
@@ -22,6 +23,7 @@ use super::keymap::{Action, Context};
 use super::{App, Changed, Effect, ReqId, Request, Screen, Slot, ViewId};
 
 pub mod cities;
+pub mod sales;
 
 /// The [`ViewId`] of tool reads: above every customer view.
 pub const TOOLS_VIEW: ViewId = u64::MAX;
@@ -31,16 +33,25 @@ pub const TOOLS_VIEW: ViewId = u64::MAX;
 pub enum Tool {
     /// Cities and their neighbourhoods (`endereco/cidade`).
     Cities,
+    /// Prospects, plans by CEP and the new-prospect form, by tab.
+    Sales(sales::SalesTab),
 }
 
 impl Tool {
-    /// Every tool, in menu order.
-    pub const ALL: &'static [Tool] = &[Tool::Cities];
+    /// Every tool (each sales tab has its own key and command), in menu
+    /// order.
+    pub const ALL: &'static [Tool] = &[
+        Tool::Cities,
+        Tool::Sales(sales::SalesTab::Prospects),
+        Tool::Sales(sales::SalesTab::Plans),
+        Tool::Sales(sales::SalesTab::New),
+    ];
 
     /// The screen's title.
     pub fn title(self) -> T {
         match self {
             Tool::Cities => T::ToolCities,
+            Tool::Sales(_) => T::SalesTitle,
         }
     }
 
@@ -48,6 +59,7 @@ impl Tool {
     pub fn action(self) -> Action {
         match self {
             Tool::Cities => Action::Cities,
+            Tool::Sales(tab) => tab.action(),
         }
     }
 
@@ -62,6 +74,12 @@ impl Tool {
 pub enum ToolSlot {
     /// `GET /endereco/cidade`.
     Cities,
+    /// `GET /prospecto?busca=` of the prospects tab.
+    Prospects,
+    /// `GET /prospecto/create?cep=` of the plans tab.
+    Plans,
+    /// `GET /prospecto/create?cep=` of the new-prospect form.
+    FormPlans,
 }
 
 /// A tool's read.
@@ -69,6 +87,10 @@ pub enum ToolSlot {
 pub enum ToolRequest {
     /// Cities and neighbourhoods.
     Cities,
+    /// Prospects by name.
+    Prospects(ProspectSearch),
+    /// Plans for a CEP.
+    Plans(ProspectPlansQuery),
 }
 
 /// A tool read's result.
@@ -76,6 +98,10 @@ pub enum ToolRequest {
 pub enum ToolReply {
     /// Cities and neighbourhoods.
     Cities(Result<Vec<City>, ApiError>),
+    /// Prospects by name.
+    Prospects(Result<Vec<Prospect>, ApiError>),
+    /// Plans for a CEP.
+    Plans(Result<Vec<ProspectPlan>, ApiError>),
 }
 
 impl ToolRequest {
@@ -83,6 +109,8 @@ impl ToolRequest {
     pub async fn perform(self, client: &crate::api::Client) -> ToolReply {
         match self {
             ToolRequest::Cities => ToolReply::Cities(client.cities().await),
+            ToolRequest::Prospects(p) => ToolReply::Prospects(client.search_prospects(&p).await),
+            ToolRequest::Plans(p) => ToolReply::Plans(client.prospect_plans(&p).await),
         }
     }
 }
@@ -93,6 +121,8 @@ impl ToolRequest {
 pub struct ToolsState {
     /// Cities.
     pub cities: cities::CitiesState,
+    /// Sales: prospects, plans, the new-prospect form.
+    pub sales: sales::SalesState,
     /// Where Esc goes back to.
     pub return_to: Option<Screen>,
 }
@@ -100,7 +130,7 @@ pub struct ToolsState {
 impl ToolsState {
     /// Whether any tool read is in flight.
     pub fn loading(&self) -> bool {
-        self.cities.cities.loading()
+        self.cities.cities.loading() || self.sales.loading()
     }
 }
 
@@ -210,6 +240,7 @@ pub fn open(app: &mut App, tool: Tool, fx: &mut Vec<Effect>) -> Changed {
     app.screen = Screen::Tool(tool);
     match tool {
         Tool::Cities => cities::opened(app, fx),
+        Tool::Sales(tab) => sales::opened(app, tab, fx),
     }
     Changed::Yes
 }
@@ -229,6 +260,7 @@ pub fn close(app: &mut App) -> Changed {
 pub fn contexts(app: &App, tool: Tool) -> (&'static [Context], bool) {
     let editing = match tool {
         Tool::Cities => app.tools.cities.filter.editing,
+        Tool::Sales(tab) => sales::editing(app, tab),
     };
     if editing {
         (&[Context::Tool], true)
@@ -241,7 +273,7 @@ pub fn contexts(app: &App, tool: Tool) -> (&'static [Context], bool) {
 /// hides the key elsewhere).
 pub fn copies(tool: Tool) -> bool {
     match tool {
-        Tool::Cities => false,
+        Tool::Cities | Tool::Sales(_) => false,
     }
 }
 
@@ -255,6 +287,7 @@ pub fn key(
 ) -> Changed {
     match tool {
         Tool::Cities => cities::key(app, key, action, fx),
+        Tool::Sales(tab) => sales::key(app, tab, key, action, fx),
     }
 }
 
@@ -292,6 +325,8 @@ pub fn on_reply(app: &mut App, seq: u64, reply: ToolReply) -> Changed {
             remote.finish(r.map_err(err));
             app.tools.cities.clamp();
         }
+        ToolReply::Prospects(r) => return sales::on_prospects(app, seq, r.map_err(err)),
+        ToolReply::Plans(r) => return sales::on_plans(app, seq, r),
     }
     Changed::Yes
 }

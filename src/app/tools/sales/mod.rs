@@ -1,0 +1,798 @@
+//! The sales screen (issue 7): prospects, the plans offered at a CEP, and
+//! the form that registers a new prospect.
+//!
+//! Three tabs, each a [`Tool::Sales`](super::Tool::Sales) screen so the
+//! palette and the keys can open any of them directly:
+//!
+//! - **Prospects**: a name typed in the search field (`GET /prospecto?busca=`,
+//!   which matches the name only), the results with `/` to filter them, and
+//!   the selected prospect's details.
+//! - **Plans**: a CEP typed in the field (`GET /prospecto/create?cep=`), the
+//!   plans with their speeds and prices; Enter on a plan starts a prospect
+//!   for that CEP and plan.
+//! - **New prospect**: the [`form::ProspectForm`]. Its submission is an
+//!   action like the customer-view ones: a confirmation, then
+//!   [`crate::app::actions::send`] (read-only check, exactly-once guard,
+//!   audit trail), and the answer comes back here through [`on_done`].
+
+use crossterm::event::{Event as CtEvent, KeyCode, KeyEvent};
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+use std::collections::HashMap;
+
+use crate::api::ApiError;
+use crate::api::prospects::{
+    Prospect, ProspectPlan, ProspectPlansQuery, ProspectSearch, ProspectService,
+};
+use crate::br::cep::{self, Cep};
+use crate::i18n::{Msg as T, tr, trf};
+
+use super::super::actions::{ActionReply, confirm_overlay};
+use super::super::confirm::{ActionRequest, ActionTarget};
+use super::super::forms::{Banner, FieldMessage};
+use super::super::inflight::{ActionKind, Outcome};
+use super::super::keymap::Action;
+use super::super::status::StatusKind;
+use super::super::{App, Changed, Effect, Remote, Screen};
+use super::{ListFilter, Tool, ToolRequest, ToolSlot, fetch, move_selection};
+
+pub mod form;
+
+use form::{CitiesView, FormKey, ProspectForm};
+
+/// A tab of the sales screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SalesTab {
+    /// Search prospects by name.
+    Prospects,
+    /// Plans for a CEP.
+    Plans,
+    /// Register a prospect.
+    New,
+}
+
+impl SalesTab {
+    /// In tab order.
+    pub const ALL: [SalesTab; 3] = [SalesTab::Prospects, SalesTab::Plans, SalesTab::New];
+
+    /// The tab's title.
+    pub fn title(self) -> T {
+        match self {
+            SalesTab::Prospects => T::SalesTabProspects,
+            SalesTab::Plans => T::SalesTabPlans,
+            SalesTab::New => T::SalesTabNew,
+        }
+    }
+
+    /// The key action that opens it.
+    pub fn action(self) -> Action {
+        match self {
+            SalesTab::Prospects => Action::Sales,
+            SalesTab::Plans => Action::SalesPlans,
+            SalesTab::New => Action::NewProspect,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn step(self, forward: bool) -> SalesTab {
+        let n = Self::ALL.len();
+        let i = self.index();
+        Self::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+}
+
+/// The one-line field at the top of a list tab (name or CEP).
+#[derive(Debug, Clone)]
+pub struct QueryField {
+    /// The text.
+    pub input: Input,
+    /// The field has the keyboard.
+    pub editing: bool,
+    /// Why the last Enter sent nothing.
+    pub error: Option<FieldMessage>,
+}
+
+impl Default for QueryField {
+    fn default() -> Self {
+        QueryField {
+            input: Input::default(),
+            editing: true,
+            error: None,
+        }
+    }
+}
+
+enum QueryKey {
+    Submit,
+    Leave,
+    Changed,
+    Ignored,
+}
+
+impl QueryField {
+    fn key(&mut self, key: KeyEvent, action: Option<Action>) -> QueryKey {
+        match action {
+            Some(Action::Open) => QueryKey::Submit,
+            Some(Action::Back) => QueryKey::Leave,
+            _ => {
+                let typing = !matches!(key.code, KeyCode::Char(c) if c.is_control());
+                match self.input.handle_event(&CtEvent::Key(key)) {
+                    Some(r) if typing => {
+                        if r.value {
+                            self.error = None;
+                        }
+                        QueryKey::Changed
+                    }
+                    _ => QueryKey::Ignored,
+                }
+            }
+        }
+    }
+}
+
+/// The prospects tab.
+#[derive(Debug, Default)]
+pub struct ProspectsTab {
+    /// The name field.
+    pub query: QueryField,
+    /// The name of the last search sent.
+    pub term: Option<String>,
+    /// Its answer.
+    pub results: Remote<Vec<Prospect>>,
+    /// `/` filter over the answer.
+    pub filter: ListFilter,
+    /// Selected row among the filtered ones.
+    pub selected: usize,
+    /// Select this prospect when the answer arrives (the one just created).
+    pub select_id: Option<u64>,
+}
+
+/// What the filter searches in a prospect.
+fn prospect_texts(p: &Prospect) -> Vec<&str> {
+    [
+        p.nome_razaosocial.as_deref(),
+        p.cpf_cnpj.as_deref(),
+        p.telefone.as_deref(),
+        p.email.as_deref(),
+        p.observacao.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+impl ProspectsTab {
+    /// Indexes of the rows the filter leaves.
+    pub fn visible(&self) -> Vec<usize> {
+        match &self.results.data {
+            Some(rows) => self.filter.apply(rows, prospect_texts),
+            None => Vec::new(),
+        }
+    }
+
+    /// The selected prospect.
+    pub fn selected_prospect(&self) -> Option<&Prospect> {
+        let i = *self.visible().get(self.selected)?;
+        self.results.data.as_ref()?.get(i)
+    }
+
+    fn clamp(&mut self) {
+        let n = self.visible().len();
+        self.selected = self.selected.min(n.saturating_sub(1));
+    }
+}
+
+/// The plans tab.
+#[derive(Debug, Default)]
+pub struct PlansTab {
+    /// The CEP field.
+    pub query: QueryField,
+    /// The CEP of the last read sent.
+    pub cep: Option<Cep>,
+    /// Its answer.
+    pub plans: Remote<Vec<ProspectPlan>>,
+    /// `/` filter.
+    pub filter: ListFilter,
+    /// Selected row among the filtered ones.
+    pub selected: usize,
+}
+
+/// What the filter searches in a plan.
+fn plan_texts(p: &ProspectPlan) -> Vec<&str> {
+    [p.descricao.as_deref(), p.nome_radius.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+impl PlansTab {
+    /// Indexes of the rows the filter leaves.
+    pub fn visible(&self) -> Vec<usize> {
+        match &self.plans.data {
+            Some(rows) => self.filter.apply(rows, plan_texts),
+            None => Vec::new(),
+        }
+    }
+
+    /// The selected plan.
+    pub fn selected_plan(&self) -> Option<&ProspectPlan> {
+        let i = *self.visible().get(self.selected)?;
+        self.plans.data.as_ref()?.get(i)
+    }
+
+    fn clamp(&mut self) {
+        let n = self.visible().len();
+        self.selected = self.selected.min(n.saturating_sub(1));
+    }
+}
+
+/// A prospect the server just created.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Created {
+    /// `id_prospecto`.
+    pub id: Option<u64>,
+    /// The name as the server stored it.
+    pub name: String,
+    /// `cpf_cnpj` as the server returned it.
+    pub document: Option<String>,
+    /// `tipo_pessoa`.
+    pub kind: Option<String>,
+    /// The plan attached (`prospecto_servico`).
+    pub service: Option<ProspectService>,
+    /// The plan's name, from the list it was chosen in.
+    pub plan_name: Option<String>,
+    /// The server's `msg`.
+    pub msg: Option<String>,
+}
+
+/// The sales screen's state.
+#[derive(Debug, Default)]
+pub struct SalesState {
+    /// Prospects tab.
+    pub prospects: ProspectsTab,
+    /// Plans tab.
+    pub plans: PlansTab,
+    /// The new-prospect form (kept while the attendant looks elsewhere).
+    pub form: ProspectForm,
+    /// The last prospect created, shown in place of the form until the
+    /// attendant starts another.
+    pub created: Option<Created>,
+    /// Plans of prospects created in this session: the search answer does
+    /// not carry them.
+    pub services: HashMap<u64, ProspectService>,
+}
+
+impl SalesState {
+    /// Whether a read of this screen is in flight.
+    pub fn loading(&self) -> bool {
+        self.prospects.results.loading() || self.plans.plans.loading() || self.form.plans.loading()
+    }
+}
+
+/// Whether a prospect creation is in flight.
+pub fn busy(app: &App) -> bool {
+    app.pending
+        .keys()
+        .any(|k| k.kind == ActionKind::CreateProspect)
+}
+
+/// Whether this profile may create prospects.
+pub fn may_create(app: &App) -> bool {
+    !app.settings.read_only && app.keymap.allows(Action::NewProspect)
+}
+
+/// Whether a text field of `tab` has the keyboard.
+pub fn editing(app: &App, tab: SalesTab) -> bool {
+    let s = &app.tools.sales;
+    match tab {
+        SalesTab::Prospects => s.prospects.query.editing || s.prospects.filter.editing,
+        SalesTab::Plans => s.plans.query.editing || s.plans.filter.editing,
+        SalesTab::New => s.created.is_none() && may_create(app),
+    }
+}
+
+/// The screen opened by a key or the palette. Opening the form after a
+/// prospect was created starts a blank one.
+pub fn opened(app: &mut App, tab: SalesTab, fx: &mut Vec<Effect>) {
+    if tab == SalesTab::New && app.tools.sales.created.is_some() && !busy(app) {
+        app.tools.sales.created = None;
+        app.tools.sales.form = ProspectForm::default();
+    }
+    show(app, tab, fx);
+}
+
+/// Shows `tab`, loading what it needs.
+fn show(app: &mut App, tab: SalesTab, fx: &mut Vec<Effect>) -> Changed {
+    app.screen = Screen::Tool(Tool::Sales(tab));
+    if tab == SalesTab::New {
+        super::cities::ensure_loaded(app, fx);
+        sync_form_plans(app, fx);
+    }
+    Changed::Yes
+}
+
+/// A key on the sales screen.
+pub fn key(
+    app: &mut App,
+    tab: SalesTab,
+    key: KeyEvent,
+    action: Option<Action>,
+    fx: &mut Vec<Effect>,
+) -> Changed {
+    match tab {
+        SalesTab::New => form_key(app, key, action, fx),
+        SalesTab::Prospects | SalesTab::Plans => list_key(app, tab, key, action, fx),
+    }
+}
+
+fn filter_mut(app: &mut App, tab: SalesTab) -> &mut ListFilter {
+    match tab {
+        SalesTab::Prospects => &mut app.tools.sales.prospects.filter,
+        _ => &mut app.tools.sales.plans.filter,
+    }
+}
+
+fn query_mut(app: &mut App, tab: SalesTab) -> &mut QueryField {
+    match tab {
+        SalesTab::Prospects => &mut app.tools.sales.prospects.query,
+        _ => &mut app.tools.sales.plans.query,
+    }
+}
+
+fn clamp(app: &mut App, tab: SalesTab) {
+    match tab {
+        SalesTab::Prospects => app.tools.sales.prospects.clamp(),
+        _ => app.tools.sales.plans.clamp(),
+    }
+}
+
+fn list_key(
+    app: &mut App,
+    tab: SalesTab,
+    key: KeyEvent,
+    action: Option<Action>,
+    fx: &mut Vec<Effect>,
+) -> Changed {
+    let page = super::super::page(app);
+    if filter_mut(app, tab).editing {
+        let changed = filter_mut(app, tab).key(key, action);
+        match tab {
+            SalesTab::Prospects => app.tools.sales.prospects.selected = 0,
+            _ => app.tools.sales.plans.selected = 0,
+        }
+        clamp(app, tab);
+        return changed;
+    }
+    match action {
+        Some(Action::NextPane) => return show(app, tab.step(true), fx),
+        Some(Action::PrevPane) => return show(app, tab.step(false), fx),
+        _ => {}
+    }
+    if query_mut(app, tab).editing {
+        let has_data = match tab {
+            SalesTab::Prospects => app.tools.sales.prospects.results.data.is_some(),
+            _ => app.tools.sales.plans.plans.data.is_some(),
+        };
+        return match query_mut(app, tab).key(key, action) {
+            QueryKey::Submit => match tab {
+                SalesTab::Prospects => search(app, fx),
+                _ => read_plans(app, fx),
+            },
+            QueryKey::Leave if has_data => {
+                query_mut(app, tab).editing = false;
+                Changed::Yes
+            }
+            QueryKey::Leave => super::close(app),
+            QueryKey::Changed => Changed::Yes,
+            QueryKey::Ignored => Changed::No,
+        };
+    }
+    let Some(action) = action else {
+        return Changed::No;
+    };
+    match action {
+        Action::GoToPane(n) => match SalesTab::ALL.get(usize::from(n).wrapping_sub(1)) {
+            Some(t) => show(app, *t, fx),
+            None => Changed::No,
+        },
+        Action::Search => {
+            filter_mut(app, tab).editing = true;
+            Changed::Yes
+        }
+        Action::Back if !filter_mut(app, tab).is_empty() => {
+            filter_mut(app, tab).input.reset();
+            clamp(app, tab);
+            Changed::Yes
+        }
+        Action::Back => {
+            query_mut(app, tab).editing = true;
+            Changed::Yes
+        }
+        Action::Refresh | Action::RefreshAll => match tab {
+            SalesTab::Prospects => refresh_prospects(app, fx),
+            _ => refresh_plans(app, fx),
+        },
+        Action::Open if tab == SalesTab::Plans => prospect_for_plan(app, fx),
+        nav => {
+            let s = &mut app.tools.sales;
+            let rows = match tab {
+                SalesTab::Prospects => s.prospects.visible().len(),
+                _ => s.plans.visible().len(),
+            };
+            let selected = match tab {
+                SalesTab::Prospects => &mut s.prospects.selected,
+                _ => &mut s.plans.selected,
+            };
+            match move_selection(nav, *selected, rows, page) {
+                Some(to) if to != *selected => {
+                    *selected = to;
+                    Changed::Yes
+                }
+                _ => Changed::No,
+            }
+        }
+    }
+}
+
+/// Enter in the name field: searches, or says why not.
+fn search(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
+    let p = &mut app.tools.sales.prospects;
+    let term = p.query.input.value().trim().to_owned();
+    if term.is_empty() {
+        p.query.error = Some(FieldMessage::new(T::FieldEmpty));
+        return Changed::Yes;
+    }
+    p.query.editing = false;
+    p.select_id = None;
+    send_search(app, term, fx);
+    Changed::Yes
+}
+
+fn send_search(app: &mut App, term: String, fx: &mut Vec<Effect>) {
+    let p = &mut app.tools.sales.prospects;
+    p.term = Some(term.clone());
+    p.filter.input.reset();
+    p.selected = 0;
+    fetch(
+        app,
+        ToolSlot::Prospects,
+        ToolRequest::Prospects(ProspectSearch { busca: term }),
+        |t| &mut t.sales.prospects.results,
+        fx,
+    );
+}
+
+fn refresh_prospects(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
+    match app.tools.sales.prospects.term.clone() {
+        Some(term) => {
+            send_search(app, term, fx);
+            Changed::Yes
+        }
+        None => Changed::No,
+    }
+}
+
+/// Enter in the CEP field: reads its plans, or puts the problem at the
+/// field.
+fn read_plans(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
+    let p = &mut app.tools.sales.plans;
+    match cep::parse(p.query.input.value()) {
+        Ok(c) => {
+            p.query.editing = false;
+            send_plans(app, c, fx);
+        }
+        Err(e) => p.query.error = Some(FieldMessage::from_error(&e)),
+    }
+    Changed::Yes
+}
+
+fn send_plans(app: &mut App, cep: Cep, fx: &mut Vec<Effect>) {
+    let p = &mut app.tools.sales.plans;
+    let digits = cep.digits().to_owned();
+    p.cep = Some(cep);
+    p.filter.input.reset();
+    p.selected = 0;
+    // The old CEP's plans must not pass for the new one's while it loads.
+    p.plans.data = None;
+    fetch(
+        app,
+        ToolSlot::Plans,
+        ToolRequest::Plans(ProspectPlansQuery { cep: digits }),
+        |t| &mut t.sales.plans.plans,
+        fx,
+    );
+}
+
+fn refresh_plans(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
+    match app.tools.sales.plans.cep.clone() {
+        Some(c) => {
+            send_plans(app, c, fx);
+            Changed::Yes
+        }
+        None => Changed::No,
+    }
+}
+
+/// Enter on a plan: the form, with this CEP and plan chosen.
+fn prospect_for_plan(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
+    if !may_create(app) {
+        return Changed::No;
+    }
+    let s = &mut app.tools.sales;
+    let (Some(cep), Some(plan)) = (s.plans.cep.clone(), s.plans.selected_plan().cloned()) else {
+        return Changed::No;
+    };
+    if s.created.is_some() {
+        s.created = None;
+        s.form = ProspectForm::default();
+    }
+    let f = &mut s.form;
+    f.cep = Input::new(cep.to_string());
+    f.plans = Remote {
+        data: s.plans.plans.data.clone(),
+        pending: None,
+        error: None,
+    };
+    f.plans_cep = Some(cep.digits().to_owned());
+    f.plan = plan.id_servico;
+    f.focus = form::PField::Name;
+    show(app, SalesTab::New, fx)
+}
+
+/// Reads the plans of the form's CEP when it became valid and differs from
+/// the one read.
+fn sync_form_plans(app: &mut App, fx: &mut Vec<Effect>) {
+    let f = &mut app.tools.sales.form;
+    let Some(cep) = f.needs_plans() else {
+        return;
+    };
+    f.plans_cep = Some(cep.clone());
+    f.plans.data = None;
+    fetch(
+        app,
+        ToolSlot::FormPlans,
+        ToolRequest::Plans(ProspectPlansQuery { cep }),
+        |t| &mut t.sales.form.plans,
+        fx,
+    );
+}
+
+fn form_key(app: &mut App, key: KeyEvent, action: Option<Action>, fx: &mut Vec<Effect>) -> Changed {
+    let lang = app.lang();
+    if app.tools.sales.created.is_some() || !may_create(app) {
+        // The result (or the read-only note) is shown: Enter starts a
+        // blank form, Esc goes back to the prospects.
+        return match action {
+            Some(Action::Back) => show(app, SalesTab::Prospects, fx),
+            Some(Action::Open) if may_create(app) => {
+                opened(app, SalesTab::New, fx);
+                Changed::Yes
+            }
+            Some(Action::NextPane) => show(app, SalesTab::Prospects, fx),
+            Some(Action::PrevPane) => show(app, SalesTab::Plans, fx),
+            Some(Action::GoToPane(n)) => match SalesTab::ALL.get(usize::from(n).wrapping_sub(1)) {
+                Some(t) => show(app, *t, fx),
+                None => Changed::No,
+            },
+            _ => Changed::No,
+        };
+    }
+    if busy(app) {
+        // While it runs the form is frozen; the attendant may still leave.
+        return match key.code {
+            KeyCode::Esc => show(app, SalesTab::Prospects, fx),
+            _ => Changed::No,
+        };
+    }
+    // Enter on the plan field after its read failed: read again.
+    let f = &app.tools.sales.form;
+    if key.code == KeyCode::Enter
+        && f.picker.is_none()
+        && f.focus == form::PField::Plan
+        && f.plans.error.is_some()
+    {
+        app.tools.sales.form.plans_cep = None;
+        sync_form_plans(app, fx);
+        return Changed::Yes;
+    }
+    let other = tr(lang, T::SalesOtherCity);
+    let t = &mut app.tools;
+    let cities = CitiesView::of(&t.cities.cities);
+    match t.sales.form.handle_key(key, cities, other) {
+        FormKey::Leave => show(app, SalesTab::Prospects, fx),
+        FormKey::Submit => submit(app),
+        FormKey::Changed => {
+            sync_form_plans(app, fx);
+            Changed::Yes
+        }
+        FormKey::Ignored => Changed::No,
+    }
+}
+
+/// Validates the form; when valid, asks for confirmation (the request
+/// creates a record at the ISP). Sending happens on "yes", in
+/// [`crate::app::actions::send`].
+fn submit(app: &mut App) -> Changed {
+    if !may_create(app) {
+        app.set_status(
+            StatusKind::Error,
+            tr(app.lang(), T::ActionReadOnly).to_owned(),
+        );
+        return Changed::Yes;
+    }
+    let t = &mut app.tools;
+    let cities = CitiesView::of(&t.cities.cities);
+    let form = &mut t.sales.form;
+    match form.to_request(cities) {
+        Err(errors) => {
+            form.show_errors(errors);
+            Changed::Yes
+        }
+        Ok(request) => {
+            form.errors.clear();
+            form.banner = None;
+            let target = ActionTarget {
+                customer_name: request.nome_razaosocial.clone(),
+                service_id: request.id_servico,
+                service_plan: form
+                    .chosen_plan()
+                    .and_then(|p| p.descricao.clone())
+                    .unwrap_or_default(),
+                ..ActionTarget::default()
+            };
+            let overlay =
+                confirm_overlay(app, ActionRequest::CreateProspect(request), target, None);
+            app.overlay = Some(overlay);
+            Changed::Yes
+        }
+    }
+}
+
+/// A prospects search answered.
+pub fn on_prospects(app: &mut App, seq: u64, result: Result<Vec<Prospect>, String>) -> Changed {
+    let p = &mut app.tools.sales.prospects;
+    if !p.results.expects(seq) {
+        return Changed::No;
+    }
+    p.results.finish(result);
+    if let Some(id) = p.select_id.take() {
+        let rows = p.results.data.as_deref().unwrap_or_default();
+        if let Some(at) = p
+            .visible()
+            .iter()
+            .position(|i| rows.get(*i).and_then(|r| r.id_prospecto) == Some(id))
+        {
+            p.selected = at;
+        }
+    }
+    p.clamp();
+    Changed::Yes
+}
+
+/// A plans read answered: the plans tab's or the form's.
+pub fn on_plans(app: &mut App, seq: u64, result: Result<Vec<ProspectPlan>, ApiError>) -> Changed {
+    let lang = app.lang();
+    let timeout = app.settings.timeout_secs;
+    let s = &mut app.tools.sales;
+    let (remote, cep) = if s.plans.plans.expects(seq) {
+        (
+            &mut s.plans.plans,
+            s.plans.cep.as_ref().map(ToString::to_string),
+        )
+    } else if s.form.plans.expects(seq) {
+        (
+            &mut s.form.plans,
+            s.form
+                .plans_cep
+                .as_deref()
+                .and_then(|c| cep::parse(c).ok())
+                .map(|c| c.to_string()),
+        )
+    } else {
+        return Changed::No;
+    };
+    remote.finish(result.map_err(|e| match &e {
+        // "Nenhuma cidade foi encontrada com esse CEP.", "CEP não
+        // informado.": the server's words, with the CEP they are about.
+        ApiError::Refused { msg, .. } => trf(
+            lang,
+            T::SalesPlansRefused,
+            &[
+                ("cep", &cep.unwrap_or_default()),
+                ("msg", &crate::sanitize::clean_line(msg)),
+            ],
+        ),
+        other => super::super::error_text(lang, other, timeout),
+    }));
+    s.plans.clamp();
+    Changed::Yes
+}
+
+/// The answer to a prospect creation (routed here by
+/// [`crate::app::actions`]): the created prospect replaces the form and the
+/// prospects list is read again; a refusal goes over the form, whose
+/// content stays for a correction.
+pub fn on_done(
+    app: &mut App,
+    outcome: &Outcome,
+    reply: &ActionReply,
+    fx: &mut Vec<Effect>,
+) -> Changed {
+    let lang = app.lang();
+    let text = outcome.text(lang, ActionKind::CreateProspect);
+    match (outcome, reply) {
+        (Outcome::Done { msg }, ActionReply::Prospect(reply)) if reply.is_ok() => {
+            let Ok(r) = reply.as_ref() else {
+                return Changed::No;
+            };
+            let s = &mut app.tools.sales;
+            let p = r.prospecto.clone().unwrap_or_default();
+            let name = p
+                .nome_razaosocial
+                .clone()
+                .unwrap_or_else(|| s.form.name.value().trim().to_owned());
+            let created = Created {
+                id: p.id_prospecto,
+                name: name.clone(),
+                document: p.cpf_cnpj.clone(),
+                kind: p.tipo_pessoa.clone(),
+                service: p.prospecto_servico.clone(),
+                // The name of the plan chosen, when the server attached
+                // that one.
+                plan_name: s
+                    .form
+                    .chosen_plan()
+                    .filter(|pl| {
+                        pl.id_servico.is_some()
+                            && pl.id_servico
+                                == p.prospecto_servico.as_ref().and_then(|x| x.id_servico)
+                    })
+                    .and_then(|pl| pl.descricao.clone()),
+                msg: msg.clone(),
+            };
+            if let (Some(id), Some(service)) = (p.id_prospecto, p.prospecto_servico) {
+                s.services.insert(id, service);
+            }
+            let status = match created.id {
+                Some(id) => trf(
+                    lang,
+                    T::SalesCreatedStatus,
+                    &[("id", &id), ("name", &crate::sanitize::clean_line(&name))],
+                ),
+                None => text,
+            };
+            s.created = Some(created);
+            s.form = ProspectForm::default();
+            app.set_status(StatusKind::Ok, status);
+            // The list shows it: a search for its name, with it selected.
+            let q = &mut app.tools.sales.prospects.query;
+            q.input = Input::new(name.clone());
+            q.editing = false;
+            q.error = None;
+            let term = name;
+            send_search(app, term, fx);
+            app.tools.sales.prospects.select_id = p.id_prospecto;
+        }
+        _ => {
+            app.tools.sales.form.banner = Some(Banner {
+                text: text.clone(),
+                error: true,
+            });
+            app.set_status(StatusKind::Error, text);
+        }
+    }
+    Changed::Yes
+}
+
+/// The in-flight key of a creation request.
+pub fn request_key(request: &crate::api::prospects::NewProspect) -> u64 {
+    form::document_key(request.cpf_cnpj.trim())
+}

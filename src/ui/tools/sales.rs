@@ -1,0 +1,1053 @@
+//! The sales screen: a tab bar (prospects, plans, new prospect), and under
+//! it the tab. The list tabs have their field on top (name or CEP), the
+//! list with its `/` filter, and the selected row's details; the form tab
+//! has one row per field, its message under it, and a chooser list drawn
+//! over it while one is open.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
+
+use crate::api::prospects::{PersonKind, Prospect, ProspectPlan};
+use crate::app::App;
+use crate::app::keymap::Action;
+use crate::app::tools::sales::form::{CitiesView, CityChoice, PField, ProspectForm, person_kind};
+use crate::app::tools::sales::{Created, QueryField, SalesTab, busy, may_create};
+use crate::i18n::{Lang, Msg, tr, trf};
+use crate::ui::cells::{self, columns, row, txt};
+use crate::ui::theme::Role;
+use crate::ui::widgets::{PaneFrame, PaneState, Tab, TabBar, centered, keys_label, spinner};
+
+/// Width of the form's label column.
+const LABEL_W: usize = 22;
+
+/// Draws the sales screen on `tab`.
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, tab: SalesTab) {
+    if area.height < 4 {
+        return;
+    }
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let s = &app.tools.sales;
+    let tabs: Vec<Tab> = SalesTab::ALL
+        .iter()
+        .map(|t| Tab {
+            title: tr(lang, t.title()),
+            busy: match t {
+                SalesTab::Prospects => s.prospects.results.loading(),
+                SalesTab::Plans => s.plans.plans.loading(),
+                SalesTab::New => busy(app),
+            },
+            alert: false,
+        })
+        .collect();
+    let bar = Rect { height: 1, ..area };
+    TabBar {
+        tabs: &tabs,
+        selected: tab as usize,
+        tick: app.tick,
+        theme,
+    }
+    .render(bar, frame.buffer_mut());
+    // The keys that switch tabs, at the right end when there is room.
+    let keys = tab_keys(app, tab);
+    let used = tabs_width(&tabs, tab);
+    let room = (area.width as usize).saturating_sub(used + 2);
+    if crate::text::width(&keys) <= room {
+        let w = crate::text::width(&keys) as u16;
+        let r = Rect {
+            x: area.x + area.width - w,
+            width: w,
+            ..bar
+        };
+        Line::styled(keys, theme.style(Role::Muted)).render(r, frame.buffer_mut());
+    }
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 1,
+        ..area
+    };
+    match tab {
+        SalesTab::Prospects => draw_prospects(frame, body, app),
+        SalesTab::Plans => draw_plans(frame, body, app),
+        SalesTab::New => draw_form(frame, body, app),
+    }
+}
+
+fn tabs_width(tabs: &[Tab], tab: SalesTab) -> usize {
+    tabs.iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if i == tab as usize {
+                crate::text::width(t.title) + 5
+            } else {
+                crate::text::width(t.title).min(12) + 5
+            }
+        })
+        .sum()
+}
+
+/// "Tab abas · n novo prospecto" for the list tabs.
+fn tab_keys(app: &App, tab: SalesTab) -> String {
+    let lang = app.lang();
+    let mut parts = Vec::new();
+    if tab != SalesTab::New {
+        parts.push(format!(
+            "{} {}",
+            keys_label(&app.keymap, Action::NextPane),
+            tr(lang, Msg::SalesKeyTabs)
+        ));
+    }
+    let new = keys_label(&app.keymap, Action::NewProspect);
+    if !new.is_empty() && tab != SalesTab::New {
+        parts.push(format!("{new} {}", tr(lang, Msg::SalesKeyNew)));
+    }
+    parts.join(" · ")
+}
+
+/// The field at the top of a list tab: `label: value`, its message under
+/// it. Returns the area left below.
+fn query_line(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    label: Msg,
+    field: &QueryField,
+    hint: &str,
+) -> Rect {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let label = format!("{}: ", tr(lang, label));
+    let lw = crate::text::width(&label);
+    let room = (area.width as usize).saturating_sub(lw + 1).min(40);
+    let scroll = field.input.visual_scroll(room.saturating_sub(1));
+    let value: String = crate::sanitize::clean(field.input.value())
+        .chars()
+        .skip(scroll)
+        .collect();
+    let shown = crate::text::fit(&value, room);
+    let mut style = theme.style(Role::Text);
+    if field.editing {
+        style = style.add_modifier(Modifier::UNDERLINED);
+        let col = field.input.visual_cursor().saturating_sub(scroll).min(room);
+        frame.set_cursor_position(Position {
+            x: area.x + lw as u16 + col as u16,
+            y: area.y,
+        });
+    }
+    let label_style = if field.editing {
+        theme.style(Role::Accent).add_modifier(Modifier::BOLD)
+    } else {
+        theme.style(Role::Muted)
+    };
+    let note = match &field.error {
+        Some(e) => Line::styled(
+            format!("{} {}", theme.glyph(Role::Danger), e.text(lang)),
+            theme.style(Role::Danger),
+        ),
+        None => Line::styled(hint.to_owned(), theme.style(Role::Muted)),
+    };
+    cells::lines(
+        frame.buffer_mut(),
+        Rect {
+            height: 2.min(area.height),
+            ..area
+        },
+        &[
+            Line::from(vec![
+                Span::styled(label, label_style),
+                Span::styled(shown, style),
+            ]),
+            note,
+        ],
+    );
+    Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(2),
+        ..area
+    }
+}
+
+/// What a tab's list frame says around its rows.
+struct ListFrame<'a> {
+    /// The frame's title.
+    title: &'a str,
+    /// A read was sent (else the prompt shows).
+    asked: bool,
+    /// The text for an empty answer.
+    empty: Msg,
+    /// The text before anything was asked.
+    prompt: Msg,
+    /// The list has the keyboard.
+    focused: bool,
+}
+
+/// The frame of a tab's list: nothing asked yet gives a prompt; otherwise
+/// the loading/empty/error states. Returns the inner area when there are
+/// rows to draw.
+fn list_frame<T>(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    remote: &crate::app::Remote<Vec<T>>,
+    spec: ListFrame<'_>,
+) -> Option<Rect> {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let retry = keys_label(&app.keymap, Action::Refresh);
+    let state = match (&remote.data, &remote.error) {
+        (_, Some(e)) => PaneState::Error(e),
+        (None, None) if spec.asked => PaneState::Loading,
+        _ => PaneState::Ready,
+    };
+    let inner = PaneFrame {
+        title: spec.title,
+        focused: spec.focused,
+        state,
+        tick: app.tick,
+        retry_keys: &retry,
+        lang,
+        theme,
+    }
+    .render_pane(area, frame.buffer_mut())?;
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let message = match &remote.data {
+        None => Some(spec.prompt),
+        Some(d) if d.is_empty() => Some(spec.empty),
+        Some(_) => None,
+    };
+    if let Some(m) = message {
+        cells::lines(
+            frame.buffer_mut(),
+            inner,
+            &[Line::styled(tr(lang, m), theme.style(Role::Muted))],
+        );
+        return None;
+    }
+    Some(inner)
+}
+
+fn draw_prospects(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let lang = app.lang();
+    let theme = &app.settings.theme;
+    let p = &app.tools.sales.prospects;
+    let rest = query_line(
+        frame,
+        area,
+        app,
+        Msg::SalesSearchLabel,
+        &p.query,
+        tr(lang, Msg::SalesSearchHint),
+    );
+    let title = match &p.term {
+        Some(t) => trf(
+            lang,
+            Msg::SalesProspectsFor,
+            &[("term", &crate::sanitize::clean_line(t))],
+        ),
+        None => tr(lang, Msg::SalesTabProspects).to_owned(),
+    };
+    let Some(inner) = list_frame(
+        frame,
+        rest,
+        app,
+        &p.results,
+        ListFrame {
+            title: &title,
+            asked: p.term.is_some(),
+            empty: Msg::SalesNoProspects,
+            prompt: Msg::SalesSearchPrompt,
+            focused: !p.query.editing,
+        },
+    ) else {
+        return;
+    };
+    let Some(rows) = &p.results.data else {
+        return;
+    };
+    let visible = p.visible();
+    let inner = super::filter_line(frame, inner, app, &p.filter, visible.len(), rows.len());
+    let widths = columns(inner.width, &[0, 18, 15, 10, 9], 0, 12);
+    let muted = theme.style(Role::Muted);
+    let header = row(
+        vec![
+            (tr(lang, Msg::SalesColName).to_owned(), muted),
+            (tr(lang, Msg::SalesColDocument).to_owned(), muted),
+            (tr(lang, Msg::SalesColPhone).to_owned(), muted),
+            (tr(lang, Msg::SalesColCreated).to_owned(), muted),
+            (tr(lang, Msg::SalesColStatus).to_owned(), muted),
+        ],
+        &widths,
+        &[],
+    );
+    let text = theme.style(Role::Text);
+    let lines: Vec<Line> = visible
+        .iter()
+        .filter_map(|i| rows.get(*i))
+        .map(|r| {
+            let (status, role) = status(lang, r);
+            row(
+                vec![
+                    (txt(lang, r.nome_razaosocial.as_deref()), text),
+                    (cells::document(app, r.cpf_cnpj.as_deref()), text),
+                    (phone_cell(app, r.telefone.as_deref()), text),
+                    (created_date(lang, r), muted),
+                    (status, theme.style(role)),
+                ],
+                &widths,
+                &[],
+            )
+        })
+        .collect();
+    let rest = crate::ui::detail::list(
+        frame,
+        inner,
+        app,
+        crate::ui::detail::List {
+            header,
+            rows: lines,
+            selected: p.selected,
+            focused: !p.filter.editing && !p.query.editing,
+            share: 50,
+        },
+    );
+    if let Some(prospect) = p.selected_prospect() {
+        let lines = prospect_details(app, prospect, rest.width);
+        cells::lines(frame.buffer_mut(), rest, &lines);
+    }
+}
+
+fn phone_cell(app: &App, raw: Option<&str>) -> String {
+    match cells::opt(raw) {
+        Some(p) => cells::phone(app, &p),
+        None => tr(app.lang(), Msg::ValueMissing).to_owned(),
+    }
+}
+
+/// The creation date, date only (the list has no room for the time).
+fn created_date(lang: Lang, p: &Prospect) -> String {
+    let d = p.created_at.as_ref().or(p.created_at_br.as_ref());
+    let full = cells::date(lang, d);
+    full.split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// "Prospecto", or "Cliente" once HubSoft linked a customer to it.
+fn status(lang: Lang, p: &Prospect) -> (String, Role) {
+    match p.id_cliente {
+        Some(_) => (tr(lang, Msg::SalesStatusCustomer).to_owned(), Role::Ok),
+        None => (tr(lang, Msg::SalesStatusProspect).to_owned(), Role::Accent),
+    }
+}
+
+fn person(lang: Lang, kind: Option<&str>) -> String {
+    match kind.map(|k| k.trim().to_ascii_lowercase()).as_deref() {
+        Some("pf") => tr(lang, Msg::SalesPersonIndividual).to_owned(),
+        Some("pj") => tr(lang, Msg::SalesPersonCompany).to_owned(),
+        other => txt(lang, other),
+    }
+}
+
+fn prospect_details<'a>(app: &App, p: &Prospect, width: u16) -> Vec<Line<'a>> {
+    let lang = app.lang();
+    let theme = &app.settings.theme;
+    let t = |m: Msg| tr(lang, m);
+    let mut lines = vec![
+        Line::styled("─".repeat(width as usize), theme.style(Role::Border)),
+        Line::styled(
+            txt(lang, p.nome_razaosocial.as_deref()),
+            theme.style(Role::Title),
+        ),
+        cells::kv(
+            theme,
+            t(Msg::SalesColDocument),
+            format!(
+                "{} · {}",
+                cells::document(app, p.cpf_cnpj.as_deref()),
+                person(lang, p.tipo_pessoa.as_deref())
+            ),
+            Role::Text,
+        ),
+        cells::kv(
+            theme,
+            t(Msg::SalesColPhone),
+            format!(
+                "{} · {}: {}",
+                phone_cell(app, p.telefone.as_deref()),
+                t(Msg::SalesFieldEmail),
+                cells::opt(p.email.as_deref())
+                    .map(|e| cells::email(app, &e))
+                    .unwrap_or_else(|| t(Msg::ValueMissing).to_owned())
+            ),
+            Role::Text,
+        ),
+        cells::kv(
+            theme,
+            t(Msg::SalesLabelCreated),
+            format!(
+                "{} · {}: {} · id {}",
+                cells::date(lang, p.created_at.as_ref().or(p.created_at_br.as_ref())),
+                t(Msg::SalesLabelOrigin),
+                txt(lang, p.origem.as_deref()),
+                p.id_prospecto
+                    .map_or_else(|| "—".to_owned(), |i| i.to_string()),
+            ),
+            Role::Text,
+        ),
+    ];
+    let (status_text, role) = status(lang, p);
+    let status_text = match p.id_cliente {
+        Some(id) => format!("{status_text} (id {id})"),
+        None => status_text,
+    };
+    lines.push(cells::kv(theme, t(Msg::SalesColStatus), status_text, role));
+    let service = p.prospecto_servico.as_ref().or_else(|| {
+        p.id_prospecto
+            .and_then(|id| app.tools.sales.services.get(&id))
+    });
+    match service {
+        Some(s) => {
+            let name = s.id_servico.and_then(|id| plan_name(app, id));
+            let id = s
+                .id_servico
+                .map_or_else(|| "—".to_owned(), |i| i.to_string());
+            let plan = match name {
+                Some(n) => format!("{n} (id {id})"),
+                None => format!("id {id}"),
+            };
+            lines.push(cells::kv(
+                theme,
+                t(Msg::SalesFieldPlan),
+                format!("{plan} · {}", cells::money(lang, s.valor)),
+                Role::Text,
+            ));
+        }
+        None => lines.push(cells::kv(
+            theme,
+            t(Msg::SalesFieldPlan),
+            t(Msg::SalesPlanNotInSearch).to_owned(),
+            Role::Muted,
+        )),
+    }
+    if let Some(note) = cells::opt(p.observacao.as_deref()) {
+        lines.push(cells::kv(theme, t(Msg::SalesFieldNote), note, Role::Text));
+    }
+    lines
+}
+
+/// A plan's name from any plans list loaded in this session.
+fn plan_name(app: &App, id: u64) -> Option<String> {
+    let s = &app.tools.sales;
+    [s.plans.plans.data.as_deref(), s.form.plans.data.as_deref()]
+        .into_iter()
+        .flatten()
+        .flatten()
+        .find(|p| p.id_servico == Some(id))
+        .and_then(|p| cells::opt(p.descricao.as_deref()))
+}
+
+fn draw_plans(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let lang = app.lang();
+    let theme = &app.settings.theme;
+    let p = &app.tools.sales.plans;
+    let rest = query_line(
+        frame,
+        area,
+        app,
+        Msg::SalesFieldCep,
+        &p.query,
+        tr(lang, Msg::SalesCepHint),
+    );
+    let title = match &p.cep {
+        Some(c) => trf(lang, Msg::SalesPlansFor, &[("cep", c)]),
+        None => tr(lang, Msg::SalesTabPlans).to_owned(),
+    };
+    let Some(inner) = list_frame(
+        frame,
+        rest,
+        app,
+        &p.plans,
+        ListFrame {
+            title: &title,
+            asked: p.cep.is_some(),
+            empty: Msg::SalesNoPlans,
+            prompt: Msg::SalesPlansPrompt,
+            focused: !p.query.editing,
+        },
+    ) else {
+        return;
+    };
+    let Some(plans) = &p.plans.data else {
+        return;
+    };
+    let visible = p.visible();
+    let inner = super::filter_line(frame, inner, app, &p.filter, visible.len(), plans.len());
+    let widths = columns(inner.width, &[6, 0, 11, 11, 12], 1, 12);
+    let muted = theme.style(Role::Muted);
+    let header = row(
+        vec![
+            (tr(lang, Msg::SalesColId).to_owned(), muted),
+            (tr(lang, Msg::SalesFieldPlan).to_owned(), muted),
+            (tr(lang, Msg::SalesColDown).to_owned(), muted),
+            (tr(lang, Msg::SalesColUp).to_owned(), muted),
+            (tr(lang, Msg::SalesColValue).to_owned(), muted),
+        ],
+        &widths,
+        &[0, 2, 3, 4],
+    );
+    let text = theme.style(Role::Text);
+    let rows: Vec<Line> = visible
+        .iter()
+        .filter_map(|i| plans.get(*i))
+        .map(|pl| {
+            let (down, up) = speeds(lang, pl);
+            row(
+                vec![
+                    (
+                        pl.id_servico.map_or_else(String::new, |i| i.to_string()),
+                        muted,
+                    ),
+                    (txt(lang, pl.descricao.as_deref()), text),
+                    (down, text),
+                    (up, text),
+                    (cells::money(lang, pl.valor), text),
+                ],
+                &widths,
+                &[0, 2, 3, 4],
+            )
+        })
+        .collect();
+    let rest = crate::ui::detail::list(
+        frame,
+        inner,
+        app,
+        crate::ui::detail::List {
+            header,
+            rows,
+            selected: p.selected,
+            focused: !p.filter.editing && !p.query.editing,
+            share: 70,
+        },
+    );
+    let mut lines = vec![
+        Line::styled("─".repeat(rest.width as usize), theme.style(Role::Border)),
+        Line::styled(tr(lang, Msg::SalesPlansNote), muted),
+    ];
+    if may_create(app) && p.selected_plan().is_some() {
+        let open = keys_label(&app.keymap, Action::Open);
+        lines.push(Line::styled(
+            trf(lang, Msg::SalesPlanToProspect, &[("key", &open)]),
+            theme.style(Role::Accent),
+        ));
+    }
+    cells::lines(frame.buffer_mut(), rest, &lines);
+}
+
+/// Download and upload in Mbps (the API gives kbps).
+fn speeds(lang: Lang, p: &ProspectPlan) -> (String, String) {
+    let sp = |v: Option<u64>| match v {
+        Some(v) => cells::speed(i64::try_from(v).unwrap_or(i64::MAX)),
+        None => tr(lang, Msg::ValueMissing).to_owned(),
+    };
+    (sp(p.velocidade_download), sp(p.velocidade_upload))
+}
+
+// ---------------------------------------------------------------------------
+// The form
+
+fn draw_form(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let lang = app.lang();
+    let theme = &app.settings.theme;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.style(Role::BorderFocused))
+        .title(Span::styled(
+            format!(" {} ", tr(lang, Msg::SalesTabNew)),
+            theme.style(Role::Title),
+        ));
+    let inner = block.inner(area);
+    block.render(area, frame.buffer_mut());
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    if !may_create(app) {
+        cells::lines(
+            frame.buffer_mut(),
+            inner,
+            &[Line::styled(
+                tr(lang, Msg::SalesReadOnlyForm),
+                theme.style(Role::Warning),
+            )],
+        );
+        return;
+    }
+    if let Some(created) = &app.tools.sales.created {
+        let lines = created_lines(app, created, inner.width);
+        cells::lines(frame.buffer_mut(), inner, &lines);
+        return;
+    }
+    let form = &app.tools.sales.form;
+    let cities = CitiesView::of(&app.tools.cities.cities);
+    let running = busy(app);
+    let (lines, focus_row, cursor) = form_lines(app, form, cities, inner.width, running);
+    // Keep the focused field in view: scroll by whole rows.
+    let h = inner.height as usize;
+    let keys_row = 1;
+    let room = h.saturating_sub(keys_row);
+    let first = focus_row.saturating_sub(room.saturating_sub(2));
+    let shown: Vec<Line> = lines.iter().skip(first).take(room).cloned().collect();
+    cells::lines(frame.buffer_mut(), inner, &shown);
+    let keys = match running {
+        true => Line::styled(
+            format!(
+                "{} {}",
+                spinner(app.tick),
+                trf(
+                    lang,
+                    Msg::ActionInFlight,
+                    &[("action", &tr(lang, Msg::SalesActionCreate))]
+                )
+            ),
+            theme.style(Role::Warning),
+        ),
+        false => Line::styled(tr(lang, Msg::SalesFormKeys), theme.style(Role::Muted)),
+    };
+    if inner.height > 0 {
+        cells::lines(
+            frame.buffer_mut(),
+            Rect {
+                y: inner.y + inner.height - 1,
+                height: 1,
+                ..inner
+            },
+            &[keys],
+        );
+    }
+    if let Some((row, col)) = cursor
+        && form.picker.is_none()
+        && !running
+        && row >= first
+        && row - first < room
+    {
+        frame.set_cursor_position(Position {
+            x: inner.x + col,
+            y: inner.y + (row - first) as u16,
+        });
+    }
+    if form.picker.is_some() {
+        draw_picker(frame, area, app, form, cities);
+    }
+}
+
+/// The form's lines, the row of the focused field, and where the cursor
+/// goes (row, column) when a text field has focus.
+fn form_lines<'a>(
+    app: &App,
+    form: &ProspectForm,
+    cities: CitiesView<'_>,
+    width: u16,
+    running: bool,
+) -> (Vec<Line<'a>>, usize, Option<(usize, u16)>) {
+    let lang = app.lang();
+    let theme = &app.settings.theme;
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(b) = &form.banner {
+        let role = if b.error { Role::Danger } else { Role::Warning };
+        let text = format!("{} {}", theme.glyph(role), b.text);
+        for part in cells::wrap(&text, width as usize) {
+            lines.push(Line::styled(part, theme.style(role)));
+        }
+    }
+    let value_w = (width as usize).saturating_sub(LABEL_W + 3).max(8);
+    let mut focus_row = 0;
+    let mut cursor = None;
+    for field in PField::ALL {
+        let focused = field == form.focus && !running;
+        if focused {
+            focus_row = lines.len();
+        }
+        let marker = if focused { "▸ " } else { "  " };
+        let label_style = if focused {
+            theme.style(Role::Accent).add_modifier(Modifier::BOLD)
+        } else {
+            theme.style(Role::Text)
+        };
+        let label = crate::text::fit(tr(lang, field.label()), LABEL_W);
+        let mut spans = vec![
+            Span::styled(marker.to_owned(), label_style),
+            Span::styled(label, label_style),
+            Span::raw(" "),
+        ];
+        match form.text(field, cities) {
+            Some(input) => {
+                let scroll = input.visual_scroll(value_w.saturating_sub(1));
+                let shown: String = crate::sanitize::clean(input.value())
+                    .chars()
+                    .skip(scroll)
+                    .collect();
+                let shown = crate::text::fit(&shown, value_w);
+                let mut style = theme.style(Role::Text);
+                if focused {
+                    style = style.add_modifier(Modifier::UNDERLINED);
+                    let col = input.visual_cursor().saturating_sub(scroll).min(value_w);
+                    cursor = Some((lines.len(), (2 + LABEL_W + 1 + col) as u16));
+                }
+                if running {
+                    style = theme.style(Role::Muted);
+                }
+                spans.push(Span::styled(shown.trim_end().to_owned(), style));
+                if let Some(extra) = inline_note(app, form, field) {
+                    spans.push(Span::styled(format!("  {extra}"), theme.style(Role::Muted)));
+                }
+            }
+            None => {
+                let (text, role) = chooser_value(app, form, field, cities);
+                let style = if focused {
+                    theme.style(role).add_modifier(Modifier::UNDERLINED)
+                } else {
+                    theme.style(role)
+                };
+                let arrows = if focused { ("‹ ", " ›") } else { ("", "") };
+                spans.push(Span::styled(
+                    format!("{}{text}{}", arrows.0, arrows.1),
+                    style,
+                ));
+            }
+        }
+        lines.push(Line::from(spans));
+        let note = match form.error(field) {
+            Some(e) => Some(Line::styled(
+                format!(
+                    "{}{} {}",
+                    " ".repeat(LABEL_W + 3),
+                    theme.glyph(Role::Danger),
+                    e.text(lang)
+                ),
+                theme.style(Role::Danger),
+            )),
+            None if focused => field_hint(app, form, field, cities).map(|h| {
+                Line::styled(
+                    format!("{}{h}", " ".repeat(LABEL_W + 3)),
+                    theme.style(Role::Muted),
+                )
+            }),
+            None => None,
+        };
+        lines.extend(note);
+    }
+    (lines, focus_row, cursor)
+}
+
+/// What a field's value implies, after it: the person type of a document,
+/// the phone as it will be sent.
+fn inline_note(app: &App, form: &ProspectForm, field: PField) -> Option<String> {
+    let lang = app.lang();
+    match field {
+        PField::Document => person_kind(form.document.value()).map(|k| {
+            tr(
+                lang,
+                match k {
+                    PersonKind::Individual => Msg::SalesPersonIndividual,
+                    PersonKind::Company => Msg::SalesPersonCompany,
+                },
+            )
+            .to_owned()
+        }),
+        PField::Phone => crate::br::phone::parse(form.phone.value())
+            .ok()
+            .map(|p| format!("→ {}", crate::br::phone::display(p.digits()))),
+        _ => None,
+    }
+}
+
+/// A permanent explanation under the focused field.
+fn field_hint(
+    app: &App,
+    form: &ProspectForm,
+    field: PField,
+    cities: CitiesView<'_>,
+) -> Option<String> {
+    let lang = app.lang();
+    let t = |m: Msg| Some(tr(lang, m).to_owned());
+    match field {
+        PField::Document => t(Msg::SalesDocumentHint),
+        PField::Email | PField::Note => t(Msg::SalesOptional),
+        PField::Cep => t(Msg::SalesFormCepHint),
+        PField::City => match cities {
+            CitiesView::Failed => t(Msg::SalesCitiesFailed),
+            _ => t(Msg::SalesCityHint),
+        },
+        PField::Neighbourhood if form.bairro_is_typed(cities) => match cities {
+            CitiesView::Failed => t(Msg::SalesCitiesFailed),
+            _ if matches!(form.city, CityChoice::Other) => t(Msg::SalesNeighbourhoodTyped),
+            _ => t(Msg::SalesNeighbourhoodNoList),
+        },
+        PField::Neighbourhood | PField::Plan => t(Msg::SalesChooserHint),
+        PField::Number => t(Msg::SalesNumberHint),
+        _ => None,
+    }
+}
+
+/// A chooser field's current value and its role.
+fn chooser_value(
+    app: &App,
+    form: &ProspectForm,
+    field: PField,
+    cities: CitiesView<'_>,
+) -> (String, Role) {
+    let lang = app.lang();
+    let muted = |m: Msg| (tr(lang, m).to_owned(), Role::Muted);
+    match field {
+        PField::City => match (&form.city, cities) {
+            (_, CitiesView::Loading) => (
+                format!(
+                    "{} {}",
+                    spinner(app.tick),
+                    tr(lang, Msg::SalesCitiesLoading)
+                ),
+                Role::Muted,
+            ),
+            (_, CitiesView::Failed) => muted(Msg::SalesCitiesUnavailable),
+            (_, CitiesView::Loaded([])) => muted(Msg::SalesCitiesUnavailable),
+            (CityChoice::None, _) => muted(Msg::SalesChoosePlaceholder),
+            (CityChoice::Other, _) => (tr(lang, Msg::SalesOtherCity).to_owned(), Role::Text),
+            (CityChoice::Listed { .. }, _) => match form.listed_city(cities) {
+                Some(c) => (crate::app::tools::sales::form::city_label(c), Role::Text),
+                None => muted(Msg::SalesChoosePlaceholder),
+            },
+        },
+        PField::Neighbourhood => match (&form.bairro, &form.city) {
+            (_, CityChoice::None) => muted(Msg::SalesChooseCityFirst),
+            (Some(b), _) => (crate::sanitize::clean_line(b).into_owned(), Role::Text),
+            (None, _) => muted(Msg::SalesChoosePlaceholder),
+        },
+        PField::Plan => {
+            if form.cep_digits().is_none() {
+                return muted(Msg::SalesPlanNeedsCep);
+            }
+            if form.plans.loading() {
+                return (
+                    format!("{} {}", spinner(app.tick), tr(lang, Msg::SalesPlansLoading)),
+                    Role::Muted,
+                );
+            }
+            if let Some(e) = &form.plans.error {
+                return (
+                    format!("{} {e}", app.settings.theme.glyph(Role::Danger)),
+                    Role::Danger,
+                );
+            }
+            match (form.chosen_plan(), form.current_plans()) {
+                (Some(p), _) => {
+                    let (down, up) = speeds(lang, p);
+                    (
+                        format!(
+                            "{} · ↓{down} ↑{up} · {}",
+                            txt(lang, p.descricao.as_deref()),
+                            cells::money(lang, p.valor)
+                        ),
+                        Role::Text,
+                    )
+                }
+                (None, Some([])) => muted(Msg::SalesNoPlans),
+                (None, _) => muted(Msg::SalesChoosePlaceholder),
+            }
+        }
+        _ => (String::new(), Role::Text),
+    }
+}
+
+/// The chooser list over the form.
+fn draw_picker(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    form: &ProspectForm,
+    cities: CitiesView<'_>,
+) {
+    let lang = app.lang();
+    let theme = &app.settings.theme;
+    let Some(picker) = &form.picker else {
+        return;
+    };
+    let Some(field) = picker.field else {
+        return;
+    };
+    let options = form.picker_options(cities, tr(lang, Msg::SalesOtherCity));
+    let w = area.width.saturating_sub(4).min(72);
+    let h = area
+        .height
+        .saturating_sub(2)
+        .min(options.len() as u16 + 5)
+        .max(6);
+    let rect = centered(area, w, h);
+    Clear.render(rect, frame.buffer_mut());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.style(Role::BorderFocused))
+        .title(Span::styled(
+            format!(" {} ", tr(lang, field.label())),
+            theme.style(Role::Title),
+        ));
+    let inner = block.inner(rect);
+    block.render(rect, frame.buffer_mut());
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    if inner.height < 3 {
+        return;
+    }
+    let label = format!("{}: ", tr(lang, Msg::FilterLabel));
+    let value = crate::sanitize::clean(picker.filter.value()).into_owned();
+    cells::lines(
+        frame.buffer_mut(),
+        Rect { height: 1, ..inner },
+        &[Line::from(vec![
+            Span::styled(label.clone(), theme.style(Role::Muted)),
+            Span::styled(value, theme.style(Role::Text)),
+        ])],
+    );
+    frame.set_cursor_position(Position {
+        x: inner.x + crate::text::width(&label) as u16 + picker.filter.visual_cursor() as u16,
+        y: inner.y,
+    });
+    let list_area = Rect {
+        y: inner.y + 1,
+        height: inner.height - 2,
+        ..inner
+    };
+    let visible = list_area.height as usize;
+    let first = cells::scroll_for(picker.selected, visible);
+    let plans = form.current_plans().unwrap_or_default();
+    let lines: Vec<Line> = if options.is_empty() {
+        vec![Line::styled(
+            tr(lang, Msg::SalesPickerEmpty),
+            theme.style(Role::Muted),
+        )]
+    } else {
+        options
+            .iter()
+            .skip(first)
+            .take(visible)
+            .map(|c| {
+                let mark = if form.is_chosen(&c.value) {
+                    "● "
+                } else {
+                    "  "
+                };
+                let mut text = format!("{mark}{}", c.label);
+                if let crate::app::tools::sales::form::ChoiceValue::Plan(id) = &c.value
+                    && let Some(p) = plans.iter().find(|p| p.id_servico == Some(*id))
+                {
+                    let (down, up) = speeds(lang, p);
+                    text.push_str(&format!(" · ↓{down} ↑{up}"));
+                }
+                Line::styled(text, theme.style(Role::Text))
+            })
+            .collect()
+    };
+    cells::lines(frame.buffer_mut(), list_area, &lines);
+    if !options.is_empty() {
+        cells::select(
+            frame.buffer_mut(),
+            list_area,
+            list_area.y + (picker.selected - first) as u16,
+            theme,
+        );
+    }
+    cells::lines(
+        frame.buffer_mut(),
+        Rect {
+            y: inner.y + inner.height - 1,
+            height: 1,
+            ..inner
+        },
+        &[Line::styled(
+            tr(lang, Msg::SalesPickerKeys),
+            theme.style(Role::Muted),
+        )],
+    );
+}
+
+fn created_lines<'a>(app: &App, c: &Created, width: u16) -> Vec<Line<'a>> {
+    let lang = app.lang();
+    let theme = &app.settings.theme;
+    let t = |m: Msg| tr(lang, m);
+    let mut lines = vec![
+        Line::styled(
+            format!("{} {}", theme.glyph(Role::Ok), t(Msg::SalesCreatedTitle)),
+            theme.style(Role::Ok).add_modifier(Modifier::BOLD),
+        ),
+        Line::raw(""),
+        Line::styled(
+            trf(
+                lang,
+                Msg::SalesCreatedId,
+                &[(
+                    "id",
+                    &c.id.map_or_else(|| "—".to_owned(), |i| i.to_string()),
+                )],
+            ),
+            theme.style(Role::Accent).add_modifier(Modifier::BOLD),
+        ),
+        Line::styled(
+            crate::sanitize::clean_line(&c.name).into_owned(),
+            theme.style(Role::Title),
+        ),
+        cells::kv(
+            theme,
+            t(Msg::SalesColDocument),
+            format!(
+                "{} · {}",
+                cells::document(app, c.document.as_deref()),
+                person(lang, c.kind.as_deref())
+            ),
+            Role::Text,
+        ),
+    ];
+    if let Some(s) = &c.service {
+        let plan = match (&c.plan_name, s.id_servico) {
+            (Some(n), Some(id)) => format!("{} (id {id})", crate::sanitize::clean_line(n)),
+            (None, Some(id)) => format!("id {id}"),
+            (Some(n), None) => crate::sanitize::clean_line(n).into_owned(),
+            (None, None) => t(Msg::ValueMissing).to_owned(),
+        };
+        lines.push(cells::kv(
+            theme,
+            t(Msg::SalesFieldPlan),
+            format!("{plan} · {}", cells::money(lang, s.valor)),
+            Role::Text,
+        ));
+    }
+    if let Some(m) = cells::opt(c.msg.as_deref()) {
+        for part in cells::wrap(&m, width as usize) {
+            lines.push(Line::styled(part, theme.style(Role::Muted)));
+        }
+    }
+    lines.push(Line::raw(""));
+    let open = keys_label(&app.keymap, Action::Open);
+    let back = keys_label(&app.keymap, Action::Back);
+    lines.push(Line::styled(
+        trf(
+            lang,
+            Msg::SalesCreatedKeys,
+            &[("new", &open), ("back", &back)],
+        ),
+        theme.style(Role::Muted),
+    ));
+    lines
+}

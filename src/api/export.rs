@@ -640,11 +640,11 @@ mod tests {
     use super::*;
     use serde_json::{Value, json};
 
+    /// The elements and the kept envelope members, parsed.
+    type Split = (Vec<Value>, Vec<(String, Value)>);
+
     /// Splits `body` fed in pieces cut at `cuts` (sorted offsets).
-    fn split_at(
-        body: &[u8],
-        cuts: &[usize],
-    ) -> Result<(Vec<Value>, Vec<(String, Value)>), SplitError> {
+    fn split_at(body: &[u8], cuts: &[usize]) -> Result<Split, SplitError> {
         let mut s = ArraySplitter::new("clientes");
         let mut out = VecDeque::new();
         let mut start = 0;
@@ -664,7 +664,7 @@ mod tests {
         Ok((elems, env))
     }
 
-    fn split(body: &str) -> Result<(Vec<Value>, Vec<(String, Value)>), SplitError> {
+    fn split(body: &str) -> Result<Split, SplitError> {
         split_at(body.as_bytes(), &[])
     }
 

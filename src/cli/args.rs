@@ -438,7 +438,7 @@ pub enum ProspectsCommand {
         name: String,
     },
     /// Register a prospect.
-    Create(ProspectArgs),
+    Create(Box<ProspectArgs>),
 }
 
 /// `prospects create`: one flag per field of `POST /prospecto`.

@@ -717,7 +717,7 @@ fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failur
             Plan::Prospects(q)
         }
         Command::Prospects(ProspectsCommand::Create(args)) => {
-            action(ctx, settings, prospect_action(lang, args)?)?
+            action(ctx, settings, prospect_action(lang, *args)?)?
         }
         Command::Receivables(args) => Plan::Receivables(receivables_query(lang, args)?),
         Command::Pbx(cmd) => action(ctx, settings, pbx_action(lang, settings, cmd)?)?,
@@ -1698,7 +1698,7 @@ async fn show_network(
     match kind {
         NetworkKind::Equipment => {
             let mut list = client.network_equipment().await.map_err(api)?;
-            list.retain(|e| equipment_matches(e));
+            list.retain(&equipment_matches);
             listing(ctx, &list, out::equipment_json, |l| {
                 out::equipment_table(f, l)
             })
@@ -1707,7 +1707,7 @@ async fn show_network(
             let mut list: Vec<Pop> = client.network_pops().await.map_err(api)?;
             list.retain(|p| {
                 out::matches(filter, &[p.nome.as_deref()])
-                    || p.equipamentos.iter().any(|e| equipment_matches(e))
+                    || p.equipamentos.iter().any(&equipment_matches)
             });
             listing(ctx, &list, out::pop_json, |l| out::pops_table(f, l))
         }
@@ -1818,7 +1818,7 @@ async fn export_customers(ctx: &Ctx, client: &Client, q: &AllCustomers) -> Resul
                 }
                 count += 1;
                 if let Some(bar) = &progress
-                    && count % 250 == 0
+                    && count.is_multiple_of(250)
                 {
                     bar.set_message(export_progress_text(lang, count, stream.bytes_read()));
                 }

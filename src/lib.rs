@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod logging;
 pub mod mask;
 pub mod sanitize;
+pub mod screenpop;
 pub mod search_kind;
 pub mod sim;
 pub mod text;

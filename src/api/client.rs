@@ -372,6 +372,112 @@ impl Client {
         })
     }
 
+    /// Sends a read like [`Client::call`] does (token, one new grant on 401,
+    /// retries with backoff until an answer arrives) but hands back a 2xx
+    /// response with its body unread, for bodies too large to hold
+    /// (`cliente/all`; see `export.rs`). Any other status is read and
+    /// mapped as `call` maps it. Only the wait for the status line is
+    /// bounded by the request timeout: the caller bounds each body read.
+    pub(crate) async fn send_streaming(&self, call: &Call) -> Result<reqwest::Response, ApiError> {
+        let inner = &*self.inner;
+        let url = self.url(&call.path)?;
+        let mut retries = 0u32;
+        let mut reauthorised = false;
+        let mut next_token: Option<Arc<Token>> = None;
+        loop {
+            let token = match next_token.take() {
+                Some(token) => Ok(token),
+                None => inner.auth.token(&inner.http).await,
+            };
+            let error = match token {
+                Err(e) => e,
+                Ok(token) => {
+                    let mut request = inner
+                        .http
+                        .request(call.method.clone(), url.clone())
+                        .header(AUTHORIZATION, token.authorization()?);
+                    if !call.query.is_empty() {
+                        request = request.query(&call.query);
+                    }
+                    if let Some(body) = &call.body {
+                        request = request.json(body);
+                    }
+                    match tokio::time::timeout(inner.request_timeout, request.send()).await {
+                        Err(_) => ApiError::Network {
+                            route: call.route,
+                            timeout: true,
+                            sent: true,
+                            detail: format!(
+                                "no answer within {} s",
+                                inner.request_timeout.as_secs()
+                            ),
+                        },
+                        Ok(Err(e)) => response::network_error(call.route, e),
+                        Ok(Ok(r)) if r.status().is_success() => {
+                            tracing::debug!(
+                                route = call.route,
+                                status = r.status().as_u16(),
+                                "HubSoft answered; streaming the body"
+                            );
+                            return Ok(r);
+                        }
+                        Ok(Ok(r)) => {
+                            let status = r.status().as_u16();
+                            let retry_after = r
+                                .headers()
+                                .get(RETRY_AFTER)
+                                .and_then(|v| v.to_str().ok())
+                                .and_then(|v| response::parse_retry_after(v, SystemTime::now()));
+                            let body = tokio::time::timeout(inner.request_timeout, r.bytes())
+                                .await
+                                .ok()
+                                .and_then(Result::ok)
+                                .unwrap_or_default();
+                            let text = response::decode_text(&body);
+                            match response::classify(call.route, status, retry_after, &text) {
+                                Outcome::Unauthorized(msg) => {
+                                    if reauthorised {
+                                        return Err(ApiError::Auth {
+                                            msg: msg.unwrap_or_else(|| {
+                                                "the server refused a freshly issued access token"
+                                                    .to_owned()
+                                            }),
+                                        });
+                                    }
+                                    reauthorised = true;
+                                    next_token = Some(
+                                        inner
+                                            .auth
+                                            .replace_rejected(&inner.http, token.generation)
+                                            .await?,
+                                    );
+                                    continue;
+                                }
+                                Outcome::Failed(e) => e,
+                                // Not reachable for a non-2xx status.
+                                Outcome::Success => ApiError::Http {
+                                    route: call.route,
+                                    status,
+                                    excerpt: response::excerpt(&text),
+                                },
+                            }
+                        }
+                    }
+                }
+            };
+            match inner
+                .retry
+                .delay(call.kind, &error, retries, jitter_fraction())
+            {
+                Some(delay) => {
+                    retries += 1;
+                    tokio::time::sleep(delay).await;
+                }
+                None => return Err(error),
+            }
+        }
+    }
+
     fn url(&self, path: &str) -> Result<Url, ApiError> {
         let joined = format!("{}/{}", self.inner.base, path.trim_start_matches('/'));
         Url::parse(&joined).map_err(|e| ApiError::InvalidRequest {

@@ -14,6 +14,7 @@
 //! |---|---|---|---|
 //! | [`Client::search_customers`] | `GET /cliente` | [`CustomerSearch`] | `Vec<`[`Customer`]`>` (404 = empty) |
 //! | [`Client::all_customers`] | `GET /cliente/all` | [`AllCustomers`] | `Vec<`[`Customer`]`>` |
+//! | [`Client::stream_all_customers`] | `GET /cliente/all` | [`AllCustomers`] | [`CustomerStream`] (404 = empty), memory flat |
 //! | [`Client::customer_tickets`] | `GET /cliente/atendimento` | [`TicketSearch`] | `Vec<`[`Ticket`]`>` (404 = empty) |
 //! | [`Client::open_ticket`] | `POST /atendimento` | [`NewTicket`] | [`TicketResponse`] |
 //! | [`Client::update_ticket`] | `PUT /atendimento/{id}` | [`TicketUpdate`] | [`TicketResponse`] |
@@ -63,6 +64,7 @@ pub mod addresses;
 pub mod connections;
 pub mod customers;
 pub mod envelope;
+pub mod export;
 pub mod invoices;
 pub mod lenient;
 pub mod network;
@@ -80,6 +82,7 @@ pub use customers::{
     CustomersResponse, Equipment, LastConnection, NetInterface, Package, ServicePort,
 };
 pub use envelope::{ActionResponse, Envelope};
+pub use export::{ArraySplitter, CustomerStream};
 pub use invoices::{
     Invoice, InvoiceEmail, InvoiceLine, InvoicePush, InvoiceSearch, InvoiceSearchBy, InvoiceSms,
     InvoicesResponse, Recipient, SendJob, SendJobResponse,

@@ -221,6 +221,37 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 20)]
         limit: usize,
     },
+    /// Network inventory.
+    #[command(subcommand)]
+    Network(NetworkCommand),
+    /// Prospects: search and create.
+    #[command(subcommand)]
+    Prospects(ProspectsCommand),
+    /// Plans offered to prospects at a CEP.
+    Plans {
+        /// CEP.
+        cep: String,
+    },
+    /// Cities and neighbourhoods.
+    Cities {
+        /// Optional filter text.
+        #[arg(value_name = "FILTER")]
+        filter: Option<String>,
+    },
+    /// Receivables of all customers (`/financeiro`).
+    Receivables(ReceivablesArgs),
+    /// PBX call pop-ups.
+    #[command(subcommand)]
+    Pbx(PbxCommand),
+    /// Bulk export.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Screen pop: hand a caller's number to the running console.
+    Call {
+        /// Caller's number.
+        #[arg(value_name = "PHONE")]
+        phone: String,
+    },
     /// Shell completions.
     Completions {
         /// Shell.
@@ -372,4 +403,192 @@ pub enum ConfigCommand {
     Check,
     /// Print a commented example config.
     Example,
+}
+
+/// `network ...`.
+#[derive(Debug, Subcommand)]
+pub enum NetworkCommand {
+    /// POPs with their equipment.
+    Pops {
+        /// Optional filter text.
+        #[arg(value_name = "FILTER")]
+        filter: Option<String>,
+    },
+    /// Connection equipment.
+    Equipment {
+        /// Optional filter text.
+        #[arg(value_name = "FILTER")]
+        filter: Option<String>,
+    },
+    /// Service zones with their interfaces.
+    Zones {
+        /// Optional filter text.
+        #[arg(value_name = "FILTER")]
+        filter: Option<String>,
+    },
+}
+
+/// `prospects ...`.
+#[derive(Debug, Subcommand)]
+pub enum ProspectsCommand {
+    /// Search prospects by name.
+    Search {
+        /// Part of the name.
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// Register a prospect.
+    Create(Box<ProspectArgs>),
+}
+
+/// `prospects create`: one flag per field of `POST /prospecto`.
+#[derive(Debug, Args)]
+pub struct ProspectArgs {
+    /// nome_razaosocial.
+    #[arg(long, value_name = "N")]
+    pub name: String,
+    /// cpf_cnpj (tipo_pessoa follows from it).
+    #[arg(long, value_name = "CPF_CNPJ", alias = "cpf-cnpj")]
+    pub document: String,
+    /// telefone.
+    #[arg(long, value_name = "P")]
+    pub phone: String,
+    /// email.
+    #[arg(long, value_name = "E")]
+    pub email: Option<String>,
+    /// cep.
+    #[arg(long, value_name = "CEP")]
+    pub cep: String,
+    /// servico.id_servico.
+    #[arg(long, value_name = "ID")]
+    pub plan: u64,
+    /// servico.valor; else the plan's price at the CEP.
+    #[arg(long, value_name = "R$", alias = "valor")]
+    pub value: Option<String>,
+    /// endereco.
+    #[arg(long, value_name = "S", alias = "endereco")]
+    pub street: String,
+    /// numero.
+    #[arg(long, value_name = "N", alias = "numero")]
+    pub number: String,
+    /// bairro.
+    #[arg(long, value_name = "B", alias = "bairro")]
+    pub neighbourhood: String,
+    /// City, only to check the neighbourhood.
+    #[arg(long, value_name = "C", alias = "cidade")]
+    pub city: Option<String>,
+    /// observacao.
+    #[arg(long, value_name = "T", alias = "observacao")]
+    pub note: Option<String>,
+}
+
+/// `receivables`.
+#[derive(Debug, Args)]
+pub struct ReceivablesArgs {
+    /// data_inicio.
+    #[arg(long, value_name = "DATE", requires = "to")]
+    pub from: Option<String>,
+    /// data_fim.
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub to: Option<String>,
+    /// tipo_data.
+    #[arg(long, value_enum, value_name = "D")]
+    pub date_type: Option<DateTypeArg>,
+    /// apenas_quitado=sim.
+    #[arg(long)]
+    pub paid_only: bool,
+    /// order_by.
+    #[arg(long, value_enum, value_name = "BY")]
+    pub order: Option<OrderArg>,
+    /// order_type=desc.
+    #[arg(long)]
+    pub desc: bool,
+    /// busca/termo_busca.
+    #[arg(long, value_name = "REF")]
+    pub customer: Option<String>,
+    /// limit.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+}
+
+/// `receivables --date-type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DateTypeArg {
+    // Due date.
+    #[value(name = "vencimento", alias = "data_vencimento", alias = "due")]
+    Due,
+    // Payment date.
+    #[value(name = "pagamento", alias = "data_pagamento", alias = "payment")]
+    Payment,
+}
+
+/// `receivables --order`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OrderArg {
+    // Due date.
+    #[value(name = "vencimento", alias = "data_vencimento", alias = "due")]
+    Due,
+    // Payment date.
+    #[value(name = "pagamento", alias = "data_pagamento", alias = "payment")]
+    Payment,
+    // Amount.
+    #[value(name = "valor", alias = "value")]
+    Value,
+}
+
+/// `pbx ...`.
+#[derive(Debug, Subcommand)]
+pub enum PbxCommand {
+    /// Notify an incoming call.
+    Notify {
+        /// Caller's number.
+        #[arg(long, value_name = "P")]
+        phone: String,
+        /// codigo_cliente.
+        #[arg(long, value_name = "CODE")]
+        customer: Option<u64>,
+        /// Whose pop-up.
+        #[command(flatten)]
+        target: PbxTarget,
+    },
+    /// Close the pop-up of a missed call.
+    Cancel {
+        /// Caller's number.
+        #[arg(long, value_name = "P")]
+        phone: Option<String>,
+        /// codigo_cliente.
+        #[arg(long, value_name = "CODE")]
+        customer: Option<u64>,
+        /// Whose pop-up.
+        #[command(flatten)]
+        target: PbxTarget,
+    },
+}
+
+/// The attendant a PBX pop-up is for; the profile's `ramal` by default.
+#[derive(Debug, Args)]
+pub struct PbxTarget {
+    /// ramal.
+    #[arg(long, value_name = "R")]
+    pub ramal: Option<String>,
+    /// identificador_interno.
+    #[arg(long, value_name = "ID", conflicts_with = "ramal")]
+    pub internal_id: Option<String>,
+}
+
+/// `export ...`.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Every customer as JSON Lines.
+    Customers {
+        /// data_inicio.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// data_fim.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// limit.
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
+    },
 }

@@ -2,20 +2,26 @@
 
 use std::collections::BTreeMap;
 use std::future::Future;
-use std::io::{BufRead, Write};
-use std::time::Duration;
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime};
 
 use serde_json::{Value, json};
 
-use super::args::{Cli, Command, ConfigCommand, GlobalArgs, SearchArgs, TicketCommand, Via};
+use super::args::{
+    Cli, Command, ConfigCommand, DateTypeArg, ExportCommand, GlobalArgs, NetworkCommand, OrderArg,
+    PbxCommand, ProspectArgs, ProspectsCommand, ReceivablesArgs, SearchArgs, TicketCommand, Via,
+};
 use super::output::{self as out, Fmt};
 use super::{EXIT_FAILURE, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Failure};
 use crate::api::params::CustomerSearchBy;
 use crate::api::{
-    ApiError, Client, ClientConfig, ConnectionLogQuery, Customer, CustomerSearch, Disconnect,
-    InvoiceEmail, InvoicePush, InvoiceSearch, InvoiceSearchBy, InvoiceSms, NewTicket, ResetMac,
-    ServiceOrderSearch, ServiceOrderSearchBy, TicketSearch, TicketSearchBy, TicketUpdate,
-    TrustUnlock,
+    AllCustomers, ApiError, City, Client, ClientConfig, ConnectionLogQuery, Customer,
+    CustomerSearch, DateKind, Disconnect, InvoiceEmail, InvoiceOrderBy, InvoicePush, InvoiceSearch,
+    InvoiceSearchBy, InvoiceSms, NewProspect, NewTicket, OrderType, PbxCall, PersonKind, Pop,
+    ProspectPlansQuery, ProspectSearch, ReceivableSearchBy, ReceivablesQuery, ResetMac,
+    ServiceOrderSearch, ServiceOrderSearchBy, ServiceZone, TicketSearch, TicketSearchBy,
+    TicketUpdate, TrustUnlock,
 };
 use crate::app::keymap::{Keymap, overrides_from_config};
 use crate::audit::{self, Audit, AuditAttempt, Outcome};
@@ -23,6 +29,7 @@ use crate::br::{self, FieldError};
 use crate::config::{self, FlagOverrides, Loaded, Paths, Settings};
 use crate::console::{self, ConsoleOptions};
 use crate::i18n::{Lang, Msg, tr, trf};
+use crate::screenpop::{self, CallError};
 use crate::search_kind;
 use crate::ui::theme::{Theme, ThemeKind, parse_color};
 
@@ -122,6 +129,7 @@ pub fn dispatch(cli: Cli, prescan_lang: Lang) -> Result<u8, Failure> {
         None => run_console(&ctx, cli.demo),
         Some(Command::Config(ConfigCommand::Check)) => config_check(&ctx),
         Some(Command::Audit { limit }) => show_audit(&ctx, limit),
+        Some(Command::Call { phone }) => screen_pop(&ctx, cli.demo, &phone),
         Some(command) => with_runtime(&ctx, command, cli.demo),
     };
     match &result {
@@ -150,6 +158,18 @@ fn command_name(c: Option<&Command>) -> &'static str {
         Some(Command::Config(_)) => "config",
         Some(Command::Audit { .. }) => "audit",
         Some(Command::Sim(_)) => "sim",
+        Some(Command::Network(NetworkCommand::Pops { .. })) => "network pops",
+        Some(Command::Network(NetworkCommand::Equipment { .. })) => "network equipment",
+        Some(Command::Network(NetworkCommand::Zones { .. })) => "network zones",
+        Some(Command::Prospects(ProspectsCommand::Search { .. })) => "prospects search",
+        Some(Command::Prospects(ProspectsCommand::Create(_))) => "prospects create",
+        Some(Command::Plans { .. }) => "plans",
+        Some(Command::Cities { .. }) => "cities",
+        Some(Command::Receivables(_)) => "receivables",
+        Some(Command::Pbx(PbxCommand::Notify { .. })) => "pbx notify",
+        Some(Command::Pbx(PbxCommand::Cancel { .. })) => "pbx cancel",
+        Some(Command::Export(ExportCommand::Customers { .. })) => "export customers",
+        Some(Command::Call { .. }) => "call",
         Some(Command::Completions { .. }) => "completions",
         Some(Command::Man) => "man",
     }
@@ -323,6 +343,44 @@ enum Plan {
     Connections(ConnectionLogQuery),
     Login,
     Action(Box<ActionPlan>),
+    Network(NetworkKind, Option<String>),
+    Cities(Option<String>),
+    Plans(ProspectPlansQuery),
+    Prospects(ProspectSearch),
+    Receivables(ReceivablesQuery),
+    Export(AllCustomers),
+}
+
+/// Which `/rede` list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NetworkKind {
+    Pops,
+    Equipment,
+    Zones,
+}
+
+/// `prospects create`, checked; the price may still come from the plans
+/// of the CEP, and the neighbourhood may be checked against the cities.
+struct ProspectAction {
+    params: NewProspect,
+    value_given: bool,
+    city: Option<String>,
+}
+
+/// Audit names of the issue-7 actions (the audit module knows the others).
+const AUDIT_CREATE_PROSPECT: &str = "create_prospect";
+const AUDIT_PBX_NOTIFY: &str = "pbx_notify";
+const AUDIT_PBX_CANCEL: &str = "pbx_cancel";
+
+/// An audit entry's action in `lang`.
+fn action_label(lang: Lang, action: &str) -> String {
+    let msg = match action {
+        AUDIT_CREATE_PROSPECT => Msg::Cli7ActionCreateProspect,
+        AUDIT_PBX_NOTIFY => Msg::Cli7ActionPbxNotify,
+        AUDIT_PBX_CANCEL => Msg::Cli7ActionPbxCancel,
+        other => return audit::action_label(lang, other),
+    };
+    tr(lang, msg).to_owned()
 }
 
 /// An action, checked and confirmed.
@@ -340,6 +398,9 @@ enum ActionKind {
     Push(InvoicePush),
     Open(NewTicket),
     Close(TicketUpdate),
+    Prospect(Box<ProspectAction>),
+    PbxNotify(PbxCall),
+    PbxCancel(PbxCall),
 }
 
 impl ActionKind {
@@ -353,6 +414,9 @@ impl ActionKind {
             ActionKind::Push(_) => Msg::ActionSendInvoicePush,
             ActionKind::Open(_) => Msg::ActionOpenTicket,
             ActionKind::Close(_) => Msg::ActionCloseTicket,
+            ActionKind::Prospect(_) => Msg::Cli7ActionCreateProspect,
+            ActionKind::PbxNotify(_) => Msg::Cli7ActionPbxNotify,
+            ActionKind::PbxCancel(_) => Msg::Cli7ActionPbxCancel,
         }
     }
 
@@ -366,6 +430,9 @@ impl ActionKind {
             ActionKind::Push(_) => audit::action::SEND_INVOICE_PUSH,
             ActionKind::Open(_) => audit::action::OPEN_TICKET,
             ActionKind::Close(_) => audit::action::CLOSE_TICKET,
+            ActionKind::Prospect(_) => AUDIT_CREATE_PROSPECT,
+            ActionKind::PbxNotify(_) => AUDIT_PBX_NOTIFY,
+            ActionKind::PbxCancel(_) => AUDIT_PBX_CANCEL,
         }
     }
 
@@ -379,6 +446,9 @@ impl ActionKind {
             ActionKind::Push(p) => p.to_call().map(drop),
             ActionKind::Open(p) => p.to_call().map(drop),
             ActionKind::Close(p) => p.to_call().map(drop),
+            ActionKind::Prospect(p) => p.params.to_call().map(drop),
+            ActionKind::PbxNotify(p) => p.notify_call().map(drop),
+            ActionKind::PbxCancel(p) => p.cancel_call().map(drop),
         }
     }
 
@@ -393,6 +463,19 @@ impl ActionKind {
             ActionKind::Sms(p) => (Msg::CliTargetInvoice, p.id_fatura),
             ActionKind::Push(p) => (Msg::CliTargetInvoice, p.id_fatura),
             ActionKind::Close(p) => (Msg::CliTargetTicket, p.id_atendimento),
+            ActionKind::Prospect(p) => {
+                let p = &p.params;
+                return trf(
+                    lang,
+                    Msg::Cli7TargetProspect,
+                    &[
+                        ("name", &p.nome_razaosocial),
+                        ("doc", &br::doc::display(&p.cpf_cnpj)),
+                        ("plan", &p.id_servico),
+                    ],
+                );
+            }
+            ActionKind::PbxNotify(p) | ActionKind::PbxCancel(p) => return pbx_target(lang, p),
         };
         trf(lang, msg, &[("id", &id)])
     }
@@ -611,7 +694,45 @@ fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failur
                 }),
             )?
         }
+        Command::Network(n) => match n {
+            NetworkCommand::Pops { filter } => Plan::Network(NetworkKind::Pops, filter),
+            NetworkCommand::Equipment { filter } => Plan::Network(NetworkKind::Equipment, filter),
+            NetworkCommand::Zones { filter } => Plan::Network(NetworkKind::Zones, filter),
+        },
+        Command::Cities { filter } => Plan::Cities(filter),
+        Command::Plans { cep } => {
+            let cep = br::cep::parse(&cep).map_err(|e| Failure::usage(e.message(lang)))?;
+            let q = ProspectPlansQuery {
+                cep: cep.digits().to_owned(),
+            };
+            checked(lang, q.to_call())?;
+            Plan::Plans(q)
+        }
+        Command::Prospects(ProspectsCommand::Search { name }) => {
+            if name.trim().is_empty() {
+                return Err(Failure::usage(tr(lang, Msg::SearchEmptyTerm)));
+            }
+            let q = ProspectSearch { busca: name };
+            checked(lang, q.to_call())?;
+            Plan::Prospects(q)
+        }
+        Command::Prospects(ProspectsCommand::Create(args)) => {
+            action(ctx, settings, prospect_action(lang, *args)?)?
+        }
+        Command::Receivables(args) => Plan::Receivables(receivables_query(lang, args)?),
+        Command::Pbx(cmd) => action(ctx, settings, pbx_action(lang, settings, cmd)?)?,
+        Command::Export(ExportCommand::Customers { from, to, limit }) => {
+            let q = AllCustomers {
+                data_inicio: parse_day(lang, from.as_deref())?,
+                data_fim: parse_day(lang, to.as_deref())?,
+                limit,
+                ..AllCustomers::default()
+            };
+            checked(lang, q.to_call())?;
+            Plan::Export(q)
+        }
         Command::Config(_)
+        | Command::Call { .. }
         | Command::Audit { .. }
         | Command::Sim(_)
         | Command::Completions { .. }
@@ -671,7 +792,10 @@ fn action(ctx: &Ctx, settings: &Settings, kind: ActionKind) -> Result<Plan, Fail
         attendant: settings.attendant.clone(),
         profile: settings.profile.clone(),
         host,
-        customer: None,
+        customer: match &kind {
+            ActionKind::PbxNotify(p) | ActionKind::PbxCancel(p) => p.codigo_cliente,
+            _ => None,
+        },
         service: match &kind {
             ActionKind::Unlock(p) => Some(p.id_cliente_servico),
             ActionKind::ResetMac(p) => Some(p.id_cliente_servico),
@@ -833,7 +957,89 @@ async fn execute(
             }
             Ok(EXIT_OK)
         }
-        Plan::Action(p) => run_action(ctx, client, *p).await,
+        Plan::Action(mut p) => {
+            if let ActionKind::Prospect(prospect) = &mut p.kind {
+                prepare_prospect(ctx, client, prospect).await?;
+            }
+            run_action(ctx, client, *p).await
+        }
+        Plan::Network(kind, filter) => show_network(ctx, client, kind, filter.as_deref()).await,
+        Plan::Cities(filter) => {
+            let filter = filter.as_deref();
+            let list: Vec<City> = client
+                .cities()
+                .await
+                .map_err(api)?
+                .into_iter()
+                .filter_map(|mut c| {
+                    let own = [c.nome.as_deref(), c.uf.as_deref(), c.estado.as_deref()];
+                    if out::matches(filter, &own) {
+                        return Some(c);
+                    }
+                    c.bairros
+                        .retain(|b| out::matches(filter, &[b.nome.as_deref()]));
+                    (!c.bairros.is_empty()).then_some(c)
+                })
+                .collect();
+            listing(ctx, &list, out::city_json, |l| out::cities_table(f, l))
+        }
+        Plan::Plans(q) => {
+            let list = client.prospect_plans(&q).await.map_err(api)?;
+            listing(ctx, &list, out::plan_json, |l| out::plans_table(f, l))
+        }
+        Plan::Prospects(q) => {
+            let found = client.search_prospects(&q).await.map_err(api)?;
+            if json {
+                print_json(&Value::Array(
+                    found.iter().map(|p| out::prospect_json(f, p)).collect(),
+                ));
+            } else if !found.is_empty() {
+                say(out::prospects_table(f, &found));
+            }
+            if found.is_empty() {
+                return Err(Failure::new(EXIT_REFUSED, tr(lang, Msg::SearchNoResults)));
+            }
+            Ok(EXIT_OK)
+        }
+        Plan::Receivables(q) => {
+            let list = client.receivables(&q).await.map_err(api)?;
+            let today = br::dates::today(chrono::Utc::now());
+            let totals = out::totals(&list, today);
+            if json {
+                print_json(&json!({
+                    "faturas": list.iter().map(|i| out::receivable_json(f, i)).collect::<Vec<_>>(),
+                    "totais": out::totals_json(&totals),
+                }));
+            } else {
+                if list.is_empty() {
+                    note(tr(lang, Msg::StateEmpty));
+                } else {
+                    say(out::receivables_table(f, &list, today));
+                }
+                say(trf(
+                    lang,
+                    Msg::Cli7ReceivablesTotals,
+                    &[
+                        ("count", &totals.count),
+                        ("sum", &br::money::format_brl(totals.sum)),
+                        ("overdue", &br::money::format_brl(totals.overdue)),
+                    ],
+                ));
+            }
+            // HubSoft documents no default limit here, but servers (and the
+            // invoice route beside it) stop at 20: say when the list may
+            // have been cut.
+            let cap = q.limit.unwrap_or(RECEIVABLES_DEFAULT_LIMIT) as usize;
+            if !list.is_empty() && list.len() >= cap {
+                note(&trf(
+                    lang,
+                    Msg::Cli7ReceivablesMore,
+                    &[("limit", &list.len())],
+                ));
+            }
+            Ok(EXIT_OK)
+        }
+        Plan::Export(q) => export_customers(ctx, client, &q).await,
     }
 }
 
@@ -961,6 +1167,12 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
                 }),
             )
         }),
+        ActionKind::Prospect(p) => client.create_prospect(&p.params).await.map(|r| {
+            let id = r.prospecto.as_ref().and_then(|p| p.id_prospecto);
+            (r.msg, json!({ "id_prospecto": id }))
+        }),
+        ActionKind::PbxNotify(p) => msg_only(client.pbx_notify(p)).await,
+        ActionKind::PbxCancel(p) => msg_only(client.pbx_cancel(p)).await,
         ActionKind::Close(p) => client.update_ticket(p).await.map(|r| {
             let t = r.atendimento.unwrap_or_default();
             (
@@ -995,6 +1207,9 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
                 .trim_end_matches([' ', ':']));
                 if let Some(protocol) = extra.get("protocolo").and_then(Value::as_str) {
                     say(trf(lang, Msg::CliProtocol, &[("protocol", &protocol)]));
+                }
+                if let Some(id) = extra.get("id_prospecto").and_then(Value::as_u64) {
+                    say(trf(lang, Msg::Cli7ProspectId, &[("id", &id)]));
                 }
             }
             Ok(EXIT_OK)
@@ -1083,7 +1298,7 @@ fn show_audit(ctx: &Ctx, limit: usize) -> Result<u8, Failure> {
         };
         t.add_row(vec![
             br::dates::format_datetime(e.time),
-            audit::action_label(lang, &e.attempt.action),
+            action_label(lang, &e.attempt.action),
             f.h(outcome),
             id(e.attempt.service),
             id(e.attempt.invoice),
@@ -1219,6 +1434,472 @@ fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
         Ok(EXIT_OK)
     } else {
         Ok(EXIT_USAGE)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Issue 7: network, prospects, receivables, PBX, export, screen pop
+
+/// What servers return from `/financeiro` without a `limit`.
+const RECEIVABLES_DEFAULT_LIMIT: u32 = 20;
+/// Two exports closer than this may get the server's cached answer.
+const EXPORT_CACHE_WINDOW: Duration = Duration::from_secs(10 * 60);
+
+fn usage_of(lang: Lang, e: &impl FieldError) -> Failure {
+    Failure::usage(e.message(lang))
+}
+
+/// `prospects create`: every field checked, the person type from the document.
+fn prospect_action(lang: Lang, a: ProspectArgs) -> Result<ActionKind, Failure> {
+    let doc = br::doc::parse(&a.document).map_err(|e| usage_of(lang, &e))?;
+    let tipo_pessoa = match doc.kind() {
+        br::doc::DocKind::Cpf => PersonKind::Individual,
+        br::doc::DocKind::Cnpj => PersonKind::Company,
+    };
+    let phone = br::phone::parse(&a.phone).map_err(|e| usage_of(lang, &e))?;
+    let cep = br::cep::parse(&a.cep).map_err(|e| usage_of(lang, &e))?;
+    let email = a
+        .email
+        .map(|e| e.trim().to_owned())
+        .filter(|e| !e.is_empty());
+    if let Some(e) = &email {
+        br::email::validate(e).map_err(|e| usage_of(lang, &e))?;
+    }
+    let value = a
+        .value
+        .as_deref()
+        .map(|v| br::money::parse_brl(v).map_err(|e| usage_of(lang, &e)))
+        .transpose()?;
+    let params = NewProspect {
+        cep: cep.digits().to_owned(),
+        id_servico: a.plan,
+        valor: value.unwrap_or_default(),
+        nome_razaosocial: a.name.trim().to_owned(),
+        cpf_cnpj: doc.plain().to_owned(),
+        telefone: phone.digits().to_owned(),
+        email,
+        observacao: a
+            .note
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty()),
+        tipo_pessoa,
+        bairro: a.neighbourhood.trim().to_owned(),
+        endereco: a.street.trim().to_owned(),
+        numero: a.number.trim().to_owned(),
+    };
+    Ok(ActionKind::Prospect(Box::new(ProspectAction {
+        params,
+        value_given: value.is_some(),
+        city: a
+            .city
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty()),
+    })))
+}
+
+/// Before a prospect is sent (and audited): the plan's price for the CEP
+/// when none was given, and the neighbourhood checked against the cities
+/// route when a city was given (a known one takes the server's spelling).
+async fn prepare_prospect(
+    ctx: &Ctx,
+    client: &Client,
+    p: &mut ProspectAction,
+) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    let api = |e: ApiError| Failure::api(lang, &e, None);
+    if !p.value_given {
+        let q = ProspectPlansQuery {
+            cep: p.params.cep.clone(),
+        };
+        let plans = client.prospect_plans(&q).await.map_err(api)?;
+        let price = plans
+            .iter()
+            .find(|x| x.id_servico == Some(p.params.id_servico))
+            .and_then(|x| x.valor);
+        match price {
+            Some(v) => p.params.valor = v,
+            None => {
+                return Err(Failure::new(
+                    EXIT_REFUSED,
+                    trf(
+                        lang,
+                        Msg::Cli7PlanNotAtCep,
+                        &[
+                            ("plan", &p.params.id_servico),
+                            ("cep", &br::cep::display(&p.params.cep)),
+                        ],
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(city) = &p.city {
+        let cities = client.cities().await.map_err(api)?;
+        let wanted = out::fold(city);
+        let found = cities
+            .iter()
+            .find(|c| c.nome.as_deref().is_some_and(|n| out::fold(n) == wanted));
+        match found {
+            None => note(&trf(lang, Msg::Cli7CityUnknown, &[("city", city)])),
+            Some(c) => {
+                let bairro = out::fold(&p.params.bairro);
+                let known = c
+                    .bairros
+                    .iter()
+                    .filter_map(|b| b.nome.as_deref())
+                    .find(|b| out::fold(b).trim() == bairro.trim());
+                match known {
+                    Some(b) => p.params.bairro = b.trim().to_owned(),
+                    None => note(&trf(
+                        lang,
+                        Msg::Cli7NeighbourhoodUnknown,
+                        &[
+                            ("bairro", &p.params.bairro),
+                            ("city", &c.nome.as_deref().unwrap_or(city)),
+                        ],
+                    )),
+                }
+            }
+        }
+    }
+    checked(lang, p.params.to_call()).map(drop)
+}
+
+/// `receivables`: the 30-day window without a customer is refused here,
+/// in the user's language, before anything is sent.
+fn receivables_query(lang: Lang, a: ReceivablesArgs) -> Result<ReceivablesQuery, Failure> {
+    let from = parse_day(lang, a.from.as_deref())?;
+    let to = parse_day(lang, a.to.as_deref())?;
+    let search = match a.customer {
+        None => None,
+        Some(r) => Some(match parse_ref(lang, &r)? {
+            Ref::Code(c) => (ReceivableSearchBy::CustomerCode, c.to_string()),
+            Ref::Document(d) => (ReceivableSearchBy::Document, d),
+            Ref::Service(s) => (ReceivableSearchBy::ServiceId, s.to_string()),
+        }),
+    };
+    if search.is_none()
+        && let (Some(f), Some(t)) = (from, to)
+    {
+        let days = (t - f).num_days();
+        let max = ReceivablesQuery::MAX_DAYS_WITHOUT_SEARCH;
+        if days > max {
+            return Err(Failure::usage(trf(
+                lang,
+                Msg::Cli7ReceivablesWindow,
+                &[
+                    ("max", &max),
+                    ("days", &days),
+                    ("from", &br::dates::format_date(f)),
+                    ("to", &br::dates::format_date(t)),
+                ],
+            )));
+        }
+    }
+    let q = ReceivablesQuery {
+        search,
+        tipo_data: a.date_type.map(|d| match d {
+            DateTypeArg::Due => DateKind::DueDate,
+            DateTypeArg::Payment => DateKind::PaymentDate,
+        }),
+        tipo_resultado: None,
+        data_inicio: from,
+        data_fim: to,
+        order_by: a.order.map(|o| match o {
+            OrderArg::Due => InvoiceOrderBy::DueDate,
+            OrderArg::Payment => InvoiceOrderBy::PaymentDate,
+            OrderArg::Value => InvoiceOrderBy::Amount,
+        }),
+        order_type: a.desc.then_some(OrderType::Desc),
+        limit: a.limit,
+        apenas_quitado: a.paid_only.then_some(true),
+    };
+    checked(lang, q.to_call())?;
+    Ok(q)
+}
+
+/// `pbx notify|cancel`: the pop-up's owner is `--ramal`/`--internal-id`,
+/// else the profile's `ramal` (digits: an extension; anything else: an
+/// internal id, which HubSoft takes alphanumeric).
+fn pbx_action(lang: Lang, settings: &Settings, cmd: PbxCommand) -> Result<ActionKind, Failure> {
+    let (notify, phone, customer, target) = match cmd {
+        PbxCommand::Notify {
+            phone,
+            customer,
+            target,
+        } => (true, Some(phone), customer, target),
+        PbxCommand::Cancel {
+            phone,
+            customer,
+            target,
+        } => (false, phone, customer, target),
+    };
+    let phone = phone
+        .map(|p| {
+            br::phone::parse(&p)
+                .map(|p| p.digits().to_owned())
+                .map_err(|e| usage_of(lang, &e))
+        })
+        .transpose()?;
+    let blank = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let (ramal, ident) = match (blank(target.ramal), blank(target.internal_id)) {
+        (None, None) => match blank(settings.ramal.clone()) {
+            Some(r) if r.bytes().all(|b| b.is_ascii_digit()) => (Some(r), None),
+            Some(id) => (None, Some(id)),
+            None => (None, None),
+        },
+        given => given,
+    };
+    if ramal.is_none() && ident.is_none() {
+        return Err(Failure::usage(tr(lang, Msg::Cli7PbxNoRamal)));
+    }
+    let call = PbxCall {
+        ramal,
+        identificador_interno: ident,
+        codigo_cliente: customer,
+        id_cliente: None,
+        telefone: phone,
+    };
+    Ok(if notify {
+        ActionKind::PbxNotify(call)
+    } else {
+        ActionKind::PbxCancel(call)
+    })
+}
+
+fn pbx_target(lang: Lang, p: &PbxCall) -> String {
+    let who = match (&p.ramal, &p.identificador_interno) {
+        (Some(r), _) => trf(lang, Msg::Cli7TargetRamal, &[("ramal", r)]),
+        (None, Some(id)) => trf(lang, Msg::Cli7TargetInternalId, &[("id", id)]),
+        (None, None) => String::new(),
+    };
+    let phone = p
+        .telefone
+        .as_deref()
+        .map_or_else(|| "—".to_owned(), |t| br::phone::display(t).into_owned());
+    trf(
+        lang,
+        Msg::Cli7TargetPbx,
+        &[("who", &who), ("phone", &phone)],
+    )
+}
+
+/// `network pops|equipment|zones`, filtered on every field shown.
+async fn show_network(
+    ctx: &Ctx,
+    client: &Client,
+    kind: NetworkKind,
+    filter: Option<&str>,
+) -> Result<u8, Failure> {
+    let f = &ctx.fmt;
+    let api = |e: ApiError| Failure::api(ctx.lang, &e, None);
+    let equipment_matches =
+        |e: &crate::api::Equipment| out::matches(filter, &out::equipment_fields(e));
+    match kind {
+        NetworkKind::Equipment => {
+            let mut list = client.network_equipment().await.map_err(api)?;
+            list.retain(&equipment_matches);
+            listing(ctx, &list, out::equipment_json, |l| {
+                out::equipment_table(f, l)
+            })
+        }
+        NetworkKind::Pops => {
+            let mut list: Vec<Pop> = client.network_pops().await.map_err(api)?;
+            list.retain(|p| {
+                out::matches(filter, &[p.nome.as_deref()])
+                    || p.equipamentos.iter().any(&equipment_matches)
+            });
+            listing(ctx, &list, out::pop_json, |l| out::pops_table(f, l))
+        }
+        NetworkKind::Zones => {
+            let mut list: Vec<ServiceZone> = client.service_zones().await.map_err(api)?;
+            list.retain(|z| {
+                out::matches(filter, &[z.nome.as_deref(), z.descricao.as_deref()])
+                    || z.interfaces.iter().any(|i| {
+                        out::matches(
+                            filter,
+                            &[i.nome.as_deref(), i.descricao.as_deref(), i.tipo.as_deref()],
+                        ) || i
+                            .equipamento_conexao
+                            .as_ref()
+                            .is_some_and(equipment_matches)
+                    })
+            });
+            listing(ctx, &list, out::zone_json, |l| out::zones_table(f, l))
+        }
+    }
+}
+
+fn last_export_file(paths: &Paths) -> PathBuf {
+    paths.state_dir.join("last-export.json")
+}
+
+/// How long ago the last export from `host` started, if one is recorded.
+fn last_export_age(paths: &Paths, host: &str) -> Option<Duration> {
+    let text = std::fs::read_to_string(last_export_file(paths)).ok()?;
+    let map: serde_json::Map<String, Value> = serde_json::from_str(&text).ok()?;
+    let secs = map.get(host)?.as_u64()?;
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
+        .ok()
+}
+
+/// Records now as the start of an export from `host`. Best effort: a
+/// state dir that cannot be written only loses the cache note.
+fn record_export(paths: &Paths, host: &str) {
+    let file = last_export_file(paths);
+    let mut map: serde_json::Map<String, Value> = std::fs::read_to_string(&file)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    let now = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    map.insert(host.to_owned(), json!(now));
+    let written = std::fs::create_dir_all(&paths.state_dir)
+        .and_then(|()| std::fs::write(&file, Value::Object(map).to_string()));
+    if let Err(e) = written {
+        tracing::debug!(error = %e, "last export time not recorded");
+    }
+}
+
+fn export_progress_text(lang: Lang, count: u64, bytes: u64) -> String {
+    trf(
+        lang,
+        Msg::Cli7ExportProgress,
+        &[("count", &count), ("size", &out::size(bytes))],
+    )
+}
+
+/// `export customers`: `cliente/all` streamed to stdout as JSON Lines, one
+/// customer per line under HubSoft's names (as `customer --json`, so never
+/// the PPPoE password). Memory stays flat: one customer at a time.
+async fn export_customers(ctx: &Ctx, client: &Client, q: &AllCustomers) -> Result<u8, Failure> {
+    let lang = ctx.lang;
+    let f = &ctx.fmt;
+    let host = client.base_url().to_owned();
+    if let Some(ago) = last_export_age(&ctx.paths, &host)
+        && ago < EXPORT_CACHE_WINDOW
+    {
+        let minutes = ago.as_secs().div_ceil(60).max(1);
+        note(&trf(
+            lang,
+            Msg::Cli7ExportCacheNote,
+            &[("minutes", &minutes)],
+        ));
+    }
+    record_export(&ctx.paths, &host);
+    let mut stream = client
+        .stream_all_customers(q)
+        .await
+        .map_err(|e| Failure::api(lang, &e, None))?;
+    let progress = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg}") {
+            bar.set_style(style);
+        }
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar
+    });
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut count: u64 = 0;
+    let mut result = Ok(EXIT_OK);
+    while let Some(item) = stream.next_customer().await {
+        match item {
+            Ok(c) => {
+                let line = out::customer_json(f, &c).to_string();
+                // A closed pipe (`| head`) ends the export quietly.
+                if w.write_all(line.as_bytes())
+                    .and_then(|()| w.write_all(b"\n"))
+                    .is_err()
+                {
+                    break;
+                }
+                count += 1;
+                if let Some(bar) = &progress
+                    && count.is_multiple_of(250)
+                {
+                    bar.set_message(export_progress_text(lang, count, stream.bytes_read()));
+                }
+            }
+            Err(e) => {
+                let failure = Failure::api(lang, &e, None);
+                result = Err(Failure::new(
+                    failure.code,
+                    trf(
+                        lang,
+                        Msg::Cli7ExportPartial,
+                        &[("count", &count), ("detail", &failure.message)],
+                    ),
+                ));
+                break;
+            }
+        }
+    }
+    let _ = w.flush();
+    drop(w);
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+        if result.is_ok() {
+            note(&trf(
+                lang,
+                Msg::Cli7ExportDone,
+                &[("count", &count), ("size", &out::size(stream.bytes_read()))],
+            ));
+        }
+    }
+    result
+}
+
+/// `call PHONE`: hands the number to the console of this profile.
+fn screen_pop(ctx: &Ctx, demo: bool, phone: &str) -> Result<u8, Failure> {
+    let lang = ctx.lang;
+    let phone = br::phone::parse(phone).map_err(|e| usage_of(lang, &e))?;
+    let profile = if demo {
+        Settings::demo(String::new(), None).profile
+    } else {
+        ctx.settings()?.profile
+    };
+    let path = screenpop::default_socket_path(&ctx.paths.state_dir, &profile);
+    let rt = runtime(lang)?;
+    match rt.block_on(screenpop::send_call(&path, phone.digits())) {
+        Ok(digits) => {
+            if ctx.global.json {
+                print_json(&json!({ "ok": true, "telefone": digits }));
+            } else {
+                say(trf(
+                    lang,
+                    Msg::Cli7CallSent,
+                    &[("phone", &br::phone::display(&digits))],
+                ));
+            }
+            Ok(EXIT_OK)
+        }
+        Err(CallError::NoConsole(p)) => Err(Failure::new(
+            EXIT_FAILURE,
+            trf(
+                lang,
+                Msg::Cli7CallNoConsole,
+                &[("profile", &profile), ("path", &p.display())],
+            ),
+        )),
+        Err(CallError::Timeout) => Err(Failure::new(
+            EXIT_FAILURE,
+            trf(
+                lang,
+                Msg::Cli7CallTimeout,
+                &[("secs", &screenpop::IO_TIMEOUT.as_secs())],
+            ),
+        )),
+        Err(CallError::Refused(code)) => Err(Failure::new(
+            EXIT_REFUSED,
+            trf(lang, Msg::Cli7CallRefused, &[("code", &code)]),
+        )),
+        Err(CallError::Io(e)) => Err(Failure::new(
+            EXIT_FAILURE,
+            trf(lang, Msg::Cli7CallFailed, &[("detail", &e)]),
+        )),
     }
 }
 

@@ -38,6 +38,13 @@ struct Sub {
 const REF: (&str, Msg) = ("reference", Msg::HelpArgRef);
 const LIMIT: (&str, Msg) = ("limit", Msg::HelpArgLimit);
 const SERVICE: (&str, Msg) = ("service_id", Msg::HelpArgServiceId);
+const FILTER: (&str, Msg) = ("filter", Msg::Cli7HelpArgFilter);
+const PBX_ARGS: &[(&str, Msg)] = &[
+    ("phone", Msg::Cli7HelpArgPbxPhone),
+    ("customer", Msg::Cli7HelpArgPbxCustomer),
+    ("ramal", Msg::Cli7HelpArgRamal),
+    ("internal_id", Msg::Cli7HelpArgInternalId),
+];
 
 const SUBCOMMANDS: &[Sub] = &[
     Sub {
@@ -216,6 +223,130 @@ const SUBCOMMANDS: &[Sub] = &[
         subs: &[],
     },
     Sub {
+        name: "network",
+        about: Msg::Cli7HelpCmdNetwork,
+        args: &[],
+        subs: &[
+            Sub {
+                name: "pops",
+                about: Msg::Cli7HelpCmdNetworkPops,
+                args: &[FILTER],
+                subs: &[],
+            },
+            Sub {
+                name: "equipment",
+                about: Msg::Cli7HelpCmdNetworkEquipment,
+                args: &[FILTER],
+                subs: &[],
+            },
+            Sub {
+                name: "zones",
+                about: Msg::Cli7HelpCmdNetworkZones,
+                args: &[FILTER],
+                subs: &[],
+            },
+        ],
+    },
+    Sub {
+        name: "prospects",
+        about: Msg::Cli7HelpCmdProspects,
+        args: &[],
+        subs: &[
+            Sub {
+                name: "search",
+                about: Msg::Cli7HelpCmdProspectsSearch,
+                args: &[("name", Msg::Cli7HelpArgProspectSearch)],
+                subs: &[],
+            },
+            Sub {
+                name: "create",
+                about: Msg::Cli7HelpCmdProspectsCreate,
+                args: &[
+                    ("name", Msg::Cli7HelpArgProspectName),
+                    ("document", Msg::Cli7HelpArgDocument),
+                    ("phone", Msg::Cli7HelpArgProspectPhone),
+                    ("email", Msg::Cli7HelpArgProspectEmail),
+                    ("cep", Msg::Cli7HelpArgCep),
+                    ("plan", Msg::Cli7HelpArgPlan),
+                    ("value", Msg::Cli7HelpArgValue),
+                    ("street", Msg::Cli7HelpArgStreet),
+                    ("number", Msg::Cli7HelpArgNumber),
+                    ("neighbourhood", Msg::Cli7HelpArgNeighbourhood),
+                    ("city", Msg::Cli7HelpArgCity),
+                    ("note", Msg::Cli7HelpArgNote),
+                ],
+                subs: &[],
+            },
+        ],
+    },
+    Sub {
+        name: "plans",
+        about: Msg::Cli7HelpCmdPlans,
+        args: &[("cep", Msg::Cli7HelpArgPlansCep)],
+        subs: &[],
+    },
+    Sub {
+        name: "cities",
+        about: Msg::Cli7HelpCmdCities,
+        args: &[FILTER],
+        subs: &[],
+    },
+    Sub {
+        name: "receivables",
+        about: Msg::Cli7HelpCmdReceivables,
+        args: &[
+            ("from", Msg::Cli7HelpArgRecvFrom),
+            ("to", Msg::Cli7HelpArgRecvTo),
+            ("date_type", Msg::Cli7HelpArgDateType),
+            ("paid_only", Msg::Cli7HelpArgPaidOnly),
+            ("order", Msg::Cli7HelpArgOrder),
+            ("desc", Msg::Cli7HelpArgDesc),
+            ("customer", Msg::Cli7HelpArgRecvCustomer),
+            LIMIT,
+        ],
+        subs: &[],
+    },
+    Sub {
+        name: "pbx",
+        about: Msg::Cli7HelpCmdPbx,
+        args: &[],
+        subs: &[
+            Sub {
+                name: "notify",
+                about: Msg::Cli7HelpCmdPbxNotify,
+                args: PBX_ARGS,
+                subs: &[],
+            },
+            Sub {
+                name: "cancel",
+                about: Msg::Cli7HelpCmdPbxCancel,
+                args: PBX_ARGS,
+                subs: &[],
+            },
+        ],
+    },
+    Sub {
+        name: "export",
+        about: Msg::Cli7HelpCmdExport,
+        args: &[],
+        subs: &[Sub {
+            name: "customers",
+            about: Msg::Cli7HelpCmdExportCustomers,
+            args: &[
+                ("from", Msg::Cli7HelpArgExportFrom),
+                ("to", Msg::Cli7HelpArgExportTo),
+                ("limit", Msg::Cli7HelpArgExportLimit),
+            ],
+            subs: &[],
+        }],
+    },
+    Sub {
+        name: "call",
+        about: Msg::Cli7HelpCmdCall,
+        args: &[("phone", Msg::Cli7HelpArgCallPhone)],
+        subs: &[],
+    },
+    Sub {
         name: "completions",
         about: Msg::HelpCmdCompletions,
         args: &[("shell", Msg::HelpArgShell)],
@@ -388,6 +519,8 @@ const VALUE_NAMES: &[(&str, Msg)] = &[
     ("TERM", Msg::CliValueTerm),
     ("KIND", Msg::CliValueKind),
     ("DATE", Msg::CliValueDate),
+    ("FILTER", Msg::Cli7ValueFilter),
+    ("PHONE", Msg::Cli7ValuePhone),
 ];
 
 /// Replaces clap's `[OPTIONS]` in every usage line (help and errors) with

@@ -10,8 +10,9 @@ use rust_decimal::prelude::ToPrimitive;
 use serde_json::{Map, Value, json};
 
 use crate::api::{
-    Address, ApiDate, ConnectionRecord, ConnectionStats, Customer, CustomerService, Invoice,
-    LastConnection, ServiceOrder, Ticket,
+    Address, ApiDate, City, ConnectionRecord, ConnectionStats, Customer, CustomerService,
+    Equipment, Invoice, LastConnection, Pop, Prospect, ProspectPlan, ServiceOrder, ServiceZone,
+    Ticket,
 };
 use crate::br;
 use crate::i18n::{Lang, Msg, tr, trf};
@@ -609,6 +610,420 @@ pub fn stats_json(s: Option<&ConnectionStats>) -> Value {
     })
 }
 
+// ---------------------------------------------------------------------------
+// Issue 7: network, cities, prospects, plans, receivables
+
+/// Lowercase without accents, for filters that should find `São José`
+/// when `sao jose` is typed.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            other => other,
+        })
+        .collect()
+}
+
+/// Whether one of `fields` contains `filter` (folded); no filter matches all.
+pub fn matches(filter: Option<&str>, fields: &[Option<&str>]) -> bool {
+    let Some(filter) = filter.map(fold).filter(|f| !f.trim().is_empty()) else {
+        return true;
+    };
+    let filter = filter.trim();
+    fields.iter().flatten().any(|v| fold(v).contains(filter))
+}
+
+/// `1.234` the Brazilian way.
+fn group_int(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A speed given in kbps, shown in Mbps (1 Mbps = 1024 kbps, as HubSoft
+/// counts): `102400` is `100 Mbps`; a fraction gets one decimal, `1,5 Mbps`.
+pub fn mbps(kbps: Option<u64>) -> String {
+    match kbps {
+        None => String::new(),
+        Some(k) if k % 1024 == 0 => format!("{} Mbps", group_int(k / 1024)),
+        Some(k) => format!("{} Mbps", megabytes(Some(k as f64 / 1024.0))),
+    }
+}
+
+fn id_text(v: Option<u64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// `network equipment`.
+pub fn equipment_table(f: &Fmt, list: &[Equipment]) -> Table {
+    let mut t = table(vec![
+        f.h(Msg::Cli7ColId),
+        f.h(Msg::ColName),
+        f.h(Msg::KindIpv4),
+        f.h(Msg::Cli7ColIpv6),
+        f.h(Msg::Cli7ColModel),
+        f.h(Msg::Cli7ColMaker),
+    ]);
+    for e in list {
+        t.add_row(vec![
+            id_text(e.id_equipamento),
+            f.text(e.nome.as_deref()),
+            f.text(e.ipv4.as_deref()),
+            f.text(e.ipv6.as_deref()),
+            f.text(e.modelo.as_deref()),
+            f.text(e.fabricante.as_deref()),
+        ]);
+    }
+    t
+}
+
+/// One piece of equipment, HubSoft's names.
+pub fn equipment_json(e: &Equipment) -> Value {
+    json!({
+        "id_equipamento": id_json(e.id_equipamento),
+        "nome": text_json(e.nome.as_deref()),
+        "ipv4": text_json(e.ipv4.as_deref()),
+        "ipv6": text_json(e.ipv6.as_deref()),
+        "modelo": text_json(e.modelo.as_deref()),
+        "fabricante": text_json(e.fabricante.as_deref()),
+    })
+}
+
+/// The fields a filter looks at in a piece of equipment.
+pub fn equipment_fields(e: &Equipment) -> [Option<&str>; 5] {
+    [
+        e.nome.as_deref(),
+        e.ipv4.as_deref(),
+        e.ipv6.as_deref(),
+        e.modelo.as_deref(),
+        e.fabricante.as_deref(),
+    ]
+}
+
+fn equipment_line(f: &Fmt, e: &Equipment) -> String {
+    let name = f.text(e.nome.as_deref());
+    match e.ipv4.as_deref().map(|ip| f.text(Some(ip))) {
+        Some(ip) if !ip.is_empty() => format!("{name} ({ip})"),
+        _ => name,
+    }
+}
+
+/// `network pops`.
+pub fn pops_table(f: &Fmt, list: &[Pop]) -> Table {
+    let mut t = table(vec![
+        f.h(Msg::Cli7ColId),
+        f.h(Msg::ColName),
+        f.h(Msg::Cli7ColEquipment),
+    ]);
+    for p in list {
+        let equipment: Vec<String> = p
+            .equipamentos
+            .iter()
+            .map(|e| equipment_line(f, e))
+            .collect();
+        t.add_row(vec![
+            id_text(p.id_pop),
+            f.text(p.nome.as_deref()),
+            equipment.join("\n"),
+        ]);
+    }
+    t
+}
+
+/// A POP with its equipment.
+pub fn pop_json(p: &Pop) -> Value {
+    json!({
+        "id_pop": id_json(p.id_pop),
+        "nome": text_json(p.nome.as_deref()),
+        "equipamentos": p.equipamentos.iter().map(equipment_json).collect::<Vec<_>>(),
+    })
+}
+
+/// `network zones`.
+pub fn zones_table(f: &Fmt, list: &[ServiceZone]) -> Table {
+    let mut t = table(vec![
+        f.h(Msg::Cli7ColId),
+        f.h(Msg::ColName),
+        f.h(Msg::ColDescription),
+        f.h(Msg::Cli7ColInterfaces),
+    ]);
+    for z in list {
+        let interfaces: Vec<String> = z
+            .interfaces
+            .iter()
+            .map(|i| {
+                let mut line = f.text(i.nome.as_deref());
+                if let Some(kind) = i.tipo.as_deref().filter(|k| !k.trim().is_empty()) {
+                    line.push_str(&format!(" ({})", f.text(Some(kind))));
+                }
+                if let Some(e) = &i.equipamento_conexao {
+                    line.push_str(" → ");
+                    line.push_str(&equipment_line(f, e));
+                }
+                line
+            })
+            .collect();
+        t.add_row(vec![
+            id_text(z.id_zona_atendimento),
+            f.text(z.nome.as_deref()),
+            f.text(z.descricao.as_deref()),
+            interfaces.join("\n"),
+        ]);
+    }
+    t
+}
+
+/// A service zone with its interfaces.
+pub fn zone_json(z: &ServiceZone) -> Value {
+    json!({
+        "id_zona_atendimento": id_json(z.id_zona_atendimento),
+        "nome": text_json(z.nome.as_deref()),
+        "descricao": text_json(z.descricao.as_deref()),
+        "interfaces": z.interfaces.iter().map(|i| json!({
+            "id_interface_conexao": id_json(i.id_interface_conexao),
+            "nome": text_json(i.nome.as_deref()),
+            "descricao": text_json(i.descricao.as_deref()),
+            "tipo": text_json(i.tipo.as_deref()),
+            "equipamento_conexao": i.equipamento_conexao.as_ref().map(equipment_json),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// `cities`.
+pub fn cities_table(f: &Fmt, list: &[City]) -> Table {
+    let mut t = table(vec![
+        f.h(Msg::Cli7ColId),
+        f.h(Msg::Cli7ColCity),
+        f.h(Msg::Cli7ColUf),
+        f.h(Msg::Cli7ColIbge),
+        f.h(Msg::Cli7ColNeighbourhoods),
+    ]);
+    for c in list {
+        let bairros: Vec<String> = c
+            .bairros
+            .iter()
+            .map(|b| f.text(b.nome.as_deref()))
+            .filter(|b| !b.is_empty())
+            .collect();
+        t.add_row(vec![
+            id_text(c.id_cidade),
+            f.text(c.nome.as_deref()),
+            f.text(c.state_code().or(c.uf.as_deref())),
+            f.text(c.ibge.as_deref()),
+            bairros.join(", "),
+        ]);
+    }
+    t
+}
+
+/// A city with its neighbourhoods.
+pub fn city_json(c: &City) -> Value {
+    json!({
+        "id_cidade": id_json(c.id_cidade),
+        "nome": text_json(c.nome.as_deref()),
+        "uf": text_json(c.state_code().or(c.uf.as_deref())),
+        "ibge": text_json(c.ibge.as_deref()),
+        "bairros": c.bairros.iter().map(|b| json!({"nome": text_json(b.nome.as_deref())})).collect::<Vec<_>>(),
+    })
+}
+
+/// `plans`: speeds in Mbps, prices in R$.
+pub fn plans_table(f: &Fmt, list: &[ProspectPlan]) -> Table {
+    let mut t = table(vec![
+        f.h(Msg::Cli7ColId),
+        f.h(Msg::ColPlan),
+        f.h(Msg::Cli7ColDownload),
+        f.h(Msg::Cli7ColUpload),
+        f.h(Msg::ColAmount),
+    ]);
+    for p in list {
+        t.add_row(vec![
+            id_text(p.id_servico),
+            f.text(p.descricao.as_deref().or(p.display.as_deref())),
+            mbps(p.velocidade_download),
+            mbps(p.velocidade_upload),
+            f.money(p.valor),
+        ]);
+    }
+    t
+}
+
+/// A plan, with the API's numbers (speeds in kbps).
+pub fn plan_json(p: &ProspectPlan) -> Value {
+    json!({
+        "id_servico": id_json(p.id_servico),
+        "descricao": text_json(p.descricao.as_deref()),
+        "valor": money_json(p.valor),
+        "nome_radius": text_json(p.nome_radius.as_deref()),
+        "display": text_json(p.display.as_deref()),
+        "velocidade_download": id_json(p.velocidade_download),
+        "velocidade_upload": id_json(p.velocidade_upload),
+    })
+}
+
+/// `prospects search`.
+pub fn prospects_table(f: &Fmt, list: &[Prospect]) -> Table {
+    let mut t = table(vec![
+        f.h(Msg::Cli7ColId),
+        f.h(Msg::ColName),
+        f.h(Msg::KindDocument),
+        f.h(Msg::KindPhone),
+        f.h(Msg::ColEmail),
+        f.h(Msg::ColRegistered),
+    ]);
+    for p in list {
+        t.add_row(vec![
+            id_text(p.id_prospecto),
+            f.text(p.nome_razaosocial.as_deref()),
+            f.doc(p.cpf_cnpj.as_deref()),
+            f.phone(p.telefone.as_deref()),
+            f.email(p.email.as_deref()),
+            f.date(p.created_at.as_ref().or(p.created_at_br.as_ref())),
+        ]);
+    }
+    t
+}
+
+/// A prospect.
+pub fn prospect_json(f: &Fmt, p: &Prospect) -> Value {
+    json!({
+        "id_prospecto": id_json(p.id_prospecto),
+        "nome_razaosocial": text_json(p.nome_razaosocial.as_deref()),
+        "cpf_cnpj": f.doc_json(p.cpf_cnpj.as_deref()),
+        "tipo_pessoa": text_json(p.tipo_pessoa.as_deref()),
+        "telefone": f.phone_json(p.telefone.as_deref()),
+        "email": f.email_json(p.email.as_deref()),
+        "observacao": text_json(p.observacao.as_deref()),
+        "id_cliente": id_json(p.id_cliente),
+        "origem": text_json(p.origem.as_deref()),
+        "created_at": date_json(p.created_at.as_ref().or(p.created_at_br.as_ref())),
+    })
+}
+
+/// Count, sum and unpaid overdue sum of receivables.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Invoices.
+    pub count: usize,
+    /// Sum of `valor`.
+    pub sum: Decimal,
+    /// Sum of `valor` of unpaid invoices due before `today`.
+    pub overdue: Decimal,
+}
+
+/// The totals of `invoices` as of `today`.
+pub fn totals(invoices: &[Invoice], today: chrono::NaiveDate) -> Totals {
+    let mut t = Totals {
+        count: invoices.len(),
+        ..Totals::default()
+    };
+    for i in invoices {
+        let v = i.valor.unwrap_or_default();
+        t.sum += v;
+        let due = i.due_date().and_then(ApiDate::date);
+        if !i.is_paid() && due.is_some_and(|d| d < today) {
+            t.overdue += v;
+        }
+    }
+    t
+}
+
+/// `receivables`: one row per invoice, with its customer.
+pub fn receivables_table(f: &Fmt, list: &[Invoice], today: chrono::NaiveDate) -> Table {
+    let mut t = table(vec![
+        f.h(Msg::ColInvoiceId),
+        f.h(Msg::Cli7ColCustomer),
+        f.h(Msg::ColDue),
+        f.h(Msg::ColAmount),
+        f.h(Msg::ColStatus),
+        f.h(Msg::ColPaidOn),
+    ]);
+    for i in list {
+        let status = if i.is_paid() {
+            f.h(Msg::ColPaid)
+        } else {
+            match i.due_date().and_then(ApiDate::date) {
+                Some(due) if due < today => match br::dates::days_overdue(due, today) {
+                    1 => f.h(Msg::InvoiceOverdueOne),
+                    days => trf(f.lang, Msg::InvoiceOverdueMany, &[("days", &days)]),
+                },
+                _ => f.h(Msg::InvoiceOpen),
+            }
+        };
+        let customer = i
+            .cliente
+            .as_ref()
+            .map(|c| {
+                let name = crate::text::truncate(&f.text(c.display_name()), 40).into_owned();
+                match c.codigo_cliente {
+                    Some(code) => format!("{code} {name}"),
+                    None => name,
+                }
+            })
+            .unwrap_or_default();
+        t.add_row(vec![
+            id_text(i.id_fatura),
+            customer,
+            f.date(i.due_date()),
+            f.money(i.valor),
+            status,
+            f.date(i.payment_date()),
+        ]);
+    }
+    t
+}
+
+/// A receivable: the invoice plus its short customer.
+pub fn receivable_json(f: &Fmt, i: &Invoice) -> Value {
+    let mut v = invoice_json(f, i);
+    if let Value::Object(m) = &mut v {
+        m.insert(
+            "cliente".into(),
+            i.cliente
+                .as_ref()
+                .map_or(Value::Null, |c| Value::Object(short_customer(f, c))),
+        );
+    }
+    v
+}
+
+/// The totals in JSON.
+pub fn totals_json(t: &Totals) -> Value {
+    json!({
+        "quantidade": t.count,
+        "valor_total": money_json(Some(t.sum)),
+        "valor_vencido": money_json(Some(t.overdue)),
+    })
+}
+
+/// A byte count for people: `812 B`, `4,2 KiB`, `1,3 MiB`, `2,0 GiB`.
+pub fn size(bytes: u64) -> String {
+    const UNITS: [&str; 3] = ["KiB", "MiB", "GiB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut v = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while v >= 1024.0 && unit + 1 < UNITS.len() {
+        v /= 1024.0;
+        unit += 1;
+    }
+    format!("{} {}", megabytes(Some(v)), UNITS[unit])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -673,5 +1088,60 @@ mod tests {
         let v = service_json(&f, &s);
         assert!(!v.to_string().contains("pppoe-secret"));
         assert_eq!(v["id_cliente_servico"], json!(5));
+    }
+
+    #[test]
+    fn speeds_are_mbps_with_a_brazilian_decimal() {
+        assert_eq!(mbps(Some(102_400)), "100 Mbps");
+        assert_eq!(mbps(Some(1_024_000)), "1.000 Mbps");
+        assert_eq!(mbps(Some(2_048)), "2 Mbps");
+        assert_eq!(mbps(Some(1_536)), "1,5 Mbps");
+        assert_eq!(mbps(Some(500)), "0,5 Mbps");
+        assert_eq!(mbps(Some(0)), "0 Mbps");
+        assert_eq!(mbps(None), "");
+    }
+
+    #[test]
+    fn filters_ignore_case_and_accents() {
+        assert!(matches(Some("sao jose"), &[None, Some("Padaria São José")]));
+        assert!(matches(Some("  DIVINÓ "), &[Some("divinopolis")]));
+        assert!(!matches(Some("itaúna"), &[Some("Divinópolis"), None]));
+        assert!(matches(None, &[]));
+        assert!(matches(Some(" "), &[]));
+    }
+
+    #[test]
+    fn receivable_totals_count_overdue_unpaid_only() {
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 1, 20).unwrap();
+        let inv = |valor: &str, due: &str, paid: Option<&str>| -> Invoice {
+            let mut v = json!({"valor": valor, "data_vencimento": due});
+            if let Some(p) = paid {
+                v["data_pagamento"] = json!(p);
+                v["quitado"] = json!(true);
+            }
+            serde_json::from_value(v).unwrap()
+        };
+        let list = vec![
+            inv("100.00", "2025-01-10", None),
+            inv("50.50", "2025-01-10", Some("2025-01-09")),
+            inv("10", "2025-01-25", None),
+            inv("1.5", "2025-01-20", None),
+        ];
+        let t = totals(&list, today);
+        assert_eq!(t.count, 4);
+        assert_eq!(t.sum, Decimal::from_str("162.00").unwrap());
+        assert_eq!(t.overdue, Decimal::from_str("100.00").unwrap());
+        assert_eq!(
+            totals_json(&t),
+            json!({"quantidade": 4, "valor_total": 162.0, "valor_vencido": 100.0})
+        );
+    }
+
+    #[test]
+    fn sizes_read_well() {
+        assert_eq!(size(812), "812 B");
+        assert_eq!(size(4_300), "4,2 KiB");
+        assert_eq!(size(5 * 1024 * 1024), "5,0 MiB");
+        assert_eq!(size(3 * 1024 * 1024 * 1024), "3,0 GiB");
     }
 }

@@ -1683,4 +1683,179 @@ catalog! {
     SalesCreatedId { pt: "Id do prospecto: {id}", en: "Prospect id: {id}" }
     /// Keys under the result.
     SalesCreatedKeys { pt: "{new}: novo prospecto · {back}: lista de prospectos", en: "{new}: new prospect · {back}: prospects list" }
+
+    // ---- issue 7: CLI ---------------------------------------------------------
+    /// `network`: about.
+    Cli7HelpCmdNetwork { pt: "Inventário de rede: POPs, equipamentos e zonas de atendimento", en: "Network inventory: POPs, equipment and service zones" }
+    /// `network pops`: about.
+    Cli7HelpCmdNetworkPops { pt: "POPs com seus equipamentos de conexão", en: "POPs with their connection equipment" }
+    /// `network equipment`: about.
+    Cli7HelpCmdNetworkEquipment { pt: "Equipamentos de conexão: nome, IP, modelo, fabricante", en: "Connection equipment: name, IP, model, maker" }
+    /// `network zones`: about.
+    Cli7HelpCmdNetworkZones { pt: "Zonas de atendimento com suas interfaces e equipamentos", en: "Service zones with their interfaces and equipment" }
+    /// Optional filter text of a listing.
+    Cli7HelpArgFilter { pt: "Mostra só o que contém este texto (sem distinguir maiúsculas nem acentos)", en: "Show only what contains this text (case and accents ignored)" }
+    /// `prospects`: about.
+    Cli7HelpCmdProspects { pt: "Prospectos: buscar e cadastrar", en: "Prospects: search and create" }
+    /// `prospects search`: about.
+    Cli7HelpCmdProspectsSearch { pt: "Busca prospectos pelo nome ou razão social", en: "Search prospects by name or company name" }
+    /// `prospects search NAME`.
+    Cli7HelpArgProspectSearch { pt: "Parte do nome ou da razão social", en: "Part of the name or company name" }
+    /// `prospects create`: about.
+    Cli7HelpCmdProspectsCreate { pt: "Cadastra um prospecto para um plano (uma ação: pede confirmação)", en: "Register a prospect for a plan (an action: asks for confirmation)" }
+    /// `prospects create --name`.
+    Cli7HelpArgProspectName { pt: "Nome ou razão social", en: "Name or company name" }
+    /// `prospects create --document`.
+    Cli7HelpArgDocument { pt: "CPF ou CNPJ (define pessoa física ou jurídica)", en: "CPF or CNPJ (sets person or company)" }
+    /// `prospects create --phone`.
+    Cli7HelpArgProspectPhone { pt: "Telefone, com DDD", en: "Phone, with area code" }
+    /// `prospects create --email`.
+    Cli7HelpArgProspectEmail { pt: "E-mail", en: "E-mail" }
+    /// `prospects create --cep`.
+    Cli7HelpArgCep { pt: "CEP do endereço de instalação (8 dígitos)", en: "CEP of the installation address (8 digits)" }
+    /// `prospects create --plan`.
+    Cli7HelpArgPlan { pt: "Plano (id_servico), de `hubdesk plans CEP`", en: "Plan (id_servico), from `hubdesk plans CEP`" }
+    /// `prospects create --value`.
+    Cli7HelpArgValue { pt: "Valor mensal em R$; sem ele, o preço do plano para o CEP", en: "Monthly price in R$; without it, the plan's price for the CEP" }
+    /// `prospects create --street`.
+    Cli7HelpArgStreet { pt: "Logradouro", en: "Street" }
+    /// `prospects create --number`.
+    Cli7HelpArgNumber { pt: "Número (ou S/N)", en: "House number (or S/N)" }
+    /// `prospects create --neighbourhood`.
+    Cli7HelpArgNeighbourhood { pt: "Bairro", en: "Neighbourhood (bairro)" }
+    /// `prospects create --city`.
+    Cli7HelpArgCity { pt: "Cidade, para conferir o bairro na lista de cidades", en: "City, to check the neighbourhood against the cities list" }
+    /// `prospects create --note`.
+    Cli7HelpArgNote { pt: "Observação", en: "Note (observacao)" }
+    /// `plans`: about.
+    Cli7HelpCmdPlans { pt: "Planos oferecidos a prospectos num CEP (velocidades em Mbps)", en: "Plans offered to prospects at a CEP (speeds in Mbps)" }
+    /// `plans CEP`.
+    Cli7HelpArgPlansCep { pt: "CEP (8 dígitos, com ou sem hífen)", en: "CEP (8 digits, with or without the dash)" }
+    /// `cities`: about.
+    Cli7HelpCmdCities { pt: "Cidades e bairros com clientes ativos", en: "Cities and neighbourhoods with active customers" }
+    /// `receivables`: about.
+    Cli7HelpCmdReceivables { pt: "Contas a receber de todos os clientes num período (/financeiro), com totais", en: "Receivables of all customers in a period (/financeiro), with totals" }
+    /// `receivables --from`.
+    Cli7HelpArgRecvFrom { pt: "Primeiro dia (dd/mm/aaaa); sem --customer, no máximo 30 dias até --to", en: "First day (dd/mm/yyyy); without --customer, at most 30 days before --to" }
+    /// `receivables --to`.
+    Cli7HelpArgRecvTo { pt: "Último dia (dd/mm/aaaa)", en: "Last day (dd/mm/yyyy)" }
+    /// `receivables --date-type`.
+    Cli7HelpArgDateType { pt: "Data que o período filtra (tipo_data)", en: "Which date the period filters on (tipo_data)" }
+    /// `receivables --paid-only`.
+    Cli7HelpArgPaidOnly { pt: "Só faturas pagas (apenas_quitado)", en: "Paid invoices only (apenas_quitado)" }
+    /// `receivables --order`.
+    Cli7HelpArgOrder { pt: "Ordenar por (order_by)", en: "Order by (order_by)" }
+    /// `receivables --desc`.
+    Cli7HelpArgDesc { pt: "Ordem decrescente", en: "Descending order" }
+    /// `receivables --customer`.
+    Cli7HelpArgRecvCustomer { pt: "Só deste cliente: código, CPF/CNPJ ou service:ID (libera períodos longos)", en: "Only this customer: code, CPF/CNPJ or service:ID (allows long periods)" }
+    /// `pbx`: about.
+    Cli7HelpCmdPbx { pt: "Pop-up de ligação no HubSoft (ramal do perfil)", en: "Call pop-up in HubSoft (the profile's extension)" }
+    /// `pbx notify`: about.
+    Cli7HelpCmdPbxNotify { pt: "Notifica uma ligação recebida: abre o pop-up do atendente", en: "Notify an incoming call: opens the attendant's pop-up" }
+    /// `pbx cancel`: about.
+    Cli7HelpCmdPbxCancel { pt: "Ligação perdida: fecha o pop-up se ainda estiver aberto", en: "Missed call: closes the pop-up if still open" }
+    /// `pbx --phone`.
+    Cli7HelpArgPbxPhone { pt: "Número de quem liga", en: "Caller's number" }
+    /// `pbx --customer`.
+    Cli7HelpArgPbxCustomer { pt: "Código do cliente, se já identificado", en: "Customer code, if already identified" }
+    /// `pbx --ramal`.
+    Cli7HelpArgRamal { pt: "Ramal do atendente (em vez do ramal do perfil)", en: "Attendant's extension (instead of the profile's)" }
+    /// `pbx --internal-id`.
+    Cli7HelpArgInternalId { pt: "Identificador interno do atendente (em vez do ramal)", en: "Attendant's internal id (instead of the extension)" }
+    /// `export`: about.
+    Cli7HelpCmdExport { pt: "Exportação em massa", en: "Bulk export" }
+    /// `export customers`: about.
+    Cli7HelpCmdExportCustomers { pt: "Todos os clientes (cliente/all) em JSON Lines na saída padrão, lidos em fluxo", en: "All customers (cliente/all) as JSON Lines on stdout, read as a stream" }
+    /// `export customers --from`.
+    Cli7HelpArgExportFrom { pt: "Cadastrados a partir deste dia (dd/mm/aaaa)", en: "Registered on or after this day (dd/mm/yyyy)" }
+    /// `export customers --to`.
+    Cli7HelpArgExportTo { pt: "Cadastrados até este dia (dd/mm/aaaa)", en: "Registered on or before this day (dd/mm/yyyy)" }
+    /// `export customers --limit`.
+    Cli7HelpArgExportLimit { pt: "No máximo N clientes", en: "At most N customers" }
+    /// `call`: about.
+    Cli7HelpCmdCall { pt: "Envia uma ligação ao console aberto (screen pop), p.ex. de um gancho do Asterisk", en: "Send a call to the running console (screen pop), e.g. from an Asterisk hook" }
+    /// `call PHONE`.
+    Cli7HelpArgCallPhone { pt: "Número de quem liga", en: "Caller's number" }
+    /// Column: an id.
+    Cli7ColId { pt: "Id", en: "Id" }
+    /// Column: IPv6.
+    Cli7ColIpv6 { pt: "IPv6", en: "IPv6" }
+    /// Column: model.
+    Cli7ColModel { pt: "Modelo", en: "Model" }
+    /// Column: maker.
+    Cli7ColMaker { pt: "Fabricante", en: "Maker" }
+    /// Column: equipment.
+    Cli7ColEquipment { pt: "Equipamentos", en: "Equipment" }
+    /// Column: interfaces.
+    Cli7ColInterfaces { pt: "Interfaces", en: "Interfaces" }
+    /// Column: state.
+    Cli7ColUf { pt: "UF", en: "State" }
+    /// Column: IBGE code.
+    Cli7ColIbge { pt: "IBGE", en: "IBGE" }
+    /// Column: neighbourhoods.
+    Cli7ColNeighbourhoods { pt: "Bairros", en: "Neighbourhoods" }
+    /// Column: download speed.
+    Cli7ColDownload { pt: "Download", en: "Download" }
+    /// Column: upload speed.
+    Cli7ColUpload { pt: "Upload", en: "Upload" }
+    /// Column: customer.
+    Cli7ColCustomer { pt: "Cliente", en: "Customer" }
+    /// Column: city.
+    Cli7ColCity { pt: "Cidade", en: "City" }
+    /// Refusal of a receivables window longer than the API allows.
+    Cli7ReceivablesWindow {
+        pt: "Sem --customer o HubSoft limita /financeiro a {max} dias entre --from e --to, e este período tem {days} ({from} a {to}). Nada foi enviado: encurte o período ou informe --customer.",
+        en: "Without --customer HubSoft limits /financeiro to {max} days between --from and --to, and this period has {days} ({from} to {to}). Nothing was sent: shorten the period or give --customer."
+    }
+    /// Totals under the receivables table.
+    Cli7ReceivablesTotals { pt: "Faturas: {count} · total {sum} · vencidas em aberto {overdue}", en: "Invoices: {count} · total {sum} · overdue unpaid {overdue}" }
+    /// The server returned as many invoices as the limit.
+    Cli7ReceivablesMore { pt: "Vieram {limit} faturas, o limite: pode haver mais (use --limit ou encurte o período)", en: "{limit} invoices came back, the limit: there may be more (use --limit or shorten the period)" }
+    /// Action: create a prospect.
+    Cli7ActionCreateProspect { pt: "cadastrar prospecto", en: "create prospect" }
+    /// Action: PBX notify.
+    Cli7ActionPbxNotify { pt: "notificar ligação (PBX)", en: "notify call (PBX)" }
+    /// Action: PBX cancel.
+    Cli7ActionPbxCancel { pt: "cancelar ligação (PBX)", en: "cancel call (PBX)" }
+    /// Confirmation target of a prospect creation.
+    Cli7TargetProspect { pt: "{name}, {doc}, plano {plan}", en: "{name}, {doc}, plan {plan}" }
+    /// Confirmation target of a PBX call.
+    Cli7TargetPbx { pt: "{who}, telefone {phone}", en: "{who}, phone {phone}" }
+    /// The PBX target: an extension.
+    Cli7TargetRamal { pt: "ramal {ramal}", en: "extension {ramal}" }
+    /// The PBX target: an internal id.
+    Cli7TargetInternalId { pt: "identificador {id}", en: "internal id {id}" }
+    /// No extension for a PBX command.
+    Cli7PbxNoRamal { pt: "Sem ramal: defina `ramal` no perfil ou use --ramal ou --internal-id", en: "No extension: set `ramal` in the profile or use --ramal or --internal-id" }
+    /// The id of a created prospect.
+    Cli7ProspectId { pt: "Prospecto nº {id}", en: "Prospect no. {id}" }
+    /// The plan is not offered at the CEP.
+    Cli7PlanNotAtCep { pt: "O plano {plan} não é oferecido no CEP {cep} (veja `hubdesk plans {cep}`); nada foi cadastrado", en: "Plan {plan} is not offered at CEP {cep} (see `hubdesk plans {cep}`); nothing was created" }
+    /// The neighbourhood is not in the city's list.
+    Cli7NeighbourhoodUnknown { pt: "Aviso: o bairro {bairro} não está na lista de {city} (ela só traz bairros com clientes ativos); enviado como digitado", en: "Warning: neighbourhood {bairro} is not in the list of {city} (it only has neighbourhoods with active customers); sent as typed" }
+    /// The city is not in the cities list.
+    Cli7CityUnknown { pt: "Aviso: a cidade {city} não está na lista de cidades com clientes ativos; bairro não conferido", en: "Warning: city {city} is not in the list of cities with active customers; neighbourhood not checked" }
+    /// Two exports close together: the server may answer from its cache.
+    Cli7ExportCacheNote { pt: "A exportação anterior deste servidor foi há {minutes} min: o HubSoft guarda cliente/all em cache e pode devolver a mesma resposta", en: "The previous export from this server was {minutes} min ago: HubSoft caches cliente/all and may return the same answer" }
+    /// Progress of an export.
+    Cli7ExportProgress { pt: "{count} clientes · {size}", en: "{count} customers · {size}" }
+    /// End of an export on a terminal.
+    Cli7ExportDone { pt: "{count} clientes exportados ({size})", en: "{count} customers exported ({size})" }
+    /// An export that broke off.
+    Cli7ExportPartial { pt: "Exportação interrompida depois de {count} clientes: {detail}", en: "Export broken off after {count} customers: {detail}" }
+    /// `call`: sent.
+    Cli7CallSent { pt: "Ligação de {phone} enviada ao console", en: "Call from {phone} sent to the console" }
+    /// `call`: nobody listens.
+    Cli7CallNoConsole { pt: "Nenhum console do perfil {profile} está aberto para receber a ligação ({path})", en: "No console of profile {profile} is open to take the call ({path})" }
+    /// `call`: no answer in time.
+    Cli7CallTimeout { pt: "O console não respondeu em {secs} s", en: "The console did not answer within {secs} s" }
+    /// `call`: refused by the console.
+    Cli7CallRefused { pt: "O console recusou a ligação ({code})", en: "The console refused the call ({code})" }
+    /// `call`: another failure.
+    Cli7CallFailed { pt: "Falha ao falar com o console: {detail}", en: "Could not talk to the console: {detail}" }
+    /// Placeholder of a filter text.
+    Cli7ValueFilter { pt: "FILTRO", en: "FILTER" }
+    /// Placeholder of a phone.
+    Cli7ValuePhone { pt: "TELEFONE", en: "PHONE" }
 }

@@ -1,0 +1,821 @@
+//! Bulk export: `GET /cliente/all` read as a stream.
+//!
+//! With no filter `cliente/all` returns every customer of the ISP in one
+//! body, which can be hundreds of megabytes. [`Client::stream_all_customers`]
+//! never holds that body: it reads it chunk by chunk, and a small
+//! incremental splitter ([`ArraySplitter`]) cuts the `clientes` array into
+//! one element at a time, each decoded into a [`Customer`] on its own. The
+//! memory held is one chunk plus the largest single customer, whatever the
+//! size of the base.
+//!
+//! The envelope is honoured as by [`Client::call`]: `status: "error"` (in
+//! any spelling of success otherwise) becomes [`ApiError::Refused`] with the
+//! server's `msg`, non-2xx statuses map as usual, a 404 is an empty list,
+//! and a body that is not UTF-8 is read as Windows-1252 (Latin-1).
+
+use std::collections::VecDeque;
+use std::pin::Pin;
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures::{Stream, StreamExt};
+
+use super::customers::{AllCustomers, Customer};
+use super::response::{self, Outcome};
+use super::{ApiError, Client};
+
+/// The top-level members of the envelope kept aside (as raw JSON) while
+/// the list streams by, to tell a refusal from a success at the end.
+const ENVELOPE_KEYS: [&str; 4] = ["status", "msg", "message", "errors"];
+/// Longest envelope member kept; longer ones are dropped (a `msg` is a line).
+const ENVELOPE_CAP: usize = 64 * 1024;
+/// Largest single element accepted: a customer is a few KiB; anything this
+/// large is a broken or hostile body, and holding it would defeat the point.
+pub const MAX_ELEMENT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Why a body could not be split.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SplitError {
+    /// Byte offset in the body where it went wrong.
+    pub offset: u64,
+    /// What was wrong, in English.
+    pub reason: &'static str,
+}
+
+/// How a JSON value being scanned ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ScanKind {
+    /// `{...}` or `[...]`: when the brackets balance.
+    Container,
+    /// `"..."`: at the closing quote.
+    Str,
+    /// A number, `true`, `false`, `null`: at the next delimiter, which is
+    /// not part of it.
+    Scalar,
+}
+
+/// Follows one JSON value byte by byte until it ends. Does not validate
+/// it (serde does that on the element); only strings and nesting matter.
+#[derive(Clone, Copy, Debug)]
+struct Scan {
+    kind: ScanKind,
+    depth: u32,
+    in_string: bool,
+    escape: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    /// The byte belongs to the value, which goes on.
+    More,
+    /// The byte closes the value.
+    EndIncluding,
+    /// The value ended just before this byte (a scalar's delimiter).
+    EndExcluding,
+}
+
+impl Scan {
+    /// The scan of a value whose first byte is `b`, or `None` when no JSON
+    /// value starts with it.
+    fn begin(b: u8) -> Option<Scan> {
+        let (kind, depth, in_string) = match b {
+            b'{' | b'[' => (ScanKind::Container, 1, false),
+            b'"' => (ScanKind::Str, 0, true),
+            b'-' | b'0'..=b'9' | b't' | b'f' | b'n' => (ScanKind::Scalar, 0, false),
+            _ => return None,
+        };
+        Some(Scan {
+            kind,
+            depth,
+            in_string,
+            escape: false,
+        })
+    }
+
+    fn step(&mut self, b: u8) -> Step {
+        if self.in_string {
+            if self.escape {
+                self.escape = false;
+            } else if b == b'\\' {
+                self.escape = true;
+            } else if b == b'"' {
+                self.in_string = false;
+                if self.kind == ScanKind::Str {
+                    return Step::EndIncluding;
+                }
+            }
+            return Step::More;
+        }
+        match self.kind {
+            ScanKind::Scalar => {
+                if is_ws(b) || matches!(b, b',' | b']' | b'}') {
+                    Step::EndExcluding
+                } else {
+                    Step::More
+                }
+            }
+            // A string's only way out is its closing quote, handled above.
+            ScanKind::Str => Step::More,
+            ScanKind::Container => {
+                match b {
+                    b'"' => self.in_string = true,
+                    b'{' | b'[' => self.depth += 1,
+                    b'}' | b']' => {
+                        self.depth -= 1;
+                        if self.depth == 0 {
+                            return Step::EndIncluding;
+                        }
+                    }
+                    _ => {}
+                }
+                Step::More
+            }
+        }
+    }
+}
+
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// Where the splitter is in the body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    /// Before the first byte of the body.
+    Start,
+    /// In the top-level object, before a key (`first`: or its closing brace).
+    Key { first: bool },
+    /// Reading a top-level key.
+    InKey,
+    /// After a top-level key, before its colon.
+    Colon,
+    /// Before a top-level value.
+    Value,
+    /// Inside a top-level value that is not the list.
+    InValue,
+    /// After a top-level value: a comma or the closing brace.
+    AfterValue,
+    /// In the list, before an element (`first`: or the list's end).
+    Elem { first: bool },
+    /// A sparse list (`{"0": {...}, "1": {...}}`, PHP's arrays): its key.
+    ElemKey,
+    /// A sparse list: the colon after a key.
+    ElemColon,
+    /// A sparse list: before the element after a key.
+    ElemValue,
+    /// Inside an element.
+    InElem,
+    /// After an element: a comma or the list's end.
+    AfterElem,
+    /// After the body's closing brace or bracket: only whitespace may follow.
+    Done,
+}
+
+/// Cuts a JSON body into the elements of one array, incrementally.
+///
+/// The array is the value of the top-level key given to [`ArraySplitter::new`]
+/// (or the body itself when the body is an array). Feed the body in chunks
+/// of any size, cut anywhere (inside a string, an escape or a number);
+/// each complete element comes out as its raw bytes, in order. Elements of
+/// any JSON type are passed on; an object in place of the array (PHP's
+/// sparse arrays) yields its values. The members `status`, `msg`, `message`
+/// and `errors` of the envelope are kept for [`ArraySplitter::finish`].
+///
+/// It checks the structure it walks (the envelope and the array's commas
+/// and brackets), not the elements themselves: those go to serde.
+#[derive(Debug)]
+pub struct ArraySplitter {
+    key: String,
+    phase: Phase,
+    scan: Option<Scan>,
+    buf: Vec<u8>,
+    /// The current top-level key is the list's.
+    at_list: bool,
+    /// The list is an object (sparse array).
+    list_is_object: bool,
+    /// The body itself is the list.
+    top_is_array: bool,
+    /// The current top-level value is kept (an envelope member).
+    capturing: Option<String>,
+    /// The current key's string scan.
+    key_scan: Option<Scan>,
+    envelope: Vec<(String, Vec<u8>)>,
+    offset: u64,
+}
+
+impl ArraySplitter {
+    /// A splitter for the array under the top-level `key`.
+    pub fn new(key: &str) -> ArraySplitter {
+        ArraySplitter {
+            key: key.to_owned(),
+            phase: Phase::Start,
+            scan: None,
+            buf: Vec::new(),
+            at_list: false,
+            list_is_object: false,
+            top_is_array: false,
+            capturing: None,
+            key_scan: None,
+            envelope: Vec::new(),
+            offset: 0,
+        }
+    }
+
+    /// Bytes consumed so far.
+    pub fn offset(&self) -> u64 {
+        self.offset
+    }
+
+    /// Consumes `chunk`, pushing each element completed in it onto `out`.
+    /// After an error the splitter is unusable.
+    pub fn feed(&mut self, chunk: &[u8], out: &mut VecDeque<Vec<u8>>) -> Result<(), SplitError> {
+        for &b in chunk {
+            self.byte(b, out)?;
+            self.offset += 1;
+        }
+        Ok(())
+    }
+
+    /// The end of the body: fails when it stopped early, else returns the
+    /// envelope members kept, as `(name, raw JSON)`.
+    pub fn finish(self) -> Result<Vec<(String, Vec<u8>)>, SplitError> {
+        match self.phase {
+            Phase::Done => Ok(self.envelope),
+            Phase::Start => Err(self.error("the body is empty")),
+            _ => Err(self.error("the body ends early (truncated)")),
+        }
+    }
+
+    fn error(&self, reason: &'static str) -> SplitError {
+        SplitError {
+            offset: self.offset,
+            reason,
+        }
+    }
+
+    fn byte(&mut self, b: u8, out: &mut VecDeque<Vec<u8>>) -> Result<(), SplitError> {
+        match self.phase {
+            Phase::Start => match b {
+                _ if is_ws(b) => {}
+                // A UTF-8 byte-order mark.
+                0xEF | 0xBB | 0xBF if self.offset < 3 => {}
+                b'{' => self.phase = Phase::Key { first: true },
+                b'[' => {
+                    self.top_is_array = true;
+                    self.list_is_object = false;
+                    self.phase = Phase::Elem { first: true };
+                }
+                b'<' => return Err(self.error("an HTML page instead of JSON")),
+                _ => return Err(self.error("the body is not JSON")),
+            },
+            Phase::Key { first } => match b {
+                _ if is_ws(b) => {}
+                b'"' => {
+                    self.buf.clear();
+                    self.buf.push(b);
+                    self.key_scan = Scan::begin(b);
+                    self.phase = Phase::InKey;
+                }
+                b'}' if first => self.phase = Phase::Done,
+                _ => return Err(self.error("expected a key in the top-level object")),
+            },
+            Phase::InKey => {
+                self.buf.push(b);
+                if self.buf.len() > ENVELOPE_CAP {
+                    return Err(self.error("a top-level key is too long"));
+                }
+                let scan = self.key_scan.as_mut().expect("a key is being read");
+                if scan.step(b) == Step::EndIncluding {
+                    let key: String = serde_json::from_slice(&self.buf).unwrap_or_else(|_| {
+                        String::from_utf8_lossy(&self.buf[1..self.buf.len() - 1]).into_owned()
+                    });
+                    self.at_list = key == self.key;
+                    self.capturing = ENVELOPE_KEYS.contains(&key.as_str()).then_some(key);
+                    self.phase = Phase::Colon;
+                }
+            }
+            Phase::Colon => match b {
+                _ if is_ws(b) => {}
+                b':' => self.phase = Phase::Value,
+                _ => return Err(self.error("expected ':' after a key")),
+            },
+            Phase::Value => match b {
+                _ if is_ws(b) => {}
+                b'[' | b'{' if self.at_list => {
+                    self.list_is_object = b == b'{';
+                    self.phase = Phase::Elem { first: true };
+                }
+                _ => {
+                    self.scan = Some(Scan::begin(b).ok_or_else(|| self.error("expected a value"))?);
+                    self.buf.clear();
+                    if self.capturing.is_some() {
+                        self.buf.push(b);
+                    }
+                    self.phase = Phase::InValue;
+                }
+            },
+            Phase::InValue => {
+                let step = self.scan.as_mut().expect("a value is being read").step(b);
+                if step != Step::EndExcluding && self.capturing.is_some() {
+                    if self.buf.len() >= ENVELOPE_CAP {
+                        // Too long to be a message: forget it.
+                        self.capturing = None;
+                        self.buf = Vec::new();
+                    } else {
+                        self.buf.push(b);
+                    }
+                }
+                match step {
+                    Step::More => {}
+                    Step::EndIncluding => self.end_value(),
+                    Step::EndExcluding => {
+                        self.end_value();
+                        return self.byte(b, out);
+                    }
+                }
+            }
+            Phase::AfterValue => match b {
+                _ if is_ws(b) => {}
+                b',' => self.phase = Phase::Key { first: false },
+                b'}' => self.phase = Phase::Done,
+                _ => return Err(self.error("expected ',' or '}' in the top-level object")),
+            },
+            Phase::Elem { first } => match b {
+                _ if is_ws(b) => {}
+                b']' if first && !self.list_is_object => self.end_list(),
+                b'}' if first && self.list_is_object => self.end_list(),
+                b'"' if self.list_is_object => {
+                    self.key_scan = Scan::begin(b);
+                    self.phase = Phase::ElemKey;
+                }
+                _ if self.list_is_object => {
+                    return Err(self.error("expected a key in the list object"));
+                }
+                _ => self.begin_element(b)?,
+            },
+            Phase::ElemKey => {
+                let scan = self.key_scan.as_mut().expect("a key is being read");
+                if scan.step(b) == Step::EndIncluding {
+                    self.phase = Phase::ElemColon;
+                }
+            }
+            Phase::ElemColon => match b {
+                _ if is_ws(b) => {}
+                b':' => self.phase = Phase::ElemValue,
+                _ => return Err(self.error("expected ':' in the list object")),
+            },
+            Phase::ElemValue => match b {
+                _ if is_ws(b) => {}
+                _ => self.begin_element(b)?,
+            },
+            Phase::InElem => {
+                let step = self
+                    .scan
+                    .as_mut()
+                    .expect("an element is being read")
+                    .step(b);
+                match step {
+                    Step::More => self.push_element_byte(b)?,
+                    Step::EndIncluding => {
+                        self.push_element_byte(b)?;
+                        out.push_back(std::mem::take(&mut self.buf));
+                        self.phase = Phase::AfterElem;
+                    }
+                    Step::EndExcluding => {
+                        out.push_back(std::mem::take(&mut self.buf));
+                        self.phase = Phase::AfterElem;
+                        return self.byte(b, out);
+                    }
+                }
+            }
+            Phase::AfterElem => match b {
+                _ if is_ws(b) => {}
+                b',' => self.phase = Phase::Elem { first: false },
+                b']' if !self.list_is_object => self.end_list(),
+                b'}' if self.list_is_object => self.end_list(),
+                _ => return Err(self.error("expected ',' or the end of the list")),
+            },
+            Phase::Done => {
+                if !is_ws(b) {
+                    return Err(self.error("data after the end of the body"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn begin_element(&mut self, b: u8) -> Result<(), SplitError> {
+        self.scan = Some(Scan::begin(b).ok_or_else(|| self.error("expected a list element"))?);
+        self.buf = Vec::with_capacity(4096);
+        self.buf.push(b);
+        self.phase = Phase::InElem;
+        Ok(())
+    }
+
+    fn push_element_byte(&mut self, b: u8) -> Result<(), SplitError> {
+        if self.buf.len() >= MAX_ELEMENT_BYTES {
+            return Err(self.error("one list element is larger than 16 MiB"));
+        }
+        self.buf.push(b);
+        Ok(())
+    }
+
+    fn end_value(&mut self) {
+        if let Some(name) = self.capturing.take() {
+            self.envelope.push((name, std::mem::take(&mut self.buf)));
+        }
+        self.phase = Phase::AfterValue;
+    }
+
+    fn end_list(&mut self) {
+        self.phase = if self.top_is_array {
+            Phase::Done
+        } else {
+            Phase::AfterValue
+        };
+    }
+}
+
+type ByteStream = Pin<Box<dyn Stream<Item = Result<Bytes, reqwest::Error>> + Send>>;
+
+/// The customers of a `cliente/all` answer, one at a time; see
+/// [`Client::stream_all_customers`].
+pub struct CustomerStream {
+    route: &'static str,
+    body: Option<ByteStream>,
+    splitter: Option<ArraySplitter>,
+    ready: VecDeque<Vec<u8>>,
+    failed: Option<ApiError>,
+    index: usize,
+    bytes: u64,
+    latin1: bool,
+    idle_timeout: Duration,
+}
+
+impl std::fmt::Debug for CustomerStream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CustomerStream")
+            .field("route", &self.route)
+            .field("index", &self.index)
+            .field("bytes", &self.bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+impl CustomerStream {
+    fn empty(route: &'static str) -> CustomerStream {
+        CustomerStream {
+            route,
+            body: None,
+            splitter: None,
+            ready: VecDeque::new(),
+            failed: None,
+            index: 0,
+            bytes: 0,
+            latin1: false,
+            idle_timeout: Duration::ZERO,
+        }
+    }
+
+    /// Bytes of the body read so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes
+    }
+
+    /// Customers handed out so far.
+    pub fn count(&self) -> usize {
+        self.index
+    }
+
+    /// The next customer; `None` at the end of a good body. An error ends
+    /// the stream: a body cut short, a read that stalls longer than the
+    /// request timeout ([`ApiError::Network`]), a broken body or element
+    /// ([`ApiError::Decode`] naming `clientes[i]`), or an envelope with
+    /// `status: "error"` ([`ApiError::Refused`]). Elements of the list that
+    /// are not objects are skipped, as [`Client::all_customers`] does.
+    pub async fn next_customer(&mut self) -> Option<Result<Customer, ApiError>> {
+        loop {
+            if let Some(raw) = self.ready.pop_front() {
+                if raw.first() != Some(&b'{') {
+                    continue;
+                }
+                let i = self.index;
+                self.index += 1;
+                return Some(self.decode(i, &raw));
+            }
+            if let Some(e) = self.failed.take() {
+                self.body = None;
+                self.splitter = None;
+                return Some(Err(e));
+            }
+            let body = self.body.as_mut()?;
+            let route = self.route;
+            let next = tokio::time::timeout(self.idle_timeout, body.next()).await;
+            let splitter = self.splitter.as_mut().expect("a body has a splitter");
+            match next {
+                Err(_) => {
+                    self.failed = Some(ApiError::Network {
+                        route,
+                        timeout: true,
+                        sent: true,
+                        detail: format!(
+                            "no data for {} s in the middle of the body",
+                            self.idle_timeout.as_secs()
+                        ),
+                    });
+                }
+                Ok(Some(Err(e))) => self.failed = Some(response::network_error(route, e)),
+                Ok(Some(Ok(chunk))) => {
+                    self.bytes += chunk.len() as u64;
+                    if let Err(e) = splitter.feed(&chunk, &mut self.ready) {
+                        self.failed = Some(split_error(route, &e));
+                    }
+                }
+                Ok(None) => {
+                    self.body = None;
+                    let splitter = self.splitter.take().expect("a body has a splitter");
+                    match splitter.finish() {
+                        Err(e) => self.failed = Some(split_error(route, &e)),
+                        Ok(envelope) => {
+                            if let Some(e) = envelope_error(route, &envelope) {
+                                self.failed = Some(e);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn decode(&mut self, i: usize, raw: &[u8]) -> Result<Customer, ApiError> {
+        // Once one element is not UTF-8 the body is Latin-1 (Windows-1252),
+        // and stays so: an accent-free element would read the same anyway.
+        if !self.latin1 && std::str::from_utf8(raw).is_err() {
+            self.latin1 = true;
+        }
+        let text = if self.latin1 {
+            encoding_rs::WINDOWS_1252.decode_without_bom_handling(raw).0
+        } else {
+            response::decode_text(raw)
+        };
+        response::decode_body::<Customer>(self.route, &text).map_err(|e| match e {
+            ApiError::Decode {
+                route,
+                path,
+                detail,
+            } => ApiError::Decode {
+                route,
+                path: format!("clientes[{i}]{}", path.trim_start_matches('.')),
+                detail,
+            },
+            other => other,
+        })
+    }
+}
+
+fn split_error(route: &'static str, e: &SplitError) -> ApiError {
+    ApiError::Decode {
+        route,
+        path: ".".to_owned(),
+        detail: format!("{} (at byte {})", e.reason, e.offset),
+    }
+}
+
+/// A refusal in the kept envelope members, judged as [`Client::call`]
+/// judges a whole body.
+fn envelope_error(route: &'static str, envelope: &[(String, Vec<u8>)]) -> Option<ApiError> {
+    if envelope.is_empty() {
+        return None;
+    }
+    let mut text = Vec::from(&b"{"[..]);
+    for (i, (name, raw)) in envelope.iter().enumerate() {
+        if i > 0 {
+            text.push(b',');
+        }
+        text.extend_from_slice(serde_json::to_string(name).unwrap_or_default().as_bytes());
+        text.push(b':');
+        text.extend_from_slice(raw);
+    }
+    text.push(b'}');
+    match response::classify(route, 200, None, &response::decode_text(&text)) {
+        Outcome::Failed(e) => Some(e),
+        Outcome::Success | Outcome::Unauthorized(_) => None,
+    }
+}
+
+impl Client {
+    /// `GET /cliente/all` as a stream: the customers are decoded one by one
+    /// while the body arrives, so memory stays flat whatever the size of
+    /// the base (see the module documentation). The request is sent and
+    /// its status checked before this returns; a 404 gives an empty stream.
+    /// The body has no overall deadline (a whole base takes a while); each
+    /// read of it must make progress within the request timeout.
+    pub async fn stream_all_customers(
+        &self,
+        params: &AllCustomers,
+    ) -> Result<CustomerStream, ApiError> {
+        let call = params.to_call()?;
+        let route = call.route;
+        let response = match self.send_streaming(&call).await {
+            Ok(r) => r,
+            Err(ApiError::NotFound { .. }) => return Ok(CustomerStream::empty(route)),
+            Err(e) => return Err(e),
+        };
+        Ok(CustomerStream {
+            route,
+            body: Some(Box::pin(response.bytes_stream())),
+            splitter: Some(ArraySplitter::new("clientes")),
+            ready: VecDeque::new(),
+            failed: None,
+            index: 0,
+            bytes: 0,
+            latin1: false,
+            idle_timeout: self.request_timeout(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{Value, json};
+
+    /// The elements and the kept envelope members, parsed.
+    type Split = (Vec<Value>, Vec<(String, Value)>);
+
+    /// Splits `body` fed in pieces cut at `cuts` (sorted offsets).
+    fn split_at(body: &[u8], cuts: &[usize]) -> Result<Split, SplitError> {
+        let mut s = ArraySplitter::new("clientes");
+        let mut out = VecDeque::new();
+        let mut start = 0;
+        for &c in cuts.iter().chain(std::iter::once(&body.len())) {
+            s.feed(&body[start..c], &mut out)?;
+            start = c;
+        }
+        let env = s.finish()?;
+        let elems = out
+            .into_iter()
+            .map(|raw| serde_json::from_slice(&raw).expect("each element is JSON"))
+            .collect();
+        let env = env
+            .into_iter()
+            .map(|(k, raw)| (k, serde_json::from_slice(&raw).expect("member is JSON")))
+            .collect();
+        Ok((elems, env))
+    }
+
+    fn split(body: &str) -> Result<Split, SplitError> {
+        split_at(body.as_bytes(), &[])
+    }
+
+    const TRICKY: &str = r#"{"status":"success","msg":"ok \"quoted\" [x] {y}",
+        "clientes":[
+          {"nome":"A \"B\" ]}[{,","n":[1,[2,{"x":"]"}]],"e":"\\","u":"\u00e9"},
+          {"nome":"Sé","vazio":{},"lista":[],"neg":-1.5e3,"t":true,"f":false,"z":null},
+          {"k":"\\\"","nested":{"a":{"b":{"c":[{"d":"}"}]}}}}
+        ],"extra":{"clientes":[{"not":"this"}]},"n":42}"#;
+
+    #[test]
+    fn tricky_elements_come_out_whole() {
+        let (elems, env) = split(TRICKY).unwrap();
+        assert_eq!(elems.len(), 3);
+        assert_eq!(elems[0]["nome"], json!("A \"B\" ]}[{,"));
+        assert_eq!(elems[0]["n"], json!([1, [2, {"x": "]"}]]));
+        assert_eq!(elems[0]["e"], json!("\\"));
+        assert_eq!(elems[0]["u"], json!("é"));
+        assert_eq!(elems[1]["neg"], json!(-1500.0));
+        assert_eq!(elems[2]["k"], json!("\\\""));
+        assert_eq!(elems[2]["nested"]["a"]["b"]["c"][0]["d"], json!("}"));
+        assert_eq!(
+            env,
+            vec![
+                ("status".to_owned(), json!("success")),
+                ("msg".to_owned(), json!("ok \"quoted\" [x] {y}")),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_cut_of_a_small_body_gives_the_same_elements() {
+        let body = TRICKY.as_bytes();
+        let whole = split_at(body, &[]).unwrap();
+        for cut in 0..=body.len() {
+            assert_eq!(split_at(body, &[cut]).unwrap(), whole, "cut at {cut}");
+        }
+        // Two cuts, every pair a few bytes apart: cuts inside escapes and
+        // inside numbers and literals, fed byte by byte in places.
+        for a in 0..body.len() {
+            for b in [a + 1, a + 2, a + 3] {
+                if b <= body.len() {
+                    assert_eq!(split_at(body, &[a, b]).unwrap(), whole, "cuts {a},{b}");
+                }
+            }
+        }
+        let every: Vec<usize> = (1..body.len()).collect();
+        assert_eq!(split_at(body, &every).unwrap(), whole);
+    }
+
+    #[test]
+    fn scalars_at_the_end_of_the_list_and_a_bare_array() {
+        let (elems, _) = split(r#"{"clientes":[1,2.5, "x" ,true,null,{"a":1}]}"#).unwrap();
+        assert_eq!(
+            elems,
+            vec![
+                json!(1),
+                json!(2.5),
+                json!("x"),
+                json!(true),
+                Value::Null,
+                json!({"a":1})
+            ]
+        );
+        let (elems, env) = split(" [ {\"a\":1} , {\"b\":[]} ] \n").unwrap();
+        assert_eq!(elems, vec![json!({"a":1}), json!({"b":[]})]);
+        assert!(env.is_empty());
+        let (elems, _) = split(r#"{"clientes":[]}"#).unwrap();
+        assert!(elems.is_empty());
+        let (elems, _) = split("{}").unwrap();
+        assert!(elems.is_empty());
+    }
+
+    #[test]
+    fn a_sparse_list_yields_its_values() {
+        let (elems, _) =
+            split(r#"{"clientes":{"0":{"a":1},"7":{"b":"}"}},"status":"success"}"#).unwrap();
+        assert_eq!(elems, vec![json!({"a":1}), json!({"b":"}"})]);
+    }
+
+    #[test]
+    fn null_list_and_error_envelope() {
+        let (elems, env) =
+            split(r#"{"status":"error","msg":"Falha","errors":["x"],"clientes":null}"#).unwrap();
+        assert!(elems.is_empty());
+        assert_eq!(env.len(), 3);
+        let raw: Vec<(String, Vec<u8>)> = env
+            .into_iter()
+            .map(|(k, v)| (k, serde_json::to_vec(&v).unwrap()))
+            .collect();
+        match envelope_error("cliente/all", &raw) {
+            Some(ApiError::Refused { msg, errors, .. }) => {
+                assert_eq!(msg, "Falha");
+                assert_eq!(errors, vec!["x".to_owned()]);
+            }
+            other => panic!("{other:?}"),
+        }
+        let ok = vec![("status".to_owned(), b"\"suscess\"".to_vec())];
+        assert_eq!(envelope_error("cliente/all", &ok), None);
+    }
+
+    #[test]
+    fn broken_bodies_are_errors() {
+        for bad in [
+            "",
+            "   ",
+            "<html><title>502</title></html>",
+            "nope",
+            r#"{"clientes":[{"a":1},"#,
+            r#"{"clientes":[{"a":1}"#,
+            r#"{"clientes":[{"a":"1}]}"#,
+            r#"{"clientes":[{"a":1}}"#,
+            r#"{"clientes" [1]}"#,
+            r#"{"clientes":[1 2]}"#,
+            r#"{"clientes":[]} x"#,
+            r#"{"a":1,}"#,
+            r#"{"clientes":[,]}"#,
+        ] {
+            assert!(split(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let mut body = vec![0xEF, 0xBB, 0xBF];
+        body.extend_from_slice(br#"{"clientes":[{"a":1}]}"#);
+        let (elems, _) = split_at(&body, &[1, 2]).unwrap();
+        assert_eq!(elems, vec![json!({"a":1})]);
+    }
+
+    #[test]
+    fn latin1_bytes_pass_through_the_splitter() {
+        // "São" in Windows-1252: 0xE3 is not a structural byte.
+        let body = b"{\"clientes\":[{\"nome\":\"S\xE3o \\\"x\\\"\"}]}";
+        let mut s = ArraySplitter::new("clientes");
+        let mut out = VecDeque::new();
+        s.feed(body, &mut out).unwrap();
+        s.finish().unwrap();
+        let raw = out.pop_front().unwrap();
+        assert_eq!(raw, b"{\"nome\":\"S\xE3o \\\"x\\\"\"}".to_vec());
+    }
+
+    #[test]
+    fn elements_are_handed_out_as_soon_as_they_end() {
+        let mut s = ArraySplitter::new("clientes");
+        let mut out = VecDeque::new();
+        s.feed(br#"{"clientes":[{"a":1},{"b""#, &mut out).unwrap();
+        assert_eq!(out.len(), 1);
+        s.feed(br#":2}"#, &mut out).unwrap();
+        assert_eq!(out.len(), 2);
+        s.feed(b"]}", &mut out).unwrap();
+        s.finish().unwrap();
+    }
+}

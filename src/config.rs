@@ -65,6 +65,7 @@ const PROFILE_KEYS: &[&str] = &[
     "accent",
     "attendant",
     "ramal",
+    "internal_id",
     "insecure_http",
 ];
 
@@ -278,6 +279,9 @@ pub struct Profile {
     pub attendant: Option<String>,
     /// Attendant's PBX extension.
     pub ramal: Option<String>,
+    /// Attendant's PBX internal id (`identificador_interno`), for HubSoft
+    /// users identified by id rather than extension.
+    pub internal_id: Option<String>,
     /// Allow plain `http://` to a host that is not loopback.
     pub insecure_http: Option<bool>,
 }
@@ -437,6 +441,8 @@ pub struct Settings {
     pub attendant: Option<String>,
     /// PBX extension.
     pub ramal: Option<String>,
+    /// PBX internal id (`identificador_interno`).
+    pub internal_id: Option<String>,
     /// Plain HTTP allowed to remote hosts.
     pub insecure_http: bool,
     /// Secret value from the environment, else the file.
@@ -491,6 +497,7 @@ pub fn resolve(
         accent: non_blank(profile.accent),
         attendant: non_blank(profile.attendant),
         ramal: non_blank(profile.ramal),
+        internal_id: non_blank(profile.internal_id),
         insecure_http: profile.insecure_http.unwrap_or(false),
         client_secret_env: env_secret.is_some(),
         password_env: env_password.is_some(),
@@ -517,6 +524,7 @@ impl Settings {
             accent: configured.and_then(|s| s.accent.clone()),
             attendant: configured.and_then(|s| s.attendant.clone()),
             ramal: configured.and_then(|s| s.ramal.clone()),
+            internal_id: configured.and_then(|s| s.internal_id.clone()),
             insecure_http: false,
             client_secret: Some(d.client_secret.to_owned()),
             client_secret_command: None,

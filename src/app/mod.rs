@@ -595,6 +595,13 @@ pub struct Settings {
     /// The attendant's name or login: tickets and the audit trail carry
     /// it, since HubSoft records only the shared API user.
     pub attendant: Option<String>,
+    /// The attendant's PBX extension (`ramal`), for the PBX keys.
+    pub ramal: Option<String>,
+    /// The attendant's PBX internal id (`identificador_interno`).
+    pub internal_id: Option<String>,
+    /// Where the screen-pop socket listens, when it does (`None`: not
+    /// listening); shown on the PBX screen.
+    pub screen_pop: Option<String>,
 }
 
 impl Default for Settings {
@@ -609,6 +616,9 @@ impl Default for Settings {
             insecure: false,
             timeout_secs: 20,
             attendant: None,
+            ramal: None,
+            internal_id: None,
+            screen_pop: None,
         }
     }
 }

@@ -591,6 +591,8 @@ fn key_action(kind: ActionKind) -> Action {
         ActionKind::SendInvoiceEmail | ActionKind::SendInvoiceSms | ActionKind::SendInvoicePush => {
             Action::SendInvoice
         }
+        ActionKind::PbxNotify => Action::PbxNotify,
+        ActionKind::PbxMissed => Action::PbxMissed,
     }
 }
 
@@ -607,6 +609,8 @@ pub fn audit_name(kind: ActionKind) -> &'static str {
         ActionKind::SendInvoiceEmail => a::SEND_INVOICE_EMAIL,
         ActionKind::SendInvoiceSms => a::SEND_INVOICE_SMS,
         ActionKind::SendInvoicePush => a::SEND_INVOICE_PUSH,
+        ActionKind::PbxNotify => a::PBX_NOTIFY,
+        ActionKind::PbxMissed => a::PBX_CANCEL,
     }
 }
 
@@ -658,6 +662,7 @@ pub fn send(
         ActionRequest::ResetMac(r) => (Some(r.id_cliente_servico), None, None),
         ActionRequest::Disconnect(d) => (Some(d.id_cliente_servico), None, None),
         ActionRequest::Invoice(r) => (None, Some(r.invoice_id()), None),
+        ActionRequest::PbxNotify(_) | ActionRequest::PbxMissed(_) => (None, None, None),
     };
     let audit = AuditAttempt {
         action: audit_name(kind).to_owned(),
@@ -842,6 +847,8 @@ fn refresh_after(
         ActionKind::SendInvoiceEmail | ActionKind::SendInvoiceSms | ActionKind::SendInvoicePush => {
             &[Slot::Invoices]
         }
+        // The pop-up lives in HubSoft's web panel: nothing here to re-read.
+        ActionKind::PbxNotify | ActionKind::PbxMissed => &[],
     };
     for slot in slots {
         super::refresh_slot(app, pending.view, *slot, fx);

@@ -37,11 +37,16 @@ pub enum ActionKind {
     SendInvoiceSms,
     /// `POST /cliente/financeiro/enviar_push`.
     SendInvoicePush,
+    /// `POST /pbx/ligacao/notificar`: HubSoft's call pop-up for the
+    /// attendant.
+    PbxNotify,
+    /// `POST /pbx/ligacao/cancelar`: missed call, the pop-up closes.
+    PbxMissed,
 }
 
 impl ActionKind {
     /// Every kind.
-    pub const ALL: [ActionKind; 9] = [
+    pub const ALL: [ActionKind; 11] = [
         ActionKind::OpenTicket,
         ActionKind::EditTicket,
         ActionKind::CloseTicket,
@@ -51,6 +56,8 @@ impl ActionKind {
         ActionKind::SendInvoiceEmail,
         ActionKind::SendInvoiceSms,
         ActionKind::SendInvoicePush,
+        ActionKind::PbxNotify,
+        ActionKind::PbxMissed,
     ];
 
     /// The action's name for `{action}` placeholders ("desbloqueio em
@@ -66,6 +73,8 @@ impl ActionKind {
             ActionKind::SendInvoiceEmail => Msg::ActionSendInvoiceEmail,
             ActionKind::SendInvoiceSms => Msg::ActionSendInvoiceSms,
             ActionKind::SendInvoicePush => Msg::ActionSendInvoicePush,
+            ActionKind::PbxNotify => Msg::PbxActionNotify,
+            ActionKind::PbxMissed => Msg::PbxActionMissed,
         }
     }
 

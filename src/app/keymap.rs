@@ -181,6 +181,14 @@ pub enum Action {
     Palette,
     /// Open the cities screen.
     Cities,
+    /// Open the receivables screen.
+    Receivables,
+    /// Open the PBX screen.
+    Pbx,
+    /// Post `pbx/ligacao/notificar` for the open customer.
+    PbxNotify,
+    /// Post `pbx/ligacao/cancelar` for the open customer (missed call).
+    PbxMissed,
 }
 
 impl Action {
@@ -235,6 +243,10 @@ impl Action {
             Action::AuditLog => "audit",
             Action::Palette => "palette",
             Action::Cities => "cities",
+            Action::Receivables => "receivables",
+            Action::Pbx => "pbx",
+            Action::PbxNotify => "pbx-notify",
+            Action::PbxMissed => "pbx-missed",
         }
     }
 
@@ -465,6 +477,18 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
         Msg::KeyPalette,
     ))),
     row(A::Cities, C::Global, &["C"], Msg::KeyCities),
+    row(A::Receivables, C::Global, &["F"], Msg::RcvTool),
+    row(A::Pbx, C::Global, &["X"], Msg::PbxTool),
+    // "n"otify; "M"issed is upper case so a slip of the finger from "n"
+    // cannot close the pop-up the attendant just opened.
+    risk(
+        row(A::PbxNotify, C::Subscriber, &["n"], Msg::PbxKeyNotify),
+        Risk::Writes,
+    ),
+    risk(
+        row(A::PbxMissed, C::Subscriber, &["M"], Msg::PbxKeyMissed),
+        Risk::Writes,
+    ),
     hint(row(A::Confirm, C::Confirm, &["y", "s"], Msg::ConfirmYes)),
     hint(row(A::Cancel, C::Confirm, &["n", "esc"], Msg::ConfirmNo)),
 ];
@@ -1115,7 +1139,11 @@ mod tests {
             | Action::CloseTicket
             | Action::AuditLog
             | Action::Palette
-            | Action::Cities => a,
+            | Action::Cities
+            | Action::Receivables
+            | Action::Pbx
+            | Action::PbxNotify
+            | Action::PbxMissed => a,
         };
         [
             Action::Quit,
@@ -1159,6 +1187,10 @@ mod tests {
             Action::AuditLog,
             Action::Palette,
             Action::Cities,
+            Action::Receivables,
+            Action::Pbx,
+            Action::PbxNotify,
+            Action::PbxMissed,
         ]
         .into_iter()
         .map(probe)

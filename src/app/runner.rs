@@ -252,5 +252,7 @@ async fn perform_action(client: &Client, request: ActionRequest) -> ActionReply 
         ActionRequest::Invoice(InvoiceRequest::Push(p)) => {
             ActionReply::Plain(client.send_invoice_push(&p).await)
         }
+        ActionRequest::PbxNotify(p) => ActionReply::Plain(client.pbx_notify(&p).await),
+        ActionRequest::PbxMissed(p) => ActionReply::Plain(client.pbx_cancel(&p).await),
     }
 }

@@ -15,13 +15,15 @@ use crossterm::event::{Event as CtEvent, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use crate::api::{ApiError, City};
+use crate::api::{ApiError, City, Invoice, ReceivablesQuery};
 use crate::i18n::Msg as T;
 
 use super::keymap::{Action, Context};
 use super::{App, Changed, Effect, ReqId, Request, Screen, Slot, ViewId};
 
 pub mod cities;
+pub mod pbx;
+pub mod receivables;
 
 /// The [`ViewId`] of tool reads: above every customer view.
 pub const TOOLS_VIEW: ViewId = u64::MAX;
@@ -31,16 +33,22 @@ pub const TOOLS_VIEW: ViewId = u64::MAX;
 pub enum Tool {
     /// Cities and their neighbourhoods (`endereco/cidade`).
     Cities,
+    /// Receivables across customers (`financeiro`).
+    Receivables,
+    /// The PBX: extension, screen pops, notify and missed call.
+    Pbx,
 }
 
 impl Tool {
     /// Every tool, in menu order.
-    pub const ALL: &'static [Tool] = &[Tool::Cities];
+    pub const ALL: &'static [Tool] = &[Tool::Cities, Tool::Receivables, Tool::Pbx];
 
     /// The screen's title.
     pub fn title(self) -> T {
         match self {
             Tool::Cities => T::ToolCities,
+            Tool::Receivables => T::RcvTool,
+            Tool::Pbx => T::PbxTool,
         }
     }
 
@@ -48,6 +56,8 @@ impl Tool {
     pub fn action(self) -> Action {
         match self {
             Tool::Cities => Action::Cities,
+            Tool::Receivables => Action::Receivables,
+            Tool::Pbx => Action::Pbx,
         }
     }
 
@@ -62,6 +72,8 @@ impl Tool {
 pub enum ToolSlot {
     /// `GET /endereco/cidade`.
     Cities,
+    /// `GET /financeiro`.
+    Receivables,
 }
 
 /// A tool's read.
@@ -69,6 +81,8 @@ pub enum ToolSlot {
 pub enum ToolRequest {
     /// Cities and neighbourhoods.
     Cities,
+    /// Receivables in a window.
+    Receivables(ReceivablesQuery),
 }
 
 /// A tool read's result.
@@ -76,6 +90,8 @@ pub enum ToolRequest {
 pub enum ToolReply {
     /// Cities and neighbourhoods.
     Cities(Result<Vec<City>, ApiError>),
+    /// Receivables.
+    Receivables(Result<Vec<Invoice>, ApiError>),
 }
 
 impl ToolRequest {
@@ -83,6 +99,7 @@ impl ToolRequest {
     pub async fn perform(self, client: &crate::api::Client) -> ToolReply {
         match self {
             ToolRequest::Cities => ToolReply::Cities(client.cities().await),
+            ToolRequest::Receivables(q) => ToolReply::Receivables(client.receivables(&q).await),
         }
     }
 }
@@ -93,6 +110,10 @@ impl ToolRequest {
 pub struct ToolsState {
     /// Cities.
     pub cities: cities::CitiesState,
+    /// Receivables.
+    pub receivables: receivables::ReceivablesState,
+    /// The PBX screen and the screen pops of the session.
+    pub pbx: pbx::PbxState,
     /// Where Esc goes back to.
     pub return_to: Option<Screen>,
 }
@@ -100,7 +121,7 @@ pub struct ToolsState {
 impl ToolsState {
     /// Whether any tool read is in flight.
     pub fn loading(&self) -> bool {
-        self.cities.cities.loading()
+        self.cities.cities.loading() || self.receivables.invoices.loading()
     }
 }
 
@@ -210,6 +231,8 @@ pub fn open(app: &mut App, tool: Tool, fx: &mut Vec<Effect>) -> Changed {
     app.screen = Screen::Tool(tool);
     match tool {
         Tool::Cities => cities::opened(app, fx),
+        Tool::Receivables => receivables::opened(app, fx),
+        Tool::Pbx => pbx::opened(app),
     }
     Changed::Yes
 }
@@ -229,6 +252,8 @@ pub fn close(app: &mut App) -> Changed {
 pub fn contexts(app: &App, tool: Tool) -> (&'static [Context], bool) {
     let editing = match tool {
         Tool::Cities => app.tools.cities.filter.editing,
+        Tool::Receivables => app.tools.receivables.editing(),
+        Tool::Pbx => false,
     };
     if editing {
         (&[Context::Tool], true)
@@ -241,7 +266,7 @@ pub fn contexts(app: &App, tool: Tool) -> (&'static [Context], bool) {
 /// hides the key elsewhere).
 pub fn copies(tool: Tool) -> bool {
     match tool {
-        Tool::Cities => false,
+        Tool::Cities | Tool::Receivables | Tool::Pbx => false,
     }
 }
 
@@ -255,6 +280,8 @@ pub fn key(
 ) -> Changed {
     match tool {
         Tool::Cities => cities::key(app, key, action, fx),
+        Tool::Receivables => receivables::key(app, key, action, fx),
+        Tool::Pbx => pbx::key(app, key, action, fx),
     }
 }
 
@@ -291,6 +318,14 @@ pub fn on_reply(app: &mut App, seq: u64, reply: ToolReply) -> Changed {
             }
             remote.finish(r.map_err(err));
             app.tools.cities.clamp();
+        }
+        ToolReply::Receivables(r) => {
+            let remote = &mut app.tools.receivables.invoices;
+            if !remote.expects(seq) {
+                return Changed::No;
+            }
+            remote.finish(r.map_err(err));
+            app.tools.receivables.clamp();
         }
     }
     Changed::Yes

@@ -14,11 +14,15 @@ use crate::ui::theme::Role;
 use crate::ui::widgets::keys_label;
 
 pub mod cities;
+pub mod pbx;
+pub mod receivables;
 
 /// Draws the tool screen `tool` in `area`.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, tool: Tool) {
     match tool {
         Tool::Cities => cities::draw(frame, area, app),
+        Tool::Receivables => receivables::draw(frame, area, app),
+        Tool::Pbx => pbx::draw(frame, area, app),
     }
 }
 

@@ -270,6 +270,15 @@ pub fn copies(tool: Tool) -> bool {
     }
 }
 
+/// Whether `tool` shows a list read from the server, which `/` filters
+/// and `r` reads again (the hint bar hides both elsewhere).
+pub fn lists(tool: Tool) -> bool {
+    match tool {
+        Tool::Cities | Tool::Receivables => true,
+        Tool::Pbx => false,
+    }
+}
+
 /// A key on a tool screen.
 pub fn key(
     app: &mut App,

@@ -246,7 +246,7 @@ impl FilterForm {
             return Err(at(Field::To, tr(lang, T::RcvRangeReversed).to_owned()));
         }
         let search = customer_search(self.customer.value())
-            .map_err(|()| at(Field::Customer, tr(lang, T::RcvBadCustomer).to_owned()))?;
+            .map_err(|NotACustomer| at(Field::Customer, tr(lang, T::RcvBadCustomer).to_owned()))?;
         let days = (to - from).num_days();
         let max = ReceivablesQuery::MAX_DAYS_WITHOUT_SEARCH;
         if search.is_none() && days > max {
@@ -286,24 +286,28 @@ impl FilterForm {
     }
 }
 
+/// The customer field holds neither a customer code nor a valid CPF/CNPJ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotACustomer;
+
 /// What the customer field means: nothing, a customer code, or a CPF/CNPJ
-/// (punctuation allowed, check digits verified). `Err` for anything else.
-pub fn customer_search(text: &str) -> Result<Option<(ReceivableSearchBy, String)>, ()> {
+/// (punctuation allowed, check digits verified).
+pub fn customer_search(text: &str) -> Result<Option<(ReceivableSearchBy, String)>, NotACustomer> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
     let only_digits = t.bytes().all(|b| b.is_ascii_digit());
     if only_digits && t.len() <= 10 {
-        let code: u64 = t.parse().map_err(|_| ())?;
+        let code: u64 = t.parse().map_err(|_| NotACustomer)?;
         if code == 0 {
-            return Err(());
+            return Err(NotACustomer);
         }
         return Ok(Some((ReceivableSearchBy::CustomerCode, code.to_string())));
     }
     crate::br::doc::parse(t)
         .map(|d| Some((ReceivableSearchBy::Document, d.plain().to_owned())))
-        .map_err(|_| ())
+        .map_err(|_| NotACustomer)
 }
 
 /// Count and sums of a list of invoices.

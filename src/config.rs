@@ -897,4 +897,34 @@ read_only = true
         assert!(!file.profiles.is_empty());
         assert!(profiles_with_secrets(&file).is_empty());
     }
+
+    #[test]
+    fn the_pbx_extension_and_internal_id_resolve_and_blanks_are_unset() {
+        let text = r#"
+[profiles.p]
+host = "https://p.example"
+ramal = "201"
+internal_id = " ATD-7 "
+[profiles.q]
+host = "https://q.example"
+internal_id = "  "
+"#;
+        assert!(unknown_keys(text).is_empty());
+        let file = parse(text).unwrap();
+        let none = env_of(&[]);
+        let pick = |name: &str| FlagOverrides {
+            profile: Some(name.into()),
+            ..FlagOverrides::default()
+        };
+        let s = resolve(&file, &pick("p"), &none).unwrap();
+        assert_eq!(s.ramal.as_deref(), Some("201"));
+        assert_eq!(s.internal_id.as_deref(), Some(" ATD-7 "));
+        let s = resolve(&file, &pick("q"), &none).unwrap();
+        assert_eq!((s.ramal, s.internal_id), (None, None));
+        let demo = Settings::demo(
+            "http://127.0.0.1:1".into(),
+            Some(&resolve(&file, &pick("p"), &none).unwrap()),
+        );
+        assert_eq!(demo.internal_id.as_deref(), Some(" ATD-7 "));
+    }
 }

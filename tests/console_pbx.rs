@@ -175,6 +175,12 @@ fn without_an_extension_the_keys_say_how_to_configure_one() {
             "{s}"
         );
         assert!(s.contains("[profiles.provedor-teste]"), "{s}");
+        // The whole sentence, which the status line would cut, in a notice.
+        assert!(matches!(&app.overlay, Some(Overlay::Notice { text, .. }) if *text == s));
+        let shown = screen(&mut app, 80, 24);
+        assert!(shown.contains("internal_id"), "{shown}");
+        key(&mut app, KeyCode::Esc);
+        assert!(app.overlay.is_none());
     }
     assert!(!app.inflight.any_running());
 }

@@ -418,3 +418,16 @@ async fn receivables_read_against_the_simulator() {
     assert_eq!(c.sim.counters().requests("financeiro"), 2);
     c.sim.shutdown();
 }
+
+#[test]
+fn a_full_page_says_the_range_should_be_shorter() {
+    let mut app = app_in(Lang::En);
+    let one = invoices()[0].clone();
+    open_with(&mut app, vec![one; 50]);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("first 50: shorten the range"), "{s}");
+    assert!(s.contains("50 invoice(s) · total R$ 5.995,00"), "{s}");
+    let mut app = app_in(Lang::En);
+    open_with(&mut app, invoices());
+    assert!(!screen(&mut app, 80, 24).contains("first 50"));
+}

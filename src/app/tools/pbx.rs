@@ -30,6 +30,7 @@ use crate::i18n::{Msg as T, tr, trf};
 
 use super::super::actions;
 use super::super::confirm::{ActionRequest, ActionTarget};
+use super::super::inflight::ActionKind;
 use super::super::keymap::{Action, Context};
 use super::super::status::StatusKind;
 use super::super::{App, Changed, CustomerView, Effect, HistoryEntry, SearchFocus};
@@ -125,6 +126,21 @@ pub fn call_phone(app: &App, view: &CustomerView) -> Option<String> {
         .filter(|p| !p.is_empty())
 }
 
+/// What a PBX action names: the customer and its code.
+fn target(view: &CustomerView) -> ActionTarget {
+    ActionTarget {
+        customer_name: view
+            .customer
+            .data
+            .as_ref()
+            .and_then(|c| c.display_name())
+            .map(|n| crate::sanitize::clean_line(n).into_owned())
+            .unwrap_or_default(),
+        customer_code: Some(view.code.to_string()),
+        ..ActionTarget::default()
+    }
+}
+
 /// The PBX keys (`n`, `M`): sends notify or missed for the open customer,
 /// or says why not (read-only, nothing configured, no customer).
 pub fn send(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Changed {
@@ -135,12 +151,22 @@ pub fn send(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Changed {
     }
     let (ramal, ident) = target_ids(app);
     if ramal.is_none() && ident.is_none() {
+        // Too long for the status line: the whole sentence in a notice.
         let text = trf(
             lang,
             T::PbxNotConfigured,
             &[("profile", &app.settings.profile)],
         );
-        app.set_status(StatusKind::Error, text);
+        app.set_status(StatusKind::Error, text.clone());
+        app.overlay = Some(actions::Overlay::Notice {
+            kind: if action == Action::PbxMissed {
+                ActionKind::PbxMissed
+            } else {
+                ActionKind::PbxNotify
+            },
+            target: app.view.as_ref().map(target).unwrap_or_default(),
+            text,
+        });
         return Changed::Yes;
     }
     let Some(view) = app.view.as_ref() else {
@@ -154,17 +180,7 @@ pub fn send(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Changed {
         id_cliente: None,
         telefone: call_phone(app, view),
     };
-    let target = ActionTarget {
-        customer_name: view
-            .customer
-            .data
-            .as_ref()
-            .and_then(|c| c.display_name())
-            .map(|n| crate::sanitize::clean_line(n).into_owned())
-            .unwrap_or_default(),
-        customer_code: Some(view.code.to_string()),
-        ..ActionTarget::default()
-    };
+    let target = target(view);
     let request = if action == Action::PbxMissed {
         ActionRequest::PbxMissed(call)
     } else {

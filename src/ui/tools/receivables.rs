@@ -146,7 +146,7 @@ fn draw_bar(frame: &mut Frame<'_>, area: Rect, app: &App) {
         Field::From,
         Some(label(Field::From)),
         form.from.value().to_owned(),
-        Some(10),
+        Some(11),
     );
     field(
         &mut first,
@@ -155,7 +155,7 @@ fn draw_bar(frame: &mut Frame<'_>, area: Rect, app: &App) {
         Field::To,
         Some(label(Field::To)),
         form.to.value().to_owned(),
-        Some(10),
+        Some(11),
     );
     field(
         &mut first,
@@ -267,8 +267,10 @@ fn field_tail(line: &mut BarLine, app: &App, form: &FilterForm) {
     );
 }
 
-/// The results pane's title: the applied range and customer.
-fn title(lang: Lang, applied: Option<&ReceivablesQuery>) -> String {
+/// The results pane's title: the applied range and customer, and a
+/// warning when the server returned as many rows as asked (there may be
+/// more than the totals count).
+fn title(lang: Lang, applied: Option<&ReceivablesQuery>, loaded: usize) -> String {
     let mut t = tr(lang, Msg::PaneInvoices).to_owned();
     if let Some(q) = applied {
         if let (Some(a), Some(b)) = (q.data_inicio, q.data_fim) {
@@ -277,6 +279,10 @@ fn title(lang: Lang, applied: Option<&ReceivablesQuery>) -> String {
         if let Some((_, term)) = &q.search {
             t.push_str(&format!(" · {}", crate::sanitize::clean(term)));
         }
+    }
+    if loaded >= LIMIT as usize {
+        t.push_str(" · ");
+        t.push_str(&trf(lang, Msg::RcvLimitReached, &[("limit", &LIMIT)]));
     }
     t
 }
@@ -289,7 +295,11 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App) {
         frame,
         area,
         app,
-        &title(lang, state.applied.as_ref()),
+        &title(
+            lang,
+            state.applied.as_ref(),
+            state.invoices.data.as_ref().map_or(0, Vec::len),
+        ),
         &state.invoices,
         Vec::is_empty,
         state.form.focus.is_none(),
@@ -302,11 +312,7 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let today = today(app.now);
     let visible = state.visible();
     let totals_area = Rect { height: 1, ..inner };
-    cells::lines(
-        frame.buffer_mut(),
-        totals_area,
-        &[totals_line(app, theme, invoices.len())],
-    );
+    cells::lines(frame.buffer_mut(), totals_area, &[totals_line(app, theme)]);
     let inner = Rect {
         y: inner.y + 1,
         height: inner.height.saturating_sub(1),
@@ -326,7 +332,7 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let widths = if wide {
         columns(inner.width, &[0, 8, 10, 13, 22, 10], 0, 10)
     } else {
-        columns(inner.width, &[0, 6, 10, 12, 22], 0, 10)
+        columns(inner.width, &[0, 7, 10, 12, 21], 0, 10)
     };
     let muted = theme.style(Role::Muted);
     let text = theme.style(Role::Text);
@@ -396,12 +402,11 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App) {
 }
 
 /// "4 fatura(s) · total R$ 445,00 · vencidas R$ 0,00 (0)", the overdue
-/// part in the danger role when there is any, and a warning when the
-/// server returned as many rows as asked.
-fn totals_line(app: &App, theme: &Theme, loaded: usize) -> Line<'static> {
+/// part in the danger role when there is any.
+fn totals_line(app: &App, theme: &Theme) -> Line<'static> {
     let lang = app.lang();
     let t = app.tools.receivables.totals(today(app.now));
-    let mut spans = vec![
+    let spans = vec![
         Span::styled(
             trf(
                 lang,
@@ -430,13 +435,6 @@ fn totals_line(app: &App, theme: &Theme, loaded: usize) -> Line<'static> {
             }),
         ),
     ];
-    if loaded >= LIMIT as usize {
-        spans.push(Span::styled(" · ", theme.style(Role::Muted)));
-        spans.push(Span::styled(
-            trf(lang, Msg::RcvLimitReached, &[("limit", &LIMIT)]),
-            theme.style(Role::Warning),
-        ));
-    }
     Line::from(spans)
 }
 

@@ -312,6 +312,7 @@ where
             profile: "demo".into(),
             attendant: None,
             ramal: None,
+            internal_id: None,
             insecure: false,
             key_overrides: BTreeMap::new(),
         };

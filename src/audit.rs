@@ -51,6 +51,10 @@ pub mod action {
     pub const CLOSE_TICKET: &str = "close_ticket";
     /// `POST /prospecto`.
     pub const CREATE_PROSPECT: &str = "create_prospect";
+    /// `POST /pbx/ligacao/notificar`.
+    pub const PBX_NOTIFY: &str = "pbx_notify";
+    /// `POST /pbx/ligacao/cancelar`.
+    pub const PBX_CANCEL: &str = "pbx_cancel";
 }
 
 /// What an action was about: who, where, and which records (ids only).
@@ -350,6 +354,8 @@ pub fn action_label(lang: crate::i18n::Lang, action: &str) -> String {
         a::OPEN_TICKET => crate::i18n::Msg::ActionOpenTicket,
         a::EDIT_TICKET => crate::i18n::Msg::ActionEditTicket,
         a::CLOSE_TICKET => crate::i18n::Msg::ActionCloseTicket,
+        a::PBX_NOTIFY => crate::i18n::Msg::PbxActionNotify,
+        a::PBX_CANCEL => crate::i18n::Msg::PbxActionMissed,
         other => return crate::sanitize::clean_line(other).into_owned(),
     };
     crate::i18n::tr(lang, msg).to_owned()

@@ -65,6 +65,7 @@ const PROFILE_KEYS: &[&str] = &[
     "accent",
     "attendant",
     "ramal",
+    "internal_id",
     "insecure_http",
 ];
 
@@ -278,6 +279,9 @@ pub struct Profile {
     pub attendant: Option<String>,
     /// Attendant's PBX extension.
     pub ramal: Option<String>,
+    /// Attendant's PBX internal id (`identificador_interno`), for HubSoft
+    /// users identified by id rather than extension.
+    pub internal_id: Option<String>,
     /// Allow plain `http://` to a host that is not loopback.
     pub insecure_http: Option<bool>,
 }
@@ -437,6 +441,8 @@ pub struct Settings {
     pub attendant: Option<String>,
     /// PBX extension.
     pub ramal: Option<String>,
+    /// PBX internal id (`identificador_interno`).
+    pub internal_id: Option<String>,
     /// Plain HTTP allowed to remote hosts.
     pub insecure_http: bool,
     /// Secret value from the environment, else the file.
@@ -491,6 +497,7 @@ pub fn resolve(
         accent: non_blank(profile.accent),
         attendant: non_blank(profile.attendant),
         ramal: non_blank(profile.ramal),
+        internal_id: non_blank(profile.internal_id),
         insecure_http: profile.insecure_http.unwrap_or(false),
         client_secret_env: env_secret.is_some(),
         password_env: env_password.is_some(),
@@ -517,6 +524,7 @@ impl Settings {
             accent: configured.and_then(|s| s.accent.clone()),
             attendant: configured.and_then(|s| s.attendant.clone()),
             ramal: configured.and_then(|s| s.ramal.clone()),
+            internal_id: configured.and_then(|s| s.internal_id.clone()),
             insecure_http: false,
             client_secret: Some(d.client_secret.to_owned()),
             client_secret_command: None,
@@ -888,5 +896,35 @@ read_only = true
         assert!(unknown_keys(EXAMPLE).is_empty());
         assert!(!file.profiles.is_empty());
         assert!(profiles_with_secrets(&file).is_empty());
+    }
+
+    #[test]
+    fn the_pbx_extension_and_internal_id_resolve_and_blanks_are_unset() {
+        let text = r#"
+[profiles.p]
+host = "https://p.example"
+ramal = "201"
+internal_id = " ATD-7 "
+[profiles.q]
+host = "https://q.example"
+internal_id = "  "
+"#;
+        assert!(unknown_keys(text).is_empty());
+        let file = parse(text).unwrap();
+        let none = env_of(&[]);
+        let pick = |name: &str| FlagOverrides {
+            profile: Some(name.into()),
+            ..FlagOverrides::default()
+        };
+        let s = resolve(&file, &pick("p"), &none).unwrap();
+        assert_eq!(s.ramal.as_deref(), Some("201"));
+        assert_eq!(s.internal_id.as_deref(), Some(" ATD-7 "));
+        let s = resolve(&file, &pick("q"), &none).unwrap();
+        assert_eq!((s.ramal, s.internal_id), (None, None));
+        let demo = Settings::demo(
+            "http://127.0.0.1:1".into(),
+            Some(&resolve(&file, &pick("p"), &none).unwrap()),
+        );
+        assert_eq!(demo.internal_id.as_deref(), Some(" ATD-7 "));
     }
 }

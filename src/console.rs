@@ -45,6 +45,8 @@ pub struct ConsoleOptions {
     pub attendant: Option<String>,
     /// PBX extension of this attendant, if any.
     pub ramal: Option<String>,
+    /// PBX internal id of this attendant, if any.
+    pub internal_id: Option<String>,
     /// TLS verification disabled by `--insecure`: shown in the status bar.
     pub insecure: bool,
     /// User key overrides from the config (`[keys]`), action name to keys.
@@ -75,6 +77,9 @@ impl Console {
             insecure: options.insecure,
             timeout_secs: options.client.request_timeout().as_secs(),
             attendant: options.attendant.clone().or_else(os_user),
+            ramal: options.ramal.clone(),
+            internal_id: options.internal_id.clone(),
+            ..Settings::default()
         };
         let mut app = App::new(settings, keymap);
         // Bad key overrides are shown, not fatal (the first one; all are in the log).

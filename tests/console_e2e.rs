@@ -107,6 +107,7 @@ fn e2e_child_console() {
             profile: "demo".into(),
             attendant: None,
             ramal: None,
+            internal_id: None,
             insecure: false,
             key_overrides: Default::default(),
         })

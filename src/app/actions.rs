@@ -598,6 +598,8 @@ fn key_action(kind: ActionKind) -> Action {
             Action::SendInvoice
         }
         ActionKind::CreateProspect => Action::NewProspect,
+        ActionKind::PbxNotify => Action::PbxNotify,
+        ActionKind::PbxMissed => Action::PbxMissed,
     }
 }
 
@@ -615,6 +617,8 @@ pub fn audit_name(kind: ActionKind) -> &'static str {
         ActionKind::SendInvoiceSms => a::SEND_INVOICE_SMS,
         ActionKind::SendInvoicePush => a::SEND_INVOICE_PUSH,
         ActionKind::CreateProspect => a::CREATE_PROSPECT,
+        ActionKind::PbxNotify => a::PBX_NOTIFY,
+        ActionKind::PbxMissed => a::PBX_CANCEL,
     }
 }
 
@@ -670,6 +674,7 @@ pub fn send(
         ActionRequest::Disconnect(d) => (Some(d.id_cliente_servico), None, None),
         ActionRequest::Invoice(r) => (None, Some(r.invoice_id()), None),
         ActionRequest::CreateProspect(_) => (None, None, None),
+        ActionRequest::PbxNotify(_) | ActionRequest::PbxMissed(_) => (None, None, None),
     };
     let audit = AuditAttempt {
         action: audit_name(kind).to_owned(),
@@ -859,6 +864,8 @@ fn refresh_after(
         }
         // The sales screen reads its list again itself.
         ActionKind::CreateProspect => return,
+        // The pop-up lives in HubSoft's web panel: nothing here to re-read.
+        ActionKind::PbxNotify | ActionKind::PbxMissed => &[],
     };
     for slot in slots {
         super::refresh_slot(app, pending.view, *slot, fx);

@@ -11,6 +11,7 @@
 use chrono::NaiveDate;
 
 use crate::api::prospects::{NewProspect, PersonKind};
+use crate::api::PbxCall;
 use crate::api::service_actions::{Disconnect, ResetMac, TrustUnlock};
 use crate::api::tickets::{NewTicket, TicketUpdate};
 use crate::br::dates::format_date;
@@ -60,6 +61,10 @@ pub enum ActionRequest {
     Invoice(InvoiceRequest),
     /// Register a prospect.
     CreateProspect(NewProspect),
+    /// Open HubSoft's call pop-up (`pbx/ligacao/notificar`).
+    PbxNotify(PbxCall),
+    /// Close it: missed call (`pbx/ligacao/cancelar`).
+    PbxMissed(PbxCall),
 }
 
 impl ActionRequest {
@@ -74,11 +79,14 @@ impl ActionRequest {
             ActionRequest::Disconnect(_) => ActionKind::Disconnect,
             ActionRequest::Invoice(r) => r.channel().kind(),
             ActionRequest::CreateProspect(_) => ActionKind::CreateProspect,
+            ActionRequest::PbxNotify(_) => ActionKind::PbxNotify,
+            ActionRequest::PbxMissed(_) => ActionKind::PbxMissed,
         }
     }
 
     /// The in-flight key: the service for service actions and new
-    /// tickets, the ticket for edits, the invoice for sends.
+    /// tickets, the ticket for edits, the invoice for sends, the customer
+    /// code for the PBX pop-up.
     pub fn key(&self) -> ActionKey {
         let target = match self {
             ActionRequest::OpenTicket(t) => t.id_cliente_servico,
@@ -89,6 +97,9 @@ impl ActionRequest {
             ActionRequest::Invoice(r) => r.invoice_id(),
             // The server refuses a second prospect with one document.
             ActionRequest::CreateProspect(p) => super::tools::sales::request_key(p),
+            ActionRequest::PbxNotify(c) | ActionRequest::PbxMissed(c) => {
+                c.codigo_cliente.unwrap_or(0)
+            }
         };
         ActionKey::new(self.kind(), target)
     }
@@ -131,6 +142,7 @@ impl Confirmation {
             ActionRequest::OpenTicket(t) => open_ticket_lines(lang, target, t),
             ActionRequest::Invoice(r) => invoice_lines(lang, target, r),
             ActionRequest::CreateProspect(p) => prospect_lines(lang, target, p),
+            ActionRequest::PbxNotify(c) | ActionRequest::PbxMissed(c) => pbx_lines(lang, target, c),
         };
         Confirmation {
             kind,
@@ -226,6 +238,28 @@ pub fn reset_mac_lines(lang: Lang, target: &ActionTarget) -> Vec<String> {
 pub fn disconnect_lines(lang: Lang, target: &ActionTarget) -> Vec<String> {
     let mut lines = service_lines(lang, target);
     lines.push(tr(lang, Msg::ConfirmDisconnectEffect).to_owned());
+    lines
+}
+
+/// A PBX pop-up (never confirmed by a dialog, but the acknowledge dialog
+/// after an unknown outcome names it): the customer and the phone.
+pub fn pbx_lines(lang: Lang, target: &ActionTarget, call: &PbxCall) -> Vec<String> {
+    let name = or_dash(Some(&target.customer_name));
+    let mut lines = vec![match target.customer_code.as_deref() {
+        Some(code) if !code.trim().is_empty() => trf(
+            lang,
+            Msg::ConfirmCustomerCode,
+            &[("name", &name), ("code", &clean_line(code))],
+        ),
+        _ => trf(lang, Msg::ConfirmCustomer, &[("name", &name)]),
+    }];
+    if let Some(p) = call.telefone.as_deref() {
+        lines.push(trf(
+            lang,
+            Msg::PbxConfirmPhone,
+            &[("phone", &phone::display(&clean_line(p)))],
+        ));
+    }
     lines
 }
 

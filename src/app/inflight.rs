@@ -39,11 +39,16 @@ pub enum ActionKind {
     SendInvoicePush,
     /// `POST /prospecto`: registers a prospect (a sales action).
     CreateProspect,
+    /// `POST /pbx/ligacao/notificar`: HubSoft's call pop-up for the
+    /// attendant.
+    PbxNotify,
+    /// `POST /pbx/ligacao/cancelar`: missed call, the pop-up closes.
+    PbxMissed,
 }
 
 impl ActionKind {
     /// Every kind.
-    pub const ALL: [ActionKind; 10] = [
+    pub const ALL: [ActionKind; 12] = [
         ActionKind::OpenTicket,
         ActionKind::EditTicket,
         ActionKind::CloseTicket,
@@ -54,6 +59,8 @@ impl ActionKind {
         ActionKind::SendInvoiceSms,
         ActionKind::SendInvoicePush,
         ActionKind::CreateProspect,
+        ActionKind::PbxNotify,
+        ActionKind::PbxMissed,
     ];
 
     /// The action's name for `{action}` placeholders ("desbloqueio em
@@ -70,6 +77,8 @@ impl ActionKind {
             ActionKind::SendInvoiceSms => Msg::ActionSendInvoiceSms,
             ActionKind::SendInvoicePush => Msg::ActionSendInvoicePush,
             ActionKind::CreateProspect => Msg::SalesActionCreate,
+            ActionKind::PbxNotify => Msg::PbxActionNotify,
+            ActionKind::PbxMissed => Msg::PbxActionMissed,
         }
     }
 

@@ -187,6 +187,14 @@ pub enum Action {
     SalesPlans,
     /// Register a new prospect (a form; writes to HubSoft).
     NewProspect,
+    /// Open the receivables screen.
+    Receivables,
+    /// Open the PBX screen.
+    Pbx,
+    /// Post `pbx/ligacao/notificar` for the open customer.
+    PbxNotify,
+    /// Post `pbx/ligacao/cancelar` for the open customer (missed call).
+    PbxMissed,
 }
 
 impl Action {
@@ -244,6 +252,10 @@ impl Action {
             Action::Sales => "sales",
             Action::SalesPlans => "sales-plans",
             Action::NewProspect => "new-prospect",
+            Action::Receivables => "receivables",
+            Action::Pbx => "pbx",
+            Action::PbxNotify => "pbx-notify",
+            Action::PbxMissed => "pbx-missed",
         }
     }
 
@@ -478,6 +490,18 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
     row(A::SalesPlans, C::Tool, &["p"], Msg::SalesKeyPlans),
     risk(
         row(A::NewProspect, C::Tool, &["n"], Msg::SalesKeyNew),
+        Risk::Writes,
+    ),
+    row(A::Receivables, C::Global, &["F"], Msg::RcvTool),
+    row(A::Pbx, C::Global, &["X"], Msg::PbxTool),
+    // "n"otify; "M"issed is upper case so a slip of the finger from "n"
+    // cannot close the pop-up the attendant just opened.
+    risk(
+        row(A::PbxNotify, C::Subscriber, &["n"], Msg::PbxKeyNotify),
+        Risk::Writes,
+    ),
+    risk(
+        row(A::PbxMissed, C::Subscriber, &["M"], Msg::PbxKeyMissed),
         Risk::Writes,
     ),
     hint(row(A::Confirm, C::Confirm, &["y", "s"], Msg::ConfirmYes)),
@@ -1134,6 +1158,10 @@ mod tests {
             | Action::Sales
             | Action::SalesPlans
             | Action::NewProspect => a,
+            | Action::Receivables
+            | Action::Pbx
+            | Action::PbxNotify
+            | Action::PbxMissed => a,
         };
         [
             Action::Quit,
@@ -1180,6 +1208,10 @@ mod tests {
             Action::Sales,
             Action::SalesPlans,
             Action::NewProspect,
+            Action::Receivables,
+            Action::Pbx,
+            Action::PbxNotify,
+            Action::PbxMissed,
         ]
         .into_iter()
         .map(probe)

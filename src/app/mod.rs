@@ -284,6 +284,9 @@ pub enum Msg {
     Copied(crate::clipboard::CopyReport),
     /// The latest audit entries, or why they could not be read.
     AuditLoaded(Result<Vec<crate::audit::AuditEntry>, String>),
+    /// An incoming call's phone from the screen-pop socket: search it and
+    /// open the customer (see [`tools::pbx`]).
+    ScreenPop(String),
 }
 
 /// Data fetched from the server, with its own loading and error state.
@@ -595,6 +598,13 @@ pub struct Settings {
     /// The attendant's name or login: tickets and the audit trail carry
     /// it, since HubSoft records only the shared API user.
     pub attendant: Option<String>,
+    /// The attendant's PBX extension (`ramal`), for the PBX keys.
+    pub ramal: Option<String>,
+    /// The attendant's PBX internal id (`identificador_interno`).
+    pub internal_id: Option<String>,
+    /// Where the screen-pop socket listens, when it does (`None`: not
+    /// listening); shown on the PBX screen.
+    pub screen_pop: Option<String>,
 }
 
 impl Default for Settings {
@@ -609,6 +619,9 @@ impl Default for Settings {
             insecure: false,
             timeout_secs: 20,
             attendant: None,
+            ramal: None,
+            internal_id: None,
+            screen_pop: None,
         }
     }
 }
@@ -848,6 +861,7 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
         }
         Msg::Copied(report) => actions::on_copied(app, report),
         Msg::AuditLoaded(result) => actions::on_audit(app, result),
+        Msg::ScreenPop(phone) => tools::pbx::on_pop(app, &phone, &mut fx),
     };
     (fx, changed)
 }
@@ -1393,6 +1407,9 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
     let Some(action) = action else {
         return Changed::No;
     };
+    if matches!(action, Action::PbxNotify | Action::PbxMissed) {
+        return tools::pbx::send(app, action, fx);
+    }
     let lang = app.lang();
     let page = page(app);
     let wide = app.size.0 >= WIDE_FROM;
@@ -1617,6 +1634,7 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
         if !app.search.results.expects(req.seq) {
             return Changed::No;
         }
+        let popped = tools::pbx::answers_pop(app, req.seq);
         let single = match &result {
             Ok(list) if list.len() == 1 => list.first().cloned(),
             _ => None,
@@ -1626,6 +1644,9 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
         app.search.selected = 0;
         if has_rows {
             app.search.focus.0 = SearchFocus::List;
+        }
+        if popped {
+            return tools::pbx::on_answer(app, req.seq, fx);
         }
         // One match: the attendant wants that customer, open it at once.
         if let (Some(c), Screen::Search) = (single, app.screen) {

@@ -54,6 +54,16 @@ pub const ENTRIES: &[Entry] = &[
         action: Action::NewProspect,
     },
     Entry {
+        command: "receivables",
+        label: T::RcvTool,
+        action: Action::Receivables,
+    },
+    Entry {
+        command: "pbx",
+        label: T::PbxTool,
+        action: Action::Pbx,
+    },
+    Entry {
         command: "audit",
         label: T::KeyAuditLog,
         action: Action::AuditLog,

@@ -264,5 +264,7 @@ async fn perform_action(client: &Client, request: ActionRequest) -> ActionReply 
         ActionRequest::CreateProspect(p) => {
             ActionReply::Prospect(Box::new(client.create_prospect(&p).await))
         }
+        ActionRequest::PbxNotify(p) => ActionReply::Plain(client.pbx_notify(&p).await),
+        ActionRequest::PbxMissed(p) => ActionReply::Plain(client.pbx_cancel(&p).await),
     }
 }

@@ -287,6 +287,7 @@ fn run_console(ctx: &Ctx, demo: bool) -> Result<u8, Failure> {
         profile: settings.profile.clone(),
         attendant: settings.attendant.clone(),
         ramal: settings.ramal.clone(),
+        internal_id: settings.internal_id.clone(),
         insecure: ctx.global.insecure,
         key_overrides: ctx.key_overrides(),
     };

@@ -1858,4 +1858,143 @@ catalog! {
     Cli7ValueFilter { pt: "FILTRO", en: "FILTER" }
     /// Placeholder of a phone.
     Cli7ValuePhone { pt: "TELEFONE", en: "PHONE" }
+
+    // ---- issue 7: receivables and PBX ----------------------------------------
+    /// Title of the receivables screen, its key and its palette entry.
+    RcvTool { pt: "Contas a receber", en: "Receivables" }
+    /// Filter bar: start of the date range.
+    RcvFrom { pt: "De", en: "From" }
+    /// Filter bar: end of the date range.
+    RcvTo { pt: "Até", en: "To" }
+    /// Filter bar: which date the range applies to (`tipo_data`).
+    RcvDateKind { pt: "Data", en: "Date" }
+    /// `tipo_data` / `order_by` value: due date.
+    RcvByDue { pt: "vencimento", en: "due date" }
+    /// `tipo_data` / `order_by` value: payment date.
+    RcvByPayment { pt: "pagamento", en: "payment" }
+    /// `order_by` value: amount.
+    RcvByAmount { pt: "valor", en: "amount" }
+    /// Filter bar: only paid invoices (`apenas_quitado`).
+    RcvPaidOnly { pt: "Só quitadas", en: "Paid only" }
+    /// A switch that is on.
+    RcvYes { pt: "sim", en: "yes" }
+    /// A switch that is off.
+    RcvNo { pt: "não", en: "no" }
+    /// Filter bar: sort order.
+    RcvOrder { pt: "Ordem", en: "Order" }
+    /// Ascending order.
+    RcvAsc { pt: "crescente", en: "ascending" }
+    /// Descending order.
+    RcvDesc { pt: "decrescente", en: "descending" }
+    /// Filter bar: optional customer.
+    RcvCustomer { pt: "Cliente", en: "Customer" }
+    /// Placeholder of the empty customer field.
+    RcvCustomerHint { pt: "código ou CPF/CNPJ", en: "code or CPF/CNPJ" }
+    /// How to use the filter bar; `tab` and `enter` are key names.
+    RcvFormHint { pt: "{tab} filtros · {enter} aplica", en: "{tab} filters · {enter} applies" }
+    /// The documented cap, explained under the filter bar while no customer is set.
+    RcvWindowNote { pt: "Sem cliente: o HubSoft aceita até {days} dias.", en: "No customer: HubSoft takes at most {days} days." }
+    /// Shown instead of the cap when a customer is set.
+    RcvWindowFree { pt: "Com cliente, qualquer período é aceito.", en: "With a customer, any range is accepted." }
+    /// A range over the cap without a customer: refused before sending.
+    RcvWindowTooLong {
+        pt: "{asked} dias: sem cliente o máximo é {days}. Encurte o período ou informe um cliente.",
+        en: "{asked} days: without a customer the maximum is {days}. Shorten the range or set a customer."
+    }
+    /// The end date is before the start date.
+    RcvRangeReversed { pt: "a data final é anterior à inicial", en: "the end date is before the start date" }
+    /// The customer field holds neither a code nor a valid CPF/CNPJ.
+    RcvBadCustomer {
+        pt: "informe o código do cliente ou um CPF/CNPJ válido",
+        en: "type the customer code or a valid CPF/CNPJ"
+    }
+    /// A field's problem: `field` is its label.
+    RcvFieldError { pt: "{field}: {reason}", en: "{field}: {reason}" }
+    /// Column: the customer.
+    RcvColCustomer { pt: "Cliente", en: "Customer" }
+    /// Column: the invoice id.
+    RcvColInvoice { pt: "Fatura", en: "Invoice" }
+    /// Column: payment date.
+    RcvColPaid { pt: "Pago em", en: "Paid on" }
+    /// Totals line: how many invoices and their sum.
+    RcvTotals { pt: "{count} fatura(s) · total {sum}", en: "{count} invoice(s) · total {sum}" }
+    /// Totals line: the overdue part.
+    RcvOverdue { pt: "vencidas {sum} ({count})", en: "overdue {sum} ({count})" }
+    /// The server returned as many rows as asked: there may be more.
+    RcvLimitReached { pt: "primeiras {limit}: encurte o período", en: "first {limit}: shorten the range" }
+    /// Detail of the selected invoice: the customer and its code.
+    RcvDetailCustomer { pt: "{name} · código {code}", en: "{name} · code {code}" }
+    /// Detail label: the bank's number.
+    RcvOurNumber { pt: "Nosso número", en: "Bank number" }
+    /// Detail hint: Enter opens the invoice's customer.
+    RcvOpenHint { pt: "{key} abre o cliente", en: "{key} opens the customer" }
+
+    /// Title of the PBX screen, its key and its palette entry.
+    PbxTool { pt: "PBX e screen pop", en: "PBX and screen pop" }
+    /// Key: post `pbx/ligacao/notificar` for the open customer.
+    PbxKeyNotify { pt: "Notificar ligação", en: "Notify call" }
+    /// Key: post `pbx/ligacao/cancelar` (missed call).
+    PbxKeyMissed { pt: "Ligação perdida", en: "Missed call" }
+    /// The notify action, for `{action}` placeholders.
+    PbxActionNotify { pt: "notificação de ligação", en: "call notification" }
+    /// The missed-call action, for `{action}` placeholders.
+    PbxActionMissed { pt: "aviso de ligação perdida", en: "missed-call notice" }
+    /// Label: the attendant's extension.
+    PbxExtension { pt: "Ramal", en: "Extension" }
+    /// Label: the attendant's internal id.
+    PbxInternalId { pt: "Identificador interno", en: "Internal id" }
+    /// Neither is configured: how to fix it. `profile` is the profile's name.
+    PbxNotConfigured {
+        pt: "Sem ramal neste perfil: adicione ramal = \"201\" ou internal_id = \"ATD-7\" em [profiles.{profile}] (arquivo: hubdesk config path)",
+        en: "No extension in this profile: add ramal = \"201\" or internal_id = \"ATD-7\" under [profiles.{profile}] (file: hubdesk config path)"
+    }
+    /// Label: the screen-pop socket.
+    PbxSocket { pt: "Screen pop", en: "Screen pop" }
+    /// The socket is listening.
+    PbxListening { pt: "ouvindo em {path}", en: "listening at {path}" }
+    /// No socket.
+    PbxNotListening { pt: "desligado (nenhum socket aberto)", en: "off (no socket open)" }
+    /// Label: the customer notify/missed act on.
+    PbxOpenCustomer { pt: "Cliente aberto", en: "Open customer" }
+    /// No customer open.
+    PbxNoCustomer { pt: "nenhum: abra um cliente para notificar", en: "none: open a customer to notify" }
+    /// The customer line: name, code and the phone that will be sent.
+    PbxCustomerLine { pt: "{name} · código {code} · {phone}", en: "{name} · code {code} · {phone}" }
+    /// The notify and missed keys.
+    PbxKeysLine { pt: "{notify} notifica · {missed} ligação perdida", en: "{notify} notifies · {missed} missed call" }
+    /// Enter on a pop.
+    PbxRepeatHint { pt: "{key} repete a busca da ligação", en: "{key} repeats the call's search" }
+    /// Heading of the list of pops.
+    PbxRecent { pt: "Ligações recebidas nesta sessão", en: "Calls received this session" }
+    /// No pop yet.
+    PbxNoPops { pt: "Nenhuma ligação recebida ainda", en: "No call received yet" }
+    /// A pop's search is running.
+    PbxPopSearching { pt: "buscando…", en: "searching…" }
+    /// A pop waits because a form or dialog was open.
+    PbxPopWaiting { pt: "em espera: {key} abre", en: "waiting: {key} opens it" }
+    /// A pop opened a customer.
+    PbxPopOpened { pt: "abriu {name} (código {code})", en: "opened {name} (code {code})" }
+    /// A pop found several customers.
+    PbxPopMatches { pt: "{count} clientes: lista na busca", en: "{count} customers: listed in the search" }
+    /// A pop found nobody.
+    PbxPopNone { pt: "nenhum cliente com esse telefone", en: "no customer with that phone" }
+    /// A pop's search failed.
+    PbxPopFailed { pt: "falhou: {detail}", en: "failed: {detail}" }
+    /// The attendant searched something else before the pop's answer came.
+    PbxPopReplaced { pt: "substituída por outra busca", en: "replaced by another search" }
+    /// Status: a pop arrived over a form or dialog.
+    PbxPopQueuedStatus {
+        pt: "Ligação de {phone} em espera: ao terminar, {key} e Enter abrem",
+        en: "Call from {phone} waiting: when done, {key} then Enter opens it"
+    }
+    /// Status: a pop found nobody.
+    PbxPopNoneStatus { pt: "Ligação de {phone}: nenhum cliente com esse telefone", en: "Call from {phone}: no customer with that phone" }
+    /// Status: a pop found several customers.
+    PbxPopMatchesStatus { pt: "Ligação de {phone}: {count} clientes, escolha na lista", en: "Call from {phone}: {count} customers, pick one" }
+    /// Status: a pop opened a customer.
+    PbxPopOpenedStatus { pt: "Ligação de {phone}: cliente aberto", en: "Call from {phone}: customer opened" }
+    /// Notify or missed without an open customer.
+    PbxNeedsCustomer { pt: "Abra um cliente para notificar a ligação", en: "Open a customer to notify the call" }
+    /// Confirmation line of a PBX action (the phone sent).
+    PbxConfirmPhone { pt: "Telefone: {phone}", en: "Phone: {phone}" }
 }

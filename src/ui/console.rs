@@ -61,6 +61,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
         if !crate::app::tools::copies(tool) {
             hints.retain(|h| h.action != Action::Copy);
         }
+        if !crate::app::tools::lists(tool) {
+            hints.retain(|h| !matches!(h.action, Action::Search | Action::Refresh));
+        }
     }
     // Result views, the copy chooser and the audit list name their own
     // keys; the dialog's yes/no would be wrong there.

@@ -45,6 +45,8 @@ pub fn subtitle(lang: Lang, kind: ActionKind, target: &ActionTarget) -> String {
                 ));
             }
         }
+        // The PBX pop-up is about the customer, not a service.
+        ActionKind::PbxNotify | ActionKind::PbxMissed => {}
         _ => parts.push(trf(
             lang,
             Msg::SubtitleService,

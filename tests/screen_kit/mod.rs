@@ -133,3 +133,149 @@ pub fn has_control_chars(buf: &Buffer) -> bool {
         .iter()
         .any(|c| c.symbol().chars().any(char::is_control))
 }
+
+// ---- issue 7: receivables and PBX ------------------------------------------
+
+/// Keys `code` with the repeat flag a held key carries.
+pub fn key_repeat(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    let mut k = KeyEvent::new(code, KeyModifiers::NONE);
+    k.kind = crossterm::event::KeyEventKind::Repeat;
+    update(app, Msg::Key(k)).0
+}
+
+/// The customer searches among `fx` (search box or screen pop).
+pub fn search_fetches(fx: &[Effect]) -> Vec<(ReqId, hubdesk::api::CustomerSearch)> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::Fetch {
+                req,
+                request: Request::Search(p),
+            } => Some((*req, p.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The action requests among `fx`.
+pub fn action_requests(fx: &[Effect]) -> Vec<hubdesk::app::confirm::ActionRequest> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::Action { request, .. } => Some((**request).clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The customers of the documented `cliente` example.
+pub fn fixture_customers() -> Vec<hubdesk::api::Customer> {
+    serde_json::from_str::<hubdesk::api::CustomersResponse>(&fixture("cliente.response.json"))
+        .unwrap()
+        .clientes
+}
+
+/// The status line's text ("" when there is none).
+pub fn status_text(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+/// A console wired to the real runner and the embedded simulator, with an
+/// audit file in a temporary directory.
+pub struct SimConsole {
+    /// The simulator.
+    pub sim: hubdesk::sim::SimHandle,
+    /// The state.
+    pub app: App,
+    runner: hubdesk::app::runner::Runner,
+    rx: tokio::sync::mpsc::UnboundedReceiver<Msg>,
+    /// The audit file.
+    pub audit: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl SimConsole {
+    /// A console in English on a fresh simulator; `tune` adjusts the
+    /// settings (extension, read-only...).
+    pub fn new(tune: impl FnOnce(&mut Settings)) -> SimConsole {
+        use hubdesk::api::{Client, ClientConfig, Credentials, Secret};
+        use hubdesk::sim::{DEMO_CREDENTIALS, SimConfig, start};
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let sim = start(SimConfig::default()).unwrap();
+        let creds = Credentials {
+            client_id: DEMO_CREDENTIALS.client_id.into(),
+            client_secret: Secret::new(DEMO_CREDENTIALS.client_secret),
+            username: DEMO_CREDENTIALS.username.into(),
+            password: Secret::new(DEMO_CREDENTIALS.password),
+        };
+        let client = Client::new(ClientConfig::new(sim.base_url(), creds)).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let audit = dir.path().join("audit.jsonl");
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let runner = hubdesk::app::runner::Runner::new(client, tx)
+            .with_audit(hubdesk::audit::Audit::open(&audit).unwrap());
+        let mut settings = Settings {
+            lang: Lang::En,
+            profile: "demo".into(),
+            attendant: Some("ana.souza".into()),
+            ..Settings::default()
+        };
+        tune(&mut settings);
+        let read_only = settings.read_only;
+        let mut app = App::new(settings, Keymap::new(&BTreeMap::new(), read_only).0);
+        app.now = chrono::Utc::now();
+        SimConsole {
+            sim,
+            app,
+            runner,
+            rx,
+            audit,
+            _dir: dir,
+        }
+    }
+
+    /// Applies `msg` and runs its effects.
+    pub fn apply(&mut self, msg: Msg) {
+        for e in update(&mut self.app, msg).0 {
+            self.runner.run(e);
+        }
+    }
+
+    /// Presses a key.
+    pub fn key(&mut self, code: KeyCode) {
+        self.apply(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    /// Types text.
+    pub fn text(&mut self, s: &str) {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    /// Feeds answers until `done` holds (15 s at most).
+    pub async fn until(&mut self, what: &str, done: impl Fn(&App) -> bool) {
+        let end = tokio::time::Instant::now() + std::time::Duration::from_secs(15);
+        while !done(&self.app) {
+            let left = end.saturating_duration_since(tokio::time::Instant::now());
+            let msg = tokio::time::timeout(left, self.rx.recv())
+                .await
+                .unwrap_or_else(|_| panic!("timed out waiting for {what}"))
+                .unwrap();
+            self.apply(msg);
+        }
+    }
+
+    /// Opens customer `code` from the search box and waits for its panes.
+    pub async fn open(&mut self, code: &str) {
+        self.text(code);
+        self.key(KeyCode::Enter);
+        self.until("the customer", |a| {
+            a.view
+                .as_ref()
+                .is_some_and(|v| !v.loading() && v.customer.data.is_some())
+        })
+        .await;
+    }
+}

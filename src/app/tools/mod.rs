@@ -16,7 +16,7 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use crate::api::prospects::{Prospect, ProspectPlan, ProspectPlansQuery, ProspectSearch};
-use crate::api::{ApiError, City};
+use crate::api::{ApiError, City, Invoice, ReceivablesQuery};
 use crate::i18n::Msg as T;
 
 use super::keymap::{Action, Context};
@@ -24,6 +24,8 @@ use super::{App, Changed, Effect, ReqId, Request, Screen, Slot, ViewId};
 
 pub mod cities;
 pub mod sales;
+pub mod pbx;
+pub mod receivables;
 
 /// The [`ViewId`] of tool reads: above every customer view.
 pub const TOOLS_VIEW: ViewId = u64::MAX;
@@ -35,6 +37,10 @@ pub enum Tool {
     Cities,
     /// Prospects, plans by CEP and the new-prospect form, by tab.
     Sales(sales::SalesTab),
+    /// Receivables across customers (`financeiro`).
+    Receivables,
+    /// The PBX: extension, screen pops, notify and missed call.
+    Pbx,
 }
 
 impl Tool {
@@ -45,6 +51,8 @@ impl Tool {
         Tool::Sales(sales::SalesTab::Prospects),
         Tool::Sales(sales::SalesTab::Plans),
         Tool::Sales(sales::SalesTab::New),
+        Tool::Receivables,
+        Tool::Pbx,
     ];
 
     /// The screen's title.
@@ -52,6 +60,8 @@ impl Tool {
         match self {
             Tool::Cities => T::ToolCities,
             Tool::Sales(_) => T::SalesTitle,
+            Tool::Receivables => T::RcvTool,
+            Tool::Pbx => T::PbxTool,
         }
     }
 
@@ -60,6 +70,8 @@ impl Tool {
         match self {
             Tool::Cities => Action::Cities,
             Tool::Sales(tab) => tab.action(),
+            Tool::Receivables => Action::Receivables,
+            Tool::Pbx => Action::Pbx,
         }
     }
 
@@ -80,6 +92,8 @@ pub enum ToolSlot {
     Plans,
     /// `GET /prospecto/create?cep=` of the new-prospect form.
     FormPlans,
+    /// `GET /financeiro`.
+    Receivables,
 }
 
 /// A tool's read.
@@ -91,6 +105,8 @@ pub enum ToolRequest {
     Prospects(ProspectSearch),
     /// Plans for a CEP.
     Plans(ProspectPlansQuery),
+    /// Receivables in a window.
+    Receivables(ReceivablesQuery),
 }
 
 /// A tool read's result.
@@ -102,6 +118,8 @@ pub enum ToolReply {
     Prospects(Result<Vec<Prospect>, ApiError>),
     /// Plans for a CEP.
     Plans(Result<Vec<ProspectPlan>, ApiError>),
+    /// Receivables.
+    Receivables(Result<Vec<Invoice>, ApiError>),
 }
 
 impl ToolRequest {
@@ -111,6 +129,7 @@ impl ToolRequest {
             ToolRequest::Cities => ToolReply::Cities(client.cities().await),
             ToolRequest::Prospects(p) => ToolReply::Prospects(client.search_prospects(&p).await),
             ToolRequest::Plans(p) => ToolReply::Plans(client.prospect_plans(&p).await),
+            ToolRequest::Receivables(q) => ToolReply::Receivables(client.receivables(&q).await),
         }
     }
 }
@@ -123,6 +142,10 @@ pub struct ToolsState {
     pub cities: cities::CitiesState,
     /// Sales: prospects, plans, the new-prospect form.
     pub sales: sales::SalesState,
+    /// Receivables.
+    pub receivables: receivables::ReceivablesState,
+    /// The PBX screen and the screen pops of the session.
+    pub pbx: pbx::PbxState,
     /// Where Esc goes back to.
     pub return_to: Option<Screen>,
 }
@@ -130,7 +153,9 @@ pub struct ToolsState {
 impl ToolsState {
     /// Whether any tool read is in flight.
     pub fn loading(&self) -> bool {
-        self.cities.cities.loading() || self.sales.loading()
+        self.cities.cities.loading()
+            || self.sales.loading()
+            || self.receivables.invoices.loading()
     }
 }
 
@@ -241,6 +266,8 @@ pub fn open(app: &mut App, tool: Tool, fx: &mut Vec<Effect>) -> Changed {
     match tool {
         Tool::Cities => cities::opened(app, fx),
         Tool::Sales(tab) => sales::opened(app, tab, fx),
+        Tool::Receivables => receivables::opened(app, fx),
+        Tool::Pbx => pbx::opened(app),
     }
     Changed::Yes
 }
@@ -261,6 +288,8 @@ pub fn contexts(app: &App, tool: Tool) -> (&'static [Context], bool) {
     let editing = match tool {
         Tool::Cities => app.tools.cities.filter.editing,
         Tool::Sales(tab) => sales::editing(app, tab),
+        Tool::Receivables => app.tools.receivables.editing(),
+        Tool::Pbx => false,
     };
     if editing {
         (&[Context::Tool], true)
@@ -273,7 +302,17 @@ pub fn contexts(app: &App, tool: Tool) -> (&'static [Context], bool) {
 /// hides the key elsewhere).
 pub fn copies(tool: Tool) -> bool {
     match tool {
-        Tool::Cities | Tool::Sales(_) => false,
+        Tool::Cities | Tool::Sales(_) | Tool::Receivables | Tool::Pbx => false,
+    }
+}
+
+/// Whether `tool` shows a list read from the server, which `/` filters
+/// and `r` reads again (the hint bar hides both elsewhere).
+pub fn lists(tool: Tool) -> bool {
+    match tool {
+        Tool::Cities | Tool::Receivables => true,
+        Tool::Sales(tab) => tab != sales::SalesTab::New,
+        Tool::Pbx => false,
     }
 }
 
@@ -288,6 +327,8 @@ pub fn key(
     match tool {
         Tool::Cities => cities::key(app, key, action, fx),
         Tool::Sales(tab) => sales::key(app, tab, key, action, fx),
+        Tool::Receivables => receivables::key(app, key, action, fx),
+        Tool::Pbx => pbx::key(app, key, action, fx),
     }
 }
 
@@ -327,6 +368,14 @@ pub fn on_reply(app: &mut App, seq: u64, reply: ToolReply) -> Changed {
         }
         ToolReply::Prospects(r) => return sales::on_prospects(app, seq, r.map_err(err)),
         ToolReply::Plans(r) => return sales::on_plans(app, seq, r),
+        ToolReply::Receivables(r) => {
+            let remote = &mut app.tools.receivables.invoices;
+            if !remote.expects(seq) {
+                return Changed::No;
+            }
+            remote.finish(r.map_err(err));
+            app.tools.receivables.clamp();
+        }
     }
     Changed::Yes
 }

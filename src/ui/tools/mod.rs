@@ -15,12 +15,16 @@ use crate::ui::widgets::keys_label;
 
 pub mod cities;
 pub mod sales;
+pub mod pbx;
+pub mod receivables;
 
 /// Draws the tool screen `tool` in `area`.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, tool: Tool) {
     match tool {
         Tool::Cities => cities::draw(frame, area, app),
         Tool::Sales(tab) => sales::draw(frame, area, app, tab),
+        Tool::Receivables => receivables::draw(frame, area, app),
+        Tool::Pbx => pbx::draw(frame, area, app),
     }
 }
 

@@ -181,6 +181,12 @@ pub enum Action {
     Palette,
     /// Open the cities screen.
     Cities,
+    /// Open the network screen (NOC): 0 on the tab last shown, 1-3 on
+    /// POPs, equipment or service zones (palette commands).
+    Network(u8),
+    /// From a service, open the network screen on its connection
+    /// equipment, POP and zone.
+    NetworkJump,
 }
 
 impl Action {
@@ -235,6 +241,8 @@ impl Action {
             Action::AuditLog => "audit",
             Action::Palette => "palette",
             Action::Cities => "cities",
+            Action::Network(_) => "network",
+            Action::NetworkJump => "network-jump",
         }
     }
 
@@ -254,6 +262,7 @@ impl Action {
     pub fn spec(self) -> &'static ActionSpec {
         let row = match self {
             Action::GoToPane(_) => Action::GoToPane(1),
+            Action::Network(_) => Action::Network(0),
             other => other,
         };
         DEFAULT_BINDINGS
@@ -465,6 +474,8 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
         Msg::KeyPalette,
     ))),
     row(A::Cities, C::Global, &["C"], Msg::KeyCities),
+    row(A::Network(0), C::Global, &["N"], Msg::KeyNetwork),
+    row(A::NetworkJump, C::Subscriber, &["n"], Msg::KeyNetworkJump),
     hint(row(A::Confirm, C::Confirm, &["y", "s"], Msg::ConfirmYes)),
     hint(row(A::Cancel, C::Confirm, &["n", "esc"], Msg::ConfirmNo)),
 ];
@@ -1115,7 +1126,9 @@ mod tests {
             | Action::CloseTicket
             | Action::AuditLog
             | Action::Palette
-            | Action::Cities => a,
+            | Action::Cities
+            | Action::Network(_)
+            | Action::NetworkJump => a,
         };
         [
             Action::Quit,
@@ -1159,6 +1172,8 @@ mod tests {
             Action::AuditLog,
             Action::Palette,
             Action::Cities,
+            Action::Network(0),
+            Action::NetworkJump,
         ]
         .into_iter()
         .map(probe)

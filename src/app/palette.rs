@@ -39,6 +39,26 @@ pub const ENTRIES: &[Entry] = &[
         action: Action::Cities,
     },
     Entry {
+        command: "network",
+        label: T::KeyNetwork,
+        action: Action::Network(0),
+    },
+    Entry {
+        command: "pops",
+        label: T::NetPalettePops,
+        action: Action::Network(1),
+    },
+    Entry {
+        command: "equipment",
+        label: T::NetPaletteEquipment,
+        action: Action::Network(2),
+    },
+    Entry {
+        command: "zones",
+        label: T::NetPaletteZones,
+        action: Action::Network(3),
+    },
+    Entry {
         command: "audit",
         label: T::KeyAuditLog,
         action: Action::AuditLog,

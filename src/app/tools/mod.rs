@@ -15,13 +15,14 @@ use crossterm::event::{Event as CtEvent, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use crate::api::{ApiError, City};
+use crate::api::{ApiError, City, Equipment, Pop, ServiceZone};
 use crate::i18n::Msg as T;
 
 use super::keymap::{Action, Context};
 use super::{App, Changed, Effect, ReqId, Request, Screen, Slot, ViewId};
 
 pub mod cities;
+pub mod network;
 
 /// The [`ViewId`] of tool reads: above every customer view.
 pub const TOOLS_VIEW: ViewId = u64::MAX;
@@ -31,16 +32,19 @@ pub const TOOLS_VIEW: ViewId = u64::MAX;
 pub enum Tool {
     /// Cities and their neighbourhoods (`endereco/cidade`).
     Cities,
+    /// Network inventory for the NOC (`rede/*`): POPs, equipment, zones.
+    Network,
 }
 
 impl Tool {
     /// Every tool, in menu order.
-    pub const ALL: &'static [Tool] = &[Tool::Cities];
+    pub const ALL: &'static [Tool] = &[Tool::Cities, Tool::Network];
 
     /// The screen's title.
     pub fn title(self) -> T {
         match self {
             Tool::Cities => T::ToolCities,
+            Tool::Network => T::NetTitle,
         }
     }
 
@@ -48,11 +52,15 @@ impl Tool {
     pub fn action(self) -> Action {
         match self {
             Tool::Cities => Action::Cities,
+            Tool::Network => Action::Network(0),
         }
     }
 
     /// The tool a key action opens, if it opens one.
     pub fn for_action(action: Action) -> Option<Tool> {
+        if let Action::Network(_) = action {
+            return Some(Tool::Network);
+        }
         Tool::ALL.iter().copied().find(|t| t.action() == action)
     }
 }
@@ -62,6 +70,12 @@ impl Tool {
 pub enum ToolSlot {
     /// `GET /endereco/cidade`.
     Cities,
+    /// `GET /rede/pop`.
+    Pops,
+    /// `GET /rede/equipamento`.
+    Equipment,
+    /// `GET /rede/zona_atendimento`.
+    Zones,
 }
 
 /// A tool's read.
@@ -69,6 +83,12 @@ pub enum ToolSlot {
 pub enum ToolRequest {
     /// Cities and neighbourhoods.
     Cities,
+    /// POPs with their equipment.
+    Pops,
+    /// Connection equipment.
+    Equipment,
+    /// Service zones with their interfaces.
+    Zones,
 }
 
 /// A tool read's result.
@@ -76,6 +96,12 @@ pub enum ToolRequest {
 pub enum ToolReply {
     /// Cities and neighbourhoods.
     Cities(Result<Vec<City>, ApiError>),
+    /// POPs with their equipment.
+    Pops(Result<Vec<Pop>, ApiError>),
+    /// Connection equipment.
+    Equipment(Result<Vec<Equipment>, ApiError>),
+    /// Service zones with their interfaces.
+    Zones(Result<Vec<ServiceZone>, ApiError>),
 }
 
 impl ToolRequest {
@@ -83,6 +109,9 @@ impl ToolRequest {
     pub async fn perform(self, client: &crate::api::Client) -> ToolReply {
         match self {
             ToolRequest::Cities => ToolReply::Cities(client.cities().await),
+            ToolRequest::Pops => ToolReply::Pops(client.network_pops().await),
+            ToolRequest::Equipment => ToolReply::Equipment(client.network_equipment().await),
+            ToolRequest::Zones => ToolReply::Zones(client.service_zones().await),
         }
     }
 }
@@ -93,6 +122,8 @@ impl ToolRequest {
 pub struct ToolsState {
     /// Cities.
     pub cities: cities::CitiesState,
+    /// Network inventory.
+    pub network: network::NetworkState,
     /// Where Esc goes back to.
     pub return_to: Option<Screen>,
 }
@@ -100,7 +131,7 @@ pub struct ToolsState {
 impl ToolsState {
     /// Whether any tool read is in flight.
     pub fn loading(&self) -> bool {
-        self.cities.cities.loading()
+        self.cities.cities.loading() || self.network.loading()
     }
 }
 
@@ -201,6 +232,15 @@ pub fn move_selection(action: Action, selected: usize, rows: usize, page: usize)
     super::moved(action, selected, rows, page)
 }
 
+/// Opens `tool` the way `action` asks (the network tab a palette command
+/// names), remembering where to come back to.
+pub fn open_by(app: &mut App, tool: Tool, action: Action, fx: &mut Vec<Effect>) -> Changed {
+    if let Action::Network(n) = action {
+        network::choose_tab(app, n);
+    }
+    open(app, tool, fx)
+}
+
 /// Opens `tool`, remembering where to come back to, and loads what it
 /// shows the first time.
 pub fn open(app: &mut App, tool: Tool, fx: &mut Vec<Effect>) -> Changed {
@@ -210,6 +250,7 @@ pub fn open(app: &mut App, tool: Tool, fx: &mut Vec<Effect>) -> Changed {
     app.screen = Screen::Tool(tool);
     match tool {
         Tool::Cities => cities::opened(app, fx),
+        Tool::Network => network::opened(app, fx),
     }
     Changed::Yes
 }
@@ -229,6 +270,7 @@ pub fn close(app: &mut App) -> Changed {
 pub fn contexts(app: &App, tool: Tool) -> (&'static [Context], bool) {
     let editing = match tool {
         Tool::Cities => app.tools.cities.filter.editing,
+        Tool::Network => app.tools.network.filter().editing,
     };
     if editing {
         (&[Context::Tool], true)
@@ -242,6 +284,7 @@ pub fn contexts(app: &App, tool: Tool) -> (&'static [Context], bool) {
 pub fn copies(tool: Tool) -> bool {
     match tool {
         Tool::Cities => false,
+        Tool::Network => false,
     }
 }
 
@@ -255,6 +298,7 @@ pub fn key(
 ) -> Changed {
     match tool {
         Tool::Cities => cities::key(app, key, action, fx),
+        Tool::Network => network::key(app, key, action, fx),
     }
 }
 
@@ -291,6 +335,15 @@ pub fn on_reply(app: &mut App, seq: u64, reply: ToolReply) -> Changed {
             }
             remote.finish(r.map_err(err));
             app.tools.cities.clamp();
+        }
+        ToolReply::Pops(r) => {
+            return network::on_reply(app, seq, network::Loaded::Pops(r.map_err(err)));
+        }
+        ToolReply::Equipment(r) => {
+            return network::on_reply(app, seq, network::Loaded::Equipment(r.map_err(err)));
+        }
+        ToolReply::Zones(r) => {
+            return network::on_reply(app, seq, network::Loaded::Zones(r.map_err(err)));
         }
     }
     Changed::Yes

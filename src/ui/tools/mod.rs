@@ -14,11 +14,13 @@ use crate::ui::theme::Role;
 use crate::ui::widgets::keys_label;
 
 pub mod cities;
+pub mod network;
 
 /// Draws the tool screen `tool` in `area`.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, tool: Tool) {
     match tool {
         Tool::Cities => cities::draw(frame, area, app),
+        Tool::Network => network::draw(frame, area, app),
     }
 }
 

@@ -1519,8 +1519,12 @@ catalog! {
     NetLabelPops { pt: "POP", en: "POP" }
     /// Equipment detail: the zones it serves.
     NetLabelZones { pt: "Zonas", en: "Zones" }
-    /// Equipment detail: in no POP or zone of the loaded lists.
-    NetLabelNone { pt: "nenhum", en: "none" }
+    /// Equipment detail: in no POP of the loaded list.
+    NetLabelNoPop { pt: "nenhum", en: "none" }
+    /// Equipment detail: in no zone of the loaded list.
+    NetLabelNoZone { pt: "nenhuma", en: "none" }
+    /// Banner over the network screen after a jump: what was found.
+    NetJumpBanner { pt: "Serviço: {found}", en: "Service: {found}" }
     /// Jump: the lists are loading.
     NetJumpLooking { pt: "Procurando {what} na rede…", en: "Looking for {what} on the network…" }
     /// Jump result: the equipment found.

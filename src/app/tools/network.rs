@@ -81,6 +81,9 @@ pub struct NetworkState {
     /// The equipment the last jump found, marked in the POP and zone
     /// details; cleared when the screen is left.
     pub located: Option<Located>,
+    /// What the last jump found, sanitized, shown over the tabs; cleared
+    /// with [`NetworkState::located`].
+    pub jump_note: Option<String>,
 }
 
 impl NetworkState {
@@ -563,6 +566,7 @@ pub fn key(app: &mut App, key: KeyEvent, action: Option<Action>, fx: &mut Vec<Ef
         }
         Action::Back => {
             state.located = None;
+            state.jump_note = None;
             super::close(app)
         }
         Action::Refresh => {
@@ -755,11 +759,13 @@ fn resolve(app: &mut App, jump: Jump, check_view: bool) {
             None => tr(lang, T::NetJumpNoZone).to_owned(),
         },
     ];
+    let note = parts.join(" · ");
+    state.jump_note = Some(note.clone());
     if !matches!(app.screen, Screen::Tool(_)) {
         app.tools.return_to = Some(app.screen);
     }
     app.screen = Screen::Tool(Tool::Network);
-    app.set_status(StatusKind::Ok, parts.join(" · "));
+    app.set_status(StatusKind::Ok, note);
 }
 
 #[cfg(test)]

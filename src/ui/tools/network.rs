@@ -12,7 +12,7 @@ use ratatui::widgets::Widget;
 use crate::api::{Equipment, NetInterface};
 use crate::app::App;
 use crate::app::tools::network::{NetTab, NetworkState};
-use crate::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, Msg, tr, trf};
 use crate::ui::cells::{self, columns, row, txt};
 use crate::ui::theme::{Role, Theme};
 use crate::ui::widgets::{Tab, TabBar};
@@ -45,9 +45,30 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
         theme,
     }
     .render(Rect { height: 1, ..area }, frame.buffer_mut());
+    let mut top = 1;
+    // After a jump from a service, what was found stays in view (the
+    // status line is short at 80 columns and clears itself).
+    if let Some(note) = &state.jump_note {
+        if area.height > 8 {
+            let line = Line::styled(
+                trf(lang, Msg::NetJumpBanner, &[("found", note)]),
+                theme.style(Role::Accent),
+            );
+            cells::lines(
+                frame.buffer_mut(),
+                Rect {
+                    y: area.y + 1,
+                    height: 1,
+                    ..area
+                },
+                &[line],
+            );
+            top = 2;
+        }
+    }
     let body = Rect {
-        y: area.y + 1,
-        height: area.height - 1,
+        y: area.y + top,
+        height: area.height - top,
         ..area
     };
     let title = format!(
@@ -262,13 +283,19 @@ fn equipment(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
     }
     // Where it sits, from the other tabs' lists once they are loaded.
     let (pops, zones) = c.state.containing(e);
-    let none = || tr(c.lang, Msg::NetLabelNone).to_owned();
-    let names = |v: Vec<Option<&str>>| {
+    let names = |v: Vec<Option<&str>>, none: Msg| {
         let v: Vec<String> = v.into_iter().filter_map(cells::opt).collect();
-        if v.is_empty() { none() } else { v.join(", ") }
+        if v.is_empty() {
+            tr(c.lang, none).to_owned()
+        } else {
+            v.join(", ")
+        }
     };
     if let Some(pops) = pops {
-        let text = names(pops.iter().map(|p| p.nome.as_deref()).collect());
+        let text = names(
+            pops.iter().map(|p| p.nome.as_deref()).collect(),
+            Msg::NetLabelNoPop,
+        );
         lines.push(cells::kv(
             c.theme,
             tr(c.lang, Msg::NetLabelPops),
@@ -277,7 +304,10 @@ fn equipment(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
         ));
     }
     if let Some(zones) = zones {
-        let text = names(zones.iter().map(|z| z.nome.as_deref()).collect());
+        let text = names(
+            zones.iter().map(|z| z.nome.as_deref()).collect(),
+            Msg::NetLabelNoZone,
+        );
         lines.push(cells::kv(
             c.theme,
             tr(c.lang, Msg::NetLabelZones),
@@ -347,25 +377,33 @@ fn zones(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
     if zone.interfaces.is_empty() {
         lines.push(Line::styled(tr(c.lang, Msg::NetZoneEmpty), c.muted()));
     } else {
-        let widths = columns(rest.width, &[16, 8, 0, IP_W], 2, 12);
-        lines.push(row(
-            vec![
-                (tr(c.lang, Msg::LabelInterface).to_owned(), c.muted()),
-                (tr(c.lang, Msg::ColType).to_owned(), c.muted()),
-                (tr(c.lang, Msg::NetColEquipment).to_owned(), c.muted()),
-                (tr(c.lang, Msg::NetColIp).to_owned(), c.muted()),
-            ],
-            &widths,
-            &[],
-        ));
+        // Model and maker too when there is room.
+        let wide = rest.width >= 100;
+        let fixed: &[usize] = if wide {
+            &[16, 8, 0, IP_W, 12, 12]
+        } else {
+            &[16, 8, 0, IP_W]
+        };
+        let widths = columns(rest.width, fixed, 2, 12);
+        let mut head = vec![
+            (tr(c.lang, Msg::LabelInterface).to_owned(), c.muted()),
+            (tr(c.lang, Msg::ColType).to_owned(), c.muted()),
+            (tr(c.lang, Msg::NetColEquipment).to_owned(), c.muted()),
+            (tr(c.lang, Msg::NetColIp).to_owned(), c.muted()),
+        ];
+        if wide {
+            head.push((tr(c.lang, Msg::NetColModel).to_owned(), c.muted()));
+            head.push((tr(c.lang, Msg::NetColMaker).to_owned(), c.muted()));
+        }
+        lines.push(row(head, &widths, &[]));
         for i in &zone.interfaces {
-            lines.push(interface_row(c, i, &widths));
+            lines.push(interface_row(c, i, &widths, wide));
         }
     }
     cells::lines(frame.buffer_mut(), rest, &lines);
 }
 
-fn interface_row<'a>(c: &Ctx<'_>, i: &NetInterface, widths: &[usize]) -> Line<'a> {
+fn interface_row<'a>(c: &Ctx<'_>, i: &NetInterface, widths: &[usize], wide: bool) -> Line<'a> {
     let e = i.equipamento_conexao.as_ref();
     let located = c.state.located.as_ref();
     let style = match (located, e) {
@@ -375,20 +413,19 @@ fn interface_row<'a>(c: &Ctx<'_>, i: &NetInterface, widths: &[usize]) -> Line<'a
         _ => c.text(),
     };
     let equipment_style = e.map_or(c.text(), |e| c.marked(e));
-    row(
-        vec![
-            (txt(c.lang, i.nome.as_deref()), style),
-            (txt(c.lang, i.tipo.as_deref()), c.muted()),
-            (
-                txt(c.lang, e.and_then(|e| e.nome.as_deref())),
-                equipment_style,
-            ),
-            (
-                e.map_or_else(|| txt(c.lang, None), |e| ip(c.lang, e)),
-                c.muted(),
-            ),
-        ],
-        widths,
-        &[],
-    )
+    let field = |f: fn(&Equipment) -> Option<&str>| txt(c.lang, e.and_then(f));
+    let mut cols = vec![
+        (txt(c.lang, i.nome.as_deref()), style),
+        (txt(c.lang, i.tipo.as_deref()), c.muted()),
+        (field(|e| e.nome.as_deref()), equipment_style),
+        (
+            e.map_or_else(|| txt(c.lang, None), |e| ip(c.lang, e)),
+            c.muted(),
+        ),
+    ];
+    if wide {
+        cols.push((field(|e| e.modelo.as_deref()), c.muted()));
+        cols.push((field(|e| e.fabricante.as_deref()), c.muted()));
+    }
+    row(cols, widths, &[])
 }

@@ -438,10 +438,10 @@ pub fn locate(state: &NetworkState, wanted: &Wanted) -> Found {
         Some((i, &list[i]))
     });
     if let Some((_, e)) = equipment {
-        if let Some(n) = present(e.nome.as_deref()).map(name_key) {
-            if !located.names.contains(&n) {
-                located.names.push(n);
-            }
+        if let Some(n) = present(e.nome.as_deref()).map(name_key)
+            && !located.names.contains(&n)
+        {
+            located.names.push(n);
         }
         located.id = e.id_equipamento;
     }
@@ -630,10 +630,10 @@ pub fn on_reply(app: &mut App, seq: u64, loaded: Loaded) -> Changed {
         _ => return Changed::No,
     };
     s.clamp(tab);
-    if !s.loading() {
-        if let Some(jump) = s.pending_jump.take() {
-            resolve(app, jump, true);
-        }
+    if !s.loading()
+        && let Some(jump) = s.pending_jump.take()
+    {
+        resolve(app, jump, true);
     }
     Changed::Yes
 }

@@ -48,23 +48,23 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let mut top = 1;
     // After a jump from a service, what was found stays in view (the
     // status line is short at 80 columns and clears itself).
-    if let Some(note) = &state.jump_note {
-        if area.height > 8 {
-            let line = Line::styled(
-                trf(lang, Msg::NetJumpBanner, &[("found", note)]),
-                theme.style(Role::Accent),
-            );
-            cells::lines(
-                frame.buffer_mut(),
-                Rect {
-                    y: area.y + 1,
-                    height: 1,
-                    ..area
-                },
-                &[line],
-            );
-            top = 2;
-        }
+    if let Some(note) = &state.jump_note
+        && area.height > 8
+    {
+        let line = Line::styled(
+            trf(lang, Msg::NetJumpBanner, &[("found", note)]),
+            theme.style(Role::Accent),
+        );
+        cells::lines(
+            frame.buffer_mut(),
+            Rect {
+                y: area.y + 1,
+                height: 1,
+                ..area
+            },
+            &[line],
+        );
+        top = 2;
     }
     let body = Rect {
         y: area.y + top,

@@ -51,20 +51,24 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     if let Some(note) = &state.jump_note
         && area.height > 8
     {
-        let line = Line::styled(
-            trf(lang, Msg::NetJumpBanner, &[("found", note)]),
-            theme.style(Role::Accent),
-        );
+        // Two lines at most: the zone comes last and must not be cut off.
+        let text = trf(lang, Msg::NetJumpBanner, &[("found", note)]);
+        let lines: Vec<Line> = cells::wrap(&text, area.width as usize)
+            .into_iter()
+            .take(2)
+            .map(|l| Line::styled(l, theme.style(Role::Accent)))
+            .collect();
+        let n = lines.len() as u16;
         cells::lines(
             frame.buffer_mut(),
             Rect {
                 y: area.y + 1,
-                height: 1,
+                height: n,
                 ..area
             },
-            &[line],
+            &lines,
         );
-        top = 2;
+        top += n;
     }
     let body = Rect {
         y: area.y + top,

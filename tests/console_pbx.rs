@@ -66,7 +66,7 @@ fn customer(code: u64, name: &str) -> Customer {
 fn notify_sends_once_with_the_extension_code_and_a_mobile_phone() {
     let mut app = with_ramal(Lang::En);
     let c = open_customer(&mut app);
-    let fx = key(&mut app, KeyCode::Char('n'));
+    let fx = key(&mut app, KeyCode::Char('L'));
     let calls = pbx_calls(&fx);
     assert_eq!(calls.len(), 1, "{fx:?}");
     let (kind, call) = &calls[0];
@@ -84,7 +84,7 @@ fn notify_sends_once_with_the_extension_code_and_a_mobile_phone() {
     let body = call.notify_call().unwrap().body.unwrap();
     assert_eq!(body["ramal"], 201);
     // A second press while the first runs sends nothing; so does a held key.
-    assert!(pbx_calls(&key(&mut app, KeyCode::Char('n'))).is_empty());
+    assert!(pbx_calls(&key(&mut app, KeyCode::Char('L'))).is_empty());
     assert!(
         status_text(&app)
             .to_lowercase()
@@ -92,7 +92,7 @@ fn notify_sends_once_with_the_extension_code_and_a_mobile_phone() {
         "{}",
         status_text(&app)
     );
-    assert!(pbx_calls(&key_repeat(&mut app, KeyCode::Char('n'))).is_empty());
+    assert!(pbx_calls(&key_repeat(&mut app, KeyCode::Char('L'))).is_empty());
     let key_of = ActionKey::new(ActionKind::PbxNotify, c.codigo_cliente.unwrap());
     assert!(app.inflight.is_running(key_of));
 }
@@ -101,7 +101,7 @@ fn notify_sends_once_with_the_extension_code_and_a_mobile_phone() {
 fn the_answer_is_shown_verbatim_and_another_call_can_be_notified_after_it() {
     let mut app = with_ramal(Lang::PtBr);
     open_customer(&mut app);
-    let fx = key(&mut app, KeyCode::Char('n'));
+    let fx = key(&mut app, KeyCode::Char('L'));
     let Some(Effect::Action { submission, .. }) =
         fx.iter().find(|e| matches!(e, Effect::Action { .. }))
     else {
@@ -119,7 +119,7 @@ fn the_answer_is_shown_verbatim_and_another_call_can_be_notified_after_it() {
     );
     assert!(status_text(&app).contains("Ligação notificada com sucesso"));
     // Done: the next call of the same customer is a new notification.
-    assert_eq!(pbx_calls(&key(&mut app, KeyCode::Char('n'))).len(), 1);
+    assert_eq!(pbx_calls(&key(&mut app, KeyCode::Char('L'))).len(), 1);
 }
 
 #[test]
@@ -166,7 +166,7 @@ fn an_internal_id_works_without_an_extension() {
 fn without_an_extension_the_keys_say_how_to_configure_one() {
     let mut app = app_in(Lang::En);
     open_customer(&mut app);
-    for k in ['n', 'M'] {
+    for k in ['L', 'M'] {
         let fx = key(&mut app, KeyCode::Char(k));
         assert!(pbx_calls(&fx).is_empty(), "{fx:?}");
         let s = status_text(&app);
@@ -190,7 +190,7 @@ fn read_only_refuses_the_pbx_keys() {
     let mut app = app_with(Lang::En, true);
     app.settings.ramal = Some("201".into());
     open_customer(&mut app);
-    assert!(pbx_calls(&key(&mut app, KeyCode::Char('n'))).is_empty());
+    assert!(pbx_calls(&key(&mut app, KeyCode::Char('L'))).is_empty());
     assert!(pbx_calls(&key(&mut app, KeyCode::Char('M'))).is_empty());
     // Reached by another path, the send is refused too.
     let mut fx = Vec::new();
@@ -203,7 +203,7 @@ fn read_only_refuses_the_pbx_keys() {
     );
     // And the PBX screen offers no notify key.
     key(&mut app, KeyCode::Char('X'));
-    assert!(pbx_calls(&key(&mut app, KeyCode::Char('n'))).is_empty());
+    assert!(pbx_calls(&key(&mut app, KeyCode::Char('L'))).is_empty());
     assert!(!screen(&mut app, 80, 24).contains("notifies"));
 }
 
@@ -213,7 +213,7 @@ fn the_pbx_screen_notifies_for_the_customer_behind_it() {
     open_customer(&mut app);
     key(&mut app, KeyCode::Char('X'));
     assert_eq!(app.screen, Screen::Tool(Tool::Pbx));
-    let fx = key(&mut app, KeyCode::Char('n'));
+    let fx = key(&mut app, KeyCode::Char('L'));
     assert_eq!(pbx_calls(&fx).len(), 1);
     assert!(pbx_calls(&key_repeat(&mut app, KeyCode::Char('M'))).is_empty());
     key(&mut app, KeyCode::Esc);
@@ -225,7 +225,7 @@ fn without_a_customer_notify_asks_for_one() {
     let mut app = with_ramal(Lang::En);
     leave_search_field(&mut app);
     key(&mut app, KeyCode::Char('X'));
-    let fx = key(&mut app, KeyCode::Char('n'));
+    let fx = key(&mut app, KeyCode::Char('L'));
     assert!(pbx_calls(&fx).is_empty());
     assert!(status_text(&app).contains("Open a customer"));
 }
@@ -284,7 +284,7 @@ fn a_pop_with_one_match_opens_the_customer() {
         status_text(&app)
     );
     // Notify now sends the phone that called.
-    let calls = pbx_calls(&key(&mut app, KeyCode::Char('n')));
+    let calls = pbx_calls(&key(&mut app, KeyCode::Char('L')));
     assert_eq!(calls[0].1.telefone.as_deref(), Some("37999091234"));
 }
 
@@ -433,10 +433,10 @@ async fn notify_and_missed_reach_the_simulator_exactly_once_and_are_audited() {
     c.open("1000").await;
     let code = c.app.view.as_ref().unwrap().code;
     // A double press and a held key: one request each.
-    c.key(KeyCode::Char('n'));
-    c.key(KeyCode::Char('n'));
+    c.key(KeyCode::Char('L'));
+    c.key(KeyCode::Char('L'));
     c.apply(Msg::Key({
-        let mut k = crossterm::event::KeyEvent::from(KeyCode::Char('n'));
+        let mut k = crossterm::event::KeyEvent::from(KeyCode::Char('L'));
         k.kind = crossterm::event::KeyEventKind::Repeat;
         k
     }));
@@ -523,7 +523,7 @@ async fn a_screen_pop_opens_the_simulator_customer_with_that_phone() {
         matches!(c.app.tools.pbx.pops[0].outcome, PopOutcome::Opened { code: opened, .. } if opened == code)
     );
     // Notify sends the phone that called.
-    c.key(KeyCode::Char('n'));
+    c.key(KeyCode::Char('L'));
     let key = ActionKey::new(ActionKind::PbxNotify, code);
     c.until("the notification", |a| !a.inflight.is_running(key))
         .await;

@@ -10,8 +10,8 @@
 
 use chrono::NaiveDate;
 
-use crate::api::prospects::{NewProspect, PersonKind};
 use crate::api::PbxCall;
+use crate::api::prospects::{NewProspect, PersonKind};
 use crate::api::service_actions::{Disconnect, ResetMac, TrustUnlock};
 use crate::api::tickets::{NewTicket, TicketUpdate};
 use crate::br::dates::format_date;

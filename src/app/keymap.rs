@@ -195,6 +195,12 @@ pub enum Action {
     PbxNotify,
     /// Post `pbx/ligacao/cancelar` for the open customer (missed call).
     PbxMissed,
+    /// Open the network screen (NOC): 0 on the tab last shown, 1-3 on
+    /// POPs, equipment or service zones (palette commands).
+    Network(u8),
+    /// From a service, open the network screen on its connection
+    /// equipment, POP and zone.
+    NetworkJump,
 }
 
 impl Action {
@@ -256,6 +262,8 @@ impl Action {
             Action::Pbx => "pbx",
             Action::PbxNotify => "pbx-notify",
             Action::PbxMissed => "pbx-missed",
+            Action::Network(_) => "network",
+            Action::NetworkJump => "network-jump",
         }
     }
 
@@ -275,6 +283,7 @@ impl Action {
     pub fn spec(self) -> &'static ActionSpec {
         let row = match self {
             Action::GoToPane(_) => Action::GoToPane(1),
+            Action::Network(_) => Action::Network(0),
             other => other,
         };
         DEFAULT_BINDINGS
@@ -494,16 +503,19 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
     ),
     row(A::Receivables, C::Global, &["F"], Msg::RcvTool),
     row(A::Pbx, C::Global, &["X"], Msg::PbxTool),
-    // "n"otify; "M"issed is upper case so a slip of the finger from "n"
-    // cannot close the pop-up the attendant just opened.
+    // "L"igação notifies the call, "M"issed closes it: both upper case
+    // and apart, so a slip of the finger cannot close the pop-up the
+    // attendant just opened ("n" jumps to the network).
     risk(
-        row(A::PbxNotify, C::Subscriber, &["n"], Msg::PbxKeyNotify),
+        row(A::PbxNotify, C::Subscriber, &["L"], Msg::PbxKeyNotify),
         Risk::Writes,
     ),
     risk(
         row(A::PbxMissed, C::Subscriber, &["M"], Msg::PbxKeyMissed),
         Risk::Writes,
     ),
+    row(A::Network(0), C::Global, &["N"], Msg::KeyNetwork),
+    row(A::NetworkJump, C::Subscriber, &["n"], Msg::KeyNetworkJump),
     hint(row(A::Confirm, C::Confirm, &["y", "s"], Msg::ConfirmYes)),
     hint(row(A::Cancel, C::Confirm, &["n", "esc"], Msg::ConfirmNo)),
 ];
@@ -1157,11 +1169,13 @@ mod tests {
             | Action::Cities
             | Action::Sales
             | Action::SalesPlans
-            | Action::NewProspect => a,
+            | Action::NewProspect
             | Action::Receivables
             | Action::Pbx
             | Action::PbxNotify
-            | Action::PbxMissed => a,
+            | Action::PbxMissed
+            | Action::Network(_)
+            | Action::NetworkJump => a,
         };
         [
             Action::Quit,
@@ -1212,6 +1226,8 @@ mod tests {
             Action::Pbx,
             Action::PbxNotify,
             Action::PbxMissed,
+            Action::Network(0),
+            Action::NetworkJump,
         ]
         .into_iter()
         .map(probe)

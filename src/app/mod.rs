@@ -919,7 +919,7 @@ fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
         }
         Some(a) if app.help.is_none() && !too_small => {
             if let Some(tool) = tools::Tool::for_action(a) {
-                return tools::open(app, tool, fx);
+                return tools::open_by(app, tool, a, fx);
             }
         }
         _ => {}
@@ -1014,7 +1014,7 @@ fn run_palette_entry(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Cha
         return Changed::Yes;
     }
     if let Some(tool) = tools::Tool::for_action(action) {
-        return tools::open(app, tool, fx);
+        return tools::open_by(app, tool, action, fx);
     }
     match action {
         Action::Quit => {
@@ -1559,6 +1559,7 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
         | Action::SendInvoice
         | Action::EditTicket
         | Action::CloseTicket) => actions::start(app, &view, a, fx),
+        Action::NetworkJump => tools::network::jump(app, &view, fx),
         // Tickets and orders carry long texts: there the page keys scroll
         // the selected item's text, the arrows move between items.
         Action::PageDown if matches!(view.focus, Pane::Tickets | Pane::Orders) => {

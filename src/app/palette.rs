@@ -34,9 +34,24 @@ pub const ENTRIES: &[Entry] = &[
         action: Action::Search,
     },
     Entry {
-        command: "cities",
-        label: T::ToolCities,
-        action: Action::Cities,
+        command: "network",
+        label: T::KeyNetwork,
+        action: Action::Network(0),
+    },
+    Entry {
+        command: "pops",
+        label: T::NetPalettePops,
+        action: Action::Network(1),
+    },
+    Entry {
+        command: "equipment",
+        label: T::NetPaletteEquipment,
+        action: Action::Network(2),
+    },
+    Entry {
+        command: "zones",
+        label: T::NetPaletteZones,
+        action: Action::Network(3),
     },
     Entry {
         command: "prospects",
@@ -52,6 +67,11 @@ pub const ENTRIES: &[Entry] = &[
         command: "new-prospect",
         label: T::SalesKeyNew,
         action: Action::NewProspect,
+    },
+    Entry {
+        command: "cities",
+        label: T::ToolCities,
+        action: Action::Cities,
     },
     Entry {
         command: "receivables",

@@ -1997,4 +1997,73 @@ catalog! {
     PbxNeedsCustomer { pt: "Abra um cliente para notificar a ligação", en: "Open a customer to notify the call" }
     /// Confirmation line of a PBX action (the phone sent).
     PbxConfirmPhone { pt: "Telefone: {phone}", en: "Phone: {phone}" }
+    // ---- issue 7: network ----
+    /// Opens the network screen (POPs, equipment, service zones).
+    KeyNetwork { pt: "Rede (NOC)", en: "Network (NOC)" }
+    /// From a service: its connection equipment on the network screen.
+    KeyNetworkJump { pt: "Serviço na rede", en: "Service on the network" }
+    /// Title of the network screen.
+    NetTitle { pt: "Rede", en: "Network" }
+    /// Tab: points of presence.
+    NetTabPops { pt: "POPs", en: "POPs" }
+    /// Tab: connection equipment.
+    NetTabEquipment { pt: "Equipamentos", en: "Equipment" }
+    /// Tab: service zones.
+    NetTabZones { pt: "Zonas de atendimento", en: "Service zones" }
+    /// Palette entry: the POPs tab.
+    NetPalettePops { pt: "Rede: POPs e seus equipamentos", en: "Network: POPs and their equipment" }
+    /// Palette entry: the equipment tab.
+    NetPaletteEquipment { pt: "Rede: equipamentos", en: "Network: equipment" }
+    /// Palette entry: the service zones tab.
+    NetPaletteZones { pt: "Rede: zonas de atendimento", en: "Network: service zones" }
+    /// Column: POP name.
+    NetColPop { pt: "POP", en: "POP" }
+    /// Column: zone name.
+    NetColZone { pt: "Zona", en: "Zone" }
+    /// Column: equipment name, or a count of equipment.
+    NetColEquipment { pt: "Equipamento", en: "Equipment" }
+    /// Column: how many equipments a POP has.
+    NetColEquipmentCount { pt: "Equip.", en: "Equip." }
+    /// Column: IP address.
+    NetColIp { pt: "IP", en: "IP" }
+    /// Column: model.
+    NetColModel { pt: "Modelo", en: "Model" }
+    /// Column: manufacturer.
+    NetColMaker { pt: "Fabricante", en: "Maker" }
+    /// Column: interface name, or a count of interfaces.
+    NetColInterfaces { pt: "Interfaces", en: "Interfaces" }
+    /// A POP with no equipment.
+    NetPopEmpty { pt: "Nenhum equipamento neste POP", en: "No equipment in this POP" }
+    /// A zone with no interfaces.
+    NetZoneEmpty { pt: "Nenhuma interface nesta zona", en: "No interface in this zone" }
+    /// Equipment detail: the POPs that hold it.
+    NetLabelPops { pt: "POP", en: "POP" }
+    /// Equipment detail: the zones it serves.
+    NetLabelZones { pt: "Zonas", en: "Zones" }
+    /// Equipment detail: in no POP of the loaded list.
+    NetLabelNoPop { pt: "nenhum", en: "none" }
+    /// Equipment detail: in no zone of the loaded list.
+    NetLabelNoZone { pt: "nenhuma", en: "none" }
+    /// Banner over the network screen after a jump: what was found.
+    NetJumpBanner { pt: "Serviço: {found}", en: "Service: {found}" }
+    /// Jump: the lists are loading.
+    NetJumpLooking { pt: "Procurando {what} na rede…", en: "Looking for {what} on the network…" }
+    /// Jump result: the equipment found.
+    NetJumpEquipment { pt: "Equipamento {name}", en: "Equipment {name}" }
+    /// Jump result: the POP holding it.
+    NetJumpPop { pt: "POP {name}", en: "POP {name}" }
+    /// Jump result: the zone it serves.
+    NetJumpZone { pt: "Zona {name}", en: "Zone {name}" }
+    /// Jump result: in no POP.
+    NetJumpNoPop { pt: "em nenhum POP", en: "in no POP" }
+    /// Jump result: in no zone.
+    NetJumpNoZone { pt: "em nenhuma zona", en: "in no zone" }
+    /// Jump: nothing on the network matches the service's equipment.
+    NetJumpNotFound { pt: "Nenhum equipamento da rede corresponde a {what}", en: "No network equipment matches {what}" }
+    /// Jump: the service names no connection equipment.
+    NetJumpNoData { pt: "Este serviço não informa o equipamento de conexão", en: "This service names no connection equipment" }
+    /// Jump: the customer has no service to start from.
+    NetJumpNoService { pt: "Nenhum serviço selecionado", en: "No service selected" }
+    /// Jump: the network lists could not be read.
+    NetJumpFailed { pt: "Não foi possível consultar a rede: {error}", en: "Could not read the network inventory: {error}" }
 }

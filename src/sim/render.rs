@@ -820,7 +820,9 @@ pub fn zones() -> Vec<Value> {
         let eq = city_equipment(ci);
         let tag = super::docs::fold(city.name);
         let eqj = |e: &(u32, String, String, &str, &str)| json!({"nome": e.1, "ipv4": e.2, "ipv6": null, "modelo": e.3, "fabricante": e.4});
-        let pons: Vec<Value> = (1..=4)
+        // PON1-PON8: every interface a fibre service names (`PON{id % 8 + 1}`)
+        // is in its city's fibre zone, so the console can place it.
+        let pons: Vec<Value> = (1..=8)
             .map(|p| json!({"id_interface_conexao": 300 + ci * 10 + p, "nome": format!("PON{p}"), "descricao": null, "tipo": "gpon", "equipamento_conexao": eqj(&eq[0])}))
             .collect();
         v.push(json!({"id_zona_atendimento": 10 + ci * 2, "nome": format!("FIBRA - {tag}"), "descricao": format!("ATENDIMENTO FIBRA EM {tag}"), "interfaces": pons}));

@@ -279,3 +279,24 @@ impl SimConsole {
         .await;
     }
 }
+
+/// The position of the first cell where `needle` starts on one row.
+pub fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut starts = Vec::new();
+        for x in 0..buf.area.width {
+            starts.push((line.len(), x));
+            line.push_str(buf[(x, y)].symbol());
+        }
+        if let Some(at) = line.find(needle) {
+            let x = starts
+                .iter()
+                .rev()
+                .find(|(b, _)| *b <= at)
+                .map_or(0, |s| s.1);
+            return Some((x, y));
+        }
+    }
+    None
+}

@@ -16,16 +16,17 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use crate::api::prospects::{Prospect, ProspectPlan, ProspectPlansQuery, ProspectSearch};
-use crate::api::{ApiError, City, Invoice, ReceivablesQuery};
+use crate::api::{ApiError, City, Equipment, Invoice, Pop, ReceivablesQuery, ServiceZone};
 use crate::i18n::Msg as T;
 
 use super::keymap::{Action, Context};
 use super::{App, Changed, Effect, ReqId, Request, Screen, Slot, ViewId};
 
 pub mod cities;
-pub mod sales;
+pub mod network;
 pub mod pbx;
 pub mod receivables;
+pub mod sales;
 
 /// The [`ViewId`] of tool reads: above every customer view.
 pub const TOOLS_VIEW: ViewId = u64::MAX;
@@ -41,16 +42,19 @@ pub enum Tool {
     Receivables,
     /// The PBX: extension, screen pops, notify and missed call.
     Pbx,
+    /// Network inventory for the NOC (`rede/*`): POPs, equipment, zones.
+    Network,
 }
 
 impl Tool {
     /// Every tool (each sales tab has its own key and command), in menu
     /// order.
     pub const ALL: &'static [Tool] = &[
-        Tool::Cities,
+        Tool::Network,
         Tool::Sales(sales::SalesTab::Prospects),
         Tool::Sales(sales::SalesTab::Plans),
         Tool::Sales(sales::SalesTab::New),
+        Tool::Cities,
         Tool::Receivables,
         Tool::Pbx,
     ];
@@ -62,6 +66,7 @@ impl Tool {
             Tool::Sales(_) => T::SalesTitle,
             Tool::Receivables => T::RcvTool,
             Tool::Pbx => T::PbxTool,
+            Tool::Network => T::NetTitle,
         }
     }
 
@@ -72,11 +77,15 @@ impl Tool {
             Tool::Sales(tab) => tab.action(),
             Tool::Receivables => Action::Receivables,
             Tool::Pbx => Action::Pbx,
+            Tool::Network => Action::Network(0),
         }
     }
 
     /// The tool a key action opens, if it opens one.
     pub fn for_action(action: Action) -> Option<Tool> {
+        if let Action::Network(_) = action {
+            return Some(Tool::Network);
+        }
         Tool::ALL.iter().copied().find(|t| t.action() == action)
     }
 }
@@ -94,6 +103,12 @@ pub enum ToolSlot {
     FormPlans,
     /// `GET /financeiro`.
     Receivables,
+    /// `GET /rede/pop`.
+    Pops,
+    /// `GET /rede/equipamento`.
+    Equipment,
+    /// `GET /rede/zona_atendimento`.
+    Zones,
 }
 
 /// A tool's read.
@@ -107,6 +122,12 @@ pub enum ToolRequest {
     Plans(ProspectPlansQuery),
     /// Receivables in a window.
     Receivables(ReceivablesQuery),
+    /// POPs with their equipment.
+    Pops,
+    /// Connection equipment.
+    Equipment,
+    /// Service zones with their interfaces.
+    Zones,
 }
 
 /// A tool read's result.
@@ -120,6 +141,12 @@ pub enum ToolReply {
     Plans(Result<Vec<ProspectPlan>, ApiError>),
     /// Receivables.
     Receivables(Result<Vec<Invoice>, ApiError>),
+    /// POPs with their equipment.
+    Pops(Result<Vec<Pop>, ApiError>),
+    /// Connection equipment.
+    Equipment(Result<Vec<Equipment>, ApiError>),
+    /// Service zones with their interfaces.
+    Zones(Result<Vec<ServiceZone>, ApiError>),
 }
 
 impl ToolRequest {
@@ -130,6 +157,9 @@ impl ToolRequest {
             ToolRequest::Prospects(p) => ToolReply::Prospects(client.search_prospects(&p).await),
             ToolRequest::Plans(p) => ToolReply::Plans(client.prospect_plans(&p).await),
             ToolRequest::Receivables(q) => ToolReply::Receivables(client.receivables(&q).await),
+            ToolRequest::Pops => ToolReply::Pops(client.network_pops().await),
+            ToolRequest::Equipment => ToolReply::Equipment(client.network_equipment().await),
+            ToolRequest::Zones => ToolReply::Zones(client.service_zones().await),
         }
     }
 }
@@ -146,6 +176,8 @@ pub struct ToolsState {
     pub receivables: receivables::ReceivablesState,
     /// The PBX screen and the screen pops of the session.
     pub pbx: pbx::PbxState,
+    /// Network inventory.
+    pub network: network::NetworkState,
     /// Where Esc goes back to.
     pub return_to: Option<Screen>,
 }
@@ -156,6 +188,7 @@ impl ToolsState {
         self.cities.cities.loading()
             || self.sales.loading()
             || self.receivables.invoices.loading()
+            || self.network.loading()
     }
 }
 
@@ -256,6 +289,15 @@ pub fn move_selection(action: Action, selected: usize, rows: usize, page: usize)
     super::moved(action, selected, rows, page)
 }
 
+/// Opens `tool` the way `action` asks (the network tab a palette command
+/// names), remembering where to come back to.
+pub fn open_by(app: &mut App, tool: Tool, action: Action, fx: &mut Vec<Effect>) -> Changed {
+    if let Action::Network(n) = action {
+        network::choose_tab(app, n);
+    }
+    open(app, tool, fx)
+}
+
 /// Opens `tool`, remembering where to come back to, and loads what it
 /// shows the first time.
 pub fn open(app: &mut App, tool: Tool, fx: &mut Vec<Effect>) -> Changed {
@@ -268,6 +310,7 @@ pub fn open(app: &mut App, tool: Tool, fx: &mut Vec<Effect>) -> Changed {
         Tool::Sales(tab) => sales::opened(app, tab, fx),
         Tool::Receivables => receivables::opened(app, fx),
         Tool::Pbx => pbx::opened(app),
+        Tool::Network => network::opened(app, fx),
     }
     Changed::Yes
 }
@@ -290,6 +333,7 @@ pub fn contexts(app: &App, tool: Tool) -> (&'static [Context], bool) {
         Tool::Sales(tab) => sales::editing(app, tab),
         Tool::Receivables => app.tools.receivables.editing(),
         Tool::Pbx => false,
+        Tool::Network => app.tools.network.filter().editing,
     };
     if editing {
         (&[Context::Tool], true)
@@ -302,7 +346,7 @@ pub fn contexts(app: &App, tool: Tool) -> (&'static [Context], bool) {
 /// hides the key elsewhere).
 pub fn copies(tool: Tool) -> bool {
     match tool {
-        Tool::Cities | Tool::Sales(_) | Tool::Receivables | Tool::Pbx => false,
+        Tool::Cities | Tool::Sales(_) | Tool::Receivables | Tool::Pbx | Tool::Network => false,
     }
 }
 
@@ -310,7 +354,7 @@ pub fn copies(tool: Tool) -> bool {
 /// and `r` reads again (the hint bar hides both elsewhere).
 pub fn lists(tool: Tool) -> bool {
     match tool {
-        Tool::Cities | Tool::Receivables => true,
+        Tool::Cities | Tool::Receivables | Tool::Network => true,
         Tool::Sales(tab) => tab != sales::SalesTab::New,
         Tool::Pbx => false,
     }
@@ -329,6 +373,7 @@ pub fn key(
         Tool::Sales(tab) => sales::key(app, tab, key, action, fx),
         Tool::Receivables => receivables::key(app, key, action, fx),
         Tool::Pbx => pbx::key(app, key, action, fx),
+        Tool::Network => network::key(app, key, action, fx),
     }
 }
 
@@ -375,6 +420,15 @@ pub fn on_reply(app: &mut App, seq: u64, reply: ToolReply) -> Changed {
             }
             remote.finish(r.map_err(err));
             app.tools.receivables.clamp();
+        }
+        ToolReply::Pops(r) => {
+            return network::on_reply(app, seq, network::Loaded::Pops(r.map_err(err)));
+        }
+        ToolReply::Equipment(r) => {
+            return network::on_reply(app, seq, network::Loaded::Equipment(r.map_err(err)));
+        }
+        ToolReply::Zones(r) => {
+            return network::on_reply(app, seq, network::Loaded::Zones(r.map_err(err)));
         }
     }
     Changed::Yes

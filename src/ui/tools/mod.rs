@@ -14,9 +14,10 @@ use crate::ui::theme::Role;
 use crate::ui::widgets::keys_label;
 
 pub mod cities;
-pub mod sales;
+pub mod network;
 pub mod pbx;
 pub mod receivables;
+pub mod sales;
 
 /// Draws the tool screen `tool` in `area`.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, tool: Tool) {
@@ -25,6 +26,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, tool: Tool) {
         Tool::Sales(tab) => sales::draw(frame, area, app, tab),
         Tool::Receivables => receivables::draw(frame, area, app),
         Tool::Pbx => pbx::draw(frame, area, app),
+        Tool::Network => network::draw(frame, area, app),
     }
 }
 

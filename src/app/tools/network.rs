@@ -1,0 +1,910 @@
+//! The network screen, for the NOC: POPs with their equipment, the
+//! connection equipment, and the service zones with their interfaces
+//! (`GET /rede/pop`, `/rede/equipamento`, `/rede/zona_atendimento`), one
+//! tab each. A tab reads its list the first time it shows and keeps it.
+//!
+//! From a service in the customer view, [`jump`] finds the service's
+//! connection equipment in the three lists (by name, else by IP; case,
+//! accents and spacing ignored) and opens the screen on it, with its POP
+//! and zone selected in their tabs; or says what was looked for and not
+//! found, and leaves the attendant on the customer.
+
+use crossterm::event::KeyEvent;
+
+use crate::api::{CustomerService, Equipment, Pop, ServiceZone};
+use crate::i18n::{Msg as T, tr, trf};
+
+use super::super::keymap::Action;
+use super::super::status::StatusKind;
+use super::super::{App, Changed, CustomerView, Effect, Remote, Screen, ViewId};
+use super::{ListFilter, Tool, ToolRequest, ToolSlot, fetch, fold, move_selection};
+
+/// A tab of the network screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NetTab {
+    /// POPs, and the selected POP's equipment.
+    #[default]
+    Pops,
+    /// Every connection equipment.
+    Equipment,
+    /// Service zones, and the selected zone's interfaces.
+    Zones,
+}
+
+impl NetTab {
+    /// The tabs, in order (the digits 1-3 choose them).
+    pub const ALL: [NetTab; 3] = [NetTab::Pops, NetTab::Equipment, NetTab::Zones];
+
+    /// Position in [`NetTab::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            NetTab::Pops => 0,
+            NetTab::Equipment => 1,
+            NetTab::Zones => 2,
+        }
+    }
+
+    /// The tab's title.
+    pub fn title(self) -> T {
+        match self {
+            NetTab::Pops => T::NetTabPops,
+            NetTab::Equipment => T::NetTabEquipment,
+            NetTab::Zones => T::NetTabZones,
+        }
+    }
+}
+
+/// The list state of one tab: its `/` filter and its selected row.
+#[derive(Debug, Default)]
+pub struct TabList {
+    /// The filter.
+    pub filter: ListFilter,
+    /// Selected row among the filtered rows.
+    pub selected: usize,
+}
+
+/// The network screen.
+#[derive(Debug, Default)]
+pub struct NetworkState {
+    /// The tab on screen.
+    pub tab: NetTab,
+    /// POPs, as last read.
+    pub pops: Remote<Vec<Pop>>,
+    /// Connection equipment, as last read.
+    pub equipment: Remote<Vec<Equipment>>,
+    /// Service zones, as last read.
+    pub zones: Remote<Vec<ServiceZone>>,
+    /// Filter and selection per tab, in [`NetTab::ALL`] order.
+    pub lists: [TabList; 3],
+    /// A jump from a service waiting for the lists.
+    pub pending_jump: Option<Jump>,
+    /// The equipment the last jump found, marked in the POP and zone
+    /// details; cleared when the screen is left.
+    pub located: Option<Located>,
+    /// What the last jump found, sanitized, shown over the tabs; cleared
+    /// with [`NetworkState::located`].
+    pub jump_note: Option<String>,
+}
+
+impl NetworkState {
+    /// Whether any of the three reads is in flight.
+    pub fn loading(&self) -> bool {
+        self.pops.loading() || self.equipment.loading() || self.zones.loading()
+    }
+
+    /// The list state of `tab`.
+    pub fn list(&self, tab: NetTab) -> &TabList {
+        &self.lists[tab.index()]
+    }
+
+    fn list_mut(&mut self, tab: NetTab) -> &mut TabList {
+        &mut self.lists[tab.index()]
+    }
+
+    /// The filter of the tab on screen.
+    pub fn filter(&self) -> &ListFilter {
+        &self.list(self.tab).filter
+    }
+
+    /// Whether `tab`'s read is in flight.
+    pub fn tab_loading(&self, tab: NetTab) -> bool {
+        match tab {
+            NetTab::Pops => self.pops.loading(),
+            NetTab::Equipment => self.equipment.loading(),
+            NetTab::Zones => self.zones.loading(),
+        }
+    }
+
+    /// Whether `tab`'s last read failed.
+    pub fn tab_failed(&self, tab: NetTab) -> bool {
+        match tab {
+            NetTab::Pops => self.pops.error.is_some(),
+            NetTab::Equipment => self.equipment.error.is_some(),
+            NetTab::Zones => self.zones.error.is_some(),
+        }
+    }
+
+    fn has_data(&self, tab: NetTab) -> bool {
+        match tab {
+            NetTab::Pops => self.pops.data.is_some(),
+            NetTab::Equipment => self.equipment.data.is_some(),
+            NetTab::Zones => self.zones.data.is_some(),
+        }
+    }
+
+    /// The indexes of `tab`'s rows the filter lets through, in server order.
+    pub fn visible(&self, tab: NetTab) -> Vec<usize> {
+        let filter = &self.list(tab).filter;
+        match tab {
+            NetTab::Pops => self
+                .pops
+                .data
+                .as_ref()
+                .map_or_else(Vec::new, |v| filter.apply(v, pop_texts)),
+            NetTab::Equipment => self
+                .equipment
+                .data
+                .as_ref()
+                .map_or_else(Vec::new, |v| filter.apply(v, equipment_texts)),
+            NetTab::Zones => self
+                .zones
+                .data
+                .as_ref()
+                .map_or_else(Vec::new, |v| filter.apply(v, zone_texts)),
+        }
+    }
+
+    fn selected_index(&self, tab: NetTab) -> Option<usize> {
+        self.visible(tab).get(self.list(tab).selected).copied()
+    }
+
+    /// The selected POP, if the filter leaves any.
+    pub fn selected_pop(&self) -> Option<&Pop> {
+        self.pops
+            .data
+            .as_ref()?
+            .get(self.selected_index(NetTab::Pops)?)
+    }
+
+    /// The selected equipment, if the filter leaves any.
+    pub fn selected_equipment(&self) -> Option<&Equipment> {
+        self.equipment
+            .data
+            .as_ref()?
+            .get(self.selected_index(NetTab::Equipment)?)
+    }
+
+    /// The selected zone, if the filter leaves any.
+    pub fn selected_zone(&self) -> Option<&ServiceZone> {
+        self.zones
+            .data
+            .as_ref()?
+            .get(self.selected_index(NetTab::Zones)?)
+    }
+
+    /// Keeps `tab`'s selection inside its filtered list.
+    pub fn clamp(&mut self, tab: NetTab) {
+        let n = self.visible(tab).len();
+        let list = self.list_mut(tab);
+        list.selected = list.selected.min(n.saturating_sub(1));
+    }
+
+    /// The POPs and zones (names as sent) that hold `e`, from the lists
+    /// loaded so far: `None` for a list not loaded.
+    pub fn containing(&self, e: &Equipment) -> (Option<Vec<&Pop>>, Option<Vec<&ServiceZone>>) {
+        let same = Located::of(e);
+        let pops = self.pops.data.as_ref().map(|pops| {
+            pops.iter()
+                .filter(|p| p.equipamentos.iter().any(|x| same.is_same(x)))
+                .collect()
+        });
+        let zones = self.zones.data.as_ref().map(|zones| {
+            zones
+                .iter()
+                .filter(|z| zone_equipment(z).any(|x| same.is_same(x)))
+                .collect()
+        });
+        (pops, zones)
+    }
+}
+
+/// The equipment of a zone's interfaces.
+pub fn zone_equipment(z: &ServiceZone) -> impl Iterator<Item = &Equipment> {
+    z.interfaces
+        .iter()
+        .filter_map(|i| i.equipamento_conexao.as_ref())
+}
+
+/// What the filter searches in an equipment: name, addresses, model, maker.
+pub fn equipment_texts(e: &Equipment) -> Vec<&str> {
+    [
+        e.nome.as_deref(),
+        e.ipv4.as_deref(),
+        e.ipv6.as_deref(),
+        e.modelo.as_deref(),
+        e.fabricante.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// What the filter searches in a POP: its name and its equipment (so an
+/// IP finds the POP that holds it).
+pub fn pop_texts(p: &Pop) -> Vec<&str> {
+    let mut v: Vec<&str> = p.nome.as_deref().into_iter().collect();
+    for e in &p.equipamentos {
+        v.extend(equipment_texts(e));
+    }
+    v
+}
+
+/// What the filter searches in a zone: name, description, and each
+/// interface with its equipment.
+pub fn zone_texts(z: &ServiceZone) -> Vec<&str> {
+    let mut v: Vec<&str> = [z.nome.as_deref(), z.descricao.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    for i in &z.interfaces {
+        v.extend(
+            [i.nome.as_deref(), i.tipo.as_deref(), i.descricao.as_deref()]
+                .into_iter()
+                .flatten(),
+        );
+        if let Some(e) = &i.equipamento_conexao {
+            v.extend(equipment_texts(e));
+        }
+    }
+    v
+}
+
+/// A name as compared: folded (case and accents), trimmed, inner spaces
+/// collapsed.
+fn name_key(s: &str) -> String {
+    fold(s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An address as compared: trimmed, lower case (IPv6 hex digits).
+fn ip_key(s: &str) -> String {
+    s.trim().to_ascii_lowercase()
+}
+
+fn present(s: Option<&str>) -> Option<&str> {
+    s.map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// What a service says about its connection equipment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wanted {
+    /// The equipment's name, as sent.
+    pub name: Option<String>,
+    /// Its addresses, as sent (IPv4 first).
+    pub ips: Vec<String>,
+    /// The service's interface on it (`PON5`), to tell zones apart.
+    pub interface: Option<String>,
+}
+
+impl Wanted {
+    /// The connection equipment of `s`: `equipamento_conexao`, else the
+    /// equipment of its connection interface. `None` when the service
+    /// names no equipment and no address.
+    pub fn from_service(s: &CustomerService) -> Option<Wanted> {
+        let iface = s.interface_conexao.as_ref().or(s.interface.as_ref());
+        let equipment = s
+            .equipamento_conexao
+            .as_ref()
+            .or_else(|| iface.and_then(|i| i.equipamento_conexao.as_ref()))?;
+        let name = present(equipment.nome.as_deref()).map(str::to_owned);
+        let ips: Vec<String> = [equipment.ipv4.as_deref(), equipment.ipv6.as_deref()]
+            .into_iter()
+            .filter_map(present)
+            .map(str::to_owned)
+            .collect();
+        if name.is_none() && ips.is_empty() {
+            return None;
+        }
+        Some(Wanted {
+            name,
+            ips,
+            interface: iface
+                .and_then(|i| present(i.nome.as_deref()))
+                .map(str::to_owned),
+        })
+    }
+
+    /// How the status line names what was looked for: `OLT X (10.0.0.1)`,
+    /// sanitized.
+    pub fn describe(&self) -> String {
+        let text = match (&self.name, self.ips.first()) {
+            (Some(n), Some(ip)) => format!("{n} ({ip})"),
+            (Some(n), None) => n.clone(),
+            (None, Some(ip)) => ip.clone(),
+            (None, None) => String::new(),
+        };
+        crate::sanitize::clean(&text).into_owned()
+    }
+}
+
+/// An equipment as matched across the three lists: its names, addresses
+/// and id (the lists disagree on addresses for the same id in the
+/// document's own examples, so an id found in one list helps in another).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Located {
+    names: Vec<String>,
+    ips: Vec<String>,
+    id: Option<u64>,
+    interface: Option<String>,
+}
+
+impl Located {
+    fn wanted(w: &Wanted) -> Located {
+        Located {
+            names: w.name.as_deref().map(name_key).into_iter().collect(),
+            ips: w.ips.iter().map(|ip| ip_key(ip)).collect(),
+            id: None,
+            interface: w.interface.as_deref().map(name_key),
+        }
+    }
+
+    /// The identity of `e` itself, for cross references.
+    fn of(e: &Equipment) -> Located {
+        Located {
+            names: present(e.nome.as_deref())
+                .map(name_key)
+                .into_iter()
+                .collect(),
+            ips: Vec::new(),
+            id: e.id_equipamento,
+            interface: None,
+        }
+    }
+
+    fn by_name(&self, e: &Equipment) -> bool {
+        present(e.nome.as_deref()).is_some_and(|n| self.names.contains(&name_key(n)))
+    }
+
+    fn by_id(&self, e: &Equipment) -> bool {
+        self.id.is_some() && e.id_equipamento == self.id
+    }
+
+    fn by_ip(&self, e: &Equipment) -> bool {
+        [e.ipv4.as_deref(), e.ipv6.as_deref()]
+            .into_iter()
+            .filter_map(present)
+            .any(|ip| self.ips.contains(&ip_key(ip)))
+    }
+
+    fn by(&self, by: By, e: &Equipment) -> bool {
+        match by {
+            By::Name => self.by_name(e),
+            By::Id => self.by_id(e),
+            By::Ip => self.by_ip(e),
+        }
+    }
+
+    /// Whether `e` is this equipment by name or id (not by address alone,
+    /// which the lists do not agree on).
+    pub fn is_same(&self, e: &Equipment) -> bool {
+        self.by_name(e) || self.by_id(e)
+    }
+
+    /// Whether `e` is this equipment by name, id or address: the rows a
+    /// jump marks.
+    pub fn matches(&self, e: &Equipment) -> bool {
+        self.is_same(e) || self.by_ip(e)
+    }
+
+    /// Whether an interface named `name` is the service's.
+    pub fn same_interface(&self, name: Option<&str>) -> bool {
+        match (&self.interface, present(name)) {
+            (Some(want), Some(n)) => *want == name_key(n),
+            _ => false,
+        }
+    }
+}
+
+/// How a row is recognised, in order of trust.
+#[derive(Debug, Clone, Copy)]
+enum By {
+    Name,
+    Id,
+    Ip,
+}
+
+/// Where a jump found the equipment: an index into each list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// In `rede/equipamento`.
+    pub equipment: Option<usize>,
+    /// In `rede/pop`.
+    pub pop: Option<usize>,
+    /// In `rede/zona_atendimento`.
+    pub zone: Option<usize>,
+    /// The identity used, for marking rows.
+    pub located: Located,
+}
+
+/// Finds `wanted` in the loaded lists: by name first, then (POPs) by the
+/// id the equipment list gave, then by address; a zone whose interface is
+/// the service's own wins over another zone on the same equipment.
+pub fn locate(state: &NetworkState, wanted: &Wanted) -> Found {
+    use By::{Id, Ip, Name};
+    let mut located = Located::wanted(wanted);
+    let equipment = state.equipment.data.as_deref().and_then(|list| {
+        let i = [Name, Ip]
+            .into_iter()
+            .find_map(|by| list.iter().position(|e| located.by(by, e)))?;
+        Some((i, &list[i]))
+    });
+    if let Some((_, e)) = equipment {
+        if let Some(n) = present(e.nome.as_deref()).map(name_key)
+            && !located.names.contains(&n)
+        {
+            located.names.push(n);
+        }
+        located.id = e.id_equipamento;
+    }
+    let l = &located;
+    let pop = state.pops.data.as_deref().and_then(|pops| {
+        [Name, Id, Ip].into_iter().find_map(|by| {
+            pops.iter()
+                .position(|p| p.equipamentos.iter().any(|e| l.by(by, e)))
+        })
+    });
+    let zone = state.zones.data.as_deref().and_then(|zones| {
+        [(Name, true), (Name, false), (Ip, true), (Ip, false)]
+            .into_iter()
+            .find_map(|(by, own_iface)| {
+                zones.iter().position(|z| {
+                    z.interfaces.iter().any(|i| {
+                        i.equipamento_conexao.as_ref().is_some_and(|e| l.by(by, e))
+                            && (!own_iface || l.same_interface(i.nome.as_deref()))
+                    })
+                })
+            })
+    });
+    Found {
+        equipment: equipment.map(|(i, _)| i),
+        pop,
+        zone,
+        located,
+    }
+}
+
+/// A jump from a service waiting for the network lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Jump {
+    /// The customer view it was asked from; dropped if that view is gone.
+    pub view: ViewId,
+    /// What the service says about its equipment.
+    pub wanted: Wanted,
+}
+
+/// The tab a key or palette command asks for: 0 keeps the last one.
+pub fn choose_tab(app: &mut App, n: u8) {
+    if let Some(tab) = NetTab::ALL.get(usize::from(n).wrapping_sub(1)) {
+        app.tools.network.tab = *tab;
+    }
+}
+
+/// Loads the tab on screen the first time (and after an error).
+pub fn opened(app: &mut App, fx: &mut Vec<Effect>) {
+    let tab = app.tools.network.tab;
+    ensure_loaded(app, tab, fx);
+}
+
+fn ensure_loaded(app: &mut App, tab: NetTab, fx: &mut Vec<Effect>) {
+    let s = &app.tools.network;
+    if !s.has_data(tab) && !s.tab_loading(tab) {
+        reload(app, tab, fx);
+    }
+}
+
+fn reload(app: &mut App, tab: NetTab, fx: &mut Vec<Effect>) {
+    match tab {
+        NetTab::Pops => fetch(
+            app,
+            ToolSlot::Pops,
+            ToolRequest::Pops,
+            |t| &mut t.network.pops,
+            fx,
+        ),
+        NetTab::Equipment => fetch(
+            app,
+            ToolSlot::Equipment,
+            ToolRequest::Equipment,
+            |t| &mut t.network.equipment,
+            fx,
+        ),
+        NetTab::Zones => fetch(
+            app,
+            ToolSlot::Zones,
+            ToolRequest::Zones,
+            |t| &mut t.network.zones,
+            fx,
+        ),
+    }
+}
+
+fn switch(app: &mut App, tab: NetTab, fx: &mut Vec<Effect>) -> Changed {
+    if app.tools.network.tab == tab {
+        return Changed::No;
+    }
+    app.tools.network.tab = tab;
+    ensure_loaded(app, tab, fx);
+    Changed::Yes
+}
+
+/// A key on the network screen.
+pub fn key(app: &mut App, key: KeyEvent, action: Option<Action>, fx: &mut Vec<Effect>) -> Changed {
+    let page = super::super::page(app);
+    let tab = app.tools.network.tab;
+    let state = &mut app.tools.network;
+    if state.list(tab).filter.editing {
+        let list = state.list_mut(tab);
+        let changed = list.filter.key(key, action);
+        list.selected = 0;
+        state.clamp(tab);
+        return changed;
+    }
+    let Some(action) = action else {
+        return Changed::No;
+    };
+    let at = tab.index();
+    let n = NetTab::ALL.len();
+    match action {
+        // "/" searches everywhere else; on a list screen it filters.
+        Action::Search => {
+            state.list_mut(tab).filter.editing = true;
+            Changed::Yes
+        }
+        Action::Back if !state.list(tab).filter.is_empty() => {
+            state.list_mut(tab).filter.input.reset();
+            state.clamp(tab);
+            Changed::Yes
+        }
+        Action::Back => {
+            state.located = None;
+            state.jump_note = None;
+            super::close(app)
+        }
+        Action::Refresh => {
+            reload(app, tab, fx);
+            Changed::Yes
+        }
+        Action::RefreshAll => {
+            for t in NetTab::ALL {
+                reload(app, t, fx);
+            }
+            Changed::Yes
+        }
+        Action::NextPane | Action::Right => switch(app, NetTab::ALL[(at + 1) % n], fx),
+        Action::PrevPane | Action::Left => switch(app, NetTab::ALL[(at + n - 1) % n], fx),
+        Action::GoToPane(d) => match NetTab::ALL.get(usize::from(d).wrapping_sub(1)) {
+            Some(t) => switch(app, *t, fx),
+            None => Changed::No,
+        },
+        nav => {
+            let rows = state.visible(tab).len();
+            let list = state.list_mut(tab);
+            match move_selection(nav, list.selected, rows, page) {
+                Some(to) if to != list.selected => {
+                    list.selected = to;
+                    Changed::Yes
+                }
+                _ => Changed::No,
+            }
+        }
+    }
+}
+
+/// A network list's answer, errors already localized.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    /// `rede/pop`.
+    Pops(Result<Vec<Pop>, String>),
+    /// `rede/equipamento`.
+    Equipment(Result<Vec<Equipment>, String>),
+    /// `rede/zona_atendimento`.
+    Zones(Result<Vec<ServiceZone>, String>),
+}
+
+/// A network read's answer; dropped when a newer read replaced it. The
+/// last of the lists a jump waits for completes the jump.
+pub fn on_reply(app: &mut App, seq: u64, loaded: Loaded) -> Changed {
+    let s = &mut app.tools.network;
+    let tab = match loaded {
+        Loaded::Pops(r) if s.pops.expects(seq) => {
+            s.pops.finish(r);
+            NetTab::Pops
+        }
+        Loaded::Equipment(r) if s.equipment.expects(seq) => {
+            s.equipment.finish(r);
+            NetTab::Equipment
+        }
+        Loaded::Zones(r) if s.zones.expects(seq) => {
+            s.zones.finish(r);
+            NetTab::Zones
+        }
+        _ => return Changed::No,
+    };
+    s.clamp(tab);
+    if !s.loading()
+        && let Some(jump) = s.pending_jump.take()
+    {
+        resolve(app, jump, true);
+    }
+    Changed::Yes
+}
+
+/// From the selected service of `view`: opens the network screen on its
+/// connection equipment once the three lists are loaded (reading the
+/// missing ones in parallel), or says why it cannot.
+pub fn jump(app: &mut App, view: &CustomerView, fx: &mut Vec<Effect>) -> Changed {
+    let lang = app.lang();
+    let Some(service) = view.selected_service() else {
+        app.set_status(StatusKind::Info, tr(lang, T::NetJumpNoService).into());
+        return Changed::Yes;
+    };
+    let Some(wanted) = Wanted::from_service(service) else {
+        app.set_status(StatusKind::Info, tr(lang, T::NetJumpNoData).into());
+        return Changed::Yes;
+    };
+    for tab in NetTab::ALL {
+        ensure_loaded(app, tab, fx);
+    }
+    let jump = Jump {
+        view: view.id,
+        wanted,
+    };
+    if app.tools.network.loading() {
+        app.set_status(
+            StatusKind::Info,
+            trf(
+                lang,
+                T::NetJumpLooking,
+                &[("what", &jump.wanted.describe())],
+            ),
+        );
+        app.tools.network.pending_jump = Some(jump);
+    } else {
+        // Everything was loaded already; the view is the one on screen
+        // (the caller holds it).
+        resolve(app, jump, false);
+    }
+    Changed::Yes
+}
+
+/// Completes a jump with the loaded lists. With `check_view`, a jump whose
+/// customer is no longer on screen is dropped: the attendant moved on.
+fn resolve(app: &mut App, jump: Jump, check_view: bool) {
+    let on_it =
+        app.screen == Screen::Customer && app.view.as_ref().is_some_and(|v| v.id == jump.view);
+    if check_view && !on_it {
+        return;
+    }
+    let lang = app.lang();
+    let state = &mut app.tools.network;
+    let found = locate(state, &jump.wanted);
+    let tab = if found.equipment.is_some() {
+        NetTab::Equipment
+    } else if found.pop.is_some() {
+        NetTab::Pops
+    } else if found.zone.is_some() {
+        NetTab::Zones
+    } else {
+        let error = [
+            &state.pops.error,
+            &state.equipment.error,
+            &state.zones.error,
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+        .cloned();
+        let text = match error {
+            Some(e) => trf(lang, T::NetJumpFailed, &[("error", &e)]),
+            None => trf(
+                lang,
+                T::NetJumpNotFound,
+                &[("what", &jump.wanted.describe())],
+            ),
+        };
+        app.set_status(StatusKind::Error, text);
+        return;
+    };
+    // Select each row found, with the filters cleared so it shows.
+    for (t, index) in [
+        (NetTab::Pops, found.pop),
+        (NetTab::Equipment, found.equipment),
+        (NetTab::Zones, found.zone),
+    ] {
+        if let Some(i) = index {
+            let list = state.list_mut(t);
+            list.filter = ListFilter::default();
+            list.selected = i;
+        }
+    }
+    state.tab = tab;
+    state.located = Some(found.located.clone());
+    let clean = |s: Option<&str>| present(s).map(|s| crate::sanitize::clean(s).into_owned());
+    let equipment = found
+        .equipment
+        .and_then(|i| state.equipment.data.as_ref()?.get(i))
+        .map(
+            |e| match (clean(e.nome.as_deref()), clean(e.ipv4.as_deref())) {
+                (Some(n), Some(ip)) => format!("{n} ({ip})"),
+                (Some(n), None) => n,
+                (None, _) => jump.wanted.describe(),
+            },
+        )
+        .unwrap_or_else(|| jump.wanted.describe());
+    let pop = found
+        .pop
+        .and_then(|i| state.pops.data.as_ref()?.get(i))
+        .and_then(|p| clean(p.nome.as_deref()));
+    let zone = found
+        .zone
+        .and_then(|i| state.zones.data.as_ref()?.get(i))
+        .and_then(|z| clean(z.nome.as_deref()));
+    let parts = [
+        trf(lang, T::NetJumpEquipment, &[("name", &equipment)]),
+        match pop {
+            Some(p) => trf(lang, T::NetJumpPop, &[("name", &p)]),
+            None => tr(lang, T::NetJumpNoPop).to_owned(),
+        },
+        match zone {
+            Some(z) => trf(lang, T::NetJumpZone, &[("name", &z)]),
+            None => tr(lang, T::NetJumpNoZone).to_owned(),
+        },
+    ];
+    let note = parts.join(" · ");
+    state.jump_note = Some(note.clone());
+    if !matches!(app.screen, Screen::Tool(_)) {
+        app.tools.return_to = Some(app.screen);
+    }
+    app.screen = Screen::Tool(Tool::Network);
+    app.set_status(StatusKind::Ok, note);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::NetInterface;
+
+    fn eq(id: u64, name: &str, ip: &str) -> Equipment {
+        Equipment {
+            id_equipamento: Some(id),
+            nome: Some(name.into()),
+            ipv4: Some(ip.into()),
+            ..Equipment::default()
+        }
+    }
+
+    fn zone(name: &str, ifaces: &[(&str, Equipment)]) -> ServiceZone {
+        ServiceZone {
+            nome: Some(name.into()),
+            interfaces: ifaces
+                .iter()
+                .map(|(n, e)| NetInterface {
+                    nome: Some((*n).into()),
+                    equipamento_conexao: Some(Equipment {
+                        id_equipamento: None,
+                        ..e.clone()
+                    }),
+                    ..NetInterface::default()
+                })
+                .collect(),
+            ..ServiceZone::default()
+        }
+    }
+
+    fn wanted(name: Option<&str>, ip: Option<&str>, iface: Option<&str>) -> Wanted {
+        Wanted {
+            name: name.map(Into::into),
+            ips: ip.into_iter().map(Into::into).collect(),
+            interface: iface.map(Into::into),
+        }
+    }
+
+    fn state() -> NetworkState {
+        let olt = eq(7, "OLT Conceição", "10.1.0.2");
+        let ap = eq(8, "AP Norte", "10.1.0.3");
+        let mut s = NetworkState::default();
+        s.equipment.data = Some(vec![ap.clone(), olt.clone()]);
+        s.pops.data = Some(vec![
+            Pop {
+                nome: Some("POP Sul".into()),
+                equipamentos: vec![ap.clone()],
+                ..Pop::default()
+            },
+            Pop {
+                nome: Some("POP Centro".into()),
+                // The same id with another address, as in the document.
+                equipamentos: vec![eq(7, "OLT-CONCEICAO-renamed", "177.0.0.1")],
+                ..Pop::default()
+            },
+        ]);
+        s.zones.data = Some(vec![
+            zone("WIRELESS", &[("ath0", ap)]),
+            zone("FIBRA A", &[("PON1", olt.clone())]),
+            zone("FIBRA B", &[("PON5", olt)]),
+        ]);
+        s
+    }
+
+    #[test]
+    fn name_matches_ignoring_case_accents_and_spaces() {
+        let f = locate(
+            &state(),
+            &wanted(Some("  olt   conceicao "), None, Some("pon5")),
+        );
+        assert_eq!(f.equipment, Some(1));
+        // The POP lists it under another name: the id joins them.
+        assert_eq!(f.pop, Some(1));
+        // Both fibre zones have the OLT; the service's own PON wins.
+        assert_eq!(f.zone, Some(2));
+    }
+
+    #[test]
+    fn address_matches_when_the_name_does_not() {
+        let f = locate(&state(), &wanted(Some("other"), Some(" 10.1.0.3 "), None));
+        assert_eq!((f.equipment, f.pop, f.zone), (Some(0), Some(0), Some(0)));
+    }
+
+    #[test]
+    fn nothing_matches() {
+        let f = locate(&state(), &wanted(Some("OLT XPTO"), Some("192.0.2.1"), None));
+        assert_eq!((f.equipment, f.pop, f.zone), (None, None, None));
+    }
+
+    #[test]
+    fn a_service_without_equipment_wants_nothing() {
+        let mut s = CustomerService::default();
+        assert_eq!(Wanted::from_service(&s), None);
+        s.equipamento_conexao = Some(Equipment {
+            nome: Some("  ".into()),
+            ..Equipment::default()
+        });
+        assert_eq!(Wanted::from_service(&s), None);
+        // The interface's equipment stands in for a missing one.
+        s.equipamento_conexao = None;
+        s.interface = Some(NetInterface {
+            nome: Some("PON2".into()),
+            equipamento_conexao: Some(eq(1, "OLT A", "10.0.0.9")),
+            ..NetInterface::default()
+        });
+        let w = Wanted::from_service(&s).unwrap();
+        assert_eq!(w.describe(), "OLT A (10.0.0.9)");
+        assert_eq!(w.interface.as_deref(), Some("PON2"));
+    }
+
+    #[test]
+    fn filters_search_nested_equipment() {
+        let mut s = state();
+        s.lists[NetTab::Pops.index()].filter.input = "177.0.0".into();
+        assert_eq!(s.visible(NetTab::Pops), vec![1]);
+        s.lists[NetTab::Zones.index()].filter.input = "pon5".into();
+        assert_eq!(
+            s.selected_zone().and_then(|z| z.nome.as_deref()),
+            Some("FIBRA B")
+        );
+        s.lists[NetTab::Equipment.index()].filter.input = "conceição".into();
+        assert_eq!(s.visible(NetTab::Equipment), vec![1]);
+    }
+
+    #[test]
+    fn containing_lists_pops_and_zones_of_an_equipment() {
+        let s = state();
+        let olt = &s.equipment.data.as_ref().unwrap()[1];
+        let (pops, zones) = s.containing(olt);
+        let pops: Vec<_> = pops.unwrap().iter().map(|p| p.nome.clone()).collect();
+        assert_eq!(pops, vec![Some("POP Centro".to_owned())]);
+        let zones: Vec<_> = zones.unwrap().iter().map(|z| z.nome.clone()).collect();
+        assert_eq!(
+            zones,
+            vec![Some("FIBRA A".to_owned()), Some("FIBRA B".to_owned())]
+        );
+    }
+}

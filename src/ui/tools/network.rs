@@ -1,0 +1,435 @@
+//! The network screen: a tab bar (POPs, equipment, service zones), and
+//! below it the tab's list with the selected row's details: a POP's
+//! equipment, an equipment's POP and zones, a zone's interfaces. Rows of
+//! the equipment a jump from a service found are marked.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+use crate::api::{Equipment, NetInterface};
+use crate::app::App;
+use crate::app::tools::network::{NetTab, NetworkState};
+use crate::i18n::{Lang, Msg, tr, trf};
+use crate::ui::cells::{self, columns, row, txt};
+use crate::ui::theme::{Role, Theme};
+use crate::ui::widgets::{Tab, TabBar};
+
+/// Width of the IP column (an IPv4 address).
+const IP_W: usize = 15;
+
+/// Draws the screen.
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    if area.height < 2 {
+        return;
+    }
+    let lang = app.lang();
+    let theme = &app.settings.theme;
+    let state = &app.tools.network;
+    let titles: Vec<&str> = NetTab::ALL.iter().map(|t| tr(lang, t.title())).collect();
+    let tabs: Vec<Tab> = NetTab::ALL
+        .iter()
+        .zip(&titles)
+        .map(|(t, title)| Tab {
+            title,
+            busy: state.tab_loading(*t),
+            alert: state.tab_failed(*t),
+        })
+        .collect();
+    TabBar {
+        tabs: &tabs,
+        selected: state.tab.index(),
+        tick: app.tick,
+        theme,
+    }
+    .render(Rect { height: 1, ..area }, frame.buffer_mut());
+    let mut top = 1;
+    // After a jump from a service, what was found stays in view (the
+    // status line is short at 80 columns and clears itself).
+    if let Some(note) = &state.jump_note
+        && area.height > 8
+    {
+        // Two lines at most: the zone comes last and must not be cut off.
+        let text = trf(lang, Msg::NetJumpBanner, &[("found", note)]);
+        let lines: Vec<Line> = cells::wrap(&text, area.width as usize)
+            .into_iter()
+            .take(2)
+            .map(|l| Line::styled(l, theme.style(Role::Accent)))
+            .collect();
+        let n = lines.len() as u16;
+        cells::lines(
+            frame.buffer_mut(),
+            Rect {
+                y: area.y + 1,
+                height: n,
+                ..area
+            },
+            &lines,
+        );
+        top += n;
+    }
+    let body = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    let title = format!(
+        "{} · {}",
+        tr(lang, Msg::NetTitle),
+        tr(lang, state.tab.title())
+    );
+    let focused = !state.filter().editing;
+    let inner = match state.tab {
+        NetTab::Pops => {
+            crate::ui::detail::frame(frame, body, app, &title, &state.pops, Vec::is_empty, true)
+        }
+        NetTab::Equipment => crate::ui::detail::frame(
+            frame,
+            body,
+            app,
+            &title,
+            &state.equipment,
+            Vec::is_empty,
+            true,
+        ),
+        NetTab::Zones => {
+            crate::ui::detail::frame(frame, body, app, &title, &state.zones, Vec::is_empty, true)
+        }
+    };
+    let Some(inner) = inner else {
+        return;
+    };
+    let visible = state.visible(state.tab);
+    let total = match state.tab {
+        NetTab::Pops => state.pops.data.as_ref().map_or(0, Vec::len),
+        NetTab::Equipment => state.equipment.data.as_ref().map_or(0, Vec::len),
+        NetTab::Zones => state.zones.data.as_ref().map_or(0, Vec::len),
+    };
+    let inner = super::filter_line(frame, inner, app, state.filter(), visible.len(), total);
+    let ctx = Ctx {
+        lang,
+        theme,
+        state,
+        visible: &visible,
+        focused,
+    };
+    match state.tab {
+        NetTab::Pops => pops(frame, inner, app, &ctx),
+        NetTab::Equipment => equipment(frame, inner, app, &ctx),
+        NetTab::Zones => zones(frame, inner, app, &ctx),
+    }
+}
+
+struct Ctx<'a> {
+    lang: Lang,
+    theme: &'a Theme,
+    state: &'a NetworkState,
+    visible: &'a [usize],
+    focused: bool,
+}
+
+impl Ctx<'_> {
+    fn muted(&self) -> Style {
+        self.theme.style(Role::Muted)
+    }
+
+    fn text(&self) -> Style {
+        self.theme.style(Role::Text)
+    }
+
+    /// The style of an equipment row: marked when a jump found it.
+    fn marked(&self, e: &Equipment) -> Style {
+        if self.state.located.as_ref().is_some_and(|l| l.matches(e)) {
+            self.theme.style(Role::Accent)
+        } else {
+            self.text()
+        }
+    }
+
+    /// The separator and title line above a selected row's details.
+    fn detail_head<'a>(&self, width: u16, title: String) -> Vec<Line<'a>> {
+        vec![
+            Line::styled("─".repeat(width as usize), self.theme.style(Role::Border)),
+            Line::styled(title, self.theme.style(Role::Title)),
+        ]
+    }
+}
+
+fn ip(lang: Lang, e: &Equipment) -> String {
+    txt(lang, e.ipv4.as_deref().or(e.ipv6.as_deref()))
+}
+
+/// Columns of an equipment table: name, IP, model, maker.
+fn equipment_widths(width: u16) -> Vec<usize> {
+    columns(width, &[0, IP_W, 12, 12], 0, 12)
+}
+
+fn equipment_header<'a>(c: &Ctx<'_>, widths: &[usize]) -> Line<'a> {
+    row(
+        vec![
+            (tr(c.lang, Msg::NetColEquipment).to_owned(), c.muted()),
+            (tr(c.lang, Msg::NetColIp).to_owned(), c.muted()),
+            (tr(c.lang, Msg::NetColModel).to_owned(), c.muted()),
+            (tr(c.lang, Msg::NetColMaker).to_owned(), c.muted()),
+        ],
+        widths,
+        &[],
+    )
+}
+
+fn equipment_row<'a>(c: &Ctx<'_>, e: &Equipment, widths: &[usize], style: Style) -> Line<'a> {
+    row(
+        vec![
+            (txt(c.lang, e.nome.as_deref()), style),
+            (ip(c.lang, e), style),
+            (txt(c.lang, e.modelo.as_deref()), c.muted()),
+            (txt(c.lang, e.fabricante.as_deref()), c.muted()),
+        ],
+        widths,
+        &[],
+    )
+}
+
+fn pops(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
+    let Some(pops) = &c.state.pops.data else {
+        return;
+    };
+    let widths = columns(area.width, &[0, 7], 0, 12);
+    let header = row(
+        vec![
+            (tr(c.lang, Msg::NetColPop).to_owned(), c.muted()),
+            (tr(c.lang, Msg::NetColEquipmentCount).to_owned(), c.muted()),
+        ],
+        &widths,
+        &[1],
+    );
+    let rows = c
+        .visible
+        .iter()
+        .filter_map(|i| pops.get(*i))
+        .map(|p| {
+            row(
+                vec![
+                    (txt(c.lang, p.nome.as_deref()), c.text()),
+                    (p.equipamentos.len().to_string(), c.text()),
+                ],
+                &widths,
+                &[1],
+            )
+        })
+        .collect();
+    let rest = crate::ui::detail::list(
+        frame,
+        area,
+        app,
+        crate::ui::detail::List {
+            header,
+            rows,
+            selected: c.state.list(NetTab::Pops).selected,
+            focused: c.focused,
+            share: 50,
+        },
+    );
+    let Some(pop) = c.state.selected_pop() else {
+        return;
+    };
+    let mut lines = c.detail_head(
+        rest.width,
+        format!(
+            "{} · {}",
+            txt(c.lang, pop.nome.as_deref()),
+            tr(c.lang, Msg::NetTabEquipment)
+        ),
+    );
+    if pop.equipamentos.is_empty() {
+        lines.push(Line::styled(tr(c.lang, Msg::NetPopEmpty), c.muted()));
+    } else {
+        let widths = equipment_widths(rest.width);
+        lines.push(equipment_header(c, &widths));
+        for e in &pop.equipamentos {
+            lines.push(equipment_row(c, e, &widths, c.marked(e)));
+        }
+    }
+    cells::lines(frame.buffer_mut(), rest, &lines);
+}
+
+fn equipment(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
+    let Some(list) = &c.state.equipment.data else {
+        return;
+    };
+    let widths = equipment_widths(area.width);
+    let rows = c
+        .visible
+        .iter()
+        .filter_map(|i| list.get(*i))
+        .map(|e| equipment_row(c, e, &widths, c.text()))
+        .collect();
+    let rest = crate::ui::detail::list(
+        frame,
+        area,
+        app,
+        crate::ui::detail::List {
+            header: equipment_header(c, &widths),
+            rows,
+            selected: c.state.list(NetTab::Equipment).selected,
+            focused: c.focused,
+            share: 65,
+        },
+    );
+    let Some(e) = c.state.selected_equipment() else {
+        return;
+    };
+    let mut lines = c.detail_head(rest.width, txt(c.lang, e.nome.as_deref()));
+    if let Some(v6) = cells::opt(e.ipv6.as_deref()) {
+        lines.push(cells::kv(c.theme, "IPv6", v6, Role::Text));
+    }
+    // Where it sits, from the other tabs' lists once they are loaded.
+    let (pops, zones) = c.state.containing(e);
+    let names = |v: Vec<Option<&str>>, none: Msg| {
+        let v: Vec<String> = v.into_iter().filter_map(cells::opt).collect();
+        if v.is_empty() {
+            tr(c.lang, none).to_owned()
+        } else {
+            v.join(", ")
+        }
+    };
+    if let Some(pops) = pops {
+        let text = names(
+            pops.iter().map(|p| p.nome.as_deref()).collect(),
+            Msg::NetLabelNoPop,
+        );
+        lines.push(cells::kv(
+            c.theme,
+            tr(c.lang, Msg::NetLabelPops),
+            text,
+            Role::Text,
+        ));
+    }
+    if let Some(zones) = zones {
+        let text = names(
+            zones.iter().map(|z| z.nome.as_deref()).collect(),
+            Msg::NetLabelNoZone,
+        );
+        lines.push(cells::kv(
+            c.theme,
+            tr(c.lang, Msg::NetLabelZones),
+            text,
+            Role::Text,
+        ));
+    }
+    cells::lines(frame.buffer_mut(), rest, &lines);
+}
+
+fn zones(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
+    let Some(zones) = &c.state.zones.data else {
+        return;
+    };
+    // The description gets a column when there is room for it.
+    let wide = area.width >= 100;
+    let fixed: &[usize] = if wide {
+        &[0, (area.width as usize) * 2 / 5, 10]
+    } else {
+        &[0, 10]
+    };
+    let widths = columns(area.width, fixed, 0, 12);
+    let count_col = widths.len() - 1;
+    let mut head = vec![(tr(c.lang, Msg::NetColZone).to_owned(), c.muted())];
+    if wide {
+        head.push((tr(c.lang, Msg::ColDescription).to_owned(), c.muted()));
+    }
+    head.push((tr(c.lang, Msg::NetColInterfaces).to_owned(), c.muted()));
+    let header = row(head, &widths, &[count_col]);
+    let rows = c
+        .visible
+        .iter()
+        .filter_map(|i| zones.get(*i))
+        .map(|z| {
+            let mut cols = vec![(txt(c.lang, z.nome.as_deref()), c.text())];
+            if wide {
+                cols.push((txt(c.lang, z.descricao.as_deref()), c.muted()));
+            }
+            cols.push((z.interfaces.len().to_string(), c.text()));
+            row(cols, &widths, &[count_col])
+        })
+        .collect();
+    let rest = crate::ui::detail::list(
+        frame,
+        area,
+        app,
+        crate::ui::detail::List {
+            header,
+            rows,
+            selected: c.state.list(NetTab::Zones).selected,
+            focused: c.focused,
+            share: 50,
+        },
+    );
+    let Some(zone) = c.state.selected_zone() else {
+        return;
+    };
+    let title = match cells::opt(zone.descricao.as_deref()) {
+        Some(d) if !wide => format!("{} · {d}", txt(c.lang, zone.nome.as_deref())),
+        _ => format!(
+            "{} · {}",
+            txt(c.lang, zone.nome.as_deref()),
+            tr(c.lang, Msg::NetColInterfaces)
+        ),
+    };
+    let mut lines = c.detail_head(rest.width, title);
+    if zone.interfaces.is_empty() {
+        lines.push(Line::styled(tr(c.lang, Msg::NetZoneEmpty), c.muted()));
+    } else {
+        // Model and maker too when there is room.
+        let wide = rest.width >= 100;
+        let fixed: &[usize] = if wide {
+            &[16, 8, 0, IP_W, 12, 12]
+        } else {
+            &[16, 8, 0, IP_W]
+        };
+        let widths = columns(rest.width, fixed, 2, 12);
+        let mut head = vec![
+            (tr(c.lang, Msg::LabelInterface).to_owned(), c.muted()),
+            (tr(c.lang, Msg::ColType).to_owned(), c.muted()),
+            (tr(c.lang, Msg::NetColEquipment).to_owned(), c.muted()),
+            (tr(c.lang, Msg::NetColIp).to_owned(), c.muted()),
+        ];
+        if wide {
+            head.push((tr(c.lang, Msg::NetColModel).to_owned(), c.muted()));
+            head.push((tr(c.lang, Msg::NetColMaker).to_owned(), c.muted()));
+        }
+        lines.push(row(head, &widths, &[]));
+        for i in &zone.interfaces {
+            lines.push(interface_row(c, i, &widths, wide));
+        }
+    }
+    cells::lines(frame.buffer_mut(), rest, &lines);
+}
+
+fn interface_row<'a>(c: &Ctx<'_>, i: &NetInterface, widths: &[usize], wide: bool) -> Line<'a> {
+    let e = i.equipamento_conexao.as_ref();
+    let located = c.state.located.as_ref();
+    let style = match (located, e) {
+        (Some(l), Some(e)) if l.matches(e) && l.same_interface(i.nome.as_deref()) => {
+            c.theme.style(Role::Accent)
+        }
+        _ => c.text(),
+    };
+    let equipment_style = e.map_or(c.text(), |e| c.marked(e));
+    let field = |f: fn(&Equipment) -> Option<&str>| txt(c.lang, e.and_then(f));
+    let mut cols = vec![
+        (txt(c.lang, i.nome.as_deref()), style),
+        (txt(c.lang, i.tipo.as_deref()), c.muted()),
+        (field(|e| e.nome.as_deref()), equipment_style),
+        (
+            e.map_or_else(|| txt(c.lang, None), |e| ip(c.lang, e)),
+            c.muted(),
+        ),
+    ];
+    if wide {
+        cols.push((field(|e| e.modelo.as_deref()), c.muted()));
+        cols.push((field(|e| e.fabricante.as_deref()), c.muted()));
+    }
+    row(cols, widths, &[])
+}

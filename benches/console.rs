@@ -303,7 +303,7 @@ where
     rt.block_on(async {
         let (tx, mut inbox) = mpsc::unbounded_channel();
         let options = ConsoleOptions {
-            client: client(sim),
+            client: client(sim).into(),
             lang: Lang::PtBr,
             theme: Theme::default(),
             read_only: false,

@@ -12,9 +12,8 @@ use std::time::Instant;
 use ratatui::Frame;
 use tokio::sync::mpsc;
 
-use crate::api::Client;
 use crate::app::keymap::Keymap;
-use crate::app::runner::Runner;
+use crate::app::runner::{ClientSource, Runner};
 use crate::app::{App, Changed, Effect, Msg, Settings, update};
 use crate::i18n::Lang;
 use crate::tui::events::{EventSource, TermEvent};
@@ -27,8 +26,9 @@ use crate::ui::widgets::StatusKind;
 /// Everything the console needs, resolved by `main` from flags, the config
 /// file and the environment.
 pub struct ConsoleOptions {
-    /// The shared API client (already configured for the chosen profile).
-    pub client: Client,
+    /// The shared API client for the chosen profile, ready or still being
+    /// built (a `Client` converts with `.into()`).
+    pub client: ClientSource,
     /// Interface language.
     pub lang: Lang,
     /// Colour theme, with the profile's accent applied.

@@ -314,6 +314,7 @@ where
             ramal: None,
             insecure: false,
             key_overrides: BTreeMap::new(),
+            typeahead: false,
         };
         let mut console = Console::new(options, tx);
         console.app.size = (W, H);

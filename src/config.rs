@@ -66,6 +66,7 @@ const PROFILE_KEYS: &[&str] = &[
     "attendant",
     "ramal",
     "insecure_http",
+    "typeahead",
 ];
 
 /// Looks an environment variable up; injected so tests need not mutate the
@@ -280,6 +281,8 @@ pub struct Profile {
     pub ramal: Option<String>,
     /// Allow plain `http://` to a host that is not loopback.
     pub insecure_http: Option<bool>,
+    /// Instant type-ahead: an in-memory index of `cliente/all`.
+    pub typeahead: Option<bool>,
 }
 
 /// The config file as loaded, with its path and raw text.
@@ -439,6 +442,8 @@ pub struct Settings {
     pub ramal: Option<String>,
     /// Plain HTTP allowed to remote hosts.
     pub insecure_http: bool,
+    /// The console's instant type-ahead (in-memory index of `cliente/all`).
+    pub typeahead: bool,
     /// Secret value from the environment, else the file.
     client_secret: Option<String>,
     client_secret_command: Option<String>,
@@ -492,6 +497,7 @@ pub fn resolve(
         attendant: non_blank(profile.attendant),
         ramal: non_blank(profile.ramal),
         insecure_http: profile.insecure_http.unwrap_or(false),
+        typeahead: profile.typeahead.unwrap_or(false),
         client_secret_env: env_secret.is_some(),
         password_env: env_password.is_some(),
         client_secret: env_secret.or(profile.client_secret),
@@ -518,6 +524,7 @@ impl Settings {
             attendant: configured.and_then(|s| s.attendant.clone()),
             ramal: configured.and_then(|s| s.ramal.clone()),
             insecure_http: false,
+            typeahead: configured.is_some_and(|s| s.typeahead),
             client_secret: Some(d.client_secret.to_owned()),
             client_secret_command: None,
             password: Some(d.password.to_owned()),

@@ -49,6 +49,9 @@ pub struct ConsoleOptions {
     pub insecure: bool,
     /// User key overrides from the config (`[keys]`), action name to keys.
     pub key_overrides: BTreeMap<String, Vec<String>>,
+    /// Instant type-ahead (`--typeahead` or the profile's `typeahead`):
+    /// fetch `cliente/all` in the background into an in-memory index.
+    pub typeahead: bool,
 }
 
 /// The console as the terminal loop sees it: the state, plus the runner
@@ -86,7 +89,12 @@ impl Console {
         }
         // The trail comes before any action: if it cannot be written the
         // action is refused (the runner says why); reads work as usual.
-        let runner = Runner::new(options.client, tx).with_default_audit();
+        let mut runner = Runner::new(options.client, tx).with_default_audit();
+        if options.typeahead {
+            for effect in crate::app::typeahead::load(&mut app) {
+                runner.run(effect);
+            }
+        }
         Console {
             app,
             runner,

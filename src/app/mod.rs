@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod results;
 pub mod runner;
 pub mod status;
+pub mod typeahead;
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
@@ -219,6 +220,12 @@ pub enum Effect {
     },
     /// Read the latest audit entries; they come back as [`Msg::AuditLoaded`].
     LoadAudit,
+    /// Fetch `cliente/all` and build the local type-ahead index; it comes
+    /// back as [`Msg::IndexLoaded`] with `generation`.
+    LoadIndex {
+        /// Echoed in the answer; an older generation's answer is dropped.
+        generation: u64,
+    },
     /// Suspend to the shell (Ctrl-Z).
     Suspend,
     /// Leave the console.
@@ -276,6 +283,13 @@ pub enum Msg {
     Copied(crate::clipboard::CopyReport),
     /// The latest audit entries, or why they could not be read.
     AuditLoaded(Result<Vec<crate::audit::AuditEntry>, String>),
+    /// The local type-ahead index, or why it could not be loaded.
+    IndexLoaded {
+        /// The generation it was asked for.
+        generation: u64,
+        /// The index.
+        result: Result<std::sync::Arc<crate::index::CustomerIndex>, ApiError>,
+    },
 }
 
 /// Data fetched from the server, with its own loading and error state.
@@ -635,6 +649,8 @@ pub struct App {
     pub inflight: inflight::InFlight,
     /// Submissions awaiting their answer.
     pub pending: HashMap<inflight::ActionKey, actions::Pending>,
+    /// Instant type-ahead over the local index (off unless enabled).
+    pub typeahead: typeahead::Typeahead,
     next_view: ViewId,
     next_seq: u64,
 }
@@ -657,6 +673,7 @@ impl App {
             overlay: None,
             inflight: inflight::InFlight::new(),
             pending: HashMap::new(),
+            typeahead: typeahead::Typeahead::default(),
             next_view: SEARCH_VIEW + 1,
             next_seq: 1,
         }
@@ -825,6 +842,12 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
         }
         Msg::Copied(report) => actions::on_copied(app, report),
         Msg::AuditLoaded(result) => actions::on_audit(app, result),
+        Msg::IndexLoaded { generation, result } => typeahead::on_loaded(app, generation, result),
+    };
+    // Local matches follow the search box, however its text changed.
+    let changed = match typeahead::sync(app) {
+        Changed::Yes => Changed::Yes,
+        Changed::No => changed,
     };
     (fx, changed)
 }
@@ -942,8 +965,11 @@ fn search_key(
     fx: &mut Vec<Effect>,
 ) -> Changed {
     let lang = app.lang();
+    let local_rows = app.typeahead.shown().map(|m| m.hits.len());
     let list_rows = if app.search.show_history {
         app.history.len()
+    } else if let Some(rows) = local_rows {
+        rows
     } else {
         app.search.results.data.as_ref().map_or(0, Vec::len)
     };
@@ -1055,6 +1081,17 @@ fn search_key(
                 }
                 Changed::Yes
             }
+            // A local match opens by code: everything shown comes fresh
+            // from the server, the index only found it.
+            SearchFocus::List if local_rows.is_some() => {
+                match typeahead::picked(app, app.search.selected) {
+                    Some(c) => {
+                        open_customer(app, c, fx);
+                        Changed::Yes
+                    }
+                    None => Changed::No,
+                }
+            }
             SearchFocus::List => {
                 let picked = app
                     .search
@@ -1072,6 +1109,14 @@ fn search_key(
                 }
             }
         },
+        // R also reloads the local index (customers registered since).
+        Action::RefreshAll if app.typeahead.enabled() => {
+            fx.extend(typeahead::load(app));
+            if let Some((kind, text)) = app.search.last.clone() {
+                send_search(app, kind, text, fx);
+            }
+            Changed::Yes
+        }
         Action::Refresh | Action::RefreshAll => {
             if let Some((kind, text)) = app.search.last.clone() {
                 send_search(app, kind, text, fx);
@@ -1506,6 +1551,7 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
         };
         let has_rows = result.as_ref().is_ok_and(|v| !v.is_empty());
         app.search.results.finish(result.map_err(err));
+        typeahead::hide(app);
         app.search.selected = 0;
         if has_rows {
             app.search.focus.0 = SearchFocus::List;

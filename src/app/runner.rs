@@ -98,6 +98,8 @@ pub struct Runner {
     /// Actions and other one-off tasks: never aborted by a view change,
     /// since an action's answer must reach the attendant.
     detached: Vec<AbortHandle>,
+    /// The local index's load: a newer one replaces (aborts) it.
+    index_task: Option<AbortHandle>,
     audit: Option<Audit>,
     /// Open the user's audit file at the first action (see
     /// [`Runner::with_default_audit`]).
@@ -112,6 +114,7 @@ impl Runner {
             tx,
             tasks: HashMap::new(),
             detached: Vec::new(),
+            index_task: None,
             audit: None,
             default_audit: false,
         }
@@ -248,6 +251,18 @@ impl Runner {
                 });
                 self.detached.push(handle.abort_handle());
             }
+            Effect::LoadIndex { generation } => {
+                if let Some(old) = self.index_task.take() {
+                    old.abort();
+                }
+                let client = self.client.clone();
+                let tx = self.tx.clone();
+                let handle = tokio::spawn(async move {
+                    let result = load_index(client).await;
+                    let _ = tx.send(Msg::IndexLoaded { generation, result });
+                });
+                self.index_task = Some(handle.abort_handle());
+            }
             Effect::Suspend | Effect::Quit => {}
         }
     }
@@ -258,6 +273,9 @@ impl Runner {
             task.abort();
         }
         for task in self.detached.drain(..) {
+            task.abort();
+        }
+        if let Some(task) = self.index_task.take() {
             task.abort();
         }
     }
@@ -273,6 +291,25 @@ async fn perform(client: &Client, request: Request) -> Reply {
         Request::Orders(p) => Reply::Orders(client.service_orders(&p).await),
         Request::Connections(p) => Reply::Connections(client.connection_log(&p).await),
     }
+}
+
+/// Fetches every customer (`cliente/all`, which HubSoft caches) and builds
+/// the local index off the runtime's threads; the decoded customers are
+/// dropped as soon as it is built, and nothing touches the disk.
+async fn load_index(
+    client: ClientSource,
+) -> Result<std::sync::Arc<crate::index::CustomerIndex>, ApiError> {
+    let client = client.get().await?;
+    let customers = client
+        .all_customers(&crate::api::AllCustomers::default())
+        .await?;
+    tokio::task::spawn_blocking(move || {
+        std::sync::Arc::new(crate::index::CustomerIndex::build(&customers))
+    })
+    .await
+    .map_err(|e| ApiError::Config {
+        reason: format!("building the local index failed: {e}"),
+    })
 }
 
 /// The reply of a request that could not be sent: the client could not

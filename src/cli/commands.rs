@@ -120,7 +120,7 @@ pub fn dispatch(cli: Cli, prescan_lang: Lang) -> Result<u8, Failure> {
     let name = command_name(cli.command.as_ref());
     tracing::info!(command = name, "hubdesk started");
     let result = match cli.command {
-        None => run_console(&ctx, cli.demo),
+        None => run_console(&ctx, cli.demo, cli.typeahead),
         Some(Command::Config(ConfigCommand::Check)) => config_check(&ctx),
         Some(Command::Audit { limit }) => show_audit(&ctx, limit),
         Some(command) => with_runtime(&ctx, command, cli.demo),
@@ -254,7 +254,7 @@ impl Ctx {
 // ---------------------------------------------------------------------------
 // The console
 
-fn run_console(ctx: &Ctx, demo: bool) -> Result<u8, Failure> {
+fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let rt = runtime(ctx.lang)?;
     // The first frame does not wait for the client: building it (the trust
@@ -301,6 +301,7 @@ fn run_console(ctx: &Ctx, demo: bool) -> Result<u8, Failure> {
         ramal: settings.ramal.clone(),
         insecure: ctx.global.insecure,
         key_overrides: ctx.key_overrides(),
+        typeahead: typeahead || settings.typeahead,
     };
     let result = rt.block_on(console::run(options));
     // Dropping the runtime waits for the build task, so the simulator (if

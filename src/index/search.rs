@@ -7,8 +7,9 @@
 //! - anything with a letter (or other text): *words* (names, fantasy names,
 //!   logins), **fuzzy**, one atom per word, as helix and fzf do;
 //! - digits with or without a mask (`123.456`, `(37) 9991`): *digits*
-//!   (CPF/CNPJ, code, phones) as a **substring**: a fuzzy subsequence of
-//!   digits would match nearly every 11-digit number;
+//!   (CPF/CNPJ, code, phones) as a **substring** (a fuzzy subsequence of
+//!   digits would match nearly every 11-digit number), or as a **prefix**
+//!   of the document when a `.` or `/` says a CPF/CNPJ mask is being typed;
 //! - digits and dots (`10.20.`): *net*, IPv4 as a substring;
 //! - hex with `:`/`-` separators or hex letters (`aa:bb`, `c0ffee`): *net*,
 //!   MACs as bare hex, substring.
@@ -77,7 +78,15 @@ impl Plan {
         });
         let digits = (numeric && digit_count >= MIN_QUERY).then(|| {
             let d: String = q.chars().filter(char::is_ascii_digit).collect();
-            substring(&d)
+            // A dot or a slash is a CPF/CNPJ mask being typed from its
+            // start (the document opens the haystack): match from there,
+            // or "10." would find every document holding "10".
+            let kind = if q.contains('.') || q.contains('/') {
+                AtomKind::Prefix
+            } else {
+                AtomKind::Substring
+            };
+            Atom::new(&d, CaseMatching::Ignore, Normalization::Never, kind, false)
         });
         let ip = numeric && q.contains('.') && q.chars().all(|c| c.is_ascii_digit() || c == '.');
         let mac_like = q
@@ -353,6 +362,9 @@ mod tests {
         assert_eq!(find(&idx, "123.456.789-09"), vec![1000]);
         assert_eq!(find(&idx, "12345678909"), vec![1000]);
         assert_eq!(find(&idx, "123.45"), vec![1000]);
+        // Masked, it is a document typed from its start: not its middle.
+        assert!(find(&idx, "345.678").is_empty());
+        assert_eq!(find(&idx, "345678"), vec![1000]);
         assert_eq!(find(&idx, "11.222.333/0001-81"), vec![1002]);
     }
 

@@ -31,6 +31,9 @@ struct Piece {
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     code: u64,
+    /// Which characters the *words* haystack holds ([`char_bit`]): a query
+    /// needing one it lacks cannot match, without running the matcher.
+    chars: u64,
     name: Piece,
     words: Piece,
     /// The document's digits open this haystack (`doc_len` of them).
@@ -203,8 +206,10 @@ impl IndexBuilder {
                 None => NO_CITY,
             }
         });
+        let chars = chars_of(self.index.bytes(words));
         self.index.entries.push(Entry {
             code,
+            chars,
             name,
             words,
             digits,
@@ -231,6 +236,22 @@ impl IndexBuilder {
         self.index.cities.shrink_to_fit();
         self.index
     }
+}
+
+/// The bit of one (folded, ASCII) character in [`Entry::chars`]; spaces
+/// have none.
+pub(crate) fn char_bit(b: u8) -> u64 {
+    match b {
+        b' ' => 0,
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        other => 1 << (36 + other % 28),
+    }
+}
+
+/// Every character of `bytes`, as bits.
+pub(crate) fn chars_of(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0, |acc, b| acc | char_bit(*b))
 }
 
 /// Runs `f` to append to the arena and returns what it appended.
@@ -457,7 +478,7 @@ mod tests {
             "Maria Aparecidamaria aparecida maria.ap98765432100 4321 37999112233\
              10.20.30.40 aabbccddeeff"
         );
-        assert_eq!(std::mem::size_of::<Entry>(), 48);
+        assert_eq!(std::mem::size_of::<Entry>(), 56);
         // Arena + one entry + one city: well under a kilobyte.
         assert!(idx.heap_bytes() < 200, "{} bytes", idx.heap_bytes());
     }

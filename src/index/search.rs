@@ -27,7 +27,7 @@
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
-use super::{CustomerIndex, fold};
+use super::{CustomerIndex, chars_of, fold};
 
 /// Queries shorter than this (in characters, trimmed) are not matched.
 pub const MIN_QUERY: usize = 2;
@@ -56,6 +56,8 @@ pub struct Matches {
 /// Which haystacks a query is matched against.
 struct Plan {
     words: Option<Pattern>,
+    /// Every character the words need ([`super::char_bit`]).
+    words_chars: u64,
     digits: Option<Atom>,
     net: Option<Atom>,
 }
@@ -102,6 +104,7 @@ impl Plan {
             None
         };
         Plan {
+            words_chars: chars_of(folded.as_bytes()),
             words: words.filter(|p| !p.atoms.is_empty()),
             digits,
             net,
@@ -136,6 +139,22 @@ fn bare_hex(q: &str) -> String {
         .filter(char::is_ascii_hexdigit)
         .map(|c| c.to_ascii_lowercase())
         .collect()
+}
+
+/// The fuzzy score of every word of the query in `haystack`, summed; `None`
+/// when one is missing. Both sides are folded already, so case and
+/// normalisation are off, and nucleo's greedy matcher is used: linear in
+/// the haystack instead of the optimal matcher's table, it keeps the first
+/// keystrokes of a name (thousands of candidates) within budget, and
+/// ranks names about as well (prefixes and word starts still score more).
+fn words_score(p: &Pattern, haystack: Utf32Str<'_>, m: &mut Matcher) -> Option<u32> {
+    m.config.ignore_case = false;
+    m.config.normalize = false;
+    let mut total = 0;
+    for atom in &p.atoms {
+        total += u32::from(m.fuzzy_match_greedy(haystack, atom.needle_text())?);
+    }
+    Some(total)
 }
 
 /// A remembered query of the current typing run and every id it matched.
@@ -244,8 +263,10 @@ impl Searcher {
                 continue;
             };
             let mut best: Option<u32> = None;
-            if let Some(p) = &plan.words {
-                best = best.max(p.score(Utf32Str::Ascii(index.bytes(e.words)), m));
+            if let Some(p) = &plan.words
+                && e.chars & plan.words_chars == plan.words_chars
+            {
+                best = best.max(words_score(p, Utf32Str::Ascii(index.bytes(e.words)), m));
             }
             if let Some(a) = &plan.digits {
                 let s = a.score(Utf32Str::Ascii(index.bytes(e.digits)), m);

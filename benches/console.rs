@@ -303,7 +303,7 @@ where
     rt.block_on(async {
         let (tx, mut inbox) = mpsc::unbounded_channel();
         let options = ConsoleOptions {
-            client: client(sim),
+            client: client(sim).into(),
             lang: Lang::PtBr,
             theme: Theme::default(),
             read_only: false,
@@ -315,6 +315,8 @@ where
             internal_id: None,
             insecure: false,
             key_overrides: BTreeMap::new(),
+            typeahead: false,
+            screen_pop: None,
         };
         let mut console = Console::new(options, tx);
         console.app.size = (W, H);

@@ -67,6 +67,7 @@ const PROFILE_KEYS: &[&str] = &[
     "ramal",
     "internal_id",
     "insecure_http",
+    "typeahead",
 ];
 
 /// Looks an environment variable up; injected so tests need not mutate the
@@ -284,6 +285,8 @@ pub struct Profile {
     pub internal_id: Option<String>,
     /// Allow plain `http://` to a host that is not loopback.
     pub insecure_http: Option<bool>,
+    /// Instant type-ahead: an in-memory index of `cliente/all`.
+    pub typeahead: Option<bool>,
 }
 
 /// The config file as loaded, with its path and raw text.
@@ -445,6 +448,8 @@ pub struct Settings {
     pub internal_id: Option<String>,
     /// Plain HTTP allowed to remote hosts.
     pub insecure_http: bool,
+    /// The console's instant type-ahead (in-memory index of `cliente/all`).
+    pub typeahead: bool,
     /// Secret value from the environment, else the file.
     client_secret: Option<String>,
     client_secret_command: Option<String>,
@@ -499,6 +504,7 @@ pub fn resolve(
         ramal: non_blank(profile.ramal),
         internal_id: non_blank(profile.internal_id),
         insecure_http: profile.insecure_http.unwrap_or(false),
+        typeahead: profile.typeahead.unwrap_or(false),
         client_secret_env: env_secret.is_some(),
         password_env: env_password.is_some(),
         client_secret: env_secret.or(profile.client_secret),
@@ -526,6 +532,7 @@ impl Settings {
             ramal: configured.and_then(|s| s.ramal.clone()),
             internal_id: configured.and_then(|s| s.internal_id.clone()),
             insecure_http: false,
+            typeahead: configured.is_some_and(|s| s.typeahead),
             client_secret: Some(d.client_secret.to_owned()),
             client_secret_command: None,
             password: Some(d.password.to_owned()),

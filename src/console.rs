@@ -12,9 +12,8 @@ use std::time::Instant;
 use ratatui::Frame;
 use tokio::sync::mpsc;
 
-use crate::api::Client;
 use crate::app::keymap::Keymap;
-use crate::app::runner::Runner;
+use crate::app::runner::{ClientSource, Runner};
 use crate::app::{App, Changed, Effect, Msg, Settings, update};
 use crate::i18n::Lang;
 use crate::tui::events::{EventSource, TermEvent};
@@ -27,8 +26,9 @@ use crate::ui::widgets::StatusKind;
 /// Everything the console needs, resolved by `main` from flags, the config
 /// file and the environment.
 pub struct ConsoleOptions {
-    /// The shared API client (already configured for the chosen profile).
-    pub client: Client,
+    /// The shared API client for the chosen profile, ready or still being
+    /// built (a `Client` converts with `.into()`).
+    pub client: ClientSource,
     /// Interface language.
     pub lang: Lang,
     /// Colour theme, with the profile's accent applied.
@@ -51,6 +51,12 @@ pub struct ConsoleOptions {
     pub insecure: bool,
     /// User key overrides from the config (`[keys]`), action name to keys.
     pub key_overrides: BTreeMap<String, Vec<String>>,
+    /// Instant type-ahead (`--typeahead` or the profile's `typeahead`):
+    /// fetch `cliente/all` in the background into an in-memory index.
+    pub typeahead: bool,
+    /// Where to listen for screen pops (`hubdesk call PHONE`); `None`
+    /// listens nowhere.
+    pub screen_pop: Option<std::path::PathBuf>,
 }
 
 /// The console as the terminal loop sees it: the state, plus the runner
@@ -91,7 +97,12 @@ impl Console {
         }
         // The trail comes before any action: if it cannot be written the
         // action is refused (the runner says why); reads work as usual.
-        let runner = Runner::new(options.client, tx).with_default_audit();
+        let mut runner = Runner::new(options.client, tx).with_default_audit();
+        if options.typeahead {
+            for effect in crate::app::typeahead::load(&mut app) {
+                runner.run(effect);
+            }
+        }
         Console {
             app,
             runner,
@@ -163,6 +174,44 @@ impl Program for Console {
 
 /// The login of the person at the keyboard, when no attendant is
 /// configured: better than nothing in a ticket's signature and the trail.
+/// Starts the screen-pop socket: each phone `hubdesk call` sends becomes
+/// a [`Msg::ScreenPop`]. A socket another console holds, or one that
+/// cannot be created, leaves the console working without screen pops and
+/// says why on the status line.
+async fn listen_for_calls(
+    app: &mut App,
+    path: &std::path::Path,
+    lang: Lang,
+    tx: mpsc::UnboundedSender<Msg>,
+) -> Option<crate::screenpop::ServeHandle> {
+    let (pop_tx, mut pops) = mpsc::unbounded_channel::<String>();
+    match crate::screenpop::serve(path, pop_tx).await {
+        Ok(handle) => {
+            app.settings.screen_pop = Some(handle.path().display().to_string());
+            tokio::spawn(async move {
+                while let Some(phone) = pops.recv().await {
+                    if tx.send(Msg::ScreenPop(phone)).is_err() {
+                        break;
+                    }
+                }
+            });
+            Some(handle)
+        }
+        Err(e) => {
+            tracing::warn!("screen pop disabled: {e}");
+            app.set_status(
+                StatusKind::Error,
+                crate::i18n::trf(
+                    lang,
+                    crate::i18n::Msg::PbxScreenPopUnavailable,
+                    &[("detail", &e)],
+                ),
+            );
+            None
+        }
+    }
+}
+
 fn os_user() -> Option<String> {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
@@ -171,10 +220,17 @@ fn os_user() -> Option<String> {
 }
 
 /// Runs the console until the attendant quits; returns the process exit code.
-pub async fn run(options: ConsoleOptions) -> anyhow::Result<i32> {
+pub async fn run(mut options: ConsoleOptions) -> anyhow::Result<i32> {
     terminal::install_panic_hook();
     let (tx, mut inbox) = mpsc::unbounded_channel();
-    let mut console = Console::new(options, tx);
+    let pop_path = options.screen_pop.take();
+    let lang = options.lang;
+    let mut console = Console::new(options, tx.clone());
+    // Kept alive for the whole session: dropping it removes the socket.
+    let _screen_pop = match pop_path {
+        Some(path) => listen_for_calls(&mut console.app, &path, lang, tx).await,
+        None => None,
+    };
     let mut guard = TerminalGuard::enter(TerminalOptions::default())?;
     let mut frames = FrameWriter::stdout()?;
     let mut events = EventSource::new()?;

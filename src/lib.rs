@@ -15,6 +15,7 @@ pub mod clipboard;
 pub mod config;
 pub mod console;
 pub mod i18n;
+pub mod index;
 pub mod logging;
 pub mod mask;
 pub mod sanitize;

@@ -98,7 +98,7 @@ fn e2e_child_console() {
         };
         let client = Client::new(ClientConfig::new(sim.base_url(), creds)).unwrap();
         let code = hubdesk::console::run(hubdesk::console::ConsoleOptions {
-            client,
+            client: client.into(),
             lang: hubdesk::i18n::Lang::PtBr,
             theme: hubdesk::ui::theme::Theme::default(),
             read_only: false,
@@ -110,6 +110,8 @@ fn e2e_child_console() {
             internal_id: None,
             insecure: false,
             key_overrides: Default::default(),
+            typeahead: false,
+            screen_pop: None,
         })
         .await
         .unwrap();

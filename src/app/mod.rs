@@ -20,6 +20,7 @@ pub mod results;
 pub mod runner;
 pub mod status;
 pub mod tools;
+pub mod typeahead;
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
@@ -225,6 +226,12 @@ pub enum Effect {
     },
     /// Read the latest audit entries; they come back as [`Msg::AuditLoaded`].
     LoadAudit,
+    /// Fetch `cliente/all` and build the local type-ahead index; it comes
+    /// back as [`Msg::IndexLoaded`] with `generation`.
+    LoadIndex {
+        /// Echoed in the answer; an older generation's answer is dropped.
+        generation: u64,
+    },
     /// Suspend to the shell (Ctrl-Z).
     Suspend,
     /// Leave the console.
@@ -287,6 +294,13 @@ pub enum Msg {
     /// An incoming call's phone from the screen-pop socket: search it and
     /// open the customer (see [`tools::pbx`]).
     ScreenPop(String),
+    /// The local type-ahead index, or why it could not be loaded.
+    IndexLoaded {
+        /// The generation it was asked for.
+        generation: u64,
+        /// The index.
+        result: Result<std::sync::Arc<crate::index::CustomerIndex>, ApiError>,
+    },
 }
 
 /// Data fetched from the server, with its own loading and error state.
@@ -662,6 +676,8 @@ pub struct App {
     pub tools: tools::ToolsState,
     /// The command palette, when open.
     pub palette: Option<palette::Palette>,
+    /// Instant type-ahead over the local index (off unless enabled).
+    pub typeahead: typeahead::Typeahead,
     next_view: ViewId,
     next_seq: u64,
 }
@@ -686,6 +702,7 @@ impl App {
             pending: HashMap::new(),
             tools: tools::ToolsState::default(),
             palette: None,
+            typeahead: typeahead::Typeahead::default(),
             next_view: SEARCH_VIEW + 1,
             next_seq: 1,
         }
@@ -862,6 +879,12 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
         Msg::Copied(report) => actions::on_copied(app, report),
         Msg::AuditLoaded(result) => actions::on_audit(app, result),
         Msg::ScreenPop(phone) => tools::pbx::on_pop(app, &phone, &mut fx),
+        Msg::IndexLoaded { generation, result } => typeahead::on_loaded(app, generation, result),
+    };
+    // Local matches follow the search box, however its text changed.
+    let changed = match typeahead::sync(app) {
+        Changed::Yes => Changed::Yes,
+        Changed::No => changed,
     };
     (fx, changed)
 }
@@ -1067,8 +1090,11 @@ fn search_key(
     fx: &mut Vec<Effect>,
 ) -> Changed {
     let lang = app.lang();
+    let local_rows = app.typeahead.shown().map(|m| m.hits.len());
     let list_rows = if app.search.show_history {
         app.history.len()
+    } else if let Some(rows) = local_rows {
+        rows
     } else {
         app.search.results.data.as_ref().map_or(0, Vec::len)
     };
@@ -1180,6 +1206,17 @@ fn search_key(
                 }
                 Changed::Yes
             }
+            // A local match opens by code: everything shown comes fresh
+            // from the server, the index only found it.
+            SearchFocus::List if local_rows.is_some() => {
+                match typeahead::picked(app, app.search.selected) {
+                    Some(c) => {
+                        open_customer(app, c, fx);
+                        Changed::Yes
+                    }
+                    None => Changed::No,
+                }
+            }
             SearchFocus::List => {
                 let picked = app
                     .search
@@ -1197,6 +1234,14 @@ fn search_key(
                 }
             }
         },
+        // R also reloads the local index (customers registered since).
+        Action::RefreshAll if app.typeahead.enabled() => {
+            fx.extend(typeahead::load(app));
+            if let Some((kind, text)) = app.search.last.clone() {
+                send_search(app, kind, text, fx);
+            }
+            Changed::Yes
+        }
         Action::Refresh | Action::RefreshAll => {
             if let Some((kind, text)) = app.search.last.clone() {
                 send_search(app, kind, text, fx);
@@ -1642,6 +1687,7 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
         };
         let has_rows = result.as_ref().is_ok_and(|v| !v.is_empty());
         app.search.results.finish(result.map_err(err));
+        typeahead::hide(app);
         app.search.selected = 0;
         if has_rows {
             app.search.focus.0 = SearchFocus::List;

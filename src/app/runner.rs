@@ -4,11 +4,14 @@
 //! read it replaces.
 
 use std::collections::HashMap;
+use std::time::Duration;
 
+use futures::FutureExt;
+use futures::future::{BoxFuture, Shared};
 use tokio::sync::mpsc::UnboundedSender;
-use tokio::task::AbortHandle;
+use tokio::task::{AbortHandle, JoinHandle};
 
-use crate::api::Client;
+use crate::api::{ApiError, Client};
 use crate::audit::{self, Audit};
 
 use super::actions::ActionReply;
@@ -18,15 +21,85 @@ use super::{Effect, Msg, Reply, Request, Slot, ViewId};
 /// How many audit entries the console's audit overlay reads.
 pub const AUDIT_SHOWN: usize = 200;
 
+/// The API client, ready or still being built.
+///
+/// Building a `reqwest::Client` for an `https://` server reads and parses
+/// the platform's trust store (tens of milliseconds), and `--demo` first
+/// generates the simulator's data. Neither is needed to draw the first
+/// frame, so the console starts with the client under construction on a
+/// blocking task; each request awaits it (the first one waits, the rest
+/// find it ready). A client that could not be built fails every request
+/// with its [`ApiError`], shown like any other error.
+#[derive(Clone)]
+pub struct ClientSource {
+    client: Shared<BoxFuture<'static, Result<Client, ApiError>>>,
+    request_timeout: Duration,
+}
+
+impl std::fmt::Debug for ClientSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientSource")
+            .field("ready", &self.client.peek().is_some())
+            .field("request_timeout", &self.request_timeout)
+            .finish()
+    }
+}
+
+impl ClientSource {
+    /// A client built on a task (usually `spawn_blocking`); its reads time
+    /// out after `request_timeout` (known before it is built, for the
+    /// console's timeout message).
+    pub fn building(
+        request_timeout: Duration,
+        task: JoinHandle<Result<Client, ApiError>>,
+    ) -> ClientSource {
+        let client = async move {
+            task.await.unwrap_or_else(|e| {
+                Err(ApiError::Config {
+                    reason: format!("building the client failed: {e}"),
+                })
+            })
+        }
+        .boxed()
+        .shared();
+        ClientSource {
+            client,
+            request_timeout,
+        }
+    }
+
+    /// How long one read may take.
+    pub fn request_timeout(&self) -> Duration {
+        self.request_timeout
+    }
+
+    /// The client, once built.
+    pub async fn get(&self) -> Result<Client, ApiError> {
+        self.client.clone().await
+    }
+}
+
+impl From<Client> for ClientSource {
+    fn from(client: Client) -> ClientSource {
+        let request_timeout = client.request_timeout();
+        ClientSource {
+            client: futures::future::ready(Ok(client)).boxed().shared(),
+            request_timeout,
+        }
+    }
+}
+
 /// Spawns requests and tracks them for cancellation.
 #[derive(Debug)]
 pub struct Runner {
-    client: Client,
+    client: ClientSource,
     tx: UnboundedSender<Msg>,
     tasks: HashMap<(ViewId, Slot), AbortHandle>,
     /// Actions and other one-off tasks: never aborted by a view change,
     /// since an action's answer must reach the attendant.
     detached: Vec<AbortHandle>,
+    /// The local index's load: a newer one replaces (aborts) it.
+    index_task: Option<AbortHandle>,
     audit: Option<Audit>,
     /// Open the user's audit file at the first action (see
     /// [`Runner::with_default_audit`]).
@@ -35,12 +108,13 @@ pub struct Runner {
 
 impl Runner {
     /// A runner that sends results to `tx`.
-    pub fn new(client: Client, tx: UnboundedSender<Msg>) -> Runner {
+    pub fn new(client: impl Into<ClientSource>, tx: UnboundedSender<Msg>) -> Runner {
         Runner {
-            client,
+            client: client.into(),
             tx,
             tasks: HashMap::new(),
             detached: Vec::new(),
+            index_task: None,
             audit: None,
             default_audit: false,
         }
@@ -104,7 +178,10 @@ impl Runner {
                 let client = self.client.clone();
                 let tx = self.tx.clone();
                 let handle = tokio::spawn(async move {
-                    let reply = perform(&client, request).await;
+                    let reply = match client.get().await {
+                        Ok(client) => perform(&client, request).await,
+                        Err(e) => failed(&request, e),
+                    };
                     // The loop may be gone (quitting): nothing to do then.
                     let _ = tx.send(Msg::Fetched { req, reply });
                 });
@@ -129,12 +206,18 @@ impl Runner {
             } => {
                 let mut audit = *audit;
                 let request = *request;
-                audit.host = self.client.base_url().to_owned();
                 let client = self.client.clone();
                 let tx = self.tx.clone();
                 let trail = self.trail();
                 let handle = tokio::spawn(async move {
-                    let reply = audited(&client, trail, audit, request).await;
+                    // Without a client nothing can be sent, so nothing is audited.
+                    let reply = match client.get().await {
+                        Ok(client) => {
+                            audit.host = client.base_url().to_owned();
+                            audited(&client, trail, audit, request).await
+                        }
+                        Err(e) => ActionReply::NotSent(e.to_string()),
+                    };
                     let _ = tx.send(Msg::ActionDone { submission, reply });
                 });
                 self.detached.push(handle.abort_handle());
@@ -168,6 +251,18 @@ impl Runner {
                 });
                 self.detached.push(handle.abort_handle());
             }
+            Effect::LoadIndex { generation } => {
+                if let Some(old) = self.index_task.take() {
+                    old.abort();
+                }
+                let client = self.client.clone();
+                let tx = self.tx.clone();
+                let handle = tokio::spawn(async move {
+                    let result = load_index(client).await;
+                    let _ = tx.send(Msg::IndexLoaded { generation, result });
+                });
+                self.index_task = Some(handle.abort_handle());
+            }
             Effect::Suspend | Effect::Quit => {}
         }
     }
@@ -178,6 +273,9 @@ impl Runner {
             task.abort();
         }
         for task in self.detached.drain(..) {
+            task.abort();
+        }
+        if let Some(task) = self.index_task.take() {
             task.abort();
         }
     }
@@ -193,6 +291,38 @@ async fn perform(client: &Client, request: Request) -> Reply {
         Request::Orders(p) => Reply::Orders(client.service_orders(&p).await),
         Request::Connections(p) => Reply::Connections(client.connection_log(&p).await),
         Request::Tool(r) => Reply::Tool(r.perform(client).await),
+    }
+}
+
+/// Fetches every customer (`cliente/all`, which HubSoft caches) and builds
+/// the local index off the runtime's threads; the decoded customers are
+/// dropped as soon as it is built, and nothing touches the disk.
+async fn load_index(
+    client: ClientSource,
+) -> Result<std::sync::Arc<crate::index::CustomerIndex>, ApiError> {
+    let client = client.get().await?;
+    let customers = client
+        .all_customers(&crate::api::AllCustomers::default())
+        .await?;
+    tokio::task::spawn_blocking(move || {
+        std::sync::Arc::new(crate::index::CustomerIndex::build(&customers))
+    })
+    .await
+    .map_err(|e| ApiError::Config {
+        reason: format!("building the local index failed: {e}"),
+    })
+}
+
+/// The reply of a request that could not be sent: the client could not
+/// be built.
+fn failed(request: &Request, e: ApiError) -> Reply {
+    match request {
+        Request::Search(_) | Request::Customer(_) => Reply::Customers(Err(e)),
+        Request::Invoices(_) => Reply::Invoices(Err(e)),
+        Request::Tickets(_) => Reply::Tickets(Err(e)),
+        Request::Orders(_) => Reply::Orders(Err(e)),
+        Request::Connections(_) => Reply::Connections(Err(e)),
+        Request::Tool(r) => Reply::Tool(r.failed(e)),
     }
 }
 

@@ -19,6 +19,9 @@ pub struct Cli {
     /// Use the embedded simulator instead of a server.
     #[arg(long, global = true)]
     pub demo: bool,
+    /// Console: instant type-ahead over an in-memory index of `cliente/all`.
+    #[arg(long)]
+    pub typeahead: bool,
     /// What to do; none runs the console.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -24,6 +24,7 @@ use crate::api::{
     TicketUpdate, TrustUnlock,
 };
 use crate::app::keymap::{Keymap, overrides_from_config};
+use crate::app::runner::ClientSource;
 use crate::audit::{self, Audit, AuditAttempt, Outcome};
 use crate::br::{self, FieldError};
 use crate::config::{self, FlagOverrides, Loaded, Paths, Settings};
@@ -126,7 +127,7 @@ pub fn dispatch(cli: Cli, prescan_lang: Lang) -> Result<u8, Failure> {
     let name = command_name(cli.command.as_ref());
     tracing::info!(command = name, "hubdesk started");
     let result = match cli.command {
-        None => run_console(&ctx, cli.demo),
+        None => run_console(&ctx, cli.demo, cli.typeahead),
         Some(Command::Config(ConfigCommand::Check)) => config_check(&ctx),
         Some(Command::Audit { limit }) => show_audit(&ctx, limit),
         Some(Command::Call { phone }) => screen_pop(&ctx, cli.demo, &phone),
@@ -219,6 +220,13 @@ impl Ctx {
     }
 
     fn client_for(&self, settings: &Settings) -> Result<Client, Failure> {
+        let cc = self.client_config(settings)?;
+        Client::new(cc).map_err(|e| Failure::api(self.lang, &e, None))
+    }
+
+    /// The client's configuration, checked: everything but building it
+    /// (which loads the trust store for https).
+    fn client_config(&self, settings: &Settings) -> Result<ClientConfig, Failure> {
         let host = settings
             .checked_host()
             .map_err(|e| Failure::config(self.lang, &e))?;
@@ -234,7 +242,7 @@ impl Ctx {
             cc.slow_timeout = t;
             cc.connect_timeout = cc.connect_timeout.min(t);
         }
-        Client::new(cc).map_err(|e| Failure::api(self.lang, &e, None))
+        Ok(cc)
     }
 
     fn read_only(&self, settings: &Settings) -> bool {
@@ -266,19 +274,43 @@ impl Ctx {
 // ---------------------------------------------------------------------------
 // The console
 
-fn run_console(ctx: &Ctx, demo: bool) -> Result<u8, Failure> {
+fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, Failure> {
     let lang = ctx.lang;
-    // The simulator lives as long as this function: the console talks to
-    // it through the real client over real HTTP on 127.0.0.1.
-    let (sim, settings) = if demo {
-        let (sim, settings) = start_demo(ctx)?;
-        (Some(sim), settings)
+    let rt = runtime(ctx.lang)?;
+    // The first frame does not wait for the client: building it (the trust
+    // store for https, and for --demo the simulator's data first) runs on a
+    // blocking task while the terminal is set up; requests await it.
+    let sim = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let (settings, cc) = if demo {
+        let configured = ctx.settings().ok();
+        let settings = Settings::demo("http://127.0.0.1".to_owned(), configured.as_ref());
+        (settings.clone(), ctx.client_config(&settings)?)
     } else {
-        (None, ctx.settings()?)
+        let settings = ctx.settings()?;
+        let cc = ctx.client_config(&settings)?;
+        (settings, cc)
     };
-    let client = ctx.client_for(&settings)?;
+    let timeout = cc.request_timeout;
+    let keep = sim.clone();
+    let build = rt.spawn_blocking(move || {
+        let mut cc = cc;
+        if demo {
+            // The simulator lives until the console ends: the console talks
+            // to it through the real client over real HTTP on 127.0.0.1.
+            let handle = crate::sim::start(crate::sim::SimConfig::default()).map_err(|e| {
+                crate::api::ApiError::Config {
+                    reason: trf(lang, Msg::CliDemoFailed, &[("detail", &e)]),
+                }
+            })?;
+            cc.base_url = handle.base_url();
+            if let Ok(mut slot) = keep.lock() {
+                *slot = Some(handle);
+            }
+        }
+        Client::new(cc)
+    });
     let options = ConsoleOptions {
-        client,
+        client: ClientSource::building(timeout, build),
         lang,
         theme: ctx.theme(&settings)?,
         read_only: ctx.read_only(&settings),
@@ -290,10 +322,17 @@ fn run_console(ctx: &Ctx, demo: bool) -> Result<u8, Failure> {
         internal_id: settings.internal_id.clone(),
         insecure: ctx.global.insecure,
         key_overrides: ctx.key_overrides(),
+        typeahead: typeahead || settings.typeahead,
+        screen_pop: Some(screenpop::default_socket_path(
+            &ctx.paths.state_dir,
+            &settings.profile,
+        )),
     };
-    let rt = runtime(ctx.lang)?;
     let result = rt.block_on(console::run(options));
-    if let Some(sim) = sim {
+    // Dropping the runtime waits for the build task, so the simulator (if
+    // it was started) is in its slot by now.
+    drop(rt);
+    if let Some(sim) = sim.lock().ok().and_then(|mut s| s.take()) {
         sim.shutdown();
     }
     let code = result.map_err(|e| Failure::new(EXIT_FAILURE, e.to_string()))?;

@@ -12,6 +12,7 @@ use crate::i18n::{Lang, Msg, tr, trf};
 /// Flags of the root command (global ones propagate with their help).
 const ROOT_ARGS: &[(&str, Msg)] = &[
     ("demo", Msg::HelpDemo),
+    ("typeahead", Msg::TaHelpFlag),
     ("profile", Msg::HelpProfile),
     ("config", Msg::HelpConfig),
     ("host", Msg::HelpHost),

@@ -1446,6 +1446,8 @@ catalog! {
     AuditLoading { pt: "Carregando…", en: "Loading…" }
 
     // ---- issue 7: tool screens and the command palette ----------------------
+    /// The screen-pop socket could not be opened; the console works without.
+    PbxScreenPopUnavailable { pt: "Screen pop desativado: {detail}", en: "Screen pop off: {detail}" }
     /// Keymap context of the tool screens (network, sales, cities...).
     KeyCtxTool { pt: "Telas de consulta", en: "Tool screens" }
     /// Opens the command palette.
@@ -2066,4 +2068,38 @@ catalog! {
     NetJumpNoService { pt: "Nenhum serviço selecionado", en: "No service selected" }
     /// Jump: the network lists could not be read.
     NetJumpFailed { pt: "Não foi possível consultar a rede: {error}", en: "Could not read the network inventory: {error}" }
+    // ---- issue 8: type-ahead ----
+    /// --help: --typeahead.
+    TaHelpFlag {
+        pt: "Console: índice local em memória para resultados instantâneos enquanto digita (baixa cliente/all)",
+        en: "Console: in-memory local index for instant results while typing (fetches cliente/all)"
+    }
+    /// Search info line: the local index is being fetched and built.
+    TaLoading { pt: "Índice local: carregando…", en: "Local index: loading…" }
+    /// Search info line: the local index is ready; `count` is formatted.
+    TaReady { pt: "Índice local: {count} clientes", en: "Local index: {count} customers" }
+    /// Search info line: the local index could not be loaded.
+    TaUnavailable { pt: "Índice local indisponível", en: "Local index unavailable" }
+    /// Status: loading the local index failed; server search still works.
+    TaLoadFailed {
+        pt: "Índice local indisponível ({detail}); a busca no servidor funciona normalmente",
+        en: "Local index unavailable ({detail}); server search works as usual"
+    }
+    /// Title of the result pane while local matches show; `count` is formatted.
+    TaTitle {
+        pt: "Índice local · {count} correspondências · Enter busca no servidor",
+        en: "Local index · {count} matches · Enter searches the server"
+    }
+    /// Title of the result pane when nothing local matches.
+    TaTitleNone {
+        pt: "Índice local · nenhuma correspondência · Enter busca no servidor",
+        en: "Local index · no matches · Enter searches the server"
+    }
+    /// The services column of a local match: its data comes when opened.
+    TaRowLocal { pt: "local", en: "local" }
+    /// More local matches than shown; `count` is formatted.
+    TaMore {
+        pt: "▲ mais {count} no índice local: continue digitando",
+        en: "▲ {count} more in the local index: keep typing"
+    }
 }

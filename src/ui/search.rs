@@ -8,7 +8,9 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
 use crate::api::Customer;
 use crate::app::keymap::Action;
+use crate::app::typeahead::IndexState;
 use crate::app::{App, HistoryEntry, SEARCH_LIMIT, SearchFocus};
+use crate::i18n::Lang;
 use crate::i18n::{Msg, tr, tr_count, trf};
 use crate::text::truncate;
 use crate::ui::cells::{self, columns, row, scroll_for, select, txt};
@@ -35,6 +37,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     draw_info(frame, info_area, app);
     if app.search.show_history {
         draw_history(frame, list_area, app);
+    } else if app.typeahead.shown().is_some() {
+        draw_local(frame, list_area, app);
     } else if app.search.results.data.is_none()
         && !app.search.results.loading()
         && app.search.results.error.is_none()
@@ -87,6 +91,13 @@ fn draw_input(frame: &mut Frame<'_>, area: Rect, app: &App) {
             ))
             .right_aligned(),
         );
+    // The local index's state, under the box where the eye already is.
+    let block = match index_status(app) {
+        Some((text, role)) => block.title_bottom(
+            Line::from(Span::styled(format!(" {text} "), theme.style(role))).right_aligned(),
+        ),
+        None => block,
+    };
     let inner = block.inner(area);
     block.render(area, frame.buffer_mut());
     let value = app.search.input.value();
@@ -109,6 +120,24 @@ fn draw_input(frame: &mut Frame<'_>, area: Rect, app: &App) {
         let scroll = app.search.input.visual_scroll(width);
         let x = app.search.input.visual_cursor().saturating_sub(scroll) as u16;
         frame.set_cursor_position(Position::new(inner.x + x.min(inner.width), inner.y));
+    }
+}
+
+/// What the type-ahead index is doing, when type-ahead is on.
+fn index_status(app: &App) -> Option<(String, Role)> {
+    let lang = app.lang();
+    match &app.typeahead.state {
+        IndexState::Off => None,
+        IndexState::Loading => Some((tr(lang, Msg::TaLoading).to_owned(), Role::Muted)),
+        IndexState::Ready(index) => Some((
+            trf(
+                lang,
+                Msg::TaReady,
+                &[("count", &grouped(lang, index.len()))],
+            ),
+            Role::Muted,
+        )),
+        IndexState::Failed(_) => Some((tr(lang, Msg::TaUnavailable).to_owned(), Role::Warning)),
     }
 }
 
@@ -429,6 +458,122 @@ fn draw_results(frame: &mut Frame<'_>, area: Rect, app: &App) {
                     trf(lang, Msg::SearchTooMany, &[("limit", &SEARCH_LIMIT)])
                 ),
                 theme.style(Role::Warning),
+            )],
+        );
+    }
+}
+
+/// `n` with thousands grouped as the language writes them (12.345 / 12,345).
+fn grouped(lang: Lang, n: usize) -> String {
+    let sep = match lang {
+        Lang::PtBr => '.',
+        _ => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The local index's matches of the text being typed: name, document, code
+/// and city, marked "local" where the server's list shows services (they
+/// come, fresh from the server, when the customer is opened).
+fn draw_local(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let (Some(found), Some(index)) = (app.typeahead.shown(), app.typeahead.index()) else {
+        return;
+    };
+    let focused = app.search.focus.0 == SearchFocus::List;
+    let title = if found.total == 0 {
+        tr(lang, Msg::TaTitleNone).to_owned()
+    } else {
+        trf(
+            lang,
+            Msg::TaTitle,
+            &[("count", &grouped(lang, found.total))],
+        )
+    };
+    let Some(inner) = (PaneFrame {
+        title: &title,
+        focused,
+        state: PaneState::Ready,
+        tick: app.tick,
+        retry_keys: "",
+        lang,
+        theme,
+    })
+    .render_pane(area, frame.buffer_mut()) else {
+        return;
+    };
+    let wide = inner.width >= 110;
+    let widths = if wide {
+        columns(inner.width, &[1, 0, 18, 8, 20, 28], 1, 12)
+    } else {
+        columns(inner.width, &[1, 0, 18, 6, 12, 16], 1, 10)
+    };
+    let more = found.total > found.hits.len();
+    let muted = theme.style(Role::Muted);
+    let mut out = vec![row(
+        vec![
+            (String::new(), muted),
+            (tr(lang, Msg::ColName).to_owned(), muted),
+            (tr(lang, Msg::KindDocument).to_owned(), muted),
+            (tr(lang, Msg::KindCode).to_owned(), muted),
+            (tr(lang, Msg::ColCity).to_owned(), muted),
+            (tr(lang, Msg::ColServices).to_owned(), muted),
+        ],
+        &widths,
+        &[3],
+    )];
+    let height = (inner.height as usize)
+        .saturating_sub(1)
+        .saturating_sub(more as usize);
+    let first = scroll_for(app.search.selected, height);
+    for hit in found.hits.iter().skip(first).take(height) {
+        let Some(r) = index.row(hit.id) else { continue };
+        let text = theme.style(Role::Text);
+        out.push(row(
+            vec![
+                (String::new(), text),
+                (txt(lang, Some(r.name)), text),
+                (
+                    cells::document(app, Some(r.document).filter(|d| !d.is_empty())),
+                    text,
+                ),
+                (r.code.to_string(), text),
+                (txt(lang, r.city), text),
+                (tr(lang, Msg::TaRowLocal).to_owned(), muted),
+            ],
+            &widths,
+            &[3],
+        ));
+    }
+    cells::lines(frame.buffer_mut(), inner, &out);
+    if focused && !found.hits.is_empty() {
+        let y = inner.y + 1 + (app.search.selected - first) as u16;
+        select(frame.buffer_mut(), inner, y, theme);
+    }
+    if more {
+        cells::lines(
+            frame.buffer_mut(),
+            Rect {
+                y: inner.y + inner.height - 1,
+                height: 1,
+                ..inner
+            },
+            &[Line::styled(
+                trf(
+                    lang,
+                    Msg::TaMore,
+                    &[("count", &grouped(lang, found.total - found.hits.len()))],
+                ),
+                muted,
             )],
         );
     }

@@ -150,6 +150,20 @@ pub enum ToolReply {
 }
 
 impl ToolRequest {
+    /// The reply of this request when it could not be sent (the HTTP
+    /// client could not be built).
+    pub fn failed(&self, e: ApiError) -> ToolReply {
+        match self {
+            ToolRequest::Cities => ToolReply::Cities(Err(e)),
+            ToolRequest::Prospects(_) => ToolReply::Prospects(Err(e)),
+            ToolRequest::Plans(_) => ToolReply::Plans(Err(e)),
+            ToolRequest::Receivables(_) => ToolReply::Receivables(Err(e)),
+            ToolRequest::Pops => ToolReply::Pops(Err(e)),
+            ToolRequest::Equipment => ToolReply::Equipment(Err(e)),
+            ToolRequest::Zones => ToolReply::Zones(Err(e)),
+        }
+    }
+
     /// Sends the request with `client`.
     pub async fn perform(self, client: &crate::api::Client) -> ToolReply {
         match self {

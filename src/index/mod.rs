@@ -1,0 +1,485 @@
+//! The local customer index behind instant type-ahead (opt-in).
+//!
+//! Built in memory from `cliente/all` and never written anywhere (LGPD):
+//! it lives as long as the console. Each customer keeps only what matching
+//! and one result row need, packed into one string arena:
+//!
+//! - the name as shown (UTF-8, as the server sent it);
+//! - three ASCII haystacks, folded once at build time (lower case, Portuguese
+//!   accents removed) so a keystroke never normalises text:
+//!   *words* (name, fantasy name, RADIUS logins), *digits* (CPF/CNPJ, code,
+//!   phones, digits only) and *net* (IPv4 addresses, MACs as bare hex);
+//! - the code, and the city as an index into a table of distinct cities.
+//!
+//! E-mails, addresses, passwords, services and invoices are never copied in.
+//! Matching lives in [`search`].
+
+pub mod search;
+
+use crate::api::Customer;
+
+pub use search::{Hit, Matches, Searcher};
+
+/// A piece of the arena.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Piece {
+    start: u32,
+    len: u32,
+}
+
+/// One customer in the index.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    code: u64,
+    /// Which characters the *words* haystack holds ([`char_bit`]): a query
+    /// needing one it lacks cannot match, without running the matcher.
+    chars: u64,
+    name: Piece,
+    words: Piece,
+    /// The document's digits open this haystack (`doc_len` of them).
+    digits: Piece,
+    net: Piece,
+    doc_len: u8,
+    /// Index into `cities`; `u16::MAX` when unknown.
+    city: u16,
+}
+
+const NO_CITY: u16 = u16::MAX;
+
+/// What one result row shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row<'a> {
+    /// `codigo_cliente`.
+    pub code: u64,
+    /// The fantasy name, else the name, as the server sent it (not yet
+    /// sanitized: the UI cleans it like any server text).
+    pub name: &'a str,
+    /// CPF/CNPJ digits ("" when unknown).
+    pub document: &'a str,
+    /// The city of the first service, if any.
+    pub city: Option<&'a str>,
+}
+
+/// The index: every customer's haystacks and row, in `cliente/all` order.
+#[derive(Default)]
+pub struct CustomerIndex {
+    arena: String,
+    entries: Vec<Entry>,
+    cities: Vec<Box<str>>,
+}
+
+impl std::fmt::Debug for CustomerIndex {
+    // Never prints customer data (it could reach a log).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CustomerIndex")
+            .field("customers", &self.entries.len())
+            .field("heap_bytes", &self.heap_bytes())
+            .finish()
+    }
+}
+
+impl CustomerIndex {
+    /// Indexes `customers`.
+    pub fn build<'a>(customers: impl IntoIterator<Item = &'a Customer>) -> CustomerIndex {
+        let mut b = IndexBuilder::default();
+        for c in customers {
+            b.push(c);
+        }
+        b.finish()
+    }
+
+    /// How many customers it holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The row of customer number `id` (as in [`Hit::id`]).
+    pub fn row(&self, id: u32) -> Option<Row<'_>> {
+        let e = self.entries.get(id as usize)?;
+        let digits = self.piece(e.digits);
+        Some(Row {
+            code: e.code,
+            name: self.piece(e.name),
+            document: &digits[..usize::from(e.doc_len).min(digits.len())],
+            city: (e.city != NO_CITY).then(|| &*self.cities[usize::from(e.city)]),
+        })
+    }
+
+    /// Bytes the index holds on the heap (arena, entries, city table),
+    /// counted from capacities: what the benchmark reports as its memory.
+    pub fn heap_bytes(&self) -> usize {
+        self.arena.capacity()
+            + self.entries.capacity() * std::mem::size_of::<Entry>()
+            + self.cities.capacity() * std::mem::size_of::<Box<str>>()
+            + self.cities.iter().map(|c| c.len()).sum::<usize>()
+    }
+
+    fn piece(&self, p: Piece) -> &str {
+        &self.arena[p.start as usize..(p.start + p.len) as usize]
+    }
+
+    fn bytes(&self, p: Piece) -> &[u8] {
+        &self.arena.as_bytes()[p.start as usize..(p.start + p.len) as usize]
+    }
+}
+
+/// Builds a [`CustomerIndex`] one customer at a time.
+#[derive(Default)]
+pub struct IndexBuilder {
+    index: CustomerIndex,
+    city_ids: std::collections::HashMap<Box<str>, u16>,
+}
+
+impl IndexBuilder {
+    /// Adds one customer (one without a code cannot be opened: skipped).
+    pub fn push(&mut self, c: &Customer) {
+        let Some(code) = c.codigo_cliente else {
+            return;
+        };
+        let arena = &mut self.index.arena;
+        let name = append(arena, |s| s.push_str(c.display_name().unwrap_or("").trim()));
+        let words = append(arena, |s| {
+            let from = s.len();
+            for part in [c.nome_razaosocial.as_deref(), c.nome_fantasia.as_deref()]
+                .into_iter()
+                .flatten()
+                .chain(c.servicos.iter().filter_map(|s| s.login.as_deref()))
+            {
+                if !part.trim().is_empty() {
+                    fold_into(part, s);
+                    s.push(' ');
+                }
+            }
+            trim_end(s, from);
+        });
+        let mut doc_len = 0;
+        let digits = append(arena, |s| {
+            let doc: String = c
+                .cpf_cnpj
+                .as_deref()
+                .unwrap_or("")
+                .chars()
+                .filter(char::is_ascii_digit)
+                .take(usize::from(u8::MAX))
+                .collect();
+            doc_len = doc.len() as u8;
+            s.push_str(&doc);
+            s.push(' ');
+            s.push_str(&code.to_string());
+            for phone in c.phones() {
+                s.push(' ');
+                s.extend(phone.chars().filter(char::is_ascii_digit));
+            }
+        });
+        let net = append(arena, |s| {
+            let from = s.len();
+            for svc in &c.servicos {
+                if let Some(ip) = svc.ipv4.as_deref().map(str::trim).filter(|v| is_ipv4ish(v)) {
+                    s.push_str(ip);
+                    s.push(' ');
+                }
+                if let Some(mac) = svc.mac_addr.as_deref() {
+                    let hex = mac_hex(mac);
+                    if !hex.is_empty() {
+                        s.push_str(&hex);
+                        s.push(' ');
+                    }
+                }
+            }
+            trim_end(s, from);
+        });
+        let city = city_of(c).map_or(NO_CITY, |name| {
+            let name = name.trim();
+            match self.city_ids.get(name) {
+                Some(id) => *id,
+                None if self.index.cities.len() < usize::from(NO_CITY) => {
+                    let id = self.index.cities.len() as u16;
+                    self.index.cities.push(name.into());
+                    self.city_ids.insert(name.into(), id);
+                    id
+                }
+                None => NO_CITY,
+            }
+        });
+        let chars = chars_of(self.index.bytes(words));
+        self.index.entries.push(Entry {
+            code,
+            chars,
+            name,
+            words,
+            digits,
+            net,
+            doc_len,
+            city,
+        });
+    }
+
+    /// How many customers were added so far.
+    pub fn len(&self) -> usize {
+        self.index.entries.len()
+    }
+
+    /// Whether none was added.
+    pub fn is_empty(&self) -> bool {
+        self.index.entries.is_empty()
+    }
+
+    /// The index, with its spare capacity released.
+    pub fn finish(mut self) -> CustomerIndex {
+        self.index.arena.shrink_to_fit();
+        self.index.entries.shrink_to_fit();
+        self.index.cities.shrink_to_fit();
+        self.index
+    }
+}
+
+/// The bit of one (folded, ASCII) character in [`Entry::chars`]; spaces
+/// have none.
+pub(crate) fn char_bit(b: u8) -> u64 {
+    match b {
+        b' ' => 0,
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        other => 1 << (36 + other % 28),
+    }
+}
+
+/// Every character of `bytes`, as bits.
+pub(crate) fn chars_of(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0, |acc, b| acc | char_bit(*b))
+}
+
+/// Runs `f` to append to the arena and returns what it appended.
+fn append(arena: &mut String, f: impl FnOnce(&mut String)) -> Piece {
+    let start = arena.len();
+    f(arena);
+    // An arena past 4 GiB would need ~20 million customers; clamp rather
+    // than wrap, so a piece never points outside the arena.
+    let start32 = u32::try_from(start).unwrap_or(u32::MAX);
+    let len = u32::try_from(arena.len() - start).unwrap_or(0);
+    if start32 == u32::MAX {
+        arena.truncate(start);
+        return Piece::default();
+    }
+    Piece {
+        start: start32,
+        len,
+    }
+}
+
+/// Drops the trailing spaces of what was appended since `from`.
+fn trim_end(s: &mut String, from: usize) {
+    while s.len() > from && s.ends_with(' ') {
+        s.pop();
+    }
+}
+
+/// The city of a customer: the first service's installation address, else
+/// its registration address (as the server's result list shows it).
+fn city_of(c: &Customer) -> Option<&str> {
+    c.servicos
+        .iter()
+        .find_map(|s| {
+            s.endereco_instalacao
+                .as_ref()
+                .and_then(|a| a.cidade.as_deref())
+                .or_else(|| {
+                    s.endereco_cadastral
+                        .as_ref()
+                        .and_then(|a| a.cidade.as_deref())
+                })
+        })
+        .filter(|c| !c.trim().is_empty())
+}
+
+fn is_ipv4ish(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// A MAC as 12 lower-case hex digits, whatever the separators; "" when it
+/// is not one.
+pub(crate) fn mac_hex(mac: &str) -> String {
+    let hex: String = mac
+        .chars()
+        .filter(char::is_ascii_hexdigit)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if hex.len() == 12 { hex } else { String::new() }
+}
+
+/// Appends `s` folded for matching: lower case, Portuguese (and common
+/// Latin) accents removed, anything else that is not ASCII as a space, so
+/// every haystack stays one byte per character.
+pub(crate) fn fold_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(if c.is_ascii_control() {
+                ' '
+            } else {
+                c.to_ascii_lowercase()
+            });
+            continue;
+        }
+        let base = match c {
+            'á' | 'à' | 'â' | 'ã' | 'ä' | 'å' | 'Á' | 'À' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ª' => {
+                'a'
+            }
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'õ' | 'ö' | 'Ó' | 'Ò' | 'Ô' | 'Õ' | 'Ö' | 'º' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+            'ç' | 'Ç' => 'c',
+            'ñ' | 'Ñ' => 'n',
+            'ý' | 'ÿ' | 'Ý' => 'y',
+            _ => ' ',
+        };
+        out.push(base);
+    }
+}
+
+/// `s` folded (see [`fold_into`]).
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{Address, CustomerService};
+
+    pub(crate) fn customer(code: u64, name: &str, doc: &str) -> Customer {
+        Customer {
+            codigo_cliente: Some(code),
+            nome_razaosocial: Some(name.to_owned()),
+            cpf_cnpj: Some(doc.to_owned()),
+            ..Customer::default()
+        }
+    }
+
+    #[test]
+    fn folding_removes_accents_and_case_and_keeps_one_byte_per_char() {
+        assert_eq!(fold("JOÃO Conceição Ñandú"), "joao conceicao nandu");
+        assert_eq!(fold("a\u{1b}[2Jb"), "a [2jb");
+        assert_eq!(fold("日本"), "  ");
+        assert!(fold("Ação é ótima").is_ascii());
+    }
+
+    #[test]
+    fn mac_is_normalised_to_bare_hex() {
+        assert_eq!(mac_hex("AA:BB:CC:DD:EE:0F"), "aabbccddee0f");
+        assert_eq!(mac_hex("aa-bb-cc-dd-ee-0f"), "aabbccddee0f");
+        assert_eq!(mac_hex("aabb.ccdd.ee0f"), "aabbccddee0f");
+        assert_eq!(mac_hex("not a mac"), "");
+    }
+
+    #[test]
+    fn rows_show_name_document_code_and_city() {
+        let mut c = customer(1234, "José da Silva", "123.456.789-09");
+        c.nome_fantasia = Some("Zé Internet".into());
+        c.servicos = vec![CustomerService {
+            endereco_instalacao: Some(Address {
+                cidade: Some("Divinópolis".into()),
+                ..Address::default()
+            }),
+            ..CustomerService::default()
+        }];
+        let plain = customer(77, "Ana", "");
+        let idx = CustomerIndex::build([&c, &plain]);
+        assert_eq!(idx.len(), 2);
+        assert_eq!(
+            idx.row(0),
+            Some(Row {
+                code: 1234,
+                name: "Zé Internet",
+                document: "12345678909",
+                city: Some("Divinópolis"),
+            })
+        );
+        assert_eq!(idx.row(1).unwrap().document, "");
+        assert_eq!(idx.row(1).unwrap().city, None);
+        assert_eq!(idx.row(2), None);
+    }
+
+    #[test]
+    fn customers_without_a_code_are_skipped() {
+        let mut c = customer(1, "Sem Código", "");
+        c.codigo_cliente = None;
+        assert!(CustomerIndex::build([&c]).is_empty());
+    }
+
+    #[test]
+    fn cities_are_stored_once() {
+        let with_city = |code, city: &str| {
+            let mut c = customer(code, "X", "");
+            c.servicos = vec![CustomerService {
+                endereco_cadastral: Some(Address {
+                    cidade: Some(city.into()),
+                    ..Address::default()
+                }),
+                ..CustomerService::default()
+            }];
+            c
+        };
+        let all: Vec<Customer> = (0..50)
+            .map(|i| {
+                with_city(
+                    i,
+                    if i % 2 == 0 {
+                        "Itaúna"
+                    } else {
+                        "Pará de Minas"
+                    },
+                )
+            })
+            .collect();
+        let idx = CustomerIndex::build(&all);
+        assert_eq!(idx.cities.len(), 2);
+        assert_eq!(idx.row(3).unwrap().city, Some("Pará de Minas"));
+    }
+
+    #[test]
+    fn the_index_holds_only_what_matching_and_a_row_need() {
+        // A customer full of data the index must not keep: e-mails, the
+        // PPPoE password, addresses, RG, plan names.
+        let mut c = customer(4321, "Maria Aparecida", "98765432100");
+        c.email_principal = Some("maria.secret@example.com".into());
+        c.rg = Some("MG-99.888.777".into());
+        c.telefone_primario = Some("(37) 99911-2233".into());
+        c.servicos = vec![CustomerService {
+            login: Some("maria.ap".into()),
+            senha: Some("s3nh4-pppoe".into()),
+            ipv4: Some("10.20.30.40".into()),
+            mac_addr: Some("AA:BB:CC:DD:EE:FF".into()),
+            nome: Some("PLANO FIBRA 500 MEGA".into()),
+            endereco_instalacao: Some(Address {
+                endereco: Some("Rua das Flores Escondidas".into()),
+                numero: Some("1234".into()),
+                cidade: Some("Itaúna".into()),
+                ..Address::default()
+            }),
+            ..CustomerService::default()
+        }];
+        let idx = CustomerIndex::build([&c]);
+        for secret in [
+            "secret", "s3nh4", "MG-99", "99.888", "Flores", "flores", "PLANO", "plano",
+        ] {
+            assert!(!idx.arena.contains(secret), "the index keeps {secret:?}");
+        }
+        // What it keeps: name, folded words and login, digits, net.
+        assert_eq!(
+            idx.arena,
+            "Maria Aparecidamaria aparecida maria.ap98765432100 4321 37999112233\
+             10.20.30.40 aabbccddeeff"
+        );
+        assert_eq!(std::mem::size_of::<Entry>(), 56);
+        // Arena + one entry + one city: well under a kilobyte.
+        assert!(idx.heap_bytes() < 200, "{} bytes", idx.heap_bytes());
+    }
+}

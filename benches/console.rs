@@ -314,6 +314,7 @@ where
             ramal: None,
             insecure: false,
             key_overrides: BTreeMap::new(),
+            warnings: Vec::new(),
         };
         let mut console = Console::new(options, tx);
         console.app.size = (W, H);

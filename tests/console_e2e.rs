@@ -109,6 +109,7 @@ fn e2e_child_console() {
             ramal: None,
             insecure: false,
             key_overrides: Default::default(),
+            warnings: Vec::new(),
         })
         .await
         .unwrap();

@@ -93,7 +93,8 @@ pub fn dispatch(cli: Cli, prescan_lang: Lang) -> Result<u8, Failure> {
             });
     }
 
-    let loaded = match config::load(&paths.config_file) {
+    let explicit = cli.global.config.is_some();
+    let loaded = match config::load_checked(&paths.config_file, explicit) {
         Ok(l) => l,
         Err(e) => return Err(Failure::config(prescan_lang, &e)),
     };
@@ -107,6 +108,12 @@ pub fn dispatch(cli: Cli, prescan_lang: Lang) -> Result<u8, Failure> {
                 &[("path", &paths.log_dir().display()), ("detail", &e)]
             )
         );
+    }
+    // `config check` lists it among its own warnings.
+    if !matches!(cli.command, Some(Command::Config(ConfigCommand::Check)))
+        && let Some(w) = config::secrets_warning(&loaded, lang)
+    {
+        eprintln!("hubdesk: {w}");
     }
     let privacy = cli.global.privacy || loaded.file.privacy.unwrap_or(false);
     let ctx = Ctx {
@@ -269,6 +276,7 @@ fn run_console(ctx: &Ctx, demo: bool) -> Result<u8, Failure> {
         ramal: settings.ramal.clone(),
         insecure: ctx.global.insecure,
         key_overrides: ctx.key_overrides(),
+        warnings: config::secrets_warning(&ctx.loaded, lang).into_iter().collect(),
     };
     let rt = runtime(ctx.lang)?;
     let result = rt.block_on(console::run(options));

@@ -1444,4 +1444,11 @@ catalog! {
     AuditReadFailed { pt: "Não foi possível ler a auditoria: {detail}", en: "Could not read the audit trail: {detail}" }
     /// Loading the audit trail.
     AuditLoading { pt: "Carregando…", en: "Loading…" }
+
+    // ---- issue 9: hardening ----
+    /// `--config FILE` names a file that does not exist.
+    HdConfigNotFound {
+        pt: "Arquivo de configuração não encontrado: {path} (indicado por --config)",
+        en: "Config file not found: {path} (given with --config)"
+    }
 }

@@ -248,7 +248,10 @@ async fn faults_layer(State(sim): S, req: Request, next: Next) -> Response {
             &json!({"message": "Server Error"}),
         );
     }
-    let rewrites = f.hostile_text
+    // The token grant carries no text for the screen, and a hostile
+    // `access_token` would only stop every test at the door.
+    let hostile = f.hostile_text && route != "oauth/token";
+    let rewrites = hostile
         || f.suscess
         || f.not_found_on_empty
         || f.latin1
@@ -270,8 +273,8 @@ async fn faults_layer(State(sim): S, req: Request, next: Next) -> Response {
                 v = json!({"status": "error", "msg": "Nenhum registro encontrado", "errors": []});
                 changed = true;
             }
-            if f.hostile_text {
-                hostile(&mut v, "");
+            if hostile {
+                hostile_strings(&mut v, "");
                 changed = true;
             }
             if f.suscess && v.get("status").and_then(Value::as_str) == Some("success") {
@@ -290,10 +293,10 @@ async fn faults_layer(State(sim): S, req: Request, next: Next) -> Response {
             bytes.truncate(bytes.len() / 2);
         }
     }
-    if f.hostile_text && parts.status != StatusCode::OK {
+    if hostile && parts.status != StatusCode::OK {
         // Refusals and errors carry server text too (`msg`, `message`).
         if let Ok(mut v) = serde_json::from_slice::<Value>(&bytes) {
-            hostile(&mut v, "");
+            hostile_strings(&mut v, "");
             bytes = v.to_string().into_bytes();
         }
     }
@@ -308,7 +311,7 @@ async fn faults_layer(State(sim): S, req: Request, next: Next) -> Response {
 
 /// Wraps every free-text string of `v` (see [`Faults::hostile_text`]) in
 /// terminal control sequences; `key` is the member holding `v`.
-fn hostile(v: &mut Value, key: &str) {
+fn hostile_strings(v: &mut Value, key: &str) {
     match v {
         Value::String(s) if super::faults::hostile_key(key) && s.chars().any(char::is_alphabetic) => {
             *s = format!(
@@ -317,8 +320,8 @@ fn hostile(v: &mut Value, key: &str) {
                 super::faults::HOSTILE_SUFFIX
             );
         }
-        Value::Array(items) => items.iter_mut().for_each(|i| hostile(i, key)),
-        Value::Object(map) => map.iter_mut().for_each(|(k, i)| hostile(i, k)),
+        Value::Array(items) => items.iter_mut().for_each(|i| hostile_strings(i, key)),
+        Value::Object(map) => map.iter_mut().for_each(|(k, i)| hostile_strings(i, k)),
         _ => {}
     }
 }

@@ -66,13 +66,14 @@ pub struct Console {
     test_panic: bool,
 }
 
-/// Test-only: with `HUBDESK_TEST_PANIC=on-key` in a **debug** build the
-/// console panics on the first key it handles, so the PTY tests can prove
-/// that a panic gives the terminal back and prints no secret. A release
-/// build never reads the variable (`cfg!(debug_assertions)` is false), so
-/// it cannot be triggered by accident in production.
+/// Test-only: with `HUBDESK_TEST_PANIC=f12` in a **debug** build the
+/// console panics when F12 (bound to nothing) is pressed, so the PTY tests
+/// can prove that a panic, even after a login, gives the terminal back and
+/// prints no secret. A release build never reads the variable
+/// (`cfg!(debug_assertions)` is false), so it cannot be triggered by
+/// accident in production.
 fn test_panic_requested() -> bool {
-    cfg!(debug_assertions) && std::env::var_os("HUBDESK_TEST_PANIC").is_some_and(|v| v == "on-key")
+    cfg!(debug_assertions) && std::env::var_os("HUBDESK_TEST_PANIC").is_some_and(|v| v == "f12")
 }
 
 impl Console {
@@ -142,7 +143,7 @@ impl Program for Console {
 
     fn on_event(&mut self, event: TermEvent) -> Control {
         match event {
-            TermEvent::Key(_) if self.test_panic => {
+            TermEvent::Key(key) if self.test_panic && key.code == crossterm::event::KeyCode::F(12) => {
                 panic!("HUBDESK_TEST_PANIC: injected panic (test-only switch)")
             }
             TermEvent::Key(key) => self.apply(Msg::Key(key)),

@@ -1,6 +1,6 @@
 //! The real binary (`hubdesk --demo`) in a pseudo-terminal gives the
 //! terminal back however it ends: `q`, a panic (the test-only switch
-//! `HUBDESK_TEST_PANIC=on-key`, honoured by debug builds only), SIGTERM,
+//! `HUBDESK_TEST_PANIC=f12`, honoured by debug builds only), SIGTERM,
 //! SIGHUP (a dropped SSH session) and SIGINT. "Given back" means all of:
 //! raw mode off (the pty's own termios, read with `stty`), the alternate
 //! screen left and the cursor shown (the vt100 screen state, and the
@@ -14,6 +14,8 @@ use std::time::Duration;
 use support::pty::Pty;
 
 const DEADLINE: Duration = Duration::from_secs(30);
+/// F12 as xterm sends it.
+const F12: &[u8] = b"\x1b[24~";
 
 /// `hubdesk --demo` in pt-BR, with its files in a private directory.
 fn start(dir: &tempfile::TempDir, extra_env: &[(&str, &str)]) -> Pty {
@@ -93,8 +95,8 @@ fn quit_with_q_restores_and_exits_0() {
 #[test]
 fn a_panic_restores_before_the_message_and_exits_101() {
     let dir = tempfile::tempdir().unwrap();
-    let mut pty = start(&dir, &[("HUBDESK_TEST_PANIC", "on-key")]);
-    pty.send_keys(b"x");
+    let mut pty = start(&dir, &[("HUBDESK_TEST_PANIC", "f12")]);
+    pty.send_keys(F12);
     let status = pty.wait_exit(DEADLINE).expect("exits on the panic");
     assert_eq!(status.exit_code(), 101);
     assert_restored(&pty);
@@ -111,6 +113,7 @@ fn a_panic_restores_before_the_message_and_exits_101() {
 fn the_panic_switch_is_inert_with_any_other_value() {
     let dir = tempfile::tempdir().unwrap();
     let mut pty = start(&dir, &[("HUBDESK_TEST_PANIC", "1")]);
+    pty.send_keys(F12);
     open_customer_and_quit(&mut pty);
     let status = pty.wait_exit(DEADLINE).expect("exits on q");
     assert_eq!(status.exit_code(), 0);

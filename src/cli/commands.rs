@@ -312,6 +312,9 @@ fn with_runtime(ctx: &Ctx, command: Command, demo: bool) -> Result<u8, Failure> 
     };
     // Bad input is refused before secrets are fetched or anything is sent.
     let plan = plan(ctx, &settings, command)?;
+    if ctx.global.insecure {
+        eprintln!("hubdesk: {}", tr(ctx.lang, Msg::HdInsecureWarning));
+    }
     let client = ctx.client_for(&settings)?;
     let rt = runtime(ctx.lang)?;
     let result = rt.block_on(execute(ctx, &settings, &client, plan));

@@ -1451,4 +1451,9 @@ catalog! {
         pt: "Arquivo de configuração não encontrado: {path} (indicado por --config)",
         en: "Config file not found: {path} (given with --config)"
     }
+    /// `--insecure` on a CLI command: said on stderr every time.
+    HdInsecureWarning {
+        pt: "aviso: certificados TLS NÃO são verificados (--insecure); use só com um servidor de teste",
+        en: "warning: TLS certificates are NOT verified (--insecure); use only with a test server"
+    }
 }

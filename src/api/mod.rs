@@ -63,6 +63,8 @@ pub mod addresses;
 pub mod connections;
 pub mod customers;
 pub mod envelope;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod invoices;
 pub mod lenient;
 pub mod network;

@@ -935,9 +935,17 @@ read_only = true
         let missing = dir.path().join("typo.toml");
         assert!(load_checked(&missing, false).is_ok_and(|l| !l.exists));
         let e = load_checked(&missing, true).err().unwrap();
-        assert_eq!(e, ConfigError::NotFound { path: missing.clone() });
+        assert_eq!(
+            e,
+            ConfigError::NotFound {
+                path: missing.clone()
+            }
+        );
         let shown = e.message(Lang::PtBr);
-        assert!(shown.contains("typo.toml") && shown.contains("--config"), "{shown}");
+        assert!(
+            shown.contains("typo.toml") && shown.contains("--config"),
+            "{shown}"
+        );
         std::fs::write(&missing, "").unwrap();
         assert!(load_checked(&missing, true).is_ok_and(|l| l.exists));
     }

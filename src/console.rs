@@ -143,7 +143,9 @@ impl Program for Console {
 
     fn on_event(&mut self, event: TermEvent) -> Control {
         match event {
-            TermEvent::Key(key) if self.test_panic && key.code == crossterm::event::KeyCode::F(12) => {
+            TermEvent::Key(key)
+                if self.test_panic && key.code == crossterm::event::KeyCode::F(12) =>
+            {
                 panic!("HUBDESK_TEST_PANIC: injected panic (test-only switch)")
             }
             TermEvent::Key(key) => self.apply(Msg::Key(key)),

@@ -124,8 +124,10 @@ impl Console {
     }
 
     async fn settled(&mut self) {
-        self.until("every pane", |a| a.view.as_ref().is_some_and(|v| !v.loading()))
-            .await;
+        self.until("every pane", |a| {
+            a.view.as_ref().is_some_and(|v| !v.loading())
+        })
+        .await;
     }
 }
 
@@ -236,14 +238,24 @@ fn specs() -> Vec<Spec> {
 /// The action key of the one submission of `kind` so far.
 fn action_key(c: &Console, kind: ActionKind) -> ActionKey {
     let sent: Vec<&ActionKey> = c.sent.iter().filter(|k| k.kind == kind).collect();
-    assert_eq!(sent.len(), 1, "{kind:?}: {sent:?}; status {:?}", c.app.status);
+    assert_eq!(
+        sent.len(),
+        1,
+        "{kind:?}: {sent:?}; status {:?}",
+        c.app.status
+    );
     *sent[0]
 }
 
 /// Opens the spec's customer with `faults` on its route, reaches the
 /// confirmation, and confirms with `confirm` (the keys after the form).
 /// Returns the console and the action key once the answer is in.
-async fn run(spec: &Spec, faults: Option<Faults>, confirm: &[Key], repeats: bool) -> (Console, ActionKey) {
+async fn run(
+    spec: &Spec,
+    faults: Option<Faults>,
+    confirm: &[Key],
+    repeats: bool,
+) -> (Console, ActionKey) {
     let mut c = Console::new();
     c.open(spec.customer).await;
     if let Some(f) = faults {
@@ -259,7 +271,11 @@ async fn run(spec: &Spec, faults: Option<Faults>, confirm: &[Key], repeats: bool
             c.repeat(KeyCode::Char('y'));
             c.repeat(KeyCode::Enter);
         }
-        assert!(c.sent.is_empty(), "{:?}: a repeated key confirmed", spec.kind);
+        assert!(
+            c.sent.is_empty(),
+            "{:?}: a repeated key confirmed",
+            spec.kind
+        );
     }
     c.keys(confirm);
     let key = action_key(&c, spec.kind);
@@ -314,14 +330,28 @@ async fn assert_unknown(spec: &Spec, faults: Faults, effects: u64) {
         spec.kind,
         c.app.status
     );
-    assert_eq!(c.sim.counters().requests(spec.route), 1, "{:?}: retried", spec.kind);
-    assert_eq!(c.sim.counters().get(spec.counter), effects, "{:?}", spec.kind);
+    assert_eq!(
+        c.sim.counters().requests(spec.route),
+        1,
+        "{:?}: retried",
+        spec.kind
+    );
+    assert_eq!(
+        c.sim.counters().get(spec.counter),
+        effects,
+        "{:?}",
+        spec.kind
+    );
     // The affected pane is read again (now, or for a disconnect a little
     // later): wait for that read to reach the simulator.
     let before = c.sim.counters().requests(spec.reread);
     let end = std::time::Instant::now() + DEADLINE;
     while c.sim.counters().requests(spec.reread) == before {
-        assert!(std::time::Instant::now() < end, "{:?}: no re-read", spec.kind);
+        assert!(
+            std::time::Instant::now() < end,
+            "{:?}: no re-read",
+            spec.kind
+        );
         if let Ok(Some(msg)) = timeout(Duration::from_millis(100), c.rx.recv()).await {
             c.apply(msg);
         }
@@ -337,7 +367,12 @@ async fn assert_unknown(spec: &Spec, faults: Faults, effects: u64) {
         spec.kind
     );
     assert!(!c.app.inflight.is_running(key));
-    assert_eq!(c.sim.counters().get(spec.counter), effects, "{:?}", spec.kind);
+    assert_eq!(
+        c.sim.counters().get(spec.counter),
+        effects,
+        "{:?}",
+        spec.kind
+    );
     c.sim.shutdown();
 }
 

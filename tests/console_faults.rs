@@ -145,7 +145,10 @@ impl Console {
     }
 
     fn key(&mut self, c: char) {
-        self.apply(Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+        self.apply(Msg::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
     }
 
     async fn until(&mut self, what: &str, done: impl Fn(&App) -> bool) {
@@ -165,8 +168,10 @@ impl Console {
     }
 
     async fn settled(&mut self) {
-        self.until("every pane", |a| a.view.as_ref().is_some_and(|v| !v.loading()))
-            .await;
+        self.until("every pane", |a| {
+            a.view.as_ref().is_some_and(|v| !v.loading())
+        })
+        .await;
     }
 
     /// Opens customer 1001 and waits for every pane, all with data.
@@ -263,7 +268,10 @@ async fn matrix(faults: Faults, expect: impl Fn(Pane) -> Expect) {
                 // pane may be narrower than the whole text).
                 let words: String = text.chars().take(28).collect();
                 let screen = c.screen(pane);
-                assert!(screen.contains(&words), "{pane:?}: {words:?} not in\n{screen}");
+                assert!(
+                    screen.contains(&words),
+                    "{pane:?}: {words:?} not in\n{screen}"
+                );
             }
             Expect::SameData => {
                 assert_eq!(error, None, "{pane:?}");
@@ -277,7 +285,9 @@ async fn matrix(faults: Faults, expect: impl Fn(Pane) -> Expect) {
             }
             Expect::Empty => {
                 assert_eq!(error, None, "{pane:?}");
-                let d = pane.data_text(c.view()).expect("an empty list, not an error");
+                let d = pane
+                    .data_text(c.view())
+                    .expect("an empty list, not an error");
                 let empty = d == "[]" || d.contains("registros: []");
                 assert!(empty, "{pane:?}: not empty: {}", &d[..d.len().min(200)]);
             }
@@ -287,7 +297,10 @@ async fn matrix(faults: Faults, expect: impl Fn(Pane) -> Expect) {
         c.refresh_all().await;
         for p in PANES {
             assert_eq!(p.error(c.view()), None, "after {pane:?} recovered: {p:?}");
-            assert!(p.data(c.view()).is_some(), "after {pane:?} recovered: {p:?}");
+            assert!(
+                p.data(c.view()).is_some(),
+                "after {pane:?} recovered: {p:?}"
+            );
         }
     }
     c.sim.shutdown();
@@ -494,7 +507,8 @@ async fn a_refused_connection_fails_every_pane_and_the_console_recovers() {
     for p in PANES {
         let e = p.error(c.view()).cloned();
         assert!(
-            e.as_deref().is_some_and(|e| e.starts_with("Falha de rede: ")),
+            e.as_deref()
+                .is_some_and(|e| e.starts_with("Falha de rede: ")),
             "{p:?}: {e:?}"
         );
     }

@@ -161,8 +161,10 @@ async fn hostile_server_text_never_puts_a_control_character_on_screen() {
         }
         c.text(code);
         c.key(KeyCode::Enter);
-        c.until("the customer", |a| a.view.as_ref().is_some_and(|v| v.customer.data.is_some()))
-            .await;
+        c.until("the customer", |a| {
+            a.view.as_ref().is_some_and(|v| v.customer.data.is_some())
+        })
+        .await;
         c.settled().await;
         for pane in ['1', '2', '3', '4', '5', '6'] {
             c.key(KeyCode::Char(pane));
@@ -173,7 +175,10 @@ async fn hostile_server_text_never_puts_a_control_character_on_screen() {
             if c.app.overlay.is_some() {
                 c.key(KeyCode::Esc);
             }
-            assert!(c.app.view.is_some(), "{code}: the view closed on pane {pane}");
+            assert!(
+                c.app.view.is_some(),
+                "{code}: the view closed on pane {pane}"
+            );
         }
         c.key(KeyCode::Char('1'));
         c.key(KeyCode::Char('p'));
@@ -189,7 +194,8 @@ async fn hostile_server_text_never_puts_a_control_character_on_screen() {
             // A success whose `msg` is hostile.
             c.key(KeyCode::Char('d'));
             c.key(KeyCode::Char('y'));
-            c.until("the disconnect", |a| !a.inflight.any_running()).await;
+            c.until("the disconnect", |a| !a.inflight.any_running())
+                .await;
             c.check("disconnect done");
         }
         c.settled().await;
@@ -212,18 +218,25 @@ async fn hostile_server_text_never_puts_a_control_character_on_screen() {
     }
     c.text("1001");
     c.key(KeyCode::Enter);
-    c.until("the customer", |a| a.view.as_ref().is_some_and(|v| v.customer.data.is_some()))
-        .await;
+    c.until("the customer", |a| {
+        a.view.as_ref().is_some_and(|v| v.customer.data.is_some())
+    })
+    .await;
     c.settled().await;
     c.key(KeyCode::Char('3'));
     let error = c.app.view.as_ref().and_then(|v| v.invoices.error.clone());
     assert!(
-        error.as_deref().is_some_and(|e| e.contains("Favor preencher")),
+        error
+            .as_deref()
+            .is_some_and(|e| e.contains("Favor preencher")),
         "{error:?}"
     );
     c.check("refusal in a pane");
     assert!(c.screens >= 120, "only {} screens checked", c.screens);
-    assert!(c.marked, "no cleaned sequence was ever drawn: the knob did nothing");
+    assert!(
+        c.marked,
+        "no cleaned sequence was ever drawn: the knob did nothing"
+    );
     sim.shutdown();
 }
 
@@ -287,7 +300,10 @@ fn the_real_binary_writes_no_injected_sequence() {
         pty.wait_for_text("Buscar cliente", DEADLINE);
     }
     let found = injected(&pty.raw_output());
-    assert!(found.is_empty(), "injected sequences reached the terminal: {found:?}");
+    assert!(
+        found.is_empty(),
+        "injected sequences reached the terminal: {found:?}"
+    );
     // The cleaned text was drawn (the marker of a removed sequence).
     assert!(String::from_utf8_lossy(&pty.raw_output()).contains('\u{241B}'));
     pty.send_keys(b"\x03");

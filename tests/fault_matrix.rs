@@ -1155,7 +1155,10 @@ async fn actions_under_http_500_are_sent_once_and_left_unknown() {
             assert_eq!(effects, 0, "{action:?}: the 500 came before the work");
             // Even so the outcome is unknown: a real HubSoft can fail
             // after writing, and the client cannot tell the two apart.
-            assert!(e.outcome_unknown(), "{action:?}: a 500 may have been applied");
+            assert!(
+                e.outcome_unknown(),
+                "{action:?}: a 500 may have been applied"
+            );
         },
     )
     .await;

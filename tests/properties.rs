@@ -33,22 +33,49 @@ const EXAMPLES: [(&str, &str); 22] = [
     ("cliente_atendimento.response.json", "cliente/atendimento"),
     ("atendimento_post.response.json", "atendimento"),
     ("atendimento_put.response.json", "atendimento/{id}"),
-    ("cliente_desbloqueio_confianca.response.json", "cliente/desbloqueio_confianca"),
-    ("cliente_solicitar_desconexao.success.json", "cliente/solicitar_desconexao/{id}"),
-    ("cliente_extrato_conexao.response.json", "cliente/extrato_conexao"),
+    (
+        "cliente_desbloqueio_confianca.response.json",
+        "cliente/desbloqueio_confianca",
+    ),
+    (
+        "cliente_solicitar_desconexao.success.json",
+        "cliente/solicitar_desconexao/{id}",
+    ),
+    (
+        "cliente_extrato_conexao.response.json",
+        "cliente/extrato_conexao",
+    ),
     ("cliente_financeiro.response.json", "cliente/financeiro"),
-    ("cliente_financeiro_enviar_email.response.json", "cliente/financeiro/enviar_email"),
-    ("cliente_financeiro_enviar_sms.response.json", "cliente/financeiro/enviar_sms"),
-    ("cliente_financeiro_enviar_push.response.json", "cliente/financeiro/enviar_push"),
-    ("cliente_ordem_servico.response.json", "cliente/ordem_servico"),
-    ("cliente_reset_mac_addr.response.json", "cliente/reset_mac_addr"),
+    (
+        "cliente_financeiro_enviar_email.response.json",
+        "cliente/financeiro/enviar_email",
+    ),
+    (
+        "cliente_financeiro_enviar_sms.response.json",
+        "cliente/financeiro/enviar_sms",
+    ),
+    (
+        "cliente_financeiro_enviar_push.response.json",
+        "cliente/financeiro/enviar_push",
+    ),
+    (
+        "cliente_ordem_servico.response.json",
+        "cliente/ordem_servico",
+    ),
+    (
+        "cliente_reset_mac_addr.response.json",
+        "cliente/reset_mac_addr",
+    ),
     ("endereco_cidade.response.json", "endereco/cidade"),
     ("financeiro.response.json", "financeiro"),
     ("pbx_notificar.response.json", "pbx/ligacao/notificar"),
     ("prospecto_create.response.json", "prospecto/create"),
     ("prospecto_busca.response.json", "prospecto"),
     ("rede_pop.response.json", "rede/pop"),
-    ("rede_zona_atendimento.response.json", "rede/zona_atendimento"),
+    (
+        "rede_zona_atendimento.response.json",
+        "rede/zona_atendimento",
+    ),
 ];
 
 fn example(file: &str) -> Value {
@@ -65,9 +92,14 @@ fn route_index(route: &str) -> usize {
 /// JSON pointers of every scalar leaf, with the key that holds it.
 fn leaves(v: &Value, path: String, key: &str, out: &mut Vec<(String, String)>) {
     match v {
-        Value::Object(m) => m
-            .iter()
-            .for_each(|(k, v)| leaves(v, format!("{path}/{}", k.replace('~', "~0").replace('/', "~1")), k, out)),
+        Value::Object(m) => m.iter().for_each(|(k, v)| {
+            leaves(
+                v,
+                format!("{path}/{}", k.replace('~', "~0").replace('/', "~1")),
+                k,
+                out,
+            )
+        }),
         Value::Array(a) => a
             .iter()
             .enumerate()

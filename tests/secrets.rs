@@ -74,7 +74,10 @@ fn env(dir: &Path, url: &str, password: &str) -> Vec<(String, String)> {
 
 fn assert_clean(what: &str, text: &str) {
     for canary in CANARIES {
-        assert!(!text.contains(canary), "{canary} leaked into {what}:\n{text}");
+        assert!(
+            !text.contains(canary),
+            "{canary} leaked into {what}:\n{text}"
+        );
     }
 }
 
@@ -133,7 +136,10 @@ fn a_console_session_shows_logs_and_audits_no_secret() {
     pty.send_keys(b"\x1b\x1b\x03");
     pty.wait_exit(DEADLINE).expect("exits");
     assert!(sim.counters().get("token") >= 1, "never logged in");
-    assert_clean("the console's screen", &String::from_utf8_lossy(&pty.raw_output()));
+    assert_clean(
+        "the console's screen",
+        &String::from_utf8_lossy(&pty.raw_output()),
+    );
     let written = assert_files_clean(dir.path());
     let audit = written.iter().find(|p| p.ends_with("audit.jsonl"));
     let audit = std::fs::read_to_string(audit.expect("an audit file")).unwrap();
@@ -143,7 +149,10 @@ fn a_console_session_shows_logs_and_audits_no_secret() {
         .filter(|p| p.to_string_lossy().contains("logs"))
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect();
-    assert!(logs.contains("access token granted"), "logs too quiet:\n{logs}");
+    assert!(
+        logs.contains("access token granted"),
+        "logs too quiet:\n{logs}"
+    );
     sim.shutdown();
 }
 
@@ -151,7 +160,11 @@ fn a_console_session_shows_logs_and_audits_no_secret() {
 fn panic_output_with_a_backtrace_shows_no_secret() {
     let sim = canary_sim();
     let dir = tempfile::tempdir().unwrap();
-    let mut pty = console(dir.path(), &sim.base_url(), &[("HUBDESK_TEST_PANIC", "f12")]);
+    let mut pty = console(
+        dir.path(),
+        &sim.base_url(),
+        &[("HUBDESK_TEST_PANIC", "f12")],
+    );
     // Logged in, a customer open: secrets and tokens are in memory.
     pty.send_keys(b"1000\r");
     pty.wait_for_text("1 Cliente", DEADLINE);
@@ -160,7 +173,10 @@ fn panic_output_with_a_backtrace_shows_no_secret() {
     assert_eq!(status.exit_code(), 101);
     let raw = String::from_utf8_lossy(&pty.raw_output()).into_owned();
     assert!(raw.contains("injected panic"), "{raw}");
-    assert!(raw.contains("stack backtrace"), "RUST_BACKTRACE=full gave no backtrace");
+    assert!(
+        raw.contains("stack backtrace"),
+        "RUST_BACKTRACE=full gave no backtrace"
+    );
     assert_clean("the panic output", &raw);
     assert_files_clean(dir.path());
     sim.shutdown();
@@ -238,7 +254,10 @@ async fn debug_text_of_credentials_config_and_client_hides_secrets() {
         ("Client", format!("{client:?} {client:#?}")),
     ] {
         assert_clean(what, &text);
-        assert!(text.contains("canary-client") || what == "Client", "{what}: {text}");
+        assert!(
+            text.contains("canary-client") || what == "Client",
+            "{what}: {text}"
+        );
     }
     sim.shutdown();
 }

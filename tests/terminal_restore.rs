@@ -65,7 +65,10 @@ fn assert_restored(pty: &Pty) {
     let shown = last(b"\x1b[?25h").expect("showed the cursor");
     assert!(shown > left, "the cursor was not shown on leaving");
     if let Some(hidden) = last(b"\x1b[?25l") {
-        assert!(shown > hidden, "the cursor was hidden again after showing it");
+        assert!(
+            shown > hidden,
+            "the cursor was hidden again after showing it"
+        );
     }
     // Nothing draws on the main screen after leaving: the last frame's
     // synchronized update ends before the leave sequence.

@@ -39,9 +39,16 @@ fn a_self_signed_certificate_is_refused_without_insecure() {
     let (code, _, stderr) = run(dir.path(), &url, &["login"]);
     assert_eq!(code, 4, "{stderr}");
     assert!(stderr.contains("Falha de rede"), "{stderr}");
-    assert!(stderr.contains("certificate"), "the reason is named: {stderr}");
+    assert!(
+        stderr.contains("certificate"),
+        "the reason is named: {stderr}"
+    );
     assert!(!stderr.contains("NÃO são verificados"), "{stderr}");
-    assert_eq!(server.served(), 0, "nothing was sent over the refused handshake");
+    assert_eq!(
+        server.served(),
+        0,
+        "nothing was sent over the refused handshake"
+    );
 }
 
 #[test]

@@ -11,10 +11,10 @@ use serde::de::DeserializeOwned;
 
 use super::response::{self, Outcome};
 use super::{
-    ActionResponse, ApiError, CitiesResponse, ConnectionLog, CustomersResponse,
-    DisconnectResponse, EquipmentResponse, InvoicesResponse, PopsResponse, ProspectPlansResponse,
-    ProspectResponse, ProspectsResponse, SendJobResponse, ServiceOrdersResponse, TicketResponse,
-    TicketsResponse, ZonesResponse,
+    ActionResponse, ApiError, CitiesResponse, ConnectionLog, CustomersResponse, DisconnectResponse,
+    EquipmentResponse, InvoicesResponse, PopsResponse, ProspectPlansResponse, ProspectResponse,
+    ProspectsResponse, SendJobResponse, ServiceOrdersResponse, TicketResponse, TicketsResponse,
+    ZonesResponse,
 };
 
 /// Every route the client decodes, by its short name; the index into this

@@ -276,7 +276,9 @@ fn run_console(ctx: &Ctx, demo: bool) -> Result<u8, Failure> {
         ramal: settings.ramal.clone(),
         insecure: ctx.global.insecure,
         key_overrides: ctx.key_overrides(),
-        warnings: config::secrets_warning(&ctx.loaded, lang).into_iter().collect(),
+        warnings: config::secrets_warning(&ctx.loaded, lang)
+            .into_iter()
+            .collect(),
     };
     let rt = runtime(ctx.lang)?;
     let result = rt.block_on(console::run(options));

@@ -66,19 +66,33 @@ pub struct Faults {
 }
 
 /// What [`Faults::hostile_text`] puts before each free-text value.
-pub const HOSTILE_PREFIX: &str = "\u{1b}]52;c;SElKQUNLRUQ=\u{7}\u{1b}]0;HIJACKED\u{7}\u{1b}[2J\u{9b}6n";
+pub const HOSTILE_PREFIX: &str =
+    "\u{1b}]52;c;SElKQUNLRUQ=\u{7}\u{1b}]0;HIJACKED\u{7}\u{1b}[2J\u{9b}6n";
 /// What [`Faults::hostile_text`] puts after each free-text value.
 pub const HOSTILE_SUFFIX: &str = "\u{7}\u{202e}\u{1b}[?1049l\u{1b}[31m\u{90}";
 
 /// Whether [`Faults::hostile_text`] rewrites the string under `key`.
 pub fn hostile_key(key: &str) -> bool {
     const KEEP: [&str; 16] = [
-        "id", "codigo", "data", "hora", "valor", "tipo", "dias", "ativo", "status", "protocolo",
-        "latitude", "longitude", "cpf_cnpj", "cep", "vencimento", "numero",
+        "id",
+        "codigo",
+        "data",
+        "hora",
+        "valor",
+        "tipo",
+        "dias",
+        "ativo",
+        "status",
+        "protocolo",
+        "latitude",
+        "longitude",
+        "cpf_cnpj",
+        "cep",
+        "vencimento",
+        "numero",
     ];
     !KEEP.iter().any(|k| key.starts_with(k))
 }
-
 
 impl Faults {
     /// Whether the knobs apply to `route`.

@@ -313,7 +313,9 @@ async fn faults_layer(State(sim): S, req: Request, next: Next) -> Response {
 /// terminal control sequences; `key` is the member holding `v`.
 fn hostile_strings(v: &mut Value, key: &str) {
     match v {
-        Value::String(s) if super::faults::hostile_key(key) && s.chars().any(char::is_alphabetic) => {
+        Value::String(s)
+            if super::faults::hostile_key(key) && s.chars().any(char::is_alphabetic) =>
+        {
             *s = format!(
                 "{}{s}{}",
                 super::faults::HOSTILE_PREFIX,

@@ -1456,4 +1456,11 @@ catalog! {
         pt: "aviso: certificados TLS NÃO são verificados (--insecure); use só com um servidor de teste",
         en: "warning: TLS certificates are NOT verified (--insecure); use only with a test server"
     }
+    /// --help: sim --apply-then-500.
+    HdHelpSimApplyThen500 { pt: "Ações têm efeito e depois respondem HTTP 500", en: "Actions take effect, then answer HTTP 500" }
+    /// --help: sim --hostile-text.
+    HdHelpSimHostileText {
+        pt: "Envolve os textos das respostas em sequências de controle do terminal",
+        en: "Wrap free text of every answer in terminal control sequences"
+    }
 }

@@ -255,9 +255,12 @@ async fn run(
     faults: Option<Faults>,
     confirm: &[Key],
     repeats: bool,
-) -> (Console, ActionKey) {
+) -> (Console, ActionKey, u64) {
     let mut c = Console::new();
     c.open(spec.customer).await;
+    // Reads of the pane to re-read so far, sampled before the action: the
+    // re-read may reach the server while the answer is being applied.
+    let reads = c.sim.counters().requests(spec.reread);
     if let Some(f) = faults {
         c.sim.set_faults(Faults {
             routes: vec![spec.route.into()],
@@ -284,14 +287,14 @@ async fn run(
     c.until("the action's answer", move |a| !a.inflight.is_running(key))
         .await;
     assert_eq!(c.sent.len(), 1, "{:?}: {:?}", spec.kind, c.sent);
-    (c, key)
+    (c, key, reads)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn double_confirmation_and_key_repeat_apply_each_action_once() {
     use Key::*;
     for spec in specs() {
-        let (mut c, key) = run(&spec, None, &[C('y'), C('y'), Enter, Enter], true).await;
+        let (mut c, key, _) = run(&spec, None, &[C('y'), C('y'), Enter, Enter], true).await;
         assert!(
             matches!(c.app.inflight.outcome(key), Some(Outcome::Done { .. })),
             "{:?}: {:?} / {:?}",
@@ -322,7 +325,7 @@ async fn double_confirmation_and_key_repeat_apply_each_action_once() {
 /// read again, and a repeat needs an acknowledgement first.
 async fn assert_unknown(spec: &Spec, faults: Faults, effects: u64) {
     use Key::*;
-    let (mut c, key) = run(spec, Some(faults), &[C('y')], false).await;
+    let (mut c, key, before) = run(spec, Some(faults), &[C('y')], false).await;
     assert_eq!(
         c.app.inflight.outcome(key),
         Some(&Outcome::Unknown),
@@ -344,7 +347,6 @@ async fn assert_unknown(spec: &Spec, faults: Faults, effects: u64) {
     );
     // The affected pane is read again (now, or for a disconnect a little
     // later): wait for that read to reach the simulator.
-    let before = c.sim.counters().requests(spec.reread);
     let end = std::time::Instant::now() + DEADLINE;
     while c.sim.counters().requests(spec.reread) == before {
         assert!(

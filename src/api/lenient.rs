@@ -1100,7 +1100,11 @@ mod tests {
     fn a_multibyte_character_in_an_offset_is_not_a_panic() {
         // Found by fuzz/decode: `-‡3` is four bytes after the sign, and the
         // offset parser sliced at byte 2, inside the character.
-        for text in ["2024-01-01 10:00-‡3", "2024-01-01 10:00+‡3", "01/01/2024 10:00-é:é"] {
+        for text in [
+            "2024-01-01 10:00-‡3",
+            "2024-01-01 10:00+‡3",
+            "01/01/2024 10:00-é:é",
+        ] {
             let d = ApiDate::parse(text);
             assert!(!matches!(d, Some(ApiDate::Instant(_))), "{text}: {d:?}");
         }

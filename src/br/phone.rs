@@ -331,7 +331,12 @@ mod tests {
     fn normalising_twice_changes_nothing() {
         // Found by fuzz/phone: trunk 0 and carrier 80 stripped left a
         // leading 0, which the next pass stripped again.
-        for input in ["0800 122\u{0} 122\u{0}4567", "08001221224567", "5501234567890", "00123456789"] {
+        for input in [
+            "0800 122\u{0} 122\u{0}4567",
+            "08001221224567",
+            "5501234567890",
+            "00123456789",
+        ] {
             let once = normalize(input);
             assert_eq!(normalize(&once), once, "{input:?}");
         }

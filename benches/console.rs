@@ -317,6 +317,7 @@ where
             key_overrides: BTreeMap::new(),
             typeahead: false,
             screen_pop: None,
+            warnings: Vec::new(),
         };
         let mut console = Console::new(options, tx);
         console.app.size = (W, H);

@@ -192,6 +192,12 @@ pub enum ConfigError {
         /// The host as configured.
         host: String,
     },
+    /// `--config FILE` names a file that does not exist: a typo there
+    /// must not silently run with defaults (or another profile's host).
+    NotFound {
+        /// The file as given.
+        path: PathBuf,
+    },
 }
 
 impl ConfigError {
@@ -230,6 +236,9 @@ impl ConfigError {
             }
             ConfigError::InsecureHttp { host } => {
                 trf(lang, Msg::CfgInsecureHttp, &[("host", host)])
+            }
+            ConfigError::NotFound { path } => {
+                trf(lang, Msg::HdConfigNotFound, &[("path", &path.display())])
             }
         }
     }
@@ -330,6 +339,36 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
         exists: true,
         text,
         file,
+    })
+}
+
+/// [`load`], except that an `explicit` path (`--config FILE`) must exist.
+/// The implicit paths (`HUBDESK_CONFIG`, the platform default) may be
+/// absent: running on flags and environment alone is normal.
+pub fn load_checked(path: &Path, explicit: bool) -> Result<Loaded, ConfigError> {
+    let loaded = load(path)?;
+    if explicit && !loaded.exists {
+        return Err(ConfigError::NotFound {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(loaded)
+}
+
+/// The warning to show when the loaded file keeps a secret and users
+/// other than its owner may read it (names the file and `chmod 600`), or
+/// `None`. Shown by every command and by the console, not only by
+/// `config check`: the attendant who never runs the check still learns.
+pub fn secrets_warning(loaded: &Loaded, lang: Lang) -> Option<String> {
+    (loaded.exists
+        && !profiles_with_secrets(&loaded.file).is_empty()
+        && readable_by_others(&loaded.path))
+    .then(|| {
+        trf(
+            lang,
+            Msg::CfgSecretsReadable,
+            &[("path", &loaded.path.display())],
+        )
     })
 }
 
@@ -933,5 +972,50 @@ internal_id = "  "
             Some(&resolve(&file, &pick("p"), &none).unwrap()),
         );
         assert_eq!(demo.internal_id.as_deref(), Some(" ATD-7 "));
+    }
+
+    #[test]
+    fn an_explicit_config_file_must_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("typo.toml");
+        assert!(load_checked(&missing, false).is_ok_and(|l| !l.exists));
+        let e = load_checked(&missing, true).err().unwrap();
+        assert_eq!(
+            e,
+            ConfigError::NotFound {
+                path: missing.clone()
+            }
+        );
+        let shown = e.message(Lang::PtBr);
+        assert!(
+            shown.contains("typo.toml") && shown.contains("--config"),
+            "{shown}"
+        );
+        std::fs::write(&missing, "").unwrap();
+        assert!(load_checked(&missing, true).is_ok_and(|l| l.exists));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_readable_file_with_secrets_gives_a_warning_naming_it_and_chmod() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let set = |mode| std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode));
+        std::fs::write(&path, "[profiles.p]\npassword = 'x'\n").unwrap();
+        for mode in [0o644, 0o640, 0o604] {
+            set(mode).unwrap();
+            let w = secrets_warning(&load(&path).unwrap(), Lang::En).expect("warned");
+            assert!(w.contains(&path.display().to_string()), "{w}");
+            assert!(w.contains("chmod 600"), "{w}");
+            let pt = secrets_warning(&load(&path).unwrap(), Lang::PtBr).unwrap();
+            assert!(pt.contains("pode ser lido por outros"), "{pt}");
+        }
+        set(0o600).unwrap();
+        assert_eq!(secrets_warning(&load(&path).unwrap(), Lang::En), None);
+        // Readable by others but without secrets: nothing to protect.
+        std::fs::write(&path, "[profiles.p]\nhost = 'https://x.example'\n").unwrap();
+        set(0o644).unwrap();
+        assert_eq!(secrets_warning(&load(&path).unwrap(), Lang::En), None);
     }
 }

@@ -57,6 +57,9 @@ pub struct ConsoleOptions {
     /// Where to listen for screen pops (`hubdesk call PHONE`); `None`
     /// listens nowhere.
     pub screen_pop: Option<std::path::PathBuf>,
+    /// Start-up warnings to show in the status line (e.g. a config file
+    /// with secrets readable by others), already localized.
+    pub warnings: Vec<String>,
 }
 
 /// The console as the terminal loop sees it: the state, plus the runner
@@ -67,6 +70,18 @@ pub struct Console {
     runner: Runner,
     suspend: bool,
     quit: bool,
+    /// Test-only panic switch, see [`test_panic_requested`].
+    test_panic: bool,
+}
+
+/// Test-only: with `HUBDESK_TEST_PANIC=f12` in a **debug** build the
+/// console panics when F12 (bound to nothing) is pressed, so the PTY tests
+/// can prove that a panic, even after a login, gives the terminal back and
+/// prints no secret. A release build never reads the variable
+/// (`cfg!(debug_assertions)` is false), so it cannot be triggered by
+/// accident in production.
+fn test_panic_requested() -> bool {
+    cfg!(debug_assertions) && std::env::var_os("HUBDESK_TEST_PANIC").is_some_and(|v| v == "f12")
 }
 
 impl Console {
@@ -95,6 +110,9 @@ impl Console {
         if let Some(w) = warnings.first() {
             app.set_status(StatusKind::Error, w.message(options.lang));
         }
+        if let Some(w) = options.warnings.first() {
+            app.set_status(StatusKind::Error, w.clone());
+        }
         // The trail comes before any action: if it cannot be written the
         // action is refused (the runner says why); reads work as usual.
         let mut runner = Runner::new(options.client, tx).with_default_audit();
@@ -108,6 +126,7 @@ impl Console {
             runner,
             suspend: false,
             quit: false,
+            test_panic: test_panic_requested(),
         }
     }
 
@@ -140,6 +159,11 @@ impl Program for Console {
 
     fn on_event(&mut self, event: TermEvent) -> Control {
         match event {
+            TermEvent::Key(key)
+                if self.test_panic && key.code == crossterm::event::KeyCode::F(12) =>
+            {
+                panic!("HUBDESK_TEST_PANIC: injected panic (test-only switch)")
+            }
             TermEvent::Key(key) => self.apply(Msg::Key(key)),
             TermEvent::Paste(text) => self.apply(Msg::Paste(text)),
             TermEvent::Resize(w, h) => self.apply(Msg::Resize(w, h)),

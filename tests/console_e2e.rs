@@ -112,6 +112,7 @@ fn e2e_child_console() {
             key_overrides: Default::default(),
             typeahead: false,
             screen_pop: None,
+            warnings: Vec::new(),
         })
         .await
         .unwrap();

@@ -278,7 +278,7 @@ fn refusal_message(text: &str) -> String {
 }
 
 /// Interprets the grant answer; pure so that its leniency is unit-tested.
-fn parse_grant(
+pub(crate) fn parse_grant(
     status: u16,
     retry_after: Option<Duration>,
     text: &str,

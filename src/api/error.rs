@@ -109,11 +109,17 @@ pub enum ApiError {
 
 impl ApiError {
     /// True when the request may have reached the server and its effect is
-    /// unknown: a timeout or a connection dropped after sending, a gateway
-    /// (HTTP 502/504) that gave up waiting for HubSoft, or a 2xx answer that
-    /// could not be read ([`ApiError::Decode`]: the server may well have done
-    /// it). The console marks such an action "unknown: check before
-    /// repeating" instead of "failed".
+    /// unknown: a timeout or a connection dropped after sending, any HTTP
+    /// 5xx, or a 2xx answer that could not be read ([`ApiError::Decode`]:
+    /// the server may well have done it). The console marks such an action
+    /// "unknown: check before repeating" instead of "failed".
+    ///
+    /// Every 5xx counts, not only the gateways' 502/504: a 500 from HubSoft
+    /// (Laravel) can come from code that runs after the change was written
+    /// (a notification, a log line), and a 503 from a proxy does not say
+    /// whether HubSoft saw the request. Only the server knows, so "unknown"
+    /// is the honest answer for an action. (Reads are retried anyway and
+    /// never ask.)
     ///
     /// Failures of the token grant are never "unknown": a grant changes
     /// nothing on the subscriber's side and the action itself was not sent.
@@ -121,7 +127,7 @@ impl ApiError {
         let not_grant = |route: &str| route != crate::api::auth::TOKEN_ROUTE;
         match self {
             Self::Network { route, sent, .. } => *sent && not_grant(route),
-            Self::Http { route, status, .. } => matches!(status, 502 | 504) && not_grant(route),
+            Self::Http { route, status, .. } => (500..=599).contains(status) && not_grant(route),
             Self::Decode { route, .. } => not_grant(route),
             _ => false,
         }
@@ -231,7 +237,17 @@ mod tests {
         };
         assert!(decode("cliente/reset_mac_addr").outcome_unknown());
         assert!(!decode(crate::api::auth::TOKEN_ROUTE).outcome_unknown());
-        assert!(!http(503).outcome_unknown());
+        // Any 5xx: the server may have applied the change before failing.
+        assert!(http(500).outcome_unknown());
+        assert!(http(503).outcome_unknown());
+        assert!(!http(400).outcome_unknown());
+        assert!(!http(499).outcome_unknown());
+        let grant_500 = ApiError::Http {
+            route: crate::api::auth::TOKEN_ROUTE,
+            status: 500,
+            excerpt: String::new(),
+        };
+        assert!(!grant_500.outcome_unknown(), "a grant changes nothing");
         assert!(http(500).is_retryable());
         assert!(!http(400).is_retryable());
     }

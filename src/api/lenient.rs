@@ -722,6 +722,11 @@ fn split_offset(t: &str) -> (&str, Option<FixedOffset>) {
     let (time, off) = t.split_at(pos);
     let sign = if off.starts_with('-') { -1 } else { 1 };
     let body = off[1..].replace(':', "");
+    // Only ASCII digits may follow: the slices below are byte ranges, and
+    // a multi-byte character there panicked (found by fuzz/decode).
+    if !body.bytes().all(|b| b.is_ascii_digit()) {
+        return (t, None);
+    }
     let (h, m) = match body.len() {
         2 => (digits(&body), Some(0)),
         4 => (digits(&body[..2]), digits(&body[2..])),
@@ -1089,5 +1094,23 @@ mod tests {
         // 2018-11-04 00:30 did not exist in Sao Paulo (clocks jumped to 01:00).
         let v = ApiDate::parse("2018-11-04 00:30:00").unwrap();
         assert_eq!(v.instant().unwrap().hour(), 1);
+    }
+
+    #[test]
+    fn a_multibyte_character_in_an_offset_is_not_a_panic() {
+        // Found by fuzz/decode: `-‡3` is four bytes after the sign, and the
+        // offset parser sliced at byte 2, inside the character.
+        for text in [
+            "2024-01-01 10:00-‡3",
+            "2024-01-01 10:00+‡3",
+            "01/01/2024 10:00-é:é",
+        ] {
+            let d = ApiDate::parse(text);
+            assert!(!matches!(d, Some(ApiDate::Instant(_))), "{text}: {d:?}");
+        }
+        assert!(matches!(
+            ApiDate::parse("2024-01-01 10:00-03:00"),
+            Some(ApiDate::Instant(_))
+        ));
     }
 }

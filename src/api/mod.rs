@@ -65,6 +65,8 @@ pub mod connections;
 pub mod customers;
 pub mod envelope;
 pub mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod invoices;
 pub mod lenient;
 pub mod network;

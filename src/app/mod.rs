@@ -1725,7 +1725,11 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
                 view.service = n.saturating_sub(1);
                 view.revealed = None;
             }
-            sync_connections(app, &mut view, fx);
+            // A failed read of the header says nothing about the login: the
+            // connection history already shown stays (issue 9).
+            if view.customer.data.is_some() {
+                sync_connections(app, &mut view, fx);
+            }
             Changed::Yes
         }
         (Slot::Invoices, Reply::Invoices(result)) if view.invoices.expects(req.seq) => {

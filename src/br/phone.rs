@@ -110,20 +110,30 @@ fn is_phone_punct(c: char) -> bool {
 /// its carrier code, as in `0 15 37 99911-2233`).
 ///
 /// Does not validate; the result may have any length.
+///
+/// Idempotent: an area code never starts with 0, so when stripping would
+/// leave a leading 0 (`0800 12 2122-4567`) the digits are kept as they
+/// are instead of being stripped again on the next pass (found by
+/// fuzz/phone).
 pub fn normalize(input: &str) -> String {
     let d = super::digits(input);
     let n = d.len();
-    if let Some(rest) = d.strip_prefix('0') {
-        return match n {
-            11 | 12 => rest.to_string(),
-            13 | 14 => rest[2..].to_string(),
-            _ => d,
-        };
+    let stripped = if let Some(rest) = d.strip_prefix('0') {
+        match n {
+            11 | 12 => rest,
+            13 | 14 => &rest[2..],
+            _ => return d,
+        }
+    } else {
+        match d.strip_prefix("55") {
+            Some(rest) if n == 12 || n == 13 => rest,
+            _ => return d,
+        }
+    };
+    if stripped.starts_with('0') {
+        return d;
     }
-    match d.strip_prefix("55") {
-        Some(rest) if n == 12 || n == 13 => rest.to_string(),
-        _ => d,
-    }
+    stripped.to_string()
 }
 
 /// Whether normalised `digits` look like a real number: 10 or 11 digits, an
@@ -315,5 +325,22 @@ mod tests {
             let _ = display(&s);
             let _ = is_plausible(&normalize(&s));
         }
+    }
+
+    #[test]
+    fn normalising_twice_changes_nothing() {
+        // Found by fuzz/phone: trunk 0 and carrier 80 stripped left a
+        // leading 0, which the next pass stripped again.
+        for input in [
+            "0800 122\u{0} 122\u{0}4567",
+            "08001221224567",
+            "5501234567890",
+            "00123456789",
+        ] {
+            let once = normalize(input);
+            assert_eq!(normalize(&once), once, "{input:?}");
+        }
+        assert_eq!(normalize("0 15 37 99911-2233"), "37999112233");
+        assert_eq!(normalize("+55 37 99911-2233"), "37999112233");
     }
 }

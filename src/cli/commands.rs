@@ -101,7 +101,8 @@ pub fn dispatch(cli: Cli, prescan_lang: Lang) -> Result<u8, Failure> {
             });
     }
 
-    let loaded = match config::load(&paths.config_file) {
+    let explicit = cli.global.config.is_some();
+    let loaded = match config::load_checked(&paths.config_file, explicit) {
         Ok(l) => l,
         Err(e) => return Err(Failure::config(prescan_lang, &e)),
     };
@@ -115,6 +116,12 @@ pub fn dispatch(cli: Cli, prescan_lang: Lang) -> Result<u8, Failure> {
                 &[("path", &paths.log_dir().display()), ("detail", &e)]
             )
         );
+    }
+    // `config check` lists it among its own warnings.
+    if !matches!(cli.command, Some(Command::Config(ConfigCommand::Check)))
+        && let Some(w) = config::secrets_warning(&loaded, lang)
+    {
+        eprintln!("hubdesk: {w}");
     }
     let privacy = cli.global.privacy || loaded.file.privacy.unwrap_or(false);
     let ctx = Ctx {
@@ -327,6 +334,9 @@ fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, Failure> {
             &ctx.paths.state_dir,
             &settings.profile,
         )),
+        warnings: config::secrets_warning(&ctx.loaded, lang)
+            .into_iter()
+            .collect(),
     };
     let result = rt.block_on(console::run(options));
     // Dropping the runtime waits for the build task, so the simulator (if
@@ -364,6 +374,9 @@ fn with_runtime(ctx: &Ctx, command: Command, demo: bool) -> Result<u8, Failure> 
     };
     // Bad input is refused before secrets are fetched or anything is sent.
     let plan = plan(ctx, &settings, command)?;
+    if ctx.global.insecure {
+        eprintln!("hubdesk: {}", tr(ctx.lang, Msg::HdInsecureWarning));
+    }
     let client = ctx.client_for(&settings)?;
     let rt = runtime(ctx.lang)?;
     let result = rt.block_on(execute(ctx, &settings, &client, plan));

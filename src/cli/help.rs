@@ -220,6 +220,8 @@ const SUBCOMMANDS: &[Sub] = &[
             ("suscess", Msg::HelpSimSuscess),
             ("not_found_on_empty", Msg::HelpSimNotFoundOnEmpty),
             ("apply_then_stall", Msg::HelpSimApplyThenStall),
+            ("apply_then_500", Msg::HdHelpSimApplyThen500),
+            ("hostile_text", Msg::HdHelpSimHostileText),
         ],
         subs: &[],
     },

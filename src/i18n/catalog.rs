@@ -2102,4 +2102,23 @@ catalog! {
         pt: "▲ mais {count} no índice local: continue digitando",
         en: "▲ {count} more in the local index: keep typing"
     }
+
+    // ---- issue 9: hardening ----
+    /// `--config FILE` names a file that does not exist.
+    HdConfigNotFound {
+        pt: "Arquivo de configuração não encontrado: {path} (indicado por --config)",
+        en: "Config file not found: {path} (given with --config)"
+    }
+    /// `--insecure` on a CLI command: said on stderr every time.
+    HdInsecureWarning {
+        pt: "aviso: certificados TLS NÃO são verificados (--insecure); use só com um servidor de teste",
+        en: "warning: TLS certificates are NOT verified (--insecure); use only with a test server"
+    }
+    /// --help: sim --apply-then-500.
+    HdHelpSimApplyThen500 { pt: "Ações têm efeito e depois respondem HTTP 500", en: "Actions take effect, then answer HTTP 500" }
+    /// --help: sim --hostile-text.
+    HdHelpSimHostileText {
+        pt: "Envolve os textos das respostas em sequências de controle do terminal",
+        en: "Wrap free text of every answer in terminal control sequences"
+    }
 }

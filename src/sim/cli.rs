@@ -90,6 +90,12 @@ pub struct SimArgs {
     /// Actions take effect, then never answer.
     #[arg(long)]
     pub apply_then_stall: bool,
+    /// Actions take effect, then answer HTTP 500.
+    #[arg(long)]
+    pub apply_then_500: bool,
+    /// Wrap free text of every answer in terminal control sequences.
+    #[arg(long)]
+    pub hostile_text: bool,
 }
 
 impl SimArgs {
@@ -127,6 +133,9 @@ impl SimArgs {
                 suscess: self.suscess,
                 not_found_on_empty: self.not_found_on_empty,
                 apply_then_stall: self.apply_then_stall,
+                apply_then_500: self.apply_then_500,
+                hostile_text: self.hostile_text,
+                ..Faults::default()
             },
         }
     }

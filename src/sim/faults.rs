@@ -46,6 +46,52 @@ pub struct Faults {
     pub not_found_on_empty: bool,
     /// For actions: the side effect happens, then the answer never comes.
     pub apply_then_stall: bool,
+    /// For actions: the side effect happens, then HTTP 500 (a server that
+    /// fails after writing, e.g. in a notification hook).
+    pub apply_then_500: bool,
+    /// Terminal control sequences (ESC, CSI, OSC 52 clipboard and OSC 0
+    /// title writes, BEL, C1 CSI, a bidi override) around every free-text
+    /// string of the answers: names, addresses, descriptions, messages,
+    /// plan names, logins, `msg` of successes and refusals. Ids, codes,
+    /// dates, amounts and `status` are left alone so the data still links.
+    pub hostile_text: bool,
+    /// HTTP 401 `Unauthenticated.` on every request to the routes, even
+    /// with a fresh token (a token the route's guard keeps refusing).
+    pub unauthorized: bool,
+    /// HTTP 404 `Nenhum registro encontrado` on every request, whatever
+    /// the data (as HubSoft answers a search that finds nothing).
+    pub not_found: bool,
+    /// HTTP 200 with `"status": "error"` and a validation message.
+    pub status_error: bool,
+}
+
+/// What [`Faults::hostile_text`] puts before each free-text value.
+pub const HOSTILE_PREFIX: &str =
+    "\u{1b}]52;c;SElKQUNLRUQ=\u{7}\u{1b}]0;HIJACKED\u{7}\u{1b}[2J\u{9b}6n";
+/// What [`Faults::hostile_text`] puts after each free-text value.
+pub const HOSTILE_SUFFIX: &str = "\u{7}\u{202e}\u{1b}[?1049l\u{1b}[31m\u{90}";
+
+/// Whether [`Faults::hostile_text`] rewrites the string under `key`.
+pub fn hostile_key(key: &str) -> bool {
+    const KEEP: [&str; 16] = [
+        "id",
+        "codigo",
+        "data",
+        "hora",
+        "valor",
+        "tipo",
+        "dias",
+        "ativo",
+        "status",
+        "protocolo",
+        "latitude",
+        "longitude",
+        "cpf_cnpj",
+        "cep",
+        "vencimento",
+        "numero",
+    ];
+    !KEEP.iter().any(|k| key.starts_with(k))
 }
 
 impl Faults {

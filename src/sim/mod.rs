@@ -58,7 +58,7 @@ use tokio::sync::watch;
 
 pub use cli::{SimArgs, run_standalone};
 pub use docs::valid_cpf_cnpj;
-pub use faults::Faults;
+pub use faults::{Faults, HOSTILE_PREFIX, HOSTILE_SUFFIX};
 pub use state::{Counters, Record};
 
 /// OAuth password-grant credentials the simulator accepts.

@@ -189,6 +189,24 @@ async fn faults_layer(State(sim): S, req: Request, next: Next) -> Response {
     if roll(&sim, f.hang_rate) {
         return hang(&sim).await;
     }
+    if f.unauthorized {
+        return json_response(
+            StatusCode::UNAUTHORIZED,
+            &json!({"message": "Unauthenticated."}),
+        );
+    }
+    if f.not_found {
+        return json_response(
+            StatusCode::NOT_FOUND,
+            &json!({"status": "error", "msg": "Nenhum registro encontrado", "errors": []}),
+        );
+    }
+    if f.status_error {
+        return json_response(
+            StatusCode::OK,
+            &json!({"status": "error", "msg": "Favor preencher o atributo (busca)", "errors": ["busca"]}),
+        );
+    }
     if f.forbidden {
         return json_response(
             StatusCode::FORBIDDEN,
@@ -224,7 +242,17 @@ async fn faults_layer(State(sim): S, req: Request, next: Next) -> Response {
     if f.apply_then_stall && is_action(&route, &method) {
         return hang(&sim).await;
     }
-    let rewrites = f.suscess
+    if f.apply_then_500 && is_action(&route, &method) {
+        return json_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &json!({"message": "Server Error"}),
+        );
+    }
+    // The token grant carries no text for the screen, and a hostile
+    // `access_token` would only stop every test at the door.
+    let hostile = f.hostile_text && route != "oauth/token";
+    let rewrites = hostile
+        || f.suscess
         || f.not_found_on_empty
         || f.latin1
         || f.malformed_json_rate > 0.0
@@ -245,6 +273,10 @@ async fn faults_layer(State(sim): S, req: Request, next: Next) -> Response {
                 v = json!({"status": "error", "msg": "Nenhum registro encontrado", "errors": []});
                 changed = true;
             }
+            if hostile {
+                hostile_strings(&mut v, "");
+                changed = true;
+            }
             if f.suscess && v.get("status").and_then(Value::as_str) == Some("success") {
                 v["status"] = json!("suscess");
                 changed = true;
@@ -261,6 +293,13 @@ async fn faults_layer(State(sim): S, req: Request, next: Next) -> Response {
             bytes.truncate(bytes.len() / 2);
         }
     }
+    if hostile && parts.status != StatusCode::OK {
+        // Refusals and errors carry server text too (`msg`, `message`).
+        if let Ok(mut v) = serde_json::from_slice::<Value>(&bytes) {
+            hostile_strings(&mut v, "");
+            bytes = v.to_string().into_bytes();
+        }
+    }
     if f.latin1 {
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let (enc, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
@@ -268,6 +307,25 @@ async fn faults_layer(State(sim): S, req: Request, next: Next) -> Response {
     }
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Wraps every free-text string of `v` (see [`Faults::hostile_text`]) in
+/// terminal control sequences; `key` is the member holding `v`.
+fn hostile_strings(v: &mut Value, key: &str) {
+    match v {
+        Value::String(s)
+            if super::faults::hostile_key(key) && s.chars().any(char::is_alphabetic) =>
+        {
+            *s = format!(
+                "{}{s}{}",
+                super::faults::HOSTILE_PREFIX,
+                super::faults::HOSTILE_SUFFIX
+            );
+        }
+        Value::Array(items) => items.iter_mut().for_each(|i| hostile_strings(i, key)),
+        Value::Object(map) => map.iter_mut().for_each(|(k, i)| hostile_strings(i, k)),
+        _ => {}
+    }
 }
 
 /// A successful answer whose data list is empty.

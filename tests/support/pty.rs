@@ -238,6 +238,21 @@ impl Pty {
         }
     }
 
+    /// The terminal's settings as `stty -a` prints them (`-icanon` and
+    /// `-echo` mean raw mode), read through the slave device while the
+    /// master is open, so it works after the child has exited too.
+    pub fn stty(&self) -> String {
+        let tty = self.master.tty_name().expect("the pty's slave device");
+        let out = std::process::Command::new("stty")
+            .arg("-F")
+            .arg(&tty)
+            .arg("-a")
+            .output()
+            .expect("run stty");
+        assert!(out.status.success(), "stty -F {}: {out:?}", tty.display());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// The child's process id (to send it signals).
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("child has a pid")

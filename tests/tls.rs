@@ -1,0 +1,102 @@
+//! TLS certificates are verified unless `--insecure` is explicit: the real
+//! binary against the self-signed HTTPS stand-in of `support/tls.rs`.
+//! (`tests/api_client.rs` covers the same at the client level.)
+
+mod support;
+
+use std::process::Command;
+use std::time::Duration;
+
+use support::pty::Pty;
+
+fn run(dir: &std::path::Path, url: &str, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_hubdesk"))
+        .args(args)
+        .env("LANG", "pt_BR.UTF-8")
+        .env("HUBDESK_CONFIG", dir.join("config.toml"))
+        .env("HUBDESK_DATA_DIR", dir.join("data"))
+        .env("HUBDESK_STATE_DIR", dir.join("state"))
+        .env("HUBSOFT_HOST", url)
+        .env("HUBSOFT_CLIENT_ID", "demo")
+        .env("HUBSOFT_CLIENT_SECRET", "demo-secret")
+        .env("HUBSOFT_USERNAME", "demo@hubdesk.local")
+        .env("HUBSOFT_PASSWORD", "demo")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_self_signed_certificate_is_refused_without_insecure() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let server = support::tls::start();
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("https://localhost:{}", server.addr.port());
+    let (code, _, stderr) = run(dir.path(), &url, &["login"]);
+    assert_eq!(code, 4, "{stderr}");
+    assert!(stderr.contains("Falha de rede"), "{stderr}");
+    assert!(
+        stderr.contains("certificate"),
+        "the reason is named: {stderr}"
+    );
+    assert!(!stderr.contains("NÃO são verificados"), "{stderr}");
+    assert_eq!(
+        server.served(),
+        0,
+        "nothing was sent over the refused handshake"
+    );
+}
+
+#[test]
+fn insecure_accepts_it_and_says_so_every_time() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let server = support::tls::start();
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("https://localhost:{}", server.addr.port());
+    let (code, stdout, stderr) = run(dir.path(), &url, &["--insecure", "login"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("certificados TLS NÃO são verificados (--insecure)"),
+        "{stderr}"
+    );
+    assert_eq!(server.served(), 1);
+}
+
+#[test]
+fn the_console_shows_the_insecure_badge() {
+    let server = support::tls::start();
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("https://localhost:{}", server.addr.port());
+    let p = |s: &str| dir.path().join(s).to_string_lossy().into_owned();
+    let (cfg, data, state) = (p("config.toml"), p("data"), p("state"));
+    let env = [
+        ("LANG", "pt_BR.UTF-8"),
+        ("HUBDESK_CONFIG", cfg.as_str()),
+        ("HUBDESK_DATA_DIR", data.as_str()),
+        ("HUBDESK_STATE_DIR", state.as_str()),
+        ("HUBSOFT_HOST", url.as_str()),
+        ("HUBSOFT_CLIENT_ID", "demo"),
+        ("HUBSOFT_CLIENT_SECRET", "demo-secret"),
+        ("HUBSOFT_USERNAME", "demo@hubdesk.local"),
+        ("HUBSOFT_PASSWORD", "demo"),
+    ];
+    let deadline = Duration::from_secs(30);
+    for insecure in [true, false] {
+        let args: &[&str] = if insecure { &["--insecure"] } else { &[] };
+        let mut pty = Pty::hubdesk(args, &env, 120, 30);
+        pty.wait_for_text("Buscar cliente", deadline);
+        pty.wait_quiet(Duration::from_millis(200), deadline);
+        assert_eq!(
+            pty.screen_text().contains("TLS SEM VERIFICAÇÃO"),
+            insecure,
+            "{}",
+            pty.screen_text()
+        );
+        pty.send_keys(b"\x03");
+        pty.wait_exit(deadline).expect("exits");
+    }
+}

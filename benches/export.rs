@@ -17,84 +17,18 @@
 //! quick). Linux only for the memory figures.
 
 use std::io::Read;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use hubdesk::api::{AllCustomers, Client, ClientConfig, Credentials, Secret};
+use hubdesk::api::{AllCustomers, Client};
+
 use hubdesk::sim::DEMO_CREDENTIALS;
 
+mod support;
+use support::{SimProcess, client_for, start_sim, status_kib};
+
 const CUSTOMERS: u32 = 100_000;
-
-/// The simulator child; killed and reaped on drop.
-struct SimProcess {
-    child: Child,
-    base_url: String,
-}
-
-impl Drop for SimProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
-
-fn client_for(base_url: &str) -> Client {
-    let credentials = Credentials {
-        client_id: DEMO_CREDENTIALS.client_id.to_owned(),
-        client_secret: Secret::new(DEMO_CREDENTIALS.client_secret),
-        username: DEMO_CREDENTIALS.username.to_owned(),
-        password: Secret::new(DEMO_CREDENTIALS.password),
-    };
-    let mut cc = ClientConfig::new(base_url, credentials);
-    // The simulator renders 100,000 customers before its first byte.
-    cc.request_timeout = Duration::from_secs(300);
-    Client::new(cc).expect("client builds")
-}
-
-fn start_sim(rt: &tokio::runtime::Runtime) -> SimProcess {
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_hubdesk"))
-        .args([
-            "sim",
-            "--port",
-            &port.to_string(),
-            "--customers",
-            &CUSTOMERS.to_string(),
-            // One rendering for the whole run, as a real server's cache.
-            "--cache-ttl-secs",
-            "3600",
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("hubdesk sim starts");
-    let sim = SimProcess {
-        child,
-        base_url: format!("http://127.0.0.1:{port}"),
-    };
-    let client = client_for(&sim.base_url);
-    let deadline = Instant::now() + Duration::from_secs(180);
-    while rt.block_on(client.login()).is_err() {
-        assert!(Instant::now() < deadline, "the simulator did not come up");
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    sim
-}
-
-fn status_kib(field: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with(field))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
 
 /// Runs `f` and returns how far the peak RSS rose above the RSS before
 /// it, in KiB. The peak is reset first when the kernel allows it.
@@ -196,7 +130,7 @@ fn bench(c: &mut Criterion) {
         .enable_all()
         .build()
         .expect("runtime");
-    let sim = start_sim(&rt);
+    let sim = start_sim(&rt, CUSTOMERS);
     let client = client_for(&sim.base_url);
     let all = AllCustomers::default();
 

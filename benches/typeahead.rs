@@ -1,13 +1,14 @@
 //! Instant type-ahead over 100,000 customers (issue 8, figure 8).
 //!
-//! Builds the local index from the simulator's `cliente/all` with 100,000
-//! customers, fetched and decoded through the real client, then:
+//! Builds the local index from `cliente/all` of a 100,000-customer
+//! simulator running as its own process (`hubdesk sim`, so its data does
+//! not count), streamed and decoded through the real client one customer
+//! at a time, as the console does, then:
 //!
 //! - build time and memory: the index's own heap bytes (counted from its
 //!   capacities), and from `/proc/self/status` the resident set after the
-//!   build (decoded customers dropped; the allocator may keep some) and
-//!   its peak while `cliente/all` is decoded, both over the baseline
-//!   taken before the fetch (the simulator's own data is in both);
+//!   build and its peak while `cliente/all` streams in, both over the
+//!   baseline taken before the fetch;
 //! - per-keystroke latency: typing realistic queries one character at a
 //!   time through one `Searcher` (as the console does), each keystroke
 //!   timed on its own, many rounds; p50, p99 and max computed here
@@ -19,31 +20,15 @@
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
-use hubdesk::api::{AllCustomers, Client, ClientConfig, Credentials, Secret};
-use hubdesk::index::{CustomerIndex, Searcher};
-use hubdesk::sim::{self, DEMO_CREDENTIALS, SimConfig};
+use hubdesk::api::AllCustomers;
+use hubdesk::index::{CustomerIndex, IndexBuilder, Searcher};
+
+mod support;
+use support::{client_for, start_sim, status_kib};
 
 const CUSTOMERS: u32 = 100_000;
 const ROUNDS: usize = 40;
 const GOAL: Duration = Duration::from_millis(5);
-
-fn client_for(base_url: String) -> Client {
-    let credentials = Credentials {
-        client_id: DEMO_CREDENTIALS.client_id.to_owned(),
-        client_secret: Secret::new(DEMO_CREDENTIALS.client_secret),
-        username: DEMO_CREDENTIALS.username.to_owned(),
-        password: Secret::new(DEMO_CREDENTIALS.password),
-    };
-    let mut cc = ClientConfig::new(base_url, credentials);
-    cc.request_timeout = Duration::from_secs(600);
-    Client::new(cc).expect("client builds")
-}
-
-fn status_kib(key: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with(key))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
 
 /// What an attendant types, as typed: every prefix is one keystroke.
 fn sequences(index: &CustomerIndex) -> Vec<String> {
@@ -77,39 +62,43 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 fn main() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let handle = sim::start(SimConfig {
-        customers: CUSTOMERS,
-        ..SimConfig::default()
-    })
-    .expect("sim starts");
-    let client = client_for(handle.base_url());
+    let sim = start_sim(&runtime, CUSTOMERS);
+    let client = client_for(&sim.base_url);
 
+    // The peak is reset first when the kernel allows it, so it is this
+    // load's own.
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
     let baseline = status_kib("VmRSS:");
     let started = Instant::now();
-    let customers = runtime
-        .block_on(client.all_customers(&AllCustomers::default()))
-        .expect("cliente/all");
+    let mut builder = IndexBuilder::default();
+    runtime.block_on(async {
+        let mut stream = client
+            .stream_all_customers(&AllCustomers::default())
+            .await
+            .expect("cliente/all");
+        while let Some(c) = stream.next_customer().await {
+            builder.push(&c.expect("a customer"));
+        }
+    });
     let fetched = started.elapsed();
-    assert_eq!(customers.len(), CUSTOMERS as usize);
-
     let started = Instant::now();
-    let index = CustomerIndex::build(&customers);
+    let index = builder.finish();
     let built = started.elapsed();
-    drop(customers);
-    handle.shutdown();
+    assert_eq!(index.len(), CUSTOMERS as usize);
+    drop(sim);
     let after = status_kib("VmRSS:");
     let peak = status_kib("VmHWM:");
     let heap = index.heap_bytes();
     println!(
-        "figure 8a: index of {} customers: fetched and decoded in {fetched:.2?}, built in \
-         {built:.2?}; heap {:.1} MiB ({} B per customer){}",
+        "figure 8a: index of {} customers: streamed, decoded and indexed in {fetched:.2?}, \
+         finished in {built:.2?}; heap {:.1} MiB ({} B per customer){}",
         index.len(),
         heap as f64 / 1_048_576.0,
         heap / index.len().max(1),
         match (baseline, after, peak) {
             (Some(b), Some(a), Some(p)) => format!(
-                "; resident set (simulator included) {:+.1} MiB after the build with the \
-                 decoded customers dropped, peak {:+.1} MiB while decoding cliente/all",
+                "; resident set {:+.1} MiB after the build, peak {:+.1} MiB while \
+                 cliente/all streamed in",
                 (a as f64 - b as f64) / 1024.0,
                 (p as f64 - b as f64) / 1024.0
             ),

@@ -295,22 +295,27 @@ async fn perform(client: &Client, request: Request) -> Reply {
 }
 
 /// Fetches every customer (`cliente/all`, which HubSoft caches) and builds
-/// the local index off the runtime's threads; the decoded customers are
-/// dropped as soon as it is built, and nothing touches the disk.
+/// the local index while the body streams in: each customer is decoded,
+/// folded into the index and dropped, so memory holds the index and one
+/// record, never the whole base (100,000 full records decoded at once took
+/// over a gigabyte). Nothing touches the disk.
 async fn load_index(
     client: ClientSource,
 ) -> Result<std::sync::Arc<crate::index::CustomerIndex>, ApiError> {
     let client = client.get().await?;
-    let customers = client
-        .all_customers(&crate::api::AllCustomers::default())
+    let mut stream = client
+        .stream_all_customers(&crate::api::AllCustomers::default())
         .await?;
-    tokio::task::spawn_blocking(move || {
-        std::sync::Arc::new(crate::index::CustomerIndex::build(&customers))
-    })
-    .await
-    .map_err(|e| ApiError::Config {
-        reason: format!("building the local index failed: {e}"),
-    })
+    let mut builder = crate::index::IndexBuilder::default();
+    while let Some(customer) = stream.next_customer().await {
+        builder.push(&customer?);
+    }
+    // Sorting and packing the last pieces is CPU work: off the runtime.
+    tokio::task::spawn_blocking(move || std::sync::Arc::new(builder.finish()))
+        .await
+        .map_err(|e| ApiError::Config {
+            reason: format!("building the local index failed: {e}"),
+        })
 }
 
 /// The reply of a request that could not be sent: the client could not

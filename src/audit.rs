@@ -356,6 +356,7 @@ pub fn action_label(lang: crate::i18n::Lang, action: &str) -> String {
         a::CLOSE_TICKET => crate::i18n::Msg::ActionCloseTicket,
         a::PBX_NOTIFY => crate::i18n::Msg::PbxActionNotify,
         a::PBX_CANCEL => crate::i18n::Msg::PbxActionMissed,
+        a::CREATE_PROSPECT => crate::i18n::Msg::SalesActionCreate,
         other => return crate::sanitize::clean_line(other).into_owned(),
     };
     crate::i18n::tr(lang, msg).to_owned()

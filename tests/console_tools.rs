@@ -250,3 +250,29 @@ fn ctrl_c_quits_from_the_palette_and_from_a_filter() {
     let fx = key_mod(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(fx.contains(&hubdesk::app::Effect::Quit));
 }
+
+#[test]
+fn a_paste_goes_into_the_filter_being_typed_and_never_runs_commands() {
+    let mut app = app_in(Lang::En);
+    open_cities(&mut app);
+    // Not filtering: a pasted "q" is not a quit, "r" not a refresh.
+    let (fx, _) = update(&mut app, hubdesk::app::Msg::Paste("qr".into()));
+    assert!(fx.is_empty());
+    assert!(app.tools.cities.filter.is_empty());
+    key(&mut app, KeyCode::Char('/'));
+    let name = cities()[0].nome.clone().unwrap();
+    // A pasted newline does not end the filter.
+    let (fx, _) = update(&mut app, hubdesk::app::Msg::Paste(format!("{name}\n")));
+    assert!(fx.is_empty());
+    assert!(app.tools.cities.filter.editing);
+    assert_eq!(app.tools.cities.filter.input.value(), name);
+}
+
+#[test]
+fn a_paste_goes_into_the_palette_not_the_search_field_below() {
+    let mut app = app_in(Lang::En);
+    key(&mut app, KeyCode::F(10));
+    update(&mut app, hubdesk::app::Msg::Paste("citi\u{1b}es".into()));
+    assert_eq!(app.palette.as_ref().unwrap().input.value(), "cities");
+    assert_eq!(app.search.input.value(), "");
+}

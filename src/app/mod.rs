@@ -849,6 +849,12 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
                 } else {
                     Changed::No
                 }
+            } else if let Some(palette) = app.palette.as_mut() {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    palette.input.handle(tui_input::InputRequest::InsertChar(c));
+                }
+                palette.selected = 0;
+                Changed::Yes
             } else if app.screen == Screen::Search && app.search.focus.0 == SearchFocus::Input {
                 let clean: String = text.chars().filter(|c| !c.is_control()).collect();
                 app.search.forced = None;
@@ -858,6 +864,8 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
                         .handle(tui_input::InputRequest::InsertChar(c));
                 }
                 Changed::Yes
+            } else if let Screen::Tool(tool) = app.screen {
+                tools::paste(app, tool, &text, &mut fx)
             } else {
                 Changed::No
             }

@@ -420,20 +420,15 @@ struct ProspectAction {
     city: Option<String>,
 }
 
-/// Audit names of the issue-7 actions (the audit module knows the others).
-const AUDIT_CREATE_PROSPECT: &str = "create_prospect";
-const AUDIT_PBX_NOTIFY: &str = "pbx_notify";
-const AUDIT_PBX_CANCEL: &str = "pbx_cancel";
+/// Audit names of the issue-7 actions, shared with the console.
+const AUDIT_CREATE_PROSPECT: &str = audit::action::CREATE_PROSPECT;
+const AUDIT_PBX_NOTIFY: &str = audit::action::PBX_NOTIFY;
+const AUDIT_PBX_CANCEL: &str = audit::action::PBX_CANCEL;
 
-/// An audit entry's action in `lang`.
+/// An audit entry's action in `lang` (one table, in the audit module, for
+/// the console and the CLI).
 fn action_label(lang: Lang, action: &str) -> String {
-    let msg = match action {
-        AUDIT_CREATE_PROSPECT => Msg::Cli7ActionCreateProspect,
-        AUDIT_PBX_NOTIFY => Msg::Cli7ActionPbxNotify,
-        AUDIT_PBX_CANCEL => Msg::Cli7ActionPbxCancel,
-        other => return audit::action_label(lang, other),
-    };
-    tr(lang, msg).to_owned()
+    audit::action_label(lang, action)
 }
 
 /// An action, checked and confirmed.

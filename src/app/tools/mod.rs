@@ -374,6 +374,34 @@ pub fn lists(tool: Tool) -> bool {
     }
 }
 
+/// Pasted text (bracketed paste) on a tool screen: typed into the field
+/// that has the keyboard, control characters dropped so a pasted newline
+/// never submits. Outside a text field a paste does nothing (its letters
+/// would otherwise run commands).
+pub fn paste(app: &mut App, tool: Tool, text: &str, fx: &mut Vec<Effect>) -> Changed {
+    let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+    if clean.is_empty() {
+        return Changed::No;
+    }
+    if tool == Tool::Sales(sales::SalesTab::New) {
+        return sales::paste_form(app, &clean);
+    }
+    if !contexts(app, tool).1 {
+        return Changed::No;
+    }
+    let mut changed = Changed::No;
+    for c in clean.chars() {
+        let typed = crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char(c),
+            crossterm::event::KeyModifiers::NONE,
+        );
+        if key(app, tool, typed, None, fx) == Changed::Yes {
+            changed = Changed::Yes;
+        }
+    }
+    changed
+}
+
 /// A key on a tool screen.
 pub fn key(
     app: &mut App,

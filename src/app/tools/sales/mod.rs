@@ -565,6 +565,24 @@ fn sync_form_plans(app: &mut App, fx: &mut Vec<Effect>) {
     );
 }
 
+/// Pasted text into the new-prospect form's focused field (the form
+/// decides what a choice field does with it).
+pub fn paste_form(app: &mut App, text: &str) -> Changed {
+    if app.tools.sales.created.is_some() || !may_create(app) || busy(app) {
+        return Changed::No;
+    }
+    let tools = &mut app.tools;
+    if tools
+        .sales
+        .form
+        .paste(text, form::CitiesView::of(&tools.cities.cities))
+    {
+        Changed::Yes
+    } else {
+        Changed::No
+    }
+}
+
 fn form_key(app: &mut App, key: KeyEvent, action: Option<Action>, fx: &mut Vec<Effect>) -> Changed {
     let lang = app.lang();
     if app.tools.sales.created.is_some() || !may_create(app) {

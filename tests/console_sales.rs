@@ -935,3 +935,17 @@ async fn creates_once_then_the_same_document_is_refused_verbatim() {
     );
     assert_eq!(outcomes[1].1, Some(audit::Outcome::Refused));
 }
+
+#[test]
+fn a_paste_fills_the_focused_form_field_without_submitting() {
+    let mut app = app_in(Lang::PtBr);
+    open_form(&mut app);
+    focus(&mut app, PField::Name);
+    let (fx, changed) = update(&mut app, Msg::Paste("Maria da Silva\n".into()));
+    assert_eq!(changed, Changed::Yes);
+    assert!(fx.is_empty(), "a pasted newline must not submit: {fx:?}");
+    assert!(app.overlay.is_none());
+    let cities = CitiesView::of(&app.tools.cities.cities);
+    let name = app.tools.sales.form.text(PField::Name, cities).unwrap();
+    assert_eq!(name.value(), "Maria da Silva");
+}

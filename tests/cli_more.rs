@@ -391,7 +391,7 @@ fn prospect_create_sends_once_with_derived_fields() {
     assert_eq!(audit[0]["attendant"], "Maria Souza");
     assert_eq!(audit[1]["outcome"], "ok");
     let table = h.run(&["audit"]).expect(0).stdout.clone();
-    assert!(table.contains("create prospect"), "{table}");
+    assert!(table.contains("prospect registration"), "{table}");
 }
 
 #[test]

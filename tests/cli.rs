@@ -3,125 +3,13 @@
 //! port. Every run gets a private HOME, config, data and state directory, so
 //! no test reads or writes the real user's files.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
-use hubdesk::sim::{self, Credentials, DEMO_CREDENTIALS, Faults, SimConfig, SimHandle};
+use hubdesk::sim::{Credentials, DEMO_CREDENTIALS, Faults};
 use serde_json::Value;
 
-struct Harness {
-    sim: SimHandle,
-    dir: tempfile::TempDir,
-    creds: Credentials,
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Out {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
-    }
-
-    #[track_caller]
-    fn expect(&self, code: i32) -> &Out {
-        assert_eq!(
-            self.code, code,
-            "exit code\n--- stdout\n{}\n--- stderr\n{}",
-            self.stdout, self.stderr
-        );
-        self
-    }
-}
-
-fn small(creds: Credentials) -> SimConfig {
-    SimConfig {
-        customers: 40,
-        credentials: creds,
-        ..SimConfig::default()
-    }
-}
-
-impl Harness {
-    fn new() -> Harness {
-        Harness::with(small(DEMO_CREDENTIALS.into()))
-    }
-
-    fn with(cfg: SimConfig) -> Harness {
-        let creds = cfg.credentials.clone();
-        let sim = sim::start(cfg).expect("simulator starts");
-        Harness {
-            sim,
-            dir: tempfile::tempdir().expect("temp dir"),
-            creds,
-        }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn config_path(&self) -> PathBuf {
-        self.path("config.toml")
-    }
-
-    fn audit_path(&self) -> PathBuf {
-        self.path("data/audit.jsonl")
-    }
-
-    /// The binary with a clean environment: private dirs, English, and the
-    /// simulator's address and credentials through the environment.
-    fn command(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_hubdesk"));
-        c.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.path("home"))
-            .env("XDG_CONFIG_HOME", self.path("xdg/config"))
-            .env("XDG_DATA_HOME", self.path("xdg/data"))
-            .env("XDG_STATE_HOME", self.path("xdg/state"))
-            .env("LANG", "C.UTF-8")
-            .env("HUBDESK_CONFIG", self.config_path())
-            .env("HUBDESK_DATA_DIR", self.path("data"))
-            .env("HUBDESK_STATE_DIR", self.path("state"))
-            .env("HUBSOFT_HOST", self.sim.base_url())
-            .env("HUBSOFT_CLIENT_ID", &self.creds.client_id)
-            .env("HUBSOFT_CLIENT_SECRET", &self.creds.client_secret)
-            .env("HUBSOFT_USERNAME", &self.creds.username)
-            .env("HUBSOFT_PASSWORD", &self.creds.password)
-            .args(args)
-            .stdin(Stdio::null());
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Out {
-        self.run_cmd(self.command(args))
-    }
-
-    fn run_cmd(&self, mut c: Command) -> Out {
-        let o = c.output().expect("hubdesk runs");
-        Out {
-            code: o.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-        }
-    }
-
-    /// Side effects on subscribers' data (token grants are not).
-    fn actions(&self) -> BTreeMap<String, u64> {
-        let mut a = self.sim.counters().actions;
-        a.remove("token");
-        a
-    }
-
-    fn write_config(&self, text: &str) {
-        std::fs::write(self.config_path(), text).expect("config written");
-    }
-}
+mod cli_kit;
+use cli_kit::{Harness, Out, small};
 
 /// Runs `customer CODE --json` to learn the fixture's values, so the table
 /// tests do not hard-code generated data.

@@ -4,122 +4,19 @@
 //! in the test on a free port, with private HOME, config, data and state
 //! directories (the model is `tests/cli.rs`).
 
-use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::collections::HashSet;
 
-use hubdesk::sim::{self, Credentials, DEMO_CREDENTIALS, Faults, SimConfig, SimHandle};
+use hubdesk::sim::{DEMO_CREDENTIALS, Faults, SimConfig};
 use serde_json::Value;
 
-struct Harness {
-    sim: SimHandle,
-    dir: tempfile::TempDir,
-    creds: Credentials,
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Out {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
-    }
-
-    #[track_caller]
-    fn expect(&self, code: i32) -> &Out {
-        assert_eq!(
-            self.code, code,
-            "exit code\n--- stdout\n{}\n--- stderr\n{}",
-            self.stdout, self.stderr
-        );
-        self
-    }
-}
+mod cli_kit;
+use cli_kit::{Harness, Out};
 
 fn config(customers: u32) -> SimConfig {
     SimConfig {
         customers,
         credentials: DEMO_CREDENTIALS.into(),
         ..SimConfig::default()
-    }
-}
-
-impl Harness {
-    fn new() -> Harness {
-        Harness::with(config(40))
-    }
-
-    fn with(cfg: SimConfig) -> Harness {
-        let creds = cfg.credentials.clone();
-        let sim = sim::start(cfg).expect("simulator starts");
-        Harness {
-            sim,
-            dir: tempfile::tempdir().expect("temp dir"),
-            creds,
-        }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_hubdesk"));
-        c.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.path("home"))
-            .env("XDG_CONFIG_HOME", self.path("xdg/config"))
-            .env("XDG_DATA_HOME", self.path("xdg/data"))
-            .env("XDG_STATE_HOME", self.path("xdg/state"))
-            .env("XDG_RUNTIME_DIR", self.path("run"))
-            .env("LANG", "C.UTF-8")
-            .env("HUBDESK_CONFIG", self.path("config.toml"))
-            .env("HUBDESK_DATA_DIR", self.path("data"))
-            .env("HUBDESK_STATE_DIR", self.path("state"))
-            .env("HUBSOFT_HOST", self.sim.base_url())
-            .env("HUBSOFT_CLIENT_ID", &self.creds.client_id)
-            .env("HUBSOFT_CLIENT_SECRET", &self.creds.client_secret)
-            .env("HUBSOFT_USERNAME", &self.creds.username)
-            .env("HUBSOFT_PASSWORD", &self.creds.password)
-            .args(args)
-            .stdin(Stdio::null());
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Out {
-        let o = self.command(args).output().expect("hubdesk runs");
-        Out {
-            code: o.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-        }
-    }
-
-    /// Side effects on the server (token grants are not).
-    fn actions(&self) -> BTreeMap<String, u64> {
-        let mut a = self.sim.counters().actions;
-        a.remove("token");
-        a
-    }
-
-    fn requests(&self, route: &str) -> u64 {
-        self.sim.counters().requests(route)
-    }
-
-    fn write_config(&self, text: &str) {
-        std::fs::write(self.path("config.toml"), text).expect("config written");
-    }
-
-    fn audit(&self) -> Vec<Value> {
-        std::fs::read_to_string(self.path("data/audit.jsonl"))
-            .unwrap_or_default()
-            .lines()
-            .map(|l| serde_json::from_str(l).expect("audit line is JSON"))
-            .collect()
     }
 }
 

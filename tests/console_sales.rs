@@ -6,29 +6,20 @@
 
 mod screen_kit;
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
-use std::time::Duration;
-
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use hubdesk::api::prospects::{
     PersonKind, ProspectPlan, ProspectPlansQuery, ProspectResponse, ProspectSearch,
     ProspectsResponse,
 };
-use hubdesk::api::{ApiError, CitiesResponse, Client, ClientConfig, Credentials, Secret};
+use hubdesk::api::{ApiError, CitiesResponse};
 use hubdesk::app::actions::{ActionReply, Overlay};
-use hubdesk::app::keymap::Keymap;
-use hubdesk::app::runner::Runner;
 use hubdesk::app::tools::sales::SalesTab;
 use hubdesk::app::tools::sales::form::{ChoiceValue, CitiesView, CityChoice, PField};
 use hubdesk::app::tools::{Tool, ToolReply, ToolRequest};
-use hubdesk::app::{App, Changed, Effect, Msg, ReqId, Screen, Settings, update};
-use hubdesk::audit::{self, Audit, Phase};
+use hubdesk::app::{App, Changed, Effect, Msg, ReqId, Screen, update};
+use hubdesk::audit::{self, Phase};
 use hubdesk::i18n::Lang;
-use hubdesk::sim::{DEMO_CREDENTIALS, SimConfig, SimHandle, start};
 use screen_kit::*;
-use tokio::sync::mpsc;
-use tokio::time::timeout;
 
 const DUPLICATE: &str = "O CPF/CNPJ já foi cadastrado antes no prospecto EMPRESA XPTO LTDA";
 
@@ -746,142 +737,72 @@ fn success_shows_the_created_prospect_and_searches_for_it() {
 // ---------------------------------------------------------------------------
 // Against the simulator, with the real runner
 
-const DEADLINE: Duration = Duration::from_secs(15);
-
-struct Console {
-    sim: SimHandle,
-    app: App,
-    runner: Runner,
-    rx: mpsc::UnboundedReceiver<Msg>,
-    audit: PathBuf,
-    _dir: tempfile::TempDir,
+/// The shared simulator console, in pt-BR.
+fn sim_console() -> SimConsole {
+    SimConsole::new(|s| s.lang = Lang::PtBr)
 }
 
-impl Console {
-    fn new() -> Console {
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let sim = start(SimConfig::default()).unwrap();
-        let creds = Credentials {
-            client_id: DEMO_CREDENTIALS.client_id.into(),
-            client_secret: Secret::new(DEMO_CREDENTIALS.client_secret),
-            username: DEMO_CREDENTIALS.username.into(),
-            password: Secret::new(DEMO_CREDENTIALS.password),
-        };
-        let client = Client::new(ClientConfig::new(sim.base_url(), creds)).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let audit = dir.path().join("audit.jsonl");
-        let (tx, rx) = mpsc::unbounded_channel();
-        let runner = Runner::new(client, tx).with_audit(Audit::open(&audit).unwrap());
-        let settings = Settings {
-            lang: Lang::PtBr,
-            profile: "demo".into(),
-            attendant: Some("ana.souza".into()),
-            ..Settings::default()
-        };
-        let app = App::new(settings, Keymap::new(&BTreeMap::new(), false).0);
-        Console {
-            sim,
-            app,
-            runner,
-            rx,
-            audit,
-            _dir: dir,
-        }
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        for e in update(
-            &mut self.app,
-            Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)),
-        )
-        .0
-        {
-            self.runner.run(e);
-        }
-    }
-
-    fn text(&mut self, s: &str) {
-        for c in s.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
-    async fn until(&mut self, what: &str, done: impl Fn(&App) -> bool) {
-        let end = tokio::time::Instant::now() + DEADLINE;
-        while !done(&self.app) {
-            let left = end.saturating_duration_since(tokio::time::Instant::now());
-            let msg = timeout(left, self.rx.recv())
-                .await
-                .unwrap_or_else(|_| panic!("timed out waiting for {what}"))
-                .unwrap();
-            for e in update(&mut self.app, msg).0 {
-                self.runner.run(e);
-            }
-        }
-    }
-
-    /// Fills the form for `document` in Divinópolis (CEP 35500-000, plans
-    /// of its business unit), choosing city, neighbourhood and plan from
-    /// the simulator's lists.
-    async fn fill(&mut self, document: &str) {
-        self.text("Mercearia Boa Vista");
-        self.key(KeyCode::Tab);
-        self.text(document);
-        self.key(KeyCode::Tab);
-        self.text("(37) 99911-2233");
-        self.key(KeyCode::Tab);
-        self.key(KeyCode::Tab);
-        self.text("35500-000");
-        self.until("the CEP's plans", |a| {
-            a.tools.sales.form.current_plans().is_some()
-        })
+/// Fills the form for `document` in Divinópolis (CEP 35500-000, plans
+/// of its business unit), choosing city, neighbourhood and plan from the
+/// simulator's lists.
+async fn fill(c: &mut SimConsole, document: &str) {
+    c.text("Mercearia Boa Vista");
+    c.key(KeyCode::Tab);
+    c.text(document);
+    c.key(KeyCode::Tab);
+    c.text("(37) 99911-2233");
+    c.key(KeyCode::Tab);
+    c.key(KeyCode::Tab);
+    c.text("35500-000");
+    c.until("the CEP's plans", |a| {
+        a.tools.sales.form.current_plans().is_some()
+    })
+    .await;
+    c.until("the cities", |a| a.tools.cities.cities.data.is_some())
         .await;
-        self.until("the cities", |a| a.tools.cities.cities.data.is_some())
-            .await;
-        self.key(KeyCode::Tab);
-        self.text("divin");
-        self.key(KeyCode::Enter);
-        self.key(KeyCode::Enter);
-        self.key(KeyCode::Enter);
-        self.text("Rua Goiás");
-        self.key(KeyCode::Tab);
-        self.text("120");
-        self.key(KeyCode::Tab);
-        self.key(KeyCode::Enter);
-        self.key(KeyCode::Enter);
-        assert_eq!(self.app.tools.sales.form.focus, PField::Note);
-    }
+    c.key(KeyCode::Tab);
+    c.text("divin");
+    c.key(KeyCode::Enter);
+    c.key(KeyCode::Enter);
+    c.key(KeyCode::Enter);
+    c.text("Rua Goiás");
+    c.key(KeyCode::Tab);
+    c.text("120");
+    c.key(KeyCode::Tab);
+    c.key(KeyCode::Enter);
+    c.key(KeyCode::Enter);
+    assert_eq!(c.app.tools.sales.form.focus, PField::Note);
+}
 
-    async fn submit(&mut self) {
-        self.key(KeyCode::Enter);
-        assert!(
-            matches!(self.app.overlay, Some(Overlay::Confirm { .. })),
-            "{:?}",
-            self.app.tools.sales.form.errors
-        );
-        self.key(KeyCode::Char('y'));
-        self.key(KeyCode::Char('y'));
-        self.key(KeyCode::Enter);
-        assert!(hubdesk::app::tools::sales::busy(&self.app));
-        self.until("the creation's answer", |a| {
-            !hubdesk::app::tools::sales::busy(a)
-        })
-        .await;
-    }
+async fn submit(c: &mut SimConsole) {
+    c.key(KeyCode::Enter);
+    assert!(
+        matches!(c.app.overlay, Some(Overlay::Confirm { .. })),
+        "{:?}",
+        c.app.tools.sales.form.errors
+    );
+    c.key(KeyCode::Char('y'));
+    c.key(KeyCode::Char('y'));
+    c.key(KeyCode::Enter);
+    assert!(hubdesk::app::tools::sales::busy(&c.app));
+    c.until("the creation's answer", |a| {
+        !hubdesk::app::tools::sales::busy(a)
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn creates_once_then_the_same_document_is_refused_verbatim() {
-    let mut c = Console::new();
+    let mut c = sim_console();
     let cpf = "52998224725";
     c.key(KeyCode::F(10));
     c.text("new-prospect");
     c.key(KeyCode::Enter);
-    c.fill("529.982.247-25").await;
+    fill(&mut c, "529.982.247-25").await;
     let r = request(&c.app).unwrap();
     assert_eq!(r.bairro, c.app.tools.sales.form.bairro.clone().unwrap());
     assert_eq!(r.id_servico, 1301, "Divinópolis offers its unit's plans");
-    c.submit().await;
+    submit(&mut c).await;
 
     assert_eq!(c.sim.counters().get("prospect_create"), 1);
     assert_eq!(c.sim.counters().get_for("prospect_create", cpf), 1);
@@ -905,8 +826,8 @@ async fn creates_once_then_the_same_document_is_refused_verbatim() {
     // The same document again, from a blank form.
     c.key(KeyCode::Enter);
     assert!(c.app.tools.sales.created.is_none());
-    c.fill("529.982.247-25").await;
-    c.submit().await;
+    fill(&mut c, "529.982.247-25").await;
+    submit(&mut c).await;
     let expected = "O CPF/CNPJ já foi cadastrado antes no prospecto MERCEARIA BOA VISTA";
     let banner = c.app.tools.sales.form.banner.clone().unwrap();
     assert!(banner.text.contains(expected), "{}", banner.text);

@@ -15,7 +15,7 @@ use super::envelope::empty_if_not_found;
 use super::lenient::{self as l, ApiDate};
 use super::params::{
     CustomerSearchBy, OrderType, RecordOrderBy, check_limit, digits_only, normalize_phone, path,
-    push_range, required, yes_no,
+    push_range, search_term, yes_no,
 };
 use super::{ApiError, Call, CallKind, Client};
 
@@ -65,7 +65,7 @@ impl CustomerSearch {
 
     /// The term as it will be sent for this search kind.
     pub fn normalized_term(&self) -> Result<String, ApiError> {
-        let term = required("termo_busca", &self.term)?;
+        let term = search_term("termo_busca", &self.term)?;
         let term = match self.by {
             CustomerSearchBy::Document => digits_only(&term),
             CustomerSearchBy::Phone => normalize_phone(&term),

@@ -53,12 +53,14 @@ mod client;
 mod error;
 pub mod params;
 mod response;
+mod routes;
 mod secret;
 mod tls;
 
 pub use auth::{Credentials, TokenInfo};
 pub use client::{Call, CallKind, Client, ClientConfig};
 pub use error::ApiError;
+pub use routes::body_limit;
 pub use secret::Secret;
 pub mod addresses;
 pub mod connections;

@@ -236,7 +236,24 @@ pub fn error_text(lang: Lang, kind: ActionKind, e: &ApiError) -> String {
             Msg::ErrInvalidRequest,
             &[("field", &"config"), ("reason", reason)],
         ),
+        ApiError::Redirected { .. } => not_applied_text(lang, kind.msg(), e),
+        // Worded the same for actions as for reads: one mapping.
+        other => super::error_text(lang, other, 0),
     }
+}
+
+/// The text of an action that was answered with a redirect: "{action}
+/// not applied (redirected): {where it pointed}". Shared by the console
+/// and the CLI.
+pub fn not_applied_text(lang: Lang, action: Msg, e: &ApiError) -> String {
+    trf(
+        lang,
+        Msg::ActionNotAppliedRedirected,
+        &[
+            ("action", &tr(lang, action)),
+            ("detail", &super::error_text(lang, e, 0)),
+        ],
+    )
 }
 
 /// Why a submission was refused before anything was sent.

@@ -435,10 +435,11 @@ impl SearchState {
         match self.forced {
             Some(kind) => {
                 let term = search_kind::term_for(kind, self.input.value());
-                let problem = term
-                    .trim()
-                    .is_empty()
-                    .then_some(search_kind::SearchProblem::Empty);
+                let problem = if term.trim().is_empty() {
+                    Some(search_kind::SearchProblem::Empty)
+                } else {
+                    search_kind::length_problem(&term)
+                };
                 (kind, term, problem)
             }
             None => (d.kind, d.term, d.problem),
@@ -790,9 +791,40 @@ impl App {
 
 /// The localized text of an API error; `timeout_secs` fills the timeout
 /// message. Server text is sanitized before it is shown.
+///
+/// This is the one mapping of [`ApiError`] to text: the console's panes
+/// use it as is, and the action texts ([`inflight::error_text`]) and the
+/// CLI ([`crate::cli::Failure::api`]) call it for every error they do not
+/// word differently, so a new kind of error needs a text here only.
 pub fn error_text(lang: Lang, err: &ApiError, timeout_secs: u64) -> String {
     use crate::sanitize::clean;
     match err {
+        ApiError::Redirected {
+            route,
+            status,
+            location,
+        } => {
+            let nowhere = tr(lang, T::ErrRedirectNowhere);
+            trf(
+                lang,
+                T::ErrRedirected,
+                &[
+                    ("route", route),
+                    ("status", status),
+                    (
+                        "location",
+                        &location
+                            .as_deref()
+                            .map_or_else(|| nowhere.to_owned(), clean_owned),
+                    ),
+                ],
+            )
+        }
+        ApiError::TooLarge { route, limit } => trf(
+            lang,
+            T::ErrTooLarge,
+            &[("route", route), ("size", &format_size(*limit))],
+        ),
         ApiError::Network { timeout: true, .. } => {
             trf(lang, T::ErrTimeout, &[("seconds", &timeout_secs)])
         }
@@ -822,6 +854,23 @@ pub fn error_text(lang: Lang, err: &ApiError, timeout_secs: u64) -> String {
             &[("field", field), ("reason", &clean(reason))],
         ),
         ApiError::Config { reason } => trf(lang, T::ErrNetwork, &[("detail", &clean(reason))]),
+    }
+}
+
+fn clean_owned(s: &str) -> String {
+    crate::sanitize::clean(s).into_owned()
+}
+
+/// A size limit for people: `32 MB`, `64 KB`, `1500 bytes`.
+pub fn format_size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * KB;
+    if bytes >= MB && bytes % MB == 0 {
+        format!("{} MB", bytes / MB)
+    } else if bytes >= KB && bytes % KB == 0 {
+        format!("{} KB", bytes / KB)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 

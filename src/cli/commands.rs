@@ -806,6 +806,9 @@ fn search_params(lang: Lang, args: SearchArgs) -> Result<CustomerSearch, Failure
     if term.is_empty() {
         return Err(Failure::usage(tr(lang, Msg::SearchEmptyTerm)));
     }
+    if let Some(problem) = search_kind::length_problem(&term) {
+        return Err(Failure::usage(tr(lang, problem.msg())));
+    }
     let mut q = CustomerSearch::new(kind, term);
     q.limit = args.limit;
     q.include_cancelled = args.cancelled.then_some(true);

@@ -125,6 +125,15 @@ impl Failure {
             ApiError::Config { reason } => {
                 Failure::usage(trf(lang, Msg::CliClientConfig, &[("reason", reason)]))
             }
+            ApiError::Redirected { .. } => Failure::new(
+                EXIT_FAILURE,
+                match action {
+                    Some(action) => crate::app::inflight::not_applied_text(lang, action, e),
+                    None => crate::app::error_text(lang, e, 0),
+                },
+            ),
+            // Worded as in the console: one mapping.
+            other => Failure::new(EXIT_FAILURE, crate::app::error_text(lang, other, 0)),
         }
     }
 }

@@ -66,6 +66,25 @@ catalog! {
     }
     /// HTTP 404 or an empty search.
     ErrNotFound { pt: "Nada encontrado", en: "Nothing found" }
+    /// A 3xx answer: hubdesk follows no redirect. `location` is where it
+    /// pointed (`scheme://host/path`), so a wrong `host` is easy to fix.
+    ErrRedirected {
+        pt: "O servidor respondeu {route} com um redirecionamento (HTTP {status}) para {location}; o hubdesk não segue redirecionamentos: confira o endereço do servidor (host: https://, caminho)",
+        en: "The server answered {route} with a redirect (HTTP {status}) to {location}; hubdesk follows no redirect: check the server address (host: https://, path)"
+    }
+    /// `{location}` of [`ErrRedirected`] when the answer named no place.
+    ErrRedirectNowhere { pt: "lugar nenhum", en: "nowhere" }
+    /// An action answered with a redirect: the configured server did not
+    /// apply it and nothing was sent elsewhere. `detail` is [`ErrRedirected`].
+    ActionNotAppliedRedirected {
+        pt: "Não aplicado (redirecionado): {action}. {detail}",
+        en: "Not applied (redirected): {action}. {detail}"
+    }
+    /// A body past the route's size limit; reading stopped there.
+    ErrTooLarge {
+        pt: "A resposta de {route} passou de {size}, o limite do hubdesk para esta rota: refine a busca",
+        en: "The answer of {route} is larger than {size}, hubdesk's limit for this route: narrow the search"
+    }
     /// HTTP 429.
     ErrRateLimited {
         pt: "Muitas requisições: aguarde um pouco e tente de novo",
@@ -121,6 +140,11 @@ catalog! {
     SearchIncompleteDocument {
         pt: "CPF/CNPJ incompleto: faltam dígitos",
         en: "Incomplete CPF/CNPJ: digits are missing"
+    }
+    /// The search term is longer than the API client sends.
+    SearchTooLong {
+        pt: "Termo de busca longo demais: no máximo 200 caracteres",
+        en: "Search term too long: at most 200 characters"
     }
     /// The server returned the maximum page; there is no pagination.
     SearchTooMany {

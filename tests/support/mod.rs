@@ -32,6 +32,10 @@ pub struct Reply {
     pub headers: Vec<(&'static str, String)>,
     pub body: Vec<u8>,
     pub delay: Duration,
+    /// A large body made on the fly instead of `body`: `len` bytes of a
+    /// JSON object, sent in 64 KiB chunks, with a `Content-Length` when
+    /// `announce` (else chunked). Nothing that size is ever held here.
+    pub filler: Option<(u64, bool)>,
 }
 
 impl Reply {
@@ -45,7 +49,22 @@ impl Reply {
             headers: vec![("content-type", content_type.to_owned())],
             body: body.into(),
             delay: Duration::ZERO,
+            filler: None,
         }
+    }
+
+    /// HTTP `status` (3xx) pointing at `location`.
+    pub fn redirect(status: u16, location: &str) -> Self {
+        Self::raw(status, "text/html", "<html><title>Moved</title></html>")
+            .header("location", location)
+    }
+
+    /// A 200 whose body is `len` bytes of valid JSON (`{"status":"success",
+    /// "x":"aaaa…"}`), made on the fly; `announce` sends its length.
+    pub fn huge(len: u64, announce: bool) -> Self {
+        let mut reply = Self::raw(200, "application/json", Vec::new());
+        reply.filler = Some((len, announce));
+        reply
     }
 
     pub fn html(status: u16, title: &str) -> Self {
@@ -58,10 +77,12 @@ impl Reply {
         )
     }
 
+    /// A success that carries the data key of `cliente`, empty (a read
+    /// without its data key is an error).
     pub fn ok() -> Self {
         Self::json(
             200,
-            serde_json::json!({"status": "success", "msg": "Dados consultados com sucesso"}),
+            serde_json::json!({"status": "success", "msg": "Dados consultados com sucesso", "clientes": []}),
         )
     }
 
@@ -184,8 +205,35 @@ pub fn credentials() -> Credentials {
     }
 }
 
+/// `len` bytes of one JSON object, in chunks, never held whole.
+fn filler_body(len: u64) -> Body {
+    const HEAD: &[u8] = br#"{"status":"success","x":""#;
+    const TAIL: &[u8] = br#""}"#;
+    const CHUNK: u64 = 64 * 1024;
+    let fill = len.saturating_sub((HEAD.len() + TAIL.len()) as u64);
+    let chunks = fill.div_ceil(CHUNK);
+    let middle = (0..chunks).map(move |i| {
+        let n = CHUNK.min(fill - i * CHUNK) as usize;
+        Ok::<_, std::io::Error>(bytes::Bytes::from(vec![b'a'; n]))
+    });
+    let parts = std::iter::once(Ok(bytes::Bytes::from_static(HEAD)))
+        .chain(middle)
+        .chain(std::iter::once(Ok(bytes::Bytes::from_static(TAIL))));
+    Body::from_stream(futures::stream::iter(parts))
+}
+
 fn build(reply: &Reply) -> Response {
-    let mut response = Response::new(Body::from(reply.body.clone()));
+    let body = match reply.filler {
+        Some((len, _)) => filler_body(len),
+        None => Body::from(reply.body.clone()),
+    };
+    let mut response = Response::new(body);
+    if let Some((len, true)) = reply.filler {
+        response.headers_mut().insert(
+            axum::http::header::CONTENT_LENGTH,
+            HeaderValue::from_str(&len.to_string()).unwrap(),
+        );
+    }
     *response.status_mut() = StatusCode::from_u16(reply.status).unwrap();
     for (name, value) in &reply.headers {
         response.headers_mut().insert(

@@ -1718,7 +1718,10 @@ async fn an_overlong_search_term_is_refused_before_anything_is_sent() {
     );
     // 200 characters still go.
     let ok = client
-        .search_customers(&CustomerSearch::new(CustomerSearchBy::Name, "a".repeat(200)))
+        .search_customers(&CustomerSearch::new(
+            CustomerSearchBy::Name,
+            "a".repeat(200),
+        ))
         .await
         .expect("sent and answered");
     assert!(ok.is_empty());

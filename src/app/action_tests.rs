@@ -329,3 +329,85 @@ fn copy_with_several_values_opens_a_chooser_and_one_letter_copies() {
     );
     assert!(app.overlay.is_none());
 }
+
+/// Sends a MAC reset straight through the one producer of action effects
+/// (no dialog keys) and returns its submission.
+fn sent_mac_reset(app: &mut App) -> inflight::Submission {
+    let mut fx = Vec::new();
+    actions::send(
+        app,
+        confirm::ActionRequest::ResetMac(ResetMac {
+            id_cliente_servico: 100024,
+        }),
+        confirm::ActionTarget::default(),
+        None,
+        &mut fx,
+    );
+    actions(&fx)[0].0
+}
+
+#[test]
+fn an_outcome_the_trail_could_not_record_is_a_warning_after_the_outcome() {
+    let mut app = app_with(false);
+    open(&mut app);
+    let submission = sent_mac_reset(&mut app);
+    update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: ActionReply::Plain(Ok(crate::api::ActionResponse {
+                msg: Some("MAC resetado".into()),
+            })),
+        },
+    );
+    assert_eq!(
+        app.inflight.outcome(MAC),
+        Some(&Outcome::Done {
+            msg: Some("MAC resetado".into())
+        })
+    );
+    // The runner sends this right after the answer when the outcome line
+    // could not be written.
+    let (_, changed) = update(
+        &mut app,
+        Msg::AuditNotRecorded("No space left on device".into()),
+    );
+    assert_eq!(changed, Changed::Yes);
+    let status = app.status.as_ref().unwrap();
+    assert_eq!(
+        status.text,
+        "Done: MAC reset — MAC resetado — warning: outcome not written to the audit trail \
+         (No space left on device); do not repeat the action because of this"
+    );
+    assert_eq!(status.kind, StatusKind::Error);
+    assert!(!app.inflight.is_running(MAC));
+}
+
+#[test]
+fn a_redirected_action_reads_not_applied_and_needs_no_acknowledgement() {
+    let mut app = app_with(false);
+    open(&mut app);
+    let submission = sent_mac_reset(&mut app);
+    let e = crate::api::ApiError::Redirected {
+        route: "cliente/reset_mac_addr",
+        status: 307,
+        location: Some("http://127.0.0.1:9/x".into()),
+    };
+    update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: ActionReply::Plain(Err(e)),
+        },
+    );
+    let Some(Outcome::Refused { msg }) = app.inflight.outcome(MAC) else {
+        panic!("{:?}", app.inflight.outcome(MAC));
+    };
+    assert!(
+        msg.starts_with("Not applied (redirected): MAC reset. The server answered"),
+        "{msg}"
+    );
+    assert!(msg.contains("http://127.0.0.1:9/x"), "{msg}");
+    // Not "unknown": sending it again (to a fixed host) asks nothing more.
+    assert!(app.inflight.clone().begin(MAC).is_ok());
+}

@@ -280,6 +280,10 @@ pub enum Msg {
         /// The answer.
         reply: actions::ActionReply,
     },
+    /// The outcome of an action just reported ([`Msg::ActionDone`]) could
+    /// not be written to the audit trail: a warning after the outcome, never
+    /// in its place (the action went out and the server answered).
+    AuditNotRecorded(String),
     /// Read `slot` of `view` again, if it is still on screen.
     RefreshSlot {
         /// The view.
@@ -935,6 +939,17 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
         }
         Msg::Copied(report) => actions::on_copied(app, report),
         Msg::AuditLoaded(result) => actions::on_audit(app, result),
+        Msg::AuditNotRecorded(detail) => {
+            let lang = app.lang();
+            let warning = trf(lang, T::ActionAuditOutcomeFailed, &[("detail", &detail)]);
+            // The server's outcome stays first on the line.
+            let text = match &app.status {
+                Some(s) if !s.text.is_empty() => format!("{} — {warning}", s.text),
+                _ => warning,
+            };
+            app.set_status(StatusKind::Error, text);
+            Changed::Yes
+        }
         Msg::ScreenPop(phone) => tools::pbx::on_pop(app, &phone, &mut fx),
         Msg::IndexLoaded { generation, result } => typeahead::on_loaded(app, generation, result),
     };

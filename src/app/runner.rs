@@ -211,14 +211,18 @@ impl Runner {
                 let trail = self.trail();
                 let handle = tokio::spawn(async move {
                     // Without a client nothing can be sent, so nothing is audited.
-                    let reply = match client.get().await {
+                    let (reply, not_recorded) = match client.get().await {
                         Ok(client) => {
                             audit.host = client.base_url().to_owned();
                             audited(&client, trail, audit, request).await
                         }
-                        Err(e) => ActionReply::NotSent(e.to_string()),
+                        Err(e) => (ActionReply::NotSent(e.to_string()), None),
                     };
+                    // The server's outcome first, then the trail's trouble.
                     let _ = tx.send(Msg::ActionDone { submission, reply });
+                    if let Some(detail) = not_recorded {
+                        let _ = tx.send(Msg::AuditNotRecorded(detail));
+                    }
                 });
                 self.detached.push(handle.abort_handle());
             }
@@ -332,23 +336,24 @@ fn failed(request: &Request, e: ApiError) -> Reply {
 }
 
 /// Writes the attempt (synced to disk), sends the action once, writes the
-/// outcome. Nothing is sent when the attempt cannot be written.
+/// outcome. Nothing is sent when the attempt cannot be written. Returns the
+/// reply and, when the outcome line could not be written, why.
 async fn audited(
     client: &Client,
     trail: Result<Audit, String>,
     attempt: audit::AuditAttempt,
     request: ActionRequest,
-) -> ActionReply {
+) -> (ActionReply, Option<String>) {
     let trail = match trail {
         Ok(t) => t,
-        Err(e) => return ActionReply::NotSent(e),
+        Err(e) => return (ActionReply::NotSent(e), None),
     };
     let writer = trail.clone();
     let written = tokio::task::spawn_blocking(move || writer.attempt(&attempt)).await;
     let id = match written {
         Ok(Ok(id)) => id,
-        Ok(Err(e)) => return ActionReply::NotSent(e.to_string()),
-        Err(e) => return ActionReply::NotSent(e.to_string()),
+        Ok(Err(e)) => return (ActionReply::NotSent(e.to_string()), None),
+        Err(e) => return (ActionReply::NotSent(e.to_string()), None),
     };
     let reply = perform_action(client, request).await;
     let (outcome, msg) = match &reply {
@@ -369,9 +374,19 @@ async fn audited(
     };
     let writer = trail.clone();
     // The request is done whatever happens here; a failed outcome line
-    // leaves the attempt line, which reads as "sent, outcome not recorded".
-    let _ = tokio::task::spawn_blocking(move || writer.outcome(&id, outcome, msg.as_deref())).await;
-    reply
+    // leaves the attempt line, which reads as "sent, outcome not recorded",
+    // and the attendant is told after the outcome.
+    let recorded =
+        tokio::task::spawn_blocking(move || writer.outcome(&id, outcome, msg.as_deref())).await;
+    let not_recorded = match recorded {
+        Ok(Ok(())) => None,
+        Ok(Err(e)) => Some(e.to_string()),
+        Err(e) => Some(e.to_string()),
+    };
+    if let Some(e) = &not_recorded {
+        tracing::warn!(error = %e, "action outcome not written to the audit trail");
+    }
+    (reply, not_recorded)
 }
 
 /// Sends an action exactly once: no retry on any error.

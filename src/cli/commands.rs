@@ -1235,12 +1235,21 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
             )
         }),
     };
+    // After the request the server's outcome comes first: a failure to
+    // record it is a warning after it, never "not sent" (the action went
+    // out) and never a reason to repeat it.
+    let outcome_not_recorded = |e: std::io::Error| {
+        tracing::warn!(action = plan.attempt.action, attempt = %id, "outcome not recorded");
+        note(&trf(
+            lang,
+            Msg::CliAuditOutcomeFailed,
+            &[("path", &audit_path.display()), ("detail", &e)],
+        ));
+    };
     match result {
         Ok((msg, extra)) => {
             let msg = msg.map(|m| crate::sanitize::clean_line(&m).trim().to_owned());
-            audit
-                .outcome(&id, Outcome::Ok, msg.as_deref())
-                .map_err(audit_failed)?;
+            let recorded = audit.outcome(&id, Outcome::Ok, msg.as_deref());
             tracing::info!(action = plan.attempt.action, attempt = %id, "action confirmed");
             if ctx.global.json {
                 let mut v = json!({ "outcome": "ok", "msg": msg });
@@ -1263,6 +1272,9 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
                     say(trf(lang, Msg::Cli7ProspectId, &[("id", &id)]));
                 }
             }
+            if let Err(e) = recorded {
+                outcome_not_recorded(e);
+            }
             Ok(EXIT_OK)
         }
         Err(e) => {
@@ -1278,21 +1290,29 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
             // The server's own words when it gave any; else the English
             // error text (routes and statuses, never a body or a secret).
             let audit_msg = audit::error_msg(&e);
-            audit
-                .outcome(&id, outcome, Some(&audit_msg))
-                .map_err(audit_failed)?;
+            let recorded = audit.outcome(&id, outcome, Some(&audit_msg));
             tracing::info!(action = plan.attempt.action, attempt = %id, ?outcome, "action not confirmed");
-            if unknown {
-                return Err(Failure::new(
+            let failure = if unknown {
+                Failure::new(
                     EXIT_FAILURE,
                     trf(
                         lang,
                         Msg::CliOutcomeUnknown,
                         &[("detail", &failure.message)],
                     ),
-                ));
+                )
+            } else {
+                failure
+            };
+            match recorded {
+                Ok(()) => Err(failure),
+                Err(e) => {
+                    note(&failure.message);
+                    outcome_not_recorded(e);
+                    // Already said, in that order.
+                    Err(Failure::new(failure.code, ""))
+                }
             }
-            Err(failure)
         }
     }
 }
@@ -1309,7 +1329,7 @@ async fn msg_only(
 fn show_audit(ctx: &Ctx, limit: usize) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let path = ctx.paths.audit_file();
-    let entries = audit::read_latest(&path, limit).map_err(|e| {
+    let trail = audit::read_trail(&path, limit).map_err(|e| {
         Failure::new(
             EXIT_FAILURE,
             trf(
@@ -1319,6 +1339,20 @@ fn show_audit(ctx: &Ctx, limit: usize) -> Result<u8, Failure> {
             ),
         )
     })?;
+    let entries = trail.entries;
+    // Skipped, and said (on stderr, so `--json` stays a list of entries).
+    if !trail.torn.is_empty() {
+        let lines: Vec<String> = trail.torn.iter().map(usize::to_string).collect();
+        note(&trf(
+            lang,
+            Msg::CliAuditTornLines,
+            &[
+                ("count", &trail.torn.len()),
+                ("path", &path.display()),
+                ("lines", &lines.join(", ")),
+            ],
+        ));
+    }
     if ctx.global.json {
         print_json(&serde_json::to_value(&entries).unwrap_or(Value::Null));
         return Ok(EXIT_OK);

@@ -1069,6 +1069,17 @@ catalog! {
         pt: "Trilha de auditoria indisponível ({path}): {detail}",
         en: "Audit trail unavailable ({path}): {detail}"
     }
+    /// The action went out and the server answered (said just before);
+    /// only its outcome line could not be written.
+    CliAuditOutcomeFailed {
+        pt: "aviso: o resultado acima não foi gravado na trilha de auditoria ({path}: {detail}); a trilha mostra só a tentativa. Não repita a ação por isso",
+        en: "warning: the outcome above was not written to the audit trail ({path}: {detail}); the trail shows the attempt only. Do not repeat the action because of this"
+    }
+    /// `hubdesk audit` skipped lines it could not read.
+    CliAuditTornLines {
+        pt: "aviso: {count} linha(s) corrompida(s) ignorada(s) em {path} (linhas {lines})",
+        en: "warning: {count} torn line(s) skipped in {path} (lines {lines})"
+    }
     /// An action succeeded; `msg` is the server's text.
     CliActionDone { pt: "Concluído ({action}): {msg}", en: "Done ({action}): {msg}" }
     /// The protocol of a ticket just opened or closed.
@@ -1440,6 +1451,11 @@ catalog! {
     ActionReadOnly { pt: "Perfil somente leitura: nenhuma ação é enviada", en: "Read-only profile: no action is sent" }
     /// The audit trail could not be written, so the action was not sent.
     ActionAuditFailed { pt: "Ação não enviada: falha ao gravar a auditoria ({detail})", en: "Action not sent: could not write the audit trail ({detail})" }
+    /// After an action's outcome: its line could not be written to the trail.
+    ActionAuditOutcomeFailed {
+        pt: "aviso: resultado não gravado na trilha de auditoria ({detail}); não repita a ação por isso",
+        en: "warning: outcome not written to the audit trail ({detail}); do not repeat the action because of this"
+    }
     /// Ticket opened while the attendant was elsewhere: the protocol.
     ActionTicketProtocol { pt: "Atendimento aberto, protocolo {protocol}", en: "Ticket opened, protocol {protocol}" }
     /// Invoice queued while the attendant was elsewhere.

@@ -122,6 +122,9 @@ pub struct Shared {
     /// Access tokens answered with 401 whatever the script says.
     pub rejected_tokens: Mutex<HashSet<String>>,
     pub seen: Mutex<Vec<Seen>>,
+    /// Run on every request to a non-token route, before it is answered
+    /// (e.g. to change the client's world while it waits).
+    pub on_request: Mutex<Option<Box<dyn Fn() + Send + Sync>>>,
 }
 
 pub struct Server {
@@ -169,6 +172,10 @@ impl Server {
 
     pub fn set_grant_delay(&self, delay: Duration) {
         *self.shared.grant_delay.lock().unwrap() = delay;
+    }
+
+    pub fn on_request(&self, hook: impl Fn() + Send + Sync + 'static) {
+        *self.shared.on_request.lock().unwrap() = Some(Box::new(hook));
     }
 
     pub fn script_token(&self, replies: Vec<Reply>) {
@@ -284,6 +291,9 @@ async fn token(State(shared): State<Arc<Shared>>, request: Request) -> Response 
 
 async fn resource(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     shared.hits.fetch_add(1, Ordering::SeqCst);
+    if let Some(hook) = shared.on_request.lock().unwrap().as_ref() {
+        hook();
+    }
     let (parts, body) = request.into_parts();
     let body = to_bytes(body, 1 << 20).await.unwrap();
     shared.seen.lock().unwrap().push(Seen {

@@ -72,12 +72,12 @@ impl Token {
     /// The `Authorization` header value, marked sensitive so that hyper and
     /// reqwest never print it.
     pub(crate) fn authorization(&self) -> Result<HeaderValue, ApiError> {
-        let mut value = HeaderValue::from_str(&format!(
+        let text = Zeroizing::new(format!(
             "{} {}",
             self.info.token_type,
             self.access_token.expose()
-        ))
-        .map_err(|_| unusable_token())?;
+        ));
+        let mut value = HeaderValue::from_str(&text).map_err(|_| unusable_token())?;
         value.set_sensitive(true);
         Ok(value)
     }

@@ -117,7 +117,7 @@ fn no_id_can_be(s: &str) -> bool {
             let digits = t.strip_prefix('-').unwrap_or(t);
             (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
                 || t.parse::<f64>()
-                    .is_ok_and(|f| f.is_finite() && f.fract() == 0.0 && (f < 0.0 || f >= 1.8e19))
+                    .is_ok_and(|f| f.is_finite() && f.fract() == 0.0 && !(0.0..1.8e19).contains(&f))
         }
     }
 }

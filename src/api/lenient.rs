@@ -205,7 +205,7 @@ impl<'de> Visitor<'de> for IdVisitor {
         if !v.is_finite() || v.fract() != 0.0 {
             return Ok(None);
         }
-        if v < 0.0 || v >= 18_446_744_073_709_551_616.0 {
+        if !(0.0..18_446_744_073_709_551_616.0).contains(&v) {
             return Err(out_of_range());
         }
         Ok(Some(v as u64))

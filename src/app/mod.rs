@@ -612,6 +612,8 @@ pub struct Settings {
     pub profile: String,
     /// TLS verification off.
     pub insecure: bool,
+    /// Plain `http://` to a remote host: credentials travel in clear.
+    pub cleartext: bool,
     /// Seconds after which a read times out (for the timeout message).
     pub timeout_secs: u64,
     /// The attendant's name or login: tickets and the audit trail carry
@@ -636,6 +638,7 @@ impl Default for Settings {
             demo: false,
             profile: String::new(),
             insecure: false,
+            cleartext: false,
             timeout_secs: 20,
             attendant: None,
             ramal: None,

@@ -117,11 +117,16 @@ pub fn dispatch(cli: Cli, prescan_lang: Lang) -> Result<u8, Failure> {
             )
         );
     }
-    // `config check` lists it among its own warnings.
-    if !matches!(cli.command, Some(Command::Config(ConfigCommand::Check)))
-        && let Some(w) = config::secrets_warning(&loaded, lang)
-    {
-        eprintln!("hubdesk: {w}");
+    // `config check` lists these among its own warnings.
+    if !matches!(cli.command, Some(Command::Config(ConfigCommand::Check))) {
+        // A file others may rewrite must not run commands.
+        config::check_commands_safe(&loaded).map_err(|e| Failure::config(lang, &e))?;
+        for w in config::secrets_warning(&loaded, lang)
+            .into_iter()
+            .chain(config::unknown_keys_warning(&loaded, lang))
+        {
+            eprintln!("hubdesk: {w}");
+        }
     }
     let privacy = cli.global.privacy || loaded.file.privacy.unwrap_or(false);
     let ctx = Ctx {
@@ -334,8 +339,11 @@ fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, Failure> {
             &ctx.paths.state_dir,
             &settings.profile,
         )),
+        cleartext: settings.cleartext_remote(),
         warnings: config::secrets_warning(&ctx.loaded, lang)
             .into_iter()
+            .chain(config::unknown_keys_warning(&ctx.loaded, lang))
+            .chain(cleartext_warning(lang, &settings))
             .collect(),
     };
     let result = rt.block_on(console::run(options));
@@ -377,6 +385,9 @@ fn with_runtime(ctx: &Ctx, command: Command, demo: bool) -> Result<u8, Failure> 
     if ctx.global.insecure {
         eprintln!("hubdesk: {}", tr(ctx.lang, Msg::HdInsecureWarning));
     }
+    if let Some(w) = cleartext_warning(ctx.lang, &settings) {
+        eprintln!("hubdesk: {w}");
+    }
     let client = ctx.client_for(&settings)?;
     let rt = runtime(ctx.lang)?;
     let result = rt.block_on(execute(ctx, &settings, &client, plan));
@@ -384,6 +395,19 @@ fn with_runtime(ctx: &Ctx, command: Command, demo: bool) -> Result<u8, Failure> 
         sim.shutdown();
     }
     result
+}
+
+/// The warning of a plain-http remote server (`insecure_http = true`),
+/// said on every run.
+fn cleartext_warning(lang: Lang, settings: &Settings) -> Option<String> {
+    settings.cleartext_remote().then(|| {
+        let host = settings.host.as_deref().unwrap_or_default();
+        trf(
+            lang,
+            Msg::CfgCleartextHost,
+            &[("host", &crate::sanitize::clean_line(host))],
+        )
+    })
 }
 
 /// A command whose input has been checked.
@@ -1463,12 +1487,20 @@ fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
             host: None,
         };
         let no_env = |_: &str| None;
-        if let Ok(s) = config::resolve(file, &flags, &no_env)
-            && s.host.is_some()
-            && let Err(e) = s.checked_host()
-        {
-            warnings.push(e.message(lang));
+        match config::resolve(file, &flags, &no_env) {
+            Ok(s) if s.host.is_some() => {
+                if let Err(e) = s.checked_host() {
+                    warnings.push(e.message(lang));
+                }
+                warnings.extend(cleartext_warning(lang, &s));
+            }
+            Ok(_) => {}
+            Err(e @ config::ConfigError::HostUserinfo { .. }) => warnings.push(e.message(lang)),
+            Err(_) => {}
         }
+    }
+    if let Err(e) = config::check_commands_safe(loaded) {
+        warnings.push(e.message(lang));
     }
     let with_secrets = config::profiles_with_secrets(file);
     if !with_secrets.is_empty() {

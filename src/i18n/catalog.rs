@@ -873,6 +873,8 @@ catalog! {
     SessionOpen { pt: "em curso", en: "ongoing" }
     /// Status badge: TLS verification is off.
     InsecureBadge { pt: "TLS SEM VERIFICAÇÃO", en: "TLS NOT VERIFIED" }
+    /// Status bar badge: plain http:// to a remote host.
+    CleartextBadge { pt: "HTTP SEM CRIPTOGRAFIA", en: "HTTP NOT ENCRYPTED" }
     /// Status: a customer's password is shown.
     PasswordShown { pt: "Senha exibida para {login}", en: "Password shown for {login}" }
     /// Status: the selected service has no password on record.
@@ -929,6 +931,27 @@ catalog! {
     CfgInsecureHttp {
         pt: "{host}: http:// sem TLS só é aceito para o próprio computador; use https:// ou insecure_http = true no perfil",
         en: "{host}: plain http:// is only accepted for loopback; use https:// or insecure_http = true in the profile"
+    }
+    /// The server address holds `user:password@`: refused, never echoed.
+    /// `source` is `--host`, `HUBSOFT_HOST` or `profiles.NAME.host`.
+    CfgHostUserinfo {
+        pt: "O endereço do servidor ({source}) contém usuário ou senha (usuario:senha@): remova-os; as credenciais da API vão em username e password_command",
+        en: "The server address ({source}) holds a user name or password (user:password@): remove them; the API credentials go in username and password_command"
+    }
+    /// A file with `*_command` that others may write: refused.
+    CfgUnsafeCommands {
+        pt: "{path} executa comandos (password_command/client_secret_command) e outros usuários podem alterá-lo: recusado. Use chmod go-w {path} (e seja o dono do arquivo)",
+        en: "{path} runs commands (password_command/client_secret_command) and other users may change it: refused. Run chmod go-w {path} (and own the file)"
+    }
+    /// Every run: keys this version does not know, all in one line.
+    CfgUnknownKeys {
+        pt: "aviso: chaves desconhecidas em {path}: {keys}",
+        en: "warning: unknown keys in {path}: {keys}"
+    }
+    /// Every run and `config check`: plain http:// to a remote host.
+    CfgCleartextHost {
+        pt: "aviso: {host} é http:// sem criptografia (insecure_http = true): a senha e os dados dos clientes trafegam em texto claro",
+        en: "warning: {host} is plain http:// (insecure_http = true): the password and customer data travel in clear text"
     }
     /// Secret source: an environment variable.
     CfgSourceEnv { pt: "variável de ambiente", en: "environment variable" }

@@ -662,8 +662,14 @@ fn prospect_values() {
     let p = &plans.servicos[0];
     assert_eq!(p.id_servico, Some(1330));
     assert_eq!(p.valor, Some(dec("254.9")));
-    assert_eq!(p.velocidade_download, Some(20480));
-    assert_eq!(p.velocidade_upload, Some(4096));
+    assert_eq!(
+        p.velocidade_download.as_ref().and_then(|s| s.kbps),
+        Some(20480)
+    );
+    assert_eq!(
+        p.velocidade_upload.as_ref().and_then(|s| s.kbps),
+        Some(4096)
+    );
     assert_eq!(
         p.display.as_deref(),
         Some("COMBO 10 MB EM DOBRO FIXO E 3 CAMERAS RAP10 - (R$ 254.90) (INATIVO)")

@@ -75,6 +75,7 @@ pub mod pbx;
 pub mod prospects;
 pub mod receivables;
 pub mod service_actions;
+pub mod speed;
 pub mod tickets;
 
 pub use addresses::{CitiesResponse, City, Neighbourhood};
@@ -93,7 +94,7 @@ pub use lenient::ApiDate;
 pub use network::{EquipmentResponse, Pop, PopsResponse, ServiceZone, ZonesResponse};
 pub use orders::{
     ServiceOrder, ServiceOrderOrderBy, ServiceOrderSearch, ServiceOrderSearchBy,
-    ServiceOrderStatus, ServiceOrdersResponse,
+    ServiceOrderStatus, ServiceOrdersResponse, Technician,
 };
 pub use params::{CustomerSearchBy, InvoiceOrderBy, OrderType, RecordOrderBy};
 pub use pbx::PbxCall;
@@ -103,6 +104,7 @@ pub use prospects::{
 };
 pub use receivables::{DateKind, ReceivableSearchBy, ReceivablesQuery, ResultDetail};
 pub use service_actions::{Disconnect, DisconnectResponse, ResetMac, TrustUnlock};
+pub use speed::Speed;
 pub use tickets::{
     NewTicket, Ticket, TicketResponse, TicketSearch, TicketSearchBy, TicketUpdate, TicketsResponse,
 };

@@ -4,10 +4,10 @@
 
 use chrono::NaiveDate;
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use super::customers::Customer;
+use super::customers::{Customer, CustomerService};
 use super::envelope::empty_if_not_found;
 use super::lenient::{self as l, ApiDate};
 use super::orders::ServiceOrder;
@@ -227,7 +227,7 @@ impl TicketUpdate {
 // Responses
 
 /// Body of `GET /cliente/atendimento`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct TicketsResponse {
     /// `msg` as sent.
@@ -239,7 +239,7 @@ pub struct TicketsResponse {
 }
 
 /// Body of `POST /atendimento` and `PUT /atendimento/{id}`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct TicketResponse {
     /// `msg`: repeats the protocol in words; read the protocol from the
@@ -255,7 +255,7 @@ pub struct TicketResponse {
 /// "presented" one (names, `dd/mm/yyyy`, nested `cliente` and service
 /// orders) and the raw row of the PUT answer (`id_*` keys, ISO dates,
 /// `*_br` and `*_timestamp` copies).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct Ticket {
     /// `id_atendimento`.
@@ -264,9 +264,18 @@ pub struct Ticket {
     /// `protocolo`: kept as text (20 digits on current servers).
     #[serde(deserialize_with = "l::text")]
     pub protocolo: Option<String>,
-    /// `id_cliente_servico` (raw shape).
+    /// `id_cliente_servico` (raw shape). Read the ticket's service through
+    /// [`Ticket::service_id`], which also looks at the nested `servico`.
     #[serde(deserialize_with = "l::id")]
     pub id_cliente_servico: Option<u64>,
+    /// `servico`: the service the ticket is about, nested by
+    /// `cliente/atendimento` on current servers (`id_cliente_servico` often
+    /// a string, `nome`, `status`).
+    #[serde(deserialize_with = "l::object")]
+    pub servico: Option<CustomerService>,
+    /// `cliente_servico`: the same under the key some servers use.
+    #[serde(deserialize_with = "l::object")]
+    pub cliente_servico: Option<CustomerService>,
     /// `tipo_atendimento`: ticket type name.
     #[serde(deserialize_with = "l::text")]
     pub tipo_atendimento: Option<String>,
@@ -347,6 +356,19 @@ pub struct Ticket {
 }
 
 impl Ticket {
+    /// The service the ticket is about, nested under either key.
+    pub fn service(&self) -> Option<&CustomerService> {
+        self.servico.as_ref().or(self.cliente_servico.as_ref())
+    }
+
+    /// The ticket's own `id_cliente_servico`: the raw field, else the
+    /// nested service's. Every ticket action targets this service, never
+    /// the customer's first one.
+    pub fn service_id(&self) -> Option<u64> {
+        self.id_cliente_servico
+            .or_else(|| self.service().and_then(|s| s.id_cliente_servico))
+    }
+
     /// The service orders under either spelling of the key.
     pub fn service_orders(&self) -> &[ServiceOrder] {
         if self.ordens_servico.is_empty() {

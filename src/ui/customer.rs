@@ -517,14 +517,18 @@ fn service_lines<'a>(app: &App, view: &CustomerView, s: &CustomerService) -> Vec
         Role::Text,
     ));
     if s.velocidade_download.is_some() || s.velocidade_upload.is_some() {
-        let sp = |v: Option<i64>| v.map_or_else(|| txt(lang, None), cells::speed);
+        let plan = s.nome.as_deref();
+        let sp = |v: &Option<crate::api::speed::Speed>| match v {
+            Some(v) => crate::sanitize::clean_line(&crate::br::speed::show(v, plan)).into_owned(),
+            None => txt(lang, None),
+        };
         out.push(kv(
             theme,
             t(Msg::LabelSpeed),
             format!(
                 "↓ {} / ↑ {}",
-                sp(s.velocidade_download),
-                sp(s.velocidade_upload)
+                sp(&s.velocidade_download),
+                sp(&s.velocidade_upload)
             ),
             Role::Text,
         ));

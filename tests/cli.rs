@@ -462,6 +462,51 @@ fn yes_performs_exactly_one_effect_per_action() {
         "--yes",
     ]);
     assert!(out.expect(0).stdout.contains("Done"), "{}", out.stdout);
+    // Issue 12: the closing text must not overwrite the customer's opening
+    // description (`descricao` in the PUT); it goes in parametros.
+    let close = h
+        .sim
+        .records()
+        .into_iter()
+        .find(|r| r.kind == "ticket_close")
+        .expect("close recorded");
+    assert!(close.detail["descricao"].is_null(), "{:?}", close.detail);
+    assert_eq!(
+        close.detail["parametros"]["texto_fechamento"], "Resolvido",
+        "{:?}",
+        close.detail
+    );
+    // No attendant in the profile: the system account is recorded, as the
+    // console does, never nobody.
+    assert!(
+        close.detail["parametros"]["atendente"]
+            .as_str()
+            .is_some_and(|a| !a.is_empty()),
+        "{:?}",
+        close.detail
+    );
+    let after = h
+        .run(&["tickets", "1001", "--all", "--json"])
+        .expect(0)
+        .json();
+    let closed = after
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| {
+            t["id_atendimento"]
+                .as_u64()
+                .map(|i| i.to_string())
+                .as_deref()
+                == Some(ticket.as_str())
+        })
+        .expect("closed ticket listed");
+    assert!(
+        closed["descricao_abertura"]
+            .as_str()
+            .is_some_and(|d| d.contains("Sem sinal")),
+        "{closed}"
+    );
     let c = h.sim.counters();
     for (kind, target) in [
         ("mac_reset", &padaria),

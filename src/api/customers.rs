@@ -329,16 +329,21 @@ pub struct CustomerService {
     /// Never serialized: `--json` and exports must not carry it.
     #[serde(deserialize_with = "l::text", skip_serializing)]
     pub senha: Option<String>,
+    /// `referencia`: a landmark for the installation ("casa azul").
+    #[serde(deserialize_with = "l::text")]
+    pub referencia: Option<String>,
     /// `ipv4`.
     #[serde(deserialize_with = "l::text")]
     pub ipv4: Option<String>,
     /// `ipv6`.
     #[serde(deserialize_with = "l::text")]
     pub ipv6: Option<String>,
-    /// `mac_addr`: CPE MAC, sent by newer servers.
+    /// `mac_addr`: the MAC bound to the PPPoE/RADIUS login (what
+    /// `reset_mac_addr` clears), sent by newer servers.
     #[serde(deserialize_with = "l::text")]
     pub mac_addr: Option<String>,
-    /// `phy_addr`: physical (ONU) address, sent by newer servers.
+    /// `phy_addr`: the ONU/CPE's layer-2 address, distinct from `mac_addr`;
+    /// needed when an ONU is swapped. Sent by newer servers.
     #[serde(deserialize_with = "l::text")]
     pub phy_addr: Option<String>,
     /// `velocidade_download`: kbit/s as a number (2020 servers) or text

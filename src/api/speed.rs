@@ -185,16 +185,14 @@ impl<'de> Visitor<'de> for SpeedVisitor {
         }))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Some(
-            if (0.0..1e15).contains(&v) && v.fract() == 0.0 {
-                Speed::from_kbps(v as u64)
-            } else {
-                Speed {
-                    kbps: None,
-                    raw: Some(v.to_string()),
-                }
-            },
-        ))
+        Ok(Some(if (0.0..1e15).contains(&v) && v.fract() == 0.0 {
+            Speed::from_kbps(v as u64)
+        } else {
+            Speed {
+                kbps: None,
+                raw: Some(v.to_string()),
+            }
+        }))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         Ok(Speed::from_text(v))

@@ -715,31 +715,39 @@ fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failur
             if let Some(e) = &email {
                 br::email::validate(e).map_err(|e| Failure::usage(e.message(lang)))?;
             }
+            let attendant = crate::ops::identity::attendant(settings.attendant.as_deref());
+            let draft = crate::ops::tickets::TicketDraft {
+                service_id,
+                description,
+                requester: name,
+                phone: phone.digits().to_owned(),
+                email,
+                open_order: with_order,
+            };
             action(
                 ctx,
                 settings,
-                ActionKind::Open(NewTicket {
-                    id_cliente_servico: service_id,
-                    descricao: description,
-                    nome: name,
-                    telefone: phone.digits().to_owned(),
-                    email,
-                    abrir_os: with_order.then_some(true),
-                    parametros: identity(settings),
-                }),
+                ActionKind::Open(crate::ops::tickets::open(
+                    &draft,
+                    attendant.as_deref(),
+                    settings.ramal.as_deref(),
+                )),
             )?
         }
         Command::Ticket(TicketCommand::Close { id, description }) => {
-            let parametros = identity(settings);
+            // The closing text goes in parametros.texto_fechamento: in the
+            // PUT, `descricao` is the customer's opening description and
+            // sending it there overwrote what the customer reported.
+            let attendant = crate::ops::identity::attendant(settings.attendant.as_deref());
             action(
                 ctx,
                 settings,
-                ActionKind::Close(TicketUpdate {
-                    id_atendimento: id,
-                    descricao: description,
-                    fechar_atendimento: true,
-                    parametros,
-                }),
+                ActionKind::Close(crate::ops::tickets::close(
+                    id,
+                    description.as_deref(),
+                    attendant.as_deref(),
+                    settings.ramal.as_deref(),
+                )),
             )?
         }
         Command::Network(n) => match n {
@@ -837,7 +845,9 @@ fn action(ctx: &Ctx, settings: &Settings, kind: ActionKind) -> Result<Plan, Fail
     let host = settings.host.clone().unwrap_or_default();
     let attempt = AuditAttempt {
         action: kind.audit_name().to_owned(),
-        attendant: settings.attendant.clone(),
+        // As the console does: the profile's attendant, else the system
+        // account (issue 12: the CLI recorded nobody).
+        attendant: crate::ops::identity::attendant(settings.attendant.as_deref()),
         profile: settings.profile.clone(),
         host,
         customer: match &kind {
@@ -934,6 +944,10 @@ async fn execute(
                 let services: Vec<_> = customer.servicos.iter().collect();
                 if !services.is_empty() {
                     say(out::services_table(f, &services));
+                    let details = out::service_details_table(f, &services);
+                    if !details.is_empty() {
+                        say(details);
+                    }
                 }
             }
             Ok(EXIT_OK)
@@ -1949,20 +1963,6 @@ fn screen_pop(ctx: &Ctx, demo: bool, phone: &str) -> Result<u8, Failure> {
             trf(lang, Msg::Cli7CallFailed, &[("detail", &e)]),
         )),
     }
-}
-
-/// The attendant's identity for a ticket's `parametros`: HubSoft records
-/// the shared API user as author, so say who it was.
-fn identity(settings: &Settings) -> serde_json::Map<String, Value> {
-    let mut parametros = serde_json::Map::new();
-    parametros.insert("origem".into(), json!("hubdesk"));
-    if let Some(a) = &settings.attendant {
-        parametros.insert("atendente".into(), json!(a));
-    }
-    if let Some(r) = &settings.ramal {
-        parametros.insert("ramal".into(), json!(r));
-    }
-    parametros
 }
 
 #[cfg(test)]

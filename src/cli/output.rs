@@ -258,6 +258,88 @@ pub fn services_table(f: &Fmt, services: &[&CustomerService]) -> Table {
     t
 }
 
+/// `customer`: each service's connection details, one row per value the
+/// server sent (speeds, MACs, equipment, interfaces, port, landmark), so a
+/// technician on the phone can read them out without `--json`.
+pub fn service_details_table(f: &Fmt, services: &[&CustomerService]) -> Table {
+    let mut t = table(vec![f.h(Msg::ColServiceId), String::new(), String::new()]);
+    for s in services {
+        let id = s
+            .id_cliente_servico
+            .map(|i| i.to_string())
+            .unwrap_or_default();
+        let plan = s.nome.as_deref();
+        let speed = |v: &Option<Speed>| v.as_ref().map(|v| br::speed::show(v, plan));
+        let speeds = match (speed(&s.velocidade_download), speed(&s.velocidade_upload)) {
+            (None, None) => None,
+            (d, u) => Some(format!(
+                "↓ {} / ↑ {}",
+                d.unwrap_or_else(|| "—".into()),
+                u.unwrap_or_else(|| "—".into())
+            )),
+        };
+        let equipment = |e: Option<&crate::api::Equipment>| {
+            e.and_then(|e| {
+                let name = e.nome.as_deref()?;
+                Some(match e.ipv4.as_deref() {
+                    Some(ip) => format!("{name} ({ip})"),
+                    None => name.to_owned(),
+                })
+            })
+        };
+        let iface = |i: Option<&crate::api::NetInterface>| {
+            i.and_then(|i| {
+                let name = i.nome.as_deref().or(i.descricao.as_deref())?;
+                Some(match i.tipo.as_deref() {
+                    Some(kind) => format!("{name} ({kind})"),
+                    None => name.to_owned(),
+                })
+            })
+        };
+        let port = s.porta_atendimento.as_ref().map(|p| {
+            [p.numero.as_deref(), p.equipamento.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ")
+        });
+        let rows: [(Msg, Option<String>); 10] = [
+            (Msg::LabelTechnology, s.tecnologia.clone()),
+            (Msg::LabelSpeed, speeds),
+            (Msg::KindMac, s.mac_addr.clone()),
+            (Msg::LabelPhyAddr, s.phy_addr.clone()),
+            (Msg::LabelEquipment, equipment(s.routing_equipment())),
+            (
+                Msg::LabelOlt,
+                equipment(s.equipamento_conexao.as_ref()).or_else(|| {
+                    equipment(
+                        s.interface_conexao
+                            .as_ref()
+                            .and_then(|i| i.equipamento_conexao.as_ref()),
+                    )
+                }),
+            ),
+            (
+                Msg::LabelInterface,
+                iface(s.interface_conexao.as_ref().or(s.interface.as_ref())),
+            ),
+            (
+                Msg::LabelRoutingInterface,
+                iface(s.interface_roteamento.as_ref()),
+            ),
+            (Msg::LabelPort, port),
+            (Msg::LabelReference, s.referencia.clone()),
+        ];
+        for (label, value) in rows {
+            let value = f.text(value.as_deref());
+            if !value.is_empty() {
+                t.add_row(vec![id.clone(), f.h(label), value]);
+            }
+        }
+    }
+    t
+}
+
 fn last_seen(f: &Fmt, l: Option<&LastConnection>) -> String {
     let Some(l) = l else { return String::new() };
     let online = match l.conectado {
@@ -319,6 +401,7 @@ pub fn tickets_table(f: &Fmt, tickets: &[Ticket]) -> Table {
         f.h(Msg::ColOpened),
         f.h(Msg::ColStatus),
         f.h(Msg::ColType),
+        f.h(Msg::ColService),
         f.h(Msg::ColDescription),
     ]);
     for k in tickets {
@@ -328,6 +411,7 @@ pub fn tickets_table(f: &Fmt, tickets: &[Ticket]) -> Table {
             f.date(k.opened_at()),
             f.text(k.status.as_deref()),
             f.text(k.tipo_atendimento.as_deref()),
+            k.service_id().map(|i| i.to_string()).unwrap_or_default(),
             crate::text::truncate(&f.text(k.descricao_abertura.as_deref()), 60).into_owned(),
         ]);
     }
@@ -342,15 +426,36 @@ pub fn orders_table(f: &Fmt, orders: &[ServiceOrder]) -> Table {
         f.h(Msg::ColStatus),
         f.h(Msg::ColRegistered),
         f.h(Msg::ColScheduled),
+        f.h(Msg::ColProtocol),
+        f.h(Msg::ColTechnicians),
+        f.h(Msg::ColPeople),
+        f.h(Msg::ColClosingStatus),
         f.h(Msg::ColDescription),
     ]);
     for o in orders {
+        let people = [
+            o.usuario_abertura.as_deref(),
+            o.usuario_fechamento.as_deref(),
+        ]
+        .map(|p| f.text(p))
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ");
         t.add_row(vec![
             f.text(o.numero_ordem_servico.as_deref()),
             f.text(o.tipo.as_deref()),
             f.text(o.status.as_deref()),
             f.date(o.data_cadastro.as_ref()),
             f.date(o.data_inicio_programado.as_ref()),
+            f.text(o.protocol()),
+            o.technicians()
+                .iter()
+                .map(|n| f.text(Some(n)))
+                .collect::<Vec<_>>()
+                .join(", "),
+            people,
+            f.text(o.status_fechamento.as_deref()),
             crate::text::truncate(
                 &f.text(
                     o.descricao_servico

@@ -529,14 +529,6 @@ catalog! {
         pt: "Resultado desconhecido de {action}: confira no HubSoft antes de repetir",
         en: "Unknown result of {action}: check in HubSoft before repeating"
     }
-    /// Signature appended to a ticket's description (always written in
-    /// pt-BR: it is read in HubSoft by the ISP's staff).
-    TicketSignature {
-        pt: "— aberto por {attendant} via hubdesk",
-        en: "— opened by {attendant} via hubdesk"
-    }
-    /// Signature when no attendant identity is configured.
-    TicketSignatureAnonymous { pt: "— aberto via hubdesk", en: "— opened via hubdesk" }
     /// Form label: what the customer reports.
     FormDescription { pt: "Descrição", en: "Description" }
     /// Form label: who asked.
@@ -615,6 +607,8 @@ catalog! {
     ConfirmCustomerCode { pt: "Cliente: {name} (código {code})", en: "Customer: {name} (code {code})" }
     /// Confirmation line: the service (plan and `id_cliente_servico`).
     ConfirmService { pt: "Serviço: {plan} (id {id})", en: "Service: {plan} (id {id})" }
+    /// A service named by its plan and id (a ticket's own service).
+    ServiceRef { pt: "{plan} (id {id})", en: "{plan} (id {id})" }
     /// Confirmation line: the PPPoE login.
     ConfirmLogin { pt: "Login: {login}", en: "Login: {login}" }
     /// Confirmation line: the service status now.
@@ -737,6 +731,14 @@ catalog! {
     ColCity { pt: "Cidade", en: "City" }
     /// Column header: number of services and the worst status.
     ColServices { pt: "Serviços", en: "Services" }
+    /// Column: a record's service (`id_cliente_servico`).
+    ColService { pt: "Serviço", en: "Service" }
+    /// Column / label: the technicians of a service order.
+    ColTechnicians { pt: "Técnicos", en: "Technicians" }
+    /// Column / label: who opened and who closed a record.
+    ColPeople { pt: "Aberta / fechada por", en: "Opened / closed by" }
+    /// Column / label: how a service order was closed (`status_fechamento`).
+    ColClosingStatus { pt: "Fechamento", en: "Closing" }
     /// Column header.
     ColDue { pt: "Vencimento", en: "Due" }
     /// Column header.
@@ -789,6 +791,12 @@ catalog! {
     LabelInterface { pt: "Interface", en: "Interface" }
     /// Label.
     LabelPort { pt: "Porta", en: "Port" }
+    /// The ONU/CPE layer-2 address (`phy_addr`), distinct from the login's MAC.
+    LabelPhyAddr { pt: "MAC da ONU/CPE", en: "ONU/CPE MAC" }
+    /// `interface_roteamento`: the routing interface of a service.
+    LabelRoutingInterface { pt: "Interface de roteamento", en: "Routing interface" }
+    /// `referencia`: a landmark for the installation address.
+    LabelReference { pt: "Referência", en: "Landmark" }
     /// Label.
     LabelPackages { pt: "Pacotes", en: "Packages" }
     /// Label.
@@ -1232,7 +1240,10 @@ catalog! {
     /// --help: ticket ID.
     HelpArgTicketId { pt: "id_atendimento do atendimento", en: "The ticket's id_atendimento" }
     /// --help: ticket close --description.
-    HelpArgCloseDescription { pt: "Descrição de fechamento", en: "Closing description" }
+    HelpArgCloseDescription {
+        pt: "Texto de fechamento (vai em parametros.texto_fechamento; a descrição do cliente não muda)",
+        en: "Closing text (sent in parametros.texto_fechamento; the customer's description is kept)"
+    }
     /// --help: SHELL.
     HelpArgShell { pt: "Shell", en: "Shell" }
 

@@ -1536,7 +1536,8 @@ async fn ticket_open(State(sim): S, body: Bytes) -> Reply {
         &sim,
         "ticket_open",
         s.id,
-        json!({"id_atendimento": ticket_id, "protocolo": protocolo, "abrir_os": abrir_os}),
+        json!({"id_atendimento": ticket_id, "protocolo": protocolo, "abrir_os": abrir_os,
+               "parametros": m.get("parametros")}),
     );
     if abrir_os {
         record(&sim, "os_open", s.id, json!({"id_atendimento": ticket_id}));
@@ -1614,7 +1615,9 @@ async fn ticket_edit(State(sim): S, Path(id): Path<String>, body: Bytes) -> Repl
         &sim,
         if close { "ticket_close" } else { "ticket_edit" },
         id,
-        json!({"parametros": m.get("parametros")}),
+        // Whether `descricao` (the opening description) was sent: a close
+        // that sends it overwrites what the customer reported.
+        json!({"parametros": m.get("parametros"), "descricao": m.get("descricao")}),
     );
     for o in closed_os {
         record(&sim, "os_close", o, json!({"id_atendimento": id}));

@@ -734,10 +734,15 @@ async fn a_401_after_revoked_tokens_succeeds_after_one_new_grant() {
 fn expect_auth(read: Read, e: &ApiError, msg: &str) {
     assert_eq!(*e, ApiError::Auth { msg: msg.into() }, "{read:?}");
     assert!(!e.outcome_unknown());
-    let text = (
-        "Falha na autenticação: verifique usuário, senha, client_id e client_secret",
-        "Authentication failed: check user, password, client_id and client_secret",
+    // hubdesk's advice and HubSoft's own words, in panes, actions and the
+    // CLI alike (issue 12.9e: the server's message used to be replaced).
+    let pt = format!(
+        "Falha na autenticação: verifique usuário, senha, client_id e client_secret (o servidor disse: “{msg}”)"
     );
+    let en = format!(
+        "Authentication failed: check user, password, client_id and client_secret (the server said: “{msg}”)"
+    );
+    let text = (pt.as_str(), en.as_str());
     assert_shown(e, text, EXIT_AUTH, text);
 }
 

@@ -249,6 +249,35 @@ pub struct TicketResponse {
     /// `atendimento`: the ticket as the server now holds it.
     #[serde(deserialize_with = "l::object")]
     pub atendimento: Option<Ticket>,
+    /// `id_atendimento` at the top level, where some servers put it instead
+    /// of (or beside) `atendimento`. Read through [`TicketResponse::ticket_id`].
+    #[serde(deserialize_with = "l::id")]
+    pub id_atendimento: Option<u64>,
+    /// `protocolo` at the top level. Read through [`TicketResponse::protocol`].
+    #[serde(deserialize_with = "l::text")]
+    pub protocolo: Option<String>,
+}
+
+impl TicketResponse {
+    /// The ticket's id: the nested ticket's, else the top-level one.
+    pub fn ticket_id(&self) -> Option<u64> {
+        self.atendimento
+            .as_ref()
+            .and_then(|t| t.id_atendimento)
+            .or(self.id_atendimento)
+    }
+
+    /// The ticket's protocol, trimmed: the nested ticket's, else the
+    /// top-level one. Never parsed out of `msg`.
+    pub fn protocol(&self) -> Option<&str> {
+        fn nonblank(p: &Option<String>) -> Option<&str> {
+            p.as_deref().map(str::trim).filter(|p| !p.is_empty())
+        }
+        self.atendimento
+            .as_ref()
+            .and_then(|t| nonblank(&t.protocolo))
+            .or_else(|| nonblank(&self.protocolo))
+    }
 }
 
 /// A ticket (atendimento). Covers both shapes HubSoft sends: the
@@ -558,6 +587,29 @@ mod tests {
                 other => panic!("{field}: {other:?}"),
             }
         }
+    }
+
+    /// Issue 12.9d: some servers answer a ticket open with the id and the
+    /// protocol at the top level instead of under `atendimento`.
+    #[test]
+    fn the_protocol_is_read_at_either_level() {
+        let top: TicketResponse = serde_json::from_value(json!({
+            "status": "success", "msg": "Atendimento aberto",
+            "id_atendimento": "915", "protocolo": " 20260101120000123456 "
+        }))
+        .unwrap();
+        assert_eq!(top.ticket_id(), Some(915));
+        assert_eq!(top.protocol(), Some("20260101120000123456"));
+        let nested: TicketResponse = serde_json::from_value(json!({
+            "atendimento": {"id_atendimento": 7, "protocolo": "1"}, "protocolo": "2"
+        }))
+        .unwrap();
+        assert_eq!(
+            (nested.ticket_id(), nested.protocol()),
+            (Some(7), Some("1"))
+        );
+        let none: TicketResponse = serde_json::from_value(json!({"msg": "ok"})).unwrap();
+        assert_eq!((none.ticket_id(), none.protocol()), (None, None));
     }
 
     #[test]

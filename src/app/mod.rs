@@ -808,7 +808,7 @@ pub fn error_text(lang: Lang, err: &ApiError, timeout_secs: u64) -> String {
         ApiError::Forbidden { route, .. } => {
             trf(lang, T::ErrPermissionDenied, &[("action", route)])
         }
-        ApiError::Auth { .. } => tr(lang, T::ErrAuthFailed).to_owned(),
+        ApiError::Auth { .. } => crate::ops::errors::auth_failed(lang, err),
         ApiError::Decode { route, path, .. } => trf(
             lang,
             T::ErrDecode,

@@ -815,7 +815,9 @@ fn search_params(lang: Lang, args: SearchArgs) -> Result<CustomerSearch, Failure
         return Err(Failure::usage(tr(lang, Msg::SearchEmptyTerm)));
     }
     let mut q = CustomerSearch::new(kind, term);
-    q.limit = args.limit;
+    // HubSoft answers 5 customers when no limit is sent; ask for the most
+    // it gives (100, as the console does) and say when that cap is hit.
+    q.limit = Some(args.limit.unwrap_or(CustomerSearch::MAX_LIMIT));
     q.include_cancelled = args.cancelled.then_some(true);
     checked(lang, q.to_call())?;
     Ok(q)
@@ -927,7 +929,9 @@ async fn execute(
             let Some(customer) = customers.first() else {
                 return Err(Failure::new(EXIT_REFUSED, tr(lang, Msg::ErrNotFound)));
             };
-            if customers.len() > 1 {
+            // Only a CPF/CNPJ is shared by several customers; a code or a
+            // service names one.
+            if customers.len() > 1 && matches!(reference, Ref::Document(_)) {
                 note(&trf(
                     lang,
                     Msg::CliSeveralCustomers,
@@ -1133,9 +1137,35 @@ async fn find_customer(client: &Client, reference: &Ref) -> Result<Vec<Customer>
         q
     };
     let (q, service) = match reference {
-        Ref::Code(c) => (search(CustomerSearchBy::Code, c.to_string()), None),
+        // A code search may answer with more than the one customer; keep
+        // the exact code.
+        Ref::Code(c) => {
+            let found = client
+                .search_customers(&search(CustomerSearchBy::Code, c.to_string()))
+                .await?;
+            return Ok(found
+                .into_iter()
+                .filter(|x| x.codigo_cliente.is_none_or(|code| code == *c))
+                .collect());
+        }
         Ref::Document(d) => (search(CustomerSearchBy::Document, d.clone()), None),
         Ref::Service(id) => {
+            // Current servers find a customer by service id directly, so a
+            // new installation without an invoice yet is found too.
+            let holds = |c: &Customer| c.servicos.iter().any(|s| s.id_cliente_servico == Some(*id));
+            match client
+                .search_customers(&search(CustomerSearchBy::ServiceId, id.to_string()))
+                .await
+            {
+                Ok(found) if found.is_empty() || found.iter().any(holds) => {
+                    return Ok(found.into_iter().filter(holds).collect());
+                }
+                // A server that ignores the unknown `busca` and answers
+                // with other customers is treated as one that refused it.
+                Ok(_) => {}
+                Err(e) if refused_search_kind(&e) => {}
+                Err(e) => return Err(e),
+            }
             let Some(code) = code_of_service(client, *id).await? else {
                 return Ok(Vec::new());
             };
@@ -1154,6 +1184,18 @@ async fn find_customer(client: &Client, reference: &Ref) -> Result<Vec<Customer>
             .collect(),
         None => found,
     })
+}
+
+/// Whether `e` is a server refusing a `busca` kind it does not know (a
+/// 2020 server asked for `id_cliente_servico`): a business refusal or a
+/// validation status, not a network or authentication failure.
+fn refused_search_kind(e: &ApiError) -> bool {
+    match e {
+        ApiError::Refused { .. } => true,
+        ApiError::Http { status, .. } => matches!(status, 400 | 404 | 422),
+        ApiError::NotFound { .. } => true,
+        _ => false,
+    }
 }
 
 async fn code_of_service(client: &Client, id: u64) -> Result<Option<u64>, ApiError> {
@@ -1219,32 +1261,14 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
             .await
             .map(|r| (r.msg, json!({}))),
         ActionKind::Sms(p) => client.send_invoice_sms(p).await.map(|r| (r.msg, json!({}))),
-        ActionKind::Open(p) => client.open_ticket(p).await.map(|r| {
-            let t = r.atendimento.unwrap_or_default();
-            (
-                r.msg,
-                json!({
-                    "id_atendimento": t.id_atendimento,
-                    "protocolo": t.protocolo,
-                }),
-            )
-        }),
+        ActionKind::Open(p) => client.open_ticket(p).await.map(ticket_outcome),
         ActionKind::Prospect(p) => client.create_prospect(&p.params).await.map(|r| {
             let id = r.prospecto.as_ref().and_then(|p| p.id_prospecto);
             (r.msg, json!({ "id_prospecto": id }))
         }),
         ActionKind::PbxNotify(p) => msg_only(client.pbx_notify(p)).await,
         ActionKind::PbxCancel(p) => msg_only(client.pbx_cancel(p)).await,
-        ActionKind::Close(p) => client.update_ticket(p).await.map(|r| {
-            let t = r.atendimento.unwrap_or_default();
-            (
-                r.msg,
-                json!({
-                    "id_atendimento": t.id_atendimento,
-                    "protocolo": t.protocolo,
-                }),
-            )
-        }),
+        ActionKind::Close(p) => client.update_ticket(p).await.map(ticket_outcome),
     };
     match result {
         Ok((msg, extra)) => {
@@ -1306,6 +1330,16 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
             Err(failure)
         }
     }
+}
+
+/// The message, id and protocol of a ticket answer, wherever the server
+/// put them (nested under `atendimento` or at the top level).
+fn ticket_outcome(r: crate::api::TicketResponse) -> (Option<String>, Value) {
+    let extra = json!({
+        "id_atendimento": r.ticket_id(),
+        "protocolo": r.protocol(),
+    });
+    (r.msg, extra)
 }
 
 async fn msg_only(

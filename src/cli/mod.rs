@@ -92,7 +92,9 @@ impl Failure {
                     trf(lang, Msg::ErrPermissionDenied, &[("action", &what)]),
                 )
             }
-            ApiError::Auth { .. } => Failure::new(EXIT_AUTH, tr(lang, Msg::ErrAuthFailed)),
+            ApiError::Auth { .. } => {
+                Failure::new(EXIT_AUTH, crate::ops::errors::auth_failed(lang, e))
+            }
             ApiError::Network {
                 timeout: true,
                 route,

@@ -59,6 +59,11 @@ catalog! {
         pt: "Falha na autenticação: verifique usuário, senha, client_id e client_secret",
         en: "Authentication failed: check user, password, client_id and client_secret"
     }
+    /// The password grant or a token was refused, with HubSoft's own words.
+    ErrAuthFailedServer {
+        pt: "Falha na autenticação: verifique usuário, senha, client_id e client_secret (o servidor disse: “{msg}”)",
+        en: "Authentication failed: check user, password, client_id and client_secret (the server said: “{msg}”)"
+    }
     /// The body could not be decoded; names the route and the JSON path.
     ErrDecode {
         pt: "Não foi possível ler a resposta do servidor ({route}, campo {field})",
@@ -99,6 +104,10 @@ catalog! {
     KindIpv4 { pt: "IPv4", en: "IPv4" }
     /// Search by MAC address.
     KindMac { pt: "MAC", en: "MAC" }
+    /// Search kind: a service id (`id_cliente_servico`).
+    KindServiceId { pt: "ID do serviço", en: "Service id" }
+    /// Search kind: a customer's internal id (`id_cliente`).
+    KindCustomerId { pt: "ID do cliente", en: "Customer id" }
 
     // ---- Search box ------------------------------------------------------------
     /// Placeholder of the search box.
@@ -2131,5 +2140,10 @@ catalog! {
     HdHelpSimHostileText {
         pt: "Envolve os textos das respostas em sequências de controle do terminal",
         en: "Wrap free text of every answer in terminal control sequences"
+    }
+    /// --help: sim --legacy-2020.
+    HdHelpSimLegacy2020 {
+        pt: "Comporta-se como um servidor de 2020: sem as rotas e buscas mais novas",
+        en: "Behave like a 2020 server: no newer routes or search kinds"
     }
 }

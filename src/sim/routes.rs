@@ -641,9 +641,17 @@ async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
                         .iter()
                         .any(|s| s.has_auth && mac_digits(&s.mac_text()) == mac)
             }
+            "id_cliente_servico" => termo
+                .parse::<u32>()
+                .is_ok_and(|id| c.services.iter().any(|s| s.id == id)),
+            "id_cliente" => termo.parse::<u32>().is_ok_and(|id| id == c.id_cliente()),
             _ => false,
         }
     };
+    // Current servers also search by service and internal customer id.
+    const NEWER_KINDS: [&str; 2] = ["id_cliente_servico", "id_cliente"];
+    let newer = sim.cfg.generation == crate::sim::Generation::Current
+        && NEWER_KINDS.contains(&busca.as_str());
     const KINDS: [&str; 8] = [
         "nome_razaosocial",
         "nome_fantasia",
@@ -654,7 +662,7 @@ async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
         "ipv4",
         "mac",
     ];
-    if !KINDS.contains(&busca.as_str()) {
+    if !KINDS.contains(&busca.as_str()) && !newer {
         return bad_busca(&busca, &KINDS);
     }
     let st = sim.state();

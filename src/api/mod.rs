@@ -59,6 +59,7 @@ mod tls;
 pub use auth::{Credentials, TokenInfo};
 pub use client::{Call, CallKind, Client, ClientConfig};
 pub use error::{AUTH_FRESH_TOKEN_REFUSED, AUTH_REFUSED_WITHOUT_REASON, ApiError};
+pub use response::{DETAIL_CUT_SHORT, DETAIL_EMPTY, DETAIL_NOT_JSON};
 pub use secret::Secret;
 pub mod addresses;
 pub mod connections;

@@ -228,9 +228,11 @@ pub fn error_text(lang: Lang, kind: ActionKind, e: &ApiError) -> String {
             Msg::ErrNetwork,
             &[("detail", &crate::sanitize::clean_line(detail))],
         ),
-        ApiError::Decode { route, path, .. } => {
-            trf(lang, Msg::ErrDecode, &[("route", route), ("field", path)])
-        }
+        ApiError::Decode {
+            route,
+            path,
+            detail,
+        } => crate::ops::errors::decode_failed(lang, route, path, detail),
         ApiError::Config { reason } => trf(
             lang,
             Msg::ErrInvalidRequest,

@@ -120,9 +120,13 @@ impl Failure {
             ApiError::RateLimited { .. } => {
                 Failure::new(EXIT_FAILURE, tr(lang, Msg::ErrRateLimited))
             }
-            ApiError::Decode { route, path, .. } => Failure::new(
+            ApiError::Decode {
+                route,
+                path,
+                detail,
+            } => Failure::new(
                 EXIT_FAILURE,
-                trf(lang, Msg::ErrDecode, &[("route", route), ("field", path)]),
+                crate::ops::errors::decode_failed(lang, route, path, detail),
             ),
             ApiError::Config { reason } => {
                 Failure::usage(trf(lang, Msg::CliClientConfig, &[("reason", reason)]))

@@ -69,6 +69,31 @@ catalog! {
         pt: "Não foi possível ler a resposta do servidor ({route}, campo {field})",
         en: "Could not read the server's answer ({route}, field {field})"
     }
+    /// A body that is JSON cut before its end.
+    ErrBodyCutShort {
+        pt: "A resposta do servidor veio cortada ({route}): o JSON termina antes de fechar; nada foi mostrado",
+        en: "The server's answer was cut short ({route}): its JSON ends before it is complete; nothing was shown"
+    }
+    /// An empty body where JSON was expected.
+    ErrBodyEmpty {
+        pt: "O servidor respondeu vazio ({route}); nada foi mostrado",
+        en: "The server's answer was empty ({route}); nothing was shown"
+    }
+    /// A body that is not JSON, with where the parser stopped.
+    ErrBodyNotJsonAt {
+        pt: "A resposta do servidor não é JSON válido ({route}, linha {line}, coluna {column}); nada foi mostrado",
+        en: "The server's answer is not valid JSON ({route}, line {line}, column {column}); nothing was shown"
+    }
+    /// A body that is not JSON.
+    ErrBodyNotJson {
+        pt: "A resposta do servidor não é JSON válido ({route}); nada foi mostrado",
+        en: "The server's answer is not valid JSON ({route}); nothing was shown"
+    }
+    /// Another unreadable body (an HTML page...), with the client's description.
+    ErrBodyOther {
+        pt: "Não foi possível ler a resposta do servidor ({route}): {detail}",
+        en: "Could not read the server's answer ({route}): {detail}"
+    }
     /// HTTP 404 or an empty search.
     ErrNotFound { pt: "Nada encontrado", en: "Nothing found" }
     /// HTTP 429.

@@ -243,6 +243,10 @@ pub struct Customer {
     /// `servicos`: the customer's services (plans), with their addresses.
     #[serde(deserialize_with = "l::list")]
     pub servicos: Vec<CustomerService>,
+    /// `servico`: the one service a record is about, nested in the
+    /// customer of a `cliente/financeiro` invoice (with its addresses).
+    #[serde(deserialize_with = "l::object")]
+    pub servico: Option<Box<CustomerService>>,
 }
 
 impl Customer {
@@ -474,6 +478,10 @@ pub struct NetInterface {
     /// `equipamento_conexao`: the equipment the interface belongs to.
     #[serde(deserialize_with = "l::object")]
     pub equipamento_conexao: Option<Equipment>,
+    /// `interface_conexao_roteamento`: where an equipment's interface is
+    /// routed (`rede/equipamento`).
+    #[serde(deserialize_with = "l::object")]
+    pub interface_conexao_roteamento: Option<Box<NetInterface>>,
 }
 
 /// A piece of network equipment (OLT, concentrator, AP, switch).
@@ -498,6 +506,15 @@ pub struct Equipment {
     /// `fabricante`: manufacturer.
     #[serde(deserialize_with = "l::text")]
     pub fabricante: Option<String>,
+    /// `tipo`: `ROTEADOR`, `ACCESS POINT`, `OLT`... (`rede/equipamento`).
+    #[serde(deserialize_with = "l::text")]
+    pub tipo: Option<String>,
+    /// `autentica_radius`: whether subscribers authenticate through it.
+    #[serde(deserialize_with = "l::flag")]
+    pub autentica_radius: Option<bool>,
+    /// `interfaces`: its interfaces (`rede/equipamento`).
+    #[serde(deserialize_with = "l::list")]
+    pub interfaces: Vec<NetInterface>,
 }
 
 /// An add-on package of a service (fixed IP, TV...).

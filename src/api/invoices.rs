@@ -330,6 +330,14 @@ pub struct Invoice {
     /// `cliente`.
     #[serde(deserialize_with = "l::object")]
     pub cliente: Option<Customer>,
+    /// `data_cadastro`: when the invoice was issued.
+    #[serde(deserialize_with = "l::date")]
+    pub data_cadastro: Option<ApiDate>,
+    /// `empresa`: which of the ISP's companies issued it (ISPs with several
+    /// CNPJs bill from each); asked about when a customer sees an unknown
+    /// name on the boleto.
+    #[serde(deserialize_with = "l::object")]
+    pub empresa: Option<IssuingCompany>,
 }
 
 impl Invoice {
@@ -384,6 +392,21 @@ pub struct SendJobResponse {
     /// `job`: the queued job.
     #[serde(deserialize_with = "l::object")]
     pub job: Option<SendJob>,
+}
+
+/// The company that issued an invoice (`empresa`).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct IssuingCompany {
+    /// `nome_razaosocial`.
+    #[serde(deserialize_with = "l::text")]
+    pub nome_razaosocial: Option<String>,
+    /// `nome_fantasia`.
+    #[serde(deserialize_with = "l::text")]
+    pub nome_fantasia: Option<String>,
+    /// `documento`: its CNPJ.
+    #[serde(deserialize_with = "l::text")]
+    pub documento: Option<String>,
 }
 
 /// A queued sending job.

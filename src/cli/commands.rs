@@ -1252,15 +1252,14 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
         ActionKind::Unlock(p) => msg_only(client.trust_unlock(p)).await,
         ActionKind::ResetMac(p) => msg_only(client.reset_mac(p)).await,
         ActionKind::Push(p) => msg_only(client.send_invoice_push(p)).await,
+        // The dropped session's login and the queued job (who the invoice
+        // goes to) are part of what the server answered: keep them.
         ActionKind::Disconnect(p) => client
             .request_disconnect(p)
             .await
-            .map(|r| (r.msg, json!({}))),
-        ActionKind::Email(p) => client
-            .send_invoice_email(p)
-            .await
-            .map(|r| (r.msg, json!({}))),
-        ActionKind::Sms(p) => client.send_invoice_sms(p).await.map(|r| (r.msg, json!({}))),
+            .map(|r| (r.msg, json!({ "login": r.login }))),
+        ActionKind::Email(p) => client.send_invoice_email(p).await.map(send_job_outcome),
+        ActionKind::Sms(p) => client.send_invoice_sms(p).await.map(send_job_outcome),
         ActionKind::Open(p) => client.open_ticket(p).await.map(ticket_outcome),
         ActionKind::Prospect(p) => client.create_prospect(&p.params).await.map(|r| {
             let id = r.prospecto.as_ref().and_then(|p| p.id_prospecto);
@@ -1282,6 +1281,7 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
                 if let (Value::Object(m), Value::Object(e)) = (&mut v, extra) {
                     m.extend(e);
                 }
+                out::mask_json(&ctx.fmt, &mut v);
                 print_json(&v);
             } else {
                 let text = msg.unwrap_or_default();
@@ -1340,6 +1340,16 @@ fn ticket_outcome(r: crate::api::TicketResponse) -> (Option<String>, Value) {
         "protocolo": r.protocol(),
     });
     (r.msg, extra)
+}
+
+/// The message and the queued job of an invoice send, the job as
+/// `--json` shows every record (masked in privacy mode).
+fn send_job_outcome(r: crate::api::SendJobResponse) -> (Option<String>, Value) {
+    // Privacy masking is applied when the answer is printed.
+    let job = r.job.as_ref().map_or(Value::Null, |j| {
+        serde_json::to_value(j).unwrap_or(Value::Null)
+    });
+    (r.msg, json!({ "job": job }))
 }
 
 async fn msg_only(

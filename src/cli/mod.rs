@@ -11,7 +11,7 @@ mod args;
 mod commands;
 mod errors;
 mod help;
-mod output;
+pub mod output;
 
 use std::ffi::OsString;
 use std::io::IsTerminal;

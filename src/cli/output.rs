@@ -573,6 +573,14 @@ fn redact(v: &mut Value, in_address: bool) {
     }
 }
 
+/// Masks personal data in an already built JSON value (an action's answer
+/// with its queued recipients) when privacy mode is on.
+pub fn mask_json(f: &Fmt, v: &mut Value) {
+    if f.privacy {
+        redact(v, false);
+    }
+}
+
 /// Beside every speed sent as text (`"30 Mbits"`), its parsed kbit/s as
 /// `<key>_kbps`, so scripts get a number whatever the server wrote.
 fn add_speed_numbers(v: &mut Value) {

@@ -55,6 +55,16 @@ pub fn show(speed: &Speed, plan_name: Option<&str>) -> String {
     }
 }
 
+/// "↓ download / ↑ upload", each through [`show`]; `missing` stands for a
+/// speed the server did not send. Only the download is checked against the
+/// plan's name: names state the download speed ("300 MEGA"), and uploads
+/// are a fraction of it.
+pub fn pair(down: Option<&Speed>, up: Option<&Speed>, plan: Option<&str>, missing: &str) -> String {
+    let down = down.map_or_else(|| missing.to_owned(), |d| show(d, plan));
+    let up = up.map_or_else(|| missing.to_owned(), |u| show(u, None));
+    format!("↓ {down} / ↑ {up}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +91,16 @@ mod tests {
         let s = Speed::from_text("sob consulta").unwrap();
         assert_eq!(show(&s, None), "“sob consulta”");
         assert_eq!(show(&Speed::from_kbps(20_000), Some("20MB")), "20 Mbps");
+    }
+
+    #[test]
+    fn only_the_download_is_held_against_the_plan_name() {
+        let down = Speed::from_text("10 Mbits").unwrap();
+        let up = Speed::from_text("2 Mbits").unwrap();
+        assert_eq!(
+            pair(Some(&down), Some(&up), Some("10M RADIO"), "—"),
+            "↓ 10 Mbps / ↑ 2 Mbps"
+        );
+        assert_eq!(pair(None, Some(&up), None, "—"), "↓ — / ↑ 2 Mbps");
     }
 }

@@ -268,16 +268,15 @@ pub fn service_details_table(f: &Fmt, services: &[&CustomerService]) -> Table {
             .id_cliente_servico
             .map(|i| i.to_string())
             .unwrap_or_default();
-        let plan = s.nome.as_deref();
-        let speed = |v: &Option<Speed>| v.as_ref().map(|v| br::speed::show(v, plan));
-        let speeds = match (speed(&s.velocidade_download), speed(&s.velocidade_upload)) {
-            (None, None) => None,
-            (d, u) => Some(format!(
-                "↓ {} / ↑ {}",
-                d.unwrap_or_else(|| "—".into()),
-                u.unwrap_or_else(|| "—".into())
-            )),
-        };
+        let speeds =
+            (s.velocidade_download.is_some() || s.velocidade_upload.is_some()).then(|| {
+                br::speed::pair(
+                    s.velocidade_download.as_ref(),
+                    s.velocidade_upload.as_ref(),
+                    s.nome.as_deref(),
+                    "—",
+                )
+            });
         let equipment = |e: Option<&crate::api::Equipment>| {
             e.and_then(|e| {
                 let name = e.nome.as_deref()?;
@@ -886,7 +885,7 @@ pub fn plans_table(f: &Fmt, list: &[ProspectPlan]) -> Table {
             id_text(p.id_servico),
             f.text(p.descricao.as_deref().or(p.display.as_deref())),
             speed_text(f, p.velocidade_download.as_ref(), p.descricao.as_deref()),
-            speed_text(f, p.velocidade_upload.as_ref(), p.descricao.as_deref()),
+            speed_text(f, p.velocidade_upload.as_ref(), None),
             f.money(p.valor),
         ]);
     }

@@ -43,6 +43,19 @@ fn success(msg: &str, key: &str, data: Value) -> Reply {
     ok(v)
 }
 
+/// A success spelled `"suscess"`, as current servers answer their ticket,
+/// order and invoice searches (HubSoft's own collection shows it); the
+/// 2020 documentation spells it right.
+fn success_as_sent(sim: &Sim, msg: &str, key: &str, data: Value) -> Reply {
+    let word = match sim.cfg.generation {
+        crate::sim::Generation::Current => "suscess",
+        crate::sim::Generation::Documented2020 => "success",
+    };
+    let mut v = json!({"status": word, "msg": msg});
+    v[key] = data;
+    ok(v)
+}
+
 pub fn router(sim: Arc<Sim>) -> Router {
     let api = Router::new()
         .route(&format!("{PREFIX}/atendimento"), post(ticket_open))
@@ -860,7 +873,8 @@ async fn customer_tickets(State(sim): S, Query(query): Q) -> Reply {
         .take(lim)
         .map(|t| render::ticket_json(&sim, &st, t))
         .collect();
-    success(
+    success_as_sent(
+        &sim,
         "Dados consultados com sucesso",
         "atendimentos",
         Value::Array(out),
@@ -958,7 +972,8 @@ async fn customer_orders(State(sim): S, Query(query): Q) -> Reply {
         .take(lim)
         .map(|o| render::order_json(&sim, &st, o, true))
         .collect();
-    success(
+    success_as_sent(
+        &sim,
         "Dados consultados com sucesso",
         "ordens_servico",
         Value::Array(out),
@@ -1080,7 +1095,8 @@ async fn customer_invoices(State(sim): S, Query(query): Q) -> Reply {
         .take(lim)
         .map(|(c, i)| render::invoice_json(c, i))
         .collect();
-    success(
+    success_as_sent(
+        &sim,
         "Dados consultados com sucesso",
         "faturas",
         Value::Array(out),

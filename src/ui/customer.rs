@@ -517,19 +517,16 @@ fn service_lines<'a>(app: &App, view: &CustomerView, s: &CustomerService) -> Vec
         Role::Text,
     ));
     if s.velocidade_download.is_some() || s.velocidade_upload.is_some() {
-        let plan = s.nome.as_deref();
-        let sp = |v: &Option<crate::api::speed::Speed>| match v {
-            Some(v) => crate::sanitize::clean_line(&crate::br::speed::show(v, plan)).into_owned(),
-            None => txt(lang, None),
-        };
+        let speeds = crate::br::speed::pair(
+            s.velocidade_download.as_ref(),
+            s.velocidade_upload.as_ref(),
+            s.nome.as_deref(),
+            &txt(lang, None),
+        );
         out.push(kv(
             theme,
             t(Msg::LabelSpeed),
-            format!(
-                "↓ {} / ↑ {}",
-                sp(&s.velocidade_download),
-                sp(&s.velocidade_upload)
-            ),
+            crate::sanitize::clean_line(&speeds).into_owned(),
             Role::Text,
         ));
     }

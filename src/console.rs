@@ -101,7 +101,7 @@ impl Console {
             insecure: options.insecure,
             cleartext: options.cleartext,
             timeout_secs: options.client.request_timeout().as_secs(),
-            attendant: options.attendant.clone().or_else(os_user),
+            attendant: crate::ops::identity::attendant(options.attendant.as_deref()),
             ramal: options.ramal.clone(),
             internal_id: options.internal_id.clone(),
             ..Settings::default()
@@ -204,8 +204,6 @@ impl Program for Console {
     }
 }
 
-/// The login of the person at the keyboard, when no attendant is
-/// configured: better than nothing in a ticket's signature and the trail.
 /// Starts the screen-pop socket: each phone `hubdesk call` sends becomes
 /// a [`Msg::ScreenPop`]. A socket another console holds, or one that
 /// cannot be created, leaves the console working without screen pops and
@@ -242,13 +240,6 @@ async fn listen_for_calls(
             None
         }
     }
-}
-
-fn os_user() -> Option<String> {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok())
-        .filter(|u| !u.trim().is_empty())
 }
 
 /// Runs the console until the attendant quits; returns the process exit code.

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod index;
 pub mod logging;
 pub mod mask;
+pub mod ops;
 pub mod sanitize;
 pub mod screenpop;
 pub mod search_kind;

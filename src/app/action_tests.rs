@@ -411,3 +411,75 @@ fn a_redirected_action_reads_not_applied_and_needs_no_acknowledgement() {
     // Not "unknown": sending it again (to a fixed host) asks nothing more.
     assert!(app.inflight.clone().begin(MAC).is_ok());
 }
+
+/// Issue 12: a ticket's own service (nested `servico`, string id) is the one
+/// its close names, confirms and audits, not the customer's first service.
+#[test]
+fn closing_a_ticket_names_and_audits_the_tickets_own_service() {
+    let mut app = app_with(false);
+    let c = Customer {
+        codigo_cliente: Some(1006),
+        nome_razaosocial: Some("Amanda".into()),
+        servicos: vec![
+            crate::api::CustomerService {
+                id_cliente_servico: Some(100024),
+                nome: Some("FIBRA 500M".into()),
+                login: Some("amanda".into()),
+                ..Default::default()
+            },
+            crate::api::CustomerService {
+                id_cliente_servico: Some(100031),
+                nome: Some("LINK DEDICADO 50M".into()),
+                login: Some("amanda.loja".into()),
+                ..Default::default()
+            },
+        ],
+        ..Default::default()
+    };
+    open_customer(&mut app, c, &mut Vec::new());
+    let ticket: Ticket = serde_json::from_value(serde_json::json!({
+        "id_atendimento": 812,
+        "protocolo": "20250128085356853228",
+        "descricao_abertura": "Loja sem sinal",
+        "status": "Pendente",
+        "servico": {"id_cliente_servico": "100031", "nome": "LINK DEDICADO 50M",
+                    "status": "Serviço Habilitado"}
+    }))
+    .unwrap();
+    assert_eq!(ticket.service_id(), Some(100031));
+    let view = app.view.as_mut().unwrap();
+    view.tickets.data = Some(vec![ticket]);
+    view.focus = Pane::Tickets;
+    key(&mut app, KeyCode::Char('x'));
+    assert!(
+        matches!(app.overlay, Some(Overlay::Form { .. })),
+        "{:?}",
+        app.overlay
+    );
+    for c in "Cabo trocado".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    assert!(actions(&key(&mut app, KeyCode::Enter)).is_empty());
+    let Some(Overlay::Confirm { confirmation, .. }) = &app.overlay else {
+        panic!("expected the confirmation, got {:?}", app.overlay);
+    };
+    let text = confirmation.lines.join("\n");
+    assert!(
+        text.contains("100031") && text.contains("LINK DEDICADO"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("100024") && !text.contains("FIBRA 500M"),
+        "{text}"
+    );
+    let fx = key(&mut app, KeyCode::Char('y'));
+    let Some(Effect::Action { audit, request, .. }) = fx.first() else {
+        panic!("{fx:?}");
+    };
+    assert_eq!((audit.service, audit.ticket), (Some(100031), Some(812)));
+    let confirm::ActionRequest::UpdateTicket(u) = &**request else {
+        panic!("{request:?}");
+    };
+    assert_eq!(u.descricao, None, "the customer's description is kept");
+    assert_eq!(u.parametros["texto_fechamento"], "Cabo trocado");
+}

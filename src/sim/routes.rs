@@ -12,6 +12,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use chrono::{Days, NaiveDate};
+use futures::StreamExt as _;
 use rand::Rng;
 use serde_json::{Value, json};
 
@@ -39,6 +40,19 @@ fn refuse(msg: impl Into<String>, errors: Vec<String>) -> Reply {
 
 fn success(msg: &str, key: &str, data: Value) -> Reply {
     let mut v = json!({"status": "success", "msg": msg});
+    v[key] = data;
+    ok(v)
+}
+
+/// A success spelled `"suscess"`, as current servers answer their ticket,
+/// order and invoice searches (HubSoft's own collection shows it); the
+/// 2020 documentation spells it right.
+fn success_as_sent(sim: &Sim, msg: &str, key: &str, data: Value) -> Reply {
+    let word = match sim.cfg.generation {
+        crate::sim::Generation::Current => "suscess",
+        crate::sim::Generation::Documented2020 => "success",
+    };
+    let mut v = json!({"status": word, "msg": msg});
     v[key] = data;
     ok(v)
 }
@@ -641,9 +655,17 @@ async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
                         .iter()
                         .any(|s| s.has_auth && mac_digits(&s.mac_text()) == mac)
             }
+            "id_cliente_servico" => termo
+                .parse::<u32>()
+                .is_ok_and(|id| c.services.iter().any(|s| s.id == id)),
+            "id_cliente" => termo.parse::<u32>().is_ok_and(|id| id == c.id_cliente()),
             _ => false,
         }
     };
+    // Current servers also search by service and internal customer id.
+    const NEWER_KINDS: [&str; 2] = ["id_cliente_servico", "id_cliente"];
+    let newer = sim.cfg.generation == crate::sim::Generation::Current
+        && NEWER_KINDS.contains(&busca.as_str());
     const KINDS: [&str; 8] = [
         "nome_razaosocial",
         "nome_fantasia",
@@ -654,7 +676,7 @@ async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
         "ipv4",
         "mac",
     ];
-    if !KINDS.contains(&busca.as_str()) {
+    if !KINDS.contains(&busca.as_str()) && !newer {
         return bad_busca(&busca, &KINDS);
     }
     let st = sim.state();
@@ -691,74 +713,115 @@ async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
     )
 }
 
-/// Serialized JSON bytes as a 200 response.
-fn json_bytes(b: Bytes) -> Response {
-    let mut r = (StatusCode::OK, b).into_response();
-    r.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    r
-}
-
 async fn customers_all(State(sim): S, Query(query): Q, RawQuery(raw): RawQuery) -> Response {
     let key = raw.unwrap_or_default();
     let ttl = sim.cfg.cache_ttl;
-    // The serialized body is cached: the whole base can be megabytes.
-    if let Some((at, b)) = sim.state().all_cache.get(&key)
-        && at.elapsed() < ttl
-    {
-        return json_bytes(b.clone());
-    }
-    let (from, to) = match (
-        date_param(&query, "data_inicio"),
-        date_param(&query, "data_fim"),
-    ) {
-        (Ok(a), Ok(b)) => (a, b),
-        (Err(e), _) | (_, Err(e)) => return e.into_response(),
-    };
-    let lim = match q(&query, "limit") {
-        None => usize::MAX,
-        Some(s) => match s.parse::<usize>() {
-            Ok(n) if n > 0 => n,
-            _ => {
-                return refuse(
-                    "O atributo (limit) deve ser um número maior que 0",
-                    vec!["limit".into()],
-                )
-                .into_response();
+    let cached = sim
+        .state()
+        .all_cache
+        .get(&key)
+        .filter(|(at, _)| at.elapsed() < ttl)
+        .map(|(_, snap)| snap.clone());
+    let snapshot = match cached {
+        Some(s) => s,
+        None => {
+            let (from, to) = match (
+                date_param(&query, "data_inicio"),
+                date_param(&query, "data_fim"),
+            ) {
+                (Ok(a), Ok(b)) => (a, b),
+                (Err(e), _) | (_, Err(e)) => return e.into_response(),
+            };
+            let lim = match q(&query, "limit") {
+                None => usize::MAX,
+                Some(s) => match s.parse::<usize>() {
+                    Ok(n) if n > 0 => n,
+                    _ => {
+                        return refuse(
+                            "O atributo (limit) deve ser um número maior que 0",
+                            vec!["limit".into()],
+                        )
+                        .into_response();
+                    }
+                },
+            };
+            let mut found: Vec<&data::Customer> = sim
+                .customers
+                .iter()
+                .filter(|c| from.is_none_or(|f| c.registered.date() >= f))
+                .filter(|c| to.is_none_or(|t| c.registered.date() <= t))
+                .collect();
+            found.sort_by_key(|c| (c.registered, c.idx));
+            if desc(&query, false) {
+                found.reverse();
             }
-        },
+            found.truncate(lim);
+            let mut st = sim.state();
+            let snap = Arc::new(super::state::AllSnapshot {
+                customers: found.iter().map(|c| c.idx).collect(),
+                services: st.services.clone(),
+            });
+            st.all_cache.insert(key, (Instant::now(), snap.clone()));
+            snap
+        }
     };
+    stream_all(sim, snapshot)
+}
+
+/// Streams a `cliente/all` answer, rendering a few hundred customers at a
+/// time from `snapshot`: memory stays flat whatever the base's size, and
+/// the first bytes leave at once (the client decodes as they arrive).
+fn stream_all(sim: Arc<Sim>, snapshot: Arc<super::state::AllSnapshot>) -> Response {
+    const CHUNK: usize = 256;
     let view = CustomerView {
         consulta: false,
         ultima_conexao: false,
         include_cancelled: true,
     };
-    let v = {
-        let st = sim.state();
-        let mut found: Vec<&data::Customer> = sim
-            .customers
-            .iter()
-            .filter(|c| from.is_none_or(|f| c.registered.date() >= f))
-            .filter(|c| to.is_none_or(|t| c.registered.date() <= t))
-            .collect();
-        found.sort_by_key(|c| (c.registered, c.idx));
-        if desc(&query, false) {
-            found.reverse();
+    let head = Bytes::from_static(
+        br#"{"status":"success","msg":"Dados consultados com sucesso","clientes":["#,
+    );
+    let total = snapshot.customers.len();
+    let chunks = futures::stream::unfold(0usize, move |at| {
+        let sim = sim.clone();
+        let snapshot = snapshot.clone();
+        async move {
+            if at > total {
+                return None;
+            }
+            if at == total {
+                return Some((
+                    Ok::<_, std::convert::Infallible>(Bytes::from_static(b"]}")),
+                    at + 1,
+                ));
+            }
+            let end = (at + CHUNK).min(total);
+            let st = super::state::State {
+                services: snapshot.services.clone(),
+                ..Default::default()
+            };
+            let mut buf = Vec::with_capacity(CHUNK * 2048);
+            for (i, idx) in snapshot.customers[at..end].iter().enumerate() {
+                if at + i > 0 {
+                    buf.push(b',');
+                }
+                let c = &sim.customers[*idx as usize];
+                let v = render::customer_json(&sim, &st, c, &view);
+                // Writing a `Value` into a `Vec` cannot fail.
+                let _ = serde_json::to_writer(&mut buf, &v);
+            }
+            Some((Ok(Bytes::from(buf)), end))
         }
-        let list: Vec<Value> = found
-            .into_iter()
-            .take(lim)
-            .map(|c| render::customer_json(&sim, &st, c, &view))
-            .collect();
-        json!({"status": "success", "msg": "Dados consultados com sucesso", "clientes": list})
-    };
-    let b = Bytes::from(v.to_string());
-    sim.state()
-        .all_cache
-        .insert(key, (Instant::now(), b.clone()));
-    json_bytes(b)
+    });
+    let body = Body::from_stream(
+        futures::stream::once(async move { Ok::<_, std::convert::Infallible>(head) }).chain(chunks),
+    );
+    let mut r = (StatusCode::OK, body).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    r
 }
 
 /// Customers selected by `busca` among the given kinds.
@@ -852,7 +915,8 @@ async fn customer_tickets(State(sim): S, Query(query): Q) -> Reply {
         .take(lim)
         .map(|t| render::ticket_json(&sim, &st, t))
         .collect();
-    success(
+    success_as_sent(
+        &sim,
         "Dados consultados com sucesso",
         "atendimentos",
         Value::Array(out),
@@ -950,7 +1014,8 @@ async fn customer_orders(State(sim): S, Query(query): Q) -> Reply {
         .take(lim)
         .map(|o| render::order_json(&sim, &st, o, true))
         .collect();
-    success(
+    success_as_sent(
+        &sim,
         "Dados consultados com sucesso",
         "ordens_servico",
         Value::Array(out),
@@ -1072,7 +1137,8 @@ async fn customer_invoices(State(sim): S, Query(query): Q) -> Reply {
         .take(lim)
         .map(|(c, i)| render::invoice_json(c, i))
         .collect();
-    success(
+    success_as_sent(
+        &sim,
         "Dados consultados com sucesso",
         "faturas",
         Value::Array(out),
@@ -1536,7 +1602,8 @@ async fn ticket_open(State(sim): S, body: Bytes) -> Reply {
         &sim,
         "ticket_open",
         s.id,
-        json!({"id_atendimento": ticket_id, "protocolo": protocolo, "abrir_os": abrir_os}),
+        json!({"id_atendimento": ticket_id, "protocolo": protocolo, "abrir_os": abrir_os,
+               "parametros": m.get("parametros")}),
     );
     if abrir_os {
         record(&sim, "os_open", s.id, json!({"id_atendimento": ticket_id}));
@@ -1614,7 +1681,9 @@ async fn ticket_edit(State(sim): S, Path(id): Path<String>, body: Bytes) -> Repl
         &sim,
         if close { "ticket_close" } else { "ticket_edit" },
         id,
-        json!({"parametros": m.get("parametros")}),
+        // Whether `descricao` (the opening description) was sent: a close
+        // that sends it overwrites what the customer reported.
+        json!({"parametros": m.get("parametros"), "descricao": m.get("descricao")}),
     );
     for o in closed_os {
         record(&sim, "os_close", o, json!({"id_atendimento": id}));

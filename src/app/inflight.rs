@@ -238,24 +238,19 @@ pub fn error_text(lang: Lang, kind: ActionKind, e: &ApiError) -> String {
             Msg::ErrInvalidRequest,
             &[("field", &"config"), ("reason", reason)],
         ),
-        ApiError::Redirected { .. } => not_applied_text(lang, kind.msg(), e),
-        // Worded the same for actions as for reads: one mapping.
-        other => super::error_text(lang, other, 0),
+        ApiError::Redirected {
+            route,
+            status,
+            location,
+        } => crate::ops::errors::not_applied_redirected(
+            lang,
+            kind.msg(),
+            route,
+            *status,
+            location.as_deref(),
+        ),
+        ApiError::TooLarge { route, limit } => crate::ops::errors::too_large(lang, route, *limit),
     }
-}
-
-/// The text of an action that was answered with a redirect: "{action}
-/// not applied (redirected): {where it pointed}". Shared by the console
-/// and the CLI.
-pub fn not_applied_text(lang: Lang, action: Msg, e: &ApiError) -> String {
-    trf(
-        lang,
-        Msg::ActionNotAppliedRedirected,
-        &[
-            ("action", &tr(lang, action)),
-            ("detail", &super::error_text(lang, e, 0)),
-        ],
-    )
 }
 
 /// Why a submission was refused before anything was sent.

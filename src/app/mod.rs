@@ -810,28 +810,8 @@ pub fn error_text(lang: Lang, err: &ApiError, timeout_secs: u64) -> String {
             route,
             status,
             location,
-        } => {
-            let nowhere = tr(lang, T::ErrRedirectNowhere);
-            trf(
-                lang,
-                T::ErrRedirected,
-                &[
-                    ("route", route),
-                    ("status", status),
-                    (
-                        "location",
-                        &location
-                            .as_deref()
-                            .map_or_else(|| nowhere.to_owned(), clean_owned),
-                    ),
-                ],
-            )
-        }
-        ApiError::TooLarge { route, limit } => trf(
-            lang,
-            T::ErrTooLarge,
-            &[("route", route), ("size", &format_size(*limit))],
-        ),
+        } => crate::ops::errors::redirected(lang, route, *status, location.as_deref()),
+        ApiError::TooLarge { route, limit } => crate::ops::errors::too_large(lang, route, *limit),
         ApiError::Network { timeout: true, .. } => {
             trf(lang, T::ErrTimeout, &[("seconds", &timeout_secs)])
         }
@@ -861,23 +841,6 @@ pub fn error_text(lang: Lang, err: &ApiError, timeout_secs: u64) -> String {
             &[("field", field), ("reason", &clean(reason))],
         ),
         ApiError::Config { reason } => trf(lang, T::ErrNetwork, &[("detail", &clean(reason))]),
-    }
-}
-
-fn clean_owned(s: &str) -> String {
-    crate::sanitize::clean(s).into_owned()
-}
-
-/// A size limit for people: `32 MB`, `64 KB`, `1500 bytes`.
-pub fn format_size(bytes: u64) -> String {
-    const KB: u64 = 1024;
-    const MB: u64 = 1024 * KB;
-    if bytes >= MB && bytes.is_multiple_of(MB) {
-        format!("{} MB", bytes / MB)
-    } else if bytes >= KB && bytes.is_multiple_of(KB) {
-        format!("{} KB", bytes / KB)
-    } else {
-        format!("{bytes} bytes")
     }
 }
 

@@ -131,15 +131,29 @@ impl Failure {
             ApiError::Config { reason } => {
                 Failure::usage(trf(lang, Msg::CliClientConfig, &[("reason", reason)]))
             }
-            ApiError::Redirected { .. } => Failure::new(
+            ApiError::Redirected {
+                route,
+                status,
+                location,
+            } => Failure::new(
                 EXIT_FAILURE,
                 match action {
-                    Some(action) => crate::app::inflight::not_applied_text(lang, action, e),
-                    None => crate::app::error_text(lang, e, 0),
+                    Some(action) => crate::ops::errors::not_applied_redirected(
+                        lang,
+                        action,
+                        route,
+                        *status,
+                        location.as_deref(),
+                    ),
+                    None => {
+                        crate::ops::errors::redirected(lang, route, *status, location.as_deref())
+                    }
                 },
             ),
-            // Worded as in the console: one mapping.
-            other => Failure::new(EXIT_FAILURE, crate::app::error_text(lang, other, 0)),
+            ApiError::TooLarge { route, limit } => Failure::new(
+                EXIT_FAILURE,
+                crate::ops::errors::too_large(lang, route, *limit),
+            ),
         }
     }
 }

@@ -45,6 +45,12 @@ struct Ctx {
 
 /// Runs the parsed command line.
 pub fn dispatch(cli: Cli, prescan_lang: Lang) -> Result<u8, Failure> {
+    // Off since the start of main (see `crate::hardening`).
+    if cli.global.allow_core_dump
+        && let Err(e) = crate::hardening::allow_core_dumps()
+    {
+        eprintln!("hubdesk: --allow-core-dump: {e}");
+    }
     let env = &config::process_env;
     let paths = Paths::resolve(cli.global.config.as_deref(), env)
         .map_err(|e| Failure::config(prescan_lang, &e))?;

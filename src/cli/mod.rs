@@ -160,6 +160,10 @@ impl Failure {
 
 /// Runs hubdesk with the process's arguments and environment.
 pub fn main() -> ExitCode {
+    // Before anything is read (the config's secrets, the prescan below):
+    // a core dump would hold them. Cannot fail in practice, and there is
+    // no log yet to say so.
+    let _ = crate::hardening::at_start();
     let argv: Vec<OsString> = std::env::args_os().collect();
     ExitCode::from(run(argv))
 }

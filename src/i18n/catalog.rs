@@ -1226,7 +1226,15 @@ catalog! {
     /// --help: --log-level.
     HelpLogLevel { pt: "Nível do arquivo de registro", en: "Level of the log file" }
     /// --help: --timeout.
-    HelpTimeout { pt: "Tempo máximo de cada requisição, em segundos", en: "Time limit of each request, in seconds" }
+    HelpTimeout {
+        pt: "Tempo máximo de cada consulta, em segundos (token, tentativas e esperas incluídos)",
+        en: "Time limit of each call, in seconds (token, tries and waits included)"
+    }
+    /// --help: --allow-core-dump.
+    HelpAllowCoreDump {
+        pt: "Permite core dump (desligado por padrão: guardaria senha, token e dados de clientes); só para depuração",
+        en: "Allow core dumps (off by default: they would hold the password, the token and customer data); for debugging only"
+    }
     /// --help: --json.
     HelpJson { pt: "Saída em JSON, com os nomes de campo do HubSoft", en: "JSON output, with HubSoft's field names" }
     /// --help: --yes.

@@ -609,3 +609,62 @@ fn an_outcome_line_that_cannot_be_written_is_a_warning_after_the_outcome() {
     );
     assert_eq!(server.hits(), 2);
 }
+
+/// Issue 14: the CLI's `connections` reads the same figures as the
+/// console (no negative traffic, the sessions it got), and a date in no
+/// known format never passes into `--json` as if it were ISO 8601.
+#[test]
+fn connections_never_print_impossible_figures_or_raw_dates_as_iso() {
+    let answer = serde_json::json!({
+        "status": "success",
+        "msg": "Dados consultados com sucesso",
+        "registros": [
+            {"acctstarttime": "31/02/2026 10:00", "acctstoptime": "2026-02-27 11:00:00-03",
+             "framedipaddress": "10.0.0.9", "download_megabytes": -12.5,
+             "upload_megabytes": 20.25},
+            {"acctstarttime": "2026-02-27 08:00:00-03", "acctstoptime": null,
+             "download_megabytes": 1.5, "upload_megabytes": 0.5}
+        ],
+        "estatisticas": {"total_conexoes": -1, "download_total": -11, "upload_total": 20.75}
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let (_rt, server) = scripted(vec![
+        support::Reply::json(200, answer.clone()),
+        support::Reply::json(200, answer),
+    ]);
+    let out = output(hubdesk_at(
+        &server.url(),
+        dir.path(),
+        "pt_BR.UTF-8",
+        &["connections", "ana.silva"],
+    ));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stdout.contains("inválido"), "{}", out.stdout);
+    assert!(!out.stdout.contains("-12,5"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Total de conexões: 2"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("-1"), "{}", out.stdout);
+
+    let out = output(hubdesk_at(
+        &server.url(),
+        dir.path(),
+        "pt_BR.UTF-8",
+        &["--json", "connections", "ana.silva"],
+    ));
+    assert_eq!(out.code, 0, "{out:?}");
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let first = &v["registros"][0];
+    assert_eq!(
+        first["acctstarttime"],
+        serde_json::json!({"texto": "31/02/2026 10:00"}),
+        "an unknown date is marked, never a plain string: {first}"
+    );
+    assert_eq!(first["acctstoptime"], "2026-02-27T11:00:00-03:00");
+    assert_eq!(
+        v["registros"][1]["acctstarttime"],
+        "2026-02-27T08:00:00-03:00"
+    );
+}

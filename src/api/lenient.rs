@@ -739,7 +739,9 @@ impl ApiDate {
 }
 
 /// ISO 8601, for `--json` and exports: `2024-05-10` for days, RFC 3339
-/// with the offset for instants, the text as it came for unknown formats.
+/// with the offset for instants. Text in no known format (`31/02/2026`,
+/// `ontem`) is `{"texto": "31/02/2026"}`: kept, but never a string a
+/// script would take for an ISO date.
 impl serde::Serialize for ApiDate {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -747,7 +749,12 @@ impl serde::Serialize for ApiDate {
             ApiDate::Instant(t) => {
                 s.serialize_str(&t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
             }
-            ApiDate::Raw(r) => s.serialize_str(r),
+            ApiDate::Raw(r) => {
+                use serde::ser::SerializeMap;
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("texto", r)?;
+                m.end()
+            }
         }
     }
 }
@@ -1145,6 +1152,16 @@ mod tests {
         assert_eq!(frac, ApiDate::Instant(at(2019, 10, 7, 13, 39, 48)));
         assert_eq!(d("ontem à tarde"), ApiDate::Raw("ontem à tarde".into()));
         assert_eq!(d("31/02/2020"), ApiDate::Raw("31/02/2020".into()));
+        // --json promises ISO 8601: text in no known format is marked as
+        // such, never passed on as if it were a date.
+        assert_eq!(
+            serde_json::to_value(d("31/02/2020")).unwrap(),
+            serde_json::json!({"texto": "31/02/2020"})
+        );
+        assert_eq!(
+            serde_json::to_value(d("10/05/2024")).unwrap(),
+            serde_json::json!("2024-05-10")
+        );
         assert_eq!(ApiDate::parse("   "), None);
     }
 

@@ -82,7 +82,9 @@ pub mod speed;
 pub mod tickets;
 
 pub use addresses::{CitiesResponse, City, Neighbourhood};
-pub use connections::{ConnectionLog, ConnectionLogQuery, ConnectionRecord, ConnectionStats};
+pub use connections::{
+    ConnectionLog, ConnectionLogQuery, ConnectionRecord, ConnectionStats, ConnectionTotals, Traffic,
+};
 pub use customers::{
     Address, AllCustomers, Coordinates, Customer, CustomerSearch, CustomerService,
     CustomersResponse, Equipment, LastConnection, NetInterface, Package, ServicePort,

@@ -1027,7 +1027,9 @@ async fn execute(
                 note(tr(lang, Msg::StateEmpty));
             } else {
                 say(out::connections_table(f, &log.registros));
-                if let Some(total) = log.estatisticas.as_ref().and_then(|s| s.total_conexoes) {
+                // The count the console shows (never the server's -1).
+                if log.estatisticas.is_some() {
+                    let total = log.totals().sessions;
                     say(trf(lang, Msg::CliSessionsTotal, &[("count", &total)]));
                 }
             }

@@ -929,6 +929,8 @@ catalog! {
     LabelSla { pt: "SLA restante", en: "SLA left" }
     /// Label: what the technician did (`descricao_servico` of an order).
     LabelWorkDone { pt: "Serviço realizado", en: "Work done" }
+    /// A traffic cell whose value is impossible (negative): not a figure.
+    TrafficInvalid { pt: "inválido", en: "invalid" }
     /// Connections totals line, one session.
     ConnectionsTotalsOne {
         pt: "{count} sessão · ↓ {download} · ↑ {upload}",

@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod palette;
 pub mod results;
 pub mod runner;
+pub mod scroll;
 pub mod status;
 pub mod tools;
 pub mod typeahead;
@@ -656,7 +657,7 @@ pub struct App {
     /// Searches and customers of this session, newest first.
     pub history: Vec<HistoryEntry>,
     /// The help overlay's scroll, when it is open.
-    pub help: Option<u16>,
+    pub help: Option<scroll::Scroll>,
     /// The latest status message.
     pub status: Option<StatusMessage>,
     /// Animation counter (spinners).
@@ -938,7 +939,11 @@ fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
             return Changed::No;
         }
         Some(Action::Help) => {
-            app.help = if app.help.is_some() { None } else { Some(0) };
+            app.help = if app.help.is_some() {
+                None
+            } else {
+                Some(scroll::Scroll::new())
+            };
             return Changed::Yes;
         }
         Some(Action::AuditLog) if app.help.is_none() && !too_small => {
@@ -955,34 +960,25 @@ fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
         }
         _ => {}
     }
-    if let Some(scroll) = app.help.as_mut() {
-        return match action {
-            Some(Action::Back) => {
-                app.help = None;
-                Changed::Yes
-            }
-            Some(Action::Down) => {
-                *scroll = scroll.saturating_add(1);
-                Changed::Yes
-            }
-            Some(Action::Up) => {
-                *scroll = scroll.saturating_sub(1);
-                Changed::Yes
-            }
-            Some(Action::PageDown) => {
-                *scroll = scroll.saturating_add(10);
-                Changed::Yes
-            }
-            Some(Action::PageUp) => {
-                *scroll = scroll.saturating_sub(10);
-                Changed::Yes
-            }
-            Some(Action::Top) => {
-                *scroll = 0;
-                Changed::Yes
-            }
-            _ => Changed::No,
+    if app.help.is_some() {
+        if action == Some(Action::Back) {
+            app.help = None;
+            return Changed::Yes;
+        }
+        let page = page(app) as i32;
+        let Some(scroll) = app.help.as_mut() else {
+            return Changed::No;
         };
+        let moved = match action {
+            Some(Action::Down) => scroll.by(1),
+            Some(Action::Up) => scroll.by(-1),
+            Some(Action::PageDown) => scroll.by(page),
+            Some(Action::PageUp) => scroll.by(-page),
+            Some(Action::Top) => scroll.top(),
+            Some(Action::Bottom) => scroll.end(),
+            _ => false,
+        };
+        return if moved { Changed::Yes } else { Changed::No };
     }
     if too_small {
         return Changed::No;
@@ -1053,7 +1049,7 @@ fn run_palette_entry(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Cha
             Changed::No
         }
         Action::Help => {
-            app.help = Some(0);
+            app.help = Some(scroll::Scroll::new());
             Changed::Yes
         }
         Action::AuditLog => actions::open_audit(app, fx),

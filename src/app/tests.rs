@@ -600,3 +600,45 @@ fn page_keys_scroll_long_ticket_texts_and_moving_resets_them() {
     press(&mut app, KeyCode::Char('5'));
     assert_eq!(app.view.as_ref().unwrap().detail_scroll, 0);
 }
+
+/// Draws the console at its size, as the loop does after each batch.
+fn draw(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| crate::ui::console::draw(f, app, std::time::Instant::now()))
+        .unwrap();
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn help_scrolls_with_j_k_and_end_and_comes_back_up_at_once() {
+    let mut app = app();
+    press(&mut app, KeyCode::F(1));
+    draw(&app);
+    let offset = |app: &App| app.help.as_ref().map(|s| s.offset());
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(offset(&app), Some(1));
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(offset(&app), Some(0));
+    press(&mut app, KeyCode::Char('G'));
+    let end = offset(&app).unwrap();
+    assert!(end > 0 && end < 100, "{end}");
+    assert!(!draw(&app).contains("↓ mais"));
+    // Past the end nothing moves, and one k is one line up.
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(offset(&app), Some(end));
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(offset(&app), Some(end - 1));
+    assert!(draw(&app).contains("↓ mais"));
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(offset(&app), Some(0));
+}

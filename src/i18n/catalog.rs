@@ -460,6 +460,13 @@ catalog! {
     KeyCtxConfirm { pt: "Confirmação", en: "Confirmation" }
     /// Help footer; `key` is the key(s) that close it.
     HelpClose { pt: "{key} fecha a ajuda", en: "{key} closes help" }
+    /// Help footer: what the glyph after dangerous actions means.
+    HelpConfirmLegend { pt: "{glyph} pede confirmação", en: "{glyph} asks for confirmation" }
+    /// Marker at the bottom of a pane, list or overlay whose text goes on
+    /// below; `keys` scroll it.
+    ScrollMoreBelow { pt: "↓ mais: {keys}", en: "↓ more: {keys}" }
+    /// Marker when the text is scrolled to its end and more is above.
+    ScrollMoreAbove { pt: "↑ início: {keys}", en: "↑ top: {keys}" }
     /// Help note shown on read-only profiles.
     HelpReadOnlyNote {
         pt: "Perfil somente leitura: ações que alteram dados estão ocultas",

@@ -141,16 +141,17 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
         crate::ui::palette::draw(frame, body, app, palette);
     }
 
-    if let Some(scroll) = app.help {
+    if let Some(scroll) = &app.help {
         let overlay = HelpOverlay {
             keymap: &app.keymap,
             lang,
             theme,
-            scroll,
+            scroll: 0,
         };
         let max = overlay.max_scroll(body);
+        scroll.set_limit(max);
         HelpOverlay {
-            scroll: scroll.min(max),
+            scroll: scroll.offset().min(max),
             ..overlay
         }
         .render(body, frame.buffer_mut());

@@ -92,6 +92,75 @@ pub fn keys_label(keymap: &Keymap, action: Action) -> String {
         .join("/")
 }
 
+/// The keys that scroll down (`down`) or back to the top, short, for the
+/// "more below" marker: the first non-arrow key of a line step and the
+/// first page key (`j/PgDn`, `g/PgUp`).
+pub fn scroll_keys(keymap: &Keymap, down: bool) -> String {
+    let (step, page) = if down {
+        (Action::Down, Action::PageDown)
+    } else {
+        (Action::Top, Action::PageUp)
+    };
+    // A letter reads shorter than an arrow or `Home`; the page key as bound.
+    let first = |action: Action, letter: bool| {
+        let keys = keymap.keys_for(action);
+        keys.iter()
+            .find(|k| !letter || matches!(k.code, crossterm::event::KeyCode::Char(_)))
+            .or(keys.first())
+            .map(ToString::to_string)
+    };
+    [first(step, true), first(page, false)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The marker a scrolled text draws in its bottom border: "↓ mais: j/PgDn"
+/// while more follows below, "↑ início: g/PgUp" at the end of a text that
+/// was scrolled, nothing when everything shows.
+pub fn scroll_marker(
+    keymap: &Keymap,
+    lang: Lang,
+    more_below: bool,
+    scrolled: bool,
+) -> Option<String> {
+    if more_below {
+        Some(trf(
+            lang,
+            Msg::ScrollMoreBelow,
+            &[("keys", &scroll_keys(keymap, true))],
+        ))
+    } else if scrolled {
+        Some(trf(
+            lang,
+            Msg::ScrollMoreAbove,
+            &[("keys", &scroll_keys(keymap, false))],
+        ))
+    } else {
+        None
+    }
+}
+
+/// Draws `marker` into the bottom border of `frame_area` (a bordered
+/// box), at its left, in the accent role so it is seen.
+pub fn draw_scroll_marker(buf: &mut Buffer, frame_area: Rect, marker: &str, theme: &Theme) {
+    if frame_area.height < 2 || frame_area.width < 6 {
+        return;
+    }
+    let room = frame_area.width.saturating_sub(4) as usize;
+    let text = format!(" {} ", truncate(marker, room.saturating_sub(2)));
+    Line::styled(text, theme.style(Role::Accent)).render(
+        Rect {
+            x: frame_area.x + 1,
+            y: frame_area.y + frame_area.height - 1,
+            width: frame_area.width.saturating_sub(2),
+            height: 1,
+        },
+        buf,
+    );
+}
+
 /// The "terminal too small" screen: current and minimum size, and how to
 /// quit, centred and wrapped so it reads even at 20 columns.
 #[derive(Debug, Clone)]
@@ -151,7 +220,7 @@ pub struct Tab<'a> {
 }
 
 /// The tab bar of the one-pane-at-a-time layout: `1 Cliente │ 2 Serviços`.
-/// The pane digits match the default `1`-`9` keys. When the titles do not
+/// The pane digits match the default `1`-`6` keys. When the titles do not
 /// fit, inactive titles shrink with an ellipsis first, so the selected one
 /// stays readable.
 #[derive(Debug, Clone)]

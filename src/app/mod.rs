@@ -111,6 +111,18 @@ impl Pane {
         }
     }
 
+    /// The pane's tab label where the titles do not all fit (80 columns).
+    pub fn short_title(self) -> T {
+        match self {
+            Pane::Customer => T::PaneCustomer,
+            Pane::Services => T::PaneServices,
+            Pane::Invoices => T::PaneInvoices,
+            Pane::Tickets => T::PaneTicketsShort,
+            Pane::Orders => T::PaneServiceOrdersShort,
+            Pane::Connections => T::PaneConnectionsShort,
+        }
+    }
+
     /// Whether the pane belongs to the detail column of the wide layout
     /// (header and services sit on the left).
     pub fn is_detail(self) -> bool {

@@ -187,6 +187,12 @@ catalog! {
     PaneServiceOrders { pt: "Ordens de serviço", en: "Service orders" }
     /// Connection history.
     PaneConnections { pt: "Histórico de conexões", en: "Connection history" }
+    /// Short tab labels for 80 columns, where the full titles do not fit.
+    PaneTicketsShort { pt: "Atend.", en: "Tickets" }
+    /// See `PaneTicketsShort`: "OS" is how ISPs say "ordem de serviço".
+    PaneServiceOrdersShort { pt: "OS", en: "Orders" }
+    /// See `PaneTicketsShort`.
+    PaneConnectionsShort { pt: "Conexões", en: "Sessions" }
     /// Help screen.
     PaneHelp { pt: "Ajuda", en: "Help" }
     /// A reminder that last-seen data is accounting, not a live probe.

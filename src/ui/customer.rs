@@ -102,6 +102,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
         .zip(&tabs_titles)
         .map(|(p, t)| Tab {
             title: t,
+            short: Some(tr(lang, p.short_title())),
             busy: view.pane_loading(*p),
             alert: view.pane_failed(*p),
         })

@@ -213,6 +213,9 @@ impl Widget for TooSmall<'_> {
 pub struct Tab<'a> {
     /// Title, already localized.
     pub title: &'a str,
+    /// A short title for narrow screens ("Atend." for "Atendimentos"),
+    /// used for every tab when the full titles do not all fit.
+    pub short: Option<&'a str>,
     /// Draw a spinner after the title (the pane is loading).
     pub busy: bool,
     /// Mark the title as having a problem (the pane failed).
@@ -221,8 +224,9 @@ pub struct Tab<'a> {
 
 /// The tab bar of the one-pane-at-a-time layout: `1 Cliente │ 2 Serviços`.
 /// The pane digits match the default `1`-`6` keys. When the titles do not
-/// fit, inactive titles shrink with an ellipsis first, so the selected one
-/// stays readable.
+/// fit, every tab takes its short title (whole words read better than
+/// cut ones); when even those do not fit, inactive titles shrink with an
+/// ellipsis, so the selected one stays readable.
 #[derive(Debug, Clone)]
 pub struct TabBar<'a> {
     /// The tabs, in pane order.
@@ -236,9 +240,18 @@ pub struct TabBar<'a> {
 }
 
 impl TabBar<'_> {
-    fn label(&self, i: usize, max_title: usize) -> String {
+    fn title(&self, i: usize, short: bool) -> &str {
         let tab = &self.tabs[i];
-        let mut s = format!(" {} {}", i + 1, truncate(tab.title, max_title));
+        if short {
+            tab.short.unwrap_or(tab.title)
+        } else {
+            tab.title
+        }
+    }
+
+    fn label(&self, i: usize, max_title: usize, short: bool) -> String {
+        let tab = &self.tabs[i];
+        let mut s = format!(" {} {}", i + 1, truncate(self.title(i, short), max_title));
         if tab.busy {
             s.push(' ');
             s.push_str(spinner(self.tick));
@@ -258,19 +271,23 @@ impl Widget for TabBar<'_> {
         }
         let sep = "│";
         let avail = area.width as usize;
-        // Shrink the longest inactive titles until everything fits.
-        let longest = self.tabs.iter().map(|t| width(t.title)).max().unwrap_or(0);
-        let total = |cap: usize| -> usize {
+        let total = |cap: usize, short: bool| -> usize {
             (0..self.tabs.len())
                 .map(|i| {
                     let cap = if i == self.selected { usize::MAX } else { cap };
-                    width(&self.label(i, cap))
+                    width(&self.label(i, cap, short))
                 })
                 .sum::<usize>()
                 + self.tabs.len().saturating_sub(1)
         };
+        let short = total(usize::MAX, false) > avail;
+        // Then shrink the longest inactive titles until everything fits.
+        let longest = (0..self.tabs.len())
+            .map(|i| width(self.title(i, short)))
+            .max()
+            .unwrap_or(0);
         let mut cap = longest;
-        while cap > 1 && total(cap) > avail {
+        while cap > 1 && total(cap, short) > avail {
             cap -= 1;
         }
         let mut spans = Vec::new();
@@ -279,11 +296,11 @@ impl Widget for TabBar<'_> {
                 spans.push(Span::styled(sep, self.theme.style(Role::Border)));
             }
             let (label, role) = if i == self.selected {
-                (self.label(i, usize::MAX), Role::TabActive)
+                (self.label(i, usize::MAX, short), Role::TabActive)
             } else if self.tabs[i].alert {
-                (self.label(i, cap), Role::Danger)
+                (self.label(i, cap, short), Role::Danger)
             } else {
-                (self.label(i, cap), Role::TabInactive)
+                (self.label(i, cap, short), Role::TabInactive)
             };
             spans.push(Span::styled(label, self.theme.style(role)));
         }
@@ -777,31 +794,37 @@ mod tests {
         let tabs = [
             Tab {
                 title: "Cliente",
+                short: None,
                 busy: false,
                 alert: false,
             },
             Tab {
                 title: "Serviços",
+                short: None,
                 busy: true,
                 alert: false,
             },
             Tab {
                 title: "Faturas",
+                short: None,
                 busy: false,
                 alert: true,
             },
             Tab {
                 title: "Atendimentos",
+                short: None,
                 busy: false,
                 alert: false,
             },
             Tab {
                 title: "Ordens de serviço",
+                short: None,
                 busy: false,
                 alert: false,
             },
             Tab {
                 title: "Histórico de conexões",
+                short: None,
                 busy: false,
                 alert: false,
             },
@@ -845,6 +868,54 @@ mod tests {
         assert!(row.contains("6 Histórico de conexões"), "{row}");
         assert!(row.contains('…'), "inactive titles shrink: {row}");
         assert!(row.contains(" 1 "), "{row}");
+    }
+
+    /// Issue 13: at 80 columns the six customer tabs use their short
+    /// labels, whole, instead of cutting the long ones ("4 Atendime…").
+    #[test]
+    fn tab_bar_uses_short_labels_when_the_long_ones_do_not_fit() {
+        let theme = Theme::default();
+        let titles = [
+            ("Cliente", "Cliente"),
+            ("Serviços", "Serviços"),
+            ("Faturas", "Faturas"),
+            ("Atendimentos", "Atend."),
+            ("Ordens de serviço", "OS"),
+            ("Histórico de conexões", "Conexões"),
+        ];
+        let tabs: Vec<Tab> = titles
+            .iter()
+            .map(|(title, short)| Tab {
+                title,
+                short: Some(short),
+                busy: false,
+                alert: false,
+            })
+            .collect();
+        let draw = |w: u16, selected: usize| {
+            let mut t = term(w, 1);
+            t.draw(|f| {
+                TabBar {
+                    tabs: &tabs,
+                    selected,
+                    tick: 0,
+                    theme: &theme,
+                }
+                .render(f.area(), f.buffer_mut())
+            })
+            .unwrap();
+            row_text(t.backend().buffer(), 0)
+        };
+        for selected in 0..6 {
+            let row = draw(80, selected);
+            assert!(!row.contains('…'), "{row}");
+            for label in ["1 Cliente", "4 Atend.", "5 OS", "6 Conexões"] {
+                assert!(row.contains(label), "{label}: {row}");
+            }
+        }
+        let wide = draw(130, 0);
+        assert!(wide.contains("6 Histórico de conexões"), "{wide}");
+        assert!(wide.contains("4 Atendimentos"), "{wide}");
     }
 
     #[test]

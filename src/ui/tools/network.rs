@@ -34,6 +34,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
         .zip(&titles)
         .map(|(t, title)| Tab {
             title,
+            short: None,
             busy: state.tab_loading(*t),
             alert: state.tab_failed(*t),
         })

@@ -35,6 +35,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, tab: SalesTab) {
         .iter()
         .map(|t| Tab {
             title: tr(lang, t.title()),
+            short: None,
             busy: match t {
                 SalesTab::Prospects => s.prospects.results.loading(),
                 SalesTab::Plans => s.plans.plans.loading(),

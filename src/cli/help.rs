@@ -510,8 +510,8 @@ fn fold_values(arg: Arg, lang: Lang, fold: bool) -> Arg {
         .hide_possible_values(true)
 }
 
-/// Placeholders (`<TERM>`) said in the user's language; ids, `N` and the
-/// one-letter ones the README uses stay.
+/// Placeholders (`<TERM>`, `<SERVICE_ID>`) said in the user's language;
+/// `ID`, `REF`, `N` and the one-letter ones the README uses stay.
 const VALUE_NAMES: &[(&str, Msg)] = &[
     ("NAME", Msg::CliValueName),
     ("FILE", Msg::CliValueFile),
@@ -524,6 +524,9 @@ const VALUE_NAMES: &[(&str, Msg)] = &[
     ("DATE", Msg::CliValueDate),
     ("FILTER", Msg::Cli7ValueFilter),
     ("PHONE", Msg::Cli7ValuePhone),
+    ("SERVICE_ID", Msg::CliValueServiceId),
+    ("INVOICE_ID", Msg::CliValueInvoiceId),
+    ("CODE", Msg::CliValueCode),
 ];
 
 /// Replaces clap's `[OPTIONS]` in every usage line (help and errors) with
@@ -607,6 +610,32 @@ mod tests {
                 assert!(!help.contains(word), "{argv:?} shows {word:?}:\n{help}");
             }
             assert!(help.contains("Uso: hubdesk"), "{argv:?}:\n{help}");
+        }
+    }
+
+    /// Issue 13: placeholders of ids read in Portuguese in pt-BR help.
+    #[test]
+    fn pt_br_help_names_id_placeholders_in_portuguese() {
+        let help = |lang: Lang, argv: &[&str]| {
+            let cmd = localize(Cli::command(), lang);
+            let mut all = vec!["hubdesk"];
+            all.extend_from_slice(argv);
+            all.push("--help");
+            cmd.try_get_matches_from(all)
+                .expect_err("help")
+                .render()
+                .to_string()
+        };
+        for (argv, pt, en) in [
+            (&["unlock"][..], "<ID_SERVIÇO>", "<SERVICE_ID>"),
+            (&["reset-mac"][..], "<ID_SERVIÇO>", "<SERVICE_ID>"),
+            (&["send-invoice"][..], "<ID_FATURA>", "<INVOICE_ID>"),
+            (&["pbx", "notify"][..], "<CÓDIGO>", "<CODE>"),
+        ] {
+            let text = help(Lang::PtBr, argv);
+            assert!(text.contains(pt), "{argv:?}:\n{text}");
+            assert!(!text.contains(en), "{argv:?}:\n{text}");
+            assert!(help(Lang::En, argv).contains(en), "{argv:?}");
         }
     }
 

@@ -1346,6 +1346,12 @@ catalog! {
     CliValueSeconds { pt: "SEGUNDOS", en: "SECONDS" }
     /// --help and usage: placeholder of a search term.
     CliValueTerm { pt: "TERMO", en: "TERM" }
+    /// Placeholder of an `id_cliente_servico` in usage lines.
+    CliValueServiceId { pt: "ID_SERVIÇO", en: "SERVICE_ID" }
+    /// Placeholder of an `id_fatura` in usage lines.
+    CliValueInvoiceId { pt: "ID_FATURA", en: "INVOICE_ID" }
+    /// Placeholder of a `codigo_cliente` in usage lines.
+    CliValueCode { pt: "CÓDIGO", en: "CODE" }
     /// --help and usage: placeholder of a search kind.
     CliValueKind { pt: "TIPO", en: "KIND" }
     /// --help and usage: placeholder of a date.

@@ -411,7 +411,7 @@ fn jump_by_name_loads_the_three_lists_in_parallel_then_selects_the_match() {
     );
     assert_eq!(
         status(&app),
-        "Equipamento OLT BDCOM (10.0.0.2) · POP POP TESTE · em nenhuma zona"
+        "Equipamento OLT BDCOM (10.0.0.2) · POP TESTE · em nenhuma zona"
     );
     assert_eq!(app.status.as_ref().unwrap().kind, StatusKind::Ok);
     insta::assert_snapshot!("network_jump_80x24", screen(&mut app, 80, 24));

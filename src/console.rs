@@ -41,7 +41,8 @@ pub struct ConsoleOptions {
     pub demo: bool,
     /// The profile's name, shown in the status bar.
     pub profile: String,
-    /// The attendant's name or login (tickets' `parametros`, audit trail).
+    /// The attendant's name or login (tickets' `parametros`, audit trail),
+    /// as [`crate::account::attendant`] resolves it.
     pub attendant: Option<String>,
     /// PBX extension of this attendant, if any.
     pub ramal: Option<String>,
@@ -97,7 +98,7 @@ impl Console {
             profile: options.profile,
             insecure: options.insecure,
             timeout_secs: options.client.request_timeout().as_secs(),
-            attendant: options.attendant.clone().or_else(os_user),
+            attendant: options.attendant.clone(),
             ramal: options.ramal.clone(),
             internal_id: options.internal_id.clone(),
             ..Settings::default()
@@ -196,8 +197,6 @@ impl Program for Console {
     }
 }
 
-/// The login of the person at the keyboard, when no attendant is
-/// configured: better than nothing in a ticket's signature and the trail.
 /// Starts the screen-pop socket: each phone `hubdesk call` sends becomes
 /// a [`Msg::ScreenPop`]. A socket another console holds, or one that
 /// cannot be created, leaves the console working without screen pops and
@@ -234,13 +233,6 @@ async fn listen_for_calls(
             None
         }
     }
-}
-
-fn os_user() -> Option<String> {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok())
-        .filter(|u| !u.trim().is_empty())
 }
 
 /// Runs the console until the attendant quits; returns the process exit code.

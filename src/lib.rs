@@ -6,6 +6,7 @@
 //! `../shared/GUIDE.md` §1): `api` knows nothing of terminals or the app,
 //! `sim` never imports `api` types.
 
+pub mod account;
 pub mod api;
 pub mod app;
 pub mod audit;

@@ -329,3 +329,50 @@ fn copy_with_several_values_opens_a_chooser_and_one_letter_copies() {
     );
     assert!(app.overlay.is_none());
 }
+
+/// Issue 13: a console without `attendant` (the CLI resolves it from the
+/// system account) signs tickets anonymously, never with the profile's
+/// name ("aberto por default").
+#[test]
+fn a_ticket_is_never_signed_with_the_profile_name() {
+    let (keymap, _) = Keymap::new(&BTreeMap::new(), false);
+    let settings = Settings {
+        lang: Lang::En,
+        profile: "default".into(),
+        attendant: None,
+        ..Settings::default()
+    };
+    let mut app = App::new(settings, keymap);
+    let c = Customer {
+        codigo_cliente: Some(1006),
+        nome_razaosocial: Some("Amanda".into()),
+        telefone_primario: Some("37999112233".into()),
+        servicos: vec![crate::api::CustomerService {
+            id_cliente_servico: Some(100024),
+            login: Some("amanda".into()),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    open_customer(&mut app, c, &mut Vec::new());
+    key(&mut app, KeyCode::Char('t'));
+    for ch in "Sem acesso".chars() {
+        key(&mut app, KeyCode::Char(ch));
+    }
+    key(&mut app, KeyCode::Enter);
+    let Some(Overlay::Confirm {
+        request: confirm::ActionRequest::OpenTicket(t),
+        ..
+    }) = &app.overlay
+    else {
+        panic!("expected the ticket's confirmation, got {:?}", app.overlay);
+    };
+    assert!(!t.descricao.contains("default"), "{}", t.descricao);
+    assert!(
+        t.descricao
+            .ends_with(crate::i18n::Msg::TicketSignatureAnonymous.pt_br()),
+        "{}",
+        t.descricao
+    );
+    assert_eq!(t.parametros.get("atendente"), None, "{:?}", t.parametros);
+}

@@ -185,13 +185,15 @@ fn target(view: &CustomerView) -> ActionTarget {
     }
 }
 
-/// The attendant's identity for tickets (see `Settings::attendant`).
+/// The attendant's identity for tickets (see `Settings::attendant`):
+/// empty when unknown, which signs the ticket anonymously. Never the
+/// profile's name, which says nothing about who opened it.
 fn attendant(app: &App) -> String {
     app.settings
         .attendant
         .clone()
         .filter(|a| !a.trim().is_empty())
-        .unwrap_or_else(|| app.settings.profile.clone())
+        .unwrap_or_default()
 }
 
 /// A key of the customer view that starts an action or copies.

@@ -485,7 +485,9 @@ fn check_optional_email(errors: &mut FormErrors, id: FieldId, value: &str) -> Op
 /// The attendant's identity for `parametros`.
 fn identity(attendant: &str) -> Map<String, Value> {
     let mut m = Map::new();
-    m.insert("atendente".into(), json!(attendant.trim()));
+    if !attendant.trim().is_empty() {
+        m.insert("atendente".into(), json!(attendant.trim()));
+    }
     m.insert("origem".into(), json!(ORIGIN));
     m
 }

@@ -324,7 +324,7 @@ fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, Failure> {
         privacy: ctx.fmt.privacy,
         demo,
         profile: settings.profile.clone(),
-        attendant: settings.attendant.clone(),
+        attendant: crate::account::attendant(settings.attendant.as_deref()),
         ramal: settings.ramal.clone(),
         internal_id: settings.internal_id.clone(),
         insecure: ctx.global.insecure,
@@ -837,7 +837,7 @@ fn action(ctx: &Ctx, settings: &Settings, kind: ActionKind) -> Result<Plan, Fail
     let host = settings.host.clone().unwrap_or_default();
     let attempt = AuditAttempt {
         action: kind.audit_name().to_owned(),
-        attendant: settings.attendant.clone(),
+        attendant: crate::account::attendant(settings.attendant.as_deref()),
         profile: settings.profile.clone(),
         host,
         customer: match &kind {
@@ -1956,7 +1956,7 @@ fn screen_pop(ctx: &Ctx, demo: bool, phone: &str) -> Result<u8, Failure> {
 fn identity(settings: &Settings) -> serde_json::Map<String, Value> {
     let mut parametros = serde_json::Map::new();
     parametros.insert("origem".into(), json!("hubdesk"));
-    if let Some(a) = &settings.attendant {
+    if let Some(a) = crate::account::attendant(settings.attendant.as_deref()) {
         parametros.insert("atendente".into(), json!(a));
     }
     if let Some(r) = &settings.ramal {

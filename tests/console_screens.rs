@@ -722,3 +722,28 @@ fn a_refused_mac_reset_shows_the_servers_sentence_in_full() {
     assert!(screen.contains("para resetar o MAC"), "{screen}");
     snap("action_mac_reset_refused", &mut app, 80, 24);
 }
+
+// ---- issue 13: readable at 80x24 --------------------------------------------------
+
+/// Columns are sized by what they hold: "Boleto bancario" is never cut
+/// while "Situação" is padded to the edge.
+#[test]
+fn invoice_columns_fit_their_content() {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    key(&mut app, KeyCode::Char('3'));
+    for (w, h) in [(80, 24), (160, 48)] {
+        let screen = text(&render(&mut app, w, h));
+        assert!(screen.contains("Boleto bancario"), "{screen}");
+        assert!(screen.contains("Debito conta corrente"), "{screen}");
+        assert!(!screen.contains("bancar…"), "{screen}");
+        let header = screen
+            .lines()
+            .find(|l| l.contains("Vencimento"))
+            .expect("header row");
+        let state = header.find("Situação").unwrap();
+        let kind = header.find("Tipo").unwrap();
+        // The longest state is "✖ vencida há 609 dias" (21 columns).
+        assert!(kind - state < 30, "{w}x{h}: {header}");
+    }
+}

@@ -161,6 +161,128 @@ pub fn columns(total: u16, fixed: &[usize], flex: usize, min_flex: usize) -> Vec
     out
 }
 
+/// One column of a table for [`fit_columns`]: the width it cannot go
+/// below, the width its widest cell (or header) needs, and its priority
+/// (0 first) for the room between the two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Col {
+    /// Narrowest useful width.
+    pub min: usize,
+    /// Width of its widest cell or header.
+    pub want: usize,
+    /// Lower numbers get room first (and give it up last).
+    pub priority: u8,
+    /// Takes the room left once every column has what it wants.
+    pub fill: bool,
+    /// The most it asks for by content ([`Col::content`], [`sized`]): one
+    /// long company name must not take the room of every other column.
+    pub cap: usize,
+}
+
+impl Col {
+    /// A column wanting `want` cells, never below `min`.
+    pub const fn new(min: usize, want: usize, priority: u8) -> Col {
+        Col {
+            min,
+            want: if want > min { want } else { min },
+            priority,
+            fill: false,
+            cap: usize::MAX,
+        }
+    }
+
+    /// Caps what the column asks for by content at `cap` cells.
+    pub const fn cap(mut self, cap: usize) -> Col {
+        self.cap = cap;
+        self
+    }
+
+    /// A column wanting the width of its header and its widest cell.
+    pub fn content<'a>(
+        header: &str,
+        cells: impl IntoIterator<Item = &'a str>,
+        min: usize,
+        priority: u8,
+    ) -> Col {
+        let want = cells
+            .into_iter()
+            .map(width)
+            .chain(std::iter::once(width(header)))
+            .max()
+            .unwrap_or(0);
+        Col::new(min, want, priority)
+    }
+
+    /// This column also takes the room nobody wants (a description).
+    pub fn fill(mut self) -> Col {
+        self.fill = true;
+        self
+    }
+}
+
+/// Widths for a table of `rows` (cells as drawn by [`row`]) under
+/// `headers`: each column of `spec` (its minimum, priority and fill) wants
+/// the width of its widest cell or header; see [`fit_columns`].
+pub fn sized(
+    total: u16,
+    headers: &[&str],
+    rows: &[Vec<(String, Style)>],
+    spec: &[Col],
+) -> Vec<usize> {
+    let cols: Vec<Col> = spec
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let content = Col::content(
+                headers.get(i).copied().unwrap_or(""),
+                rows.iter()
+                    .filter_map(|r| r.get(i).map(|(t, _)| t.as_str())),
+                c.min,
+                c.priority,
+            );
+            Col {
+                want: content.want.min(c.cap).max(c.want).max(c.min),
+                ..*c
+            }
+        })
+        .collect();
+    fit_columns(total, &cols)
+}
+
+/// Widths for `cols` in `total` cells, one space between columns.
+///
+/// Every column starts at its minimum; the room left goes by priority
+/// (then left to right) to the columns whose content would be cut, up to
+/// what they want; what is still left goes to the `fill` column, if any,
+/// else stays blank at the right end. Below the sum of the minimums the
+/// lowest priority columns shrink first (to one cell).
+pub fn fit_columns(total: u16, cols: &[Col]) -> Vec<usize> {
+    let avail = (total as usize).saturating_sub(cols.len().saturating_sub(1));
+    let mut w: Vec<usize> = cols.iter().map(|c| c.min).collect();
+    let mut order: Vec<usize> = (0..cols.len()).collect();
+    order.sort_by_key(|&i| cols[i].priority);
+    let used: usize = w.iter().sum();
+    if used > avail {
+        let mut over = used - avail;
+        for &i in order.iter().rev() {
+            let give = over.min(w[i].saturating_sub(1));
+            w[i] -= give;
+            over -= give;
+        }
+        return w;
+    }
+    let mut extra = avail - used;
+    for &i in &order {
+        let add = extra.min(cols[i].want.saturating_sub(w[i]));
+        w[i] += add;
+        extra -= add;
+    }
+    if let Some(i) = cols.iter().position(|c| c.fill) {
+        w[i] += extra;
+    }
+    w
+}
+
 /// One table row: each cell fitted (truncated with an ellipsis, padded)
 /// to its width; `right` cells are right-aligned.
 pub fn row<'a>(cells: Vec<(String, Style)>, widths: &[usize], right: &[usize]) -> Line<'a> {
@@ -306,4 +428,64 @@ pub fn wrap(text: &str, w: usize) -> Vec<String> {
         out.pop();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 13: columns sized by what they hold. Extra room goes, by
+    /// priority, to the columns that would be cut; what is left stays at
+    /// the right end instead of padding one column with blanks.
+    #[test]
+    fn columns_fit_their_content_by_priority() {
+        // Due, value, state, type: "Boleto bancário" (15) is whole and
+        // "Situação" is not padded to the edge.
+        let cols = [
+            Col::new(10, 10, 0),
+            Col::new(9, 9, 0),
+            Col::new(8, 22, 1),
+            Col::new(6, 20, 2),
+        ];
+        let w = fit_columns(76, &cols);
+        assert_eq!(w, vec![10, 9, 22, 20]);
+        assert!(w.iter().sum::<usize>() + 3 < 76, "room left at the right");
+        // Tight: the higher priority keeps its content, the last one shrinks.
+        let w = fit_columns(60, &cols);
+        assert_eq!(w, vec![10, 9, 22, 16]);
+        let w = fit_columns(50, &cols);
+        assert_eq!(w, vec![10, 9, 22, 6]);
+        let w = fit_columns(45, &cols);
+        assert_eq!(w, vec![10, 9, 17, 6]);
+        // Below the minimums the lowest priority gives way first.
+        let w = fit_columns(30, &cols);
+        assert_eq!(w.iter().sum::<usize>() + 3, 30);
+        assert_eq!(&w[..2], &[10, 9]);
+        // A `fill` column takes what is left (a description).
+        let cols = [Col::new(8, 8, 0), Col::new(10, 12, 1).fill()];
+        assert_eq!(fit_columns(40, &cols), vec![8, 31]);
+    }
+
+    #[test]
+    fn a_capped_column_leaves_room_to_the_others() {
+        let rows = vec![vec![
+            (
+                "PADARIA E CONFEITARIA PAO DE MEL LTDA ME".to_owned(),
+                Style::new(),
+            ),
+            ("Santo Antônio do Monte".to_owned(), Style::new()),
+        ]];
+        let spec = [Col::new(12, 0, 0).cap(20), Col::new(8, 0, 1)];
+        assert_eq!(sized(50, &["Nome", "Cidade"], &rows, &spec), vec![20, 22]);
+        let spec = [Col::new(12, 0, 0), Col::new(8, 0, 1)];
+        assert_eq!(sized(50, &["Nome", "Cidade"], &rows, &spec), vec![40, 9]);
+    }
+
+    #[test]
+    fn a_column_wants_its_widest_cell_or_header() {
+        let c = Col::content("Tipo", ["Boleto bancário", "PIX"], 6, 2);
+        assert_eq!(c, Col::new(6, 15, 2));
+        let c = Col::content("Situação", std::iter::empty::<&str>(), 4, 1);
+        assert_eq!(c, Col::new(4, 8, 1));
+    }
 }

@@ -12,7 +12,7 @@ use crate::api::{Address, Customer, CustomerService};
 use crate::app::keymap::Action;
 use crate::app::{App, CustomerView, Pane, WIDE_FROM};
 use crate::i18n::{Msg, tr, trf};
-use crate::ui::cells::{self, columns, kv, opt, row, scroll_for, select, txt};
+use crate::ui::cells::{self, Col, kv, opt, row, scroll_for, select, txt};
 use crate::ui::theme::Role;
 use crate::ui::widgets::{PaneFrame, PaneState, Tab, TabBar, keys_label};
 
@@ -672,25 +672,31 @@ fn draw_services(
     }
     // The list of services, at most a third of the pane; then the details.
     let list_h = (c.servicos.len() as u16).min((inner.height / 3).max(1));
-    let widths = columns(inner.width, &[0, 12, 20], 0, 10);
     let first = scroll_for(view.service, list_h as usize);
-    let rows: Vec<Line> = c
+    let cells: Vec<Vec<(String, ratatui::style::Style)>> = c
         .servicos
         .iter()
-        .skip(first)
-        .take(list_h as usize)
         .map(|s| {
             let (role, _) = cells::service_status(s);
-            row(
-                vec![
-                    (txt(lang, s.nome.as_deref()), theme.style(Role::Text)),
-                    (cells::money(lang, s.valor), theme.style(Role::Text)),
-                    (cells::service_status_text(lang, s), theme.style(role)),
-                ],
-                &widths,
-                &[1],
-            )
+            vec![
+                (txt(lang, s.nome.as_deref()), theme.style(Role::Text)),
+                (cells::money(lang, s.valor), theme.style(Role::Text)),
+                (cells::service_status_text(lang, s), theme.style(role)),
+            ]
         })
+        .collect();
+    // Plan and status whole before the value gets its padding.
+    let widths = cells::sized(
+        inner.width,
+        &[],
+        &cells,
+        &[Col::new(10, 0, 0), Col::new(8, 0, 2), Col::new(10, 0, 1)],
+    );
+    let rows: Vec<Line> = cells
+        .into_iter()
+        .skip(first)
+        .take(list_h as usize)
+        .map(|r| row(r, &widths, &[1]))
         .collect();
     let list_area = Rect {
         height: list_h,

@@ -747,3 +747,41 @@ fn invoice_columns_fit_their_content() {
         assert!(kind - state < 30, "{w}x{h}: {header}");
     }
 }
+
+/// The alert banner is the most important line during an outage: it wraps
+/// instead of being cut ("…na cidade Divinópo…"), in the banner's style.
+#[test]
+fn the_alert_banner_wraps_instead_of_being_cut() {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    let buf = render(&mut app, 80, 24);
+    let screen = text(&buf);
+    let banner: Vec<&str> = screen
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.contains("1 Cliente"))
+        .collect();
+    let joined = banner
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        joined.contains(
+            "ALERTA: Existe um rompimento de fibra no bairro Centro, na cidade Divinópolis que está afetando esse cliente"
+        ),
+        "{screen}"
+    );
+    assert!(
+        joined.contains("A equipe técnica já está a caminho para resolver o rompimento de fibra"),
+        "{screen}"
+    );
+    assert!(!joined.contains('…'), "{screen}");
+    // Every banner row is painted as the banner, edge to edge.
+    let alert = app.settings.theme.style(Role::AlertBanner);
+    for y in 1..=banner.len() as u16 {
+        for x in [0, 40, 79] {
+            assert_eq!(buf[(x, y)].bg, alert.bg.unwrap(), "({x},{y})");
+        }
+    }
+}

@@ -62,23 +62,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
         );
     }
     y += 1;
-    // Alerts: a banner in the danger role that cannot be missed.
+    // Alerts: a banner that cannot be missed, wrapped, never cut: during
+    // an outage it is the most important text on the screen. Up to a
+    // quarter of the screen; only beyond that does it end in "…".
     if let Some(c) = &view.customer.data {
-        let alerts: Vec<String> = c
-            .alerta_mensagens
-            .iter()
-            .filter_map(|m| opt(Some(m)))
-            .collect();
-        let max_rows = (area.height / 6).max(1) as usize;
-        for (i, msg) in alerts.iter().take(max_rows).enumerate() {
-            let text = if i == 0 {
-                format!(
-                    " {} {}: {msg}",
-                    theme.glyph(Role::Danger),
-                    tr(lang, Msg::AlertBannerTitle)
-                )
+        let rows = alert_rows(app, c, area.width as usize);
+        let max_rows = (area.height / 4).max(2) as usize;
+        let shown = rows.len().min(max_rows);
+        for (i, text) in rows.iter().take(shown).enumerate() {
+            let text = if i + 1 == shown && rows.len() > shown {
+                format!("{}{}", text.trim_end(), crate::text::ELLIPSIS)
             } else {
-                format!("   {msg}")
+                text.clone()
             };
             let rect = Rect {
                 y,
@@ -177,6 +172,37 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
     } else {
         draw_pane(frame, body, app, view, view.focus, focus);
     }
+}
+
+/// The alert banner's rows at `width`: "✖ ALERTA:" before the first
+/// message, each message wrapped, its continuation rows indented.
+fn alert_rows(app: &App, c: &Customer, width: usize) -> Vec<String> {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    const INDENT: &str = "   ";
+    let room = width.saturating_sub(INDENT.len() + 2).max(10);
+    let mut out = Vec::new();
+    for (i, msg) in c
+        .alerta_mensagens
+        .iter()
+        .filter_map(|m| opt(Some(m)))
+        .enumerate()
+    {
+        let msg = if i == 0 {
+            format!(
+                "{} {}: {msg}",
+                theme.glyph(Role::Danger),
+                tr(lang, Msg::AlertBannerTitle)
+            )
+        } else {
+            msg
+        };
+        for (j, part) in cells::wrap(&msg, room).into_iter().enumerate() {
+            let lead = if i == 0 && j == 0 { " " } else { INDENT };
+            out.push(format!("{lead}{part}"));
+        }
+    }
+    out
 }
 
 fn draw_pane(

@@ -785,3 +785,69 @@ fn the_alert_banner_wraps_instead_of_being_cut() {
         }
     }
 }
+
+/// The Serviços pane at 80x24 hides the last connection below the fold:
+/// PgDn, Ctrl-D, End and G scroll to it, a marker says when more is below,
+/// and Home/g come back.
+#[test]
+fn page_keys_scroll_the_services_pane_with_a_marker_when_more_is_below() {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    key(&mut app, KeyCode::Char('2'));
+    let buf = render(&mut app, 80, 24);
+    let top = text(&buf);
+    assert!(!top.contains("Visto por último"), "{top}");
+    assert!(top.contains("↓ mais: PgDn/Ctrl-D"), "{top}");
+    // The marker sits in the pane's bottom border, in the accent colour.
+    let (x, y) = find(&buf, "↓ mais").unwrap();
+    assert_eq!(y, 21, "the bottom border, above the hints\n{top}");
+    assert_eq!(
+        buf[(x, y)].fg,
+        app.settings.theme.style(Role::Accent).fg.unwrap()
+    );
+    let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+    for keys in [
+        vec![KeyEvent::new(KeyCode::End, KeyModifiers::NONE)],
+        vec![KeyEvent::new(KeyCode::Char('G'), KeyModifiers::NONE)],
+        vec![KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE); 4],
+        vec![ctrl_d; 4],
+    ] {
+        key(&mut app, KeyCode::Home);
+        render(&mut app, 80, 24);
+        for k in &keys {
+            update(&mut app, Msg::Key(*k));
+            render(&mut app, 80, 24);
+        }
+        let end = text(&render(&mut app, 80, 24));
+        assert!(end.contains("Visto por último"), "{keys:?}\n{end}");
+        assert!(end.contains("Último IP: 189.90.210.100"), "{keys:?}\n{end}");
+        assert!(!end.contains("↓ mais"), "{keys:?}\n{end}");
+        assert!(end.contains("↑ início: g/PgUp"), "{keys:?}\n{end}");
+    }
+    // One PgUp from the end moves at once; g goes back to the top.
+    key(&mut app, KeyCode::PageUp);
+    assert!(text(&render(&mut app, 80, 24)).contains("↓ mais"));
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(text(&render(&mut app, 80, 24)), top);
+    // The services list still moves with the arrows.
+    assert_eq!(app.view.as_ref().unwrap().service, 0);
+}
+
+/// Every long pane scrolls the same way: the customer header, the
+/// selected invoice's details and a ticket's text.
+#[test]
+fn every_long_pane_shows_the_marker_and_scrolls() {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    for pane in ['1', '3', '4'] {
+        key(&mut app, KeyCode::Char(pane));
+        // 60x15 is the smallest screen: every pane is long there.
+        let top = text(&render(&mut app, 60, 15));
+        assert!(top.contains("↓ mais"), "pane {pane}\n{top}");
+        key(&mut app, KeyCode::End);
+        let end = text(&render(&mut app, 60, 15));
+        assert_ne!(top, end, "pane {pane}");
+        assert!(!end.contains("↓ mais"), "pane {pane}\n{end}");
+        key(&mut app, KeyCode::Home);
+    }
+}

@@ -495,9 +495,10 @@ pub struct CustomerView {
     pub focus: Pane,
     /// The detail pane shown beside the header in the wide layout.
     pub detail: Pane,
-    /// First line shown of the selected ticket's or order's text, which
-    /// can be longer than the pane (PgUp/PgDn there scroll it).
-    pub detail_scroll: u16,
+    /// The focused pane's text (the Cliente pane, or the selected
+    /// service's, invoice's, ticket's or order's details), which can be
+    /// longer than the pane: the page keys, Home and End scroll it.
+    pub detail_scroll: scroll::Scroll,
 }
 
 /// A pane as a map key for per-pane selection.
@@ -1370,7 +1371,7 @@ fn open_code(app: &mut App, code: u64, summary: Option<Customer>, fx: &mut Vec<E
         revealed: None,
         focus: Pane::Customer,
         detail: Pane::Invoices,
-        detail_scroll: 0,
+        detail_scroll: scroll::Scroll::new(),
     };
     for slot in [Slot::Customer, Slot::Invoices, Slot::Tickets, Slot::Orders] {
         fetch(app, &mut view, slot, fx);
@@ -1621,15 +1622,22 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
         | Action::EditTicket
         | Action::CloseTicket) => actions::start(app, &view, a, fx),
         Action::NetworkJump => tools::network::jump(app, &view, fx),
-        // Tickets and orders carry long texts: there the page keys scroll
-        // the selected item's text, the arrows move between items.
-        Action::PageDown if matches!(view.focus, Pane::Tickets | Pane::Orders) => {
-            view.detail_scroll = view.detail_scroll.saturating_add((page / 2).max(1) as u16);
-            Changed::Yes
-        }
-        Action::PageUp if matches!(view.focus, Pane::Tickets | Pane::Orders) => {
-            view.detail_scroll = view.detail_scroll.saturating_sub((page / 2).max(1) as u16);
-            Changed::Yes
+        // The panes' texts run longer than 80x24 (the selected service's
+        // address and last connection, a PIX code, a ticket's text): the
+        // page keys, Home and End scroll the focused pane's text and the
+        // arrows move between items. The connection history is a list:
+        // there the page keys move through the sessions.
+        a @ (Action::PageDown | Action::PageUp | Action::Top | Action::Bottom)
+            if view.focus != Pane::Connections =>
+        {
+            let half = (page / 2).max(1) as i32;
+            let moved = match a {
+                Action::PageDown => view.detail_scroll.by(half),
+                Action::PageUp => view.detail_scroll.by(-half),
+                Action::Top => view.detail_scroll.top(),
+                _ => view.detail_scroll.end(),
+            };
+            if moved { Changed::Yes } else { Changed::No }
         }
         a @ (Action::Up
         | Action::Down
@@ -1638,7 +1646,7 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
         | Action::Top
         | Action::Bottom) => {
             let pane = view.focus;
-            view.detail_scroll = 0;
+            view.detail_scroll.reset();
             match moved(a, view.sel(pane), view.rows(pane), page) {
                 Some(to) if pane == Pane::Services || pane == Pane::Customer => {
                     if to != view.service {
@@ -1671,7 +1679,7 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
 
 fn focus(view: &mut CustomerView, pane: Pane) {
     if view.focus != pane {
-        view.detail_scroll = 0;
+        view.detail_scroll.reset();
     }
     view.focus = pane;
     if pane.is_detail() {

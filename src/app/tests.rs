@@ -592,13 +592,13 @@ fn page_keys_scroll_long_ticket_texts_and_moving_resets_them() {
     open_first(&mut app, vec![customer(1, "ANA", &["ana"])]);
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::PageDown);
-    let scrolled = app.view.as_ref().unwrap().detail_scroll;
+    let scrolled = app.view.as_ref().unwrap().detail_scroll.offset();
     assert!(scrolled > 0);
     press(&mut app, KeyCode::PageUp);
-    assert_eq!(app.view.as_ref().unwrap().detail_scroll, 0);
+    assert_eq!(app.view.as_ref().unwrap().detail_scroll.offset(), 0);
     press(&mut app, KeyCode::PageDown);
     press(&mut app, KeyCode::Char('5'));
-    assert_eq!(app.view.as_ref().unwrap().detail_scroll, 0);
+    assert_eq!(app.view.as_ref().unwrap().detail_scroll.offset(), 0);
 }
 
 /// Draws the console at its size, as the loop does after each batch.

@@ -174,9 +174,12 @@ pub struct Col {
     pub priority: u8,
     /// Takes the room left once every column has what it wants.
     pub fill: bool,
-    /// The most it asks for by content ([`Col::content`], [`sized`]): one
+    /// The most it asks for by content at its priority ([`sized`]): one
     /// long company name must not take the room of every other column.
+    /// Room nobody else wants still goes to it, up to `full`.
     pub cap: usize,
+    /// Its content's whole width, beyond the cap.
+    pub full: usize,
 }
 
 impl Col {
@@ -188,6 +191,7 @@ impl Col {
             priority,
             fill: false,
             cap: usize::MAX,
+            full: if want > min { want } else { min },
         }
     }
 
@@ -242,6 +246,7 @@ pub fn sized(
             );
             Col {
                 want: content.want.min(c.cap).max(c.want).max(c.min),
+                full: content.want.max(c.want).max(c.min),
                 ..*c
             }
         })
@@ -279,6 +284,13 @@ pub fn fit_columns(total: u16, cols: &[Col]) -> Vec<usize> {
     }
     if let Some(i) = cols.iter().position(|c| c.fill) {
         w[i] += extra;
+        return w;
+    }
+    // Room nobody wants: to the capped columns, up to their whole content.
+    for &i in &order {
+        let add = extra.min(cols[i].full.saturating_sub(w[i]));
+        w[i] += add;
+        extra -= add;
     }
     w
 }
@@ -323,19 +335,77 @@ pub fn lines(buf: &mut Buffer, area: Rect, lines: &[Line<'_>]) {
     }
 }
 
-/// Like [`lines`], starting at line `scroll` (clamped so the last line
-/// stays at the bottom); a `…` in the last row says more text follows.
-pub fn scrolled_lines(buf: &mut Buffer, area: Rect, all: &[Line<'_>], scroll: u16, theme: &Theme) {
+/// What a scrolled text left out: lines below the last row shown, lines
+/// above the first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hidden {
+    /// More follows below.
+    pub below: bool,
+    /// The text is scrolled: lines are hidden above.
+    pub above: bool,
+}
+
+/// Like [`lines`], from `scroll`'s offset (clamped so the last line stays
+/// at the bottom; the largest useful offset is reported back to it).
+/// Without `scroll` (a pane without focus) the text starts at its top.
+pub fn scrolled_lines(
+    buf: &mut Buffer,
+    area: Rect,
+    all: &[Line<'_>],
+    scroll: Option<&crate::app::scroll::Scroll>,
+) -> Hidden {
     let h = area.height as usize;
-    let first = (scroll as usize).min(all.len().saturating_sub(h));
+    let max = all.len().saturating_sub(h);
+    if let Some(s) = scroll {
+        s.set_limit(max.min(u16::MAX as usize) as u16);
+    }
+    let first = scroll.map_or(0, |s| s.offset() as usize).min(max);
     let shown: Vec<Line> = all.iter().skip(first).take(h).cloned().collect();
     lines(buf, area, &shown);
-    if first + h < all.len() && h > 0 {
-        let y = area.y + area.height - 1;
-        let x = area.x + area.width.saturating_sub(1);
-        buf[(x, y)]
-            .set_symbol("↓")
-            .set_style(theme.style(Role::Accent));
+    Hidden {
+        below: first + h < all.len(),
+        above: first > 0,
+    }
+}
+
+/// When a list of `total` rows shows only `visible` from `first`, writes
+/// where it is ("1-8/50 ↓", the arrow while more follows) at the right
+/// end of `row` (one row: a pane's top border, or a header row). Over a
+/// header row it only writes into blank cells, never over a column title.
+pub fn list_position(
+    buf: &mut Buffer,
+    row: Rect,
+    first: usize,
+    visible: usize,
+    total: usize,
+    theme: &Theme,
+) {
+    if total <= visible || row.height == 0 || visible == 0 {
+        return;
+    }
+    let last = (first + visible).min(total);
+    let more = if last < total { " ↓" } else { "" };
+    let text = format!(" {}-{last}/{total}{more} ", first + 1);
+    let w = width(&text) as u16;
+    if w > row.width {
+        return;
+    }
+    let x = row.x + row.width - w;
+    let is_border = |s: &str| s.chars().all(|c| ('─'..='╿').contains(&c));
+    let free = (x..row.x + row.width).all(|cx| {
+        let sym = buf[(cx, row.y)].symbol();
+        sym.trim().is_empty() || is_border(sym)
+    });
+    if free {
+        Line::styled(text, theme.style(Role::Accent)).render(
+            Rect {
+                x,
+                width: w,
+                height: 1,
+                ..row
+            },
+            buf,
+        );
     }
 }
 
@@ -476,7 +546,9 @@ mod tests {
             ("Santo Antônio do Monte".to_owned(), Style::new()),
         ]];
         let spec = [Col::new(12, 0, 0).cap(20), Col::new(8, 0, 1)];
-        assert_eq!(sized(50, &["Nome", "Cidade"], &rows, &spec), vec![20, 22]);
+        assert_eq!(sized(50, &["Nome", "Cidade"], &rows, &spec), vec![27, 22]);
+        // With room to spare the capped column still shows all of itself.
+        assert_eq!(sized(80, &["Nome", "Cidade"], &rows, &spec), vec![40, 22]);
         let spec = [Col::new(12, 0, 0), Col::new(8, 0, 1)];
         assert_eq!(sized(50, &["Nome", "Cidade"], &rows, &spec), vec![40, 9]);
     }

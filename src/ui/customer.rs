@@ -269,11 +269,13 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView
         return;
     };
     let Some(c) = &view.customer.data else { return };
-    cells::lines(
+    let hidden = cells::scrolled_lines(
         frame.buffer_mut(),
         inset(inner),
         &header_lines(app, view, c),
+        crate::ui::detail::scroll_of(view, focused),
     );
+    crate::ui::detail::marker(frame, area, app, hidden);
 }
 
 /// The header pane's lines: identity, contacts, services at a glance and
@@ -747,7 +749,7 @@ fn draw_services(
         detail.push(Line::raw(""));
         detail.extend(last_seen(app, s));
     }
-    cells::lines(
+    let hidden = cells::scrolled_lines(
         frame.buffer_mut(),
         Rect {
             y: inner.y + list_h,
@@ -755,7 +757,9 @@ fn draw_services(
             ..inner
         },
         &detail,
+        crate::ui::detail::scroll_of(view, focused),
     );
+    crate::ui::detail::marker(frame, area, app, hidden);
 }
 
 #[cfg(test)]

@@ -270,7 +270,11 @@ impl Widget for HelpOverlay<'_> {
             buf,
         );
         let max = self.max_scroll(area);
-        if let Some(marker) = scroll_marker(self.keymap, self.lang, scroll < max, scroll > 0) {
+        let hidden = crate::ui::cells::Hidden {
+            below: scroll < max,
+            above: scroll > 0,
+        };
+        if let Some(marker) = scroll_marker(self.keymap, self.lang, hidden, false) {
             // Left of the footer, never over it.
             let room = fx.saturating_sub(rect.x);
             draw_scroll_marker(

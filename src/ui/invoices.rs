@@ -125,11 +125,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
         },
     );
     if let Some(inv) = invoices.get(sel) {
-        cells::lines(
+        let hidden = cells::scrolled_lines(
             frame.buffer_mut(),
             rest,
             &details(lang, theme, inv, rest.width),
+            crate::ui::detail::scroll_of(view, focused),
         );
+        crate::ui::detail::marker(frame, area, app, hidden);
     }
 }
 

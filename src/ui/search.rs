@@ -452,6 +452,19 @@ fn draw_results(frame: &mut Frame<'_>, area: Rect, app: &App) {
         out.push(row(r, &widths, &[3]));
     }
     cells::lines(frame.buffer_mut(), inner, &out);
+    // Where the list is, in the pane's top border (the header row is full).
+    cells::list_position(
+        frame.buffer_mut(),
+        Rect {
+            y: area.y,
+            height: 1,
+            ..inner
+        },
+        first,
+        height,
+        count,
+        theme,
+    );
     if focused && count > 0 {
         let y = inner.y + 1 + (app.search.selected - first) as u16;
         select(frame.buffer_mut(), inner, y, theme);
@@ -562,6 +575,18 @@ fn draw_local(frame: &mut Frame<'_>, area: Rect, app: &App) {
     )];
     out.extend(cells.into_iter().map(|r| row(r, &widths, &[3])));
     cells::lines(frame.buffer_mut(), inner, &out);
+    cells::list_position(
+        frame.buffer_mut(),
+        Rect {
+            y: area.y,
+            height: 1,
+            ..inner
+        },
+        first,
+        height,
+        found.hits.len(),
+        theme,
+    );
     if focused && !found.hits.is_empty() {
         let y = inner.y + 1 + (app.search.selected - first) as u16;
         select(frame.buffer_mut(), inner, y, theme);

@@ -112,13 +112,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
         },
     );
     if let Some(t) = tickets.get(sel) {
-        cells::scrolled_lines(
+        let hidden = cells::scrolled_lines(
             frame.buffer_mut(),
             rest,
             &details(lang, theme, t, rest.width),
-            view.detail_scroll,
-            theme,
+            crate::ui::detail::scroll_of(view, focused),
         );
+        crate::ui::detail::marker(frame, area, app, hidden);
     }
 }
 

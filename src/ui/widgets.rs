@@ -118,20 +118,23 @@ pub fn scroll_keys(keymap: &Keymap, down: bool) -> String {
 
 /// The marker a scrolled text draws in its bottom border: "↓ mais: j/PgDn"
 /// while more follows below, "↑ início: g/PgUp" at the end of a text that
-/// was scrolled, nothing when everything shows.
+/// was scrolled, nothing when everything shows. `pane` names the page
+/// keys (a customer pane, where `j`/`k` move between items) instead of
+/// the line keys (help, logs).
 pub fn scroll_marker(
     keymap: &Keymap,
     lang: Lang,
-    more_below: bool,
-    scrolled: bool,
+    hidden: crate::ui::cells::Hidden,
+    pane: bool,
 ) -> Option<String> {
-    if more_below {
-        Some(trf(
-            lang,
-            Msg::ScrollMoreBelow,
-            &[("keys", &scroll_keys(keymap, true))],
-        ))
-    } else if scrolled {
+    if hidden.below {
+        let keys = if pane {
+            keys_label(keymap, Action::PageDown)
+        } else {
+            scroll_keys(keymap, true)
+        };
+        Some(trf(lang, Msg::ScrollMoreBelow, &[("keys", &keys)]))
+    } else if hidden.above {
         Some(trf(
             lang,
             Msg::ScrollMoreAbove,

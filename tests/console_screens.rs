@@ -851,3 +851,66 @@ fn every_long_pane_shows_the_marker_and_scrolls() {
         key(&mut app, KeyCode::Home);
     }
 }
+
+/// The hint bar's row at 80x24.
+fn hints(app: &mut App, w: u16, h: u16) -> String {
+    text(&render(app, w, h))
+        .lines()
+        .nth(h as usize - 2)
+        .unwrap()
+        .to_owned()
+}
+
+/// The hint bar always keeps help, Esc and quit (at the right), ranks the
+/// rest for the pane, and says "…" when it had to drop some.
+#[test]
+fn the_hint_bar_keeps_help_esc_and_quit_and_ranks_the_rest() {
+    let mut app = app();
+    // The start screen: letters type, so F1 and Ctrl-C; history first.
+    let row = hints(&mut app, 80, 24);
+    for want in ["F1 Ajuda", "Esc Voltar", "Ctrl-C Sair", "Ctrl-P", "…"] {
+        assert!(row.contains(want), "{want}: {row}");
+    }
+    assert!(row.trim_end().ends_with("Ctrl-C Sair"), "{row}");
+    let mut app = opened();
+    let row = hints(&mut app, 80, 24);
+    for want in [
+        "?/F1 Ajuda",
+        "Esc Voltar",
+        "q Sair",
+        "u Desbloqueio em confiança",
+        "…",
+    ] {
+        assert!(row.contains(want), "{want}: {row}");
+    }
+    assert!(row.trim_end().ends_with("q Sair"), "{row}");
+    // On the invoices the copy key (the boleto line) comes first.
+    key(&mut app, KeyCode::Char('3'));
+    let row = hints(&mut app, 80, 24);
+    assert!(row.trim_start().starts_with("c Copiar"), "{row}");
+    for want in ["Ajuda", "Esc Voltar", "q Sair"] {
+        assert!(row.contains(want), "{want}: {row}");
+    }
+    // Wide, more fits: the first ranked hints keep all their keys.
+    let row = hints(&mut app, 160, 48);
+    assert!(row.contains("e Enviar fatura"), "{row}");
+    assert!(row.contains("?/F1 Ajuda"), "{row}");
+}
+
+/// A form's hints say what Enter and Esc do there: send, cancel.
+#[test]
+fn a_form_hints_enter_to_send_and_esc_to_cancel() {
+    let mut app = opened();
+    press_char(&mut app, 'u');
+    let row = hints(&mut app, 80, 24);
+    for want in ["Enter Enviar", "Esc Cancelar", "Ctrl-C Sair"] {
+        assert!(row.contains(want), "{want}: {row}");
+    }
+    assert!(!row.contains("Não"), "{row}");
+    // Per cell: the key names in the key role, the words muted.
+    let buf = render(&mut app, 80, 24);
+    let (x, y) = find(&buf, "Enter Enviar").unwrap();
+    let theme = app.settings.theme;
+    assert_eq!(buf[(x, y)].fg, theme.style(Role::Key).fg.unwrap());
+    assert_eq!(buf[(x + 6, y)].fg, theme.style(Role::Muted).fg.unwrap());
+}

@@ -412,6 +412,14 @@ catalog! {
     KeyOpen { pt: "Abrir / enviar", en: "Open / submit" }
     /// Key help: go back or cancel.
     KeyBack { pt: "Voltar / cancelar", en: "Back / cancel" }
+    /// Hint bar: Esc where it goes back.
+    HintBack { pt: "Voltar", en: "Back" }
+    /// Hint bar: Esc on a form, which is dropped.
+    HintCancel { pt: "Cancelar", en: "Cancel" }
+    /// Hint bar: Esc or ? where they close what is on top.
+    HintClose { pt: "Fechar", en: "Close" }
+    /// Hint bar: Enter on a form.
+    HintSubmit { pt: "Enviar", en: "Submit" }
     /// Key help: reload the focused pane.
     KeyRefresh { pt: "Atualizar", en: "Refresh" }
     /// Key help: reload every pane.

@@ -13,7 +13,7 @@ use crate::app::keymap::Action;
 use crate::app::{App, Screen};
 use crate::i18n::{Msg, tr};
 use crate::ui::help::HelpOverlay;
-use crate::ui::widgets::{HintBar, StatusLine, TooSmall, is_too_small, keys_label};
+use crate::ui::widgets::{BarHint, HintBar, StatusLine, TooSmall, is_too_small, keys_label};
 
 /// Draws everything for `app` at `now` (for status expiry only).
 pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
@@ -50,61 +50,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
         _ => crate::ui::search::draw(frame, body, app),
     }
 
-    let (contexts, text_focus) = app.contexts();
-    let mut hints = app.keymap.hints(contexts);
-    // On a tool screen "/" filters the list instead of searching, and
-    // only the tools that offer copying keep its hint.
-    if let Screen::Tool(tool) = app.screen {
-        for hint in hints.iter_mut().filter(|h| h.action == Action::Search) {
-            hint.msg = Msg::KeyFilter;
-        }
-        if !crate::app::tools::copies(tool) {
-            hints.retain(|h| h.action != Action::Copy);
-        }
-        if !crate::app::tools::lists(tool) {
-            hints.retain(|h| !matches!(h.action, Action::Search | Action::Refresh));
-        }
-    }
-    // Result views, the copy chooser and the audit list name their own
-    // keys; the dialog's yes/no would be wrong there.
-    if matches!(
-        app.overlay,
-        Some(
-            Overlay::TicketOpened { .. }
-                | Overlay::InvoiceQueued { .. }
-                | Overlay::CopyMenu { .. }
-                | Overlay::Notice { .. }
-                | Overlay::Audit { .. }
-        )
-    ) {
-        hints.clear();
-    }
-    if text_focus {
-        // In a text field letters type: list only the keys that still act
-        // there (Ctrl-K, F1...), never "q Sair" for a q that types a q.
-        hints.retain_mut(|hint| {
-            let keys: Vec<String> = app
-                .keymap
-                .keys_for(hint.action)
-                .iter()
-                .filter(|k| !k.is_typing())
-                .map(ToString::to_string)
-                .collect();
-            hint.keys = keys.join("/");
-            !keys.is_empty()
-        });
-        // And how to leave, since q types here.
-        let quit = keys_label(&app.keymap, Action::Interrupt);
-        if !quit.is_empty() {
-            hints.push(crate::app::keymap::KeyHint {
-                keys: quit,
-                action: Action::Interrupt,
-                msg: Action::Interrupt.spec().msg,
-            });
-        }
-    }
+    let (hints, pinned) = hint_bar(app);
     HintBar {
         hints: &hints,
+        pinned: &pinned,
         lang,
         theme,
     }
@@ -156,4 +105,139 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
         }
         .render(body, frame.buffer_mut());
     }
+}
+
+/// The hints of the bar, ranked for what is on screen, and the pinned ones
+/// that always show: help, Esc and quit (in a field or a dialog, where `?`
+/// and `q` type or do not reach the console, the keys that do).
+fn hint_bar(app: &App) -> (Vec<BarHint>, Vec<BarHint>) {
+    let km = &app.keymap;
+    let of = |action: Action, msg: Msg, typing: bool| BarHint::of(km, action, msg, typing);
+    // Ctrl-C leaves from anywhere, q only where it does not type.
+    let interrupt = || of(Action::Interrupt, Msg::KeyQuit, true);
+    let close = |msg: Msg| of(Action::Back, msg, true);
+    if let Some(overlay) = &app.overlay {
+        let (hints, esc): (Vec<Option<BarHint>>, Option<BarHint>) = match overlay {
+            Overlay::Form { busy: None, .. } => (
+                vec![of(Action::Open, Msg::HintSubmit, true)],
+                close(Msg::HintCancel),
+            ),
+            // While it runs Esc only closes the form: the request goes on.
+            Overlay::Form { .. } => (vec![], close(Msg::HintClose)),
+            Overlay::Confirm { .. } | Overlay::Acknowledge { .. } => (
+                app.keymap
+                    .hints(&[crate::app::keymap::Context::Confirm])
+                    .iter()
+                    .map(|h| Some(BarHint::from_key_hint(km, h)))
+                    .collect(),
+                None,
+            ),
+            Overlay::TicketOpened { .. } => (
+                vec![of(Action::Copy, Msg::KeyCopy, false)],
+                close(Msg::HintClose),
+            ),
+            Overlay::CopyMenu { .. } => (vec![], close(Msg::HintBack)),
+            Overlay::InvoiceQueued { .. } | Overlay::Notice { .. } | Overlay::Audit { .. } => {
+                (vec![], close(Msg::HintClose))
+            }
+        };
+        let pinned = [esc, interrupt()].into_iter().flatten().collect();
+        return (hints.into_iter().flatten().collect(), pinned);
+    }
+    if app.palette.is_some() {
+        let hints = [of(Action::Open, Msg::KeyOpen, true)];
+        let pinned = [close(Msg::HintClose), interrupt()];
+        return (
+            hints.into_iter().flatten().collect(),
+            pinned.into_iter().flatten().collect(),
+        );
+    }
+    if app.help.is_some() {
+        let pinned = [
+            of(Action::Help, Msg::HintClose, false),
+            close(Msg::HintBack),
+            of(Action::Quit, Msg::KeyQuit, false),
+        ];
+        return (Vec::new(), pinned.into_iter().flatten().collect());
+    }
+    let (contexts, text_focus) = app.contexts();
+    let mut hints = app.keymap.hints(contexts);
+    // On a tool screen "/" filters the list instead of searching, and
+    // only the tools that offer copying keep its hint.
+    if let Screen::Tool(tool) = app.screen {
+        for hint in hints.iter_mut().filter(|h| h.action == Action::Search) {
+            hint.msg = Msg::KeyFilter;
+        }
+        if !crate::app::tools::copies(tool) {
+            hints.retain(|h| h.action != Action::Copy);
+        }
+        if !crate::app::tools::lists(tool) {
+            hints.retain(|h| !matches!(h.action, Action::Search | Action::Refresh));
+        }
+    }
+    let pinned_actions = [Action::Help, Action::Back, Action::Quit, Action::Interrupt];
+    hints.retain(|h| !pinned_actions.contains(&h.action));
+    let top = contexts.first().copied();
+    hints.sort_by_key(|h| rank(top, h.action));
+    let hints = hints
+        .iter()
+        .filter_map(|h| {
+            // In a text field letters type: only the keys that still act.
+            of(h.action, h.msg, text_focus).map(|b| BarHint {
+                // Keep the tool screens' own wording.
+                msg: h.msg,
+                ..b
+            })
+        })
+        .collect();
+    let quit = if text_focus {
+        interrupt()
+    } else {
+        of(Action::Quit, Msg::KeyQuit, false)
+    };
+    let pinned = [
+        of(Action::Help, Msg::KeyHelp, text_focus),
+        close(Msg::HintBack),
+        quit,
+    ];
+    (hints, pinned.into_iter().flatten().collect())
+}
+
+/// Where `action` ranks in the hint bar of the `top` context (lower
+/// first): what an attendant does most there. Unranked hints follow in
+/// the keymap's order.
+fn rank(top: Option<crate::app::keymap::Context>, action: Action) -> usize {
+    use crate::app::keymap::Context as C;
+    let order: &[Action] = match top {
+        Some(C::Search) => &[
+            Action::History,
+            Action::CycleSearchKind,
+            Action::SearchAlternative,
+            Action::IncludeCancelled,
+            Action::Palette,
+        ],
+        Some(C::Subscriber) => &[
+            Action::Unlock,
+            Action::ResetMac,
+            Action::Disconnect,
+            Action::OpenTicket,
+            Action::Copy,
+            Action::RevealPassword,
+        ],
+        // The boleto line is the most copied thing of all.
+        Some(C::Financial) => &[Action::Copy, Action::SendInvoice, Action::ToggleAllPending],
+        Some(C::Tickets) => &[
+            Action::ToggleTicketsAll,
+            Action::Copy,
+            Action::EditTicket,
+            Action::CloseTicket,
+        ],
+        Some(C::Orders) => &[Action::CycleOrderFilter],
+        Some(C::Tool) => &[Action::Search, Action::Refresh, Action::Copy],
+        _ => &[Action::Copy, Action::Refresh],
+    };
+    order
+        .iter()
+        .position(|a| *a == action)
+        .unwrap_or(order.len())
 }

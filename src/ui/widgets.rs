@@ -311,18 +311,116 @@ impl Widget for TabBar<'_> {
     }
 }
 
-/// The hint bar: `q Sair  ? Ajuda  / Buscar`, built from
-/// [`Keymap::hints`], so it lists exactly what dispatch accepts (and
-/// nothing a read-only profile removed). Hints that do not fit are dropped
-/// from the end, never cut in half.
+/// One hint of the hint bar: its keys (all of them, and the first one for
+/// when room is short) and what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BarHint {
+    /// Every key, as displayed: `?/F1`.
+    pub keys: String,
+    /// The first key alone: `?`.
+    pub short: String,
+    /// What they do.
+    pub msg: Msg,
+}
+
+impl BarHint {
+    /// The hint of `action` with its effective keys (minus the keys that
+    /// type a character when `typing` is set), described by `msg`; `None`
+    /// when no key is left (unbound, or removed in read-only mode).
+    pub fn of(keymap: &Keymap, action: Action, msg: Msg, typing: bool) -> Option<BarHint> {
+        let keys: Vec<String> = keymap
+            .keys_for(action)
+            .iter()
+            .filter(|k| !(typing && k.is_typing()))
+            .map(ToString::to_string)
+            .collect();
+        let short = keys.first()?.clone();
+        Some(BarHint {
+            keys: keys.join("/"),
+            short,
+            msg,
+        })
+    }
+
+    /// From a keymap hint (keys already joined); the short form is the
+    /// first key of `keymap` that the hint still lists.
+    pub fn from_key_hint(keymap: &Keymap, hint: &KeyHint) -> BarHint {
+        let short = keymap
+            .keys_for(hint.action)
+            .iter()
+            .map(ToString::to_string)
+            .find(|k| hint.keys.split('/').any(|p| p == k) || hint.keys == *k)
+            .unwrap_or_else(|| hint.keys.clone());
+        BarHint {
+            keys: hint.keys.clone(),
+            short,
+            msg: hint.msg,
+        }
+    }
+}
+
+/// The hint bar: the pane's keys, most important first, on the left; the
+/// `pinned` ones (help, Esc, quit) always shown at the right. Hints that do
+/// not fit are dropped whole, never cut, and a `…` says some were; when
+/// room is short every hint shows its first key only (the help lists all).
 #[derive(Debug, Clone)]
 pub struct HintBar<'a> {
     /// Hints, most important first.
-    pub hints: &'a [KeyHint],
+    pub hints: &'a [BarHint],
+    /// Hints that always show, at the right end.
+    pub pinned: &'a [BarHint],
     /// Language of the descriptions.
     pub lang: Lang,
     /// Theme.
     pub theme: &'a Theme,
+}
+
+impl HintBar<'_> {
+    fn spans(&self, hints: &[&BarHint], short: bool) -> Vec<Span<'static>> {
+        let mut spans = Vec::new();
+        for (i, hint) in hints.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw("  "));
+            }
+            let keys = if short { &hint.short } else { &hint.keys };
+            spans.push(Span::styled(keys.clone(), self.theme.style(Role::Key)));
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(
+                tr(self.lang, hint.msg),
+                self.theme.style(Role::Muted),
+            ));
+        }
+        spans
+    }
+
+    fn width_of(&self, hint: &BarHint, short: bool) -> usize {
+        let keys = if short { &hint.short } else { &hint.keys };
+        width(keys) + 1 + width(tr(self.lang, hint.msg))
+    }
+
+    /// How many of the ranked hints fit in `room` cells (keeping two for
+    /// " …" when not all do).
+    fn fitting(&self, room: usize, short: bool) -> usize {
+        let total: usize = self
+            .hints
+            .iter()
+            .enumerate()
+            .map(|(i, h)| self.width_of(h, short) + if i > 0 { 2 } else { 0 })
+            .sum();
+        if total <= room {
+            return self.hints.len();
+        }
+        let room = room.saturating_sub(2);
+        let mut used = 0;
+        for (i, h) in self.hints.iter().enumerate() {
+            let need = self.width_of(h, short) + if i > 0 { 2 } else { 0 };
+            if used + need > room {
+                return i;
+            }
+            used += need;
+        }
+        self.hints.len()
+    }
 }
 
 impl Widget for HintBar<'_> {
@@ -330,22 +428,51 @@ impl Widget for HintBar<'_> {
         if area.height == 0 {
             return;
         }
-        let mut spans = Vec::new();
-        let mut used = 0usize;
-        for hint in self.hints {
-            let desc = tr(self.lang, hint.msg);
-            let gap = if spans.is_empty() { 1 } else { 2 };
-            let need = gap + width(&hint.keys) + 1 + width(desc);
-            if used + need > area.width as usize {
-                break;
+        let avail = area.width as usize;
+        let pinned_w = |short: bool| -> usize {
+            self.pinned
+                .iter()
+                .enumerate()
+                .map(|(i, h)| self.width_of(h, short) + if i > 0 { 2 } else { 0 })
+                .sum()
+        };
+        // Full keys when everything fits, else first keys, whichever shows
+        // more of the ranked hints.
+        let short_pins = pinned_w(false) + 2 > avail;
+        let room = |short: bool| avail.saturating_sub(pinned_w(short) + 3);
+        let full = self.fitting(room(short_pins), short_pins);
+        let (short, shown) = if full < self.hints.len() {
+            let brief = self.fitting(room(true), true);
+            if brief > full {
+                (true, brief)
+            } else {
+                (short_pins, full)
             }
-            spans.push(Span::raw(" ".repeat(gap)));
-            spans.push(Span::styled(hint.keys.clone(), self.theme.style(Role::Key)));
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(desc, self.theme.style(Role::Muted)));
-            used += need;
+        } else {
+            (short_pins, full)
+        };
+        let pins_short = short_pins || (short && shown > full);
+        let mut left = vec![Span::raw(" ")];
+        let shown_hints: Vec<&BarHint> = self.hints.iter().take(shown).collect();
+        left.extend(self.spans(&shown_hints, short));
+        if shown < self.hints.len() {
+            left.push(Span::styled(
+                if shown == 0 { "…" } else { "  …" },
+                self.theme.style(Role::Muted),
+            ));
         }
-        Line::from(spans).render(area, buf);
+        Line::from(left).render(area, buf);
+        let pinned: Vec<&BarHint> = self.pinned.iter().collect();
+        let right = Line::from(self.spans(&pinned, pins_short));
+        let w = (right.width() as u16).min(area.width);
+        right.render(
+            Rect {
+                x: area.x + area.width - w,
+                width: w,
+                ..area
+            },
+            buf,
+        );
     }
 }
 
@@ -928,11 +1055,18 @@ mod tests {
         let km = Keymap::default();
         let ctx = [Context::Subscriber, Context::Navigation];
         let draw = |km: &Keymap, w: u16| {
-            let hints = km.hints(&ctx);
+            let hints: Vec<BarHint> = km
+                .hints(&ctx)
+                .iter()
+                .filter(|h| h.action != Action::Quit)
+                .map(|h| BarHint::from_key_hint(km, h))
+                .collect();
+            let pinned = [BarHint::of(km, Action::Quit, Msg::KeyQuit, false).unwrap()];
             let mut t = term(w, 1);
             t.draw(|f| {
                 HintBar {
                     hints: &hints,
+                    pinned: &pinned,
                     lang: Lang::PtBr,
                     theme: &theme,
                 }
@@ -943,15 +1077,19 @@ mod tests {
         };
         let full = draw(&km, 200);
         assert!(full.contains("u Desbloqueio em confiança"), "{full}");
-        assert!(full.contains("q Sair"), "{full}");
+        assert!(full.trim_end().ends_with("q Sair"), "{full}");
+        assert!(!full.contains('…'), "{full}");
         let ro_row = draw(&ro, 200);
         assert!(!ro_row.contains("Desbloqueio"), "{ro_row}");
         assert!(!ro_row.contains("Derrubar"), "{ro_row}");
         assert!(ro_row.contains("p Mostrar senha"), "{ro_row}");
-        let narrow = draw(&km, 30);
-        assert!(!narrow.contains('…'));
+        // Narrow: whole hints, then "…", and quit still at the right.
+        let narrow = draw(&km, 50);
+        assert!(narrow.contains("…"), "{narrow}");
+        assert!(narrow.trim_end().ends_with("q Sair"), "{narrow}");
+        assert!(narrow.contains("t Abrir atendimento"), "{narrow}");
         assert!(
-            narrow.trim_end().ends_with("confiança") || narrow.trim_end().ends_with("atendimento"),
+            !narrow.contains("Desbloq") || narrow.contains("confiança"),
             "{narrow}"
         );
     }

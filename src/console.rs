@@ -188,7 +188,7 @@ impl Program for Console {
         self.app
             .status
             .as_ref()
-            .map(|s| s.expires)
+            .and_then(|s| s.expires)
             .filter(|t| *t > Instant::now())
     }
 

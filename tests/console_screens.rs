@@ -914,3 +914,119 @@ fn a_form_hints_enter_to_send_and_esc_to_cancel() {
     assert_eq!(buf[(x, y)].fg, theme.style(Role::Key).fg.unwrap());
     assert_eq!(buf[(x + 6, y)].fg, theme.style(Role::Muted).fg.unwrap());
 }
+
+/// A confirmed trust unlock of the fixture customer's service, sent the
+/// way the dialog sends it (without depending on the dialog's keys).
+fn unlock_sent(app: &mut App) -> hubdesk::app::inflight::Submission {
+    let target = hubdesk::app::confirm::ActionTarget {
+        customer_name: "GUILHERME SILVA".into(),
+        customer_code: Some("421".into()),
+        service_id: 11201,
+        service_plan: "4M".into(),
+        login: Some("guilhermesilva1068".into()),
+        ..Default::default()
+    };
+    let mut fx = Vec::new();
+    hubdesk::app::actions::send(
+        app,
+        hubdesk::app::confirm::ActionRequest::TrustUnlock(
+            hubdesk::api::service_actions::TrustUnlock {
+                id_cliente_servico: 11201,
+                dias_desbloqueio: Some(1),
+            },
+        ),
+        target,
+        None,
+        &mut fx,
+    );
+    sent(&fx)
+}
+
+const UNLOCK_REFUSED: &str = "O desbloqueio em confiança só pode ser realizado para serviços \
+                              suspensos por débito e uma única vez a cada 30 dias";
+
+/// An action's result is read whole: it wraps on the status line, names
+/// the customer and stays; the message log (one key away) keeps every
+/// result, refusal and error of the session with its time, wrapped.
+#[test]
+fn results_wrap_name_the_customer_and_are_kept_in_the_message_log() {
+    let mut app = opened();
+    // The attendant moved on to the invoices while it was in flight.
+    press_char(&mut app, '3');
+    let submission = unlock_sent(&mut app);
+    update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: hubdesk::app::actions::ActionReply::Plain(Err(ApiError::Refused {
+                route: "cliente/desbloqueio_confianca",
+                msg: UNLOCK_REFUSED.into(),
+                errors: Vec::new(),
+            })),
+        },
+    );
+    key(&mut app, KeyCode::Esc); // the notice
+    for (w, h) in [(80, 24), (160, 48)] {
+        let screen = text(&render(&mut app, w, h));
+        // The status rows, badges aside, read as one sentence.
+        let joined = screen
+            .replace("DEMONSTRAÇÃO — dados fictícios", "")
+            .replace("provedor-teste", "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let want = format!("GUILHERME SILVA: Recusado pelo servidor: {UNLOCK_REFUSED}");
+        let want = want.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(joined.contains(&want), "{w}x{h}\n{screen}");
+    }
+    snap("action_result_wrapped", &mut app, 80, 24);
+    // Many keys later it is still there.
+    key(&mut app, KeyCode::Char('4'));
+    key(&mut app, KeyCode::Char('3'));
+    assert!(text(&render(&mut app, 80, 24)).contains("GUILHERME SILVA: Recusado"));
+    // The log: newest first, with the time (15:00 UTC is 12:00 in Brazil).
+    app.set_status(
+        hubdesk::app::status::StatusKind::Ok,
+        "Copiado: linha digitável".into(),
+    );
+    press_char(&mut app, '!');
+    let screen = text(&render(&mut app, 80, 24));
+    let log = screen.find("12:00:00 ✔ Copiado").expect(&screen);
+    let refused = screen
+        .find("12:00:00 ✖ GUILHERME SILVA: Recusado")
+        .expect(&screen);
+    let sending = screen
+        .find("12:00:00 · GUILHERME SILVA: Enviando")
+        .expect(&screen);
+    assert!(log < refused && refused < sending, "{screen}");
+    assert!(screen.contains("30 dias"), "wrapped, not cut:\n{screen}");
+    both("message_log", &mut app);
+    key(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none());
+}
+
+/// The audit view wraps the server's message instead of cutting it.
+#[test]
+fn the_audit_view_wraps() {
+    let mut app = opened();
+    press_char(&mut app, 'A');
+    let entry = serde_json::from_value::<hubdesk::audit::AuditEntry>(serde_json::json!({
+        "time": "2020-03-10T14:00:00Z",
+        "id": "a-1",
+        "phase": "outcome",
+        "action": "trust_unlock",
+        "attendant": "ana.souza",
+        "profile": "provedor-teste",
+        "host": "https://h",
+        "customer": 421,
+        "service": 11201,
+        "outcome": "refused",
+        "msg": UNLOCK_REFUSED
+    }))
+    .unwrap();
+    update(&mut app, Msg::AuditLoaded(Ok(vec![entry])));
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains("30 dias"), "{screen}");
+    assert!(!screen.contains('…'), "{screen}");
+    snap("audit_wrapped", &mut app, 80, 24);
+}

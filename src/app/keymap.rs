@@ -177,6 +177,8 @@ pub enum Action {
     CloseTicket,
     /// Show the latest entries of the local audit trail.
     AuditLog,
+    /// Show this session's messages: every result, refusal and error.
+    MessageLog,
     /// Open the command palette.
     Palette,
     /// Open the cities screen.
@@ -253,6 +255,7 @@ impl Action {
             Action::EditTicket => "edit-ticket",
             Action::CloseTicket => "close-ticket",
             Action::AuditLog => "audit",
+            Action::MessageLog => "messages",
             Action::Palette => "palette",
             Action::Cities => "cities",
             Action::Sales => "sales",
@@ -484,6 +487,8 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
         Risk::Dangerous,
     )),
     row(A::AuditLog, C::Global, &["A"], Msg::KeyAuditLog),
+    // "!" like a notification mark: it cannot be typed by a letter slip.
+    row(A::MessageLog, C::Global, &["!"], Msg::KeyMessageLog),
     // ":" as in k9s; F10 also from a text field, where ":" types.
     hint(text_safe(row(
         A::Palette,
@@ -1162,6 +1167,7 @@ mod tests {
             | Action::EditTicket
             | Action::CloseTicket
             | Action::AuditLog
+            | Action::MessageLog
             | Action::Palette
             | Action::Cities
             | Action::Sales
@@ -1214,6 +1220,7 @@ mod tests {
             Action::EditTicket,
             Action::CloseTicket,
             Action::AuditLog,
+            Action::MessageLog,
             Action::Palette,
             Action::Cities,
             Action::Sales,

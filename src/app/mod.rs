@@ -673,6 +673,9 @@ pub struct App {
     pub help: Option<scroll::Scroll>,
     /// The latest status message.
     pub status: Option<StatusMessage>,
+    /// Every status message of the session, oldest first (at most
+    /// [`status::LOG_LEN`]); memory only.
+    pub log: Vec<status::LogEntry>,
     /// Animation counter (spinners).
     pub tick: u64,
     /// Terminal size, for page moves and layout.
@@ -708,6 +711,7 @@ impl App {
             history: Vec::new(),
             help: None,
             status: None,
+            log: Vec::new(),
             tick: 0,
             size: (80, 24),
             now: chrono::Utc::now(),
@@ -758,12 +762,30 @@ impl App {
         }
     }
 
-    /// Shows a status message that clears itself.
+    /// Shows a status message that clears itself, and logs it.
     pub fn set_status(&mut self, kind: StatusKind, text: String) {
+        self.show(kind, text, Some(Instant::now() + STATUS_TTL));
+    }
+
+    /// Shows an action's result: it stays until another message replaces
+    /// it (the attendant may be talking to the customer), and is logged.
+    pub fn set_result(&mut self, kind: StatusKind, text: String) {
+        self.show(kind, text, None);
+    }
+
+    fn show(&mut self, kind: StatusKind, text: String, expires: Option<Instant>) {
+        if self.log.len() >= status::LOG_LEN {
+            self.log.remove(0);
+        }
+        self.log.push(status::LogEntry {
+            at: self.now,
+            kind,
+            text: text.clone(),
+        });
         self.status = Some(StatusMessage {
             text,
             kind,
-            expires: Instant::now() + STATUS_TTL,
+            expires,
         });
     }
 
@@ -962,6 +984,9 @@ fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
         Some(Action::AuditLog) if app.help.is_none() && !too_small => {
             return actions::open_audit(app, fx);
         }
+        Some(Action::MessageLog) if app.help.is_none() && !too_small => {
+            return actions::open_messages(app);
+        }
         Some(Action::Palette) if app.help.is_none() && !too_small => {
             app.palette = Some(palette::Palette::new(&app.keymap));
             return Changed::Yes;
@@ -1066,6 +1091,7 @@ fn run_palette_entry(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Cha
             Changed::Yes
         }
         Action::AuditLog => actions::open_audit(app, fx),
+        Action::MessageLog => actions::open_messages(app),
         Action::Search => {
             close_view(app, fx);
             app.tools.return_to = None;

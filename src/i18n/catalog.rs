@@ -1431,6 +1431,17 @@ catalog! {
     KeyCloseTicket { pt: "Fechar atendimento", en: "Close ticket" }
     /// Key help: show the audit trail.
     KeyAuditLog { pt: "Auditoria das ações", en: "Action audit log" }
+    /// Key help and palette: this session's messages.
+    KeyMessageLog { pt: "Mensagens da sessão", en: "Session messages" }
+    /// Title of the message log; `count` messages.
+    MessageLogTitle { pt: "Mensagens desta sessão · {count}", en: "This session's messages · {count}" }
+    /// The message log before anything was said.
+    MessageLogEmpty {
+        pt: "Nenhuma mensagem ainda. Resultados, recusas e erros desta sessão aparecem aqui, com a hora.",
+        en: "No message yet. This session's results, refusals and errors show here, with their time."
+    }
+    /// A result on the status line: `customer` it was about, the outcome.
+    ActionResultFor { pt: "{customer}: {text}", en: "{customer}: {text}" }
     /// An action was sent and its answer is awaited.
     ActionSending { pt: "Enviando: {action}…", en: "Sending: {action}…" }
     /// An action needs a selected service.

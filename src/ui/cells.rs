@@ -461,6 +461,125 @@ pub fn scroll_for(selected: usize, height: usize) -> usize {
     }
 }
 
+/// Wraps a styled line into rows of at most `width` cells at spaces,
+/// keeping each word's style; rows after the first start with `indent`
+/// blanks (a hanging indent). A word longer than a row is cut across
+/// rows. Spans that touch without a space stay together on a row when
+/// they fit.
+pub fn wrap_line(line: &Line<'_>, width: usize, indent: usize) -> Vec<Line<'static>> {
+    wrap_line_first(line, width, width, indent)
+}
+
+/// [`wrap_line`] with a first row of `first` cells (beside something
+/// else, like the status line's badges) and the others of `width`. Blanks
+/// that start the line are kept on the first row.
+pub fn wrap_line_first(
+    line: &Line<'_>,
+    first: usize,
+    width: usize,
+    indent: usize,
+) -> Vec<Line<'static>> {
+    let width = width.max(indent + 1);
+    let lead: String = line
+        .spans
+        .iter()
+        .flat_map(|s| s.content.chars())
+        .take_while(|c| *c == ' ')
+        .collect();
+    // (text, style, preceded by a space)
+    let mut tokens: Vec<(String, Style, bool)> = Vec::new();
+    let mut space = false;
+    for span in &line.spans {
+        let style = line.style.patch(span.style);
+        for (i, part) in span.content.split(' ').enumerate() {
+            if i > 0 {
+                space = true;
+            }
+            if part.is_empty() {
+                continue;
+            }
+            tokens.push((part.to_owned(), style, space));
+            space = false;
+        }
+    }
+    let mut rows: Vec<Line<'static>> = Vec::new();
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = width_of(&lead);
+    let mut start = used;
+    if !lead.is_empty() {
+        spans.push(Span::styled(lead, line.style.patch(line.spans[0].style)));
+    }
+    let flush = |spans: &mut Vec<Span<'static>>, rows: &mut Vec<Line<'static>>| {
+        rows.push(Line::from(std::mem::take(spans)));
+    };
+    for (word, style, before) in tokens {
+        let width = if rows.is_empty() {
+            first.max(start + 1)
+        } else {
+            width
+        };
+        let w = width_of(&word);
+        let gap = usize::from(before && used > start);
+        if used + gap + w > width && used > start {
+            flush(&mut spans, &mut rows);
+            spans.push(Span::raw(" ".repeat(indent)));
+            used = indent;
+            start = indent;
+        } else if gap == 1 {
+            spans.push(Span::styled(" ", style));
+            used += 1;
+        }
+        // A word longer than the row: cut it.
+        let mut rest = word.as_str();
+        loop {
+            let width = if rows.is_empty() {
+                first.max(start + 1)
+            } else {
+                width
+            };
+            if used + width_of(rest) <= width {
+                break;
+            }
+            let room = width.saturating_sub(used);
+            let head = take_width(rest, room);
+            if head.is_empty() {
+                break;
+            }
+            spans.push(Span::styled(head.to_owned(), style));
+            rest = &rest[head.len()..];
+            flush(&mut spans, &mut rows);
+            spans.push(Span::raw(" ".repeat(indent)));
+            used = indent;
+            start = indent;
+        }
+        if !rest.is_empty() {
+            used += width_of(rest);
+            spans.push(Span::styled(rest.to_owned(), style));
+        }
+    }
+    if !spans.is_empty() || rows.is_empty() {
+        flush(&mut spans, &mut rows);
+    }
+    rows
+}
+
+fn width_of(s: &str) -> usize {
+    width(s)
+}
+
+/// The longest prefix of `s` at most `w` cells wide (whole characters).
+fn take_width(s: &str, w: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw > w {
+            return &s[..i];
+        }
+        used += cw;
+    }
+    s
+}
+
 /// Splits text into lines of at most `w` columns at word boundaries
 /// (long words are cut), for descriptions.
 pub fn wrap(text: &str, w: usize) -> Vec<String> {
@@ -551,6 +670,46 @@ mod tests {
         assert_eq!(sized(80, &["Nome", "Cidade"], &rows, &spec), vec![40, 22]);
         let spec = [Col::new(12, 0, 0), Col::new(8, 0, 1)];
         assert_eq!(sized(50, &["Nome", "Cidade"], &rows, &spec), vec![40, 9]);
+    }
+
+    #[test]
+    fn wrap_line_keeps_styles_and_indents_continuation_rows() {
+        use ratatui::style::Color;
+        let red = Style::new().fg(Color::Red);
+        let line = Line::from(vec![
+            Span::styled("12:00:01 ", Style::new()),
+            Span::styled("Recusado pelo servidor: o desbloqueio só vale para", red),
+            Span::styled(" débito", red),
+        ]);
+        let rows = wrap_line(&line, 30, 9);
+        let text: Vec<String> = rows.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            [
+                "12:00:01 Recusado pelo",
+                "         servidor: o",
+                "         desbloqueio só vale",
+                "         para débito",
+            ]
+        );
+        assert!(rows.iter().all(|r| r.width() <= 30));
+        // Every word keeps its span's style.
+        let styled: Vec<&Span> = rows[3]
+            .spans
+            .iter()
+            .filter(|s| s.content == "débito")
+            .collect();
+        assert_eq!(styled[0].style, red);
+        // A word longer than a row is cut, never lost.
+        let long = Line::raw("00020101021226860014br.gov.bcb.pix");
+        let rows = wrap_line(&long, 12, 2);
+        let joined: String = rows
+            .iter()
+            .map(|r| r.to_string().trim_start().to_owned())
+            .collect();
+        assert_eq!(joined, "00020101021226860014br.gov.bcb.pix");
+        assert!(rows.iter().all(|r| r.width() <= 12));
+        assert_eq!(wrap_line(&Line::raw(""), 10, 0).len(), 1);
     }
 
     #[test]

@@ -30,18 +30,42 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
         .render(area, frame.buffer_mut());
         return;
     }
+    let mut badges: Vec<&str> = Vec::new();
+    if app.settings.demo {
+        badges.push(tr(lang, Msg::DemoBanner));
+    }
+    if app.settings.insecure {
+        badges.push(tr(lang, Msg::InsecureBadge));
+    }
+    if app.settings.read_only {
+        badges.push(tr(lang, Msg::ReadOnlyBadge));
+    }
+    let profile = crate::sanitize::clean(&app.settings.profile);
+    if !profile.trim().is_empty() {
+        badges.push(&profile);
+    }
+    let status = StatusLine {
+        message: app.status.as_ref(),
+        now,
+        badges: &badges,
+        busy_tick: app.inflight.any_running().then_some(app.tick),
+        theme,
+    };
+    // A long message (an action's result, the server's refusal) takes up
+    // to a sixth of the screen rather than being cut.
+    let status_h = status.rows(area.width, (area.height / 6).max(1));
     let body = Rect {
-        height: area.height - 2,
+        height: area.height - 1 - status_h,
         ..area
     };
     let hints_area = Rect {
-        y: area.y + area.height - 2,
+        y: area.y + area.height - 1 - status_h,
         height: 1,
         ..area
     };
     let status_area = Rect {
-        y: area.y + area.height - 1,
-        height: 1,
+        y: area.y + area.height - status_h,
+        height: status_h,
         ..area
     };
     match (app.screen, &app.view) {
@@ -59,28 +83,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
     }
     .render(hints_area, frame.buffer_mut());
 
-    let mut badges: Vec<&str> = Vec::new();
-    if app.settings.demo {
-        badges.push(tr(lang, Msg::DemoBanner));
-    }
-    if app.settings.insecure {
-        badges.push(tr(lang, Msg::InsecureBadge));
-    }
-    if app.settings.read_only {
-        badges.push(tr(lang, Msg::ReadOnlyBadge));
-    }
-    let profile = crate::sanitize::clean(&app.settings.profile);
-    if !profile.trim().is_empty() {
-        badges.push(&profile);
-    }
-    StatusLine {
-        message: app.status.as_ref(),
-        now,
-        badges: &badges,
-        busy_tick: app.inflight.any_running().then_some(app.tick),
-        theme,
-    }
-    .render(status_area, frame.buffer_mut());
+    status.render(status_area, frame.buffer_mut());
 
     if let Some(overlay) = &app.overlay {
         crate::ui::actions::draw(frame, body, app, overlay);
@@ -137,9 +140,10 @@ fn hint_bar(app: &App) -> (Vec<BarHint>, Vec<BarHint>) {
                 close(Msg::HintClose),
             ),
             Overlay::CopyMenu { .. } => (vec![], close(Msg::HintBack)),
-            Overlay::InvoiceQueued { .. } | Overlay::Notice { .. } | Overlay::Audit { .. } => {
-                (vec![], close(Msg::HintClose))
-            }
+            Overlay::InvoiceQueued { .. }
+            | Overlay::Notice { .. }
+            | Overlay::Audit { .. }
+            | Overlay::Messages { .. } => (vec![], close(Msg::HintClose)),
         };
         let pinned = [esc, interrupt()].into_iter().flatten().collect();
         return (hints.into_iter().flatten().collect(), pinned);

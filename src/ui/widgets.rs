@@ -480,7 +480,10 @@ impl Widget for HintBar<'_> {
 pub use crate::app::status::{StatusKind, StatusMessage};
 
 /// The status line: the current message (if not expired at `now`) on the
-/// left, badges (profile, read-only, demo) on the right.
+/// left, badges (profile, read-only, demo) on the right. A message longer
+/// than its row wraps onto more rows ([`StatusLine::rows`] says how many
+/// it needs), so an action's result is read whole; past the rows it is
+/// given it ends in "…" (the message log keeps it whole).
 #[derive(Debug, Clone)]
 pub struct StatusLine<'a> {
     /// The latest message, if any.
@@ -497,12 +500,8 @@ pub struct StatusLine<'a> {
     pub theme: &'a Theme,
 }
 
-impl Widget for StatusLine<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.height == 0 {
-            return;
-        }
-        buf.set_style(area, self.theme.style(Role::StatusBar));
+impl StatusLine<'_> {
+    fn badge_spans(&self) -> Vec<Span<'static>> {
         let mut right: Vec<Span> = Vec::new();
         for badge in self.badges {
             right.push(Span::raw(" "));
@@ -511,44 +510,92 @@ impl Widget for StatusLine<'_> {
                 self.theme.style(Role::AlertBanner),
             ));
         }
-        let right_w: usize = right.iter().map(|s| width(&s.content)).sum();
-        let right_w = right_w.min(area.width as usize) as u16;
-        let left_area = Rect {
-            width: area.width - right_w,
-            ..area
-        };
-        let right_area = Rect {
-            x: area.x + area.width - right_w,
-            width: right_w,
-            ..area
-        };
-        let mut left: Vec<Span> = Vec::new();
+        right
+    }
+
+    /// The message's rows at `width` (before wrapping to the rows given),
+    /// spinner and glyph included; empty without a visible message.
+    fn message_rows(&self, cols: u16) -> Vec<Line<'static>> {
+        let mut first: Vec<Span> = Vec::new();
         if let Some(tick) = self.busy_tick {
-            left.push(Span::styled(
+            first.push(Span::styled(
                 format!(" {}", spinner(tick)),
                 self.theme.style(Role::Accent),
             ));
         }
-        if let Some(msg) = self.message.filter(|m| m.visible_at(self.now)) {
-            let (role, glyph) = match msg.kind {
-                StatusKind::Info => (Role::Text, ""),
-                StatusKind::Ok => (Role::Ok, self.theme.glyph(Role::Ok)),
-                StatusKind::Error => (Role::Danger, self.theme.glyph(Role::Danger)),
-            };
-            let prefix = if glyph.is_empty() {
-                " ".to_owned()
+        let Some(msg) = self.message.filter(|m| m.visible_at(self.now)) else {
+            return if first.is_empty() {
+                Vec::new()
             } else {
-                format!(" {glyph} ")
+                vec![Line::from(first)]
             };
-            let room = (left_area.width as usize)
-                .saturating_sub(left.iter().map(|s| width(&s.content)).sum::<usize>());
-            let text = format!("{prefix}{}", msg.text);
-            left.push(Span::styled(
-                truncate(&text, room).into_owned(),
-                self.theme.style(role),
+        };
+        let (role, glyph) = match msg.kind {
+            StatusKind::Info => (Role::Text, ""),
+            StatusKind::Ok => (Role::Ok, self.theme.glyph(Role::Ok)),
+            StatusKind::Error => (Role::Danger, self.theme.glyph(Role::Danger)),
+        };
+        let prefix = if glyph.is_empty() {
+            " ".to_owned()
+        } else {
+            format!(" {glyph} ")
+        };
+        let indent = first.iter().map(|s| width(&s.content)).sum::<usize>() + width(&prefix);
+        first.push(Span::styled(prefix, self.theme.style(role)));
+        first.push(Span::styled(msg.text.clone(), self.theme.style(role)));
+        // The badges sit at the right of the first row only.
+        let badges: usize = self.badge_spans().iter().map(|s| width(&s.content)).sum();
+        let room = (cols as usize).saturating_sub(badges + 1).max(indent + 8);
+        crate::ui::cells::wrap_line_first(&Line::from(first), room, cols as usize, indent)
+    }
+
+    /// How many rows the status line wants at `width`, at most `max`.
+    pub fn rows(&self, width: u16, max: u16) -> u16 {
+        (self.message_rows(width).len() as u16).clamp(1, max.max(1))
+    }
+}
+
+impl Widget for StatusLine<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        buf.set_style(area, self.theme.style(Role::StatusBar));
+        let right = self.badge_spans();
+        let right_w: usize = right.iter().map(|s| width(&s.content)).sum();
+        let right_w = right_w.min(area.width as usize) as u16;
+        let right_area = Rect {
+            x: area.x + area.width - right_w,
+            width: right_w,
+            height: 1,
+            ..area
+        };
+        let mut rows = self.message_rows(area.width);
+        let shown = rows.len().min(area.height as usize);
+        if rows.len() > shown && shown > 0 {
+            // More than the rows given: say so at the end of the last one.
+            rows[shown - 1].spans.push(Span::styled(
+                crate::text::ELLIPSIS.to_string(),
+                self.theme.style(Role::Muted),
             ));
         }
-        Line::from(left).render(left_area, buf);
+        for (i, row) in rows.iter().take(shown).enumerate() {
+            let y = area.y + i as u16;
+            let room = if i == 0 {
+                area.width - right_w
+            } else {
+                area.width
+            };
+            crate::ui::cells::ellipsize(row, room as usize).render(
+                Rect {
+                    y,
+                    width: room,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+        }
         Line::from(right).render(right_area, buf);
     }
 }
@@ -1101,7 +1148,7 @@ mod tests {
         let msg = StatusMessage {
             text: "Copiado: linha digitável".into(),
             kind: StatusKind::Ok,
-            expires: t0 + Duration::from_secs(4),
+            expires: Some(t0 + Duration::from_secs(4)),
         };
         let draw = |now: Instant| {
             let mut t = term(60, 1);

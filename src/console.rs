@@ -71,6 +71,8 @@ pub struct Console {
     runner: Runner,
     suspend: bool,
     quit: bool,
+    /// Bytes for the terminal (OSC 52) until the loop takes them.
+    output: Vec<u8>,
     /// Test-only panic switch, see [`test_panic_requested`].
     test_panic: bool,
 }
@@ -127,6 +129,7 @@ impl Console {
             runner,
             suspend: false,
             quit: false,
+            output: Vec::new(),
             test_panic: test_panic_requested(),
         }
     }
@@ -172,8 +175,17 @@ impl Program for Console {
         }
     }
 
-    fn update(&mut self, msg: Msg) -> Control {
+    fn update(&mut self, mut msg: Msg) -> Control {
+        // The clipboard's escape sequence goes to the loop, which writes it
+        // between frames; the state machine only sees the report.
+        if let Msg::Copied(report) = &mut msg {
+            self.output.append(&mut report.terminal);
+        }
         self.apply(msg)
+    }
+
+    fn take_output(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.output)
     }
 
     fn on_tick(&mut self) -> Control {

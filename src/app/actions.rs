@@ -935,14 +935,16 @@ fn refresh_after(
     }
 }
 
-/// A copy finished.
+/// A copy finished: the status line says where the text went (never a
+/// "copied" it cannot know) and shows it, so the attendant can read it out
+/// if the paste fails; it stays until another message replaces it.
 pub(super) fn on_copied(app: &mut App, report: crate::clipboard::CopyReport) -> Changed {
     let kind = if report.is_ok() {
         StatusKind::Ok
     } else {
         StatusKind::Error
     };
-    app.set_status(kind, report.status_text(app.lang()));
+    app.set_result(kind, report.status_text(app.lang()));
     Changed::Yes
 }
 

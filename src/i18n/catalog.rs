@@ -278,10 +278,35 @@ catalog! {
     // ---- Status line -------------------------------------------------------------
     /// Banner of the demo mode backed by the simulator.
     DemoBanner { pt: "DEMONSTRAÇÃO — dados fictícios", en: "DEMO — fictitious data" }
-    /// Something was copied to the clipboard; `what` is a localized noun.
-    Copied { pt: "Copiado: {what}", en: "Copied {what}" }
+    /// A native tool (xclip, wl-copy, pbcopy) took the text: it is in the
+    /// clipboard. `what` is a localized noun, `text` what was copied.
+    CopiedNative {
+        pt: "Copiado com {tool} · {what}: {text}",
+        en: "Copied with {tool} · {what}: {text}"
+    }
+    /// tmux's buffer holds the text and tmux passes it on to the terminal's
+    /// clipboard (whether the terminal honours it cannot be known).
+    CopiedTmuxAndTerminal {
+        pt: "No buffer do tmux e enviado à área de transferência do terminal · {what}: {text}",
+        en: "In tmux's buffer and sent to the terminal's clipboard · {what}: {text}"
+    }
+    /// tmux's buffer holds the text; tmux does not forward it (set-clipboard off).
+    CopiedTmuxOnly {
+        pt: "No buffer do tmux (cole com o prefixo e ]) · {what}: {text}",
+        en: "In tmux's buffer (paste with the prefix and ]) · {what}: {text}"
+    }
+    /// OSC 52 was sent; whether the terminal honours it cannot be known.
+    CopiedTerminal {
+        pt: "Enviado à área de transferência do terminal · {what}: {text}",
+        en: "Sent to the terminal's clipboard · {what}: {text}"
+    }
     /// Copying failed.
     CopyFailed { pt: "Não foi possível copiar: {reason}", en: "Could not copy: {reason}" }
+    /// Copying failed; the text is shown so it can be read out.
+    CopyFailedShow {
+        pt: "Não foi possível copiar ({reason}) · {what}: {text}",
+        en: "Could not copy ({reason}) · {what}: {text}"
+    }
     /// Privacy mode turned on.
     PrivacyOn { pt: "Modo privacidade ativado", en: "Privacy mode on" }
     /// Privacy mode turned off.
@@ -531,11 +556,6 @@ catalog! {
     CopyErrToolTimeout {
         pt: "{tool} não terminou em {seconds} s",
         en: "{tool} did not finish within {seconds} s"
-    }
-    /// Writing the OSC 52 sequence failed.
-    CopyErrWrite {
-        pt: "falha ao escrever no terminal: {detail}",
-        en: "could not write to the terminal: {detail}"
     }
     /// Editing a ticket's description.
     ActionEditTicket { pt: "edição de atendimento", en: "editing a ticket" }

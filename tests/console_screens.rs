@@ -979,7 +979,7 @@ fn results_wrap_name_the_customer_and_are_kept_in_the_message_log() {
         let want = want.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(joined.contains(&want), "{w}x{h}\n{screen}");
     }
-    snap("action_result_wrapped", &mut app, 80, 24);
+    both("action_result_wrapped", &mut app);
     // Many keys later it is still there.
     key(&mut app, KeyCode::Char('4'));
     key(&mut app, KeyCode::Char('3'));
@@ -1001,6 +1001,15 @@ fn results_wrap_name_the_customer_and_are_kept_in_the_message_log() {
     assert!(log < refused && refused < sending, "{screen}");
     assert!(screen.contains("30 dias"), "wrapped, not cut:\n{screen}");
     both("message_log", &mut app);
+    // Per cell: a refusal reads in the danger colour, a copy in the ok one,
+    // the time muted.
+    let buf = render(&mut app, 80, 24);
+    let theme = app.settings.theme;
+    let (x, y) = find(&buf, "✖ GUILHERME").unwrap();
+    assert_eq!(buf[(x + 2, y)].fg, theme.style(Role::Danger).fg.unwrap());
+    let (x, y) = find(&buf, "✔ Copiado").unwrap();
+    assert_eq!(buf[(x + 2, y)].fg, theme.style(Role::Ok).fg.unwrap());
+    assert_eq!(buf[(x - 3, y)].fg, theme.style(Role::Muted).fg.unwrap());
     key(&mut app, KeyCode::Esc);
     assert!(app.overlay.is_none());
 }
@@ -1028,5 +1037,5 @@ fn the_audit_view_wraps() {
     let screen = text(&render(&mut app, 80, 24));
     assert!(screen.contains("30 dias"), "{screen}");
     assert!(!screen.contains('…'), "{screen}");
-    snap("audit_wrapped", &mut app, 80, 24);
+    both("audit_wrapped", &mut app);
 }

@@ -13,14 +13,21 @@
 //!   the escape sequence that asks the attendant's own terminal emulator to
 //!   set its clipboard. Inside tmux:
 //!   - tmux's own buffer is loaded with `tmux load-buffer -w -` (text on
-//!     stdin): with tmux's *default* `set-clipboard external` this is the
-//!     one way that works, and `-w` has tmux pass it on to the outer
-//!     terminal's clipboard itself;
+//!     stdin): with tmux's *default* settings this is the one way that
+//!     works. `-w` has tmux pass the buffer on to the clipboard of the
+//!     terminal its client runs in, whatever `set-clipboard` says (tmux
+//!     before 3.2 has no `-w`: the buffer is loaded without it);
 //!   - the plain sequence is written too: tmux with `set-clipboard on`
-//!     takes it and forwards it;
+//!     takes it and forwards it (with `external`, the default, and `off`
+//!     it drops it), and so does GNU screen;
 //!   - the passthrough-wrapped one only where tmux allows it
 //!     (`allow-passthrough on`, or tmux before 3.3), since with the default
 //!     settings tmux drops it.
+//!
+//!   Checked against tmux 3.3a with `-f /dev/null`, a client attached
+//!   through a pseudo-terminal: the client's terminal received the buffer
+//!   as OSC 52 with `set-clipboard` `external` and `off`, the plain
+//!   sequence only with `on`, the wrapped one only with passthrough on.
 //!
 //!   Inside GNU screen the sequence goes plain and in DCS chunks (screen
 //!   truncates long DCS strings).
@@ -88,12 +95,35 @@ pub struct Env {
     /// Standard output is a terminal (OSC 52 written anywhere else would
     /// land in a file or pipe as garbage).
     pub stdout_tty: bool,
-    /// tmux passes wrapped sequences through (`allow-passthrough on`, or
-    /// tmux before 3.3); see [`tmux_facts`].
-    pub tmux_passthrough: bool,
-    /// tmux forwards its buffers to the outer terminal's clipboard
-    /// (`set-clipboard` is not `off`); see [`tmux_facts`].
-    pub tmux_forwards: bool,
+    /// What tmux says about itself, when inside tmux; see [`tmux_facts`].
+    pub tmux_facts: TmuxFacts,
+}
+
+/// What tmux does with each way of copying, as it says itself (see
+/// [`tmux_facts`]). All false when tmux did not answer: then only its
+/// buffer is counted on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TmuxFacts {
+    /// It passes wrapped sequences through (`allow-passthrough on`, or
+    /// tmux before 3.3).
+    pub passthrough: bool,
+    /// It takes OSC 52 from programs and passes it on: `set-clipboard on`.
+    /// With `external` (the default) and `off` it drops the sequence.
+    pub takes_osc52: bool,
+    /// It is older than 3.2, whose `load-buffer` has no `-w`: the buffer is
+    /// loaded without it, and tmux does not pass it on.
+    pub before_3_2: bool,
+}
+
+impl TmuxFacts {
+    /// The command that loads tmux's buffer: with `-w` where tmux has it.
+    pub fn buffer_tool(&self) -> NativeTool {
+        if self.before_3_2 {
+            NativeTool::TMUX_BUFFER_BEFORE_3_2
+        } else {
+            NativeTool::TMUX_BUFFER
+        }
+    }
 }
 
 impl Env {
@@ -109,8 +139,7 @@ impl Env {
             x11: set("DISPLAY"),
             macos: cfg!(target_os = "macos"),
             stdout_tty,
-            tmux_passthrough: false,
-            tmux_forwards: false,
+            tmux_facts: TmuxFacts::default(),
         }
     }
 
@@ -181,11 +210,17 @@ impl NativeTool {
         program: "pbcopy",
         args: &[],
     };
-    /// tmux's own buffer; `-w` also sends it to the outer terminal's
-    /// clipboard (unless `set-clipboard off`).
+    /// tmux's own buffer; `-w` also sends it to the clipboard of the
+    /// terminal tmux's client runs in (whatever `set-clipboard` says).
     pub const TMUX_BUFFER: NativeTool = NativeTool {
         program: "tmux",
         args: &["load-buffer", "-w", "-"],
+    };
+    /// tmux's own buffer in tmux before 3.2, which has no `-w` (and fails
+    /// on it).
+    pub const TMUX_BUFFER_BEFORE_3_2: NativeTool = NativeTool {
+        program: "tmux",
+        args: &["load-buffer", "-"],
     };
 }
 
@@ -287,7 +322,7 @@ pub fn plan(env: &Env) -> Result<Vec<Method>, CopyError> {
     if env.stdout_tty {
         methods.push(Method::Osc52(Multiplexer::None));
         match env.multiplexer() {
-            Multiplexer::Tmux if env.tmux_passthrough => {
+            Multiplexer::Tmux if env.tmux_facts.passthrough => {
                 methods.push(Method::Osc52(Multiplexer::Tmux));
             }
             Multiplexer::Screen => methods.push(Method::Osc52(Multiplexer::Screen)),
@@ -301,10 +336,10 @@ pub fn plan(env: &Env) -> Result<Vec<Method>, CopyError> {
 }
 
 /// What tmux says about itself, from inside one of its panes: whether it
-/// passes wrapped sequences through and forwards buffers to the outer
-/// terminal. Asked with one `tmux display-message` (asynchronously, with a
-/// short timeout); `(false, false)` when tmux does not answer.
-pub async fn tmux_facts() -> (bool, bool) {
+/// passes wrapped sequences through, takes OSC 52 and has `load-buffer
+/// -w`. Asked with one `tmux display-message` (asynchronously, with a
+/// short timeout); all false when tmux does not answer.
+pub async fn tmux_facts() -> TmuxFacts {
     let ask = tokio::process::Command::new("tmux")
         .args([
             "display-message",
@@ -319,7 +354,7 @@ pub async fn tmux_facts() -> (bool, bool) {
         Ok(Ok(out)) if out.status.success() => {
             parse_tmux_facts(&String::from_utf8_lossy(&out.stdout))
         }
-        _ => (false, false),
+        _ => TmuxFacts::default(),
     }
 }
 
@@ -329,7 +364,7 @@ pub const TMUX_QUERY_TIMEOUT: Duration = Duration::from_secs(2);
 /// Reads `allow-passthrough|set-clipboard|version` as tmux prints them.
 /// Before 3.3 tmux had no `allow-passthrough` and always passed wrapped
 /// sequences through; 3.3 prints `1`/`0`, 3.4 and later `on`/`all`/`off`.
-fn parse_tmux_facts(answer: &str) -> (bool, bool) {
+fn parse_tmux_facts(answer: &str) -> TmuxFacts {
     let mut parts = answer.trim().split('|');
     let passthrough = parts.next().unwrap_or("").trim();
     let clipboard = parts.next().unwrap_or("").trim();
@@ -339,8 +374,11 @@ fn parse_tmux_facts(answer: &str) -> (bool, bool) {
         "" => version_before(version, 3, 3),
         _ => false,
     };
-    let forwards = matches!(clipboard, "external" | "on");
-    (passes, forwards)
+    TmuxFacts {
+        passthrough: passes,
+        takes_osc52: clipboard == "on",
+        before_3_2: version_before(version, 3, 2),
+    }
 }
 
 /// Whether tmux `version` ("3.2a", "next-3.5") is older than `major.minor`.
@@ -429,10 +467,10 @@ pub enum Copied {
         /// tmux's buffer was loaded (`Some(Ok)`), could not be (`Some(Err)`
         /// with why), or there is no tmux (`None`).
         tmux_buffer: Option<Result<(), CopyError>>,
-        /// tmux passes the buffer on to the outer terminal's clipboard.
-        tmux_forwards: bool,
-        /// An OSC 52 sequence is in [`CopyReport::terminal`].
-        osc52: bool,
+        /// Something went on to the terminal's clipboard: an OSC 52
+        /// sequence that reaches it (outside tmux, or one tmux takes or
+        /// lets through), or tmux's buffer, which tmux passes on.
+        to_terminal: bool,
     },
 }
 
@@ -472,13 +510,11 @@ impl CopyReport {
             ),
             Ok(Copied::Terminal {
                 tmux_buffer,
-                tmux_forwards,
-                osc52,
+                to_terminal,
             }) => {
-                let sent = match tmux_buffer {
-                    Some(Ok(())) if *tmux_forwards => args(Msg::CopiedTmuxAndTerminal),
-                    Some(Ok(())) if !*osc52 => args(Msg::CopiedTmuxOnly),
-                    Some(Ok(())) => args(Msg::CopiedTmuxAndTerminal),
+                let sent = match (tmux_buffer, to_terminal) {
+                    (Some(Ok(())), true) => args(Msg::CopiedTmuxAndTerminal),
+                    (Some(Ok(())), false) => args(Msg::CopiedTmuxOnly),
                     _ => args(Msg::CopiedTerminal),
                 };
                 match tmux_buffer {
@@ -513,12 +549,13 @@ impl CopyReport {
 /// message.
 pub async fn copy(what: Msg, text: String, mut env: Env) -> CopyReport {
     if env.tmux {
-        (env.tmux_passthrough, env.tmux_forwards) = tmux_facts().await;
+        env.tmux_facts = tmux_facts().await;
     }
-    copy_with(what, &text, &env, NativeTool::TMUX_BUFFER).await
+    copy_with(what, &text, &env, env.tmux_facts.buffer_tool()).await
 }
 
-/// [`copy`] with the facts given and tmux's buffer tool injected, for tests.
+/// [`copy`] with the facts given and the tool that loads tmux's buffer
+/// injected, for tests.
 pub async fn copy_with(what: Msg, text: &str, env: &Env, tmux: NativeTool) -> CopyReport {
     let text = match prepare(text) {
         Ok(t) => t,
@@ -532,7 +569,7 @@ pub async fn copy_with(what: Msg, text: &str, env: &Env, tmux: NativeTool) -> Co
         }
     };
     let (result, terminal) = match plan(env) {
-        Ok(methods) => run_plan(&methods, &text, tmux, env.tmux_forwards).await,
+        Ok(methods) => run_plan(&methods, &text, tmux, env.tmux_facts).await,
         Err(e) => (Err(e), Vec::new()),
     };
     CopyReport {
@@ -553,13 +590,17 @@ async fn run_plan(
     methods: &[Method],
     text: &str,
     tmux: NativeTool,
-    tmux_forwards: bool,
+    facts: TmuxFacts,
 ) -> (Result<Copied, CopyError>, Vec<u8>) {
     let mut missing = false;
     let mut failure = None;
     let mut tmux_buffer = None;
     let mut terminal = Vec::new();
-    let mut osc52 = false;
+    // Whether an OSC 52 sequence reaches the terminal: inside tmux the
+    // plain one only with `set-clipboard on`, the wrapped one (written only
+    // when tmux lets it through) always.
+    let inside_tmux = methods.contains(&Method::TmuxBuffer);
+    let mut to_terminal = false;
     for &method in methods {
         match method {
             Method::Native(tool) => match run_tool(tool, text).await {
@@ -600,7 +641,7 @@ async fn run_plan(
             Method::Osc52(mux) => match osc52_sequence(text, mux) {
                 Ok(bytes) => {
                     terminal.extend_from_slice(&bytes);
-                    osc52 = true;
+                    to_terminal |= !inside_tmux || mux == Multiplexer::Tmux || facts.takes_osc52;
                 }
                 Err(e) => {
                     failure.get_or_insert(e);
@@ -609,12 +650,14 @@ async fn run_plan(
         }
     }
     let buffered = matches!(tmux_buffer, Some(Ok(())));
-    if osc52 || buffered {
+    // `load-buffer -w` has tmux pass its buffer on, whatever set-clipboard
+    // says; before 3.2 there is no `-w`.
+    to_terminal |= buffered && !facts.before_3_2;
+    if to_terminal || buffered {
         return (
             Ok(Copied::Terminal {
                 tmux_buffer,
-                tmux_forwards,
-                osc52,
+                to_terminal,
             }),
             terminal,
         );
@@ -809,7 +852,10 @@ mod tests {
             [Method::TmuxBuffer, Method::Osc52(Multiplexer::None)]
         );
         let passthrough = Env {
-            tmux_passthrough: true,
+            tmux_facts: TmuxFacts {
+                passthrough: true,
+                ..TmuxFacts::default()
+            },
             ..tmux
         };
         assert_eq!(
@@ -836,16 +882,38 @@ mod tests {
 
     #[test]
     fn tmux_facts_are_read_from_its_answer() {
-        // tmux 3.3 with its defaults, then allow-passthrough on.
-        assert_eq!(parse_tmux_facts("0|external|3.3a\n"), (false, true));
-        assert_eq!(parse_tmux_facts("1|on|3.3a"), (true, true));
-        // 3.4 and later print the choice.
-        assert_eq!(parse_tmux_facts("all|off|3.5a"), (true, false));
-        assert_eq!(parse_tmux_facts("off|external|next-3.6"), (false, true));
-        // Before 3.3 there was no such option and passthrough always worked.
-        assert_eq!(parse_tmux_facts("|external|3.2a"), (true, true));
-        assert_eq!(parse_tmux_facts("|on|2.9"), (true, true));
-        assert_eq!(parse_tmux_facts(""), (false, false));
+        let facts = |passthrough, takes_osc52, before_3_2| TmuxFacts {
+            passthrough,
+            takes_osc52,
+            before_3_2,
+        };
+        // tmux 3.3 with its defaults, then allow-passthrough and
+        // set-clipboard on.
+        let defaults = parse_tmux_facts("0|external|3.3a\n");
+        assert_eq!(defaults, facts(false, false, false));
+        assert_eq!(parse_tmux_facts("1|on|3.3a"), facts(true, true, false));
+        // 3.4 and later print the choice; off takes OSC 52 no more than
+        // external does.
+        assert_eq!(parse_tmux_facts("all|off|3.5a"), facts(true, false, false));
+        assert_eq!(
+            parse_tmux_facts("off|external|next-3.6"),
+            facts(false, false, false)
+        );
+        // Before 3.3 there was no such option and passthrough always
+        // worked; before 3.2 load-buffer had no -w.
+        assert_eq!(
+            parse_tmux_facts("|external|3.2a"),
+            facts(true, false, false)
+        );
+        assert_eq!(parse_tmux_facts("|external|3.1c"), facts(true, false, true));
+        assert_eq!(parse_tmux_facts("|on|2.9"), facts(true, true, true));
+        assert_eq!(parse_tmux_facts(""), TmuxFacts::default());
+        // -w where tmux has it, since tmux before 3.2 fails on it.
+        assert_eq!(defaults.buffer_tool(), NativeTool::TMUX_BUFFER);
+        assert_eq!(
+            parse_tmux_facts("|external|3.1c").buffer_tool().args,
+            ["load-buffer", "-"]
+        );
     }
 
     #[test]
@@ -905,7 +973,6 @@ mod tests {
         let e = Env {
             ssh: true,
             tmux: true,
-            tmux_forwards: true,
             ..env()
         };
         let report = copy_with(Msg::WhatPixCode, " 000201\x1b[2J ", &e, CAT).await;
@@ -921,8 +988,7 @@ mod tests {
             report.result,
             Ok(Copied::Terminal {
                 tmux_buffer: Some(Ok(())),
-                tmux_forwards: true,
-                osc52: true
+                to_terminal: true
             })
         );
         let status = report.status_text(Lang::PtBr);
@@ -947,7 +1013,10 @@ mod tests {
         assert!(!decoded.contains('\x1b'), "{decoded:?}");
         // With passthrough allowed the wrapped sequence follows the plain one.
         let e = Env {
-            tmux_passthrough: true,
+            tmux_facts: TmuxFacts {
+                passthrough: true,
+                ..TmuxFacts::default()
+            },
             ..e
         };
         let report = copy_with(Msg::WhatLogin, "maria", &e, CAT).await;
@@ -956,35 +1025,72 @@ mod tests {
         assert_eq!(report.terminal, both);
     }
 
+    /// What is said follows what tmux does with each path (as checked in
+    /// a real tmux, see the module's documentation): the status never
+    /// claims the terminal's clipboard when tmux dropped everything.
     #[tokio::test]
-    async fn a_failed_tmux_buffer_is_said_and_set_clipboard_off_is_not_sent() {
-        let e = Env {
+    async fn the_report_follows_what_tmux_does_with_each_path() {
+        let tmux = |takes_osc52, passthrough, before_3_2| Env {
             tmux: true,
+            tmux_facts: TmuxFacts {
+                passthrough,
+                takes_osc52,
+                before_3_2,
+            },
             ..env()
         };
-        let report = copy_with(Msg::WhatLogin, "maria", &e, FALSE).await;
-        assert_eq!(
-            report.status_text(Lang::En),
-            "Sent to the terminal's clipboard · login: maria · false failed (exit status: 1)"
-        );
-        // set-clipboard off and no terminal: tmux's buffer only.
-        let e = Env {
+        let said = |r: &CopyReport| r.status_text(Lang::En);
+        let both = "In tmux's buffer and sent to the terminal's clipboard · login: maria";
+        // The defaults (set-clipboard external or off): tmux passes its
+        // buffer on.
+        let r = copy_with(Msg::WhatLogin, "maria", &tmux(false, false, false), CAT).await;
+        assert_eq!(said(&r), both);
+        // tmux before 3.2: the buffer is not passed on; without a sequence
+        // tmux lets through it stays in tmux.
+        let old = Env {
             stdout_tty: false,
-            ..e
+            ..tmux(false, false, true)
         };
-        let report = copy_with(Msg::WhatLogin, "maria", &e, CAT).await;
-        assert!(report.terminal.is_empty());
+        let r = copy_with(Msg::WhatLogin, "maria", &old, CAT).await;
         assert_eq!(
-            report.status_text(Lang::En),
+            said(&r),
             "In tmux's buffer (paste with the prefix and ]) · login: maria"
         );
-        // Neither: nothing reached anything, and the text is still shown.
-        let report = copy_with(Msg::WhatLogin, "maria", &e, ABSENT).await;
-        assert!(!report.is_ok());
+        // ...but a wrapped sequence tmux lets through reaches the terminal.
+        let r = copy_with(Msg::WhatLogin, "maria", &tmux(false, true, true), CAT).await;
+        assert_eq!(said(&r), both);
+        // The buffer failed: with set-clipboard on the plain sequence
+        // still went, and the failure is said.
+        let r = copy_with(Msg::WhatLogin, "maria", &tmux(true, false, false), FALSE).await;
         assert_eq!(
-            report.status_text(Lang::En),
+            said(&r),
+            "Sent to the terminal's clipboard · login: maria · false failed (exit status: 1)"
+        );
+        assert_eq!(
+            r.terminal,
+            osc52_sequence("maria", Multiplexer::None).unwrap()
+        );
+        // With the defaults tmux drops the plain sequence: a failed buffer
+        // is a failed copy, and the text is still shown.
+        let r = copy_with(Msg::WhatLogin, "maria", &tmux(false, false, false), FALSE).await;
+        assert!(!r.is_ok());
+        assert_eq!(
+            said(&r),
+            "Could not copy (false failed (exit status: 1)) · login: maria"
+        );
+        let r = copy_with(Msg::WhatLogin, "maria", &tmux(false, false, false), ABSENT).await;
+        assert_eq!(
+            said(&r),
             "Could not copy (hubdesk-test-no-such-clipboard-tool failed (not found)) · login: maria"
         );
+        // No terminal on stdout: nothing is written, the buffer still goes.
+        let piped = Env {
+            stdout_tty: false,
+            ..tmux(false, false, false)
+        };
+        let r = copy_with(Msg::WhatLogin, "maria", &piped, CAT).await;
+        assert!(r.terminal.is_empty());
+        assert_eq!(said(&r), both);
     }
 
     #[tokio::test]
@@ -1012,13 +1118,19 @@ mod tests {
             &[Method::Native(ABSENT), Method::Osc52(Multiplexer::None)],
             "x",
             CAT,
-            false,
+            TmuxFacts::default(),
         )
         .await;
-        assert!(matches!(got, Ok(Copied::Terminal { osc52: true, .. })));
+        assert!(matches!(
+            got,
+            Ok(Copied::Terminal {
+                to_terminal: true,
+                ..
+            })
+        ));
         assert!(!bytes.is_empty());
 
-        let (got, _) = run_plan(&[Method::Native(ABSENT)], "x", CAT, false).await;
+        let (got, _) = run_plan(&[Method::Native(ABSENT)], "x", CAT, TmuxFacts::default()).await;
         assert_eq!(got, Err(CopyError::NoTool));
 
         // `cat` reads stdin and exits 0: the way a real tool behaves, and
@@ -1027,7 +1139,7 @@ mod tests {
             &[Method::Native(CAT), Method::Osc52(Multiplexer::None)],
             "x",
             CAT,
-            false,
+            TmuxFacts::default(),
         )
         .await;
         assert_eq!(got, Ok(Copied::Native("cat")));
@@ -1037,7 +1149,7 @@ mod tests {
             &[Method::Native(FALSE), Method::Osc52(Multiplexer::None)],
             "x",
             CAT,
-            false,
+            TmuxFacts::default(),
         )
         .await;
         assert!(
@@ -1048,7 +1160,7 @@ mod tests {
             &[Method::Native(FALSE), Method::Native(ABSENT)],
             "x",
             CAT,
-            false,
+            TmuxFacts::default(),
         )
         .await;
         assert!(

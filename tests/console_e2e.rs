@@ -202,10 +202,11 @@ impl Drop for Tmux {
 
 /// Issue 13: inside tmux with its default settings the wrapped OSC 52
 /// alone was dropped and the console still said "Copiado". Copying loads
-/// tmux's own buffer (which tmux passes on to the outer terminal), and the
-/// status line says so, with the text.
+/// tmux's own buffer, which tmux passes on to the terminal its client runs
+/// in (here a pseudo-terminal, whose output is read), and the status line
+/// says so, with the text.
 #[test]
-fn copy_inside_tmux_with_default_settings_fills_tmux_buffer_and_says_so() {
+fn copy_inside_tmux_with_default_settings_reaches_the_outer_terminal_and_says_so() {
     let home = tempfile::tempdir().unwrap();
     let h = home.path().display();
     let command = format!(
@@ -216,6 +217,19 @@ fn copy_inside_tmux_with_default_settings_fills_tmux_buffer_and_says_so() {
     );
     let t = Tmux::start(&command);
     t.wait_for("Buscar cliente", DEADLINE);
+    assert_eq!(
+        t.out(&["show-options", "-gv", "set-clipboard"]).trim(),
+        "external",
+        "tmux's default"
+    );
+    // The attendant's terminal: a tmux client in a pseudo-terminal.
+    let mut attach = CommandBuilder::new("tmux");
+    attach.arg("-S");
+    attach.arg(&t.socket);
+    attach.arg("attach");
+    attach.env_remove("TMUX");
+    let client = Pty::spawn(attach, 100, 30);
+    client.wait_for_text("Buscar cliente", DEADLINE);
     t.keys(&["-l", "silva"]);
     t.keys(&["Enter"]);
     t.wait_for("clientes encontrados", DEADLINE);
@@ -243,5 +257,22 @@ fn copy_inside_tmux_with_default_settings_fills_tmux_buffer_and_says_so() {
     assert!(words.contains(&format!("login: {login}")), "{screen}");
     assert!(!screen.contains("Copiado"), "{screen}");
     assert_eq!(t.out(&["show-buffer"]), login);
+    // tmux passed its buffer on to the outer terminal as OSC 52 (the form
+    // its terminfo gives: `ESC ] 52 ; ; <base64> BEL`).
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(&login);
+    let wanted = format!("\x1b]52;;{encoded}\x07");
+    let start = std::time::Instant::now();
+    loop {
+        let raw = String::from_utf8_lossy(&client.raw_output()).into_owned();
+        if raw.contains(&wanted) {
+            break;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "the outer terminal never got {wanted:?}"
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
     t.keys(&["q"]);
 }

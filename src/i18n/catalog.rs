@@ -290,7 +290,7 @@ catalog! {
         pt: "No buffer do tmux e enviado à área de transferência do terminal · {what}: {text}",
         en: "In tmux's buffer and sent to the terminal's clipboard · {what}: {text}"
     }
-    /// tmux's buffer holds the text; tmux does not forward it (set-clipboard off).
+    /// tmux's buffer holds the text; tmux does not pass it on (tmux before 3.2).
     CopiedTmuxOnly {
         pt: "No buffer do tmux (cole com o prefixo e ]) · {what}: {text}",
         en: "In tmux's buffer (paste with the prefix and ]) · {what}: {text}"

@@ -41,8 +41,7 @@ pub struct ConsoleOptions {
     pub demo: bool,
     /// The profile's name, shown in the status bar.
     pub profile: String,
-    /// The attendant's name or login (tickets' `parametros`, audit trail),
-    /// as [`crate::account::attendant`] resolves it.
+    /// The attendant's name or login (tickets' `parametros`, audit trail).
     pub attendant: Option<String>,
     /// PBX extension of this attendant, if any.
     pub ramal: Option<String>,
@@ -100,7 +99,7 @@ impl Console {
             profile: options.profile,
             insecure: options.insecure,
             timeout_secs: options.client.request_timeout().as_secs(),
-            attendant: options.attendant.clone(),
+            attendant: crate::ops::identity::attendant(options.attendant.as_deref()),
             ramal: options.ramal.clone(),
             internal_id: options.internal_id.clone(),
             ..Settings::default()

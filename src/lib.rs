@@ -6,7 +6,6 @@
 //! `../shared/GUIDE.md` §1): `api` knows nothing of terminals or the app,
 //! `sim` never imports `api` types.
 
-pub mod account;
 pub mod api;
 pub mod app;
 pub mod audit;
@@ -19,6 +18,7 @@ pub mod i18n;
 pub mod index;
 pub mod logging;
 pub mod mask;
+pub mod ops;
 pub mod sanitize;
 pub mod screenpop;
 pub mod search_kind;

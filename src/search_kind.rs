@@ -105,7 +105,11 @@ pub fn term_for(kind: CustomerSearchBy, input: &str) -> String {
         CustomerSearchBy::Phone => phone::normalize(s),
         CustomerSearchBy::Mac => parse_mac(s).unwrap_or_else(|| s.to_ascii_uppercase()),
         CustomerSearchBy::Name | CustomerSearchBy::FantasyName => collapse_ws(s),
-        CustomerSearchBy::Code | CustomerSearchBy::Login | CustomerSearchBy::Ipv4 => s.to_string(),
+        CustomerSearchBy::Code
+        | CustomerSearchBy::Login
+        | CustomerSearchBy::Ipv4
+        | CustomerSearchBy::ServiceId
+        | CustomerSearchBy::CustomerId => s.to_string(),
     }
 }
 

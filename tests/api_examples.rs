@@ -662,8 +662,14 @@ fn prospect_values() {
     let p = &plans.servicos[0];
     assert_eq!(p.id_servico, Some(1330));
     assert_eq!(p.valor, Some(dec("254.9")));
-    assert_eq!(p.velocidade_download, Some(20480));
-    assert_eq!(p.velocidade_upload, Some(4096));
+    assert_eq!(
+        p.velocidade_download.as_ref().and_then(|s| s.kbps),
+        Some(20480)
+    );
+    assert_eq!(
+        p.velocidade_upload.as_ref().and_then(|s| s.kbps),
+        Some(4096)
+    );
     assert_eq!(
         p.display.as_deref(),
         Some("COMBO 10 MB EM DOBRO FIXO E 3 CAMERAS RAP10 - (R$ 254.90) (INATIVO)")
@@ -994,4 +1000,399 @@ fn documented_query_examples() {
         url(&hubdesk::api::network::zones_call()),
         "/api/v1/integracao/rede/zona_atendimento"
     );
+}
+
+// ---------------------------------------------------------------------------
+// HubSoft's current collection (issue 12): bodies in the shapes its saved
+// example responses have (tests/fixtures/hubsoft-collection, provenance in
+// its PROVENANCE.md), decoded along the client's path, and every field
+// hubdesk decodes carried, unchanged in meaning, into `--json`.
+
+mod collection {
+    use std::path::PathBuf;
+
+    use hubdesk::api::fuzzing::decode_answer;
+    use hubdesk::api::lenient::parse_money;
+    use hubdesk::api::*;
+    use hubdesk::cli::output::{self as out, Fmt};
+    use hubdesk::i18n::Lang;
+    use serde_json::Value;
+
+    fn body(name: &str) -> Vec<u8> {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/hubsoft-collection")
+            .join(name);
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
+    }
+
+    fn json(name: &str) -> Value {
+        serde_json::from_slice(&body(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+    }
+
+    fn decoded<T: serde::de::DeserializeOwned>(route: &'static str, name: &str) -> T {
+        decode_answer::<T>(route, 200, &body(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"))
+    }
+
+    const FMT: Fmt = Fmt {
+        lang: Lang::En,
+        privacy: false,
+    };
+
+    /// Keys the collection's bodies carry that hubdesk deliberately does
+    /// not decode (so `--json` cannot carry them): internal foreign keys,
+    /// boleto layout fields the console has no use for, and the
+    /// router/Wi-Fi `senhas`, which are secrets.
+    const NOT_MODELLED: &[&str] = &[
+        "rg_emissao",
+        "senhas",
+        "id_tipo_atendimento",
+        "id_usuario_abertura",
+        "id_usuario_fechamento",
+        "id_usuario_responsavel",
+        "id_setor_responsavel",
+        "id_motivo_fechamento_atendimento",
+        "id_atendimento_status",
+        "id_origem_contato",
+        "ip_cadastro",
+        "destino",
+        "rascunho",
+        "deleted_at",
+        "avaliacao",
+        "comentario_avaliacao",
+        "push_notification_enviado",
+        "resultado_diagnostico",
+        "percentual_color_class",
+        "parametros",
+        "nosso_numero",
+        "nosso_numero_dv",
+        "agencia_codigo_beneficiario",
+        "beneficiario",
+        "numero_documento",
+        "especie",
+        "especie_dinheiro",
+        "aceite",
+        "local_pagamento",
+        "carteira",
+        "instrucoes",
+        "pivot",
+        "id_endereco_numero",
+        "id_usuario",
+        "updated_at",
+        "prospecto_servico",
+        "numero_plano",
+        "acctstarttimebr",
+        "acctstoptimebr",
+        "calledstationid",
+        "nasportid",
+        "nasporttype",
+        "memory",
+    ];
+
+    fn same_instant(a: &str, b: &str) -> bool {
+        match (ApiDate::parse(a), ApiDate::parse(b)) {
+            (Some(x), Some(y)) => {
+                x.date() == y.date() && (x.instant().is_none() || x.instant() == y.instant())
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `out` (what `--json` printed) says what `inp` (the body)
+    /// said, allowing for the client's normalisations: ids and amounts as
+    /// numbers, dates as ISO 8601, flags as booleans, text trimmed.
+    fn equivalent(key: &str, inp: &Value, out: &Value) -> bool {
+        match (inp, out) {
+            (a, b) if a == b => true,
+            (Value::Null, _) => true,
+            (Value::String(s), Value::Null) => {
+                // HubSoft's 1969-12-31 birth date means "unknown".
+                s.trim().is_empty() || (key.starts_with("data_nasc") && s.starts_with("1969-12-31"))
+            }
+            (Value::Array(a), Value::Null) => a.is_empty(),
+            (Value::Object(a), Value::Null) => a.values().all(Value::is_null),
+            (Value::Number(a), Value::Number(b)) => {
+                (a.as_f64().unwrap() - b.as_f64().unwrap()).abs() < 1e-6
+            }
+            (Value::Number(n), Value::Bool(b)) => (n.as_f64() == Some(1.0)) == *b,
+            (Value::String(s), Value::Bool(b)) => lenient::parse_flag(s) == Some(*b),
+            (Value::String(s), Value::Number(n)) => parse_money(s)
+                .and_then(|d| d.to_string().parse::<f64>().ok())
+                .or_else(|| s.trim().parse::<f64>().ok())
+                .is_some_and(|v| (v - n.as_f64().unwrap()).abs() < 1e-6),
+            (Value::Number(n), Value::String(t)) => {
+                t.trim() == n.to_string()
+                    || (key.ends_with("_timestamp")
+                        && n.as_i64()
+                            .and_then(ApiDate::from_epoch_millis)
+                            .zip(ApiDate::parse(t))
+                            .is_some_and(|(a, b)| a.instant() == b.instant()))
+            }
+            (Value::String(s), Value::String(t)) => s.trim() == t.trim() || same_instant(s, t),
+            // A PHP DateTime dump, read as the instant it names.
+            (Value::Object(o), Value::String(t)) => o
+                .get("date")
+                .and_then(Value::as_str)
+                .is_some_and(|d| same_instant(d, t)),
+            _ => false,
+        }
+    }
+
+    /// Walks the body: every non-empty field is in `out` with an equivalent
+    /// value, or is listed in [`NOT_MODELLED`].
+    fn preserved(path: &str, inp: &Value, out: &Value, problems: &mut Vec<String>) {
+        match (inp, out) {
+            (Value::Object(a), Value::Object(b)) => {
+                for (k, v) in a {
+                    let here = format!("{path}.{k}");
+                    if v.is_null() || NOT_MODELLED.contains(&k.as_str()) {
+                        continue;
+                    }
+                    // The PPPoE password is decoded for the reveal key but
+                    // never serialized.
+                    if k == "senha" {
+                        assert!(!b.contains_key(k), "{here}: the password reached --json");
+                        continue;
+                    }
+                    match b.get(k) {
+                        None => problems.push(format!("{here}: lost ({v})")),
+                        Some(w) => preserved(&here, v, w, problems),
+                    }
+                }
+            }
+            (Value::Array(a), Value::Array(b)) => {
+                if a.len() != b.len() {
+                    problems.push(format!("{path}: {} items became {}", a.len(), b.len()));
+                }
+                for (i, (v, w)) in a.iter().zip(b).enumerate() {
+                    preserved(&format!("{path}[{i}]"), v, w, problems);
+                }
+            }
+            (v, w) => {
+                let key = path.rsplit('.').next().unwrap_or("");
+                if !equivalent(key, v, w) {
+                    problems.push(format!("{path}: {v} became {w}"));
+                }
+            }
+        }
+    }
+
+    fn check(name: &str, key: &str, records: Vec<Value>) {
+        let body = json(name);
+        let items: Vec<Value> = match &body[key] {
+            Value::Array(a) => a.clone(),
+            v @ Value::Object(_) => vec![v.clone()],
+            other => panic!("{name}: {key} is {other}"),
+        };
+        assert_eq!(items.len(), records.len(), "{name}: records decoded");
+        let mut problems = Vec::new();
+        for (i, (inp, out)) in items.iter().zip(&records).enumerate() {
+            preserved(&format!("{key}[{i}]"), inp, out, &mut problems);
+        }
+        assert!(problems.is_empty(), "{name}:\n{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn every_record_keeps_every_decoded_field_into_json() {
+        let r: CustomersResponse = decoded("cliente", "cliente.success.json");
+        check(
+            "cliente.success.json",
+            "clientes",
+            r.clientes
+                .iter()
+                .map(|c| out::customer_json(&FMT, c))
+                .collect(),
+        );
+        let r: TicketsResponse = decoded("cliente/atendimento", "cliente_atendimento.success.json");
+        check(
+            "cliente_atendimento.success.json",
+            "atendimentos",
+            r.atendimentos
+                .iter()
+                .map(|t| out::ticket_json(&FMT, t))
+                .collect(),
+        );
+        for name in [
+            "atendimento_post.success.json",
+            "atendimento_put.success.json",
+        ] {
+            let r: TicketResponse = decoded("atendimento", name);
+            check(
+                name,
+                "atendimento",
+                r.atendimento
+                    .iter()
+                    .map(|t| out::ticket_json(&FMT, t))
+                    .collect(),
+            );
+        }
+        let r: InvoicesResponse = decoded("cliente/financeiro", "cliente_financeiro.success.json");
+        check(
+            "cliente_financeiro.success.json",
+            "faturas",
+            r.faturas
+                .iter()
+                .map(|i| out::invoice_json(&FMT, i))
+                .collect(),
+        );
+        let r: ServiceOrdersResponse = decoded(
+            "cliente/ordem_servico",
+            "cliente_ordem_servico.success.json",
+        );
+        check(
+            "cliente_ordem_servico.success.json",
+            "ordens_servico",
+            r.into_orders()
+                .iter()
+                .map(|o| out::order_json(&FMT, o))
+                .collect(),
+        );
+        let r: ConnectionLog = decoded(
+            "cliente/extrato_conexao",
+            "cliente_extrato_conexao.success.json",
+        );
+        check(
+            "cliente_extrato_conexao.success.json",
+            "registros",
+            r.registros.iter().map(out::connection_json).collect(),
+        );
+        check(
+            "cliente_extrato_conexao.success.json",
+            "estatisticas",
+            vec![out::stats_json(r.estatisticas.as_ref())],
+        );
+        for name in [
+            "prospecto_create.cep_valido.json",
+            "prospecto_create.cep_sem_unidade.json",
+        ] {
+            let r: ProspectPlansResponse = decoded("prospecto/create", name);
+            check(
+                name,
+                "servicos",
+                r.servicos.iter().map(out::plan_json).collect(),
+            );
+        }
+        let r: ProspectsResponse = decoded("prospecto", "prospecto_busca.success.json");
+        check(
+            "prospecto_busca.success.json",
+            "prospectos",
+            r.prospectos
+                .iter()
+                .map(|p| out::prospect_json(&FMT, p))
+                .collect(),
+        );
+        let r: ProspectResponse = decoded("prospecto", "prospecto_post.success.json");
+        check(
+            "prospecto_post.success.json",
+            "prospecto",
+            r.prospecto
+                .iter()
+                .map(|p| out::prospect_json(&FMT, p))
+                .collect(),
+        );
+        let r: EquipmentResponse = decoded("rede/equipamento", "rede_equipamento.success.json");
+        check(
+            "rede_equipamento.success.json",
+            "equipamentos",
+            r.equipamentos.iter().map(out::equipment_json).collect(),
+        );
+        let r: PopsResponse = decoded("rede/pop", "rede_pop.success.json");
+        check(
+            "rede_pop.success.json",
+            "pops",
+            r.pops.iter().map(out::pop_json).collect(),
+        );
+        for name in [
+            "cliente_financeiro_enviar_email.success.json",
+            "cliente_financeiro_enviar_sms.success.json",
+        ] {
+            let r: SendJobResponse = decoded("cliente/financeiro/enviar_email", name);
+            check(
+                name,
+                "job",
+                r.job
+                    .iter()
+                    .map(|j| serde_json::to_value(j).unwrap())
+                    .collect(),
+            );
+        }
+    }
+
+    #[test]
+    fn action_answers_and_refusals_decode() {
+        for name in [
+            "cliente_desbloqueio_confianca.success.json",
+            "cliente_reset_mac_addr.success.json",
+            "cliente_financeiro_enviar_push.success.json",
+            "pbx_notificar.success.json",
+            "pbx_cancelar.success.json",
+        ] {
+            let r: ActionResponse = decoded("cliente/reset_mac_addr", name);
+            assert!(r.msg.is_some_and(|m| !m.is_empty()), "{name}");
+        }
+        let r: DisconnectResponse = decoded(
+            "cliente/solicitar_desconexao/{id}",
+            "cliente_solicitar_desconexao.success.json",
+        );
+        assert!(r.login.is_some());
+        for (route, name) in [
+            (
+                "cliente/solicitar_desconexao/{id}",
+                "cliente_solicitar_desconexao.error.json",
+            ),
+            ("prospecto/create", "prospecto_create.cep_invalido.json"),
+            ("prospecto/create", "prospecto_create.sem_parametro.json"),
+            ("prospecto", "prospecto_post.error_documento.json"),
+        ] {
+            match decode_answer::<ActionResponse>(route, 200, &body(name)) {
+                Err(ApiError::Refused { msg, .. }) => assert!(!msg.is_empty(), "{name}"),
+                other => panic!("{name}: {other:?}"),
+            }
+        }
+        // The token answers parse as grants (the collection's "error"
+        // example has the success shape).
+        for name in ["oauth_token.success.json", "oauth_token.error.json"] {
+            let outcome = hubdesk::api::fuzzing::decode_for_fuzz(0, 200, None, &body(name));
+            assert!(
+                matches!(outcome, hubdesk::api::fuzzing::FuzzOutcome::Decoded(_)),
+                "{name}: {outcome:?}"
+            );
+        }
+    }
+
+    /// Two bodies of the collection are not JSON (one unbalanced, one cut
+    /// short) and one is empty: each is one clear error, in both languages,
+    /// never "nothing found".
+    #[test]
+    fn broken_bodies_are_clear_errors() {
+        use hubdesk::ops::errors::decode_failed;
+        let cases: [(&'static str, &str, &str); 3] = [
+            (
+                "prospecto",
+                "prospecto_all.invalid_unbalanced.json",
+                "The server's answer is not valid JSON (prospecto, line 32, column 3); nothing was shown",
+            ),
+            (
+                "rede/zona_atendimento",
+                "rede_zona_atendimento.invalid_cut_short.json",
+                "The server's answer was cut short (rede/zona_atendimento): its JSON ends before it is complete; nothing was shown",
+            ),
+            (
+                "prospecto",
+                "prospecto_busca.error_empty_body.json",
+                "The server's answer was empty (prospecto); nothing was shown",
+            ),
+        ];
+        for (route, name, text) in cases {
+            let e = decode_answer::<ZonesResponse>(route, 200, &body(name)).expect_err(name);
+            let ApiError::Decode {
+                route: r,
+                path,
+                detail,
+            } = &e
+            else {
+                panic!("{name}: {e:?}");
+            };
+            assert_eq!(decode_failed(Lang::En, r, path, detail), text, "{name}");
+        }
+    }
 }

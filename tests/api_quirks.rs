@@ -413,6 +413,31 @@ fn estado_and_uf_either_way_round() {
     assert_eq!(city.state_code(), Some("MG"));
 }
 
+/// Current servers send speeds as text with a unit (issue 12): the value is
+/// read with its unit and the text is kept, never dropped.
+#[test]
+fn speeds_as_text_keep_their_value_and_text() {
+    let s = service(json!({
+        "nome": "10MB FIBRA",
+        "velocidade_download": "10240 Mbits",
+        "velocidade_upload": "30 Mbits"
+    }));
+    let down = s.velocidade_download.clone().unwrap();
+    assert_eq!(down.kbps, Some(10240 * 1024));
+    assert_eq!(down.raw.as_deref(), Some("10240 Mbits"));
+    assert!(
+        down.doubtful(s.nome.as_deref()),
+        "the label contradicts 10MB"
+    );
+    let up = s.velocidade_upload.clone().unwrap();
+    assert_eq!(up.kbps, Some(30 * 1024));
+    let odd = service(json!({"velocidade_download": "sob consulta"}));
+    let odd = odd.velocidade_download.unwrap();
+    assert_eq!((odd.kbps, odd.raw.as_deref()), (None, Some("sob consulta")));
+    let comma = service(json!({"velocidade_download": "1,5 Mbps"}));
+    assert_eq!(comma.velocidade_download.unwrap().kbps, Some(1536));
+}
+
 #[test]
 fn unknown_fields_ignored_useful_new_ones_kept() {
     let s = service(json!({
@@ -422,7 +447,10 @@ fn unknown_fields_ignored_useful_new_ones_kept() {
     }));
     assert_eq!(s.mac_addr.as_deref(), Some("58:10:8C:4B:FF:AA"));
     assert_eq!(s.phy_addr.as_deref(), Some("ZTEG12345678"));
-    assert_eq!(s.velocidade_download, Some(102400));
+    assert_eq!(
+        s.velocidade_download.as_ref().and_then(|v| v.kbps),
+        Some(102400)
+    );
     assert_eq!(s.login.as_deref(), Some("ana"));
     let f = invoice(json!({"quitado": "sim", "novo_campo": [{}]}));
     assert_eq!(f.quitado, Some(true));

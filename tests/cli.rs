@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use hubdesk::sim::{Credentials, DEMO_CREDENTIALS, Faults};
+use hubdesk::sim::{Credentials, DEMO_CREDENTIALS, Faults, Generation, SimConfig};
 use serde_json::Value;
 
 mod cli_kit;
@@ -90,6 +90,54 @@ fn customer_by_code_document_and_service() {
         .expect(0)
         .json();
     assert_eq!(by_service["codigo_cliente"], Value::from(1001));
+}
+
+/// Issue 12.6: `service:ID` asks `cliente?busca=id_cliente_servico` first
+/// (a new installation has no invoice to find it through), and falls back
+/// to the invoice/ticket/order path only on a server that refuses that
+/// `busca`.
+#[test]
+fn customer_by_service_uses_the_service_search_and_falls_back_on_old_servers() {
+    for generation in [Generation::Current, Generation::Documented2020] {
+        let h = Harness::with(SimConfig {
+            generation,
+            ..cli_kit::small(DEMO_CREDENTIALS.into())
+        });
+        let service = service_of(&h, "1001", 1);
+        let before = h.sim.counters().requests("cliente/financeiro");
+        let found = h
+            .run(&["customer", &format!("service:{service}"), "--json"])
+            .expect(0)
+            .json();
+        assert_eq!(found["codigo_cliente"], Value::from(1001), "{generation:?}");
+        let invoice_reads = h.sim.counters().requests("cliente/financeiro") - before;
+        match generation {
+            Generation::Current => assert_eq!(invoice_reads, 0, "no detour via invoices"),
+            Generation::Documented2020 => assert!(invoice_reads >= 1, "the fallback path"),
+        }
+        // An unknown service is not found, on either server.
+        h.run(&["customer", "service:999999"]).expect(1);
+    }
+}
+
+/// Issue 12.5 and 12.9c: the CLI asks for 100 customers (HubSoft answers 5
+/// without a limit) and says when a cap is hit; a lookup by code never
+/// talks of customers sharing a document.
+#[test]
+fn search_asks_for_a_hundred_and_a_code_lookup_names_one_customer() {
+    let h = Harness::with(cli_kit::small(DEMO_CREDENTIALS.into()));
+    let all = h.run(&["search", "a", "--by", "name", "--json"]);
+    let n = all.expect(0).json().as_array().unwrap().len();
+    assert!(
+        n > 5,
+        "only {n} customers: the server's default of 5 was used"
+    );
+    let capped = h.run(&["search", "a", "--by", "name", "--limit", "2"]);
+    capped.expect(0);
+    assert!(capped.stderr.contains("maximum of 2"), "{}", capped.stderr);
+    let by_code = h.run(&["customer", "1001"]);
+    by_code.expect(0);
+    assert!(!by_code.stderr.contains("share"), "{}", by_code.stderr);
 }
 
 #[test]
@@ -462,6 +510,51 @@ fn yes_performs_exactly_one_effect_per_action() {
         "--yes",
     ]);
     assert!(out.expect(0).stdout.contains("Done"), "{}", out.stdout);
+    // Issue 12: the closing text must not overwrite the customer's opening
+    // description (`descricao` in the PUT); it goes in parametros.
+    let close = h
+        .sim
+        .records()
+        .into_iter()
+        .find(|r| r.kind == "ticket_close")
+        .expect("close recorded");
+    assert!(close.detail["descricao"].is_null(), "{:?}", close.detail);
+    assert_eq!(
+        close.detail["parametros"]["texto_fechamento"], "Resolvido",
+        "{:?}",
+        close.detail
+    );
+    // No attendant in the profile: the system account is recorded, as the
+    // console does, never nobody.
+    assert!(
+        close.detail["parametros"]["atendente"]
+            .as_str()
+            .is_some_and(|a| !a.is_empty()),
+        "{:?}",
+        close.detail
+    );
+    let after = h
+        .run(&["tickets", "1001", "--all", "--json"])
+        .expect(0)
+        .json();
+    let closed = after
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| {
+            t["id_atendimento"]
+                .as_u64()
+                .map(|i| i.to_string())
+                .as_deref()
+                == Some(ticket.as_str())
+        })
+        .expect("closed ticket listed");
+    assert!(
+        closed["descricao_abertura"]
+            .as_str()
+            .is_some_and(|d| d.contains("Sem sinal")),
+        "{closed}"
+    );
     let c = h.sim.counters();
     for (kind, target) in [
         ("mac_reset", &padaria),

@@ -157,8 +157,8 @@ fn malformed_and_truncated_bodies_exit_4_naming_the_route() {
     expect(
         &h.run_both(&["invoices", "1001"]),
         4,
-        "Could not read the server's answer (cliente/financeiro, field .)",
-        "Não foi possível ler a resposta do servidor (cliente/financeiro, campo .)",
+        "The server's answer was cut short (cliente/financeiro): its JSON ends before it is complete; nothing was shown",
+        "A resposta do servidor veio cortada (cliente/financeiro): o JSON termina antes de fechar; nada foi mostrado",
     );
     h.fault(
         "cliente/ordem_servico",
@@ -170,8 +170,8 @@ fn malformed_and_truncated_bodies_exit_4_naming_the_route() {
     expect(
         &h.run_both(&["orders", "1003"]),
         4,
-        "Could not read the server's answer (cliente/ordem_servico, field .)",
-        "Não foi possível ler a resposta do servidor (cliente/ordem_servico, campo .)",
+        "The server's answer is not valid JSON (cliente/ordem_servico, line 1, column 2); nothing was shown",
+        "A resposta do servidor não é JSON válido (cliente/ordem_servico, linha 1, coluna 2); nada foi mostrado",
     );
 }
 

@@ -276,14 +276,22 @@ async fn opening_a_ticket_shows_its_protocol_and_refreshes_the_tickets() {
         .iter()
         .find(|t| t.protocolo.as_deref() == Some(protocol.as_str()))
         .expect("the new ticket is listed");
-    // HubSoft records the API user: the attendant signs the description.
+    // The customer's words are sent as typed (issue 12); HubSoft records
+    // the API user, so the attendant goes in `parametros`.
     assert!(
         ticket
             .descricao_abertura
             .as_deref()
-            .is_some_and(|d| d.contains("ana.souza")),
+            .is_some_and(|d| d.starts_with("Sem internet desde ontem") && !d.contains("ana.souza")),
         "{ticket:?}"
     );
+    let opened = c
+        .sim
+        .records()
+        .into_iter()
+        .find(|r| r.kind == "ticket_open")
+        .expect("recorded");
+    assert_eq!(opened.detail["parametros"]["atendente"], "ana.souza");
     assert_audit(&c.audit(), audit::action::OPEN_TICKET, audit::Outcome::Ok);
     c.sim.shutdown();
 }

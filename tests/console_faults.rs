@@ -346,22 +346,32 @@ async fn html_502_is_shown_with_the_page_title() {
 }
 
 /// Malformed and truncated bodies name the route (which differs per pane).
-fn decode_text(pane: Pane) -> Expect {
-    Expect::Error(match pane {
-        Pane::Customer => "Não foi possível ler a resposta do servidor (cliente, campo .)",
-        Pane::Invoices => {
-            "Não foi possível ler a resposta do servidor (cliente/financeiro, campo .)"
-        }
-        Pane::Tickets => {
-            "Não foi possível ler a resposta do servidor (cliente/atendimento, campo .)"
-        }
-        Pane::Orders => {
-            "Não foi possível ler a resposta do servidor (cliente/ordem_servico, campo .)"
-        }
-        Pane::Connections => {
-            "Não foi possível ler a resposta do servidor (cliente/extrato_conexao, campo .)"
-        }
-    })
+fn route_of(pane: Pane) -> &'static str {
+    match pane {
+        Pane::Customer => "cliente",
+        Pane::Invoices => "cliente/financeiro",
+        Pane::Tickets => "cliente/atendimento",
+        Pane::Orders => "cliente/ordem_servico",
+        Pane::Connections => "cliente/extrato_conexao",
+    }
+}
+
+/// A body that is not JSON: said plainly, with where it breaks.
+fn not_json_text(pane: Pane) -> Expect {
+    let text = format!(
+        "A resposta do servidor não é JSON válido ({}, linha 1, coluna 2); nada foi mostrado",
+        route_of(pane)
+    );
+    Expect::Error(Box::leak(text.into_boxed_str()))
+}
+
+/// A body cut in the middle: said plainly.
+fn cut_short_text(pane: Pane) -> Expect {
+    let text = format!(
+        "A resposta do servidor veio cortada ({}): o JSON termina antes de fechar; nada foi mostrado",
+        route_of(pane)
+    );
+    Expect::Error(Box::leak(text.into_boxed_str()))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -371,7 +381,7 @@ async fn malformed_json_names_the_route() {
             malformed_json_rate: 1.0,
             ..Faults::default()
         },
-        decode_text,
+        not_json_text,
     )
     .await;
 }
@@ -383,7 +393,7 @@ async fn truncated_body_names_the_route() {
             truncated_json_rate: 1.0,
             ..Faults::default()
         },
-        decode_text,
+        cut_short_text,
     )
     .await;
 }

@@ -282,9 +282,9 @@ fn plans_show_speeds_in_mbps_and_values_in_reais() {
 
 #[test]
 fn speeds_convert_kbps_to_mbps_and_keep_odd_values_readable() {
-    use hubdesk::ui::cells::speed;
+    use hubdesk::br::speed::format_kbps as speed;
     assert_eq!(speed(102_400), "100 Mbps");
-    assert_eq!(speed(1_024_000), "1000 Mbps");
+    assert_eq!(speed(1_024_000), "1.000 Mbps");
     // Decimal steps, as some ISPs configure them.
     assert_eq!(speed(20_000), "20 Mbps");
     assert_eq!(speed(150_000), "150 Mbps");

@@ -513,42 +513,50 @@ async fn html_502_is_http_502_named_by_the_page_title() {
     .await;
 }
 
-fn expect_whole_body_decode(read: Read, result: Result<Got, ApiError>, sent: u64) {
+/// A body that is not JSON is one decode error of the whole body, not
+/// retried, shown plainly: `cut` for a body cut in the middle, else the
+/// simulator's stray comma at line 1, column 2.
+fn expect_whole_body_decode(read: Read, result: Result<Got, ApiError>, sent: u64, cut: bool) {
     let e = result.expect_err("not JSON");
+    let detail = if cut {
+        hubdesk::api::DETAIL_CUT_SHORT.to_owned()
+    } else {
+        "the body is not JSON (line 1, column 2)".to_owned()
+    };
     assert_eq!(
         e,
         ApiError::Decode {
             route: read.route(),
             path: ".".into(),
-            detail: "the body is not JSON".into()
+            detail,
         }
     );
     assert_eq!(sent, 1, "{read:?}: a decode error is not retried");
     let route = read.route();
-    assert_shown(
-        &e,
+    let (pt, en) = if cut {
         (
-            &r(
-                "Não foi possível ler a resposta do servidor ({route}, campo .)",
+            r(
+                "A resposta do servidor veio cortada ({route}): o JSON termina antes de fechar; nada foi mostrado",
                 route,
             ),
-            &r(
-                "Could not read the server's answer ({route}, field .)",
+            r(
+                "The server's answer was cut short ({route}): its JSON ends before it is complete; nothing was shown",
                 route,
             ),
-        ),
-        EXIT_FAILURE,
+        )
+    } else {
         (
-            &r(
-                "Não foi possível ler a resposta do servidor ({route}, campo .)",
+            r(
+                "A resposta do servidor não é JSON válido ({route}, linha 1, coluna 2); nada foi mostrado",
                 route,
             ),
-            &r(
-                "Could not read the server's answer ({route}, field .)",
+            r(
+                "The server's answer is not valid JSON ({route}, line 1, column 2); nothing was shown",
                 route,
             ),
-        ),
-    );
+        )
+    };
+    assert_shown(&e, (&pt, &en), EXIT_FAILURE, (&pt, &en));
 }
 
 #[tokio::test]
@@ -558,7 +566,7 @@ async fn malformed_json_is_a_decode_error_of_the_whole_body() {
             malformed_json_rate: 1.0,
             ..Faults::default()
         },
-        expect_whole_body_decode,
+        |read, result, sent| expect_whole_body_decode(read, result, sent, false),
     )
     .await;
 }
@@ -570,7 +578,7 @@ async fn a_truncated_body_is_a_decode_error_of_the_whole_body() {
             truncated_json_rate: 1.0,
             ..Faults::default()
         },
-        expect_whole_body_decode,
+        |read, result, sent| expect_whole_body_decode(read, result, sent, true),
     )
     .await;
 }
@@ -734,10 +742,15 @@ async fn a_401_after_revoked_tokens_succeeds_after_one_new_grant() {
 fn expect_auth(read: Read, e: &ApiError, msg: &str) {
     assert_eq!(*e, ApiError::Auth { msg: msg.into() }, "{read:?}");
     assert!(!e.outcome_unknown());
-    let text = (
-        "Falha na autenticação: verifique usuário, senha, client_id e client_secret",
-        "Authentication failed: check user, password, client_id and client_secret",
+    // hubdesk's advice and HubSoft's own words, in panes, actions and the
+    // CLI alike (issue 12.9e: the server's message used to be replaced).
+    let pt = format!(
+        "Falha na autenticação: verifique usuário, senha, client_id e client_secret (o servidor disse: “{msg}”)"
     );
+    let en = format!(
+        "Authentication failed: check user, password, client_id and client_secret (the server said: “{msg}”)"
+    );
+    let text = (pt.as_str(), en.as_str());
     assert_shown(e, text, EXIT_AUTH, text);
 }
 

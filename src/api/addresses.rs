@@ -2,7 +2,7 @@
 #![warn(missing_docs)]
 
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::lenient as l;
 use super::params::path;
@@ -21,7 +21,7 @@ pub fn cities_call() -> Call {
 }
 
 /// Body of `GET /endereco/cidade`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct CitiesResponse {
     /// `msg` as sent.
@@ -33,7 +33,7 @@ pub struct CitiesResponse {
 }
 
 /// A city that has active customers.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct City {
     /// `id_cidade`.
@@ -68,7 +68,7 @@ impl City {
 }
 
 /// A neighbourhood (bairro).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct Neighbourhood {
     /// `nome`.

@@ -274,7 +274,7 @@ fn refusal_message(text: &str) -> String {
                 .iter()
                 .find_map(|k| nonempty_str(obj.get(*k)).map(str::to_owned))
         })
-        .unwrap_or_else(|| "the server refused the API credentials".to_owned())
+        .unwrap_or_else(|| super::error::AUTH_REFUSED_WITHOUT_REASON.to_owned())
 }
 
 /// Interprets the grant answer; pure so that its leniency is unit-tested.

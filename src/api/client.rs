@@ -279,8 +279,7 @@ impl Client {
                                 if reauthorised {
                                     return Err(ApiError::Auth {
                                         msg: msg.unwrap_or_else(|| {
-                                            "the server refused a freshly issued access token"
-                                                .to_owned()
+                                            super::error::AUTH_FRESH_TOKEN_REFUSED.to_owned()
                                         }),
                                     });
                                 }
@@ -439,8 +438,7 @@ impl Client {
                                     if reauthorised {
                                         return Err(ApiError::Auth {
                                             msg: msg.unwrap_or_else(|| {
-                                                "the server refused a freshly issued access token"
-                                                    .to_owned()
+                                                super::error::AUTH_FRESH_TOKEN_REFUSED.to_owned()
                                             }),
                                         });
                                     }

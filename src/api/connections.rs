@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::customers::{Customer, CustomerService};
 use super::envelope::empty_if_not_found;
@@ -61,7 +61,7 @@ impl ConnectionLogQuery {
 }
 
 /// Body of `GET /cliente/extrato_conexao`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct ConnectionLog {
     /// `msg` as sent.
@@ -76,7 +76,7 @@ pub struct ConnectionLog {
 }
 
 /// One RADIUS accounting session.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct ConnectionRecord {
     /// `acctstarttime`: session start (`2017-09-27 18:14:08-03`).
@@ -141,7 +141,7 @@ impl ConnectionRecord {
 }
 
 /// `estatisticas` of the connection log (megabytes).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct ConnectionStats {
     /// `total_conexoes`.

@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 use reqwest::Method;
 use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::envelope::empty_if_not_found;
 use super::lenient::{self as l, ApiDate};
@@ -17,6 +17,7 @@ use super::params::{
     CustomerSearchBy, OrderType, RecordOrderBy, check_limit, digits_only, normalize_phone, path,
     push_range, required, yes_no,
 };
+use super::speed::Speed;
 use super::{ApiError, Call, CallKind, Client};
 
 // ---------------------------------------------------------------------------
@@ -159,7 +160,7 @@ impl AllCustomers {
 // Responses
 
 /// Body of `GET /cliente` and `GET /cliente/all`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct CustomersResponse {
     /// `msg` as sent.
@@ -172,7 +173,7 @@ pub struct CustomersResponse {
 
 /// A customer. Also used for the shorter `cliente` objects nested in
 /// tickets, invoices and service orders (only some fields are then set).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct Customer {
     /// `id_cliente`: primary key.
@@ -242,6 +243,10 @@ pub struct Customer {
     /// `servicos`: the customer's services (plans), with their addresses.
     #[serde(deserialize_with = "l::list")]
     pub servicos: Vec<CustomerService>,
+    /// `servico`: the one service a record is about, nested in the
+    /// customer of a `cliente/financeiro` invoice (with its addresses).
+    #[serde(deserialize_with = "l::object")]
+    pub servico: Option<Box<CustomerService>>,
 }
 
 impl Customer {
@@ -296,7 +301,7 @@ impl Customer {
 /// A customer's service (a subscribed plan). Also the `servico` /
 /// `cliente_servico` summary nested in tickets, service orders and the
 /// connection log.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct CustomerService {
     /// `id_cliente_servico`: the id every action targets. It changes when a
@@ -310,7 +315,7 @@ pub struct CustomerService {
     #[serde(deserialize_with = "l::text")]
     pub nome: Option<String>,
     /// `valor`: monthly price.
-    #[serde(deserialize_with = "l::money")]
+    #[serde(deserialize_with = "l::money", serialize_with = "l::money_out")]
     pub valor: Option<Decimal>,
     /// `status`: display text ("Serviço Habilitado", "Cancelado"...).
     #[serde(deserialize_with = "l::text")]
@@ -325,26 +330,33 @@ pub struct CustomerService {
     #[serde(deserialize_with = "l::text")]
     pub login: Option<String>,
     /// `senha`: PPPoE password in clear; show only on explicit reveal (LGPD).
-    #[serde(deserialize_with = "l::text")]
+    /// Never serialized: `--json` and exports must not carry it.
+    #[serde(deserialize_with = "l::text", skip_serializing)]
     pub senha: Option<String>,
+    /// `referencia`: a landmark for the installation ("casa azul").
+    #[serde(deserialize_with = "l::text")]
+    pub referencia: Option<String>,
     /// `ipv4`.
     #[serde(deserialize_with = "l::text")]
     pub ipv4: Option<String>,
     /// `ipv6`.
     #[serde(deserialize_with = "l::text")]
     pub ipv6: Option<String>,
-    /// `mac_addr`: CPE MAC, sent by newer servers.
+    /// `mac_addr`: the MAC bound to the PPPoE/RADIUS login (what
+    /// `reset_mac_addr` clears), sent by newer servers.
     #[serde(deserialize_with = "l::text")]
     pub mac_addr: Option<String>,
-    /// `phy_addr`: physical (ONU) address, sent by newer servers.
+    /// `phy_addr`: the ONU/CPE's layer-2 address, distinct from `mac_addr`;
+    /// needed when an ONU is swapped. Sent by newer servers.
     #[serde(deserialize_with = "l::text")]
     pub phy_addr: Option<String>,
-    /// `velocidade_download` in kbps, sent by newer servers.
-    #[serde(deserialize_with = "l::int")]
-    pub velocidade_download: Option<i64>,
-    /// `velocidade_upload` in kbps, sent by newer servers.
-    #[serde(deserialize_with = "l::int")]
-    pub velocidade_upload: Option<i64>,
+    /// `velocidade_download`: kbit/s as a number (2020 servers) or text
+    /// with a unit (`"30 Mbits"`, current servers); see [`Speed`].
+    #[serde(deserialize_with = "super::speed::speed")]
+    pub velocidade_download: Option<Speed>,
+    /// `velocidade_upload`, like `velocidade_download`.
+    #[serde(deserialize_with = "super::speed::speed")]
+    pub velocidade_upload: Option<Speed>,
     /// `ultima_conexao`: RADIUS "last seen"; `None` when the server sent
     /// `[]` (unknown) or did not send it (ask with `ultima_conexao=sim`).
     #[serde(deserialize_with = "l::object")]
@@ -400,7 +412,7 @@ impl CustomerService {
 }
 
 /// Last RADIUS connection of a service ("last seen", not a live probe).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct LastConnection {
     /// `conectado`: online at the last accounting record.
@@ -433,7 +445,7 @@ pub struct LastConnection {
 }
 
 /// `porta_atendimento`: the port serving the customer.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct ServicePort {
     /// `numero`: port number (an integer in the examples, kept as text).
@@ -445,7 +457,7 @@ pub struct ServicePort {
 }
 
 /// A network interface (`interface`, `interface_roteamento`, zone interfaces).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct NetInterface {
     /// `id_interface_conexao` (service-zone interfaces).
@@ -466,10 +478,14 @@ pub struct NetInterface {
     /// `equipamento_conexao`: the equipment the interface belongs to.
     #[serde(deserialize_with = "l::object")]
     pub equipamento_conexao: Option<Equipment>,
+    /// `interface_conexao_roteamento`: where an equipment's interface is
+    /// routed (`rede/equipamento`).
+    #[serde(deserialize_with = "l::object")]
+    pub interface_conexao_roteamento: Option<Box<NetInterface>>,
 }
 
 /// A piece of network equipment (OLT, concentrator, AP, switch).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct Equipment {
     /// `id_equipamento` (network routes only).
@@ -490,10 +506,19 @@ pub struct Equipment {
     /// `fabricante`: manufacturer.
     #[serde(deserialize_with = "l::text")]
     pub fabricante: Option<String>,
+    /// `tipo`: `ROTEADOR`, `ACCESS POINT`, `OLT`... (`rede/equipamento`).
+    #[serde(deserialize_with = "l::text")]
+    pub tipo: Option<String>,
+    /// `autentica_radius`: whether subscribers authenticate through it.
+    #[serde(deserialize_with = "l::flag")]
+    pub autentica_radius: Option<bool>,
+    /// `interfaces`: its interfaces (`rede/equipamento`).
+    #[serde(deserialize_with = "l::list")]
+    pub interfaces: Vec<NetInterface>,
 }
 
 /// An add-on package of a service (fixed IP, TV...).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct Package {
     /// `id_pacote`.
@@ -503,7 +528,7 @@ pub struct Package {
     #[serde(deserialize_with = "l::text")]
     pub descricao: Option<String>,
     /// `valor` (arrives as text, `"20"`).
-    #[serde(deserialize_with = "l::money")]
+    #[serde(deserialize_with = "l::money", serialize_with = "l::money_out")]
     pub valor: Option<Decimal>,
     /// `observacoes`.
     #[serde(deserialize_with = "l::text")]
@@ -514,7 +539,7 @@ pub struct Package {
 }
 
 /// One of a service's four addresses.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct Address {
     /// `completo`: the whole address on one line.
@@ -573,7 +598,7 @@ impl Address {
 }
 
 /// Geographic coordinates of an installation address.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct Coordinates {
     /// `latitude`.

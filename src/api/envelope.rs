@@ -2,7 +2,7 @@
 //! `{status, msg}` answer of the action routes.
 #![warn(missing_docs)]
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::error::ApiError;
 use super::lenient as l;
@@ -11,7 +11,7 @@ use super::lenient as l;
 ///
 /// `status` is kept as sent (`"success"`, `"suscess"`, `"error"`...): only
 /// `"error"` means failure, as HubSoft's own clients decide.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct Envelope {
     /// `status` as sent.
@@ -39,7 +39,7 @@ impl Envelope {
 /// The answer of an action route that returns only `{status, msg}` (trust
 /// unlock, push, MAC reset, PBX): the message is what the attendant reads
 /// (e.g. the date until which a trust unlock holds).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct ActionResponse {
     /// `msg` as sent.

@@ -160,6 +160,29 @@ impl ApiError {
     }
 }
 
+/// [`ApiError::Auth`]'s text when the grant was refused without a readable
+/// explanation.
+pub const AUTH_REFUSED_WITHOUT_REASON: &str = "the server refused the API credentials";
+/// [`ApiError::Auth`]'s text when a freshly granted token was refused too.
+pub const AUTH_FRESH_TOKEN_REFUSED: &str = "the server refused a freshly issued access token";
+
+impl ApiError {
+    /// For [`ApiError::Auth`], HubSoft's own words ("The user credentials
+    /// were incorrect.", "Unauthenticated."), when it sent any: the
+    /// attendant sees them beside hubdesk's advice. `None` for hubdesk's
+    /// own fallback texts and for every other error.
+    pub fn server_auth_message(&self) -> Option<&str> {
+        match self {
+            ApiError::Auth { msg }
+                if msg != AUTH_REFUSED_WITHOUT_REASON && msg != AUTH_FRESH_TOKEN_REFUSED =>
+            {
+                Some(msg.trim()).filter(|m| !m.is_empty())
+            }
+            _ => None,
+        }
+    }
+}
+
 /// `": text"` when there is a text, nothing otherwise.
 fn suffix(text: Option<&str>) -> String {
     match text {

@@ -139,6 +139,25 @@ pub fn decode_for_fuzz(
     outcome
 }
 
+/// Decodes `body`, answered with HTTP `status` on `route`, into `T` along
+/// the client's own path (charset fallback, envelope and status
+/// classification, typed decoding), for tests that need the typed value.
+#[doc(hidden)]
+pub fn decode_answer<T: DeserializeOwned>(
+    route: &'static str,
+    status: u16,
+    body: &[u8],
+) -> Result<T, ApiError> {
+    let text = response::decode_text(body);
+    match response::classify(route, status, None, &text) {
+        Outcome::Success => response::decode_body::<T>(route, &text),
+        Outcome::Failed(e) => Err(e),
+        Outcome::Unauthorized(msg) => Err(ApiError::Auth {
+            msg: msg.unwrap_or_default(),
+        }),
+    }
+}
+
 /// How long a `Retry-After` value asks to wait, as the client reads it.
 #[doc(hidden)]
 pub fn retry_after_for_fuzz(value: &str) -> Option<Duration> {

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use reqwest::Method;
 use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::customers::Customer;
@@ -228,7 +228,7 @@ impl InvoicePush {
 // Responses
 
 /// Body of `GET /cliente/financeiro` and `GET /financeiro`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct InvoicesResponse {
     /// `msg` as sent.
@@ -241,17 +241,17 @@ pub struct InvoicesResponse {
 
 /// An invoice. Covers the boleto shape of `/cliente/financeiro` and the
 /// simplified shape of `/financeiro` (ISO dates plus `*_br`, full `cliente`).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct Invoice {
     /// `id_fatura`: what the send routes take.
     #[serde(deserialize_with = "l::id")]
     pub id_fatura: Option<u64>,
     /// `valor`: amount due.
-    #[serde(deserialize_with = "l::money")]
+    #[serde(deserialize_with = "l::money", serialize_with = "l::money_out")]
     pub valor: Option<Decimal>,
     /// `valor_pago`: amount paid.
-    #[serde(deserialize_with = "l::money")]
+    #[serde(deserialize_with = "l::money", serialize_with = "l::money_out")]
     pub valor_pago: Option<Decimal>,
     /// `data_vencimento`: due date.
     #[serde(deserialize_with = "l::date")]
@@ -330,6 +330,14 @@ pub struct Invoice {
     /// `cliente`.
     #[serde(deserialize_with = "l::object")]
     pub cliente: Option<Customer>,
+    /// `data_cadastro`: when the invoice was issued.
+    #[serde(deserialize_with = "l::date")]
+    pub data_cadastro: Option<ApiDate>,
+    /// `empresa`: which of the ISP's companies issued it (ISPs with several
+    /// CNPJs bill from each); asked about when a customer sees an unknown
+    /// name on the boleto.
+    #[serde(deserialize_with = "l::object")]
+    pub empresa: Option<IssuingCompany>,
 }
 
 impl Invoice {
@@ -362,20 +370,20 @@ impl Invoice {
 }
 
 /// One line of an invoice's `detalhamento`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct InvoiceLine {
     /// `descricao`.
     #[serde(deserialize_with = "l::text")]
     pub descricao: Option<String>,
     /// `valor`.
-    #[serde(deserialize_with = "l::money")]
+    #[serde(deserialize_with = "l::money", serialize_with = "l::money_out")]
     pub valor: Option<Decimal>,
 }
 
 /// Body of `enviar_email` and `enviar_sms`: success means **queued**, not
 /// delivered.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct SendJobResponse {
     /// `msg` as sent.
@@ -386,8 +394,23 @@ pub struct SendJobResponse {
     pub job: Option<SendJob>,
 }
 
+/// The company that issued an invoice (`empresa`).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct IssuingCompany {
+    /// `nome_razaosocial`.
+    #[serde(deserialize_with = "l::text")]
+    pub nome_razaosocial: Option<String>,
+    /// `nome_fantasia`.
+    #[serde(deserialize_with = "l::text")]
+    pub nome_fantasia: Option<String>,
+    /// `documento`: its CNPJ.
+    #[serde(deserialize_with = "l::text")]
+    pub documento: Option<String>,
+}
+
 /// A queued sending job.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct SendJob {
     /// `queue`: queue name.
@@ -414,7 +437,7 @@ pub struct SendJob {
 }
 
 /// One recipient of a sending job.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct Recipient {
     /// `id_contato`: set when the address comes from a contact.

@@ -288,6 +288,16 @@ impl<'de> Visitor<'de> for MoneyVisitor {
     scalar_fallbacks!();
 }
 
+/// For `#[serde(serialize_with)]`: money as a JSON number (`119.9`), as
+/// HubSoft documents it, rather than `rust_decimal`'s string.
+pub fn money_out<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    use rust_decimal::prelude::ToPrimitive;
+    match v.and_then(|d| d.to_f64()) {
+        Some(f) => s.serialize_f64(f),
+        None => s.serialize_none(),
+    }
+}
+
 /// Money as a [`Decimal`] from a float (`119.9`), an integer (`100`) or text
 /// (`"119.9"`, `"20"`, `"1.234,56"`). Unparseable values give `None`.
 pub fn money<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
@@ -670,6 +680,20 @@ impl ApiDate {
             ApiDate::Day(d) => d.format("%d/%m/%Y").to_string(),
             ApiDate::Instant(dt) => dt.format("%d/%m/%Y %H:%M").to_string(),
             ApiDate::Raw(s) => s.clone(),
+        }
+    }
+}
+
+/// ISO 8601, for `--json` and exports: `2024-05-10` for days, RFC 3339
+/// with the offset for instants, the text as it came for unknown formats.
+impl serde::Serialize for ApiDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ApiDate::Day(day) => s.collect_str(&day.format("%Y-%m-%d")),
+            ApiDate::Instant(t) => {
+                s.serialize_str(&t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
+            }
+            ApiDate::Raw(r) => s.serialize_str(r),
         }
     }
 }

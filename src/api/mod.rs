@@ -58,7 +58,8 @@ mod tls;
 
 pub use auth::{Credentials, TokenInfo};
 pub use client::{Call, CallKind, Client, ClientConfig};
-pub use error::ApiError;
+pub use error::{AUTH_FRESH_TOKEN_REFUSED, AUTH_REFUSED_WITHOUT_REASON, ApiError};
+pub use response::{DETAIL_CUT_SHORT, DETAIL_EMPTY, DETAIL_NOT_JSON};
 pub use secret::Secret;
 pub mod addresses;
 pub mod connections;
@@ -75,6 +76,7 @@ pub mod pbx;
 pub mod prospects;
 pub mod receivables;
 pub mod service_actions;
+pub mod speed;
 pub mod tickets;
 
 pub use addresses::{CitiesResponse, City, Neighbourhood};
@@ -93,7 +95,7 @@ pub use lenient::ApiDate;
 pub use network::{EquipmentResponse, Pop, PopsResponse, ServiceZone, ZonesResponse};
 pub use orders::{
     ServiceOrder, ServiceOrderOrderBy, ServiceOrderSearch, ServiceOrderSearchBy,
-    ServiceOrderStatus, ServiceOrdersResponse,
+    ServiceOrderStatus, ServiceOrdersResponse, Technician,
 };
 pub use params::{CustomerSearchBy, InvoiceOrderBy, OrderType, RecordOrderBy};
 pub use pbx::PbxCall;
@@ -103,6 +105,7 @@ pub use prospects::{
 };
 pub use receivables::{DateKind, ReceivableSearchBy, ReceivablesQuery, ResultDetail};
 pub use service_actions::{Disconnect, DisconnectResponse, ResetMac, TrustUnlock};
+pub use speed::Speed;
 pub use tickets::{
     NewTicket, Ticket, TicketResponse, TicketSearch, TicketSearchBy, TicketUpdate, TicketsResponse,
 };

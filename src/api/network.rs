@@ -3,7 +3,7 @@
 #![warn(missing_docs)]
 
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::customers::{Equipment, NetInterface};
 use super::lenient as l;
@@ -37,7 +37,7 @@ pub fn zones_call() -> Call {
 }
 
 /// Body of `GET /rede/equipamento`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct EquipmentResponse {
     /// `msg` as sent.
@@ -49,7 +49,7 @@ pub struct EquipmentResponse {
 }
 
 /// Body of `GET /rede/pop`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct PopsResponse {
     /// `msg` as sent.
@@ -61,7 +61,7 @@ pub struct PopsResponse {
 }
 
 /// A point of presence.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct Pop {
     /// `id_pop`.
@@ -76,7 +76,7 @@ pub struct Pop {
 }
 
 /// Body of `GET /rede/zona_atendimento`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct ZonesResponse {
     /// `msg` as sent.
@@ -88,7 +88,7 @@ pub struct ZonesResponse {
 }
 
 /// A service zone (zona de atendimento) and its connection interfaces.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct ServiceZone {
     /// `id_zona_atendimento`.

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::customers::{Customer, CustomerService};
 use super::envelope::empty_if_not_found;
@@ -176,7 +176,7 @@ impl ServiceOrderSearch {
 // Responses
 
 /// Body of `GET /cliente/ordem_servico`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct ServiceOrdersResponse {
     /// `msg` as sent.
@@ -203,7 +203,7 @@ impl ServiceOrdersResponse {
 }
 
 /// A service order (a technician's visit or remote job).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct ServiceOrder {
     /// `id_ordem_servico`: primary key.
@@ -253,6 +253,13 @@ pub struct ServiceOrder {
     /// `usuario_fechamento`.
     #[serde(deserialize_with = "l::text")]
     pub usuario_fechamento: Option<String>,
+    /// `tecnicos`: the technicians assigned (`name`, `display`).
+    #[serde(deserialize_with = "l::list")]
+    pub tecnicos: Vec<Technician>,
+    /// `protocolo`: the linked ticket's protocol, on servers that put it
+    /// on the order itself. Read it through [`ServiceOrder::protocol`].
+    #[serde(deserialize_with = "l::text")]
+    pub protocolo: Option<String>,
     /// `atendimento`: the ticket the order belongs to (`None` when `null`).
     #[serde(deserialize_with = "l::object")]
     pub atendimento: Option<Box<Ticket>>,
@@ -268,7 +275,50 @@ pub struct ServiceOrder {
     pub cliente_servico: Option<CustomerService>,
 }
 
+/// A technician on a service order (`tecnicos[]`).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct Technician {
+    /// `id`: the HubSoft user.
+    #[serde(deserialize_with = "l::id")]
+    pub id: Option<u64>,
+    /// `name`.
+    #[serde(deserialize_with = "l::text")]
+    pub name: Option<String>,
+    /// `display`: the name as HubSoft shows it, when sent.
+    #[serde(deserialize_with = "l::text")]
+    pub display: Option<String>,
+}
+
+impl Technician {
+    /// The name to show.
+    pub fn label(&self) -> Option<&str> {
+        self.display
+            .as_deref()
+            .or(self.name.as_deref())
+            .filter(|n| !n.trim().is_empty())
+    }
+}
+
 impl ServiceOrder {
+    /// The protocol of the ticket the order belongs to: the order's own
+    /// `protocolo`, else its nested ticket's.
+    pub fn protocol(&self) -> Option<&str> {
+        self.protocolo
+            .as_deref()
+            .or_else(|| {
+                self.atendimento
+                    .as_ref()
+                    .and_then(|t| t.protocolo.as_deref())
+            })
+            .filter(|p| !p.trim().is_empty())
+    }
+
+    /// The technicians' names, in the order sent.
+    pub fn technicians(&self) -> Vec<&str> {
+        self.tecnicos.iter().filter_map(Technician::label).collect()
+    }
+
     /// The service concerned under either key.
     pub fn service(&self) -> Option<&CustomerService> {
         self.servico.as_ref().or(self.cliente_servico.as_ref())

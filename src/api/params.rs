@@ -24,6 +24,12 @@ pub enum CustomerSearchBy {
     Ipv4,
     /// `mac`: the CPE's MAC address.
     Mac,
+    /// `id_cliente_servico`: a service id. Accepted by current servers, not
+    /// by the 2020 documentation; outside [`Self::ALL`] so the search box
+    /// never cycles to it.
+    ServiceId,
+    /// `id_cliente`: the customer's internal id (current servers only).
+    CustomerId,
 }
 
 impl CustomerSearchBy {
@@ -50,6 +56,8 @@ impl CustomerSearchBy {
             Self::Login => "login_radius",
             Self::Ipv4 => "ipv4",
             Self::Mac => "mac",
+            Self::ServiceId => "id_cliente_servico",
+            Self::CustomerId => "id_cliente",
         }
     }
 }

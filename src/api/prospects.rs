@@ -5,12 +5,13 @@
 use reqwest::Method;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use super::envelope::empty_if_not_found;
 use super::lenient::{self as l, ApiDate};
 use super::params::{check_id, digits_only, normalize_phone, path, required};
+use super::speed::Speed;
 use super::{ApiError, Call, CallKind, Client};
 
 // ---------------------------------------------------------------------------
@@ -195,7 +196,7 @@ impl ProspectSearch {
 // Responses
 
 /// Body of `GET /prospecto/create`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct ProspectPlansResponse {
     /// `msg` as sent.
@@ -207,7 +208,7 @@ pub struct ProspectPlansResponse {
 }
 
 /// A plan offered to prospects.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct ProspectPlan {
     /// `id_servico`: what [`NewProspect::id_servico`] takes.
@@ -217,7 +218,7 @@ pub struct ProspectPlan {
     #[serde(deserialize_with = "l::text")]
     pub descricao: Option<String>,
     /// `valor`: monthly price.
-    #[serde(deserialize_with = "l::money")]
+    #[serde(deserialize_with = "l::money", serialize_with = "l::money_out")]
     pub valor: Option<Decimal>,
     /// `nome_radius`.
     #[serde(deserialize_with = "l::text")]
@@ -225,16 +226,16 @@ pub struct ProspectPlan {
     /// `display`: server-composed label.
     #[serde(deserialize_with = "l::text")]
     pub display: Option<String>,
-    /// `velocidade_download` in kbps.
-    #[serde(deserialize_with = "l::id")]
-    pub velocidade_download: Option<u64>,
-    /// `velocidade_upload` in kbps.
-    #[serde(deserialize_with = "l::id")]
-    pub velocidade_upload: Option<u64>,
+    /// `velocidade_download`: kbit/s, or text with a unit (see [`Speed`]).
+    #[serde(deserialize_with = "super::speed::speed")]
+    pub velocidade_download: Option<Speed>,
+    /// `velocidade_upload`, like `velocidade_download`.
+    #[serde(deserialize_with = "super::speed::speed")]
+    pub velocidade_upload: Option<Speed>,
 }
 
 /// Body of `POST /prospecto`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct ProspectResponse {
     /// `msg` as sent.
@@ -246,7 +247,7 @@ pub struct ProspectResponse {
 }
 
 /// Body of `GET /prospecto?busca=`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct ProspectsResponse {
     /// `msg` as sent.
@@ -258,7 +259,7 @@ pub struct ProspectsResponse {
 }
 
 /// A prospect.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct Prospect {
     /// `id_prospecto`.
@@ -309,7 +310,7 @@ pub struct Prospect {
 }
 
 /// The plan attached to a prospect.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct ProspectService {
     /// `id_prospecto_servico`.
@@ -322,7 +323,7 @@ pub struct ProspectService {
     #[serde(deserialize_with = "l::id")]
     pub id_servico: Option<u64>,
     /// `valor` (comes back as text, `"100"`).
-    #[serde(deserialize_with = "l::money")]
+    #[serde(deserialize_with = "l::money", serialize_with = "l::money_out")]
     pub valor: Option<Decimal>,
 }
 

@@ -200,16 +200,37 @@ pub(crate) fn excerpt(text: &str) -> String {
     shorten(text)
 }
 
+/// [`ApiError::Decode`]'s detail when the body is JSON cut before its end
+/// (a proxy or a server that stopped writing; two bodies of HubSoft's own
+/// collection look like this).
+pub const DETAIL_CUT_SHORT: &str = "the body ends before its JSON is complete";
+/// The detail when the body is empty.
+pub const DETAIL_EMPTY: &str = "the body is empty";
+/// The detail when the body is not JSON at all.
+pub const DETAIL_NOT_JSON: &str = "the body is not JSON";
+
 fn not_json_detail(text: &str) -> String {
+    let parsed = serde_json::from_str::<IgnoredAny>(text);
+    let cut_short = parsed.as_ref().is_err_and(|e| e.is_eof());
     if text.trim().is_empty() {
-        "the body is empty".to_owned()
+        DETAIL_EMPTY.to_owned()
+    } else if cut_short && !looks_like_html(text) {
+        DETAIL_CUT_SHORT.to_owned()
     } else if looks_like_html(text) {
         match html_title(text) {
             Some(title) => format!("an HTML page (\"{title}\") instead of JSON"),
             None => "an HTML page instead of JSON".to_owned(),
         }
     } else {
-        "the body is not JSON".to_owned()
+        match parsed {
+            // Where the JSON breaks, so whoever fixes the server can look.
+            Err(e) if e.line() > 0 => format!(
+                "{DETAIL_NOT_JSON} (line {}, column {})",
+                e.line(),
+                e.column()
+            ),
+            _ => DETAIL_NOT_JSON.to_owned(),
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 #![warn(missing_docs)]
 
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::envelope::ActionResponse;
@@ -97,7 +97,7 @@ impl ResetMac {
 }
 
 /// Body of a successful disconnect.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct DisconnectResponse {
     /// `msg` as sent.

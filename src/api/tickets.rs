@@ -4,10 +4,10 @@
 
 use chrono::NaiveDate;
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use super::customers::Customer;
+use super::customers::{Customer, CustomerService};
 use super::envelope::empty_if_not_found;
 use super::lenient::{self as l, ApiDate};
 use super::orders::ServiceOrder;
@@ -227,7 +227,7 @@ impl TicketUpdate {
 // Responses
 
 /// Body of `GET /cliente/atendimento`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct TicketsResponse {
     /// `msg` as sent.
@@ -239,7 +239,7 @@ pub struct TicketsResponse {
 }
 
 /// Body of `POST /atendimento` and `PUT /atendimento/{id}`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct TicketResponse {
     /// `msg`: repeats the protocol in words; read the protocol from the
@@ -249,13 +249,42 @@ pub struct TicketResponse {
     /// `atendimento`: the ticket as the server now holds it.
     #[serde(deserialize_with = "l::object")]
     pub atendimento: Option<Ticket>,
+    /// `id_atendimento` at the top level, where some servers put it instead
+    /// of (or beside) `atendimento`. Read through [`TicketResponse::ticket_id`].
+    #[serde(deserialize_with = "l::id")]
+    pub id_atendimento: Option<u64>,
+    /// `protocolo` at the top level. Read through [`TicketResponse::protocol`].
+    #[serde(deserialize_with = "l::text")]
+    pub protocolo: Option<String>,
+}
+
+impl TicketResponse {
+    /// The ticket's id: the nested ticket's, else the top-level one.
+    pub fn ticket_id(&self) -> Option<u64> {
+        self.atendimento
+            .as_ref()
+            .and_then(|t| t.id_atendimento)
+            .or(self.id_atendimento)
+    }
+
+    /// The ticket's protocol, trimmed: the nested ticket's, else the
+    /// top-level one. Never parsed out of `msg`.
+    pub fn protocol(&self) -> Option<&str> {
+        fn nonblank(p: &Option<String>) -> Option<&str> {
+            p.as_deref().map(str::trim).filter(|p| !p.is_empty())
+        }
+        self.atendimento
+            .as_ref()
+            .and_then(|t| nonblank(&t.protocolo))
+            .or_else(|| nonblank(&self.protocolo))
+    }
 }
 
 /// A ticket (atendimento). Covers both shapes HubSoft sends: the
 /// "presented" one (names, `dd/mm/yyyy`, nested `cliente` and service
 /// orders) and the raw row of the PUT answer (`id_*` keys, ISO dates,
 /// `*_br` and `*_timestamp` copies).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
 pub struct Ticket {
     /// `id_atendimento`.
@@ -264,9 +293,18 @@ pub struct Ticket {
     /// `protocolo`: kept as text (20 digits on current servers).
     #[serde(deserialize_with = "l::text")]
     pub protocolo: Option<String>,
-    /// `id_cliente_servico` (raw shape).
+    /// `id_cliente_servico` (raw shape). Read the ticket's service through
+    /// [`Ticket::service_id`], which also looks at the nested `servico`.
     #[serde(deserialize_with = "l::id")]
     pub id_cliente_servico: Option<u64>,
+    /// `servico`: the service the ticket is about, nested by
+    /// `cliente/atendimento` on current servers (`id_cliente_servico` often
+    /// a string, `nome`, `status`).
+    #[serde(deserialize_with = "l::object")]
+    pub servico: Option<CustomerService>,
+    /// `cliente_servico`: the same under the key some servers use.
+    #[serde(deserialize_with = "l::object")]
+    pub cliente_servico: Option<CustomerService>,
     /// `tipo_atendimento`: ticket type name.
     #[serde(deserialize_with = "l::text")]
     pub tipo_atendimento: Option<String>,
@@ -347,6 +385,19 @@ pub struct Ticket {
 }
 
 impl Ticket {
+    /// The service the ticket is about, nested under either key.
+    pub fn service(&self) -> Option<&CustomerService> {
+        self.servico.as_ref().or(self.cliente_servico.as_ref())
+    }
+
+    /// The ticket's own `id_cliente_servico`: the raw field, else the
+    /// nested service's. Every ticket action targets this service, never
+    /// the customer's first one.
+    pub fn service_id(&self) -> Option<u64> {
+        self.id_cliente_servico
+            .or_else(|| self.service().and_then(|s| s.id_cliente_servico))
+    }
+
     /// The service orders under either spelling of the key.
     pub fn service_orders(&self) -> &[ServiceOrder] {
         if self.ordens_servico.is_empty() {
@@ -536,6 +587,29 @@ mod tests {
                 other => panic!("{field}: {other:?}"),
             }
         }
+    }
+
+    /// Issue 12.9d: some servers answer a ticket open with the id and the
+    /// protocol at the top level instead of under `atendimento`.
+    #[test]
+    fn the_protocol_is_read_at_either_level() {
+        let top: TicketResponse = serde_json::from_value(json!({
+            "status": "success", "msg": "Atendimento aberto",
+            "id_atendimento": "915", "protocolo": " 20260101120000123456 "
+        }))
+        .unwrap();
+        assert_eq!(top.ticket_id(), Some(915));
+        assert_eq!(top.protocol(), Some("20260101120000123456"));
+        let nested: TicketResponse = serde_json::from_value(json!({
+            "atendimento": {"id_atendimento": 7, "protocolo": "1"}, "protocolo": "2"
+        }))
+        .unwrap();
+        assert_eq!(
+            (nested.ticket_id(), nested.protocol()),
+            (Some(7), Some("1"))
+        );
+        let none: TicketResponse = serde_json::from_value(json!({"msg": "ok"})).unwrap();
+        assert_eq!((none.ticket_id(), none.protocol()), (None, None));
     }
 
     #[test]

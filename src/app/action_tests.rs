@@ -330,11 +330,11 @@ fn copy_with_several_values_opens_a_chooser_and_one_letter_copies() {
     assert!(app.overlay.is_none());
 }
 
-/// Issue 13: a console without `attendant` (the CLI resolves it from the
-/// system account) signs tickets anonymously, never with the profile's
-/// name ("aberto por default").
+/// Issue 13: a console without `attendant` (nor a system account, which
+/// the console resolves at start through `ops::identity`) sends tickets
+/// naming nobody, never the profile's name ("aberto por default").
 #[test]
-fn a_ticket_is_never_signed_with_the_profile_name() {
+fn a_ticket_never_names_the_profile() {
     let (keymap, _) = Keymap::new(&BTreeMap::new(), false);
     let settings = Settings {
         lang: Lang::En,
@@ -367,14 +367,10 @@ fn a_ticket_is_never_signed_with_the_profile_name() {
     else {
         panic!("expected the ticket's confirmation, got {:?}", app.overlay);
     };
-    assert!(!t.descricao.contains("default"), "{}", t.descricao);
-    assert!(
-        t.descricao
-            .ends_with(crate::i18n::Msg::TicketSignatureAnonymous.pt_br()),
-        "{}",
-        t.descricao
-    );
+    assert_eq!(t.descricao, "Sem acesso");
     assert_eq!(t.parametros.get("atendente"), None, "{:?}", t.parametros);
+    let sent = serde_json::to_string(&t.parametros).unwrap();
+    assert!(!sent.contains("default"), "{sent}");
 }
 
 /// Sends a MAC reset of service 100024 for "Amanda" the way a confirmed
@@ -470,4 +466,76 @@ fn the_message_log_opens_with_one_key_and_closes_with_esc() {
         app.log.last().unwrap().text,
         format!("m{}", status::LOG_LEN + 4)
     );
+}
+
+/// Issue 12: a ticket's own service (nested `servico`, string id) is the one
+/// its close names, confirms and audits, not the customer's first service.
+#[test]
+fn closing_a_ticket_names_and_audits_the_tickets_own_service() {
+    let mut app = app_with(false);
+    let c = Customer {
+        codigo_cliente: Some(1006),
+        nome_razaosocial: Some("Amanda".into()),
+        servicos: vec![
+            crate::api::CustomerService {
+                id_cliente_servico: Some(100024),
+                nome: Some("FIBRA 500M".into()),
+                login: Some("amanda".into()),
+                ..Default::default()
+            },
+            crate::api::CustomerService {
+                id_cliente_servico: Some(100031),
+                nome: Some("LINK DEDICADO 50M".into()),
+                login: Some("amanda.loja".into()),
+                ..Default::default()
+            },
+        ],
+        ..Default::default()
+    };
+    open_customer(&mut app, c, &mut Vec::new());
+    let ticket: Ticket = serde_json::from_value(serde_json::json!({
+        "id_atendimento": 812,
+        "protocolo": "20250128085356853228",
+        "descricao_abertura": "Loja sem sinal",
+        "status": "Pendente",
+        "servico": {"id_cliente_servico": "100031", "nome": "LINK DEDICADO 50M",
+                    "status": "Serviço Habilitado"}
+    }))
+    .unwrap();
+    assert_eq!(ticket.service_id(), Some(100031));
+    let view = app.view.as_mut().unwrap();
+    view.tickets.data = Some(vec![ticket]);
+    view.focus = Pane::Tickets;
+    key(&mut app, KeyCode::Char('x'));
+    assert!(
+        matches!(app.overlay, Some(Overlay::Form { .. })),
+        "{:?}",
+        app.overlay
+    );
+    for c in "Cabo trocado".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    assert!(actions(&key(&mut app, KeyCode::Enter)).is_empty());
+    let Some(Overlay::Confirm { confirmation, .. }) = &app.overlay else {
+        panic!("expected the confirmation, got {:?}", app.overlay);
+    };
+    let text = confirmation.lines.join("\n");
+    assert!(
+        text.contains("100031") && text.contains("LINK DEDICADO"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("100024") && !text.contains("FIBRA 500M"),
+        "{text}"
+    );
+    let fx = key(&mut app, KeyCode::Char('y'));
+    let Some(Effect::Action { audit, request, .. }) = fx.first() else {
+        panic!("{fx:?}");
+    };
+    assert_eq!((audit.service, audit.ticket), (Some(100031), Some(812)));
+    let confirm::ActionRequest::UpdateTicket(u) = &**request else {
+        panic!("{request:?}");
+    };
+    assert_eq!(u.descricao, None, "the customer's description is kept");
+    assert_eq!(u.parametros["texto_fechamento"], "Cabo trocado");
 }

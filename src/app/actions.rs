@@ -13,8 +13,8 @@ use std::time::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::status::StatusKind;
-use crate::api::ApiError;
 use crate::api::service_actions::{Disconnect, ResetMac};
+use crate::api::{ApiError, Ticket};
 use crate::audit::{AuditAttempt, AuditEntry};
 use crate::i18n::{Lang, Msg as T, tr, trf};
 
@@ -190,15 +190,24 @@ fn target(view: &CustomerView) -> ActionTarget {
     }
 }
 
-/// The attendant's identity for tickets (see `Settings::attendant`):
-/// empty when unknown, which signs the ticket anonymously. Never the
-/// profile's name, which says nothing about who opened it.
-fn attendant(app: &App) -> String {
-    app.settings
-        .attendant
-        .clone()
-        .filter(|a| !a.trim().is_empty())
-        .unwrap_or_default()
+/// `target` retargeted at the ticket's own service: a ticket action (and
+/// its confirmation, and its audit line) names the service the ticket is
+/// about, never the service selected in the Serviços pane. The service's
+/// plan, login and status come from the customer's record when the service
+/// is there, else from the ticket's nested `servico`.
+fn ticket_target(view: &CustomerView, ticket: &Ticket, mut target: ActionTarget) -> ActionTarget {
+    let id = ticket.service_id();
+    let known = view.customer.data.as_ref().and_then(|c| {
+        c.servicos
+            .iter()
+            .find(|s| id.is_some() && s.id_cliente_servico == id)
+    });
+    let service = known.or(ticket.service());
+    target.service_id = id.unwrap_or(0);
+    target.service_plan = service.and_then(|s| s.nome.clone()).unwrap_or_default();
+    target.login = service.and_then(|s| s.login.clone());
+    target.status = service.and_then(|s| s.status.clone());
+    target
 }
 
 /// A key of the customer view that starts an action or copies.
@@ -272,6 +281,7 @@ pub(super) fn start(
             let description = ticket
                 .and_then(|t| t.descricao_abertura.clone())
                 .unwrap_or_default();
+            let t = ticket.map_or(t.clone(), |ticket| ticket_target(view, ticket, t));
             Overlay::Form {
                 form: AnyForm::TicketUpdate(TicketUpdateForm::new(
                     id,
@@ -612,10 +622,15 @@ fn build_request(
     form: &AnyForm,
     target: &ActionTarget,
 ) -> Result<ActionRequest, super::forms::FormErrors> {
-    let who = attendant(app);
+    // The console resolved the attendant at start (profile, else the
+    // system account; never the profile's name).
+    let who = app.settings.attendant.as_deref();
+    let ramal = app.settings.ramal.as_deref();
     Ok(match form {
-        AnyForm::Ticket(f) => ActionRequest::OpenTicket(f.to_request(target.service_id, &who)?),
-        AnyForm::TicketUpdate(f) => ActionRequest::UpdateTicket(f.to_request(&who)?),
+        AnyForm::Ticket(f) => {
+            ActionRequest::OpenTicket(f.to_request(target.service_id, who, ramal)?)
+        }
+        AnyForm::TicketUpdate(f) => ActionRequest::UpdateTicket(f.to_request(who, ramal)?),
         AnyForm::TrustUnlock(f) => ActionRequest::TrustUnlock(f.to_request(target.service_id)?),
         AnyForm::InvoiceSend(f) => {
             ActionRequest::Invoice(f.to_request(target.invoice_id.unwrap_or(0))?)
@@ -706,7 +721,11 @@ pub fn send(
     };
     let (service, invoice, ticket) = match &request {
         ActionRequest::OpenTicket(t) => (Some(t.id_cliente_servico), None, None),
-        ActionRequest::UpdateTicket(u) => (None, None, Some(u.id_atendimento)),
+        ActionRequest::UpdateTicket(u) => (
+            (target.service_id != 0).then_some(target.service_id),
+            None,
+            Some(u.id_atendimento),
+        ),
         ActionRequest::TrustUnlock(u) => (Some(u.id_cliente_servico), None, None),
         ActionRequest::ResetMac(r) => (Some(r.id_cliente_servico), None, None),
         ActionRequest::Disconnect(d) => (Some(d.id_cliente_servico), None, None),

@@ -171,15 +171,17 @@ fn subscriber_lines(lang: Lang, t: &ActionTarget) -> Vec<String> {
         ),
         _ => trf(lang, Msg::ConfirmCustomer, &[("name", &name)]),
     };
+    // A ticket without a known service says so rather than "id 0".
+    let id = match t.service_id {
+        0 => "—".to_owned(),
+        id => id.to_string(),
+    };
     vec![
         customer,
         trf(
             lang,
             Msg::ConfirmService,
-            &[
-                ("plan", &or_dash(Some(&t.service_plan))),
-                ("id", &t.service_id),
-            ],
+            &[("plan", &or_dash(Some(&t.service_plan))), ("id", &id)],
         ),
     ]
 }

@@ -25,7 +25,6 @@
 
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use serde_json::{Map, Value, json};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler as _;
 
@@ -36,9 +35,6 @@ use crate::br::{FieldError, email, phone};
 use crate::i18n::{Lang, Msg, tr, trf};
 
 use super::inflight::ActionKind;
-
-/// Where tickets say they came from, in `parametros` and the signature.
-pub const ORIGIN: &str = "hubdesk";
 
 // ---------------------------------------------------------------------------
 // Field machinery
@@ -482,16 +478,6 @@ fn check_optional_email(errors: &mut FormErrors, id: FieldId, value: &str) -> Op
     }
 }
 
-/// The attendant's identity for `parametros`.
-fn identity(attendant: &str) -> Map<String, Value> {
-    let mut m = Map::new();
-    if !attendant.trim().is_empty() {
-        m.insert("atendente".into(), json!(attendant.trim()));
-    }
-    m.insert("origem".into(), json!(ORIGIN));
-    m
-}
-
 // ---------------------------------------------------------------------------
 // Open a ticket
 
@@ -524,15 +510,15 @@ impl TicketForm {
         }
     }
 
-    /// The request, or the errors at their fields. The attendant's name
-    /// (or login) is appended to the description, since HubSoft records
-    /// the shared API user as the author, and it goes into `parametros`
-    /// too (`atendente`, `origem`): `POST /atendimento` does not document
-    /// `parametros`, so the description is the place every server keeps.
-    ///
-    /// The signature is always in Portuguese: it is read in HubSoft by the
-    /// ISP's staff, whatever language this attendant's console uses.
-    pub fn to_request(&self, service_id: u64, attendant: &str) -> Result<NewTicket, FormErrors> {
+    /// The request, or the errors at their fields. The description is sent
+    /// as typed; the attendant (and extension) go in `parametros`, built by
+    /// [`crate::ops::tickets::open`] exactly as the command line does.
+    pub fn to_request(
+        &self,
+        service_id: u64,
+        attendant: Option<&str>,
+        ramal: Option<&str>,
+    ) -> Result<NewTicket, FormErrors> {
         let f = &self.form;
         let mut errors = FormErrors::default();
         required(
@@ -543,37 +529,17 @@ impl TicketForm {
         required(&mut errors, FieldId::Requester, f.value(FieldId::Requester));
         let phone = check_phone(&mut errors, FieldId::Phone, f.value(FieldId::Phone));
         let email = check_optional_email(&mut errors, FieldId::Email, f.value(FieldId::Email));
-        errors.into_result(|| NewTicket {
-            id_cliente_servico: service_id,
-            descricao: format!(
-                "{}{}",
-                f.value(FieldId::Description).trim(),
-                signature(attendant)
-            ),
-            nome: f.value(FieldId::Requester).trim().to_owned(),
-            telefone: phone.unwrap_or_default(),
-            email,
-            abrir_os: Some(f.switch(FieldId::OpenOrder)),
-            parametros: identity(attendant),
+        errors.into_result(|| {
+            let draft = crate::ops::tickets::TicketDraft {
+                service_id,
+                description: f.value(FieldId::Description).to_owned(),
+                requester: f.value(FieldId::Requester).to_owned(),
+                phone: phone.unwrap_or_default(),
+                email,
+                open_order: f.switch(FieldId::OpenOrder),
+            };
+            crate::ops::tickets::open(&draft, attendant, ramal)
         })
-    }
-}
-
-/// `\n\n— aberto por <attendant> via hubdesk`, in Portuguese (see
-/// [`TicketForm::to_request`]).
-pub fn signature(attendant: &str) -> String {
-    let attendant = attendant.trim();
-    if attendant.is_empty() {
-        format!("\n\n{}", Msg::TicketSignatureAnonymous.pt_br())
-    } else {
-        format!(
-            "\n\n{}",
-            trf(
-                Lang::PtBr,
-                Msg::TicketSignature,
-                &[("attendant", &attendant)]
-            )
-        )
     }
 }
 
@@ -586,7 +552,7 @@ impl ActionForm for TicketForm {
     }
     fn check(&self) -> Result<(), FormErrors> {
         // The service id and attendant do not affect field validity.
-        self.to_request(1, "").map(|_| ())
+        self.to_request(1, None, None).map(|_| ())
     }
 }
 
@@ -636,10 +602,16 @@ impl TicketUpdateForm {
         self.ticket_id
     }
 
-    /// The request. `parametros` carries `{"atendente", "origem"}` and,
-    /// when closing, `texto_fechamento`: the documented PUT has no closing
-    /// text field of its own.
-    pub fn to_request(&self, attendant: &str) -> Result<TicketUpdate, FormErrors> {
+    /// The request, built by [`crate::ops::tickets`] as the command line
+    /// builds it: a close puts the closing text in
+    /// `parametros.texto_fechamento` and never sends `descricao` (the
+    /// customer's opening text); an edit sends `descricao` only when it
+    /// changed.
+    pub fn to_request(
+        &self,
+        attendant: Option<&str>,
+        ramal: Option<&str>,
+    ) -> Result<TicketUpdate, FormErrors> {
         let f = &self.form;
         let mut errors = FormErrors::default();
         let closing = self.closing();
@@ -657,20 +629,25 @@ impl TicketUpdateForm {
             );
         }
         errors.into_result(|| {
-            let mut parametros = identity(attendant);
-            let description = f.value(FieldId::Description).trim();
             if closing {
-                parametros.insert(
-                    "texto_fechamento".into(),
-                    json!(f.value(FieldId::ClosingText).trim()),
+                crate::ops::tickets::close(
+                    self.ticket_id,
+                    Some(f.value(FieldId::ClosingText)),
+                    attendant,
+                    ramal,
+                )
+            } else {
+                let description = f.value(FieldId::Description).trim();
+                let mut u = crate::ops::tickets::edit_description(
+                    self.ticket_id,
+                    description,
+                    attendant,
+                    ramal,
                 );
-            }
-            TicketUpdate {
-                id_atendimento: self.ticket_id,
-                descricao: (!description.is_empty() && description != self.original)
-                    .then(|| description.to_owned()),
-                fechar_atendimento: closing,
-                parametros,
+                if description == self.original {
+                    u.descricao = None;
+                }
+                u
             }
         })
     }
@@ -684,7 +661,7 @@ impl ActionForm for TicketUpdateForm {
         &mut self.form
     }
     fn check(&self) -> Result<(), FormErrors> {
-        self.to_request("").map(|_| ())
+        self.to_request(None, None).map(|_| ())
     }
     fn refresh(&mut self) {
         let closing = self.closing();
@@ -1068,6 +1045,7 @@ pub fn title(lang: Lang, kind: ActionKind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{Value, json};
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -1092,30 +1070,30 @@ mod tests {
     }
 
     #[test]
-    fn ticket_to_request_signs_the_description_and_validates_fields() {
+    fn ticket_to_request_keeps_the_description_and_names_the_attendant() {
         let mut f = TicketForm::new("Maria Araújo", Some("(37) 3281-8000"), None);
         type_text(&mut f, "Sem acesso desde ontem");
-        let r = f.to_request(11000, "joana.silva").unwrap();
+        let r = f.to_request(11000, Some("joana.silva"), None).unwrap();
         assert_eq!(
             r,
             NewTicket {
                 id_cliente_servico: 11000,
-                descricao: "Sem acesso desde ontem\n\n— aberto por joana.silva via hubdesk".into(),
+                descricao: "Sem acesso desde ontem".into(),
                 nome: "Maria Araújo".into(),
                 telefone: "3732818000".into(),
                 email: None,
                 abrir_os: Some(false),
-                parametros: identity("joana.silva"),
+                parametros: crate::ops::identity::parametros(Some("joana.silva"), None),
             }
         );
         assert_eq!(
             r.to_call().unwrap().body.unwrap()["parametros"],
             json!({"atendente": "joana.silva", "origem": "hubdesk"})
         );
-        assert!(r.to_call().is_ok());
+        let anonymous = f.to_request(11000, None, None).unwrap();
         assert_eq!(
-            signature(" "),
-            "\n\n— aberto via hubdesk",
+            Value::Object(anonymous.parametros),
+            json!({"origem": "hubdesk"}),
             "a missing identity still says where the ticket came from"
         );
     }
@@ -1172,11 +1150,11 @@ mod tests {
         assert_eq!(f.form().focused(), FieldId::OpenOrder);
         f.handle_key(key(KeyCode::Char(' ')));
         assert_eq!(f.handle_key(key(KeyCode::Enter)), FormOutcome::Submit);
-        let r = f.to_request(7, "joana").unwrap();
+        let r = f.to_request(7, Some("joana"), None).unwrap();
         assert_eq!(r.telefone, "3732818000");
         assert_eq!(r.email.as_deref(), Some("maria@x.com"));
         assert_eq!(r.abrir_os, Some(true));
-        assert!(r.descricao.starts_with("Lento\n\n"));
+        assert_eq!(r.descricao, "Lento");
     }
 
     #[test]
@@ -1328,7 +1306,7 @@ mod tests {
         );
         assert!(f.form().field(FieldId::ClosingText).hidden);
         type_text(&mut f, " à noite");
-        let r = f.to_request("joana").unwrap();
+        let r = f.to_request(Some("joana"), None).unwrap();
         assert_eq!(
             r.descricao.as_deref(),
             Some("Sem acesso desde ontem à noite")
@@ -1349,7 +1327,7 @@ mod tests {
         assert_eq!(f.form().focused(), FieldId::ClosingText);
         type_text(&mut f, "Resolvido: cabo trocado");
         assert_eq!(f.handle_key(key(KeyCode::Enter)), FormOutcome::Submit);
-        let r = f.to_request("joana").unwrap();
+        let r = f.to_request(Some("joana"), None).unwrap();
         assert!(r.fechar_atendimento);
         assert_eq!(
             Value::Object(r.parametros.clone()),

@@ -198,7 +198,7 @@ pub fn error_text(lang: Lang, kind: ActionKind, e: &ApiError) -> String {
             &[("msg", &crate::sanitize::clean_line(msg))],
         ),
         ApiError::Forbidden { .. } => trf(lang, Msg::ErrPermissionDenied, &[("action", &action)]),
-        ApiError::Auth { .. } => tr(lang, Msg::ErrAuthFailed).to_owned(),
+        ApiError::Auth { .. } => crate::ops::errors::auth_failed(lang, e),
         ApiError::RateLimited { .. } => tr(lang, Msg::ErrRateLimited).to_owned(),
         ApiError::NotFound { msg, .. } => match msg {
             Some(m) if !m.trim().is_empty() => trf(
@@ -228,9 +228,11 @@ pub fn error_text(lang: Lang, kind: ActionKind, e: &ApiError) -> String {
             Msg::ErrNetwork,
             &[("detail", &crate::sanitize::clean_line(detail))],
         ),
-        ApiError::Decode { route, path, .. } => {
-            trf(lang, Msg::ErrDecode, &[("route", route), ("field", path)])
-        }
+        ApiError::Decode {
+            route,
+            path,
+            detail,
+        } => crate::ops::errors::decode_failed(lang, route, path, detail),
         ApiError::Config { reason } => trf(
             lang,
             Msg::ErrInvalidRequest,

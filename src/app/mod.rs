@@ -844,12 +844,12 @@ pub fn error_text(lang: Lang, err: &ApiError, timeout_secs: u64) -> String {
         ApiError::Forbidden { route, .. } => {
             trf(lang, T::ErrPermissionDenied, &[("action", route)])
         }
-        ApiError::Auth { .. } => tr(lang, T::ErrAuthFailed).to_owned(),
-        ApiError::Decode { route, path, .. } => trf(
-            lang,
-            T::ErrDecode,
-            &[("route", route), ("field", &clean(path))],
-        ),
+        ApiError::Auth { .. } => crate::ops::errors::auth_failed(lang, err),
+        ApiError::Decode {
+            route,
+            path,
+            detail,
+        } => crate::ops::errors::decode_failed(lang, route, path, detail),
         ApiError::NotFound { .. } => tr(lang, T::ErrNotFound).to_owned(),
         ApiError::RateLimited { .. } => tr(lang, T::ErrRateLimited).to_owned(),
         ApiError::InvalidRequest { field, reason } => trf(

@@ -26,12 +26,8 @@ impl TicketOpened {
     pub fn from_response(r: &TicketResponse) -> TicketOpened {
         let ticket = r.atendimento.as_ref();
         TicketOpened {
-            protocol: ticket
-                .and_then(|t| t.protocolo.as_deref())
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_owned),
-            ticket_id: ticket.and_then(|t| t.id_atendimento),
+            protocol: r.protocol().map(str::to_owned),
+            ticket_id: r.ticket_id(),
             service_orders: ticket
                 .map(|t| {
                     t.service_orders()

@@ -391,7 +391,8 @@ pub enum TicketCommand {
         /// id_atendimento.
         #[arg(value_name = "ID")]
         id: u64,
-        /// Closing description.
+        /// Closing text, sent in `parametros.texto_fechamento` (never in
+        /// `descricao`, the customer's opening description).
         #[arg(long, value_name = "D")]
         description: Option<String>,
     },

@@ -324,7 +324,7 @@ fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, Failure> {
         privacy: ctx.fmt.privacy,
         demo,
         profile: settings.profile.clone(),
-        attendant: crate::account::attendant(settings.attendant.as_deref()),
+        attendant: settings.attendant.clone(),
         ramal: settings.ramal.clone(),
         internal_id: settings.internal_id.clone(),
         insecure: ctx.global.insecure,
@@ -715,31 +715,39 @@ fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failur
             if let Some(e) = &email {
                 br::email::validate(e).map_err(|e| Failure::usage(e.message(lang)))?;
             }
+            let attendant = crate::ops::identity::attendant(settings.attendant.as_deref());
+            let draft = crate::ops::tickets::TicketDraft {
+                service_id,
+                description,
+                requester: name,
+                phone: phone.digits().to_owned(),
+                email,
+                open_order: with_order,
+            };
             action(
                 ctx,
                 settings,
-                ActionKind::Open(NewTicket {
-                    id_cliente_servico: service_id,
-                    descricao: description,
-                    nome: name,
-                    telefone: phone.digits().to_owned(),
-                    email,
-                    abrir_os: with_order.then_some(true),
-                    parametros: identity(settings),
-                }),
+                ActionKind::Open(crate::ops::tickets::open(
+                    &draft,
+                    attendant.as_deref(),
+                    settings.ramal.as_deref(),
+                )),
             )?
         }
         Command::Ticket(TicketCommand::Close { id, description }) => {
-            let parametros = identity(settings);
+            // The closing text goes in parametros.texto_fechamento: in the
+            // PUT, `descricao` is the customer's opening description and
+            // sending it there overwrote what the customer reported.
+            let attendant = crate::ops::identity::attendant(settings.attendant.as_deref());
             action(
                 ctx,
                 settings,
-                ActionKind::Close(TicketUpdate {
-                    id_atendimento: id,
-                    descricao: description,
-                    fechar_atendimento: true,
-                    parametros,
-                }),
+                ActionKind::Close(crate::ops::tickets::close(
+                    id,
+                    description.as_deref(),
+                    attendant.as_deref(),
+                    settings.ramal.as_deref(),
+                )),
             )?
         }
         Command::Network(n) => match n {
@@ -807,7 +815,9 @@ fn search_params(lang: Lang, args: SearchArgs) -> Result<CustomerSearch, Failure
         return Err(Failure::usage(tr(lang, Msg::SearchEmptyTerm)));
     }
     let mut q = CustomerSearch::new(kind, term);
-    q.limit = args.limit;
+    // HubSoft answers 5 customers when no limit is sent; ask for the most
+    // it gives (100, as the console does) and say when that cap is hit.
+    q.limit = Some(args.limit.unwrap_or(CustomerSearch::MAX_LIMIT));
     q.include_cancelled = args.cancelled.then_some(true);
     checked(lang, q.to_call())?;
     Ok(q)
@@ -837,7 +847,9 @@ fn action(ctx: &Ctx, settings: &Settings, kind: ActionKind) -> Result<Plan, Fail
     let host = settings.host.clone().unwrap_or_default();
     let attempt = AuditAttempt {
         action: kind.audit_name().to_owned(),
-        attendant: crate::account::attendant(settings.attendant.as_deref()),
+        // As the console does: the profile's attendant, else the system
+        // account (issue 12: the CLI recorded nobody).
+        attendant: crate::ops::identity::attendant(settings.attendant.as_deref()),
         profile: settings.profile.clone(),
         host,
         customer: match &kind {
@@ -917,7 +929,9 @@ async fn execute(
             let Some(customer) = customers.first() else {
                 return Err(Failure::new(EXIT_REFUSED, tr(lang, Msg::ErrNotFound)));
             };
-            if customers.len() > 1 {
+            // Only a CPF/CNPJ is shared by several customers; a code or a
+            // service names one.
+            if customers.len() > 1 && matches!(reference, Ref::Document(_)) {
                 note(&trf(
                     lang,
                     Msg::CliSeveralCustomers,
@@ -934,6 +948,10 @@ async fn execute(
                 let services: Vec<_> = customer.servicos.iter().collect();
                 if !services.is_empty() {
                     say(out::services_table(f, &services));
+                    let details = out::service_details_table(f, &services);
+                    if !details.is_empty() {
+                        say(details);
+                    }
                 }
             }
             Ok(EXIT_OK)
@@ -1119,9 +1137,35 @@ async fn find_customer(client: &Client, reference: &Ref) -> Result<Vec<Customer>
         q
     };
     let (q, service) = match reference {
-        Ref::Code(c) => (search(CustomerSearchBy::Code, c.to_string()), None),
+        // A code search may answer with more than the one customer; keep
+        // the exact code.
+        Ref::Code(c) => {
+            let found = client
+                .search_customers(&search(CustomerSearchBy::Code, c.to_string()))
+                .await?;
+            return Ok(found
+                .into_iter()
+                .filter(|x| x.codigo_cliente.is_none_or(|code| code == *c))
+                .collect());
+        }
         Ref::Document(d) => (search(CustomerSearchBy::Document, d.clone()), None),
         Ref::Service(id) => {
+            // Current servers find a customer by service id directly, so a
+            // new installation without an invoice yet is found too.
+            let holds = |c: &Customer| c.servicos.iter().any(|s| s.id_cliente_servico == Some(*id));
+            match client
+                .search_customers(&search(CustomerSearchBy::ServiceId, id.to_string()))
+                .await
+            {
+                Ok(found) if found.is_empty() || found.iter().any(holds) => {
+                    return Ok(found.into_iter().filter(holds).collect());
+                }
+                // A server that ignores the unknown `busca` and answers
+                // with other customers is treated as one that refused it.
+                Ok(_) => {}
+                Err(e) if refused_search_kind(&e) => {}
+                Err(e) => return Err(e),
+            }
             let Some(code) = code_of_service(client, *id).await? else {
                 return Ok(Vec::new());
             };
@@ -1140,6 +1184,18 @@ async fn find_customer(client: &Client, reference: &Ref) -> Result<Vec<Customer>
             .collect(),
         None => found,
     })
+}
+
+/// Whether `e` is a server refusing a `busca` kind it does not know (a
+/// 2020 server asked for `id_cliente_servico`): a business refusal or a
+/// validation status, not a network or authentication failure.
+fn refused_search_kind(e: &ApiError) -> bool {
+    match e {
+        ApiError::Refused { .. } => true,
+        ApiError::Http { status, .. } => matches!(status, 400 | 404 | 422),
+        ApiError::NotFound { .. } => true,
+        _ => false,
+    }
 }
 
 async fn code_of_service(client: &Client, id: u64) -> Result<Option<u64>, ApiError> {
@@ -1196,41 +1252,22 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
         ActionKind::Unlock(p) => msg_only(client.trust_unlock(p)).await,
         ActionKind::ResetMac(p) => msg_only(client.reset_mac(p)).await,
         ActionKind::Push(p) => msg_only(client.send_invoice_push(p)).await,
+        // The dropped session's login and the queued job (who the invoice
+        // goes to) are part of what the server answered: keep them.
         ActionKind::Disconnect(p) => client
             .request_disconnect(p)
             .await
-            .map(|r| (r.msg, json!({}))),
-        ActionKind::Email(p) => client
-            .send_invoice_email(p)
-            .await
-            .map(|r| (r.msg, json!({}))),
-        ActionKind::Sms(p) => client.send_invoice_sms(p).await.map(|r| (r.msg, json!({}))),
-        ActionKind::Open(p) => client.open_ticket(p).await.map(|r| {
-            let t = r.atendimento.unwrap_or_default();
-            (
-                r.msg,
-                json!({
-                    "id_atendimento": t.id_atendimento,
-                    "protocolo": t.protocolo,
-                }),
-            )
-        }),
+            .map(|r| (r.msg, json!({ "login": r.login }))),
+        ActionKind::Email(p) => client.send_invoice_email(p).await.map(send_job_outcome),
+        ActionKind::Sms(p) => client.send_invoice_sms(p).await.map(send_job_outcome),
+        ActionKind::Open(p) => client.open_ticket(p).await.map(ticket_outcome),
         ActionKind::Prospect(p) => client.create_prospect(&p.params).await.map(|r| {
             let id = r.prospecto.as_ref().and_then(|p| p.id_prospecto);
             (r.msg, json!({ "id_prospecto": id }))
         }),
         ActionKind::PbxNotify(p) => msg_only(client.pbx_notify(p)).await,
         ActionKind::PbxCancel(p) => msg_only(client.pbx_cancel(p)).await,
-        ActionKind::Close(p) => client.update_ticket(p).await.map(|r| {
-            let t = r.atendimento.unwrap_or_default();
-            (
-                r.msg,
-                json!({
-                    "id_atendimento": t.id_atendimento,
-                    "protocolo": t.protocolo,
-                }),
-            )
-        }),
+        ActionKind::Close(p) => client.update_ticket(p).await.map(ticket_outcome),
     };
     match result {
         Ok((msg, extra)) => {
@@ -1244,6 +1281,7 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
                 if let (Value::Object(m), Value::Object(e)) = (&mut v, extra) {
                     m.extend(e);
                 }
+                out::mask_json(&ctx.fmt, &mut v);
                 print_json(&v);
             } else {
                 let text = msg.unwrap_or_default();
@@ -1292,6 +1330,26 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
             Err(failure)
         }
     }
+}
+
+/// The message, id and protocol of a ticket answer, wherever the server
+/// put them (nested under `atendimento` or at the top level).
+fn ticket_outcome(r: crate::api::TicketResponse) -> (Option<String>, Value) {
+    let extra = json!({
+        "id_atendimento": r.ticket_id(),
+        "protocolo": r.protocol(),
+    });
+    (r.msg, extra)
+}
+
+/// The message and the queued job of an invoice send, the job as
+/// `--json` shows every record (masked in privacy mode).
+fn send_job_outcome(r: crate::api::SendJobResponse) -> (Option<String>, Value) {
+    // Privacy masking is applied when the answer is printed.
+    let job = r.job.as_ref().map_or(Value::Null, |j| {
+        serde_json::to_value(j).unwrap_or(Value::Null)
+    });
+    (r.msg, json!({ "job": job }))
 }
 
 async fn msg_only(
@@ -1949,20 +2007,6 @@ fn screen_pop(ctx: &Ctx, demo: bool, phone: &str) -> Result<u8, Failure> {
             trf(lang, Msg::Cli7CallFailed, &[("detail", &e)]),
         )),
     }
-}
-
-/// The attendant's identity for a ticket's `parametros`: HubSoft records
-/// the shared API user as author, so say who it was.
-fn identity(settings: &Settings) -> serde_json::Map<String, Value> {
-    let mut parametros = serde_json::Map::new();
-    parametros.insert("origem".into(), json!("hubdesk"));
-    if let Some(a) = crate::account::attendant(settings.attendant.as_deref()) {
-        parametros.insert("atendente".into(), json!(a));
-    }
-    if let Some(r) = &settings.ramal {
-        parametros.insert("ramal".into(), json!(r));
-    }
-    parametros
 }
 
 #[cfg(test)]

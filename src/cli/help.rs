@@ -222,6 +222,7 @@ const SUBCOMMANDS: &[Sub] = &[
             ("apply_then_stall", Msg::HelpSimApplyThenStall),
             ("apply_then_500", Msg::HdHelpSimApplyThen500),
             ("hostile_text", Msg::HdHelpSimHostileText),
+            ("legacy_2020", Msg::HdHelpSimLegacy2020),
         ],
         subs: &[],
     },

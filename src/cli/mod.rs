@@ -11,7 +11,7 @@ mod args;
 mod commands;
 mod errors;
 mod help;
-mod output;
+pub mod output;
 
 use std::ffi::OsString;
 use std::io::IsTerminal;
@@ -92,7 +92,9 @@ impl Failure {
                     trf(lang, Msg::ErrPermissionDenied, &[("action", &what)]),
                 )
             }
-            ApiError::Auth { .. } => Failure::new(EXIT_AUTH, tr(lang, Msg::ErrAuthFailed)),
+            ApiError::Auth { .. } => {
+                Failure::new(EXIT_AUTH, crate::ops::errors::auth_failed(lang, e))
+            }
             ApiError::Network {
                 timeout: true,
                 route,
@@ -118,9 +120,13 @@ impl Failure {
             ApiError::RateLimited { .. } => {
                 Failure::new(EXIT_FAILURE, tr(lang, Msg::ErrRateLimited))
             }
-            ApiError::Decode { route, path, .. } => Failure::new(
+            ApiError::Decode {
+                route,
+                path,
+                detail,
+            } => Failure::new(
                 EXIT_FAILURE,
-                trf(lang, Msg::ErrDecode, &[("route", route), ("field", path)]),
+                crate::ops::errors::decode_failed(lang, route, path, detail),
             ),
             ApiError::Config { reason } => {
                 Failure::usage(trf(lang, Msg::CliClientConfig, &[("reason", reason)]))

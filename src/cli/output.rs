@@ -1,18 +1,21 @@
 //! Output of the read commands: human tables in Brazilian formats, and JSON
-//! records under HubSoft's own field names, built field by field from the
-//! typed values (never the raw body, so the PPPoE `senha` and anything the
-//! client does not model can never leak through).
+//! records under HubSoft's own field names.
+//!
+//! A record's JSON is the serialization of the typed value hubdesk decoded
+//! (see [`record_json`]): every field the console can show is in it, under
+//! the key HubSoft used, and nothing the client does not model (the raw
+//! body is never echoed). The PPPoE `senha` is not serializable at all.
 
 use chrono::SecondsFormat;
 use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::api::{
     Address, ApiDate, City, ConnectionRecord, ConnectionStats, Customer, CustomerService,
     Equipment, Invoice, LastConnection, Pop, Prospect, ProspectPlan, ServiceOrder, ServiceZone,
-    Ticket,
+    Speed, Ticket,
 };
 use crate::br;
 use crate::i18n::{Lang, Msg, tr, trf};
@@ -255,6 +258,87 @@ pub fn services_table(f: &Fmt, services: &[&CustomerService]) -> Table {
     t
 }
 
+/// `customer`: each service's connection details, one row per value the
+/// server sent (speeds, MACs, equipment, interfaces, port, landmark), so a
+/// technician on the phone can read them out without `--json`.
+pub fn service_details_table(f: &Fmt, services: &[&CustomerService]) -> Table {
+    let mut t = table(vec![f.h(Msg::ColServiceId), String::new(), String::new()]);
+    for s in services {
+        let id = s
+            .id_cliente_servico
+            .map(|i| i.to_string())
+            .unwrap_or_default();
+        let speeds =
+            (s.velocidade_download.is_some() || s.velocidade_upload.is_some()).then(|| {
+                br::speed::pair(
+                    s.velocidade_download.as_ref(),
+                    s.velocidade_upload.as_ref(),
+                    s.nome.as_deref(),
+                    "—",
+                )
+            });
+        let equipment = |e: Option<&crate::api::Equipment>| {
+            e.and_then(|e| {
+                let name = e.nome.as_deref()?;
+                Some(match e.ipv4.as_deref() {
+                    Some(ip) => format!("{name} ({ip})"),
+                    None => name.to_owned(),
+                })
+            })
+        };
+        let iface = |i: Option<&crate::api::NetInterface>| {
+            i.and_then(|i| {
+                let name = i.nome.as_deref().or(i.descricao.as_deref())?;
+                Some(match i.tipo.as_deref() {
+                    Some(kind) => format!("{name} ({kind})"),
+                    None => name.to_owned(),
+                })
+            })
+        };
+        let port = s.porta_atendimento.as_ref().map(|p| {
+            [p.numero.as_deref(), p.equipamento.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ")
+        });
+        let rows: [(Msg, Option<String>); 10] = [
+            (Msg::LabelTechnology, s.tecnologia.clone()),
+            (Msg::LabelSpeed, speeds),
+            (Msg::KindMac, s.mac_addr.clone()),
+            (Msg::LabelPhyAddr, s.phy_addr.clone()),
+            (Msg::LabelEquipment, equipment(s.routing_equipment())),
+            (
+                Msg::LabelOlt,
+                equipment(s.equipamento_conexao.as_ref()).or_else(|| {
+                    equipment(
+                        s.interface_conexao
+                            .as_ref()
+                            .and_then(|i| i.equipamento_conexao.as_ref()),
+                    )
+                }),
+            ),
+            (
+                Msg::LabelInterface,
+                iface(s.interface_conexao.as_ref().or(s.interface.as_ref())),
+            ),
+            (
+                Msg::LabelRoutingInterface,
+                iface(s.interface_roteamento.as_ref()),
+            ),
+            (Msg::LabelPort, port),
+            (Msg::LabelReference, s.referencia.clone()),
+        ];
+        for (label, value) in rows {
+            let value = f.text(value.as_deref());
+            if !value.is_empty() {
+                t.add_row(vec![id.clone(), f.h(label), value]);
+            }
+        }
+    }
+    t
+}
+
 fn last_seen(f: &Fmt, l: Option<&LastConnection>) -> String {
     let Some(l) = l else { return String::new() };
     let online = match l.conectado {
@@ -316,6 +400,7 @@ pub fn tickets_table(f: &Fmt, tickets: &[Ticket]) -> Table {
         f.h(Msg::ColOpened),
         f.h(Msg::ColStatus),
         f.h(Msg::ColType),
+        f.h(Msg::ColService),
         f.h(Msg::ColDescription),
     ]);
     for k in tickets {
@@ -325,6 +410,7 @@ pub fn tickets_table(f: &Fmt, tickets: &[Ticket]) -> Table {
             f.date(k.opened_at()),
             f.text(k.status.as_deref()),
             f.text(k.tipo_atendimento.as_deref()),
+            k.service_id().map(|i| i.to_string()).unwrap_or_default(),
             crate::text::truncate(&f.text(k.descricao_abertura.as_deref()), 60).into_owned(),
         ]);
     }
@@ -339,15 +425,36 @@ pub fn orders_table(f: &Fmt, orders: &[ServiceOrder]) -> Table {
         f.h(Msg::ColStatus),
         f.h(Msg::ColRegistered),
         f.h(Msg::ColScheduled),
+        f.h(Msg::ColProtocol),
+        f.h(Msg::ColTechnicians),
+        f.h(Msg::ColPeople),
+        f.h(Msg::ColClosingStatus),
         f.h(Msg::ColDescription),
     ]);
     for o in orders {
+        let people = [
+            o.usuario_abertura.as_deref(),
+            o.usuario_fechamento.as_deref(),
+        ]
+        .map(|p| f.text(p))
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ");
         t.add_row(vec![
             f.text(o.numero_ordem_servico.as_deref()),
             f.text(o.tipo.as_deref()),
             f.text(o.status.as_deref()),
             f.date(o.data_cadastro.as_ref()),
             f.date(o.data_inicio_programado.as_ref()),
+            f.text(o.protocol()),
+            o.technicians()
+                .iter()
+                .map(|n| f.text(Some(n)))
+                .collect::<Vec<_>>()
+                .join(", "),
+            people,
+            f.text(o.status_fechamento.as_deref()),
             crate::text::truncate(
                 &f.text(
                     o.descricao_servico
@@ -432,181 +539,149 @@ fn text_json(v: Option<&str>) -> Value {
     v.map_or(Value::Null, |s| Value::String(s.to_owned()))
 }
 
-impl Fmt {
-    fn doc_json(&self, v: Option<&str>) -> Value {
-        match v {
-            Some(s) if self.privacy => Value::String(mask::document(s)),
-            other => text_json(other),
+/// Keys whose values are personal data, masked in privacy mode wherever
+/// they appear in a record (nested customers, contacts, addresses).
+fn redact(v: &mut Value, in_address: bool) {
+    match v {
+        Value::Object(m) => {
+            for (k, val) in m.iter_mut() {
+                if let Value::String(s) = val {
+                    let masked = if k == "cpf_cnpj" {
+                        Some(Value::String(mask::document(s)))
+                    } else if k.starts_with("telefone") || k == "celular" {
+                        Some(Value::String(mask::phone(s)))
+                    } else if k.starts_with("email") {
+                        Some(Value::String(mask::email(s)))
+                    } else if in_address && k == "numero" {
+                        Some(Value::String(mask::street_number(s)))
+                    } else if in_address && k == "complemento" {
+                        Some(Value::Null)
+                    } else {
+                        None
+                    };
+                    if let Some(m) = masked {
+                        *val = m;
+                    }
+                } else {
+                    redact(val, k.starts_with("endereco"));
+                }
+            }
         }
-    }
-
-    fn phone_json(&self, v: Option<&str>) -> Value {
-        match v {
-            Some(s) if self.privacy => Value::String(mask::phone(s)),
-            other => text_json(other),
-        }
-    }
-
-    fn email_json(&self, v: Option<&str>) -> Value {
-        match v {
-            Some(s) if self.privacy => Value::String(mask::email(s)),
-            other => text_json(other),
-        }
+        Value::Array(items) => items.iter_mut().for_each(|i| redact(i, in_address)),
+        _ => {}
     }
 }
 
-/// A customer, with its services.
+/// Masks personal data in an already built JSON value (an action's answer
+/// with its queued recipients) when privacy mode is on.
+pub fn mask_json(f: &Fmt, v: &mut Value) {
+    if f.privacy {
+        redact(v, false);
+    }
+}
+
+/// Beside every speed sent as text (`"30 Mbits"`), its parsed kbit/s as
+/// `<key>_kbps`, so scripts get a number whatever the server wrote.
+fn add_speed_numbers(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            let mut extra = Vec::new();
+            for key in ["velocidade_download", "velocidade_upload"] {
+                match m.get(key) {
+                    Some(Value::String(t)) => extra.push((
+                        format!("{key}_kbps"),
+                        crate::api::speed::parse_speed(t).map_or(Value::Null, Value::from),
+                    )),
+                    Some(Value::Number(n)) => {
+                        extra.push((format!("{key}_kbps"), Value::Number(n.clone())))
+                    }
+                    _ => {}
+                }
+            }
+            for (k, val) in extra {
+                m.insert(k, val);
+            }
+            m.values_mut().for_each(add_speed_numbers);
+        }
+        Value::Array(items) => items.iter_mut().for_each(add_speed_numbers),
+        _ => {}
+    }
+}
+
+/// Any decoded record as JSON under HubSoft's names: every field hubdesk
+/// decoded (`null` when the server did not send it; a key HubSoft spells
+/// two ways appears under each spelling the type models), speeds with
+/// their kbit/s beside them, personal data masked in privacy mode.
+pub fn record_json<T: serde::Serialize>(f: &Fmt, record: &T) -> Value {
+    // Serializing plain data into a `Value` cannot fail (no maps with
+    // non-string keys, no custom errors).
+    let mut v = serde_json::to_value(record).unwrap_or(Value::Null);
+    add_speed_numbers(&mut v);
+    if f.privacy {
+        redact(&mut v, false);
+    }
+    v
+}
+
+/// Sets `key` on a JSON object (a record's canonical value read through an
+/// accessor that looks at every spelling HubSoft uses).
+fn set(v: &mut Value, key: &str, value: Value) {
+    if let Value::Object(m) = v {
+        m.insert(key.to_owned(), value);
+    }
+}
+
+/// A customer, with its services (and every field of each).
 pub fn customer_json(f: &Fmt, c: &Customer) -> Value {
-    let services: Vec<Value> = c.servicos.iter().map(|s| service_json(f, s)).collect();
-    let mut m = short_customer(f, c);
-    let extra = json!({
-        "id_cliente": id_json(c.id_cliente),
-        "nome_fantasia": text_json(c.nome_fantasia.as_deref()),
-        "tipo_pessoa": text_json(c.tipo_pessoa.as_deref()),
-        "telefone_primario": f.phone_json(c.telefone_primario.as_deref()),
-        "telefone_secundario": f.phone_json(c.telefone_secundario.as_deref()),
-        "telefone_terciario": f.phone_json(c.telefone_terciario.as_deref()),
-        "email_principal": f.email_json(c.email_principal.as_deref()),
-        "email_secundario": f.email_json(c.email_secundario.as_deref()),
-        "data_cadastro": date_json(c.data_cadastro.as_ref()),
-        "ativo": c.ativo,
-        "alerta": c.alerta,
-        "alerta_mensagens": c.alerta_mensagens,
-        "servicos": services,
-    });
-    if let Value::Object(extra) = extra {
-        m.extend(extra);
-    }
-    Value::Object(m)
+    record_json(f, c)
 }
 
-/// The short customer nested in invoices, tickets and orders.
-fn short_customer(f: &Fmt, c: &Customer) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("codigo_cliente".into(), id_json(c.codigo_cliente));
-    m.insert(
-        "nome_razaosocial".into(),
-        text_json(c.nome_razaosocial.as_deref()),
-    );
-    m.insert("cpf_cnpj".into(), f.doc_json(c.cpf_cnpj.as_deref()));
-    m
+/// An invoice, with the canonical due date, payment date, paid flag and PIX
+/// code filled from whichever spelling the server used.
+pub fn invoice_json(f: &Fmt, i: &Invoice) -> Value {
+    let mut v = record_json(f, i);
+    set(&mut v, "data_vencimento", date_json(i.due_date()));
+    set(&mut v, "data_pagamento", date_json(i.payment_date()));
+    set(&mut v, "quitado", Value::Bool(i.is_paid()));
+    set(&mut v, "pix_copia_cola", text_json(i.pix()));
+    v
 }
 
-/// A service. Never includes `senha`.
-pub fn service_json(f: &Fmt, s: &CustomerService) -> Value {
-    json!({
-        "id_cliente_servico": id_json(s.id_cliente_servico),
-        "numero_plano": s.numero_plano,
-        "nome": text_json(s.nome.as_deref()),
-        "valor": money_json(s.valor),
-        "status": text_json(s.status.as_deref()),
-        "status_prefixo": text_json(s.status_prefixo.as_deref()),
-        "tecnologia": text_json(s.tecnologia.as_deref()),
-        "login": text_json(s.login.as_deref()),
-        "ipv4": text_json(s.ipv4.as_deref()),
-        "ipv6": text_json(s.ipv6.as_deref()),
-        "mac_addr": text_json(s.mac_addr.as_deref()),
-        "ultima_conexao": s.ultima_conexao.as_ref().map(|l| json!({
-            "conectado": l.conectado,
-            "ultima_conexao": date_json(l.ultima_conexao_datetime.as_ref().or(l.ultima_conexao.as_ref())),
-            "ultima_desconexao": date_json(l.ultima_desconexao_datetime.as_ref().or(l.ultima_desconexao.as_ref())),
-            "ultimo_ipv4": text_json(l.ultimo_ipv4.as_deref()),
-        })),
-        "endereco_instalacao": s.endereco_instalacao.as_ref().map(|a| address_json(f, a)),
-    })
-}
-
-fn address_json(f: &Fmt, a: &Address) -> Value {
-    json!({
-        "endereco": text_json(a.endereco.as_deref()),
-        "numero": match a.numero.as_deref() {
-            Some(n) if f.privacy => Value::String(mask::street_number(n)),
-            other => text_json(other),
-        },
-        "complemento": if f.privacy { Value::Null } else { text_json(a.complemento.as_deref()) },
-        "bairro": text_json(a.bairro.as_deref()),
-        "cidade": text_json(a.cidade.as_deref()),
-        "uf": text_json(a.state_code()),
-        "cep": text_json(a.cep.as_deref()),
-    })
-}
-
-/// An invoice.
-pub fn invoice_json(_f: &Fmt, i: &Invoice) -> Value {
-    json!({
-        "id_fatura": id_json(i.id_fatura),
-        "valor": money_json(i.valor),
-        "valor_pago": money_json(i.valor_pago),
-        "data_vencimento": date_json(i.due_date()),
-        "data_pagamento": date_json(i.payment_date()),
-        "quitado": i.is_paid(),
-        "tipo_cobranca": text_json(i.tipo_cobranca.as_deref()),
-        "linha_digitavel": text_json(i.linha_digitavel.as_deref()),
-        "pix_copia_cola": text_json(i.pix()),
-        "link": text_json(i.link.as_deref()),
-    })
-}
-
-/// A ticket.
+/// A ticket, with its own service's id (from the nested `servico` when the
+/// server sent no top-level `id_cliente_servico`) and its canonical dates.
 pub fn ticket_json(f: &Fmt, t: &Ticket) -> Value {
-    json!({
-        "id_atendimento": id_json(t.id_atendimento),
-        "protocolo": text_json(t.protocolo.as_deref()),
-        "id_cliente_servico": id_json(t.id_cliente_servico),
-        "tipo_atendimento": text_json(t.tipo_atendimento.as_deref()),
-        "status": text_json(t.status.as_deref()),
-        "descricao_abertura": text_json(t.descricao_abertura.as_deref()),
-        "descricao_fechamento": text_json(t.descricao_fechamento.as_deref()),
-        "data_cadastro": date_json(t.opened_at()),
-        "data_fechamento": date_json(t.closed_at()),
-        "cliente": t.cliente.as_ref().map(|c| Value::Object(short_customer(f, c))),
-        "ordens_servico": t.service_orders().iter().map(|o| json!({
-            "id_ordem_servico": id_json(o.id_ordem_servico),
-            "numero_ordem_servico": text_json(o.numero_ordem_servico.as_deref()),
-        })).collect::<Vec<_>>(),
-    })
+    let mut v = record_json(f, t);
+    set(&mut v, "id_cliente_servico", id_json(t.service_id()));
+    set(&mut v, "data_cadastro", date_json(t.opened_at()));
+    set(&mut v, "data_fechamento", date_json(t.closed_at()));
+    v
 }
 
-/// A service order.
+/// A service order, with its service's id and the protocol of the ticket
+/// that opened it.
 pub fn order_json(f: &Fmt, o: &ServiceOrder) -> Value {
-    json!({
-        "id_ordem_servico": id_json(o.id_ordem_servico),
-        "numero_ordem_servico": text_json(o.numero_ordem_servico.as_deref()),
-        "tipo": text_json(o.tipo.as_deref()),
-        "status": text_json(o.status.as_deref()),
-        "data_cadastro": date_json(o.data_cadastro.as_ref()),
-        "data_inicio_programado": date_json(o.data_inicio_programado.as_ref()),
-        "data_termino_programado": date_json(o.data_termino_programado.as_ref()),
-        "descricao_abertura": text_json(o.descricao_abertura.as_deref()),
-        "descricao_servico": text_json(o.descricao_servico.as_deref()),
-        "id_cliente_servico": id_json(o.service().and_then(|s| s.id_cliente_servico)),
-        "cliente": o.cliente.as_ref().map(|c| Value::Object(short_customer(f, c))),
-    })
+    let mut v = record_json(f, o);
+    set(
+        &mut v,
+        "id_cliente_servico",
+        id_json(o.service().and_then(|s| s.id_cliente_servico)),
+    );
+    set(&mut v, "protocolo", text_json(o.protocol()));
+    v
 }
 
-/// One RADIUS session.
+/// One RADIUS session, with canonical start and stop instants.
 pub fn connection_json(r: &ConnectionRecord) -> Value {
-    json!({
-        "acctstarttime": date_json(r.started_at()),
-        "acctstoptime": date_json(r.stopped_at()),
-        "username": text_json(r.username.as_deref()),
-        "framedipaddress": text_json(r.framedipaddress.as_deref()),
-        "nasipaddress": text_json(r.nasipaddress.as_deref()),
-        "callingstationid": text_json(r.callingstationid.as_deref()),
-        "download_megabytes": r.download_megabytes,
-        "upload_megabytes": r.upload_megabytes,
-    })
+    let mut v = serde_json::to_value(r).unwrap_or(Value::Null);
+    set(&mut v, "acctstarttime", date_json(r.started_at()));
+    set(&mut v, "acctstoptime", date_json(r.stopped_at()));
+    v
 }
 
 /// The log's totals.
 pub fn stats_json(s: Option<&ConnectionStats>) -> Value {
     s.map_or(Value::Null, |s| {
-        json!({
-            "total_conexoes": s.total_conexoes,
-            "download_total": s.download_total,
-            "upload_total": s.upload_total,
-            "trafego_total": s.trafego_total,
-        })
+        serde_json::to_value(s).unwrap_or(Value::Null)
     })
 }
 
@@ -640,27 +715,9 @@ pub fn matches(filter: Option<&str>, fields: &[Option<&str>]) -> bool {
     fields.iter().flatten().any(|v| fold(v).contains(filter))
 }
 
-/// `1.234` the Brazilian way.
-fn group_int(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A speed given in kbps, shown in Mbps (1 Mbps = 1024 kbps, as HubSoft
-/// counts): `102400` is `100 Mbps`; a fraction gets one decimal, `1,5 Mbps`.
-pub fn mbps(kbps: Option<u64>) -> String {
-    match kbps {
-        None => String::new(),
-        Some(k) if k % 1024 == 0 => format!("{} Mbps", group_int(k / 1024)),
-        Some(k) => format!("{} Mbps", megabytes(Some(k as f64 / 1024.0))),
-    }
+/// A speed field for a table (see [`crate::br::speed::show`]).
+fn speed_text(f: &Fmt, v: Option<&Speed>, plan: Option<&str>) -> String {
+    f.text(v.map(|v| crate::br::speed::show(v, plan)).as_deref())
 }
 
 fn id_text(v: Option<u64>) -> String {
@@ -692,14 +749,7 @@ pub fn equipment_table(f: &Fmt, list: &[Equipment]) -> Table {
 
 /// One piece of equipment, HubSoft's names.
 pub fn equipment_json(e: &Equipment) -> Value {
-    json!({
-        "id_equipamento": id_json(e.id_equipamento),
-        "nome": text_json(e.nome.as_deref()),
-        "ipv4": text_json(e.ipv4.as_deref()),
-        "ipv6": text_json(e.ipv6.as_deref()),
-        "modelo": text_json(e.modelo.as_deref()),
-        "fabricante": text_json(e.fabricante.as_deref()),
-    })
+    serde_json::to_value(e).unwrap_or(Value::Null)
 }
 
 /// The fields a filter looks at in a piece of equipment.
@@ -745,11 +795,7 @@ pub fn pops_table(f: &Fmt, list: &[Pop]) -> Table {
 
 /// A POP with its equipment.
 pub fn pop_json(p: &Pop) -> Value {
-    json!({
-        "id_pop": id_json(p.id_pop),
-        "nome": text_json(p.nome.as_deref()),
-        "equipamentos": p.equipamentos.iter().map(equipment_json).collect::<Vec<_>>(),
-    })
+    serde_json::to_value(p).unwrap_or(Value::Null)
 }
 
 /// `network zones`.
@@ -788,18 +834,7 @@ pub fn zones_table(f: &Fmt, list: &[ServiceZone]) -> Table {
 
 /// A service zone with its interfaces.
 pub fn zone_json(z: &ServiceZone) -> Value {
-    json!({
-        "id_zona_atendimento": id_json(z.id_zona_atendimento),
-        "nome": text_json(z.nome.as_deref()),
-        "descricao": text_json(z.descricao.as_deref()),
-        "interfaces": z.interfaces.iter().map(|i| json!({
-            "id_interface_conexao": id_json(i.id_interface_conexao),
-            "nome": text_json(i.nome.as_deref()),
-            "descricao": text_json(i.descricao.as_deref()),
-            "tipo": text_json(i.tipo.as_deref()),
-            "equipamento_conexao": i.equipamento_conexao.as_ref().map(equipment_json),
-        })).collect::<Vec<_>>(),
-    })
+    serde_json::to_value(z).unwrap_or(Value::Null)
 }
 
 /// `cities`.
@@ -831,13 +866,9 @@ pub fn cities_table(f: &Fmt, list: &[City]) -> Table {
 
 /// A city with its neighbourhoods.
 pub fn city_json(c: &City) -> Value {
-    json!({
-        "id_cidade": id_json(c.id_cidade),
-        "nome": text_json(c.nome.as_deref()),
-        "uf": text_json(c.state_code().or(c.uf.as_deref())),
-        "ibge": text_json(c.ibge.as_deref()),
-        "bairros": c.bairros.iter().map(|b| json!({"nome": text_json(b.nome.as_deref())})).collect::<Vec<_>>(),
-    })
+    let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
+    set(&mut v, "uf", text_json(c.state_code().or(c.uf.as_deref())));
+    v
 }
 
 /// `plans`: speeds in Mbps, prices in R$.
@@ -853,8 +884,8 @@ pub fn plans_table(f: &Fmt, list: &[ProspectPlan]) -> Table {
         t.add_row(vec![
             id_text(p.id_servico),
             f.text(p.descricao.as_deref().or(p.display.as_deref())),
-            mbps(p.velocidade_download),
-            mbps(p.velocidade_upload),
+            speed_text(f, p.velocidade_download.as_ref(), p.descricao.as_deref()),
+            speed_text(f, p.velocidade_upload.as_ref(), None),
             f.money(p.valor),
         ]);
     }
@@ -863,15 +894,9 @@ pub fn plans_table(f: &Fmt, list: &[ProspectPlan]) -> Table {
 
 /// A plan, with the API's numbers (speeds in kbps).
 pub fn plan_json(p: &ProspectPlan) -> Value {
-    json!({
-        "id_servico": id_json(p.id_servico),
-        "descricao": text_json(p.descricao.as_deref()),
-        "valor": money_json(p.valor),
-        "nome_radius": text_json(p.nome_radius.as_deref()),
-        "display": text_json(p.display.as_deref()),
-        "velocidade_download": id_json(p.velocidade_download),
-        "velocidade_upload": id_json(p.velocidade_upload),
-    })
+    let mut v = serde_json::to_value(p).unwrap_or(Value::Null);
+    add_speed_numbers(&mut v);
+    v
 }
 
 /// `prospects search`.
@@ -899,18 +924,13 @@ pub fn prospects_table(f: &Fmt, list: &[Prospect]) -> Table {
 
 /// A prospect.
 pub fn prospect_json(f: &Fmt, p: &Prospect) -> Value {
-    json!({
-        "id_prospecto": id_json(p.id_prospecto),
-        "nome_razaosocial": text_json(p.nome_razaosocial.as_deref()),
-        "cpf_cnpj": f.doc_json(p.cpf_cnpj.as_deref()),
-        "tipo_pessoa": text_json(p.tipo_pessoa.as_deref()),
-        "telefone": f.phone_json(p.telefone.as_deref()),
-        "email": f.email_json(p.email.as_deref()),
-        "observacao": text_json(p.observacao.as_deref()),
-        "id_cliente": id_json(p.id_cliente),
-        "origem": text_json(p.origem.as_deref()),
-        "created_at": date_json(p.created_at.as_ref().or(p.created_at_br.as_ref())),
-    })
+    let mut v = record_json(f, p);
+    set(
+        &mut v,
+        "created_at",
+        date_json(p.created_at.as_ref().or(p.created_at_br.as_ref())),
+    );
+    v
 }
 
 /// Count, sum and unpaid overdue sum of receivables.
@@ -988,16 +1008,7 @@ pub fn receivables_table(f: &Fmt, list: &[Invoice], today: chrono::NaiveDate) ->
 
 /// A receivable: the invoice plus its short customer.
 pub fn receivable_json(f: &Fmt, i: &Invoice) -> Value {
-    let mut v = invoice_json(f, i);
-    if let Value::Object(m) = &mut v {
-        m.insert(
-            "cliente".into(),
-            i.cliente
-                .as_ref()
-                .map_or(Value::Null, |c| Value::Object(short_customer(f, c))),
-        );
-    }
-    v
+    invoice_json(f, i)
 }
 
 /// The totals in JSON.
@@ -1085,20 +1096,9 @@ mod tests {
             lang: Lang::En,
             privacy: false,
         };
-        let v = service_json(&f, &s);
+        let v = record_json(&f, &s);
         assert!(!v.to_string().contains("pppoe-secret"));
         assert_eq!(v["id_cliente_servico"], json!(5));
-    }
-
-    #[test]
-    fn speeds_are_mbps_with_a_brazilian_decimal() {
-        assert_eq!(mbps(Some(102_400)), "100 Mbps");
-        assert_eq!(mbps(Some(1_024_000)), "1.000 Mbps");
-        assert_eq!(mbps(Some(2_048)), "2 Mbps");
-        assert_eq!(mbps(Some(1_536)), "1,5 Mbps");
-        assert_eq!(mbps(Some(500)), "0,5 Mbps");
-        assert_eq!(mbps(Some(0)), "0 Mbps");
-        assert_eq!(mbps(None), "");
     }
 
     #[test]

@@ -59,10 +59,40 @@ catalog! {
         pt: "Falha na autenticação: verifique usuário, senha, client_id e client_secret",
         en: "Authentication failed: check user, password, client_id and client_secret"
     }
+    /// The password grant or a token was refused, with HubSoft's own words.
+    ErrAuthFailedServer {
+        pt: "Falha na autenticação: verifique usuário, senha, client_id e client_secret (o servidor disse: “{msg}”)",
+        en: "Authentication failed: check user, password, client_id and client_secret (the server said: “{msg}”)"
+    }
     /// The body could not be decoded; names the route and the JSON path.
     ErrDecode {
         pt: "Não foi possível ler a resposta do servidor ({route}, campo {field})",
         en: "Could not read the server's answer ({route}, field {field})"
+    }
+    /// A body that is JSON cut before its end.
+    ErrBodyCutShort {
+        pt: "A resposta do servidor veio cortada ({route}): o JSON termina antes de fechar; nada foi mostrado",
+        en: "The server's answer was cut short ({route}): its JSON ends before it is complete; nothing was shown"
+    }
+    /// An empty body where JSON was expected.
+    ErrBodyEmpty {
+        pt: "O servidor respondeu vazio ({route}); nada foi mostrado",
+        en: "The server's answer was empty ({route}); nothing was shown"
+    }
+    /// A body that is not JSON, with where the parser stopped.
+    ErrBodyNotJsonAt {
+        pt: "A resposta do servidor não é JSON válido ({route}, linha {line}, coluna {column}); nada foi mostrado",
+        en: "The server's answer is not valid JSON ({route}, line {line}, column {column}); nothing was shown"
+    }
+    /// A body that is not JSON.
+    ErrBodyNotJson {
+        pt: "A resposta do servidor não é JSON válido ({route}); nada foi mostrado",
+        en: "The server's answer is not valid JSON ({route}); nothing was shown"
+    }
+    /// Another unreadable body (an HTML page...), with the client's description.
+    ErrBodyOther {
+        pt: "Não foi possível ler a resposta do servidor ({route}): {detail}",
+        en: "Could not read the server's answer ({route}): {detail}"
     }
     /// HTTP 404 or an empty search.
     ErrNotFound { pt: "Nada encontrado", en: "Nothing found" }
@@ -99,6 +129,10 @@ catalog! {
     KindIpv4 { pt: "IPv4", en: "IPv4" }
     /// Search by MAC address.
     KindMac { pt: "MAC", en: "MAC" }
+    /// Search kind: a service id (`id_cliente_servico`).
+    KindServiceId { pt: "ID do serviço", en: "Service id" }
+    /// Search kind: a customer's internal id (`id_cliente`).
+    KindCustomerId { pt: "ID do cliente", en: "Customer id" }
 
     // ---- Search box ------------------------------------------------------------
     /// Placeholder of the search box.
@@ -570,14 +604,6 @@ catalog! {
         pt: "Resultado desconhecido de {action}: confira no HubSoft antes de repetir",
         en: "Unknown result of {action}: check in HubSoft before repeating"
     }
-    /// Signature appended to a ticket's description (always written in
-    /// pt-BR: it is read in HubSoft by the ISP's staff).
-    TicketSignature {
-        pt: "— aberto por {attendant} via hubdesk",
-        en: "— opened by {attendant} via hubdesk"
-    }
-    /// Signature when no attendant identity is configured.
-    TicketSignatureAnonymous { pt: "— aberto via hubdesk", en: "— opened via hubdesk" }
     /// Form label: what the customer reports.
     FormDescription { pt: "Descrição", en: "Description" }
     /// Form label: who asked.
@@ -656,6 +682,8 @@ catalog! {
     ConfirmCustomerCode { pt: "Cliente: {name} (código {code})", en: "Customer: {name} (code {code})" }
     /// Confirmation line: the service (plan and `id_cliente_servico`).
     ConfirmService { pt: "Serviço: {plan} (id {id})", en: "Service: {plan} (id {id})" }
+    /// A service named by its plan and id (a ticket's own service).
+    ServiceRef { pt: "{plan} (id {id})", en: "{plan} (id {id})" }
     /// Confirmation line: the PPPoE login.
     ConfirmLogin { pt: "Login: {login}", en: "Login: {login}" }
     /// Confirmation line: the service status now.
@@ -778,6 +806,14 @@ catalog! {
     ColCity { pt: "Cidade", en: "City" }
     /// Column header: number of services and the worst status.
     ColServices { pt: "Serviços", en: "Services" }
+    /// Column: a record's service (`id_cliente_servico`).
+    ColService { pt: "Serviço", en: "Service" }
+    /// Column / label: the technicians of a service order.
+    ColTechnicians { pt: "Técnicos", en: "Technicians" }
+    /// Column / label: who opened and who closed a record.
+    ColPeople { pt: "Aberta / fechada por", en: "Opened / closed by" }
+    /// Column / label: how a service order was closed (`status_fechamento`).
+    ColClosingStatus { pt: "Fechamento", en: "Closing" }
     /// Column header.
     ColDue { pt: "Vencimento", en: "Due" }
     /// Column header.
@@ -830,6 +866,12 @@ catalog! {
     LabelInterface { pt: "Interface", en: "Interface" }
     /// Label.
     LabelPort { pt: "Porta", en: "Port" }
+    /// The ONU/CPE layer-2 address (`phy_addr`), distinct from the login's MAC.
+    LabelPhyAddr { pt: "MAC da ONU/CPE", en: "ONU/CPE MAC" }
+    /// `interface_roteamento`: the routing interface of a service.
+    LabelRoutingInterface { pt: "Interface de roteamento", en: "Routing interface" }
+    /// `referencia`: a landmark for the installation address.
+    LabelReference { pt: "Referência", en: "Landmark" }
     /// Label.
     LabelPackages { pt: "Pacotes", en: "Packages" }
     /// Label.
@@ -1273,7 +1315,10 @@ catalog! {
     /// --help: ticket ID.
     HelpArgTicketId { pt: "id_atendimento do atendimento", en: "The ticket's id_atendimento" }
     /// --help: ticket close --description.
-    HelpArgCloseDescription { pt: "Descrição de fechamento", en: "Closing description" }
+    HelpArgCloseDescription {
+        pt: "Texto de fechamento (vai em parametros.texto_fechamento; a descrição do cliente não muda)",
+        en: "Closing text (sent in parametros.texto_fechamento; the customer's description is kept)"
+    }
     /// --help: SHELL.
     HelpArgShell { pt: "Shell", en: "Shell" }
 
@@ -2178,5 +2223,10 @@ catalog! {
     HdHelpSimHostileText {
         pt: "Envolve os textos das respostas em sequências de controle do terminal",
         en: "Wrap free text of every answer in terminal control sequences"
+    }
+    /// --help: sim --legacy-2020.
+    HdHelpSimLegacy2020 {
+        pt: "Comporta-se como um servidor de 2020: sem as rotas e buscas mais novas",
+        en: "Behave like a 2020 server: no newer routes or search kinds"
     }
 }

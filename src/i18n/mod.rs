@@ -173,6 +173,8 @@ impl Msg {
             CustomerSearchBy::Login => Msg::KindLogin,
             CustomerSearchBy::Ipv4 => Msg::KindIpv4,
             CustomerSearchBy::Mac => Msg::KindMac,
+            CustomerSearchBy::ServiceId => Msg::KindServiceId,
+            CustomerSearchBy::CustomerId => Msg::KindCustomerId,
         }
     }
 }

@@ -96,6 +96,9 @@ pub struct SimArgs {
     /// Wrap free text of every answer in terminal control sequences.
     #[arg(long)]
     pub hostile_text: bool,
+    /// Behave like a 2020 server: no newer routes or search kinds.
+    #[arg(long)]
+    pub legacy_2020: bool,
 }
 
 impl SimArgs {
@@ -116,6 +119,11 @@ impl SimArgs {
             reconnect_delay: Duration::from_secs(self.reconnect_delay_secs),
             today: self.today,
             cache_ttl: Duration::from_secs(self.cache_ttl_secs),
+            generation: if self.legacy_2020 {
+                super::Generation::Documented2020
+            } else {
+                super::Generation::Current
+            },
             faults: Faults {
                 routes: self.fault_routes.clone(),
                 latency_ms: self.latency_ms,

@@ -119,7 +119,22 @@ pub struct SimConfig {
     pub today: Option<NaiveDate>,
     /// How long `cliente/all` serves the same cached answer.
     pub cache_ttl: Duration,
+    /// Which HubSoft the simulator plays: the 2020 documentation, or a
+    /// current server with the newer routes and `busca` kinds.
+    pub generation: Generation,
     pub faults: Faults,
+}
+
+/// The HubSoft server generation the simulator behaves like, so both the
+/// newer paths and the fallbacks to the 2020 ones are tested.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Generation {
+    /// As the 2020 documentation: `cliente` refuses `busca=id_cliente_servico`
+    /// and `busca=id_cliente`.
+    Documented2020,
+    /// As servers of 2023 and later (the default).
+    #[default]
+    Current,
 }
 
 pub const DEFAULT_SEED: u64 = 20_250_128;
@@ -137,6 +152,7 @@ impl Default for SimConfig {
             reconnect_delay: Duration::from_secs(10),
             today: None,
             cache_ttl: Duration::from_secs(30),
+            generation: Generation::Current,
             faults: Faults::default(),
         }
     }

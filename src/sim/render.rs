@@ -185,6 +185,41 @@ fn short_customer(c: &Customer) -> Value {
     json!({"codigo_cliente": c.codigo(), "nome_razaosocial": c.name, "cpf_cnpj": c.doc})
 }
 
+/// `velocidade_download`/`velocidade_upload` in the shapes servers use:
+/// numbers of kbit/s for most services, `"N Mbits"` text for every third,
+/// and for 10M plans on every seventh a panel's kbit/s figure mislabelled
+/// as Mbits.
+fn speed_fields(sid: u32, down_kbps: u32, up_kbps: u32) -> (Value, Value) {
+    let mbits = |kbps: u32| {
+        if kbps.is_multiple_of(1024) {
+            format!("{} Mbits", kbps / 1024)
+        } else {
+            format!("{} Kbits", kbps)
+        }
+    };
+    if down_kbps == 10_240 && sid.is_multiple_of(7) {
+        (json!("10240 Mbits"), json!(mbits(up_kbps)))
+    } else if sid.is_multiple_of(3) {
+        let lead = if sid.is_multiple_of(2) { " " } else { "" };
+        (
+            json!(format!("{lead}{}", mbits(down_kbps))),
+            json!(mbits(up_kbps)),
+        )
+    } else {
+        (json!(down_kbps), json!(up_kbps))
+    }
+}
+
+/// The service nested in a ticket, as current servers send it: the id as
+/// a string.
+fn ticket_service(sim: &Sim, st: &State, c: &Customer, sid: u32) -> Value {
+    let mut v = service_short(sim, st, c, sid);
+    if let Value::Object(m) = &mut v {
+        m.insert("id_cliente_servico".into(), json!(sid.to_string()));
+    }
+    v
+}
+
 fn service_short(sim: &Sim, st: &State, c: &Customer, sid: u32) -> Value {
     let Some(s) = c.services.iter().find(|s| s.id == sid) else {
         return Value::Null;
@@ -260,9 +295,13 @@ fn service_json(
     m.insert("status".into(), json!(status_txt));
     m.insert("status_prefixo".into(), json!(prefix));
     m.insert("tecnologia".into(), json!(p.tech.text()));
-    // Later servers add the plan's speeds in kbps (REAL-WORLD.md).
-    m.insert("velocidade_download".into(), json!(p.down_kbps));
-    m.insert("velocidade_upload".into(), json!(p.up_kbps));
+    // Later servers add the plan's speeds: kbps numbers on some, text with
+    // a unit on current ones ("30 Mbits", with a stray leading blank at
+    // times), and one panel where kbit/s figures sit in a field labelled
+    // Mbits ("10240 Mbits" for the 10M plan).
+    let (down, up) = speed_fields(s.id, p.down_kbps, p.up_kbps);
+    m.insert("velocidade_download".into(), down);
+    m.insert("velocidade_upload".into(), up);
     let auth = s.has_auth;
     m.insert(
         "login".into(),
@@ -281,6 +320,33 @@ fn service_json(
         },
     );
     m.insert("ipv6".into(), Value::Null);
+    // A landmark for the installer, on some services.
+    if view.consulta && s.id % 4 == 1 {
+        const LANDMARKS: [&str; 4] = [
+            "Próximo à praça",
+            " Casa de muro azul",
+            "Em frente à escola",
+            "Fundos do galpão",
+        ];
+        m.insert(
+            "referencia".into(),
+            json!(LANDMARKS[(s.id as usize / 4) % LANDMARKS.len()]),
+        );
+    }
+    // The ONU's own layer-2 address (fibre only), distinct from the MAC the
+    // login is bound to: current servers send it as `phy_addr`.
+    if view.consulta && auth && p.tech == Tech::Fibra {
+        let onu = s.id.wrapping_mul(2_654_435_761);
+        m.insert(
+            "phy_addr".into(),
+            json!(format!(
+                "48:57:02:{:02X}:{:02X}:{:02X}",
+                (onu >> 16) & 0xFF,
+                (onu >> 8) & 0xFF,
+                onu & 0xFF
+            )),
+        );
+    }
     // Not in the 2020 document; later servers add it (REAL-WORLD.md).
     let mac_known = auth && !ov.is_some_and(|o| o.mac_reset);
     m.insert(
@@ -538,6 +604,21 @@ fn order_fields(o: &ServiceOrder) -> Map<String, Value> {
     );
     m.insert("status".into(), json!(o.status));
     m.insert("status_fechamento".into(), json!(done.map(|_| "concluido")));
+    // Current servers list the technicians (the scheduled and closed ones).
+    if o.status != "aguardando_agendamento" {
+        const TECHNICIANS: [(u32, &str); 4] = [
+            (4, "Carlos Pereira"),
+            (7, "Juliana Alves"),
+            (9, "Rafael Lima"),
+            (12, "Sônia Ribeiro"),
+        ];
+        let (id, name) = TECHNICIANS[(o.id as usize) % TECHNICIANS.len()];
+        m.insert(
+            "tecnicos".into(),
+            json!([{"id": id, "name": name, "display": name,
+                    "pivot": {"id_ordem_servico": o.id, "id_usuario": id}}]),
+        );
+    }
     m
 }
 
@@ -602,6 +683,7 @@ pub fn ticket_json(sim: &Sim, st: &State, t: &Ticket) -> Value {
         "motivo_fechamento": t.closed.map(|_| "Resolvido"),
         "status": t.status,
         "cliente": short_customer(c),
+        "servico": ticket_service(sim, st, c, t.service),
         "ordens_servico": orders,
     })
 }

@@ -43,6 +43,19 @@ fn success(msg: &str, key: &str, data: Value) -> Reply {
     ok(v)
 }
 
+/// A success spelled `"suscess"`, as current servers answer their ticket,
+/// order and invoice searches (HubSoft's own collection shows it); the
+/// 2020 documentation spells it right.
+fn success_as_sent(sim: &Sim, msg: &str, key: &str, data: Value) -> Reply {
+    let word = match sim.cfg.generation {
+        crate::sim::Generation::Current => "suscess",
+        crate::sim::Generation::Documented2020 => "success",
+    };
+    let mut v = json!({"status": word, "msg": msg});
+    v[key] = data;
+    ok(v)
+}
+
 pub fn router(sim: Arc<Sim>) -> Router {
     let api = Router::new()
         .route(&format!("{PREFIX}/atendimento"), post(ticket_open))
@@ -641,9 +654,17 @@ async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
                         .iter()
                         .any(|s| s.has_auth && mac_digits(&s.mac_text()) == mac)
             }
+            "id_cliente_servico" => termo
+                .parse::<u32>()
+                .is_ok_and(|id| c.services.iter().any(|s| s.id == id)),
+            "id_cliente" => termo.parse::<u32>().is_ok_and(|id| id == c.id_cliente()),
             _ => false,
         }
     };
+    // Current servers also search by service and internal customer id.
+    const NEWER_KINDS: [&str; 2] = ["id_cliente_servico", "id_cliente"];
+    let newer = sim.cfg.generation == crate::sim::Generation::Current
+        && NEWER_KINDS.contains(&busca.as_str());
     const KINDS: [&str; 8] = [
         "nome_razaosocial",
         "nome_fantasia",
@@ -654,7 +675,7 @@ async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
         "ipv4",
         "mac",
     ];
-    if !KINDS.contains(&busca.as_str()) {
+    if !KINDS.contains(&busca.as_str()) && !newer {
         return bad_busca(&busca, &KINDS);
     }
     let st = sim.state();
@@ -852,7 +873,8 @@ async fn customer_tickets(State(sim): S, Query(query): Q) -> Reply {
         .take(lim)
         .map(|t| render::ticket_json(&sim, &st, t))
         .collect();
-    success(
+    success_as_sent(
+        &sim,
         "Dados consultados com sucesso",
         "atendimentos",
         Value::Array(out),
@@ -950,7 +972,8 @@ async fn customer_orders(State(sim): S, Query(query): Q) -> Reply {
         .take(lim)
         .map(|o| render::order_json(&sim, &st, o, true))
         .collect();
-    success(
+    success_as_sent(
+        &sim,
         "Dados consultados com sucesso",
         "ordens_servico",
         Value::Array(out),
@@ -1072,7 +1095,8 @@ async fn customer_invoices(State(sim): S, Query(query): Q) -> Reply {
         .take(lim)
         .map(|(c, i)| render::invoice_json(c, i))
         .collect();
-    success(
+    success_as_sent(
+        &sim,
         "Dados consultados com sucesso",
         "faturas",
         Value::Array(out),
@@ -1536,7 +1560,8 @@ async fn ticket_open(State(sim): S, body: Bytes) -> Reply {
         &sim,
         "ticket_open",
         s.id,
-        json!({"id_atendimento": ticket_id, "protocolo": protocolo, "abrir_os": abrir_os}),
+        json!({"id_atendimento": ticket_id, "protocolo": protocolo, "abrir_os": abrir_os,
+               "parametros": m.get("parametros")}),
     );
     if abrir_os {
         record(&sim, "os_open", s.id, json!({"id_atendimento": ticket_id}));
@@ -1614,7 +1639,9 @@ async fn ticket_edit(State(sim): S, Path(id): Path<String>, body: Bytes) -> Repl
         &sim,
         if close { "ticket_close" } else { "ticket_edit" },
         id,
-        json!({"parametros": m.get("parametros")}),
+        // Whether `descricao` (the opening description) was sent: a close
+        // that sends it overwrites what the customer reported.
+        json!({"parametros": m.get("parametros"), "descricao": m.get("descricao")}),
     );
     for o in closed_os {
         record(&sim, "os_close", o, json!({"id_atendimento": id}));

@@ -54,26 +54,6 @@ pub fn cap(text: &str) -> String {
     }
 }
 
-/// A speed in kbit/s as HubSoft sends it, shown in Mbit/s from 1 Mbit/s.
-///
-/// ISPs configure plans both in binary steps (`102400` for "100 MEGA") and
-/// in decimal ones (`20000` for "20MB"), so an exact multiple of 1024 or of
-/// 1000 is shown whole in that base; anything else in 1024 steps with one
-/// decimal (`5192` is `5,1 Mbps`).
-pub fn speed(kbps: i64) -> String {
-    if kbps >= 1024 && kbps % 1024 == 0 {
-        format!("{} Mbps", kbps / 1024)
-    } else if kbps >= 1000 && kbps % 1000 == 0 {
-        format!("{} Mbps", kbps / 1000)
-    } else if kbps >= 1024 {
-        let one = format!("{:.1}", kbps as f64 / 1024.0);
-        let one = one.strip_suffix(".0").unwrap_or(&one);
-        format!("{} Mbps", one.replace('.', ","))
-    } else {
-        format!("{kbps} kbps")
-    }
-}
-
 /// `R$ 1.234,56`, or "—".
 pub fn money(lang: Lang, v: Option<Decimal>) -> String {
     match v {

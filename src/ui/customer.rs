@@ -552,15 +552,16 @@ fn service_lines<'a>(app: &App, view: &CustomerView, s: &CustomerService) -> Vec
         Role::Text,
     ));
     if s.velocidade_download.is_some() || s.velocidade_upload.is_some() {
-        let sp = |v: Option<i64>| v.map_or_else(|| txt(lang, None), cells::speed);
+        let speeds = crate::br::speed::pair(
+            s.velocidade_download.as_ref(),
+            s.velocidade_upload.as_ref(),
+            s.nome.as_deref(),
+            &txt(lang, None),
+        );
         out.push(kv(
             theme,
             t(Msg::LabelSpeed),
-            format!(
-                "↓ {} / ↑ {}",
-                sp(s.velocidade_download),
-                sp(s.velocidade_upload)
-            ),
+            crate::sanitize::clean_line(&speeds).into_owned(),
             Role::Text,
         ));
     }
@@ -597,8 +598,13 @@ fn service_lines<'a>(app: &App, view: &CustomerView, s: &CustomerService) -> Vec
         },
         Role::Text,
     ));
-    if let Some(mac) = opt(s.mac_addr.as_deref().or(s.phy_addr.as_deref())) {
+    if let Some(mac) = opt(s.mac_addr.as_deref()) {
         out.push(kv(theme, t(Msg::KindMac), mac, Role::Text));
+    }
+    // The ONU/CPE's own address: a different value from the login's MAC,
+    // read out when an ONU is swapped.
+    if let Some(phy) = opt(s.phy_addr.as_deref()) {
+        out.push(kv(theme, t(Msg::LabelPhyAddr), phy, Role::Text));
     }
     let equipment = |e: Option<&crate::api::Equipment>| -> Option<String> {
         let e = e?;
@@ -628,6 +634,16 @@ fn service_lines<'a>(app: &App, view: &CustomerView, s: &CustomerService) -> Vec
         .and_then(|i| opt(i.nome.as_deref().or(i.descricao.as_deref())));
     if let Some(i) = iface {
         out.push(kv(theme, t(Msg::LabelInterface), i, Role::Text));
+    }
+    let routing = s.interface_roteamento.as_ref().and_then(|i| {
+        let name = opt(i.nome.as_deref().or(i.descricao.as_deref()))?;
+        Some(match opt(i.tipo.as_deref()) {
+            Some(kind) => format!("{name} ({kind})"),
+            None => name,
+        })
+    });
+    if let Some(r) = routing {
+        out.push(kv(theme, t(Msg::LabelRoutingInterface), r, Role::Text));
     }
     if let Some(p) = &s.porta_atendimento {
         let text = [opt(p.numero.as_deref()), opt(p.equipamento.as_deref())]
@@ -666,6 +682,9 @@ fn service_lines<'a>(app: &App, view: &CustomerView, s: &CustomerService) -> Vec
             address(app, a),
             Role::Text,
         ));
+    }
+    if let Some(r) = opt(s.referencia.as_deref()) {
+        out.push(kv(theme, t(Msg::LabelReference), r, Role::Text));
     }
     out
 }

@@ -180,6 +180,53 @@ fn details<'a>(lang: Lang, theme: &Theme, o: &ServiceOrder, width: u16) -> Vec<L
         ),
         Role::Text,
     ));
+    if let Some(protocol) = o.protocol() {
+        out.push(kv(
+            theme,
+            &cells::cap(tr(lang, Msg::WhatProtocol)),
+            txt(lang, Some(protocol)),
+            Role::Text,
+        ));
+    }
+    let technicians = o.technicians();
+    if !technicians.is_empty() {
+        let names: Vec<String> = technicians.iter().map(|n| txt(lang, Some(n))).collect();
+        out.push(kv(
+            theme,
+            tr(lang, Msg::ColTechnicians),
+            names.join(", "),
+            Role::Text,
+        ));
+    }
+    let people: Vec<String> = [
+        o.usuario_abertura.as_deref(),
+        o.usuario_fechamento.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|p| !p.trim().is_empty())
+    .map(|p| txt(lang, Some(p)))
+    .collect();
+    if !people.is_empty() {
+        out.push(kv(
+            theme,
+            tr(lang, Msg::ColPeople),
+            people.join(" / "),
+            Role::Text,
+        ));
+    }
+    if let Some(outcome) = o
+        .status_fechamento
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
+        out.push(kv(
+            theme,
+            tr(lang, Msg::ColClosingStatus),
+            txt(lang, Some(outcome)),
+            Role::Text,
+        ));
+    }
     for (label, text) in [
         (Msg::LabelDescription, o.descricao_abertura.as_deref()),
         (Msg::LabelWorkDone, o.descricao_servico.as_deref()),

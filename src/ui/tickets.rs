@@ -9,7 +9,7 @@ use ratatui::text::Line;
 
 use crate::api::Ticket;
 use crate::app::{App, CustomerView, Pane};
-use crate::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, Msg, tr, trf};
 use crate::ui::cells::{self, Col, kv, opt, row, txt};
 use crate::ui::theme::{Role, Theme};
 
@@ -145,6 +145,20 @@ fn details<'a>(lang: Lang, theme: &Theme, t: &Ticket, width: u16) -> Vec<Line<'a
         },
         Role::Text,
     ));
+    // The ticket's own service (nested `servico` on current servers): the
+    // one its actions target.
+    if let Some(id) = t.service_id() {
+        let plan = t
+            .service()
+            .and_then(|s| opt(s.nome.as_deref()))
+            .unwrap_or_else(|| txt(lang, None));
+        out.push(kv(
+            theme,
+            tr(lang, Msg::LabelService),
+            trf(lang, Msg::ServiceRef, &[("plan", &plan), ("id", &id)]),
+            Role::Text,
+        ));
+    }
     if let Some(sla) = opt(t.tempo_restante.as_deref()) {
         let role = if sla.trim_start().starts_with('-') {
             Role::Danger

@@ -116,8 +116,10 @@ impl Api {
     }
 }
 
+/// A success envelope, in either spelling real servers use (`"suscess"`
+/// on the ticket, order and invoice searches of current servers).
 pub fn assert_success(v: &Value) {
-    assert_eq!(v["status"], "success", "{v}");
+    assert!(v["status"] == "success" || v["status"] == "suscess", "{v}");
 }
 
 pub fn assert_refused(v: &Value) -> String {

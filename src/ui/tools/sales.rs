@@ -554,11 +554,17 @@ fn draw_plans(frame: &mut Frame<'_>, area: Rect, app: &App) {
 
 /// Download and upload in Mbps (the API gives kbps).
 fn speeds(lang: Lang, p: &ProspectPlan) -> (String, String) {
-    let sp = |v: Option<u64>| match v {
-        Some(v) => cells::speed(i64::try_from(v).unwrap_or(i64::MAX)),
+    let plan = p.descricao.as_deref().or(p.display.as_deref());
+    // Only the download is held against the plan's name (see
+    // `br::speed::pair`).
+    let sp = |v: &Option<crate::api::speed::Speed>, plan| match v {
+        Some(v) => crate::sanitize::clean_line(&crate::br::speed::show(v, plan)).into_owned(),
         None => tr(lang, Msg::ValueMissing).to_owned(),
     };
-    (sp(p.velocidade_download), sp(p.velocidade_upload))
+    (
+        sp(&p.velocidade_download, plan),
+        sp(&p.velocidade_upload, None),
+    )
 }
 
 // ---------------------------------------------------------------------------

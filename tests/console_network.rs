@@ -105,6 +105,39 @@ fn snapshots_of_each_tab() {
     }
 }
 
+/// Issue 13: the name columns took every spare cell, so at 160 columns
+/// an equipment's IP sat some 90 blanks away from its name. Columns take
+/// what their content needs, at every width.
+#[test]
+fn columns_fit_their_content_at_every_width() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = app_in(Lang::PtBr);
+        open_on(&mut app, NetTab::Equipment);
+        let s = screen(&mut app, w, h);
+        assert!(s.contains("HUAWEI-NICNET 10.0.0.1 "), "{w}x{h}:\n{s}");
+        key(&mut app, KeyCode::Char('3'));
+        key(&mut app, KeyCode::Down);
+        key(&mut app, KeyCode::Down);
+        let s = screen(&mut app, w, h);
+        assert!(s.contains("FIBERHOME-SDT 10.20.14.34"), "{w}x{h}:\n{s}");
+        key(&mut app, KeyCode::Char('1'));
+        let s = screen(&mut app, w, h);
+        let header = s.lines().find(|l| l.contains("Equip.")).unwrap();
+        // "POP EXEMPLO WIKI" is the longest name: 16 cells.
+        assert!(
+            header.find("Equip.").unwrap() - header.find("POP").unwrap() < 25,
+            "{w}x{h}: {header}"
+        );
+    }
+    let mut app = app_in(Lang::PtBr);
+    open_on(&mut app, NetTab::Zones);
+    let s = screen(&mut app, 160, 48);
+    assert!(
+        s.contains("FIBRA - PIUMHI - A1R3 ATENDIMENTO FIBRA AREA 1 ROTA 3"),
+        "{s}"
+    );
+}
+
 #[test]
 fn each_tab_reads_on_first_view_and_keeps_its_data() {
     let mut app = app_in(Lang::En);

@@ -748,6 +748,54 @@ fn invoice_columns_fit_their_content() {
     }
 }
 
+/// An invoice's detail lines are the server's whole sentence: wrapped
+/// under their own column, the amount on the first row, never cut
+/// ("…até (0…" with blanks before the amount).
+#[test]
+fn invoice_detail_lines_wrap_instead_of_being_cut() {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    key(&mut app, KeyCode::Char('3'));
+    for (w, h) in [(80, 24), (160, 48)] {
+        let screen = text(&render(&mut app, w, h));
+        // The invoice pane's part of the screen, from the detail lines'
+        // column on (at 160 the Cliente pane is on the left).
+        let lines: Vec<&str> = screen.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.contains("(+) Serviço de Comunicação"))
+            .unwrap_or_else(|| panic!("{w}x{h}:\n{screen}"));
+        let col = lines[at]
+            .split("(+) Serviço")
+            .next()
+            .unwrap()
+            .chars()
+            .count();
+        // The amount (with a comma; the server's text has a dot) is on the
+        // first row, after the text's own column.
+        let words = lines[at..at + 3]
+            .iter()
+            .map(|l| l.chars().skip(col).collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replacen("R$ 21,62", "", 1)
+            .replace(['┃', '│'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            words.contains(
+                "(+) Serviço de Comunicação e Multimídia (26/09/2017) até \
+                 (09/10/2017) - 13 dias (proporcional) | R$ 21.62"
+            ),
+            "{w}x{h}: {words}\n{screen}"
+        );
+        let first = lines[at];
+        assert!(first.contains("R$ 21,62"), "{w}x{h}: {first}");
+        assert!(!first.contains('…'), "{w}x{h}: {first}");
+    }
+}
+
 /// The alert banner is the most important line during an outage: it wraps
 /// instead of being cut ("…na cidade Divinópo…"), in the banner's style.
 #[test]

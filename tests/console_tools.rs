@@ -90,6 +90,18 @@ fn cities_screen_snapshots() {
     insta::assert_snapshot!("cities_160x48", screen(&mut app, 160, 48));
 }
 
+/// Issue 13: the city column took every spare cell, the state and the
+/// counts sitting far to its right; columns take what their content needs.
+#[test]
+fn city_columns_fit_their_content() {
+    let mut app = app_in(Lang::PtBr);
+    open_cities(&mut app);
+    for (w, h) in [(80, 24), (160, 48)] {
+        let s = screen(&mut app, w, h);
+        assert!(s.contains("Belo Horizonte MG "), "{w}x{h}:\n{s}");
+    }
+}
+
 #[test]
 fn cities_loading_then_error_is_shown_in_the_pane_and_r_retries() {
     let mut app = app_in(Lang::PtBr);

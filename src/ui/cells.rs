@@ -234,6 +234,30 @@ pub fn sized(
     fit_columns(total, &cols)
 }
 
+/// A table sized by its content ([`sized`]): the header row (in
+/// `header_style`) and one line per row of `cells`, the `right` columns
+/// right-aligned.
+pub fn table<'a>(
+    total: u16,
+    headers: &[&str],
+    header_style: Style,
+    cells: Vec<Vec<(String, Style)>>,
+    spec: &[Col],
+    right: &[usize],
+) -> (Line<'a>, Vec<Line<'a>>) {
+    let widths = sized(total, headers, &cells, spec);
+    let header = row(
+        headers
+            .iter()
+            .map(|h| ((*h).to_owned(), header_style))
+            .collect(),
+        &widths,
+        right,
+    );
+    let rows = cells.into_iter().map(|r| row(r, &widths, right)).collect();
+    (header, rows)
+}
+
 /// Widths for `cols` in `total` cells, one space between columns.
 ///
 /// Every column starts at its minimum; the room left goes by priority

@@ -6,13 +6,13 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 
 use crate::api::Invoice;
 use crate::app::{App, CustomerView, Pane};
 use crate::br::dates::{days_overdue, invoice_state, today};
 use crate::i18n::{Lang, Msg, tr};
-use crate::ui::cells::{self, Col, columns, kv, opt, row, txt};
+use crate::ui::cells::{self, Col, kv, opt, row, txt};
 use crate::ui::theme::{Role, Theme};
 
 /// The state text of an invoice and the role it is drawn in.
@@ -135,6 +135,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
     }
 }
 
+/// Blanks before an invoice's detail lines.
+const INDENT: usize = 2;
+
 fn details<'a>(lang: Lang, theme: &Theme, inv: &Invoice, width: u16) -> Vec<Line<'a>> {
     let mut out = vec![Line::styled(
         "─".repeat(width as usize),
@@ -145,19 +148,38 @@ fn details<'a>(lang: Lang, theme: &Theme, inv: &Invoice, width: u16) -> Vec<Line
             tr(lang, Msg::LabelInvoiceLines).to_owned(),
             theme.style(Role::Muted),
         ));
-        let widths = columns(width, &[0, 13], 0, 10);
-        for line in &inv.detalhamento {
-            out.push(row(
-                vec![
-                    (
-                        format!("  {}", txt(lang, line.descricao.as_deref())),
-                        theme.style(Role::Text),
-                    ),
-                    (cells::money(lang, line.valor), theme.style(Role::Text)),
-                ],
-                &widths,
-                &[1],
-            ));
+        // Each line's text wraps under its own column (the server's
+        // whole sentence: period, proration, the amount it was based on),
+        // its amount on the first row, the amounts aligned at the right.
+        let amounts: Vec<String> = inv
+            .detalhamento
+            .iter()
+            .map(|l| cells::money(lang, l.valor))
+            .collect();
+        let amount_w = amounts
+            .iter()
+            .map(|a| crate::text::width(a))
+            .max()
+            .unwrap_or(0);
+        let text_w = (width as usize)
+            .saturating_sub(INDENT + 1 + amount_w)
+            .max(10);
+        let style = theme.style(Role::Text);
+        for (line, amount) in inv.detalhamento.iter().zip(amounts) {
+            let text = txt(lang, line.descricao.as_deref());
+            for (i, part) in cells::wrap(&text, text_w).into_iter().enumerate() {
+                let mut spans = vec![Span::styled(
+                    format!("{:INDENT$}{}", "", crate::text::pad_right(&part, text_w)),
+                    style,
+                )];
+                if i == 0 {
+                    spans.push(Span::styled(
+                        format!(" {}", crate::text::fit_right(&amount, amount_w)),
+                        style,
+                    ));
+                }
+                out.push(Line::from(spans));
+            }
         }
     }
     for (label, value) in [

@@ -554,6 +554,91 @@ fn the_selection_is_visible_in_the_mono_theme() {
     }
 }
 
+/// Issue 13: the light theme drew labels, headers, inactive tabs and hints
+/// in ANSI grey, unreadable on white. The theme's roles are checked one by
+/// one in `ui::theme`; this checks what is actually drawn: on the main
+/// screens, in the light and the dark theme, every cell with a glyph has
+/// a WCAG contrast of at least 4.5:1 between its colour and its background
+/// (3:1 for lines and chart bars, which are not text), the terminal's
+/// default colours read as the theme assumes them.
+#[test]
+fn every_drawn_cell_is_readable_in_the_light_and_dark_themes() {
+    use hubdesk::app::status::StatusKind;
+    use hubdesk::ui::theme::{contrast_ratio, rgb};
+    fn check(app: &mut App, what: &str, w: u16, h: u16) {
+        let theme = app.settings.theme;
+        let buf = render(app, w, h);
+        for y in 0..h {
+            for x in 0..w {
+                let cell = &buf[(x, y)];
+                let symbol = cell.symbol();
+                if symbol.trim().is_empty() {
+                    continue;
+                }
+                let mut fg = rgb(cell.fg, theme.foreground());
+                let mut bg = rgb(cell.bg, theme.background());
+                if cell.modifier.contains(Modifier::REVERSED) {
+                    std::mem::swap(&mut fg, &mut bg);
+                }
+                assert!(
+                    !cell.modifier.contains(Modifier::DIM),
+                    "{:?} {what} {w}x{h}: dimmed {symbol:?} at ({x},{y})",
+                    theme.kind()
+                );
+                let line = symbol
+                    .chars()
+                    .all(|c| ('\u{2500}'..='\u{259f}').contains(&c));
+                let min = if line { 3.0 } else { 4.5 };
+                let ratio = contrast_ratio(fg, bg);
+                assert!(
+                    ratio >= min,
+                    "{:?} {what} {w}x{h}: {symbol:?} at ({x},{y}) has contrast \
+                     {ratio:.2} < {min} ({:?} on {:?})\n{}",
+                    theme.kind(),
+                    cell.fg,
+                    cell.bg,
+                    text(&buf)
+                );
+            }
+        }
+    }
+    for kind in [ThemeKind::Light, ThemeKind::Dark] {
+        let mut app = app_with(Theme::new(kind), false);
+        check(&mut app, "search", 80, 24);
+        search(&mut app, "silva", Ok(customers()));
+        key(&mut app, KeyCode::Char('j'));
+        check(&mut app, "results", 80, 24);
+        open(&mut app, &ALL, &[]);
+        app.set_status(StatusKind::Ok, "Copiado: linha digitável".into());
+        for digit in ['1', '2', '3', '4', '5', '6'] {
+            key(&mut app, KeyCode::Char(digit));
+            check(&mut app, &format!("pane {digit}"), 80, 24);
+            check(&mut app, &format!("pane {digit}"), 160, 48);
+        }
+        app.set_status(StatusKind::Error, "Recusado pelo servidor: não".into());
+        key(&mut app, KeyCode::Char('1'));
+        key(&mut app, KeyCode::Char('u'));
+        check(&mut app, "form", 80, 24);
+        key(&mut app, KeyCode::Enter);
+        check(&mut app, "confirmation", 80, 24);
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('c'));
+        check(&mut app, "copy menu", 80, 24);
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('!'));
+        check(&mut app, "message log", 80, 24);
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('?'));
+        check(&mut app, "help", 80, 24);
+        key(&mut app, KeyCode::Esc);
+        update(
+            &mut app,
+            Msg::Key(KeyEvent::new(KeyCode::Char(':'), KeyModifiers::NONE)),
+        );
+        check(&mut app, "palette", 80, 24);
+    }
+}
+
 // ---- Action dialogs in context (issue 5) ------------------------------------
 
 fn press_char(app: &mut App, c: char) -> Vec<Effect> {

@@ -122,6 +122,12 @@ fn cities_loading_then_error_is_shown_in_the_pane_and_r_retries() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("HTTP 502"), "{s}");
     assert!(!app.animating());
+    // Issue 13: the session's message log keeps it, with the screen's name.
+    let logged = app.log.last().expect("logged");
+    assert!(
+        logged.text.starts_with("Cidades e bairros: ") && logged.text.contains("HTTP 502"),
+        "{logged:?}"
+    );
     let fx = key(&mut app, KeyCode::Char('r'));
     assert_eq!(tool_fetches(&fx).len(), 1);
 }

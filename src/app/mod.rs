@@ -774,18 +774,24 @@ impl App {
     }
 
     fn show(&mut self, kind: StatusKind, text: String, expires: Option<Instant>) {
+        self.record(kind, text.clone());
+        self.status = Some(StatusMessage {
+            text,
+            kind,
+            expires,
+        });
+    }
+
+    /// Adds a line to the session's message log (the oldest go beyond
+    /// [`status::LOG_LEN`]), without touching the status line.
+    fn record(&mut self, kind: StatusKind, text: String) {
         if self.log.len() >= status::LOG_LEN {
             self.log.remove(0);
         }
         self.log.push(status::LogEntry {
             at: self.now,
             kind,
-            text: text.clone(),
-        });
-        self.status = Some(StatusMessage {
             text,
-            kind,
-            expires,
         });
     }
 
@@ -914,7 +920,13 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
             app.tick = app.tick.wrapping_add(1);
             Changed::Yes
         }
-        Msg::Fetched { req, reply } => on_reply(app, req, reply, &mut fx),
+        Msg::Fetched { req, reply } => {
+            // A read that fails goes to the message log too.
+            let before = status::failed_reads(app);
+            let changed = on_reply(app, req, reply, &mut fx);
+            status::log_failed_reads(app, &before);
+            changed
+        }
         Msg::ActionDone { submission, reply } => actions::on_done(app, submission, reply, &mut fx),
         Msg::RefreshSlot { view, slot } => {
             refresh_slot(app, view, slot, &mut fx);

@@ -452,6 +452,74 @@ fn errors_are_localized_per_pane() {
     assert!(!view.pane_failed(Pane::Invoices));
 }
 
+/// Issue 13: the message log holds every error of the session, the
+/// failed reads too (a pane shows its error only while it is on screen):
+/// with its time, the pane and the customer, without taking the status
+/// line. An answer nobody waits for any more is not logged.
+#[test]
+fn failed_reads_go_to_the_message_log_with_the_pane_and_the_customer() {
+    let mut app = app();
+    let fx = open_first(&mut app, vec![customer(1, "ANA", &["ana"])]);
+    let logged = app.log.len();
+    let (req, _) = fetches(&fx)
+        .into_iter()
+        .find(|(r, _)| r.slot == Slot::Tickets)
+        .unwrap();
+    let timeout = || ApiError::Network {
+        route: "cliente/atendimento",
+        timeout: true,
+        sent: true,
+        detail: "timed out".into(),
+    };
+    let status = app.status.clone();
+    update(
+        &mut app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Tickets(Err(timeout())),
+        },
+    );
+    assert_eq!(app.log.len(), logged + 1, "{:?}", app.log);
+    let entry = app.log.last().unwrap();
+    assert_eq!(entry.kind, status::StatusKind::Error);
+    assert_eq!(entry.at, app.now);
+    assert_eq!(
+        entry.text,
+        "ANA · Atendimentos: O servidor não respondeu em 20 s"
+    );
+    assert_eq!(
+        app.status, status,
+        "the pane says it; the status line is left"
+    );
+    // The same answer again is nobody's: not logged twice.
+    update(
+        &mut app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Tickets(Err(timeout())),
+        },
+    );
+    assert_eq!(app.log.len(), logged + 1);
+    // A failed search is logged under the results.
+    press(&mut app, KeyCode::Esc);
+    app.search.input.reset();
+    app.search.focus.0 = SearchFocus::Input;
+    type_text(&mut app, "maria");
+    let fx = press(&mut app, KeyCode::Enter);
+    let (req, _) = fetches(&fx)[0].clone();
+    update(
+        &mut app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Customers(Err(timeout())),
+        },
+    );
+    assert_eq!(
+        app.log.last().unwrap().text,
+        "Resultados: O servidor não respondeu em 20 s"
+    );
+}
+
 #[test]
 fn fixture_invoices_are_accepted_for_the_open_customer() {
     let mut app = app();

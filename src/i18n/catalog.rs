@@ -1505,6 +1505,11 @@ catalog! {
         pt: "Nenhuma mensagem ainda. Resultados, recusas e erros desta sessão aparecem aqui, com a hora.",
         en: "No message yet. This session's results, refusals and errors show here, with their time."
     }
+    /// A read that failed, in the message log: `what` (the pane or screen,
+    /// with the customer for a customer's pane) and the error.
+    LogReadFailed { pt: "{what}: {error}", en: "{what}: {error}" }
+    /// A customer known only by code, in the message log.
+    LogCustomerCode { pt: "código {code}", en: "code {code}" }
     /// A result on the status line: `customer` it was about, the outcome.
     ActionResultFor { pt: "{customer}: {text}", en: "{customer}: {text}" }
     /// An action was sent and its answer is awaited.

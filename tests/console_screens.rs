@@ -919,6 +919,63 @@ fn the_alert_banner_wraps_instead_of_being_cut() {
     }
 }
 
+/// Beyond a quarter of the screen the banner stops, and its last row says
+/// where the rest is: the Cliente pane then lists every alert in full.
+#[test]
+fn alerts_too_long_for_the_banner_are_whole_in_the_cliente_pane() {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    let alerts = [
+        "Rompimento de fibra no bairro Centro, na cidade Divinópolis, afetando \
+         todos os clientes da caixa CTO-A7R3C3 desde as 14h",
+        "Cliente com duas faturas vencidas: oferecer o desbloqueio em confiança \
+         apenas uma vez por mês, conforme a política comercial",
+        "Visita técnica agendada para amanhã entre 8h e 12h para troca da ONU \
+         e reposicionamento do roteador na sala",
+        "Cliente pediu para ser chamado pelo nome social Alex; não ligar após as 20h",
+    ];
+    let c = app.view.as_mut().unwrap().customer.data.as_mut().unwrap();
+    c.alerta_mensagens = alerts.iter().map(|a| a.to_string()).collect();
+    let screen = text(&render(&mut app, 80, 24));
+    let banner: Vec<&str> = screen
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.contains("1 Cliente"))
+        .collect();
+    assert_eq!(banner.len(), 5, "a quarter of the 22 rows:\n{screen}");
+    assert!(
+        banner[4]
+            .trim_end()
+            .ends_with("… (íntegra no painel Cliente)"),
+        "{screen}"
+    );
+    let words = |s: &str| {
+        s.replace(['┃', '│'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let pane: String = screen
+        .lines()
+        .skip_while(|l| !l.contains("1 Cliente"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let pane = words(&pane);
+    for alert in alerts {
+        assert!(pane.contains(&words(alert)), "{alert}\n{screen}");
+    }
+    // With room for the whole banner the pane does not repeat it.
+    let wide = text(&render(&mut app, 160, 48));
+    let pane: String = wide
+        .lines()
+        .skip_while(|l| !l.contains("1 Cliente"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(!words(&pane).contains("nome social Alex"), "{wide}");
+    assert!(!wide.contains("íntegra no painel"), "{wide}");
+    both("customer_alerts_cut", &mut app);
+}
+
 /// The Serviços pane at 80x24 hides the last connection below the fold:
 /// PgDn, Ctrl-D, End and G scroll to it, a marker says when more is below,
 /// and Home/g come back.

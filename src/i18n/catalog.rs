@@ -894,6 +894,10 @@ catalog! {
     LabelService { pt: "Serviço", en: "Service" }
     /// Banner title of the customer's alerts.
     AlertBannerTitle { pt: "ALERTA", en: "ALERT" }
+    /// End of an alert banner cut at a quarter of the screen.
+    AlertBannerMore { pt: "(íntegra no painel Cliente)", en: "(in full in the Customer pane)" }
+    /// The Cliente pane's section with every alert, when the banner was cut.
+    LabelAlerts { pt: "Alertas", en: "Alerts" }
     /// Last seen: online.
     LastSeenOnlineSince { pt: "Online desde {date} ({relative})", en: "Online since {date} ({relative})" }
     /// Last seen: offline.

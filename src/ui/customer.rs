@@ -64,14 +64,25 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
     y += 1;
     // Alerts: a banner that cannot be missed, wrapped, never cut: during
     // an outage it is the most important text on the screen. Up to a
-    // quarter of the screen; only beyond that does it end in "…".
+    // quarter of the screen; beyond that it says where the rest is, and
+    // the Cliente pane lists every alert in full.
+    let mut banner_cut = false;
     if let Some(c) = &view.customer.data {
         let rows = alert_rows(app, c, area.width as usize);
         let max_rows = (area.height / 4).max(2) as usize;
         let shown = rows.len().min(max_rows);
+        banner_cut = rows.len() > shown;
         for (i, text) in rows.iter().take(shown).enumerate() {
-            let text = if i + 1 == shown && rows.len() > shown {
-                format!("{}{}", text.trim_end(), crate::text::ELLIPSIS)
+            let text = if i + 1 == shown && banner_cut {
+                let more = tr(lang, Msg::AlertBannerMore);
+                let room = (area.width as usize).saturating_sub(crate::text::width(more) + 1);
+                let head = text.trim_end();
+                let head = if crate::text::width(head) < room {
+                    format!("{head}{}", crate::text::ELLIPSIS)
+                } else {
+                    crate::text::truncate(head, room).into_owned()
+                };
+                format!("{head} {more}")
             } else {
                 text.clone()
             };
@@ -139,11 +150,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
             ..body
         };
         // The header takes what it needs (up to half), services the rest.
-        let needed = view
-            .customer
-            .data
-            .as_ref()
-            .map_or(8, |c| header_lines(app, view, c).len() as u16 + 2);
+        let needed = view.customer.data.as_ref().map_or(8, |c| {
+            header_lines(app, view, c, left_w.saturating_sub(4) as usize, banner_cut).len() as u16
+                + 2
+        });
         let header_h = needed.clamp(8, (body.height / 2).max(8)).min(body.height);
         draw_pane(
             frame,
@@ -155,6 +165,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
             view,
             Pane::Customer,
             focus,
+            banner_cut,
         );
         draw_pane(
             frame,
@@ -167,10 +178,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
             view,
             Pane::Services,
             focus,
+            banner_cut,
         );
-        draw_pane(frame, right, app, view, view.detail, focus);
+        draw_pane(frame, right, app, view, view.detail, focus, banner_cut);
     } else {
-        draw_pane(frame, body, app, view, view.focus, focus);
+        draw_pane(frame, body, app, view, view.focus, focus, banner_cut);
     }
 }
 
@@ -212,10 +224,11 @@ fn draw_pane(
     view: &CustomerView,
     pane: Pane,
     focus: Option<Pane>,
+    banner_cut: bool,
 ) {
     let focused = focus == Some(pane);
     match pane {
-        Pane::Customer => draw_header(frame, area, app, view, focused),
+        Pane::Customer => draw_header(frame, area, app, view, focused, banner_cut),
         // Beside the header (wide layout) the last connection shows there.
         Pane::Services => {
             let wide = frame.area().width >= WIDE_FROM;
@@ -264,7 +277,16 @@ fn inset(r: Rect) -> Rect {
     }
 }
 
-fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, focused: bool) {
+/// Draws the Cliente pane; with `alerts`, every alert in full (the banner
+/// was cut).
+fn draw_header(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    view: &CustomerView,
+    focused: bool,
+    alerts: bool,
+) {
     let Some(inner) = customer_frame(frame, area, app, view, Pane::Customer, focused) else {
         return;
     };
@@ -272,15 +294,22 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView
     let hidden = cells::scrolled_lines(
         frame.buffer_mut(),
         inset(inner),
-        &header_lines(app, view, c),
+        &header_lines(app, view, c, inset(inner).width as usize, alerts),
         crate::ui::detail::scroll_of(view, focused),
     );
     crate::ui::detail::marker(frame, area, app, hidden);
 }
 
-/// The header pane's lines: identity, contacts, services at a glance and
-/// the selected service's last connection.
-fn header_lines<'a>(app: &App, view: &CustomerView, c: &Customer) -> Vec<Line<'a>> {
+/// The header pane's lines at `width`: identity, contacts, services at a
+/// glance and the selected service's last connection; with `alerts`, every
+/// alert in full under the name.
+fn header_lines<'a>(
+    app: &App,
+    view: &CustomerView,
+    c: &Customer,
+    width: usize,
+    alerts: bool,
+) -> Vec<Line<'a>> {
     let theme = &app.settings.theme;
     let lang = app.lang();
     let mut out: Vec<Line> = Vec::new();
@@ -288,6 +317,19 @@ fn header_lines<'a>(app: &App, view: &CustomerView, c: &Customer) -> Vec<Line<'a
         txt(lang, c.nome_razaosocial.as_deref().or(c.display_name())),
         theme.style(Role::Title),
     ));
+    if alerts {
+        out.push(Line::styled(
+            format!("{}:", tr(lang, Msg::LabelAlerts)),
+            theme.style(Role::Muted),
+        ));
+        for msg in c.alerta_mensagens.iter().filter_map(|m| opt(Some(m))) {
+            let line = Line::styled(
+                format!("  {} {msg}", theme.glyph(Role::Danger)),
+                theme.style(Role::Danger),
+            );
+            out.extend(cells::wrap_line(&line, width, 4));
+        }
+    }
     if let Some(f) = opt(c.nome_fantasia.as_deref())
         .filter(|f| Some(f.as_str()) != c.nome_razaosocial.as_deref())
     {

@@ -1433,6 +1433,32 @@ catalog! {
     CliValueKind { pt: "TIPO", en: "KIND" }
     /// --help and usage: placeholder of a date.
     CliValueDate { pt: "DATA", en: "DATE" }
+    /// --help and usage: placeholder of a field to order by.
+    CliValueField { pt: "CAMPO", en: "FIELD" }
+    /// --help and usage: placeholder of a TCP port.
+    CliValuePort { pt: "PORTA", en: "PORT" }
+    /// --help and usage: placeholder of a count.
+    CliValueCount { pt: "N", en: "N" }
+    /// --help and usage: placeholder of a random seed.
+    CliValueSeed { pt: "SEMENTE", en: "SEED" }
+    /// --help and usage: placeholder of an identifier.
+    CliValueId { pt: "ID", en: "ID" }
+    /// --help and usage: placeholder of a secret.
+    CliValueSecret { pt: "SEGREDO", en: "SECRET" }
+    /// --help and usage: placeholder of a user name.
+    CliValueUser { pt: "USUÁRIO", en: "USER" }
+    /// --help and usage: placeholder of a password.
+    CliValuePassword { pt: "SENHA", en: "PASSWORD" }
+    /// --help and usage: placeholder of a number of days.
+    CliValueDays { pt: "DIAS", en: "DAYS" }
+    /// --help and usage: placeholder of a list of routes.
+    CliValueRoutes { pt: "ROTAS", en: "ROUTES" }
+    /// --help and usage: placeholder of a route and its latency.
+    CliValueRouteMs { pt: "ROTA=MS", en: "ROUTE=MS" }
+    /// --help and usage: placeholder of milliseconds.
+    CliValueMillis { pt: "MS", en: "MS" }
+    /// --help and usage: placeholder of a rate from 0 to 1.
+    CliValueRate { pt: "TAXA", en: "RATE" }
     /// Usage error: why a value was refused, a number was expected.
     CliErrNotANumber { pt: "não é um número válido", en: "not a valid number" }
     /// Usage error: why a value was refused; `range` as in `1..=600`.

@@ -138,6 +138,31 @@ fn columns_fit_their_content_at_every_width() {
     );
 }
 
+/// Issue 13: a zone with more interfaces than fit at 80x24 was cut with
+/// nothing saying so; the page keys scroll its details, with the marker.
+#[test]
+fn a_zone_with_many_interfaces_scrolls_with_a_marker() {
+    let mut app = app_in(Lang::PtBr);
+    open_on(&mut app, NetTab::Zones);
+    let zones = app.tools.network.zones.data.as_mut().unwrap();
+    let first = zones[0].interfaces[0].clone();
+    zones[0].interfaces = (1..=20)
+        .map(|i| {
+            let mut n = first.clone();
+            n.nome = Some(format!("PON-{i:02}"));
+            n
+        })
+        .collect();
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("↓ mais: PgDn/Ctrl-D"), "{s}");
+    assert!(!s.contains("PON-20"), "{s}");
+    key(&mut app, KeyCode::PageDown);
+    key(&mut app, KeyCode::End);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("PON-20"), "{s}");
+    assert_eq!(app.tools.network.list(NetTab::Zones).selected, 0);
+}
+
 #[test]
 fn each_tab_reads_on_first_view_and_keeps_its_data() {
     let mut app = app_in(Lang::En);

@@ -102,6 +102,44 @@ fn city_columns_fit_their_content() {
     }
 }
 
+/// Issue 13: a long detail below a tool's list (a city's neighbourhoods)
+/// was cut at 80x24 with nothing saying so. While it runs past the screen
+/// the page keys, Home and End scroll it (the arrows still choose the
+/// city), with the pane's marker; a detail that fits leaves them to the
+/// list.
+#[test]
+fn a_long_detail_below_a_tool_list_scrolls_with_a_marker() {
+    let mut app = app_in(Lang::PtBr);
+    leave_search_field(&mut app);
+    let fx = key(&mut app, KeyCode::Char('C'));
+    let (req, _) = tool_fetches(&fx)[0].clone();
+    let mut all = cities();
+    all[0].bairros = (1..=150)
+        .map(|i| hubdesk::api::Neighbourhood {
+            nome: Some(format!("BAIRRO NUMERO {i:03}")),
+        })
+        .collect();
+    answer(&mut app, req, ToolReply::Cities(Ok(all)));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("↓ mais: PgDn/Ctrl-D"), "{s}");
+    assert!(!s.contains("BAIRRO NUMERO 150"), "{s}");
+    key(&mut app, KeyCode::End);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("BAIRRO NUMERO 150"), "{s}");
+    assert!(s.contains("↑ início: g/PgUp"), "{s}");
+    assert_eq!(app.tools.cities.selected, 0, "the city stays chosen");
+    key(&mut app, KeyCode::PageUp);
+    key(&mut app, KeyCode::Home);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("BAIRRO NUMERO 001"), "{s}");
+    // Another city: its short detail fits, End goes to the last city.
+    key(&mut app, KeyCode::Down);
+    let s = screen(&mut app, 80, 24);
+    assert!(!s.contains("↓ mais"), "{s}");
+    key(&mut app, KeyCode::End);
+    assert_eq!(app.tools.cities.selected, 2);
+}
+
 #[test]
 fn cities_loading_then_error_is_shown_in_the_pane_and_r_retries() {
     let mut app = app_in(Lang::PtBr);

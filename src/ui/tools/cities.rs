@@ -112,5 +112,5 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
             lines.push(Line::styled(part, text));
         }
     }
-    cells::lines(frame.buffer_mut(), rest, &lines);
+    super::detail_lines(frame, area, rest, app, &lines);
 }

@@ -107,6 +107,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     };
     let inner = super::filter_line(frame, inner, app, state.filter(), visible.len(), total);
     let ctx = Ctx {
+        pane: body,
         lang,
         theme,
         state,
@@ -121,6 +122,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
 }
 
 struct Ctx<'a> {
+    /// The pane's frame, for the detail's scroll marker.
+    pane: Rect,
     lang: Lang,
     theme: &'a Theme,
     state: &'a NetworkState,
@@ -254,7 +257,7 @@ fn pops(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
         lines.push(header);
         lines.extend(rows);
     }
-    cells::lines(frame.buffer_mut(), rest, &lines);
+    super::detail_lines(frame, c.pane, rest, app, &lines);
 }
 
 fn equipment(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
@@ -320,7 +323,7 @@ fn equipment(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
             Role::Text,
         ));
     }
-    cells::lines(frame.buffer_mut(), rest, &lines);
+    super::detail_lines(frame, c.pane, rest, app, &lines);
 }
 
 fn zones(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
@@ -427,7 +430,7 @@ fn zones(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
         lines.push(header);
         lines.extend(rows);
     }
-    cells::lines(frame.buffer_mut(), rest, &lines);
+    super::detail_lines(frame, c.pane, rest, app, &lines);
 }
 
 fn interface_cells(c: &Ctx<'_>, i: &NetInterface, wide: bool) -> Vec<(String, Style)> {

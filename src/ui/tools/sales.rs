@@ -246,6 +246,7 @@ fn draw_prospects(frame: &mut Frame<'_>, area: Rect, app: &App) {
         &p.query,
         tr(lang, Msg::SalesSearchHint),
     );
+    let pane = rest;
     let title = match &p.term {
         Some(t) => trf(
             lang,
@@ -325,7 +326,7 @@ fn draw_prospects(frame: &mut Frame<'_>, area: Rect, app: &App) {
     );
     if let Some(prospect) = p.selected_prospect() {
         let lines = prospect_details(app, prospect, rest.width);
-        cells::lines(frame.buffer_mut(), rest, &lines);
+        super::detail_lines(frame, pane, rest, app, &lines);
     }
 }
 

@@ -78,6 +78,22 @@ impl Detection {
     }
 }
 
+/// The display name of a `/cliente` search kind.
+pub fn label(kind: CustomerSearchBy) -> Msg {
+    match kind {
+        CustomerSearchBy::Name => Msg::KindName,
+        CustomerSearchBy::FantasyName => Msg::KindFantasyName,
+        CustomerSearchBy::Document => Msg::KindDocument,
+        CustomerSearchBy::Code => Msg::KindCode,
+        CustomerSearchBy::Phone => Msg::KindPhone,
+        CustomerSearchBy::Login => Msg::KindLogin,
+        CustomerSearchBy::Ipv4 => Msg::KindIpv4,
+        CustomerSearchBy::Mac => Msg::KindMac,
+        CustomerSearchBy::ServiceId => Msg::KindServiceId,
+        CustomerSearchBy::CustomerId => Msg::KindCustomerId,
+    }
+}
+
 /// The next kind in [`CustomerSearchBy::ALL`], wrapping around.
 pub fn cycle(kind: CustomerSearchBy) -> CustomerSearchBy {
     let all = CustomerSearchBy::ALL;
@@ -300,6 +316,28 @@ fn collapse_ws(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, tr};
+
+    #[test]
+    fn search_kinds_have_names() {
+        let names: Vec<_> = CustomerSearchBy::ALL
+            .iter()
+            .map(|&k| tr(Lang::PtBr, label(k)))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Nome",
+                "Nome fantasia",
+                "CPF/CNPJ",
+                "Código",
+                "Telefone",
+                "Login",
+                "IPv4",
+                "MAC"
+            ]
+        );
+    }
     use crate::br::doc::cpf_check_digits;
     use CustomerSearchBy as K;
     use proptest::prelude::*;

@@ -120,6 +120,31 @@ fn customer_by_service_uses_the_service_search_and_falls_back_on_old_servers() {
     }
 }
 
+/// Issue 15: an alphanumeric CNPJ keeps its letters from the command line
+/// to the server, in `customer` and `search`.
+#[test]
+fn an_alphanumeric_cnpj_finds_its_company() {
+    let h = Harness::new();
+    let doc = h.sim.document_of(1008).expect("1008 has a document");
+    assert!(doc.bytes().any(|b| b.is_ascii_uppercase()), "{doc}");
+    let typed = format!(
+        "{}.{}.{}/{}-{}",
+        &doc[..2],
+        &doc[2..5],
+        &doc[5..8],
+        &doc[8..12],
+        &doc[12..]
+    )
+    .to_lowercase();
+    let found = h.run(&["customer", &typed, "--json"]);
+    assert_eq!(found.expect(0).json()["codigo_cliente"], Value::from(1008));
+    let searched = h.run(&["search", &typed, "--json"]);
+    assert_eq!(
+        searched.expect(0).json()[0]["codigo_cliente"],
+        Value::from(1008)
+    );
+}
+
 /// Issue 12.5 and 12.9c: the CLI asks for 100 customers (HubSoft answers 5
 /// without a limit) and says when a cap is hit; a lookup by code never
 /// talks of customers sharing a document.

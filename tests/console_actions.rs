@@ -392,3 +392,26 @@ async fn a_stalled_unlock_is_applied_once_left_unknown_and_not_retried() {
     );
     c.sim.shutdown();
 }
+
+/// Issue 15: an alphanumeric CNPJ (issued since July 2026) survives from
+/// the search box to the server: the console finds the company that holds
+/// it, typed with punctuation and in lower case.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_alphanumeric_cnpj_finds_its_company() {
+    let mut c = Console::new(None);
+    let doc = c.sim.document_of(1008).expect("1008 has a document");
+    assert!(doc.bytes().any(|b| b.is_ascii_uppercase()), "{doc}");
+    let typed = format!(
+        "{}.{}.{}/{}-{}",
+        &doc[..2],
+        &doc[2..5],
+        &doc[5..8],
+        &doc[8..12],
+        &doc[12..]
+    )
+    .to_lowercase();
+    c.open(&typed).await;
+    let view = c.app.view.as_ref().unwrap();
+    assert_eq!(view.code, 1008, "{typed}");
+    c.sim.shutdown();
+}

@@ -290,7 +290,11 @@ fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, Failure> {
     let sim = std::sync::Arc::new(std::sync::Mutex::new(None));
     let (settings, cc) = if demo {
         let configured = ctx.settings().ok();
-        let settings = Settings::demo("http://127.0.0.1".to_owned(), configured.as_ref());
+        let settings = Settings::demo(
+            "http://127.0.0.1".to_owned(),
+            demo_login(),
+            configured.as_ref(),
+        );
         (settings.clone(), ctx.client_config(&settings)?)
     } else {
         let settings = ctx.settings()?;
@@ -353,6 +357,17 @@ fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, Failure> {
 // Network commands
 
 /// Starts the embedded simulator for `--demo`, with the demo credentials.
+/// The embedded simulator's fixed credentials, for `--demo`.
+fn demo_login() -> crate::config::DemoLogin<'static> {
+    let d = crate::sim::DEMO_CREDENTIALS;
+    crate::config::DemoLogin {
+        client_id: d.client_id,
+        client_secret: d.client_secret,
+        username: d.username,
+        password: d.password,
+    }
+}
+
 fn start_demo(ctx: &Ctx) -> Result<(crate::sim::SimHandle, Settings), Failure> {
     let sim = crate::sim::start(crate::sim::SimConfig::default()).map_err(|e| {
         Failure::new(
@@ -361,7 +376,7 @@ fn start_demo(ctx: &Ctx) -> Result<(crate::sim::SimHandle, Settings), Failure> {
         )
     })?;
     let configured = ctx.settings().ok();
-    let settings = Settings::demo(sim.base_url(), configured.as_ref());
+    let settings = Settings::demo(sim.base_url(), demo_login(), configured.as_ref());
     Ok((sim, settings))
 }
 
@@ -1963,7 +1978,7 @@ fn screen_pop(ctx: &Ctx, demo: bool, phone: &str) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let phone = br::phone::parse(phone).map_err(|e| usage_of(lang, &e))?;
     let profile = if demo {
-        Settings::demo(String::new(), None).profile
+        Settings::demo(String::new(), demo_login(), None).profile
     } else {
         ctx.settings()?.profile
     };

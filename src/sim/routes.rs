@@ -631,6 +631,7 @@ async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
     };
     let folded = docs::fold(&termo);
     let digits = docs::digits(&termo);
+    let doc_key = docs::doc_key(&termo);
     let mac = mac_digits(&termo);
     let matches = |c: &data::Customer| -> bool {
         match busca.as_str() {
@@ -639,7 +640,7 @@ async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
                 .fantasy_folded
                 .as_deref()
                 .is_some_and(|f| f.contains(&folded)),
-            "cpf_cnpj" => !digits.is_empty() && c.doc == digits,
+            "cpf_cnpj" => !doc_key.is_empty() && c.doc == doc_key,
             "codigo_cliente" => termo.parse::<u32>().is_ok_and(|n| n == c.codigo()),
             // Digits only, no country code: a number still carrying 55 finds
             // nothing, as on real servers.
@@ -826,7 +827,7 @@ fn stream_all(sim: Arc<Sim>, snapshot: Arc<super::state::AllSnapshot>) -> Respon
 
 /// Customers selected by `busca` among the given kinds.
 fn customers_by(sim: &Sim, busca: &str, termo: &str) -> Vec<u32> {
-    let digits = docs::digits(termo);
+    let doc_key = docs::doc_key(termo);
     match busca {
         "codigo_cliente" => termo
             .parse::<u32>()
@@ -845,7 +846,7 @@ fn customers_by(sim: &Sim, busca: &str, termo: &str) -> Vec<u32> {
         "cpf_cnpj" => sim
             .customers
             .iter()
-            .filter(|c| !digits.is_empty() && c.doc == digits)
+            .filter(|c| !doc_key.is_empty() && c.doc == doc_key)
             .map(|c| c.idx)
             .collect(),
         "id_cliente_servico" => termo
@@ -1826,7 +1827,7 @@ async fn prospect_create(State(sim): S, body: Bytes) -> Reply {
             vec!["tipo_pessoa".into()],
         );
     }
-    let doc = docs::digits(&text(&m, "cpf_cnpj").unwrap_or_default());
+    let doc = docs::doc_key(&text(&m, "cpf_cnpj").unwrap_or_default());
     let now = sim.now();
     let p = {
         let mut st = sim.state();

@@ -56,7 +56,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
 fn kind_label(app: &App) -> String {
     let lang = app.lang();
     let (kind, _, _) = app.search.effective();
-    let name = tr(lang, Msg::for_search_kind(kind));
+    let name = tr(lang, crate::search_kind::label(kind));
     let msg = if app.search.forced.is_some() {
         Msg::SearchKindForced
     } else {
@@ -161,7 +161,7 @@ fn draw_info(frame: &mut Frame<'_>, area: Rect, app: &App) {
                     trf(
                         lang,
                         Msg::SearchAs,
-                        &[("kind", &tr(lang, Msg::for_search_kind(kind)))]
+                        &[("kind", &tr(lang, crate::search_kind::label(kind)))]
                     )
                 ),
                 theme.style(Role::Muted),
@@ -177,7 +177,7 @@ fn draw_info(frame: &mut Frame<'_>, area: Rect, app: &App) {
                     lang,
                     Msg::SearchAlternative,
                     &[
-                        ("kind", &tr(lang, Msg::for_search_kind(alt))),
+                        ("kind", &tr(lang, crate::search_kind::label(alt))),
                         ("key", &key),
                     ],
                 ),
@@ -255,7 +255,7 @@ fn draw_history(frame: &mut Frame<'_>, area: Rect, app: &App) {
         let (what, kind, text) = match entry {
             HistoryEntry::Search { kind, text } => (
                 tr(lang, Msg::HistorySearch),
-                tr(lang, Msg::for_search_kind(*kind)).to_owned(),
+                tr(lang, crate::search_kind::label(*kind)).to_owned(),
                 crate::sanitize::clean(text).into_owned(),
             ),
             HistoryEntry::Customer { code, name } => (

@@ -32,7 +32,7 @@ fn a_trust_unlock_from_the_keyboard_is_done_and_audited() {
     pty.wait_for_text("Days unlocked", DEADLINE);
     pty.send_keys(b"\r");
     pty.wait_for_text("Confirm: Trust unlock?", DEADLINE);
-    pty.send_keys(b"y");
+    pty.confirm_yes(DEADLINE);
     pty.wait_for_text("Done: trust unlock", DEADLINE);
     pty.wait_for_text("Serviço Habilitado", DEADLINE);
     pty.send_keys(b"A");
@@ -58,4 +58,140 @@ fn a_trust_unlock_from_the_keyboard_is_done_and_audited() {
     }
     assert_eq!(outcome.outcome, Some(hubdesk::audit::Outcome::Ok));
     assert!(outcome.msg.as_deref().is_some_and(|m| !m.is_empty()));
+}
+
+/// The environment of a console against `url` with the simulator's demo
+/// credentials and private files under `dir`.
+fn env_for(dir: &std::path::Path, url: &str) -> Vec<(String, String)> {
+    use hubdesk::sim::DEMO_CREDENTIALS as D;
+    let p = |s: &str| dir.join(s).to_string_lossy().into_owned();
+    [
+        ("LANG", "pt_BR.UTF-8".to_owned()),
+        ("HUBDESK_CONFIG", p("config.toml")),
+        ("HUBDESK_DATA_DIR", p("data")),
+        ("HUBDESK_STATE_DIR", p("state")),
+        ("HUBSOFT_HOST", url.to_owned()),
+        ("HUBSOFT_CLIENT_ID", D.client_id.to_owned()),
+        ("HUBSOFT_CLIENT_SECRET", D.client_secret.to_owned()),
+        ("HUBSOFT_USERNAME", D.username.to_owned()),
+        ("HUBSOFT_PASSWORD", D.password.to_owned()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect()
+}
+
+/// Issue 13, in a real terminal: words and names typed over every pane of
+/// an open customer and the screens reached from it (in a burst, at a
+/// typist's pace, and slower than a dialog takes to arm, each followed by
+/// Enter) never reach the server as an action.
+#[test]
+fn typed_words_in_a_terminal_never_send_an_action() {
+    let sim = hubdesk::sim::start(hubdesk::sim::SimConfig::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let env = env_for(dir.path(), &sim.base_url());
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let mut pty = Pty::hubdesk(&[], &env, 80, 24);
+    pty.wait_for_text("Buscar cliente", DEADLINE);
+    // No "q" here: outside a text field q quits (and asks first only
+    // while an action waits for the server); `update()`-level tests type
+    // "desbloquear" too.
+    let words = [
+        "mylena",
+        "sim",
+        "yes",
+        "liberar",
+        "maria",
+        "daniel",
+        "Maria",
+        "Luana",
+        "Mendes",
+        "ok",
+        "confirmar",
+        "s",
+        "y",
+        "Tiago",
+        "Ubiratan",
+        "joão",
+    ];
+    let quiet = |pty: &Pty, ms: u64| {
+        assert!(pty.wait_quiet(Duration::from_millis(ms), DEADLINE));
+    };
+    // (pane key, pause after each key in ms; 0 sends each word at once)
+    let rounds: [(&[u8], u64); 9] = [
+        (b"1", 0),
+        (b"2", 80),
+        (b"3", 0),
+        (b"4", 80),
+        (b"5", 0),
+        (b"6", 80),
+        (b"1", 350),
+        (b"N", 0),
+        (b"X", 80),
+    ];
+    for (pane, pause) in rounds {
+        pty.send_keys(b"1006\r");
+        pty.wait_for_text("Código 1006", DEADLINE);
+        quiet(&pty, 150);
+        pty.send_keys(pane);
+        quiet(&pty, 150);
+        let words: &[&str] = if pause > 300 { &words[..5] } else { &words };
+        for w in words {
+            if let Some(st) = pty.wait_exit(Duration::from_millis(1)) {
+                let raw = pty.raw_output();
+                let tail =
+                    String::from_utf8_lossy(&raw[raw.len().saturating_sub(3000)..]).into_owned();
+                panic!(
+                    "exited {st:?} before {w:?} in round {:?}: {tail}",
+                    String::from_utf8_lossy(pane)
+                );
+            }
+            if pause == 0 {
+                pty.send_keys(format!("{w}\r").as_bytes());
+                quiet(&pty, 60);
+            } else {
+                for b in format!("{w}\r").bytes() {
+                    pty.send_keys(&[b]);
+                    quiet(&pty, pause);
+                }
+            }
+        }
+        // Out of whatever is open, back to an empty search box (its
+        // placeholder shows), one Esc at a time.
+        let empty = "Buscar cliente: nome";
+        for _ in 0..30 {
+            if pty.screen_text().contains(empty) {
+                break;
+            }
+            // Each Esc alone, once drawn: an Esc read together with the
+            // next key is Alt and that key.
+            let before = pty.with_screen(|s| s.contents_formatted());
+            pty.send_keys(b"\x1b");
+            let _ = pty.wait_until(Duration::from_secs(2), |s| s.contents_formatted() != before);
+            quiet(&pty, 100);
+        }
+        pty.wait_for_text(empty, DEADLINE);
+        let side: Vec<_> = sim
+            .counters()
+            .actions
+            .into_iter()
+            .filter(|(k, n)| k != "token" && *n > 0)
+            .collect();
+        assert_eq!(
+            side,
+            vec![],
+            "after pane {:?}",
+            String::from_utf8_lossy(pane)
+        );
+    }
+    pty.send_keys(b"\x03");
+    pty.wait_exit(DEADLINE).expect("the console exits");
+    assert!(
+        !dir.path().join("data/audit.jsonl").exists()
+            || std::fs::read_to_string(dir.path().join("data/audit.jsonl"))
+                .unwrap()
+                .is_empty(),
+        "an action was attempted"
+    );
+    sim.shutdown();
 }

@@ -576,16 +576,18 @@ fn double_enter_and_double_yes_submit_once() {
     all.extend(key(&mut app, KeyCode::Enter));
     assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
     insta::assert_snapshot!("sales_form_confirm_80x24", screen(&mut app, 80, 24));
-    // Enter is not "yes": the dialog stays.
-    all.extend(key(&mut app, KeyCode::Enter));
-    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
+    // A second Enter in a burst is not "yes": the dialog stays, and the
+    // focus is on "Não" anyway.
     all.extend(key(&mut app, KeyCode::Char('y')));
+    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
+    all.extend(yes(&mut app));
     assert_eq!(actions(&all).len(), 1);
     assert!(hubdesk::app::tools::sales::busy(&app));
     // Everything after it, a held Enter included, sends nothing more.
     for code in [KeyCode::Enter, KeyCode::Char('y'), KeyCode::Enter] {
         all.extend(key(&mut app, code));
     }
+    all.extend(yes(&mut app));
     let repeat = KeyEvent {
         kind: KeyEventKind::Repeat,
         ..KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)
@@ -652,7 +654,7 @@ fn submitted(app: &mut App, document: &str) -> Effect {
     open_form(app);
     fill_form(app, document);
     key(app, KeyCode::Enter);
-    let fx = key(app, KeyCode::Char('y'));
+    let fx = yes(app);
     actions(&fx)[0].clone()
 }
 
@@ -689,7 +691,7 @@ fn a_refusal_is_shown_verbatim_and_the_form_keeps_its_content() {
     type_text(&mut app, "68.346.567/0001-58");
     focus(&mut app, PField::Note);
     key(&mut app, KeyCode::Enter);
-    assert_eq!(actions(&key(&mut app, KeyCode::Char('y'))).len(), 1);
+    assert_eq!(actions(&yes(&mut app)).len(), 1);
 }
 
 #[test]
@@ -781,8 +783,8 @@ async fn submit(c: &mut SimConsole) {
         "{:?}",
         c.app.tools.sales.form.errors
     );
-    c.key(KeyCode::Char('y'));
-    c.key(KeyCode::Char('y'));
+    c.yes();
+    c.yes();
     c.key(KeyCode::Enter);
     assert!(hubdesk::app::tools::sales::busy(&c.app));
     c.until("the creation's answer", |a| {

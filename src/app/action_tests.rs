@@ -2,6 +2,7 @@
 //! No sleeps, no network: answers are fed as `Msg::ActionDone`.
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
@@ -37,6 +38,21 @@ fn repeat(app: &mut App, code: KeyCode) -> Vec<Effect> {
         state: KeyEventState::NONE,
     };
     update(app, Msg::Key(ev)).0
+}
+
+/// Answers the dialog on screen as an attendant reading it would: waits
+/// until it is armed, moves to "Sim", waits a human beat, presses Enter.
+/// Returns the effects of the Enter.
+fn yes(app: &mut App) -> Vec<Effect> {
+    app.instant += confirm::ARM_AFTER;
+    key(app, KeyCode::Right);
+    app.instant += Duration::from_millis(120);
+    key(app, KeyCode::Enter)
+}
+
+/// Moves the key clock on by `ms`.
+fn wait(app: &mut App, ms: u64) {
+    app.instant += Duration::from_millis(ms);
 }
 
 /// A customer view of code 1006 with service 100024 (login "amanda").
@@ -115,7 +131,7 @@ fn trust_unlock_goes_form_then_confirmation_then_one_action_with_the_audit_ids()
     ] {
         assert!(text.contains(needle), "{needle} missing from {text}");
     }
-    let fx = key(&mut app, KeyCode::Char('y'));
+    let fx = yes(&mut app);
     let sent = actions(&fx);
     assert_eq!(sent.len(), 1);
     let Effect::Action { audit, view, .. } = &fx[0] else {
@@ -141,10 +157,10 @@ fn a_second_submission_while_the_first_runs_is_refused() {
     let mut app = app_with(false);
     open(&mut app);
     key(&mut app, KeyCode::Char('m'));
-    assert_eq!(actions(&key(&mut app, KeyCode::Char('y'))).len(), 1);
+    assert_eq!(actions(&yes(&mut app)).len(), 1);
     // Same action again, as a double press would: confirmation, then refused.
     key(&mut app, KeyCode::Char('m'));
-    let fx = key(&mut app, KeyCode::Char('y'));
+    let fx = yes(&mut app);
     assert!(actions(&fx).is_empty(), "{fx:?}");
     assert!(app.inflight.is_running(MAC));
     assert!(
@@ -161,7 +177,10 @@ fn key_repeats_never_start_or_confirm_an_action() {
     assert!(repeat(&mut app, KeyCode::Char('d')).is_empty());
     assert!(app.overlay.is_none(), "a held d opens nothing");
     key(&mut app, KeyCode::Char('d'));
-    assert!(actions(&repeat(&mut app, KeyCode::Char('y'))).is_empty());
+    wait(&mut app, 400);
+    key(&mut app, KeyCode::Right);
+    wait(&mut app, 400);
+    assert!(actions(&repeat(&mut app, KeyCode::Enter)).is_empty());
     assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
 }
 
@@ -195,7 +214,7 @@ fn a_timeout_leaves_the_outcome_unknown_refreshes_and_needs_an_acknowledgement()
     let mut app = app_with(false);
     open(&mut app);
     key(&mut app, KeyCode::Char('m'));
-    let (submission, _) = actions(&key(&mut app, KeyCode::Char('y')))[0].clone();
+    let (submission, _) = actions(&yes(&mut app))[0].clone();
     let (fx, _) = update(
         &mut app,
         Msg::ActionDone {
@@ -216,9 +235,9 @@ fn a_timeout_leaves_the_outcome_unknown_refreshes_and_needs_an_acknowledgement()
     key(&mut app, KeyCode::Esc);
     // Repeating needs the attendant to say they checked.
     key(&mut app, KeyCode::Char('m'));
-    assert!(actions(&key(&mut app, KeyCode::Char('y'))).is_empty());
+    assert!(actions(&yes(&mut app)).is_empty());
     assert!(matches!(app.overlay, Some(Overlay::Acknowledge { .. })));
-    assert_eq!(actions(&key(&mut app, KeyCode::Char('y'))).len(), 1);
+    assert_eq!(actions(&yes(&mut app)).len(), 1);
 }
 
 #[test]
@@ -226,7 +245,7 @@ fn an_answer_arriving_after_the_customer_was_left_is_still_reported() {
     let mut app = app_with(false);
     open(&mut app);
     key(&mut app, KeyCode::Char('d'));
-    let (submission, _) = actions(&key(&mut app, KeyCode::Char('y')))[0].clone();
+    let (submission, _) = actions(&yes(&mut app))[0].clone();
     key(&mut app, KeyCode::Esc);
     assert!(app.view.is_none());
     let (fx, changed) = update(
@@ -249,7 +268,7 @@ fn a_disconnect_refreshes_the_last_connection_later_and_never_repeats_itself() {
     open(&mut app);
     let view = app.view.as_ref().unwrap().id;
     key(&mut app, KeyCode::Char('d'));
-    let (submission, _) = actions(&key(&mut app, KeyCode::Char('y')))[0].clone();
+    let (submission, _) = actions(&yes(&mut app))[0].clone();
     let (fx, _) = update(
         &mut app,
         Msg::ActionDone {
@@ -284,7 +303,7 @@ fn a_refusal_keeps_the_form_with_the_servers_words() {
     key(&mut app, KeyCode::Backspace);
     key(&mut app, KeyCode::Char('5'));
     key(&mut app, KeyCode::Enter);
-    let (submission, _) = actions(&key(&mut app, KeyCode::Char('y')))[0].clone();
+    let (submission, _) = actions(&yes(&mut app))[0].clone();
     update(
         &mut app,
         Msg::ActionDone {
@@ -328,4 +347,109 @@ fn copy_with_several_values_opens_a_chooser_and_one_letter_copies() {
         }]
     );
     assert!(app.overlay.is_none());
+}
+
+/// The "Sim" button's focus, when a confirmation is up.
+fn focused_yes(app: &App) -> Option<bool> {
+    match &app.overlay {
+        Some(Overlay::Confirm { choice, .. }) | Some(Overlay::Acknowledge { choice, .. }) => {
+            Some(choice.yes)
+        }
+        _ => None,
+    }
+}
+
+#[test]
+fn a_confirmation_starts_on_no_and_no_letter_answers_it() {
+    let mut app = app_with(false);
+    open(&mut app);
+    key(&mut app, KeyCode::Char('m'));
+    assert_eq!(focused_yes(&app), Some(false));
+    // However slowly they come, letters (the old y/s included) only keep
+    // the focus on "Não".
+    for c in ['y', 's', 'Y', 'S', 'n', 'j', 'l', ' ', '1'] {
+        wait(&mut app, 1000);
+        assert!(actions(&key(&mut app, KeyCode::Char(c))).is_empty(), "{c}");
+        assert_eq!(focused_yes(&app), Some(false), "{c}");
+    }
+    // Enter on "Não" answers no.
+    wait(&mut app, 1000);
+    assert!(actions(&key(&mut app, KeyCode::Enter)).is_empty());
+    assert!(app.overlay.is_none());
+    // Esc too, from "Sim".
+    key(&mut app, KeyCode::Char('m'));
+    wait(&mut app, 400);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(focused_yes(&app), Some(true));
+    key(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn keys_in_the_first_moments_or_in_a_burst_never_confirm() {
+    let mut app = app_with(false);
+    open(&mut app);
+    key(&mut app, KeyCode::Char('d'));
+    // Before the dialog is armed: the move to "Sim" is refused.
+    wait(&mut app, 200);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(focused_yes(&app), Some(false));
+    // Armed now; Tab reaches "Sim" as well as the arrow.
+    wait(&mut app, 200);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(focused_yes(&app), Some(true));
+    // Enter 10 ms later is a burst: nothing happens.
+    wait(&mut app, 10);
+    assert!(actions(&key(&mut app, KeyCode::Enter)).is_empty());
+    assert_eq!(focused_yes(&app), Some(true));
+    // A letter means typing, not reading: back to "Não", and re-armed.
+    wait(&mut app, 200);
+    key(&mut app, KeyCode::Char('a'));
+    assert_eq!(focused_yes(&app), Some(false));
+    wait(&mut app, 100);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(focused_yes(&app), Some(false), "re-armed by the letter");
+    // A paste is text too.
+    wait(&mut app, 400);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(focused_yes(&app), Some(true));
+    update(&mut app, Msg::Paste("maria\n".into()));
+    assert_eq!(focused_yes(&app), Some(false));
+    // Left goes back to "Não" at any time, even in a burst.
+    wait(&mut app, 400);
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Left);
+    assert_eq!(focused_yes(&app), Some(false));
+    // Read, choose, answer: sent once.
+    assert_eq!(actions(&yes(&mut app)).len(), 1);
+}
+
+#[test]
+fn the_unknown_outcome_acknowledgement_follows_the_same_rules() {
+    let mut app = app_with(false);
+    open(&mut app);
+    key(&mut app, KeyCode::Char('m'));
+    let (submission, _) = actions(&yes(&mut app))[0].clone();
+    update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: ActionReply::Plain(Err(timeout())),
+        },
+    );
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('m'));
+    yes(&mut app);
+    assert_eq!(
+        focused_yes(&app),
+        Some(false),
+        "the acknowledgement starts on no"
+    );
+    for c in "yes sim".chars() {
+        wait(&mut app, 500);
+        assert!(actions(&key(&mut app, KeyCode::Char(c))).is_empty());
+    }
+    wait(&mut app, 10);
+    assert!(actions(&key(&mut app, KeyCode::Enter)).is_empty());
+    assert!(app.overlay.is_none(), "Enter on Não leaves it");
 }

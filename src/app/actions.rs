@@ -18,7 +18,7 @@ use crate::api::service_actions::{Disconnect, ResetMac};
 use crate::audit::{AuditAttempt, AuditEntry};
 use crate::i18n::{Lang, Msg as T, tr, trf};
 
-use super::confirm::{ActionRequest, ActionTarget, Confirmation};
+use super::confirm::{ActionRequest, ActionTarget, Answer, Choice, Confirmation};
 use super::forms::{
     AnyForm, Banner, Channel, FormOutcome, InvoiceSendForm, TicketForm, TicketUpdateForm,
     TrustUnlockForm,
@@ -103,6 +103,8 @@ pub enum Overlay {
         confirmation: Confirmation,
         /// The form it came from, to return to on "no".
         form: Option<AnyForm>,
+        /// The focused button and when the dialog opened.
+        choice: Choice,
     },
     /// The last attempt's outcome is unknown: sending again needs the
     /// attendant to say they checked.
@@ -115,6 +117,8 @@ pub enum Overlay {
         lines: Vec<String>,
         /// The form it came from.
         form: Option<AnyForm>,
+        /// The focused button and when the dialog opened.
+        choice: Choice,
     },
     /// A ticket was opened: its protocol, large and copyable.
     TicketOpened {
@@ -300,6 +304,7 @@ pub(crate) fn confirm_overlay(
         target,
         confirmation,
         form,
+        choice: Choice::new(app.instant),
     }
 }
 
@@ -401,13 +406,20 @@ pub(super) fn contexts(overlay: &Overlay) -> (&'static [Context], bool) {
     }
 }
 
-/// A key while an overlay is up. Key repeats never confirm or submit: a
-/// held Enter or `y` must not send twice or skip a question.
-pub(super) fn overlay_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
+/// A key while an overlay is up, `gap` after the key before it. Key
+/// repeats never confirm or submit: a held Enter must not send twice or
+/// skip a question; see [`Choice::key`] for what answers a dialog.
+pub(super) fn overlay_key(
+    app: &mut App,
+    key: KeyEvent,
+    gap: Option<Duration>,
+    fx: &mut Vec<Effect>,
+) -> Changed {
     let Some(overlay) = app.overlay.take() else {
         return Changed::No;
     };
     let repeat = key.kind == KeyEventKind::Repeat;
+    let typing = super::keymap::KeyCombo::from_event(&key).is_typing();
     let dialog = app.keymap.dispatch(&key, &[Context::Confirm], false);
     let general = app.keymap.dispatch(&key, &[Context::Navigation], false);
     let esc = key.code == KeyCode::Esc;
@@ -449,20 +461,22 @@ pub(super) fn overlay_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) ->
             target,
             confirmation,
             form,
-        } => match dialog {
-            Some(Action::Confirm) if !repeat => {
+            mut choice,
+        } => match choice.key(dialog, key.code, typing, repeat, app.instant, gap) {
+            Answer::Yes => {
                 send(app, request, target, form, fx);
                 return Changed::Yes;
             }
-            Some(Action::Cancel) if !repeat => (back_to_form(form, target), Changed::Yes),
-            _ => (
+            Answer::No => (back_to_form(form, target), Changed::Yes),
+            Answer::Open { changed } => (
                 Some(Overlay::Confirm {
                     request,
                     target,
                     confirmation,
                     form,
+                    choice,
                 }),
-                Changed::No,
+                if changed { Changed::Yes } else { Changed::No },
             ),
         },
         Overlay::Acknowledge {
@@ -470,21 +484,23 @@ pub(super) fn overlay_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) ->
             target,
             lines,
             form,
-        } => match dialog {
-            Some(Action::Confirm) if !repeat => {
+            mut choice,
+        } => match choice.key(dialog, key.code, typing, repeat, app.instant, gap) {
+            Answer::Yes => {
                 app.inflight.acknowledge_unknown(request.key());
                 send(app, request, target, form, fx);
                 return Changed::Yes;
             }
-            Some(Action::Cancel) if !repeat => (back_to_form(form, target), Changed::Yes),
-            _ => (
+            Answer::No => (back_to_form(form, target), Changed::Yes),
+            Answer::Open { changed } => (
                 Some(Overlay::Acknowledge {
                     request,
                     target,
                     lines,
                     form,
+                    choice,
                 }),
-                Changed::No,
+                if changed { Changed::Yes } else { Changed::No },
             ),
         },
         Overlay::TicketOpened { result, target } => {
@@ -554,6 +570,19 @@ pub(super) fn overlay_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) ->
     };
     app.overlay = next;
     changed
+}
+
+/// A paste while a confirmation is up: text, so the attendant is not
+/// answering it; the focus goes back to "Não" (see [`Choice::key`]).
+/// Returns whether a dialog took the paste.
+pub(super) fn paste_over_dialog(app: &mut App) -> bool {
+    match app.overlay.as_mut() {
+        Some(Overlay::Confirm { choice, .. }) | Some(Overlay::Acknowledge { choice, .. }) => {
+            *choice = Choice::new(app.instant);
+            true
+        }
+        _ => false,
+    }
 }
 
 fn keep(app: &mut App, overlay: Overlay) -> Changed {
@@ -657,6 +686,7 @@ pub fn send(
                 target,
                 lines,
                 form,
+                choice: Choice::new(app.instant),
             });
             return;
         }

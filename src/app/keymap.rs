@@ -167,10 +167,13 @@ pub enum Action {
     /// Cycle the service-order status filter (all, pending, awaiting
     /// scheduling, finished).
     CycleOrderFilter,
-    /// Confirm the dialog.
+    /// Answer the dialog with its focused button (Enter): "Sim" confirms,
+    /// "Não" cancels.
     Confirm,
     /// Cancel the dialog.
     Cancel,
+    /// Move the dialog's focus between "Não" and "Sim" (arrows, Tab).
+    Choose,
     /// Edit the selected ticket's description.
     EditTicket,
     /// Close the selected ticket (and its service orders).
@@ -250,6 +253,7 @@ impl Action {
             Action::CycleOrderFilter => "cycle-order-filter",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
+            Action::Choose => "choose",
             Action::EditTicket => "edit-ticket",
             Action::CloseTicket => "close-ticket",
             Action::AuditLog => "audit",
@@ -516,8 +520,17 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
     ),
     row(A::Network(0), C::Global, &["N"], Msg::KeyNetwork),
     row(A::NetworkJump, C::Subscriber, &["n"], Msg::KeyNetworkJump),
-    hint(row(A::Confirm, C::Confirm, &["y", "s"], Msg::ConfirmYes)),
-    hint(row(A::Cancel, C::Confirm, &["n", "esc"], Msg::ConfirmNo)),
+    // No letter answers a dialog: a word typed into the wrong place must
+    // never confirm (issue 13). The focus starts on "Não"; arrows or Tab
+    // reach "Sim" and Enter answers with the focused button.
+    hint(row(
+        A::Choose,
+        C::Confirm,
+        &["right", "left", "tab", "shift-tab"],
+        Msg::KeyChoose,
+    )),
+    hint(row(A::Confirm, C::Confirm, &["enter"], Msg::KeyConfirm)),
+    hint(row(A::Cancel, C::Confirm, &["esc"], Msg::ConfirmCancel)),
 ];
 
 /// A key with its modifiers, normalised so that parsing a config string and
@@ -1162,6 +1175,7 @@ mod tests {
             | Action::CycleOrderFilter
             | Action::Confirm
             | Action::Cancel
+            | Action::Choose
             | Action::EditTicket
             | Action::CloseTicket
             | Action::AuditLog
@@ -1214,6 +1228,7 @@ mod tests {
             Action::CycleOrderFilter,
             Action::Confirm,
             Action::Cancel,
+            Action::Choose,
             Action::EditTicket,
             Action::CloseTicket,
             Action::AuditLog,
@@ -1457,14 +1472,30 @@ mod tests {
     fn modal_confirm_captures_keys() {
         let km = Keymap::default();
         let ctx = [Context::Confirm];
-        assert_eq!(km.dispatch(&ch('y'), &ctx, false), Some(Action::Confirm));
-        assert_eq!(km.dispatch(&ch('s'), &ctx, false), Some(Action::Confirm));
+        // No letter answers a dialog (issue 13).
+        for c in ['y', 's', 'n', 'q', 'Y', 'S'] {
+            assert_eq!(km.dispatch(&ch(c), &ctx, false), None, "{c}");
+        }
+        assert_eq!(
+            km.dispatch(&key(KeyCode::Enter), &ctx, false),
+            Some(Action::Confirm)
+        );
+        for code in [
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+        ] {
+            assert_eq!(
+                km.dispatch(&key(code), &ctx, false),
+                Some(Action::Choose),
+                "{code:?}"
+            );
+        }
         assert_eq!(
             km.dispatch(&key(KeyCode::Esc), &ctx, false),
             Some(Action::Cancel)
         );
-        assert_eq!(km.dispatch(&ch('q'), &ctx, false), None);
-        assert_eq!(km.dispatch(&key(KeyCode::Enter), &ctx, false), None);
         assert_eq!(
             km.dispatch(&ctrl('c'), &ctx, false),
             Some(Action::Interrupt)
@@ -1620,7 +1651,7 @@ mod tests {
         let confirm = km.hints(&[Context::Confirm]);
         assert_eq!(
             confirm.iter().map(|h| h.keys.as_str()).collect::<Vec<_>>(),
-            vec!["y/s", "n/Esc"]
+            vec!["→/←/Tab/Shift-Tab", "Enter", "Esc"]
         );
     }
 

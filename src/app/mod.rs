@@ -666,6 +666,14 @@ pub struct App {
     /// Wall-clock time for "há 3 dias" and overdue days; the loop sets it
     /// before each message so drawing reads no clock (and tests fix it).
     pub now: chrono::DateTime<chrono::Utc>,
+    /// Monotonic time of the message being handled: the loop sets it
+    /// before each message (like [`App::now`]), and tests step it, so the
+    /// pace of keys reaches `update` without a clock read. Confirmations
+    /// use it to tell a deliberate key from typing (see
+    /// [`confirm::Choice`]).
+    pub instant: Instant,
+    /// When the previous key or paste was handled.
+    last_input: Option<Instant>,
     /// The action form, dialog, result, copy menu or audit list on top.
     pub overlay: Option<actions::Overlay>,
     /// The exactly-once guard of actions.
@@ -697,6 +705,8 @@ impl App {
             tick: 0,
             size: (80, 24),
             now: chrono::Utc::now(),
+            instant: Instant::now(),
+            last_input: None,
             overlay: None,
             inflight: inflight::InFlight::new(),
             pending: HashMap::new(),
@@ -751,6 +761,29 @@ impl App {
             kind,
             expires: Instant::now() + STATUS_TTL,
         });
+    }
+
+    /// The time since the previous key or paste (`None` for the first),
+    /// and this message becomes the previous one.
+    fn input_gap(&mut self) -> Option<Duration> {
+        let gap = self
+            .last_input
+            .map(|t| self.instant.saturating_duration_since(t));
+        self.last_input = Some(self.instant);
+        gap
+    }
+
+    /// The next instant at which the screen changes by itself without a
+    /// message: a confirmation becoming able to confirm. The loop wakes
+    /// up then to redraw.
+    pub fn wake_at(&self) -> Option<Instant> {
+        match &self.overlay {
+            Some(actions::Overlay::Confirm { choice, .. })
+            | Some(actions::Overlay::Acknowledge { choice, .. }) => {
+                Some(choice.armed_at()).filter(|t| *t > self.instant)
+            }
+            _ => None,
+        }
     }
 
     fn seq(&mut self) -> u64 {
@@ -838,9 +871,15 @@ pub enum Changed {
 pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
     let mut fx = Vec::new();
     let changed = match msg {
-        Msg::Key(key) => on_key(app, key, &mut fx),
+        Msg::Key(key) => {
+            let gap = app.input_gap();
+            on_key(app, key, gap, &mut fx)
+        }
         Msg::Paste(text) => {
-            if let Some(actions::Overlay::Form {
+            app.input_gap();
+            if actions::paste_over_dialog(app) {
+                Changed::Yes
+            } else if let Some(actions::Overlay::Form {
                 form, busy: None, ..
             }) = app.overlay.as_mut()
             {
@@ -897,7 +936,7 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
     (fx, changed)
 }
 
-fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
+fn on_key(app: &mut App, key: KeyEvent, gap: Option<Duration>, fx: &mut Vec<Effect>) -> Changed {
     if app.overlay.is_some() {
         // Ctrl-C still leaves from a form or dialog; everything else is
         // the overlay's.
@@ -905,7 +944,7 @@ fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
             fx.push(Effect::Quit);
             return Changed::No;
         }
-        return actions::overlay_key(app, key, fx);
+        return actions::overlay_key(app, key, gap, fx);
     }
     if app.palette.is_some() {
         return palette_key(app, key, fx);
@@ -1461,7 +1500,7 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
         return Changed::No;
     };
     if matches!(action, Action::PbxNotify | Action::PbxMissed) {
-        return tools::pbx::send(app, action, fx);
+        return tools::pbx::send(app, action);
     }
     let lang = app.lang();
     let page = page(app);

@@ -221,6 +221,16 @@ catalog! {
     ConfirmNo { pt: "Não", en: "No" }
     /// Cancel a dialog.
     ConfirmCancel { pt: "Cancelar", en: "Cancel" }
+    /// Key help: Enter answers a dialog with its focused button, submits a form.
+    KeyConfirm { pt: "Confirmar", en: "Confirm" }
+    /// Key help: arrows and Tab move a dialog's focus between its buttons.
+    KeyChoose { pt: "Escolher Sim ou Não", en: "Choose Yes or No" }
+    /// The keys of a confirmation, under its buttons; each placeholder is
+    /// a key as displayed.
+    ConfirmKeysLine {
+        pt: "{choose} escolhe · {enter} responde · {cancel} cancela",
+        en: "{choose} chooses · {enter} answers · {cancel} cancels"
+    }
     /// Warning on actions that affect the subscriber's connection.
     ConfirmAffectsSubscriber {
         pt: "Esta ação afeta a conexão do assinante",

@@ -79,6 +79,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
     ) {
         hints.clear();
     }
+    // A form shares the dialog's context, but its fields take the arrows
+    // and Tab.
+    if matches!(app.overlay, Some(Overlay::Form { .. })) {
+        hints.retain(|h| h.action != Action::Choose);
+    }
     if text_focus {
         // In a text field letters type: list only the keys that still act
         // there (Ctrl-K, F1...), never "q Sair" for a q that types a q.
@@ -134,7 +139,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
     .render(status_area, frame.buffer_mut());
 
     if let Some(overlay) = &app.overlay {
-        crate::ui::actions::draw(frame, body, app, overlay);
+        crate::ui::actions::draw(frame, body, app, overlay, now);
     }
 
     if let Some(palette) = &app.palette {

@@ -177,6 +177,31 @@ impl Pty {
         }
     }
 
+    /// Answers the confirmation on screen with "Sim"/"Yes" as someone
+    /// reading it would: waits until the dialog has been still for longer
+    /// than it takes to arm, moves the focus with → and waits for it to
+    /// show, pauses a human beat, presses Enter. Panics after `deadline`.
+    pub fn confirm_yes(&mut self, deadline: Duration) {
+        let open = |s: &vt100::Screen| {
+            let t = s.contents();
+            t.contains("▶ Não ◀") || t.contains("▶ No ◀")
+        };
+        if let Err(screen) = self.wait_until(deadline, open) {
+            panic!("no confirmation on screen; screen:\n{screen}");
+        }
+        assert!(self.wait_quiet(Duration::from_millis(400), deadline));
+        self.send_keys(b"\x1b[C");
+        let yes = |s: &vt100::Screen| {
+            let t = s.contents();
+            t.contains("▶ Sim ◀") || t.contains("▶ Yes ◀")
+        };
+        if let Err(screen) = self.wait_until(deadline, yes) {
+            panic!("the focus did not reach yes; screen:\n{screen}");
+        }
+        assert!(self.wait_quiet(Duration::from_millis(120), deadline));
+        self.send_keys(b"\r");
+    }
+
     /// Waits until no byte has arrived for `quiet` (a frame is complete),
     /// or the output ended. Returns false if `deadline` passed first.
     pub fn wait_quiet(&self, quiet: Duration, deadline: Duration) -> bool {

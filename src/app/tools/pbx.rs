@@ -141,9 +141,9 @@ fn target(view: &CustomerView) -> ActionTarget {
     }
 }
 
-/// The PBX keys (`n`, `M`): sends notify or missed for the open customer,
-/// or says why not (read-only, nothing configured, no customer).
-pub fn send(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Changed {
+/// The PBX keys (`L`, `M`): asks to confirm notify or missed for the open
+/// customer, or says why not (read-only, nothing configured, no customer).
+pub fn send(app: &mut App, action: Action) -> Changed {
     let lang = app.lang();
     if app.settings.read_only || !app.keymap.allows(action) {
         app.set_status(StatusKind::Error, tr(lang, T::ActionReadOnly).to_owned());
@@ -186,7 +186,9 @@ pub fn send(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Changed {
     } else {
         ActionRequest::PbxNotify(call)
     };
-    actions::send(app, request, target, None, fx);
+    // It writes to HubSoft, and L and M start many names: like every
+    // other write it waits for a deliberate confirmation (issue 13).
+    app.overlay = Some(actions::confirm_overlay(app, request, target, None));
     Changed::Yes
 }
 
@@ -375,7 +377,7 @@ pub fn key(app: &mut App, key: KeyEvent, action: Option<Action>, fx: &mut Vec<Ef
         && let Some(a @ (Action::PbxNotify | Action::PbxMissed)) =
             app.keymap.dispatch(&key, &[Context::Subscriber], false)
     {
-        return send(app, a, fx);
+        return send(app, a);
     }
     let Some(action) = action else {
         return Changed::No;

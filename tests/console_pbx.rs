@@ -300,6 +300,49 @@ fn a_pop_with_one_match_opens_the_customer() {
 }
 
 #[test]
+fn a_pop_from_a_tickets_contact_selects_that_service() {
+    let mut app = with_ramal(Lang::En);
+    leave_search_field(&mut app);
+    let fx = update(&mut app, Msg::ScreenPop("(37) 98888-7777".into())).0;
+    let (req, _) = search_fetches(&fx)[0].clone();
+    // A company with two services; the caller is the contact of an open
+    // ticket about the second one.
+    let mut c = fixture_customers()[0].clone();
+    let mut second = c.servicos[0].clone();
+    second.id_cliente_servico = Some(99_002);
+    second.login = Some("filial.centro".into());
+    c.servicos.push(second);
+    let fx = answer_search(&mut app, req, vec![c]);
+    assert_eq!(app.screen, Screen::Customer);
+    assert_eq!(app.view.as_ref().unwrap().service, 0);
+    let req = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::Fetch { req, .. } if req.slot == hubdesk::app::Slot::Tickets => Some(*req),
+            _ => None,
+        })
+        .expect("the tickets are read");
+    let ticket = hubdesk::api::Ticket {
+        id_atendimento: Some(1),
+        id_cliente_servico: Some(99_002),
+        telefone_contato: Some("37988887777".into()),
+        ..Default::default()
+    };
+    update(
+        &mut app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Tickets(Ok(vec![ticket])),
+        },
+    );
+    let view = app.view.as_ref().unwrap();
+    assert_eq!(
+        view.selected_service().and_then(|s| s.id_cliente_servico),
+        Some(99_002)
+    );
+}
+
+#[test]
 fn a_pop_with_several_matches_lists_them_in_the_search() {
     let mut app = with_ramal(Lang::En);
     open_customer(&mut app);

@@ -453,3 +453,186 @@ fn the_unknown_outcome_acknowledgement_follows_the_same_rules() {
     assert!(actions(&key(&mut app, KeyCode::Enter)).is_empty());
     assert!(app.overlay.is_none(), "Enter on Não leaves it");
 }
+
+/// A customer of two services: 1001 "loja" (100.64.0.1, MAC ..:01) and
+/// 1002 "casa" (no fixed IP, last session 189.90.1.2, MAC ..:02).
+fn two_services() -> Customer {
+    use crate::api::{CustomerService, LastConnection};
+    Customer {
+        codigo_cliente: Some(77),
+        nome_razaosocial: Some("Padaria".into()),
+        servicos: vec![
+            CustomerService {
+                id_cliente_servico: Some(1001),
+                nome: Some("LOJA".into()),
+                login: Some("padaria.loja".into()),
+                ipv4: Some("100.64.0.1".into()),
+                mac_addr: Some("AA:BB:CC:00:00:01".into()),
+                ..Default::default()
+            },
+            CustomerService {
+                id_cliente_servico: Some(1002),
+                nome: Some("CASA".into()),
+                login: Some("padaria.casa".into()),
+                mac_addr: Some("AA:BB:CC:00:00:02".into()),
+                ultima_conexao: Some(LastConnection {
+                    ultimo_ipv4: Some("189.90.1.2".into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+        ],
+        ..Default::default()
+    }
+}
+
+/// Types `text` in the search box, sends it, answers with `found`.
+fn search_for(app: &mut App, text: &str, found: Vec<Customer>) -> Vec<Effect> {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+    let fx = key(app, KeyCode::Enter);
+    let req = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::Fetch { req, .. } if req.slot == Slot::Search => Some(*req),
+            _ => None,
+        })
+        .expect("a search");
+    update(
+        app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Customers(Ok(found)),
+        },
+    )
+    .0
+}
+
+/// The service id a disconnect would hit now, read from its dialog.
+fn disconnect_target(app: &mut App) -> u64 {
+    key(app, KeyCode::Char('d'));
+    let Some(Overlay::Confirm { target, .. }) = &app.overlay else {
+        panic!("no dialog: {:?}", app.overlay);
+    };
+    let id = target.service_id;
+    key(app, KeyCode::Esc);
+    id
+}
+
+#[test]
+fn a_search_by_login_ip_or_mac_selects_the_service_it_matched() {
+    for (text, want) in [
+        ("padaria.casa", 1002),
+        ("padaria.loja", 1001),
+        ("189.90.1.2", 1002),
+        ("100.64.0.1", 1001),
+        ("aa-bb-cc-00-00-02", 1002),
+    ] {
+        let mut app = app_with(false);
+        let fx = search_for(&mut app, text, vec![two_services()]);
+        let view = app.view.as_ref().expect("one match opens");
+        assert_eq!(
+            view.selected_service().and_then(|s| s.id_cliente_servico),
+            Some(want),
+            "{text}"
+        );
+        // The connection history asked for is the matched service's.
+        let login = match fetches_of(&fx, Slot::Connections).as_slice() {
+            [Request::Connections(q)] => q.login.clone(),
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(
+            Some(login),
+            view.selected_service().and_then(|s| s.login.clone()),
+            "{text}"
+        );
+        assert_eq!(disconnect_target(&mut app), want, "{text}");
+    }
+}
+
+fn fetches_of(fx: &[Effect], slot: Slot) -> Vec<Request> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::Fetch { req, request } if req.slot == slot => Some(request.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_match_survives_the_full_record_in_another_order_until_chosen_by_hand() {
+    let mut app = app_with(false);
+    let fx = search_for(&mut app, "padaria.casa", vec![two_services()]);
+    let req = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::Fetch { req, .. } if req.slot == Slot::Customer => Some(*req),
+            _ => None,
+        })
+        .unwrap();
+    let mut full = two_services();
+    full.servicos.reverse();
+    update(
+        &mut app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Customers(Ok(vec![full.clone()])),
+        },
+    );
+    assert_eq!(app.view.as_ref().unwrap().service, 0, "casa is first now");
+    assert_eq!(disconnect_target(&mut app), 1002);
+    // The attendant moves to the other service: a refresh keeps it.
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Down);
+    assert_eq!(disconnect_target(&mut app), 1001);
+    let fx = key(&mut app, KeyCode::Char('r'));
+    let req = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::Fetch { req, .. } if req.slot == Slot::Customer => Some(*req),
+            _ => None,
+        })
+        .unwrap();
+    update(
+        &mut app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Customers(Ok(vec![two_services()])),
+        },
+    );
+    assert_eq!(disconnect_target(&mut app), 1001);
+}
+
+#[test]
+fn a_phone_that_is_a_tickets_contact_selects_that_service() {
+    let mut app = app_with(false);
+    let fx = search_for(&mut app, "(37) 98888-7777", vec![two_services()]);
+    assert_eq!(
+        disconnect_target(&mut app),
+        1001,
+        "no ticket yet: the first"
+    );
+    let req = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::Fetch { req, .. } if req.slot == Slot::Tickets => Some(*req),
+            _ => None,
+        })
+        .unwrap();
+    let ticket = crate::api::Ticket {
+        id_atendimento: Some(5),
+        id_cliente_servico: Some(1002),
+        telefone_contato: Some("37988887777".into()),
+        ..Default::default()
+    };
+    let (fx, _) = update(
+        &mut app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Tickets(Ok(vec![ticket])),
+        },
+    );
+    assert_eq!(disconnect_target(&mut app), 1002);
+    assert_eq!(fetches_of(&fx, Slot::Connections).len(), 1, "its history");
+}

@@ -485,6 +485,12 @@ pub struct CustomerView {
     /// First line shown of the selected ticket's or order's text, which
     /// can be longer than the pane (PgUp/PgDn there scroll it).
     pub detail_scroll: u16,
+    /// What the search or screen pop that opened this customer looked
+    /// for, until the attendant picks a service by hand: the service it
+    /// names (a login, an IP, a MAC, a ticket contact's phone) is selected
+    /// as the record and the tickets arrive, so an action lands on it
+    /// (issue 13).
+    pub pick: Option<(CustomerSearchBy, String)>,
 }
 
 /// A pane as a map key for per-pane selection.
@@ -1248,7 +1254,7 @@ fn search_key(
                             app.search.forced = Some(kind);
                             submit_search(app, fx);
                         }
-                        HistoryEntry::Customer { code, .. } => open_code(app, code, None, fx),
+                        HistoryEntry::Customer { code, .. } => open_code(app, code, None, None, fx),
                     }
                 }
                 Changed::Yes
@@ -1258,7 +1264,10 @@ fn search_key(
             SearchFocus::List if local_rows.is_some() => {
                 match typeahead::picked(app, app.search.selected) {
                     Some(c) => {
-                        open_customer(app, c, fx);
+                        // The index found it by what is typed: the service
+                        // that text names is selected once the record is in.
+                        let d = app.search.detection();
+                        open_customer_matching(app, c, Some((d.kind, d.term)), fx);
                         Changed::Yes
                     }
                     None => Changed::No,
@@ -1274,7 +1283,8 @@ fn search_key(
                     .cloned();
                 match picked {
                     Some(c) => {
-                        open_customer(app, c, fx);
+                        let pick = search_pick(app);
+                        open_customer_matching(app, c, pick, fx);
                         Changed::Yes
                     }
                     None => Changed::No,
@@ -1365,13 +1375,67 @@ fn send_search(app: &mut App, kind: CustomerSearchBy, text: String, fx: &mut Vec
 /// Opens a customer from a search row: its summary shows at once while
 /// the full record and every pane load concurrently.
 pub fn open_customer(app: &mut App, customer: Customer, fx: &mut Vec<Effect>) {
+    open_customer_matching(app, customer, None, fx);
+}
+
+/// Opens a customer that a search of `pick` (kind, term) found: the
+/// service the search matched is selected (see [`CustomerView::pick`]).
+pub fn open_customer_matching(
+    app: &mut App,
+    customer: Customer,
+    pick: Option<(CustomerSearchBy, String)>,
+    fx: &mut Vec<Effect>,
+) {
     let Some(code) = customer.codigo_cliente else {
         return;
     };
-    open_code(app, code, Some(customer), fx);
+    open_code(app, code, Some(customer), pick, fx);
 }
 
-fn open_code(app: &mut App, code: u64, summary: Option<Customer>, fx: &mut Vec<Effect>) {
+/// What the last search sent looked for, as [`CustomerView::pick`] wants it.
+pub fn search_pick(app: &App) -> Option<(CustomerSearchBy, String)> {
+    app.search
+        .last
+        .as_ref()
+        .map(|(kind, text)| (*kind, search_kind::term_for(*kind, text)))
+}
+
+/// Selects the service [`CustomerView::pick`] names, when the data to
+/// tell is there; returns whether the selection moved.
+fn apply_pick(view: &mut CustomerView) -> bool {
+    let (Some((kind, term)), Some(customer)) = (view.pick.as_ref(), view.customer.data.as_ref())
+    else {
+        return false;
+    };
+    let by_contact = || {
+        let tickets = view.tickets.data.as_deref()?;
+        let id = search_kind::service_of_contact(tickets, term)?;
+        customer
+            .servicos
+            .iter()
+            .position(|s| s.id_cliente_servico == Some(id))
+    };
+    let to = match kind {
+        CustomerSearchBy::Phone => by_contact(),
+        _ => search_kind::matched_service(customer, *kind, term),
+    };
+    match to {
+        Some(i) if i != view.service => {
+            view.service = i;
+            view.revealed = None;
+            true
+        }
+        _ => false,
+    }
+}
+
+fn open_code(
+    app: &mut App,
+    code: u64,
+    summary: Option<Customer>,
+    pick: Option<(CustomerSearchBy, String)>,
+    fx: &mut Vec<Effect>,
+) {
     close_view(app, fx);
     let id = app.next_view;
     app.next_view += 1;
@@ -1402,7 +1466,9 @@ fn open_code(app: &mut App, code: u64, summary: Option<Customer>, fx: &mut Vec<E
         focus: Pane::Customer,
         detail: Pane::Invoices,
         detail_scroll: 0,
+        pick,
     };
+    apply_pick(&mut view);
     for slot in [Slot::Customer, Slot::Invoices, Slot::Tickets, Slot::Orders] {
         fetch(app, &mut view, slot, fx);
     }
@@ -1672,6 +1738,8 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
             view.detail_scroll = 0;
             match moved(a, view.sel(pane), view.rows(pane), page) {
                 Some(to) if pane == Pane::Services || pane == Pane::Customer => {
+                    // Chosen by hand: the search's match no longer decides.
+                    view.pick = None;
                     if to != view.service {
                         view.service = to;
                         view.revealed = None;
@@ -1744,7 +1812,8 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
         }
         // One match: the attendant wants that customer, open it at once.
         if let (Some(c), Screen::Search) = (single, app.screen) {
-            open_customer(app, c, fx);
+            let pick = search_pick(app);
+            open_customer_matching(app, c, pick, fx);
         }
         return Changed::Yes;
     }
@@ -1759,6 +1828,7 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
     let changed = match (req.slot, reply) {
         (Slot::Customer, Reply::Customers(result)) if view.customer.expects(req.seq) => {
             let code = view.code;
+            let selected_id = view.selected_service().and_then(|s| s.id_cliente_servico);
             let result = result.map_err(err).and_then(|list| {
                 list.iter()
                     .find(|c| c.codigo_cliente == Some(code))
@@ -1767,6 +1837,18 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
                     .ok_or_else(|| tr(lang, T::ErrNotFound).to_owned())
             });
             view.customer.finish(result);
+            // The selection follows the service, not its position: the full
+            // record may list the services in another order.
+            if let Some(i) = selected_id.and_then(|id| {
+                view.customer.data.as_ref().and_then(|c| {
+                    c.servicos
+                        .iter()
+                        .position(|s| s.id_cliente_servico == Some(id))
+                })
+            }) {
+                view.service = i;
+            }
+            apply_pick(&mut view);
             let n = view.rows(Pane::Services);
             if view.service >= n {
                 view.service = n.saturating_sub(1);
@@ -1787,6 +1869,10 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
         (Slot::Tickets, Reply::Tickets(result)) if view.tickets.expects(req.seq) => {
             view.tickets.finish(result.map_err(err));
             clamp(&mut view, Pane::Tickets);
+            // A caller who is a ticket's contact points at its service.
+            if apply_pick(&mut view) {
+                sync_connections(app, &mut view, fx);
+            }
             Changed::Yes
         }
         (Slot::Orders, Reply::Orders(result)) if view.orders.expects(req.seq) => {

@@ -335,7 +335,9 @@ pub(crate) fn on_answer(app: &mut App, seq: u64, fx: &mut Vec<Effect>) -> Change
                     .display_name()
                     .map(|n| crate::sanitize::clean_line(n).into_owned())
                     .unwrap_or_default();
-                super::super::open_customer(app, c, fx);
+                // The service whose ticket contact is calling gets selected.
+                let pick = Some((crate::api::CustomerSearchBy::Phone, digits.clone()));
+                super::super::open_customer_matching(app, c, pick, fx);
                 app.tools.pbx.caller = Some((code, digits.clone()));
                 (
                     PopOutcome::Opened { code, name },

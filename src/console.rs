@@ -269,7 +269,10 @@ pub async fn run(mut options: ConsoleOptions) -> anyhow::Result<i32> {
         guard: Some(&mut guard),
     };
     let exit = run::run(&mut console, &mut events, &mut inbox, screen).await;
-    console.runner.abort_all();
+    // Every way out (q, Ctrl-C, a signal, a closed terminal) passes here:
+    // an action still waiting is abandoned and its outcome written as
+    // unknown before the process leaves.
+    console.runner.shutdown().await;
     drop(events);
     // Restore the terminal before anything else is printed.
     drop(guard);

@@ -195,3 +195,122 @@ fn typed_words_in_a_terminal_never_send_an_action() {
     );
     sim.shutdown();
 }
+
+/// How the console is left while a MAC reset waits for a stalled server.
+#[derive(Debug, Clone, Copy)]
+enum Exit {
+    /// `q`, then "Sim" on the question.
+    Q,
+    /// Ctrl-C, then "Sim".
+    CtrlC,
+    /// The palette's `:quit`, then "Sim".
+    Palette,
+    /// A signal from outside.
+    Signal(&'static str),
+    /// A panic (the debug build's test switch, F12).
+    Panic,
+}
+
+/// Issue 13: every way out of the console while an action waits for the
+/// server leaves an outcome line (`unknown`) after its attempt line; the
+/// keys ask first, and "Não" keeps the console running.
+#[test]
+fn every_exit_while_an_action_waits_writes_its_outcome() {
+    let sim = hubdesk::sim::start(hubdesk::sim::SimConfig::default()).unwrap();
+    sim.set_faults(hubdesk::sim::Faults {
+        routes: vec!["cliente/reset_mac_addr".into()],
+        apply_then_stall: true,
+        ..hubdesk::sim::Faults::default()
+    });
+    for (n, exit) in [
+        Exit::Q,
+        Exit::CtrlC,
+        Exit::Palette,
+        Exit::Signal("TERM"),
+        Exit::Signal("HUP"),
+        Exit::Signal("INT"),
+        Exit::Panic,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let mut env = env_for(dir.path(), &sim.base_url());
+        env.push(("HUBDESK_TEST_PANIC".into(), "f12".into()));
+        env.push(("RUST_BACKTRACE".into(), "0".into()));
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let mut pty = Pty::hubdesk(&[], &env, 80, 24);
+        pty.wait_for_text("Buscar cliente", DEADLINE);
+        pty.send_keys(b"1000\r");
+        pty.wait_for_text("Código 1000", DEADLINE);
+        pty.send_keys(b"m");
+        pty.confirm_yes(DEADLINE);
+        let resets = n as u64 + 1;
+        let end = std::time::Instant::now() + DEADLINE;
+        while sim.counters().get("mac_reset") < resets {
+            assert!(std::time::Instant::now() < end, "{exit:?}: not sent");
+            // Wakes on the spinner's frames while the request runs.
+            let _ = pty.wait_until(Duration::from_millis(100), |_| false);
+        }
+        let ask = |pty: &mut Pty, keys: &[u8]| {
+            pty.send_keys(keys);
+            pty.wait_for_text("Aguardando o servidor", DEADLINE);
+        };
+        match exit {
+            Exit::Q | Exit::CtrlC => {
+                let key: &[u8] = if matches!(exit, Exit::Q) {
+                    b"q"
+                } else {
+                    b"\x03"
+                };
+                // "Não" keeps the console, and the action, going.
+                ask(&mut pty, key);
+                pty.send_keys(b"\x1b");
+                pty.wait_until(DEADLINE, |s| {
+                    !s.contents().contains("Aguardando o servidor")
+                })
+                .unwrap();
+                assert!(pty.wait_exit(Duration::from_millis(300)).is_none());
+                ask(&mut pty, key);
+                pty.confirm_yes(DEADLINE);
+            }
+            Exit::Palette => {
+                pty.send_keys(b":");
+                pty.wait_for_text("quit", DEADLINE);
+                pty.send_keys(b"quit");
+                ask(&mut pty, b"\r");
+                pty.confirm_yes(DEADLINE);
+            }
+            Exit::Signal(sig) => pty.signal(sig),
+            Exit::Panic => pty.send_keys(b"\x1b[24~"),
+        }
+        let status = pty.wait_exit(DEADLINE).expect("the console exits");
+        let want = match exit {
+            Exit::Signal("TERM") => 143,
+            Exit::Signal("HUP") => 129,
+            Exit::Signal(_) => 130,
+            Exit::Panic => 101,
+            _ => 0,
+        };
+        assert_eq!(status.exit_code(), want, "{exit:?}");
+        let entries =
+            hubdesk::audit::read_latest(&dir.path().join("data/audit.jsonl"), 10).unwrap();
+        let phases: Vec<_> = entries.iter().map(|e| (e.phase, e.outcome)).collect();
+        use hubdesk::audit::{Outcome, Phase};
+        assert_eq!(
+            phases,
+            vec![
+                (Phase::Attempt, None),
+                (Phase::Outcome, Some(Outcome::Unknown))
+            ],
+            "{exit:?}"
+        );
+        assert_eq!(entries[0].id, entries[1].id);
+        assert_eq!(
+            entries[1].msg.as_deref(),
+            Some(hubdesk::audit::INTERRUPTED),
+            "{exit:?}"
+        );
+    }
+    sim.shutdown();
+}

@@ -636,3 +636,71 @@ fn a_phone_that_is_a_tickets_contact_selects_that_service() {
     assert_eq!(disconnect_target(&mut app), 1002);
     assert_eq!(fetches_of(&fx, Slot::Connections).len(), 1, "its history");
 }
+
+#[test]
+fn quitting_while_an_action_waits_asks_first_and_no_keeps_everything() {
+    let mut app = app_with(false);
+    open(&mut app);
+    // Nothing in flight: q leaves at once.
+    let leave = |app: &mut App, code: KeyCode, mods: KeyModifiers| {
+        update(app, Msg::Key(KeyEvent::new(code, mods))).0
+    };
+    assert_eq!(
+        leave(&mut app, KeyCode::Char('q'), KeyModifiers::NONE),
+        [Effect::Quit]
+    );
+    key(&mut app, KeyCode::Char('u'));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(actions(&yes(&mut app)).len(), 1);
+    // The unlock form stays up, busy. Ctrl-C from it asks.
+    for (code, mods) in [
+        (KeyCode::Char('c'), KeyModifiers::CONTROL),
+        (KeyCode::Char('q'), KeyModifiers::NONE),
+    ] {
+        if matches!(code, KeyCode::Char('q')) {
+            key(&mut app, KeyCode::Esc); // out of the busy form: q is a key now
+        }
+        wait(&mut app, 500);
+        assert!(leave(&mut app, code, mods).is_empty(), "{code:?}");
+        assert!(
+            matches!(app.overlay, Some(Overlay::Quit { .. })),
+            "{code:?}"
+        );
+        // Letters, Ctrl-C again, a burst: still asking.
+        for c in "yes sim".chars() {
+            assert!(key(&mut app, KeyCode::Char(c)).is_empty());
+        }
+        assert!(leave(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL).is_empty());
+        assert!(matches!(app.overlay, Some(Overlay::Quit { .. })));
+        // Não: back to what was open.
+        wait(&mut app, 500);
+        assert!(key(&mut app, KeyCode::Enter).is_empty());
+        if matches!(code, KeyCode::Char('c')) {
+            assert!(matches!(
+                app.overlay,
+                Some(Overlay::Form { busy: Some(_), .. })
+            ));
+        } else {
+            assert!(app.overlay.is_none());
+        }
+        assert!(app.inflight.any_running());
+    }
+    // Sim: leave, abandoning it.
+    leave(&mut app, KeyCode::Char('q'), KeyModifiers::NONE);
+    assert_eq!(yes(&mut app), [Effect::Quit]);
+}
+
+#[test]
+fn the_palette_quit_asks_too_while_an_action_waits() {
+    let mut app = app_with(false);
+    open(&mut app);
+    key(&mut app, KeyCode::Char('m'));
+    assert_eq!(actions(&yes(&mut app)).len(), 1);
+    key(&mut app, KeyCode::Char(':'));
+    for c in "quit".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    assert!(key(&mut app, KeyCode::Enter).is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::Quit { .. })));
+    assert_eq!(yes(&mut app), [Effect::Quit]);
+}

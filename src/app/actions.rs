@@ -149,6 +149,13 @@ pub enum Overlay {
         /// The choices.
         items: Vec<CopyItem>,
     },
+    /// Quitting while an action waits for the server: leave anyway?
+    Quit {
+        /// The focused button and when the dialog opened.
+        choice: Choice,
+        /// What was open when quitting was asked, back on "Não".
+        under: Option<Box<Overlay>>,
+    },
     /// The latest audit entries (`None` while loading).
     Audit {
         /// Entries, newest last, or why they could not be read.
@@ -503,6 +510,19 @@ pub(super) fn overlay_key(
                 if changed { Changed::Yes } else { Changed::No },
             ),
         },
+        Overlay::Quit { mut choice, under } => {
+            match choice.key(dialog, key.code, typing, repeat, app.instant, gap) {
+                Answer::Yes => {
+                    fx.push(Effect::Quit);
+                    (None, Changed::No)
+                }
+                Answer::No => (under.map(|o| *o), Changed::Yes),
+                Answer::Open { changed } => (
+                    Some(Overlay::Quit { choice, under }),
+                    if changed { Changed::Yes } else { Changed::No },
+                ),
+            }
+        }
         Overlay::TicketOpened { result, target } => {
             let copy = app.keymap.dispatch(&key, &[], false) == Some(Action::Copy);
             if copy {
@@ -577,7 +597,9 @@ pub(super) fn overlay_key(
 /// Returns whether a dialog took the paste.
 pub(super) fn paste_over_dialog(app: &mut App) -> bool {
     match app.overlay.as_mut() {
-        Some(Overlay::Confirm { choice, .. }) | Some(Overlay::Acknowledge { choice, .. }) => {
+        Some(Overlay::Confirm { choice, .. })
+        | Some(Overlay::Acknowledge { choice, .. })
+        | Some(Overlay::Quit { choice, .. }) => {
             *choice = Choice::new(app.instant);
             true
         }

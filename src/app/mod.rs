@@ -785,7 +785,8 @@ impl App {
     pub fn wake_at(&self) -> Option<Instant> {
         match &self.overlay {
             Some(actions::Overlay::Confirm { choice, .. })
-            | Some(actions::Overlay::Acknowledge { choice, .. }) => {
+            | Some(actions::Overlay::Acknowledge { choice, .. })
+            | Some(actions::Overlay::Quit { choice, .. }) => {
                 Some(choice.armed_at()).filter(|t| *t > self.instant)
             }
             _ => None,
@@ -946,9 +947,10 @@ fn on_key(app: &mut App, key: KeyEvent, gap: Option<Duration>, fx: &mut Vec<Effe
     if app.overlay.is_some() {
         // Ctrl-C still leaves from a form or dialog; everything else is
         // the overlay's.
-        if app.keymap.dispatch(&key, &[Context::Confirm], true) == Some(Action::Interrupt) {
-            fx.push(Effect::Quit);
-            return Changed::No;
+        if app.keymap.dispatch(&key, &[Context::Confirm], true) == Some(Action::Interrupt)
+            && !matches!(app.overlay, Some(actions::Overlay::Quit { .. }))
+        {
+            return quit(app, fx);
         }
         return actions::overlay_key(app, key, gap, fx);
     }
@@ -974,10 +976,7 @@ fn on_key(app: &mut App, key: KeyEvent, gap: Option<Duration>, fx: &mut Vec<Effe
             || (a.risk() == keymap::Risk::Safe && *a != Action::Copy)
     });
     match action {
-        Some(Action::Interrupt) | Some(Action::Quit) => {
-            fx.push(Effect::Quit);
-            return Changed::No;
-        }
+        Some(Action::Interrupt) | Some(Action::Quit) => return quit(app, fx),
         Some(Action::Suspend) => {
             fx.push(Effect::Suspend);
             return Changed::No;
@@ -1050,8 +1049,8 @@ fn palette_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
     };
     match (action, key.code) {
         (Some(Action::Interrupt), _) => {
-            fx.push(Effect::Quit);
-            Changed::No
+            app.palette = None;
+            quit(app, fx)
         }
         (Some(Action::Back), _) => {
             app.palette = None;
@@ -1093,10 +1092,7 @@ fn run_palette_entry(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Cha
         return tools::open_by(app, tool, action, fx);
     }
     match action {
-        Action::Quit => {
-            fx.push(Effect::Quit);
-            Changed::No
-        }
+        Action::Quit => quit(app, fx),
         Action::Help => {
             app.help = Some(0);
             Changed::Yes
@@ -1112,6 +1108,25 @@ fn run_palette_entry(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Cha
         }
         _ => Changed::Yes,
     }
+}
+
+/// Leaves the console, unless an action is waiting for the server: then
+/// asks first (issue 13), since leaving abandons it and its outcome will
+/// only ever read "unknown" in the trail. The question goes over whatever
+/// was open, which comes back on "Não".
+fn quit(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
+    if !app.inflight.any_running() {
+        fx.push(Effect::Quit);
+        return Changed::No;
+    }
+    if !matches!(app.overlay, Some(actions::Overlay::Quit { .. })) {
+        let under = app.overlay.take().map(Box::new);
+        app.overlay = Some(actions::Overlay::Quit {
+            choice: confirm::Choice::new(app.instant),
+            under,
+        });
+    }
+    Changed::Yes
 }
 
 fn page(app: &App) -> usize {

@@ -225,6 +225,23 @@ catalog! {
     KeyConfirm { pt: "Confirmar", en: "Confirm" }
     /// Key help: arrows and Tab move a dialog's focus between its buttons.
     KeyChoose { pt: "Escolher Sim ou Não", en: "Choose Yes or No" }
+    /// Title of the question before quitting while an action is in flight.
+    QuitTitle { pt: "sair do hubdesk", en: "quit hubdesk" }
+    /// Quitting while actions wait for the server; `actions` lists them.
+    QuitInFlight {
+        pt: "Aguardando o servidor: {actions}. Sair mesmo assim?",
+        en: "Waiting for the server: {actions}. Quit anyway?"
+    }
+    /// What quitting then does to the trail.
+    QuitUnknownNote {
+        pt: "O resultado ficará como desconhecido na trilha de auditoria: confira no HubSoft antes de repetir.",
+        en: "The audit trail will record the outcome as unknown: check in HubSoft before repeating."
+    }
+    /// The actions answered while the question was up.
+    QuitNothingPending {
+        pt: "A ação já respondeu: nada mais espera o servidor.",
+        en: "The action has answered: nothing is waiting for the server."
+    }
     /// The keys of a confirmation, under its buttons; each placeholder is
     /// a key as displayed.
     ConfirmKeysLine {
@@ -1063,6 +1080,11 @@ catalog! {
     CliOutcomeUnknown {
         pt: "Resultado desconhecido: verifique antes de repetir ({detail})",
         en: "Unknown: check before repeating ({detail})"
+    }
+    /// A signal arrived while an action waited for the server's answer.
+    CliInterruptedUnknown {
+        pt: "Interrompido antes da resposta do servidor: resultado desconhecido, verifique antes de repetir",
+        en: "Interrupted before the server answered: the outcome is unknown, check before repeating"
     }
     /// Audit outcome: done.
     CliOutcomeOk { pt: "concluída", en: "done" }

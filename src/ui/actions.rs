@@ -59,6 +59,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay, now
             let action = tr(lang, Msg::AckTitle);
             confirm(frame, area, app, action, lines, false, choice, now);
         }
+        Overlay::Quit { choice, under } => {
+            if let Some(under) = under {
+                draw(frame, area, app, under, now);
+            }
+            let lines = quit_lines(app);
+            let action = tr(lang, Msg::QuitTitle);
+            confirm(frame, area, app, action, &lines, false, choice, now);
+        }
         Overlay::TicketOpened { result, target } => {
             let sub = subtitle(lang, crate::app::inflight::ActionKind::OpenTicket, target);
             let copy = keys_label(&app.keymap, Action::Copy);
@@ -105,6 +113,32 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay, now
         }
         .render(area, frame.buffer_mut()),
     }
+}
+
+/// What the question before quitting says: the actions still waiting,
+/// and what leaving does to their record.
+fn quit_lines(app: &App) -> Vec<String> {
+    let lang = app.lang();
+    let mut waiting: Vec<String> = app
+        .pending
+        .iter()
+        .filter(|(key, _)| app.inflight.is_running(**key))
+        .map(|(key, p)| {
+            let what = tr(lang, key.kind.msg());
+            match p.target.customer_name.trim() {
+                "" => what.to_owned(),
+                name => format!("{what} ({})", crate::sanitize::clean_line(name)),
+            }
+        })
+        .collect();
+    waiting.sort();
+    if waiting.is_empty() {
+        return vec![tr(lang, Msg::QuitNothingPending).to_owned()];
+    }
+    vec![
+        trf(lang, Msg::QuitInFlight, &[("actions", &waiting.join("; "))]),
+        tr(lang, Msg::QuitUnknownNote).to_owned(),
+    ]
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -507,16 +507,19 @@ impl Widget for ConfirmDialog<'_> {
                 },
             )
         };
-        let yes_role = if self.armed {
-            Role::Danger
+        let yes = if self.armed {
+            button(Msg::ConfirmYes, self.yes_focused, Role::Danger)
         } else {
-            Role::Muted
+            // Dim in every theme, colours or not: not answerable yet.
+            let b = button(Msg::ConfirmYes, self.yes_focused, Role::Muted);
+            let style = b.style.add_modifier(ratatui::style::Modifier::DIM);
+            b.style(style)
         };
         body.push(
             Line::from(vec![
                 button(Msg::ConfirmNo, !self.yes_focused, Role::Text),
                 Span::raw("    "),
-                button(Msg::ConfirmYes, self.yes_focused, yes_role),
+                yes,
             ])
             .alignment(Alignment::Center),
         );

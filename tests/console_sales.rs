@@ -567,6 +567,25 @@ fn plan_choices_come_from_the_plans_reply_for_the_cep_typed() {
     assert!(errors.contains(&PField::Plan), "{errors:?}");
 }
 
+/// Issue 13: Esc on a filled prospect form leaves it with everything
+/// typed; opening it again comes back to it.
+#[test]
+fn esc_on_a_filled_prospect_form_keeps_what_was_typed() {
+    let mut app = app_in(Lang::En);
+    open_form(&mut app);
+    fill_form(&mut app, "529.982.247-25");
+    let before = app.tools.sales.form.name.value().to_owned();
+    assert!(!before.is_empty());
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, sales_screen(SalesTab::Prospects));
+    key(&mut app, KeyCode::F(10));
+    type_text(&mut app, "new-prospect");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, sales_screen(SalesTab::New));
+    assert_eq!(app.tools.sales.form.name.value(), before);
+    assert!(request(&app).is_ok(), "still complete");
+}
+
 #[test]
 fn double_enter_and_double_yes_submit_once() {
     let mut app = app_in(Lang::En);

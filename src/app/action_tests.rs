@@ -704,3 +704,84 @@ fn the_palette_quit_asks_too_while_an_action_waits() {
     assert!(matches!(app.overlay, Some(Overlay::Quit { .. })));
     assert_eq!(yes(&mut app), [Effect::Quit]);
 }
+
+/// The description field's text of the ticket form on screen.
+fn form_value(app: &App, id: forms::FieldId) -> Option<String> {
+    match &app.overlay {
+        Some(Overlay::Form { form, .. }) => Some(form.form().value(id).to_owned()),
+        _ => None,
+    }
+}
+
+#[test]
+fn esc_on_a_filled_form_keeps_a_draft_until_the_customer_is_left() {
+    let mut app = app_with(false);
+    open(&mut app);
+    // Untouched: Esc closes, nothing kept.
+    key(&mut app, KeyCode::Char('t'));
+    key(&mut app, KeyCode::Esc);
+    assert!(app.view.as_ref().unwrap().drafts.is_empty());
+    // Typed: Esc keeps it and says how to get it back.
+    key(&mut app, KeyCode::Char('t'));
+    for c in "Sem sinal desde ontem".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none());
+    let status = app.status.as_ref().unwrap().text.clone();
+    assert!(
+        status.contains("Draft kept") && status.contains('t'),
+        "{status}"
+    );
+    // The unlock form keeps its own.
+    key(&mut app, KeyCode::Char('u'));
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Esc);
+    // Back as it was, under the same key.
+    key(&mut app, KeyCode::Char('t'));
+    assert_eq!(
+        form_value(&app, forms::FieldId::Description).as_deref(),
+        Some("Sem sinal desde ontem")
+    );
+    assert!(app.status.as_ref().unwrap().text.contains("Draft restored"));
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(form_value(&app, forms::FieldId::Days).as_deref(), Some("3"));
+    key(&mut app, KeyCode::Esc);
+    // Leaving the customer drops them.
+    key(&mut app, KeyCode::Esc);
+    assert!(app.view.is_none());
+    open(&mut app);
+    key(&mut app, KeyCode::Char('t'));
+    assert_eq!(
+        form_value(&app, forms::FieldId::Description).as_deref(),
+        Some("")
+    );
+}
+
+#[test]
+fn a_sent_form_leaves_no_draft_behind() {
+    let mut app = app_with(false);
+    open(&mut app);
+    key(&mut app, KeyCode::Char('u'));
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('u'));
+    key(&mut app, KeyCode::Enter);
+    let (submission, _) = actions(&yes(&mut app))[0].clone();
+    update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: ActionReply::Plain(Ok(Default::default())),
+        },
+    );
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        form_value(&app, forms::FieldId::Days).as_deref(),
+        Some("1"),
+        "a fresh form"
+    );
+}

@@ -165,6 +165,68 @@ pub enum Overlay {
     },
 }
 
+/// Which form a draft belongs to and what it acts on: a form closed with
+/// Esc after typing is kept under this key until the customer is left,
+/// and the same key brings it back (issue 13).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DraftKey {
+    /// A new ticket for this service.
+    Ticket(u64),
+    /// Editing or closing this ticket.
+    TicketUpdate(u64),
+    /// A trust unlock of this service.
+    Unlock(u64),
+    /// Resending this invoice.
+    Invoice(u64),
+}
+
+impl DraftKey {
+    /// The key of `form` acting on `target`.
+    pub fn of(form: &AnyForm, target: &ActionTarget) -> Option<DraftKey> {
+        Some(match form {
+            AnyForm::Ticket(_) => DraftKey::Ticket(target.service_id),
+            AnyForm::TicketUpdate(f) => DraftKey::TicketUpdate(f.ticket_id()),
+            AnyForm::TrustUnlock(_) => DraftKey::Unlock(target.service_id),
+            AnyForm::InvoiceSend(_) => DraftKey::Invoice(target.invoice_id?),
+        })
+    }
+}
+
+/// The form to open under `key`: the draft kept there (said on the
+/// status line), else a fresh one.
+fn form_or_draft(
+    app: &mut App,
+    view: &mut CustomerView,
+    key: DraftKey,
+    fresh: impl FnOnce() -> AnyForm,
+) -> AnyForm {
+    match view.drafts.remove(&key) {
+        Some(draft) => {
+            app.set_status(
+                StatusKind::Info,
+                tr(app.lang(), T::FormDraftRestored).to_owned(),
+            );
+            draft
+        }
+        None => fresh(),
+    }
+}
+
+/// A form closed with Esc: what was typed is kept as a draft of the
+/// customer on screen (nothing typed, nothing kept).
+fn keep_draft(app: &mut App, form: AnyForm, target: &ActionTarget) {
+    let Some(key) = DraftKey::of(&form, target).filter(|_| form.form().edited()) else {
+        return;
+    };
+    let action = key_action(form.kind());
+    let keys = crate::ui::widgets::keys_label(&app.keymap, action);
+    let text = trf(app.lang(), T::FormDraftKept, &[("key", &keys)]);
+    if let Some(view) = app.view.as_mut() {
+        view.drafts.insert(key, form);
+        app.set_status(StatusKind::Info, text);
+    }
+}
+
 /// What the console remembers of a submission until its answer arrives.
 #[derive(Debug, Clone)]
 pub struct Pending {
@@ -208,7 +270,7 @@ fn attendant(app: &App) -> String {
 /// A key of the customer view that starts an action or copies.
 pub(super) fn start(
     app: &mut App,
-    view: &CustomerView,
+    view: &mut CustomerView,
     action: Action,
     fx: &mut Vec<Effect>,
 ) -> Changed {
@@ -223,12 +285,12 @@ pub(super) fn start(
             let customer = view.customer.data.as_ref();
             let phone = customer.and_then(|c| c.phones().first().map(|p| p.to_string()));
             let email = customer.and_then(|c| c.emails().first().map(|e| e.to_string()));
+            let name = t.customer_name.clone();
+            let form = form_or_draft(app, view, DraftKey::Ticket(t.service_id), || {
+                AnyForm::Ticket(TicketForm::new(&name, phone.as_deref(), email.as_deref()))
+            });
             Overlay::Form {
-                form: AnyForm::Ticket(TicketForm::new(
-                    &t.customer_name,
-                    phone.as_deref(),
-                    email.as_deref(),
-                )),
+                form,
                 target: t,
                 busy: None,
             }
@@ -237,8 +299,11 @@ pub(super) fn start(
             if need_service() {
                 return needs(app, T::ActionNeedsService);
             }
+            let form = form_or_draft(app, view, DraftKey::Unlock(t.service_id), || {
+                AnyForm::TrustUnlock(TrustUnlockForm::new())
+            });
             Overlay::Form {
-                form: AnyForm::TrustUnlock(TrustUnlockForm::new()),
+                form,
                 target: t,
                 busy: None,
             }
@@ -259,11 +324,14 @@ pub(super) fn start(
             confirm_overlay(app, request, t, None)
         }
         Action::SendInvoice => {
-            if t.invoice_id.is_none() || view.focus != Pane::Invoices {
+            let Some(invoice) = t.invoice_id.filter(|_| view.focus == Pane::Invoices) else {
                 return needs(app, T::ActionNeedsInvoice);
-            }
+            };
+            let form = form_or_draft(app, view, DraftKey::Invoice(invoice), || {
+                AnyForm::InvoiceSend(InvoiceSendForm::new(Channel::Email))
+            });
             Overlay::Form {
-                form: AnyForm::InvoiceSend(InvoiceSendForm::new(Channel::Email)),
+                form,
                 target: t,
                 busy: None,
             }
@@ -276,12 +344,12 @@ pub(super) fn start(
             let description = ticket
                 .and_then(|t| t.descricao_abertura.clone())
                 .unwrap_or_default();
+            let close = action == Action::CloseTicket;
+            let form = form_or_draft(app, view, DraftKey::TicketUpdate(id), || {
+                AnyForm::TicketUpdate(TicketUpdateForm::new(id, &description, close))
+            });
             Overlay::Form {
-                form: AnyForm::TicketUpdate(TicketUpdateForm::new(
-                    id,
-                    &description,
-                    action == Action::CloseTicket,
-                )),
+                form,
                 target: t,
                 busy: None,
             }
@@ -450,7 +518,10 @@ pub(super) fn overlay_key(
             }
             match form.handle_key(key) {
                 FormOutcome::Continue => (Some(Overlay::Form { form, target, busy }), Changed::Yes),
-                FormOutcome::Cancel => (None, Changed::Yes),
+                FormOutcome::Cancel => {
+                    keep_draft(app, form, &target);
+                    (None, Changed::Yes)
+                }
                 FormOutcome::Submit => match build_request(app, &form, &target) {
                     Ok(request) => (
                         Some(confirm_overlay(app, request, target, Some(form))),

@@ -223,6 +223,8 @@ pub struct Form {
     fields: Vec<Field>,
     focus: usize,
     banner: Option<Banner>,
+    /// The attendant changed a value (typed, pasted, switched).
+    edited: bool,
 }
 
 impl Form {
@@ -232,7 +234,14 @@ impl Form {
             fields,
             focus: 0,
             banner: None,
+            edited: false,
         }
+    }
+
+    /// Whether the attendant changed any value since the form opened:
+    /// closing it then keeps a draft instead of losing the typing.
+    pub fn edited(&self) -> bool {
+        self.edited
     }
 
     /// Every field, hidden ones included, in order.
@@ -417,6 +426,7 @@ pub trait ActionForm {
                 if changed {
                     // The message described the old value.
                     field.error = None;
+                    self.form_mut().edited = true;
                     self.refresh();
                     self.form_mut().fix_focus();
                 }
@@ -446,6 +456,7 @@ pub fn paste(form: &mut dyn ActionForm, text: &str) -> bool {
     }
     if changed {
         field.error = None;
+        f.edited = true;
     }
     changed
 }

@@ -491,6 +491,9 @@ pub struct CustomerView {
     /// as the record and the tickets arrive, so an action lands on it
     /// (issue 13).
     pub pick: Option<(CustomerSearchBy, String)>,
+    /// Forms closed with Esc after typing, until this customer is left:
+    /// the same key opens them again as they were (issue 13).
+    pub drafts: HashMap<actions::DraftKey, forms::AnyForm>,
 }
 
 /// A pane as a map key for per-pane selection.
@@ -1482,6 +1485,7 @@ fn open_code(
         detail: Pane::Invoices,
         detail_scroll: 0,
         pick,
+        drafts: HashMap::new(),
     };
     apply_pick(&mut view);
     for slot in [Slot::Customer, Slot::Invoices, Slot::Tickets, Slot::Orders] {
@@ -1731,7 +1735,7 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
         | Action::Disconnect
         | Action::SendInvoice
         | Action::EditTicket
-        | Action::CloseTicket) => actions::start(app, &view, a, fx),
+        | Action::CloseTicket) => actions::start(app, &mut view, a, fx),
         Action::NetworkJump => tools::network::jump(app, &view, fx),
         // Tickets and orders carry long texts: there the page keys scroll
         // the selected item's text, the arrows move between items.

@@ -225,6 +225,13 @@ catalog! {
     KeyConfirm { pt: "Confirmar", en: "Confirm" }
     /// Key help: arrows and Tab move a dialog's focus between its buttons.
     KeyChoose { pt: "Escolher Sim ou Não", en: "Choose Yes or No" }
+    /// A form closed with Esc after typing; `key` reopens it.
+    FormDraftKept {
+        pt: "Rascunho guardado: {key} retoma o que foi digitado (até sair deste cliente)",
+        en: "Draft kept: {key} brings back what you typed (until you leave this customer)"
+    }
+    /// A kept draft was opened again.
+    FormDraftRestored { pt: "Rascunho retomado", en: "Draft restored" }
     /// Title of the question before quitting while an action is in flight.
     QuitTitle { pt: "sair do hubdesk", en: "quit hubdesk" }
     /// Quitting while actions wait for the server; `actions` lists them.

@@ -880,6 +880,13 @@ pub enum Changed {
 /// Applies one message; returns the effects to run and whether to redraw.
 pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
     let mut fx = Vec::new();
+    // What the search box says before a key or paste, to tell an edit.
+    let typed = matches!(msg, Msg::Key(_) | Msg::Paste(_)).then(|| {
+        (
+            app.search.effective().0,
+            app.search.input.value().to_owned(),
+        )
+    });
     let changed = match msg {
         Msg::Key(key) => {
             let gap = app.input_gap();
@@ -938,12 +945,51 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
         Msg::ScreenPop(phone) => tools::pbx::on_pop(app, &phone, &mut fx),
         Msg::IndexLoaded { generation, result } => typeahead::on_loaded(app, generation, result),
     };
+    // A search in flight whose text the attendant just edited is cancelled.
+    let edited = typed.is_some_and(|before| {
+        before
+            != (
+                app.search.effective().0,
+                app.search.input.value().to_owned(),
+            )
+    });
+    let changed = match (edited, cancel_edited_search(app, edited, &mut fx)) {
+        (true, Changed::Yes) => Changed::Yes,
+        _ => changed,
+    };
     // Local matches follow the search box, however its text changed.
     let changed = match typeahead::sync(app) {
         Changed::Yes => Changed::Yes,
         Changed::No => changed,
     };
     (fx, changed)
+}
+
+/// Whether the search box still says what the last search sent looked
+/// for (the kind Enter would use now, and the text).
+fn box_holds_last_search(app: &App) -> bool {
+    let Some((kind, text)) = &app.search.last else {
+        return false;
+    };
+    *kind == app.search.effective().0 && text == app.search.input.value().trim()
+}
+
+/// Cancels the search in flight when `edited` (this message changed the
+/// box) left the box no longer holding its text or kind (issue 13): its
+/// task is aborted and a late answer is dropped, so it can never open a
+/// customer the box no longer names. Enter sends the new text.
+fn cancel_edited_search(app: &mut App, edited: bool, fx: &mut Vec<Effect>) -> Changed {
+    if !edited || !app.search.results.loading() || box_holds_last_search(app) {
+        return Changed::No;
+    }
+    app.search.results.pending = None;
+    fx.push(Effect::Abort { view: SEARCH_VIEW });
+    tools::pbx::search_cancelled(app);
+    app.set_status(
+        StatusKind::Info,
+        tr(app.lang(), T::SearchCancelledEdited).into(),
+    );
+    Changed::Yes
 }
 
 fn on_key(app: &mut App, key: KeyEvent, gap: Option<Duration>, fx: &mut Vec<Effect>) -> Changed {
@@ -1359,6 +1405,10 @@ fn submit_search(app: &mut App, fx: &mut Vec<Effect>) {
     let (kind, _term, problem) = app.search.effective();
     if let Some(problem) = problem {
         app.set_status(StatusKind::Error, tr(app.lang(), problem.msg()).into());
+        return;
+    }
+    // Enter again on the search already on its way sends nothing more.
+    if app.search.results.loading() && box_holds_last_search(app) {
         return;
     }
     let text = app.search.input.value().trim().to_owned();
@@ -1829,8 +1879,9 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
         if popped {
             return tools::pbx::on_answer(app, req.seq, fx);
         }
-        // One match: the attendant wants that customer, open it at once.
-        if let (Some(c), Screen::Search) = (single, app.screen) {
+        // One match: the attendant wants that customer, open it at once,
+        // unless the box no longer names what was searched.
+        if let (Some(c), Screen::Search, true) = (single, app.screen, box_holds_last_search(app)) {
             let pick = search_pick(app);
             open_customer_matching(app, c, pick, fx);
         }

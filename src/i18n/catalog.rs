@@ -225,6 +225,11 @@ catalog! {
     KeyConfirm { pt: "Confirmar", en: "Confirm" }
     /// Key help: arrows and Tab move a dialog's focus between its buttons.
     KeyChoose { pt: "Escolher Sim ou Não", en: "Choose Yes or No" }
+    /// The search in flight was cancelled because its text was edited.
+    SearchCancelledEdited {
+        pt: "Busca anterior cancelada: o texto mudou; Enter busca o novo",
+        en: "Previous search cancelled: the text changed; Enter searches the new one"
+    }
     /// A form closed with Esc after typing; `key` reopens it.
     FormDraftKept {
         pt: "Rascunho guardado: {key} retoma o que foi digitado (até sair deste cliente)",

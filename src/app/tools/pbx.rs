@@ -281,6 +281,17 @@ fn run(app: &mut App, index: usize, fx: &mut Vec<Effect>) {
     state.awaiting = seq;
 }
 
+/// The search in flight was cancelled (its text was edited): a pop
+/// waiting for it was replaced.
+pub(crate) fn search_cancelled(app: &mut App) {
+    let state = &mut app.tools.pbx;
+    if let Some(awaiting) = state.awaiting.take()
+        && let Some(pop) = state.pops.iter_mut().find(|p| p.seq == Some(awaiting))
+    {
+        pop.outcome = PopOutcome::Replaced;
+    }
+}
+
 /// Called with every accepted search answer: whether it answers a pop.
 /// A pop whose search the attendant replaced is marked so.
 pub(crate) fn answers_pop(app: &mut App, seq: u64) -> bool {

@@ -410,6 +410,10 @@ pub struct SearchState {
     pub show_history: bool,
     /// Selected history row.
     pub history_selected: usize,
+    /// The whole text is selected (after leaving a customer): a typed
+    /// character replaces it, Backspace clears it, Enter searches it
+    /// again, a cursor key just deselects.
+    pub selected_all: bool,
 }
 
 /// Wrapper so [`SearchState`] can derive `Default`.
@@ -914,6 +918,9 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
             } else if app.screen == Screen::Search && app.search.focus.0 == SearchFocus::Input {
                 let clean: String = text.chars().filter(|c| !c.is_control()).collect();
                 app.search.forced = None;
+                if std::mem::take(&mut app.search.selected_all) {
+                    app.search.input.reset();
+                }
                 for c in clean.chars() {
                     app.search
                         .input
@@ -1215,8 +1222,20 @@ fn search_key(
     } else {
         app.search.results.data.as_ref().map_or(0, Vec::len)
     };
+    let select_all = std::mem::take(&mut app.search.selected_all);
     let Some(action) = action else {
         if app.search.focus.0 == SearchFocus::Input {
+            // A selected text goes away with a typed character or a
+            // deletion; a cursor key only deselects it.
+            let replaces = matches!(key.code, KeyCode::Backspace | KeyCode::Delete)
+                || keymap::KeyCombo::from_event(&key).is_typing();
+            if select_all && replaces {
+                app.search.input.reset();
+                app.search.forced = None;
+                if matches!(key.code, KeyCode::Backspace | KeyCode::Delete) {
+                    return Changed::Yes;
+                }
+            }
             // Down leaves the field for the list; everything else edits.
             if key.code == KeyCode::Down && key.modifiers == KeyModifiers::NONE {
                 if list_rows > 0 {
@@ -1647,18 +1666,11 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
     let mut close = false;
     let changed = match action {
         Action::Back => {
+            // Back in the box, its text selected: typing starts the next
+            // search, Enter repeats this one (issue 13).
             close = true;
-            app.search.focus.0 = if app
-                .search
-                .results
-                .data
-                .as_ref()
-                .is_some_and(|v| !v.is_empty())
-            {
-                SearchFocus::List
-            } else {
-                SearchFocus::Input
-            };
+            app.search.focus.0 = SearchFocus::Input;
+            app.search.selected_all = !app.search.input.value().is_empty();
             Changed::Yes
         }
         Action::Search => {

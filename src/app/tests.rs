@@ -257,6 +257,7 @@ fn leaving_a_customer_aborts_its_reads_and_drops_its_late_answers() {
     assert_eq!(app.screen, Screen::Search);
     assert!(app.view.is_none());
     // Open the other customer; then the first one's invoices arrive late.
+    press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('j'));
     let fx = press(&mut app, KeyCode::Enter);
     let second = app.view.as_ref().unwrap().id;
@@ -419,8 +420,55 @@ fn the_password_shows_only_after_reveal_and_hides_on_leaving() {
     assert_eq!(app.view.as_ref().unwrap().revealed, None);
     press(&mut app, KeyCode::Char('p'));
     press(&mut app, KeyCode::Esc);
-    press(&mut app, KeyCode::Enter);
+    // Enter in the box searches again; the customer opens as new.
+    let (req, _) = fetches(&press(&mut app, KeyCode::Enter))[0].clone();
+    answer(&mut app, req, vec![customer(1, "ANA", &["ana"])]);
     assert_eq!(app.view.as_ref().unwrap().revealed, None);
+}
+
+#[test]
+fn esc_from_a_customer_lands_in_the_box_with_its_text_selected() {
+    let mut app = app();
+    let fx = search_and_answer(&mut app, "guilherme", vec![customers().remove(0)]);
+    assert!(app.view.is_some(), "{fx:?}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Search);
+    assert_eq!(app.search.focus.0, SearchFocus::Input);
+    assert!(app.search.selected_all);
+    // Typing replaces it.
+    type_text(&mut app, "maria");
+    assert_eq!(app.search.input.value(), "maria");
+    assert!(!app.search.selected_all);
+    // Again, and Enter runs the same search once more.
+    let (req, _) = searches(&press(&mut app, KeyCode::Enter))[0].clone();
+    answer(&mut app, req, vec![customers().remove(0)]);
+    press(&mut app, KeyCode::Esc);
+    let sent = searches(&press(&mut app, KeyCode::Enter));
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].1.term, "maria");
+    // A cursor key keeps the text and deselects it; Backspace on a
+    // selection clears it.
+    answer(&mut app, sent[0].0, vec![customers().remove(0)]);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::End);
+    assert!(!app.search.selected_all);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.search.input.value(), "marias");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc); // clears the box
+    type_text(&mut app, "ana");
+    let (req, _) = searches(&press(&mut app, KeyCode::Enter))[0].clone();
+    answer(&mut app, req, vec![customers().remove(0)]);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.search.input.value(), "");
+    // A paste replaces it too.
+    type_text(&mut app, "ana");
+    let (req, _) = searches(&press(&mut app, KeyCode::Enter))[0].clone();
+    answer(&mut app, req, vec![customers().remove(0)]);
+    press(&mut app, KeyCode::Esc);
+    update(&mut app, Msg::Paste("10.0.0.1".into()));
+    assert_eq!(app.search.input.value(), "10.0.0.1");
 }
 
 #[test]

@@ -113,7 +113,13 @@ fn draw_input(frame: &mut Frame<'_>, area: Rect, app: &App) {
         // What the attendant typed or pasted; paste drops control characters
         // already, this is the belt to those braces.
         let shown: String = crate::sanitize::clean(value).chars().skip(scroll).collect();
-        Line::styled(shown, theme.style(Role::Text)).render(inner, frame.buffer_mut());
+        // Selected as a whole: drawn like a selected row.
+        let role = if focused && app.search.selected_all {
+            Role::Selection
+        } else {
+            Role::Text
+        };
+        Line::styled(shown, theme.style(role)).render(inner, frame.buffer_mut());
     }
     if focused {
         let width = inner.width.saturating_sub(1) as usize;

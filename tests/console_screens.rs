@@ -249,6 +249,21 @@ fn search_states_loading_empty_error() {
         }),
     );
     snap("search_error", &mut app, 80, 24);
+    // The hint names a key that works from the box (r types there): Enter
+    // sends the same search again.
+    assert!(text(&render(&mut app, 80, 24)).contains("tecle Enter para tentar de novo"));
+    let fx = key(&mut app, KeyCode::Enter);
+    let again: Vec<_> = fx
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Fetch {
+                request: hubdesk::app::Request::Search(p),
+                ..
+            } => Some(p.term.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(again, ["silva"]);
 }
 
 #[test]

@@ -325,7 +325,12 @@ fn draw_results(frame: &mut Frame<'_>, area: Rect, app: &App) {
         ),
         None => tr(lang, Msg::PaneResults).to_owned(),
     };
-    let retry = keys_label(&app.keymap, Action::Refresh);
+    // From the box, where r types, Enter is what searches again.
+    let retry = if app.search.focus.0 == SearchFocus::Input {
+        keys_label(&app.keymap, Action::Open)
+    } else {
+        keys_label(&app.keymap, Action::Refresh)
+    };
     let state = match (&results.data, &results.error) {
         (_, Some(e)) => PaneState::Error(e),
         (None, None) => PaneState::Loading,

@@ -325,17 +325,13 @@ pub async fn audited<T>(
     send: impl std::future::Future<Output = T>,
     judge: impl FnOnce(&T) -> (Outcome, Option<String>),
 ) -> std::io::Result<(T, std::io::Result<()>)> {
-    let writer = trail.clone();
-    // The attempt is synced to disk: off the async threads.
-    let pending = tokio::task::spawn_blocking(move || writer.begin(&attempt))
-        .await
-        .map_err(std::io::Error::other)??;
+    // Written in place (a line and a sync, see the module's note): from
+    // the moment it is on disk the guard exists, so no cancellation point
+    // can fall between the attempt and its guard.
+    let pending = trail.begin(&attempt)?;
     let reply = send.await;
     let (outcome, msg) = judge(&reply);
-    let written = tokio::task::spawn_blocking(move || pending.finish(outcome, msg.as_deref()))
-        .await
-        .map_err(std::io::Error::other)
-        .and_then(|r| r);
+    let written = pending.finish(outcome, msg.as_deref());
     Ok((reply, written))
 }
 

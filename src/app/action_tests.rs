@@ -785,3 +785,39 @@ fn a_sent_form_leaves_no_draft_behind() {
         "a fresh form"
     );
 }
+
+#[test]
+fn the_service_keys_work_from_every_pane_on_the_selected_service() {
+    let mut app = app_with(false);
+    open_customer(&mut app, two_services(), &mut Vec::new());
+    // Second service chosen on the Cliente pane with j.
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.view.as_ref().unwrap().service, 1);
+    for pane in ['1', '2', '3', '4', '5', '6'] {
+        key(&mut app, KeyCode::Char(pane));
+        for (c, kind) in [
+            ('t', ActionKind::OpenTicket),
+            ('u', ActionKind::TrustUnlock),
+            ('m', ActionKind::ResetMac),
+            ('d', ActionKind::Disconnect),
+        ] {
+            key(&mut app, KeyCode::Char(c));
+            let (got_kind, service) = match &app.overlay {
+                Some(Overlay::Form { form, target, .. }) => (form.kind(), target.service_id),
+                Some(Overlay::Confirm {
+                    confirmation,
+                    target,
+                    ..
+                }) => (confirmation.kind, target.service_id),
+                other => panic!("pane {pane}, {c}: {other:?}"),
+            };
+            assert_eq!((got_kind, service), (kind, 1002), "pane {pane}, {c}");
+            key(&mut app, KeyCode::Esc);
+            assert!(app.overlay.is_none());
+        }
+    }
+    // k goes back up on the Cliente pane.
+    key(&mut app, KeyCode::Char('1'));
+    key(&mut app, KeyCode::Char('k'));
+    assert_eq!(disconnect_target(&mut app), 1001);
+}

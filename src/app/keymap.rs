@@ -848,9 +848,16 @@ impl Default for Keymap {
     }
 }
 
-/// Whether bindings in `a` and `b` can be active at the same time.
+/// Whether bindings in `a` and `b` can be active at the same time: the
+/// same context, the global one with any non-modal one, and the service
+/// actions with every customer pane's own keys (see `Pane::contexts`).
 fn overlap(a: Context, b: Context) -> bool {
-    a == b || (a == Context::Global && !b.is_modal()) || (b == Context::Global && !a.is_modal())
+    let pane = |c: Context| matches!(c, Context::Financial | Context::Tickets | Context::Orders);
+    a == b
+        || (a == Context::Global && !b.is_modal())
+        || (b == Context::Global && !a.is_modal())
+        || (a == Context::Subscriber && pane(b))
+        || (b == Context::Subscriber && pane(a))
 }
 
 impl Keymap {
@@ -1590,8 +1597,19 @@ mod tests {
             }]
         );
         // Two pane contexts may share a key: only the focused pane's context is active.
-        let (_, w) = Keymap::new(&overrides(&[("toggle-all-pending", &["t"])]), false);
+        let (_, w) = Keymap::new(&overrides(&[("toggle-all-pending", &["x"])]), false);
         assert_eq!(w, vec![]);
+        // But the service actions work on every pane: a pane key taking
+        // one of theirs is a duplicate.
+        let (_, w) = Keymap::new(&overrides(&[("toggle-all-pending", &["t"])]), false);
+        assert_eq!(
+            w,
+            vec![KeymapWarning::Duplicate {
+                key: "t".into(),
+                kept: "toggle-all-pending".into(),
+                dropped: "ticket".into()
+            }]
+        );
     }
 
     #[test]

@@ -116,14 +116,16 @@ impl Pane {
         !matches!(self, Pane::Customer | Pane::Services)
     }
 
-    /// The keymap contexts active while this pane has focus.
+    /// The keymap contexts active while this pane has focus. The service
+    /// actions (`t u m d`...) act on the selected service from every pane
+    /// (issue 13), after the pane's own keys.
     pub fn contexts(self) -> &'static [Context] {
         match self {
             Pane::Customer | Pane::Services => &[Context::Subscriber, Context::Navigation],
-            Pane::Invoices => &[Context::Financial, Context::Navigation],
-            Pane::Tickets => &[Context::Tickets, Context::Navigation],
-            Pane::Orders => &[Context::Orders, Context::Navigation],
-            Pane::Connections => &[Context::Navigation],
+            Pane::Invoices => &[Context::Financial, Context::Subscriber, Context::Navigation],
+            Pane::Tickets => &[Context::Tickets, Context::Subscriber, Context::Navigation],
+            Pane::Orders => &[Context::Orders, Context::Subscriber, Context::Navigation],
+            Pane::Connections => &[Context::Subscriber, Context::Navigation],
         }
     }
 }
@@ -506,7 +508,7 @@ pub type PaneKey = usize;
 impl CustomerView {
     /// The selected row of `pane`.
     pub fn sel(&self, pane: Pane) -> usize {
-        if pane == Pane::Services {
+        if matches!(pane, Pane::Services | Pane::Customer) {
             return self.service;
         }
         self.selected.get(&pane.index()).copied().unwrap_or(0)
@@ -1817,7 +1819,13 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
         | Action::Bottom) => {
             let pane = view.focus;
             view.detail_scroll = 0;
-            match moved(a, view.sel(pane), view.rows(pane), page) {
+            // On the Cliente pane ↑/↓ (j/k) choose among the services it
+            // lists, as on Serviços.
+            let rows = match (pane, a) {
+                (Pane::Customer, Action::Up | Action::Down) => view.rows(Pane::Services),
+                _ => view.rows(pane),
+            };
+            match moved(a, view.sel(pane), rows, page) {
                 Some(to) if pane == Pane::Services || pane == Pane::Customer => {
                     // Chosen by hand: the search's match no longer decides.
                     view.pick = None;

@@ -79,6 +79,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
     ) {
         hints.clear();
     }
+    // The service actions work from every customer pane, but the detail
+    // panes' bars keep room for their own keys (the help lists them all).
+    if app.overlay.is_none()
+        && let (Screen::Customer, Some(view)) = (app.screen, &app.view)
+        && view.focus.is_detail()
+    {
+        hints.retain(|h| h.action.spec().context != crate::app::keymap::Context::Subscriber);
+    }
     // A form shares the dialog's context, but its fields take the arrows
     // and Tab.
     if matches!(app.overlay, Some(Overlay::Form { .. })) {

@@ -757,6 +757,13 @@ impl App {
         if self.help.is_some() {
             return (&[Context::Navigation], false);
         }
+        self.screen_contexts()
+    }
+
+    /// The contexts of the screen itself, under any help, palette or
+    /// overlay: what a key would do there once they close. The help and
+    /// the palette show only the keys that work on that screen.
+    pub fn screen_contexts(&self) -> (&'static [Context], bool) {
         if let Screen::Tool(tool) = self.screen {
             return tools::contexts(self, tool);
         }
@@ -1047,7 +1054,7 @@ fn on_key(app: &mut App, key: KeyEvent, gap: Option<Duration>, fx: &mut Vec<Effe
             return actions::open_audit(app, fx);
         }
         Some(Action::Palette) if app.help.is_none() && !too_small => {
-            app.palette = Some(palette::Palette::new(&app.keymap));
+            app.palette = Some(palette::Palette::new(&app.keymap, app.view.is_some()));
             return Changed::Yes;
         }
         Some(a) if app.help.is_none() && !too_small => {
@@ -1148,6 +1155,19 @@ fn run_palette_entry(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Cha
     }
     if let Some(tool) = tools::Tool::for_action(action) {
         return tools::open_by(app, tool, action, fx);
+    }
+    // An action on the customer: back on it, then exactly as its key.
+    if palette::CUSTOMER_ENTRIES.iter().any(|e| e.action == action) {
+        if app.view.is_none() {
+            app.set_status(
+                StatusKind::Error,
+                tr(app.lang(), T::PaletteNeedsCustomer).into(),
+            );
+            return Changed::Yes;
+        }
+        app.screen = Screen::Customer;
+        app.tools.return_to = None;
+        return customer_key(app, Some(action), fx);
     }
     match action {
         Action::Quit => quit(app, fx),

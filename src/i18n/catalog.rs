@@ -225,6 +225,13 @@ catalog! {
     KeyConfirm { pt: "Confirmar", en: "Confirm" }
     /// Key help: arrows and Tab move a dialog's focus between its buttons.
     KeyChoose { pt: "Escolher Sim ou Não", en: "Choose Yes or No" }
+    /// A palette command on the customer with none open.
+    PaletteNeedsCustomer { pt: "Abra um cliente primeiro", en: "Open a customer first" }
+    /// The help's note on letters in text fields.
+    HelpTypingNote {
+        pt: "Num campo de texto as letras digitam: ali valem só as teclas em destaque",
+        en: "In a text field letters type: only the highlighted keys work there"
+    }
     /// The search in flight was cancelled because its text was edited.
     SearchCancelledEdited {
         pt: "Busca anterior cancelada: o texto mudou; Enter busca o novo",

@@ -160,6 +160,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
             lang,
             theme,
             scroll,
+            typing: app.screen_contexts().1,
         };
         let max = overlay.max_scroll(body);
         HelpOverlay {

@@ -821,3 +821,59 @@ fn the_service_keys_work_from_every_pane_on_the_selected_service() {
     key(&mut app, KeyCode::Char('k'));
     assert_eq!(disconnect_target(&mut app), 1001);
 }
+
+#[test]
+fn one_key_switches_the_service_order_on_and_the_confirmation_shows_the_description() {
+    let mut app = app_with(false);
+    open(&mut app);
+    // In the form: Ctrl-O from the description field, no Tab needed.
+    key(&mut app, KeyCode::Char('t'));
+    for c in "Sem sinal".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL)),
+    );
+    let Some(Overlay::Form { form, .. }) = &app.overlay else {
+        panic!("{:?}", app.overlay);
+    };
+    assert!(form.form().switch(forms::FieldId::OpenOrder));
+    assert_eq!(form.form().value(forms::FieldId::Description), "Sem sinal");
+    // This customer has no phone on file: type the caller's.
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    for c in "37999112233".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    let Some(Overlay::Confirm { confirmation, .. }) = &app.overlay else {
+        panic!("{:?}", app.overlay);
+    };
+    assert!(
+        confirmation
+            .lines
+            .contains(&"Description: Sem sinal".to_owned()),
+        "{:?}",
+        confirmation.lines
+    );
+    assert!(
+        confirmation
+            .lines
+            .contains(&"Also open a service order".to_owned())
+    );
+    let sent = actions(&yes(&mut app));
+    let confirm::ActionRequest::OpenTicket(t) = &sent[0].1 else {
+        panic!("{sent:?}");
+    };
+    assert_eq!(t.abrir_os, Some(true));
+    // From the customer, T opens the form with it already on.
+    let mut app = app_with(false);
+    open(&mut app);
+    key(&mut app, KeyCode::Char('T'));
+    let Some(Overlay::Form { form, .. }) = &app.overlay else {
+        panic!("{:?}", app.overlay);
+    };
+    assert!(form.form().switch(forms::FieldId::OpenOrder));
+    assert_eq!(form.form().focused(), forms::FieldId::Description);
+}

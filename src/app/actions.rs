@@ -278,7 +278,7 @@ pub(super) fn start(
     let need_service = || t.service_id == 0;
     let overlay = match action {
         Action::Copy => return copy(app, view, fx),
-        Action::OpenTicket => {
+        Action::OpenTicket | Action::OpenTicketWithOrder => {
             if need_service() {
                 return needs(app, T::ActionNeedsService);
             }
@@ -286,9 +286,12 @@ pub(super) fn start(
             let phone = customer.and_then(|c| c.phones().first().map(|p| p.to_string()));
             let email = customer.and_then(|c| c.emails().first().map(|e| e.to_string()));
             let name = t.customer_name.clone();
-            let form = form_or_draft(app, view, DraftKey::Ticket(t.service_id), || {
+            let mut form = form_or_draft(app, view, DraftKey::Ticket(t.service_id), || {
                 AnyForm::Ticket(TicketForm::new(&name, phone.as_deref(), email.as_deref()))
             });
+            if let (Action::OpenTicketWithOrder, AnyForm::Ticket(f)) = (action, &mut form) {
+                f.set_open_order(true);
+            }
             Overlay::Form {
                 form,
                 target: t,

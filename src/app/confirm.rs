@@ -404,10 +404,17 @@ pub fn close_ticket_lines(lang: Lang, target: &ActionTarget) -> Vec<String> {
     lines
 }
 
-/// Opening a ticket: customer, service, requester and whether a service
-/// order opens too.
+/// Opening a ticket: customer, service, the description, requester and
+/// whether a service order opens too.
 pub fn open_ticket_lines(lang: Lang, target: &ActionTarget, t: &NewTicket) -> Vec<String> {
     let mut lines = subscriber_lines(lang, target);
+    // What the attendant typed, without the signature added after it.
+    let typed = t.descricao.split("\n\n").next().unwrap_or_default();
+    lines.push(trf(
+        lang,
+        Msg::ConfirmDescription,
+        &[("text", &or_dash(Some(typed)))],
+    ));
     lines.push(trf(
         lang,
         Msg::ConfirmRequester,

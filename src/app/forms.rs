@@ -381,6 +381,17 @@ pub trait ActionForm {
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         let form = self.form_mut();
         let focused = form.focus;
+        // One key from any field switches the service order of a new
+        // ticket (issue 13): Ctrl-O, which types nothing.
+        if key.code == KeyCode::Char('o')
+            && key.modifiers.contains(KeyModifiers::CONTROL)
+            && let Some(field) = form.fields.iter_mut().find(|f| f.id == FieldId::OpenOrder)
+            && let Control::Switch(on) = &mut field.control
+        {
+            *on = !*on;
+            form.edited = true;
+            return FormOutcome::Continue;
+        }
         match key.code {
             KeyCode::Esc => return FormOutcome::Cancel,
             KeyCode::Enter => {
@@ -512,6 +523,11 @@ pub struct TicketForm {
 }
 
 impl TicketForm {
+    /// Switches "also open a service order" on or off.
+    pub fn set_open_order(&mut self, on: bool) {
+        self.form.field_mut(FieldId::OpenOrder).control = Control::Switch(on);
+    }
+
     /// A form prefilled with the customer's name, phone (normalised to
     /// `DDNNNNNNNNN`) and e-mail, as the server sent them.
     pub fn new(customer_name: &str, phone: Option<&str>, email: Option<&str>) -> TicketForm {
@@ -527,7 +543,8 @@ impl TicketForm {
                     Field::text(FieldId::Phone, Msg::FormPhone, &phone)
                         .with_hint(Msg::FormPhoneHint),
                     Field::text(FieldId::Email, Msg::FormEmailOptional, email),
-                    Field::switch(FieldId::OpenOrder, Msg::FormOpenOrder, false),
+                    Field::switch(FieldId::OpenOrder, Msg::FormOpenOrder, false)
+                        .with_hint(Msg::FormOpenOrderHint),
                 ],
             ),
         }

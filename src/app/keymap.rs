@@ -143,6 +143,8 @@ pub enum Action {
     CycleSearchKind,
     /// Open a support ticket (atendimento) for the subscriber.
     OpenTicket,
+    /// The same, with "also open a service order" already switched on.
+    OpenTicketWithOrder,
     /// Trust unlock (desbloqueio em confiança) of a blocked contract.
     Unlock,
     /// Reset the MAC address bound to the subscriber's login.
@@ -240,6 +242,7 @@ impl Action {
             Action::Bottom => "bottom",
             Action::CycleSearchKind => "cycle-search-kind",
             Action::OpenTicket => "ticket",
+            Action::OpenTicketWithOrder => "ticket-with-order",
             Action::Unlock => "unlock",
             Action::ResetMac => "mac-reset",
             Action::Disconnect => "disconnect",
@@ -424,6 +427,15 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
         row(A::OpenTicket, C::Subscriber, &["t"], Msg::KeyTicket),
         Risk::Writes,
     )),
+    risk(
+        row(
+            A::OpenTicketWithOrder,
+            C::Subscriber,
+            &["T"],
+            Msg::KeyTicketWithOrder,
+        ),
+        Risk::Writes,
+    ),
     hint(risk(
         row(A::Unlock, C::Subscriber, &["u"], Msg::KeyUnlock),
         Risk::Dangerous,
@@ -1169,6 +1181,7 @@ mod tests {
             | Action::Bottom
             | Action::CycleSearchKind
             | Action::OpenTicket
+            | Action::OpenTicketWithOrder
             | Action::Unlock
             | Action::ResetMac
             | Action::Disconnect
@@ -1222,6 +1235,7 @@ mod tests {
             Action::Bottom,
             Action::CycleSearchKind,
             Action::OpenTicket,
+            Action::OpenTicketWithOrder,
             Action::Unlock,
             Action::ResetMac,
             Action::Disconnect,

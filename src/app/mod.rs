@@ -1814,6 +1814,7 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
         }
         a @ (Action::Copy
         | Action::OpenTicket
+        | Action::OpenTicketWithOrder
         | Action::Unlock
         | Action::ResetMac
         | Action::Disconnect

@@ -144,6 +144,11 @@ pub const CUSTOMER_ENTRIES: &[Entry] = &[
         action: Action::OpenTicket,
     },
     Entry {
+        command: "ticket-with-order",
+        label: T::KeyTicketWithOrder,
+        action: Action::OpenTicketWithOrder,
+    },
+    Entry {
         command: "edit-ticket",
         label: T::KeyEditTicket,
         action: Action::EditTicket,

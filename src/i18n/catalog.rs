@@ -478,6 +478,8 @@ catalog! {
     KeyCycleSearchKind { pt: "Tipo de busca", en: "Search kind" }
     /// Key help: open a support ticket (atendimento).
     KeyTicket { pt: "Abrir atendimento", en: "Open ticket" }
+    /// Key help: a ticket form with the service order already switched on.
+    KeyTicketWithOrder { pt: "Atendimento com ordem de serviço", en: "Ticket with a service order" }
     /// Key help: trust unlock (desbloqueio em confiança).
     KeyUnlock { pt: "Desbloqueio em confiança", en: "Trust unlock" }
     /// Key help: reset the MAC address bound to the login.
@@ -595,6 +597,13 @@ catalog! {
     FormEmailOptional { pt: "E-mail (opcional)", en: "E-mail (optional)" }
     /// Form switch: `abrir_os`.
     FormOpenOrder { pt: "Abrir também ordem de serviço", en: "Also open a service order" }
+    /// Under the service-order switch: its key, which works from any field.
+    FormOpenOrderHint {
+        pt: "Ctrl-O liga ou desliga, de qualquer campo",
+        en: "Ctrl-O switches it on or off, from any field"
+    }
+    /// Confirmation line: the ticket's description as it will be sent.
+    ConfirmDescription { pt: "Descrição: {text}", en: "Description: {text}" }
     /// Form switch: close the ticket instead of editing it.
     FormCloseTicket { pt: "Fechar o atendimento", en: "Close the ticket" }
     /// Form label: text recorded when closing.

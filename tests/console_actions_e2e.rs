@@ -314,3 +314,201 @@ fn every_exit_while_an_action_waits_writes_its_outcome() {
     }
     sim.shutdown();
 }
+
+/// Counts the keys of a call after the identifier. Typed text (the
+/// identifier, a ticket's description) is not counted; every other key is.
+struct Call {
+    name: &'static str,
+    keys: usize,
+}
+
+impl Call {
+    fn key(&mut self, pty: &mut Pty, bytes: &[u8]) {
+        self.keys += 1;
+        pty.send_keys(bytes);
+    }
+
+    /// "Sim" on the dialog on screen: two keys, → and Enter.
+    fn yes(&mut self, pty: &mut Pty) {
+        self.keys += 2;
+        pty.confirm_yes(DEADLINE);
+    }
+
+    fn done(self) -> usize {
+        println!("{}: {} keys after the identifier", self.name, self.keys);
+        self.keys
+    }
+}
+
+/// Issue 13, done when: the five standard calls take at most six keys
+/// each after the identifier, in a real terminal against the simulator.
+/// The test prints each count.
+#[test]
+fn the_five_standard_calls_take_at_most_six_keys_each() {
+    let sim = hubdesk::sim::start(hubdesk::sim::SimConfig::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = env_for(dir.path(), &sim.base_url());
+    // No graphical session: the copy goes out as OSC 52, visible here.
+    for k in [
+        "DISPLAY",
+        "WAYLAND_DISPLAY",
+        "TMUX",
+        "STY",
+        "SSH_TTY",
+        "SSH_CONNECTION",
+    ] {
+        env.push((k.into(), String::new()));
+    }
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let mut pty = Pty::hubdesk(&[], &env, 80, 24);
+    pty.wait_for_text("Buscar cliente", DEADLINE);
+    let counters = |kind: &str, target: u64| sim.counters().get_for(kind, target);
+    // Back to an empty search box between calls.
+    let reset = |pty: &mut Pty| {
+        for _ in 0..30 {
+            if pty.screen_text().contains("Buscar cliente: nome") {
+                return;
+            }
+            // Each Esc alone, once drawn: an Esc read together with the
+            // next key is Alt and that key.
+            let before = pty.with_screen(|s| s.contents_formatted());
+            pty.send_keys(b"\x1b");
+            let _ = pty.wait_until(Duration::from_secs(2), |s| s.contents_formatted() != before);
+            pty.wait_quiet(Duration::from_millis(150), DEADLINE);
+        }
+        pty.wait_for_text("Buscar cliente: nome", DEADLINE);
+    };
+    let mut counts = Vec::new();
+
+    // 1. Find by CPF, see online/offline (and the alert, when there is
+    //    one), trust-unlock for 1 day.
+    let mut call = Call {
+        name: "CPF, status and trust unlock for 1 day",
+        keys: 0,
+    };
+    pty.send_keys(b"459.030.139-37");
+    call.key(&mut pty, b"\r");
+    pty.wait_for_text("Código 1006", DEADLINE);
+    pty.wait_for_text("Online", DEADLINE);
+    call.key(&mut pty, b"u");
+    pty.wait_for_text("Dias", DEADLINE);
+    call.key(&mut pty, b"\r");
+    pty.wait_for_text("Desbloqueado até", DEADLINE);
+    call.yes(&mut pty);
+    let end = std::time::Instant::now() + DEADLINE;
+    while counters("unlock", 100024) < 1 {
+        assert!(std::time::Instant::now() < end, "the unlock never arrived");
+        let _ = pty.wait_until(Duration::from_millis(100), |_| false);
+    }
+    counts.push(call.done());
+    reset(&mut pty);
+
+    // 2. Copy the boleto line.
+    let mut call = Call {
+        name: "copy the boleto line",
+        keys: 0,
+    };
+    pty.send_keys(b"459.030.139-37");
+    call.key(&mut pty, b"\r");
+    pty.wait_for_text("Código 1006", DEADLINE);
+    call.key(&mut pty, b"3");
+    pty.wait_for_text("Linha digitável", DEADLINE);
+    call.key(&mut pty, b"c");
+    // An invoice has several things to copy: a menu, `l` the line.
+    pty.wait_for_text("[l] linha digitável", DEADLINE);
+    call.key(&mut pty, b"l");
+    let end = std::time::Instant::now() + DEADLINE;
+    while !String::from_utf8_lossy(&pty.raw_output()).contains("\x1b]52;c;") {
+        assert!(
+            std::time::Instant::now() < end,
+            "no OSC 52 copy:\n{}",
+            pty.screen_text()
+        );
+        let _ = pty.wait_until(Duration::from_millis(100), |_| false);
+    }
+    counts.push(call.done());
+    reset(&mut pty);
+
+    // 3. MAC reset.
+    let mut call = Call {
+        name: "MAC reset",
+        keys: 0,
+    };
+    pty.send_keys(b"1000");
+    call.key(&mut pty, b"\r");
+    pty.wait_for_text("Código 1000", DEADLINE);
+    call.key(&mut pty, b"m");
+    call.yes(&mut pty);
+    let end = std::time::Instant::now() + DEADLINE;
+    while counters("mac_reset", 100000) < 1 {
+        assert!(
+            std::time::Instant::now() < end,
+            "the MAC reset never arrived"
+        );
+        let _ = pty.wait_until(Duration::from_millis(100), |_| false);
+    }
+    counts.push(call.done());
+    reset(&mut pty);
+
+    // 4. Connection history, then a ticket with a service order.
+    let mut call = Call {
+        name: "history, then a ticket with a service order",
+        keys: 0,
+    };
+    pty.send_keys(b"1000");
+    call.key(&mut pty, b"\r");
+    pty.wait_for_text("Código 1000", DEADLINE);
+    call.key(&mut pty, b"6");
+    pty.wait_for_text("sessões", DEADLINE);
+    call.key(&mut pty, b"T");
+    pty.wait_for_text("[x]", DEADLINE);
+    pty.send_keys("Sem sinal à noite".as_bytes());
+    pty.wait_for_text("Sem sinal à noite", DEADLINE);
+    call.key(&mut pty, b"\r");
+    pty.wait_for_text("Descrição: Sem sinal à noite", DEADLINE);
+    pty.wait_for_text("Abrir também ordem de serviço", DEADLINE);
+    call.yes(&mut pty);
+    let end = std::time::Instant::now() + DEADLINE;
+    while sim.counters().get("os_open") < 1 {
+        assert!(std::time::Instant::now() < end, "no ticket with an order");
+        let _ = pty.wait_until(Duration::from_millis(100), |_| false);
+    }
+    assert_eq!(sim.counters().get("ticket_open"), 1);
+    pty.wait_for_text("Protocolo", DEADLINE);
+    counts.push(call.done());
+    reset(&mut pty);
+
+    // 5. Find by IP and disconnect (1007 carries an alert: it shows).
+    let mut call = Call {
+        name: "find by IP and disconnect",
+        keys: 0,
+    };
+    pty.send_keys(b"10.64.0.30");
+    call.key(&mut pty, b"\r");
+    pty.wait_for_text("Código 1007", DEADLINE);
+    pty.wait_for_text("ALERTA", DEADLINE);
+    call.key(&mut pty, b"d");
+    call.yes(&mut pty);
+    let end = std::time::Instant::now() + DEADLINE;
+    while counters("disconnect", 100028) < 1 {
+        assert!(
+            std::time::Instant::now() < end,
+            "the disconnect never arrived"
+        );
+        let _ = pty.wait_until(Duration::from_millis(100), |_| false);
+    }
+    counts.push(call.done());
+
+    // The IP of a second service opens on it: d names that service.
+    reset(&mut pty);
+    pty.send_keys(b"10.64.0.7\r");
+    pty.wait_for_text("Código 1001", DEADLINE);
+    pty.send_keys(b"d");
+    pty.wait_for_text("(id 100005)", DEADLINE);
+
+    pty.send_keys(b"\x03");
+    pty.wait_exit(DEADLINE).expect("the console exits");
+    println!("keys per call: {counts:?}");
+    assert!(counts.iter().all(|n| *n <= 6), "{counts:?}");
+    sim.shutdown();
+}

@@ -276,8 +276,9 @@ fn every_exit_while_an_action_waits_writes_its_outcome() {
             }
             Exit::Palette => {
                 pty.send_keys(b":");
-                pty.wait_for_text("quit", DEADLINE);
+                pty.wait_for_text("Comandos", DEADLINE);
                 pty.send_keys(b"quit");
+                pty.wait_for_text(" quit ", DEADLINE);
                 ask(&mut pty, b"\r");
                 pty.confirm_yes(DEADLINE);
             }

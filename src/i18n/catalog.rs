@@ -239,13 +239,13 @@ catalog! {
     }
     /// A form closed with Esc after typing; `key` reopens it.
     FormDraftKept {
-        pt: "Rascunho guardado: {key} retoma o que foi digitado (até sair deste cliente)",
-        en: "Draft kept: {key} brings back what you typed (until you leave this customer)"
+        pt: "Rascunho guardado: {key} o retoma",
+        en: "Draft kept: {key} brings it back"
     }
     /// A kept draft was opened again.
     FormDraftRestored { pt: "Rascunho retomado", en: "Draft restored" }
     /// Title of the question before quitting while an action is in flight.
-    QuitTitle { pt: "sair do hubdesk", en: "quit hubdesk" }
+    QuitTitle { pt: "Sair do hubdesk", en: "Quit hubdesk" }
     /// Quitting while actions wait for the server; `actions` lists them.
     QuitInFlight {
         pt: "Aguardando o servidor: {actions}. Sair mesmo assim?",

@@ -119,7 +119,8 @@ fn draw_input(frame: &mut Frame<'_>, area: Rect, app: &App) {
         } else {
             Role::Text
         };
-        Line::styled(shown, theme.style(role)).render(inner, frame.buffer_mut());
+        // A span, not the line: a selection covers the text only.
+        Line::from(Span::styled(shown, theme.style(role))).render(inner, frame.buffer_mut());
     }
     if focused {
         let width = inner.width.saturating_sub(1) as usize;

@@ -877,3 +877,53 @@ fn one_key_switches_the_service_order_on_and_the_confirmation_shows_the_descript
     assert!(form.form().switch(forms::FieldId::OpenOrder));
     assert_eq!(form.form().focused(), forms::FieldId::Description);
 }
+
+#[test]
+fn an_answer_while_the_quit_question_is_up_reaches_the_form_beneath() {
+    let mut app = app_with(false);
+    open(&mut app);
+    key(&mut app, KeyCode::Char('u'));
+    key(&mut app, KeyCode::Enter);
+    let (submission, _) = actions(&yes(&mut app))[0].clone();
+    update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+    );
+    assert!(matches!(app.overlay, Some(Overlay::Quit { .. })));
+    update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: ActionReply::Plain(Err(crate::api::ApiError::Refused {
+                route: "cliente/desbloqueio_confianca",
+                msg: "Limite atingido".into(),
+                errors: Vec::new(),
+            })),
+        },
+    );
+    // Still asking; beneath it the form is no longer busy and says why.
+    let Some(Overlay::Quit {
+        under: Some(under), ..
+    }) = &app.overlay
+    else {
+        panic!("{:?}", app.overlay);
+    };
+    let Overlay::Form { form, busy, .. } = under.as_ref() else {
+        panic!("{under:?}");
+    };
+    assert!(busy.is_none());
+    assert!(
+        form.form()
+            .banner()
+            .unwrap()
+            .text
+            .contains("Limite atingido")
+    );
+    // Nothing waits now: answering Não goes back to the form.
+    wait(&mut app, 500);
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Form { busy: None, .. })
+    ));
+}

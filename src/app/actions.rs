@@ -848,6 +848,33 @@ pub(super) fn on_done(
     reply: ActionReply,
     fx: &mut Vec<Effect>,
 ) -> Changed {
+    // The question to quit stays on top; what it covers (the busy form,
+    // say) takes the answer as if it were not there.
+    let quit = match app.overlay.take() {
+        Some(Overlay::Quit { choice, under }) => {
+            app.overlay = under.map(|o| *o);
+            Some(choice)
+        }
+        other => {
+            app.overlay = other;
+            None
+        }
+    };
+    let changed = answer(app, submission, reply, fx);
+    if let Some(choice) = quit {
+        let under = app.overlay.take().map(Box::new);
+        app.overlay = Some(Overlay::Quit { choice, under });
+    }
+    changed
+}
+
+/// [`on_done`] under whatever overlay is really there.
+fn answer(
+    app: &mut App,
+    submission: Submission,
+    reply: ActionReply,
+    fx: &mut Vec<Effect>,
+) -> Changed {
     let lang = app.lang();
     let kind = submission.key.kind;
     let outcome = reply.outcome(lang, kind);

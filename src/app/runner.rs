@@ -292,11 +292,6 @@ impl Runner {
         }
     }
 
-    /// Whether an action is still waiting for its answer.
-    pub fn actions_in_flight(&self) -> bool {
-        self.actions.iter().any(|t| !t.is_finished())
-    }
-
     /// Aborts everything and waits until every abandoned action has its
     /// outcome line (`unknown`) in the trail: the console calls this on
     /// every way out, so no attempt line is left alone.

@@ -79,6 +79,19 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
     ) {
         hints.clear();
     }
+    // The service actions work from every customer pane, but the detail
+    // panes' bars keep room for their own keys (the help lists them all).
+    if app.overlay.is_none()
+        && let (Screen::Customer, Some(view)) = (app.screen, &app.view)
+        && view.focus.is_detail()
+    {
+        hints.retain(|h| h.action.spec().context != crate::app::keymap::Context::Subscriber);
+    }
+    // A form shares the dialog's context, but its fields take the arrows
+    // and Tab.
+    if matches!(app.overlay, Some(Overlay::Form { .. })) {
+        hints.retain(|h| h.action != Action::Choose);
+    }
     if text_focus {
         // In a text field letters type: list only the keys that still act
         // there (Ctrl-K, F1...), never "q Sair" for a q that types a q.
@@ -134,7 +147,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
     .render(status_area, frame.buffer_mut());
 
     if let Some(overlay) = &app.overlay {
-        crate::ui::actions::draw(frame, body, app, overlay);
+        crate::ui::actions::draw(frame, body, app, overlay, now);
     }
 
     if let Some(palette) = &app.palette {
@@ -147,6 +160,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
             lang,
             theme,
             scroll,
+            typing: app.screen_contexts().1,
         };
         let max = overlay.max_scroll(body);
         HelpOverlay {

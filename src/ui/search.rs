@@ -113,7 +113,14 @@ fn draw_input(frame: &mut Frame<'_>, area: Rect, app: &App) {
         // What the attendant typed or pasted; paste drops control characters
         // already, this is the belt to those braces.
         let shown: String = crate::sanitize::clean(value).chars().skip(scroll).collect();
-        Line::styled(shown, theme.style(Role::Text)).render(inner, frame.buffer_mut());
+        // Selected as a whole: drawn like a selected row.
+        let role = if focused && app.search.selected_all {
+            Role::Selection
+        } else {
+            Role::Text
+        };
+        // A span, not the line: a selection covers the text only.
+        Line::from(Span::styled(shown, theme.style(role))).render(inner, frame.buffer_mut());
     }
     if focused {
         let width = inner.width.saturating_sub(1) as usize;
@@ -319,7 +326,12 @@ fn draw_results(frame: &mut Frame<'_>, area: Rect, app: &App) {
         ),
         None => tr(lang, Msg::PaneResults).to_owned(),
     };
-    let retry = keys_label(&app.keymap, Action::Refresh);
+    // From the box, where r types, Enter is what searches again.
+    let retry = if app.search.focus.0 == SearchFocus::Input {
+        keys_label(&app.keymap, Action::Open)
+    } else {
+        keys_label(&app.keymap, Action::Refresh)
+    };
     let state = match (&results.data, &results.error) {
         (_, Some(e)) => PaneState::Error(e),
         (None, None) => PaneState::Loading,

@@ -135,6 +135,7 @@ impl Console {
 
     fn apply(&mut self, msg: Msg) -> Control {
         self.app.now = chrono::Utc::now();
+        self.app.instant = Instant::now();
         let (effects, changed) = update(&mut self.app, msg);
         for effect in effects {
             match effect {
@@ -196,11 +197,14 @@ impl Program for Console {
     }
 
     fn next_deadline(&self) -> Option<Instant> {
-        self.app
-            .status
-            .as_ref()
-            .and_then(|s| s.expires)
-            .filter(|t| *t > Instant::now())
+        let now = Instant::now();
+        let status = self.app.status.as_ref().and_then(|s| s.expires);
+        // A confirmation's "Sim" wakes up when the dialog is armed.
+        [status, self.app.wake_at()]
+            .into_iter()
+            .flatten()
+            .filter(|t| *t > now)
+            .min()
     }
 
     fn draw(&self, frame: &mut Frame<'_>, now: Instant) {
@@ -268,7 +272,10 @@ pub async fn run(mut options: ConsoleOptions) -> anyhow::Result<i32> {
         guard: Some(&mut guard),
     };
     let exit = run::run(&mut console, &mut events, &mut inbox, screen).await;
-    console.runner.abort_all();
+    // Every way out (q, Ctrl-C, a signal, a closed terminal) passes here:
+    // an action still waiting is abandoned and its outcome written as
+    // unknown before the process leaves.
+    console.runner.shutdown().await;
     drop(events);
     // Restore the terminal before anything else is printed.
     drop(guard);

@@ -598,6 +598,25 @@ fn plan_choices_come_from_the_plans_reply_for_the_cep_typed() {
     assert!(errors.contains(&PField::Plan), "{errors:?}");
 }
 
+/// Issue 13: Esc on a filled prospect form leaves it with everything
+/// typed; opening it again comes back to it.
+#[test]
+fn esc_on_a_filled_prospect_form_keeps_what_was_typed() {
+    let mut app = app_in(Lang::En);
+    open_form(&mut app);
+    fill_form(&mut app, "529.982.247-25");
+    let before = app.tools.sales.form.name.value().to_owned();
+    assert!(!before.is_empty());
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, sales_screen(SalesTab::Prospects));
+    key(&mut app, KeyCode::F(10));
+    type_text(&mut app, "new-prospect");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, sales_screen(SalesTab::New));
+    assert_eq!(app.tools.sales.form.name.value(), before);
+    assert!(request(&app).is_ok(), "still complete");
+}
+
 #[test]
 fn double_enter_and_double_yes_submit_once() {
     let mut app = app_in(Lang::En);
@@ -607,16 +626,18 @@ fn double_enter_and_double_yes_submit_once() {
     all.extend(key(&mut app, KeyCode::Enter));
     assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
     insta::assert_snapshot!("sales_form_confirm_80x24", screen(&mut app, 80, 24));
-    // Enter is not "yes": the dialog stays.
-    all.extend(key(&mut app, KeyCode::Enter));
-    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
+    // A second Enter in a burst is not "yes": the dialog stays, and the
+    // focus is on "Não" anyway.
     all.extend(key(&mut app, KeyCode::Char('y')));
+    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
+    all.extend(yes(&mut app));
     assert_eq!(actions(&all).len(), 1);
     assert!(hubdesk::app::tools::sales::busy(&app));
     // Everything after it, a held Enter included, sends nothing more.
     for code in [KeyCode::Enter, KeyCode::Char('y'), KeyCode::Enter] {
         all.extend(key(&mut app, code));
     }
+    all.extend(yes(&mut app));
     let repeat = KeyEvent {
         kind: KeyEventKind::Repeat,
         ..KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)
@@ -683,7 +704,7 @@ fn submitted(app: &mut App, document: &str) -> Effect {
     open_form(app);
     fill_form(app, document);
     key(app, KeyCode::Enter);
-    let fx = key(app, KeyCode::Char('y'));
+    let fx = yes(app);
     actions(&fx)[0].clone()
 }
 
@@ -720,7 +741,7 @@ fn a_refusal_is_shown_verbatim_and_the_form_keeps_its_content() {
     type_text(&mut app, "68.346.567/0001-58");
     focus(&mut app, PField::Note);
     key(&mut app, KeyCode::Enter);
-    assert_eq!(actions(&key(&mut app, KeyCode::Char('y'))).len(), 1);
+    assert_eq!(actions(&yes(&mut app)).len(), 1);
 }
 
 #[test]
@@ -812,8 +833,8 @@ async fn submit(c: &mut SimConsole) {
         "{:?}",
         c.app.tools.sales.form.errors
     );
-    c.key(KeyCode::Char('y'));
-    c.key(KeyCode::Char('y'));
+    c.yes();
+    c.yes();
     c.key(KeyCode::Enter);
     assert!(hubdesk::app::tools::sales::busy(&c.app));
     c.until("the creation's answer", |a| {

@@ -82,6 +82,95 @@ fn palette_snapshot() {
     insta::assert_snapshot!("palette_typed_80x24", screen(&mut app, 80, 24));
 }
 
+/// The palette's row of `command`, inside its borders and ending with
+/// the right one (`┃`).
+fn palette_row(screen: &str, command: &str) -> String {
+    let start = format!(" {command} ");
+    let inside = screen
+        .lines()
+        .flat_map(|l| l.split('┃'))
+        .find(|part| part.starts_with(&start))
+        .unwrap_or_else(|| panic!("{command} not listed:\n{screen}"));
+    format!("{inside}┃")
+}
+
+/// Issue 13: the palette shows a key only where it runs the entry. From
+/// the search box letters type, so only F1 is left; on a customer `p` is
+/// the password and `n` the network, not plans or a new prospect.
+#[test]
+fn the_palette_shows_only_keys_that_work_where_it_was_opened() {
+    let mut app = app_in(Lang::En);
+    key(&mut app, KeyCode::F(10));
+    let s = screen(&mut app, 100, 30);
+    assert!(palette_row(&s, "help").trim_end().ends_with("F1 ┃"), "{s}");
+    for command in ["network", "cities", "quit", "plans", "new-prospect"] {
+        let row = palette_row(&s, command);
+        assert!(row.trim_end().ends_with("  ┃"), "{command}: {row}");
+    }
+    assert!(!s.contains(" unlock "), "no customer, no customer actions");
+    key(&mut app, KeyCode::Esc);
+    let c = fixture_customers()[0].clone();
+    hubdesk::app::open_customer(&mut app, c, &mut Vec::new());
+    key(&mut app, KeyCode::Char(':'));
+    let s = screen(&mut app, 100, 40);
+    assert!(
+        palette_row(&s, "network").trim_end().ends_with(" N ┃"),
+        "{s}"
+    );
+    assert!(
+        palette_row(&s, "unlock").trim_end().ends_with(" u ┃"),
+        "{s}"
+    );
+    assert!(
+        palette_row(&s, "reveal-password")
+            .trim_end()
+            .ends_with(" p ┃"),
+        "{s}"
+    );
+    for command in ["plans", "new-prospect"] {
+        let row = palette_row(&s, command);
+        assert!(row.trim_end().ends_with("  ┃"), "{command}: {row}");
+    }
+}
+
+/// Issue 13: `:unlock` and `:desbloq` run the action on the selected
+/// service, through the same form and confirmation as `u`.
+#[test]
+fn the_palette_runs_customer_actions_through_their_confirmation() {
+    for (lang, typed) in [(Lang::En, "unlock"), (Lang::PtBr, "desbloq")] {
+        let mut app = app_in(lang);
+        let c = fixture_customers()[0].clone();
+        let service = c.servicos[0].id_cliente_servico;
+        hubdesk::app::open_customer(&mut app, c, &mut Vec::new());
+        // From another screen, with the customer behind it.
+        key(&mut app, KeyCode::Char('C'));
+        key(&mut app, KeyCode::Char(':'));
+        type_text(&mut app, typed);
+        assert!(key(&mut app, KeyCode::Enter).is_empty());
+        assert_eq!(app.screen, Screen::Customer, "{typed}");
+        assert!(
+            matches!(
+                &app.overlay,
+                Some(hubdesk::app::actions::Overlay::Form { .. })
+            ),
+            "{typed}: {:?}",
+            app.overlay
+        );
+        // The form, then the same confirmation, then one request.
+        assert!(key(&mut app, KeyCode::Enter).is_empty());
+        let Some(hubdesk::app::actions::Overlay::Confirm { target, .. }) = &app.overlay else {
+            panic!("{typed}: {:?}", app.overlay);
+        };
+        assert_eq!(Some(target.service_id), service);
+        let sent = action_requests(&yes(&mut app));
+        assert_eq!(sent.len(), 1, "{typed}");
+        assert!(matches!(
+            sent[0],
+            hubdesk::app::confirm::ActionRequest::TrustUnlock(_)
+        ));
+    }
+}
+
 #[test]
 fn cities_screen_snapshots() {
     let mut app = app_in(Lang::PtBr);

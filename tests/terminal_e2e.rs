@@ -107,6 +107,7 @@ impl Program for Console {
                 lang: Lang::En,
                 theme: &self.theme,
                 scroll: 0,
+                typing: false,
             }
             .render(area, frame.buffer_mut());
         }

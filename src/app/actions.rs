@@ -18,7 +18,7 @@ use crate::api::{ApiError, Ticket};
 use crate::audit::{AuditAttempt, AuditEntry};
 use crate::i18n::{Lang, Msg as T, tr, trf};
 
-use super::confirm::{ActionRequest, ActionTarget, Confirmation};
+use super::confirm::{ActionRequest, ActionTarget, Answer, Choice, Confirmation};
 use super::forms::{
     AnyForm, Banner, Channel, FormOutcome, InvoiceSendForm, TicketForm, TicketUpdateForm,
     TrustUnlockForm,
@@ -103,6 +103,8 @@ pub enum Overlay {
         confirmation: Confirmation,
         /// The form it came from, to return to on "no".
         form: Option<AnyForm>,
+        /// The focused button and when the dialog opened.
+        choice: Choice,
     },
     /// The last attempt's outcome is unknown: sending again needs the
     /// attendant to say they checked.
@@ -115,6 +117,8 @@ pub enum Overlay {
         lines: Vec<String>,
         /// The form it came from.
         form: Option<AnyForm>,
+        /// The focused button and when the dialog opened.
+        choice: Choice,
     },
     /// A ticket was opened: its protocol, large and copyable.
     TicketOpened {
@@ -145,6 +149,13 @@ pub enum Overlay {
         /// The choices.
         items: Vec<CopyItem>,
     },
+    /// Quitting while an action waits for the server: leave anyway?
+    Quit {
+        /// The focused button and when the dialog opened.
+        choice: Choice,
+        /// What was open when quitting was asked, back on "Não".
+        under: Option<Box<Overlay>>,
+    },
     /// The latest audit entries (`None` while loading).
     Audit {
         /// Entries, newest last, or why they could not be read.
@@ -157,6 +168,68 @@ pub enum Overlay {
         /// First line shown.
         scroll: super::scroll::Scroll,
     },
+}
+
+/// Which form a draft belongs to and what it acts on: a form closed with
+/// Esc after typing is kept under this key until the customer is left,
+/// and the same key brings it back (issue 13).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DraftKey {
+    /// A new ticket for this service.
+    Ticket(u64),
+    /// Editing or closing this ticket.
+    TicketUpdate(u64),
+    /// A trust unlock of this service.
+    Unlock(u64),
+    /// Resending this invoice.
+    Invoice(u64),
+}
+
+impl DraftKey {
+    /// The key of `form` acting on `target`.
+    pub fn of(form: &AnyForm, target: &ActionTarget) -> Option<DraftKey> {
+        Some(match form {
+            AnyForm::Ticket(_) => DraftKey::Ticket(target.service_id),
+            AnyForm::TicketUpdate(f) => DraftKey::TicketUpdate(f.ticket_id()),
+            AnyForm::TrustUnlock(_) => DraftKey::Unlock(target.service_id),
+            AnyForm::InvoiceSend(_) => DraftKey::Invoice(target.invoice_id?),
+        })
+    }
+}
+
+/// The form to open under `key`: the draft kept there (said on the
+/// status line), else a fresh one.
+fn form_or_draft(
+    app: &mut App,
+    view: &mut CustomerView,
+    key: DraftKey,
+    fresh: impl FnOnce() -> AnyForm,
+) -> AnyForm {
+    match view.drafts.remove(&key) {
+        Some(draft) => {
+            app.set_status(
+                StatusKind::Info,
+                tr(app.lang(), T::FormDraftRestored).to_owned(),
+            );
+            draft
+        }
+        None => fresh(),
+    }
+}
+
+/// A form closed with Esc: what was typed is kept as a draft of the
+/// customer on screen (nothing typed, nothing kept).
+fn keep_draft(app: &mut App, form: AnyForm, target: &ActionTarget) {
+    let Some(key) = DraftKey::of(&form, target).filter(|_| form.form().edited()) else {
+        return;
+    };
+    let action = key_action(form.kind());
+    let keys = crate::ui::widgets::keys_label(&app.keymap, action);
+    let text = trf(app.lang(), T::FormDraftKept, &[("key", &keys)]);
+    if let Some(view) = app.view.as_mut() {
+        view.drafts.insert(key, form);
+        app.set_status(StatusKind::Info, text);
+    }
 }
 
 /// What the console remembers of a submission until its answer arrives.
@@ -213,7 +286,7 @@ fn ticket_target(view: &CustomerView, ticket: &Ticket, mut target: ActionTarget)
 /// A key of the customer view that starts an action or copies.
 pub(super) fn start(
     app: &mut App,
-    view: &CustomerView,
+    view: &mut CustomerView,
     action: Action,
     fx: &mut Vec<Effect>,
 ) -> Changed {
@@ -221,19 +294,22 @@ pub(super) fn start(
     let need_service = || t.service_id == 0;
     let overlay = match action {
         Action::Copy => return copy(app, view, fx),
-        Action::OpenTicket => {
+        Action::OpenTicket | Action::OpenTicketWithOrder => {
             if need_service() {
                 return needs(app, T::ActionNeedsService);
             }
             let customer = view.customer.data.as_ref();
             let phone = customer.and_then(|c| c.phones().first().map(|p| p.to_string()));
             let email = customer.and_then(|c| c.emails().first().map(|e| e.to_string()));
+            let name = t.customer_name.clone();
+            let mut form = form_or_draft(app, view, DraftKey::Ticket(t.service_id), || {
+                AnyForm::Ticket(TicketForm::new(&name, phone.as_deref(), email.as_deref()))
+            });
+            if let (Action::OpenTicketWithOrder, AnyForm::Ticket(f)) = (action, &mut form) {
+                f.set_open_order(true);
+            }
             Overlay::Form {
-                form: AnyForm::Ticket(TicketForm::new(
-                    &t.customer_name,
-                    phone.as_deref(),
-                    email.as_deref(),
-                )),
+                form,
                 target: t,
                 busy: None,
             }
@@ -242,8 +318,11 @@ pub(super) fn start(
             if need_service() {
                 return needs(app, T::ActionNeedsService);
             }
+            let form = form_or_draft(app, view, DraftKey::Unlock(t.service_id), || {
+                AnyForm::TrustUnlock(TrustUnlockForm::new())
+            });
             Overlay::Form {
-                form: AnyForm::TrustUnlock(TrustUnlockForm::new()),
+                form,
                 target: t,
                 busy: None,
             }
@@ -264,11 +343,14 @@ pub(super) fn start(
             confirm_overlay(app, request, t, None)
         }
         Action::SendInvoice => {
-            if t.invoice_id.is_none() || view.focus != Pane::Invoices {
+            let Some(invoice) = t.invoice_id.filter(|_| view.focus == Pane::Invoices) else {
                 return needs(app, T::ActionNeedsInvoice);
-            }
+            };
+            let form = form_or_draft(app, view, DraftKey::Invoice(invoice), || {
+                AnyForm::InvoiceSend(InvoiceSendForm::new(Channel::Email))
+            });
             Overlay::Form {
-                form: AnyForm::InvoiceSend(InvoiceSendForm::new(Channel::Email)),
+                form,
                 target: t,
                 busy: None,
             }
@@ -282,12 +364,12 @@ pub(super) fn start(
                 .and_then(|t| t.descricao_abertura.clone())
                 .unwrap_or_default();
             let t = ticket.map_or(t.clone(), |ticket| ticket_target(view, ticket, t));
+            let close = action == Action::CloseTicket;
+            let form = form_or_draft(app, view, DraftKey::TicketUpdate(id), || {
+                AnyForm::TicketUpdate(TicketUpdateForm::new(id, &description, close))
+            });
             Overlay::Form {
-                form: AnyForm::TicketUpdate(TicketUpdateForm::new(
-                    id,
-                    &description,
-                    action == Action::CloseTicket,
-                )),
+                form,
                 target: t,
                 busy: None,
             }
@@ -317,6 +399,7 @@ pub(crate) fn confirm_overlay(
         target,
         confirmation,
         form,
+        choice: Choice::new(app.instant),
     }
 }
 
@@ -440,13 +523,20 @@ pub(super) fn contexts(overlay: &Overlay) -> (&'static [Context], bool) {
     }
 }
 
-/// A key while an overlay is up. Key repeats never confirm or submit: a
-/// held Enter or `y` must not send twice or skip a question.
-pub(super) fn overlay_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
+/// A key while an overlay is up, `gap` after the key before it. Key
+/// repeats never confirm or submit: a held Enter must not send twice or
+/// skip a question; see [`Choice::key`] for what answers a dialog.
+pub(super) fn overlay_key(
+    app: &mut App,
+    key: KeyEvent,
+    gap: Option<Duration>,
+    fx: &mut Vec<Effect>,
+) -> Changed {
     let Some(overlay) = app.overlay.take() else {
         return Changed::No;
     };
     let repeat = key.kind == KeyEventKind::Repeat;
+    let typing = super::keymap::KeyCombo::from_event(&key).is_typing();
     let dialog = app.keymap.dispatch(&key, &[Context::Confirm], false);
     let general = app.keymap.dispatch(&key, &[Context::Navigation], false);
     let esc = key.code == KeyCode::Esc;
@@ -470,7 +560,10 @@ pub(super) fn overlay_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) ->
             }
             match form.handle_key(key) {
                 FormOutcome::Continue => (Some(Overlay::Form { form, target, busy }), Changed::Yes),
-                FormOutcome::Cancel => (None, Changed::Yes),
+                FormOutcome::Cancel => {
+                    keep_draft(app, form, &target);
+                    (None, Changed::Yes)
+                }
                 FormOutcome::Submit => match build_request(app, &form, &target) {
                     Ok(request) => (
                         Some(confirm_overlay(app, request, target, Some(form))),
@@ -488,20 +581,22 @@ pub(super) fn overlay_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) ->
             target,
             confirmation,
             form,
-        } => match dialog {
-            Some(Action::Confirm) if !repeat => {
+            mut choice,
+        } => match choice.key(dialog, key.code, typing, repeat, app.instant, gap) {
+            Answer::Yes => {
                 send(app, request, target, form, fx);
                 return Changed::Yes;
             }
-            Some(Action::Cancel) if !repeat => (back_to_form(form, target), Changed::Yes),
-            _ => (
+            Answer::No => (back_to_form(form, target), Changed::Yes),
+            Answer::Open { changed } => (
                 Some(Overlay::Confirm {
                     request,
                     target,
                     confirmation,
                     form,
+                    choice,
                 }),
-                Changed::No,
+                if changed { Changed::Yes } else { Changed::No },
             ),
         },
         Overlay::Acknowledge {
@@ -509,23 +604,38 @@ pub(super) fn overlay_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) ->
             target,
             lines,
             form,
-        } => match dialog {
-            Some(Action::Confirm) if !repeat => {
+            mut choice,
+        } => match choice.key(dialog, key.code, typing, repeat, app.instant, gap) {
+            Answer::Yes => {
                 app.inflight.acknowledge_unknown(request.key());
                 send(app, request, target, form, fx);
                 return Changed::Yes;
             }
-            Some(Action::Cancel) if !repeat => (back_to_form(form, target), Changed::Yes),
-            _ => (
+            Answer::No => (back_to_form(form, target), Changed::Yes),
+            Answer::Open { changed } => (
                 Some(Overlay::Acknowledge {
                     request,
                     target,
                     lines,
                     form,
+                    choice,
                 }),
-                Changed::No,
+                if changed { Changed::Yes } else { Changed::No },
             ),
         },
+        Overlay::Quit { mut choice, under } => {
+            match choice.key(dialog, key.code, typing, repeat, app.instant, gap) {
+                Answer::Yes => {
+                    fx.push(Effect::Quit);
+                    (None, Changed::No)
+                }
+                Answer::No => (under.map(|o| *o), Changed::Yes),
+                Answer::Open { changed } => (
+                    Some(Overlay::Quit { choice, under }),
+                    if changed { Changed::Yes } else { Changed::No },
+                ),
+            }
+        }
         Overlay::TicketOpened { result, target } => {
             let copy = app.keymap.dispatch(&key, &[], false) == Some(Action::Copy);
             if copy {
@@ -602,6 +712,21 @@ pub(super) fn overlay_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) ->
     };
     app.overlay = next;
     changed
+}
+
+/// A paste while a confirmation is up: text, so the attendant is not
+/// answering it; the focus goes back to "Não" (see [`Choice::key`]).
+/// Returns whether a dialog took the paste.
+pub(super) fn paste_over_dialog(app: &mut App) -> bool {
+    match app.overlay.as_mut() {
+        Some(Overlay::Confirm { choice, .. })
+        | Some(Overlay::Acknowledge { choice, .. })
+        | Some(Overlay::Quit { choice, .. }) => {
+            *choice = Choice::new(app.instant);
+            true
+        }
+        _ => false,
+    }
 }
 
 fn keep(app: &mut App, overlay: Overlay) -> Changed {
@@ -710,6 +835,7 @@ pub fn send(
                 target,
                 lines,
                 form,
+                choice: Choice::new(app.instant),
             });
             return;
         }
@@ -774,6 +900,33 @@ pub fn send(
 /// up the result shows there, else on the status line; the affected pane
 /// is read again when its customer is still on screen.
 pub(super) fn on_done(
+    app: &mut App,
+    submission: Submission,
+    reply: ActionReply,
+    fx: &mut Vec<Effect>,
+) -> Changed {
+    // The question to quit stays on top; what it covers (the busy form,
+    // say) takes the answer as if it were not there.
+    let quit = match app.overlay.take() {
+        Some(Overlay::Quit { choice, under }) => {
+            app.overlay = under.map(|o| *o);
+            Some(choice)
+        }
+        other => {
+            app.overlay = other;
+            None
+        }
+    };
+    let changed = answer(app, submission, reply, fx);
+    if let Some(choice) = quit {
+        let under = app.overlay.take().map(Box::new);
+        app.overlay = Some(Overlay::Quit { choice, under });
+    }
+    changed
+}
+
+/// [`on_done`] under whatever overlay is really there.
+fn answer(
     app: &mut App,
     submission: Submission,
     reply: ActionReply,

@@ -143,6 +143,8 @@ pub enum Action {
     CycleSearchKind,
     /// Open a support ticket (atendimento) for the subscriber.
     OpenTicket,
+    /// The same, with "also open a service order" already switched on.
+    OpenTicketWithOrder,
     /// Trust unlock (desbloqueio em confiança) of a blocked contract.
     Unlock,
     /// Reset the MAC address bound to the subscriber's login.
@@ -167,10 +169,13 @@ pub enum Action {
     /// Cycle the service-order status filter (all, pending, awaiting
     /// scheduling, finished).
     CycleOrderFilter,
-    /// Confirm the dialog.
+    /// Answer the dialog with its focused button (Enter): "Sim" confirms,
+    /// "Não" cancels.
     Confirm,
     /// Cancel the dialog.
     Cancel,
+    /// Move the dialog's focus between "Não" and "Sim" (arrows, Tab).
+    Choose,
     /// Edit the selected ticket's description.
     EditTicket,
     /// Close the selected ticket (and its service orders).
@@ -239,6 +244,7 @@ impl Action {
             Action::Bottom => "bottom",
             Action::CycleSearchKind => "cycle-search-kind",
             Action::OpenTicket => "ticket",
+            Action::OpenTicketWithOrder => "ticket-with-order",
             Action::Unlock => "unlock",
             Action::ResetMac => "mac-reset",
             Action::Disconnect => "disconnect",
@@ -252,6 +258,7 @@ impl Action {
             Action::CycleOrderFilter => "cycle-order-filter",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
+            Action::Choose => "choose",
             Action::EditTicket => "edit-ticket",
             Action::CloseTicket => "close-ticket",
             Action::AuditLog => "audit",
@@ -420,6 +427,15 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
         row(A::OpenTicket, C::Subscriber, &["t"], Msg::KeyTicket),
         Risk::Writes,
     )),
+    risk(
+        row(
+            A::OpenTicketWithOrder,
+            C::Subscriber,
+            &["T"],
+            Msg::KeyTicketWithOrder,
+        ),
+        Risk::Writes,
+    ),
     hint(risk(
         row(A::Unlock, C::Subscriber, &["u"], Msg::KeyUnlock),
         Risk::Dangerous,
@@ -518,8 +534,17 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
     ),
     row(A::Network(0), C::Global, &["N"], Msg::KeyNetwork),
     row(A::NetworkJump, C::Subscriber, &["n"], Msg::KeyNetworkJump),
-    hint(row(A::Confirm, C::Confirm, &["y", "s"], Msg::ConfirmYes)),
-    hint(row(A::Cancel, C::Confirm, &["n", "esc"], Msg::ConfirmNo)),
+    // No letter answers a dialog: a word typed into the wrong place must
+    // never confirm (issue 13). The focus starts on "Não"; arrows or Tab
+    // reach "Sim" and Enter answers with the focused button.
+    hint(row(
+        A::Choose,
+        C::Confirm,
+        &["right", "left", "tab", "shift-tab"],
+        Msg::KeyChoose,
+    )),
+    hint(row(A::Confirm, C::Confirm, &["enter"], Msg::KeyConfirm)),
+    hint(row(A::Cancel, C::Confirm, &["esc"], Msg::ConfirmCancel)),
 ];
 
 /// A key with its modifiers, normalised so that parsing a config string and
@@ -837,9 +862,16 @@ impl Default for Keymap {
     }
 }
 
-/// Whether bindings in `a` and `b` can be active at the same time.
+/// Whether bindings in `a` and `b` can be active at the same time: the
+/// same context, the global one with any non-modal one, and the service
+/// actions with every customer pane's own keys (see `Pane::contexts`).
 fn overlap(a: Context, b: Context) -> bool {
-    a == b || (a == Context::Global && !b.is_modal()) || (b == Context::Global && !a.is_modal())
+    let pane = |c: Context| matches!(c, Context::Financial | Context::Tickets | Context::Orders);
+    a == b
+        || (a == Context::Global && !b.is_modal())
+        || (b == Context::Global && !a.is_modal())
+        || (a == Context::Subscriber && pane(b))
+        || (b == Context::Subscriber && pane(a))
 }
 
 impl Keymap {
@@ -1151,6 +1183,7 @@ mod tests {
             | Action::Bottom
             | Action::CycleSearchKind
             | Action::OpenTicket
+            | Action::OpenTicketWithOrder
             | Action::Unlock
             | Action::ResetMac
             | Action::Disconnect
@@ -1164,6 +1197,7 @@ mod tests {
             | Action::CycleOrderFilter
             | Action::Confirm
             | Action::Cancel
+            | Action::Choose
             | Action::EditTicket
             | Action::CloseTicket
             | Action::AuditLog
@@ -1204,6 +1238,7 @@ mod tests {
             Action::Bottom,
             Action::CycleSearchKind,
             Action::OpenTicket,
+            Action::OpenTicketWithOrder,
             Action::Unlock,
             Action::ResetMac,
             Action::Disconnect,
@@ -1217,6 +1252,7 @@ mod tests {
             Action::CycleOrderFilter,
             Action::Confirm,
             Action::Cancel,
+            Action::Choose,
             Action::EditTicket,
             Action::CloseTicket,
             Action::AuditLog,
@@ -1461,14 +1497,30 @@ mod tests {
     fn modal_confirm_captures_keys() {
         let km = Keymap::default();
         let ctx = [Context::Confirm];
-        assert_eq!(km.dispatch(&ch('y'), &ctx, false), Some(Action::Confirm));
-        assert_eq!(km.dispatch(&ch('s'), &ctx, false), Some(Action::Confirm));
+        // No letter answers a dialog (issue 13).
+        for c in ['y', 's', 'n', 'q', 'Y', 'S'] {
+            assert_eq!(km.dispatch(&ch(c), &ctx, false), None, "{c}");
+        }
+        assert_eq!(
+            km.dispatch(&key(KeyCode::Enter), &ctx, false),
+            Some(Action::Confirm)
+        );
+        for code in [
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+        ] {
+            assert_eq!(
+                km.dispatch(&key(code), &ctx, false),
+                Some(Action::Choose),
+                "{code:?}"
+            );
+        }
         assert_eq!(
             km.dispatch(&key(KeyCode::Esc), &ctx, false),
             Some(Action::Cancel)
         );
-        assert_eq!(km.dispatch(&ch('q'), &ctx, false), None);
-        assert_eq!(km.dispatch(&key(KeyCode::Enter), &ctx, false), None);
         assert_eq!(
             km.dispatch(&ctrl('c'), &ctx, false),
             Some(Action::Interrupt)
@@ -1563,8 +1615,19 @@ mod tests {
             }]
         );
         // Two pane contexts may share a key: only the focused pane's context is active.
-        let (_, w) = Keymap::new(&overrides(&[("toggle-all-pending", &["t"])]), false);
+        let (_, w) = Keymap::new(&overrides(&[("toggle-all-pending", &["x"])]), false);
         assert_eq!(w, vec![]);
+        // But the service actions work on every pane: a pane key taking
+        // one of theirs is a duplicate.
+        let (_, w) = Keymap::new(&overrides(&[("toggle-all-pending", &["t"])]), false);
+        assert_eq!(
+            w,
+            vec![KeymapWarning::Duplicate {
+                key: "t".into(),
+                kept: "toggle-all-pending".into(),
+                dropped: "ticket".into()
+            }]
+        );
     }
 
     #[test]
@@ -1624,7 +1687,7 @@ mod tests {
         let confirm = km.hints(&[Context::Confirm]);
         assert_eq!(
             confirm.iter().map(|h| h.keys.as_str()).collect::<Vec<_>>(),
-            vec!["y/s", "n/Esc"]
+            vec!["→/←/Tab/Shift-Tab", "Enter", "Esc"]
         );
     }
 

@@ -95,9 +95,13 @@ pub struct Runner {
     client: ClientSource,
     tx: UnboundedSender<Msg>,
     tasks: HashMap<(ViewId, Slot), AbortHandle>,
-    /// Actions and other one-off tasks: never aborted by a view change,
-    /// since an action's answer must reach the attendant.
+    /// One-off tasks (copies, delayed refreshes, the audit read): never
+    /// aborted by a view change.
     detached: Vec<AbortHandle>,
+    /// Actions in flight: never aborted by a view change, since an
+    /// action's answer must reach the attendant; awaited on shutdown so
+    /// that each abandoned one has its `unknown` outcome written.
+    actions: Vec<JoinHandle<()>>,
     /// The local index's load: a newer one replaces (aborts) it.
     index_task: Option<AbortHandle>,
     audit: Option<Audit>,
@@ -114,6 +118,7 @@ impl Runner {
             tx,
             tasks: HashMap::new(),
             detached: Vec::new(),
+            actions: Vec::new(),
             index_task: None,
             audit: None,
             default_audit: false,
@@ -163,6 +168,7 @@ impl Runner {
     pub fn in_flight(&self) -> usize {
         self.tasks.values().filter(|t| !t.is_finished()).count()
             + self.detached.iter().filter(|t| !t.is_finished()).count()
+            + self.actions.iter().filter(|t| !t.is_finished()).count()
     }
 
     /// Runs one fetch or abort effect; other effects belong to the loop
@@ -170,6 +176,7 @@ impl Runner {
     pub fn run(&mut self, effect: Effect) {
         self.tasks.retain(|_, t| !t.is_finished());
         self.detached.retain(|t| !t.is_finished());
+        self.actions.retain(|t| !t.is_finished());
         match effect {
             Effect::Fetch { req, request } => {
                 if let Some(old) = self.tasks.remove(&(req.view, req.slot)) {
@@ -220,7 +227,7 @@ impl Runner {
                     };
                     let _ = tx.send(Msg::ActionDone { submission, reply });
                 });
-                self.detached.push(handle.abort_handle());
+                self.actions.push(handle);
             }
             Effect::RefreshLater { view, slot, after } => {
                 let tx = self.tx.clone();
@@ -267,7 +274,9 @@ impl Runner {
         }
     }
 
-    /// Aborts everything (the console is closing).
+    /// Aborts everything (the console is closing). Actions still waiting
+    /// for their answer are abandoned; see [`Runner::shutdown`], which
+    /// also waits until their `unknown` outcomes are written.
     pub fn abort_all(&mut self) {
         for (_, task) in self.tasks.drain() {
             task.abort();
@@ -275,8 +284,22 @@ impl Runner {
         for task in self.detached.drain(..) {
             task.abort();
         }
+        for task in &self.actions {
+            task.abort();
+        }
         if let Some(task) = self.index_task.take() {
             task.abort();
+        }
+    }
+
+    /// Aborts everything and waits until every abandoned action has its
+    /// outcome line (`unknown`) in the trail: the console calls this on
+    /// every way out, so no attempt line is left alone.
+    pub async fn shutdown(&mut self) {
+        self.abort_all();
+        for task in self.actions.drain(..) {
+            // Cancelled: its future, and the trail's guard in it, is dropped.
+            let _ = task.await;
         }
     }
 }
@@ -332,7 +355,9 @@ fn failed(request: &Request, e: ApiError) -> Reply {
 }
 
 /// Writes the attempt (synced to disk), sends the action once, writes the
-/// outcome. Nothing is sent when the attempt cannot be written.
+/// outcome, through [`audit::audited`], the one path the command line takes
+/// too. Nothing is sent when the attempt cannot be written; an abandoned
+/// request (the console quit or was killed) leaves `unknown`.
 async fn audited(
     client: &Client,
     trail: Result<Audit, String>,
@@ -343,15 +368,18 @@ async fn audited(
         Ok(t) => t,
         Err(e) => return ActionReply::NotSent(e),
     };
-    let writer = trail.clone();
-    let written = tokio::task::spawn_blocking(move || writer.attempt(&attempt)).await;
-    let id = match written {
-        Ok(Ok(id)) => id,
-        Ok(Err(e)) => return ActionReply::NotSent(e.to_string()),
-        Err(e) => return ActionReply::NotSent(e.to_string()),
-    };
-    let reply = perform_action(client, request).await;
-    let (outcome, msg) = match &reply {
+    let sent = audit::audited(&trail, attempt, perform_action(client, request), judge).await;
+    match sent {
+        // The request is done whatever happened to the outcome line; a
+        // missing one reads as "sent, outcome not recorded".
+        Ok((reply, _outcome_written)) => reply,
+        Err(e) => ActionReply::NotSent(e.to_string()),
+    }
+}
+
+/// How an action's answer reads in the trail.
+fn judge(reply: &ActionReply) -> (audit::Outcome, Option<String>) {
+    match reply {
         ActionReply::Ticket(r) => audit::outcome_of(r.as_ref(), |v| v.msg.clone()),
         ActionReply::Plain(r) => audit::outcome_of(r, |v| v.msg.clone()),
         ActionReply::Disconnect(r) => audit::outcome_of(r, |v| v.msg.clone()),
@@ -366,12 +394,7 @@ async fn audited(
             }
         }),
         ActionReply::NotSent(d) => (audit::Outcome::Failed, Some(d.clone())),
-    };
-    let writer = trail.clone();
-    // The request is done whatever happens here; a failed outcome line
-    // leaves the attempt line, which reads as "sent, outcome not recorded".
-    let _ = tokio::task::spawn_blocking(move || writer.outcome(&id, outcome, msg.as_deref())).await;
-    reply
+    }
 }
 
 /// Sends an action exactly once: no retry on any error.

@@ -261,6 +261,52 @@ catalog! {
     ConfirmNo { pt: "Não", en: "No" }
     /// Cancel a dialog.
     ConfirmCancel { pt: "Cancelar", en: "Cancel" }
+    /// Key help: Enter answers a dialog with its focused button, submits a form.
+    KeyConfirm { pt: "Confirmar", en: "Confirm" }
+    /// Key help: arrows and Tab move a dialog's focus between its buttons.
+    KeyChoose { pt: "Escolher Sim ou Não", en: "Choose Yes or No" }
+    /// A palette command on the customer with none open.
+    PaletteNeedsCustomer { pt: "Abra um cliente primeiro", en: "Open a customer first" }
+    /// The help's note on letters in text fields.
+    HelpTypingNote {
+        pt: "Num campo de texto as letras digitam: ali valem só as teclas em destaque",
+        en: "In a text field letters type: only the highlighted keys work there"
+    }
+    /// The search in flight was cancelled because its text was edited.
+    SearchCancelledEdited {
+        pt: "Busca anterior cancelada: o texto mudou; Enter busca o novo",
+        en: "Previous search cancelled: the text changed; Enter searches the new one"
+    }
+    /// A form closed with Esc after typing; `key` reopens it.
+    FormDraftKept {
+        pt: "Rascunho guardado: {key} o retoma",
+        en: "Draft kept: {key} brings it back"
+    }
+    /// A kept draft was opened again.
+    FormDraftRestored { pt: "Rascunho retomado", en: "Draft restored" }
+    /// Title of the question before quitting while an action is in flight.
+    QuitTitle { pt: "Sair do hubdesk", en: "Quit hubdesk" }
+    /// Quitting while actions wait for the server; `actions` lists them.
+    QuitInFlight {
+        pt: "Aguardando o servidor: {actions}. Sair mesmo assim?",
+        en: "Waiting for the server: {actions}. Quit anyway?"
+    }
+    /// What quitting then does to the trail.
+    QuitUnknownNote {
+        pt: "O resultado ficará como desconhecido na trilha de auditoria: confira no HubSoft antes de repetir.",
+        en: "The audit trail will record the outcome as unknown: check in HubSoft before repeating."
+    }
+    /// The actions answered while the question was up.
+    QuitNothingPending {
+        pt: "A ação já respondeu: nada mais espera o servidor.",
+        en: "The action has answered: nothing is waiting for the server."
+    }
+    /// The keys of a confirmation, under its buttons; each placeholder is
+    /// a key as displayed.
+    ConfirmKeysLine {
+        pt: "{choose} escolhe · {enter} responde · {cancel} cancela",
+        en: "{choose} chooses · {enter} answers · {cancel} cancels"
+    }
     /// Warning on actions that affect the subscriber's connection.
     ConfirmAffectsSubscriber {
         pt: "Esta ação afeta a conexão do assinante",
@@ -505,6 +551,8 @@ catalog! {
     KeyCycleSearchKind { pt: "Tipo de busca", en: "Search kind" }
     /// Key help: open a support ticket (atendimento).
     KeyTicket { pt: "Abrir atendimento", en: "Open ticket" }
+    /// Key help: a ticket form with the service order already switched on.
+    KeyTicketWithOrder { pt: "Atendimento com ordem de serviço", en: "Ticket with a service order" }
     /// Key help: trust unlock (desbloqueio em confiança).
     KeyUnlock { pt: "Desbloqueio em confiança", en: "Trust unlock" }
     /// Key help: reset the MAC address bound to the login.
@@ -616,6 +664,13 @@ catalog! {
     FormEmailOptional { pt: "E-mail (opcional)", en: "E-mail (optional)" }
     /// Form switch: `abrir_os`.
     FormOpenOrder { pt: "Abrir também ordem de serviço", en: "Also open a service order" }
+    /// Under the service-order switch: its key, which works from any field.
+    FormOpenOrderHint {
+        pt: "Ctrl-O liga ou desliga, de qualquer campo",
+        en: "Ctrl-O switches it on or off, from any field"
+    }
+    /// Confirmation line: the ticket's description as it will be sent.
+    ConfirmDescription { pt: "Descrição: {text}", en: "Description: {text}" }
     /// Form switch: close the ticket instead of editing it.
     FormCloseTicket { pt: "Fechar o atendimento", en: "Close the ticket" }
     /// Form label: text recorded when closing.
@@ -1140,6 +1195,11 @@ catalog! {
     CliOutcomeUnknown {
         pt: "Resultado desconhecido: verifique antes de repetir ({detail})",
         en: "Unknown: check before repeating ({detail})"
+    }
+    /// A signal arrived while an action waited for the server's answer.
+    CliInterruptedUnknown {
+        pt: "Interrompido antes da resposta do servidor: resultado desconhecido, verifique antes de repetir",
+        en: "Interrupted before the server answered: the outcome is unknown, check before repeating"
     }
     /// Audit outcome: done.
     CliOutcomeOk { pt: "concluída", en: "done" }

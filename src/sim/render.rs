@@ -174,6 +174,7 @@ pub fn city_equipment(ci: usize) -> [(u32, String, String, &'static str, &'stati
     ]
 }
 
+#[derive(Clone, Copy)]
 pub struct CustomerView {
     /// `/cliente` (consulta) rather than `/cliente/all`.
     pub consulta: bool,

@@ -12,6 +12,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use chrono::{Days, NaiveDate};
+use futures::StreamExt as _;
 use rand::Rng;
 use serde_json::{Value, json};
 
@@ -630,6 +631,7 @@ async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
     };
     let folded = docs::fold(&termo);
     let digits = docs::digits(&termo);
+    let doc_key = docs::doc_key(&termo);
     let mac = mac_digits(&termo);
     let matches = |c: &data::Customer| -> bool {
         match busca.as_str() {
@@ -638,7 +640,7 @@ async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
                 .fantasy_folded
                 .as_deref()
                 .is_some_and(|f| f.contains(&folded)),
-            "cpf_cnpj" => !digits.is_empty() && c.doc == digits,
+            "cpf_cnpj" => !doc_key.is_empty() && c.doc == doc_key,
             "codigo_cliente" => termo.parse::<u32>().is_ok_and(|n| n == c.codigo()),
             // Digits only, no country code: a number still carrying 55 finds
             // nothing, as on real servers.
@@ -712,9 +714,110 @@ async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
     )
 }
 
-/// Serialized JSON bytes as a 200 response.
-fn json_bytes(b: Bytes) -> Response {
-    let mut r = (StatusCode::OK, b).into_response();
+async fn customers_all(State(sim): S, Query(query): Q, RawQuery(raw): RawQuery) -> Response {
+    let key = raw.unwrap_or_default();
+    let ttl = sim.cfg.cache_ttl;
+    let cached = sim
+        .state()
+        .all_cache
+        .get(&key)
+        .filter(|(at, _)| at.elapsed() < ttl)
+        .map(|(_, snap)| snap.clone());
+    let snapshot = match cached {
+        Some(s) => s,
+        None => {
+            let (from, to) = match (
+                date_param(&query, "data_inicio"),
+                date_param(&query, "data_fim"),
+            ) {
+                (Ok(a), Ok(b)) => (a, b),
+                (Err(e), _) | (_, Err(e)) => return e.into_response(),
+            };
+            let lim = match q(&query, "limit") {
+                None => usize::MAX,
+                Some(s) => match s.parse::<usize>() {
+                    Ok(n) if n > 0 => n,
+                    _ => {
+                        return refuse(
+                            "O atributo (limit) deve ser um número maior que 0",
+                            vec!["limit".into()],
+                        )
+                        .into_response();
+                    }
+                },
+            };
+            let mut found: Vec<&data::Customer> = sim
+                .customers
+                .iter()
+                .filter(|c| from.is_none_or(|f| c.registered.date() >= f))
+                .filter(|c| to.is_none_or(|t| c.registered.date() <= t))
+                .collect();
+            found.sort_by_key(|c| (c.registered, c.idx));
+            if desc(&query, false) {
+                found.reverse();
+            }
+            found.truncate(lim);
+            let mut st = sim.state();
+            let snap = Arc::new(super::state::AllSnapshot {
+                customers: found.iter().map(|c| c.idx).collect(),
+                services: st.services.clone(),
+            });
+            st.all_cache.insert(key, (Instant::now(), snap.clone()));
+            snap
+        }
+    };
+    stream_all(sim, snapshot)
+}
+
+/// Streams a `cliente/all` answer, rendering a few hundred customers at a
+/// time from `snapshot`: memory stays flat whatever the base's size, and
+/// the first bytes leave at once (the client decodes as they arrive).
+fn stream_all(sim: Arc<Sim>, snapshot: Arc<super::state::AllSnapshot>) -> Response {
+    const CHUNK: usize = 256;
+    let view = CustomerView {
+        consulta: false,
+        ultima_conexao: false,
+        include_cancelled: true,
+    };
+    let head = Bytes::from_static(
+        br#"{"status":"success","msg":"Dados consultados com sucesso","clientes":["#,
+    );
+    let total = snapshot.customers.len();
+    let chunks = futures::stream::unfold(0usize, move |at| {
+        let sim = sim.clone();
+        let snapshot = snapshot.clone();
+        async move {
+            if at > total {
+                return None;
+            }
+            if at == total {
+                return Some((
+                    Ok::<_, std::convert::Infallible>(Bytes::from_static(b"]}")),
+                    at + 1,
+                ));
+            }
+            let end = (at + CHUNK).min(total);
+            let st = super::state::State {
+                services: snapshot.services.clone(),
+                ..Default::default()
+            };
+            let mut buf = Vec::with_capacity(CHUNK * 2048);
+            for (i, idx) in snapshot.customers[at..end].iter().enumerate() {
+                if at + i > 0 {
+                    buf.push(b',');
+                }
+                let c = &sim.customers[*idx as usize];
+                let v = render::customer_json(&sim, &st, c, &view);
+                // Writing a `Value` into a `Vec` cannot fail.
+                let _ = serde_json::to_writer(&mut buf, &v);
+            }
+            Some((Ok(Bytes::from(buf)), end))
+        }
+    });
+    let body = Body::from_stream(
+        futures::stream::once(async move { Ok::<_, std::convert::Infallible>(head) }).chain(chunks),
+    );
+    let mut r = (StatusCode::OK, body).into_response();
     r.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
@@ -722,69 +825,9 @@ fn json_bytes(b: Bytes) -> Response {
     r
 }
 
-async fn customers_all(State(sim): S, Query(query): Q, RawQuery(raw): RawQuery) -> Response {
-    let key = raw.unwrap_or_default();
-    let ttl = sim.cfg.cache_ttl;
-    // The serialized body is cached: the whole base can be megabytes.
-    if let Some((at, b)) = sim.state().all_cache.get(&key)
-        && at.elapsed() < ttl
-    {
-        return json_bytes(b.clone());
-    }
-    let (from, to) = match (
-        date_param(&query, "data_inicio"),
-        date_param(&query, "data_fim"),
-    ) {
-        (Ok(a), Ok(b)) => (a, b),
-        (Err(e), _) | (_, Err(e)) => return e.into_response(),
-    };
-    let lim = match q(&query, "limit") {
-        None => usize::MAX,
-        Some(s) => match s.parse::<usize>() {
-            Ok(n) if n > 0 => n,
-            _ => {
-                return refuse(
-                    "O atributo (limit) deve ser um número maior que 0",
-                    vec!["limit".into()],
-                )
-                .into_response();
-            }
-        },
-    };
-    let view = CustomerView {
-        consulta: false,
-        ultima_conexao: false,
-        include_cancelled: true,
-    };
-    let v = {
-        let st = sim.state();
-        let mut found: Vec<&data::Customer> = sim
-            .customers
-            .iter()
-            .filter(|c| from.is_none_or(|f| c.registered.date() >= f))
-            .filter(|c| to.is_none_or(|t| c.registered.date() <= t))
-            .collect();
-        found.sort_by_key(|c| (c.registered, c.idx));
-        if desc(&query, false) {
-            found.reverse();
-        }
-        let list: Vec<Value> = found
-            .into_iter()
-            .take(lim)
-            .map(|c| render::customer_json(&sim, &st, c, &view))
-            .collect();
-        json!({"status": "success", "msg": "Dados consultados com sucesso", "clientes": list})
-    };
-    let b = Bytes::from(v.to_string());
-    sim.state()
-        .all_cache
-        .insert(key, (Instant::now(), b.clone()));
-    json_bytes(b)
-}
-
 /// Customers selected by `busca` among the given kinds.
 fn customers_by(sim: &Sim, busca: &str, termo: &str) -> Vec<u32> {
-    let digits = docs::digits(termo);
+    let doc_key = docs::doc_key(termo);
     match busca {
         "codigo_cliente" => termo
             .parse::<u32>()
@@ -803,7 +846,7 @@ fn customers_by(sim: &Sim, busca: &str, termo: &str) -> Vec<u32> {
         "cpf_cnpj" => sim
             .customers
             .iter()
-            .filter(|c| !digits.is_empty() && c.doc == digits)
+            .filter(|c| !doc_key.is_empty() && c.doc == doc_key)
             .map(|c| c.idx)
             .collect(),
         "id_cliente_servico" => termo
@@ -1784,7 +1827,7 @@ async fn prospect_create(State(sim): S, body: Bytes) -> Reply {
             vec!["tipo_pessoa".into()],
         );
     }
-    let doc = docs::digits(&text(&m, "cpf_cnpj").unwrap_or_default());
+    let doc = docs::doc_key(&text(&m, "cpf_cnpj").unwrap_or_default());
     let now = sim.now();
     let p = {
         let mut st = sim.state();

@@ -116,6 +116,18 @@ pub struct ServiceOverride {
     pub disconnects: Vec<Disconnect>,
 }
 
+/// A cached `cliente/all` answer, kept small: which customers, in which
+/// order, and the per-service changes as they were then. The body is
+/// rendered from it while it streams, so 100,000 customers never sit in
+/// memory at once, and a repeat within the cache's life is the same answer.
+#[derive(Debug, Default)]
+pub struct AllSnapshot {
+    /// Indices into `Sim::customers`, in answer order.
+    pub customers: Vec<u32>,
+    /// `State::services` when the answer was first rendered.
+    pub services: HashMap<u32, ServiceOverride>,
+}
+
 #[derive(Default)]
 pub struct State {
     pub tokens: HashMap<String, Instant>,
@@ -132,6 +144,7 @@ pub struct State {
     pub next_os: u32,
     pub prospects: Vec<Prospect>,
     pub services: HashMap<u32, ServiceOverride>,
-    /// `cliente/all` answers by query string: (when, body).
-    pub all_cache: HashMap<String, (Instant, bytes::Bytes)>,
+    /// `cliente/all` answers by query string: when it was first asked, and
+    /// what it answers until the cache expires (see [`AllSnapshot`]).
+    pub all_cache: HashMap<String, (Instant, std::sync::Arc<AllSnapshot>)>,
 }

@@ -2,6 +2,8 @@
 //! result views, the copy chooser and the audit list. Which one shows is
 //! decided by [`crate::app::actions::Overlay`]; this file only draws.
 
+use std::time::Instant;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,6 +12,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
 
 use crate::app::App;
 use crate::app::actions::{CopyItem, Overlay};
+use crate::app::confirm::Choice;
 use crate::app::keymap::{Action, Keymap};
 use crate::app::scroll::Scroll;
 use crate::app::status::StatusKind;
@@ -21,8 +24,9 @@ use crate::ui::results::{InvoiceQueuedView, TicketOpenedView};
 use crate::ui::theme::{Role, Theme};
 use crate::ui::widgets::{ConfirmDialog, centered, draw_scroll_marker, keys_label, scroll_marker};
 
-/// Draws `overlay` over `area` (the body, above the hint bar).
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay) {
+/// Draws `overlay` over `area` (the body, above the hint bar); `now` is
+/// the key clock of the frame (whether a dialog is armed).
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay, now: Instant) {
     let lang = app.lang();
     let theme = &app.settings.theme;
     match overlay {
@@ -37,7 +41,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay) {
             }
             .draw(frame, area);
         }
-        Overlay::Confirm { confirmation, .. } => {
+        Overlay::Confirm {
+            confirmation,
+            choice,
+            ..
+        } => {
             confirm(
                 frame,
                 area,
@@ -45,11 +53,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay) {
                 &confirmation.action,
                 &confirmation.lines,
                 confirmation.affects_connection,
+                choice,
+                now,
             );
         }
-        Overlay::Acknowledge { lines, .. } => {
+        Overlay::Acknowledge { lines, choice, .. } => {
             let action = tr(lang, Msg::AckTitle);
-            confirm(frame, area, app, action, lines, false);
+            confirm(frame, area, app, action, lines, false, choice, now);
+        }
+        Overlay::Quit { choice, under } => {
+            if let Some(under) = under {
+                draw(frame, area, app, under, now);
+            }
+            let lines = quit_lines(app);
+            let action = tr(lang, Msg::QuitTitle);
+            confirm(frame, area, app, action, &lines, false, choice, now);
         }
         Overlay::TicketOpened { result, target } => {
             let sub = subtitle(lang, crate::app::inflight::ActionKind::OpenTicket, target);
@@ -206,6 +224,33 @@ fn message_lines(app: &App) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// What the question before quitting says: the actions still waiting,
+/// and what leaving does to their record.
+fn quit_lines(app: &App) -> Vec<String> {
+    let lang = app.lang();
+    let mut waiting: Vec<String> = app
+        .pending
+        .iter()
+        .filter(|(key, _)| app.inflight.is_running(**key))
+        .map(|(key, p)| {
+            let what = tr(lang, key.kind.msg());
+            match p.target.customer_name.trim() {
+                "" => what.to_owned(),
+                name => format!("{what} ({})", crate::sanitize::clean_line(name)),
+            }
+        })
+        .collect();
+    waiting.sort();
+    if waiting.is_empty() {
+        return vec![tr(lang, Msg::QuitNothingPending).to_owned()];
+    }
+    vec![
+        trf(lang, Msg::QuitInFlight, &[("actions", &waiting.join("; "))]),
+        tr(lang, Msg::QuitUnknownNote).to_owned(),
+    ]
+}
+
+#[allow(clippy::too_many_arguments)]
 fn confirm(
     frame: &mut Frame<'_>,
     area: Rect,
@@ -213,15 +258,25 @@ fn confirm(
     action: &str,
     lines: &[String],
     affects_connection: bool,
+    choice: &Choice,
+    now: Instant,
 ) {
-    let yes = keys_label(&app.keymap, Action::Confirm);
-    let no = keys_label(&app.keymap, Action::Cancel);
+    let keys = trf(
+        app.lang(),
+        Msg::ConfirmKeysLine,
+        &[
+            ("choose", &keys_label(&app.keymap, Action::Choose)),
+            ("enter", &keys_label(&app.keymap, Action::Confirm)),
+            ("cancel", &keys_label(&app.keymap, Action::Cancel)),
+        ],
+    );
     ConfirmDialog {
         action,
         lines,
         affects_connection,
-        yes_keys: &yes,
-        no_keys: &no,
+        yes_focused: choice.yes,
+        armed: choice.armed(now),
+        keys: &keys,
         lang: app.lang(),
         theme: &app.settings.theme,
     }

@@ -86,7 +86,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
     status.render(status_area, frame.buffer_mut());
 
     if let Some(overlay) = &app.overlay {
-        crate::ui::actions::draw(frame, body, app, overlay);
+        crate::ui::actions::draw(frame, body, app, overlay, now);
     }
 
     if let Some(palette) = &app.palette {
@@ -99,6 +99,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
             lang,
             theme,
             scroll: 0,
+            typing: app.screen_contexts().1,
         };
         let max = overlay.max_scroll(body);
         scroll.set_limit(max);
@@ -127,7 +128,7 @@ fn hint_bar(app: &App) -> (Vec<BarHint>, Vec<BarHint>) {
             ),
             // While it runs Esc only closes the form: the request goes on.
             Overlay::Form { .. } => (vec![], close(Msg::HintClose)),
-            Overlay::Confirm { .. } | Overlay::Acknowledge { .. } => (
+            Overlay::Confirm { .. } | Overlay::Acknowledge { .. } | Overlay::Quit { .. } => (
                 app.keymap
                     .hints(&[crate::app::keymap::Context::Confirm])
                     .iter()
@@ -179,9 +180,20 @@ fn hint_bar(app: &App) -> (Vec<BarHint>, Vec<BarHint>) {
             hints.retain(|h| !matches!(h.action, Action::Search | Action::Refresh));
         }
     }
+    // The service actions work from every customer pane, but the detail
+    // panes' bars keep room for their own keys (the help lists them all),
+    // ranked as the pane's own.
+    let detail =
+        matches!((app.screen, &app.view), (Screen::Customer, Some(view)) if view.focus.is_detail());
+    if detail {
+        hints.retain(|h| h.action.spec().context != crate::app::keymap::Context::Subscriber);
+    }
     let pinned_actions = [Action::Help, Action::Back, Action::Quit, Action::Interrupt];
     hints.retain(|h| !pinned_actions.contains(&h.action));
-    let top = contexts.first().copied();
+    let top = contexts
+        .iter()
+        .copied()
+        .find(|c| !(detail && *c == crate::app::keymap::Context::Subscriber));
     hints.sort_by_key(|h| rank(top, h.action));
     let hints = hints
         .iter()

@@ -35,6 +35,9 @@ pub struct HelpOverlay<'a> {
     pub theme: &'a Theme,
     /// First visible line.
     pub scroll: u16,
+    /// Opened from a text field, where letters type: rows show only the
+    /// keys that work there, and rows without any are dimmed.
+    pub typing: bool,
 }
 
 impl<'a> HelpOverlay<'a> {
@@ -63,6 +66,23 @@ impl<'a> HelpOverlay<'a> {
                 theme.style(Role::Title),
             )];
             for row in rows {
+                // From a text field, a letter would type, not act.
+                let (keys, works) = if self.typing {
+                    let here: Vec<String> = self
+                        .keymap
+                        .keys_for(row.action)
+                        .iter()
+                        .filter(|k| !k.is_typing())
+                        .map(ToString::to_string)
+                        .collect();
+                    if here.is_empty() {
+                        (row.keys.clone(), false)
+                    } else {
+                        (here.join("/"), true)
+                    }
+                } else {
+                    (row.keys.clone(), true)
+                };
                 let desc_w = col_w.saturating_sub(KEY_COL + 1);
                 let mut desc = tr(self.lang, row.msg).to_owned();
                 if row.action.needs_confirmation() {
@@ -73,8 +93,13 @@ impl<'a> HelpOverlay<'a> {
                 } else {
                     Role::Text
                 };
+                let (key_role, desc_role) = if works {
+                    (Role::Key, desc_role)
+                } else {
+                    (Role::Muted, Role::Muted)
+                };
                 lines.push(Line::from(vec![
-                    Span::styled(fit(&row.keys, KEY_COL), theme.style(Role::Key)),
+                    Span::styled(fit(&keys, KEY_COL), theme.style(key_role)),
                     Span::raw(" "),
                     Span::styled(truncate(&desc, desc_w).into_owned(), theme.style(desc_role)),
                 ]));
@@ -158,6 +183,12 @@ impl<'a> HelpOverlay<'a> {
                 self.theme.style(Role::Warning),
             ));
             header.push(Line::raw(""));
+        }
+        if self.typing {
+            header.push(Line::styled(
+                tr(self.lang, Msg::HelpTypingNote),
+                self.theme.style(Role::Warning),
+            ));
         }
         let close: Vec<String> = [Action::Help, Action::Back]
             .iter()
@@ -307,6 +338,7 @@ mod tests {
                 lang,
                 theme: &theme,
                 scroll,
+                typing: false,
             }
             .render(f.area(), f.buffer_mut())
         })
@@ -335,7 +367,8 @@ mod tests {
                 keymap: &km,
                 lang: Lang::PtBr,
                 theme: &Theme::default(),
-                scroll: 0
+                scroll: 0,
+                typing: false,
             }
             .max_scroll(Rect::new(0, 0, 80, 24))
                 <= 22
@@ -358,6 +391,7 @@ mod tests {
             lang: Lang::PtBr,
             theme: &Theme::default(),
             scroll: 0,
+            typing: false,
         }
         .max_scroll(Rect::new(0, 0, 80, 24));
         assert!(max > 0);
@@ -398,6 +432,44 @@ mod tests {
     }
 
     #[test]
+    fn from_a_text_field_the_help_claims_no_letter_key() {
+        let km = Keymap::default();
+        let theme = Theme::new(ThemeKind::Mono);
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| {
+            HelpOverlay {
+                keymap: &km,
+                lang: Lang::En,
+                theme: &theme,
+                scroll: 0,
+                typing: true,
+            }
+            .render(f.area(), f.buffer_mut())
+        })
+        .unwrap();
+        let s = text(&t);
+        assert!(s.contains("In a text field letters type"), "{s}");
+        // ?/F1 shows only F1, which works from the field.
+        assert!(s.contains("F1          Help"), "{s}");
+        assert!(!s.contains("?/F1        Help"), "{s}");
+        // Letter-only rows are dimmed: q, C, P, F, X.
+        let buf = t.backend().buffer();
+        let dim_row = |label: &str| {
+            (0..buf.area.height).any(|y| {
+                let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+                row.find(label).is_some_and(|at| {
+                    let x = row[..at].chars().count() as u16;
+                    buf[(x, y)].modifier.contains(ratatui::style::Modifier::DIM)
+                })
+            })
+        };
+        for label in ["Quit", "Cities", "Receivables"] {
+            assert!(dim_row(label), "{label} not dimmed:\n{s}");
+        }
+        assert!(!dim_row("Help"));
+    }
+
+    #[test]
     fn narrow_help_is_one_column_and_scrolls() {
         let km = Keymap::default();
         let overlay = HelpOverlay {
@@ -405,6 +477,7 @@ mod tests {
             lang: Lang::En,
             theme: &Theme::new(ThemeKind::Mono),
             scroll: 0,
+            typing: false,
         };
         let area = Rect::new(0, 0, 60, 15);
         let max = overlay.max_scroll(area);

@@ -57,7 +57,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
 fn kind_label(app: &App) -> String {
     let lang = app.lang();
     let (kind, _, _) = app.search.effective();
-    let name = tr(lang, Msg::for_search_kind(kind));
+    let name = tr(lang, crate::search_kind::label(kind));
     let msg = if app.search.forced.is_some() {
         Msg::SearchKindForced
     } else {
@@ -114,7 +114,14 @@ fn draw_input(frame: &mut Frame<'_>, area: Rect, app: &App) {
         // What the attendant typed or pasted; paste drops control characters
         // already, this is the belt to those braces.
         let shown: String = crate::sanitize::clean(value).chars().skip(scroll).collect();
-        Line::styled(shown, theme.style(Role::Text)).render(inner, frame.buffer_mut());
+        // Selected as a whole: drawn like a selected row.
+        let role = if focused && app.search.selected_all {
+            Role::Selection
+        } else {
+            Role::Text
+        };
+        // A span, not the line: a selection covers the text only.
+        Line::from(Span::styled(shown, theme.style(role))).render(inner, frame.buffer_mut());
     }
     if focused {
         let width = inner.width.saturating_sub(1) as usize;
@@ -162,7 +169,7 @@ fn draw_info(frame: &mut Frame<'_>, area: Rect, app: &App) {
                     trf(
                         lang,
                         Msg::SearchAs,
-                        &[("kind", &tr(lang, Msg::for_search_kind(kind)))]
+                        &[("kind", &tr(lang, crate::search_kind::label(kind)))]
                     )
                 ),
                 theme.style(Role::Muted),
@@ -178,7 +185,7 @@ fn draw_info(frame: &mut Frame<'_>, area: Rect, app: &App) {
                     lang,
                     Msg::SearchAlternative,
                     &[
-                        ("kind", &tr(lang, Msg::for_search_kind(alt))),
+                        ("kind", &tr(lang, crate::search_kind::label(alt))),
                         ("key", &key),
                     ],
                 ),
@@ -256,7 +263,7 @@ fn draw_history(frame: &mut Frame<'_>, area: Rect, app: &App) {
         let (what, kind, text) = match entry {
             HistoryEntry::Search { kind, text } => (
                 tr(lang, Msg::HistorySearch),
-                tr(lang, Msg::for_search_kind(*kind)).to_owned(),
+                tr(lang, crate::search_kind::label(*kind)).to_owned(),
                 crate::sanitize::clean(text).into_owned(),
             ),
             HistoryEntry::Customer { code, name } => (
@@ -345,7 +352,12 @@ fn draw_results(frame: &mut Frame<'_>, area: Rect, app: &App) {
         ),
         None => tr(lang, Msg::PaneResults).to_owned(),
     };
-    let retry = keys_label(&app.keymap, Action::Refresh);
+    // From the box, where r types, Enter is what searches again.
+    let retry = if app.search.focus.0 == SearchFocus::Input {
+        keys_label(&app.keymap, Action::Open)
+    } else {
+        keys_label(&app.keymap, Action::Refresh)
+    };
     let state = match (&results.data, &results.error) {
         (_, Some(e)) => PaneState::Error(e),
         (None, None) => PaneState::Loading,

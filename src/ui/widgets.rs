@@ -81,7 +81,7 @@ pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> usize {
         .sum()
 }
 
-/// The keys of `action` as displayed (`"q"`, `"y/s"`); empty when the
+/// The keys of `action` as displayed (`"q"`, `"n/Esc"`); empty when the
 /// user unbound it or read-only mode removed it.
 pub fn keys_label(keymap: &Keymap, action: Action) -> String {
     keymap
@@ -707,8 +707,11 @@ impl PaneFrame<'_> {
     }
 }
 
-/// The confirmation dialog of a dangerous action: what will change, and
-/// the yes/no keys from the keymap. Drawn centred over whatever is below.
+/// The confirmation dialog of a dangerous action: what will change, the
+/// "Não" and "Sim" buttons (the focused one reversed, "Não" by default)
+/// and the keys from the keymap. "Sim" stays dim until the dialog is armed
+/// (see [`crate::app::confirm::Choice`]). Drawn centred over whatever is
+/// below.
 #[derive(Debug, Clone)]
 pub struct ConfirmDialog<'a> {
     /// The action, localized ("Desbloqueio em confiança").
@@ -717,10 +720,12 @@ pub struct ConfirmDialog<'a> {
     pub lines: &'a [String],
     /// Whether to add the "affects the subscriber's connection" warning.
     pub affects_connection: bool,
-    /// Keys that confirm, as displayed.
-    pub yes_keys: &'a str,
-    /// Keys that cancel, as displayed.
-    pub no_keys: &'a str,
+    /// "Sim" has the focus (else "Não").
+    pub yes_focused: bool,
+    /// Enter on "Sim" would confirm now (the dialog is armed).
+    pub armed: bool,
+    /// The keys line under the buttons, already localized.
+    pub keys: &'a str,
     /// Language.
     pub lang: Lang,
     /// Theme.
@@ -747,21 +752,43 @@ impl Widget for ConfirmDialog<'_> {
             ));
         }
         body.push(Line::raw(""));
+        let button = |label: Msg, focused: bool, role: Role| {
+            let text = if focused {
+                format!("▶ {} ◀", tr(self.lang, label))
+            } else {
+                format!("  {}  ", tr(self.lang, label))
+            };
+            let style = theme.style(role);
+            Span::styled(
+                text,
+                if focused {
+                    style.add_modifier(
+                        ratatui::style::Modifier::REVERSED | ratatui::style::Modifier::BOLD,
+                    )
+                } else {
+                    style
+                },
+            )
+        };
+        let yes = if self.armed {
+            button(Msg::ConfirmYes, self.yes_focused, Role::Danger)
+        } else {
+            // Dim in every theme, colours or not: not answerable yet.
+            let b = button(Msg::ConfirmYes, self.yes_focused, Role::Muted);
+            let style = b.style.add_modifier(ratatui::style::Modifier::DIM);
+            b.style(style)
+        };
         body.push(
             Line::from(vec![
-                Span::styled(format!("[{}]", self.yes_keys), theme.style(Role::Key)),
-                Span::styled(
-                    format!(" {}", tr(self.lang, Msg::ConfirmYes)),
-                    theme.style(Role::Danger),
-                ),
+                button(Msg::ConfirmNo, !self.yes_focused, Role::Text),
                 Span::raw("    "),
-                Span::styled(format!("[{}]", self.no_keys), theme.style(Role::Key)),
-                Span::styled(
-                    format!(" {}", tr(self.lang, Msg::ConfirmNo)),
-                    theme.style(Role::Text),
-                ),
+                yes,
             ])
             .alignment(Alignment::Center),
+        );
+        body.push(
+            Line::styled(self.keys.to_owned(), theme.style(Role::Muted))
+                .alignment(Alignment::Center),
         );
 
         let content_w = body
@@ -941,8 +968,9 @@ mod tests {
                 action: "Desbloqueio em confiança",
                 lines: &lines,
                 affects_connection: true,
-                yes_keys: "y/s",
-                no_keys: "n/Esc",
+                yes_focused: false,
+                armed: true,
+                keys: "→/←/Tab escolhe · Enter responde · Esc cancela",
                 lang: Lang::PtBr,
                 theme,
             }

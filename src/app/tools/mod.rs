@@ -283,23 +283,7 @@ fn key_is_text_edit(key: &KeyEvent) -> bool {
     !matches!(key.code, KeyCode::Char(c) if c.is_control())
 }
 
-/// Lower case without accents, for matching what an attendant types
-/// against what the server wrote.
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            other => other,
-        })
-        .collect()
-}
+pub use crate::text::fold;
 
 /// The selection moved by a navigation action inside `rows` rows.
 pub fn move_selection(action: Action, selected: usize, rows: usize, page: usize) -> Option<usize> {
@@ -504,12 +488,6 @@ pub fn on_reply(app: &mut App, seq: u64, reply: ToolReply) -> Changed {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fold_ignores_case_and_accents() {
-        assert_eq!(fold("São João D'ÁGUA"), "sao joao d'agua");
-        assert_eq!(fold("Conceição"), "conceicao");
-    }
 
     #[test]
     fn filter_needs_every_word_anywhere() {

@@ -70,6 +70,8 @@ pub struct Console {
     runner: Runner,
     suspend: bool,
     quit: bool,
+    /// Bytes for the terminal (OSC 52) until the loop takes them.
+    output: Vec<u8>,
     /// Test-only panic switch, see [`test_panic_requested`].
     test_panic: bool,
 }
@@ -126,6 +128,7 @@ impl Console {
             runner,
             suspend: false,
             quit: false,
+            output: Vec::new(),
             test_panic: test_panic_requested(),
         }
     }
@@ -172,8 +175,17 @@ impl Program for Console {
         }
     }
 
-    fn update(&mut self, msg: Msg) -> Control {
+    fn update(&mut self, mut msg: Msg) -> Control {
+        // The clipboard's escape sequence goes to the loop, which writes it
+        // between frames; the state machine only sees the report.
+        if let Msg::Copied(report) = &mut msg {
+            self.output.append(&mut report.terminal);
+        }
         self.apply(msg)
+    }
+
+    fn take_output(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.output)
     }
 
     fn on_tick(&mut self) -> Control {
@@ -186,7 +198,7 @@ impl Program for Console {
 
     fn next_deadline(&self) -> Option<Instant> {
         let now = Instant::now();
-        let status = self.app.status.as_ref().map(|s| s.expires);
+        let status = self.app.status.as_ref().and_then(|s| s.expires);
         // A confirmation's "Sim" wakes up when the dialog is armed.
         [status, self.app.wake_at()]
             .into_iter()

@@ -611,6 +611,34 @@ fn read_only_refuses_actions_from_flag_and_profile() {
     h.run(&["customer", "1007"]).expect(0);
 }
 
+/// Issue 13: without `attendant` in the profile the trail names the
+/// person at the keyboard: `USER`, else the system account (never the
+/// profile's name, never nobody).
+#[test]
+fn audit_names_the_system_account_when_no_attendant_is_configured() {
+    let h = Harness::new();
+    let service = service_of(&h, "1001", 0);
+    h.write_config("[profiles.p]\n");
+    // The harness clears the environment: no USER, LOGNAME or USERNAME.
+    h.run(&["reset-mac", &service, "--yes"]).expect(0);
+    let mut c = h.command(&["reset-mac", &service, "--yes"]);
+    c.env("USER", "carla.dias");
+    h.run_cmd(c).expect(0);
+    let audit = h.audit();
+    assert_eq!(audit.len(), 4, "{audit:?}");
+    let account = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .expect("id -un");
+    assert!(!account.is_empty());
+    assert_eq!(audit[0]["attendant"], Value::from(account.as_str()));
+    assert_eq!(audit[2]["attendant"], Value::from("carla.dias"));
+    for line in &audit {
+        assert_ne!(line["attendant"], Value::from("p"), "the profile's name");
+    }
+}
+
 #[test]
 fn audit_records_attempt_then_outcome_without_secrets() {
     let h = Harness::new();

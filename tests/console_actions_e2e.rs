@@ -33,7 +33,18 @@ fn a_trust_unlock_from_the_keyboard_is_done_and_audited() {
     pty.send_keys(b"\r");
     pty.wait_for_text("Confirm: Trust unlock?", DEADLINE);
     pty.confirm_yes(DEADLINE);
-    pty.wait_for_text("Done: trust unlock", DEADLINE);
+    // The result names the customer and wraps (the badges share its first
+    // row): read the rows as one sentence.
+    pty.wait_until(DEADLINE, |screen| {
+        let words = screen
+            .contents()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(" DEMO — fictitious data demo", "");
+        words.contains("AMANDA NASCIMENTO BRANDÃO: Done: trust unlock — Desbloqueio")
+    })
+    .unwrap_or_else(|screen| panic!("no result on the status line:\n{screen}"));
     pty.wait_for_text("Serviço Habilitado", DEADLINE);
     pty.send_keys(b"A");
     pty.wait_for_text("Audit — audit.jsonl", DEADLINE);

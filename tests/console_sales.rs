@@ -280,6 +280,37 @@ fn plans_show_speeds_in_mbps_and_values_in_reais() {
     insta::assert_snapshot!("sales_plans_160x48", screen(&mut app, 160, 48));
 }
 
+/// Issue 13: a plan's name was cut at 80 columns ("COMBO 10 MB EM DOBRO
+/// FIXO E 3 C…") while the speed columns were padded; the prospects'
+/// columns likewise take what their content needs.
+#[test]
+fn plan_and_prospect_columns_fit_their_content() {
+    let mut app = app_in(Lang::PtBr);
+    let reads = read_plans(&mut app, "35560-000");
+    answer(
+        &mut app,
+        reads[0].0,
+        ToolReply::Plans(Ok(plans("prospecto_create.response.json"))),
+    );
+    for (w, h) in [(80, 24), (160, 48)] {
+        let s = screen(&mut app, w, h);
+        assert!(
+            s.contains("COMBO 10 MB EM DOBRO FIXO E 3 CAMERAS RAP10 "),
+            "{w}x{h}:\n{s}"
+        );
+        let header = s.lines().find(|l| l.contains("Download")).unwrap();
+        let plan = header.find("Plano").unwrap();
+        let value = header.find("Valor").unwrap();
+        // Id, the 43-cell name, two speeds and the value, one blank apart.
+        assert!(value - plan < 70, "{w}x{h}: {header}");
+    }
+    let mut app = app_in(Lang::PtBr);
+    search_xpto(&mut app);
+    let s = screen(&mut app, 160, 48);
+    // The name column is as wide as its header, "Nome / razão social".
+    assert!(s.contains("EMPRESA XPTO LTDA   41.483.316/0001-69"), "{s}");
+}
+
 #[test]
 fn speeds_convert_kbps_to_mbps_and_keep_odd_values_readable() {
     use hubdesk::br::speed::format_kbps as speed;

@@ -179,6 +179,56 @@ fn cities_screen_snapshots() {
     insta::assert_snapshot!("cities_160x48", screen(&mut app, 160, 48));
 }
 
+/// Issue 13: the city column took every spare cell, the state and the
+/// counts sitting far to its right; columns take what their content needs.
+#[test]
+fn city_columns_fit_their_content() {
+    let mut app = app_in(Lang::PtBr);
+    open_cities(&mut app);
+    for (w, h) in [(80, 24), (160, 48)] {
+        let s = screen(&mut app, w, h);
+        assert!(s.contains("Belo Horizonte MG "), "{w}x{h}:\n{s}");
+    }
+}
+
+/// Issue 13: a long detail below a tool's list (a city's neighbourhoods)
+/// was cut at 80x24 with nothing saying so. While it runs past the screen
+/// the page keys, Home and End scroll it (the arrows still choose the
+/// city), with the pane's marker; a detail that fits leaves them to the
+/// list.
+#[test]
+fn a_long_detail_below_a_tool_list_scrolls_with_a_marker() {
+    let mut app = app_in(Lang::PtBr);
+    leave_search_field(&mut app);
+    let fx = key(&mut app, KeyCode::Char('C'));
+    let (req, _) = tool_fetches(&fx)[0].clone();
+    let mut all = cities();
+    all[0].bairros = (1..=150)
+        .map(|i| hubdesk::api::Neighbourhood {
+            nome: Some(format!("BAIRRO NUMERO {i:03}")),
+        })
+        .collect();
+    answer(&mut app, req, ToolReply::Cities(Ok(all)));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("↓ mais: PgDn/Ctrl-D"), "{s}");
+    assert!(!s.contains("BAIRRO NUMERO 150"), "{s}");
+    key(&mut app, KeyCode::End);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("BAIRRO NUMERO 150"), "{s}");
+    assert!(s.contains("↑ início: g/PgUp"), "{s}");
+    assert_eq!(app.tools.cities.selected, 0, "the city stays chosen");
+    key(&mut app, KeyCode::PageUp);
+    key(&mut app, KeyCode::Home);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("BAIRRO NUMERO 001"), "{s}");
+    // Another city: its short detail fits, End goes to the last city.
+    key(&mut app, KeyCode::Down);
+    let s = screen(&mut app, 80, 24);
+    assert!(!s.contains("↓ mais"), "{s}");
+    key(&mut app, KeyCode::End);
+    assert_eq!(app.tools.cities.selected, 2);
+}
+
 #[test]
 fn cities_loading_then_error_is_shown_in_the_pane_and_r_retries() {
     let mut app = app_in(Lang::PtBr);
@@ -199,6 +249,12 @@ fn cities_loading_then_error_is_shown_in_the_pane_and_r_retries() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("HTTP 502"), "{s}");
     assert!(!app.animating());
+    // Issue 13: the session's message log keeps it, with the screen's name.
+    let logged = app.log.last().expect("logged");
+    assert!(
+        logged.text.starts_with("Cidades e bairros: ") && logged.text.contains("HTTP 502"),
+        "{logged:?}"
+    );
     let fx = key(&mut app, KeyCode::Char('r'));
     assert_eq!(tool_fetches(&fx).len(), 1);
 }

@@ -928,6 +928,144 @@ fn an_answer_while_the_quit_question_is_up_reaches_the_form_beneath() {
     ));
 }
 
+/// Issue 13: a console without `attendant` (nor a system account, which
+/// the console resolves at start through `ops::identity`) sends tickets
+/// naming nobody, never the profile's name ("aberto por default").
+#[test]
+fn a_ticket_never_names_the_profile() {
+    let (keymap, _) = Keymap::new(&BTreeMap::new(), false);
+    let settings = Settings {
+        lang: Lang::En,
+        profile: "default".into(),
+        attendant: None,
+        ..Settings::default()
+    };
+    let mut app = App::new(settings, keymap);
+    let c = Customer {
+        codigo_cliente: Some(1006),
+        nome_razaosocial: Some("Amanda".into()),
+        telefone_primario: Some("37999112233".into()),
+        servicos: vec![crate::api::CustomerService {
+            id_cliente_servico: Some(100024),
+            login: Some("amanda".into()),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    open_customer(&mut app, c, &mut Vec::new());
+    key(&mut app, KeyCode::Char('t'));
+    for ch in "Sem acesso".chars() {
+        key(&mut app, KeyCode::Char(ch));
+    }
+    key(&mut app, KeyCode::Enter);
+    let Some(Overlay::Confirm {
+        request: confirm::ActionRequest::OpenTicket(t),
+        ..
+    }) = &app.overlay
+    else {
+        panic!("expected the ticket's confirmation, got {:?}", app.overlay);
+    };
+    assert_eq!(t.descricao, "Sem acesso");
+    assert_eq!(t.parametros.get("atendente"), None, "{:?}", t.parametros);
+    let sent = serde_json::to_string(&t.parametros).unwrap();
+    assert!(!sent.contains("default"), "{sent}");
+}
+
+/// Sends a MAC reset of service 100024 for "Amanda" the way a confirmed
+/// dialog does, without depending on the dialog's keys.
+fn send_mac_reset(app: &mut App) -> inflight::Submission {
+    let target = confirm::ActionTarget {
+        customer_name: "Amanda".into(),
+        customer_code: Some("1006".into()),
+        service_id: 100024,
+        service_plan: "FIBRA 500M".into(),
+        login: Some("amanda".into()),
+        ..Default::default()
+    };
+    let mut fx = Vec::new();
+    actions::send(
+        app,
+        confirm::ActionRequest::ResetMac(ResetMac {
+            id_cliente_servico: 100024,
+        }),
+        target,
+        None,
+        &mut fx,
+    );
+    actions(&fx)[0].0
+}
+
+/// Issue 13: an action's result names the customer, keeps the server's
+/// whole sentence, stays until something replaces it, and goes to the
+/// session's message log with its time.
+#[test]
+fn an_action_result_names_the_customer_stays_and_is_logged() {
+    let mut app = app_with(false);
+    open(&mut app);
+    let submission = send_mac_reset(&mut app);
+    let long = "MAC do serviço FIBRA 500M resetado; o equipamento do assinante \
+                precisa ser reiniciado para autenticar de novo no concentrador";
+    update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: ActionReply::Plain(Ok(crate::api::ActionResponse {
+                msg: Some(long.into()),
+            })),
+        },
+    );
+    let status = app.status.clone().expect("a result");
+    assert!(status.text.contains("Amanda"), "{}", status.text);
+    assert!(status.text.contains(long), "{}", status.text);
+    assert_eq!(status.kind, StatusKind::Ok);
+    let later = std::time::Instant::now() + std::time::Duration::from_secs(3600);
+    assert!(status.visible_at(later), "a result stays");
+    // Both the sending and the result are in the log, with their time.
+    let last = app.log.last().expect("logged");
+    assert_eq!(last.text, status.text);
+    assert_eq!(last.kind, StatusKind::Ok);
+    assert_eq!(last.at, app.now);
+    assert!(
+        app.log
+            .iter()
+            .any(|e| e.text.contains("Amanda") && e.kind == StatusKind::Info),
+        "{:?}",
+        app.log
+    );
+    // An ordinary message replaces it, and clears itself again.
+    app.set_status(StatusKind::Info, "copiado".into());
+    let status = app.status.clone().unwrap();
+    assert!(!status.visible_at(later));
+    assert_eq!(app.log.last().unwrap().text, "copiado");
+}
+
+#[test]
+fn the_message_log_opens_with_one_key_and_closes_with_esc() {
+    let mut app = app_with(false);
+    open(&mut app);
+    app.set_status(StatusKind::Error, "Recusado pelo servidor: não".into());
+    key(&mut app, KeyCode::Char('!'));
+    assert!(
+        matches!(app.overlay, Some(Overlay::Messages { .. })),
+        "{:?}",
+        app.overlay
+    );
+    // Keys there scroll; they never reach the customer underneath.
+    assert!(actions(&key(&mut app, KeyCode::Char('m'))).is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::Messages { .. })));
+    key(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none());
+    // The log holds at most LOG_LEN entries, the oldest dropped.
+    for i in 0..status::LOG_LEN + 5 {
+        app.set_status(StatusKind::Info, format!("m{i}"));
+    }
+    assert_eq!(app.log.len(), status::LOG_LEN);
+    assert_eq!(
+        app.log.last().unwrap().text,
+        format!("m{}", status::LOG_LEN + 4)
+    );
+}
+
 /// Issue 12: a ticket's own service (nested `servico`, string id) is the one
 /// its close names, confirms and audits, not the customer's first service.
 #[test]

@@ -161,7 +161,12 @@ pub enum Overlay {
         /// Entries, newest last, or why they could not be read.
         entries: Option<Result<Vec<AuditEntry>, String>>,
         /// First line shown.
-        scroll: u16,
+        scroll: super::scroll::Scroll,
+    },
+    /// This session's messages ([`App::log`]), newest first.
+    Messages {
+        /// First line shown.
+        scroll: super::scroll::Scroll,
     },
 }
 
@@ -481,10 +486,32 @@ fn copy(app: &mut App, view: &CustomerView, fx: &mut Vec<Effect>) -> Changed {
 pub(super) fn open_audit(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
     app.overlay = Some(Overlay::Audit {
         entries: None,
-        scroll: 0,
+        scroll: super::scroll::Scroll::new(),
     });
     fx.push(Effect::LoadAudit);
     Changed::Yes
+}
+
+/// Opens the session's message log.
+pub(super) fn open_messages(app: &mut App) -> Changed {
+    app.overlay = Some(Overlay::Messages {
+        scroll: super::scroll::Scroll::new(),
+    });
+    Changed::Yes
+}
+
+/// Moves a log overlay's `scroll` for `action` (a line, half a page, the
+/// ends). Returns whether it moved.
+fn scroll_by(scroll: &mut super::scroll::Scroll, action: Option<Action>, page: i32) -> bool {
+    match action {
+        Some(Action::Down) => scroll.by(1),
+        Some(Action::Up) => scroll.by(-1),
+        Some(Action::PageDown) => scroll.by(page),
+        Some(Action::PageUp) => scroll.by(-page),
+        Some(Action::Top) => scroll.top(),
+        Some(Action::Bottom) => scroll.end(),
+        _ => false,
+    }
 }
 
 /// The contexts while an overlay is up: its own, modal, so the view's
@@ -658,20 +685,29 @@ pub(super) fn overlay_key(
                 None => (Some(Overlay::CopyMenu { items }), Changed::No),
             }
         }
-        Overlay::Audit { entries, scroll } => {
-            let scroll = match general {
-                Some(Action::Down) => scroll.saturating_add(1),
-                Some(Action::Up) => scroll.saturating_sub(1),
-                Some(Action::PageDown) => scroll.saturating_add(10),
-                Some(Action::PageUp) => scroll.saturating_sub(10),
-                Some(Action::Top) => 0,
-                _ if esc || key.code == KeyCode::Char('A') || key.code == KeyCode::Char('q') => {
-                    app.overlay = None;
-                    return Changed::Yes;
-                }
-                _ => return keep(app, Overlay::Audit { entries, scroll }),
-            };
-            (Some(Overlay::Audit { entries, scroll }), Changed::Yes)
+        Overlay::Audit {
+            entries,
+            mut scroll,
+        } => {
+            if esc || key.code == KeyCode::Char('A') || key.code == KeyCode::Char('q') {
+                app.overlay = None;
+                return Changed::Yes;
+            }
+            let page = (app.size.1 / 2).max(1) as i32;
+            let moved = scroll_by(&mut scroll, general, page);
+            app.overlay = Some(Overlay::Audit { entries, scroll });
+            return if moved { Changed::Yes } else { Changed::No };
+        }
+        Overlay::Messages { mut scroll } => {
+            let own = app.keymap.dispatch(&key, &[], false) == Some(Action::MessageLog);
+            if esc || own || key.code == KeyCode::Char('q') {
+                app.overlay = None;
+                return Changed::Yes;
+            }
+            let page = (app.size.1 / 2).max(1) as i32;
+            let moved = scroll_by(&mut scroll, general, page);
+            app.overlay = Some(Overlay::Messages { scroll });
+            return if moved { Changed::Yes } else { Changed::No };
         }
     };
     app.overlay = next;
@@ -835,6 +871,7 @@ pub fn send(
         ticket,
     };
     let opens_order = matches!(&request, ActionRequest::OpenTicket(t) if t.abrir_os == Some(true));
+    let target_name = target.customer_name.clone();
     app.pending.insert(
         submission.key,
         Pending {
@@ -848,10 +885,9 @@ pub fn send(
         target,
         busy: Some(submission.key),
     });
-    app.set_status(
-        StatusKind::Info,
-        trf(lang, T::ActionSending, &[("action", &tr(lang, kind.msg()))]),
-    );
+    let sending = trf(lang, T::ActionSending, &[("action", &tr(lang, kind.msg()))]);
+    let sending = named(lang, &target_name, sending);
+    app.set_status(StatusKind::Info, sending);
     fx.push(Effect::Action {
         submission,
         view,
@@ -917,6 +953,9 @@ fn answer(
         .as_ref()
         .map(|p| p.target.clone())
         .unwrap_or_default();
+    // The result stays on the status line, whole, and names the customer:
+    // the attendant may be on another customer by the time it arrives.
+    let who = target.customer_name.clone();
     match (&outcome, &reply) {
         (Outcome::Done { .. }, ActionReply::Ticket(res))
             if kind == ActionKind::OpenTicket && res.is_ok() =>
@@ -930,7 +969,7 @@ fn answer(
                 Some(p) => trf(lang, T::ActionTicketProtocol, &[("protocol", p)]),
                 None => text.clone(),
             };
-            app.set_status(StatusKind::Ok, status);
+            result_status(app, &who, StatusKind::Ok, status);
             if form_up {
                 app.overlay = Some(Overlay::TicketOpened { result, target });
             }
@@ -950,7 +989,7 @@ fn answer(
             queued(app, result, target, form_up);
         }
         (Outcome::Done { .. }, _) => {
-            app.set_status(status_kind, text);
+            result_status(app, &who, status_kind, text);
             if form_up {
                 app.overlay = None;
             }
@@ -975,7 +1014,7 @@ fn answer(
                     text: text.clone(),
                 });
             }
-            app.set_status(status_kind, text);
+            result_status(app, &who, status_kind, text);
         }
     }
     if let Some(p) = pending {
@@ -984,9 +1023,31 @@ fn answer(
     Changed::Yes
 }
 
+/// `text` about `customer`, for the status line and the log.
+fn named(lang: crate::i18n::Lang, customer: &str, text: String) -> String {
+    let customer = customer.trim();
+    if customer.is_empty() {
+        text
+    } else {
+        trf(
+            lang,
+            T::ActionResultFor,
+            &[("customer", &customer), ("text", &text)],
+        )
+    }
+}
+
+/// Shows an action's result (see [`App::set_result`]) naming `customer`.
+fn result_status(app: &mut App, customer: &str, kind: StatusKind, text: String) {
+    let text = named(app.lang(), customer, text);
+    app.set_result(kind, text);
+}
+
 fn queued(app: &mut App, result: InvoiceQueued, target: ActionTarget, form_up: bool) {
     let lang = app.lang();
-    app.set_status(
+    result_status(
+        app,
+        &target.customer_name,
         StatusKind::Ok,
         trf(
             lang,
@@ -1046,14 +1107,16 @@ fn refresh_after(
     }
 }
 
-/// A copy finished.
+/// A copy finished: the status line says where the text went (never a
+/// "copied" it cannot know) and shows it, so the attendant can read it out
+/// if the paste fails; it stays until another message replaces it.
 pub(super) fn on_copied(app: &mut App, report: crate::clipboard::CopyReport) -> Changed {
     let kind = if report.is_ok() {
         StatusKind::Ok
     } else {
         StatusKind::Error
     };
-    app.set_status(kind, report.status_text(app.lang()));
+    app.set_result(kind, report.status_text(app.lang()));
     Changed::Yes
 }
 

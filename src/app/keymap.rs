@@ -182,6 +182,8 @@ pub enum Action {
     CloseTicket,
     /// Show the latest entries of the local audit trail.
     AuditLog,
+    /// Show this session's messages: every result, refusal and error.
+    MessageLog,
     /// Open the command palette.
     Palette,
     /// Open the cities screen.
@@ -260,6 +262,7 @@ impl Action {
             Action::EditTicket => "edit-ticket",
             Action::CloseTicket => "close-ticket",
             Action::AuditLog => "audit",
+            Action::MessageLog => "messages",
             Action::Palette => "palette",
             Action::Cities => "cities",
             Action::Sales => "sales",
@@ -390,9 +393,6 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
     row(A::GoToPane(4), C::Global, &["4"], Msg::KeyGoToPane),
     row(A::GoToPane(5), C::Global, &["5"], Msg::KeyGoToPane),
     row(A::GoToPane(6), C::Global, &["6"], Msg::KeyGoToPane),
-    row(A::GoToPane(7), C::Global, &["7"], Msg::KeyGoToPane),
-    row(A::GoToPane(8), C::Global, &["8"], Msg::KeyGoToPane),
-    row(A::GoToPane(9), C::Global, &["9"], Msg::KeyGoToPane),
     hint(row(A::Search, C::Global, &["/"], Msg::KeySearch)),
     text_safe(row(A::Open, C::Global, &["enter"], Msg::KeyOpen)),
     text_safe(row(A::Back, C::Global, &["esc"], Msg::KeyBack)),
@@ -503,6 +503,8 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
         Risk::Dangerous,
     )),
     row(A::AuditLog, C::Global, &["A"], Msg::KeyAuditLog),
+    // "!" like a notification mark: it cannot be typed by a letter slip.
+    row(A::MessageLog, C::Global, &["!"], Msg::KeyMessageLog),
     // ":" as in k9s; F10 also from a text field, where ":" types.
     hint(text_safe(row(
         A::Palette,
@@ -1057,7 +1059,7 @@ impl Keymap {
 
     /// Everything for the help overlay, grouped by context in
     /// [`Context::ALL`] order; unbound and disallowed actions are left out,
-    /// and the nine pane digits collapse into one `1-9` row.
+    /// and the pane digits collapse into one `1-6` row.
     pub fn help_groups(&self) -> Vec<(Context, Vec<KeyHint>)> {
         let mut groups = Vec::new();
         for ctx in Context::ALL {
@@ -1102,13 +1104,13 @@ fn join_keys(keys: &[KeyCombo]) -> String {
         .join("/")
 }
 
-/// `1-9` when the pane keys are the default digits, else the plain list.
+/// `1-6` when the pane keys are the default digits, else the plain list.
 fn digits_range(keys: &[KeyCombo]) -> String {
-    let defaults: Vec<KeyCombo> = ('1'..='9')
+    let defaults: Vec<KeyCombo> = ('1'..='6')
         .map(|c| KeyCombo::new(KeyCode::Char(c), KeyModifiers::NONE))
         .collect();
     if keys == defaults.as_slice() {
-        "1-9".to_owned()
+        "1-6".to_owned()
     } else {
         join_keys(keys)
     }
@@ -1199,6 +1201,7 @@ mod tests {
             | Action::EditTicket
             | Action::CloseTicket
             | Action::AuditLog
+            | Action::MessageLog
             | Action::Palette
             | Action::Cities
             | Action::Sales
@@ -1253,6 +1256,7 @@ mod tests {
             Action::EditTicket,
             Action::CloseTicket,
             Action::AuditLog,
+            Action::MessageLog,
             Action::Palette,
             Action::Cities,
             Action::Sales,
@@ -1278,8 +1282,8 @@ mod tests {
         }
         assert_eq!(
             DEFAULT_BINDINGS.len(),
-            all.len() + 8,
-            "one row per action, nine for the pane digits"
+            all.len() + 5,
+            "one row per action, six for the pane digits"
         );
         assert_eq!(Action::GoToPane(42).risk(), Risk::Safe);
         assert!(Keymap::default().allows(Action::GoToPane(0)));
@@ -1698,7 +1702,12 @@ mod tests {
             .filter(|h| matches!(h.action, Action::GoToPane(_)))
             .collect();
         assert_eq!(pane_rows.len(), 1);
-        assert_eq!(pane_rows[0].keys, "1-9");
+        // Six customer panes (the tool screens have three tabs): no key
+        // is bound to a pane that does not exist.
+        assert_eq!(pane_rows[0].keys, "1-6");
+        for digit in ['7', '8', '9'] {
+            assert_eq!(km.dispatch(&ch(digit), &[], false), None, "{digit}");
+        }
         let (km, _) = Keymap::new(&overrides(&[("pane-2", &["F2"])]), false);
         let groups = km.help_groups();
         let row = groups[0]
@@ -1706,7 +1715,7 @@ mod tests {
             .iter()
             .find(|h| matches!(h.action, Action::GoToPane(_)))
             .unwrap();
-        assert_eq!(row.keys, "1/F2/3/4/5/6/7/8/9");
+        assert_eq!(row.keys, "1/F2/3/4/5/6");
     }
 
     #[test]

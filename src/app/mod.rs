@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod palette;
 pub mod results;
 pub mod runner;
+pub mod scroll;
 pub mod status;
 pub mod tools;
 pub mod typeahead;
@@ -107,6 +108,18 @@ impl Pane {
             Pane::Tickets => T::PaneTickets,
             Pane::Orders => T::PaneServiceOrders,
             Pane::Connections => T::PaneConnections,
+        }
+    }
+
+    /// The pane's tab label where the titles do not all fit (80 columns).
+    pub fn short_title(self) -> T {
+        match self {
+            Pane::Customer => T::PaneCustomer,
+            Pane::Services => T::PaneServices,
+            Pane::Invoices => T::PaneInvoices,
+            Pane::Tickets => T::PaneTicketsShort,
+            Pane::Orders => T::PaneServiceOrdersShort,
+            Pane::Connections => T::PaneConnectionsShort,
         }
     }
 
@@ -488,9 +501,10 @@ pub struct CustomerView {
     pub focus: Pane,
     /// The detail pane shown beside the header in the wide layout.
     pub detail: Pane,
-    /// First line shown of the selected ticket's or order's text, which
-    /// can be longer than the pane (PgUp/PgDn there scroll it).
-    pub detail_scroll: u16,
+    /// The focused pane's text (the Cliente pane, or the selected
+    /// service's, invoice's, ticket's or order's details), which can be
+    /// longer than the pane: the page keys, Home and End scroll it.
+    pub detail_scroll: scroll::Scroll,
     /// What the search or screen pop that opened this customer looked
     /// for, until the attendant picks a service by hand: the service it
     /// names (a login, an IP, a MAC, a ticket contact's phone) is selected
@@ -671,9 +685,12 @@ pub struct App {
     /// Searches and customers of this session, newest first.
     pub history: Vec<HistoryEntry>,
     /// The help overlay's scroll, when it is open.
-    pub help: Option<u16>,
+    pub help: Option<scroll::Scroll>,
     /// The latest status message.
     pub status: Option<StatusMessage>,
+    /// Every status message of the session, oldest first (at most
+    /// [`status::LOG_LEN`]); memory only.
+    pub log: Vec<status::LogEntry>,
     /// Animation counter (spinners).
     pub tick: u64,
     /// Terminal size, for page moves and layout.
@@ -717,6 +734,7 @@ impl App {
             history: Vec::new(),
             help: None,
             status: None,
+            log: Vec::new(),
             tick: 0,
             size: (80, 24),
             now: chrono::Utc::now(),
@@ -776,12 +794,36 @@ impl App {
         }
     }
 
-    /// Shows a status message that clears itself.
+    /// Shows a status message that clears itself, and logs it.
     pub fn set_status(&mut self, kind: StatusKind, text: String) {
+        self.show(kind, text, Some(Instant::now() + STATUS_TTL));
+    }
+
+    /// Shows an action's result: it stays until another message replaces
+    /// it (the attendant may be talking to the customer), and is logged.
+    pub fn set_result(&mut self, kind: StatusKind, text: String) {
+        self.show(kind, text, None);
+    }
+
+    fn show(&mut self, kind: StatusKind, text: String, expires: Option<Instant>) {
+        self.record(kind, text.clone());
         self.status = Some(StatusMessage {
             text,
             kind,
-            expires: Instant::now() + STATUS_TTL,
+            expires,
+        });
+    }
+
+    /// Adds a line to the session's message log (the oldest go beyond
+    /// [`status::LOG_LEN`]), without touching the status line.
+    fn record(&mut self, kind: StatusKind, text: String) {
+        if self.log.len() >= status::LOG_LEN {
+            self.log.remove(0);
+        }
+        self.log.push(status::LogEntry {
+            at: self.now,
+            kind,
+            text,
         });
     }
 
@@ -950,7 +992,13 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
             app.tick = app.tick.wrapping_add(1);
             Changed::Yes
         }
-        Msg::Fetched { req, reply } => on_reply(app, req, reply, &mut fx),
+        Msg::Fetched { req, reply } => {
+            // A read that fails goes to the message log too.
+            let before = status::failed_reads(app);
+            let changed = on_reply(app, req, reply, &mut fx);
+            status::log_failed_reads(app, &before);
+            changed
+        }
         Msg::ActionDone { submission, reply } => actions::on_done(app, submission, reply, &mut fx),
         Msg::RefreshSlot { view, slot } => {
             refresh_slot(app, view, slot, &mut fx);
@@ -1047,11 +1095,18 @@ fn on_key(app: &mut App, key: KeyEvent, gap: Option<Duration>, fx: &mut Vec<Effe
             return Changed::No;
         }
         Some(Action::Help) => {
-            app.help = if app.help.is_some() { None } else { Some(0) };
+            app.help = if app.help.is_some() {
+                None
+            } else {
+                Some(scroll::Scroll::new())
+            };
             return Changed::Yes;
         }
         Some(Action::AuditLog) if app.help.is_none() && !too_small => {
             return actions::open_audit(app, fx);
+        }
+        Some(Action::MessageLog) if app.help.is_none() && !too_small => {
+            return actions::open_messages(app);
         }
         Some(Action::Palette) if app.help.is_none() && !too_small => {
             app.palette = Some(palette::Palette::new(&app.keymap, app.view.is_some()));
@@ -1064,34 +1119,25 @@ fn on_key(app: &mut App, key: KeyEvent, gap: Option<Duration>, fx: &mut Vec<Effe
         }
         _ => {}
     }
-    if let Some(scroll) = app.help.as_mut() {
-        return match action {
-            Some(Action::Back) => {
-                app.help = None;
-                Changed::Yes
-            }
-            Some(Action::Down) => {
-                *scroll = scroll.saturating_add(1);
-                Changed::Yes
-            }
-            Some(Action::Up) => {
-                *scroll = scroll.saturating_sub(1);
-                Changed::Yes
-            }
-            Some(Action::PageDown) => {
-                *scroll = scroll.saturating_add(10);
-                Changed::Yes
-            }
-            Some(Action::PageUp) => {
-                *scroll = scroll.saturating_sub(10);
-                Changed::Yes
-            }
-            Some(Action::Top) => {
-                *scroll = 0;
-                Changed::Yes
-            }
-            _ => Changed::No,
+    if app.help.is_some() {
+        if action == Some(Action::Back) {
+            app.help = None;
+            return Changed::Yes;
+        }
+        let page = page(app) as i32;
+        let Some(scroll) = app.help.as_mut() else {
+            return Changed::No;
         };
+        let moved = match action {
+            Some(Action::Down) => scroll.by(1),
+            Some(Action::Up) => scroll.by(-1),
+            Some(Action::PageDown) => scroll.by(page),
+            Some(Action::PageUp) => scroll.by(-page),
+            Some(Action::Top) => scroll.top(),
+            Some(Action::Bottom) => scroll.end(),
+            _ => false,
+        };
+        return if moved { Changed::Yes } else { Changed::No };
     }
     if too_small {
         return Changed::No;
@@ -1172,10 +1218,11 @@ fn run_palette_entry(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Cha
     match action {
         Action::Quit => quit(app, fx),
         Action::Help => {
-            app.help = Some(0);
+            app.help = Some(scroll::Scroll::new());
             Changed::Yes
         }
         Action::AuditLog => actions::open_audit(app, fx),
+        Action::MessageLog => actions::open_messages(app),
         Action::Search => {
             close_view(app, fx);
             app.tools.return_to = None;
@@ -1574,7 +1621,7 @@ fn open_code(
         revealed: None,
         focus: Pane::Customer,
         detail: Pane::Invoices,
-        detail_scroll: 0,
+        detail_scroll: scroll::Scroll::new(),
         pick,
         drafts: HashMap::new(),
     };
@@ -1822,15 +1869,22 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
         | Action::EditTicket
         | Action::CloseTicket) => actions::start(app, &mut view, a, fx),
         Action::NetworkJump => tools::network::jump(app, &view, fx),
-        // Tickets and orders carry long texts: there the page keys scroll
-        // the selected item's text, the arrows move between items.
-        Action::PageDown if matches!(view.focus, Pane::Tickets | Pane::Orders) => {
-            view.detail_scroll = view.detail_scroll.saturating_add((page / 2).max(1) as u16);
-            Changed::Yes
-        }
-        Action::PageUp if matches!(view.focus, Pane::Tickets | Pane::Orders) => {
-            view.detail_scroll = view.detail_scroll.saturating_sub((page / 2).max(1) as u16);
-            Changed::Yes
+        // The panes' texts run longer than 80x24 (the selected service's
+        // address and last connection, a PIX code, a ticket's text): the
+        // page keys, Home and End scroll the focused pane's text and the
+        // arrows move between items. The connection history is a list:
+        // there the page keys move through the sessions.
+        a @ (Action::PageDown | Action::PageUp | Action::Top | Action::Bottom)
+            if view.focus != Pane::Connections =>
+        {
+            let half = (page / 2).max(1) as i32;
+            let moved = match a {
+                Action::PageDown => view.detail_scroll.by(half),
+                Action::PageUp => view.detail_scroll.by(-half),
+                Action::Top => view.detail_scroll.top(),
+                _ => view.detail_scroll.end(),
+            };
+            if moved { Changed::Yes } else { Changed::No }
         }
         a @ (Action::Up
         | Action::Down
@@ -1839,7 +1893,7 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
         | Action::Top
         | Action::Bottom) => {
             let pane = view.focus;
-            view.detail_scroll = 0;
+            view.detail_scroll.reset();
             // On the Cliente pane ↑/↓ (j/k) choose among the services it
             // lists, as on Serviços.
             let rows = match (pane, a) {
@@ -1880,7 +1934,7 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
 
 fn focus(view: &mut CustomerView, pane: Pane) {
     if view.focus != pane {
-        view.detail_scroll = 0;
+        view.detail_scroll.reset();
     }
     view.focus = pane;
     if pane.is_detail() {

@@ -89,6 +89,11 @@ pub const ENTRIES: &[Entry] = &[
         action: Action::AuditLog,
     },
     Entry {
+        command: "messages",
+        label: T::KeyMessageLog,
+        action: Action::MessageLog,
+    },
+    Entry {
         command: "help",
         label: T::KeyHelp,
         action: Action::Help,

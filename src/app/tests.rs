@@ -500,6 +500,74 @@ fn errors_are_localized_per_pane() {
     assert!(!view.pane_failed(Pane::Invoices));
 }
 
+/// Issue 13: the message log holds every error of the session, the
+/// failed reads too (a pane shows its error only while it is on screen):
+/// with its time, the pane and the customer, without taking the status
+/// line. An answer nobody waits for any more is not logged.
+#[test]
+fn failed_reads_go_to_the_message_log_with_the_pane_and_the_customer() {
+    let mut app = app();
+    let fx = open_first(&mut app, vec![customer(1, "ANA", &["ana"])]);
+    let logged = app.log.len();
+    let (req, _) = fetches(&fx)
+        .into_iter()
+        .find(|(r, _)| r.slot == Slot::Tickets)
+        .unwrap();
+    let timeout = || ApiError::Network {
+        route: "cliente/atendimento",
+        timeout: true,
+        sent: true,
+        detail: "timed out".into(),
+    };
+    let status = app.status.clone();
+    update(
+        &mut app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Tickets(Err(timeout())),
+        },
+    );
+    assert_eq!(app.log.len(), logged + 1, "{:?}", app.log);
+    let entry = app.log.last().unwrap();
+    assert_eq!(entry.kind, status::StatusKind::Error);
+    assert_eq!(entry.at, app.now);
+    assert_eq!(
+        entry.text,
+        "ANA · Atendimentos: O servidor não respondeu em 20 s"
+    );
+    assert_eq!(
+        app.status, status,
+        "the pane says it; the status line is left"
+    );
+    // The same answer again is nobody's: not logged twice.
+    update(
+        &mut app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Tickets(Err(timeout())),
+        },
+    );
+    assert_eq!(app.log.len(), logged + 1);
+    // A failed search is logged under the results.
+    press(&mut app, KeyCode::Esc);
+    app.search.input.reset();
+    app.search.focus.0 = SearchFocus::Input;
+    type_text(&mut app, "maria");
+    let fx = press(&mut app, KeyCode::Enter);
+    let (req, _) = fetches(&fx)[0].clone();
+    update(
+        &mut app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Customers(Err(timeout())),
+        },
+    );
+    assert_eq!(
+        app.log.last().unwrap().text,
+        "Resultados: O servidor não respondeu em 20 s"
+    );
+}
+
 #[test]
 fn fixture_invoices_are_accepted_for_the_open_customer() {
     let mut app = app();
@@ -640,13 +708,55 @@ fn page_keys_scroll_long_ticket_texts_and_moving_resets_them() {
     open_first(&mut app, vec![customer(1, "ANA", &["ana"])]);
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::PageDown);
-    let scrolled = app.view.as_ref().unwrap().detail_scroll;
+    let scrolled = app.view.as_ref().unwrap().detail_scroll.offset();
     assert!(scrolled > 0);
     press(&mut app, KeyCode::PageUp);
-    assert_eq!(app.view.as_ref().unwrap().detail_scroll, 0);
+    assert_eq!(app.view.as_ref().unwrap().detail_scroll.offset(), 0);
     press(&mut app, KeyCode::PageDown);
     press(&mut app, KeyCode::Char('5'));
-    assert_eq!(app.view.as_ref().unwrap().detail_scroll, 0);
+    assert_eq!(app.view.as_ref().unwrap().detail_scroll.offset(), 0);
+}
+
+/// Draws the console at its size, as the loop does after each batch.
+fn draw(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| crate::ui::console::draw(f, app, std::time::Instant::now()))
+        .unwrap();
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn help_scrolls_with_j_k_and_end_and_comes_back_up_at_once() {
+    let mut app = app();
+    press(&mut app, KeyCode::F(1));
+    draw(&app);
+    let offset = |app: &App| app.help.as_ref().map(|s| s.offset());
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(offset(&app), Some(1));
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(offset(&app), Some(0));
+    press(&mut app, KeyCode::Char('G'));
+    let end = offset(&app).unwrap();
+    assert!(end > 0 && end < 100, "{end}");
+    assert!(!draw(&app).contains("↓ mais"));
+    // Past the end nothing moves, and one k is one line up.
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(offset(&app), Some(end));
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(offset(&app), Some(end - 1));
+    assert!(draw(&app).contains("↓ mais"));
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(offset(&app), Some(0));
 }
 
 /// The search requests among `fx`.

@@ -245,8 +245,12 @@ mod tests {
         );
         let what = tr(Lang::En, Msg::WhatPixCode);
         assert_eq!(
-            trf(Lang::En, Msg::Copied, &[("what", &what)]),
-            "Copied PIX code"
+            trf(
+                Lang::En,
+                Msg::CopiedTerminal,
+                &[("what", &what), ("text", &"000201")]
+            ),
+            "Sent to the terminal's clipboard · PIX code: 000201"
         );
     }
 

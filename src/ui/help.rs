@@ -14,7 +14,7 @@ use crate::app::keymap::{Action, Keymap};
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::text::{fit, truncate, width};
 use crate::ui::theme::{Role, Theme};
-use crate::ui::widgets::keys_label;
+use crate::ui::widgets::{draw_scroll_marker, keys_label, scroll_marker};
 
 /// Width of the key column, in cells.
 const KEY_COL: usize = 11;
@@ -195,10 +195,22 @@ impl<'a> HelpOverlay<'a> {
             .map(|a| keys_label(self.keymap, *a))
             .filter(|k| !k.is_empty())
             .collect();
-        let footer = Line::styled(
-            trf(self.lang, Msg::HelpClose, &[("key", &close.join(" / "))]),
-            self.theme.style(Role::Muted),
-        );
+        let mut footer = trf(self.lang, Msg::HelpClose, &[("key", &close.join(" / "))]);
+        // The glyph marks the rows that ask first; say so where there are any.
+        let marked = self
+            .keymap
+            .help_groups()
+            .iter()
+            .any(|(_, rows)| rows.iter().any(|r| r.action.needs_confirmation()));
+        if marked {
+            let legend = trf(
+                self.lang,
+                Msg::HelpConfirmLegend,
+                &[("glyph", &self.theme.glyph(Role::Warning))],
+            );
+            footer = format!("{legend} · {footer}");
+        }
+        let footer = Line::styled(footer, self.theme.style(Role::Muted));
         (header, footer)
     }
 
@@ -288,6 +300,24 @@ impl Widget for HelpOverlay<'_> {
             },
             buf,
         );
+        let max = self.max_scroll(area);
+        let hidden = crate::ui::cells::Hidden {
+            below: scroll < max,
+            above: scroll > 0,
+        };
+        if let Some(marker) = scroll_marker(self.keymap, self.lang, hidden, false) {
+            // Left of the footer, never over it.
+            let room = fx.saturating_sub(rect.x);
+            draw_scroll_marker(
+                buf,
+                Rect {
+                    width: room,
+                    ..rect
+                },
+                &marker,
+                self.theme,
+            );
+        }
     }
 }
 
@@ -343,6 +373,34 @@ mod tests {
             .max_scroll(Rect::new(0, 0, 80, 24))
                 <= 22
         );
+    }
+
+    /// Issue 13: the pane keys say how many panes there are, the ▲ on
+    /// dangerous actions is explained, and a help longer than the screen
+    /// says that more follows, and which keys scroll it.
+    #[test]
+    fn help_names_six_panes_explains_the_triangle_and_marks_more_below() {
+        let km = Keymap::default();
+        let top = text(&draw(&km, Lang::PtBr, 80, 24, 0));
+        assert!(top.contains("1-6         Ir para o painel"), "{top}");
+        assert!(!top.contains("1-9"), "{top}");
+        assert!(top.contains("▲ pede confirmação"), "{top}");
+        assert!(top.contains("↓ mais: j/PgDn"), "{top}");
+        let max = HelpOverlay {
+            keymap: &km,
+            lang: Lang::PtBr,
+            theme: &Theme::default(),
+            scroll: 0,
+            typing: false,
+        }
+        .max_scroll(Rect::new(0, 0, 80, 24));
+        assert!(max > 0);
+        let bottom = text(&draw(&km, Lang::PtBr, 80, 24, max));
+        assert!(!bottom.contains("↓ mais"), "{bottom}");
+        assert!(bottom.contains("↑"), "{bottom}");
+        let en = text(&draw(&km, Lang::En, 80, 24, 0));
+        assert!(en.contains("▲ asks for confirmation"), "{en}");
+        assert!(en.contains("↓ more: j/PgDn"), "{en}");
     }
 
     #[test]

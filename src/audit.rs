@@ -322,6 +322,82 @@ fn ends_with_newline(file: &File) -> std::io::Result<bool> {
     Ok(last[0] == b'\n')
 }
 
+/// The `msg` of an attempt whose answer never came: the process stopped
+/// waiting for it (quit, a signal, a closed terminal).
+pub const INTERRUPTED: &str = "interrupted before the answer arrived: check before repeating";
+
+/// An attempt written to the trail that has no outcome yet. Every attempt
+/// line gets an outcome line: [`PendingAttempt::finish`] writes the real
+/// one, and dropping it unfinished (the request was abandoned: the
+/// console quit, a signal arrived, the task was aborted, a panic unwound)
+/// writes [`Outcome::Unknown`] with [`INTERRUPTED`].
+#[derive(Debug)]
+pub struct PendingAttempt {
+    audit: Audit,
+    id: AttemptId,
+    done: bool,
+}
+
+impl Audit {
+    /// Writes `attempt` (synced) and returns the guard of its outcome.
+    pub fn begin(&self, attempt: &AuditAttempt) -> std::io::Result<PendingAttempt> {
+        let id = self.attempt(attempt)?;
+        Ok(PendingAttempt {
+            audit: self.clone(),
+            id,
+            done: false,
+        })
+    }
+}
+
+impl PendingAttempt {
+    /// The attempt's id.
+    pub fn id(&self) -> &AttemptId {
+        &self.id
+    }
+
+    /// Writes how the attempt ended.
+    pub fn finish(mut self, outcome: Outcome, msg: Option<&str>) -> std::io::Result<()> {
+        self.done = true;
+        self.audit.outcome(&self.id, outcome, msg)
+    }
+}
+
+impl Drop for PendingAttempt {
+    fn drop(&mut self) {
+        if !self.done {
+            // Nothing else can be done about a failed write here; the
+            // attempt line alone still says the action may have happened.
+            let _ = self
+                .audit
+                .outcome(&self.id, Outcome::Unknown, Some(INTERRUPTED));
+        }
+    }
+}
+
+/// Runs one action under the trail, the one way both front ends do it:
+/// writes the attempt (synced) before `send` runs, runs `send` once, and
+/// writes the outcome `judge` reads from its result. Dropping the returned
+/// future before the answer writes `unknown` (see [`PendingAttempt`]).
+///
+/// `Err` means the attempt could not be written, and nothing was sent. On
+/// success the second value says whether the outcome line was written.
+pub async fn audited<T>(
+    trail: &Audit,
+    attempt: AuditAttempt,
+    send: impl std::future::Future<Output = T>,
+    judge: impl FnOnce(&T) -> (Outcome, Option<String>),
+) -> std::io::Result<(T, std::io::Result<()>)> {
+    // Written in place (a line and a sync, see the module's note): from
+    // the moment it is on disk the guard exists, so no cancellation point
+    // can fall between the attempt and its guard.
+    let pending = trail.begin(&attempt)?;
+    let reply = send.await;
+    let (outcome, msg) = judge(&reply);
+    let written = pending.finish(outcome, msg.as_deref());
+    Ok((reply, written))
+}
+
 /// Sanitized, single-line, at most [`MAX_MSG`] characters.
 fn shorten(msg: &str) -> String {
     let clean = crate::sanitize::clean_line(msg);
@@ -633,6 +709,78 @@ mod tests {
         Audit::open(&path).unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o077, 0);
+    }
+
+    #[test]
+    fn an_attempt_dropped_without_its_outcome_gets_unknown() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.jsonl");
+        let audit = Audit::open(&path).unwrap();
+        let done = audit.begin(&sample()).unwrap();
+        done.finish(Outcome::Ok, Some("feito")).unwrap();
+        drop(audit.begin(&sample()).unwrap());
+        let e = read_latest(&path, 10).unwrap();
+        let got: Vec<_> = e.iter().map(|e| (e.phase, e.outcome)).collect();
+        assert_eq!(
+            got,
+            [
+                (Phase::Attempt, None),
+                (Phase::Outcome, Some(Outcome::Ok)),
+                (Phase::Attempt, None),
+                (Phase::Outcome, Some(Outcome::Unknown)),
+            ]
+        );
+        assert_eq!(e[2].id, e[3].id);
+        assert_eq!(e[3].msg.as_deref(), Some(INTERRUPTED));
+        assert_eq!(e[3].attempt.service, Some(42));
+    }
+
+    #[tokio::test]
+    async fn an_audited_request_abandoned_midway_leaves_unknown() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.jsonl");
+        let audit = Audit::open(&path).unwrap();
+        // Answered: attempt, then the judged outcome.
+        let (reply, written) = audited(&audit, sample(), async { 7 }, |n: &i32| {
+            (Outcome::Refused, Some(format!("n={n}")))
+        })
+        .await
+        .unwrap();
+        assert_eq!(reply, 7);
+        written.unwrap();
+        // Never answered: the future is dropped (a task aborted at exit).
+        let run = tokio::spawn({
+            let audit = audit.clone();
+            async move {
+                audited(
+                    &audit,
+                    sample(),
+                    async { std::future::pending::<()>().await },
+                    |_| (Outcome::Ok, None),
+                )
+                .await
+            }
+        });
+        // Wait until the attempt line is on disk, then abandon it.
+        let end = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while read_latest(&path, 10).unwrap().len() < 3 {
+            assert!(std::time::Instant::now() < end, "no attempt line");
+            tokio::task::yield_now().await;
+        }
+        run.abort();
+        assert!(run.await.unwrap_err().is_cancelled());
+        let e = read_latest(&path, 10).unwrap();
+        let got: Vec<_> = e.iter().map(|e| (e.phase, e.outcome)).collect();
+        assert_eq!(
+            got,
+            [
+                (Phase::Attempt, None),
+                (Phase::Outcome, Some(Outcome::Refused)),
+                (Phase::Attempt, None),
+                (Phase::Outcome, Some(Outcome::Unknown)),
+            ]
+        );
+        assert_eq!(e[1].msg.as_deref(), Some("n=7"));
     }
 
     #[test]

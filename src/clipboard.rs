@@ -5,19 +5,44 @@
 //! clipboard tool would fill the *server's* clipboard (or fail for lack of
 //! a display). So the choice is:
 //!
-//! - over SSH, or with no local display: OSC 52, the escape sequence that
-//!   asks the attendant's own terminal emulator to set its clipboard. Inside
-//!   tmux it is wrapped in tmux's DCS passthrough (tmux ≥ 3.3 also needs
-//!   `set -g allow-passthrough on`), inside GNU screen in DCS chunks, since
-//!   screen truncates long DCS strings;
 //! - on a local display (`WAYLAND_DISPLAY` / `DISPLAY`, not SSH) or on
 //!   macOS: a native tool (`wl-copy`, `xclip`, `xsel`, `pbcopy`), spawned
-//!   with `tokio::process` so the UI never waits for it. If none is
-//!   installed, OSC 52 is tried last.
+//!   with `tokio::process` so the UI never waits for it. The first that
+//!   works ends the copy;
+//! - otherwise (over SSH, no display, or no tool): the terminal. OSC 52 is
+//!   the escape sequence that asks the attendant's own terminal emulator to
+//!   set its clipboard. Inside tmux:
+//!   - tmux's own buffer is loaded with `tmux load-buffer -w -` (text on
+//!     stdin): with tmux's *default* settings this is the one way that
+//!     works. `-w` has tmux pass the buffer on to the clipboard of the
+//!     terminal its client runs in, whatever `set-clipboard` says (tmux
+//!     before 3.2 has no `-w`: the buffer is loaded without it);
+//!   - the plain sequence is written too: tmux with `set-clipboard on`
+//!     takes it and forwards it (with `external`, the default, and `off`
+//!     it drops it), and so does GNU screen;
+//!   - the passthrough-wrapped one only where tmux allows it
+//!     (`allow-passthrough on`, or tmux before 3.3), since with the default
+//!     settings tmux drops it.
+//!
+//!   Checked against tmux 3.3a with `-f /dev/null`, a client attached
+//!   through a pseudo-terminal: the client's terminal received the buffer
+//!   as OSC 52 with `set-clipboard` `external` and `off`, the plain
+//!   sequence only with `on`, the wrapped one only with passthrough on.
+//!
+//!   Inside GNU screen the sequence goes plain and in DCS chunks (screen
+//!   truncates long DCS strings).
+//!
+//! Whether the emulator honours OSC 52 cannot be known, so the status line
+//! says what was *sent* where, never "copied", and shows the text so the
+//! attendant can read it out when the clipboard failed.
+//!
+//! Nothing here writes to the terminal: [`copy`] returns the sequence in
+//! [`CopyReport::terminal`] and the console's loop writes it between
+//! frames (a write from a task could land in the middle of a frame).
 //!
 //! The decision is a pure function of an injected [`Env`] ([`plan`]) and
 //! the escape sequence a pure function of the text ([`osc52_sequence`]), so
-//! both are unit-tested without a terminal. [`copy`] runs the plan.
+//! both are unit-tested without a terminal.
 //!
 //! The text is sanitized first ([`crate::sanitize::clean_line`]): a value
 //! from the server carrying an escape sequence must not reach the
@@ -70,6 +95,35 @@ pub struct Env {
     /// Standard output is a terminal (OSC 52 written anywhere else would
     /// land in a file or pipe as garbage).
     pub stdout_tty: bool,
+    /// What tmux says about itself, when inside tmux; see [`tmux_facts`].
+    pub tmux_facts: TmuxFacts,
+}
+
+/// What tmux does with each way of copying, as it says itself (see
+/// [`tmux_facts`]). All false when tmux did not answer: then only its
+/// buffer is counted on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TmuxFacts {
+    /// It passes wrapped sequences through (`allow-passthrough on`, or
+    /// tmux before 3.3).
+    pub passthrough: bool,
+    /// It takes OSC 52 from programs and passes it on: `set-clipboard on`.
+    /// With `external` (the default) and `off` it drops the sequence.
+    pub takes_osc52: bool,
+    /// It is older than 3.2, whose `load-buffer` has no `-w`: the buffer is
+    /// loaded without it, and tmux does not pass it on.
+    pub before_3_2: bool,
+}
+
+impl TmuxFacts {
+    /// The command that loads tmux's buffer: with `-w` where tmux has it.
+    pub fn buffer_tool(&self) -> NativeTool {
+        if self.before_3_2 {
+            NativeTool::TMUX_BUFFER_BEFORE_3_2
+        } else {
+            NativeTool::TMUX_BUFFER
+        }
+    }
 }
 
 impl Env {
@@ -85,6 +139,7 @@ impl Env {
             x11: set("DISPLAY"),
             macos: cfg!(target_os = "macos"),
             stdout_tty,
+            tmux_facts: TmuxFacts::default(),
         }
     }
 
@@ -155,15 +210,31 @@ impl NativeTool {
         program: "pbcopy",
         args: &[],
     };
+    /// tmux's own buffer; `-w` also sends it to the clipboard of the
+    /// terminal tmux's client runs in (whatever `set-clipboard` says).
+    pub const TMUX_BUFFER: NativeTool = NativeTool {
+        program: "tmux",
+        args: &["load-buffer", "-w", "-"],
+    };
+    /// tmux's own buffer in tmux before 3.2, which has no `-w` (and fails
+    /// on it).
+    pub const TMUX_BUFFER_BEFORE_3_2: NativeTool = NativeTool {
+        program: "tmux",
+        args: &["load-buffer", "-"],
+    };
 }
 
 /// One way of copying.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
-    /// An OSC 52 sequence written to the terminal, wrapped for the multiplexer.
-    Osc52(Multiplexer),
-    /// A native tool fed through its stdin.
+    /// A native tool fed through its stdin; the first that works ends the
+    /// copy.
     Native(NativeTool),
+    /// tmux's buffer, loaded with [`NativeTool::TMUX_BUFFER`].
+    TmuxBuffer,
+    /// An OSC 52 sequence for the terminal: plain ([`Multiplexer::None`])
+    /// or wrapped for a multiplexer.
+    Osc52(Multiplexer),
 }
 
 /// Why copying failed; [`CopyError::reason`] gives the localized text for
@@ -197,11 +268,6 @@ pub enum CopyError {
         /// The timeout.
         seconds: u64,
     },
-    /// Writing the sequence to the terminal failed.
-    Write {
-        /// The I/O error.
-        detail: String,
-    },
 }
 
 impl CopyError {
@@ -224,17 +290,18 @@ impl CopyError {
                 Msg::CopyErrToolTimeout,
                 &[("tool", tool), ("seconds", seconds)],
             ),
-            CopyError::Write { detail } => trf(lang, Msg::CopyErrWrite, &[("detail", detail)]),
         }
     }
 }
 
-/// The methods to try, in order, for `env`; an error when there is none.
+/// The methods for `env`, in order; an error when there is none.
 ///
-/// Over SSH, or without a local display, only OSC 52 can reach the
-/// attendant's clipboard. On a local display the native tools come first
-/// (they work in terminals without OSC 52 support) and OSC 52 is the last
-/// resort when none is installed.
+/// Native tools come first on a local display (they work in terminals
+/// without OSC 52 support) and are alternatives: the first that works ends
+/// the copy. The terminal methods that follow all run: inside tmux its
+/// buffer, the plain sequence and, where tmux lets it through, the wrapped
+/// one; inside screen the plain and the chunked sequence; else the plain
+/// one.
 pub fn plan(env: &Env) -> Result<Vec<Method>, CopyError> {
     let mut methods = Vec::new();
     if env.local_display() {
@@ -249,13 +316,82 @@ pub fn plan(env: &Env) -> Result<Vec<Method>, CopyError> {
             methods.push(Method::Native(NativeTool::PBCOPY));
         }
     }
+    if env.tmux {
+        methods.push(Method::TmuxBuffer);
+    }
     if env.stdout_tty {
-        methods.push(Method::Osc52(env.multiplexer()));
+        methods.push(Method::Osc52(Multiplexer::None));
+        match env.multiplexer() {
+            Multiplexer::Tmux if env.tmux_facts.passthrough => {
+                methods.push(Method::Osc52(Multiplexer::Tmux));
+            }
+            Multiplexer::Screen => methods.push(Method::Osc52(Multiplexer::Screen)),
+            _ => {}
+        }
     }
     if methods.is_empty() {
         return Err(CopyError::NotATerminal);
     }
     Ok(methods)
+}
+
+/// What tmux says about itself, from inside one of its panes: whether it
+/// passes wrapped sequences through, takes OSC 52 and has `load-buffer
+/// -w`. Asked with one `tmux display-message` (asynchronously, with a
+/// short timeout); all false when tmux does not answer.
+pub async fn tmux_facts() -> TmuxFacts {
+    let ask = tokio::process::Command::new("tmux")
+        .args([
+            "display-message",
+            "-p",
+            "#{allow-passthrough}|#{set-clipboard}|#{version}",
+        ])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .output();
+    match tokio::time::timeout(TMUX_QUERY_TIMEOUT, ask).await {
+        Ok(Ok(out)) if out.status.success() => {
+            parse_tmux_facts(&String::from_utf8_lossy(&out.stdout))
+        }
+        _ => TmuxFacts::default(),
+    }
+}
+
+/// How long [`tmux_facts`] waits for tmux.
+pub const TMUX_QUERY_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// Reads `allow-passthrough|set-clipboard|version` as tmux prints them.
+/// Before 3.3 tmux had no `allow-passthrough` and always passed wrapped
+/// sequences through; 3.3 prints `1`/`0`, 3.4 and later `on`/`all`/`off`.
+fn parse_tmux_facts(answer: &str) -> TmuxFacts {
+    let mut parts = answer.trim().split('|');
+    let passthrough = parts.next().unwrap_or("").trim();
+    let clipboard = parts.next().unwrap_or("").trim();
+    let version = parts.next().unwrap_or("").trim();
+    let passes = match passthrough {
+        "1" | "on" | "all" => true,
+        "" => version_before(version, 3, 3),
+        _ => false,
+    };
+    TmuxFacts {
+        passthrough: passes,
+        takes_osc52: clipboard == "on",
+        before_3_2: version_before(version, 3, 2),
+    }
+}
+
+/// Whether tmux `version` ("3.2a", "next-3.5") is older than `major.minor`.
+fn version_before(version: &str, major: u32, minor: u32) -> bool {
+    let digits = version.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let mut nums = digits
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse::<u32>().unwrap_or(0));
+    match (nums.next(), nums.next()) {
+        (Some(a), Some(b)) => (a, b) < (major, minor),
+        _ => false,
+    }
 }
 
 /// The text as it will be copied: control characters and escape sequences
@@ -321,81 +457,154 @@ fn wrap_screen(seq: &[u8]) -> Vec<u8> {
     out
 }
 
+/// How a copy went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Copied {
+    /// A native tool took it: it is in the clipboard.
+    Native(&'static str),
+    /// It went the terminal's way.
+    Terminal {
+        /// tmux's buffer was loaded (`Some(Ok)`), could not be (`Some(Err)`
+        /// with why), or there is no tmux (`None`).
+        tmux_buffer: Option<Result<(), CopyError>>,
+        /// Something went on to the terminal's clipboard: an OSC 52
+        /// sequence that reaches it (outside tmux, or one tmux takes or
+        /// lets through), or tmux's buffer, which tmux passes on.
+        to_terminal: bool,
+    },
+}
+
 /// What happened to one copy request, for the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CopyReport {
     /// What was copied ([`Msg::WhatPixCode`], [`Msg::WhatProtocol`]...).
     pub what: Msg,
-    /// The method that worked, or why none did.
-    pub result: Result<Method, CopyError>,
+    /// The text as copied (sanitized), shown on the status line so it can
+    /// be read out when the clipboard fails.
+    pub text: String,
+    /// How it went, or why it could not.
+    pub result: Result<Copied, CopyError>,
+    /// The OSC 52 bytes for the terminal, which the console's loop writes
+    /// between frames; empty when none.
+    pub terminal: Vec<u8>,
 }
 
 impl CopyReport {
-    /// Whether the text reached a clipboard (for OSC 52: was written to
-    /// the terminal; whether the emulator honours it cannot be known).
+    /// Whether the text went somewhere.
     pub fn is_ok(&self) -> bool {
         self.result.is_ok()
     }
 
-    /// `Copiado: código PIX` or `Não foi possível copiar: …`.
+    /// What was done, truthfully, with the text: "Copiado com xclip · …",
+    /// "No buffer do tmux e enviado à área de transferência do terminal ·
+    /// …", "Enviado à área de transferência do terminal · …" (whether the
+    /// terminal honours it cannot be known), or why it failed.
     pub fn status_text(&self, lang: Lang) -> String {
+        let what = tr(lang, self.what);
+        let args = |m: Msg| trf(lang, m, &[("what", &what), ("text", &self.text)]);
         match &self.result {
-            Ok(_) => trf(lang, Msg::Copied, &[("what", &tr(lang, self.what))]),
-            Err(e) => trf(lang, Msg::CopyFailed, &[("reason", &e.reason(lang))]),
+            Ok(Copied::Native(tool)) => trf(
+                lang,
+                Msg::CopiedNative,
+                &[("tool", tool), ("what", &what), ("text", &self.text)],
+            ),
+            Ok(Copied::Terminal {
+                tmux_buffer,
+                to_terminal,
+            }) => {
+                let sent = match (tmux_buffer, to_terminal) {
+                    (Some(Ok(())), true) => args(Msg::CopiedTmuxAndTerminal),
+                    (Some(Ok(())), false) => args(Msg::CopiedTmuxOnly),
+                    _ => args(Msg::CopiedTerminal),
+                };
+                match tmux_buffer {
+                    Some(Err(e)) => format!("{sent} · {}", e.reason(lang)),
+                    _ => sent,
+                }
+            }
+            Err(CopyError::Empty) => trf(
+                lang,
+                Msg::CopyFailed,
+                &[("reason", &CopyError::Empty.reason(lang))],
+            ),
+            Err(e) => trf(
+                lang,
+                Msg::CopyFailedShow,
+                &[
+                    ("reason", &e.reason(lang)),
+                    ("what", &what),
+                    ("text", &self.text),
+                ],
+            ),
         }
     }
 }
 
-/// Copies `text` (described by `what`) with the real terminal and tools:
-/// OSC 52 goes through [`crate::tui::terminal::write_raw`].
+/// Copies `text` (described by `what`): runs the native tools and tmux's
+/// buffer, and returns the OSC 52 bytes for the loop to write. Asks tmux
+/// about itself first when inside it ([`tmux_facts`]).
 ///
-/// Runs no blocking wait: native tools are awaited through
-/// `tokio::process`. The console runs it from its effect runner (e.g.
-/// `tokio::spawn(clipboard::copy(what, text, env))`) and sends the
-/// [`CopyReport`] back as a message.
-pub async fn copy(what: Msg, text: String, env: Env) -> CopyReport {
-    copy_with(what, &text, &env, crate::tui::terminal::write_raw).await
-}
-
-/// [`copy`] with the terminal writer injected, for tests.
-pub async fn copy_with(
-    what: Msg,
-    text: &str,
-    env: &Env,
-    mut write: impl FnMut(&[u8]) -> io::Result<()>,
-) -> CopyReport {
-    let result = async {
-        let text = prepare(text)?;
-        let methods = plan(env)?;
-        run_plan(&methods, &text, &mut write).await
+/// Runs no blocking wait: tools are awaited through `tokio::process`. The
+/// console's effect runner spawns it and sends the [`CopyReport`] back as a
+/// message.
+pub async fn copy(what: Msg, text: String, mut env: Env) -> CopyReport {
+    if env.tmux {
+        env.tmux_facts = tmux_facts().await;
     }
-    .await;
-    CopyReport { what, result }
+    copy_with(what, &text, &env, env.tmux_facts.buffer_tool()).await
 }
 
-/// Tries `methods` in order until one works. A tool that fails also passes
+/// [`copy`] with the facts given and the tool that loads tmux's buffer
+/// injected, for tests.
+pub async fn copy_with(what: Msg, text: &str, env: &Env, tmux: NativeTool) -> CopyReport {
+    let text = match prepare(text) {
+        Ok(t) => t,
+        Err(e) => {
+            return CopyReport {
+                what,
+                text: String::new(),
+                result: Err(e),
+                terminal: Vec::new(),
+            };
+        }
+    };
+    let (result, terminal) = match plan(env) {
+        Ok(methods) => run_plan(&methods, &text, tmux, env.tmux_facts).await,
+        Err(e) => (Err(e), Vec::new()),
+    };
+    CopyReport {
+        what,
+        text,
+        result,
+        terminal,
+    }
+}
+
+/// Runs `methods`: native tools in order until one works (then nothing
+/// else runs); otherwise every terminal method. A tool that fails passes
 /// to the next method: inside a tmux session re-attached over SSH,
-/// `DISPLAY` is stale and xclip fails while OSC 52 still reaches the
+/// `DISPLAY` is stale and xclip fails while the terminal still reaches the
 /// attendant. When nothing works, the first tool failure is reported (it
 /// says more than "not installed").
 async fn run_plan(
     methods: &[Method],
     text: &str,
-    write: &mut impl FnMut(&[u8]) -> io::Result<()>,
-) -> Result<Method, CopyError> {
+    tmux: NativeTool,
+    facts: TmuxFacts,
+) -> (Result<Copied, CopyError>, Vec<u8>) {
     let mut missing = false;
     let mut failure = None;
+    let mut tmux_buffer = None;
+    let mut terminal = Vec::new();
+    // Whether an OSC 52 sequence reaches the terminal: inside tmux the
+    // plain one only with `set-clipboard on`, the wrapped one (written only
+    // when tmux lets it through) always.
+    let inside_tmux = methods.contains(&Method::TmuxBuffer);
+    let mut to_terminal = false;
     for &method in methods {
         match method {
-            Method::Osc52(mux) => {
-                let bytes = osc52_sequence(text, mux)?;
-                write(&bytes).map_err(|e| CopyError::Write {
-                    detail: e.to_string(),
-                })?;
-                return Ok(method);
-            }
             Method::Native(tool) => match run_tool(tool, text).await {
-                Ok(()) => return Ok(method),
+                Ok(()) => return (Ok(Copied::Native(tool.program)), Vec::new()),
                 Err(ToolError::NotInstalled) => missing = true,
                 Err(ToolError::Failed(detail)) => {
                     failure.get_or_insert(CopyError::ToolFailed {
@@ -410,13 +619,55 @@ async fn run_plan(
                     });
                 }
             },
+            Method::TmuxBuffer => {
+                tmux_buffer = Some(run_tool(tmux, text).await.map_err(|e| match e {
+                    ToolError::NotInstalled => CopyError::ToolFailed {
+                        tool: tmux.program,
+                        detail: "not found".to_owned(),
+                    },
+                    ToolError::Failed(detail) => CopyError::ToolFailed {
+                        tool: tmux.program,
+                        detail,
+                    },
+                    ToolError::TimedOut => CopyError::ToolTimeout {
+                        tool: tmux.program,
+                        seconds: NATIVE_TIMEOUT.as_secs(),
+                    },
+                }));
+                if let Some(Err(e)) = &tmux_buffer {
+                    failure.get_or_insert(e.clone());
+                }
+            }
+            Method::Osc52(mux) => match osc52_sequence(text, mux) {
+                Ok(bytes) => {
+                    terminal.extend_from_slice(&bytes);
+                    to_terminal |= !inside_tmux || mux == Multiplexer::Tmux || facts.takes_osc52;
+                }
+                Err(e) => {
+                    failure.get_or_insert(e);
+                }
+            },
         }
     }
-    Err(failure.unwrap_or(if missing {
+    let buffered = matches!(tmux_buffer, Some(Ok(())));
+    // `load-buffer -w` has tmux pass its buffer on, whatever set-clipboard
+    // says; before 3.2 there is no `-w`.
+    to_terminal |= buffered && !facts.before_3_2;
+    if to_terminal || buffered {
+        return (
+            Ok(Copied::Terminal {
+                tmux_buffer,
+                to_terminal,
+            }),
+            terminal,
+        );
+    }
+    let error = failure.unwrap_or(if missing {
         CopyError::NoTool
     } else {
         CopyError::NotATerminal
-    }))
+    });
+    (Err(error), Vec::new())
 }
 
 enum ToolError {
@@ -577,14 +828,92 @@ mod tests {
         };
         assert_eq!(
             plan(&ssh_screen).unwrap(),
-            [Method::Osc52(Multiplexer::Screen)]
+            [
+                Method::Osc52(Multiplexer::None),
+                Method::Osc52(Multiplexer::Screen)
+            ]
         );
-        let both = Env {
+    }
+
+    /// Issue 13: with tmux's default settings (`set-clipboard external`,
+    /// `allow-passthrough off`) tmux drops both the plain and the wrapped
+    /// sequence; its own buffer, loaded with `load-buffer -w`, is what
+    /// reaches the clipboard. The plain sequence serves `set-clipboard on`;
+    /// the wrapped one only goes where tmux lets it through.
+    #[test]
+    fn inside_tmux_the_buffer_and_the_plain_sequence_and_passthrough_only_if_allowed() {
+        let tmux = Env {
+            ssh: true,
             tmux: true,
-            screen: true,
             ..env()
         };
-        assert_eq!(plan(&both).unwrap(), [Method::Osc52(Multiplexer::Tmux)]);
+        assert_eq!(
+            plan(&tmux).unwrap(),
+            [Method::TmuxBuffer, Method::Osc52(Multiplexer::None)]
+        );
+        let passthrough = Env {
+            tmux_facts: TmuxFacts {
+                passthrough: true,
+                ..TmuxFacts::default()
+            },
+            ..tmux
+        };
+        assert_eq!(
+            plan(&passthrough).unwrap(),
+            [
+                Method::TmuxBuffer,
+                Method::Osc52(Multiplexer::None),
+                Method::Osc52(Multiplexer::Tmux)
+            ]
+        );
+        // tmux inside screen: tmux reads our output.
+        let both = Env {
+            screen: true,
+            ..tmux
+        };
+        assert_eq!(plan(&both).unwrap(), plan(&tmux).unwrap());
+        // No terminal on stdout: tmux's buffer is still there.
+        let piped = Env {
+            stdout_tty: false,
+            ..tmux
+        };
+        assert_eq!(plan(&piped).unwrap(), [Method::TmuxBuffer]);
+    }
+
+    #[test]
+    fn tmux_facts_are_read_from_its_answer() {
+        let facts = |passthrough, takes_osc52, before_3_2| TmuxFacts {
+            passthrough,
+            takes_osc52,
+            before_3_2,
+        };
+        // tmux 3.3 with its defaults, then allow-passthrough and
+        // set-clipboard on.
+        let defaults = parse_tmux_facts("0|external|3.3a\n");
+        assert_eq!(defaults, facts(false, false, false));
+        assert_eq!(parse_tmux_facts("1|on|3.3a"), facts(true, true, false));
+        // 3.4 and later print the choice; off takes OSC 52 no more than
+        // external does.
+        assert_eq!(parse_tmux_facts("all|off|3.5a"), facts(true, false, false));
+        assert_eq!(
+            parse_tmux_facts("off|external|next-3.6"),
+            facts(false, false, false)
+        );
+        // Before 3.3 there was no such option and passthrough always
+        // worked; before 3.2 load-buffer had no -w.
+        assert_eq!(
+            parse_tmux_facts("|external|3.2a"),
+            facts(true, false, false)
+        );
+        assert_eq!(parse_tmux_facts("|external|3.1c"), facts(true, false, true));
+        assert_eq!(parse_tmux_facts("|on|2.9"), facts(true, true, true));
+        assert_eq!(parse_tmux_facts(""), TmuxFacts::default());
+        // -w where tmux has it, since tmux before 3.2 fails on it.
+        assert_eq!(defaults.buffer_tool(), NativeTool::TMUX_BUFFER);
+        assert_eq!(
+            parse_tmux_facts("|external|3.1c").buffer_tool().args,
+            ["load-buffer", "-"]
+        );
     }
 
     #[test]
@@ -625,25 +954,54 @@ mod tests {
         assert_eq!(plan(&Env::default()), Err(CopyError::NotATerminal));
     }
 
+    /// `cat` stands in for `tmux load-buffer`: it reads stdin, exits 0.
+    const CAT: NativeTool = NativeTool {
+        program: "cat",
+        args: &[],
+    };
+    const FALSE: NativeTool = NativeTool {
+        program: "false",
+        args: &[],
+    };
+    const ABSENT: NativeTool = NativeTool {
+        program: "hubdesk-test-no-such-clipboard-tool",
+        args: &[],
+    };
+
     #[tokio::test]
-    async fn copy_over_ssh_writes_the_wrapped_sequence_and_reports_what() {
-        let mut written = Vec::new();
+    async fn inside_tmux_the_report_is_truthful_shows_the_text_and_writes_nothing() {
         let e = Env {
             ssh: true,
             tmux: true,
             ..env()
         };
-        let report = copy_with(Msg::WhatPixCode, " 000201\x1b[2J ", &e, |b| {
-            written.extend_from_slice(b);
-            Ok(())
-        })
-        .await;
-        assert_eq!(report.result, Ok(Method::Osc52(Multiplexer::Tmux)));
-        assert_eq!(report.status_text(Lang::PtBr), "Copiado: código PIX");
-        let expect = osc52_sequence(&prepare("000201\x1b[2J").unwrap(), Multiplexer::Tmux).unwrap();
-        assert_eq!(written, expect);
+        let report = copy_with(Msg::WhatPixCode, " 000201\x1b[2J ", &e, CAT).await;
+        let clean = prepare("000201\x1b[2J").unwrap();
+        assert_eq!(report.text, clean);
+        // The plain sequence only: the wrapped one is dropped by tmux's
+        // defaults and is not sent.
+        assert_eq!(
+            report.terminal,
+            osc52_sequence(&clean, Multiplexer::None).unwrap()
+        );
+        assert_eq!(
+            report.result,
+            Ok(Copied::Terminal {
+                tmux_buffer: Some(Ok(())),
+                to_terminal: true
+            })
+        );
+        let status = report.status_text(Lang::PtBr);
+        assert_eq!(
+            status,
+            format!(
+                "No buffer do tmux e enviado à área de transferência do terminal · \
+                 código PIX: {clean}"
+            )
+        );
+        assert!(!status.contains("Copiado"), "{status}");
         // The screen-clearing sequence did not survive into the payload.
-        let payload = s(&written);
+        let payload = s(&report.terminal);
         let b64 = payload
             .split(";c;")
             .nth(1)
@@ -653,68 +1011,156 @@ mod tests {
             .unwrap();
         let decoded = s(&BASE64.decode(b64).unwrap());
         assert!(!decoded.contains('\x1b'), "{decoded:?}");
+        // With passthrough allowed the wrapped sequence follows the plain one.
+        let e = Env {
+            tmux_facts: TmuxFacts {
+                passthrough: true,
+                ..TmuxFacts::default()
+            },
+            ..e
+        };
+        let report = copy_with(Msg::WhatLogin, "maria", &e, CAT).await;
+        let mut both = osc52_sequence("maria", Multiplexer::None).unwrap();
+        both.extend(osc52_sequence("maria", Multiplexer::Tmux).unwrap());
+        assert_eq!(report.terminal, both);
+    }
+
+    /// What is said follows what tmux does with each path (as checked in
+    /// a real tmux, see the module's documentation): the status never
+    /// claims the terminal's clipboard when tmux dropped everything.
+    #[tokio::test]
+    async fn the_report_follows_what_tmux_does_with_each_path() {
+        let tmux = |takes_osc52, passthrough, before_3_2| Env {
+            tmux: true,
+            tmux_facts: TmuxFacts {
+                passthrough,
+                takes_osc52,
+                before_3_2,
+            },
+            ..env()
+        };
+        let said = |r: &CopyReport| r.status_text(Lang::En);
+        let both = "In tmux's buffer and sent to the terminal's clipboard · login: maria";
+        // The defaults (set-clipboard external or off): tmux passes its
+        // buffer on.
+        let r = copy_with(Msg::WhatLogin, "maria", &tmux(false, false, false), CAT).await;
+        assert_eq!(said(&r), both);
+        // tmux before 3.2: the buffer is not passed on; without a sequence
+        // tmux lets through it stays in tmux.
+        let old = Env {
+            stdout_tty: false,
+            ..tmux(false, false, true)
+        };
+        let r = copy_with(Msg::WhatLogin, "maria", &old, CAT).await;
+        assert_eq!(
+            said(&r),
+            "In tmux's buffer (paste with the prefix and ]) · login: maria"
+        );
+        // ...but a wrapped sequence tmux lets through reaches the terminal.
+        let r = copy_with(Msg::WhatLogin, "maria", &tmux(false, true, true), CAT).await;
+        assert_eq!(said(&r), both);
+        // The buffer failed: with set-clipboard on the plain sequence
+        // still went, and the failure is said.
+        let r = copy_with(Msg::WhatLogin, "maria", &tmux(true, false, false), FALSE).await;
+        assert_eq!(
+            said(&r),
+            "Sent to the terminal's clipboard · login: maria · false failed (exit status: 1)"
+        );
+        assert_eq!(
+            r.terminal,
+            osc52_sequence("maria", Multiplexer::None).unwrap()
+        );
+        // With the defaults tmux drops the plain sequence: a failed buffer
+        // is a failed copy, and the text is still shown.
+        let r = copy_with(Msg::WhatLogin, "maria", &tmux(false, false, false), FALSE).await;
+        assert!(!r.is_ok());
+        assert_eq!(
+            said(&r),
+            "Could not copy (false failed (exit status: 1)) · login: maria"
+        );
+        let r = copy_with(Msg::WhatLogin, "maria", &tmux(false, false, false), ABSENT).await;
+        assert_eq!(
+            said(&r),
+            "Could not copy (hubdesk-test-no-such-clipboard-tool failed (not found)) · login: maria"
+        );
+        // No terminal on stdout: nothing is written, the buffer still goes.
+        let piped = Env {
+            stdout_tty: false,
+            ..tmux(false, false, false)
+        };
+        let r = copy_with(Msg::WhatLogin, "maria", &piped, CAT).await;
+        assert!(r.terminal.is_empty());
+        assert_eq!(said(&r), both);
     }
 
     #[tokio::test]
-    async fn copy_reports_write_errors_and_empty_text() {
-        let report = copy_with(Msg::WhatLogin, "maria", &env(), |_| {
-            Err(io::Error::new(io::ErrorKind::BrokenPipe, "gone"))
-        })
-        .await;
-        assert!(matches!(report.result, Err(CopyError::Write { .. })));
+    async fn outside_tmux_the_terminal_gets_the_plain_sequence_and_the_report_says_sent() {
+        let report = copy_with(Msg::WhatBoletoLine, "7569 1", &env(), ABSENT).await;
+        assert_eq!(
+            report.terminal,
+            osc52_sequence("7569 1", Multiplexer::None).unwrap()
+        );
+        assert_eq!(
+            report.status_text(Lang::PtBr),
+            "Enviado à área de transferência do terminal · linha digitável: 7569 1"
+        );
+        let report = copy_with(Msg::WhatLogin, "   ", &env(), ABSENT).await;
+        assert_eq!(report.result, Err(CopyError::Empty));
         assert_eq!(
             report.status_text(Lang::En),
-            "Could not copy: could not write to the terminal: gone"
+            "Could not copy: nothing to copy"
         );
-        let report = copy_with(Msg::WhatLogin, "   ", &env(), |_| Ok(())).await;
-        assert_eq!(report.result, Err(CopyError::Empty));
     }
 
     #[tokio::test]
     async fn missing_tools_fall_through_and_failing_tools_are_reported() {
-        let absent = NativeTool {
-            program: "hubdesk-test-no-such-clipboard-tool",
-            args: &[],
-        };
-        let mut written = Vec::new();
-        let got = run_plan(
-            &[Method::Native(absent), Method::Osc52(Multiplexer::None)],
+        let (got, bytes) = run_plan(
+            &[Method::Native(ABSENT), Method::Osc52(Multiplexer::None)],
             "x",
-            &mut |b: &[u8]| {
-                written.extend_from_slice(b);
-                Ok(())
-            },
+            CAT,
+            TmuxFacts::default(),
         )
         .await;
-        assert_eq!(got, Ok(Method::Osc52(Multiplexer::None)));
-        assert!(!written.is_empty());
+        assert!(matches!(
+            got,
+            Ok(Copied::Terminal {
+                to_terminal: true,
+                ..
+            })
+        ));
+        assert!(!bytes.is_empty());
 
-        let got = run_plan(&[Method::Native(absent)], "x", &mut |_: &[u8]| Ok(())).await;
+        let (got, _) = run_plan(&[Method::Native(ABSENT)], "x", CAT, TmuxFacts::default()).await;
         assert_eq!(got, Err(CopyError::NoTool));
 
-        // `cat` reads stdin and exits 0: the way a real tool behaves.
-        let cat = NativeTool {
-            program: "cat",
-            args: &[],
-        };
-        let got = run_plan(&[Method::Native(cat)], "x", &mut |_: &[u8]| Ok(())).await;
-        assert_eq!(got, Ok(Method::Native(cat)));
-
-        let failing = NativeTool {
-            program: "false",
-            args: &[],
-        };
-        let got = run_plan(
-            &[Method::Native(failing), Method::Osc52(Multiplexer::None)],
+        // `cat` reads stdin and exits 0: the way a real tool behaves, and
+        // the first tool that works ends the copy.
+        let (got, bytes) = run_plan(
+            &[Method::Native(CAT), Method::Osc52(Multiplexer::None)],
             "x",
-            &mut |_: &[u8]| Ok(()),
+            CAT,
+            TmuxFacts::default(),
         )
         .await;
-        assert_eq!(got, Ok(Method::Osc52(Multiplexer::None)), "stale DISPLAY");
-        let got = run_plan(
-            &[Method::Native(failing), Method::Native(absent)],
+        assert_eq!(got, Ok(Copied::Native("cat")));
+        assert!(bytes.is_empty());
+
+        let (got, _) = run_plan(
+            &[Method::Native(FALSE), Method::Osc52(Multiplexer::None)],
             "x",
-            &mut |_: &[u8]| Ok(()),
+            CAT,
+            TmuxFacts::default(),
+        )
+        .await;
+        assert!(
+            matches!(got, Ok(Copied::Terminal { .. })),
+            "stale DISPLAY: {got:?}"
+        );
+        let (got, _) = run_plan(
+            &[Method::Native(FALSE), Method::Native(ABSENT)],
+            "x",
+            CAT,
+            TmuxFacts::default(),
         )
         .await;
         assert!(

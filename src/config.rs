@@ -674,13 +674,26 @@ pub fn resolve(
     })
 }
 
+/// The credentials a demo server accepts. The caller (who started that
+/// server) knows them; the configuration does not depend on the simulator.
+#[derive(Clone, Copy, Debug)]
+pub struct DemoLogin<'a> {
+    /// `client_id`.
+    pub client_id: &'a str,
+    /// `client_secret`.
+    pub client_secret: &'a str,
+    /// `username`.
+    pub username: &'a str,
+    /// `password`.
+    pub password: &'a str,
+}
+
 impl Settings {
-    /// The settings of `--demo`: the embedded simulator at `base_url` with
-    /// its demo credentials. The configured profile's attendant, extension,
+    /// The settings of `--demo`: the embedded simulator at `base_url`,
+    /// which accepts `d`. The configured profile's attendant, extension,
     /// accent and read-only flag are kept when it resolves, so the demo
     /// looks like the attendant's own set-up.
-    pub fn demo(base_url: String, configured: Option<&Settings>) -> Settings {
-        let d = crate::sim::DEMO_CREDENTIALS;
+    pub fn demo(base_url: String, d: DemoLogin<'_>, configured: Option<&Settings>) -> Settings {
         Settings {
             profile: "demo".to_owned(),
             host: Some(base_url),
@@ -1146,8 +1159,15 @@ internal_id = "  "
         assert_eq!(s.internal_id.as_deref(), Some(" ATD-7 "));
         let s = resolve(&file, &pick("q"), &none).unwrap();
         assert_eq!((s.ramal, s.internal_id), (None, None));
+        let login = DemoLogin {
+            client_id: "c",
+            client_secret: "s",
+            username: "u",
+            password: "p",
+        };
         let demo = Settings::demo(
             "http://127.0.0.1:1".into(),
+            login,
             Some(&resolve(&file, &pick("p"), &none).unwrap()),
         );
         assert_eq!(demo.internal_id.as_deref(), Some(" ATD-7 "));

@@ -73,6 +73,8 @@ pub struct Console {
     runner: Runner,
     suspend: bool,
     quit: bool,
+    /// Bytes for the terminal (OSC 52) until the loop takes them.
+    output: Vec<u8>,
     /// Test-only panic switch, see [`test_panic_requested`].
     test_panic: bool,
 }
@@ -134,12 +136,14 @@ impl Console {
             runner,
             suspend: false,
             quit: false,
+            output: Vec::new(),
             test_panic: test_panic_requested(),
         }
     }
 
     fn apply(&mut self, msg: Msg) -> Control {
         self.app.now = chrono::Utc::now();
+        self.app.instant = Instant::now();
         let (effects, changed) = update(&mut self.app, msg);
         for effect in effects {
             match effect {
@@ -179,8 +183,17 @@ impl Program for Console {
         }
     }
 
-    fn update(&mut self, msg: Msg) -> Control {
+    fn update(&mut self, mut msg: Msg) -> Control {
+        // The clipboard's escape sequence goes to the loop, which writes it
+        // between frames; the state machine only sees the report.
+        if let Msg::Copied(report) = &mut msg {
+            self.output.append(&mut report.terminal);
+        }
         self.apply(msg)
+    }
+
+    fn take_output(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.output)
     }
 
     fn on_tick(&mut self) -> Control {
@@ -192,11 +205,14 @@ impl Program for Console {
     }
 
     fn next_deadline(&self) -> Option<Instant> {
-        self.app
-            .status
-            .as_ref()
-            .map(|s| s.expires)
-            .filter(|t| *t > Instant::now())
+        let now = Instant::now();
+        let status = self.app.status.as_ref().and_then(|s| s.expires);
+        // A confirmation's "Sim" wakes up when the dialog is armed.
+        [status, self.app.wake_at()]
+            .into_iter()
+            .flatten()
+            .filter(|t| *t > now)
+            .min()
     }
 
     fn draw(&self, frame: &mut Frame<'_>, now: Instant) {
@@ -264,7 +280,10 @@ pub async fn run(mut options: ConsoleOptions) -> anyhow::Result<i32> {
         guard: Some(&mut guard),
     };
     let exit = run::run(&mut console, &mut events, &mut inbox, screen).await;
-    console.runner.abort_all();
+    // Every way out (q, Ctrl-C, a signal, a closed terminal) passes here:
+    // an action still waiting is abandoned and its outcome written as
+    // unknown before the process leaves.
+    console.runner.shutdown().await;
     drop(events);
     // Restore the terminal before anything else is printed.
     drop(guard);

@@ -90,6 +90,22 @@ impl Detection {
     }
 }
 
+/// The display name of a `/cliente` search kind.
+pub fn label(kind: CustomerSearchBy) -> Msg {
+    match kind {
+        CustomerSearchBy::Name => Msg::KindName,
+        CustomerSearchBy::FantasyName => Msg::KindFantasyName,
+        CustomerSearchBy::Document => Msg::KindDocument,
+        CustomerSearchBy::Code => Msg::KindCode,
+        CustomerSearchBy::Phone => Msg::KindPhone,
+        CustomerSearchBy::Login => Msg::KindLogin,
+        CustomerSearchBy::Ipv4 => Msg::KindIpv4,
+        CustomerSearchBy::Mac => Msg::KindMac,
+        CustomerSearchBy::ServiceId => Msg::KindServiceId,
+        CustomerSearchBy::CustomerId => Msg::KindCustomerId,
+    }
+}
+
 /// The next kind in [`CustomerSearchBy::ALL`], wrapping around.
 pub fn cycle(kind: CustomerSearchBy) -> CustomerSearchBy {
     let all = CustomerSearchBy::ALL;
@@ -312,11 +328,168 @@ fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The MAC's twelve hex digits, upper case (empty when it is not a MAC).
+fn mac_hex(s: &str) -> String {
+    let hex: String = s
+        .chars()
+        .filter(char::is_ascii_hexdigit)
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if hex.len() == 12 { hex } else { String::new() }
+}
+
+/// Which of `customer`'s services a search of `kind` for `term` found
+/// (issue 13): the service whose login, IPv4 (or last session's IPv4) or
+/// MAC is the term; for a name search, a service whose login is the
+/// typed text (a login looks like a name to detection). `None` when the
+/// search named the customer, not a service, or nothing matches; the
+/// first service that matches otherwise. One rule for the search box,
+/// type-ahead and screen pops.
+pub fn matched_service(
+    customer: &crate::api::Customer,
+    kind: CustomerSearchBy,
+    term: &str,
+) -> Option<usize> {
+    use CustomerSearchBy as K;
+    let term = term.trim();
+    if term.is_empty() {
+        return None;
+    }
+    let same = |v: Option<&str>| v.is_some_and(|v| v.trim().eq_ignore_ascii_case(term));
+    let login = |s: &crate::api::CustomerService| same(s.login.as_deref());
+    customer.servicos.iter().position(|s| match kind {
+        K::Login | K::Name | K::FantasyName => login(s),
+        K::Ipv4 => {
+            same(s.ipv4.as_deref())
+                || same(
+                    s.ultima_conexao
+                        .as_ref()
+                        .and_then(|c| c.ultimo_ipv4.as_deref()),
+                )
+        }
+        K::Mac => {
+            let want = mac_hex(term);
+            !want.is_empty() && s.mac_addr.as_deref().is_some_and(|m| mac_hex(m) == want)
+        }
+        K::ServiceId => term.parse::<u64>().ok() == s.id_cliente_servico,
+        K::Document | K::Code | K::Phone | K::CustomerId => false,
+    })
+}
+
+/// For a call from `phone`: the service whose open tickets name that
+/// phone as their contact (`telefone_contato`), when they all name the
+/// same service; the id of that service. A customer's own phones name
+/// no service, but the contact who opened a ticket about one does.
+pub fn service_of_contact(tickets: &[crate::api::Ticket], phone: &str) -> Option<u64> {
+    let want = phone::normalize(phone);
+    if want.is_empty() {
+        return None;
+    }
+    let mut found = tickets.iter().filter(|t| {
+        t.telefone_contato
+            .as_deref()
+            .is_some_and(|p| phone::normalize(p) == want)
+    });
+    // The ticket's own service: the raw field or the nested `servico`.
+    let first = found.next()?.service_id()?;
+    found
+        .all(|t| t.service_id() == Some(first))
+        .then_some(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, tr};
+
+    #[test]
+    fn search_kinds_have_names() {
+        let names: Vec<_> = CustomerSearchBy::ALL
+            .iter()
+            .map(|&k| tr(Lang::PtBr, label(k)))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Nome",
+                "Nome fantasia",
+                "CPF/CNPJ",
+                "Código",
+                "Telefone",
+                "Login",
+                "IPv4",
+                "MAC"
+            ]
+        );
+    }
     use crate::br::doc::cpf_check_digits;
     use CustomerSearchBy as K;
+
+    fn two_services() -> crate::api::Customer {
+        use crate::api::{CustomerService, LastConnection};
+        crate::api::Customer {
+            codigo_cliente: Some(7),
+            servicos: vec![
+                CustomerService {
+                    id_cliente_servico: Some(1),
+                    login: Some("padaria.loja".into()),
+                    ipv4: Some("100.64.0.1".into()),
+                    mac_addr: Some("aa:bb:cc:00:00:01".into()),
+                    ..Default::default()
+                },
+                CustomerService {
+                    id_cliente_servico: Some(2),
+                    login: Some("Padaria.Casa".into()),
+                    ipv4: None,
+                    mac_addr: Some("AA-BB-CC-00-00-02".into()),
+                    ultima_conexao: Some(LastConnection {
+                        ultimo_ipv4: Some("189.90.1.2".into()),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                },
+            ],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_matched_service_is_the_one_whose_login_ip_or_mac_was_searched() {
+        let c = two_services();
+        assert_eq!(matched_service(&c, K::Login, "padaria.casa"), Some(1));
+        assert_eq!(matched_service(&c, K::Login, " padaria.loja "), Some(0));
+        assert_eq!(matched_service(&c, K::Name, "padaria.casa"), Some(1));
+        assert_eq!(matched_service(&c, K::Ipv4, "100.64.0.1"), Some(0));
+        // The address of the last session counts as the service's IP.
+        assert_eq!(matched_service(&c, K::Ipv4, "189.90.1.2"), Some(1));
+        assert_eq!(matched_service(&c, K::Mac, "AA:BB:CC:00:00:02"), Some(1));
+        assert_eq!(matched_service(&c, K::Mac, "aabb.cc00.0001"), Some(0));
+        // Searches that name the customer name no service.
+        assert_eq!(matched_service(&c, K::Code, "7"), None);
+        assert_eq!(matched_service(&c, K::Name, "padaria"), None);
+        assert_eq!(matched_service(&c, K::Ipv4, "10.0.0.9"), None);
+        assert_eq!(matched_service(&c, K::Mac, ""), None);
+    }
+
+    #[test]
+    fn a_caller_who_is_a_tickets_contact_points_at_its_service() {
+        let t = |service, phone: &str| crate::api::Ticket {
+            id_cliente_servico: Some(service),
+            telefone_contato: Some(phone.into()),
+            ..Default::default()
+        };
+        let tickets = [
+            t(1, "3732221111"),
+            t(2, "(37) 98888-7777"),
+            t(2, "37988887777"),
+        ];
+        assert_eq!(service_of_contact(&tickets, "+55 37 98888-7777"), Some(2));
+        assert_eq!(service_of_contact(&tickets, "37 3222-1111"), Some(1));
+        assert_eq!(service_of_contact(&tickets, "37999990000"), None);
+        // A contact of two services names neither.
+        let both = [t(1, "37988887777"), t(2, "37988887777")];
+        assert_eq!(service_of_contact(&both, "37988887777"), None);
+    }
     use proptest::prelude::*;
 
     type Alt = Option<(K, &'static str)>;

@@ -16,6 +16,39 @@ use unicode_width::UnicodeWidthStr;
 /// The ellipsis that marks truncated text (one column).
 pub const ELLIPSIS: char = '…';
 
+/// The base letter of an accented Latin letter, lower-cased (`'Ã'` gives
+/// `'a'`, `'ç'` gives `'c'`); `None` for any other character.
+pub fn unaccent(c: char) -> Option<char> {
+    Some(match c {
+        'á' | 'à' | 'â' | 'ã' | 'ä' | 'å' | 'Á' | 'À' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ª' => {
+            'a'
+        }
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'õ' | 'ö' | 'Ó' | 'Ò' | 'Ô' | 'Õ' | 'Ö' | 'º' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ñ' | 'Ñ' => 'n',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        _ => return None,
+    })
+}
+
+/// `s` for matching what an attendant types against server text: lower
+/// case and without accents, so `sao jose` finds `São José`. The one
+/// folding rule of the console's filters, the palette, the CLI's filters
+/// and the type-ahead index.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match unaccent(c) {
+            Some(base) => out.push(base),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
 /// Terminal columns `s` occupies.
 pub fn width(s: &str) -> usize {
     s.graphemes(true).map(UnicodeWidthStr::width).sum()
@@ -87,6 +120,13 @@ pub fn fit_right(s: &str, columns: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_ignores_case_and_accents() {
+        assert_eq!(fold("São João D'ÁGUA"), "sao joao d'agua");
+        assert_eq!(fold("Conceição ÑANDU"), "conceicao nandu");
+        assert_eq!(fold("日本 Ωmega"), "日本 ωmega");
+    }
     use proptest::prelude::*;
 
     #[test]

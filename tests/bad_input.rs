@@ -237,7 +237,7 @@ const CLI_ROWS: &[(&[&str], &str)] = &[
     ),
     (
         &["unlock", "abc"],
-        "valor inválido 'abc' para '<SERVICE_ID>'",
+        "valor inválido 'abc' para '<ID_SERVIÇO>'",
     ),
     (
         &["unlock", "100024", "--days", "0"],

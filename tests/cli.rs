@@ -120,6 +120,31 @@ fn customer_by_service_uses_the_service_search_and_falls_back_on_old_servers() {
     }
 }
 
+/// Issue 15: an alphanumeric CNPJ keeps its letters from the command line
+/// to the server, in `customer` and `search`.
+#[test]
+fn an_alphanumeric_cnpj_finds_its_company() {
+    let h = Harness::new();
+    let doc = h.sim.document_of(1008).expect("1008 has a document");
+    assert!(doc.bytes().any(|b| b.is_ascii_uppercase()), "{doc}");
+    let typed = format!(
+        "{}.{}.{}/{}-{}",
+        &doc[..2],
+        &doc[2..5],
+        &doc[5..8],
+        &doc[8..12],
+        &doc[12..]
+    )
+    .to_lowercase();
+    let found = h.run(&["customer", &typed, "--json"]);
+    assert_eq!(found.expect(0).json()["codigo_cliente"], Value::from(1008));
+    let searched = h.run(&["search", &typed, "--json"]);
+    assert_eq!(
+        searched.expect(0).json()[0]["codigo_cliente"],
+        Value::from(1008)
+    );
+}
+
 /// Issue 12.5 and 12.9c: the CLI asks for 100 customers (HubSoft answers 5
 /// without a limit) and says when a cap is hit; a lookup by code never
 /// talks of customers sharing a document.
@@ -586,6 +611,34 @@ fn read_only_refuses_actions_from_flag_and_profile() {
     h.run(&["customer", "1007"]).expect(0);
 }
 
+/// Issue 13: without `attendant` in the profile the trail names the
+/// person at the keyboard: `USER`, else the system account (never the
+/// profile's name, never nobody).
+#[test]
+fn audit_names_the_system_account_when_no_attendant_is_configured() {
+    let h = Harness::new();
+    let service = service_of(&h, "1001", 0);
+    h.write_config("[profiles.p]\n");
+    // The harness clears the environment: no USER, LOGNAME or USERNAME.
+    h.run(&["reset-mac", &service, "--yes"]).expect(0);
+    let mut c = h.command(&["reset-mac", &service, "--yes"]);
+    c.env("USER", "carla.dias");
+    h.run_cmd(c).expect(0);
+    let audit = h.audit();
+    assert_eq!(audit.len(), 4, "{audit:?}");
+    let account = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .expect("id -un");
+    assert!(!account.is_empty());
+    assert_eq!(audit[0]["attendant"], Value::from(account.as_str()));
+    assert_eq!(audit[2]["attendant"], Value::from("carla.dias"));
+    for line in &audit {
+        assert_ne!(line["attendant"], Value::from("p"), "the profile's name");
+    }
+}
+
 #[test]
 fn audit_records_attempt_then_outcome_without_secrets() {
     let h = Harness::new();
@@ -673,6 +726,56 @@ fn unknown_outcome_is_reported_audited_and_not_retried() {
             .contains("\"outcome\":\"unknown\""),
         "{text}"
     );
+}
+
+/// Issue 13: a signal while an action waits for the server abandons it,
+/// but never leaves its attempt line alone: the trail gets `unknown`, and
+/// the command exits with 128 + the signal's number.
+#[test]
+fn a_signal_while_an_action_waits_writes_unknown_and_exits_128_plus_it() {
+    let h = Harness::new();
+    let service = service_of(&h, "1001", 0);
+    h.sim.set_faults(Faults {
+        routes: vec!["cliente/reset_mac_addr".into()],
+        apply_then_stall: true,
+        ..Faults::default()
+    });
+    for (n, (signal, code)) in [("INT", 130), ("TERM", 143), ("HUP", 129)]
+        .into_iter()
+        .enumerate()
+    {
+        let child = h
+            .command(&["reset-mac", &service, "--yes"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The request reached the server (which applied it and stalls).
+        let end = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while h.sim.counters().get("mac_reset") <= n as u64 {
+            assert!(std::time::Instant::now() < end, "{signal}: never sent");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let killed = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(code), "{signal}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("outcome is unknown"), "{signal}: {stderr}");
+        let lines = h.audit();
+        assert_eq!(lines.len(), 2 * (n + 1), "{signal}: {lines:?}");
+        let (attempt, outcome) = (&lines[2 * n], &lines[2 * n + 1]);
+        assert_eq!(attempt["phase"], "attempt");
+        assert_eq!(outcome["phase"], "outcome");
+        assert_eq!(attempt["id"], outcome["id"]);
+        assert_eq!(outcome["outcome"], "unknown", "{signal}");
+        assert_eq!(outcome["msg"], hubdesk::audit::INTERRUPTED);
+    }
+    assert_eq!(h.sim.counters().requests("cliente/reset_mac_addr"), 3);
 }
 
 // ---------------------------------------------------------------------------

@@ -82,6 +82,15 @@ impl Console {
         }
     }
 
+    /// Answers the dialog on screen with "Sim" as someone reading it: waits
+    /// until it is armed, moves to "Sim", a human beat, Enter.
+    fn yes(&mut self) {
+        self.app.instant += Duration::from_millis(400);
+        self.key(KeyCode::Right);
+        self.app.instant += Duration::from_millis(150);
+        self.key(KeyCode::Enter);
+    }
+
     /// Feeds answers until `done` holds (bounded by [`DEADLINE`]).
     async fn until(&mut self, what: &str, done: impl Fn(&App) -> bool) {
         let end = tokio::time::Instant::now() + DEADLINE;
@@ -146,7 +155,7 @@ async fn trust_unlock_unblocks_the_service_once_and_is_audited() {
     c.open("1006").await;
     c.key(KeyCode::Char('u'));
     c.key(KeyCode::Enter);
-    c.key(KeyCode::Char('y'));
+    c.yes();
     let key = ActionKey::new(ActionKind::TrustUnlock, 100024);
     c.settle(key).await;
     assert!(matches!(
@@ -183,7 +192,7 @@ async fn disconnect_happens_once_and_is_never_repeated_by_the_refresh() {
     let mut c = Console::new(None);
     c.open("1007").await;
     c.key(KeyCode::Char('d'));
-    c.key(KeyCode::Char('y'));
+    c.yes();
     let key = ActionKey::new(ActionKind::Disconnect, 100028);
     c.settle(key).await;
     assert!(
@@ -210,7 +219,7 @@ async fn mac_reset_without_auth_data_is_refused_with_the_servers_words() {
     let mut c = Console::new(None);
     c.open("1004").await;
     c.key(KeyCode::Char('m'));
-    c.key(KeyCode::Char('y'));
+    c.yes();
     let key = ActionKey::new(ActionKind::ResetMac, 100016);
     c.settle(key).await;
     assert!(matches!(
@@ -229,7 +238,7 @@ async fn mac_reset_happens_once() {
     let mut c = Console::new(None);
     c.open("1000").await;
     c.key(KeyCode::Char('m'));
-    c.key(KeyCode::Char('y'));
+    c.yes();
     c.settle(ActionKey::new(ActionKind::ResetMac, 100000)).await;
     assert_eq!(c.sim.counters().get_for("mac_reset", 100000), 1);
     assert_audit(&c.audit(), audit::action::RESET_MAC, audit::Outcome::Ok);
@@ -252,7 +261,7 @@ async fn opening_a_ticket_shows_its_protocol_and_refreshes_the_tickets() {
     c.key(KeyCode::Char('t'));
     c.text("Sem internet desde ontem");
     c.key(KeyCode::Enter);
-    c.key(KeyCode::Char('y'));
+    c.yes();
     c.settle(ActionKey::new(ActionKind::OpenTicket, 100000))
         .await;
     let Some(Overlay::TicketOpened { result, .. }) = &c.app.overlay else {
@@ -314,7 +323,7 @@ async fn resending_an_invoice_by_email_lists_the_queued_recipients() {
     c.key(KeyCode::Tab);
     c.text("extra@exemplo.com.br");
     c.key(KeyCode::Enter);
-    c.key(KeyCode::Char('y'));
+    c.yes();
     c.settle(ActionKey::new(ActionKind::SendInvoiceEmail, invoice))
         .await;
     let Some(Overlay::InvoiceQueued { result, .. }) = &c.app.overlay else {
@@ -354,7 +363,7 @@ async fn closing_a_ticket_closes_it_once() {
     c.text("Resolvido por telefone");
     c.key(KeyCode::Enter);
     assert!(matches!(c.app.overlay, Some(Overlay::Confirm { .. })));
-    c.key(KeyCode::Char('y'));
+    c.yes();
     c.settle(ActionKey::new(ActionKind::CloseTicket, ticket))
         .await;
     assert_eq!(c.sim.counters().get_for("ticket_close", ticket), 1);
@@ -375,14 +384,14 @@ async fn a_stalled_unlock_is_applied_once_left_unknown_and_not_retried() {
     });
     c.key(KeyCode::Char('u'));
     c.key(KeyCode::Enter);
-    c.key(KeyCode::Char('y'));
+    c.yes();
     let key = ActionKey::new(ActionKind::TrustUnlock, 100024);
     c.settle(key).await;
     assert_eq!(c.app.inflight.outcome(key), Some(&Outcome::Unknown));
     // The form stays open with the warning; Enter asks to confirm again,
     // and confirming asks first whether the attendant checked.
     c.key(KeyCode::Enter);
-    c.key(KeyCode::Char('y'));
+    c.yes();
     assert!(matches!(c.app.overlay, Some(Overlay::Acknowledge { .. })));
     assert_eq!(c.sim.counters().get_for("unlock", 100024), 1);
     assert_audit(
@@ -390,5 +399,28 @@ async fn a_stalled_unlock_is_applied_once_left_unknown_and_not_retried() {
         audit::action::TRUST_UNLOCK,
         audit::Outcome::Unknown,
     );
+    c.sim.shutdown();
+}
+
+/// Issue 15: an alphanumeric CNPJ (issued since July 2026) survives from
+/// the search box to the server: the console finds the company that holds
+/// it, typed with punctuation and in lower case.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_alphanumeric_cnpj_finds_its_company() {
+    let mut c = Console::new(None);
+    let doc = c.sim.document_of(1008).expect("1008 has a document");
+    assert!(doc.bytes().any(|b| b.is_ascii_uppercase()), "{doc}");
+    let typed = format!(
+        "{}.{}.{}/{}-{}",
+        &doc[..2],
+        &doc[2..5],
+        &doc[5..8],
+        &doc[8..12],
+        &doc[12..]
+    )
+    .to_lowercase();
+    c.open(&typed).await;
+    let view = c.app.view.as_ref().unwrap();
+    assert_eq!(view.code, 1008, "{typed}");
     c.sim.shutdown();
 }

@@ -122,3 +122,158 @@ fn e2e_child_console() {
     });
     std::process::exit(code);
 }
+
+/// A private tmux server with tmux's *default* settings (`-f /dev/null`:
+/// `set-clipboard external`, `allow-passthrough off`), killed on drop.
+struct Tmux {
+    socket: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    fn tmux(&self) -> std::process::Command {
+        let mut c = std::process::Command::new("tmux");
+        c.arg("-S").arg(&self.socket);
+        c
+    }
+
+    /// Runs `command` in a new 100x30 session.
+    fn start(command: &str) -> Tmux {
+        let version = std::process::Command::new("tmux").arg("-V").output();
+        assert!(
+            version.is_ok_and(|o| o.status.success()),
+            "this test needs tmux installed: it checks copying inside a real tmux"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let t = Tmux {
+            socket: dir.path().join("tmux.sock"),
+            _dir: dir,
+        };
+        let ok = t
+            .tmux()
+            .args([
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "100",
+                "-y",
+                "30",
+            ])
+            .arg(command)
+            .status()
+            .unwrap();
+        assert!(ok.success(), "tmux new-session");
+        t
+    }
+
+    fn out(&self, args: &[&str]) -> String {
+        let o = self.tmux().args(args).output().unwrap();
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    fn keys(&self, args: &[&str]) {
+        let ok = self.tmux().arg("send-keys").args(args).status().unwrap();
+        assert!(ok.success(), "send-keys {args:?}");
+    }
+
+    /// Waits (polling, bounded by `deadline`) until the pane shows `text`.
+    fn wait_for(&self, text: &str, deadline: Duration) -> String {
+        let start = std::time::Instant::now();
+        loop {
+            let screen = self.out(&["capture-pane", "-p"]);
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < deadline,
+                "{text:?} never showed:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux().arg("kill-server").status();
+    }
+}
+
+/// Issue 13: inside tmux with its default settings the wrapped OSC 52
+/// alone was dropped and the console still said "Copiado". Copying loads
+/// tmux's own buffer, which tmux passes on to the terminal its client runs
+/// in (here a pseudo-terminal, whose output is read), and the status line
+/// says so, with the text.
+#[test]
+fn copy_inside_tmux_with_default_settings_reaches_the_outer_terminal_and_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path().display();
+    let command = format!(
+        "env HOME={h} XDG_CONFIG_HOME={h}/config XDG_DATA_HOME={h}/data \
+         XDG_STATE_HOME={h}/state HUBDESK_DATA_DIR={h}/data HUBDESK_STATE_DIR={h}/state \
+         LANG=C.UTF-8 TERM=xterm-256color {} --demo --lang pt-BR",
+        env!("CARGO_BIN_EXE_hubdesk")
+    );
+    let t = Tmux::start(&command);
+    t.wait_for("Buscar cliente", DEADLINE);
+    assert_eq!(
+        t.out(&["show-options", "-gv", "set-clipboard"]).trim(),
+        "external",
+        "tmux's default"
+    );
+    // The attendant's terminal: a tmux client in a pseudo-terminal.
+    let mut attach = CommandBuilder::new("tmux");
+    attach.arg("-S");
+    attach.arg(&t.socket);
+    attach.arg("attach");
+    attach.env_remove("TMUX");
+    let client = Pty::spawn(attach, 100, 30);
+    client.wait_for_text("Buscar cliente", DEADLINE);
+    t.keys(&["-l", "silva"]);
+    t.keys(&["Enter"]);
+    t.wait_for("clientes encontrados", DEADLINE);
+    t.keys(&["Enter"]);
+    t.wait_for("Visto por último", DEADLINE);
+    // The copy menu of the Cliente pane lists the login under "l".
+    t.keys(&["c"]);
+    let menu = t.wait_for("[l] login: ", DEADLINE);
+    let login: String = menu
+        .split("[l] login: ")
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '│')
+        .collect();
+    assert!(!login.is_empty(), "{menu}");
+    t.keys(&["l"]);
+    let screen = t.wait_for("No buffer do tmux", DEADLINE);
+    // The status line wraps: read it as one sentence.
+    let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("No buffer do tmux e enviado à área de transferência do"),
+        "{screen}"
+    );
+    assert!(words.contains(&format!("login: {login}")), "{screen}");
+    assert!(!screen.contains("Copiado"), "{screen}");
+    assert_eq!(t.out(&["show-buffer"]), login);
+    // tmux passed its buffer on to the outer terminal as OSC 52 (the form
+    // its terminfo gives: `ESC ] 52 ; ; <base64> BEL`).
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(&login);
+    let wanted = format!("\x1b]52;;{encoded}\x07");
+    let start = std::time::Instant::now();
+    loop {
+        let raw = String::from_utf8_lossy(&client.raw_output()).into_owned();
+        if raw.contains(&wanted) {
+            break;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "the outer terminal never got {wanted:?}"
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    t.keys(&["q"]);
+}

@@ -1,6 +1,7 @@
 //! Exactly once, for every console action: keys into `update()`, the real
 //! runner and client, the simulator's side-effect counters. Each action
-//! meets a double confirmation (two `y`, two Enter), key repeat, a server
+//! meets a double confirmation (two deliberate "Sim" + Enter, two more
+//! Enter), key repeat, a server
 //! that applies the change and then stalls, one that applies it and then
 //! answers 500, and one that answers 500 before doing anything; and no
 //! refresh key (`r`, `R`, on any pane) ever sends an action.
@@ -97,6 +98,14 @@ impl Console {
                 Key::Enter => self.press(KeyCode::Enter),
                 Key::Tab => self.press(KeyCode::Tab),
                 Key::Right => self.press(KeyCode::Right),
+                Key::Yes => {
+                    // As someone reading the dialog: it is armed, then a
+                    // human beat between the arrow and Enter.
+                    self.app.instant += Duration::from_millis(400);
+                    self.press(KeyCode::Right);
+                    self.app.instant += Duration::from_millis(150);
+                    self.press(KeyCode::Enter);
+                }
             }
         }
     }
@@ -138,6 +147,8 @@ enum Key {
     Enter,
     Tab,
     Right,
+    /// Answers the dialog on screen with "Sim", deliberately.
+    Yes,
 }
 
 /// One action as the attendant reaches it.
@@ -145,7 +156,7 @@ struct Spec {
     kind: ActionKind,
     customer: &'static str,
     /// Keys from the opened customer up to (not including) the final
-    /// confirmation `y`.
+    /// confirmation.
     keys: Vec<Key>,
     /// The simulator's counter kind.
     counter: &'static str,
@@ -269,9 +280,11 @@ async fn run(
     }
     c.keys(&spec.keys);
     if repeats {
-        // Auto-repeat of the confirmation key never confirms.
+        // Auto-repeat of the confirmation key never confirms, even on "Sim".
+        c.app.instant += Duration::from_millis(400);
+        c.press(KeyCode::Right);
         for _ in 0..5 {
-            c.repeat(KeyCode::Char('y'));
+            c.app.instant += Duration::from_millis(100);
             c.repeat(KeyCode::Enter);
         }
         assert!(
@@ -294,7 +307,7 @@ async fn run(
 async fn double_confirmation_and_key_repeat_apply_each_action_once() {
     use Key::*;
     for spec in specs() {
-        let (mut c, key, _) = run(&spec, None, &[C('y'), C('y'), Enter, Enter], true).await;
+        let (mut c, key, _) = run(&spec, None, &[Yes, Yes, Enter, Enter], true).await;
         assert!(
             matches!(c.app.inflight.outcome(key), Some(Outcome::Done { .. })),
             "{:?}: {:?} / {:?}",
@@ -310,9 +323,9 @@ async fn double_confirmation_and_key_repeat_apply_each_action_once() {
             spec.kind
         );
         // The same keys again after the answer are a new, deliberate
-        // submission only through the form: pressing `y` on whatever is on
-        // screen now sends nothing.
-        c.keys(&[C('y'), Enter]);
+        // submission only through the form: answering "Sim" to whatever is
+        // on screen now sends nothing.
+        c.keys(&[Yes, Enter]);
         c.settled().await;
         assert_eq!(c.sent.len(), 1, "{:?}: {:?}", spec.kind, c.sent);
         assert_eq!(c.sim.counters().get(spec.counter), 1, "{:?}", spec.kind);
@@ -325,7 +338,7 @@ async fn double_confirmation_and_key_repeat_apply_each_action_once() {
 /// read again, and a repeat needs an acknowledgement first.
 async fn assert_unknown(spec: &Spec, faults: Faults, effects: u64) {
     use Key::*;
-    let (mut c, key, before) = run(spec, Some(faults), &[C('y')], false).await;
+    let (mut c, key, before) = run(spec, Some(faults), &[Yes], false).await;
     assert_eq!(
         c.app.inflight.outcome(key),
         Some(&Outcome::Unknown),
@@ -361,7 +374,7 @@ async fn assert_unknown(spec: &Spec, faults: Faults, effects: u64) {
     c.sim.set_faults(Faults::default());
     // Submitting again asks first whether the attendant checked.
     c.keys(&[Key::Enter]);
-    c.keys(&[C('y')]);
+    c.keys(&[Yes]);
     assert_eq!(
         c.sent.len(),
         1,
@@ -440,5 +453,122 @@ async fn no_refresh_key_on_any_pane_sends_an_action() {
     }
     assert_eq!(counters.requests("cliente/solicitar_desconexao/{id}"), 0);
     assert!(c.sent.is_empty(), "{:?}", c.sent);
+    c.sim.shutdown();
+}
+
+/// Words and names an attendant types all day, some into the wrong place:
+/// the letters of every action key (t u m d e x L M n p), the old "yes"
+/// keys (y s), capitals that open screens (N P C F X), a space.
+const WORDS: &[&str] = &[
+    "mylena",
+    "sim",
+    "yes",
+    "desbloquear",
+    "maria",
+    "daniel",
+    "Maria",
+    "Luana",
+    "Marcos Mendes",
+    "DANIEL",
+    "ok",
+    "confirmar",
+    "s",
+    "y",
+    "tudo certo",
+    "reset mac",
+    "desconectar",
+    "Tiago",
+    "Ubiratan",
+    "Xavier",
+    "Natália",
+    "Fernanda",
+    "Paulo César",
+    "joão",
+    "edmundo",
+    "Ximenes",
+];
+
+impl Console {
+    /// Types `text` at `pace` per key, as a person would.
+    fn type_at(&mut self, text: &str, pace: Duration) {
+        for c in text.chars() {
+            self.app.instant += pace;
+            self.press(KeyCode::Char(c));
+        }
+    }
+
+    /// Every side effect the simulator counted, but logins.
+    fn side_effects(&self) -> Vec<(String, u64)> {
+        self.sim
+            .counters()
+            .actions
+            .into_iter()
+            .filter(|(kind, n)| kind != "token" && *n > 0)
+            .collect()
+    }
+}
+
+/// Issue 13: typing words over every pane and screen with a customer open
+/// never sends an action, whatever the pace: a burst, a typist's pace, or
+/// slower than a dialog takes to arm; with Enter or a space after each
+/// word. The simulator's side-effect counters stay at zero.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn typed_words_over_every_screen_never_send_an_action() {
+    let mut c = Console::new();
+    // With an extension configured, L and M would reach the PBX too.
+    c.app.settings.ramal = Some("201".into());
+    // 1006 is blocked (unlock), 1007 online (disconnect).
+    for code in ["1006", "1007"] {
+        let starts: [&[KeyCode]; 11] = [
+            &[KeyCode::Char('1')],
+            &[KeyCode::Char('2')],
+            &[KeyCode::Char('3')],
+            &[KeyCode::Char('4')],
+            &[KeyCode::Char('5')],
+            &[KeyCode::Char('6')],
+            &[KeyCode::Char('N')],
+            &[KeyCode::Char('P')],
+            &[KeyCode::Char('X')],
+            &[KeyCode::Char('F')],
+            &[KeyCode::Char('?')],
+        ];
+        for (i, start) in starts.iter().enumerate() {
+            let pace = [1, 30, 120, 400][i % 4];
+            c.app.search.input = tui_input::Input::default();
+            c.app.search.focus.0 = hubdesk::app::SearchFocus::Input;
+            c.open(code).await;
+            for k in *start {
+                c.app.instant += Duration::from_millis(500);
+                c.press(*k);
+            }
+            for (n, word) in WORDS.iter().enumerate() {
+                c.type_at(word, Duration::from_millis(pace));
+                c.app.instant += Duration::from_millis(pace);
+                if n % 2 == 0 {
+                    c.press(KeyCode::Enter);
+                } else {
+                    c.press(KeyCode::Char(' '));
+                }
+            }
+            c.settled().await;
+            assert!(
+                c.sent.is_empty(),
+                "{code} {start:?} at {pace} ms: {:?}",
+                c.sent
+            );
+            assert_eq!(c.side_effects(), vec![], "{code} {start:?} at {pace} ms");
+            // Back to the search box for the next round.
+            for _ in 0..6 {
+                c.app.instant += Duration::from_millis(500);
+                c.press(KeyCode::Esc);
+            }
+            c.app.screen = hubdesk::app::Screen::Search;
+            c.app.overlay = None;
+            c.app.palette = None;
+            c.app.help = None;
+        }
+    }
+    assert!(c.sent.is_empty(), "{:?}", c.sent);
+    assert_eq!(c.side_effects(), vec![]);
     c.sim.shutdown();
 }

@@ -105,6 +105,64 @@ fn snapshots_of_each_tab() {
     }
 }
 
+/// Issue 13: the name columns took every spare cell, so at 160 columns
+/// an equipment's IP sat some 90 blanks away from its name. Columns take
+/// what their content needs, at every width.
+#[test]
+fn columns_fit_their_content_at_every_width() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = app_in(Lang::PtBr);
+        open_on(&mut app, NetTab::Equipment);
+        let s = screen(&mut app, w, h);
+        assert!(s.contains("HUAWEI-NICNET 10.0.0.1 "), "{w}x{h}:\n{s}");
+        key(&mut app, KeyCode::Char('3'));
+        key(&mut app, KeyCode::Down);
+        key(&mut app, KeyCode::Down);
+        let s = screen(&mut app, w, h);
+        assert!(s.contains("FIBERHOME-SDT 10.20.14.34"), "{w}x{h}:\n{s}");
+        key(&mut app, KeyCode::Char('1'));
+        let s = screen(&mut app, w, h);
+        let header = s.lines().find(|l| l.contains("Equip.")).unwrap();
+        // "POP EXEMPLO WIKI" is the longest name: 16 cells.
+        assert!(
+            header.find("Equip.").unwrap() - header.find("POP").unwrap() < 25,
+            "{w}x{h}: {header}"
+        );
+    }
+    let mut app = app_in(Lang::PtBr);
+    open_on(&mut app, NetTab::Zones);
+    let s = screen(&mut app, 160, 48);
+    assert!(
+        s.contains("FIBRA - PIUMHI - A1R3 ATENDIMENTO FIBRA AREA 1 ROTA 3"),
+        "{s}"
+    );
+}
+
+/// Issue 13: a zone with more interfaces than fit at 80x24 was cut with
+/// nothing saying so; the page keys scroll its details, with the marker.
+#[test]
+fn a_zone_with_many_interfaces_scrolls_with_a_marker() {
+    let mut app = app_in(Lang::PtBr);
+    open_on(&mut app, NetTab::Zones);
+    let zones = app.tools.network.zones.data.as_mut().unwrap();
+    let first = zones[0].interfaces[0].clone();
+    zones[0].interfaces = (1..=20)
+        .map(|i| {
+            let mut n = first.clone();
+            n.nome = Some(format!("PON-{i:02}"));
+            n
+        })
+        .collect();
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("↓ mais: PgDn/Ctrl-D"), "{s}");
+    assert!(!s.contains("PON-20"), "{s}");
+    key(&mut app, KeyCode::PageDown);
+    key(&mut app, KeyCode::End);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("PON-20"), "{s}");
+    assert_eq!(app.tools.network.list(NetTab::Zones).selected, 0);
+}
+
 #[test]
 fn each_tab_reads_on_first_view_and_keeps_its_data() {
     let mut app = app_in(Lang::En);
@@ -411,7 +469,7 @@ fn jump_by_name_loads_the_three_lists_in_parallel_then_selects_the_match() {
     );
     assert_eq!(
         status(&app),
-        "Equipamento OLT BDCOM (10.0.0.2) · POP POP TESTE · em nenhuma zona"
+        "Equipamento OLT BDCOM (10.0.0.2) · POP TESTE · em nenhuma zona"
     );
     assert_eq!(app.status.as_ref().unwrap().kind, StatusKind::Ok);
     insta::assert_snapshot!("network_jump_80x24", screen(&mut app, 80, 24));

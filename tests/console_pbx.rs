@@ -54,6 +54,14 @@ fn answer_search(app: &mut App, req: hubdesk::app::ReqId, list: Vec<Customer>) -
     .0
 }
 
+/// A PBX key, then "Sim" on its confirmation: every write waits for a
+/// deliberate answer (issue 13). Returns every effect.
+fn confirmed(app: &mut App, c: char) -> Vec<Effect> {
+    let mut fx = key(app, KeyCode::Char(c));
+    fx.extend(yes(app));
+    fx
+}
+
 fn customer(code: u64, name: &str) -> Customer {
     let mut c = fixture_customers()[0].clone();
     c.codigo_cliente = Some(code);
@@ -66,7 +74,11 @@ fn customer(code: u64, name: &str) -> Customer {
 fn notify_sends_once_with_the_extension_code_and_a_mobile_phone() {
     let mut app = with_ramal(Lang::En);
     let c = open_customer(&mut app);
-    let fx = key(&mut app, KeyCode::Char('L'));
+    // The key alone only asks: L starts many names.
+    assert!(pbx_calls(&key(&mut app, KeyCode::Char('L'))).is_empty());
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Confirm: Call notification?"), "{shown}");
+    let fx = yes(&mut app);
     let calls = pbx_calls(&fx);
     assert_eq!(calls.len(), 1, "{fx:?}");
     let (kind, call) = &calls[0];
@@ -84,7 +96,7 @@ fn notify_sends_once_with_the_extension_code_and_a_mobile_phone() {
     let body = call.notify_call().unwrap().body.unwrap();
     assert_eq!(body["ramal"], 201);
     // A second press while the first runs sends nothing; so does a held key.
-    assert!(pbx_calls(&key(&mut app, KeyCode::Char('L'))).is_empty());
+    assert!(pbx_calls(&confirmed(&mut app, 'L')).is_empty());
     assert!(
         status_text(&app)
             .to_lowercase()
@@ -101,7 +113,7 @@ fn notify_sends_once_with_the_extension_code_and_a_mobile_phone() {
 fn the_answer_is_shown_verbatim_and_another_call_can_be_notified_after_it() {
     let mut app = with_ramal(Lang::PtBr);
     open_customer(&mut app);
-    let fx = key(&mut app, KeyCode::Char('L'));
+    let fx = confirmed(&mut app, 'L');
     let Some(Effect::Action { submission, .. }) =
         fx.iter().find(|e| matches!(e, Effect::Action { .. }))
     else {
@@ -119,14 +131,14 @@ fn the_answer_is_shown_verbatim_and_another_call_can_be_notified_after_it() {
     );
     assert!(status_text(&app).contains("Ligação notificada com sucesso"));
     // Done: the next call of the same customer is a new notification.
-    assert_eq!(pbx_calls(&key(&mut app, KeyCode::Char('L'))).len(), 1);
+    assert_eq!(pbx_calls(&confirmed(&mut app, 'L')).len(), 1);
 }
 
 #[test]
 fn a_refusal_shows_the_server_message_verbatim() {
     let mut app = with_ramal(Lang::PtBr);
     open_customer(&mut app);
-    let fx = key(&mut app, KeyCode::Char('M'));
+    let fx = confirmed(&mut app, 'M');
     let Some(Effect::Action { submission, .. }) =
         fx.iter().find(|e| matches!(e, Effect::Action { .. }))
     else {
@@ -156,7 +168,7 @@ fn an_internal_id_works_without_an_extension() {
     let mut app = app_in(Lang::En);
     app.settings.internal_id = Some("ATD-7".into());
     open_customer(&mut app);
-    let calls = pbx_calls(&key(&mut app, KeyCode::Char('M')));
+    let calls = pbx_calls(&confirmed(&mut app, 'M'));
     assert_eq!(calls.len(), 1);
     assert_eq!(calls[0].1.identificador_interno.as_deref(), Some("ATD-7"));
     assert_eq!(calls[0].1.ramal, None);
@@ -193,9 +205,8 @@ fn read_only_refuses_the_pbx_keys() {
     assert!(pbx_calls(&key(&mut app, KeyCode::Char('L'))).is_empty());
     assert!(pbx_calls(&key(&mut app, KeyCode::Char('M'))).is_empty());
     // Reached by another path, the send is refused too.
-    let mut fx = Vec::new();
-    hubdesk::app::tools::pbx::send(&mut app, hubdesk::app::keymap::Action::PbxNotify, &mut fx);
-    assert!(fx.is_empty());
+    hubdesk::app::tools::pbx::send(&mut app, hubdesk::app::keymap::Action::PbxNotify);
+    assert!(app.overlay.is_none());
     assert!(
         status_text(&app).to_lowercase().contains("read-only"),
         "{}",
@@ -213,7 +224,7 @@ fn the_pbx_screen_notifies_for_the_customer_behind_it() {
     open_customer(&mut app);
     key(&mut app, KeyCode::Char('X'));
     assert_eq!(app.screen, Screen::Tool(Tool::Pbx));
-    let fx = key(&mut app, KeyCode::Char('L'));
+    let fx = confirmed(&mut app, 'L');
     assert_eq!(pbx_calls(&fx).len(), 1);
     assert!(pbx_calls(&key_repeat(&mut app, KeyCode::Char('M'))).is_empty());
     key(&mut app, KeyCode::Esc);
@@ -284,8 +295,51 @@ fn a_pop_with_one_match_opens_the_customer() {
         status_text(&app)
     );
     // Notify now sends the phone that called.
-    let calls = pbx_calls(&key(&mut app, KeyCode::Char('L')));
+    let calls = pbx_calls(&confirmed(&mut app, 'L'));
     assert_eq!(calls[0].1.telefone.as_deref(), Some("37999091234"));
+}
+
+#[test]
+fn a_pop_from_a_tickets_contact_selects_that_service() {
+    let mut app = with_ramal(Lang::En);
+    leave_search_field(&mut app);
+    let fx = update(&mut app, Msg::ScreenPop("(37) 98888-7777".into())).0;
+    let (req, _) = search_fetches(&fx)[0].clone();
+    // A company with two services; the caller is the contact of an open
+    // ticket about the second one.
+    let mut c = fixture_customers()[0].clone();
+    let mut second = c.servicos[0].clone();
+    second.id_cliente_servico = Some(99_002);
+    second.login = Some("filial.centro".into());
+    c.servicos.push(second);
+    let fx = answer_search(&mut app, req, vec![c]);
+    assert_eq!(app.screen, Screen::Customer);
+    assert_eq!(app.view.as_ref().unwrap().service, 0);
+    let req = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::Fetch { req, .. } if req.slot == hubdesk::app::Slot::Tickets => Some(*req),
+            _ => None,
+        })
+        .expect("the tickets are read");
+    let ticket = hubdesk::api::Ticket {
+        id_atendimento: Some(1),
+        id_cliente_servico: Some(99_002),
+        telefone_contato: Some("37988887777".into()),
+        ..Default::default()
+    };
+    update(
+        &mut app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Tickets(Ok(vec![ticket])),
+        },
+    );
+    let view = app.view.as_ref().unwrap();
+    assert_eq!(
+        view.selected_service().and_then(|s| s.id_cliente_servico),
+        Some(99_002)
+    );
 }
 
 #[test]
@@ -434,7 +488,9 @@ async fn notify_and_missed_reach_the_simulator_exactly_once_and_are_audited() {
     let code = c.app.view.as_ref().unwrap().code;
     // A double press and a held key: one request each.
     c.key(KeyCode::Char('L'));
+    c.yes();
     c.key(KeyCode::Char('L'));
+    c.yes();
     c.apply(Msg::Key({
         let mut k = crossterm::event::KeyEvent::from(KeyCode::Char('L'));
         k.kind = crossterm::event::KeyEventKind::Repeat;
@@ -449,6 +505,7 @@ async fn notify_and_missed_reach_the_simulator_exactly_once_and_are_audited() {
         status_text(&c.app)
     );
     c.key(KeyCode::Char('M'));
+    c.yes();
     let missed = ActionKey::new(ActionKind::PbxMissed, code);
     c.until("the missed call", |a| !a.inflight.is_running(missed))
         .await;
@@ -524,6 +581,7 @@ async fn a_screen_pop_opens_the_simulator_customer_with_that_phone() {
     );
     // Notify sends the phone that called.
     c.key(KeyCode::Char('L'));
+    c.yes();
     let key = ActionKey::new(ActionKind::PbxNotify, code);
     c.until("the notification", |a| !a.inflight.is_running(key))
         .await;

@@ -102,6 +102,23 @@ fn receivables_snapshots() {
     insta::assert_snapshot!("receivables_160x48", screen(&mut app, 160, 48));
 }
 
+/// Issue 13: the customer's name was cut at 80 columns ("GUILHERME DA
+/// COSTA CO…") while the other columns had room to spare, and at 160 it
+/// was padded with some 60 blanks. Columns take what their content needs.
+#[test]
+fn columns_fit_their_content_at_every_width() {
+    let mut app = app_in(Lang::PtBr);
+    open_with(&mut app, invoices());
+    for (w, h) in [(80, 24), (160, 48)] {
+        let s = screen(&mut app, w, h);
+        assert!(
+            s.contains("GUILHERME DA COSTA COUTO 62636"),
+            "{w}x{h}:\n{s}"
+        );
+        assert!(!s.contains('…'), "{w}x{h}:\n{s}");
+    }
+}
+
 #[test]
 fn a_longer_range_without_a_customer_is_refused_at_the_field_and_nothing_is_sent() {
     let mut app = app_in(Lang::PtBr);

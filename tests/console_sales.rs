@@ -280,6 +280,37 @@ fn plans_show_speeds_in_mbps_and_values_in_reais() {
     insta::assert_snapshot!("sales_plans_160x48", screen(&mut app, 160, 48));
 }
 
+/// Issue 13: a plan's name was cut at 80 columns ("COMBO 10 MB EM DOBRO
+/// FIXO E 3 C…") while the speed columns were padded; the prospects'
+/// columns likewise take what their content needs.
+#[test]
+fn plan_and_prospect_columns_fit_their_content() {
+    let mut app = app_in(Lang::PtBr);
+    let reads = read_plans(&mut app, "35560-000");
+    answer(
+        &mut app,
+        reads[0].0,
+        ToolReply::Plans(Ok(plans("prospecto_create.response.json"))),
+    );
+    for (w, h) in [(80, 24), (160, 48)] {
+        let s = screen(&mut app, w, h);
+        assert!(
+            s.contains("COMBO 10 MB EM DOBRO FIXO E 3 CAMERAS RAP10 "),
+            "{w}x{h}:\n{s}"
+        );
+        let header = s.lines().find(|l| l.contains("Download")).unwrap();
+        let plan = header.find("Plano").unwrap();
+        let value = header.find("Valor").unwrap();
+        // Id, the 43-cell name, two speeds and the value, one blank apart.
+        assert!(value - plan < 70, "{w}x{h}: {header}");
+    }
+    let mut app = app_in(Lang::PtBr);
+    search_xpto(&mut app);
+    let s = screen(&mut app, 160, 48);
+    // The name column is as wide as its header, "Nome / razão social".
+    assert!(s.contains("EMPRESA XPTO LTDA   41.483.316/0001-69"), "{s}");
+}
+
 #[test]
 fn speeds_convert_kbps_to_mbps_and_keep_odd_values_readable() {
     use hubdesk::br::speed::format_kbps as speed;
@@ -567,6 +598,25 @@ fn plan_choices_come_from_the_plans_reply_for_the_cep_typed() {
     assert!(errors.contains(&PField::Plan), "{errors:?}");
 }
 
+/// Issue 13: Esc on a filled prospect form leaves it with everything
+/// typed; opening it again comes back to it.
+#[test]
+fn esc_on_a_filled_prospect_form_keeps_what_was_typed() {
+    let mut app = app_in(Lang::En);
+    open_form(&mut app);
+    fill_form(&mut app, "529.982.247-25");
+    let before = app.tools.sales.form.name.value().to_owned();
+    assert!(!before.is_empty());
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, sales_screen(SalesTab::Prospects));
+    key(&mut app, KeyCode::F(10));
+    type_text(&mut app, "new-prospect");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, sales_screen(SalesTab::New));
+    assert_eq!(app.tools.sales.form.name.value(), before);
+    assert!(request(&app).is_ok(), "still complete");
+}
+
 #[test]
 fn double_enter_and_double_yes_submit_once() {
     let mut app = app_in(Lang::En);
@@ -576,16 +626,18 @@ fn double_enter_and_double_yes_submit_once() {
     all.extend(key(&mut app, KeyCode::Enter));
     assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
     insta::assert_snapshot!("sales_form_confirm_80x24", screen(&mut app, 80, 24));
-    // Enter is not "yes": the dialog stays.
-    all.extend(key(&mut app, KeyCode::Enter));
-    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
+    // A second Enter in a burst is not "yes": the dialog stays, and the
+    // focus is on "Não" anyway.
     all.extend(key(&mut app, KeyCode::Char('y')));
+    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
+    all.extend(yes(&mut app));
     assert_eq!(actions(&all).len(), 1);
     assert!(hubdesk::app::tools::sales::busy(&app));
     // Everything after it, a held Enter included, sends nothing more.
     for code in [KeyCode::Enter, KeyCode::Char('y'), KeyCode::Enter] {
         all.extend(key(&mut app, code));
     }
+    all.extend(yes(&mut app));
     let repeat = KeyEvent {
         kind: KeyEventKind::Repeat,
         ..KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)
@@ -652,7 +704,7 @@ fn submitted(app: &mut App, document: &str) -> Effect {
     open_form(app);
     fill_form(app, document);
     key(app, KeyCode::Enter);
-    let fx = key(app, KeyCode::Char('y'));
+    let fx = yes(app);
     actions(&fx)[0].clone()
 }
 
@@ -689,7 +741,7 @@ fn a_refusal_is_shown_verbatim_and_the_form_keeps_its_content() {
     type_text(&mut app, "68.346.567/0001-58");
     focus(&mut app, PField::Note);
     key(&mut app, KeyCode::Enter);
-    assert_eq!(actions(&key(&mut app, KeyCode::Char('y'))).len(), 1);
+    assert_eq!(actions(&yes(&mut app)).len(), 1);
 }
 
 #[test]
@@ -781,8 +833,8 @@ async fn submit(c: &mut SimConsole) {
         "{:?}",
         c.app.tools.sales.form.errors
     );
-    c.key(KeyCode::Char('y'));
-    c.key(KeyCode::Char('y'));
+    c.yes();
+    c.yes();
     c.key(KeyCode::Enter);
     assert!(hubdesk::app::tools::sales::busy(&c.app));
     c.until("the creation's answer", |a| {

@@ -249,6 +249,21 @@ fn search_states_loading_empty_error() {
         }),
     );
     snap("search_error", &mut app, 80, 24);
+    // The hint names a key that works from the box (r types there): Enter
+    // sends the same search again.
+    assert!(text(&render(&mut app, 80, 24)).contains("tecle Enter para tentar de novo"));
+    let fx = key(&mut app, KeyCode::Enter);
+    let again: Vec<_> = fx
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Fetch {
+                request: hubdesk::app::Request::Search(p),
+                ..
+            } => Some(p.term.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(again, ["silva"]);
 }
 
 #[test]
@@ -554,10 +569,112 @@ fn the_selection_is_visible_in_the_mono_theme() {
     }
 }
 
+/// Issue 13: the light theme drew labels, headers, inactive tabs and hints
+/// in ANSI grey, unreadable on white. The theme's roles are checked one by
+/// one in `ui::theme`; this checks what is actually drawn: on the main
+/// screens, in the light and the dark theme, every cell with a glyph has
+/// a WCAG contrast of at least 4.5:1 between its colour and its background
+/// (3:1 for lines and chart bars, which are not text), the terminal's
+/// default colours read as the theme assumes them.
+#[test]
+fn every_drawn_cell_is_readable_in_the_light_and_dark_themes() {
+    use hubdesk::app::status::StatusKind;
+    use hubdesk::ui::theme::{contrast_ratio, rgb};
+    fn check(app: &mut App, what: &str, w: u16, h: u16) {
+        let theme = app.settings.theme;
+        // Drawn a second later: a confirmation's "Sim" is dimmed while it
+        // cannot be chosen yet (an inactive control, which WCAG exempts);
+        // armed, it must read like the rest.
+        update(app, Msg::Resize(w, h));
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        let later = Instant::now() + std::time::Duration::from_secs(1);
+        term.draw(|f| hubdesk::ui::console::draw(f, app, later))
+            .unwrap();
+        let buf = term.backend().buffer().clone();
+        for y in 0..h {
+            for x in 0..w {
+                let cell = &buf[(x, y)];
+                let symbol = cell.symbol();
+                if symbol.trim().is_empty() {
+                    continue;
+                }
+                let mut fg = rgb(cell.fg, theme.foreground());
+                let mut bg = rgb(cell.bg, theme.background());
+                if cell.modifier.contains(Modifier::REVERSED) {
+                    std::mem::swap(&mut fg, &mut bg);
+                }
+                assert!(
+                    !cell.modifier.contains(Modifier::DIM),
+                    "{:?} {what} {w}x{h}: dimmed {symbol:?} at ({x},{y})",
+                    theme.kind()
+                );
+                let line = symbol
+                    .chars()
+                    .all(|c| ('\u{2500}'..='\u{259f}').contains(&c));
+                let min = if line { 3.0 } else { 4.5 };
+                let ratio = contrast_ratio(fg, bg);
+                assert!(
+                    ratio >= min,
+                    "{:?} {what} {w}x{h}: {symbol:?} at ({x},{y}) has contrast \
+                     {ratio:.2} < {min} ({:?} on {:?})\n{}",
+                    theme.kind(),
+                    cell.fg,
+                    cell.bg,
+                    text(&buf)
+                );
+            }
+        }
+    }
+    for kind in [ThemeKind::Light, ThemeKind::Dark] {
+        let mut app = app_with(Theme::new(kind), false);
+        check(&mut app, "search", 80, 24);
+        search(&mut app, "silva", Ok(customers()));
+        key(&mut app, KeyCode::Char('j'));
+        check(&mut app, "results", 80, 24);
+        open(&mut app, &ALL, &[]);
+        app.set_status(StatusKind::Ok, "Copiado: linha digitável".into());
+        for digit in ['1', '2', '3', '4', '5', '6'] {
+            key(&mut app, KeyCode::Char(digit));
+            check(&mut app, &format!("pane {digit}"), 80, 24);
+            check(&mut app, &format!("pane {digit}"), 160, 48);
+        }
+        app.set_status(StatusKind::Error, "Recusado pelo servidor: não".into());
+        key(&mut app, KeyCode::Char('1'));
+        key(&mut app, KeyCode::Char('u'));
+        check(&mut app, "form", 80, 24);
+        key(&mut app, KeyCode::Enter);
+        check(&mut app, "confirmation", 80, 24);
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('c'));
+        check(&mut app, "copy menu", 80, 24);
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('!'));
+        check(&mut app, "message log", 80, 24);
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('?'));
+        check(&mut app, "help", 80, 24);
+        key(&mut app, KeyCode::Esc);
+        update(
+            &mut app,
+            Msg::Key(KeyEvent::new(KeyCode::Char(':'), KeyModifiers::NONE)),
+        );
+        check(&mut app, "palette", 80, 24);
+    }
+}
+
 // ---- Action dialogs in context (issue 5) ------------------------------------
 
 fn press_char(app: &mut App, c: char) -> Vec<Effect> {
     key(app, KeyCode::Char(c))
+}
+
+/// Answers the dialog on screen with "Sim" as someone reading it would
+/// (armed, a human beat between the arrow and Enter); the Enter's effects.
+fn yes(app: &mut App) -> Vec<Effect> {
+    app.instant += std::time::Duration::from_millis(400);
+    key(app, KeyCode::Right);
+    app.instant += std::time::Duration::from_millis(150);
+    key(app, KeyCode::Enter)
 }
 
 fn sent(fx: &[Effect]) -> hubdesk::app::inflight::Submission {
@@ -602,7 +719,7 @@ fn open_ticket_form_confirmation_and_protocol() {
     snap("action_ticket_form", &mut app, 80, 24);
     key(&mut app, KeyCode::Enter);
     snap("action_ticket_confirm", &mut app, 80, 24);
-    let submission = sent(&press_char(&mut app, 'y'));
+    let submission = sent(&yes(&mut app));
     let response: hubdesk::api::tickets::TicketResponse =
         serde_json::from_value(serde_json::json!({
             "status": "success",
@@ -627,7 +744,7 @@ fn invoice_form_and_queued_result() {
     press_char(&mut app, 'e');
     snap("action_invoice_form", &mut app, 80, 24);
     key(&mut app, KeyCode::Enter);
-    let submission = sent(&press_char(&mut app, 'y'));
+    let submission = sent(&yes(&mut app));
     let response: hubdesk::api::invoices::SendJobResponse =
         serde_json::from_value(serde_json::json!({
             "status": "success",
@@ -706,7 +823,7 @@ fn audit_overlay_lists_the_latest_entries_newest_first() {
 fn a_refused_mac_reset_shows_the_servers_sentence_in_full() {
     let mut app = opened();
     press_char(&mut app, 'm');
-    let submission = sent(&press_char(&mut app, 'y'));
+    let submission = sent(&yes(&mut app));
     update(
         &mut app,
         Msg::ActionDone {
@@ -762,4 +879,426 @@ fn negative_traffic_and_session_counts_are_never_shown_as_figures() {
             assert!(!screen.contains(bad), "{bad} on screen:\n{screen}");
         }
     }
+}
+
+// ---- issue 13: readable at 80x24 --------------------------------------------------
+
+/// Columns are sized by what they hold: "Boleto bancario" is never cut
+/// while "Situação" is padded to the edge.
+#[test]
+fn invoice_columns_fit_their_content() {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    key(&mut app, KeyCode::Char('3'));
+    for (w, h) in [(80, 24), (160, 48)] {
+        let screen = text(&render(&mut app, w, h));
+        assert!(screen.contains("Boleto bancario"), "{screen}");
+        assert!(screen.contains("Debito conta corrente"), "{screen}");
+        assert!(!screen.contains("bancar…"), "{screen}");
+        let header = screen
+            .lines()
+            .find(|l| l.contains("Vencimento"))
+            .expect("header row");
+        let state = header.find("Situação").unwrap();
+        let kind = header.find("Tipo").unwrap();
+        // The longest state is "✖ vencida há 609 dias" (21 columns).
+        assert!(kind - state < 30, "{w}x{h}: {header}");
+    }
+}
+
+/// An invoice's detail lines are the server's whole sentence: wrapped
+/// under their own column, the amount on the first row, never cut
+/// ("…até (0…" with blanks before the amount).
+#[test]
+fn invoice_detail_lines_wrap_instead_of_being_cut() {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    key(&mut app, KeyCode::Char('3'));
+    for (w, h) in [(80, 24), (160, 48)] {
+        let screen = text(&render(&mut app, w, h));
+        // The invoice pane's part of the screen, from the detail lines'
+        // column on (at 160 the Cliente pane is on the left).
+        let lines: Vec<&str> = screen.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.contains("(+) Serviço de Comunicação"))
+            .unwrap_or_else(|| panic!("{w}x{h}:\n{screen}"));
+        let col = lines[at]
+            .split("(+) Serviço")
+            .next()
+            .unwrap()
+            .chars()
+            .count();
+        // The amount (with a comma; the server's text has a dot) is on the
+        // first row, after the text's own column.
+        let words = lines[at..at + 3]
+            .iter()
+            .map(|l| l.chars().skip(col).collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replacen("R$ 21,62", "", 1)
+            .replace(['┃', '│'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            words.contains(
+                "(+) Serviço de Comunicação e Multimídia (26/09/2017) até \
+                 (09/10/2017) - 13 dias (proporcional) | R$ 21.62"
+            ),
+            "{w}x{h}: {words}\n{screen}"
+        );
+        let first = lines[at];
+        assert!(first.contains("R$ 21,62"), "{w}x{h}: {first}");
+        assert!(!first.contains('…'), "{w}x{h}: {first}");
+    }
+}
+
+/// The alert banner is the most important line during an outage: it wraps
+/// instead of being cut ("…na cidade Divinópo…"), in the banner's style.
+#[test]
+fn the_alert_banner_wraps_instead_of_being_cut() {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    let buf = render(&mut app, 80, 24);
+    let screen = text(&buf);
+    let banner: Vec<&str> = screen
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.contains("1 Cliente"))
+        .collect();
+    let joined = banner
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        joined.contains(
+            "ALERTA: Existe um rompimento de fibra no bairro Centro, na cidade Divinópolis que está afetando esse cliente"
+        ),
+        "{screen}"
+    );
+    assert!(
+        joined.contains("A equipe técnica já está a caminho para resolver o rompimento de fibra"),
+        "{screen}"
+    );
+    assert!(!joined.contains('…'), "{screen}");
+    // Every banner row is painted as the banner, edge to edge.
+    let alert = app.settings.theme.style(Role::AlertBanner);
+    for y in 1..=banner.len() as u16 {
+        for x in [0, 40, 79] {
+            assert_eq!(buf[(x, y)].bg, alert.bg.unwrap(), "({x},{y})");
+        }
+    }
+}
+
+/// Beyond a quarter of the screen the banner stops, and its last row says
+/// where the rest is: the Cliente pane then lists every alert in full.
+#[test]
+fn alerts_too_long_for_the_banner_are_whole_in_the_cliente_pane() {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    let alerts = [
+        "Rompimento de fibra no bairro Centro, na cidade Divinópolis, afetando \
+         todos os clientes da caixa CTO-A7R3C3 desde as 14h",
+        "Cliente com duas faturas vencidas: oferecer o desbloqueio em confiança \
+         apenas uma vez por mês, conforme a política comercial",
+        "Visita técnica agendada para amanhã entre 8h e 12h para troca da ONU \
+         e reposicionamento do roteador na sala",
+        "Cliente pediu para ser chamado pelo nome social Alex; não ligar após as 20h",
+    ];
+    let c = app.view.as_mut().unwrap().customer.data.as_mut().unwrap();
+    c.alerta_mensagens = alerts.iter().map(|a| a.to_string()).collect();
+    let screen = text(&render(&mut app, 80, 24));
+    let banner: Vec<&str> = screen
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.contains("1 Cliente"))
+        .collect();
+    assert_eq!(banner.len(), 5, "a quarter of the 22 rows:\n{screen}");
+    assert!(
+        banner[4]
+            .trim_end()
+            .ends_with("… (íntegra no painel Cliente)"),
+        "{screen}"
+    );
+    let words = |s: &str| {
+        s.replace(['┃', '│'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let pane: String = screen
+        .lines()
+        .skip_while(|l| !l.contains("1 Cliente"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let pane = words(&pane);
+    for alert in alerts {
+        assert!(pane.contains(&words(alert)), "{alert}\n{screen}");
+    }
+    // With room for the whole banner the pane does not repeat it.
+    let wide = text(&render(&mut app, 160, 48));
+    let pane: String = wide
+        .lines()
+        .skip_while(|l| !l.contains("1 Cliente"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(!words(&pane).contains("nome social Alex"), "{wide}");
+    assert!(!wide.contains("íntegra no painel"), "{wide}");
+    both("customer_alerts_cut", &mut app);
+}
+
+/// The Serviços pane at 80x24 hides the last connection below the fold:
+/// PgDn, Ctrl-D, End and G scroll to it, a marker says when more is below,
+/// and Home/g come back.
+#[test]
+fn page_keys_scroll_the_services_pane_with_a_marker_when_more_is_below() {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    key(&mut app, KeyCode::Char('2'));
+    let buf = render(&mut app, 80, 24);
+    let top = text(&buf);
+    assert!(!top.contains("Visto por último"), "{top}");
+    assert!(top.contains("↓ mais: PgDn/Ctrl-D"), "{top}");
+    // The marker sits in the pane's bottom border, in the accent colour.
+    let (x, y) = find(&buf, "↓ mais").unwrap();
+    assert_eq!(y, 21, "the bottom border, above the hints\n{top}");
+    assert_eq!(
+        buf[(x, y)].fg,
+        app.settings.theme.style(Role::Accent).fg.unwrap()
+    );
+    let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+    for keys in [
+        vec![KeyEvent::new(KeyCode::End, KeyModifiers::NONE)],
+        vec![KeyEvent::new(KeyCode::Char('G'), KeyModifiers::NONE)],
+        vec![KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE); 4],
+        vec![ctrl_d; 4],
+    ] {
+        key(&mut app, KeyCode::Home);
+        render(&mut app, 80, 24);
+        for k in &keys {
+            update(&mut app, Msg::Key(*k));
+            render(&mut app, 80, 24);
+        }
+        let end = text(&render(&mut app, 80, 24));
+        assert!(end.contains("Visto por último"), "{keys:?}\n{end}");
+        assert!(end.contains("Último IP: 189.90.210.100"), "{keys:?}\n{end}");
+        assert!(!end.contains("↓ mais"), "{keys:?}\n{end}");
+        assert!(end.contains("↑ início: g/PgUp"), "{keys:?}\n{end}");
+    }
+    // One PgUp from the end moves at once; g goes back to the top.
+    key(&mut app, KeyCode::PageUp);
+    assert!(text(&render(&mut app, 80, 24)).contains("↓ mais"));
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(text(&render(&mut app, 80, 24)), top);
+    // The services list still moves with the arrows.
+    assert_eq!(app.view.as_ref().unwrap().service, 0);
+}
+
+/// Every long pane scrolls the same way: the customer header, the
+/// selected invoice's details and a ticket's text.
+#[test]
+fn every_long_pane_shows_the_marker_and_scrolls() {
+    let mut app = app();
+    open(&mut app, &ALL, &[]);
+    for pane in ['1', '3', '4'] {
+        key(&mut app, KeyCode::Char(pane));
+        // 60x15 is the smallest screen: every pane is long there.
+        let top = text(&render(&mut app, 60, 15));
+        assert!(top.contains("↓ mais"), "pane {pane}\n{top}");
+        key(&mut app, KeyCode::End);
+        let end = text(&render(&mut app, 60, 15));
+        assert_ne!(top, end, "pane {pane}");
+        assert!(!end.contains("↓ mais"), "pane {pane}\n{end}");
+        key(&mut app, KeyCode::Home);
+    }
+}
+
+/// The hint bar's row at 80x24.
+fn hints(app: &mut App, w: u16, h: u16) -> String {
+    text(&render(app, w, h))
+        .lines()
+        .nth(h as usize - 2)
+        .unwrap()
+        .to_owned()
+}
+
+/// The hint bar always keeps help, Esc and quit (at the right), ranks the
+/// rest for the pane, and says "…" when it had to drop some.
+#[test]
+fn the_hint_bar_keeps_help_esc_and_quit_and_ranks_the_rest() {
+    let mut app = app();
+    // The start screen: letters type, so F1 and Ctrl-C; history first.
+    let row = hints(&mut app, 80, 24);
+    for want in ["F1 Ajuda", "Esc Voltar", "Ctrl-C Sair", "Ctrl-P", "…"] {
+        assert!(row.contains(want), "{want}: {row}");
+    }
+    assert!(row.trim_end().ends_with("Ctrl-C Sair"), "{row}");
+    let mut app = opened();
+    let row = hints(&mut app, 80, 24);
+    for want in [
+        "?/F1 Ajuda",
+        "Esc Voltar",
+        "q Sair",
+        "u Desbloqueio em confiança",
+        "…",
+    ] {
+        assert!(row.contains(want), "{want}: {row}");
+    }
+    assert!(row.trim_end().ends_with("q Sair"), "{row}");
+    // On the invoices the copy key (the boleto line) comes first.
+    key(&mut app, KeyCode::Char('3'));
+    let row = hints(&mut app, 80, 24);
+    assert!(row.trim_start().starts_with("c Copiar"), "{row}");
+    for want in ["Ajuda", "Esc Voltar", "q Sair"] {
+        assert!(row.contains(want), "{want}: {row}");
+    }
+    // Wide, more fits: the first ranked hints keep all their keys.
+    let row = hints(&mut app, 160, 48);
+    assert!(row.contains("e Enviar fatura"), "{row}");
+    assert!(row.contains("?/F1 Ajuda"), "{row}");
+}
+
+/// A form's hints say what Enter and Esc do there: send, cancel.
+#[test]
+fn a_form_hints_enter_to_send_and_esc_to_cancel() {
+    let mut app = opened();
+    press_char(&mut app, 'u');
+    let row = hints(&mut app, 80, 24);
+    for want in ["Enter Enviar", "Esc Cancelar", "Ctrl-C Sair"] {
+        assert!(row.contains(want), "{want}: {row}");
+    }
+    assert!(!row.contains("Não"), "{row}");
+    // Per cell: the key names in the key role, the words muted.
+    let buf = render(&mut app, 80, 24);
+    let (x, y) = find(&buf, "Enter Enviar").unwrap();
+    let theme = app.settings.theme;
+    assert_eq!(buf[(x, y)].fg, theme.style(Role::Key).fg.unwrap());
+    assert_eq!(buf[(x + 6, y)].fg, theme.style(Role::Muted).fg.unwrap());
+}
+
+/// A confirmed trust unlock of the fixture customer's service, sent the
+/// way the dialog sends it (without depending on the dialog's keys).
+fn unlock_sent(app: &mut App) -> hubdesk::app::inflight::Submission {
+    let target = hubdesk::app::confirm::ActionTarget {
+        customer_name: "GUILHERME SILVA".into(),
+        customer_code: Some("421".into()),
+        service_id: 11201,
+        service_plan: "4M".into(),
+        login: Some("guilhermesilva1068".into()),
+        ..Default::default()
+    };
+    let mut fx = Vec::new();
+    hubdesk::app::actions::send(
+        app,
+        hubdesk::app::confirm::ActionRequest::TrustUnlock(
+            hubdesk::api::service_actions::TrustUnlock {
+                id_cliente_servico: 11201,
+                dias_desbloqueio: Some(1),
+            },
+        ),
+        target,
+        None,
+        &mut fx,
+    );
+    sent(&fx)
+}
+
+const UNLOCK_REFUSED: &str = "O desbloqueio em confiança só pode ser realizado para serviços \
+                              suspensos por débito e uma única vez a cada 30 dias";
+
+/// An action's result is read whole: it wraps on the status line, names
+/// the customer and stays; the message log (one key away) keeps every
+/// result, refusal and error of the session with its time, wrapped.
+#[test]
+fn results_wrap_name_the_customer_and_are_kept_in_the_message_log() {
+    let mut app = opened();
+    // The attendant moved on to the invoices while it was in flight.
+    press_char(&mut app, '3');
+    let submission = unlock_sent(&mut app);
+    update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: hubdesk::app::actions::ActionReply::Plain(Err(ApiError::Refused {
+                route: "cliente/desbloqueio_confianca",
+                msg: UNLOCK_REFUSED.into(),
+                errors: Vec::new(),
+            })),
+        },
+    );
+    key(&mut app, KeyCode::Esc); // the notice
+    for (w, h) in [(80, 24), (160, 48)] {
+        let screen = text(&render(&mut app, w, h));
+        // The status rows, badges aside, read as one sentence.
+        let joined = screen
+            .replace("DEMONSTRAÇÃO — dados fictícios", "")
+            .replace("provedor-teste", "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let want = format!("GUILHERME SILVA: Recusado pelo servidor: {UNLOCK_REFUSED}");
+        let want = want.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(joined.contains(&want), "{w}x{h}\n{screen}");
+    }
+    both("action_result_wrapped", &mut app);
+    // Many keys later it is still there.
+    key(&mut app, KeyCode::Char('4'));
+    key(&mut app, KeyCode::Char('3'));
+    assert!(text(&render(&mut app, 80, 24)).contains("GUILHERME SILVA: Recusado"));
+    // The log: newest first, with the time (15:00 UTC is 12:00 in Brazil).
+    app.set_status(
+        hubdesk::app::status::StatusKind::Ok,
+        "Copiado: linha digitável".into(),
+    );
+    press_char(&mut app, '!');
+    let screen = text(&render(&mut app, 80, 24));
+    let log = screen.find("12:00:00 ✔ Copiado").expect(&screen);
+    let refused = screen
+        .find("12:00:00 ✖ GUILHERME SILVA: Recusado")
+        .expect(&screen);
+    let sending = screen
+        .find("12:00:00 · GUILHERME SILVA: Enviando")
+        .expect(&screen);
+    assert!(log < refused && refused < sending, "{screen}");
+    assert!(screen.contains("30 dias"), "wrapped, not cut:\n{screen}");
+    both("message_log", &mut app);
+    // Per cell: a refusal reads in the danger colour, a copy in the ok one,
+    // the time muted.
+    let buf = render(&mut app, 80, 24);
+    let theme = app.settings.theme;
+    let (x, y) = find(&buf, "✖ GUILHERME").unwrap();
+    assert_eq!(buf[(x + 2, y)].fg, theme.style(Role::Danger).fg.unwrap());
+    let (x, y) = find(&buf, "✔ Copiado").unwrap();
+    assert_eq!(buf[(x + 2, y)].fg, theme.style(Role::Ok).fg.unwrap());
+    assert_eq!(buf[(x - 3, y)].fg, theme.style(Role::Muted).fg.unwrap());
+    key(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none());
+}
+
+/// The audit view wraps the server's message instead of cutting it.
+#[test]
+fn the_audit_view_wraps() {
+    let mut app = opened();
+    press_char(&mut app, 'A');
+    let entry = serde_json::from_value::<hubdesk::audit::AuditEntry>(serde_json::json!({
+        "time": "2020-03-10T14:00:00Z",
+        "id": "a-1",
+        "phase": "outcome",
+        "action": "trust_unlock",
+        "attendant": "ana.souza",
+        "profile": "provedor-teste",
+        "host": "https://h",
+        "customer": 421,
+        "service": 11201,
+        "outcome": "refused",
+        "msg": UNLOCK_REFUSED
+    }))
+    .unwrap();
+    update(&mut app, Msg::AuditLoaded(Ok(vec![entry])));
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains("30 dias"), "{screen}");
+    assert!(!screen.contains('…'), "{screen}");
+    both("audit_wrapped", &mut app);
 }

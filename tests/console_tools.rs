@@ -82,12 +82,151 @@ fn palette_snapshot() {
     insta::assert_snapshot!("palette_typed_80x24", screen(&mut app, 80, 24));
 }
 
+/// The palette's row of `command`, inside its borders and ending with
+/// the right one (`┃`).
+fn palette_row(screen: &str, command: &str) -> String {
+    let start = format!(" {command} ");
+    let inside = screen
+        .lines()
+        .flat_map(|l| l.split('┃'))
+        .find(|part| part.starts_with(&start))
+        .unwrap_or_else(|| panic!("{command} not listed:\n{screen}"));
+    format!("{inside}┃")
+}
+
+/// Issue 13: the palette shows a key only where it runs the entry. From
+/// the search box letters type, so only F1 is left; on a customer `p` is
+/// the password and `n` the network, not plans or a new prospect.
+#[test]
+fn the_palette_shows_only_keys_that_work_where_it_was_opened() {
+    let mut app = app_in(Lang::En);
+    key(&mut app, KeyCode::F(10));
+    let s = screen(&mut app, 100, 30);
+    assert!(palette_row(&s, "help").trim_end().ends_with("F1 ┃"), "{s}");
+    for command in ["network", "cities", "quit", "plans", "new-prospect"] {
+        let row = palette_row(&s, command);
+        assert!(row.trim_end().ends_with("  ┃"), "{command}: {row}");
+    }
+    assert!(!s.contains(" unlock "), "no customer, no customer actions");
+    key(&mut app, KeyCode::Esc);
+    let c = fixture_customers()[0].clone();
+    hubdesk::app::open_customer(&mut app, c, &mut Vec::new());
+    key(&mut app, KeyCode::Char(':'));
+    let s = screen(&mut app, 100, 40);
+    assert!(
+        palette_row(&s, "network").trim_end().ends_with(" N ┃"),
+        "{s}"
+    );
+    assert!(
+        palette_row(&s, "unlock").trim_end().ends_with(" u ┃"),
+        "{s}"
+    );
+    assert!(
+        palette_row(&s, "reveal-password")
+            .trim_end()
+            .ends_with(" p ┃"),
+        "{s}"
+    );
+    for command in ["plans", "new-prospect"] {
+        let row = palette_row(&s, command);
+        assert!(row.trim_end().ends_with("  ┃"), "{command}: {row}");
+    }
+}
+
+/// Issue 13: `:unlock` and `:desbloq` run the action on the selected
+/// service, through the same form and confirmation as `u`.
+#[test]
+fn the_palette_runs_customer_actions_through_their_confirmation() {
+    for (lang, typed) in [(Lang::En, "unlock"), (Lang::PtBr, "desbloq")] {
+        let mut app = app_in(lang);
+        let c = fixture_customers()[0].clone();
+        let service = c.servicos[0].id_cliente_servico;
+        hubdesk::app::open_customer(&mut app, c, &mut Vec::new());
+        // From another screen, with the customer behind it.
+        key(&mut app, KeyCode::Char('C'));
+        key(&mut app, KeyCode::Char(':'));
+        type_text(&mut app, typed);
+        assert!(key(&mut app, KeyCode::Enter).is_empty());
+        assert_eq!(app.screen, Screen::Customer, "{typed}");
+        assert!(
+            matches!(
+                &app.overlay,
+                Some(hubdesk::app::actions::Overlay::Form { .. })
+            ),
+            "{typed}: {:?}",
+            app.overlay
+        );
+        // The form, then the same confirmation, then one request.
+        assert!(key(&mut app, KeyCode::Enter).is_empty());
+        let Some(hubdesk::app::actions::Overlay::Confirm { target, .. }) = &app.overlay else {
+            panic!("{typed}: {:?}", app.overlay);
+        };
+        assert_eq!(Some(target.service_id), service);
+        let sent = action_requests(&yes(&mut app));
+        assert_eq!(sent.len(), 1, "{typed}");
+        assert!(matches!(
+            sent[0],
+            hubdesk::app::confirm::ActionRequest::TrustUnlock(_)
+        ));
+    }
+}
+
 #[test]
 fn cities_screen_snapshots() {
     let mut app = app_in(Lang::PtBr);
     open_cities(&mut app);
     insta::assert_snapshot!("cities_80x24", screen(&mut app, 80, 24));
     insta::assert_snapshot!("cities_160x48", screen(&mut app, 160, 48));
+}
+
+/// Issue 13: the city column took every spare cell, the state and the
+/// counts sitting far to its right; columns take what their content needs.
+#[test]
+fn city_columns_fit_their_content() {
+    let mut app = app_in(Lang::PtBr);
+    open_cities(&mut app);
+    for (w, h) in [(80, 24), (160, 48)] {
+        let s = screen(&mut app, w, h);
+        assert!(s.contains("Belo Horizonte MG "), "{w}x{h}:\n{s}");
+    }
+}
+
+/// Issue 13: a long detail below a tool's list (a city's neighbourhoods)
+/// was cut at 80x24 with nothing saying so. While it runs past the screen
+/// the page keys, Home and End scroll it (the arrows still choose the
+/// city), with the pane's marker; a detail that fits leaves them to the
+/// list.
+#[test]
+fn a_long_detail_below_a_tool_list_scrolls_with_a_marker() {
+    let mut app = app_in(Lang::PtBr);
+    leave_search_field(&mut app);
+    let fx = key(&mut app, KeyCode::Char('C'));
+    let (req, _) = tool_fetches(&fx)[0].clone();
+    let mut all = cities();
+    all[0].bairros = (1..=150)
+        .map(|i| hubdesk::api::Neighbourhood {
+            nome: Some(format!("BAIRRO NUMERO {i:03}")),
+        })
+        .collect();
+    answer(&mut app, req, ToolReply::Cities(Ok(all)));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("↓ mais: PgDn/Ctrl-D"), "{s}");
+    assert!(!s.contains("BAIRRO NUMERO 150"), "{s}");
+    key(&mut app, KeyCode::End);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("BAIRRO NUMERO 150"), "{s}");
+    assert!(s.contains("↑ início: g/PgUp"), "{s}");
+    assert_eq!(app.tools.cities.selected, 0, "the city stays chosen");
+    key(&mut app, KeyCode::PageUp);
+    key(&mut app, KeyCode::Home);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("BAIRRO NUMERO 001"), "{s}");
+    // Another city: its short detail fits, End goes to the last city.
+    key(&mut app, KeyCode::Down);
+    let s = screen(&mut app, 80, 24);
+    assert!(!s.contains("↓ mais"), "{s}");
+    key(&mut app, KeyCode::End);
+    assert_eq!(app.tools.cities.selected, 2);
 }
 
 #[test]
@@ -110,6 +249,12 @@ fn cities_loading_then_error_is_shown_in_the_pane_and_r_retries() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("HTTP 502"), "{s}");
     assert!(!app.animating());
+    // Issue 13: the session's message log keeps it, with the screen's name.
+    let logged = app.log.last().expect("logged");
+    assert!(
+        logged.text.starts_with("Cidades e bairros: ") && logged.text.contains("HTTP 502"),
+        "{logged:?}"
+    );
     let fx = key(&mut app, KeyCode::Char('r'));
     assert_eq!(tool_fetches(&fx).len(), 1);
 }

@@ -96,6 +96,14 @@ impl Console {
         self.apply(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     }
 
+    /// Answers the dialog on screen with "Sim", deliberately.
+    fn yes(&mut self) {
+        self.app.instant += std::time::Duration::from_millis(400);
+        self.key(KeyCode::Right);
+        self.app.instant += std::time::Duration::from_millis(150);
+        self.key(KeyCode::Enter);
+    }
+
     fn text(&mut self, s: &str) {
         s.chars().for_each(|c| self.key(KeyCode::Char(c)));
     }
@@ -186,14 +194,14 @@ async fn hostile_server_text_never_puts_a_control_character_on_screen() {
         if code == "1004" {
             // The server refuses with its own (hostile) words.
             c.key(KeyCode::Char('m'));
-            c.key(KeyCode::Char('y'));
+            c.yes();
             c.until("the refusal", |a| !a.inflight.any_running()).await;
             c.check("refusal of a MAC reset");
         }
         if code == "1007" {
             // A success whose `msg` is hostile.
             c.key(KeyCode::Char('d'));
-            c.key(KeyCode::Char('y'));
+            c.yes();
             c.until("the disconnect", |a| !a.inflight.any_running())
                 .await;
             c.check("disconnect done");

@@ -128,8 +128,7 @@ fn a_console_session_shows_logs_and_audits_no_secret() {
     pty.wait_quiet(Duration::from_millis(100), DEADLINE);
     // An action: the audit trail gets its two lines.
     pty.send_keys(b"m");
-    pty.wait_quiet(Duration::from_millis(100), DEADLINE);
-    pty.send_keys(b"y");
+    pty.confirm_yes(DEADLINE);
     pty.wait_until(DEADLINE, |_| sim.counters().get("mac_reset") == 1)
         .expect("the MAC reset reached the server");
     pty.wait_quiet(Duration::from_millis(300), DEADLINE);

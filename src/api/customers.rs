@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::envelope::empty_if_not_found;
 use super::lenient::{self as l, ApiDate};
 use super::params::{
-    CustomerSearchBy, OrderType, RecordOrderBy, check_limit, digits_only, normalize_phone, path,
+    CustomerSearchBy, OrderType, RecordOrderBy, check_limit, document_key, normalize_phone, path,
     push_range, search_term, yes_no,
 };
 use super::speed::Speed;
@@ -68,11 +68,17 @@ impl CustomerSearch {
     pub fn normalized_term(&self) -> Result<String, ApiError> {
         let term = search_term("termo_busca", &self.term)?;
         let term = match self.by {
-            CustomerSearchBy::Document => digits_only(&term),
+            CustomerSearchBy::Document => document_key(&term),
             CustomerSearchBy::Phone => normalize_phone(&term),
             _ => term,
         };
-        if term.is_empty() {
+        // Every CPF/CNPJ (alphanumeric ones too: their check digits) and
+        // every phone has digits.
+        let needs_digits = matches!(
+            self.by,
+            CustomerSearchBy::Document | CustomerSearchBy::Phone
+        );
+        if term.is_empty() || (needs_digits && !term.bytes().any(|b| b.is_ascii_digit())) {
             return Err(ApiError::InvalidRequest {
                 field: "termo_busca",
                 reason: "has no digits".into(),
@@ -702,6 +708,12 @@ mod tests {
         assert_eq!(
             q(&doc.to_call().unwrap())[1],
             ("termo_busca", "09141806654")
+        );
+        let alnum = CustomerSearch::new(CustomerSearchBy::Document, "12.abc.345/01de-35");
+        assert_eq!(
+            q(&alnum.to_call().unwrap())[1],
+            ("termo_busca", "12ABC34501DE35"),
+            "an alphanumeric CNPJ keeps its letters"
         );
         let phone = CustomerSearch::new(CustomerSearchBy::Phone, "+55 (37) 98824-2968");
         assert_eq!(

@@ -12,7 +12,7 @@ use super::customers::Customer;
 use super::envelope::{ActionResponse, empty_if_not_found};
 use super::lenient::{self as l, ApiDate};
 use super::params::{
-    InvoiceOrderBy, OrderType, check_id, check_limit, digits_only, normalize_phone, path,
+    InvoiceOrderBy, OrderType, check_id, check_limit, document_key, normalize_phone, path,
     push_range, required, yes_no,
 };
 use super::{ApiError, Call, CallKind, Client};
@@ -86,7 +86,7 @@ impl InvoiceSearch {
     pub fn to_call(&self) -> Result<Call, ApiError> {
         let mut term = required("termo_busca", &self.term)?;
         if self.by == InvoiceSearchBy::Document {
-            term = required("termo_busca", &digits_only(&term))?;
+            term = required("termo_busca", &document_key(&term))?;
         }
         let mut query = vec![
             ("busca", self.by.as_param().to_owned()),

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::customers::{Customer, CustomerService};
 use super::envelope::empty_if_not_found;
 use super::lenient::{self as l, ApiDate};
-use super::params::{OrderType, check_limit, digits_only, path, push_range, required};
+use super::params::{OrderType, check_limit, document_key, path, push_range, required};
 use super::tickets::Ticket;
 use super::{ApiError, Call, CallKind, Client};
 
@@ -143,7 +143,7 @@ impl ServiceOrderSearch {
         if let Some(term) = &self.term {
             let mut term = required("termo_busca", term)?;
             if self.by == ServiceOrderSearchBy::Document {
-                term = required("termo_busca", &digits_only(&term))?;
+                term = required("termo_busca", &document_key(&term))?;
             }
             query.push(("termo_busca", term));
         }

@@ -147,16 +147,47 @@ pub fn digits_only(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
 }
 
-/// Normalizes a phone for searching: digits only, and a leading Brazilian
-/// country code `55` stripped from 12- or 13-digit numbers (HubSoft stores
-/// `DDNNNNNNNNN` and finds nothing with the country code).
-pub fn normalize_phone(s: &str) -> String {
-    let d = digits_only(s);
-    if (d.len() == 12 || d.len() == 13) && d.starts_with("55") {
-        d[2..].to_owned()
+/// A CPF/CNPJ as HubSoft takes it: punctuation removed, letters kept in
+/// upper case. Since July 2026 a CNPJ may be alphanumeric
+/// (`12.ABC.345/01DE-35`); stripping its letters, as a digits-only rule
+/// did, sends a different document. The only normaliser of a document
+/// on the way to the server.
+pub fn document_key(s: &str) -> String {
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// Reduces a phone to its national digits, as HubSoft stores them
+/// (`DDNNNNNNNNN`, which finds nothing with a country code): drops
+/// punctuation, the `+55` or `55` country code of 12–13 digit numbers, and
+/// the trunk prefix `0` (with its carrier code, as in `0 15 37 99911-2233`).
+/// The one phone normaliser, for what an attendant types and what is sent.
+///
+/// Does not validate; the result may have any length. Idempotent: an area
+/// code never starts with 0, so when stripping would leave a leading 0
+/// (`0800 12 2122-4567`) the digits are kept as they are (found by
+/// fuzz/phone).
+pub fn normalize_phone(input: &str) -> String {
+    let d = digits_only(input);
+    let n = d.len();
+    let stripped = if let Some(rest) = d.strip_prefix('0') {
+        match n {
+            11 | 12 => rest,
+            13 | 14 => &rest[2..],
+            _ => return d,
+        }
     } else {
-        d
+        match d.strip_prefix("55") {
+            Some(rest) if n == 12 || n == 13 => rest,
+            _ => return d,
+        }
+    };
+    if stripped.starts_with('0') {
+        return d;
     }
+    stripped.to_string()
 }
 
 /// Fails with [`ApiError::InvalidRequest`] unless `min <= value <= max`.
@@ -262,6 +293,13 @@ pub fn path(rel: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documents_keep_the_letters_of_an_alphanumeric_cnpj() {
+        assert_eq!(document_key("12.ABC.345/01DE-35"), "12ABC34501DE35");
+        assert_eq!(document_key("12.abc.345/01de-35"), "12ABC34501DE35");
+        assert_eq!(document_key("862.149.410-81"), "86214941081");
+    }
 
     #[test]
     fn phones_lose_country_code_and_punctuation() {

@@ -10,7 +10,9 @@ use serde_json::{Map, Value, json};
 
 use super::envelope::empty_if_not_found;
 use super::lenient::{self as l, ApiDate};
-use super::params::{check_id, digits_only, normalize_phone, path, required, search_term};
+use super::params::{
+    check_id, digits_only, document_key, normalize_phone, path, required, search_term,
+};
 use super::speed::Speed;
 use super::{ApiError, Call, CallKind, Client};
 
@@ -107,7 +109,7 @@ impl NewProspect {
                 reason: "must not be negative".into(),
             });
         }
-        let doc = digits_only(&self.cpf_cnpj);
+        let doc = document_key(&self.cpf_cnpj);
         let expected = match self.tipo_pessoa {
             PersonKind::Individual => 11,
             PersonKind::Company => 14,

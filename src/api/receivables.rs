@@ -7,7 +7,7 @@ use reqwest::Method;
 use super::envelope::empty_if_not_found;
 use super::invoices::{Invoice, InvoicesResponse};
 use super::params::{
-    InvoiceOrderBy, OrderType, check_limit, check_range, digits_only, path, push_range, required,
+    InvoiceOrderBy, OrderType, check_limit, check_range, document_key, path, push_range, required,
     yes_no,
 };
 use super::{ApiError, Call, CallKind, Client};
@@ -109,7 +109,7 @@ impl ReceivablesQuery {
         if let Some((by, term)) = &self.search {
             let mut term = required("termo_busca", term)?;
             if *by == ReceivableSearchBy::Document {
-                term = required("termo_busca", &digits_only(&term))?;
+                term = required("termo_busca", &document_key(&term))?;
             }
             query.push(("busca", by.as_param().to_owned()));
             query.push(("termo_busca", term));

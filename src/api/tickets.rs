@@ -12,7 +12,7 @@ use super::envelope::empty_if_not_found;
 use super::lenient::{self as l, ApiDate};
 use super::orders::ServiceOrder;
 use super::params::{
-    OrderType, RecordOrderBy, check_id, check_limit, digits_only, normalize_phone, path,
+    OrderType, RecordOrderBy, check_id, check_limit, document_key, normalize_phone, path,
     push_range, required, yes_no,
 };
 use super::{ApiError, Call, CallKind, Client};
@@ -93,7 +93,7 @@ impl TicketSearch {
     pub fn to_call(&self) -> Result<Call, ApiError> {
         let mut term = required("termo_busca", &self.term)?;
         if self.by == TicketSearchBy::Document {
-            term = required("termo_busca", &digits_only(&term))?;
+            term = required("termo_busca", &document_key(&term))?;
         }
         let mut query = vec![
             ("busca", self.by.as_param().to_owned()),

@@ -18,7 +18,7 @@ use crate::api::{ApiError, Ticket};
 use crate::audit::{AuditAttempt, AuditEntry};
 use crate::i18n::{Lang, Msg as T, tr, trf};
 
-use super::confirm::{ActionRequest, ActionTarget, Confirmation};
+use super::confirm::{ActionRequest, ActionTarget, Answer, Choice, Confirmation};
 use super::forms::{
     AnyForm, Banner, Channel, FormOutcome, InvoiceSendForm, TicketForm, TicketUpdateForm,
     TrustUnlockForm,
@@ -103,6 +103,8 @@ pub enum Overlay {
         confirmation: Confirmation,
         /// The form it came from, to return to on "no".
         form: Option<AnyForm>,
+        /// The focused button and when the dialog opened.
+        choice: Choice,
     },
     /// The last attempt's outcome is unknown: sending again needs the
     /// attendant to say they checked.
@@ -115,6 +117,8 @@ pub enum Overlay {
         lines: Vec<String>,
         /// The form it came from.
         form: Option<AnyForm>,
+        /// The focused button and when the dialog opened.
+        choice: Choice,
     },
     /// A ticket was opened: its protocol, large and copyable.
     TicketOpened {
@@ -145,13 +149,87 @@ pub enum Overlay {
         /// The choices.
         items: Vec<CopyItem>,
     },
+    /// Quitting while an action waits for the server: leave anyway?
+    Quit {
+        /// The focused button and when the dialog opened.
+        choice: Choice,
+        /// What was open when quitting was asked, back on "Não".
+        under: Option<Box<Overlay>>,
+    },
     /// The latest audit entries (`None` while loading).
     Audit {
         /// Entries, newest last, or why they could not be read.
         entries: Option<Result<Vec<AuditEntry>, String>>,
         /// First line shown.
-        scroll: u16,
+        scroll: super::scroll::Scroll,
     },
+    /// This session's messages ([`App::log`]), newest first.
+    Messages {
+        /// First line shown.
+        scroll: super::scroll::Scroll,
+    },
+}
+
+/// Which form a draft belongs to and what it acts on: a form closed with
+/// Esc after typing is kept under this key until the customer is left,
+/// and the same key brings it back (issue 13).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DraftKey {
+    /// A new ticket for this service.
+    Ticket(u64),
+    /// Editing or closing this ticket.
+    TicketUpdate(u64),
+    /// A trust unlock of this service.
+    Unlock(u64),
+    /// Resending this invoice.
+    Invoice(u64),
+}
+
+impl DraftKey {
+    /// The key of `form` acting on `target`.
+    pub fn of(form: &AnyForm, target: &ActionTarget) -> Option<DraftKey> {
+        Some(match form {
+            AnyForm::Ticket(_) => DraftKey::Ticket(target.service_id),
+            AnyForm::TicketUpdate(f) => DraftKey::TicketUpdate(f.ticket_id()),
+            AnyForm::TrustUnlock(_) => DraftKey::Unlock(target.service_id),
+            AnyForm::InvoiceSend(_) => DraftKey::Invoice(target.invoice_id?),
+        })
+    }
+}
+
+/// The form to open under `key`: the draft kept there (said on the
+/// status line), else a fresh one.
+fn form_or_draft(
+    app: &mut App,
+    view: &mut CustomerView,
+    key: DraftKey,
+    fresh: impl FnOnce() -> AnyForm,
+) -> AnyForm {
+    match view.drafts.remove(&key) {
+        Some(draft) => {
+            app.set_status(
+                StatusKind::Info,
+                tr(app.lang(), T::FormDraftRestored).to_owned(),
+            );
+            draft
+        }
+        None => fresh(),
+    }
+}
+
+/// A form closed with Esc: what was typed is kept as a draft of the
+/// customer on screen (nothing typed, nothing kept).
+fn keep_draft(app: &mut App, form: AnyForm, target: &ActionTarget) {
+    let Some(key) = DraftKey::of(&form, target).filter(|_| form.form().edited()) else {
+        return;
+    };
+    let action = key_action(form.kind());
+    let keys = crate::ui::widgets::keys_label(&app.keymap, action);
+    let text = trf(app.lang(), T::FormDraftKept, &[("key", &keys)]);
+    if let Some(view) = app.view.as_mut() {
+        view.drafts.insert(key, form);
+        app.set_status(StatusKind::Info, text);
+    }
 }
 
 /// What the console remembers of a submission until its answer arrives.
@@ -208,7 +286,7 @@ fn ticket_target(view: &CustomerView, ticket: &Ticket, mut target: ActionTarget)
 /// A key of the customer view that starts an action or copies.
 pub(super) fn start(
     app: &mut App,
-    view: &CustomerView,
+    view: &mut CustomerView,
     action: Action,
     fx: &mut Vec<Effect>,
 ) -> Changed {
@@ -216,19 +294,22 @@ pub(super) fn start(
     let need_service = || t.service_id == 0;
     let overlay = match action {
         Action::Copy => return copy(app, view, fx),
-        Action::OpenTicket => {
+        Action::OpenTicket | Action::OpenTicketWithOrder => {
             if need_service() {
                 return needs(app, T::ActionNeedsService);
             }
             let customer = view.customer.data.as_ref();
             let phone = customer.and_then(|c| c.phones().first().map(|p| p.to_string()));
             let email = customer.and_then(|c| c.emails().first().map(|e| e.to_string()));
+            let name = t.customer_name.clone();
+            let mut form = form_or_draft(app, view, DraftKey::Ticket(t.service_id), || {
+                AnyForm::Ticket(TicketForm::new(&name, phone.as_deref(), email.as_deref()))
+            });
+            if let (Action::OpenTicketWithOrder, AnyForm::Ticket(f)) = (action, &mut form) {
+                f.set_open_order(true);
+            }
             Overlay::Form {
-                form: AnyForm::Ticket(TicketForm::new(
-                    &t.customer_name,
-                    phone.as_deref(),
-                    email.as_deref(),
-                )),
+                form,
                 target: t,
                 busy: None,
             }
@@ -237,8 +318,11 @@ pub(super) fn start(
             if need_service() {
                 return needs(app, T::ActionNeedsService);
             }
+            let form = form_or_draft(app, view, DraftKey::Unlock(t.service_id), || {
+                AnyForm::TrustUnlock(TrustUnlockForm::new())
+            });
             Overlay::Form {
-                form: AnyForm::TrustUnlock(TrustUnlockForm::new()),
+                form,
                 target: t,
                 busy: None,
             }
@@ -259,11 +343,14 @@ pub(super) fn start(
             confirm_overlay(app, request, t, None)
         }
         Action::SendInvoice => {
-            if t.invoice_id.is_none() || view.focus != Pane::Invoices {
+            let Some(invoice) = t.invoice_id.filter(|_| view.focus == Pane::Invoices) else {
                 return needs(app, T::ActionNeedsInvoice);
-            }
+            };
+            let form = form_or_draft(app, view, DraftKey::Invoice(invoice), || {
+                AnyForm::InvoiceSend(InvoiceSendForm::new(Channel::Email))
+            });
             Overlay::Form {
-                form: AnyForm::InvoiceSend(InvoiceSendForm::new(Channel::Email)),
+                form,
                 target: t,
                 busy: None,
             }
@@ -277,12 +364,12 @@ pub(super) fn start(
                 .and_then(|t| t.descricao_abertura.clone())
                 .unwrap_or_default();
             let t = ticket.map_or(t.clone(), |ticket| ticket_target(view, ticket, t));
+            let close = action == Action::CloseTicket;
+            let form = form_or_draft(app, view, DraftKey::TicketUpdate(id), || {
+                AnyForm::TicketUpdate(TicketUpdateForm::new(id, &description, close))
+            });
             Overlay::Form {
-                form: AnyForm::TicketUpdate(TicketUpdateForm::new(
-                    id,
-                    &description,
-                    action == Action::CloseTicket,
-                )),
+                form,
                 target: t,
                 busy: None,
             }
@@ -312,6 +399,7 @@ pub(crate) fn confirm_overlay(
         target,
         confirmation,
         form,
+        choice: Choice::new(app.instant),
     }
 }
 
@@ -398,10 +486,32 @@ fn copy(app: &mut App, view: &CustomerView, fx: &mut Vec<Effect>) -> Changed {
 pub(super) fn open_audit(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
     app.overlay = Some(Overlay::Audit {
         entries: None,
-        scroll: 0,
+        scroll: super::scroll::Scroll::new(),
     });
     fx.push(Effect::LoadAudit);
     Changed::Yes
+}
+
+/// Opens the session's message log.
+pub(super) fn open_messages(app: &mut App) -> Changed {
+    app.overlay = Some(Overlay::Messages {
+        scroll: super::scroll::Scroll::new(),
+    });
+    Changed::Yes
+}
+
+/// Moves a log overlay's `scroll` for `action` (a line, half a page, the
+/// ends). Returns whether it moved.
+fn scroll_by(scroll: &mut super::scroll::Scroll, action: Option<Action>, page: i32) -> bool {
+    match action {
+        Some(Action::Down) => scroll.by(1),
+        Some(Action::Up) => scroll.by(-1),
+        Some(Action::PageDown) => scroll.by(page),
+        Some(Action::PageUp) => scroll.by(-page),
+        Some(Action::Top) => scroll.top(),
+        Some(Action::Bottom) => scroll.end(),
+        _ => false,
+    }
 }
 
 /// The contexts while an overlay is up: its own, modal, so the view's
@@ -413,13 +523,20 @@ pub(super) fn contexts(overlay: &Overlay) -> (&'static [Context], bool) {
     }
 }
 
-/// A key while an overlay is up. Key repeats never confirm or submit: a
-/// held Enter or `y` must not send twice or skip a question.
-pub(super) fn overlay_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
+/// A key while an overlay is up, `gap` after the key before it. Key
+/// repeats never confirm or submit: a held Enter must not send twice or
+/// skip a question; see [`Choice::key`] for what answers a dialog.
+pub(super) fn overlay_key(
+    app: &mut App,
+    key: KeyEvent,
+    gap: Option<Duration>,
+    fx: &mut Vec<Effect>,
+) -> Changed {
     let Some(overlay) = app.overlay.take() else {
         return Changed::No;
     };
     let repeat = key.kind == KeyEventKind::Repeat;
+    let typing = super::keymap::KeyCombo::from_event(&key).is_typing();
     let dialog = app.keymap.dispatch(&key, &[Context::Confirm], false);
     let general = app.keymap.dispatch(&key, &[Context::Navigation], false);
     let esc = key.code == KeyCode::Esc;
@@ -443,7 +560,10 @@ pub(super) fn overlay_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) ->
             }
             match form.handle_key(key) {
                 FormOutcome::Continue => (Some(Overlay::Form { form, target, busy }), Changed::Yes),
-                FormOutcome::Cancel => (None, Changed::Yes),
+                FormOutcome::Cancel => {
+                    keep_draft(app, form, &target);
+                    (None, Changed::Yes)
+                }
                 FormOutcome::Submit => match build_request(app, &form, &target) {
                     Ok(request) => (
                         Some(confirm_overlay(app, request, target, Some(form))),
@@ -461,20 +581,22 @@ pub(super) fn overlay_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) ->
             target,
             confirmation,
             form,
-        } => match dialog {
-            Some(Action::Confirm) if !repeat => {
+            mut choice,
+        } => match choice.key(dialog, key.code, typing, repeat, app.instant, gap) {
+            Answer::Yes => {
                 send(app, request, target, form, fx);
                 return Changed::Yes;
             }
-            Some(Action::Cancel) if !repeat => (back_to_form(form, target), Changed::Yes),
-            _ => (
+            Answer::No => (back_to_form(form, target), Changed::Yes),
+            Answer::Open { changed } => (
                 Some(Overlay::Confirm {
                     request,
                     target,
                     confirmation,
                     form,
+                    choice,
                 }),
-                Changed::No,
+                if changed { Changed::Yes } else { Changed::No },
             ),
         },
         Overlay::Acknowledge {
@@ -482,23 +604,38 @@ pub(super) fn overlay_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) ->
             target,
             lines,
             form,
-        } => match dialog {
-            Some(Action::Confirm) if !repeat => {
+            mut choice,
+        } => match choice.key(dialog, key.code, typing, repeat, app.instant, gap) {
+            Answer::Yes => {
                 app.inflight.acknowledge_unknown(request.key());
                 send(app, request, target, form, fx);
                 return Changed::Yes;
             }
-            Some(Action::Cancel) if !repeat => (back_to_form(form, target), Changed::Yes),
-            _ => (
+            Answer::No => (back_to_form(form, target), Changed::Yes),
+            Answer::Open { changed } => (
                 Some(Overlay::Acknowledge {
                     request,
                     target,
                     lines,
                     form,
+                    choice,
                 }),
-                Changed::No,
+                if changed { Changed::Yes } else { Changed::No },
             ),
         },
+        Overlay::Quit { mut choice, under } => {
+            match choice.key(dialog, key.code, typing, repeat, app.instant, gap) {
+                Answer::Yes => {
+                    fx.push(Effect::Quit);
+                    (None, Changed::No)
+                }
+                Answer::No => (under.map(|o| *o), Changed::Yes),
+                Answer::Open { changed } => (
+                    Some(Overlay::Quit { choice, under }),
+                    if changed { Changed::Yes } else { Changed::No },
+                ),
+            }
+        }
         Overlay::TicketOpened { result, target } => {
             let copy = app.keymap.dispatch(&key, &[], false) == Some(Action::Copy);
             if copy {
@@ -548,24 +685,48 @@ pub(super) fn overlay_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) ->
                 None => (Some(Overlay::CopyMenu { items }), Changed::No),
             }
         }
-        Overlay::Audit { entries, scroll } => {
-            let scroll = match general {
-                Some(Action::Down) => scroll.saturating_add(1),
-                Some(Action::Up) => scroll.saturating_sub(1),
-                Some(Action::PageDown) => scroll.saturating_add(10),
-                Some(Action::PageUp) => scroll.saturating_sub(10),
-                Some(Action::Top) => 0,
-                _ if esc || key.code == KeyCode::Char('A') || key.code == KeyCode::Char('q') => {
-                    app.overlay = None;
-                    return Changed::Yes;
-                }
-                _ => return keep(app, Overlay::Audit { entries, scroll }),
-            };
-            (Some(Overlay::Audit { entries, scroll }), Changed::Yes)
+        Overlay::Audit {
+            entries,
+            mut scroll,
+        } => {
+            if esc || key.code == KeyCode::Char('A') || key.code == KeyCode::Char('q') {
+                app.overlay = None;
+                return Changed::Yes;
+            }
+            let page = (app.size.1 / 2).max(1) as i32;
+            let moved = scroll_by(&mut scroll, general, page);
+            app.overlay = Some(Overlay::Audit { entries, scroll });
+            return if moved { Changed::Yes } else { Changed::No };
+        }
+        Overlay::Messages { mut scroll } => {
+            let own = app.keymap.dispatch(&key, &[], false) == Some(Action::MessageLog);
+            if esc || own || key.code == KeyCode::Char('q') {
+                app.overlay = None;
+                return Changed::Yes;
+            }
+            let page = (app.size.1 / 2).max(1) as i32;
+            let moved = scroll_by(&mut scroll, general, page);
+            app.overlay = Some(Overlay::Messages { scroll });
+            return if moved { Changed::Yes } else { Changed::No };
         }
     };
     app.overlay = next;
     changed
+}
+
+/// A paste while a confirmation is up: text, so the attendant is not
+/// answering it; the focus goes back to "Não" (see [`Choice::key`]).
+/// Returns whether a dialog took the paste.
+pub(super) fn paste_over_dialog(app: &mut App) -> bool {
+    match app.overlay.as_mut() {
+        Some(Overlay::Confirm { choice, .. })
+        | Some(Overlay::Acknowledge { choice, .. })
+        | Some(Overlay::Quit { choice, .. }) => {
+            *choice = Choice::new(app.instant);
+            true
+        }
+        _ => false,
+    }
 }
 
 fn keep(app: &mut App, overlay: Overlay) -> Changed {
@@ -674,6 +835,7 @@ pub fn send(
                 target,
                 lines,
                 form,
+                choice: Choice::new(app.instant),
             });
             return;
         }
@@ -709,6 +871,7 @@ pub fn send(
         ticket,
     };
     let opens_order = matches!(&request, ActionRequest::OpenTicket(t) if t.abrir_os == Some(true));
+    let target_name = target.customer_name.clone();
     app.pending.insert(
         submission.key,
         Pending {
@@ -722,10 +885,9 @@ pub fn send(
         target,
         busy: Some(submission.key),
     });
-    app.set_status(
-        StatusKind::Info,
-        trf(lang, T::ActionSending, &[("action", &tr(lang, kind.msg()))]),
-    );
+    let sending = trf(lang, T::ActionSending, &[("action", &tr(lang, kind.msg()))]);
+    let sending = named(lang, &target_name, sending);
+    app.set_status(StatusKind::Info, sending);
     fx.push(Effect::Action {
         submission,
         view,
@@ -738,6 +900,33 @@ pub fn send(
 /// up the result shows there, else on the status line; the affected pane
 /// is read again when its customer is still on screen.
 pub(super) fn on_done(
+    app: &mut App,
+    submission: Submission,
+    reply: ActionReply,
+    fx: &mut Vec<Effect>,
+) -> Changed {
+    // The question to quit stays on top; what it covers (the busy form,
+    // say) takes the answer as if it were not there.
+    let quit = match app.overlay.take() {
+        Some(Overlay::Quit { choice, under }) => {
+            app.overlay = under.map(|o| *o);
+            Some(choice)
+        }
+        other => {
+            app.overlay = other;
+            None
+        }
+    };
+    let changed = answer(app, submission, reply, fx);
+    if let Some(choice) = quit {
+        let under = app.overlay.take().map(Box::new);
+        app.overlay = Some(Overlay::Quit { choice, under });
+    }
+    changed
+}
+
+/// [`on_done`] under whatever overlay is really there.
+fn answer(
     app: &mut App,
     submission: Submission,
     reply: ActionReply,
@@ -764,6 +953,9 @@ pub(super) fn on_done(
         .as_ref()
         .map(|p| p.target.clone())
         .unwrap_or_default();
+    // The result stays on the status line, whole, and names the customer:
+    // the attendant may be on another customer by the time it arrives.
+    let who = target.customer_name.clone();
     match (&outcome, &reply) {
         (Outcome::Done { .. }, ActionReply::Ticket(res))
             if kind == ActionKind::OpenTicket && res.is_ok() =>
@@ -777,7 +969,7 @@ pub(super) fn on_done(
                 Some(p) => trf(lang, T::ActionTicketProtocol, &[("protocol", p)]),
                 None => text.clone(),
             };
-            app.set_status(StatusKind::Ok, status);
+            result_status(app, &who, StatusKind::Ok, status);
             if form_up {
                 app.overlay = Some(Overlay::TicketOpened { result, target });
             }
@@ -797,7 +989,7 @@ pub(super) fn on_done(
             queued(app, result, target, form_up);
         }
         (Outcome::Done { .. }, _) => {
-            app.set_status(status_kind, text);
+            result_status(app, &who, status_kind, text);
             if form_up {
                 app.overlay = None;
             }
@@ -822,7 +1014,7 @@ pub(super) fn on_done(
                     text: text.clone(),
                 });
             }
-            app.set_status(status_kind, text);
+            result_status(app, &who, status_kind, text);
         }
     }
     if let Some(p) = pending {
@@ -831,9 +1023,31 @@ pub(super) fn on_done(
     Changed::Yes
 }
 
+/// `text` about `customer`, for the status line and the log.
+fn named(lang: crate::i18n::Lang, customer: &str, text: String) -> String {
+    let customer = customer.trim();
+    if customer.is_empty() {
+        text
+    } else {
+        trf(
+            lang,
+            T::ActionResultFor,
+            &[("customer", &customer), ("text", &text)],
+        )
+    }
+}
+
+/// Shows an action's result (see [`App::set_result`]) naming `customer`.
+fn result_status(app: &mut App, customer: &str, kind: StatusKind, text: String) {
+    let text = named(app.lang(), customer, text);
+    app.set_result(kind, text);
+}
+
 fn queued(app: &mut App, result: InvoiceQueued, target: ActionTarget, form_up: bool) {
     let lang = app.lang();
-    app.set_status(
+    result_status(
+        app,
+        &target.customer_name,
         StatusKind::Ok,
         trf(
             lang,
@@ -893,14 +1107,16 @@ fn refresh_after(
     }
 }
 
-/// A copy finished.
+/// A copy finished: the status line says where the text went (never a
+/// "copied" it cannot know) and shows it, so the attendant can read it out
+/// if the paste fails; it stays until another message replaces it.
 pub(super) fn on_copied(app: &mut App, report: crate::clipboard::CopyReport) -> Changed {
     let kind = if report.is_ok() {
         StatusKind::Ok
     } else {
         StatusKind::Error
     };
-    app.set_status(kind, report.status_text(app.lang()));
+    app.set_result(kind, report.status_text(app.lang()));
     Changed::Yes
 }
 

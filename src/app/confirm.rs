@@ -6,9 +6,18 @@
 //! will change (customer, service, login, status, dates), the console shows
 //! the confirmation with [`crate::ui::widgets::ConfirmDialog`], and only the
 //! confirmed request is sent. Pure text building: no ratatui, no clock
-//! (today is an argument).
+//! (today and the key times are arguments).
+//!
+//! A confirmation must survive an attendant typing into the wrong place
+//! (issue 13): [`Choice`] starts on "Não", only Enter on a focused "Sim"
+//! confirms, no letter ever does, and a key that arrives in a burst (less
+//! than [`BURST_GAP`] after the previous key) or before the dialog is
+//! armed ([`ARM_AFTER`] after it opened) never confirms.
+
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use crossterm::event::KeyCode;
 
 use crate::api::PbxCall;
 use crate::api::prospects::{NewProspect, PersonKind};
@@ -21,6 +30,114 @@ use crate::sanitize::clean_line;
 
 use super::forms::{Channel, InvoiceRequest, title};
 use super::inflight::{ActionKey, ActionKind};
+use super::keymap::Action;
+
+/// How long a dialog ignores its confirming key after it opened: a word
+/// typed at the moment it appeared is not an answer to it.
+pub const ARM_AFTER: Duration = Duration::from_millis(300);
+
+/// Keys closer together than this come from typing (or a paste, or a
+/// terminal's burst), not from someone reading a question: they never
+/// confirm.
+pub const BURST_GAP: Duration = Duration::from_millis(50);
+
+/// The focused button of a confirmation and when the dialog opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    /// "Sim" has focus (the default is "Não").
+    pub yes: bool,
+    /// When the dialog opened (the console's key clock).
+    pub opened: Instant,
+}
+
+impl Choice {
+    /// A dialog opened at `now`, focused on "Não".
+    pub fn new(now: Instant) -> Choice {
+        Choice {
+            yes: false,
+            opened: now,
+        }
+    }
+
+    /// From when Enter on "Sim" can confirm.
+    pub fn armed_at(&self) -> Instant {
+        self.opened + ARM_AFTER
+    }
+
+    /// Whether the dialog takes a confirmation at `now`.
+    pub fn armed(&self, now: Instant) -> bool {
+        now >= self.armed_at()
+    }
+
+    /// Whether a key at `now`, `gap` after the key before it (`None`: the
+    /// first key of the session), is a deliberate answer: the dialog is
+    /// armed and the key is not part of a burst.
+    pub fn deliberate(&self, now: Instant, gap: Option<Duration>) -> bool {
+        self.armed(now) && gap.is_none_or(|g| g >= BURST_GAP)
+    }
+
+    /// Applies one key to the dialog. `action` is what the keymap made of
+    /// it in the confirmation context; `code` says which way a move goes
+    /// ("Não" is on the left, "Sim" on the right); `typing` marks a key
+    /// that types a character (a letter, a digit, a space); `now` and
+    /// `gap` are its time and the time since the key before it.
+    ///
+    /// A typing key means the attendant is not reading the dialog: the
+    /// focus goes back to "Não" and the dialog re-arms, so a word, a Tab
+    /// and an Enter typed into the wrong place cannot confirm. Moving to
+    /// "Sim" and confirming both need a deliberate key (armed, no burst);
+    /// "Não" and Esc always work. A held key never confirms.
+    pub fn key(
+        &mut self,
+        action: Option<Action>,
+        code: KeyCode,
+        typing: bool,
+        repeat: bool,
+        now: Instant,
+        gap: Option<Duration>,
+    ) -> Answer {
+        if typing {
+            let changed = self.yes;
+            *self = Choice::new(now);
+            return Answer::Open { changed };
+        }
+        let deliberate = self.deliberate(now, gap);
+        match action {
+            Some(Action::Cancel) => Answer::No,
+            Some(Action::Confirm) if !self.yes => Answer::No,
+            Some(Action::Confirm) if deliberate && !repeat => Answer::Yes,
+            Some(Action::Choose) => {
+                let yes = match code {
+                    KeyCode::Left => false,
+                    KeyCode::Right => true,
+                    _ => !self.yes,
+                };
+                // Towards "Sim" only deliberately; back to "Não" always.
+                if yes && !deliberate {
+                    return Answer::Open { changed: false };
+                }
+                let changed = yes != self.yes;
+                self.yes = yes;
+                Answer::Open { changed }
+            }
+            _ => Answer::Open { changed: false },
+        }
+    }
+}
+
+/// What a key did to a confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Still open (the focus may have moved).
+    Open {
+        /// Whether anything visible changed.
+        changed: bool,
+    },
+    /// Enter on a focused "Sim", deliberately.
+    Yes,
+    /// Esc, or Enter on "Não".
+    No,
+}
 
 /// The subscriber and service an action is about, as the console shows
 /// them. Filled from the customer view when the form or dialog opens.
@@ -289,10 +406,17 @@ pub fn close_ticket_lines(lang: Lang, target: &ActionTarget) -> Vec<String> {
     lines
 }
 
-/// Opening a ticket: customer, service, requester and whether a service
-/// order opens too.
+/// Opening a ticket: customer, service, the description, requester and
+/// whether a service order opens too.
 pub fn open_ticket_lines(lang: Lang, target: &ActionTarget, t: &NewTicket) -> Vec<String> {
     let mut lines = subscriber_lines(lang, target);
+    // What the attendant typed, without the signature added after it.
+    let typed = t.descricao.split("\n\n").next().unwrap_or_default();
+    lines.push(trf(
+        lang,
+        Msg::ConfirmDescription,
+        &[("text", &or_dash(Some(typed)))],
+    ));
     lines.push(trf(
         lang,
         Msg::ConfirmRequester,

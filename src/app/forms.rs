@@ -219,6 +219,8 @@ pub struct Form {
     fields: Vec<Field>,
     focus: usize,
     banner: Option<Banner>,
+    /// The attendant changed a value (typed, pasted, switched).
+    edited: bool,
 }
 
 impl Form {
@@ -228,7 +230,14 @@ impl Form {
             fields,
             focus: 0,
             banner: None,
+            edited: false,
         }
+    }
+
+    /// Whether the attendant changed any value since the form opened:
+    /// closing it then keeps a draft instead of losing the typing.
+    pub fn edited(&self) -> bool {
+        self.edited
     }
 
     /// Every field, hidden ones included, in order.
@@ -368,6 +377,17 @@ pub trait ActionForm {
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         let form = self.form_mut();
         let focused = form.focus;
+        // One key from any field switches the service order of a new
+        // ticket (issue 13): Ctrl-O, which types nothing.
+        if key.code == KeyCode::Char('o')
+            && key.modifiers.contains(KeyModifiers::CONTROL)
+            && let Some(field) = form.fields.iter_mut().find(|f| f.id == FieldId::OpenOrder)
+            && let Control::Switch(on) = &mut field.control
+        {
+            *on = !*on;
+            form.edited = true;
+            return FormOutcome::Continue;
+        }
         match key.code {
             KeyCode::Esc => return FormOutcome::Cancel,
             KeyCode::Enter => {
@@ -413,6 +433,7 @@ pub trait ActionForm {
                 if changed {
                     // The message described the old value.
                     field.error = None;
+                    self.form_mut().edited = true;
                     self.refresh();
                     self.form_mut().fix_focus();
                 }
@@ -442,6 +463,7 @@ pub fn paste(form: &mut dyn ActionForm, text: &str) -> bool {
     }
     if changed {
         field.error = None;
+        f.edited = true;
     }
     changed
 }
@@ -489,6 +511,11 @@ pub struct TicketForm {
 }
 
 impl TicketForm {
+    /// Switches "also open a service order" on or off.
+    pub fn set_open_order(&mut self, on: bool) {
+        self.form.field_mut(FieldId::OpenOrder).control = Control::Switch(on);
+    }
+
     /// A form prefilled with the customer's name, phone (normalised to
     /// `DDNNNNNNNNN`) and e-mail, as the server sent them.
     pub fn new(customer_name: &str, phone: Option<&str>, email: Option<&str>) -> TicketForm {
@@ -504,7 +531,8 @@ impl TicketForm {
                     Field::text(FieldId::Phone, Msg::FormPhone, &phone)
                         .with_hint(Msg::FormPhoneHint),
                     Field::text(FieldId::Email, Msg::FormEmailOptional, email),
-                    Field::switch(FieldId::OpenOrder, Msg::FormOpenOrder, false),
+                    Field::switch(FieldId::OpenOrder, Msg::FormOpenOrder, false)
+                        .with_hint(Msg::FormOpenOrderHint),
                 ],
             ),
         }

@@ -143,6 +143,8 @@ pub enum Action {
     CycleSearchKind,
     /// Open a support ticket (atendimento) for the subscriber.
     OpenTicket,
+    /// The same, with "also open a service order" already switched on.
+    OpenTicketWithOrder,
     /// Trust unlock (desbloqueio em confiança) of a blocked contract.
     Unlock,
     /// Reset the MAC address bound to the subscriber's login.
@@ -167,16 +169,21 @@ pub enum Action {
     /// Cycle the service-order status filter (all, pending, awaiting
     /// scheduling, finished).
     CycleOrderFilter,
-    /// Confirm the dialog.
+    /// Answer the dialog with its focused button (Enter): "Sim" confirms,
+    /// "Não" cancels.
     Confirm,
     /// Cancel the dialog.
     Cancel,
+    /// Move the dialog's focus between "Não" and "Sim" (arrows, Tab).
+    Choose,
     /// Edit the selected ticket's description.
     EditTicket,
     /// Close the selected ticket (and its service orders).
     CloseTicket,
     /// Show the latest entries of the local audit trail.
     AuditLog,
+    /// Show this session's messages: every result, refusal and error.
+    MessageLog,
     /// Open the command palette.
     Palette,
     /// Open the cities screen.
@@ -237,6 +244,7 @@ impl Action {
             Action::Bottom => "bottom",
             Action::CycleSearchKind => "cycle-search-kind",
             Action::OpenTicket => "ticket",
+            Action::OpenTicketWithOrder => "ticket-with-order",
             Action::Unlock => "unlock",
             Action::ResetMac => "mac-reset",
             Action::Disconnect => "disconnect",
@@ -250,9 +258,11 @@ impl Action {
             Action::CycleOrderFilter => "cycle-order-filter",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
+            Action::Choose => "choose",
             Action::EditTicket => "edit-ticket",
             Action::CloseTicket => "close-ticket",
             Action::AuditLog => "audit",
+            Action::MessageLog => "messages",
             Action::Palette => "palette",
             Action::Cities => "cities",
             Action::Sales => "sales",
@@ -383,9 +393,6 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
     row(A::GoToPane(4), C::Global, &["4"], Msg::KeyGoToPane),
     row(A::GoToPane(5), C::Global, &["5"], Msg::KeyGoToPane),
     row(A::GoToPane(6), C::Global, &["6"], Msg::KeyGoToPane),
-    row(A::GoToPane(7), C::Global, &["7"], Msg::KeyGoToPane),
-    row(A::GoToPane(8), C::Global, &["8"], Msg::KeyGoToPane),
-    row(A::GoToPane(9), C::Global, &["9"], Msg::KeyGoToPane),
     hint(row(A::Search, C::Global, &["/"], Msg::KeySearch)),
     text_safe(row(A::Open, C::Global, &["enter"], Msg::KeyOpen)),
     text_safe(row(A::Back, C::Global, &["esc"], Msg::KeyBack)),
@@ -420,6 +427,15 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
         row(A::OpenTicket, C::Subscriber, &["t"], Msg::KeyTicket),
         Risk::Writes,
     )),
+    risk(
+        row(
+            A::OpenTicketWithOrder,
+            C::Subscriber,
+            &["T"],
+            Msg::KeyTicketWithOrder,
+        ),
+        Risk::Writes,
+    ),
     hint(risk(
         row(A::Unlock, C::Subscriber, &["u"], Msg::KeyUnlock),
         Risk::Dangerous,
@@ -487,6 +503,8 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
         Risk::Dangerous,
     )),
     row(A::AuditLog, C::Global, &["A"], Msg::KeyAuditLog),
+    // "!" like a notification mark: it cannot be typed by a letter slip.
+    row(A::MessageLog, C::Global, &["!"], Msg::KeyMessageLog),
     // ":" as in k9s; F10 also from a text field, where ":" types.
     hint(text_safe(row(
         A::Palette,
@@ -516,8 +534,17 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
     ),
     row(A::Network(0), C::Global, &["N"], Msg::KeyNetwork),
     row(A::NetworkJump, C::Subscriber, &["n"], Msg::KeyNetworkJump),
-    hint(row(A::Confirm, C::Confirm, &["y", "s"], Msg::ConfirmYes)),
-    hint(row(A::Cancel, C::Confirm, &["n", "esc"], Msg::ConfirmNo)),
+    // No letter answers a dialog: a word typed into the wrong place must
+    // never confirm (issue 13). The focus starts on "Não"; arrows or Tab
+    // reach "Sim" and Enter answers with the focused button.
+    hint(row(
+        A::Choose,
+        C::Confirm,
+        &["right", "left", "tab", "shift-tab"],
+        Msg::KeyChoose,
+    )),
+    hint(row(A::Confirm, C::Confirm, &["enter"], Msg::KeyConfirm)),
+    hint(row(A::Cancel, C::Confirm, &["esc"], Msg::ConfirmCancel)),
 ];
 
 /// A key with its modifiers, normalised so that parsing a config string and
@@ -835,9 +862,16 @@ impl Default for Keymap {
     }
 }
 
-/// Whether bindings in `a` and `b` can be active at the same time.
+/// Whether bindings in `a` and `b` can be active at the same time: the
+/// same context, the global one with any non-modal one, and the service
+/// actions with every customer pane's own keys (see `Pane::contexts`).
 fn overlap(a: Context, b: Context) -> bool {
-    a == b || (a == Context::Global && !b.is_modal()) || (b == Context::Global && !a.is_modal())
+    let pane = |c: Context| matches!(c, Context::Financial | Context::Tickets | Context::Orders);
+    a == b
+        || (a == Context::Global && !b.is_modal())
+        || (b == Context::Global && !a.is_modal())
+        || (a == Context::Subscriber && pane(b))
+        || (b == Context::Subscriber && pane(a))
 }
 
 impl Keymap {
@@ -1025,7 +1059,7 @@ impl Keymap {
 
     /// Everything for the help overlay, grouped by context in
     /// [`Context::ALL`] order; unbound and disallowed actions are left out,
-    /// and the nine pane digits collapse into one `1-9` row.
+    /// and the pane digits collapse into one `1-6` row.
     pub fn help_groups(&self) -> Vec<(Context, Vec<KeyHint>)> {
         let mut groups = Vec::new();
         for ctx in Context::ALL {
@@ -1070,13 +1104,13 @@ fn join_keys(keys: &[KeyCombo]) -> String {
         .join("/")
 }
 
-/// `1-9` when the pane keys are the default digits, else the plain list.
+/// `1-6` when the pane keys are the default digits, else the plain list.
 fn digits_range(keys: &[KeyCombo]) -> String {
-    let defaults: Vec<KeyCombo> = ('1'..='9')
+    let defaults: Vec<KeyCombo> = ('1'..='6')
         .map(|c| KeyCombo::new(KeyCode::Char(c), KeyModifiers::NONE))
         .collect();
     if keys == defaults.as_slice() {
-        "1-9".to_owned()
+        "1-6".to_owned()
     } else {
         join_keys(keys)
     }
@@ -1149,6 +1183,7 @@ mod tests {
             | Action::Bottom
             | Action::CycleSearchKind
             | Action::OpenTicket
+            | Action::OpenTicketWithOrder
             | Action::Unlock
             | Action::ResetMac
             | Action::Disconnect
@@ -1162,9 +1197,11 @@ mod tests {
             | Action::CycleOrderFilter
             | Action::Confirm
             | Action::Cancel
+            | Action::Choose
             | Action::EditTicket
             | Action::CloseTicket
             | Action::AuditLog
+            | Action::MessageLog
             | Action::Palette
             | Action::Cities
             | Action::Sales
@@ -1201,6 +1238,7 @@ mod tests {
             Action::Bottom,
             Action::CycleSearchKind,
             Action::OpenTicket,
+            Action::OpenTicketWithOrder,
             Action::Unlock,
             Action::ResetMac,
             Action::Disconnect,
@@ -1214,9 +1252,11 @@ mod tests {
             Action::CycleOrderFilter,
             Action::Confirm,
             Action::Cancel,
+            Action::Choose,
             Action::EditTicket,
             Action::CloseTicket,
             Action::AuditLog,
+            Action::MessageLog,
             Action::Palette,
             Action::Cities,
             Action::Sales,
@@ -1242,8 +1282,8 @@ mod tests {
         }
         assert_eq!(
             DEFAULT_BINDINGS.len(),
-            all.len() + 8,
-            "one row per action, nine for the pane digits"
+            all.len() + 5,
+            "one row per action, six for the pane digits"
         );
         assert_eq!(Action::GoToPane(42).risk(), Risk::Safe);
         assert!(Keymap::default().allows(Action::GoToPane(0)));
@@ -1457,14 +1497,30 @@ mod tests {
     fn modal_confirm_captures_keys() {
         let km = Keymap::default();
         let ctx = [Context::Confirm];
-        assert_eq!(km.dispatch(&ch('y'), &ctx, false), Some(Action::Confirm));
-        assert_eq!(km.dispatch(&ch('s'), &ctx, false), Some(Action::Confirm));
+        // No letter answers a dialog (issue 13).
+        for c in ['y', 's', 'n', 'q', 'Y', 'S'] {
+            assert_eq!(km.dispatch(&ch(c), &ctx, false), None, "{c}");
+        }
+        assert_eq!(
+            km.dispatch(&key(KeyCode::Enter), &ctx, false),
+            Some(Action::Confirm)
+        );
+        for code in [
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+        ] {
+            assert_eq!(
+                km.dispatch(&key(code), &ctx, false),
+                Some(Action::Choose),
+                "{code:?}"
+            );
+        }
         assert_eq!(
             km.dispatch(&key(KeyCode::Esc), &ctx, false),
             Some(Action::Cancel)
         );
-        assert_eq!(km.dispatch(&ch('q'), &ctx, false), None);
-        assert_eq!(km.dispatch(&key(KeyCode::Enter), &ctx, false), None);
         assert_eq!(
             km.dispatch(&ctrl('c'), &ctx, false),
             Some(Action::Interrupt)
@@ -1559,8 +1615,19 @@ mod tests {
             }]
         );
         // Two pane contexts may share a key: only the focused pane's context is active.
-        let (_, w) = Keymap::new(&overrides(&[("toggle-all-pending", &["t"])]), false);
+        let (_, w) = Keymap::new(&overrides(&[("toggle-all-pending", &["x"])]), false);
         assert_eq!(w, vec![]);
+        // But the service actions work on every pane: a pane key taking
+        // one of theirs is a duplicate.
+        let (_, w) = Keymap::new(&overrides(&[("toggle-all-pending", &["t"])]), false);
+        assert_eq!(
+            w,
+            vec![KeymapWarning::Duplicate {
+                key: "t".into(),
+                kept: "toggle-all-pending".into(),
+                dropped: "ticket".into()
+            }]
+        );
     }
 
     #[test]
@@ -1620,7 +1687,7 @@ mod tests {
         let confirm = km.hints(&[Context::Confirm]);
         assert_eq!(
             confirm.iter().map(|h| h.keys.as_str()).collect::<Vec<_>>(),
-            vec!["y/s", "n/Esc"]
+            vec!["→/←/Tab/Shift-Tab", "Enter", "Esc"]
         );
     }
 
@@ -1635,7 +1702,12 @@ mod tests {
             .filter(|h| matches!(h.action, Action::GoToPane(_)))
             .collect();
         assert_eq!(pane_rows.len(), 1);
-        assert_eq!(pane_rows[0].keys, "1-9");
+        // Six customer panes (the tool screens have three tabs): no key
+        // is bound to a pane that does not exist.
+        assert_eq!(pane_rows[0].keys, "1-6");
+        for digit in ['7', '8', '9'] {
+            assert_eq!(km.dispatch(&ch(digit), &[], false), None, "{digit}");
+        }
         let (km, _) = Keymap::new(&overrides(&[("pane-2", &["F2"])]), false);
         let groups = km.help_groups();
         let row = groups[0]
@@ -1643,7 +1715,7 @@ mod tests {
             .iter()
             .find(|h| matches!(h.action, Action::GoToPane(_)))
             .unwrap();
-        assert_eq!(row.keys, "1/F2/3/4/5/6/7/8/9");
+        assert_eq!(row.keys, "1/F2/3/4/5/6");
     }
 
     #[test]

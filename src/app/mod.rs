@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod palette;
 pub mod results;
 pub mod runner;
+pub mod scroll;
 pub mod status;
 pub mod tools;
 pub mod typeahead;
@@ -110,20 +111,34 @@ impl Pane {
         }
     }
 
+    /// The pane's tab label where the titles do not all fit (80 columns).
+    pub fn short_title(self) -> T {
+        match self {
+            Pane::Customer => T::PaneCustomer,
+            Pane::Services => T::PaneServices,
+            Pane::Invoices => T::PaneInvoices,
+            Pane::Tickets => T::PaneTicketsShort,
+            Pane::Orders => T::PaneServiceOrdersShort,
+            Pane::Connections => T::PaneConnectionsShort,
+        }
+    }
+
     /// Whether the pane belongs to the detail column of the wide layout
     /// (header and services sit on the left).
     pub fn is_detail(self) -> bool {
         !matches!(self, Pane::Customer | Pane::Services)
     }
 
-    /// The keymap contexts active while this pane has focus.
+    /// The keymap contexts active while this pane has focus. The service
+    /// actions (`t u m d`...) act on the selected service from every pane
+    /// (issue 13), after the pane's own keys.
     pub fn contexts(self) -> &'static [Context] {
         match self {
             Pane::Customer | Pane::Services => &[Context::Subscriber, Context::Navigation],
-            Pane::Invoices => &[Context::Financial, Context::Navigation],
-            Pane::Tickets => &[Context::Tickets, Context::Navigation],
-            Pane::Orders => &[Context::Orders, Context::Navigation],
-            Pane::Connections => &[Context::Navigation],
+            Pane::Invoices => &[Context::Financial, Context::Subscriber, Context::Navigation],
+            Pane::Tickets => &[Context::Tickets, Context::Subscriber, Context::Navigation],
+            Pane::Orders => &[Context::Orders, Context::Subscriber, Context::Navigation],
+            Pane::Connections => &[Context::Subscriber, Context::Navigation],
         }
     }
 }
@@ -414,6 +429,10 @@ pub struct SearchState {
     pub show_history: bool,
     /// Selected history row.
     pub history_selected: usize,
+    /// The whole text is selected (after leaving a customer): a typed
+    /// character replaces it, Backspace clears it, Enter searches it
+    /// again, a cursor key just deselects.
+    pub selected_all: bool,
 }
 
 /// Wrapper so [`SearchState`] can derive `Default`.
@@ -487,9 +506,19 @@ pub struct CustomerView {
     pub focus: Pane,
     /// The detail pane shown beside the header in the wide layout.
     pub detail: Pane,
-    /// First line shown of the selected ticket's or order's text, which
-    /// can be longer than the pane (PgUp/PgDn there scroll it).
-    pub detail_scroll: u16,
+    /// The focused pane's text (the Cliente pane, or the selected
+    /// service's, invoice's, ticket's or order's details), which can be
+    /// longer than the pane: the page keys, Home and End scroll it.
+    pub detail_scroll: scroll::Scroll,
+    /// What the search or screen pop that opened this customer looked
+    /// for, until the attendant picks a service by hand: the service it
+    /// names (a login, an IP, a MAC, a ticket contact's phone) is selected
+    /// as the record and the tickets arrive, so an action lands on it
+    /// (issue 13).
+    pub pick: Option<(CustomerSearchBy, String)>,
+    /// Forms closed with Esc after typing, until this customer is left:
+    /// the same key opens them again as they were (issue 13).
+    pub drafts: HashMap<actions::DraftKey, forms::AnyForm>,
 }
 
 /// A pane as a map key for per-pane selection.
@@ -498,7 +527,7 @@ pub type PaneKey = usize;
 impl CustomerView {
     /// The selected row of `pane`.
     pub fn sel(&self, pane: Pane) -> usize {
-        if pane == Pane::Services {
+        if matches!(pane, Pane::Services | Pane::Customer) {
             return self.service;
         }
         self.selected.get(&pane.index()).copied().unwrap_or(0)
@@ -664,9 +693,12 @@ pub struct App {
     /// Searches and customers of this session, newest first.
     pub history: Vec<HistoryEntry>,
     /// The help overlay's scroll, when it is open.
-    pub help: Option<u16>,
+    pub help: Option<scroll::Scroll>,
     /// The latest status message.
     pub status: Option<StatusMessage>,
+    /// Every status message of the session, oldest first (at most
+    /// [`status::LOG_LEN`]); memory only.
+    pub log: Vec<status::LogEntry>,
     /// Animation counter (spinners).
     pub tick: u64,
     /// Terminal size, for page moves and layout.
@@ -674,6 +706,14 @@ pub struct App {
     /// Wall-clock time for "há 3 dias" and overdue days; the loop sets it
     /// before each message so drawing reads no clock (and tests fix it).
     pub now: chrono::DateTime<chrono::Utc>,
+    /// Monotonic time of the message being handled: the loop sets it
+    /// before each message (like [`App::now`]), and tests step it, so the
+    /// pace of keys reaches `update` without a clock read. Confirmations
+    /// use it to tell a deliberate key from typing (see
+    /// [`confirm::Choice`]).
+    pub instant: Instant,
+    /// When the previous key or paste was handled.
+    last_input: Option<Instant>,
     /// The action form, dialog, result, copy menu or audit list on top.
     pub overlay: Option<actions::Overlay>,
     /// The exactly-once guard of actions.
@@ -702,9 +742,12 @@ impl App {
             history: Vec::new(),
             help: None,
             status: None,
+            log: Vec::new(),
             tick: 0,
             size: (80, 24),
             now: chrono::Utc::now(),
+            instant: Instant::now(),
+            last_input: None,
             overlay: None,
             inflight: inflight::InFlight::new(),
             pending: HashMap::new(),
@@ -740,6 +783,13 @@ impl App {
         if self.help.is_some() {
             return (&[Context::Navigation], false);
         }
+        self.screen_contexts()
+    }
+
+    /// The contexts of the screen itself, under any help, palette or
+    /// overlay: what a key would do there once they close. The help and
+    /// the palette show only the keys that work on that screen.
+    pub fn screen_contexts(&self) -> (&'static [Context], bool) {
         if let Screen::Tool(tool) = self.screen {
             return tools::contexts(self, tool);
         }
@@ -752,13 +802,61 @@ impl App {
         }
     }
 
-    /// Shows a status message that clears itself.
+    /// Shows a status message that clears itself, and logs it.
     pub fn set_status(&mut self, kind: StatusKind, text: String) {
+        self.show(kind, text, Some(Instant::now() + STATUS_TTL));
+    }
+
+    /// Shows an action's result: it stays until another message replaces
+    /// it (the attendant may be talking to the customer), and is logged.
+    pub fn set_result(&mut self, kind: StatusKind, text: String) {
+        self.show(kind, text, None);
+    }
+
+    fn show(&mut self, kind: StatusKind, text: String, expires: Option<Instant>) {
+        self.record(kind, text.clone());
         self.status = Some(StatusMessage {
             text,
             kind,
-            expires: Instant::now() + STATUS_TTL,
+            expires,
         });
+    }
+
+    /// Adds a line to the session's message log (the oldest go beyond
+    /// [`status::LOG_LEN`]), without touching the status line.
+    fn record(&mut self, kind: StatusKind, text: String) {
+        if self.log.len() >= status::LOG_LEN {
+            self.log.remove(0);
+        }
+        self.log.push(status::LogEntry {
+            at: self.now,
+            kind,
+            text,
+        });
+    }
+
+    /// The time since the previous key or paste (`None` for the first),
+    /// and this message becomes the previous one.
+    fn input_gap(&mut self) -> Option<Duration> {
+        let gap = self
+            .last_input
+            .map(|t| self.instant.saturating_duration_since(t));
+        self.last_input = Some(self.instant);
+        gap
+    }
+
+    /// The next instant at which the screen changes by itself without a
+    /// message: a confirmation becoming able to confirm. The loop wakes
+    /// up then to redraw.
+    pub fn wake_at(&self) -> Option<Instant> {
+        match &self.overlay {
+            Some(actions::Overlay::Confirm { choice, .. })
+            | Some(actions::Overlay::Acknowledge { choice, .. })
+            | Some(actions::Overlay::Quit { choice, .. }) => {
+                Some(choice.armed_at()).filter(|t| *t > self.instant)
+            }
+            _ => None,
+        }
     }
 
     fn seq(&mut self) -> u64 {
@@ -856,10 +954,23 @@ pub enum Changed {
 /// Applies one message; returns the effects to run and whether to redraw.
 pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
     let mut fx = Vec::new();
+    // What the search box says before a key or paste, to tell an edit.
+    let typed = matches!(msg, Msg::Key(_) | Msg::Paste(_)).then(|| {
+        (
+            app.search.effective().0,
+            app.search.input.value().to_owned(),
+        )
+    });
     let changed = match msg {
-        Msg::Key(key) => on_key(app, key, &mut fx),
+        Msg::Key(key) => {
+            let gap = app.input_gap();
+            on_key(app, key, gap, &mut fx)
+        }
         Msg::Paste(text) => {
-            if let Some(actions::Overlay::Form {
+            app.input_gap();
+            if actions::paste_over_dialog(app) {
+                Changed::Yes
+            } else if let Some(actions::Overlay::Form {
                 form, busy: None, ..
             }) = app.overlay.as_mut()
             {
@@ -877,6 +988,9 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
             } else if app.screen == Screen::Search && app.search.focus.0 == SearchFocus::Input {
                 let clean: String = text.chars().filter(|c| !c.is_control()).collect();
                 app.search.forced = None;
+                if std::mem::take(&mut app.search.selected_all) {
+                    app.search.input.reset();
+                }
                 for c in clean.chars() {
                     app.search
                         .input
@@ -897,7 +1011,13 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
             app.tick = app.tick.wrapping_add(1);
             Changed::Yes
         }
-        Msg::Fetched { req, reply } => on_reply(app, req, reply, &mut fx),
+        Msg::Fetched { req, reply } => {
+            // A read that fails goes to the message log too.
+            let before = status::failed_reads(app);
+            let changed = on_reply(app, req, reply, &mut fx);
+            status::log_failed_reads(app, &before);
+            changed
+        }
         Msg::ActionDone { submission, reply } => actions::on_done(app, submission, reply, &mut fx),
         Msg::RefreshSlot { view, slot } => {
             refresh_slot(app, view, slot, &mut fx);
@@ -919,6 +1039,18 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
         Msg::ScreenPop(phone) => tools::pbx::on_pop(app, &phone, &mut fx),
         Msg::IndexLoaded { generation, result } => typeahead::on_loaded(app, generation, result),
     };
+    // A search in flight whose text the attendant just edited is cancelled.
+    let edited = typed.is_some_and(|before| {
+        before
+            != (
+                app.search.effective().0,
+                app.search.input.value().to_owned(),
+            )
+    });
+    let changed = match (edited, cancel_edited_search(app, edited, &mut fx)) {
+        (true, Changed::Yes) => Changed::Yes,
+        _ => changed,
+    };
     // Local matches follow the search box, however its text changed.
     let changed = match typeahead::sync(app) {
         Changed::Yes => Changed::Yes,
@@ -927,15 +1059,43 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
     (fx, changed)
 }
 
-fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
+/// Whether the search box still says what the last search sent looked
+/// for (the kind Enter would use now, and the text).
+fn box_holds_last_search(app: &App) -> bool {
+    let Some((kind, text)) = &app.search.last else {
+        return false;
+    };
+    *kind == app.search.effective().0 && text == app.search.input.value().trim()
+}
+
+/// Cancels the search in flight when `edited` (this message changed the
+/// box) left the box no longer holding its text or kind (issue 13): its
+/// task is aborted and a late answer is dropped, so it can never open a
+/// customer the box no longer names. Enter sends the new text.
+fn cancel_edited_search(app: &mut App, edited: bool, fx: &mut Vec<Effect>) -> Changed {
+    if !edited || !app.search.results.loading() || box_holds_last_search(app) {
+        return Changed::No;
+    }
+    app.search.results.pending = None;
+    fx.push(Effect::Abort { view: SEARCH_VIEW });
+    tools::pbx::search_cancelled(app);
+    app.set_status(
+        StatusKind::Info,
+        tr(app.lang(), T::SearchCancelledEdited).into(),
+    );
+    Changed::Yes
+}
+
+fn on_key(app: &mut App, key: KeyEvent, gap: Option<Duration>, fx: &mut Vec<Effect>) -> Changed {
     if app.overlay.is_some() {
         // Ctrl-C still leaves from a form or dialog; everything else is
         // the overlay's.
-        if app.keymap.dispatch(&key, &[Context::Confirm], true) == Some(Action::Interrupt) {
-            fx.push(Effect::Quit);
-            return Changed::No;
+        if app.keymap.dispatch(&key, &[Context::Confirm], true) == Some(Action::Interrupt)
+            && !matches!(app.overlay, Some(actions::Overlay::Quit { .. }))
+        {
+            return quit(app, fx);
         }
-        return actions::overlay_key(app, key, fx);
+        return actions::overlay_key(app, key, gap, fx);
     }
     if app.palette.is_some() {
         return palette_key(app, key, fx);
@@ -959,23 +1119,27 @@ fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
             || (a.risk() == keymap::Risk::Safe && *a != Action::Copy)
     });
     match action {
-        Some(Action::Interrupt) | Some(Action::Quit) => {
-            fx.push(Effect::Quit);
-            return Changed::No;
-        }
+        Some(Action::Interrupt) | Some(Action::Quit) => return quit(app, fx),
         Some(Action::Suspend) => {
             fx.push(Effect::Suspend);
             return Changed::No;
         }
         Some(Action::Help) => {
-            app.help = if app.help.is_some() { None } else { Some(0) };
+            app.help = if app.help.is_some() {
+                None
+            } else {
+                Some(scroll::Scroll::new())
+            };
             return Changed::Yes;
         }
         Some(Action::AuditLog) if app.help.is_none() && !too_small => {
             return actions::open_audit(app, fx);
         }
+        Some(Action::MessageLog) if app.help.is_none() && !too_small => {
+            return actions::open_messages(app);
+        }
         Some(Action::Palette) if app.help.is_none() && !too_small => {
-            app.palette = Some(palette::Palette::new(&app.keymap));
+            app.palette = Some(palette::Palette::new(&app.keymap, app.view.is_some()));
             return Changed::Yes;
         }
         Some(a) if app.help.is_none() && !too_small => {
@@ -985,34 +1149,25 @@ fn on_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
         }
         _ => {}
     }
-    if let Some(scroll) = app.help.as_mut() {
-        return match action {
-            Some(Action::Back) => {
-                app.help = None;
-                Changed::Yes
-            }
-            Some(Action::Down) => {
-                *scroll = scroll.saturating_add(1);
-                Changed::Yes
-            }
-            Some(Action::Up) => {
-                *scroll = scroll.saturating_sub(1);
-                Changed::Yes
-            }
-            Some(Action::PageDown) => {
-                *scroll = scroll.saturating_add(10);
-                Changed::Yes
-            }
-            Some(Action::PageUp) => {
-                *scroll = scroll.saturating_sub(10);
-                Changed::Yes
-            }
-            Some(Action::Top) => {
-                *scroll = 0;
-                Changed::Yes
-            }
-            _ => Changed::No,
+    if app.help.is_some() {
+        if action == Some(Action::Back) {
+            app.help = None;
+            return Changed::Yes;
+        }
+        let page = page(app) as i32;
+        let Some(scroll) = app.help.as_mut() else {
+            return Changed::No;
         };
+        let moved = match action {
+            Some(Action::Down) => scroll.by(1),
+            Some(Action::Up) => scroll.by(-1),
+            Some(Action::PageDown) => scroll.by(page),
+            Some(Action::PageUp) => scroll.by(-page),
+            Some(Action::Top) => scroll.top(),
+            Some(Action::Bottom) => scroll.end(),
+            _ => false,
+        };
+        return if moved { Changed::Yes } else { Changed::No };
     }
     if too_small {
         return Changed::No;
@@ -1035,8 +1190,8 @@ fn palette_key(app: &mut App, key: KeyEvent, fx: &mut Vec<Effect>) -> Changed {
     };
     match (action, key.code) {
         (Some(Action::Interrupt), _) => {
-            fx.push(Effect::Quit);
-            Changed::No
+            app.palette = None;
+            quit(app, fx)
         }
         (Some(Action::Back), _) => {
             app.palette = None;
@@ -1077,16 +1232,27 @@ fn run_palette_entry(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Cha
     if let Some(tool) = tools::Tool::for_action(action) {
         return tools::open_by(app, tool, action, fx);
     }
-    match action {
-        Action::Quit => {
-            fx.push(Effect::Quit);
-            Changed::No
+    // An action on the customer: back on it, then exactly as its key.
+    if palette::CUSTOMER_ENTRIES.iter().any(|e| e.action == action) {
+        if app.view.is_none() {
+            app.set_status(
+                StatusKind::Error,
+                tr(app.lang(), T::PaletteNeedsCustomer).into(),
+            );
+            return Changed::Yes;
         }
+        app.screen = Screen::Customer;
+        app.tools.return_to = None;
+        return customer_key(app, Some(action), fx);
+    }
+    match action {
+        Action::Quit => quit(app, fx),
         Action::Help => {
-            app.help = Some(0);
+            app.help = Some(scroll::Scroll::new());
             Changed::Yes
         }
         Action::AuditLog => actions::open_audit(app, fx),
+        Action::MessageLog => actions::open_messages(app),
         Action::Search => {
             close_view(app, fx);
             app.tools.return_to = None;
@@ -1097,6 +1263,25 @@ fn run_palette_entry(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Cha
         }
         _ => Changed::Yes,
     }
+}
+
+/// Leaves the console, unless an action is waiting for the server: then
+/// asks first (issue 13), since leaving abandons it and its outcome will
+/// only ever read "unknown" in the trail. The question goes over whatever
+/// was open, which comes back on "Não".
+fn quit(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
+    if !app.inflight.any_running() {
+        fx.push(Effect::Quit);
+        return Changed::No;
+    }
+    if !matches!(app.overlay, Some(actions::Overlay::Quit { .. })) {
+        let under = app.overlay.take().map(Box::new);
+        app.overlay = Some(actions::Overlay::Quit {
+            choice: confirm::Choice::new(app.instant),
+            under,
+        });
+    }
+    Changed::Yes
 }
 
 fn page(app: &App) -> usize {
@@ -1136,8 +1321,20 @@ fn search_key(
     } else {
         app.search.results.data.as_ref().map_or(0, Vec::len)
     };
+    let select_all = std::mem::take(&mut app.search.selected_all);
     let Some(action) = action else {
         if app.search.focus.0 == SearchFocus::Input {
+            // A selected text goes away with a typed character or a
+            // deletion; a cursor key only deselects it.
+            let replaces = matches!(key.code, KeyCode::Backspace | KeyCode::Delete)
+                || keymap::KeyCombo::from_event(&key).is_typing();
+            if select_all && replaces {
+                app.search.input.reset();
+                app.search.forced = None;
+                if matches!(key.code, KeyCode::Backspace | KeyCode::Delete) {
+                    return Changed::Yes;
+                }
+            }
             // Down leaves the field for the list; everything else edits.
             if key.code == KeyCode::Down && key.modifiers == KeyModifiers::NONE {
                 if list_rows > 0 {
@@ -1239,7 +1436,7 @@ fn search_key(
                             app.search.forced = Some(kind);
                             submit_search(app, fx);
                         }
-                        HistoryEntry::Customer { code, .. } => open_code(app, code, None, fx),
+                        HistoryEntry::Customer { code, .. } => open_code(app, code, None, None, fx),
                     }
                 }
                 Changed::Yes
@@ -1249,7 +1446,10 @@ fn search_key(
             SearchFocus::List if local_rows.is_some() => {
                 match typeahead::picked(app, app.search.selected) {
                     Some(c) => {
-                        open_customer(app, c, fx);
+                        // The index found it by what is typed: the service
+                        // that text names is selected once the record is in.
+                        let d = app.search.detection();
+                        open_customer_matching(app, c, Some((d.kind, d.term)), fx);
                         Changed::Yes
                     }
                     None => Changed::No,
@@ -1265,7 +1465,8 @@ fn search_key(
                     .cloned();
                 match picked {
                     Some(c) => {
-                        open_customer(app, c, fx);
+                        let pick = search_pick(app);
+                        open_customer_matching(app, c, pick, fx);
                         Changed::Yes
                     }
                     None => Changed::No,
@@ -1324,6 +1525,10 @@ fn submit_search(app: &mut App, fx: &mut Vec<Effect>) {
         app.set_status(StatusKind::Error, tr(app.lang(), problem.msg()).into());
         return;
     }
+    // Enter again on the search already on its way sends nothing more.
+    if app.search.results.loading() && box_holds_last_search(app) {
+        return;
+    }
     let text = app.search.input.value().trim().to_owned();
     app.push_history(HistoryEntry::Search {
         kind,
@@ -1356,13 +1561,67 @@ fn send_search(app: &mut App, kind: CustomerSearchBy, text: String, fx: &mut Vec
 /// Opens a customer from a search row: its summary shows at once while
 /// the full record and every pane load concurrently.
 pub fn open_customer(app: &mut App, customer: Customer, fx: &mut Vec<Effect>) {
+    open_customer_matching(app, customer, None, fx);
+}
+
+/// Opens a customer that a search of `pick` (kind, term) found: the
+/// service the search matched is selected (see [`CustomerView::pick`]).
+pub fn open_customer_matching(
+    app: &mut App,
+    customer: Customer,
+    pick: Option<(CustomerSearchBy, String)>,
+    fx: &mut Vec<Effect>,
+) {
     let Some(code) = customer.codigo_cliente else {
         return;
     };
-    open_code(app, code, Some(customer), fx);
+    open_code(app, code, Some(customer), pick, fx);
 }
 
-fn open_code(app: &mut App, code: u64, summary: Option<Customer>, fx: &mut Vec<Effect>) {
+/// What the last search sent looked for, as [`CustomerView::pick`] wants it.
+pub fn search_pick(app: &App) -> Option<(CustomerSearchBy, String)> {
+    app.search
+        .last
+        .as_ref()
+        .map(|(kind, text)| (*kind, search_kind::term_for(*kind, text)))
+}
+
+/// Selects the service [`CustomerView::pick`] names, when the data to
+/// tell is there; returns whether the selection moved.
+fn apply_pick(view: &mut CustomerView) -> bool {
+    let (Some((kind, term)), Some(customer)) = (view.pick.as_ref(), view.customer.data.as_ref())
+    else {
+        return false;
+    };
+    let by_contact = || {
+        let tickets = view.tickets.data.as_deref()?;
+        let id = search_kind::service_of_contact(tickets, term)?;
+        customer
+            .servicos
+            .iter()
+            .position(|s| s.id_cliente_servico == Some(id))
+    };
+    let to = match kind {
+        CustomerSearchBy::Phone => by_contact(),
+        _ => search_kind::matched_service(customer, *kind, term),
+    };
+    match to {
+        Some(i) if i != view.service => {
+            view.service = i;
+            view.revealed = None;
+            true
+        }
+        _ => false,
+    }
+}
+
+fn open_code(
+    app: &mut App,
+    code: u64,
+    summary: Option<Customer>,
+    pick: Option<(CustomerSearchBy, String)>,
+    fx: &mut Vec<Effect>,
+) {
     close_view(app, fx);
     let id = app.next_view;
     app.next_view += 1;
@@ -1392,8 +1651,11 @@ fn open_code(app: &mut App, code: u64, summary: Option<Customer>, fx: &mut Vec<E
         revealed: None,
         focus: Pane::Customer,
         detail: Pane::Invoices,
-        detail_scroll: 0,
+        detail_scroll: scroll::Scroll::new(),
+        pick,
+        drafts: HashMap::new(),
     };
+    apply_pick(&mut view);
     for slot in [Slot::Customer, Slot::Invoices, Slot::Tickets, Slot::Orders] {
         fetch(app, &mut view, slot, fx);
     }
@@ -1491,7 +1753,7 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
         return Changed::No;
     };
     if matches!(action, Action::PbxNotify | Action::PbxMissed) {
-        return tools::pbx::send(app, action, fx);
+        return tools::pbx::send(app, action);
     }
     let lang = app.lang();
     let page = page(app);
@@ -1503,18 +1765,11 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
     let mut close = false;
     let changed = match action {
         Action::Back => {
+            // Back in the box, its text selected: typing starts the next
+            // search, Enter repeats this one (issue 13).
             close = true;
-            app.search.focus.0 = if app
-                .search
-                .results
-                .data
-                .as_ref()
-                .is_some_and(|v| !v.is_empty())
-            {
-                SearchFocus::List
-            } else {
-                SearchFocus::Input
-            };
+            app.search.focus.0 = SearchFocus::Input;
+            app.search.selected_all = !app.search.input.value().is_empty();
             Changed::Yes
         }
         Action::Search => {
@@ -1636,22 +1891,30 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
         }
         a @ (Action::Copy
         | Action::OpenTicket
+        | Action::OpenTicketWithOrder
         | Action::Unlock
         | Action::ResetMac
         | Action::Disconnect
         | Action::SendInvoice
         | Action::EditTicket
-        | Action::CloseTicket) => actions::start(app, &view, a, fx),
+        | Action::CloseTicket) => actions::start(app, &mut view, a, fx),
         Action::NetworkJump => tools::network::jump(app, &view, fx),
-        // Tickets and orders carry long texts: there the page keys scroll
-        // the selected item's text, the arrows move between items.
-        Action::PageDown if matches!(view.focus, Pane::Tickets | Pane::Orders) => {
-            view.detail_scroll = view.detail_scroll.saturating_add((page / 2).max(1) as u16);
-            Changed::Yes
-        }
-        Action::PageUp if matches!(view.focus, Pane::Tickets | Pane::Orders) => {
-            view.detail_scroll = view.detail_scroll.saturating_sub((page / 2).max(1) as u16);
-            Changed::Yes
+        // The panes' texts run longer than 80x24 (the selected service's
+        // address and last connection, a PIX code, a ticket's text): the
+        // page keys, Home and End scroll the focused pane's text and the
+        // arrows move between items. The connection history is a list:
+        // there the page keys move through the sessions.
+        a @ (Action::PageDown | Action::PageUp | Action::Top | Action::Bottom)
+            if view.focus != Pane::Connections =>
+        {
+            let half = (page / 2).max(1) as i32;
+            let moved = match a {
+                Action::PageDown => view.detail_scroll.by(half),
+                Action::PageUp => view.detail_scroll.by(-half),
+                Action::Top => view.detail_scroll.top(),
+                _ => view.detail_scroll.end(),
+            };
+            if moved { Changed::Yes } else { Changed::No }
         }
         a @ (Action::Up
         | Action::Down
@@ -1660,9 +1923,17 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
         | Action::Top
         | Action::Bottom) => {
             let pane = view.focus;
-            view.detail_scroll = 0;
-            match moved(a, view.sel(pane), view.rows(pane), page) {
+            view.detail_scroll.reset();
+            // On the Cliente pane ↑/↓ (j/k) choose among the services it
+            // lists, as on Serviços.
+            let rows = match (pane, a) {
+                (Pane::Customer, Action::Up | Action::Down) => view.rows(Pane::Services),
+                _ => view.rows(pane),
+            };
+            match moved(a, view.sel(pane), rows, page) {
                 Some(to) if pane == Pane::Services || pane == Pane::Customer => {
+                    // Chosen by hand: the search's match no longer decides.
+                    view.pick = None;
                     if to != view.service {
                         view.service = to;
                         view.revealed = None;
@@ -1693,7 +1964,7 @@ fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) -> 
 
 fn focus(view: &mut CustomerView, pane: Pane) {
     if view.focus != pane {
-        view.detail_scroll = 0;
+        view.detail_scroll.reset();
     }
     view.focus = pane;
     if pane.is_detail() {
@@ -1733,9 +2004,11 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
         if popped {
             return tools::pbx::on_answer(app, req.seq, fx);
         }
-        // One match: the attendant wants that customer, open it at once.
-        if let (Some(c), Screen::Search) = (single, app.screen) {
-            open_customer(app, c, fx);
+        // One match: the attendant wants that customer, open it at once,
+        // unless the box no longer names what was searched.
+        if let (Some(c), Screen::Search, true) = (single, app.screen, box_holds_last_search(app)) {
+            let pick = search_pick(app);
+            open_customer_matching(app, c, pick, fx);
         }
         return Changed::Yes;
     }
@@ -1750,6 +2023,7 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
     let changed = match (req.slot, reply) {
         (Slot::Customer, Reply::Customers(result)) if view.customer.expects(req.seq) => {
             let code = view.code;
+            let selected_id = view.selected_service().and_then(|s| s.id_cliente_servico);
             let result = result.map_err(err).and_then(|list| {
                 list.iter()
                     .find(|c| c.codigo_cliente == Some(code))
@@ -1758,6 +2032,18 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
                     .ok_or_else(|| tr(lang, T::ErrNotFound).to_owned())
             });
             view.customer.finish(result);
+            // The selection follows the service, not its position: the full
+            // record may list the services in another order.
+            if let Some(i) = selected_id.and_then(|id| {
+                view.customer.data.as_ref().and_then(|c| {
+                    c.servicos
+                        .iter()
+                        .position(|s| s.id_cliente_servico == Some(id))
+                })
+            }) {
+                view.service = i;
+            }
+            apply_pick(&mut view);
             let n = view.rows(Pane::Services);
             if view.service >= n {
                 view.service = n.saturating_sub(1);
@@ -1778,6 +2064,10 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
         (Slot::Tickets, Reply::Tickets(result)) if view.tickets.expects(req.seq) => {
             view.tickets.finish(result.map_err(err));
             clamp(&mut view, Pane::Tickets);
+            // A caller who is a ticket's contact points at its service.
+            if apply_pick(&mut view) {
+                sync_connections(app, &mut view, fx);
+            }
             Changed::Yes
         }
         (Slot::Orders, Reply::Orders(result)) if view.orders.expects(req.seq) => {

@@ -89,6 +89,11 @@ pub const ENTRIES: &[Entry] = &[
         action: Action::AuditLog,
     },
     Entry {
+        command: "messages",
+        label: T::KeyMessageLog,
+        action: Action::MessageLog,
+    },
+    Entry {
         command: "help",
         label: T::KeyHelp,
         action: Action::Help,
@@ -97,6 +102,91 @@ pub const ENTRIES: &[Entry] = &[
         command: "quit",
         label: T::KeyQuit,
         action: Action::Quit,
+    },
+];
+
+/// The keys that run `action` from the screen under the palette (its
+/// contexts, and not a letter while a text field has the keyboard), as
+/// displayed: the palette teaches only keys that work where the attendant
+/// is (issue 13; `p` means "password" on a customer, "plans" only on the
+/// sales screen).
+pub fn keys_here(app: &super::App, action: Action) -> String {
+    let (contexts, typing) = app.screen_contexts();
+    app.keymap
+        .keys_for(action)
+        .iter()
+        .filter(|k| {
+            let event = crossterm::event::KeyEvent::new(k.code, k.mods);
+            app.keymap.dispatch(&event, contexts, typing) == Some(action)
+        })
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The actions on the customer on screen, listed only while one is open.
+/// They run exactly as their keys do, on the selected service (or ticket,
+/// invoice), through the same forms and confirmations (issue 13).
+pub const CUSTOMER_ENTRIES: &[Entry] = &[
+    Entry {
+        command: "unlock",
+        label: T::KeyUnlock,
+        action: Action::Unlock,
+    },
+    Entry {
+        command: "mac-reset",
+        label: T::KeyMacReset,
+        action: Action::ResetMac,
+    },
+    Entry {
+        command: "disconnect",
+        label: T::KeyDisconnect,
+        action: Action::Disconnect,
+    },
+    Entry {
+        command: "ticket",
+        label: T::KeyTicket,
+        action: Action::OpenTicket,
+    },
+    Entry {
+        command: "ticket-with-order",
+        label: T::KeyTicketWithOrder,
+        action: Action::OpenTicketWithOrder,
+    },
+    Entry {
+        command: "edit-ticket",
+        label: T::KeyEditTicket,
+        action: Action::EditTicket,
+    },
+    Entry {
+        command: "close-ticket",
+        label: T::KeyCloseTicket,
+        action: Action::CloseTicket,
+    },
+    Entry {
+        command: "send-invoice",
+        label: T::KeySendInvoice,
+        action: Action::SendInvoice,
+    },
+    Entry {
+        command: "reveal-password",
+        label: T::KeyRevealPassword,
+        action: Action::RevealPassword,
+    },
+    Entry {
+        command: "network-jump",
+        label: T::KeyNetworkJump,
+        action: Action::NetworkJump,
+    },
+    Entry {
+        command: "pbx-notify",
+        label: T::PbxKeyNotify,
+        action: Action::PbxNotify,
+    },
+    Entry {
+        command: "pbx-missed",
+        label: T::PbxKeyMissed,
+        action: Action::PbxMissed,
     },
 ];
 
@@ -112,13 +202,15 @@ pub struct Palette {
 }
 
 impl Palette {
-    /// A palette with the entries `keymap` allows.
-    pub fn new(keymap: &Keymap) -> Palette {
+    /// A palette with the entries `keymap` allows; with `customer` (one is
+    /// open), the actions on it first.
+    pub fn new(keymap: &Keymap, customer: bool) -> Palette {
+        let customer_entries = CUSTOMER_ENTRIES.iter().filter(|_| customer);
         Palette {
             input: Input::default(),
             selected: 0,
-            entries: ENTRIES
-                .iter()
+            entries: customer_entries
+                .chain(ENTRIES)
                 .copied()
                 .filter(|e| keymap.allows(e.action))
                 .collect(),
@@ -195,7 +287,7 @@ mod tests {
 
     #[test]
     fn command_prefix_wins_then_label_words() {
-        let mut p = Palette::new(&Keymap::default());
+        let mut p = Palette::new(&Keymap::default(), false);
         typed(&mut p, "cit");
         assert_eq!(p.chosen(Lang::En).map(|e| e.command), Some("cities"));
         typed(&mut p, ":cities");
@@ -209,15 +301,36 @@ mod tests {
 
     #[test]
     fn empty_text_lists_everything_in_order() {
-        let p = Palette::new(&Keymap::default());
+        let p = Palette::new(&Keymap::default(), false);
         let all: Vec<_> = p.matches(Lang::En).iter().map(|e| e.command).collect();
         let expected: Vec<_> = ENTRIES.iter().map(|e| e.command).collect();
         assert_eq!(all, expected);
     }
 
     #[test]
+    fn customer_actions_are_listed_only_with_a_customer_and_found_in_portuguese() {
+        let p = Palette::new(&Keymap::default(), false);
+        assert!(p.entries.iter().all(|e| e.action != Action::Unlock));
+        let mut p = Palette::new(&Keymap::default(), true);
+        typed(&mut p, ":desbloq");
+        assert_eq!(p.chosen(Lang::PtBr).map(|e| e.action), Some(Action::Unlock));
+        typed(&mut p, ":unlock");
+        assert_eq!(p.chosen(Lang::En).map(|e| e.action), Some(Action::Unlock));
+        typed(&mut p, "reset mac");
+        assert_eq!(
+            p.chosen(Lang::PtBr).map(|e| e.action),
+            Some(Action::ResetMac)
+        );
+        // Read-only: gone.
+        let (ro, _) = Keymap::new(&Default::default(), true);
+        let p = Palette::new(&ro, true);
+        assert!(p.entries.iter().all(|e| ro.allows(e.action)));
+        assert!(p.entries.iter().all(|e| e.action != Action::Disconnect));
+    }
+
+    #[test]
     fn every_entry_action_has_a_binding_row() {
-        for e in ENTRIES {
+        for e in ENTRIES.iter().chain(CUSTOMER_ENTRIES) {
             // Panics if the action has no row in the keymap table.
             let _ = e.action.spec();
         }

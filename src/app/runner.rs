@@ -95,9 +95,13 @@ pub struct Runner {
     client: ClientSource,
     tx: UnboundedSender<Msg>,
     tasks: HashMap<(ViewId, Slot), AbortHandle>,
-    /// Actions and other one-off tasks: never aborted by a view change,
-    /// since an action's answer must reach the attendant.
+    /// One-off tasks (copies, delayed refreshes, the audit read): never
+    /// aborted by a view change.
     detached: Vec<AbortHandle>,
+    /// Actions in flight: never aborted by a view change, since an
+    /// action's answer must reach the attendant; awaited on shutdown so
+    /// that each abandoned one has its `unknown` outcome written.
+    actions: Vec<JoinHandle<()>>,
     /// The local index's load: a newer one replaces (aborts) it.
     index_task: Option<AbortHandle>,
     audit: Option<Audit>,
@@ -114,6 +118,7 @@ impl Runner {
             tx,
             tasks: HashMap::new(),
             detached: Vec::new(),
+            actions: Vec::new(),
             index_task: None,
             audit: None,
             default_audit: false,
@@ -163,6 +168,7 @@ impl Runner {
     pub fn in_flight(&self) -> usize {
         self.tasks.values().filter(|t| !t.is_finished()).count()
             + self.detached.iter().filter(|t| !t.is_finished()).count()
+            + self.actions.iter().filter(|t| !t.is_finished()).count()
     }
 
     /// Runs one fetch or abort effect; other effects belong to the loop
@@ -170,6 +176,7 @@ impl Runner {
     pub fn run(&mut self, effect: Effect) {
         self.tasks.retain(|_, t| !t.is_finished());
         self.detached.retain(|t| !t.is_finished());
+        self.actions.retain(|t| !t.is_finished());
         match effect {
             Effect::Fetch { req, request } => {
                 if let Some(old) = self.tasks.remove(&(req.view, req.slot)) {
@@ -224,7 +231,7 @@ impl Runner {
                         let _ = tx.send(Msg::AuditNotRecorded(detail));
                     }
                 });
-                self.detached.push(handle.abort_handle());
+                self.actions.push(handle);
             }
             Effect::RefreshLater { view, slot, after } => {
                 let tx = self.tx.clone();
@@ -271,7 +278,9 @@ impl Runner {
         }
     }
 
-    /// Aborts everything (the console is closing).
+    /// Aborts everything (the console is closing). Actions still waiting
+    /// for their answer are abandoned; see [`Runner::shutdown`], which
+    /// also waits until their `unknown` outcomes are written.
     pub fn abort_all(&mut self) {
         for (_, task) in self.tasks.drain() {
             task.abort();
@@ -279,8 +288,22 @@ impl Runner {
         for task in self.detached.drain(..) {
             task.abort();
         }
+        for task in &self.actions {
+            task.abort();
+        }
         if let Some(task) = self.index_task.take() {
             task.abort();
+        }
+    }
+
+    /// Aborts everything and waits until every abandoned action has its
+    /// outcome line (`unknown`) in the trail: the console calls this on
+    /// every way out, so no attempt line is left alone.
+    pub async fn shutdown(&mut self) {
+        self.abort_all();
+        for task in self.actions.drain(..) {
+            // Cancelled: its future, and the trail's guard in it, is dropped.
+            let _ = task.await;
         }
     }
 }
@@ -336,7 +359,9 @@ fn failed(request: &Request, e: ApiError) -> Reply {
 }
 
 /// Writes the attempt (synced to disk), sends the action once, writes the
-/// outcome. Nothing is sent when the attempt cannot be written. Returns the
+/// outcome, through [`audit::audited`], the one path the command line takes
+/// too. Nothing is sent when the attempt cannot be written; an abandoned
+/// request (the console quit or was killed) leaves `unknown`. Returns the
 /// reply and, when the outcome line could not be written, why.
 async fn audited(
     client: &Client,
@@ -348,15 +373,23 @@ async fn audited(
         Ok(t) => t,
         Err(e) => return (ActionReply::NotSent(e), None),
     };
-    let writer = trail.clone();
-    let written = tokio::task::spawn_blocking(move || writer.attempt(&attempt)).await;
-    let id = match written {
-        Ok(Ok(id)) => id,
-        Ok(Err(e)) => return (ActionReply::NotSent(e.to_string()), None),
-        Err(e) => return (ActionReply::NotSent(e.to_string()), None),
-    };
-    let reply = perform_action(client, request).await;
-    let (outcome, msg) = match &reply {
+    let sent = audit::audited(&trail, attempt, perform_action(client, request), judge).await;
+    match sent {
+        Ok((reply, Ok(()))) => (reply, None),
+        // The request is done whatever happened to the outcome line; a
+        // missing one reads as "sent, outcome not recorded", and the
+        // attendant is told after the outcome.
+        Ok((reply, Err(e))) => {
+            tracing::warn!(error = %e, "action outcome not written to the audit trail");
+            (reply, Some(e.to_string()))
+        }
+        Err(e) => (ActionReply::NotSent(e.to_string()), None),
+    }
+}
+
+/// How an action's answer reads in the trail.
+fn judge(reply: &ActionReply) -> (audit::Outcome, Option<String>) {
+    match reply {
         ActionReply::Ticket(r) => audit::outcome_of(r.as_ref(), |v| v.msg.clone()),
         ActionReply::Plain(r) => audit::outcome_of(r, |v| v.msg.clone()),
         ActionReply::Disconnect(r) => audit::outcome_of(r, |v| v.msg.clone()),
@@ -371,22 +404,7 @@ async fn audited(
             }
         }),
         ActionReply::NotSent(d) => (audit::Outcome::Failed, Some(d.clone())),
-    };
-    let writer = trail.clone();
-    // The request is done whatever happens here; a failed outcome line
-    // leaves the attempt line, which reads as "sent, outcome not recorded",
-    // and the attendant is told after the outcome.
-    let recorded =
-        tokio::task::spawn_blocking(move || writer.outcome(&id, outcome, msg.as_deref())).await;
-    let not_recorded = match recorded {
-        Ok(Ok(())) => None,
-        Ok(Err(e)) => Some(e.to_string()),
-        Err(e) => Some(e.to_string()),
-    };
-    if let Some(e) = &not_recorded {
-        tracing::warn!(error = %e, "action outcome not written to the audit trail");
     }
-    (reply, not_recorded)
 }
 
 /// Sends an action exactly once: no retry on any error.

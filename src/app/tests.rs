@@ -257,6 +257,7 @@ fn leaving_a_customer_aborts_its_reads_and_drops_its_late_answers() {
     assert_eq!(app.screen, Screen::Search);
     assert!(app.view.is_none());
     // Open the other customer; then the first one's invoices arrive late.
+    press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('j'));
     let fx = press(&mut app, KeyCode::Enter);
     let second = app.view.as_ref().unwrap().id;
@@ -419,8 +420,55 @@ fn the_password_shows_only_after_reveal_and_hides_on_leaving() {
     assert_eq!(app.view.as_ref().unwrap().revealed, None);
     press(&mut app, KeyCode::Char('p'));
     press(&mut app, KeyCode::Esc);
-    press(&mut app, KeyCode::Enter);
+    // Enter in the box searches again; the customer opens as new.
+    let (req, _) = fetches(&press(&mut app, KeyCode::Enter))[0].clone();
+    answer(&mut app, req, vec![customer(1, "ANA", &["ana"])]);
     assert_eq!(app.view.as_ref().unwrap().revealed, None);
+}
+
+#[test]
+fn esc_from_a_customer_lands_in_the_box_with_its_text_selected() {
+    let mut app = app();
+    let fx = search_and_answer(&mut app, "guilherme", vec![customers().remove(0)]);
+    assert!(app.view.is_some(), "{fx:?}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Search);
+    assert_eq!(app.search.focus.0, SearchFocus::Input);
+    assert!(app.search.selected_all);
+    // Typing replaces it.
+    type_text(&mut app, "maria");
+    assert_eq!(app.search.input.value(), "maria");
+    assert!(!app.search.selected_all);
+    // Again, and Enter runs the same search once more.
+    let (req, _) = searches(&press(&mut app, KeyCode::Enter))[0].clone();
+    answer(&mut app, req, vec![customers().remove(0)]);
+    press(&mut app, KeyCode::Esc);
+    let sent = searches(&press(&mut app, KeyCode::Enter));
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].1.term, "maria");
+    // A cursor key keeps the text and deselects it; Backspace on a
+    // selection clears it.
+    answer(&mut app, sent[0].0, vec![customers().remove(0)]);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::End);
+    assert!(!app.search.selected_all);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.search.input.value(), "marias");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc); // clears the box
+    type_text(&mut app, "ana");
+    let (req, _) = searches(&press(&mut app, KeyCode::Enter))[0].clone();
+    answer(&mut app, req, vec![customers().remove(0)]);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.search.input.value(), "");
+    // A paste replaces it too.
+    type_text(&mut app, "ana");
+    let (req, _) = searches(&press(&mut app, KeyCode::Enter))[0].clone();
+    answer(&mut app, req, vec![customers().remove(0)]);
+    press(&mut app, KeyCode::Esc);
+    update(&mut app, Msg::Paste("10.0.0.1".into()));
+    assert_eq!(app.search.input.value(), "10.0.0.1");
 }
 
 #[test]
@@ -450,6 +498,74 @@ fn errors_are_localized_per_pane() {
     );
     assert!(view.pane_failed(Pane::Tickets));
     assert!(!view.pane_failed(Pane::Invoices));
+}
+
+/// Issue 13: the message log holds every error of the session, the
+/// failed reads too (a pane shows its error only while it is on screen):
+/// with its time, the pane and the customer, without taking the status
+/// line. An answer nobody waits for any more is not logged.
+#[test]
+fn failed_reads_go_to_the_message_log_with_the_pane_and_the_customer() {
+    let mut app = app();
+    let fx = open_first(&mut app, vec![customer(1, "ANA", &["ana"])]);
+    let logged = app.log.len();
+    let (req, _) = fetches(&fx)
+        .into_iter()
+        .find(|(r, _)| r.slot == Slot::Tickets)
+        .unwrap();
+    let timeout = || ApiError::Network {
+        route: "cliente/atendimento",
+        timeout: true,
+        sent: true,
+        detail: "timed out".into(),
+    };
+    let status = app.status.clone();
+    update(
+        &mut app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Tickets(Err(timeout())),
+        },
+    );
+    assert_eq!(app.log.len(), logged + 1, "{:?}", app.log);
+    let entry = app.log.last().unwrap();
+    assert_eq!(entry.kind, status::StatusKind::Error);
+    assert_eq!(entry.at, app.now);
+    assert_eq!(
+        entry.text,
+        "ANA · Atendimentos: O servidor não respondeu em 20 s"
+    );
+    assert_eq!(
+        app.status, status,
+        "the pane says it; the status line is left"
+    );
+    // The same answer again is nobody's: not logged twice.
+    update(
+        &mut app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Tickets(Err(timeout())),
+        },
+    );
+    assert_eq!(app.log.len(), logged + 1);
+    // A failed search is logged under the results.
+    press(&mut app, KeyCode::Esc);
+    app.search.input.reset();
+    app.search.focus.0 = SearchFocus::Input;
+    type_text(&mut app, "maria");
+    let fx = press(&mut app, KeyCode::Enter);
+    let (req, _) = fetches(&fx)[0].clone();
+    update(
+        &mut app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Customers(Err(timeout())),
+        },
+    );
+    assert_eq!(
+        app.log.last().unwrap().text,
+        "Resultados: O servidor não respondeu em 20 s"
+    );
 }
 
 #[test]
@@ -592,11 +708,136 @@ fn page_keys_scroll_long_ticket_texts_and_moving_resets_them() {
     open_first(&mut app, vec![customer(1, "ANA", &["ana"])]);
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::PageDown);
-    let scrolled = app.view.as_ref().unwrap().detail_scroll;
+    let scrolled = app.view.as_ref().unwrap().detail_scroll.offset();
     assert!(scrolled > 0);
     press(&mut app, KeyCode::PageUp);
-    assert_eq!(app.view.as_ref().unwrap().detail_scroll, 0);
+    assert_eq!(app.view.as_ref().unwrap().detail_scroll.offset(), 0);
     press(&mut app, KeyCode::PageDown);
     press(&mut app, KeyCode::Char('5'));
-    assert_eq!(app.view.as_ref().unwrap().detail_scroll, 0);
+    assert_eq!(app.view.as_ref().unwrap().detail_scroll.offset(), 0);
+}
+
+/// Draws the console at its size, as the loop does after each batch.
+fn draw(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| crate::ui::console::draw(f, app, std::time::Instant::now()))
+        .unwrap();
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn help_scrolls_with_j_k_and_end_and_comes_back_up_at_once() {
+    let mut app = app();
+    press(&mut app, KeyCode::F(1));
+    draw(&app);
+    let offset = |app: &App| app.help.as_ref().map(|s| s.offset());
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(offset(&app), Some(1));
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(offset(&app), Some(0));
+    press(&mut app, KeyCode::Char('G'));
+    let end = offset(&app).unwrap();
+    assert!(end > 0 && end < 100, "{end}");
+    assert!(!draw(&app).contains("↓ mais"));
+    // Past the end nothing moves, and one k is one line up.
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(offset(&app), Some(end));
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(offset(&app), Some(end - 1));
+    assert!(draw(&app).contains("↓ mais"));
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(offset(&app), Some(0));
+}
+
+/// The search requests among `fx`.
+fn searches(fx: &[Effect]) -> Vec<(ReqId, CustomerSearch)> {
+    fetches(fx)
+        .into_iter()
+        .filter_map(|(r, q)| match q {
+            Request::Search(p) => Some((r, p)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn answer(app: &mut App, req: ReqId, found: Vec<Customer>) -> Vec<Effect> {
+    update(
+        app,
+        Msg::Fetched {
+            req,
+            reply: Reply::Customers(Ok(found)),
+        },
+    )
+    .0
+}
+
+#[test]
+fn enter_three_times_sends_one_search() {
+    let mut app = app();
+    type_text(&mut app, "guilherme");
+    let mut sent = Vec::new();
+    for _ in 0..3 {
+        sent.extend(searches(&press(&mut app, KeyCode::Enter)));
+    }
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    // Answered, Enter is a new deliberate search.
+    answer(&mut app, sent[0].0, vec![]);
+    assert_eq!(searches(&press(&mut app, KeyCode::Enter)).len(), 1);
+}
+
+#[test]
+fn typing_while_a_search_loads_cancels_it_and_its_answer_opens_nothing() {
+    let mut app = app();
+    type_text(&mut app, "guilherme");
+    let (old, _) = searches(&press(&mut app, KeyCode::Enter))[0].clone();
+    // The attendant keeps typing while it loads.
+    let fx = press(&mut app, KeyCode::Char('x'));
+    assert!(
+        fx.contains(&Effect::Abort { view: SEARCH_VIEW }),
+        "the request is aborted: {fx:?}"
+    );
+    assert!(!app.search.results.loading());
+    // Its answer comes anyway (the task had finished): dropped.
+    let one = vec![customers().remove(0)];
+    let fx = answer(&mut app, old, one.clone());
+    assert!(fx.is_empty(), "{fx:?}");
+    assert_eq!(app.screen, Screen::Search);
+    assert!(app.view.is_none());
+    assert_eq!(app.search.input.value(), "guilhermex");
+    // Enter searches what the box says now, and that answer opens.
+    let (new, p) = searches(&press(&mut app, KeyCode::Enter))[0].clone();
+    assert_eq!(p.term, "guilhermex");
+    answer(&mut app, new, one);
+    assert_eq!(app.screen, Screen::Customer);
+}
+
+#[test]
+fn a_changed_kind_or_cleared_box_cancels_too_but_moving_around_does_not() {
+    let mut app = app();
+    type_text(&mut app, "37999112275");
+    searches(&press(&mut app, KeyCode::Enter));
+    // Moving the cursor edits nothing: still loading.
+    press(&mut app, KeyCode::Left);
+    assert!(app.search.results.loading());
+    // Another kind for the same text is another search.
+    let fx = ctrl(&mut app, 'k');
+    assert!(fx.contains(&Effect::Abort { view: SEARCH_VIEW }), "{fx:?}");
+    assert!(!app.search.results.loading());
+    // Resubmitted: the new one replaces nothing else and Esc clearing the
+    // box cancels it.
+    press(&mut app, KeyCode::Enter);
+    assert!(app.search.results.loading());
+    let fx = press(&mut app, KeyCode::Esc);
+    assert!(fx.contains(&Effect::Abort { view: SEARCH_VIEW }), "{fx:?}");
+    assert!(!app.search.results.loading());
 }

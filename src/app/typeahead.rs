@@ -447,4 +447,45 @@ mod tests {
             "{fx:?}"
         );
     }
+
+    #[test]
+    fn a_local_match_by_login_opens_on_that_service() {
+        let mut app = ready();
+        type_text(&mut app, "joao.p");
+        assert_eq!(shown_codes(&app), vec![1002]);
+        press(&mut app, KeyCode::Down);
+        let (fx, _) = press(&mut app, KeyCode::Enter);
+        assert_eq!(app.view.as_ref().map(|v| v.code), Some(1002));
+        let req = fx
+            .iter()
+            .find_map(|e| match e {
+                Effect::Fetch { req, .. } if req.slot == Slot::Customer => Some(*req),
+                _ => None,
+            })
+            .expect("the full record is read");
+        // The index has no services: the record that arrives does, with
+        // the login typed on its second one.
+        let svc = |id, login: &str| CustomerService {
+            id_cliente_servico: Some(id),
+            login: Some(login.into()),
+            ..CustomerService::default()
+        };
+        let full = Customer {
+            codigo_cliente: Some(1002),
+            servicos: vec![svc(1, "joao.escritorio"), svc(2, "joao.p")],
+            ..Customer::default()
+        };
+        update(
+            &mut app,
+            Msg::Fetched {
+                req,
+                reply: Reply::Customers(Ok(vec![full])),
+            },
+        );
+        let view = app.view.as_ref().unwrap();
+        assert_eq!(
+            view.selected_service().and_then(|s| s.id_cliente_servico),
+            Some(2)
+        );
+    }
 }

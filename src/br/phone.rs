@@ -116,24 +116,7 @@ fn is_phone_punct(c: char) -> bool {
 /// are instead of being stripped again on the next pass (found by
 /// fuzz/phone).
 pub fn normalize(input: &str) -> String {
-    let d = super::digits(input);
-    let n = d.len();
-    let stripped = if let Some(rest) = d.strip_prefix('0') {
-        match n {
-            11 | 12 => rest,
-            13 | 14 => &rest[2..],
-            _ => return d,
-        }
-    } else {
-        match d.strip_prefix("55") {
-            Some(rest) if n == 12 || n == 13 => rest,
-            _ => return d,
-        }
-    };
-    if stripped.starts_with('0') {
-        return d;
-    }
-    stripped.to_string()
+    crate::api::params::normalize_phone(input)
 }
 
 /// Whether normalised `digits` look like a real number: 10 or 11 digits, an

@@ -301,7 +301,11 @@ fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, Failure> {
     let sim = std::sync::Arc::new(std::sync::Mutex::new(None));
     let (settings, cc) = if demo {
         let configured = ctx.settings().ok();
-        let settings = Settings::demo("http://127.0.0.1".to_owned(), configured.as_ref());
+        let settings = Settings::demo(
+            "http://127.0.0.1".to_owned(),
+            demo_login(),
+            configured.as_ref(),
+        );
         (settings.clone(), ctx.client_config(&settings)?)
     } else {
         let settings = ctx.settings()?;
@@ -367,6 +371,17 @@ fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, Failure> {
 // Network commands
 
 /// Starts the embedded simulator for `--demo`, with the demo credentials.
+/// The embedded simulator's fixed credentials, for `--demo`.
+fn demo_login() -> crate::config::DemoLogin<'static> {
+    let d = crate::sim::DEMO_CREDENTIALS;
+    crate::config::DemoLogin {
+        client_id: d.client_id,
+        client_secret: d.client_secret,
+        username: d.username,
+        password: d.password,
+    }
+}
+
 fn start_demo(ctx: &Ctx) -> Result<(crate::sim::SimHandle, Settings), Failure> {
     let sim = crate::sim::start(crate::sim::SimConfig::default()).map_err(|e| {
         Failure::new(
@@ -375,7 +390,7 @@ fn start_demo(ctx: &Ctx) -> Result<(crate::sim::SimHandle, Settings), Failure> {
         )
     })?;
     let configured = ctx.settings().ok();
-    let settings = Settings::demo(sim.base_url(), configured.as_ref());
+    let settings = Settings::demo(sim.base_url(), demo_login(), configured.as_ref());
     Ok((sim, settings))
 }
 
@@ -1265,7 +1280,10 @@ async fn code_of_service(client: &Client, id: u64) -> Result<Option<u64>, ApiErr
         .find_map(|o| o.cliente.as_ref().and_then(|c| c.codigo_cliente)))
 }
 
-/// Writes the attempt, sends the request once, writes the outcome.
+/// Writes the attempt, sends the request once, writes the outcome, through
+/// [`audit::audited`], the console's path too. SIGINT, SIGTERM or SIGHUP
+/// while waiting for the answer abandon it: the trail gets `unknown` and
+/// the command exits with 128 + the signal's number.
 async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let audit_path = ctx.paths.audit_file();
@@ -1280,35 +1298,56 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
         )
     };
     let audit = Audit::open(&audit_path).map_err(audit_failed)?;
-    let id = audit.attempt(&plan.attempt).map_err(audit_failed)?;
-    tracing::info!(action = plan.attempt.action, attempt = %id, "action sent");
+    // Listening before the attempt is written: from then on a signal must
+    // leave an outcome line, not kill the process.
+    let mut signals = ExitSignals::new();
+    tracing::info!(action = plan.attempt.action, "action sent");
     let action_msg = plan.kind.msg();
-    let result: Result<(Option<String>, Value), ApiError> = match &plan.kind {
-        ActionKind::Unlock(p) => msg_only(client.trust_unlock(p)).await,
-        ActionKind::ResetMac(p) => msg_only(client.reset_mac(p)).await,
-        ActionKind::Push(p) => msg_only(client.send_invoice_push(p)).await,
-        // The dropped session's login and the queued job (who the invoice
-        // goes to) are part of what the server answered: keep them.
-        ActionKind::Disconnect(p) => client
-            .request_disconnect(p)
-            .await
-            .map(|r| (r.msg, json!({ "login": r.login }))),
-        ActionKind::Email(p) => client.send_invoice_email(p).await.map(send_job_outcome),
-        ActionKind::Sms(p) => client.send_invoice_sms(p).await.map(send_job_outcome),
-        ActionKind::Open(p) => client.open_ticket(p).await.map(ticket_outcome),
-        ActionKind::Prospect(p) => client.create_prospect(&p.params).await.map(|r| {
-            let id = r.prospecto.as_ref().and_then(|p| p.id_prospecto);
-            (r.msg, json!({ "id_prospecto": id }))
-        }),
-        ActionKind::PbxNotify(p) => msg_only(client.pbx_notify(p)).await,
-        ActionKind::PbxCancel(p) => msg_only(client.pbx_cancel(p)).await,
-        ActionKind::Close(p) => client.update_ticket(p).await.map(ticket_outcome),
+    let send = async {
+        match &plan.kind {
+            ActionKind::Unlock(p) => msg_only(client.trust_unlock(p)).await,
+            ActionKind::ResetMac(p) => msg_only(client.reset_mac(p)).await,
+            ActionKind::Push(p) => msg_only(client.send_invoice_push(p)).await,
+            // The dropped session's login and the queued job (who the invoice
+            // goes to) are part of what the server answered: keep them.
+            ActionKind::Disconnect(p) => client
+                .request_disconnect(p)
+                .await
+                .map(|r| (r.msg, json!({ "login": r.login }))),
+            ActionKind::Email(p) => client.send_invoice_email(p).await.map(send_job_outcome),
+            ActionKind::Sms(p) => client.send_invoice_sms(p).await.map(send_job_outcome),
+            ActionKind::Open(p) => client.open_ticket(p).await.map(ticket_outcome),
+            ActionKind::Prospect(p) => client.create_prospect(&p.params).await.map(|r| {
+                let id = r.prospecto.as_ref().and_then(|p| p.id_prospecto);
+                (r.msg, json!({ "id_prospecto": id }))
+            }),
+            ActionKind::PbxNotify(p) => msg_only(client.pbx_notify(p)).await,
+            ActionKind::PbxCancel(p) => msg_only(client.pbx_cancel(p)).await,
+            ActionKind::Close(p) => client.update_ticket(p).await.map(ticket_outcome),
+        }
+    };
+    // The server's own words when it gave any; else the English error
+    // text (routes and statuses, never a body or a secret).
+    let judge = |r: &Result<(Option<String>, Value), ApiError>| {
+        audit::outcome_of(r, |(msg, _)| {
+            msg.as_deref()
+                .map(|m| crate::sanitize::clean_line(m).trim().to_owned())
+        })
+    };
+    let run = Box::pin(audit::audited(&audit, plan.attempt.clone(), send, judge));
+    let (result, written) = tokio::select! {
+        r = run => r.map_err(audit_failed)?,
+        code = signals.recv() => {
+            // `run` was dropped by select!: its guard wrote `unknown`.
+            tracing::info!(action = plan.attempt.action, "action abandoned by a signal");
+            return Err(Failure::new(code, tr(lang, Msg::CliInterruptedUnknown)));
+        }
     };
     // After the request the server's outcome comes first: a failure to
     // record it is a warning after it, never "not sent" (the action went
     // out) and never a reason to repeat it.
     let outcome_not_recorded = |e: std::io::Error| {
-        tracing::warn!(action = plan.attempt.action, attempt = %id, "outcome not recorded");
+        tracing::warn!(action = plan.attempt.action, "outcome not recorded");
         note(&trf(
             lang,
             Msg::CliAuditOutcomeFailed,
@@ -1318,8 +1357,7 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
     match result {
         Ok((msg, extra)) => {
             let msg = msg.map(|m| crate::sanitize::clean_line(&m).trim().to_owned());
-            let recorded = audit.outcome(&id, Outcome::Ok, msg.as_deref());
-            tracing::info!(action = plan.attempt.action, attempt = %id, "action confirmed");
+            tracing::info!(action = plan.attempt.action, "action confirmed");
             if ctx.global.json {
                 let mut v = json!({ "outcome": "ok", "msg": msg });
                 if let (Value::Object(m), Value::Object(e)) = (&mut v, extra) {
@@ -1342,7 +1380,7 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
                     say(trf(lang, Msg::Cli7ProspectId, &[("id", &id)]));
                 }
             }
-            if let Err(e) = recorded {
+            if let Err(e) = written {
                 outcome_not_recorded(e);
             }
             Ok(EXIT_OK)
@@ -1350,18 +1388,11 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
         Err(e) => {
             let unknown = e.outcome_unknown();
             let failure = Failure::api(lang, &e, Some(action_msg));
-            let outcome = if unknown {
-                Outcome::Unknown
-            } else if failure.code == EXIT_REFUSED {
-                Outcome::Refused
-            } else {
-                Outcome::Failed
-            };
-            // The server's own words when it gave any; else the English
-            // error text (routes and statuses, never a body or a secret).
-            let audit_msg = audit::error_msg(&e);
-            let recorded = audit.outcome(&id, outcome, Some(&audit_msg));
-            tracing::info!(action = plan.attempt.action, attempt = %id, ?outcome, "action not confirmed");
+            tracing::info!(
+                action = plan.attempt.action,
+                unknown,
+                "action not confirmed"
+            );
             let failure = if unknown {
                 Failure::new(
                     EXIT_FAILURE,
@@ -1374,7 +1405,7 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
             } else {
                 failure
             };
-            match recorded {
+            match written {
                 Ok(()) => Err(failure),
                 Err(e) => {
                     note(&failure.message);
@@ -1405,6 +1436,47 @@ fn send_job_outcome(r: crate::api::SendJobResponse) -> (Option<String>, Value) {
         serde_json::to_value(j).unwrap_or(Value::Null)
     });
     (r.msg, json!({ "job": job }))
+}
+
+/// The signals that end a command (SIGINT, SIGTERM, SIGHUP), listened to
+/// while an action waits for its answer.
+struct ExitSignals {
+    streams: Vec<(tokio::signal::unix::Signal, u8)>,
+}
+
+impl ExitSignals {
+    fn new() -> ExitSignals {
+        use tokio::signal::unix::{SignalKind, signal};
+        let kinds = [
+            (SignalKind::interrupt(), signal_hook::consts::SIGINT),
+            (SignalKind::terminate(), signal_hook::consts::SIGTERM),
+            (SignalKind::hangup(), signal_hook::consts::SIGHUP),
+        ];
+        ExitSignals {
+            streams: kinds
+                .into_iter()
+                // A signal that cannot be listened to keeps its default.
+                .filter_map(|(kind, n)| Some((signal(kind).ok()?, 128 + n as u8)))
+                .collect(),
+        }
+    }
+
+    /// The exit code (128 + the number) of the first signal to arrive.
+    async fn recv(&mut self) -> u8 {
+        let waits = self.streams.iter_mut().map(|(s, code)| {
+            let code = *code;
+            Box::pin(async move {
+                s.recv().await;
+                code
+            })
+        });
+        let waits: Vec<_> = waits.collect();
+        if waits.is_empty() {
+            return std::future::pending().await;
+        }
+        let (code, _, _) = futures::future::select_all(waits).await;
+        code
+    }
 }
 
 async fn msg_only(
@@ -2040,7 +2112,7 @@ fn screen_pop(ctx: &Ctx, demo: bool, phone: &str) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let phone = br::phone::parse(phone).map_err(|e| usage_of(lang, &e))?;
     let profile = if demo {
-        Settings::demo(String::new(), None).profile
+        Settings::demo(String::new(), demo_login(), None).profile
     } else {
         ctx.settings()?.profile
     };

@@ -468,9 +468,9 @@ fn fold_values(arg: Arg, lang: Lang, fold: bool) -> Arg {
     let mut arg = arg.help_heading(tr(lang, heading));
     if fold
         && let Some([name]) = arg.get_value_names()
-        && let Some((_, msg)) = VALUE_NAMES.iter().find(|(en, _)| *en == name.as_str())
+        && let Some(msg) = value_name_msg(name.as_str())
     {
-        arg = arg.value_name(tr(lang, *msg));
+        arg = arg.value_name(tr(lang, msg));
     }
     let takes_values = arg.get_num_args().is_some_and(|n| n.takes_values())
         || (arg.get_num_args().is_none() && arg.get_action().takes_values());
@@ -512,8 +512,9 @@ fn fold_values(arg: Arg, lang: Lang, fold: bool) -> Arg {
         .hide_possible_values(true)
 }
 
-/// Placeholders (`<TERM>`) said in the user's language; ids, `N` and the
-/// one-letter ones the README uses stay.
+/// Placeholders (`<TERM>`, `<SERVICE_ID>`) said in the user's language;
+/// `ID`, `REF`, `N` and the one-letter ones the README uses stay. See
+/// [`value_name_msg`] for the ones named by their unit.
 const VALUE_NAMES: &[(&str, Msg)] = &[
     ("NAME", Msg::CliValueName),
     ("FILE", Msg::CliValueFile),
@@ -526,7 +527,41 @@ const VALUE_NAMES: &[(&str, Msg)] = &[
     ("DATE", Msg::CliValueDate),
     ("FILTER", Msg::Cli7ValueFilter),
     ("PHONE", Msg::Cli7ValuePhone),
+    ("SERVICE_ID", Msg::CliValueServiceId),
+    ("INVOICE_ID", Msg::CliValueInvoiceId),
+    ("CODE", Msg::CliValueCode),
+    ("BY", Msg::CliValueField),
+    // `hubdesk sim`.
+    ("PORT", Msg::CliValuePort),
+    ("CUSTOMERS", Msg::CliValueCount),
+    ("SEED", Msg::CliValueSeed),
+    ("TODAY", Msg::CliValueDate),
+    ("CLIENT_ID", Msg::CliValueId),
+    ("CLIENT_SECRET", Msg::CliValueSecret),
+    ("USERNAME", Msg::CliValueUser),
+    ("PASSWORD", Msg::CliValuePassword),
+    ("UNLOCK_MAX_DAYS", Msg::CliValueDays),
+    ("FAULT_ROUTES", Msg::CliValueRoutes),
+    ("ROUTE_LATENCY", Msg::CliValueRouteMs),
 ];
+
+/// The catalog entry for the placeholder clap names `name`: one of
+/// [`VALUE_NAMES`], else by its unit (the simulator's knobs: `*_SECS`,
+/// `*_MS`, `*_RATE`).
+fn value_name_msg(name: &str) -> Option<Msg> {
+    if let Some((_, msg)) = VALUE_NAMES.iter().find(|(en, _)| *en == name) {
+        return Some(*msg);
+    }
+    if name.ends_with("_SECS") {
+        Some(Msg::CliValueSeconds)
+    } else if name.ends_with("_MS") {
+        Some(Msg::CliValueMillis)
+    } else if name.ends_with("_RATE") {
+        Some(Msg::CliValueRate)
+    } else {
+        None
+    }
+}
 
 /// Replaces clap's `[OPTIONS]` in every usage line (help and errors) with
 /// the word in `lang`; needs the built command, whose usage clap computes.
@@ -610,6 +645,75 @@ mod tests {
             }
             assert!(help.contains("Uso: hubdesk"), "{argv:?}:\n{help}");
         }
+    }
+
+    /// Issue 13: placeholders of ids read in Portuguese in pt-BR help.
+    #[test]
+    fn pt_br_help_names_id_placeholders_in_portuguese() {
+        let help = |lang: Lang, argv: &[&str]| {
+            let cmd = localize(Cli::command(), lang);
+            let mut all = vec!["hubdesk"];
+            all.extend_from_slice(argv);
+            all.push("--help");
+            cmd.try_get_matches_from(all)
+                .expect_err("help")
+                .render()
+                .to_string()
+        };
+        for (argv, pt, en) in [
+            (&["unlock"][..], "<ID_SERVIÇO>", "<SERVICE_ID>"),
+            (&["reset-mac"][..], "<ID_SERVIÇO>", "<SERVICE_ID>"),
+            (&["send-invoice"][..], "<ID_FATURA>", "<INVOICE_ID>"),
+            (&["pbx", "notify"][..], "<CÓDIGO>", "<CODE>"),
+        ] {
+            let text = help(Lang::PtBr, argv);
+            assert!(text.contains(pt), "{argv:?}:\n{text}");
+            assert!(!text.contains(en), "{argv:?}:\n{text}");
+            assert!(help(Lang::En, argv).contains(en), "{argv:?}");
+        }
+    }
+
+    /// Issue 13: no placeholder of the pt-BR help is an English word, in
+    /// any subcommand (`<BY>`, `<PORT>`, `<CACHE_TTL_SECS>` were left after
+    /// `<SERVICE_ID>`); only letters and abbreviations that read the same in
+    /// both languages stay.
+    #[test]
+    fn every_pt_br_placeholder_is_portuguese_or_neutral() {
+        // Read the same in both languages (one-letter ones too).
+        const NEUTRAL: &[&str] = &[
+            "ID", "REF", "N", "CEP", "CPF_CNPJ", "LOGIN", "R$", "URL", "SHELL", "MS", "VIA",
+        ];
+        fn walk(cmd: &Command, path: &str, bad: &mut Vec<String>) {
+            // Said in Portuguese: the pt-BR text of a catalog entry whose
+            // English text differs.
+            let translated = |name: &str| {
+                crate::i18n::Msg::ALL
+                    .iter()
+                    .any(|m| tr(Lang::PtBr, *m) == name && tr(Lang::En, *m) != name)
+            };
+            for arg in cmd
+                .get_arguments()
+                .filter(|a| a.get_action().takes_values())
+            {
+                for name in arg.get_value_names().unwrap_or_default() {
+                    let name = name.as_str();
+                    let letter = name.chars().count() == 1;
+                    if !letter && !NEUTRAL.contains(&name) && !translated(name) {
+                        bad.push(format!("{path} --{}: <{name}>", arg.get_id()));
+                    }
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), bad);
+            }
+        }
+        let mut bad = Vec::new();
+        walk(&localize(Cli::command(), Lang::PtBr), "hubdesk", &mut bad);
+        assert!(
+            bad.is_empty(),
+            "English placeholders in pt-BR:\n{}",
+            bad.join("\n")
+        );
     }
 
     /// Every subcommand has an about, and every argument a help from the

@@ -694,23 +694,7 @@ pub fn stats_json(s: Option<&ConnectionStats>) -> Value {
 // ---------------------------------------------------------------------------
 // Issue 7: network, cities, prospects, plans, receivables
 
-/// Lowercase without accents, for filters that should find `São José`
-/// when `sao jose` is typed.
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            other => other,
-        })
-        .collect()
-}
+pub use crate::text::fold;
 
 /// Whether one of `fields` contains `filter` (folded); no filter matches all.
 pub fn matches(filter: Option<&str>, fields: &[Option<&str>]) -> bool {

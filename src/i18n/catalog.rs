@@ -245,6 +245,12 @@ catalog! {
     PaneServiceOrders { pt: "Ordens de serviço", en: "Service orders" }
     /// Connection history.
     PaneConnections { pt: "Histórico de conexões", en: "Connection history" }
+    /// Short tab labels for 80 columns, where the full titles do not fit.
+    PaneTicketsShort { pt: "Atend.", en: "Tickets" }
+    /// See `PaneTicketsShort`: "OS" is how ISPs say "ordem de serviço".
+    PaneServiceOrdersShort { pt: "OS", en: "Orders" }
+    /// See `PaneTicketsShort`.
+    PaneConnectionsShort { pt: "Conexões", en: "Sessions" }
     /// Help screen.
     PaneHelp { pt: "Ajuda", en: "Help" }
     /// A reminder that last-seen data is accounting, not a live probe.
@@ -279,6 +285,52 @@ catalog! {
     ConfirmNo { pt: "Não", en: "No" }
     /// Cancel a dialog.
     ConfirmCancel { pt: "Cancelar", en: "Cancel" }
+    /// Key help: Enter answers a dialog with its focused button, submits a form.
+    KeyConfirm { pt: "Confirmar", en: "Confirm" }
+    /// Key help: arrows and Tab move a dialog's focus between its buttons.
+    KeyChoose { pt: "Escolher Sim ou Não", en: "Choose Yes or No" }
+    /// A palette command on the customer with none open.
+    PaletteNeedsCustomer { pt: "Abra um cliente primeiro", en: "Open a customer first" }
+    /// The help's note on letters in text fields.
+    HelpTypingNote {
+        pt: "Num campo de texto as letras digitam: ali valem só as teclas em destaque",
+        en: "In a text field letters type: only the highlighted keys work there"
+    }
+    /// The search in flight was cancelled because its text was edited.
+    SearchCancelledEdited {
+        pt: "Busca anterior cancelada: o texto mudou; Enter busca o novo",
+        en: "Previous search cancelled: the text changed; Enter searches the new one"
+    }
+    /// A form closed with Esc after typing; `key` reopens it.
+    FormDraftKept {
+        pt: "Rascunho guardado: {key} o retoma",
+        en: "Draft kept: {key} brings it back"
+    }
+    /// A kept draft was opened again.
+    FormDraftRestored { pt: "Rascunho retomado", en: "Draft restored" }
+    /// Title of the question before quitting while an action is in flight.
+    QuitTitle { pt: "Sair do hubdesk", en: "Quit hubdesk" }
+    /// Quitting while actions wait for the server; `actions` lists them.
+    QuitInFlight {
+        pt: "Aguardando o servidor: {actions}. Sair mesmo assim?",
+        en: "Waiting for the server: {actions}. Quit anyway?"
+    }
+    /// What quitting then does to the trail.
+    QuitUnknownNote {
+        pt: "O resultado ficará como desconhecido na trilha de auditoria: confira no HubSoft antes de repetir.",
+        en: "The audit trail will record the outcome as unknown: check in HubSoft before repeating."
+    }
+    /// The actions answered while the question was up.
+    QuitNothingPending {
+        pt: "A ação já respondeu: nada mais espera o servidor.",
+        en: "The action has answered: nothing is waiting for the server."
+    }
+    /// The keys of a confirmation, under its buttons; each placeholder is
+    /// a key as displayed.
+    ConfirmKeysLine {
+        pt: "{choose} escolhe · {enter} responde · {cancel} cancela",
+        en: "{choose} chooses · {enter} answers · {cancel} cancels"
+    }
     /// Warning on actions that affect the subscriber's connection.
     ConfirmAffectsSubscriber {
         pt: "Esta ação afeta a conexão do assinante",
@@ -330,10 +382,35 @@ catalog! {
     // ---- Status line -------------------------------------------------------------
     /// Banner of the demo mode backed by the simulator.
     DemoBanner { pt: "DEMONSTRAÇÃO — dados fictícios", en: "DEMO — fictitious data" }
-    /// Something was copied to the clipboard; `what` is a localized noun.
-    Copied { pt: "Copiado: {what}", en: "Copied {what}" }
+    /// A native tool (xclip, wl-copy, pbcopy) took the text: it is in the
+    /// clipboard. `what` is a localized noun, `text` what was copied.
+    CopiedNative {
+        pt: "Copiado com {tool} · {what}: {text}",
+        en: "Copied with {tool} · {what}: {text}"
+    }
+    /// tmux's buffer holds the text and tmux passes it on to the terminal's
+    /// clipboard (whether the terminal honours it cannot be known).
+    CopiedTmuxAndTerminal {
+        pt: "No buffer do tmux e enviado à área de transferência do terminal · {what}: {text}",
+        en: "In tmux's buffer and sent to the terminal's clipboard · {what}: {text}"
+    }
+    /// tmux's buffer holds the text; tmux does not pass it on (tmux before 3.2).
+    CopiedTmuxOnly {
+        pt: "No buffer do tmux (cole com o prefixo e ]) · {what}: {text}",
+        en: "In tmux's buffer (paste with the prefix and ]) · {what}: {text}"
+    }
+    /// OSC 52 was sent; whether the terminal honours it cannot be known.
+    CopiedTerminal {
+        pt: "Enviado à área de transferência do terminal · {what}: {text}",
+        en: "Sent to the terminal's clipboard · {what}: {text}"
+    }
     /// Copying failed.
     CopyFailed { pt: "Não foi possível copiar: {reason}", en: "Could not copy: {reason}" }
+    /// Copying failed; the text is shown so it can be read out.
+    CopyFailedShow {
+        pt: "Não foi possível copiar ({reason}) · {what}: {text}",
+        en: "Could not copy ({reason}) · {what}: {text}"
+    }
     /// Privacy mode turned on.
     PrivacyOn { pt: "Modo privacidade ativado", en: "Privacy mode on" }
     /// Privacy mode turned off.
@@ -464,6 +541,14 @@ catalog! {
     KeyOpen { pt: "Abrir / enviar", en: "Open / submit" }
     /// Key help: go back or cancel.
     KeyBack { pt: "Voltar / cancelar", en: "Back / cancel" }
+    /// Hint bar: Esc where it goes back.
+    HintBack { pt: "Voltar", en: "Back" }
+    /// Hint bar: Esc on a form, which is dropped.
+    HintCancel { pt: "Cancelar", en: "Cancel" }
+    /// Hint bar: Esc or ? where they close what is on top.
+    HintClose { pt: "Fechar", en: "Close" }
+    /// Hint bar: Enter on a form.
+    HintSubmit { pt: "Enviar", en: "Submit" }
     /// Key help: reload the focused pane.
     KeyRefresh { pt: "Atualizar", en: "Refresh" }
     /// Key help: reload every pane.
@@ -490,6 +575,8 @@ catalog! {
     KeyCycleSearchKind { pt: "Tipo de busca", en: "Search kind" }
     /// Key help: open a support ticket (atendimento).
     KeyTicket { pt: "Abrir atendimento", en: "Open ticket" }
+    /// Key help: a ticket form with the service order already switched on.
+    KeyTicketWithOrder { pt: "Atendimento com ordem de serviço", en: "Ticket with a service order" }
     /// Key help: trust unlock (desbloqueio em confiança).
     KeyUnlock { pt: "Desbloqueio em confiança", en: "Trust unlock" }
     /// Key help: reset the MAC address bound to the login.
@@ -518,6 +605,13 @@ catalog! {
     KeyCtxConfirm { pt: "Confirmação", en: "Confirmation" }
     /// Help footer; `key` is the key(s) that close it.
     HelpClose { pt: "{key} fecha a ajuda", en: "{key} closes help" }
+    /// Help footer: what the glyph after dangerous actions means.
+    HelpConfirmLegend { pt: "{glyph} pede confirmação", en: "{glyph} asks for confirmation" }
+    /// Marker at the bottom of a pane, list or overlay whose text goes on
+    /// below; `keys` scroll it.
+    ScrollMoreBelow { pt: "↓ mais: {keys}", en: "↓ more: {keys}" }
+    /// Marker when the text is scrolled to its end and more is above.
+    ScrollMoreAbove { pt: "↑ início: {keys}", en: "↑ top: {keys}" }
     /// Help note shown on read-only profiles.
     HelpReadOnlyNote {
         pt: "Perfil somente leitura: ações que alteram dados estão ocultas",
@@ -569,11 +663,6 @@ catalog! {
         pt: "{tool} não terminou em {seconds} s",
         en: "{tool} did not finish within {seconds} s"
     }
-    /// Writing the OSC 52 sequence failed.
-    CopyErrWrite {
-        pt: "falha ao escrever no terminal: {detail}",
-        en: "could not write to the terminal: {detail}"
-    }
     /// Editing a ticket's description.
     ActionEditTicket { pt: "edição de atendimento", en: "editing a ticket" }
     /// Closing a ticket (and its service orders).
@@ -599,6 +688,13 @@ catalog! {
     FormEmailOptional { pt: "E-mail (opcional)", en: "E-mail (optional)" }
     /// Form switch: `abrir_os`.
     FormOpenOrder { pt: "Abrir também ordem de serviço", en: "Also open a service order" }
+    /// Under the service-order switch: its key, which works from any field.
+    FormOpenOrderHint {
+        pt: "Ctrl-O liga ou desliga, de qualquer campo",
+        en: "Ctrl-O switches it on or off, from any field"
+    }
+    /// Confirmation line: the ticket's description as it will be sent.
+    ConfirmDescription { pt: "Descrição: {text}", en: "Description: {text}" }
     /// Form switch: close the ticket instead of editing it.
     FormCloseTicket { pt: "Fechar o atendimento", en: "Close the ticket" }
     /// Form label: text recorded when closing.
@@ -877,6 +973,10 @@ catalog! {
     LabelService { pt: "Serviço", en: "Service" }
     /// Banner title of the customer's alerts.
     AlertBannerTitle { pt: "ALERTA", en: "ALERT" }
+    /// End of an alert banner cut at a quarter of the screen.
+    AlertBannerMore { pt: "(íntegra no painel Cliente)", en: "(in full in the Customer pane)" }
+    /// The Cliente pane's section with every alert, when the banner was cut.
+    LabelAlerts { pt: "Alertas", en: "Alerts" }
     /// Last seen: online.
     LastSeenOnlineSince { pt: "Online desde {date} ({relative})", en: "Online since {date} ({relative})" }
     /// Last seen: offline.
@@ -1155,6 +1255,11 @@ catalog! {
     CliOutcomeUnknown {
         pt: "Resultado desconhecido: verifique antes de repetir ({detail})",
         en: "Unknown: check before repeating ({detail})"
+    }
+    /// A signal arrived while an action waited for the server's answer.
+    CliInterruptedUnknown {
+        pt: "Interrompido antes da resposta do servidor: resultado desconhecido, verifique antes de repetir",
+        en: "Interrupted before the server answered: the outcome is unknown, check before repeating"
     }
     /// Audit outcome: done.
     CliOutcomeOk { pt: "concluída", en: "done" }
@@ -1446,10 +1551,42 @@ catalog! {
     CliValueSeconds { pt: "SEGUNDOS", en: "SECONDS" }
     /// --help and usage: placeholder of a search term.
     CliValueTerm { pt: "TERMO", en: "TERM" }
+    /// Placeholder of an `id_cliente_servico` in usage lines.
+    CliValueServiceId { pt: "ID_SERVIÇO", en: "SERVICE_ID" }
+    /// Placeholder of an `id_fatura` in usage lines.
+    CliValueInvoiceId { pt: "ID_FATURA", en: "INVOICE_ID" }
+    /// Placeholder of a `codigo_cliente` in usage lines.
+    CliValueCode { pt: "CÓDIGO", en: "CODE" }
     /// --help and usage: placeholder of a search kind.
     CliValueKind { pt: "TIPO", en: "KIND" }
     /// --help and usage: placeholder of a date.
     CliValueDate { pt: "DATA", en: "DATE" }
+    /// --help and usage: placeholder of a field to order by.
+    CliValueField { pt: "CAMPO", en: "FIELD" }
+    /// --help and usage: placeholder of a TCP port.
+    CliValuePort { pt: "PORTA", en: "PORT" }
+    /// --help and usage: placeholder of a count.
+    CliValueCount { pt: "N", en: "N" }
+    /// --help and usage: placeholder of a random seed.
+    CliValueSeed { pt: "SEMENTE", en: "SEED" }
+    /// --help and usage: placeholder of an identifier.
+    CliValueId { pt: "ID", en: "ID" }
+    /// --help and usage: placeholder of a secret.
+    CliValueSecret { pt: "SEGREDO", en: "SECRET" }
+    /// --help and usage: placeholder of a user name.
+    CliValueUser { pt: "USUÁRIO", en: "USER" }
+    /// --help and usage: placeholder of a password.
+    CliValuePassword { pt: "SENHA", en: "PASSWORD" }
+    /// --help and usage: placeholder of a number of days.
+    CliValueDays { pt: "DIAS", en: "DAYS" }
+    /// --help and usage: placeholder of a list of routes.
+    CliValueRoutes { pt: "ROTAS", en: "ROUTES" }
+    /// --help and usage: placeholder of a route and its latency.
+    CliValueRouteMs { pt: "ROTA=MS", en: "ROUTE=MS" }
+    /// --help and usage: placeholder of milliseconds.
+    CliValueMillis { pt: "MS", en: "MS" }
+    /// --help and usage: placeholder of a rate from 0 to 1.
+    CliValueRate { pt: "TAXA", en: "RATE" }
     /// Usage error: why a value was refused, a number was expected.
     CliErrNotANumber { pt: "não é um número válido", en: "not a valid number" }
     /// Usage error: why a value was refused; `range` as in `1..=600`.
@@ -1517,6 +1654,22 @@ catalog! {
     KeyCloseTicket { pt: "Fechar atendimento", en: "Close ticket" }
     /// Key help: show the audit trail.
     KeyAuditLog { pt: "Auditoria das ações", en: "Action audit log" }
+    /// Key help and palette: this session's messages.
+    KeyMessageLog { pt: "Mensagens da sessão", en: "Session messages" }
+    /// Title of the message log; `count` messages.
+    MessageLogTitle { pt: "Mensagens desta sessão · {count}", en: "This session's messages · {count}" }
+    /// The message log before anything was said.
+    MessageLogEmpty {
+        pt: "Nenhuma mensagem ainda. Resultados, recusas e erros desta sessão aparecem aqui, com a hora.",
+        en: "No message yet. This session's results, refusals and errors show here, with their time."
+    }
+    /// A read that failed, in the message log: `what` (the pane or screen,
+    /// with the customer for a customer's pane) and the error.
+    LogReadFailed { pt: "{what}: {error}", en: "{what}: {error}" }
+    /// A customer known only by code, in the message log.
+    LogCustomerCode { pt: "código {code}", en: "code {code}" }
+    /// A result on the status line: `customer` it was about, the outcome.
+    ActionResultFor { pt: "{customer}: {text}", en: "{customer}: {text}" }
     /// An action was sent and its answer is awaited.
     ActionSending { pt: "Enviando: {action}…", en: "Sending: {action}…" }
     /// An action needs a selected service.

@@ -15,8 +15,6 @@ mod catalog;
 
 use std::fmt;
 
-use crate::api::params::CustomerSearchBy;
-
 pub use catalog::Msg;
 
 /// A user interface language.
@@ -161,24 +159,6 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     names
 }
 
-impl Msg {
-    /// The display name of a `/cliente` search kind.
-    pub fn for_search_kind(kind: CustomerSearchBy) -> Msg {
-        match kind {
-            CustomerSearchBy::Name => Msg::KindName,
-            CustomerSearchBy::FantasyName => Msg::KindFantasyName,
-            CustomerSearchBy::Document => Msg::KindDocument,
-            CustomerSearchBy::Code => Msg::KindCode,
-            CustomerSearchBy::Phone => Msg::KindPhone,
-            CustomerSearchBy::Login => Msg::KindLogin,
-            CustomerSearchBy::Ipv4 => Msg::KindIpv4,
-            CustomerSearchBy::Mac => Msg::KindMac,
-            CustomerSearchBy::ServiceId => Msg::KindServiceId,
-            CustomerSearchBy::CustomerId => Msg::KindCustomerId,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,8 +245,12 @@ mod tests {
         );
         let what = tr(Lang::En, Msg::WhatPixCode);
         assert_eq!(
-            trf(Lang::En, Msg::Copied, &[("what", &what)]),
-            "Copied PIX code"
+            trf(
+                Lang::En,
+                Msg::CopiedTerminal,
+                &[("what", &what), ("text", &"000201")]
+            ),
+            "Sent to the terminal's clipboard · PIX code: 000201"
         );
     }
 
@@ -290,27 +274,6 @@ mod tests {
         assert_eq!(
             tr_count(Lang::En, Msg::RelDaysAgoOne, Msg::RelDaysAgoMany, 0),
             "0 days ago"
-        );
-    }
-
-    #[test]
-    fn search_kinds_have_names() {
-        let names: Vec<_> = CustomerSearchBy::ALL
-            .iter()
-            .map(|&k| tr(Lang::PtBr, Msg::for_search_kind(k)))
-            .collect();
-        assert_eq!(
-            names,
-            [
-                "Nome",
-                "Nome fantasia",
-                "CPF/CNPJ",
-                "Código",
-                "Telefone",
-                "Login",
-                "IPv4",
-                "MAC"
-            ]
         );
     }
 

@@ -325,19 +325,8 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
             });
             continue;
         }
-        let base = match c {
-            'á' | 'à' | 'â' | 'ã' | 'ä' | 'å' | 'Á' | 'À' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ª' => {
-                'a'
-            }
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'õ' | 'ö' | 'Ó' | 'Ò' | 'Ô' | 'Õ' | 'Ö' | 'º' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
-            'ç' | 'Ç' => 'c',
-            'ñ' | 'Ñ' => 'n',
-            'ý' | 'ÿ' | 'Ý' => 'y',
-            _ => ' ',
-        };
+        // Anything not a Latin letter becomes a space: one byte per char.
+        let base = crate::text::unaccent(c).unwrap_or(' ');
         out.push(base);
     }
 }

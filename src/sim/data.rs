@@ -21,6 +21,7 @@
 //! - 1006: one service suspended for debt, online until the suspension
 //!   (trust-unlock target).
 //! - 1007: enabled and online (disconnect target), with an individual alert.
+//! - 1008: a company with an alphanumeric CNPJ (issued since July 2026).
 //! - Every customer whose installation is in the alert neighbourhood
 //!   (`ALERT_BAIRRO` of `ALERT_CITY`) carries the fiber-cut alert.
 
@@ -312,7 +313,7 @@ pub fn customer(seed: u64, idx: u32, today: NaiveDate) -> Customer {
     let w = words();
     let mut rng = rng_for(seed, idx, P_CUSTOMER);
     let pj = match idx {
-        1 => true,
+        1 | 8 => true,
         0 | 2..=7 => false,
         _ => rng.random_bool(0.15),
     };
@@ -344,7 +345,10 @@ pub fn customer(seed: u64, idx: u32, today: NaiveDate) -> Customer {
             (format!("{f} {s2}"), None)
         }
     };
-    let doc = if pj {
+    let doc = if idx == 8 {
+        // 1008: an alphanumeric CNPJ, issued since July 2026.
+        docs::cnpj_alphanumeric(&mut rng)
+    } else if pj {
         docs::cnpj(&mut rng)
     } else {
         docs::cpf(&mut rng)

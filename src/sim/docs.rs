@@ -43,10 +43,34 @@ pub fn cnpj(rng: &mut impl Rng) -> String {
     to_string(&d)
 }
 
-/// Whether `s` is an 11-digit CPF or 14-digit CNPJ with valid check digits.
+/// A random alphanumeric CNPJ, as the Receita Federal issues them since
+/// July 2026: twelve characters from `0-9A-Z` (branch `0001`), then two
+/// numeric check digits computed on each character's code minus 48.
+pub fn cnpj_alphanumeric(rng: &mut impl Rng) -> String {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let mut d: Vec<u8> = (0..8)
+        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] - b'0')
+        .collect();
+    // At least one letter, so it is not an ordinary CNPJ by chance.
+    d[2] = b'K' - b'0';
+    d.extend([0, 0, 0, 1]);
+    let w1 = [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
+    d.push(check_digit(&d, &w1));
+    let w2 = [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
+    d.push(check_digit(&d, &w2));
+    d.iter().map(|v| char::from(v + b'0')).collect()
+}
+
+/// Whether `s` is an 11-digit CPF or a 14-character CNPJ (numeric, or
+/// alphanumeric in its first twelve) with valid check digits.
 pub fn valid_cpf_cnpj(s: &str) -> bool {
     let d: Vec<u8> = s.bytes().map(|b| b.wrapping_sub(b'0')).collect();
-    if d.iter().any(|x| *x > 9) {
+    let alnum_cnpj = d.len() == 14
+        && s.bytes()
+            .take(12)
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        && s.bytes().skip(12).all(|b| b.is_ascii_digit());
+    if !alnum_cnpj && d.iter().any(|x| *x > 9) {
         return false;
     }
     match d.len() {
@@ -64,6 +88,15 @@ pub fn valid_cpf_cnpj(s: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// A CPF/CNPJ as it is matched: letters and digits, upper case (an
+/// alphanumeric CNPJ keeps its letters).
+pub fn doc_key(s: &str) -> String {
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
 }
 
 /// Digits only.
@@ -110,6 +143,9 @@ mod tests {
         assert!(!valid_cpf_cnpj("86214941082"));
         assert!(!valid_cpf_cnpj("11111111111"));
         assert!(!valid_cpf_cnpj("41483316000168"));
+        // The Receita Federal's published alphanumeric example.
+        assert!(valid_cpf_cnpj("12ABC34501DE35"));
+        assert!(!valid_cpf_cnpj("12ABC34501DE36"));
     }
 
     #[test]
@@ -118,6 +154,7 @@ mod tests {
         for _ in 0..500 {
             assert!(valid_cpf_cnpj(&cpf(&mut rng)));
             assert!(valid_cpf_cnpj(&cnpj(&mut rng)));
+            assert!(valid_cpf_cnpj(&cnpj_alphanumeric(&mut rng)));
         }
     }
 

@@ -245,6 +245,13 @@ impl SimHandle {
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
     }
+    /// The CPF/CNPJ of the customer with `codigo_cliente` `code`, as the
+    /// simulator stores it (digits, or letters and digits for an
+    /// alphanumeric CNPJ): for tests that type it.
+    pub fn document_of(&self, code: u32) -> Option<String> {
+        let idx = code.checked_sub(data::CODIGO_BASE)?;
+        self.sim.customer(idx).map(|c| c.doc.clone())
+    }
     /// A snapshot of the counters.
     pub fn counters(&self) -> Counters {
         self.sim.state().counters.clone()

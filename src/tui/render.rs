@@ -180,6 +180,15 @@ impl<W: Write> FrameWriter<W> {
         self.buf.with_out(f)
     }
 
+    /// Sends `bytes` to the terminal as they are, between frames (the
+    /// frame buffer is empty outside [`FrameWriter::draw`]): out-of-band
+    /// sequences such as an OSC 52 clipboard write.
+    pub fn write_raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let mut inner = self.buf.lock();
+        inner.out.write_all(bytes)?;
+        inner.out.flush()
+    }
+
     /// Draws with `render` if dirty and sends the frame in one write inside
     /// a synchronized update. Returns whether a frame was drawn.
     pub fn draw(&mut self, render: impl FnOnce(&mut Frame<'_>)) -> io::Result<bool> {

@@ -92,6 +92,14 @@ pub trait Program {
     /// Draws the whole screen. `now` is read once by the loop per frame,
     /// so drawing reads no clock.
     fn draw(&self, frame: &mut Frame<'_>, now: Instant);
+
+    /// Bytes for the terminal other than frames (an OSC 52 clipboard
+    /// sequence), taken after each batch. The loop writes them between
+    /// frames: it is the only writer of the terminal, so nothing lands in
+    /// the middle of a frame.
+    fn take_output(&mut self) -> Vec<u8> {
+        Vec::new()
+    }
 }
 
 /// Where terminal events come from: the real [`EventSource`], or a script
@@ -225,6 +233,12 @@ where
                 Step::Continue
             }
         };
+        // Before leaving too: a copy asked for just before quitting still
+        // reaches the terminal.
+        let out = program.take_output();
+        if !out.is_empty() {
+            screen.frames.write_raw(&out)?;
+        }
         if let Step::Exit(exit) = step {
             return Ok(exit);
         }
@@ -307,6 +321,8 @@ mod tests {
         ticks: u32,
         animate_until: u32,
         draws: std::cell::Cell<u32>,
+        /// Bytes for the terminal (an OSC 52 copy), taken by the loop.
+        out: Vec<u8>,
     }
 
     impl Program for Counter {
@@ -333,11 +349,17 @@ mod tests {
         }
         fn update(&mut self, msg: u32) -> Control {
             self.msgs.push(msg);
+            if msg == 52 {
+                self.out.extend_from_slice(b"\x1b]52;c;aGk=\x07");
+            }
             if msg == 0 {
                 Control::Quit
             } else {
                 Control::Redraw
             }
+        }
+        fn take_output(&mut self) -> Vec<u8> {
+            std::mem::take(&mut self.out)
         }
         fn on_tick(&mut self) -> Control {
             self.ticks += 1;
@@ -505,6 +527,32 @@ mod tests {
             p.draws.get(),
             1,
             "only the first frame; the batch ended in quit"
+        );
+    }
+
+    /// Issue 15's finding, fixed with issue 13: bytes a program has for
+    /// the terminal (an OSC 52 copy) are written by the loop, between
+    /// frames, never from a task behind its back.
+    #[tokio::test]
+    async fn program_output_is_written_by_the_loop_between_frames() {
+        let mut p = Counter::default();
+        let (tx, mut rx) = mpsc::unbounded_channel();
+        for m in [7, 52, 0] {
+            tx.send(m).unwrap();
+        }
+        let mut fw = frames();
+        let exit = go(&mut p, vec![], &mut rx, &mut fw).await;
+        assert_eq!(exit, Exit::Quit);
+        assert_eq!(p.msgs, vec![7, 52, 0]);
+        let out = fw.with_writer(|w| String::from_utf8_lossy(w).into_owned());
+        let at = out.find("\x1b]52;c;aGk=\x07").expect("written");
+        assert_eq!(out.matches("\x1b]52;").count(), 1, "once");
+        // Outside every synchronized update: after an end, before a begin.
+        let before = &out[..at];
+        assert_eq!(
+            before.matches("\x1b[?2026h").count(),
+            before.matches("\x1b[?2026l").count(),
+            "inside a frame: {out:?}"
         );
     }
 

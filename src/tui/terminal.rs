@@ -311,16 +311,6 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Writes `bytes` straight to stdout between frames, for out-of-band
-/// sequences such as an OSC 52 clipboard write. Safe to interleave with
-/// [`crate::tui::render::FrameWriter`], which holds no bytes between
-/// draws.
-pub fn write_raw(bytes: &[u8]) -> io::Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(bytes)?;
-    out.flush()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,8 @@
 //! result views, the copy chooser and the audit list. Which one shows is
 //! decided by [`crate::app::actions::Overlay`]; this file only draws.
 
+use std::time::Instant;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,17 +12,21 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
 
 use crate::app::App;
 use crate::app::actions::{CopyItem, Overlay};
-use crate::app::keymap::Action;
+use crate::app::confirm::Choice;
+use crate::app::keymap::{Action, Keymap};
+use crate::app::scroll::Scroll;
+use crate::app::status::StatusKind;
 use crate::audit::{AuditEntry, Outcome};
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::text::truncate;
 use crate::ui::forms::{FormView, subtitle};
 use crate::ui::results::{InvoiceQueuedView, TicketOpenedView};
 use crate::ui::theme::{Role, Theme};
-use crate::ui::widgets::{ConfirmDialog, centered, keys_label};
+use crate::ui::widgets::{ConfirmDialog, centered, draw_scroll_marker, keys_label, scroll_marker};
 
-/// Draws `overlay` over `area` (the body, above the hint bar).
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay) {
+/// Draws `overlay` over `area` (the body, above the hint bar); `now` is
+/// the key clock of the frame (whether a dialog is armed).
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay, now: Instant) {
     let lang = app.lang();
     let theme = &app.settings.theme;
     match overlay {
@@ -35,7 +41,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay) {
             }
             .draw(frame, area);
         }
-        Overlay::Confirm { confirmation, .. } => {
+        Overlay::Confirm {
+            confirmation,
+            choice,
+            ..
+        } => {
             confirm(
                 frame,
                 area,
@@ -43,11 +53,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay) {
                 &confirmation.action,
                 &confirmation.lines,
                 confirmation.affects_connection,
+                choice,
+                now,
             );
         }
-        Overlay::Acknowledge { lines, .. } => {
+        Overlay::Acknowledge { lines, choice, .. } => {
             let action = tr(lang, Msg::AckTitle);
-            confirm(frame, area, app, action, lines, false);
+            confirm(frame, area, app, action, lines, false, choice, now);
+        }
+        Overlay::Quit { choice, under } => {
+            if let Some(under) = under {
+                draw(frame, area, app, under, now);
+            }
+            let lines = quit_lines(app);
+            let action = tr(lang, Msg::QuitTitle);
+            confirm(frame, area, app, action, &lines, false, choice, now);
         }
         Overlay::TicketOpened { result, target } => {
             let sub = subtitle(lang, crate::app::inflight::ActionKind::OpenTicket, target);
@@ -87,16 +107,150 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay) {
         Overlay::CopyMenu { items } => {
             CopyMenu { items, lang, theme }.render(area, frame.buffer_mut())
         }
-        Overlay::Audit { entries, scroll } => AuditList {
-            entries: entries.as_ref(),
-            scroll: *scroll,
-            lang,
-            theme,
+        Overlay::Audit { entries, scroll } => {
+            let title = trf(lang, Msg::AuditTitle, &[("path", &"audit.jsonl")]);
+            LogView {
+                title: &title,
+                entries: audit_lines(lang, theme, entries.as_ref()),
+                indent: AUDIT_INDENT,
+                scroll,
+                keymap: &app.keymap,
+                lang,
+                theme,
+            }
+            .render(area, frame.buffer_mut())
         }
-        .render(area, frame.buffer_mut()),
+        Overlay::Messages { scroll } => {
+            let title = trf(lang, Msg::MessageLogTitle, &[("count", &app.log.len())]);
+            LogView {
+                title: &title,
+                entries: message_lines(app),
+                indent: MESSAGE_INDENT,
+                scroll,
+                keymap: &app.keymap,
+                lang,
+                theme,
+            }
+            .render(area, frame.buffer_mut())
+        }
     }
 }
 
+/// A list of entries over the body, each wrapped with a hanging indent
+/// (nothing is cut: the server's sentences are read in full), scrolled
+/// with the line keys, with a marker while more follows.
+#[derive(Debug)]
+pub struct LogView<'a> {
+    /// The box's title.
+    pub title: &'a str,
+    /// One line per entry, unwrapped.
+    pub entries: Vec<Line<'static>>,
+    /// Blanks before an entry's continuation rows (the time column).
+    pub indent: usize,
+    /// Where it is scrolled to (the drawing reports the limit).
+    pub scroll: &'a Scroll,
+    /// For the marker's keys.
+    pub keymap: &'a Keymap,
+    /// Language.
+    pub lang: Lang,
+    /// Theme.
+    pub theme: &'a Theme,
+}
+
+impl Widget for LogView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        Clear.render(area, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Rounded)
+            .border_style(theme.style(Role::BorderFocused))
+            .title(Span::styled(
+                format!(
+                    " {} ",
+                    truncate(self.title, area.width.saturating_sub(4) as usize)
+                ),
+                theme.style(Role::Title),
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let inner = Rect {
+            x: inner.x + 1,
+            width: inner.width.saturating_sub(2),
+            ..inner
+        };
+        let rows: Vec<Line> = self
+            .entries
+            .iter()
+            .flat_map(|e| crate::ui::cells::wrap_line(e, inner.width as usize, self.indent))
+            .collect();
+        let hidden = crate::ui::cells::scrolled_lines(buf, inner, &rows, Some(self.scroll));
+        if let Some(marker) = scroll_marker(self.keymap, self.lang, hidden, false) {
+            draw_scroll_marker(buf, area, &marker, theme);
+        }
+    }
+}
+
+/// "dd/mm/aaaa hh:mm " before each audit entry.
+const AUDIT_INDENT: usize = 17;
+/// "hh:mm:ss ✔ " before each message.
+const MESSAGE_INDENT: usize = 11;
+
+/// The session's messages, newest first: time, glyph, text.
+fn message_lines(app: &App) -> Vec<Line<'static>> {
+    let theme = &app.settings.theme;
+    if app.log.is_empty() {
+        return vec![Line::styled(
+            tr(app.lang(), Msg::MessageLogEmpty).to_owned(),
+            theme.style(Role::Muted),
+        )];
+    }
+    app.log
+        .iter()
+        .rev()
+        .map(|e| {
+            let (role, glyph) = match e.kind {
+                StatusKind::Info => (Role::Text, "·"),
+                StatusKind::Ok => (Role::Ok, theme.glyph(Role::Ok)),
+                StatusKind::Error => (Role::Danger, theme.glyph(Role::Danger)),
+            };
+            let time = crate::br::dates::local(e.at).format("%H:%M:%S");
+            Line::from(vec![
+                Span::styled(format!("{time} "), theme.style(Role::Muted)),
+                Span::styled(format!("{glyph} "), theme.style(role)),
+                Span::styled(e.text.clone(), theme.style(role)),
+            ])
+        })
+        .collect()
+}
+
+/// What the question before quitting says: the actions still waiting,
+/// and what leaving does to their record.
+fn quit_lines(app: &App) -> Vec<String> {
+    let lang = app.lang();
+    let mut waiting: Vec<String> = app
+        .pending
+        .iter()
+        .filter(|(key, _)| app.inflight.is_running(**key))
+        .map(|(key, p)| {
+            let what = tr(lang, key.kind.msg());
+            match p.target.customer_name.trim() {
+                "" => what.to_owned(),
+                name => format!("{what} ({})", crate::sanitize::clean_line(name)),
+            }
+        })
+        .collect();
+    waiting.sort();
+    if waiting.is_empty() {
+        return vec![tr(lang, Msg::QuitNothingPending).to_owned()];
+    }
+    vec![
+        trf(lang, Msg::QuitInFlight, &[("actions", &waiting.join("; "))]),
+        tr(lang, Msg::QuitUnknownNote).to_owned(),
+    ]
+}
+
+#[allow(clippy::too_many_arguments)]
 fn confirm(
     frame: &mut Frame<'_>,
     area: Rect,
@@ -104,15 +258,25 @@ fn confirm(
     action: &str,
     lines: &[String],
     affects_connection: bool,
+    choice: &Choice,
+    now: Instant,
 ) {
-    let yes = keys_label(&app.keymap, Action::Confirm);
-    let no = keys_label(&app.keymap, Action::Cancel);
+    let keys = trf(
+        app.lang(),
+        Msg::ConfirmKeysLine,
+        &[
+            ("choose", &keys_label(&app.keymap, Action::Choose)),
+            ("enter", &keys_label(&app.keymap, Action::Confirm)),
+            ("cancel", &keys_label(&app.keymap, Action::Cancel)),
+        ],
+    );
     ConfirmDialog {
         action,
         lines,
         affects_connection,
-        yes_keys: &yes,
-        no_keys: &no,
+        yes_focused: choice.yes,
+        armed: choice.armed(now),
+        keys: &keys,
         lang: app.lang(),
         theme: &app.settings.theme,
     }
@@ -186,19 +350,6 @@ impl Widget for CopyMenu<'_> {
     }
 }
 
-/// The latest audit entries, newest first.
-#[derive(Debug, Clone)]
-pub struct AuditList<'a> {
-    /// Entries (oldest first, as read) or the read error; `None` loading.
-    pub entries: Option<&'a Result<Vec<AuditEntry>, String>>,
-    /// First line shown.
-    pub scroll: u16,
-    /// Language.
-    pub lang: Lang,
-    /// Theme.
-    pub theme: &'a Theme,
-}
-
 fn outcome_text(lang: Lang, e: &AuditEntry) -> (String, Role) {
     let (msg, role) = match e.outcome {
         Some(Outcome::Ok) => (Msg::CliOutcomeOk, Role::Ok),
@@ -210,91 +361,69 @@ fn outcome_text(lang: Lang, e: &AuditEntry) -> (String, Role) {
     (tr(lang, msg).to_owned(), role)
 }
 
-impl Widget for AuditList<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let (lang, theme) = (self.lang, self.theme);
-        Clear.render(area, buf);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_type(BorderType::Rounded)
-            .border_style(theme.style(Role::BorderFocused))
-            .title(Span::styled(
-                format!(
-                    " {} ",
-                    trf(lang, Msg::AuditTitle, &[("path", &"audit.jsonl")])
-                ),
-                theme.style(Role::Title),
-            ));
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let lines: Vec<Line> = match self.entries {
-            None => vec![Line::styled(
-                tr(lang, Msg::AuditLoading),
+/// The latest audit entries (read oldest first), newest first, one line
+/// each, for [`LogView`] to wrap: time, action, outcome, ids, attendant,
+/// the server's message.
+fn audit_lines(
+    lang: Lang,
+    theme: &Theme,
+    entries: Option<&Result<Vec<AuditEntry>, String>>,
+) -> Vec<Line<'static>> {
+    match entries {
+        None => vec![Line::styled(
+            tr(lang, Msg::AuditLoading).to_owned(),
+            theme.style(Role::Muted),
+        )],
+        Some(Err(e)) => vec![Line::styled(
+            trf(lang, Msg::AuditReadFailed, &[("detail", e)]),
+            theme.style(Role::Danger),
+        )],
+        Some(Ok(v)) if v.is_empty() => {
+            vec![Line::styled(
+                tr(lang, Msg::StateEmpty).to_owned(),
                 theme.style(Role::Muted),
-            )],
-            Some(Err(e)) => vec![Line::styled(
-                trf(lang, Msg::AuditReadFailed, &[("detail", e)]),
-                theme.style(Role::Danger),
-            )],
-            Some(Ok(v)) if v.is_empty() => {
-                vec![Line::styled(
-                    tr(lang, Msg::StateEmpty),
-                    theme.style(Role::Muted),
-                )]
-            }
-            Some(Ok(v)) => v
-                .iter()
-                .rev()
-                .map(|e| {
-                    let (outcome, role) = outcome_text(lang, e);
-                    let ids: Vec<String> = [
-                        e.attempt.customer.map(|c| format!("cli {c}")),
-                        e.attempt.service.map(|s| format!("svc {s}")),
-                        e.attempt.invoice.map(|i| format!("fat {i}")),
-                        e.attempt.ticket.map(|t| format!("atd {t}")),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                    let who = e.attempt.attendant.as_deref().unwrap_or("—");
-                    let mut spans = vec![
-                        Span::styled(
-                            format!("{} ", crate::br::dates::format_datetime(e.time)),
-                            theme.style(Role::Muted),
-                        ),
-                        Span::styled(
-                            // Fitted, not padded: pt-BR names run longer
-                            // than the column.
-                            format!(
-                                "{} ",
-                                crate::text::fit(
-                                    &crate::audit::action_label(lang, &e.attempt.action),
-                                    18
-                                )
-                            ),
-                            theme.style(Role::Text),
-                        ),
-                        Span::styled(format!("{outcome:<12} "), theme.style(role)),
-                        Span::styled(format!("{} ", ids.join(" ")), theme.style(Role::Text)),
-                        Span::styled(
-                            crate::sanitize::clean_line(who).into_owned(),
-                            theme.style(Role::Muted),
-                        ),
-                    ];
-                    if let Some(m) = e.msg.as_deref() {
-                        spans.push(Span::styled(
-                            format!(" — {}", crate::sanitize::clean_line(m)),
-                            theme.style(Role::Muted),
-                        ));
-                    }
-                    Line::from(spans)
-                })
-                .collect(),
-        };
-        let max = (lines.len() as u16).saturating_sub(inner.height);
-        Paragraph::new(lines)
-            .scroll((self.scroll.min(max), 0))
-            .render(inner, buf);
+            )]
+        }
+        Some(Ok(v)) => v
+            .iter()
+            .rev()
+            .map(|e| {
+                let (outcome, role) = outcome_text(lang, e);
+                let ids: Vec<String> = [
+                    e.attempt.customer.map(|c| format!("cli {c}")),
+                    e.attempt.service.map(|s| format!("svc {s}")),
+                    e.attempt.invoice.map(|i| format!("fat {i}")),
+                    e.attempt.ticket.map(|t| format!("atd {t}")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                let who = e.attempt.attendant.as_deref().unwrap_or("—");
+                let mut spans = vec![
+                    Span::styled(
+                        format!("{} ", crate::br::dates::format_datetime(e.time)),
+                        theme.style(Role::Muted),
+                    ),
+                    Span::styled(
+                        format!("{} ", crate::audit::action_label(lang, &e.attempt.action)),
+                        theme.style(Role::Text),
+                    ),
+                    Span::styled(format!("{outcome} "), theme.style(role)),
+                    Span::styled(format!("{} ", ids.join(" ")), theme.style(Role::Text)),
+                    Span::styled(
+                        crate::sanitize::clean_line(who).into_owned(),
+                        theme.style(Role::Muted),
+                    ),
+                ];
+                if let Some(m) = e.msg.as_deref() {
+                    spans.push(Span::styled(
+                        format!(" — {}", crate::sanitize::clean_line(m)),
+                        theme.style(Role::Muted),
+                    ));
+                }
+                Line::from(spans)
+            })
+            .collect(),
     }
 }
 

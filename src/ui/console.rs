@@ -13,7 +13,7 @@ use crate::app::keymap::Action;
 use crate::app::{App, Screen};
 use crate::i18n::{Msg, tr};
 use crate::ui::help::HelpOverlay;
-use crate::ui::widgets::{HintBar, StatusLine, TooSmall, is_too_small, keys_label};
+use crate::ui::widgets::{BarHint, HintBar, StatusLine, TooSmall, is_too_small, keys_label};
 
 /// Draws everything for `app` at `now` (for status expiry only).
 pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
@@ -30,86 +30,6 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
         .render(area, frame.buffer_mut());
         return;
     }
-    let body = Rect {
-        height: area.height - 2,
-        ..area
-    };
-    let hints_area = Rect {
-        y: area.y + area.height - 2,
-        height: 1,
-        ..area
-    };
-    let status_area = Rect {
-        y: area.y + area.height - 1,
-        height: 1,
-        ..area
-    };
-    match (app.screen, &app.view) {
-        (Screen::Tool(tool), _) => crate::ui::tools::draw(frame, body, app, tool),
-        (Screen::Customer, Some(view)) => crate::ui::customer::draw(frame, body, app, view),
-        _ => crate::ui::search::draw(frame, body, app),
-    }
-
-    let (contexts, text_focus) = app.contexts();
-    let mut hints = app.keymap.hints(contexts);
-    // On a tool screen "/" filters the list instead of searching, and
-    // only the tools that offer copying keep its hint.
-    if let Screen::Tool(tool) = app.screen {
-        for hint in hints.iter_mut().filter(|h| h.action == Action::Search) {
-            hint.msg = Msg::KeyFilter;
-        }
-        if !crate::app::tools::copies(tool) {
-            hints.retain(|h| h.action != Action::Copy);
-        }
-        if !crate::app::tools::lists(tool) {
-            hints.retain(|h| !matches!(h.action, Action::Search | Action::Refresh));
-        }
-    }
-    // Result views, the copy chooser and the audit list name their own
-    // keys; the dialog's yes/no would be wrong there.
-    if matches!(
-        app.overlay,
-        Some(
-            Overlay::TicketOpened { .. }
-                | Overlay::InvoiceQueued { .. }
-                | Overlay::CopyMenu { .. }
-                | Overlay::Notice { .. }
-                | Overlay::Audit { .. }
-        )
-    ) {
-        hints.clear();
-    }
-    if text_focus {
-        // In a text field letters type: list only the keys that still act
-        // there (Ctrl-K, F1...), never "q Sair" for a q that types a q.
-        hints.retain_mut(|hint| {
-            let keys: Vec<String> = app
-                .keymap
-                .keys_for(hint.action)
-                .iter()
-                .filter(|k| !k.is_typing())
-                .map(ToString::to_string)
-                .collect();
-            hint.keys = keys.join("/");
-            !keys.is_empty()
-        });
-        // And how to leave, since q types here.
-        let quit = keys_label(&app.keymap, Action::Interrupt);
-        if !quit.is_empty() {
-            hints.push(crate::app::keymap::KeyHint {
-                keys: quit,
-                action: Action::Interrupt,
-                msg: Action::Interrupt.spec().msg,
-            });
-        }
-    }
-    HintBar {
-        hints: &hints,
-        lang,
-        theme,
-    }
-    .render(hints_area, frame.buffer_mut());
-
     let mut badges: Vec<&str> = Vec::new();
     if app.settings.demo {
         badges.push(tr(lang, Msg::DemoBanner));
@@ -127,35 +47,216 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
     if !profile.trim().is_empty() {
         badges.push(&profile);
     }
-    StatusLine {
+    let status = StatusLine {
         message: app.status.as_ref(),
         now,
         badges: &badges,
         busy_tick: app.inflight.any_running().then_some(app.tick),
         theme,
+    };
+    // A long message (an action's result, the server's refusal) takes up
+    // to a sixth of the screen rather than being cut.
+    let status_h = status.rows(area.width, (area.height / 6).max(1));
+    let body = Rect {
+        height: area.height - 1 - status_h,
+        ..area
+    };
+    let hints_area = Rect {
+        y: area.y + area.height - 1 - status_h,
+        height: 1,
+        ..area
+    };
+    let status_area = Rect {
+        y: area.y + area.height - status_h,
+        height: status_h,
+        ..area
+    };
+    match (app.screen, &app.view) {
+        (Screen::Tool(tool), _) => crate::ui::tools::draw(frame, body, app, tool),
+        (Screen::Customer, Some(view)) => crate::ui::customer::draw(frame, body, app, view),
+        _ => crate::ui::search::draw(frame, body, app),
     }
-    .render(status_area, frame.buffer_mut());
+
+    let (hints, pinned) = hint_bar(app);
+    HintBar {
+        hints: &hints,
+        pinned: &pinned,
+        lang,
+        theme,
+    }
+    .render(hints_area, frame.buffer_mut());
+
+    status.render(status_area, frame.buffer_mut());
 
     if let Some(overlay) = &app.overlay {
-        crate::ui::actions::draw(frame, body, app, overlay);
+        crate::ui::actions::draw(frame, body, app, overlay, now);
     }
 
     if let Some(palette) = &app.palette {
         crate::ui::palette::draw(frame, body, app, palette);
     }
 
-    if let Some(scroll) = app.help {
+    if let Some(scroll) = &app.help {
         let overlay = HelpOverlay {
             keymap: &app.keymap,
             lang,
             theme,
-            scroll,
+            scroll: 0,
+            typing: app.screen_contexts().1,
         };
         let max = overlay.max_scroll(body);
+        scroll.set_limit(max);
         HelpOverlay {
-            scroll: scroll.min(max),
+            scroll: scroll.offset().min(max),
             ..overlay
         }
         .render(body, frame.buffer_mut());
     }
+}
+
+/// The hints of the bar, ranked for what is on screen, and the pinned ones
+/// that always show: help, Esc and quit (in a field or a dialog, where `?`
+/// and `q` type or do not reach the console, the keys that do).
+fn hint_bar(app: &App) -> (Vec<BarHint>, Vec<BarHint>) {
+    let km = &app.keymap;
+    let of = |action: Action, msg: Msg, typing: bool| BarHint::of(km, action, msg, typing);
+    // Ctrl-C leaves from anywhere, q only where it does not type.
+    let interrupt = || of(Action::Interrupt, Msg::KeyQuit, true);
+    let close = |msg: Msg| of(Action::Back, msg, true);
+    if let Some(overlay) = &app.overlay {
+        let (hints, esc): (Vec<Option<BarHint>>, Option<BarHint>) = match overlay {
+            Overlay::Form { busy: None, .. } => (
+                vec![of(Action::Open, Msg::HintSubmit, true)],
+                close(Msg::HintCancel),
+            ),
+            // While it runs Esc only closes the form: the request goes on.
+            Overlay::Form { .. } => (vec![], close(Msg::HintClose)),
+            Overlay::Confirm { .. } | Overlay::Acknowledge { .. } | Overlay::Quit { .. } => (
+                app.keymap
+                    .hints(&[crate::app::keymap::Context::Confirm])
+                    .iter()
+                    .map(|h| Some(BarHint::from_key_hint(km, h)))
+                    .collect(),
+                None,
+            ),
+            Overlay::TicketOpened { .. } => (
+                vec![of(Action::Copy, Msg::KeyCopy, false)],
+                close(Msg::HintClose),
+            ),
+            Overlay::CopyMenu { .. } => (vec![], close(Msg::HintBack)),
+            Overlay::InvoiceQueued { .. }
+            | Overlay::Notice { .. }
+            | Overlay::Audit { .. }
+            | Overlay::Messages { .. } => (vec![], close(Msg::HintClose)),
+        };
+        let pinned = [esc, interrupt()].into_iter().flatten().collect();
+        return (hints.into_iter().flatten().collect(), pinned);
+    }
+    if app.palette.is_some() {
+        let hints = [of(Action::Open, Msg::KeyOpen, true)];
+        let pinned = [close(Msg::HintClose), interrupt()];
+        return (
+            hints.into_iter().flatten().collect(),
+            pinned.into_iter().flatten().collect(),
+        );
+    }
+    if app.help.is_some() {
+        let pinned = [
+            of(Action::Help, Msg::HintClose, false),
+            close(Msg::HintBack),
+            of(Action::Quit, Msg::KeyQuit, false),
+        ];
+        return (Vec::new(), pinned.into_iter().flatten().collect());
+    }
+    let (contexts, text_focus) = app.contexts();
+    let mut hints = app.keymap.hints(contexts);
+    // On a tool screen "/" filters the list instead of searching, and
+    // only the tools that offer copying keep its hint.
+    if let Screen::Tool(tool) = app.screen {
+        for hint in hints.iter_mut().filter(|h| h.action == Action::Search) {
+            hint.msg = Msg::KeyFilter;
+        }
+        if !crate::app::tools::copies(tool) {
+            hints.retain(|h| h.action != Action::Copy);
+        }
+        if !crate::app::tools::lists(tool) {
+            hints.retain(|h| !matches!(h.action, Action::Search | Action::Refresh));
+        }
+    }
+    // The service actions work from every customer pane, but the detail
+    // panes' bars keep room for their own keys (the help lists them all),
+    // ranked as the pane's own.
+    let detail =
+        matches!((app.screen, &app.view), (Screen::Customer, Some(view)) if view.focus.is_detail());
+    if detail {
+        hints.retain(|h| h.action.spec().context != crate::app::keymap::Context::Subscriber);
+    }
+    let pinned_actions = [Action::Help, Action::Back, Action::Quit, Action::Interrupt];
+    hints.retain(|h| !pinned_actions.contains(&h.action));
+    let top = contexts
+        .iter()
+        .copied()
+        .find(|c| !(detail && *c == crate::app::keymap::Context::Subscriber));
+    hints.sort_by_key(|h| rank(top, h.action));
+    let hints = hints
+        .iter()
+        .filter_map(|h| {
+            // In a text field letters type: only the keys that still act.
+            of(h.action, h.msg, text_focus).map(|b| BarHint {
+                // Keep the tool screens' own wording.
+                msg: h.msg,
+                ..b
+            })
+        })
+        .collect();
+    let quit = if text_focus {
+        interrupt()
+    } else {
+        of(Action::Quit, Msg::KeyQuit, false)
+    };
+    let pinned = [
+        of(Action::Help, Msg::KeyHelp, text_focus),
+        close(Msg::HintBack),
+        quit,
+    ];
+    (hints, pinned.into_iter().flatten().collect())
+}
+
+/// Where `action` ranks in the hint bar of the `top` context (lower
+/// first): what an attendant does most there. Unranked hints follow in
+/// the keymap's order.
+fn rank(top: Option<crate::app::keymap::Context>, action: Action) -> usize {
+    use crate::app::keymap::Context as C;
+    let order: &[Action] = match top {
+        Some(C::Search) => &[
+            Action::History,
+            Action::CycleSearchKind,
+            Action::SearchAlternative,
+            Action::IncludeCancelled,
+            Action::Palette,
+        ],
+        Some(C::Subscriber) => &[
+            Action::Unlock,
+            Action::ResetMac,
+            Action::Disconnect,
+            Action::OpenTicket,
+            Action::Copy,
+            Action::RevealPassword,
+        ],
+        // The boleto line is the most copied thing of all.
+        Some(C::Financial) => &[Action::Copy, Action::SendInvoice, Action::ToggleAllPending],
+        Some(C::Tickets) => &[
+            Action::ToggleTicketsAll,
+            Action::Copy,
+            Action::EditTicket,
+            Action::CloseTicket,
+        ],
+        Some(C::Orders) => &[Action::CycleOrderFilter],
+        Some(C::Tool) => &[Action::Search, Action::Refresh, Action::Copy],
+        _ => &[Action::Copy, Action::Refresh],
+    };
+    order
+        .iter()
+        .position(|a| *a == action)
+        .unwrap_or(order.len())
 }

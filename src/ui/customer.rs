@@ -12,7 +12,7 @@ use crate::api::{Address, Customer, CustomerService};
 use crate::app::keymap::Action;
 use crate::app::{App, CustomerView, Pane, WIDE_FROM};
 use crate::i18n::{Msg, tr, trf};
-use crate::ui::cells::{self, columns, kv, opt, row, scroll_for, select, txt};
+use crate::ui::cells::{self, Col, kv, opt, row, scroll_for, select, txt};
 use crate::ui::theme::Role;
 use crate::ui::widgets::{PaneFrame, PaneState, Tab, TabBar, keys_label};
 
@@ -62,23 +62,29 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
         );
     }
     y += 1;
-    // Alerts: a banner in the danger role that cannot be missed.
+    // Alerts: a banner that cannot be missed, wrapped, never cut: during
+    // an outage it is the most important text on the screen. Up to a
+    // quarter of the screen; beyond that it says where the rest is, and
+    // the Cliente pane lists every alert in full.
+    let mut banner_cut = false;
     if let Some(c) = &view.customer.data {
-        let alerts: Vec<String> = c
-            .alerta_mensagens
-            .iter()
-            .filter_map(|m| opt(Some(m)))
-            .collect();
-        let max_rows = (area.height / 6).max(1) as usize;
-        for (i, msg) in alerts.iter().take(max_rows).enumerate() {
-            let text = if i == 0 {
-                format!(
-                    " {} {}: {msg}",
-                    theme.glyph(Role::Danger),
-                    tr(lang, Msg::AlertBannerTitle)
-                )
+        let rows = alert_rows(app, c, area.width as usize);
+        let max_rows = (area.height / 4).max(2) as usize;
+        let shown = rows.len().min(max_rows);
+        banner_cut = rows.len() > shown;
+        for (i, text) in rows.iter().take(shown).enumerate() {
+            let text = if i + 1 == shown && banner_cut {
+                let more = tr(lang, Msg::AlertBannerMore);
+                let room = (area.width as usize).saturating_sub(crate::text::width(more) + 1);
+                let head = text.trim_end();
+                let head = if crate::text::width(head) < room {
+                    format!("{head}{}", crate::text::ELLIPSIS)
+                } else {
+                    crate::text::truncate(head, room).into_owned()
+                };
+                format!("{head} {more}")
             } else {
-                format!("   {msg}")
+                text.clone()
             };
             let rect = Rect {
                 y,
@@ -102,6 +108,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
         .zip(&tabs_titles)
         .map(|(p, t)| Tab {
             title: t,
+            short: Some(tr(lang, p.short_title())),
             busy: view.pane_loading(*p),
             alert: view.pane_failed(*p),
         })
@@ -143,11 +150,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
             ..body
         };
         // The header takes what it needs (up to half), services the rest.
-        let needed = view
-            .customer
-            .data
-            .as_ref()
-            .map_or(8, |c| header_lines(app, view, c).len() as u16 + 2);
+        let needed = view.customer.data.as_ref().map_or(8, |c| {
+            header_lines(app, view, c, left_w.saturating_sub(4) as usize, banner_cut).len() as u16
+                + 2
+        });
         let header_h = needed.clamp(8, (body.height / 2).max(8)).min(body.height);
         draw_pane(
             frame,
@@ -159,6 +165,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
             view,
             Pane::Customer,
             focus,
+            banner_cut,
         );
         draw_pane(
             frame,
@@ -171,11 +178,43 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
             view,
             Pane::Services,
             focus,
+            banner_cut,
         );
-        draw_pane(frame, right, app, view, view.detail, focus);
+        draw_pane(frame, right, app, view, view.detail, focus, banner_cut);
     } else {
-        draw_pane(frame, body, app, view, view.focus, focus);
+        draw_pane(frame, body, app, view, view.focus, focus, banner_cut);
     }
+}
+
+/// The alert banner's rows at `width`: "✖ ALERTA:" before the first
+/// message, each message wrapped, its continuation rows indented.
+fn alert_rows(app: &App, c: &Customer, width: usize) -> Vec<String> {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    const INDENT: &str = "   ";
+    let room = width.saturating_sub(INDENT.len() + 2).max(10);
+    let mut out = Vec::new();
+    for (i, msg) in c
+        .alerta_mensagens
+        .iter()
+        .filter_map(|m| opt(Some(m)))
+        .enumerate()
+    {
+        let msg = if i == 0 {
+            format!(
+                "{} {}: {msg}",
+                theme.glyph(Role::Danger),
+                tr(lang, Msg::AlertBannerTitle)
+            )
+        } else {
+            msg
+        };
+        for (j, part) in cells::wrap(&msg, room).into_iter().enumerate() {
+            let lead = if i == 0 && j == 0 { " " } else { INDENT };
+            out.push(format!("{lead}{part}"));
+        }
+    }
+    out
 }
 
 fn draw_pane(
@@ -185,10 +224,11 @@ fn draw_pane(
     view: &CustomerView,
     pane: Pane,
     focus: Option<Pane>,
+    banner_cut: bool,
 ) {
     let focused = focus == Some(pane);
     match pane {
-        Pane::Customer => draw_header(frame, area, app, view, focused),
+        Pane::Customer => draw_header(frame, area, app, view, focused, banner_cut),
         // Beside the header (wide layout) the last connection shows there.
         Pane::Services => {
             let wide = frame.area().width >= WIDE_FROM;
@@ -237,21 +277,39 @@ fn inset(r: Rect) -> Rect {
     }
 }
 
-fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, focused: bool) {
+/// Draws the Cliente pane; with `alerts`, every alert in full (the banner
+/// was cut).
+fn draw_header(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    view: &CustomerView,
+    focused: bool,
+    alerts: bool,
+) {
     let Some(inner) = customer_frame(frame, area, app, view, Pane::Customer, focused) else {
         return;
     };
     let Some(c) = &view.customer.data else { return };
-    cells::lines(
+    let hidden = cells::scrolled_lines(
         frame.buffer_mut(),
         inset(inner),
-        &header_lines(app, view, c),
+        &header_lines(app, view, c, inset(inner).width as usize, alerts),
+        crate::ui::detail::scroll_of(view, focused),
     );
+    crate::ui::detail::marker(frame, area, app, hidden);
 }
 
-/// The header pane's lines: identity, contacts, services at a glance and
-/// the selected service's last connection.
-fn header_lines<'a>(app: &App, view: &CustomerView, c: &Customer) -> Vec<Line<'a>> {
+/// The header pane's lines at `width`: identity, contacts, services at a
+/// glance and the selected service's last connection; with `alerts`, every
+/// alert in full under the name.
+fn header_lines<'a>(
+    app: &App,
+    view: &CustomerView,
+    c: &Customer,
+    width: usize,
+    alerts: bool,
+) -> Vec<Line<'a>> {
     let theme = &app.settings.theme;
     let lang = app.lang();
     let mut out: Vec<Line> = Vec::new();
@@ -259,6 +317,19 @@ fn header_lines<'a>(app: &App, view: &CustomerView, c: &Customer) -> Vec<Line<'a
         txt(lang, c.nome_razaosocial.as_deref().or(c.display_name())),
         theme.style(Role::Title),
     ));
+    if alerts {
+        out.push(Line::styled(
+            format!("{}:", tr(lang, Msg::LabelAlerts)),
+            theme.style(Role::Muted),
+        ));
+        for msg in c.alerta_mensagens.iter().filter_map(|m| opt(Some(m))) {
+            let line = Line::styled(
+                format!("  {} {msg}", theme.glyph(Role::Danger)),
+                theme.style(Role::Danger),
+            );
+            out.extend(cells::wrap_line(&line, width, 4));
+        }
+    }
     if let Some(f) = opt(c.nome_fantasia.as_deref())
         .filter(|f| Some(f.as_str()) != c.nome_razaosocial.as_deref())
     {
@@ -403,22 +474,28 @@ pub fn last_seen<'a>(app: &App, s: &CustomerService) -> Vec<Line<'a>> {
         }),
         None => None,
     };
+    // HubSoft's status_txt ("DESCONECTADO HÁ 0 MES(ES), 1 DIA(S)") is an
+    // age computed when the record was last written: beside our own age
+    // of the same date it goes stale and contradicts it. Shown only when
+    // we could not tell the state ourselves.
     match line {
         Some((text, role)) => out.push(Line::styled(
             format!("{} {text}", theme.glyph(role)),
             theme.style(role),
         )),
-        None => out.push(Line::styled(
-            tr(lang, Msg::LastSeenUnknown).to_owned(),
-            theme.style(Role::Warning),
-        )),
-    }
-    if let Some(status) = opt(lc
-        .status_txt_resumido
-        .as_deref()
-        .or(lc.status_txt.as_deref()))
-    {
-        out.push(Line::styled(status, theme.style(Role::Muted)));
+        None => {
+            out.push(Line::styled(
+                tr(lang, Msg::LastSeenUnknown).to_owned(),
+                theme.style(Role::Warning),
+            ));
+            if let Some(status) = opt(lc
+                .status_txt_resumido
+                .as_deref()
+                .or(lc.status_txt.as_deref()))
+            {
+                out.push(Line::styled(status, theme.style(Role::Muted)));
+            }
+        }
     }
     out.push(kv(
         theme,
@@ -684,25 +761,31 @@ fn draw_services(
     }
     // The list of services, at most a third of the pane; then the details.
     let list_h = (c.servicos.len() as u16).min((inner.height / 3).max(1));
-    let widths = columns(inner.width, &[0, 12, 20], 0, 10);
     let first = scroll_for(view.service, list_h as usize);
-    let rows: Vec<Line> = c
+    let cells: Vec<Vec<(String, ratatui::style::Style)>> = c
         .servicos
         .iter()
-        .skip(first)
-        .take(list_h as usize)
         .map(|s| {
             let (role, _) = cells::service_status(s);
-            row(
-                vec![
-                    (txt(lang, s.nome.as_deref()), theme.style(Role::Text)),
-                    (cells::money(lang, s.valor), theme.style(Role::Text)),
-                    (cells::service_status_text(lang, s), theme.style(role)),
-                ],
-                &widths,
-                &[1],
-            )
+            vec![
+                (txt(lang, s.nome.as_deref()), theme.style(Role::Text)),
+                (cells::money(lang, s.valor), theme.style(Role::Text)),
+                (cells::service_status_text(lang, s), theme.style(role)),
+            ]
         })
+        .collect();
+    // Plan and status whole before the value gets its padding.
+    let widths = cells::sized(
+        inner.width,
+        &[],
+        &cells,
+        &[Col::new(10, 0, 0), Col::new(8, 0, 2), Col::new(10, 0, 1)],
+    );
+    let rows: Vec<Line> = cells
+        .into_iter()
+        .skip(first)
+        .take(list_h as usize)
+        .map(|r| row(r, &widths, &[1]))
         .collect();
     let list_area = Rect {
         height: list_h,
@@ -727,7 +810,7 @@ fn draw_services(
         detail.push(Line::raw(""));
         detail.extend(last_seen(app, s));
     }
-    cells::lines(
+    let hidden = cells::scrolled_lines(
         frame.buffer_mut(),
         Rect {
             y: inner.y + list_h,
@@ -735,5 +818,54 @@ fn draw_services(
             ..inner
         },
         &detail,
+        crate::ui::detail::scroll_of(view, focused),
     );
+    crate::ui::detail::marker(frame, area, app, hidden);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{ApiDate, LastConnection};
+    use crate::app::Settings;
+    use crate::app::keymap::Keymap;
+
+    fn app() -> App {
+        let mut app = App::new(Settings::default(), Keymap::default());
+        app.now = chrono::DateTime::parse_from_rfc3339("2026-02-10T15:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        app
+    }
+
+    fn text(lines: &[Line<'_>]) -> String {
+        lines
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Issue 13: HubSoft's `status_txt` ("DESCONECTADO HÁ 0 MES(ES), 1
+    /// DIA(S)...") is computed when it answered and goes stale; beside our
+    /// own "há 5 dias" from the same date it only contradicts it.
+    #[test]
+    fn last_seen_shows_one_age_not_hubsofts_stale_text_beside_ours() {
+        let service = |conectado: Option<bool>| CustomerService {
+            ultima_conexao: Some(LastConnection {
+                conectado,
+                ultima_desconexao_datetime: ApiDate::parse("2026-02-04 15:00:00"),
+                status_txt: Some("DESCONECTADO HÁ 0 MES(ES), 1 DIA(S)".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let app = app();
+        let shown = text(&last_seen(&app, &service(Some(false))));
+        assert!(shown.contains("há 5 dias"), "{shown}");
+        assert!(!shown.contains("DIA(S)"), "{shown}");
+        // Without a state of our own, HubSoft's text is all there is.
+        let shown = text(&last_seen(&app, &service(None)));
+        assert!(shown.contains("1 DIA(S)"), "{shown}");
+    }
 }

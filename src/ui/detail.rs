@@ -72,6 +72,7 @@ pub fn list(frame: &mut Frame<'_>, area: Rect, app: &App, list: List<'_>) -> Rec
         focused,
         share,
     } = list;
+    let total = rows.len();
     let wanted = rows.len() as u16 + 1;
     let cap = (area.height * share / 100).max(3).min(area.height);
     let list_h = wanted.min(cap);
@@ -84,6 +85,17 @@ pub fn list(frame: &mut Frame<'_>, area: Rect, app: &App, list: List<'_>) -> Rec
         ..area
     };
     cells::lines(frame.buffer_mut(), list_area, &out);
+    cells::list_position(
+        frame.buffer_mut(),
+        Rect {
+            height: 1,
+            ..list_area
+        },
+        first,
+        visible,
+        total,
+        theme,
+    );
     if focused && visible > 0 {
         select(
             frame.buffer_mut(),
@@ -97,5 +109,82 @@ pub fn list(frame: &mut Frame<'_>, area: Rect, app: &App, list: List<'_>) -> Rec
         y: rest_y,
         height: (area.y + area.height).saturating_sub(rest_y),
         ..area
+    }
+}
+
+/// Draws the "more below" / "back to the top" marker of a pane's text in
+/// the bottom border of the pane's `area`.
+pub fn marker(frame: &mut Frame<'_>, area: Rect, app: &App, hidden: cells::Hidden) {
+    if let Some(text) = crate::ui::widgets::scroll_marker(&app.keymap, app.lang(), hidden, true) {
+        crate::ui::widgets::draw_scroll_marker(
+            frame.buffer_mut(),
+            area,
+            &text,
+            &app.settings.theme,
+        );
+    }
+}
+
+/// The scroll of `pane`'s text when it has the focus (only the focused
+/// pane scrolls; the others show their top).
+pub fn scroll_of(
+    view: &crate::app::CustomerView,
+    focused: bool,
+) -> Option<&crate::app::scroll::Scroll> {
+    focused.then_some(&view.detail_scroll)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Settings;
+    use crate::app::keymap::Keymap;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn draw(rows: usize, selected: usize) -> String {
+        let app = App::new(Settings::default(), Keymap::default());
+        let mut t = Terminal::new(TestBackend::new(40, 6)).unwrap();
+        t.draw(|f| {
+            list(
+                f,
+                f.area(),
+                &app,
+                List {
+                    header: Line::raw("Início"),
+                    rows: (1..=rows)
+                        .map(|i| Line::raw(format!("sessão {i}")))
+                        .collect(),
+                    selected,
+                    focused: true,
+                    share: 100,
+                },
+            );
+        })
+        .unwrap();
+        let buf = t.backend().buffer();
+        (0..6)
+            .map(|y| (0..40).map(|x| buf[(x, y)].symbol()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Issue 13: a list longer than its rows says where it is and that
+    /// more is below, in its header row.
+    #[test]
+    fn a_long_list_shows_its_position_and_more_below() {
+        let top = draw(13, 0);
+        assert!(
+            top.lines().next().unwrap().trim_end().ends_with("1-5/13 ↓"),
+            "{top}"
+        );
+        let end = draw(13, 12);
+        assert!(
+            end.lines().next().unwrap().trim_end().ends_with("9-13/13"),
+            "{end}"
+        );
+        assert!(end.contains("sessão 13"));
+        let short = draw(3, 0);
+        assert!(!short.contains("/3"), "{short}");
     }
 }

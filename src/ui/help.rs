@@ -14,7 +14,7 @@ use crate::app::keymap::{Action, Keymap};
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::text::{fit, truncate, width};
 use crate::ui::theme::{Role, Theme};
-use crate::ui::widgets::keys_label;
+use crate::ui::widgets::{draw_scroll_marker, keys_label, scroll_marker};
 
 /// Width of the key column, in cells.
 const KEY_COL: usize = 11;
@@ -35,6 +35,9 @@ pub struct HelpOverlay<'a> {
     pub theme: &'a Theme,
     /// First visible line.
     pub scroll: u16,
+    /// Opened from a text field, where letters type: rows show only the
+    /// keys that work there, and rows without any are dimmed.
+    pub typing: bool,
 }
 
 impl<'a> HelpOverlay<'a> {
@@ -63,6 +66,23 @@ impl<'a> HelpOverlay<'a> {
                 theme.style(Role::Title),
             )];
             for row in rows {
+                // From a text field, a letter would type, not act.
+                let (keys, works) = if self.typing {
+                    let here: Vec<String> = self
+                        .keymap
+                        .keys_for(row.action)
+                        .iter()
+                        .filter(|k| !k.is_typing())
+                        .map(ToString::to_string)
+                        .collect();
+                    if here.is_empty() {
+                        (row.keys.clone(), false)
+                    } else {
+                        (here.join("/"), true)
+                    }
+                } else {
+                    (row.keys.clone(), true)
+                };
                 let desc_w = col_w.saturating_sub(KEY_COL + 1);
                 let mut desc = tr(self.lang, row.msg).to_owned();
                 if row.action.needs_confirmation() {
@@ -73,8 +93,13 @@ impl<'a> HelpOverlay<'a> {
                 } else {
                     Role::Text
                 };
+                let (key_role, desc_role) = if works {
+                    (Role::Key, desc_role)
+                } else {
+                    (Role::Muted, Role::Muted)
+                };
                 lines.push(Line::from(vec![
-                    Span::styled(fit(&row.keys, KEY_COL), theme.style(Role::Key)),
+                    Span::styled(fit(&keys, KEY_COL), theme.style(key_role)),
                     Span::raw(" "),
                     Span::styled(truncate(&desc, desc_w).into_owned(), theme.style(desc_role)),
                 ]));
@@ -159,15 +184,33 @@ impl<'a> HelpOverlay<'a> {
             ));
             header.push(Line::raw(""));
         }
+        if self.typing {
+            header.push(Line::styled(
+                tr(self.lang, Msg::HelpTypingNote),
+                self.theme.style(Role::Warning),
+            ));
+        }
         let close: Vec<String> = [Action::Help, Action::Back]
             .iter()
             .map(|a| keys_label(self.keymap, *a))
             .filter(|k| !k.is_empty())
             .collect();
-        let footer = Line::styled(
-            trf(self.lang, Msg::HelpClose, &[("key", &close.join(" / "))]),
-            self.theme.style(Role::Muted),
-        );
+        let mut footer = trf(self.lang, Msg::HelpClose, &[("key", &close.join(" / "))]);
+        // The glyph marks the rows that ask first; say so where there are any.
+        let marked = self
+            .keymap
+            .help_groups()
+            .iter()
+            .any(|(_, rows)| rows.iter().any(|r| r.action.needs_confirmation()));
+        if marked {
+            let legend = trf(
+                self.lang,
+                Msg::HelpConfirmLegend,
+                &[("glyph", &self.theme.glyph(Role::Warning))],
+            );
+            footer = format!("{legend} · {footer}");
+        }
+        let footer = Line::styled(footer, self.theme.style(Role::Muted));
         (header, footer)
     }
 
@@ -257,6 +300,24 @@ impl Widget for HelpOverlay<'_> {
             },
             buf,
         );
+        let max = self.max_scroll(area);
+        let hidden = crate::ui::cells::Hidden {
+            below: scroll < max,
+            above: scroll > 0,
+        };
+        if let Some(marker) = scroll_marker(self.keymap, self.lang, hidden, false) {
+            // Left of the footer, never over it.
+            let room = fx.saturating_sub(rect.x);
+            draw_scroll_marker(
+                buf,
+                Rect {
+                    width: room,
+                    ..rect
+                },
+                &marker,
+                self.theme,
+            );
+        }
     }
 }
 
@@ -277,6 +338,7 @@ mod tests {
                 lang,
                 theme: &theme,
                 scroll,
+                typing: false,
             }
             .render(f.area(), f.buffer_mut())
         })
@@ -305,11 +367,40 @@ mod tests {
                 keymap: &km,
                 lang: Lang::PtBr,
                 theme: &Theme::default(),
-                scroll: 0
+                scroll: 0,
+                typing: false,
             }
             .max_scroll(Rect::new(0, 0, 80, 24))
                 <= 22
         );
+    }
+
+    /// Issue 13: the pane keys say how many panes there are, the ▲ on
+    /// dangerous actions is explained, and a help longer than the screen
+    /// says that more follows, and which keys scroll it.
+    #[test]
+    fn help_names_six_panes_explains_the_triangle_and_marks_more_below() {
+        let km = Keymap::default();
+        let top = text(&draw(&km, Lang::PtBr, 80, 24, 0));
+        assert!(top.contains("1-6         Ir para o painel"), "{top}");
+        assert!(!top.contains("1-9"), "{top}");
+        assert!(top.contains("▲ pede confirmação"), "{top}");
+        assert!(top.contains("↓ mais: j/PgDn"), "{top}");
+        let max = HelpOverlay {
+            keymap: &km,
+            lang: Lang::PtBr,
+            theme: &Theme::default(),
+            scroll: 0,
+            typing: false,
+        }
+        .max_scroll(Rect::new(0, 0, 80, 24));
+        assert!(max > 0);
+        let bottom = text(&draw(&km, Lang::PtBr, 80, 24, max));
+        assert!(!bottom.contains("↓ mais"), "{bottom}");
+        assert!(bottom.contains("↑"), "{bottom}");
+        let en = text(&draw(&km, Lang::En, 80, 24, 0));
+        assert!(en.contains("▲ asks for confirmation"), "{en}");
+        assert!(en.contains("↓ more: j/PgDn"), "{en}");
     }
 
     #[test]
@@ -341,6 +432,44 @@ mod tests {
     }
 
     #[test]
+    fn from_a_text_field_the_help_claims_no_letter_key() {
+        let km = Keymap::default();
+        let theme = Theme::new(ThemeKind::Mono);
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| {
+            HelpOverlay {
+                keymap: &km,
+                lang: Lang::En,
+                theme: &theme,
+                scroll: 0,
+                typing: true,
+            }
+            .render(f.area(), f.buffer_mut())
+        })
+        .unwrap();
+        let s = text(&t);
+        assert!(s.contains("In a text field letters type"), "{s}");
+        // ?/F1 shows only F1, which works from the field.
+        assert!(s.contains("F1          Help"), "{s}");
+        assert!(!s.contains("?/F1        Help"), "{s}");
+        // Letter-only rows are dimmed: q, C, P, F, X.
+        let buf = t.backend().buffer();
+        let dim_row = |label: &str| {
+            (0..buf.area.height).any(|y| {
+                let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+                row.find(label).is_some_and(|at| {
+                    let x = row[..at].chars().count() as u16;
+                    buf[(x, y)].modifier.contains(ratatui::style::Modifier::DIM)
+                })
+            })
+        };
+        for label in ["Quit", "Cities", "Receivables"] {
+            assert!(dim_row(label), "{label} not dimmed:\n{s}");
+        }
+        assert!(!dim_row("Help"));
+    }
+
+    #[test]
     fn narrow_help_is_one_column_and_scrolls() {
         let km = Keymap::default();
         let overlay = HelpOverlay {
@@ -348,6 +477,7 @@ mod tests {
             lang: Lang::En,
             theme: &Theme::new(ThemeKind::Mono),
             scroll: 0,
+            typing: false,
         };
         let area = Rect::new(0, 0, 60, 15);
         let max = overlay.max_scroll(area);

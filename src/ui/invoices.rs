@@ -5,13 +5,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 
 use crate::api::Invoice;
 use crate::app::{App, CustomerView, Pane};
 use crate::br::dates::{days_overdue, invoice_state, today};
 use crate::i18n::{Lang, Msg, tr};
-use crate::ui::cells::{self, columns, kv, opt, row, txt};
+use crate::ui::cells::{self, Col, kv, opt, row, txt};
 use crate::ui::theme::{Role, Theme};
 
 /// The state text of an invoice and the role it is drawn in.
@@ -66,46 +67,50 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
         return;
     };
     let today = today(app.now);
-    let widths = columns(inner.width, &[10, 13, 0, 14], 2, 12);
     let muted = theme.style(Role::Muted);
-    let header = row(
-        vec![
-            (tr(lang, Msg::ColDue).to_owned(), muted),
-            (tr(lang, Msg::ColValue).to_owned(), muted),
-            (tr(lang, Msg::ColState).to_owned(), muted),
-            (tr(lang, Msg::ColType).to_owned(), muted),
-        ],
-        &widths,
-        &[1],
-    );
-    let rows: Vec<Line> = invoices
+    let cells: Vec<Vec<(String, Style)>> = invoices
         .iter()
         .map(|inv| {
             let (text, role) = state(lang, inv, today);
             let glyph = theme.glyph(role);
-            row(
-                vec![
-                    (cells::date(lang, inv.due_date()), theme.style(Role::Text)),
-                    (cells::money(lang, inv.valor), theme.style(Role::Text)),
-                    (
-                        if glyph.is_empty() {
-                            text
-                        } else {
-                            format!("{glyph} {text}")
-                        },
-                        theme.style(role),
-                    ),
-                    (
-                        // `boleto_bancario` reads better as "Boleto bancario".
-                        cells::cap(&txt(lang, inv.tipo_cobranca.as_deref()).replace('_', " ")),
-                        theme.style(Role::Muted),
-                    ),
-                ],
-                &widths,
-                &[1],
-            )
+            vec![
+                (cells::date(lang, inv.due_date()), theme.style(Role::Text)),
+                (cells::money(lang, inv.valor), theme.style(Role::Text)),
+                (
+                    if glyph.is_empty() {
+                        text
+                    } else {
+                        format!("{glyph} {text}")
+                    },
+                    theme.style(role),
+                ),
+                (
+                    // `boleto_bancario` reads better as "Boleto bancario".
+                    cells::cap(&txt(lang, inv.tipo_cobranca.as_deref()).replace('_', " ")),
+                    theme.style(Role::Muted),
+                ),
+            ]
         })
         .collect();
+    let headers = [Msg::ColDue, Msg::ColValue, Msg::ColState, Msg::ColType].map(|m| tr(lang, m));
+    // Date and value always whole; then the state (overdue!); the type last.
+    let widths = cells::sized(
+        inner.width,
+        &headers,
+        &cells,
+        &[
+            Col::new(10, 0, 0),
+            Col::new(8, 0, 0),
+            Col::new(8, 0, 1),
+            Col::new(6, 0, 2),
+        ],
+    );
+    let header = row(
+        headers.iter().map(|h| ((*h).to_owned(), muted)).collect(),
+        &widths,
+        &[1],
+    );
+    let rows: Vec<Line> = cells.into_iter().map(|r| row(r, &widths, &[1])).collect();
     let sel = view.sel(Pane::Invoices);
     let rest = crate::ui::detail::list(
         frame,
@@ -120,13 +125,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
         },
     );
     if let Some(inv) = invoices.get(sel) {
-        cells::lines(
+        let hidden = cells::scrolled_lines(
             frame.buffer_mut(),
             rest,
             &details(lang, theme, inv, rest.width),
+            crate::ui::detail::scroll_of(view, focused),
         );
+        crate::ui::detail::marker(frame, area, app, hidden);
     }
 }
+
+/// Blanks before an invoice's detail lines.
+const INDENT: usize = 2;
 
 fn details<'a>(lang: Lang, theme: &Theme, inv: &Invoice, width: u16) -> Vec<Line<'a>> {
     let mut out = vec![Line::styled(
@@ -138,19 +148,38 @@ fn details<'a>(lang: Lang, theme: &Theme, inv: &Invoice, width: u16) -> Vec<Line
             tr(lang, Msg::LabelInvoiceLines).to_owned(),
             theme.style(Role::Muted),
         ));
-        let widths = columns(width, &[0, 13], 0, 10);
-        for line in &inv.detalhamento {
-            out.push(row(
-                vec![
-                    (
-                        format!("  {}", txt(lang, line.descricao.as_deref())),
-                        theme.style(Role::Text),
-                    ),
-                    (cells::money(lang, line.valor), theme.style(Role::Text)),
-                ],
-                &widths,
-                &[1],
-            ));
+        // Each line's text wraps under its own column (the server's
+        // whole sentence: period, proration, the amount it was based on),
+        // its amount on the first row, the amounts aligned at the right.
+        let amounts: Vec<String> = inv
+            .detalhamento
+            .iter()
+            .map(|l| cells::money(lang, l.valor))
+            .collect();
+        let amount_w = amounts
+            .iter()
+            .map(|a| crate::text::width(a))
+            .max()
+            .unwrap_or(0);
+        let text_w = (width as usize)
+            .saturating_sub(INDENT + 1 + amount_w)
+            .max(10);
+        let style = theme.style(Role::Text);
+        for (line, amount) in inv.detalhamento.iter().zip(amounts) {
+            let text = txt(lang, line.descricao.as_deref());
+            for (i, part) in cells::wrap(&text, text_w).into_iter().enumerate() {
+                let mut spans = vec![Span::styled(
+                    format!("{:INDENT$}{}", "", crate::text::pad_right(&part, text_w)),
+                    style,
+                )];
+                if i == 0 {
+                    spans.push(Span::styled(
+                        format!(" {}", crate::text::fit_right(&amount, amount_w)),
+                        style,
+                    ));
+                }
+                out.push(Line::from(spans));
+            }
         }
     }
     for (label, value) in [

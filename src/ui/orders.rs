@@ -4,12 +4,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
 
 use crate::api::{ServiceOrder, ServiceOrderStatus};
 use crate::app::{App, CustomerView, Pane};
 use crate::i18n::{Lang, Msg, tr};
-use crate::ui::cells::{self, columns, kv, row, txt};
+use crate::ui::cells::{self, Col, kv, row, txt};
 use crate::ui::theme::{Role, Theme};
 use crate::ui::tickets::status_role;
 
@@ -74,44 +75,54 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
     let Some(orders) = &view.orders.data else {
         return;
     };
-    let widths = columns(inner.width, &[8, 0, 14, 16, 16], 1, 10);
     let muted = theme.style(Role::Muted);
-    let header = row(
-        vec![
-            (tr(lang, Msg::ColNumber).to_owned(), muted),
-            (tr(lang, Msg::ColType).to_owned(), muted),
-            (tr(lang, Msg::ColState).to_owned(), muted),
-            (tr(lang, Msg::ColScheduled).to_owned(), muted),
-            (tr(lang, Msg::ColExecuted).to_owned(), muted),
+    let cells: Vec<Vec<(String, Style)>> = orders
+        .iter()
+        .map(|o| {
+            vec![
+                (
+                    txt(lang, o.numero_ordem_servico.as_deref()),
+                    theme.style(Role::Text),
+                ),
+                (txt(lang, o.tipo.as_deref()), theme.style(Role::Text)),
+                (status_text(lang, o), theme.style(role(o))),
+                (
+                    cells::date(lang, o.data_inicio_programado.as_ref()),
+                    theme.style(Role::Text),
+                ),
+                (
+                    cells::date(lang, o.data_inicio_executado.as_ref()),
+                    theme.style(Role::Text),
+                ),
+            ]
+        })
+        .collect();
+    let headers = [
+        Msg::ColNumber,
+        Msg::ColType,
+        Msg::ColState,
+        Msg::ColScheduled,
+        Msg::ColExecuted,
+    ]
+    .map(|m| tr(lang, m));
+    let widths = cells::sized(
+        inner.width,
+        &headers,
+        &cells,
+        &[
+            Col::new(6, 0, 0),
+            Col::new(8, 0, 2),
+            Col::new(8, 0, 1),
+            Col::new(10, 0, 3),
+            Col::new(10, 0, 4),
         ],
+    );
+    let header = row(
+        headers.iter().map(|h| ((*h).to_owned(), muted)).collect(),
         &widths,
         &[],
     );
-    let rows: Vec<Line> = orders
-        .iter()
-        .map(|o| {
-            row(
-                vec![
-                    (
-                        txt(lang, o.numero_ordem_servico.as_deref()),
-                        theme.style(Role::Text),
-                    ),
-                    (txt(lang, o.tipo.as_deref()), theme.style(Role::Text)),
-                    (status_text(lang, o), theme.style(role(o))),
-                    (
-                        cells::date(lang, o.data_inicio_programado.as_ref()),
-                        theme.style(Role::Text),
-                    ),
-                    (
-                        cells::date(lang, o.data_inicio_executado.as_ref()),
-                        theme.style(Role::Text),
-                    ),
-                ],
-                &widths,
-                &[],
-            )
-        })
-        .collect();
+    let rows: Vec<Line> = cells.into_iter().map(|r| row(r, &widths, &[])).collect();
     let sel = view.sel(Pane::Orders);
     let rest = crate::ui::detail::list(
         frame,
@@ -126,13 +137,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
         },
     );
     if let Some(o) = orders.get(sel) {
-        cells::scrolled_lines(
+        let hidden = cells::scrolled_lines(
             frame.buffer_mut(),
             rest,
             &details(lang, theme, o, rest.width),
-            view.detail_scroll,
-            theme,
+            crate::ui::detail::scroll_of(view, focused),
         );
+        crate::ui::detail::marker(frame, area, app, hidden);
     }
 }
 

@@ -13,7 +13,6 @@ use crate::i18n::{Msg, tr};
 use crate::text::{fit, width};
 use crate::ui::cells;
 use crate::ui::theme::Role;
-use crate::ui::widgets::keys_label;
 
 /// Draws the palette over `area`.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, palette: &Palette) {
@@ -88,7 +87,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, palette: &Palette) {
         .skip(first)
         .take(visible)
         .map(|e| {
-            let keys = keys_label(&app.keymap, e.action);
+            let keys = crate::app::palette::keys_here(app, e.action);
             let label = tr(lang, e.label);
             let left = format!(" {} ", fit(e.command, cmd_w));
             let right = format!(" {keys} ");

@@ -497,8 +497,9 @@ mod tests {
                 action: &c.action,
                 lines: &c.lines,
                 affects_connection: c.affects_connection,
-                yes_keys: "y/s",
-                no_keys: "n/Esc",
+                yes_focused: false,
+                armed: true,
+                keys: "→/←/Tab/Shift-Tab · Enter · Esc",
                 lang,
                 theme: &Theme::default(),
             }

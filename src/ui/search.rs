@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
@@ -13,7 +14,7 @@ use crate::app::{App, HistoryEntry, SEARCH_LIMIT, SearchFocus};
 use crate::i18n::Lang;
 use crate::i18n::{Msg, tr, tr_count, trf};
 use crate::text::truncate;
-use crate::ui::cells::{self, columns, row, scroll_for, select, txt};
+use crate::ui::cells::{self, Col, columns, row, scroll_for, select, txt};
 use crate::ui::theme::Role;
 use crate::ui::widgets::{PaneFrame, PaneState, keys_label};
 
@@ -56,7 +57,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
 fn kind_label(app: &App) -> String {
     let lang = app.lang();
     let (kind, _, _) = app.search.effective();
-    let name = tr(lang, Msg::for_search_kind(kind));
+    let name = tr(lang, crate::search_kind::label(kind));
     let msg = if app.search.forced.is_some() {
         Msg::SearchKindForced
     } else {
@@ -113,7 +114,14 @@ fn draw_input(frame: &mut Frame<'_>, area: Rect, app: &App) {
         // What the attendant typed or pasted; paste drops control characters
         // already, this is the belt to those braces.
         let shown: String = crate::sanitize::clean(value).chars().skip(scroll).collect();
-        Line::styled(shown, theme.style(Role::Text)).render(inner, frame.buffer_mut());
+        // Selected as a whole: drawn like a selected row.
+        let role = if focused && app.search.selected_all {
+            Role::Selection
+        } else {
+            Role::Text
+        };
+        // A span, not the line: a selection covers the text only.
+        Line::from(Span::styled(shown, theme.style(role))).render(inner, frame.buffer_mut());
     }
     if focused {
         let width = inner.width.saturating_sub(1) as usize;
@@ -161,7 +169,7 @@ fn draw_info(frame: &mut Frame<'_>, area: Rect, app: &App) {
                     trf(
                         lang,
                         Msg::SearchAs,
-                        &[("kind", &tr(lang, Msg::for_search_kind(kind)))]
+                        &[("kind", &tr(lang, crate::search_kind::label(kind)))]
                     )
                 ),
                 theme.style(Role::Muted),
@@ -177,7 +185,7 @@ fn draw_info(frame: &mut Frame<'_>, area: Rect, app: &App) {
                     lang,
                     Msg::SearchAlternative,
                     &[
-                        ("kind", &tr(lang, Msg::for_search_kind(alt))),
+                        ("kind", &tr(lang, crate::search_kind::label(alt))),
                         ("key", &key),
                     ],
                 ),
@@ -255,7 +263,7 @@ fn draw_history(frame: &mut Frame<'_>, area: Rect, app: &App) {
         let (what, kind, text) = match entry {
             HistoryEntry::Search { kind, text } => (
                 tr(lang, Msg::HistorySearch),
-                tr(lang, Msg::for_search_kind(*kind)).to_owned(),
+                tr(lang, crate::search_kind::label(*kind)).to_owned(),
                 crate::sanitize::clean(text).into_owned(),
             ),
             HistoryEntry::Customer { code, name } => (
@@ -296,6 +304,31 @@ fn city(c: &Customer) -> Option<&str> {
     })
 }
 
+/// The result tables' columns, in the order an attendant tells customers
+/// apart: the alert mark and the name (up to 30 cells), document and code,
+/// the city, then the services' status, which the opened customer shows
+/// in full (minimum widths for 80 columns; the rest by content, see
+/// [`cells::sized`]).
+const RESULT_COLUMNS: [Col; 6] = [
+    Col::new(1, 1, 0),
+    Col::new(12, 0, 0).cap(30),
+    Col::new(14, 0, 1),
+    Col::new(4, 0, 1),
+    Col::new(8, 0, 2),
+    Col::new(10, 0, 3),
+];
+
+fn result_headers(lang: Lang) -> [&'static str; 6] {
+    [
+        "",
+        tr(lang, Msg::ColName),
+        tr(lang, Msg::KindDocument),
+        tr(lang, Msg::KindCode),
+        tr(lang, Msg::ColCity),
+        tr(lang, Msg::ColServices),
+    ]
+}
+
 fn draw_results(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = &app.settings.theme;
     let lang = app.lang();
@@ -319,7 +352,12 @@ fn draw_results(frame: &mut Frame<'_>, area: Rect, app: &App) {
         ),
         None => tr(lang, Msg::PaneResults).to_owned(),
     };
-    let retry = keys_label(&app.keymap, Action::Refresh);
+    // From the box, where r types, Enter is what searches again.
+    let retry = if app.search.focus.0 == SearchFocus::Input {
+        keys_label(&app.keymap, Action::Open)
+    } else {
+        keys_label(&app.keymap, Action::Refresh)
+    };
     let state = match (&results.data, &results.error) {
         (_, Some(e)) => PaneState::Error(e),
         (None, None) => PaneState::Loading,
@@ -366,50 +404,23 @@ fn draw_results(frame: &mut Frame<'_>, area: Rect, app: &App) {
             );
         return;
     }
-    let wide = inner.width >= 110;
-    let widths = if wide {
-        columns(inner.width, &[1, 0, 18, 8, 20, 28], 1, 12)
-    } else {
-        columns(inner.width, &[1, 0, 18, 6, 12, 16], 1, 10)
-    };
     let refine = count as u32 >= SEARCH_LIMIT;
-    let mut out = vec![row(
-        vec![
-            (String::new(), theme.style(Role::Muted)),
-            (tr(lang, Msg::ColName).to_owned(), theme.style(Role::Muted)),
-            (
-                tr(lang, Msg::KindDocument).to_owned(),
-                theme.style(Role::Muted),
-            ),
-            (tr(lang, Msg::KindCode).to_owned(), theme.style(Role::Muted)),
-            (tr(lang, Msg::ColCity).to_owned(), theme.style(Role::Muted)),
-            (
-                tr(lang, Msg::ColServices).to_owned(),
-                theme.style(Role::Muted),
-            ),
-        ],
-        &widths,
-        &[3],
-    )];
-    let height = (inner.height as usize)
-        .saturating_sub(1)
-        .saturating_sub(refine as usize);
-    let first = scroll_for(app.search.selected, height);
-    for c in list.iter().skip(first).take(height) {
-        let alert = c.alerta == Some(true) || !c.alerta_mensagens.is_empty();
-        let worst = c.servicos.iter().max_by_key(|s| cells::service_status(s).1);
-        let (services, role) = match worst {
-            Some(s) => (
-                format!(
-                    "{} · {}",
-                    c.servicos.len(),
-                    cells::service_status_text(lang, s)
+    let cells: Vec<Vec<(String, Style)>> = list
+        .iter()
+        .map(|c| {
+            let alert = c.alerta == Some(true) || !c.alerta_mensagens.is_empty();
+            let worst = c.servicos.iter().max_by_key(|s| cells::service_status(s).1);
+            let (services, role) = match worst {
+                Some(s) => (
+                    format!(
+                        "{} · {}",
+                        c.servicos.len(),
+                        cells::service_status_text(lang, s)
+                    ),
+                    cells::service_status(s).0,
                 ),
-                cells::service_status(s).0,
-            ),
-            None => ("0".to_owned(), Role::Muted),
-        };
-        out.push(row(
+                None => ("0".to_owned(), Role::Muted),
+            };
             vec![
                 // Styled only when set: an underlined blank (mono's danger)
                 // would draw a stray underscore on every row.
@@ -432,12 +443,40 @@ fn draw_results(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 ),
                 (txt(lang, city(c)), theme.style(Role::Text)),
                 (services, theme.style(role)),
-            ],
-            &widths,
-            &[3],
-        ));
+            ]
+        })
+        .collect();
+    let headers = result_headers(lang);
+    let widths = cells::sized(inner.width, &headers, &cells, &RESULT_COLUMNS);
+    let mut out = vec![row(
+        headers
+            .iter()
+            .map(|h| ((*h).to_owned(), theme.style(Role::Muted)))
+            .collect(),
+        &widths,
+        &[3],
+    )];
+    let height = (inner.height as usize)
+        .saturating_sub(1)
+        .saturating_sub(refine as usize);
+    let first = scroll_for(app.search.selected, height);
+    for r in cells.into_iter().skip(first).take(height) {
+        out.push(row(r, &widths, &[3]));
     }
     cells::lines(frame.buffer_mut(), inner, &out);
+    // Where the list is, in the pane's top border (the header row is full).
+    cells::list_position(
+        frame.buffer_mut(),
+        Rect {
+            y: area.y,
+            height: 1,
+            ..inner
+        },
+        first,
+        height,
+        count,
+        theme,
+    );
     if focused && count > 0 {
         let y = inner.y + 1 + (app.search.selected - first) as u16;
         select(frame.buffer_mut(), inner, y, theme);
@@ -511,34 +550,21 @@ fn draw_local(frame: &mut Frame<'_>, area: Rect, app: &App) {
     .render_pane(area, frame.buffer_mut()) else {
         return;
     };
-    let wide = inner.width >= 110;
-    let widths = if wide {
-        columns(inner.width, &[1, 0, 18, 8, 20, 28], 1, 12)
-    } else {
-        columns(inner.width, &[1, 0, 18, 6, 12, 16], 1, 10)
-    };
     let more = found.total > found.hits.len();
     let muted = theme.style(Role::Muted);
-    let mut out = vec![row(
-        vec![
-            (String::new(), muted),
-            (tr(lang, Msg::ColName).to_owned(), muted),
-            (tr(lang, Msg::KindDocument).to_owned(), muted),
-            (tr(lang, Msg::KindCode).to_owned(), muted),
-            (tr(lang, Msg::ColCity).to_owned(), muted),
-            (tr(lang, Msg::ColServices).to_owned(), muted),
-        ],
-        &widths,
-        &[3],
-    )];
     let height = (inner.height as usize)
         .saturating_sub(1)
         .saturating_sub(more as usize);
     let first = scroll_for(app.search.selected, height);
-    for hit in found.hits.iter().skip(first).take(height) {
-        let Some(r) = index.row(hit.id) else { continue };
-        let text = theme.style(Role::Text);
-        out.push(row(
+    let text = theme.style(Role::Text);
+    // Only the rows on screen are read from the index (it can be large).
+    let cells: Vec<Vec<(String, Style)>> = found
+        .hits
+        .iter()
+        .skip(first)
+        .take(height)
+        .filter_map(|hit| index.row(hit.id))
+        .map(|r| {
             vec![
                 (String::new(), text),
                 (txt(lang, Some(r.name)), text),
@@ -549,12 +575,30 @@ fn draw_local(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 (r.code.to_string(), text),
                 (txt(lang, r.city), text),
                 (tr(lang, Msg::TaRowLocal).to_owned(), muted),
-            ],
-            &widths,
-            &[3],
-        ));
-    }
+            ]
+        })
+        .collect();
+    let headers = result_headers(lang);
+    let widths = cells::sized(inner.width, &headers, &cells, &RESULT_COLUMNS);
+    let mut out = vec![row(
+        headers.iter().map(|h| ((*h).to_owned(), muted)).collect(),
+        &widths,
+        &[3],
+    )];
+    out.extend(cells.into_iter().map(|r| row(r, &widths, &[3])));
     cells::lines(frame.buffer_mut(), inner, &out);
+    cells::list_position(
+        frame.buffer_mut(),
+        Rect {
+            y: area.y,
+            height: 1,
+            ..inner
+        },
+        first,
+        height,
+        found.hits.len(),
+        theme,
+    );
     if focused && !found.hits.is_empty() {
         let y = inner.y + 1 + (app.search.selected - first) as u16;
         select(frame.buffer_mut(), inner, y, theme);

@@ -175,7 +175,9 @@ impl Theme {
     pub fn new(kind: ThemeKind) -> Theme {
         let accent = match kind {
             ThemeKind::Dark => Color::Cyan,
-            ThemeKind::Light => Color::Blue,
+            // 256-colour indices: fixed values, unlike the 16 ANSI ones
+            // that each terminal (and light schemes) redefine.
+            ThemeKind::Light => Color::Indexed(25),
             ThemeKind::Mono => Color::Reset,
         };
         Theme { kind, accent }
@@ -237,10 +239,7 @@ impl Theme {
             Role::Title => s.fg(self.accent).add_modifier(Modifier::BOLD),
             Role::Border => s.fg(p.muted),
             Role::BorderFocused => s.fg(self.accent),
-            Role::AlertBanner => s
-                .fg(Color::White)
-                .bg(p.alert_bg)
-                .add_modifier(Modifier::BOLD),
+            Role::AlertBanner => s.fg(p.alert_fg).bg(p.alert_bg).add_modifier(Modifier::BOLD),
             Role::Key => s.fg(self.accent).add_modifier(Modifier::BOLD),
             Role::TabActive => s
                 .fg(p.selection_fg)
@@ -252,6 +251,113 @@ impl Theme {
     }
 }
 
+impl Theme {
+    /// The background the theme is designed for (the terminal's own,
+    /// which no theme paints): black for dark, white for light. Mono has
+    /// no colours; it reads as dark.
+    pub fn background(&self) -> (u8, u8, u8) {
+        match self.kind {
+            ThemeKind::Light => (0xff, 0xff, 0xff),
+            ThemeKind::Dark | ThemeKind::Mono => (0, 0, 0),
+        }
+    }
+
+    /// The terminal's default foreground (`Color::Reset`) the theme
+    /// assumes on that background.
+    pub fn foreground(&self) -> (u8, u8, u8) {
+        match self.kind {
+            ThemeKind::Light => (0, 0, 0),
+            ThemeKind::Dark | ThemeKind::Mono => (0xe5, 0xe5, 0xe5),
+        }
+    }
+
+    /// The WCAG 2 contrast ratio (1 to 21) of `role`'s foreground against
+    /// its own background, or the theme's [`Theme::background`] when the
+    /// role paints none. See [`rgb`] for how colours are resolved.
+    pub fn contrast(&self, role: Role) -> f64 {
+        let style = self.style(role);
+        let bg = rgb(style.bg.unwrap_or(Color::Reset), self.background());
+        let fg = rgb(style.fg.unwrap_or(Color::Reset), self.foreground());
+        contrast_ratio(fg, bg)
+    }
+}
+
+/// xterm's default palette for ANSI colours 0-15.
+const XTERM_16: [(u8, u8, u8); 16] = [
+    (0, 0, 0),
+    (205, 0, 0),
+    (0, 205, 0),
+    (205, 205, 0),
+    (0, 0, 238),
+    (205, 0, 205),
+    (0, 205, 205),
+    (229, 229, 229),
+    (127, 127, 127),
+    (255, 0, 0),
+    (0, 255, 0),
+    (255, 255, 0),
+    (92, 92, 255),
+    (255, 0, 255),
+    (0, 255, 255),
+    (255, 255, 255),
+];
+
+/// The RGB a terminal shows for `color`; `reset` stands for the
+/// terminal's default. ANSI colours 0-15 take xterm's default palette
+/// (the usual reference: every terminal may redefine them), 16-255 the
+/// fixed 6x6x6 cube and grey ramp, true colour as given.
+pub fn rgb(color: Color, reset: (u8, u8, u8)) -> (u8, u8, u8) {
+    let ansi = |i: usize| XTERM_16[i];
+    match color {
+        Color::Reset => reset,
+        Color::Black => ansi(0),
+        Color::Red => ansi(1),
+        Color::Green => ansi(2),
+        Color::Yellow => ansi(3),
+        Color::Blue => ansi(4),
+        Color::Magenta => ansi(5),
+        Color::Cyan => ansi(6),
+        Color::Gray => ansi(7),
+        Color::DarkGray => ansi(8),
+        Color::LightRed => ansi(9),
+        Color::LightGreen => ansi(10),
+        Color::LightYellow => ansi(11),
+        Color::LightBlue => ansi(12),
+        Color::LightMagenta => ansi(13),
+        Color::LightCyan => ansi(14),
+        Color::White => ansi(15),
+        Color::Rgb(r, g, b) => (r, g, b),
+        Color::Indexed(i) if i < 16 => ansi(usize::from(i)),
+        // The cube's levels: 0, 95, 135, 175, 215, 255.
+        Color::Indexed(i) if i < 232 => {
+            let level = |v: u8| if v == 0 { 0 } else { 55 + 40 * v };
+            let i = i - 16;
+            (level(i / 36), level(i / 6 % 6), level(i % 6))
+        }
+        // The grey ramp: 8, 18, ... 238.
+        Color::Indexed(i) => {
+            let v = 8 + 10 * (i - 232);
+            (v, v, v)
+        }
+    }
+}
+
+/// The WCAG 2 contrast ratio of two sRGB colours, from 1 to 21.
+pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    fn channel(v: u8) -> f64 {
+        let c = f64::from(v) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    }
+    let luminance =
+        |(r, g, b): (u8, u8, u8)| 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
 #[derive(Clone, Copy)]
 struct Palette {
     text: Color,
@@ -261,6 +367,7 @@ struct Palette {
     danger: Color,
     selection_fg: Color,
     selection_bg: Color,
+    alert_fg: Color,
     alert_bg: Color,
 }
 
@@ -273,17 +380,28 @@ impl Palette {
         danger: Color::LightRed,
         selection_fg: Color::Black,
         selection_bg: Color::Cyan,
+        alert_fg: Color::White,
         alert_bg: Color::Red,
     };
+    /// Dark enough for white backgrounds (see the contrast test): no ANSI
+    /// grey or white, whose light values vanish there, and 256-colour
+    /// indices, whose values are fixed, instead of the 16 redefinable ANSI
+    /// colours.
     const LIGHT: Palette = Palette {
         text: Color::Reset,
-        muted: Color::Gray,
-        ok: Color::Green,
-        warning: Color::Rgb(0xb0, 0x60, 0x00),
-        danger: Color::Red,
-        selection_fg: Color::White,
-        selection_bg: Color::Blue,
-        alert_bg: Color::Red,
+        // #626262
+        muted: Color::Indexed(241),
+        // #008700
+        ok: Color::Indexed(28),
+        // #af5f00
+        warning: Color::Indexed(130),
+        // #af0000
+        danger: Color::Indexed(124),
+        // #ffffff on #005faf
+        selection_fg: Color::Indexed(231),
+        selection_bg: Color::Indexed(25),
+        alert_fg: Color::Indexed(231),
+        alert_bg: Color::Indexed(124),
     };
 }
 
@@ -324,6 +442,59 @@ mod tests {
         Role::TabInactive,
         Role::StatusBar,
     ];
+
+    /// WCAG 2 contrast of every role against its own background (or the
+    /// theme's nominal one): 4.5:1 for text, 3:1 for borders (non-text,
+    /// WCAG 1.4.11). ANSI 0-15 are resolved with xterm's default palette,
+    /// the usual reference; colours 16-255 are fixed by the 256-colour
+    /// standard.
+    #[test]
+    fn every_role_is_readable_on_the_theme_background() {
+        for kind in [ThemeKind::Dark, ThemeKind::Light] {
+            let theme = Theme::new(kind);
+            for role in ALL_ROLES {
+                let ratio = theme.contrast(role);
+                let min = match role {
+                    Role::Border => 3.0,
+                    _ => 4.5,
+                };
+                assert!(
+                    ratio >= min,
+                    "{kind:?} {role:?}: contrast {ratio:.2} < {min} ({:?})",
+                    theme.style(role)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn light_theme_uses_no_light_grey_ansi_colours() {
+        // ANSI 7 (Gray) and 15 (White) vanish on a light background in
+        // most palettes, and terminals redefine them freely.
+        let t = Theme::new(ThemeKind::Light);
+        for role in ALL_ROLES {
+            let s = t.style(role);
+            for c in [s.fg, s.bg].into_iter().flatten() {
+                assert!(
+                    !matches!(c, Color::Gray | Color::White),
+                    "{role:?} uses {c:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn contrast_ratio_matches_known_values() {
+        assert!((contrast_ratio((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 0.01);
+        assert!((contrast_ratio((255, 255, 255), (255, 255, 255)) - 1.0).abs() < 0.01);
+        // #767676 on white is the classic 4.54:1.
+        assert!((contrast_ratio((0x76, 0x76, 0x76), (255, 255, 255)) - 4.54).abs() < 0.01);
+        assert_eq!(rgb(Color::Indexed(231), (0, 0, 0)), (255, 255, 255));
+        assert_eq!(rgb(Color::Indexed(232), (0, 0, 0)), (8, 8, 8));
+        assert_eq!(rgb(Color::Indexed(25), (0, 0, 0)), (0, 0x5f, 0xaf));
+        assert_eq!(rgb(Color::Gray, (0, 0, 0)), (229, 229, 229));
+        assert_eq!(rgb(Color::Reset, (1, 2, 3)), (1, 2, 3));
+    }
 
     #[test]
     fn mono_sets_no_colour_in_any_role_even_with_an_accent() {

@@ -4,12 +4,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
 
 use crate::api::Ticket;
 use crate::app::{App, CustomerView, Pane};
 use crate::i18n::{Lang, Msg, tr, trf};
-use crate::ui::cells::{self, columns, kv, opt, row, txt};
+use crate::ui::cells::{self, Col, kv, opt, row, txt};
 use crate::ui::theme::{Role, Theme};
 
 /// The role of a ticket or order status text.
@@ -54,39 +55,49 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
     let Some(tickets) = &view.tickets.data else {
         return;
     };
-    let widths = columns(inner.width, &[20, 0, 18, 16], 1, 10);
     let muted = theme.style(Role::Muted);
-    let header = row(
-        vec![
-            (cells::cap(tr(lang, Msg::WhatProtocol)), muted),
-            (tr(lang, Msg::ColType).to_owned(), muted),
-            (tr(lang, Msg::ColState).to_owned(), muted),
-            (tr(lang, Msg::ColOpened).to_owned(), muted),
+    let cells: Vec<Vec<(String, Style)>> = tickets
+        .iter()
+        .map(|t| {
+            vec![
+                (txt(lang, t.protocolo.as_deref()), theme.style(Role::Text)),
+                (
+                    txt(lang, t.tipo_atendimento.as_deref()),
+                    theme.style(Role::Text),
+                ),
+                (
+                    txt(lang, t.status.as_deref()),
+                    theme.style(status_role(t.status.as_deref())),
+                ),
+                (cells::date(lang, t.opened_at()), theme.style(Role::Text)),
+            ]
+        })
+        .collect();
+    let protocol = cells::cap(tr(lang, Msg::WhatProtocol));
+    let headers = [
+        protocol.as_str(),
+        tr(lang, Msg::ColType),
+        tr(lang, Msg::ColState),
+        tr(lang, Msg::ColOpened),
+    ];
+    // The protocol is read aloud: whole. Then state, type, date.
+    let widths = cells::sized(
+        inner.width,
+        &headers,
+        &cells,
+        &[
+            Col::new(20, 0, 0),
+            Col::new(10, 0, 2),
+            Col::new(8, 0, 1),
+            Col::new(10, 0, 3),
         ],
+    );
+    let header = row(
+        headers.iter().map(|h| ((*h).to_owned(), muted)).collect(),
         &widths,
         &[],
     );
-    let rows: Vec<Line> = tickets
-        .iter()
-        .map(|t| {
-            row(
-                vec![
-                    (txt(lang, t.protocolo.as_deref()), theme.style(Role::Text)),
-                    (
-                        txt(lang, t.tipo_atendimento.as_deref()),
-                        theme.style(Role::Text),
-                    ),
-                    (
-                        txt(lang, t.status.as_deref()),
-                        theme.style(status_role(t.status.as_deref())),
-                    ),
-                    (cells::date(lang, t.opened_at()), theme.style(Role::Text)),
-                ],
-                &widths,
-                &[],
-            )
-        })
-        .collect();
+    let rows: Vec<Line> = cells.into_iter().map(|r| row(r, &widths, &[])).collect();
     let sel = view.sel(Pane::Tickets);
     let rest = crate::ui::detail::list(
         frame,
@@ -101,13 +112,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
         },
     );
     if let Some(t) = tickets.get(sel) {
-        cells::scrolled_lines(
+        let hidden = cells::scrolled_lines(
             frame.buffer_mut(),
             rest,
             &details(lang, theme, t, rest.width),
-            view.detail_scroll,
-            theme,
+            crate::ui::detail::scroll_of(view, focused),
         );
+        crate::ui::detail::marker(frame, area, app, hidden);
     }
 }
 

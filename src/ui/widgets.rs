@@ -81,7 +81,7 @@ pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> usize {
         .sum()
 }
 
-/// The keys of `action` as displayed (`"q"`, `"y/s"`); empty when the
+/// The keys of `action` as displayed (`"q"`, `"n/Esc"`); empty when the
 /// user unbound it or read-only mode removed it.
 pub fn keys_label(keymap: &Keymap, action: Action) -> String {
     keymap
@@ -90,6 +90,78 @@ pub fn keys_label(keymap: &Keymap, action: Action) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// The keys that scroll down (`down`) or back to the top, short, for the
+/// "more below" marker: the first non-arrow key of a line step and the
+/// first page key (`j/PgDn`, `g/PgUp`).
+pub fn scroll_keys(keymap: &Keymap, down: bool) -> String {
+    let (step, page) = if down {
+        (Action::Down, Action::PageDown)
+    } else {
+        (Action::Top, Action::PageUp)
+    };
+    // A letter reads shorter than an arrow or `Home`; the page key as bound.
+    let first = |action: Action, letter: bool| {
+        let keys = keymap.keys_for(action);
+        keys.iter()
+            .find(|k| !letter || matches!(k.code, crossterm::event::KeyCode::Char(_)))
+            .or(keys.first())
+            .map(ToString::to_string)
+    };
+    [first(step, true), first(page, false)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The marker a scrolled text draws in its bottom border: "↓ mais: j/PgDn"
+/// while more follows below, "↑ início: g/PgUp" at the end of a text that
+/// was scrolled, nothing when everything shows. `pane` names the page
+/// keys (a customer pane, where `j`/`k` move between items) instead of
+/// the line keys (help, logs).
+pub fn scroll_marker(
+    keymap: &Keymap,
+    lang: Lang,
+    hidden: crate::ui::cells::Hidden,
+    pane: bool,
+) -> Option<String> {
+    if hidden.below {
+        let keys = if pane {
+            keys_label(keymap, Action::PageDown)
+        } else {
+            scroll_keys(keymap, true)
+        };
+        Some(trf(lang, Msg::ScrollMoreBelow, &[("keys", &keys)]))
+    } else if hidden.above {
+        Some(trf(
+            lang,
+            Msg::ScrollMoreAbove,
+            &[("keys", &scroll_keys(keymap, false))],
+        ))
+    } else {
+        None
+    }
+}
+
+/// Draws `marker` into the bottom border of `frame_area` (a bordered
+/// box), at its left, in the accent role so it is seen.
+pub fn draw_scroll_marker(buf: &mut Buffer, frame_area: Rect, marker: &str, theme: &Theme) {
+    if frame_area.height < 2 || frame_area.width < 6 {
+        return;
+    }
+    let room = frame_area.width.saturating_sub(4) as usize;
+    let text = format!(" {} ", truncate(marker, room.saturating_sub(2)));
+    Line::styled(text, theme.style(Role::Accent)).render(
+        Rect {
+            x: frame_area.x + 1,
+            y: frame_area.y + frame_area.height - 1,
+            width: frame_area.width.saturating_sub(2),
+            height: 1,
+        },
+        buf,
+    );
 }
 
 /// The "terminal too small" screen: current and minimum size, and how to
@@ -144,6 +216,9 @@ impl Widget for TooSmall<'_> {
 pub struct Tab<'a> {
     /// Title, already localized.
     pub title: &'a str,
+    /// A short title for narrow screens ("Atend." for "Atendimentos"),
+    /// used for every tab when the full titles do not all fit.
+    pub short: Option<&'a str>,
     /// Draw a spinner after the title (the pane is loading).
     pub busy: bool,
     /// Mark the title as having a problem (the pane failed).
@@ -151,9 +226,10 @@ pub struct Tab<'a> {
 }
 
 /// The tab bar of the one-pane-at-a-time layout: `1 Cliente │ 2 Serviços`.
-/// The pane digits match the default `1`-`9` keys. When the titles do not
-/// fit, inactive titles shrink with an ellipsis first, so the selected one
-/// stays readable.
+/// The pane digits match the default `1`-`6` keys. When the titles do not
+/// fit, every tab takes its short title (whole words read better than
+/// cut ones); when even those do not fit, inactive titles shrink with an
+/// ellipsis, so the selected one stays readable.
 #[derive(Debug, Clone)]
 pub struct TabBar<'a> {
     /// The tabs, in pane order.
@@ -167,9 +243,18 @@ pub struct TabBar<'a> {
 }
 
 impl TabBar<'_> {
-    fn label(&self, i: usize, max_title: usize) -> String {
+    fn title(&self, i: usize, short: bool) -> &str {
         let tab = &self.tabs[i];
-        let mut s = format!(" {} {}", i + 1, truncate(tab.title, max_title));
+        if short {
+            tab.short.unwrap_or(tab.title)
+        } else {
+            tab.title
+        }
+    }
+
+    fn label(&self, i: usize, max_title: usize, short: bool) -> String {
+        let tab = &self.tabs[i];
+        let mut s = format!(" {} {}", i + 1, truncate(self.title(i, short), max_title));
         if tab.busy {
             s.push(' ');
             s.push_str(spinner(self.tick));
@@ -189,19 +274,23 @@ impl Widget for TabBar<'_> {
         }
         let sep = "│";
         let avail = area.width as usize;
-        // Shrink the longest inactive titles until everything fits.
-        let longest = self.tabs.iter().map(|t| width(t.title)).max().unwrap_or(0);
-        let total = |cap: usize| -> usize {
+        let total = |cap: usize, short: bool| -> usize {
             (0..self.tabs.len())
                 .map(|i| {
                     let cap = if i == self.selected { usize::MAX } else { cap };
-                    width(&self.label(i, cap))
+                    width(&self.label(i, cap, short))
                 })
                 .sum::<usize>()
                 + self.tabs.len().saturating_sub(1)
         };
+        let short = total(usize::MAX, false) > avail;
+        // Then shrink the longest inactive titles until everything fits.
+        let longest = (0..self.tabs.len())
+            .map(|i| width(self.title(i, short)))
+            .max()
+            .unwrap_or(0);
         let mut cap = longest;
-        while cap > 1 && total(cap) > avail {
+        while cap > 1 && total(cap, short) > avail {
             cap -= 1;
         }
         let mut spans = Vec::new();
@@ -210,11 +299,11 @@ impl Widget for TabBar<'_> {
                 spans.push(Span::styled(sep, self.theme.style(Role::Border)));
             }
             let (label, role) = if i == self.selected {
-                (self.label(i, usize::MAX), Role::TabActive)
+                (self.label(i, usize::MAX, short), Role::TabActive)
             } else if self.tabs[i].alert {
-                (self.label(i, cap), Role::Danger)
+                (self.label(i, cap, short), Role::Danger)
             } else {
-                (self.label(i, cap), Role::TabInactive)
+                (self.label(i, cap, short), Role::TabInactive)
             };
             spans.push(Span::styled(label, self.theme.style(role)));
         }
@@ -222,18 +311,116 @@ impl Widget for TabBar<'_> {
     }
 }
 
-/// The hint bar: `q Sair  ? Ajuda  / Buscar`, built from
-/// [`Keymap::hints`], so it lists exactly what dispatch accepts (and
-/// nothing a read-only profile removed). Hints that do not fit are dropped
-/// from the end, never cut in half.
+/// One hint of the hint bar: its keys (all of them, and the first one for
+/// when room is short) and what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BarHint {
+    /// Every key, as displayed: `?/F1`.
+    pub keys: String,
+    /// The first key alone: `?`.
+    pub short: String,
+    /// What they do.
+    pub msg: Msg,
+}
+
+impl BarHint {
+    /// The hint of `action` with its effective keys (minus the keys that
+    /// type a character when `typing` is set), described by `msg`; `None`
+    /// when no key is left (unbound, or removed in read-only mode).
+    pub fn of(keymap: &Keymap, action: Action, msg: Msg, typing: bool) -> Option<BarHint> {
+        let keys: Vec<String> = keymap
+            .keys_for(action)
+            .iter()
+            .filter(|k| !(typing && k.is_typing()))
+            .map(ToString::to_string)
+            .collect();
+        let short = keys.first()?.clone();
+        Some(BarHint {
+            keys: keys.join("/"),
+            short,
+            msg,
+        })
+    }
+
+    /// From a keymap hint (keys already joined); the short form is the
+    /// first key of `keymap` that the hint still lists.
+    pub fn from_key_hint(keymap: &Keymap, hint: &KeyHint) -> BarHint {
+        let short = keymap
+            .keys_for(hint.action)
+            .iter()
+            .map(ToString::to_string)
+            .find(|k| hint.keys.split('/').any(|p| p == k) || hint.keys == *k)
+            .unwrap_or_else(|| hint.keys.clone());
+        BarHint {
+            keys: hint.keys.clone(),
+            short,
+            msg: hint.msg,
+        }
+    }
+}
+
+/// The hint bar: the pane's keys, most important first, on the left; the
+/// `pinned` ones (help, Esc, quit) always shown at the right. Hints that do
+/// not fit are dropped whole, never cut, and a `…` says some were; when
+/// room is short every hint shows its first key only (the help lists all).
 #[derive(Debug, Clone)]
 pub struct HintBar<'a> {
     /// Hints, most important first.
-    pub hints: &'a [KeyHint],
+    pub hints: &'a [BarHint],
+    /// Hints that always show, at the right end.
+    pub pinned: &'a [BarHint],
     /// Language of the descriptions.
     pub lang: Lang,
     /// Theme.
     pub theme: &'a Theme,
+}
+
+impl HintBar<'_> {
+    fn spans(&self, hints: &[&BarHint], short: bool) -> Vec<Span<'static>> {
+        let mut spans = Vec::new();
+        for (i, hint) in hints.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw("  "));
+            }
+            let keys = if short { &hint.short } else { &hint.keys };
+            spans.push(Span::styled(keys.clone(), self.theme.style(Role::Key)));
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(
+                tr(self.lang, hint.msg),
+                self.theme.style(Role::Muted),
+            ));
+        }
+        spans
+    }
+
+    fn width_of(&self, hint: &BarHint, short: bool) -> usize {
+        let keys = if short { &hint.short } else { &hint.keys };
+        width(keys) + 1 + width(tr(self.lang, hint.msg))
+    }
+
+    /// How many of the ranked hints fit in `room` cells (keeping two for
+    /// " …" when not all do).
+    fn fitting(&self, room: usize, short: bool) -> usize {
+        let total: usize = self
+            .hints
+            .iter()
+            .enumerate()
+            .map(|(i, h)| self.width_of(h, short) + if i > 0 { 2 } else { 0 })
+            .sum();
+        if total <= room {
+            return self.hints.len();
+        }
+        let room = room.saturating_sub(2);
+        let mut used = 0;
+        for (i, h) in self.hints.iter().enumerate() {
+            let need = self.width_of(h, short) + if i > 0 { 2 } else { 0 };
+            if used + need > room {
+                return i;
+            }
+            used += need;
+        }
+        self.hints.len()
+    }
 }
 
 impl Widget for HintBar<'_> {
@@ -241,22 +428,51 @@ impl Widget for HintBar<'_> {
         if area.height == 0 {
             return;
         }
-        let mut spans = Vec::new();
-        let mut used = 0usize;
-        for hint in self.hints {
-            let desc = tr(self.lang, hint.msg);
-            let gap = if spans.is_empty() { 1 } else { 2 };
-            let need = gap + width(&hint.keys) + 1 + width(desc);
-            if used + need > area.width as usize {
-                break;
+        let avail = area.width as usize;
+        let pinned_w = |short: bool| -> usize {
+            self.pinned
+                .iter()
+                .enumerate()
+                .map(|(i, h)| self.width_of(h, short) + if i > 0 { 2 } else { 0 })
+                .sum()
+        };
+        // Full keys when everything fits, else first keys, whichever shows
+        // more of the ranked hints.
+        let short_pins = pinned_w(false) + 2 > avail;
+        let room = |short: bool| avail.saturating_sub(pinned_w(short) + 3);
+        let full = self.fitting(room(short_pins), short_pins);
+        let (short, shown) = if full < self.hints.len() {
+            let brief = self.fitting(room(true), true);
+            if brief > full {
+                (true, brief)
+            } else {
+                (short_pins, full)
             }
-            spans.push(Span::raw(" ".repeat(gap)));
-            spans.push(Span::styled(hint.keys.clone(), self.theme.style(Role::Key)));
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(desc, self.theme.style(Role::Muted)));
-            used += need;
+        } else {
+            (short_pins, full)
+        };
+        let pins_short = short_pins || (short && shown > full);
+        let mut left = vec![Span::raw(" ")];
+        let shown_hints: Vec<&BarHint> = self.hints.iter().take(shown).collect();
+        left.extend(self.spans(&shown_hints, short));
+        if shown < self.hints.len() {
+            left.push(Span::styled(
+                if shown == 0 { "…" } else { "  …" },
+                self.theme.style(Role::Muted),
+            ));
         }
-        Line::from(spans).render(area, buf);
+        Line::from(left).render(area, buf);
+        let pinned: Vec<&BarHint> = self.pinned.iter().collect();
+        let right = Line::from(self.spans(&pinned, pins_short));
+        let w = (right.width() as u16).min(area.width);
+        right.render(
+            Rect {
+                x: area.x + area.width - w,
+                width: w,
+                ..area
+            },
+            buf,
+        );
     }
 }
 
@@ -264,7 +480,10 @@ impl Widget for HintBar<'_> {
 pub use crate::app::status::{StatusKind, StatusMessage};
 
 /// The status line: the current message (if not expired at `now`) on the
-/// left, badges (profile, read-only, demo) on the right.
+/// left, badges (profile, read-only, demo) on the right. A message longer
+/// than its row wraps onto more rows ([`StatusLine::rows`] says how many
+/// it needs), so an action's result is read whole; past the rows it is
+/// given it ends in "…" (the message log keeps it whole).
 #[derive(Debug, Clone)]
 pub struct StatusLine<'a> {
     /// The latest message, if any.
@@ -281,12 +500,8 @@ pub struct StatusLine<'a> {
     pub theme: &'a Theme,
 }
 
-impl Widget for StatusLine<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.height == 0 {
-            return;
-        }
-        buf.set_style(area, self.theme.style(Role::StatusBar));
+impl StatusLine<'_> {
+    fn badge_spans(&self) -> Vec<Span<'static>> {
         let mut right: Vec<Span> = Vec::new();
         for badge in self.badges {
             right.push(Span::raw(" "));
@@ -295,44 +510,92 @@ impl Widget for StatusLine<'_> {
                 self.theme.style(Role::AlertBanner),
             ));
         }
-        let right_w: usize = right.iter().map(|s| width(&s.content)).sum();
-        let right_w = right_w.min(area.width as usize) as u16;
-        let left_area = Rect {
-            width: area.width - right_w,
-            ..area
-        };
-        let right_area = Rect {
-            x: area.x + area.width - right_w,
-            width: right_w,
-            ..area
-        };
-        let mut left: Vec<Span> = Vec::new();
+        right
+    }
+
+    /// The message's rows at `width` (before wrapping to the rows given),
+    /// spinner and glyph included; empty without a visible message.
+    fn message_rows(&self, cols: u16) -> Vec<Line<'static>> {
+        let mut first: Vec<Span> = Vec::new();
         if let Some(tick) = self.busy_tick {
-            left.push(Span::styled(
+            first.push(Span::styled(
                 format!(" {}", spinner(tick)),
                 self.theme.style(Role::Accent),
             ));
         }
-        if let Some(msg) = self.message.filter(|m| m.visible_at(self.now)) {
-            let (role, glyph) = match msg.kind {
-                StatusKind::Info => (Role::Text, ""),
-                StatusKind::Ok => (Role::Ok, self.theme.glyph(Role::Ok)),
-                StatusKind::Error => (Role::Danger, self.theme.glyph(Role::Danger)),
-            };
-            let prefix = if glyph.is_empty() {
-                " ".to_owned()
+        let Some(msg) = self.message.filter(|m| m.visible_at(self.now)) else {
+            return if first.is_empty() {
+                Vec::new()
             } else {
-                format!(" {glyph} ")
+                vec![Line::from(first)]
             };
-            let room = (left_area.width as usize)
-                .saturating_sub(left.iter().map(|s| width(&s.content)).sum::<usize>());
-            let text = format!("{prefix}{}", msg.text);
-            left.push(Span::styled(
-                truncate(&text, room).into_owned(),
-                self.theme.style(role),
+        };
+        let (role, glyph) = match msg.kind {
+            StatusKind::Info => (Role::Text, ""),
+            StatusKind::Ok => (Role::Ok, self.theme.glyph(Role::Ok)),
+            StatusKind::Error => (Role::Danger, self.theme.glyph(Role::Danger)),
+        };
+        let prefix = if glyph.is_empty() {
+            " ".to_owned()
+        } else {
+            format!(" {glyph} ")
+        };
+        let indent = first.iter().map(|s| width(&s.content)).sum::<usize>() + width(&prefix);
+        first.push(Span::styled(prefix, self.theme.style(role)));
+        first.push(Span::styled(msg.text.clone(), self.theme.style(role)));
+        // The badges sit at the right of the first row only.
+        let badges: usize = self.badge_spans().iter().map(|s| width(&s.content)).sum();
+        let room = (cols as usize).saturating_sub(badges + 1).max(indent + 8);
+        crate::ui::cells::wrap_line_first(&Line::from(first), room, cols as usize, indent)
+    }
+
+    /// How many rows the status line wants at `width`, at most `max`.
+    pub fn rows(&self, width: u16, max: u16) -> u16 {
+        (self.message_rows(width).len() as u16).clamp(1, max.max(1))
+    }
+}
+
+impl Widget for StatusLine<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        buf.set_style(area, self.theme.style(Role::StatusBar));
+        let right = self.badge_spans();
+        let right_w: usize = right.iter().map(|s| width(&s.content)).sum();
+        let right_w = right_w.min(area.width as usize) as u16;
+        let right_area = Rect {
+            x: area.x + area.width - right_w,
+            width: right_w,
+            height: 1,
+            ..area
+        };
+        let mut rows = self.message_rows(area.width);
+        let shown = rows.len().min(area.height as usize);
+        if rows.len() > shown && shown > 0 {
+            // More than the rows given: say so at the end of the last one.
+            rows[shown - 1].spans.push(Span::styled(
+                crate::text::ELLIPSIS.to_string(),
+                self.theme.style(Role::Muted),
             ));
         }
-        Line::from(left).render(left_area, buf);
+        for (i, row) in rows.iter().take(shown).enumerate() {
+            let y = area.y + i as u16;
+            let room = if i == 0 {
+                area.width - right_w
+            } else {
+                area.width
+            };
+            crate::ui::cells::ellipsize(row, room as usize).render(
+                Rect {
+                    y,
+                    width: room,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+        }
         Line::from(right).render(right_area, buf);
     }
 }
@@ -444,8 +707,11 @@ impl PaneFrame<'_> {
     }
 }
 
-/// The confirmation dialog of a dangerous action: what will change, and
-/// the yes/no keys from the keymap. Drawn centred over whatever is below.
+/// The confirmation dialog of a dangerous action: what will change, the
+/// "Não" and "Sim" buttons (the focused one reversed, "Não" by default)
+/// and the keys from the keymap. "Sim" stays dim until the dialog is armed
+/// (see [`crate::app::confirm::Choice`]). Drawn centred over whatever is
+/// below.
 #[derive(Debug, Clone)]
 pub struct ConfirmDialog<'a> {
     /// The action, localized ("Desbloqueio em confiança").
@@ -454,10 +720,12 @@ pub struct ConfirmDialog<'a> {
     pub lines: &'a [String],
     /// Whether to add the "affects the subscriber's connection" warning.
     pub affects_connection: bool,
-    /// Keys that confirm, as displayed.
-    pub yes_keys: &'a str,
-    /// Keys that cancel, as displayed.
-    pub no_keys: &'a str,
+    /// "Sim" has the focus (else "Não").
+    pub yes_focused: bool,
+    /// Enter on "Sim" would confirm now (the dialog is armed).
+    pub armed: bool,
+    /// The keys line under the buttons, already localized.
+    pub keys: &'a str,
     /// Language.
     pub lang: Lang,
     /// Theme.
@@ -484,21 +752,43 @@ impl Widget for ConfirmDialog<'_> {
             ));
         }
         body.push(Line::raw(""));
+        let button = |label: Msg, focused: bool, role: Role| {
+            let text = if focused {
+                format!("▶ {} ◀", tr(self.lang, label))
+            } else {
+                format!("  {}  ", tr(self.lang, label))
+            };
+            let style = theme.style(role);
+            Span::styled(
+                text,
+                if focused {
+                    style.add_modifier(
+                        ratatui::style::Modifier::REVERSED | ratatui::style::Modifier::BOLD,
+                    )
+                } else {
+                    style
+                },
+            )
+        };
+        let yes = if self.armed {
+            button(Msg::ConfirmYes, self.yes_focused, Role::Danger)
+        } else {
+            // Dim in every theme, colours or not: not answerable yet.
+            let b = button(Msg::ConfirmYes, self.yes_focused, Role::Muted);
+            let style = b.style.add_modifier(ratatui::style::Modifier::DIM);
+            b.style(style)
+        };
         body.push(
             Line::from(vec![
-                Span::styled(format!("[{}]", self.yes_keys), theme.style(Role::Key)),
-                Span::styled(
-                    format!(" {}", tr(self.lang, Msg::ConfirmYes)),
-                    theme.style(Role::Danger),
-                ),
+                button(Msg::ConfirmNo, !self.yes_focused, Role::Text),
                 Span::raw("    "),
-                Span::styled(format!("[{}]", self.no_keys), theme.style(Role::Key)),
-                Span::styled(
-                    format!(" {}", tr(self.lang, Msg::ConfirmNo)),
-                    theme.style(Role::Text),
-                ),
+                yes,
             ])
             .alignment(Alignment::Center),
+        );
+        body.push(
+            Line::styled(self.keys.to_owned(), theme.style(Role::Muted))
+                .alignment(Alignment::Center),
         );
 
         let content_w = body
@@ -678,8 +968,9 @@ mod tests {
                 action: "Desbloqueio em confiança",
                 lines: &lines,
                 affects_connection: true,
-                yes_keys: "y/s",
-                no_keys: "n/Esc",
+                yes_focused: false,
+                armed: true,
+                keys: "→/←/Tab escolhe · Enter responde · Esc cancela",
                 lang: Lang::PtBr,
                 theme,
             }
@@ -708,31 +999,37 @@ mod tests {
         let tabs = [
             Tab {
                 title: "Cliente",
+                short: None,
                 busy: false,
                 alert: false,
             },
             Tab {
                 title: "Serviços",
+                short: None,
                 busy: true,
                 alert: false,
             },
             Tab {
                 title: "Faturas",
+                short: None,
                 busy: false,
                 alert: true,
             },
             Tab {
                 title: "Atendimentos",
+                short: None,
                 busy: false,
                 alert: false,
             },
             Tab {
                 title: "Ordens de serviço",
+                short: None,
                 busy: false,
                 alert: false,
             },
             Tab {
                 title: "Histórico de conexões",
+                short: None,
                 busy: false,
                 alert: false,
             },
@@ -778,6 +1075,54 @@ mod tests {
         assert!(row.contains(" 1 "), "{row}");
     }
 
+    /// Issue 13: at 80 columns the six customer tabs use their short
+    /// labels, whole, instead of cutting the long ones ("4 Atendime…").
+    #[test]
+    fn tab_bar_uses_short_labels_when_the_long_ones_do_not_fit() {
+        let theme = Theme::default();
+        let titles = [
+            ("Cliente", "Cliente"),
+            ("Serviços", "Serviços"),
+            ("Faturas", "Faturas"),
+            ("Atendimentos", "Atend."),
+            ("Ordens de serviço", "OS"),
+            ("Histórico de conexões", "Conexões"),
+        ];
+        let tabs: Vec<Tab> = titles
+            .iter()
+            .map(|(title, short)| Tab {
+                title,
+                short: Some(short),
+                busy: false,
+                alert: false,
+            })
+            .collect();
+        let draw = |w: u16, selected: usize| {
+            let mut t = term(w, 1);
+            t.draw(|f| {
+                TabBar {
+                    tabs: &tabs,
+                    selected,
+                    tick: 0,
+                    theme: &theme,
+                }
+                .render(f.area(), f.buffer_mut())
+            })
+            .unwrap();
+            row_text(t.backend().buffer(), 0)
+        };
+        for selected in 0..6 {
+            let row = draw(80, selected);
+            assert!(!row.contains('…'), "{row}");
+            for label in ["1 Cliente", "4 Atend.", "5 OS", "6 Conexões"] {
+                assert!(row.contains(label), "{label}: {row}");
+            }
+        }
+        let wide = draw(130, 0);
+        assert!(wide.contains("6 Histórico de conexões"), "{wide}");
+        assert!(wide.contains("4 Atendimentos"), "{wide}");
+    }
+
     #[test]
     fn hint_bar_drops_whole_hints_that_do_not_fit_and_honours_read_only() {
         let theme = Theme::default();
@@ -785,11 +1130,18 @@ mod tests {
         let km = Keymap::default();
         let ctx = [Context::Subscriber, Context::Navigation];
         let draw = |km: &Keymap, w: u16| {
-            let hints = km.hints(&ctx);
+            let hints: Vec<BarHint> = km
+                .hints(&ctx)
+                .iter()
+                .filter(|h| h.action != Action::Quit)
+                .map(|h| BarHint::from_key_hint(km, h))
+                .collect();
+            let pinned = [BarHint::of(km, Action::Quit, Msg::KeyQuit, false).unwrap()];
             let mut t = term(w, 1);
             t.draw(|f| {
                 HintBar {
                     hints: &hints,
+                    pinned: &pinned,
                     lang: Lang::PtBr,
                     theme: &theme,
                 }
@@ -800,15 +1152,19 @@ mod tests {
         };
         let full = draw(&km, 200);
         assert!(full.contains("u Desbloqueio em confiança"), "{full}");
-        assert!(full.contains("q Sair"), "{full}");
+        assert!(full.trim_end().ends_with("q Sair"), "{full}");
+        assert!(!full.contains('…'), "{full}");
         let ro_row = draw(&ro, 200);
         assert!(!ro_row.contains("Desbloqueio"), "{ro_row}");
         assert!(!ro_row.contains("Derrubar"), "{ro_row}");
         assert!(ro_row.contains("p Mostrar senha"), "{ro_row}");
-        let narrow = draw(&km, 30);
-        assert!(!narrow.contains('…'));
+        // Narrow: whole hints, then "…", and quit still at the right.
+        let narrow = draw(&km, 50);
+        assert!(narrow.contains("…"), "{narrow}");
+        assert!(narrow.trim_end().ends_with("q Sair"), "{narrow}");
+        assert!(narrow.contains("t Abrir atendimento"), "{narrow}");
         assert!(
-            narrow.trim_end().ends_with("confiança") || narrow.trim_end().ends_with("atendimento"),
+            !narrow.contains("Desbloq") || narrow.contains("confiança"),
             "{narrow}"
         );
     }
@@ -820,7 +1176,7 @@ mod tests {
         let msg = StatusMessage {
             text: "Copiado: linha digitável".into(),
             kind: StatusKind::Ok,
-            expires: t0 + Duration::from_secs(4),
+            expires: Some(t0 + Duration::from_secs(4)),
         };
         let draw = |now: Instant| {
             let mut t = term(60, 1);

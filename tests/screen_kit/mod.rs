@@ -66,6 +66,16 @@ pub fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
         .collect()
 }
 
+/// Answers the dialog on screen with "Sim" as someone reading it would:
+/// waits until it is armed, moves to "Sim", a human beat, Enter. Returns
+/// the Enter's effects.
+pub fn yes(app: &mut App) -> Vec<Effect> {
+    app.instant += std::time::Duration::from_millis(400);
+    key(app, KeyCode::Right);
+    app.instant += std::time::Duration::from_millis(150);
+    key(app, KeyCode::Enter)
+}
+
 /// Leaves the search field (where letters type) so global letter keys act.
 pub fn leave_search_field(app: &mut App) {
     app.search.focus.0 = hubdesk::app::SearchFocus::List;
@@ -252,6 +262,14 @@ impl SimConsole {
         for c in s.chars() {
             self.key(KeyCode::Char(c));
         }
+    }
+
+    /// Answers the dialog on screen with "Sim", deliberately (see [`yes`]).
+    pub fn yes(&mut self) {
+        self.app.instant += std::time::Duration::from_millis(400);
+        self.key(KeyCode::Right);
+        self.app.instant += std::time::Duration::from_millis(150);
+        self.key(KeyCode::Enter);
     }
 
     /// Feeds answers until `done` holds (15 s at most).

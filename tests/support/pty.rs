@@ -177,6 +177,42 @@ impl Pty {
         }
     }
 
+    /// Answers the confirmation on screen with "Sim"/"Yes" as someone
+    /// reading it would: waits until the dialog is armed (its "Sim" is no
+    /// longer dim), moves the focus with → and waits for it to show, lets
+    /// a person's beat pass, presses Enter. Panics after `deadline`.
+    pub fn confirm_yes(&mut self, deadline: Duration) {
+        if let Err(screen) = self.wait_until(deadline, |s| yes_button(s).is_some_and(|dim| !dim)) {
+            panic!("no armed confirmation on screen; screen:\n{screen}");
+        }
+        self.send_keys(b"\x1b[C");
+        let yes = |s: &vt100::Screen| {
+            let t = s.contents();
+            t.contains("▶ Sim ◀") || t.contains("▶ Yes ◀")
+        };
+        if let Err(screen) = self.wait_until(deadline, yes) {
+            panic!("the focus did not reach yes; screen:\n{screen}");
+        }
+        self.human_pause();
+        self.send_keys(b"\r");
+    }
+
+    /// A person's pause between two keys (150 ms). The console tells a
+    /// deliberate key from a burst by the time between keys, so a test of
+    /// that rule lets real time pass here on purpose; it never waits for
+    /// the program this way.
+    pub fn human_pause(&self) {
+        let end = Instant::now() + Duration::from_millis(150);
+        let (lock, cvar) = &*self.shared;
+        let mut s = lock.lock().unwrap_or_else(|e| e.into_inner());
+        while Instant::now() < end {
+            s = cvar
+                .wait_timeout(s, end.saturating_duration_since(Instant::now()))
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+
     /// Waits until no byte has arrived for `quiet` (a frame is complete),
     /// or the output ended. Returns false if `deadline` passed first.
     pub fn wait_quiet(&self, quiet: Duration, deadline: Duration) -> bool {
@@ -281,6 +317,25 @@ impl Pty {
             .expect("resize pty");
         self.lock().parser.set_size(nz(rows), nz(cols));
     }
+}
+
+/// The "Sim"/"Yes" button of a confirmation on `screen` (the last one on
+/// the row that holds "Não"/"No" too), and whether it is drawn dim.
+pub fn yes_button(screen: &vt100::Screen) -> Option<bool> {
+    let (rows, cols) = screen.size();
+    (0..rows.get()).find_map(|r| {
+        let cells: Vec<&str> = (0..cols.get())
+            .map(|c| screen.cell(r, c).map_or(" ", |c| c.contents()))
+            .collect();
+        let row: String = cells.concat();
+        if !(row.contains("Não") || row.contains(" No ")) {
+            return None;
+        }
+        let label = if row.contains("Sim") { "Sim" } else { "Yes" };
+        // Cells hold one character each here (no wide ones in the row).
+        let at = cells.windows(3).rposition(|w| w.concat() == label)? as u16;
+        screen.cell(r, at).map(|c| c.dim())
+    })
 }
 
 impl Drop for Pty {

@@ -192,6 +192,9 @@ pub struct ToolsState {
     pub pbx: pbx::PbxState,
     /// Network inventory.
     pub network: network::NetworkState,
+    /// Where the selected item's details below a tool's list are scrolled
+    /// to (see [`key`]); back at the top whenever anything else changes.
+    pub detail: super::scroll::Scroll,
     /// Where Esc goes back to.
     pub return_to: Option<Screen>,
 }
@@ -280,23 +283,7 @@ fn key_is_text_edit(key: &KeyEvent) -> bool {
     !matches!(key.code, KeyCode::Char(c) if c.is_control())
 }
 
-/// Lower case without accents, for matching what an attendant types
-/// against what the server wrote.
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            other => other,
-        })
-        .collect()
-}
+pub use crate::text::fold;
 
 /// The selection moved by a navigation action inside `rows` rows.
 pub fn move_selection(action: Action, selected: usize, rows: usize, page: usize) -> Option<usize> {
@@ -319,6 +306,7 @@ pub fn open(app: &mut App, tool: Tool, fx: &mut Vec<Effect>) -> Changed {
         app.tools.return_to = Some(app.screen);
     }
     app.screen = Screen::Tool(tool);
+    app.tools.detail.reset();
     match tool {
         Tool::Cities => cities::opened(app, fx),
         Tool::Sales(tab) => sales::opened(app, tab, fx),
@@ -410,6 +398,27 @@ pub fn key(
     action: Option<Action>,
     fx: &mut Vec<Effect>,
 ) -> Changed {
+    // The selected item's details can run past 80x24 (a city's
+    // neighbourhoods, a zone's interfaces): while they do, the page keys,
+    // Home and End scroll them, as on a customer's panes, and the arrows
+    // still choose the item. Details that fit leave the page keys to the
+    // list.
+    let typing = contexts(app, tool).1;
+    if let Some(a @ (Action::PageDown | Action::PageUp | Action::Top | Action::Bottom)) = action
+        && !typing
+        && app.tools.detail.limit().is_some_and(|max| max > 0)
+    {
+        let half = (super::page(app) / 2).max(1) as i32;
+        let d = &mut app.tools.detail;
+        let moved = match a {
+            Action::PageDown => d.by(half),
+            Action::PageUp => d.by(-half),
+            Action::Top => d.top(),
+            _ => d.end(),
+        };
+        return if moved { Changed::Yes } else { Changed::No };
+    }
+    app.tools.detail.reset();
     match tool {
         Tool::Cities => cities::key(app, key, action, fx),
         Tool::Sales(tab) => sales::key(app, tab, key, action, fx),
@@ -479,12 +488,6 @@ pub fn on_reply(app: &mut App, seq: u64, reply: ToolReply) -> Changed {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fold_ignores_case_and_accents() {
-        assert_eq!(fold("São João D'ÁGUA"), "sao joao d'agua");
-        assert_eq!(fold("Conceição"), "conceicao");
-    }
 
     #[test]
     fn filter_needs_every_word_anywhere() {

@@ -749,13 +749,13 @@ fn resolve(app: &mut App, jump: Jump, check_view: bool) {
         .and_then(|i| state.zones.data.as_ref()?.get(i))
         .and_then(|z| clean(z.nome.as_deref()));
     let parts = [
-        trf(lang, T::NetJumpEquipment, &[("name", &equipment)]),
+        labeled(lang, T::NetJumpEquipment, &equipment),
         match pop {
-            Some(p) => trf(lang, T::NetJumpPop, &[("name", &p)]),
+            Some(p) => labeled(lang, T::NetJumpPop, &p),
             None => tr(lang, T::NetJumpNoPop).to_owned(),
         },
         match zone {
-            Some(z) => trf(lang, T::NetJumpZone, &[("name", &z)]),
+            Some(z) => labeled(lang, T::NetJumpZone, &z),
             None => tr(lang, T::NetJumpNoZone).to_owned(),
         },
     ];
@@ -766,6 +766,22 @@ fn resolve(app: &mut App, jump: Jump, check_view: bool) {
     }
     app.screen = Screen::Tool(Tool::Network);
     app.set_status(StatusKind::Ok, note);
+}
+
+/// `msg` ("POP {name}") filled with `name`, unless the name already
+/// starts with the label's word ("POP CENTRO", not "POP POP CENTRO"),
+/// case, accents and separators aside.
+fn labeled(lang: crate::i18n::Lang, msg: T, name: &str) -> String {
+    let label = fold(tr(lang, msg).replace("{name}", "").trim());
+    let folded = fold(name);
+    let rest = folded.strip_prefix(&label);
+    let has_label = !label.is_empty()
+        && rest.is_some_and(|r| r.is_empty() || !r.starts_with(char::is_alphanumeric));
+    if has_label {
+        name.to_owned()
+    } else {
+        trf(lang, msg, &[("name", &name)])
+    }
 }
 
 #[cfg(test)]
@@ -832,6 +848,30 @@ mod tests {
             zone("FIBRA B", &[("PON5", olt)]),
         ]);
         s
+    }
+
+    /// Issue 13: "POP POP CENTRO" when the POP's name already says POP.
+    #[test]
+    fn jump_note_does_not_repeat_a_label_the_name_already_has() {
+        use crate::i18n::Lang;
+        assert_eq!(
+            labeled(Lang::PtBr, T::NetJumpPop, "POP CENTRO"),
+            "POP CENTRO"
+        );
+        assert_eq!(labeled(Lang::PtBr, T::NetJumpPop, "pop-sul"), "pop-sul");
+        assert_eq!(labeled(Lang::PtBr, T::NetJumpPop, "CENTRO"), "POP CENTRO");
+        // A word that only starts like the label is not the label.
+        assert_eq!(labeled(Lang::PtBr, T::NetJumpPop, "POPULAR"), "POP POPULAR");
+        assert_eq!(
+            labeled(Lang::PtBr, T::NetJumpZone, "ZONA NORTE"),
+            "ZONA NORTE"
+        );
+        assert_eq!(labeled(Lang::En, T::NetJumpZone, "Zone 3"), "Zone 3");
+        assert_eq!(labeled(Lang::PtBr, T::NetJumpZone, "Norte"), "Zona Norte");
+        assert_eq!(
+            labeled(Lang::PtBr, T::NetJumpEquipment, "EQUIPAMENTO OLT 1"),
+            "EQUIPAMENTO OLT 1"
+        );
     }
 
     #[test]

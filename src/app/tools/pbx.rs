@@ -141,9 +141,9 @@ fn target(view: &CustomerView) -> ActionTarget {
     }
 }
 
-/// The PBX keys (`n`, `M`): sends notify or missed for the open customer,
-/// or says why not (read-only, nothing configured, no customer).
-pub fn send(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Changed {
+/// The PBX keys (`L`, `M`): asks to confirm notify or missed for the open
+/// customer, or says why not (read-only, nothing configured, no customer).
+pub fn send(app: &mut App, action: Action) -> Changed {
     let lang = app.lang();
     if app.settings.read_only || !app.keymap.allows(action) {
         app.set_status(StatusKind::Error, tr(lang, T::ActionReadOnly).to_owned());
@@ -186,7 +186,9 @@ pub fn send(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Changed {
     } else {
         ActionRequest::PbxNotify(call)
     };
-    actions::send(app, request, target, None, fx);
+    // It writes to HubSoft, and L and M start many names: like every
+    // other write it waits for a deliberate confirmation (issue 13).
+    app.overlay = Some(actions::confirm_overlay(app, request, target, None));
     Changed::Yes
 }
 
@@ -279,6 +281,17 @@ fn run(app: &mut App, index: usize, fx: &mut Vec<Effect>) {
     state.awaiting = seq;
 }
 
+/// The search in flight was cancelled (its text was edited): a pop
+/// waiting for it was replaced.
+pub(crate) fn search_cancelled(app: &mut App) {
+    let state = &mut app.tools.pbx;
+    if let Some(awaiting) = state.awaiting.take()
+        && let Some(pop) = state.pops.iter_mut().find(|p| p.seq == Some(awaiting))
+    {
+        pop.outcome = PopOutcome::Replaced;
+    }
+}
+
 /// Called with every accepted search answer: whether it answers a pop.
 /// A pop whose search the attendant replaced is marked so.
 pub(crate) fn answers_pop(app: &mut App, seq: u64) -> bool {
@@ -333,7 +346,9 @@ pub(crate) fn on_answer(app: &mut App, seq: u64, fx: &mut Vec<Effect>) -> Change
                     .display_name()
                     .map(|n| crate::sanitize::clean_line(n).into_owned())
                     .unwrap_or_default();
-                super::super::open_customer(app, c, fx);
+                // The service whose ticket contact is calling gets selected.
+                let pick = Some((crate::api::CustomerSearchBy::Phone, digits.clone()));
+                super::super::open_customer_matching(app, c, pick, fx);
                 app.tools.pbx.caller = Some((code, digits.clone()));
                 (
                     PopOutcome::Opened { code, name },
@@ -375,7 +390,7 @@ pub fn key(app: &mut App, key: KeyEvent, action: Option<Action>, fx: &mut Vec<Ef
         && let Some(a @ (Action::PbxNotify | Action::PbxMissed)) =
             app.keymap.dispatch(&key, &[Context::Subscriber], false)
     {
-        return send(app, a, fx);
+        return send(app, a);
     }
     let Some(action) = action else {
         return Changed::No;

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 
 use crate::app::App;
 use crate::i18n::{Msg, tr};
-use crate::ui::cells::{self, columns, row, txt};
+use crate::ui::cells::{self, Col, txt};
 use crate::ui::theme::Role;
 
 /// Draws the screen.
@@ -38,35 +38,38 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
         visible.len(),
         cities.len(),
     );
-    let widths = columns(inner.width, &[0, 5, 8, 7], 0, 12);
     let muted = theme.style(Role::Muted);
-    let header = row(
-        vec![
-            (tr(lang, Msg::ColCity).to_owned(), muted),
-            (tr(lang, Msg::ColUf).to_owned(), muted),
-            (tr(lang, Msg::ColIbge).to_owned(), muted),
-            (tr(lang, Msg::ColNeighbourhoods).to_owned(), muted),
-        ],
-        &widths,
-        &[3],
-    );
     let text = theme.style(Role::Text);
-    let rows: Vec<Line> = visible
+    let cells = visible
         .iter()
         .filter_map(|i| cities.get(*i))
         .map(|c| {
-            row(
-                vec![
-                    (txt(lang, c.nome.as_deref()), text),
-                    (txt(lang, c.state_code().or(c.uf.as_deref())), text),
-                    (txt(lang, c.ibge.as_deref()), muted),
-                    (c.bairros.len().to_string(), text),
-                ],
-                &widths,
-                &[3],
-            )
+            vec![
+                (txt(lang, c.nome.as_deref()), text),
+                (txt(lang, c.state_code().or(c.uf.as_deref())), text),
+                (txt(lang, c.ibge.as_deref()), muted),
+                (c.bairros.len().to_string(), text),
+            ]
         })
         .collect();
+    let (header, rows) = cells::table(
+        inner.width,
+        &[
+            tr(lang, Msg::ColCity),
+            tr(lang, Msg::ColUf),
+            tr(lang, Msg::ColIbge),
+            tr(lang, Msg::ColNeighbourhoods),
+        ],
+        muted,
+        cells,
+        &[
+            Col::new(12, 0, 0),
+            Col::new(2, 0, 0),
+            Col::new(7, 0, 1),
+            Col::new(3, 0, 0),
+        ],
+        &[3],
+    );
     let rest = crate::ui::detail::list(
         frame,
         inner,
@@ -109,5 +112,5 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
             lines.push(Line::styled(part, text));
         }
     }
-    cells::lines(frame.buffer_mut(), rest, &lines);
+    super::detail_lines(frame, area, rest, app, &lines);
 }

@@ -30,6 +30,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, tool: Tool) {
     }
 }
 
+/// Draws the selected item's `lines` below a tool's list, in `rest`,
+/// scrolled where the attendant put them (`ToolsState::detail`), and the
+/// "more below" / "back to the top" marker in the bottom border of the
+/// tool's pane `pane`.
+pub fn detail_lines(frame: &mut Frame<'_>, pane: Rect, rest: Rect, app: &App, lines: &[Line<'_>]) {
+    let hidden = cells::scrolled_lines(frame.buffer_mut(), rest, lines, Some(&app.tools.detail));
+    crate::ui::detail::marker(frame, pane, app, hidden);
+}
+
 /// Splits `area` into the list area and the one-line filter area at its
 /// bottom, and draws the filter there: what was typed and how many rows it
 /// leaves, or which key starts filtering. Places the cursor while editing.

@@ -13,12 +13,9 @@ use crate::api::{Equipment, NetInterface};
 use crate::app::App;
 use crate::app::tools::network::{NetTab, NetworkState};
 use crate::i18n::{Lang, Msg, tr, trf};
-use crate::ui::cells::{self, columns, row, txt};
+use crate::ui::cells::{self, Col, txt};
 use crate::ui::theme::{Role, Theme};
 use crate::ui::widgets::{Tab, TabBar};
-
-/// Width of the IP column (an IPv4 address).
-const IP_W: usize = 15;
 
 /// Draws the screen.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
@@ -34,6 +31,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
         .zip(&titles)
         .map(|(t, title)| Tab {
             title,
+            short: None,
             busy: state.tab_loading(*t),
             alert: state.tab_failed(*t),
         })
@@ -109,6 +107,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     };
     let inner = super::filter_line(frame, inner, app, state.filter(), visible.len(), total);
     let ctx = Ctx {
+        pane: body,
         lang,
         theme,
         state,
@@ -123,6 +122,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
 }
 
 struct Ctx<'a> {
+    /// The pane's frame, for the detail's scroll marker.
+    pane: Rect,
     lang: Lang,
     theme: &'a Theme,
     state: &'a NetworkState,
@@ -161,33 +162,40 @@ fn ip(lang: Lang, e: &Equipment) -> String {
     txt(lang, e.ipv4.as_deref().or(e.ipv6.as_deref()))
 }
 
-/// Columns of an equipment table: name, IP, model, maker.
-fn equipment_widths(width: u16) -> Vec<usize> {
-    columns(width, &[0, IP_W, 12, 12], 0, 12)
-}
-
-fn equipment_header<'a>(c: &Ctx<'_>, widths: &[usize]) -> Line<'a> {
-    row(
-        vec![
-            (tr(c.lang, Msg::NetColEquipment).to_owned(), c.muted()),
-            (tr(c.lang, Msg::NetColIp).to_owned(), c.muted()),
-            (tr(c.lang, Msg::NetColModel).to_owned(), c.muted()),
-            (tr(c.lang, Msg::NetColMaker).to_owned(), c.muted()),
+/// An equipment table (name, IP, model, maker) sized by its content;
+/// each row in the style `style` gives it (a marked row for a jump).
+fn equipment_table<'a, 'e>(
+    c: &Ctx<'_>,
+    width: u16,
+    rows: impl Iterator<Item = &'e Equipment>,
+    style: impl Fn(&Equipment) -> Style,
+) -> (Line<'a>, Vec<Line<'a>>) {
+    let cells = rows
+        .map(|e| {
+            vec![
+                (txt(c.lang, e.nome.as_deref()), style(e)),
+                (ip(c.lang, e), style(e)),
+                (txt(c.lang, e.modelo.as_deref()), c.muted()),
+                (txt(c.lang, e.fabricante.as_deref()), c.muted()),
+            ]
+        })
+        .collect();
+    cells::table(
+        width,
+        &[
+            tr(c.lang, Msg::NetColEquipment),
+            tr(c.lang, Msg::NetColIp),
+            tr(c.lang, Msg::NetColModel),
+            tr(c.lang, Msg::NetColMaker),
         ],
-        widths,
-        &[],
-    )
-}
-
-fn equipment_row<'a>(c: &Ctx<'_>, e: &Equipment, widths: &[usize], style: Style) -> Line<'a> {
-    row(
-        vec![
-            (txt(c.lang, e.nome.as_deref()), style),
-            (ip(c.lang, e), style),
-            (txt(c.lang, e.modelo.as_deref()), c.muted()),
-            (txt(c.lang, e.fabricante.as_deref()), c.muted()),
+        c.muted(),
+        cells,
+        &[
+            Col::new(12, 0, 0).cap(40),
+            Col::new(7, 0, 0),
+            Col::new(6, 0, 1),
+            Col::new(6, 0, 2),
         ],
-        widths,
         &[],
     )
 }
@@ -196,30 +204,28 @@ fn pops(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
     let Some(pops) = &c.state.pops.data else {
         return;
     };
-    let widths = columns(area.width, &[0, 7], 0, 12);
-    let header = row(
-        vec![
-            (tr(c.lang, Msg::NetColPop).to_owned(), c.muted()),
-            (tr(c.lang, Msg::NetColEquipmentCount).to_owned(), c.muted()),
-        ],
-        &widths,
-        &[1],
-    );
-    let rows = c
+    let cells = c
         .visible
         .iter()
         .filter_map(|i| pops.get(*i))
         .map(|p| {
-            row(
-                vec![
-                    (txt(c.lang, p.nome.as_deref()), c.text()),
-                    (p.equipamentos.len().to_string(), c.text()),
-                ],
-                &widths,
-                &[1],
-            )
+            vec![
+                (txt(c.lang, p.nome.as_deref()), c.text()),
+                (p.equipamentos.len().to_string(), c.text()),
+            ]
         })
         .collect();
+    let (header, rows) = cells::table(
+        area.width,
+        &[
+            tr(c.lang, Msg::NetColPop),
+            tr(c.lang, Msg::NetColEquipmentCount),
+        ],
+        c.muted(),
+        cells,
+        &[Col::new(12, 0, 0), Col::new(3, 0, 0)],
+        &[1],
+    );
     let rest = crate::ui::detail::list(
         frame,
         area,
@@ -246,32 +252,30 @@ fn pops(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
     if pop.equipamentos.is_empty() {
         lines.push(Line::styled(tr(c.lang, Msg::NetPopEmpty), c.muted()));
     } else {
-        let widths = equipment_widths(rest.width);
-        lines.push(equipment_header(c, &widths));
-        for e in &pop.equipamentos {
-            lines.push(equipment_row(c, e, &widths, c.marked(e)));
-        }
+        let (header, rows) =
+            equipment_table(c, rest.width, pop.equipamentos.iter(), |e| c.marked(e));
+        lines.push(header);
+        lines.extend(rows);
     }
-    cells::lines(frame.buffer_mut(), rest, &lines);
+    super::detail_lines(frame, c.pane, rest, app, &lines);
 }
 
 fn equipment(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
     let Some(list) = &c.state.equipment.data else {
         return;
     };
-    let widths = equipment_widths(area.width);
-    let rows = c
-        .visible
-        .iter()
-        .filter_map(|i| list.get(*i))
-        .map(|e| equipment_row(c, e, &widths, c.text()))
-        .collect();
+    let (header, rows) = equipment_table(
+        c,
+        area.width,
+        c.visible.iter().filter_map(|i| list.get(*i)),
+        |_| c.text(),
+    );
     let rest = crate::ui::detail::list(
         frame,
         area,
         app,
         crate::ui::detail::List {
-            header: equipment_header(c, &widths),
+            header,
             rows,
             selected: c.state.list(NetTab::Equipment).selected,
             focused: c.focused,
@@ -319,7 +323,7 @@ fn equipment(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
             Role::Text,
         ));
     }
-    cells::lines(frame.buffer_mut(), rest, &lines);
+    super::detail_lines(frame, c.pane, rest, app, &lines);
 }
 
 fn zones(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
@@ -328,20 +332,12 @@ fn zones(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
     };
     // The description gets a column when there is room for it.
     let wide = area.width >= 100;
-    let fixed: &[usize] = if wide {
-        &[0, (area.width as usize) * 2 / 5, 10]
-    } else {
-        &[0, 10]
-    };
-    let widths = columns(area.width, fixed, 0, 12);
-    let count_col = widths.len() - 1;
-    let mut head = vec![(tr(c.lang, Msg::NetColZone).to_owned(), c.muted())];
+    let mut headers = vec![tr(c.lang, Msg::NetColZone)];
     if wide {
-        head.push((tr(c.lang, Msg::ColDescription).to_owned(), c.muted()));
+        headers.push(tr(c.lang, Msg::ColDescription));
     }
-    head.push((tr(c.lang, Msg::NetColInterfaces).to_owned(), c.muted()));
-    let header = row(head, &widths, &[count_col]);
-    let rows = c
+    headers.push(tr(c.lang, Msg::NetColInterfaces));
+    let cells = c
         .visible
         .iter()
         .filter_map(|i| zones.get(*i))
@@ -351,9 +347,26 @@ fn zones(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
                 cols.push((txt(c.lang, z.descricao.as_deref()), c.muted()));
             }
             cols.push((z.interfaces.len().to_string(), c.text()));
-            row(cols, &widths, &[count_col])
+            cols
         })
         .collect();
+    let spec: &[Col] = if wide {
+        &[
+            Col::new(12, 0, 0).cap(40),
+            Col::new(10, 0, 1),
+            Col::new(3, 0, 0),
+        ]
+    } else {
+        &[Col::new(12, 0, 0), Col::new(3, 0, 0)]
+    };
+    let (header, rows) = cells::table(
+        area.width,
+        &headers,
+        c.muted(),
+        cells,
+        spec,
+        &[headers.len() - 1],
+    );
     let rest = crate::ui::detail::list(
         frame,
         area,
@@ -383,31 +396,44 @@ fn zones(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
     } else {
         // Model and maker too when there is room.
         let wide = rest.width >= 100;
-        let fixed: &[usize] = if wide {
-            &[16, 8, 0, IP_W, 12, 12]
-        } else {
-            &[16, 8, 0, IP_W]
-        };
-        let widths = columns(rest.width, fixed, 2, 12);
-        let mut head = vec![
-            (tr(c.lang, Msg::LabelInterface).to_owned(), c.muted()),
-            (tr(c.lang, Msg::ColType).to_owned(), c.muted()),
-            (tr(c.lang, Msg::NetColEquipment).to_owned(), c.muted()),
-            (tr(c.lang, Msg::NetColIp).to_owned(), c.muted()),
+        let mut headers = vec![
+            tr(c.lang, Msg::LabelInterface),
+            tr(c.lang, Msg::ColType),
+            tr(c.lang, Msg::NetColEquipment),
+            tr(c.lang, Msg::NetColIp),
         ];
         if wide {
-            head.push((tr(c.lang, Msg::NetColModel).to_owned(), c.muted()));
-            head.push((tr(c.lang, Msg::NetColMaker).to_owned(), c.muted()));
+            headers.push(tr(c.lang, Msg::NetColModel));
+            headers.push(tr(c.lang, Msg::NetColMaker));
         }
-        lines.push(row(head, &widths, &[]));
-        for i in &zone.interfaces {
-            lines.push(interface_row(c, i, &widths, wide));
-        }
+        let cells = zone
+            .interfaces
+            .iter()
+            .map(|i| interface_cells(c, i, wide))
+            .collect();
+        // The interface and the equipment it is on first, then its IP.
+        let (header, rows) = cells::table(
+            rest.width,
+            &headers,
+            c.muted(),
+            cells,
+            &[
+                Col::new(8, 0, 0).cap(30),
+                Col::new(4, 0, 2),
+                Col::new(12, 0, 0).cap(40),
+                Col::new(7, 0, 1),
+                Col::new(6, 0, 3),
+                Col::new(6, 0, 3),
+            ][..headers.len()],
+            &[],
+        );
+        lines.push(header);
+        lines.extend(rows);
     }
-    cells::lines(frame.buffer_mut(), rest, &lines);
+    super::detail_lines(frame, c.pane, rest, app, &lines);
 }
 
-fn interface_row<'a>(c: &Ctx<'_>, i: &NetInterface, widths: &[usize], wide: bool) -> Line<'a> {
+fn interface_cells(c: &Ctx<'_>, i: &NetInterface, wide: bool) -> Vec<(String, Style)> {
     let e = i.equipamento_conexao.as_ref();
     let located = c.state.located.as_ref();
     let style = match (located, e) {
@@ -431,5 +457,5 @@ fn interface_row<'a>(c: &Ctx<'_>, i: &NetInterface, widths: &[usize], wide: bool
         cols.push((field(|e| e.modelo.as_deref()), c.muted()));
         cols.push((field(|e| e.fabricante.as_deref()), c.muted()));
     }
-    row(cols, widths, &[])
+    cols
 }

@@ -17,7 +17,7 @@ use crate::app::{App, Remote};
 use crate::br::dates::{format_date, today};
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::text::{fit, width};
-use crate::ui::cells::{self, columns, kv, row, txt};
+use crate::ui::cells::{self, Col, kv, txt};
 use crate::ui::theme::{Role, Theme};
 use crate::ui::widgets::keys_label;
 
@@ -329,25 +329,19 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App) {
     // The state column already says "paga em dd/mm/aaaa"; a separate
     // payment-date column only where there is room for it.
     let wide = inner.width >= 100;
-    let widths = if wide {
-        columns(inner.width, &[0, 8, 10, 13, 22, 10], 0, 10)
-    } else {
-        columns(inner.width, &[0, 7, 10, 12, 21], 0, 10)
-    };
     let muted = theme.style(Role::Muted);
     let text = theme.style(Role::Text);
-    let mut head = vec![
-        (tr(lang, Msg::RcvColCustomer).to_owned(), muted),
-        (tr(lang, Msg::RcvColInvoice).to_owned(), muted),
-        (tr(lang, Msg::ColDue).to_owned(), muted),
-        (tr(lang, Msg::ColValue).to_owned(), muted),
-        (tr(lang, Msg::ColState).to_owned(), muted),
+    let mut headers = vec![
+        tr(lang, Msg::RcvColCustomer),
+        tr(lang, Msg::RcvColInvoice),
+        tr(lang, Msg::ColDue),
+        tr(lang, Msg::ColValue),
+        tr(lang, Msg::ColState),
     ];
     if wide {
-        head.push((tr(lang, Msg::RcvColPaid).to_owned(), muted));
+        headers.push(tr(lang, Msg::RcvColPaid));
     }
-    let header = row(head, &widths, &[3]);
-    let rows: Vec<Line> = visible
+    let cells: Vec<Vec<(String, Style)>> = visible
         .iter()
         .filter_map(|i| invoices.get(*i))
         .map(|inv| {
@@ -383,9 +377,26 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 };
                 cells.push((cells::date(lang, paid), text));
             }
-            row(cells, &widths, &[3])
+            cells
         })
         .collect();
+    // Who owes, the due date and the amount whole; then the state
+    // (overdue!); the invoice number and the payment date last.
+    let (header, rows) = cells::table(
+        inner.width,
+        &headers,
+        muted,
+        cells,
+        &[
+            Col::new(12, 0, 0).cap(30),
+            Col::new(5, 0, 2),
+            Col::new(10, 0, 0),
+            Col::new(9, 0, 0),
+            Col::new(8, 0, 1),
+            Col::new(10, 0, 3),
+        ][..headers.len()],
+        &[3],
+    );
     let rest = crate::ui::detail::list(
         frame,
         inner,

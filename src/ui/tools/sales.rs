@@ -16,7 +16,7 @@ use crate::app::keymap::Action;
 use crate::app::tools::sales::form::{CitiesView, CityChoice, PField, ProspectForm, person_kind};
 use crate::app::tools::sales::{Created, QueryField, SalesTab, busy, may_create};
 use crate::i18n::{Lang, Msg, tr, trf};
-use crate::ui::cells::{self, columns, row, txt};
+use crate::ui::cells::{self, Col, txt};
 use crate::ui::theme::Role;
 use crate::ui::widgets::{PaneFrame, PaneState, Tab, TabBar, centered, keys_label, spinner};
 
@@ -35,6 +35,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, tab: SalesTab) {
         .iter()
         .map(|t| Tab {
             title: tr(lang, t.title()),
+            short: None,
             busy: match t {
                 SalesTab::Prospects => s.prospects.results.loading(),
                 SalesTab::Plans => s.plans.plans.loading(),
@@ -245,6 +246,7 @@ fn draw_prospects(frame: &mut Frame<'_>, area: Rect, app: &App) {
         &p.query,
         tr(lang, Msg::SalesSearchHint),
     );
+    let pane = rest;
     let title = match &p.term {
         Some(t) => trf(
             lang,
@@ -273,38 +275,43 @@ fn draw_prospects(frame: &mut Frame<'_>, area: Rect, app: &App) {
     };
     let visible = p.visible();
     let inner = super::filter_line(frame, inner, app, &p.filter, visible.len(), rows.len());
-    let widths = columns(inner.width, &[0, 18, 15, 10, 9], 0, 12);
     let muted = theme.style(Role::Muted);
-    let header = row(
-        vec![
-            (tr(lang, Msg::SalesColName).to_owned(), muted),
-            (tr(lang, Msg::SalesColDocument).to_owned(), muted),
-            (tr(lang, Msg::SalesColPhone).to_owned(), muted),
-            (tr(lang, Msg::SalesColCreated).to_owned(), muted),
-            (tr(lang, Msg::SalesColStatus).to_owned(), muted),
-        ],
-        &widths,
-        &[],
-    );
     let text = theme.style(Role::Text);
-    let lines: Vec<Line> = visible
+    let cells: Vec<Vec<(String, ratatui::style::Style)>> = visible
         .iter()
         .filter_map(|i| rows.get(*i))
         .map(|r| {
             let (status, role) = status(lang, r);
-            row(
-                vec![
-                    (txt(lang, r.nome_razaosocial.as_deref()), text),
-                    (cells::document(app, r.cpf_cnpj.as_deref()), text),
-                    (phone_cell(app, r.telefone.as_deref()), text),
-                    (created_date(lang, r), muted),
-                    (status, theme.style(role)),
-                ],
-                &widths,
-                &[],
-            )
+            vec![
+                (txt(lang, r.nome_razaosocial.as_deref()), text),
+                (cells::document(app, r.cpf_cnpj.as_deref()), text),
+                (phone_cell(app, r.telefone.as_deref()), text),
+                (created_date(lang, r), muted),
+                (status, theme.style(role)),
+            ]
         })
         .collect();
+    // The name (up to 30 cells), document and phone first, by content.
+    let (header, lines) = cells::table(
+        inner.width,
+        &[
+            tr(lang, Msg::SalesColName),
+            tr(lang, Msg::SalesColDocument),
+            tr(lang, Msg::SalesColPhone),
+            tr(lang, Msg::SalesColCreated),
+            tr(lang, Msg::SalesColStatus),
+        ],
+        muted,
+        cells,
+        &[
+            Col::new(12, 0, 0).cap(30),
+            Col::new(14, 0, 1),
+            Col::new(14, 0, 1),
+            Col::new(10, 0, 2),
+            Col::new(8, 0, 3),
+        ],
+        &[],
+    );
     let rest = crate::ui::detail::list(
         frame,
         inner,
@@ -319,7 +326,7 @@ fn draw_prospects(frame: &mut Frame<'_>, area: Rect, app: &App) {
     );
     if let Some(prospect) = p.selected_prospect() {
         let lines = prospect_details(app, prospect, rest.width);
-        cells::lines(frame.buffer_mut(), rest, &lines);
+        super::detail_lines(frame, pane, rest, app, &lines);
     }
 }
 
@@ -490,41 +497,47 @@ fn draw_plans(frame: &mut Frame<'_>, area: Rect, app: &App) {
     };
     let visible = p.visible();
     let inner = super::filter_line(frame, inner, app, &p.filter, visible.len(), plans.len());
-    let widths = columns(inner.width, &[6, 0, 11, 11, 12], 1, 12);
     let muted = theme.style(Role::Muted);
-    let header = row(
-        vec![
-            (tr(lang, Msg::SalesColId).to_owned(), muted),
-            (tr(lang, Msg::SalesFieldPlan).to_owned(), muted),
-            (tr(lang, Msg::SalesColDown).to_owned(), muted),
-            (tr(lang, Msg::SalesColUp).to_owned(), muted),
-            (tr(lang, Msg::SalesColValue).to_owned(), muted),
-        ],
-        &widths,
-        &[0, 2, 3, 4],
-    );
     let text = theme.style(Role::Text);
-    let rows: Vec<Line> = visible
+    let cells: Vec<Vec<(String, ratatui::style::Style)>> = visible
         .iter()
         .filter_map(|i| plans.get(*i))
         .map(|pl| {
             let (down, up) = speeds(lang, pl);
-            row(
-                vec![
-                    (
-                        pl.id_servico.map_or_else(String::new, |i| i.to_string()),
-                        muted,
-                    ),
-                    (txt(lang, pl.descricao.as_deref()), text),
-                    (down, text),
-                    (up, text),
-                    (cells::money(lang, pl.valor), text),
-                ],
-                &widths,
-                &[0, 2, 3, 4],
-            )
+            vec![
+                (
+                    pl.id_servico.map_or_else(String::new, |i| i.to_string()),
+                    muted,
+                ),
+                (txt(lang, pl.descricao.as_deref()), text),
+                (down, text),
+                (up, text),
+                (cells::money(lang, pl.valor), text),
+            ]
         })
         .collect();
+    // The plan's name (up to 50 cells), its speeds and price by content;
+    // the id last.
+    let (header, rows) = cells::table(
+        inner.width,
+        &[
+            tr(lang, Msg::SalesColId),
+            tr(lang, Msg::SalesFieldPlan),
+            tr(lang, Msg::SalesColDown),
+            tr(lang, Msg::SalesColUp),
+            tr(lang, Msg::SalesColValue),
+        ],
+        muted,
+        cells,
+        &[
+            Col::new(4, 0, 2),
+            Col::new(12, 0, 0).cap(50),
+            Col::new(7, 0, 1),
+            Col::new(7, 0, 1),
+            Col::new(9, 0, 0),
+        ],
+        &[0, 2, 3, 4],
+    );
     let rest = crate::ui::detail::list(
         frame,
         inner,

@@ -1,0 +1,67 @@
+//! `GET /cliente/extrato_conexao`.
+
+use super::*;
+
+pub(super) async fn connection_log(State(sim): S, Query(query): Q) -> Reply {
+    let (busca, termo) = match required_busca(&query) {
+        Ok(v) => v,
+        Err(e) => return e,
+    };
+    if busca != "login" {
+        return bad_busca(&busca, &["login"]);
+    }
+    let lim = match limit(&query, 20, 50) {
+        Ok(l) => l,
+        Err(e) => return e,
+    };
+    let today = sim.now().date();
+    let (from, to) = match (
+        date_param(&query, "data_inicio"),
+        date_param(&query, "data_fim"),
+    ) {
+        (Ok(a), Ok(b)) => (a.unwrap_or(today - Days::new(30)), b.unwrap_or(today)),
+        (Err(e), _) | (_, Err(e)) => return e,
+    };
+    let st = sim.state();
+    let mut rows = Vec::new();
+    for c in &sim.customers {
+        for s in c.services.iter().filter(|s| s.has_auth && s.login == termo) {
+            let status = render::effective_status(&sim, &st, s);
+            for sess in render::effective_sessions(&sim, &st, c, s) {
+                let d = sess.start.date();
+                if d >= from && d <= to {
+                    rows.push((sess.start, render::session_json(c, s, status, &sess), sess));
+                }
+            }
+        }
+    }
+    // Newest first: what an attendant looks at.
+    rows.sort_by_key(|r| std::cmp::Reverse(r.0));
+    rows.truncate(lim);
+    let n = rows.len();
+    let down: f64 = rows.iter().map(|r| r.2.down_mb).sum();
+    let up: f64 = rows.iter().map(|r| r.2.up_mb).sum();
+    let secs: i64 = rows
+        .iter()
+        .map(|r| {
+            (r.2.stop.unwrap_or_else(|| sim.now()) - r.2.start)
+                .num_seconds()
+                .max(1)
+        })
+        .sum();
+    let secs = secs.max(1) as f64;
+    let list: Vec<Value> = rows.into_iter().map(|r| r.1).collect();
+    ok(json!({
+        "status": "success",
+        "msg": "Dados consultados com sucesso",
+        "registros": list,
+        "estatisticas": {
+            "total_conexoes": n,
+            "download_total": render::money(down),
+            "upload_total": render::money(up),
+            "trafego_total": render::money(down + up),
+            "media_download": render::money(down / secs),
+            "media_upload": render::money(up / secs),
+        }
+    }))
+}

@@ -1,0 +1,150 @@
+//! Trust unlock, disconnect and MAC reset.
+
+use super::*;
+
+/// The required `id_cliente_servico` of an action body (string or number).
+pub(super) fn service_param(m: &serde_json::Map<String, Value>) -> Result<u32, Reply> {
+    match int(m, "id_cliente_servico").and_then(|id| u32::try_from(id).ok()) {
+        Some(id) if id > 0 => Ok(id),
+        _ => Err(refuse(
+            "Favor preencher o atributo (id_cliente_servico)",
+            vec!["id_cliente_servico deve ser um número inteiro maior que 0".into()],
+        )),
+    }
+}
+
+pub(super) fn service_not_found(id: u32) -> Reply {
+    refuse(
+        format!("Serviço do cliente {id} não encontrado"),
+        vec!["id_cliente_servico inválido".into()],
+    )
+}
+
+pub(super) async fn trust_unlock(State(sim): S, body: Bytes) -> Reply {
+    let m = body_map(&body);
+    let sid = match service_param(&m) {
+        Ok(s) => s,
+        Err(e) => return e,
+    };
+    let Some((c, slot)) = find_service(&sim, u64::from(sid)) else {
+        return service_not_found(sid);
+    };
+    let days = match m.get("dias_desbloqueio") {
+        None | Some(Value::Null) => 1,
+        Some(_) => match int(&m, "dias_desbloqueio") {
+            Some(d) if d > 0 => d,
+            _ => {
+                return refuse(
+                    "O atributo (dias_desbloqueio) deve ser um número inteiro maior que 0",
+                    vec!["dias_desbloqueio inválido".into()],
+                );
+            }
+        },
+    };
+    let max = u64::from(sim.cfg.unlock_max_days);
+    if days > max {
+        return refuse(
+            format!(
+                "A quantidade de dias de desbloqueio ({days}) excede o limite de {max} dias configurado no painel"
+            ),
+            vec![format!("dias_desbloqueio: máximo {max}")],
+        );
+    }
+    let s = &c.services[slot];
+    let until = sim.now().date() + Days::new(days);
+    {
+        let mut st = sim.state();
+        if render::effective_status(&sim, &st, s) != Status::SuspendedDebt {
+            return refuse(
+                "O desbloqueio em confiança só pode ser realizado para serviços suspensos por débito",
+                vec![format!(
+                    "status atual: {}",
+                    render::effective_status(&sim, &st, s).text().0
+                )],
+            );
+        }
+        st.services.entry(sid).or_default().unlocked_until = Some(until);
+    }
+    record(
+        &sim,
+        "unlock",
+        sid,
+        json!({"dias": days, "ate": until.to_string()}),
+    );
+    ok(
+        json!({"status": "success", "msg": format!("Desbloqueio em confiança realizado com sucesso até a data {}", render::br_date(until))}),
+    )
+}
+
+pub(super) async fn disconnect(State(sim): S, Path(id): Path<String>) -> Reply {
+    let Some((c, slot)) = id
+        .parse::<u64>()
+        .ok()
+        .and_then(|sid| find_service(&sim, sid))
+    else {
+        return refuse(
+            format!("Serviço do cliente {id} não encontrado"),
+            vec!["id_cliente_servico inválido".into()],
+        );
+    };
+    let s = &c.services[slot];
+    let login = if s.has_auth {
+        s.login.clone()
+    } else {
+        String::new()
+    };
+    let fail = || {
+        ok(
+            json!({"status": "error", "msg": format!("A desconexão não foi bem sucedida para o login {login}!"), "errors": []}),
+        )
+    };
+    if !s.has_auth {
+        return fail();
+    }
+    let now = sim.now();
+    {
+        let mut st = sim.state();
+        let sessions = render::effective_sessions(&sim, &st, c, s);
+        if !render::conn_online(&sessions, now) {
+            return fail();
+        }
+        let delay = chrono::Duration::from_std(sim.cfg.reconnect_delay).unwrap_or_default();
+        let n = st.services.get(&s.id).map_or(0, |o| o.disconnects.len()) as u32;
+        // A new address from the public pool on every reconnection.
+        let new_ip =
+            u32::from(std::net::Ipv4Addr::new(189, 90, 0, 0)) + (s.id % 50_000) * 8 + n % 8 + 1;
+        st.services
+            .entry(s.id)
+            .or_default()
+            .disconnects
+            .push(Disconnect {
+                at: now,
+                reconnect_at: now + delay,
+                new_ip,
+            });
+    }
+    record(&sim, "disconnect", s.id, json!({"login": login}));
+    ok(
+        json!({"status": "success", "msg": format!("A desconexão foi bem sucedida para o login {login}!"), "login": login}),
+    )
+}
+
+pub(super) async fn mac_reset(State(sim): S, body: Bytes) -> Reply {
+    let m = body_map(&body);
+    let sid = match service_param(&m) {
+        Ok(s) => s,
+        Err(e) => return e,
+    };
+    let Some((c, slot)) = find_service(&sim, u64::from(sid)) else {
+        return service_not_found(sid);
+    };
+    if !c.services[slot].has_auth {
+        return refuse(
+            "O serviço não possui dados de autenticação, não é possível resetar o MAC",
+            vec!["Serviço sem dados de autenticação".into()],
+        );
+    }
+    sim.state().services.entry(sid).or_default().mac_reset = true;
+    record(&sim, "mac_reset", sid, json!({}));
+    ok(json!({"status": "success", "msg": "Endereço MAC resetado com sucesso!"}))
+}

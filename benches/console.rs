@@ -314,6 +314,7 @@ where
             ramal: None,
             internal_id: None,
             insecure: false,
+            cleartext: false,
             key_overrides: BTreeMap::new(),
             typeahead: false,
             screen_pop: None,

@@ -8,10 +8,15 @@
 //! invoice, ticket) and the server's `msg`: never a secret, a token, a name,
 //! a phone or an e-mail.
 //!
-//! Appends are small synchronous writes on a file opened in append mode, so
-//! concurrent processes interleave whole lines. From async code call them
-//! directly (each is one `write` of well under a page) or through
-//! `spawn_blocking` if the disk may be slow.
+//! Appends are small synchronous writes on a file opened in append mode:
+//! each line goes out in **one** `write` call, so concurrent processes
+//! interleave whole lines, and a write the disk cut short is an error, not
+//! a silent half line. A line left torn anyway (a crash, a full disk) is
+//! repaired before the next append: the new record starts on a line of its
+//! own instead of being glued to the torn one. Readers skip torn lines and
+//! report them ([`read_trail`]). From async code call the writers directly
+//! (each is one `write` of well under a page) or through `spawn_blocking`
+//! if the disk may be slow.
 
 #![warn(missing_docs)]
 
@@ -166,7 +171,8 @@ impl Audit {
             std::fs::create_dir_all(dir)?;
         }
         let mut options = OpenOptions::new();
-        options.create(true).append(true);
+        // Read too: the last byte tells whether the last line is whole.
+        options.create(true).append(true).read(true);
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
@@ -248,8 +254,13 @@ impl Audit {
         let mut line = serde_json::to_string(entry).map_err(std::io::Error::other)?;
         line.push('\n');
         let mut file = self.inner.file.lock().unwrap_or_else(|e| e.into_inner());
-        // One write per line: with O_APPEND whole lines never interleave.
-        file.write_all(line.as_bytes())?;
+        // A torn last line (a crash or a full disk mid-write, here or in
+        // another process) would swallow this record: end it first, in the
+        // same write.
+        if !ends_with_newline(&file)? {
+            line.insert(0, '\n');
+        }
+        write_whole_line(&mut *file, line.as_bytes())?;
         file.flush()?;
         if sync {
             // The attempt must survive a crash during the request.
@@ -257,6 +268,58 @@ impl Audit {
         }
         Ok(())
     }
+}
+
+/// Writes `line` with a single `write` call: with `O_APPEND` the kernel
+/// appends it whole, so lines of concurrent writers never interleave. A
+/// short write (the disk or a file size limit cut it) is an error: the
+/// line on disk is torn, and the next append repairs it.
+fn write_whole_line(out: &mut impl Write, line: &[u8]) -> std::io::Result<()> {
+    let written = loop {
+        match out.write(line) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            other => break other?,
+        }
+    };
+    if written == line.len() {
+        Ok(())
+    } else {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::WriteZero,
+            format!(
+                "only {written} of {} bytes were written: the line is torn (disk full?)",
+                line.len()
+            ),
+        ))
+    }
+}
+
+/// Whether the file is empty or its last byte ends a line.
+#[cfg(unix)]
+fn ends_with_newline(file: &File) -> std::io::Result<bool> {
+    use std::os::unix::fs::FileExt;
+    let len = file.metadata()?.len();
+    if len == 0 {
+        return Ok(true);
+    }
+    let mut last = [0u8; 1];
+    file.read_exact_at(&mut last, len - 1)?;
+    Ok(last[0] == b'\n')
+}
+
+/// Whether the file is empty or its last byte ends a line.
+#[cfg(not(unix))]
+fn ends_with_newline(file: &File) -> std::io::Result<bool> {
+    use std::io::{Read, Seek, SeekFrom};
+    let len = file.metadata()?.len();
+    if len == 0 {
+        return Ok(true);
+    }
+    let mut f = file;
+    f.seek(SeekFrom::Start(len - 1))?;
+    let mut last = [0u8; 1];
+    f.read_exact(&mut last)?;
+    Ok(last[0] == b'\n')
 }
 
 /// The `msg` of an attempt whose answer never came: the process stopped
@@ -350,27 +413,71 @@ fn shorten(msg: &str) -> String {
 
 /// The last `limit` entries of the file, oldest first. Unreadable lines are
 /// skipped (a line cut by a crash must not hide the rest); a missing file
-/// gives no entries.
+/// gives no entries. See [`read_trail`] for the skipped lines.
 pub fn read_latest(path: &Path, limit: usize) -> std::io::Result<Vec<AuditEntry>> {
+    read_trail(path, limit).map(|t| t.entries)
+}
+
+/// What [`read_trail`] found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Trail {
+    /// The last entries asked for, oldest first.
+    pub entries: Vec<AuditEntry>,
+    /// Line numbers (from 1) of torn or unreadable lines, skipped, in the
+    /// whole file. A record glued to a torn line (written by a version
+    /// that did not repair it) is still read; only the torn part is here.
+    pub torn: Vec<usize>,
+}
+
+/// The last `limit` entries of the file, oldest first, with the numbers of
+/// the lines that could not be read. A missing file gives nothing.
+pub fn read_trail(path: &Path, limit: usize) -> std::io::Result<Trail> {
     let file = match File::open(path) {
         Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Trail::default()),
         Err(e) => return Err(e),
     };
     let mut entries = std::collections::VecDeque::with_capacity(limit.min(4096));
-    for line in BufReader::new(file).lines() {
+    let mut torn = Vec::new();
+    let mut push = |entry: AuditEntry| {
+        if entries.len() == limit {
+            entries.pop_front();
+        }
+        if limit > 0 {
+            entries.push_back(entry);
+        }
+    };
+    for (n, line) in BufReader::new(file).split(b'\n').enumerate() {
         let line = line?;
-        if let Ok(entry) = serde_json::from_str::<AuditEntry>(&line) {
-            if entries.len() == limit {
-                entries.pop_front();
-            }
-            if limit > 0 {
-                entries.push_back(entry);
+        let line = String::from_utf8_lossy(&line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<AuditEntry>(&line) {
+            Ok(entry) => push(entry),
+            Err(_) => {
+                torn.push(n + 1);
+                // A torn line followed by a record without a line break
+                // between them: the record starts at its last `{"time":`.
+                if let Some(entry) = line
+                    .match_indices(RECORD_START)
+                    .filter(|(i, _)| *i > 0)
+                    .last()
+                    .and_then(|(i, _)| serde_json::from_str::<AuditEntry>(&line[i..]).ok())
+                {
+                    push(entry);
+                }
             }
         }
     }
-    Ok(entries.into())
+    Ok(Trail {
+        entries: entries.into(),
+        torn,
+    })
 }
+
+/// How every record begins (`time` is the first field of [`AuditEntry`]).
+const RECORD_START: &str = "{\"time\":";
 
 /// How an action's result reads in the trail: the outcome, and the
 /// server's own words when it gave any, else the error's English text
@@ -495,6 +602,102 @@ mod tests {
         assert_eq!(last.len(), 3);
         assert_eq!(last[2].phase, Phase::Outcome);
         assert!(read_latest(&dir.path().join("none"), 3).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_torn_last_line_is_ended_before_the_next_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.jsonl");
+        let audit = Audit::open(&path).unwrap();
+        let id = audit.attempt(&sample()).unwrap();
+        // A crash (or a full disk) cut the outcome line short.
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(br#"{"time":"2026-12-01T10:00:00Z","id":"x","pha"#)
+            .unwrap();
+        audit.outcome(&id, Outcome::Ok, Some("feito")).unwrap();
+        let id2 = audit.attempt(&sample()).unwrap();
+        let trail = read_trail(&path, 10).unwrap();
+        assert_eq!(trail.torn, [2], "the torn line is reported");
+        assert_eq!(trail.entries.len(), 3, "no record was swallowed");
+        assert_eq!(trail.entries[1].outcome, Some(Outcome::Ok));
+        assert_eq!(trail.entries[2].id, id2);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 4);
+        assert!(text.ends_with('\n'));
+    }
+
+    #[test]
+    fn a_record_glued_to_a_torn_line_is_still_read() {
+        // What a version without the repair left behind.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.jsonl");
+        let audit = Audit::open(&path).unwrap();
+        let id = audit.attempt(&sample()).unwrap();
+        audit.outcome(&id, Outcome::Refused, Some("não")).unwrap();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let glued = format!("{}{}\n", &lines[0][..40], lines[1]);
+        text = format!("{}\n{glued}\n", lines[0]);
+        std::fs::write(&path, text).unwrap();
+        let trail = read_trail(&path, 10).unwrap();
+        assert_eq!(trail.torn, [2]);
+        assert_eq!(trail.entries.len(), 2);
+        assert_eq!(trail.entries[1].outcome, Some(Outcome::Refused));
+        assert!(
+            serde_json::to_string(&trail.entries[0])
+                .unwrap()
+                .starts_with(RECORD_START)
+        );
+    }
+
+    /// Counts `write` calls and writes at most `cap` bytes per call.
+    struct Probe {
+        calls: usize,
+        cap: usize,
+        interrupt_first: bool,
+    }
+
+    impl Write for Probe {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.calls += 1;
+            if self.interrupt_first && self.calls == 1 {
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            Ok(buf.len().min(self.cap))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn each_line_is_one_write_and_a_short_write_is_an_error() {
+        let line = b"{\"time\":1}\n";
+        let mut whole = Probe {
+            calls: 0,
+            cap: usize::MAX,
+            interrupt_first: false,
+        };
+        write_whole_line(&mut whole, line).unwrap();
+        assert_eq!(whole.calls, 1);
+        let mut short = Probe {
+            calls: 0,
+            cap: 4,
+            interrupt_first: false,
+        };
+        let e = write_whole_line(&mut short, line).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::WriteZero);
+        assert_eq!(short.calls, 1, "never a second write gluing the rest on");
+        let mut interrupted = Probe {
+            calls: 0,
+            cap: usize::MAX,
+            interrupt_first: true,
+        };
+        write_whole_line(&mut interrupted, line).unwrap();
+        assert_eq!(interrupted.calls, 2);
     }
 
     #[cfg(unix)]

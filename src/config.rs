@@ -15,6 +15,7 @@ use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use zeroize::Zeroizing;
 
 use crate::api::{Credentials, Secret};
 use crate::app::keymap::KeyList;
@@ -198,6 +199,19 @@ pub enum ConfigError {
         /// The file as given.
         path: PathBuf,
     },
+    /// The server address holds a user name or password
+    /// (`https://user:pass@host`). Never echoes the address.
+    HostUserinfo {
+        /// Where the address came from: `--host`, `HUBSOFT_HOST` or the
+        /// profile's key.
+        source: String,
+    },
+    /// The file runs shell commands (`*_command`) and users other than
+    /// its owner may rewrite it: anyone could make it run anything.
+    UnsafeCommands {
+        /// The file.
+        path: PathBuf,
+    },
 }
 
 impl ConfigError {
@@ -240,6 +254,12 @@ impl ConfigError {
             ConfigError::NotFound { path } => {
                 trf(lang, Msg::HdConfigNotFound, &[("path", &path.display())])
             }
+            ConfigError::HostUserinfo { source } => {
+                trf(lang, Msg::CfgHostUserinfo, &[("source", source)])
+            }
+            ConfigError::UnsafeCommands { path } => {
+                trf(lang, Msg::CfgUnsafeCommands, &[("path", &path.display())])
+            }
         }
     }
 }
@@ -278,9 +298,9 @@ pub struct Profile {
     /// Shell command printing the password.
     pub password_command: Option<String>,
     /// The client secret itself (discouraged).
-    pub client_secret: Option<String>,
+    pub client_secret: Option<Secret>,
     /// The password itself (discouraged).
-    pub password: Option<String>,
+    pub password: Option<Secret>,
     /// Hide every action.
     pub read_only: Option<bool>,
     /// Accent colour of the console for this profile.
@@ -305,21 +325,61 @@ pub struct Loaded {
     pub path: PathBuf,
     /// False when the file does not exist (an empty config is used).
     pub exists: bool,
-    /// The raw text ("" when absent), for [`unknown_keys`].
-    pub text: String,
+    /// The raw text ("" when absent), for [`unknown_keys`]. It may hold
+    /// secrets: zeroed when dropped.
+    pub text: Zeroizing<String>,
     /// The parsed file.
     pub file: ConfigFile,
 }
 
+/// The largest config file read; a real one is a few kilobytes.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Reads the file's text: only a regular file (a FIFO or a device there
+/// would block or never end), at most [`MAX_CONFIG_BYTES`]. `Ok(None)`
+/// when it does not exist.
+fn read_config_text(path: &Path) -> std::io::Result<Option<Zeroizing<String>>> {
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Opening a FIFO for reading waits for a writer; non-blocking, it
+        // returns at once and fstat tells what it is.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = match options.open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    if meta.len() > MAX_CONFIG_BYTES {
+        return Err(std::io::Error::other(format!(
+            "larger than {} KB",
+            MAX_CONFIG_BYTES / 1024
+        )));
+    }
+    let mut bytes = Zeroizing::new(Vec::with_capacity(meta.len() as usize + 1));
+    file.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes)?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8"))?;
+    Ok(Some(Zeroizing::new(text.to_owned())))
+}
+
 /// Reads and parses the config file; a missing file is an empty config.
 pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+    let text = match read_config_text(path) {
+        Ok(Some(t)) => t,
+        Ok(None) => {
             return Ok(Loaded {
                 path: path.to_path_buf(),
                 exists: false,
-                text: String::new(),
+                text: Zeroizing::new(String::new()),
                 file: ConfigFile::default(),
             });
         }
@@ -370,6 +430,56 @@ pub fn secrets_warning(loaded: &Loaded, lang: Lang) -> Option<String> {
             &[("path", &loaded.path.display())],
         )
     })
+}
+
+/// The warning to show on every run (stderr and the console) when the file
+/// has keys this version does not know: a typo (`pasword_command`) must
+/// not go unnoticed until something fails. `None` when there are none.
+pub fn unknown_keys_warning(loaded: &Loaded, lang: Lang) -> Option<String> {
+    let keys = unknown_keys(&loaded.text);
+    (!keys.is_empty()).then(|| {
+        trf(
+            lang,
+            Msg::CfgUnknownKeys,
+            &[("path", &loaded.path.display()), ("keys", &keys.join(", "))],
+        )
+    })
+}
+
+/// Refuses a file that runs shell commands (`password_command`,
+/// `client_secret_command`) when users other than its owner may write it
+/// (group or world write bit), or when its owner is neither the user
+/// running hubdesk nor root: any of them could make it run anything.
+pub fn check_commands_safe(loaded: &Loaded) -> Result<(), ConfigError> {
+    let runs_commands = loaded
+        .file
+        .profiles
+        .values()
+        .any(|p| p.password_command.is_some() || p.client_secret_command.is_some());
+    if loaded.exists && runs_commands && writable_by_others(&loaded.path) {
+        return Err(ConfigError::UnsafeCommands {
+            path: loaded.path.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// True when users other than the owner may write the file, or its owner
+/// is another (non-root) user.
+#[cfg(unix)]
+pub fn writable_by_others(path: &Path) -> bool {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    std::fs::metadata(path).is_ok_and(|m| {
+        // SAFETY: getuid has no preconditions and cannot fail.
+        let me = unsafe { libc::getuid() };
+        m.permissions().mode() & 0o022 != 0 || (m.uid() != me && m.uid() != 0)
+    })
+}
+
+/// True when users other than the owner may write the file.
+#[cfg(not(unix))]
+pub fn writable_by_others(_path: &Path) -> bool {
+    false
 }
 
 /// Parses config text; the error is the TOML parser's message.
@@ -490,9 +600,9 @@ pub struct Settings {
     /// The console's instant type-ahead (in-memory index of `cliente/all`).
     pub typeahead: bool,
     /// Secret value from the environment, else the file.
-    client_secret: Option<String>,
+    client_secret: Option<Secret>,
     client_secret_command: Option<String>,
-    password: Option<String>,
+    password: Option<Secret>,
     password_command: Option<String>,
     client_secret_env: bool,
     password_env: bool,
@@ -528,13 +638,24 @@ pub fn resolve(
         None => ("default".to_owned(), Profile::default()),
     };
     let non_blank = |s: Option<String>| s.filter(|v| !v.trim().is_empty());
-    let env_secret = env(ENV_CLIENT_SECRET);
-    let env_password = env(ENV_PASSWORD);
+    let env_secret = env(ENV_CLIENT_SECRET).map(Secret::new);
+    let env_password = env(ENV_PASSWORD).map(Secret::new);
+    // Where the address comes from, for a message that must not echo it.
+    let (host, host_source) = match non_blank(flags.host.clone()) {
+        Some(h) => (Some(h), "--host".to_owned()),
+        None => match env(ENV_HOST) {
+            Some(h) => (Some(h), ENV_HOST.to_owned()),
+            None => (non_blank(profile.host), format!("profiles.{name}.host")),
+        },
+    };
+    if host.as_deref().is_some_and(has_userinfo) {
+        return Err(ConfigError::HostUserinfo {
+            source: host_source,
+        });
+    }
     Ok(Settings {
         profile: name,
-        host: non_blank(flags.host.clone())
-            .or_else(|| env(ENV_HOST))
-            .or(non_blank(profile.host)),
+        host,
         client_id: env(ENV_CLIENT_ID).or(non_blank(profile.client_id)),
         username: env(ENV_USERNAME).or(non_blank(profile.username)),
         read_only: profile.read_only.unwrap_or(false),
@@ -585,9 +706,9 @@ impl Settings {
             internal_id: configured.and_then(|s| s.internal_id.clone()),
             insecure_http: false,
             typeahead: configured.is_some_and(|s| s.typeahead),
-            client_secret: Some(d.client_secret.to_owned()),
+            client_secret: Some(Secret::new(d.client_secret)),
             client_secret_command: None,
-            password: Some(d.password.to_owned()),
+            password: Some(Secret::new(d.password)),
             password_command: None,
             client_secret_env: false,
             password_env: false,
@@ -610,6 +731,18 @@ impl Settings {
             self.password_command.is_some(),
             self.password.is_some(),
         )
+    }
+
+    /// True when the server is plain `http://` to a host that is not
+    /// loopback (allowed by `insecure_http = true`): the password and
+    /// every answer travel in clear. Said on every run and in the console.
+    pub fn cleartext_remote(&self) -> bool {
+        self.host.as_deref().is_some_and(|host| {
+            let lower = host.trim().to_ascii_lowercase();
+            lower
+                .strip_prefix("http://")
+                .is_some_and(|rest| !is_loopback_authority(rest))
+        })
     }
 
     /// The server address, checked: plain `http://` only to loopback or
@@ -642,7 +775,7 @@ impl Settings {
         })?;
         let client_secret = secret(
             self.client_secret_env,
-            self.client_secret.as_deref(),
+            self.client_secret.as_ref(),
             self.client_secret_command.as_deref(),
             "client_secret",
             "client_secret_command",
@@ -650,7 +783,7 @@ impl Settings {
         )?;
         let password = secret(
             self.password_env,
-            self.password.as_deref(),
+            self.password.as_ref(),
             self.password_command.as_deref(),
             "password",
             "password_command",
@@ -679,54 +812,90 @@ fn source(env: bool, command: bool, file: bool) -> SecretSource {
 
 fn secret(
     from_env: bool,
-    value: Option<&str>,
+    value: Option<&Secret>,
     command: Option<&str>,
     what: &'static str,
     command_key: &'static str,
     env: &'static str,
 ) -> Result<Secret, ConfigError> {
     if from_env && let Some(v) = value {
-        return Ok(Secret::new(v));
+        return Ok(v.clone());
     }
     if let Some(cmd) = command {
-        return run_secret_command(cmd, command_key).map(Secret::new);
+        return run_secret_command(cmd, command_key, SECRET_COMMAND_TIMEOUT);
     }
     match value {
-        Some(v) => Ok(Secret::new(v)),
+        Some(v) => Ok(v.clone()),
         None => Err(ConfigError::Missing { what, env }),
     }
 }
 
+/// How long a `*_command` may take: long enough to type a passphrase into
+/// a password manager's prompt, short enough that a hung command does
+/// not hang hubdesk forever.
+pub const SECRET_COMMAND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Runs a `*_command` through the shell; its output, trimmed, is the
 /// secret. Its stderr goes to the user's terminal (a password manager may
-/// ask for a passphrase); its stdout is never logged or shown.
-fn run_secret_command(cmd: &str, what: &'static str) -> Result<String, ConfigError> {
+/// ask for a passphrase); its stdout is never logged or shown, and the
+/// buffers that held it are zeroed. After `timeout` the command is killed
+/// and the run fails.
+fn run_secret_command(
+    cmd: &str,
+    what: &'static str,
+    timeout: std::time::Duration,
+) -> Result<Secret, ConfigError> {
+    use std::io::Read;
+    let failed = |detail: String| ConfigError::SecretCommand { what, detail };
     let shell = if cfg!(windows) { "cmd" } else { "sh" };
     let flag = if cfg!(windows) { "/C" } else { "-c" };
-    let output = std::process::Command::new(shell)
+    let mut child = std::process::Command::new(shell)
         .arg(flag)
         .arg(cmd)
         .stdin(std::process::Stdio::inherit())
+        .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::inherit())
-        .output()
-        .map_err(|e| ConfigError::SecretCommand {
-            what,
-            detail: e.to_string(),
-        })?;
-    if !output.status.success() {
-        return Err(ConfigError::SecretCommand {
-            what,
-            detail: output.status.to_string(),
-        });
+        .spawn()
+        .map_err(|e| failed(e.to_string()))?;
+    let mut stdout = child
+        .stdout
+        .take()
+        .ok_or_else(|| failed("no output".into()))?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    // A thread reads (a pipe cannot be read with a deadline in std); it
+    // ends with the command, or stays blocked on a command that was killed
+    // but left a grandchild holding the pipe: harmless, it owns nothing.
+    std::thread::spawn(move || {
+        let mut out = Zeroizing::new(Vec::new());
+        let read = stdout.read_to_end(&mut out).map(|_| out);
+        let _ = tx.send(read);
+    });
+    let out = match rx.recv_timeout(timeout) {
+        Ok(Ok(out)) => out,
+        Ok(Err(e)) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(failed(e.to_string()));
+        }
+        Err(_) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(failed(format!(
+                "no answer within {} s (killed)",
+                timeout.as_secs()
+            )));
+        }
+    };
+    let status = child.wait().map_err(|e| failed(e.to_string()))?;
+    if !status.success() {
+        return Err(failed(status.to_string()));
     }
-    let text = String::from_utf8_lossy(&output.stdout).trim().to_owned();
-    if text.is_empty() {
-        return Err(ConfigError::SecretCommand {
-            what,
-            detail: "empty output".to_owned(),
-        });
+    let text = Zeroizing::new(String::from_utf8_lossy(&out).into_owned());
+    let secret = text.trim();
+    if secret.is_empty() {
+        return Err(failed("empty output".to_owned()));
     }
-    Ok(text)
+    Ok(Secret::new(secret))
 }
 
 /// The console's theme: `--theme` (already parsed), else the file's
@@ -762,6 +931,16 @@ pub fn resolve_theme(
             }),
         None => Ok(theme),
     }
+}
+
+/// True when the address holds `user[:password]@` before its host.
+fn has_userinfo(host: &str) -> bool {
+    let rest = host.trim();
+    let rest = rest.split_once("://").map_or(rest, |(_, r)| r);
+    rest.split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default()
+        .contains('@')
 }
 
 /// True when `host[:port][/path]` names a loopback address.
@@ -1037,5 +1216,169 @@ internal_id = "  "
         std::fs::write(&path, "[profiles.p]\nhost = 'https://x.example'\n").unwrap();
         set(0o644).unwrap();
         assert_eq!(secrets_warning(&load(&path).unwrap(), Lang::En), None);
+    }
+
+    #[test]
+    fn a_host_with_user_info_is_refused_without_echoing_it() {
+        let secret = "s3nh4-n0-host";
+        let file = parse(&format!(
+            "[profiles.p]\nhost = 'https://api:{secret}@erp.example'\n"
+        ))
+        .unwrap();
+        let none = env_of(&[]);
+        let e = resolve(&file, &FlagOverrides::default(), &none)
+            .err()
+            .expect("refused");
+        assert_eq!(
+            e,
+            ConfigError::HostUserinfo {
+                source: "profiles.p.host".into()
+            }
+        );
+        for lang in [Lang::PtBr, Lang::En] {
+            let text = e.message(lang);
+            assert!(
+                !text.contains(secret) && !text.contains("erp.example"),
+                "{text}"
+            );
+            assert!(text.contains("profiles.p.host"), "{text}");
+        }
+        // From the flag and the environment too; a plain host passes.
+        let flags = FlagOverrides {
+            profile: None,
+            host: Some(format!("http://u:{secret}@127.0.0.1:9")),
+        };
+        assert_eq!(
+            resolve(&ConfigFile::default(), &flags, &none).err(),
+            Some(ConfigError::HostUserinfo {
+                source: "--host".into()
+            })
+        );
+        let env = env_of(&[(ENV_HOST, "https://user@erp.example/api")]);
+        assert_eq!(
+            resolve(&ConfigFile::default(), &FlagOverrides::default(), &env).err(),
+            Some(ConfigError::HostUserinfo {
+                source: ENV_HOST.into()
+            })
+        );
+        let env = env_of(&[(ENV_HOST, "https://erp.example/api?x=a@b")]);
+        assert!(resolve(&ConfigFile::default(), &FlagOverrides::default(), &env).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_others_may_write_must_not_run_commands() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let set = |mode| std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode));
+        std::fs::write(
+            &path,
+            "[profiles.p]\nhost = 'https://x.example'\npassword_command = 'pass show x'\n",
+        )
+        .unwrap();
+        for (mode, refused) in [
+            (0o666, true),
+            (0o620, true),
+            (0o602, true),
+            (0o644, false),
+            (0o600, false),
+        ] {
+            set(mode).unwrap();
+            let r = check_commands_safe(&load(&path).unwrap());
+            assert_eq!(r.is_err(), refused, "{mode:o}");
+        }
+        set(0o666).unwrap();
+        let e = check_commands_safe(&load(&path).unwrap()).unwrap_err();
+        assert!(
+            e.message(Lang::PtBr).contains("chmod go-w"),
+            "{}",
+            e.message(Lang::PtBr)
+        );
+        // Without a command there is nothing to run.
+        std::fs::write(&path, "[profiles.p]\nhost = 'https://x.example'\n").unwrap();
+        assert!(check_commands_safe(&load(&path).unwrap()).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_huge_file_as_config_fails_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("config.toml");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid C string; mkfifo only creates the node.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        // No writer ever opens it: reading it would block forever.
+        let e = load(&fifo).err().expect("refused");
+        assert!(
+            matches!(&e, ConfigError::Read { detail, .. } if detail == "not a regular file"),
+            "{e:?}"
+        );
+        let e = load(Path::new("/dev/zero")).err().expect("refused");
+        assert!(matches!(e, ConfigError::Read { .. }), "{e:?}");
+        let big = dir.path().join("big.toml");
+        std::fs::write(&big, "#".repeat(2 * 1024 * 1024)).unwrap();
+        let e = load(&big).err().expect("refused");
+        assert!(
+            matches!(&e, ConfigError::Read { detail, .. } if detail.starts_with("larger than")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_hung_secret_command_is_killed_after_its_time() {
+        let e = run_secret_command(
+            "exec sleep 30",
+            "password_command",
+            std::time::Duration::from_millis(300),
+        )
+        .expect_err("timed out");
+        assert!(
+            matches!(&e, ConfigError::SecretCommand { detail, .. } if detail.starts_with("no answer within")),
+            "{e:?}"
+        );
+        let ok = run_secret_command(
+            "printf ' pw \\n'",
+            "password_command",
+            std::time::Duration::from_secs(30),
+        )
+        .unwrap();
+        assert_eq!(ok.expose(), "pw");
+    }
+
+    #[test]
+    fn unknown_keys_and_cleartext_hosts_are_said_on_every_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "thme = 'dark'\n[profiles.p]\nhost = 'http://10.0.0.5'\ninsecure_http = true\npasword_command = 'x'\n",
+        )
+        .unwrap();
+        let loaded = load(&path).unwrap();
+        let w = unknown_keys_warning(&loaded, Lang::En).expect("warned");
+        assert!(w.ends_with("profiles.p.pasword_command, thme"), "{w}");
+        let s = resolve(&loaded.file, &FlagOverrides::default(), &env_of(&[])).unwrap();
+        assert!(s.cleartext_remote());
+        assert!(s.checked_host().is_ok(), "allowed, but said");
+        for host in [
+            "https://10.0.0.5",
+            "http://127.0.0.1:8",
+            "http://[::1]:8",
+            "http://localhost",
+        ] {
+            let s = resolve(
+                &ConfigFile::default(),
+                &FlagOverrides {
+                    profile: None,
+                    host: Some(host.into()),
+                },
+                &env_of(&[]),
+            )
+            .unwrap();
+            assert!(!s.cleartext_remote(), "{host}");
+        }
+        std::fs::write(&path, "[profiles.p]\nhost = 'https://x'\n").unwrap();
+        assert_eq!(unknown_keys_warning(&load(&path).unwrap(), Lang::En), None);
     }
 }

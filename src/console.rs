@@ -49,6 +49,9 @@ pub struct ConsoleOptions {
     pub internal_id: Option<String>,
     /// TLS verification disabled by `--insecure`: shown in the status bar.
     pub insecure: bool,
+    /// Plain `http://` to a host that is not loopback (`insecure_http`):
+    /// shown in the status bar.
+    pub cleartext: bool,
     /// User key overrides from the config (`[keys]`), action name to keys.
     pub key_overrides: BTreeMap<String, Vec<String>>,
     /// Instant type-ahead (`--typeahead` or the profile's `typeahead`):
@@ -98,6 +101,7 @@ impl Console {
             demo: options.demo,
             profile: options.profile,
             insecure: options.insecure,
+            cleartext: options.cleartext,
             timeout_secs: options.client.request_timeout().as_secs(),
             attendant: crate::ops::identity::attendant(options.attendant.as_deref()),
             ramal: options.ramal.clone(),
@@ -112,8 +116,12 @@ impl Console {
         if let Some(w) = warnings.first() {
             app.set_status(StatusKind::Error, w.message(options.lang));
         }
-        if let Some(w) = options.warnings.first() {
-            app.set_status(StatusKind::Error, w.clone());
+        if !options.warnings.is_empty() {
+            // Every start-up warning, once.
+            for w in &options.warnings {
+                tracing::warn!("{w}");
+            }
+            app.set_status(StatusKind::Error, options.warnings.join(" · "));
         }
         // The trail comes before any action: if it cannot be written the
         // action is refused (the runner says why); reads work as usual.

@@ -14,6 +14,7 @@ pub mod cli;
 pub mod clipboard;
 pub mod config;
 pub mod console;
+pub mod hardening;
 pub mod i18n;
 pub mod index;
 pub mod logging;

@@ -27,6 +27,17 @@ pub enum SearchProblem {
     InvalidDocument(DocKind),
     /// A masked CPF or CNPJ with digits missing (`123.456.789-0`).
     IncompleteDocument(DocKind),
+    /// More than [`MAX_TERM_CHARS`] characters (a paste gone wrong): the
+    /// server would refuse the URL, which reads as a network failure.
+    TooLong,
+}
+
+/// The longest search term, in characters (the API client's bound).
+pub const MAX_TERM_CHARS: usize = crate::api::params::MAX_TERM_CHARS;
+
+/// [`SearchProblem::TooLong`] when `term` is longer than [`MAX_TERM_CHARS`].
+pub fn length_problem(term: &str) -> Option<SearchProblem> {
+    (term.chars().count() > MAX_TERM_CHARS).then_some(SearchProblem::TooLong)
 }
 
 impl SearchProblem {
@@ -37,6 +48,7 @@ impl SearchProblem {
             SearchProblem::InvalidDocument(DocKind::Cpf) => Msg::SearchInvalidCpf,
             SearchProblem::InvalidDocument(DocKind::Cnpj) => Msg::SearchInvalidCnpj,
             SearchProblem::IncompleteDocument(_) => Msg::SearchIncompleteDocument,
+            SearchProblem::TooLong => Msg::SearchTooLong,
         }
     }
 }
@@ -135,6 +147,9 @@ pub fn detect(input: &str) -> Detection {
     let s = input.trim();
     if s.is_empty() {
         return Detection::new(K::Name, "").problem(SearchProblem::Empty);
+    }
+    if let Some(problem) = length_problem(s) {
+        return Detection::new(K::Name, collapse_ws(s)).problem(problem);
     }
     if let Ok(ip) = s.parse::<Ipv4Addr>() {
         return Detection::new(K::Ipv4, ip.to_string());

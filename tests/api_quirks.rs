@@ -596,11 +596,50 @@ const SERVICE_KEYS: &[&str] = &[
     "endereco_instalacao",
 ];
 
+/// A value the id decoder reports instead of dropping (issue 14): an
+/// integer, as a number or as digits, that is negative or past `u64::MAX`.
+fn no_id_can_be(v: &Value) -> bool {
+    let whole_out_of_range = |x: f64| {
+        x.is_finite() && x.fract() == 0.0 && !(0.0..18_446_744_073_709_551_616.0).contains(&x)
+    };
+    match v {
+        Value::Number(n) => {
+            n.as_i64().is_some_and(|i| i < 0)
+                || (n.as_u64().is_none() && n.as_f64().is_some_and(whole_out_of_range))
+        }
+        Value::String(s) => {
+            let t = s.trim();
+            let digits = t.strip_prefix('-').unwrap_or(t);
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                let zero = digits.bytes().all(|b| b == b'0');
+                if t.starts_with('-') {
+                    !zero
+                } else {
+                    t.parse::<u64>().is_err()
+                }
+            } else {
+                t.parse::<f64>().is_ok_and(whole_out_of_range)
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Whether `v` holds, at any depth, a value [`no_id_can_be`].
+fn holds_no_id_can_be(v: &Value) -> bool {
+    match v {
+        Value::Array(items) => items.iter().any(holds_no_id_can_be),
+        Value::Object(m) => m.values().any(holds_no_id_can_be),
+        other => no_id_can_be(other),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     /// Whatever value one field holds, the customer decodes with its code,
-    /// name and service id intact.
+    /// name and service id intact; except an integer no id can be in an id
+    /// field, which is reported (issue 14), never silently dropped.
     #[test]
     fn any_value_in_any_customer_field_keeps_the_record(
         ci in 0..CUSTOMER_KEYS.len(),
@@ -615,7 +654,17 @@ proptest! {
             "clientes": [{"codigo_cliente": 421, "nome_razaosocial": "GUILHERME SILVA", "servicos": [svc]}]
         });
         body["clientes"][0][CUSTOMER_KEYS[ci]] = a;
-        let r: CustomersResponse = serde_json::from_str(&body.to_string()).unwrap();
+        let r: CustomersResponse = match serde_json::from_str(&body.to_string()) {
+            Ok(r) => r,
+            Err(e) => {
+                prop_assert!(e.to_string().starts_with("an id out of range"), "{}", e);
+                prop_assert!(holds_no_id_can_be(&body), "{}", body);
+                return Ok(());
+            }
+        };
+        if CUSTOMER_KEYS[ci] == "id_cliente" {
+            prop_assert!(!no_id_can_be(&body["clientes"][0]["id_cliente"]), "{}", body);
+        }
         let c = &r.clientes[0];
         prop_assert_eq!(c.codigo_cliente, Some(421));
         prop_assert_eq!(c.nome_razaosocial.as_deref(), Some("GUILHERME SILVA"));

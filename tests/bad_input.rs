@@ -324,3 +324,200 @@ fn catalogue_cli_arguments() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// Issue 14: hazards in the address, the config file and the search term,
+// refused (exit 2) before anything is run or sent.
+
+/// The binary in pt-BR against a closed port (`HUBSOFT_HOST`, unless the
+/// config names its own `host`), with `config` written (mode `mode`) as
+/// its config file unless `None`. Never waits more than 30 s (a FIFO
+/// config used to block forever). Returns (code, stdout, stderr).
+fn cli_in(
+    dir: &std::path::Path,
+    config: Option<(&str, u32)>,
+    args: &[&str],
+) -> (i32, String, String) {
+    use std::os::unix::fs::PermissionsExt;
+    // Bound then released: nothing listens there, a connection is refused.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let cfg = dir.join("config.toml");
+    if let Some((text, mode)) = config {
+        std::fs::write(&cfg, text).unwrap();
+        std::fs::set_permissions(&cfg, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    let mut command = Command::new(env!("CARGO_BIN_EXE_hubdesk"));
+    command.env_clear();
+    if !config.is_some_and(|(text, _)| text.contains("host =")) {
+        command.env("HUBSOFT_HOST", url);
+    }
+    let mut child = command
+        .args(args)
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("LANG", "pt_BR.UTF-8")
+        .env("HUBDESK_CONFIG", &cfg)
+        .env("HUBDESK_DATA_DIR", dir)
+        .env("HUBDESK_STATE_DIR", dir)
+        .env("HUBSOFT_CLIENT_ID", "x")
+        .env("HUBSOFT_USERNAME", "u")
+        .env("HUBSOFT_CLIENT_SECRET", "y")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > end {
+            let _ = child.kill();
+            panic!("{args:?} still running after 30 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_password_in_the_server_address_is_refused_and_never_echoed() {
+    let secret = "s3nh4-n4-url";
+    let dir = tempfile::tempdir().unwrap();
+    let host = format!("https://api:{secret}@erp.example");
+    let (code, out, err) = cli_in(dir.path(), None, &["--host", &host, "login"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains("O endereço do servidor (--host) contém usuário ou senha"),
+        "{err}"
+    );
+    let config = format!("[profiles.p]\nhost = '{host}'\npassword = 'p'\n");
+    for args in [&["config", "check"][..], &["search", "ana"], &["login"]] {
+        let (code, out, err) = cli_in(dir.path(), Some((&config, 0o600)), args);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(
+            (out.clone() + &err).contains("(profiles.p.host) contém usuário ou senha"),
+            "{args:?}: {out}{err}"
+        );
+        assert!(
+            !out.contains(secret) && !err.contains(secret),
+            "{args:?} echoed it: {out}{err}"
+        );
+    }
+    assert!(
+        !std::fs::read_dir(dir.path())
+            .unwrap()
+            .any(|e| e.unwrap().file_name() == "audit.jsonl"),
+        "nothing was attempted"
+    );
+}
+
+#[test]
+fn a_config_others_may_write_never_runs_its_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let marker = dir.path().join("ran");
+    let config = format!(
+        "[profiles.p]\npassword_command = \"touch '{}'; echo pw\"\n",
+        marker.display()
+    );
+    for mode in [0o666, 0o664, 0o646] {
+        let (code, out, err) = cli_in(dir.path(), Some((&config, mode)), &["search", "ana"]);
+        assert_eq!(code, 2, "{mode:o}: {out}{err}");
+        assert!(
+            err.contains("executa comandos (password_command/client_secret_command) e outros usuários podem alterá-lo: recusado"),
+            "{err}"
+        );
+        assert!(!marker.exists(), "{mode:o}: the command ran");
+        let (code, out, _) = cli_in(dir.path(), Some((&config, mode)), &["config", "check"]);
+        assert_eq!(code, 2);
+        assert!(out.contains("recusado"), "{out}");
+    }
+    // Mode 600: it runs (and the search then fails on the closed port).
+    let (code, _, err) = cli_in(dir.path(), Some((&config, 0o600)), &["search", "ana"]);
+    assert_eq!(code, 4, "{err}");
+    assert!(marker.exists(), "a private file runs its command");
+}
+
+#[test]
+fn a_fifo_as_config_file_fails_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("config.toml");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string; mkfifo only creates the node.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let (code, _, err) = cli_in(dir.path(), None, &["search", "ana"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("not a regular file"), "{err}");
+}
+
+#[test]
+fn unknown_config_keys_are_warned_on_every_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = "thme = 'dark'\n[profiles.p]\npasword_command = 'x'\npassword = 'p'\n";
+    let (code, _, err) = cli_in(dir.path(), Some((config, 0o600)), &["search", "ana"]);
+    assert_eq!(code, 4, "the run goes on: {err}");
+    assert!(
+        err.contains("aviso: chaves desconhecidas em ")
+            && err.contains(": profiles.p.pasword_command, thme"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_overlong_search_term_exits_2_and_is_flagged_in_the_search_box() {
+    let long = "a".repeat(65_000);
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["search", long.as_str()],
+        vec!["search", "--by", "name", long.as_str()],
+    ] {
+        let (code, _, err) = cli_in(dir.path(), None, &args);
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains("Termo de busca longo demais: no máximo 200 caracteres"),
+            "{err}"
+        );
+        assert!(!err.contains("Falha de rede"), "sent: {err}");
+    }
+    let d = hubdesk::search_kind::detect(&long);
+    let p = d.problem.expect("flagged");
+    assert_eq!(
+        tr(Lang::En, p.msg()),
+        "Search term too long: at most 200 characters"
+    );
+    assert!(
+        hubdesk::search_kind::detect(&"a".repeat(200))
+            .problem
+            .is_none()
+    );
+    assert!(tr(Lang::PtBr, p.msg()).contains(&hubdesk::search_kind::MAX_TERM_CHARS.to_string()));
+
+    // The console's search box: pasted and submitted, nothing is sent.
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use hubdesk::app::{App, Effect, Msg, Settings, keymap::Keymap, update};
+    let (keymap, _) = Keymap::new(&Default::default(), false);
+    let mut app = App::new(
+        Settings {
+            lang: Lang::PtBr,
+            ..Settings::default()
+        },
+        keymap,
+    );
+    update(&mut app, Msg::Paste(long.clone()));
+    let (fx, _) = update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+    );
+    assert!(
+        !fx.iter().any(|e| matches!(e, Effect::Fetch { .. })),
+        "{fx:?}"
+    );
+    assert_eq!(
+        app.status.as_ref().map(|s| s.text.as_str()),
+        Some("Termo de busca longo demais: no máximo 200 caracteres")
+    );
+}

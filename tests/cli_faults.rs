@@ -4,7 +4,9 @@
 //! refusal texts, and wrong credentials). Network, timeout, 5xx and
 //! unreadable answers exit 4; refusals and 403 exit 1; authentication 3.
 
-use std::path::PathBuf;
+mod support;
+
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -319,4 +321,350 @@ fn latin1_answers_exit_0_with_accents_intact() {
         assert!(out.stdout.contains("JOSÉ"), "{}", out.stdout);
         assert!(!out.stdout.contains('\u{FFFD}'), "{}", out.stdout);
     }
+}
+
+// ---------------------------------------------------------------------------
+// Issue 14: hostile servers, through the real binary against the scripted
+// stand-in of `support/mod.rs` ("the configured server") and a second one
+// ("elsewhere") that must never be reached.
+
+/// A scripted server on its own runtime (kept alive with it).
+fn scripted(replies: Vec<support::Reply>) -> (tokio::runtime::Runtime, support::Server) {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let server = rt.block_on(support::Server::start(replies));
+    (rt, server)
+}
+
+/// `hubdesk ARGS` against `url` with the stand-in's credentials, private
+/// directories under `dir`, no log file, in `lang`.
+fn hubdesk_at(url: &str, dir: &Path, lang: &str, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_hubdesk"));
+    c.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", dir.join("home"))
+        .env("LANG", lang)
+        .env("HUBDESK_CONFIG", dir.join("config.toml"))
+        .env("HUBDESK_DATA_DIR", dir.join("data"))
+        .env("HUBDESK_STATE_DIR", dir.join("state"))
+        .env("HUBSOFT_HOST", url)
+        .env("HUBSOFT_CLIENT_ID", "3")
+        .env("HUBSOFT_CLIENT_SECRET", support::CLIENT_SECRET)
+        .env("HUBSOFT_USERNAME", "api@provedor.com.br")
+        .env("HUBSOFT_PASSWORD", support::PASSWORD)
+        .args(["--log-level", "off"])
+        .args(args)
+        .stdin(Stdio::null());
+    c
+}
+
+fn output(mut c: Command) -> Out {
+    let o = c.output().expect("hubdesk runs");
+    Out {
+        code: o.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+}
+
+fn audit_lines(dir: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(dir.join("data/audit.jsonl"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a whole JSON line"))
+        .collect()
+}
+
+/// Every action command of the CLI, ready to send with `--yes`.
+const CLI_ACTIONS: [&[&str]; 11] = [
+    &["unlock", "100024", "--days", "1"],
+    &["reset-mac", "100000"],
+    &["disconnect", "100028"],
+    &["send-invoice", "5", "--via", "email"],
+    &["send-invoice", "5", "--via", "sms"],
+    &["send-invoice", "5", "--via", "push"],
+    &[
+        "ticket",
+        "open",
+        "100000",
+        "--description",
+        "Sem sinal",
+        "--name",
+        "Ana",
+        "--phone",
+        "37999112233",
+    ],
+    &["ticket", "close", "7", "--description", "Resolvido"],
+    &[
+        "prospects",
+        "create",
+        "--name",
+        "MARIA TESTE",
+        "--document",
+        "52998224725",
+        "--phone",
+        "37988887777",
+        "--cep",
+        "35500000",
+        "--plan",
+        "1",
+        "--street",
+        "RUA UM",
+        "--number",
+        "10",
+        "--neighbourhood",
+        "CENTRO",
+        "--value",
+        "100",
+    ],
+    &["pbx", "notify", "--phone", "37999112233", "--ramal", "201"],
+    &["pbx", "cancel", "--ramal", "201"],
+];
+
+#[test]
+fn every_action_answered_with_a_redirect_is_not_applied_exit_4_and_audited_failed() {
+    let (_rt_b, elsewhere) = scripted(vec![support::Reply::ok()]);
+    let target = format!("{}/api/v1/integracao/elsewhere", elsewhere.url());
+    let (_rt, server) = scripted(vec![support::Reply::redirect(307, &target)]);
+    let dir = tempfile::tempdir().unwrap();
+    for (i, args) in CLI_ACTIONS.iter().enumerate() {
+        let mut argv = vec!["--yes"];
+        argv.extend_from_slice(args);
+        let out = output(hubdesk_at(&server.url(), dir.path(), "pt_BR.UTF-8", &argv));
+        assert_eq!(out.code, 4, "{args:?}: {out:?}");
+        assert!(
+            out.stdout.is_empty(),
+            "{args:?}: nothing reads as done: {out:?}"
+        );
+        assert!(
+            out.stderr.contains("Não aplicado (redirecionado): ")
+                && out.stderr.contains(&format!("para {target}")),
+            "{args:?}: {}",
+            out.stderr
+        );
+        assert!(
+            !out.stderr.contains("desconhecido"),
+            "{args:?}: not unknown"
+        );
+        let trail = audit_lines(dir.path());
+        assert_eq!(trail.len(), 2 * (i + 1), "{args:?}: attempt and outcome");
+        let last = &trail[trail.len() - 1];
+        assert_eq!(last["outcome"], "failed", "{args:?}: {last}");
+        assert!(last["msg"].as_str().unwrap().contains(&target), "{last}");
+    }
+    assert_eq!(server.hits(), CLI_ACTIONS.len(), "each sent once");
+    assert_eq!(elsewhere.hits() + elsewhere.grants(), 0, "never reached");
+}
+
+#[test]
+fn reads_answered_with_a_redirect_or_without_data_exit_4_naming_why() {
+    let (_rt_b, elsewhere) = scripted(vec![support::Reply::ok()]);
+    let target = format!("{}/api/v1/integracao/cliente", elsewhere.url());
+    let (_rt, server) = scripted(vec![support::Reply::redirect(302, &target)]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = output(hubdesk_at(
+        &server.url(),
+        dir.path(),
+        "C.UTF-8",
+        &["search", "ana"],
+    ));
+    assert_eq!(out.code, 4, "{out:?}");
+    assert!(
+        out.stderr.contains(&format!(
+            "The server answered cliente with a redirect (HTTP 302) to {target}"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.is_empty());
+    assert_eq!(elsewhere.hits() + elsewhere.grants(), 0);
+
+    // A success without its data key is not "no invoices".
+    let (_rt, server) = scripted(vec![support::Reply::json(
+        200,
+        serde_json::json!({"status": "success", "msg": "ok", "fatura": []}),
+    )]);
+    for (lang, text) in [
+        (
+            "C.UTF-8",
+            "Could not read the server's answer (cliente/financeiro, field faturas)",
+        ),
+        (
+            "pt_BR.UTF-8",
+            "Não foi possível ler a resposta do servidor (cliente/financeiro, campo faturas)",
+        ),
+    ] {
+        let out = output(hubdesk_at(
+            &server.url(),
+            dir.path(),
+            lang,
+            &["invoices", "1001"],
+        ));
+        assert_eq!(out.code, 4, "{out:?}");
+        assert!(out.stderr.contains(text), "{}", out.stderr);
+        assert!(out.stdout.is_empty(), "{out:?}");
+    }
+}
+
+#[test]
+fn an_outcome_line_that_cannot_be_written_is_a_warning_after_the_outcome() {
+    let (_rt, server) = scripted(vec![support::Reply::json(
+        200,
+        serde_json::json!({"status": "success", "msg": "Desbloqueado até 05/12/2026"}),
+    )]);
+    let dir = tempfile::tempdir().unwrap();
+    let audit = dir.path().join("data/audit.jsonl");
+    // While the request is at the server the attempt line is on disk: a
+    // file size limit 20 bytes past it makes the outcome's single write
+    // short, as a full disk would.
+    let child_pid = std::sync::Arc::new(std::sync::Mutex::new(None::<u32>));
+    let pid = child_pid.clone();
+    let path = audit.clone();
+    server.on_request(move || {
+        let Some(pid) = *pid.lock().unwrap() else {
+            return;
+        };
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let limit = libc::rlimit {
+            rlim_cur: size + 20,
+            rlim_max: libc::RLIM_INFINITY,
+        };
+        // SAFETY: plain syscall on a child of this test, valid pointers.
+        let rc = unsafe {
+            libc::prlimit(
+                pid as libc::pid_t,
+                libc::RLIMIT_FSIZE,
+                &limit,
+                std::ptr::null_mut(),
+            )
+        };
+        assert_eq!(rc, 0, "prlimit");
+    });
+    let mut cmd = hubdesk_at(
+        &server.url(),
+        dir.path(),
+        "pt_BR.UTF-8",
+        &["--yes", "unlock", "100024"],
+    );
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let child = cmd.spawn().expect("hubdesk runs");
+    *child_pid.lock().unwrap() = Some(child.id());
+    let o = child.wait_with_output().unwrap();
+    let (code, stdout, stderr) = (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    );
+    // The server applied it: that is what the attendant reads first, and
+    // the exit code says done; the trail's trouble follows as a warning.
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("Concluído (desbloqueio em confiança): Desbloqueado até 05/12/2026"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("aviso: o resultado acima não foi gravado na trilha de auditoria"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("indisponível"), "not 'not sent': {stderr}");
+    assert!(
+        !std::fs::read_to_string(&audit).unwrap().ends_with('\n'),
+        "torn"
+    );
+
+    // The next action starts its record on a line of its own, and
+    // `hubdesk audit` skips the torn line, says so, and keeps the rest.
+    *child_pid.lock().unwrap() = None;
+    let out = output(hubdesk_at(
+        &server.url(),
+        dir.path(),
+        "pt_BR.UTF-8",
+        &["--yes", "reset-mac", "100000"],
+    ));
+    assert_eq!(out.code, 0, "{out:?}");
+    let out = output(hubdesk_at(
+        &server.url(),
+        dir.path(),
+        "pt_BR.UTF-8",
+        &["--json", "audit"],
+    ));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        out.stderr.contains("1 linha(s) corrompida(s) ignorada(s)")
+            && out.stderr.contains("(linhas 2)"),
+        "{}",
+        out.stderr
+    );
+    let entries: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    let phases: Vec<(&str, &str)> = entries
+        .iter()
+        .map(|e| (e["action"].as_str().unwrap(), e["phase"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            ("trust_unlock", "attempt"),
+            ("reset_mac", "attempt"),
+            ("reset_mac", "outcome")
+        ]
+    );
+    assert_eq!(server.hits(), 2);
+}
+
+/// Issue 14: the CLI's `connections` reads the same figures as the
+/// console (no negative traffic, the sessions it got), and a date in no
+/// known format never passes into `--json` as if it were ISO 8601.
+#[test]
+fn connections_never_print_impossible_figures_or_raw_dates_as_iso() {
+    let answer = serde_json::json!({
+        "status": "success",
+        "msg": "Dados consultados com sucesso",
+        "registros": [
+            {"acctstarttime": "31/02/2026 10:00", "acctstoptime": "2026-02-27 11:00:00-03",
+             "framedipaddress": "10.0.0.9", "download_megabytes": -12.5,
+             "upload_megabytes": 20.25},
+            {"acctstarttime": "2026-02-27 08:00:00-03", "acctstoptime": null,
+             "download_megabytes": 1.5, "upload_megabytes": 0.5}
+        ],
+        "estatisticas": {"total_conexoes": -1, "download_total": -11, "upload_total": 20.75}
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let (_rt, server) = scripted(vec![
+        support::Reply::json(200, answer.clone()),
+        support::Reply::json(200, answer),
+    ]);
+    let out = output(hubdesk_at(
+        &server.url(),
+        dir.path(),
+        "pt_BR.UTF-8",
+        &["connections", "ana.silva"],
+    ));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stdout.contains("inválido"), "{}", out.stdout);
+    assert!(!out.stdout.contains("-12,5"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Total de conexões: 2"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("-1"), "{}", out.stdout);
+
+    let out = output(hubdesk_at(
+        &server.url(),
+        dir.path(),
+        "pt_BR.UTF-8",
+        &["--json", "connections", "ana.silva"],
+    ));
+    assert_eq!(out.code, 0, "{out:?}");
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let first = &v["registros"][0];
+    assert_eq!(
+        first["acctstarttime"],
+        serde_json::json!({"texto": "31/02/2026 10:00"}),
+        "an unknown date is marked, never a plain string: {first}"
+    );
+    assert_eq!(first["acctstoptime"], "2026-02-27T11:00:00-03:00");
+    assert_eq!(
+        v["registros"][1]["acctstarttime"],
+        "2026-02-27T08:00:00-03:00"
+    );
 }

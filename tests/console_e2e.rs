@@ -109,6 +109,7 @@ fn e2e_child_console() {
             ramal: None,
             internal_id: None,
             insecure: false,
+            cleartext: false,
             key_overrides: Default::default(),
             typeahead: false,
             screen_pop: None,

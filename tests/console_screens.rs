@@ -840,6 +840,47 @@ fn a_refused_mac_reset_shows_the_servers_sentence_in_full() {
     snap("action_mac_reset_refused", &mut app, 80, 24);
 }
 
+/// Issue 14: a negative traffic figure (a RADIUS counter that wrapped, a
+/// server bug) and `total_conexoes: -1` are not figures: the pane says
+/// "inválido" for the session's traffic, counts the sessions it got, and
+/// sums only what is possible.
+#[test]
+fn negative_traffic_and_session_counts_are_never_shown_as_figures() {
+    let mut app = app();
+    let fx = search(&mut app, "guilherme", Ok(vec![customers().remove(0)]));
+    let mut log: serde_json::Value =
+        serde_json::from_str(&fixture("cliente_extrato_conexao.response.json")).unwrap();
+    let mut second = log["registros"][0].clone();
+    second["download_megabytes"] = serde_json::json!(-12.5);
+    second["upload_megabytes"] = serde_json::json!(-3);
+    log["registros"].as_array_mut().unwrap().push(second);
+    log["estatisticas"]["total_conexoes"] = serde_json::json!(-1);
+    log["estatisticas"]["download_total"] = serde_json::json!(-12.5);
+    log["estatisticas"]["upload_total"] = serde_json::json!(-2);
+    let log: ConnectionLog = serde_json::from_value(log).unwrap();
+    for req in fetch_ids(&fx) {
+        let reply = match req.slot {
+            Slot::Customer | Slot::Search => Reply::Customers(Ok(vec![customers().remove(0)])),
+            Slot::Connections => Reply::Connections(Ok(log.clone())),
+            _ => continue,
+        };
+        update(&mut app, Msg::Fetched { req, reply });
+    }
+    key(&mut app, KeyCode::Char('6'));
+    for (w, h) in [(80, 24), (160, 48)] {
+        let screen = text(&render(&mut app, w, h));
+        // The valid session's figures, the count of sessions received.
+        assert!(
+            screen.contains("2 sessões · ↓ 4,5 GB · ↑ 156,1 MB"),
+            "{screen}"
+        );
+        assert!(screen.contains("inválido"), "{screen}");
+        for bad in ["-1 sess", "-12,5", "-3,0", "-2,0", "−"] {
+            assert!(!screen.contains(bad), "{bad} on screen:\n{screen}");
+        }
+    }
+}
+
 // ---- issue 13: readable at 80x24 --------------------------------------------------
 
 /// Columns are sized by what they hold: "Boleto bancario" is never cut

@@ -148,3 +148,159 @@ fn sighup_restores_and_exits_129() {
 fn sigint_restores_and_exits_130() {
     by_signal("INT", 130);
 }
+
+// ---------------------------------------------------------------------------
+// Issue 14: every other signal that would end the process.
+
+/// Signals whose default action ends the process, sent from outside (a
+/// `kill`, a timer, a CPU limit): the console quits through its normal
+/// exit path, terminal restored, exit status 128 + the signal's number.
+#[test]
+fn sigquit_restores_and_exits_131() {
+    by_signal("QUIT", 128 + libc::SIGQUIT as u32);
+}
+
+#[test]
+fn sigusr1_restores_and_exits_138() {
+    by_signal("USR1", 128 + libc::SIGUSR1 as u32);
+}
+
+#[test]
+fn sigalrm_restores_and_exits_142() {
+    by_signal("ALRM", 128 + libc::SIGALRM as u32);
+}
+
+#[test]
+fn the_other_terminating_signals_restore_too() {
+    let mut signals = vec![
+        ("USR2", libc::SIGUSR2),
+        ("VTALRM", libc::SIGVTALRM),
+        ("PROF", libc::SIGPROF),
+        ("XCPU", libc::SIGXCPU),
+        ("IO", libc::SIGIO),
+    ];
+    #[cfg(target_os = "linux")]
+    signals.push(("PWR", libc::SIGPWR));
+    for (name, number) in signals {
+        by_signal(name, 128 + number as u32);
+    }
+}
+
+/// Signals that mean a crash (a fault, `abort()`), or that a debugger or
+/// seccomp sends: the process cannot go on, but the terminal is given
+/// back before it dies of the signal (with a core dump only where core
+/// dumps are allowed).
+#[test]
+fn crash_signals_restore_the_terminal_before_dying() {
+    for name in ["SEGV", "ABRT", "BUS", "ILL", "FPE", "TRAP", "SYS"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut pty = start(&dir, &[]);
+        pty.signal(name);
+        let status = pty
+            .wait_exit(DEADLINE)
+            .unwrap_or_else(|| panic!("still running after SIG{name}"));
+        assert!(
+            status.signal().is_some(),
+            "SIG{name}: died of the signal, not an exit: {status:?}"
+        );
+        assert_restored(&pty);
+    }
+}
+
+/// SIGXFSZ (a file size limit reached) is ignored: the write that passed
+/// the limit fails with an error the audit trail reports, instead of the
+/// process dying with the terminal raw.
+#[test]
+fn sigxfsz_is_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = start(&dir, &[]);
+    pty.signal("XFSZ");
+    // Still running and answering keys after it.
+    open_customer_and_quit(&mut pty);
+    let status = pty.wait_exit(DEADLINE).expect("exits on q");
+    assert_eq!(status.exit_code(), 0);
+    assert_restored(&pty);
+}
+
+/// The soft `RLIMIT_CORE` of a running process, from `/proc/PID/limits`.
+fn core_limit(pid: u32) -> String {
+    let limits = std::fs::read_to_string(format!("/proc/{pid}/limits")).unwrap();
+    let line = limits
+        .lines()
+        .find(|l| l.starts_with("Max core file size"))
+        .unwrap_or_else(|| panic!("{limits}"));
+    line.split_whitespace().nth(4).unwrap().to_owned()
+}
+
+/// Core dumps hold the password, the client secret, the token and
+/// customer names: hubdesk turns them off at start (`RLIMIT_CORE` 0, not
+/// dumpable), unless `--allow-core-dump` asks for one. The console runs
+/// with the core limit raised to its hard limit and dies of SIGABRT (which
+/// dumps core by default); where `core_pattern` writes a plain file in the
+/// working directory, the file's presence is checked too.
+#[cfg(target_os = "linux")]
+#[test]
+fn core_dumps_are_off_unless_allowed() {
+    let pattern = std::fs::read_to_string("/proc/sys/kernel/core_pattern").unwrap_or_default();
+    let pattern = pattern.trim();
+    let hard = std::process::Command::new("sh")
+        .args(["-c", "ulimit -H -c"])
+        .output()
+        .unwrap();
+    let hard = String::from_utf8_lossy(&hard.stdout).trim().to_owned();
+    let file_in_cwd =
+        !pattern.is_empty() && !pattern.starts_with('|') && !pattern.contains('/') && hard != "0";
+    for allow in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let work = dir.path().join("cwd");
+        std::fs::create_dir(&work).unwrap();
+        let p = |s: &str| dir.path().join(s).to_string_lossy().into_owned();
+        let mut cmd = portable_pty::CommandBuilder::new("sh");
+        cmd.args([
+            "-c",
+            r#"ulimit -c "$(ulimit -H -c)" && exec "$0" "$@""#,
+            env!("CARGO_BIN_EXE_hubdesk"),
+            "--demo",
+        ]);
+        if allow {
+            cmd.arg("--allow-core-dump");
+        }
+        cmd.cwd(&work);
+        for (k, v) in [
+            ("LANG", "pt_BR.UTF-8".to_owned()),
+            ("HUBDESK_CONFIG", p("config.toml")),
+            ("HUBDESK_DATA_DIR", p("data")),
+            ("HUBDESK_STATE_DIR", p("state")),
+        ] {
+            cmd.env(k, v);
+        }
+        let mut pty = Pty::spawn(cmd, 80, 24);
+        pty.wait_for_text("Buscar cliente", DEADLINE);
+        let limit = core_limit(pty.pid());
+        if allow {
+            let want = if hard == "unlimited" {
+                "unlimited"
+            } else {
+                hard.as_str()
+            };
+            assert_eq!(limit, want, "--allow-core-dump keeps the core limit");
+        } else {
+            assert_eq!(limit, "0", "core dumps are off");
+        }
+        pty.signal("ABRT");
+        let status = pty.wait_exit(DEADLINE).expect("dies of SIGABRT");
+        assert!(status.signal().is_some(), "{status:?}");
+        assert_restored(&pty);
+        if file_in_cwd {
+            let cores: Vec<_> = std::fs::read_dir(&work)
+                .unwrap()
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with("core"))
+                .collect();
+            assert_eq!(!cores.is_empty(), allow, "allow={allow}: {cores:?}");
+        } else {
+            eprintln!("core_pattern {pattern:?}, hard limit {hard}: core file not checked");
+        }
+    }
+}

@@ -11,11 +11,12 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Utc};
-use reqwest::header::{HeaderValue, RETRY_AFTER};
-use serde::Deserialize;
+use reqwest::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tokio::sync::Mutex;
 use tokio::time::Instant;
+use zeroize::Zeroizing;
 
 use super::error::ApiError;
 use super::response::{self, Outcome};
@@ -71,12 +72,12 @@ impl Token {
     /// The `Authorization` header value, marked sensitive so that hyper and
     /// reqwest never print it.
     pub(crate) fn authorization(&self) -> Result<HeaderValue, ApiError> {
-        let mut value = HeaderValue::from_str(&format!(
+        let text = Zeroizing::new(format!(
             "{} {}",
             self.info.token_type,
             self.access_token.expose()
-        ))
-        .map_err(|_| unusable_token())?;
+        ));
+        let mut value = HeaderValue::from_str(&text).map_err(|_| unusable_token())?;
         value.set_sensitive(true);
         Ok(value)
     }
@@ -187,31 +188,39 @@ impl Authenticator {
             generation,
             "requesting an access token"
         );
-        let body = serde_json::json!({
-            "grant_type": "password",
-            "client_id": self.credentials.client_id,
-            "client_secret": self.credentials.client_secret.expose(),
-            "username": self.credentials.username,
-            "password": self.credentials.password.expose(),
-        });
         let response = http
             .post(self.url.clone())
             .timeout(self.timeout)
-            .json(&body)
+            .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+            .body(grant_body(&self.credentials))
             .send()
             .await
             .map_err(|e| response::network_error(TOKEN_ROUTE, e))?;
         let status = response.status().as_u16();
+        // Never re-sent: the client follows no redirect, and the grant's
+        // body holds the password and the client secret.
+        if let Some(redirect) = response::redirect(TOKEN_ROUTE, &response) {
+            tracing::warn!(
+                route = TOKEN_ROUTE,
+                status,
+                "token grant redirected; not followed"
+            );
+            return Err(redirect);
+        }
         let retry_after = response
             .headers()
             .get(RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| response::parse_retry_after(v, SystemTime::now()));
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(|e| response::network_error(TOKEN_ROUTE, e))?;
-        let text = response::decode_text(&bytes);
+        let bytes = Zeroizing::new(
+            response::read_body(
+                TOKEN_ROUTE,
+                response,
+                super::routes::body_limit(TOKEN_ROUTE),
+            )
+            .await?,
+        );
+        let text = Zeroizing::new(response::decode_text(&bytes).into_owned());
         let token = parse_grant(
             status,
             retry_after,
@@ -231,6 +240,47 @@ impl Authenticator {
         }
         token
     }
+}
+
+/// The grant's JSON body, serialised straight from the credentials.
+#[derive(Serialize)]
+struct GrantBody<'a> {
+    grant_type: &'a str,
+    client_id: &'a str,
+    client_secret: &'a str,
+    username: &'a str,
+    password: &'a str,
+}
+
+/// Bytes zeroed when the last reference to them is dropped.
+struct SecretBytes(Zeroizing<Vec<u8>>);
+
+impl AsRef<[u8]> for SecretBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// The grant's body in memory that is zeroed once the request is done
+/// with it: it holds the password and the client secret. The buffer is
+/// sized up front (every character escaped at worst) so that it never
+/// grows, which would leave an unzeroed copy behind.
+fn grant_body(credentials: &Credentials) -> reqwest::Body {
+    let fields = GrantBody {
+        grant_type: "password",
+        client_id: &credentials.client_id,
+        client_secret: credentials.client_secret.expose(),
+        username: &credentials.username,
+        password: credentials.password.expose(),
+    };
+    let text_len = fields.client_id.len()
+        + fields.client_secret.len()
+        + fields.username.len()
+        + fields.password.len();
+    let mut buf = Zeroizing::new(Vec::with_capacity(text_len * 6 + 128));
+    // Writing JSON of plain strings into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *buf, &fields);
+    reqwest::Body::from(bytes::Bytes::from_owner(SecretBytes(buf)))
 }
 
 /// The grant answer, every member optional and loosely typed: `expires_in`

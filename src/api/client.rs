@@ -10,10 +10,12 @@ use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderValue, RETRY_AFTER
 use reqwest::{Method, Url};
 use serde::de::DeserializeOwned;
 
-use super::auth::{Authenticator, Credentials, Token, TokenInfo};
+use tokio::time::Instant;
+
+use super::auth::{self, Authenticator, Credentials, Token, TokenInfo};
 use super::error::ApiError;
 use super::response::{self, Outcome};
-use super::tls;
+use super::{routes, tls};
 
 /// Retry policy of one request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,9 +55,11 @@ pub struct ClientConfig {
     pub credentials: Credentials,
     /// Limit for establishing a connection (default 5 s).
     pub connect_timeout: Duration,
-    /// Limit for a whole exchange of reads and actions (default 20 s).
+    /// Limit for a whole call of a read or an action (default 20 s): the
+    /// token grant it may need, every attempt and every wait between
+    /// retries together.
     pub request_timeout: Duration,
-    /// Limit for a whole exchange of [`CallKind::SlowAction`] (default 120 s).
+    /// The same limit for a [`CallKind::SlowAction`] (default 120 s).
     pub slow_timeout: Duration,
     /// How many times a [`CallKind::Read`] is retried after the first attempt (default 2).
     pub max_read_retries: u32,
@@ -128,7 +132,51 @@ impl fmt::Debug for Client {
 struct Exchange {
     status: u16,
     retry_after: Option<Duration>,
-    body: bytes::Bytes,
+    body: Vec<u8>,
+}
+
+/// The parsed `Retry-After` of an answer.
+fn retry_after(response: &reqwest::Response) -> Option<Duration> {
+    response
+        .headers()
+        .get(RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| response::parse_retry_after(v, SystemTime::now()))
+}
+
+/// The error of a call whose whole time ran out.
+fn out_of_time(route: &'static str) -> ApiError {
+    ApiError::Network {
+        route,
+        timeout: true,
+        sent: true,
+        detail: "no answer within the time limit".to_owned(),
+    }
+}
+
+/// Runs `step` (a grant, here) within the call's deadline.
+async fn within<T>(
+    deadline: Instant,
+    route: &'static str,
+    step: impl std::future::Future<Output = Result<T, ApiError>>,
+) -> Result<T, ApiError> {
+    tokio::time::timeout_at(deadline, step)
+        .await
+        .unwrap_or_else(|_| Err(out_of_time(route)))
+}
+
+/// The server address for messages: any `user:password@` replaced, so an
+/// address that (wrongly) holds a password never prints it.
+fn redacted(base: &str) -> String {
+    let Some(scheme_end) = base.find("://") else {
+        return base.to_owned();
+    };
+    let rest = &base[scheme_end + 3..];
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{}***@{}", &base[..scheme_end + 3], &rest[at + 1..]),
+        None => base.to_owned(),
+    }
 }
 
 impl Client {
@@ -136,14 +184,26 @@ impl Client {
     /// obtains the token.
     ///
     /// Fails with [`ApiError::Config`] when the URL is not `http(s)://host`,
-    /// when it is plain `http://` to a host other than loopback (127.0.0.0/8,
-    /// `::1`, `localhost`) without `allow_insecure_http`, or when TLS cannot be
-    /// set up. Never panics.
+    /// when it holds a user name or password (`https://user:pass@host`:
+    /// they would go out as a second `Authorization` header, and into every
+    /// message that names the server), when it is plain `http://` to a host
+    /// other than loopback (127.0.0.0/8, `::1`, `localhost`) without
+    /// `allow_insecure_http`, or when TLS cannot be set up. Never panics.
+    ///
+    /// The client follows no redirect, on any request: see
+    /// [`ApiError::Redirected`].
     pub fn new(config: ClientConfig) -> Result<Client, ApiError> {
         let base = config.base_url.trim().trim_end_matches('/').to_owned();
         let url = Url::parse(&base).map_err(|e| ApiError::Config {
-            reason: format!("server address {base:?} is not a URL: {e}"),
+            reason: format!("server address {:?} is not a URL: {e}", redacted(&base)),
         })?;
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(ApiError::Config {
+                reason: "the server address must not hold a user name or password \
+                         (user:password@); the API credentials go in their own settings"
+                    .to_owned(),
+            });
+        }
         let loopback = is_loopback(&url);
         match url.scheme() {
             "https" => {}
@@ -165,7 +225,10 @@ impl Client {
         }
         if url.host_str().is_none_or(str::is_empty) || url.query().is_some() {
             return Err(ApiError::Config {
-                reason: format!("server address {base:?} must be https://host[/prefix]"),
+                reason: format!(
+                    "server address {:?} must be https://host[/prefix]",
+                    redacted(&base)
+                ),
             });
         }
 
@@ -177,6 +240,11 @@ impl Client {
                 url.scheme() == "http",
             )?)
             .connect_timeout(config.connect_timeout)
+            // Never follow a redirect: the grant would carry the password,
+            // an action its body, to wherever the server points (even from
+            // https to plain http), and a read would show another host's
+            // data. A 3xx is an error naming where it pointed.
+            .redirect(reqwest::redirect::Policy::none())
             .default_headers(headers)
             .user_agent(config.user_agent.as_str());
         if loopback {
@@ -231,6 +299,15 @@ impl Client {
     /// This is also the extension point for routes this crate has no typed
     /// method for: describe the request in a [`Call`] and name the response type.
     ///
+    /// - The whole call (a grant it needs, every attempt, every wait) takes
+    ///   at most the request timeout ([`ClientConfig::request_timeout`], or
+    ///   [`ClientConfig::slow_timeout`] for a [`CallKind::SlowAction`]).
+    /// - No redirect is followed: a 3xx is [`ApiError::Redirected`].
+    /// - A body larger than the route's limit ([`crate::api::body_limit`])
+    ///   is [`ApiError::TooLarge`]; reading stops there.
+    /// - A successful read without its data key, or with the key holding
+    ///   something else than a list of records, is [`ApiError::Decode`]
+    ///   naming the key: never an empty result.
     /// - A 401 causes one new grant and one resend, for every kind of call
     ///   (the server refused the token before doing anything); a second 401
     ///   is [`ApiError::Auth`].
@@ -243,38 +320,51 @@ impl Client {
     ///   path. Bodies that are not UTF-8 are read as Windows-1252 (Latin-1).
     pub async fn call<T: DeserializeOwned>(&self, call: Call) -> Result<T, ApiError> {
         let text = self.execute(&call).await?;
+        if call.kind == CallKind::Read {
+            // A success without its data is not "nothing": say so.
+            routes::check_data_key(call.route, &text)?;
+        }
         response::decode_body(call.route, &text)
+    }
+
+    /// The whole time one call may take: the grant it may need, every
+    /// attempt and every wait between them. A read that "did not answer
+    /// within 20 s" has really been given 20 s, not three times that.
+    fn budget(&self, kind: CallKind) -> Duration {
+        match kind {
+            CallKind::SlowAction => self.inner.slow_timeout,
+            CallKind::Read | CallKind::Action => self.inner.request_timeout,
+        }
     }
 
     /// Runs the attempts of one call; returns the body text of the success.
     async fn execute(&self, call: &Call) -> Result<String, ApiError> {
         let inner = &*self.inner;
+        call.check_query()?;
         let url = self.url(&call.path)?;
-        let timeout = match call.kind {
-            CallKind::SlowAction => inner.slow_timeout,
-            CallKind::Read | CallKind::Action => inner.request_timeout,
-        };
+        let deadline = Instant::now() + self.budget(call.kind);
+        let limit = routes::body_limit(call.route);
         let mut retries = 0u32;
         let mut reauthorised = false;
         let mut next_token: Option<Arc<Token>> = None;
         loop {
             let token = match next_token.take() {
                 Some(token) => Ok(token),
-                None => inner.auth.token(&inner.http).await,
+                None => within(deadline, auth::TOKEN_ROUTE, inner.auth.token(&inner.http)).await,
             };
             let error = match token {
                 Err(e) => e,
-                Ok(token) => match self.send_once(call, &url, timeout, &token).await {
+                Ok(token) => match self.send_once(call, &url, deadline, limit, &token).await {
                     Err(e) => e,
                     Ok(exchange) => {
-                        let text = response::decode_text(&exchange.body);
+                        let text = response::into_text(exchange.body);
                         match response::classify(
                             call.route,
                             exchange.status,
                             exchange.retry_after,
                             &text,
                         ) {
-                            Outcome::Success => return Ok(text.into_owned()),
+                            Outcome::Success => return Ok(text),
                             Outcome::Unauthorized(msg) => {
                                 if reauthorised {
                                     return Err(ApiError::Auth {
@@ -289,10 +379,12 @@ impl Client {
                                     "access token refused (401); granting a new one"
                                 );
                                 next_token = Some(
-                                    inner
-                                        .auth
-                                        .replace_rejected(&inner.http, token.generation)
-                                        .await?,
+                                    within(
+                                        deadline,
+                                        auth::TOKEN_ROUTE,
+                                        inner.auth.replace_rejected(&inner.http, token.generation),
+                                    )
+                                    .await?,
                                 );
                                 continue;
                             }
@@ -304,6 +396,7 @@ impl Client {
             match inner
                 .retry
                 .delay(call.kind, &error, retries, jitter_fraction())
+                .filter(|delay| Instant::now() + *delay < deadline)
             {
                 Some(delay) => {
                     retries += 1;
@@ -325,14 +418,19 @@ impl Client {
         &self,
         call: &Call,
         url: &Url,
-        timeout: Duration,
+        deadline: Instant,
+        limit: u64,
         token: &Token,
     ) -> Result<Exchange, ApiError> {
         let inner = &*self.inner;
+        let remaining = deadline.saturating_duration_since(Instant::now());
+        if remaining.is_zero() {
+            return Err(out_of_time(call.route));
+        }
         let mut request = inner
             .http
             .request(call.method.clone(), url.clone())
-            .timeout(timeout)
+            .timeout(remaining)
             .header(AUTHORIZATION, token.authorization()?);
         if !call.query.is_empty() {
             request = request.query(&call.query);
@@ -340,21 +438,22 @@ impl Client {
         if let Some(body) = &call.body {
             request = request.json(body);
         }
-        let started = tokio::time::Instant::now();
+        let started = Instant::now();
         let response = request
             .send()
             .await
             .map_err(|e| response::network_error(call.route, e))?;
         let status = response.status().as_u16();
-        let retry_after = response
-            .headers()
-            .get(RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| response::parse_retry_after(v, SystemTime::now()));
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| response::network_error(call.route, e))?;
+        if let Some(redirect) = response::redirect(call.route, &response) {
+            tracing::warn!(
+                route = call.route,
+                status,
+                "HubSoft answered with a redirect; not followed"
+            );
+            return Err(redirect);
+        }
+        let retry_after = retry_after(&response);
+        let body = response::read_body(call.route, response, limit).await?;
         // Route, status and size only: bodies and queries carry customer data.
         tracing::debug!(
             route = call.route,
@@ -372,21 +471,25 @@ impl Client {
     }
 
     /// Sends a read like [`Client::call`] does (token, one new grant on 401,
-    /// retries with backoff until an answer arrives) but hands back a 2xx
-    /// response with its body unread, for bodies too large to hold
-    /// (`cliente/all`; see `export.rs`). Any other status is read and
-    /// mapped as `call` maps it. Only the wait for the status line is
-    /// bounded by the request timeout: the caller bounds each body read.
+    /// retries with backoff until an answer arrives, no redirect followed)
+    /// but hands back a 2xx response with its body unread, for bodies too
+    /// large to hold (`cliente/all`; see `export.rs`): such a body has no
+    /// size limit, its reader holds one record at a time. Any other status
+    /// is read and mapped as `call` maps it. Only the wait for the status
+    /// line is bounded by the request timeout (all attempts together): the
+    /// caller bounds each body read.
     pub(crate) async fn send_streaming(&self, call: &Call) -> Result<reqwest::Response, ApiError> {
         let inner = &*self.inner;
+        call.check_query()?;
         let url = self.url(&call.path)?;
+        let deadline = Instant::now() + inner.request_timeout;
         let mut retries = 0u32;
         let mut reauthorised = false;
         let mut next_token: Option<Arc<Token>> = None;
         loop {
             let token = match next_token.take() {
                 Some(token) => Ok(token),
-                None => inner.auth.token(&inner.http).await,
+                None => within(deadline, auth::TOKEN_ROUTE, inner.auth.token(&inner.http)).await,
             };
             let error = match token {
                 Err(e) => e,
@@ -401,16 +504,8 @@ impl Client {
                     if let Some(body) = &call.body {
                         request = request.json(body);
                     }
-                    match tokio::time::timeout(inner.request_timeout, request.send()).await {
-                        Err(_) => ApiError::Network {
-                            route: call.route,
-                            timeout: true,
-                            sent: true,
-                            detail: format!(
-                                "no answer within {} s",
-                                inner.request_timeout.as_secs()
-                            ),
-                        },
+                    match tokio::time::timeout_at(deadline, request.send()).await {
+                        Err(_) => out_of_time(call.route),
                         Ok(Err(e)) => response::network_error(call.route, e),
                         Ok(Ok(r)) if r.status().is_success() => {
                             tracing::debug!(
@@ -422,17 +517,19 @@ impl Client {
                         }
                         Ok(Ok(r)) => {
                             let status = r.status().as_u16();
-                            let retry_after = r
-                                .headers()
-                                .get(RETRY_AFTER)
-                                .and_then(|v| v.to_str().ok())
-                                .and_then(|v| response::parse_retry_after(v, SystemTime::now()));
-                            let body = tokio::time::timeout(inner.request_timeout, r.bytes())
-                                .await
-                                .ok()
-                                .and_then(Result::ok)
-                                .unwrap_or_default();
-                            let text = response::decode_text(&body);
+                            if let Some(redirect) = response::redirect(call.route, &r) {
+                                return Err(redirect);
+                            }
+                            let retry_after = retry_after(&r);
+                            let body = tokio::time::timeout_at(
+                                deadline,
+                                response::read_body(call.route, r, routes::ERROR_BODY_LIMIT),
+                            )
+                            .await
+                            .ok()
+                            .and_then(Result::ok)
+                            .unwrap_or_default();
+                            let text = response::into_text(body);
                             match response::classify(call.route, status, retry_after, &text) {
                                 Outcome::Unauthorized(msg) => {
                                     if reauthorised {
@@ -444,10 +541,14 @@ impl Client {
                                     }
                                     reauthorised = true;
                                     next_token = Some(
-                                        inner
-                                            .auth
-                                            .replace_rejected(&inner.http, token.generation)
-                                            .await?,
+                                        within(
+                                            deadline,
+                                            auth::TOKEN_ROUTE,
+                                            inner
+                                                .auth
+                                                .replace_rejected(&inner.http, token.generation),
+                                        )
+                                        .await?,
                                     );
                                     continue;
                                 }
@@ -466,6 +567,7 @@ impl Client {
             match inner
                 .retry
                 .delay(call.kind, &error, retries, jitter_fraction())
+                .filter(|delay| Instant::now() + *delay < deadline)
             {
                 Some(delay) => {
                     retries += 1;
@@ -539,6 +641,15 @@ fn is_loopback(url: &Url) -> bool {
 }
 
 impl Call {
+    /// Fails with [`ApiError::InvalidRequest`] when a query value is longer
+    /// than [`crate::api::params::MAX_TERM_CHARS`]: nothing is sent, not
+    /// even the token grant. Every route's parameters pass through here.
+    pub fn check_query(&self) -> Result<(), ApiError> {
+        self.query
+            .iter()
+            .try_for_each(|(name, value)| super::params::check_length(name, value))
+    }
+
     /// A [`CallKind::Read`] `GET` with no parameters; add them to `query`.
     pub fn get(route: &'static str, path: impl Into<String>) -> Self {
         Self {

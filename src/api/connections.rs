@@ -138,6 +138,88 @@ impl ConnectionRecord {
     pub fn stopped_at(&self) -> Option<&ApiDate> {
         self.acctstoptime.as_ref().or(self.acctstoptimebr.as_ref())
     }
+
+    /// Megabytes downloaded: see [`Traffic`].
+    pub fn download(&self) -> Traffic {
+        Traffic::of(self.download_megabytes)
+    }
+
+    /// Megabytes uploaded: see [`Traffic`].
+    pub fn upload(&self) -> Traffic {
+        Traffic::of(self.upload_megabytes)
+    }
+}
+
+/// A traffic figure as the server sent it, checked: a count of megabytes
+/// is never negative (a RADIUS counter that wrapped, a server bug) nor
+/// infinite, and such a value is no figure to show or add up.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Traffic {
+    /// Not sent.
+    Unknown,
+    /// A possible value, in megabytes.
+    Megabytes(f64),
+    /// Sent, but impossible.
+    Invalid,
+}
+
+impl Traffic {
+    fn of(value: Option<f64>) -> Traffic {
+        match value {
+            None => Traffic::Unknown,
+            Some(v) if v.is_finite() && v >= 0.0 => Traffic::Megabytes(v),
+            Some(_) => Traffic::Invalid,
+        }
+    }
+
+    /// The value, when it is one.
+    pub fn megabytes(self) -> Option<f64> {
+        match self {
+            Traffic::Megabytes(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// The totals of a connection log, as the console and the CLI show them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ConnectionTotals {
+    /// Sessions: the server's `total_conexoes` when it is a possible count
+    /// (not below the sessions received), else the sessions received.
+    pub sessions: u64,
+    /// Megabytes down: the server's `download_total` when possible, else
+    /// the sum of the sessions' possible values.
+    pub download: f64,
+    /// Megabytes up, likewise.
+    pub upload: f64,
+}
+
+impl ConnectionLog {
+    /// The totals to show: the server's statistics where they are
+    /// possible, else counted and summed here from what is.
+    pub fn totals(&self) -> ConnectionTotals {
+        let stats = self.estatisticas.as_ref();
+        let received = self.registros.len() as u64;
+        let sum = |each: fn(&ConnectionRecord) -> Traffic| -> f64 {
+            self.registros
+                .iter()
+                .filter_map(|r| each(r).megabytes())
+                .sum()
+        };
+        ConnectionTotals {
+            sessions: stats
+                .and_then(|s| s.total_conexoes)
+                .and_then(|n| u64::try_from(n).ok())
+                .filter(|&n| n >= received)
+                .unwrap_or(received),
+            download: Traffic::of(stats.and_then(|s| s.download_total))
+                .megabytes()
+                .unwrap_or_else(|| sum(ConnectionRecord::download)),
+            upload: Traffic::of(stats.and_then(|s| s.upload_total))
+                .megabytes()
+                .unwrap_or_else(|| sum(ConnectionRecord::upload)),
+        }
+    }
 }
 
 /// `estatisticas` of the connection log (megabytes).
@@ -179,6 +261,38 @@ impl Client {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn impossible_figures_are_not_added_up_or_counted() {
+        let log: ConnectionLog = serde_json::from_value(serde_json::json!({
+            "registros": [
+                {"download_megabytes": 10.5, "upload_megabytes": 1},
+                {"download_megabytes": -12.5, "upload_megabytes": "2.5"},
+                {"download_megabytes": null}
+            ],
+            "estatisticas": {"total_conexoes": -1, "download_total": -2, "upload_total": 3.5}
+        }))
+        .unwrap();
+        let r = &log.registros;
+        assert_eq!(r[0].download(), Traffic::Megabytes(10.5));
+        assert_eq!(r[1].download(), Traffic::Invalid);
+        assert_eq!(r[2].download(), Traffic::Unknown);
+        assert_eq!(
+            log.totals(),
+            ConnectionTotals {
+                sessions: 3,
+                download: 10.5,
+                upload: 3.5
+            }
+        );
+        // The server's count stands when it is possible (a limit may
+        // have cut the list).
+        let mut more = log.clone();
+        more.estatisticas.as_mut().unwrap().total_conexoes = Some(40);
+        assert_eq!(more.totals().sessions, 40);
+        more.estatisticas = None;
+        assert_eq!(more.totals().upload, 3.5);
+    }
 
     #[test]
     fn call_and_bounds() {

@@ -15,7 +15,7 @@ use super::envelope::empty_if_not_found;
 use super::lenient::{self as l, ApiDate};
 use super::params::{
     CustomerSearchBy, OrderType, RecordOrderBy, check_limit, document_key, normalize_phone, path,
-    push_range, required, yes_no,
+    push_range, search_term, yes_no,
 };
 use super::speed::Speed;
 use super::{ApiError, Call, CallKind, Client};
@@ -66,7 +66,7 @@ impl CustomerSearch {
 
     /// The term as it will be sent for this search kind.
     pub fn normalized_term(&self) -> Result<String, ApiError> {
-        let term = required("termo_busca", &self.term)?;
+        let term = search_term("termo_busca", &self.term)?;
         let term = match self.by {
             CustomerSearchBy::Document => document_key(&term),
             CustomerSearchBy::Phone => normalize_phone(&term),

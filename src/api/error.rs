@@ -98,6 +98,36 @@ pub enum ApiError {
         /// What was wrong, with string values from the body elided.
         detail: String,
     },
+    /// The server answered with a redirect (HTTP 3xx). hubdesk follows no
+    /// redirect: a redirect on the grant would carry the password to
+    /// wherever it points, one on an action would re-send (or, as a GET,
+    /// drop) it elsewhere, and one on a read would show another host's
+    /// data. Usually the configured `host` is wrong (`http` for `https`,
+    /// a missing path prefix). Nothing was applied by the server.
+    #[error(
+        "the HubSoft server answered {route} with a redirect (HTTP {status}) to {}; hubdesk follows no redirect: check the server address",
+        location.as_deref().unwrap_or("nowhere")
+    )]
+    Redirected {
+        /// Short route name.
+        route: &'static str,
+        /// The HTTP status (301, 302, 303, 307, 308...).
+        status: u16,
+        /// Where it pointed, resolved against the request and reduced to
+        /// `scheme://host[:port]/path` (no user info, query or fragment:
+        /// those may carry secrets or customer data); `None` without a
+        /// usable `Location` header.
+        location: Option<String>,
+    },
+    /// The answer was larger than hubdesk accepts for this route (a size
+    /// no real HubSoft answer reaches); reading stopped at the limit.
+    #[error("the answer of {route} is larger than {limit} bytes, hubdesk's limit for this route")]
+    TooLarge {
+        /// Short route name.
+        route: &'static str,
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// The client configuration is unusable (bad URL, plain HTTP to a remote
     /// host, TLS set-up failure); nothing was sent.
     #[error("invalid client configuration: {reason}")]
@@ -128,7 +158,17 @@ impl ApiError {
         match self {
             Self::Network { route, sent, .. } => *sent && not_grant(route),
             Self::Http { route, status, .. } => (500..=599).contains(status) && not_grant(route),
-            Self::Decode { route, .. } => not_grant(route),
+            Self::Decode { route, .. } | Self::TooLarge { route, .. } => not_grant(route),
+            // "303 See Other" is, by definition, the answer to a request
+            // that was processed (post/redirect/get): the change may have
+            // been made. HubSoft's API never sends it; if a server does,
+            // "unknown" is the honest reading.
+            Self::Redirected {
+                route, status: 303, ..
+            } => not_grant(route),
+            // Any other redirect means "go elsewhere": the configured
+            // server did not apply anything, and hubdesk sent nothing
+            // anywhere else.
             _ => false,
         }
     }
@@ -154,7 +194,9 @@ impl ApiError {
             | Self::Network { route, .. }
             | Self::Http { route, .. }
             | Self::RateLimited { route, .. }
-            | Self::Decode { route, .. } => Some(route),
+            | Self::Decode { route, .. }
+            | Self::Redirected { route, .. }
+            | Self::TooLarge { route, .. } => Some(route),
             Self::InvalidRequest { .. } | Self::Auth { .. } | Self::Config { .. } => None,
         }
     }
@@ -271,6 +313,27 @@ mod tests {
             excerpt: String::new(),
         };
         assert!(!grant_500.outcome_unknown(), "a grant changes nothing");
+        let redirect = |route, status| ApiError::Redirected {
+            route,
+            status,
+            location: Some("http://elsewhere.example/x".into()),
+        };
+        for status in [301, 302, 307, 308] {
+            let e = redirect("cliente/reset_mac_addr", status);
+            assert!(!e.outcome_unknown(), "{status} applied nothing");
+            assert!(!e.is_retryable());
+        }
+        assert!(redirect("cliente/reset_mac_addr", 303).outcome_unknown());
+        assert!(!redirect(crate::api::auth::TOKEN_ROUTE, 303).outcome_unknown());
+        let big = ApiError::TooLarge {
+            route: "cliente/reset_mac_addr",
+            limit: 1,
+        };
+        assert!(
+            big.outcome_unknown(),
+            "a 2xx answer the client could not read"
+        );
+        assert!(!big.is_retryable());
         assert!(http(500).is_retryable());
         assert!(!http(400).is_retryable());
     }

@@ -104,6 +104,14 @@ pub fn decode_for_fuzz(
         match response::classify(route, status, retry_after, &text) {
             Outcome::Unauthorized(_) => FuzzOutcome::Unauthorized,
             Outcome::Failed(e) => FuzzOutcome::Failed(e),
+            // A read's answer must carry its data (the create shares the
+            // search's route name but is an action).
+            Outcome::Success
+                if name != "prospecto (create)"
+                    && super::routes::check_data_key(route, &text).is_err() =>
+            {
+                FuzzOutcome::Failed(super::routes::check_data_key(route, &text).unwrap_err())
+            }
             Outcome::Success => match name {
                 "cliente" | "cliente/all" => typed::<CustomersResponse>(route, &text),
                 "cliente/atendimento" => typed::<TicketsResponse>(route, &text),

@@ -367,6 +367,49 @@ impl Invoice {
         self.quitado
             .unwrap_or_else(|| self.payment_date().is_some())
     }
+
+    /// The first field that identifies an invoice and that this one lacks
+    /// (or carries unreadable): `id_fatura` (what the send routes take),
+    /// `data_vencimento` (a real calendar day, in either field) or
+    /// `valor`. Such an invoice cannot be told "open" or "overdue", nor
+    /// quoted to the subscriber: it is reported, never shown.
+    pub fn missing_identity(&self) -> Option<&'static str> {
+        if self.id_fatura.is_none() {
+            Some("id_fatura")
+        } else if ![&self.data_vencimento, &self.data_vencimento_br]
+            .into_iter()
+            .any(|d| d.as_ref().and_then(ApiDate::date).is_some())
+        {
+            Some("data_vencimento")
+        } else if self.valor.is_none() {
+            Some("valor")
+        } else {
+            None
+        }
+    }
+}
+
+impl InvoicesResponse {
+    /// The invoices, after checking that each one carries what identifies
+    /// it ([`Invoice::missing_identity`]); the first that does not fails
+    /// the answer with [`ApiError::Decode`] naming the route and the field
+    /// (`faturas[2].data_vencimento`), so a broken record is reported
+    /// instead of being shown to the attendant as an open invoice.
+    pub fn into_checked(self, route: &'static str) -> Result<Vec<Invoice>, ApiError> {
+        if let Some((i, field)) = self
+            .faturas
+            .iter()
+            .enumerate()
+            .find_map(|(i, f)| f.missing_identity().map(|field| (i, field)))
+        {
+            return Err(ApiError::Decode {
+                route,
+                path: format!("faturas[{i}].{field}"),
+                detail: "missing or unreadable: the invoice cannot be identified".to_owned(),
+            });
+        }
+        Ok(self.faturas)
+    }
 }
 
 /// One line of an invoice's `detalhamento`.
@@ -493,8 +536,9 @@ impl Client {
         params: &InvoiceSearch,
     ) -> Result<Vec<Invoice>, ApiError> {
         let call = params.to_call()?;
+        let route = call.route;
         let r: Result<InvoicesResponse, _> = self.call(call).await;
-        empty_if_not_found(r.map(|r| r.faturas))
+        empty_if_not_found(r.and_then(|r| r.into_checked(route)))
     }
 
     /// `POST /cliente/financeiro/enviar_email`: queues the invoice by e-mail

@@ -176,11 +176,65 @@ impl<'de> Visitor<'de> for IntVisitor {
     scalar_fallbacks!();
 }
 
+struct IdVisitor;
+
+/// The error of an integer that no id can be: it is reported (the decode
+/// error names the field's path) instead of silently becoming "no id",
+/// which would hide the record's actions without a word.
+fn out_of_range<E: de::Error>() -> E {
+    E::custom(format!(
+        "an id out of range (negative, or larger than {})",
+        u64::MAX
+    ))
+}
+
+impl<'de> Visitor<'de> for IdVisitor {
+    type Value = Option<u64>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an id")
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        u64::try_from(v).map(Some).map_err(|_| out_of_range())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        // serde_json hands integers past u64::MAX over as floats.
+        if !v.is_finite() || v.fract() != 0.0 {
+            return Ok(None);
+        }
+        if !(0.0..18_446_744_073_709_551_616.0).contains(&v) {
+            return Err(out_of_range());
+        }
+        Ok(Some(v as u64))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        let t = v.trim();
+        let digits = t.strip_prefix('-').unwrap_or(t);
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return match (t.starts_with('-'), t.parse::<u64>()) {
+                (false, Ok(v)) => Ok(Some(v)),
+                // "-0" is zero; any other sign or size is out of range.
+                (true, _) if digits.bytes().all(|b| b == b'0') => Ok(Some(0)),
+                _ => Err(out_of_range()),
+            };
+        }
+        match t.parse::<f64>() {
+            Ok(f) => self.visit_f64(f),
+            Err(_) => Ok(None),
+        }
+    }
+    scalar_fallbacks!();
+}
+
 /// An id (or any non-negative integer) from a number, `"11000"` or `11000.0`.
-/// Negative, fractional, oversized or non-numeric values give `None`.
+/// Fractional or non-numeric values give `None`; an integer that no id
+/// can be (negative, or past `u64::MAX`, as a number or as digits) is an
+/// error naming the field, never a silent `None`.
 pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    Ok(d.deserialize_any(IntVisitor)?
-        .and_then(|v| u64::try_from(v).ok()))
+    d.deserialize_any(IdVisitor)
 }
 
 /// A signed integer (minutes, percentages, counts) from a number or string.
@@ -685,7 +739,9 @@ impl ApiDate {
 }
 
 /// ISO 8601, for `--json` and exports: `2024-05-10` for days, RFC 3339
-/// with the offset for instants, the text as it came for unknown formats.
+/// with the offset for instants. Text in no known format (`31/02/2026`,
+/// `ontem`) is `{"texto": "31/02/2026"}`: kept, but never a string a
+/// script would take for an ISO date.
 impl serde::Serialize for ApiDate {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -693,7 +749,12 @@ impl serde::Serialize for ApiDate {
             ApiDate::Instant(t) => {
                 s.serialize_str(&t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
             }
-            ApiDate::Raw(r) => s.serialize_str(r),
+            ApiDate::Raw(r) => {
+                use serde::ser::SerializeMap;
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("texto", r)?;
+                m.end()
+            }
         }
     }
 }
@@ -1000,9 +1061,30 @@ mod tests {
         assert_eq!(probe(r#"{"i": 11000}"#).i, Some(11000));
         assert_eq!(probe(r#"{"i": "11000"}"#).i, Some(11000));
         assert_eq!(probe(r#"{"i": 11000.0}"#).i, Some(11000));
-        assert_eq!(probe(r#"{"i": -1}"#).i, None);
         assert_eq!(probe(r#"{"i": "abc"}"#).i, None);
         assert_eq!(probe(r#"{"i": true}"#).i, None);
+        assert_eq!(probe(r#"{"i": 1.5}"#).i, None);
+        assert_eq!(probe(r#"{"i": 18446744073709551615}"#).i, Some(u64::MAX));
+        assert_eq!(probe(r#"{"i": "-0"}"#).i, Some(0));
+    }
+
+    #[test]
+    fn ids_no_id_can_be_are_reported_not_dropped() {
+        // Issue 14: a huge id silently became "no id", hiding the record's
+        // actions without a word. Negative ones too.
+        for bad in [
+            "-1",
+            r#""-7""#,
+            "18446744073709551616",
+            r#""99999999999999999999""#,
+            "1e25",
+            "-3.0",
+        ] {
+            let e = serde_json::from_str::<Probe>(&format!(r#"{{"i": {bad}}}"#))
+                .expect_err(bad)
+                .to_string();
+            assert!(e.contains("an id out of range"), "{bad}: {e}");
+        }
     }
 
     #[test]
@@ -1070,6 +1152,16 @@ mod tests {
         assert_eq!(frac, ApiDate::Instant(at(2019, 10, 7, 13, 39, 48)));
         assert_eq!(d("ontem à tarde"), ApiDate::Raw("ontem à tarde".into()));
         assert_eq!(d("31/02/2020"), ApiDate::Raw("31/02/2020".into()));
+        // --json promises ISO 8601: text in no known format is marked as
+        // such, never passed on as if it were a date.
+        assert_eq!(
+            serde_json::to_value(d("31/02/2020")).unwrap(),
+            serde_json::json!({"texto": "31/02/2020"})
+        );
+        assert_eq!(
+            serde_json::to_value(d("10/05/2024")).unwrap(),
+            serde_json::json!("2024-05-10")
+        );
         assert_eq!(ApiDate::parse("   "), None);
     }
 

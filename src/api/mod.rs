@@ -53,6 +53,7 @@ mod client;
 mod error;
 pub mod params;
 mod response;
+mod routes;
 mod secret;
 mod tls;
 
@@ -60,6 +61,7 @@ pub use auth::{Credentials, TokenInfo};
 pub use client::{Call, CallKind, Client, ClientConfig};
 pub use error::{AUTH_FRESH_TOKEN_REFUSED, AUTH_REFUSED_WITHOUT_REASON, ApiError};
 pub use response::{DETAIL_CUT_SHORT, DETAIL_EMPTY, DETAIL_NOT_JSON};
+pub use routes::body_limit;
 pub use secret::Secret;
 pub mod addresses;
 pub mod connections;
@@ -80,7 +82,9 @@ pub mod speed;
 pub mod tickets;
 
 pub use addresses::{CitiesResponse, City, Neighbourhood};
-pub use connections::{ConnectionLog, ConnectionLogQuery, ConnectionRecord, ConnectionStats};
+pub use connections::{
+    ConnectionLog, ConnectionLogQuery, ConnectionRecord, ConnectionStats, ConnectionTotals, Traffic,
+};
 pub use customers::{
     Address, AllCustomers, Coordinates, Customer, CustomerSearch, CustomerService,
     CustomersResponse, Equipment, LastConnection, NetInterface, Package, ServicePort,

@@ -231,6 +231,31 @@ pub fn required(field: &'static str, value: &str) -> Result<String, ApiError> {
     Ok(t.to_owned())
 }
 
+/// The longest text hubdesk sends as a search term or any other query
+/// value, in characters. No CPF, phone, login, IP or name comes close;
+/// a longer value (a paste gone wrong) would make a URL the server or a
+/// proxy refuses, which reads as a network failure.
+pub const MAX_TERM_CHARS: usize = 200;
+
+/// [`required`], and at most [`MAX_TERM_CHARS`] characters.
+pub fn search_term(field: &'static str, value: &str) -> Result<String, ApiError> {
+    let t = required(field, value)?;
+    check_length(field, &t)?;
+    Ok(t)
+}
+
+/// Fails when `value` has more than [`MAX_TERM_CHARS`] characters.
+pub fn check_length(field: &'static str, value: &str) -> Result<(), ApiError> {
+    let n = value.chars().count();
+    if n > MAX_TERM_CHARS {
+        return Err(ApiError::InvalidRequest {
+            field,
+            reason: format!("{n} characters; at most {MAX_TERM_CHARS}"),
+        });
+    }
+    Ok(())
+}
+
 /// Fails when both dates are given and `data_fim` precedes `data_inicio`.
 pub fn check_range(start: Option<NaiveDate>, end: Option<NaiveDate>) -> Result<(), ApiError> {
     if let (Some(s), Some(e)) = (start, end)

@@ -10,7 +10,9 @@ use serde_json::{Map, Value, json};
 
 use super::envelope::empty_if_not_found;
 use super::lenient::{self as l, ApiDate};
-use super::params::{check_id, digits_only, document_key, normalize_phone, path, required};
+use super::params::{
+    check_id, digits_only, document_key, normalize_phone, path, required, search_term,
+};
 use super::speed::Speed;
 use super::{ApiError, Call, CallKind, Client};
 
@@ -185,7 +187,7 @@ impl ProspectSearch {
             route: "prospecto",
             method: Method::GET,
             path: path("prospecto"),
-            query: vec![("busca", required("busca", &self.busca)?)],
+            query: vec![("busca", search_term("busca", &self.busca)?)],
             body: None,
             kind: CallKind::Read,
         })

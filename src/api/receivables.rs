@@ -161,8 +161,9 @@ impl Client {
     /// `GET /financeiro`: receivables in a window. 404 gives an empty list.
     pub async fn receivables(&self, params: &ReceivablesQuery) -> Result<Vec<Invoice>, ApiError> {
         let call = params.to_call()?;
+        let route = call.route;
         let r: Result<InvoicesResponse, _> = self.call(call).await;
-        empty_if_not_found(r.map(|r| r.faturas))
+        empty_if_not_found(r.and_then(|r| r.into_checked(route)))
     }
 }
 

@@ -38,6 +38,83 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
     }
 }
 
+/// The body as text, without copying it when it is UTF-8.
+pub(crate) fn into_text(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => decode_text(e.as_bytes()).into_owned(),
+    }
+}
+
+/// Reads the body of `response`, at most `limit` bytes. For a success
+/// (2xx) a longer body is [`ApiError::TooLarge`], detected from
+/// `Content-Length` before anything is read, or as soon as the bytes
+/// received pass the limit; for any other status the body is cut at the
+/// limit (only its start is ever shown). Memory never holds more than the
+/// limit plus one chunk.
+pub(crate) async fn read_body(
+    route: &'static str,
+    mut response: reqwest::Response,
+    limit: u64,
+) -> Result<Vec<u8>, ApiError> {
+    let success = response.status().is_success();
+    let too_large = || ApiError::TooLarge { route, limit };
+    let announced = response.content_length();
+    if success && announced.is_some_and(|n| n > limit) {
+        return Err(too_large());
+    }
+    let capacity = announced.unwrap_or(0).min(limit).min(64 * 1024 * 1024);
+    let mut body = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| network_error(route, e))?
+    {
+        let room = usize::try_from(limit.saturating_sub(body.len() as u64)).unwrap_or(usize::MAX);
+        if chunk.len() > room {
+            if success {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk[..room]);
+            break;
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// A 3xx answer as [`ApiError::Redirected`], or `None` for any other
+/// status. The `Location` is resolved against the request's URL and cut
+/// to `scheme://host[:port]/path`: its query or user info may hold a CPF
+/// or a password, and the error reaches the screen and the logs.
+pub(crate) fn redirect(route: &'static str, response: &reqwest::Response) -> Option<ApiError> {
+    let status = response.status();
+    if !status.is_redirection() {
+        return None;
+    }
+    let location = response
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| redirect_target(response.url(), v));
+    Some(ApiError::Redirected {
+        route,
+        status: status.as_u16(),
+        location,
+    })
+}
+
+/// Where a `Location` points, resolved against `base` and reduced to
+/// `scheme://host[:port]/path` (at most [`EXCERPT_CHARS`] characters).
+pub(crate) fn redirect_target(base: &reqwest::Url, location: &str) -> Option<String> {
+    let mut url = base.join(location.trim()).ok()?;
+    url.set_query(None);
+    url.set_fragment(None);
+    let _ = url.set_username("");
+    let _ = url.set_password(None);
+    Some(shorten(url.as_str()))
+}
+
 /// The envelope members the client looks at; everything else is skipped
 /// without being built, so checking a large body costs one scan.
 #[derive(Deserialize)]
@@ -489,6 +566,38 @@ mod tests {
             classify("r", 429, Some(Duration::from_secs(3)), ""),
             Outcome::Failed(ApiError::RateLimited { retry_after: Some(d), .. }) if d.as_secs() == 3
         ));
+    }
+
+    #[test]
+    fn redirect_targets_are_resolved_and_stripped() {
+        let base =
+            reqwest::Url::parse("https://erp.isp.com.br/api/v1/integracao/cliente?termo_busca=123")
+                .unwrap();
+        assert_eq!(
+            redirect_target(
+                &base,
+                "http://evil.example:8080/oauth/token?cpf=12345678909#x"
+            )
+            .as_deref(),
+            Some("http://evil.example:8080/oauth/token")
+        );
+        assert_eq!(
+            redirect_target(&base, "https://u:p@other.example/x").as_deref(),
+            Some("https://other.example/x")
+        );
+        // Relative to the request: a missing path prefix shows.
+        assert_eq!(
+            redirect_target(&base, "/hubsoft/api/v1/integracao/cliente").as_deref(),
+            Some("https://erp.isp.com.br/hubsoft/api/v1/integracao/cliente")
+        );
+        let long = format!("https://x.example/{}", "a".repeat(500));
+        assert!(redirect_target(&base, &long).unwrap().chars().count() <= EXCERPT_CHARS + 1);
+    }
+
+    #[test]
+    fn into_text_keeps_utf8_and_reads_latin1() {
+        assert_eq!(into_text("JOSÉ".as_bytes().to_vec()), "JOSÉ");
+        assert_eq!(into_text(b"JOS\xC9".to_vec()), "JOSÉ");
     }
 
     #[test]

@@ -1137,3 +1137,69 @@ fn closing_a_ticket_names_and_audits_the_tickets_own_service() {
     assert_eq!(u.descricao, None, "the customer's description is kept");
     assert_eq!(u.parametros["texto_fechamento"], "Cabo trocado");
 }
+
+#[test]
+fn an_outcome_the_trail_could_not_record_is_a_warning_after_the_outcome() {
+    let mut app = app_with(false);
+    open(&mut app);
+    let submission = send_mac_reset(&mut app);
+    update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: ActionReply::Plain(Ok(crate::api::ActionResponse {
+                msg: Some("MAC resetado".into()),
+            })),
+        },
+    );
+    assert_eq!(
+        app.inflight.outcome(MAC),
+        Some(&Outcome::Done {
+            msg: Some("MAC resetado".into())
+        })
+    );
+    // The runner sends this right after the answer when the outcome line
+    // could not be written.
+    let (_, changed) = update(
+        &mut app,
+        Msg::AuditNotRecorded("No space left on device".into()),
+    );
+    assert_eq!(changed, Changed::Yes);
+    let status = app.status.as_ref().unwrap();
+    assert_eq!(
+        status.text,
+        "Amanda: Done: MAC reset — MAC resetado — warning: outcome not written to the audit trail \
+         (No space left on device); do not repeat the action because of this"
+    );
+    assert_eq!(status.kind, StatusKind::Error);
+    assert!(!app.inflight.is_running(MAC));
+}
+
+#[test]
+fn a_redirected_action_reads_not_applied_and_needs_no_acknowledgement() {
+    let mut app = app_with(false);
+    open(&mut app);
+    let submission = send_mac_reset(&mut app);
+    let e = crate::api::ApiError::Redirected {
+        route: "cliente/reset_mac_addr",
+        status: 307,
+        location: Some("http://127.0.0.1:9/x".into()),
+    };
+    update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: ActionReply::Plain(Err(e)),
+        },
+    );
+    let Some(Outcome::Refused { msg }) = app.inflight.outcome(MAC) else {
+        panic!("{:?}", app.inflight.outcome(MAC));
+    };
+    assert!(
+        msg.starts_with("Not applied (redirected): MAC reset. The server answered"),
+        "{msg}"
+    );
+    assert!(msg.contains("http://127.0.0.1:9/x"), "{msg}");
+    // Not "unknown": sending it again (to a fixed host) asks nothing more.
+    assert!(app.inflight.clone().begin(MAC).is_ok());
+}

@@ -238,6 +238,18 @@ pub fn error_text(lang: Lang, kind: ActionKind, e: &ApiError) -> String {
             Msg::ErrInvalidRequest,
             &[("field", &"config"), ("reason", reason)],
         ),
+        ApiError::Redirected {
+            route,
+            status,
+            location,
+        } => crate::ops::errors::not_applied_redirected(
+            lang,
+            kind.msg(),
+            route,
+            *status,
+            location.as_deref(),
+        ),
+        ApiError::TooLarge { route, limit } => crate::ops::errors::too_large(lang, route, *limit),
     }
 }
 

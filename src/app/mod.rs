@@ -295,6 +295,10 @@ pub enum Msg {
         /// The answer.
         reply: actions::ActionReply,
     },
+    /// The outcome of an action just reported ([`Msg::ActionDone`]) could
+    /// not be written to the audit trail: a warning after the outcome, never
+    /// in its place (the action went out and the server answered).
+    AuditNotRecorded(String),
     /// Read `slot` of `view` again, if it is still on screen.
     RefreshSlot {
         /// The view.
@@ -454,10 +458,11 @@ impl SearchState {
         match self.forced {
             Some(kind) => {
                 let term = search_kind::term_for(kind, self.input.value());
-                let problem = term
-                    .trim()
-                    .is_empty()
-                    .then_some(search_kind::SearchProblem::Empty);
+                let problem = if term.trim().is_empty() {
+                    Some(search_kind::SearchProblem::Empty)
+                } else {
+                    search_kind::length_problem(&term)
+                };
                 (kind, term, problem)
             }
             None => (d.kind, d.term, d.problem),
@@ -636,6 +641,8 @@ pub struct Settings {
     pub profile: String,
     /// TLS verification off.
     pub insecure: bool,
+    /// Plain `http://` to a remote host: credentials travel in clear.
+    pub cleartext: bool,
     /// Seconds after which a read times out (for the timeout message).
     pub timeout_secs: u64,
     /// The attendant's name or login: tickets and the audit trail carry
@@ -660,6 +667,7 @@ impl Default for Settings {
             demo: false,
             profile: String::new(),
             insecure: false,
+            cleartext: false,
             timeout_secs: 20,
             attendant: None,
             ramal: None,
@@ -888,9 +896,20 @@ impl App {
 
 /// The localized text of an API error; `timeout_secs` fills the timeout
 /// message. Server text is sanitized before it is shown.
+///
+/// This is the one mapping of [`ApiError`] to text: the console's panes
+/// use it as is, and the action texts ([`inflight::error_text`]) and the
+/// CLI ([`crate::cli::Failure::api`]) call it for every error they do not
+/// word differently, so a new kind of error needs a text here only.
 pub fn error_text(lang: Lang, err: &ApiError, timeout_secs: u64) -> String {
     use crate::sanitize::clean;
     match err {
+        ApiError::Redirected {
+            route,
+            status,
+            location,
+        } => crate::ops::errors::redirected(lang, route, *status, location.as_deref()),
+        ApiError::TooLarge { route, limit } => crate::ops::errors::too_large(lang, route, *limit),
         ApiError::Network { timeout: true, .. } => {
             trf(lang, T::ErrTimeout, &[("seconds", &timeout_secs)])
         }
@@ -1006,6 +1025,17 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
         }
         Msg::Copied(report) => actions::on_copied(app, report),
         Msg::AuditLoaded(result) => actions::on_audit(app, result),
+        Msg::AuditNotRecorded(detail) => {
+            let lang = app.lang();
+            let warning = trf(lang, T::ActionAuditOutcomeFailed, &[("detail", &detail)]);
+            // The server's outcome stays first on the line.
+            let text = match &app.status {
+                Some(s) if !s.text.is_empty() => format!("{} — {warning}", s.text),
+                _ => warning,
+            };
+            app.set_status(StatusKind::Error, text);
+            Changed::Yes
+        }
         Msg::ScreenPop(phone) => tools::pbx::on_pop(app, &phone, &mut fx),
         Msg::IndexLoaded { generation, result } => typeahead::on_loaded(app, generation, result),
     };

@@ -218,14 +218,18 @@ impl Runner {
                 let trail = self.trail();
                 let handle = tokio::spawn(async move {
                     // Without a client nothing can be sent, so nothing is audited.
-                    let reply = match client.get().await {
+                    let (reply, not_recorded) = match client.get().await {
                         Ok(client) => {
                             audit.host = client.base_url().to_owned();
                             audited(&client, trail, audit, request).await
                         }
-                        Err(e) => ActionReply::NotSent(e.to_string()),
+                        Err(e) => (ActionReply::NotSent(e.to_string()), None),
                     };
+                    // The server's outcome first, then the trail's trouble.
                     let _ = tx.send(Msg::ActionDone { submission, reply });
+                    if let Some(detail) = not_recorded {
+                        let _ = tx.send(Msg::AuditNotRecorded(detail));
+                    }
                 });
                 self.actions.push(handle);
             }
@@ -357,23 +361,29 @@ fn failed(request: &Request, e: ApiError) -> Reply {
 /// Writes the attempt (synced to disk), sends the action once, writes the
 /// outcome, through [`audit::audited`], the one path the command line takes
 /// too. Nothing is sent when the attempt cannot be written; an abandoned
-/// request (the console quit or was killed) leaves `unknown`.
+/// request (the console quit or was killed) leaves `unknown`. Returns the
+/// reply and, when the outcome line could not be written, why.
 async fn audited(
     client: &Client,
     trail: Result<Audit, String>,
     attempt: audit::AuditAttempt,
     request: ActionRequest,
-) -> ActionReply {
+) -> (ActionReply, Option<String>) {
     let trail = match trail {
         Ok(t) => t,
-        Err(e) => return ActionReply::NotSent(e),
+        Err(e) => return (ActionReply::NotSent(e), None),
     };
     let sent = audit::audited(&trail, attempt, perform_action(client, request), judge).await;
     match sent {
+        Ok((reply, Ok(()))) => (reply, None),
         // The request is done whatever happened to the outcome line; a
-        // missing one reads as "sent, outcome not recorded".
-        Ok((reply, _outcome_written)) => reply,
-        Err(e) => ActionReply::NotSent(e.to_string()),
+        // missing one reads as "sent, outcome not recorded", and the
+        // attendant is told after the outcome.
+        Ok((reply, Err(e))) => {
+            tracing::warn!(error = %e, "action outcome not written to the audit trail");
+            (reply, Some(e.to_string()))
+        }
+        Err(e) => (ActionReply::NotSent(e.to_string()), None),
     }
 }
 

@@ -69,6 +69,9 @@ pub struct GlobalArgs {
     /// Do actions without asking.
     #[arg(long, short = 'y', global = true)]
     pub yes: bool,
+    /// Allow core dumps (off by default: they hold secrets).
+    #[arg(long, global = true)]
+    pub allow_core_dump: bool,
 }
 
 /// `--theme`.

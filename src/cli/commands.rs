@@ -45,6 +45,12 @@ struct Ctx {
 
 /// Runs the parsed command line.
 pub fn dispatch(cli: Cli, prescan_lang: Lang) -> Result<u8, Failure> {
+    // Off since the start of main (see `crate::hardening`).
+    if cli.global.allow_core_dump
+        && let Err(e) = crate::hardening::allow_core_dumps()
+    {
+        eprintln!("hubdesk: --allow-core-dump: {e}");
+    }
     let env = &config::process_env;
     let paths = Paths::resolve(cli.global.config.as_deref(), env)
         .map_err(|e| Failure::config(prescan_lang, &e))?;
@@ -117,11 +123,16 @@ pub fn dispatch(cli: Cli, prescan_lang: Lang) -> Result<u8, Failure> {
             )
         );
     }
-    // `config check` lists it among its own warnings.
-    if !matches!(cli.command, Some(Command::Config(ConfigCommand::Check)))
-        && let Some(w) = config::secrets_warning(&loaded, lang)
-    {
-        eprintln!("hubdesk: {w}");
+    // `config check` lists these among its own warnings.
+    if !matches!(cli.command, Some(Command::Config(ConfigCommand::Check))) {
+        // A file others may rewrite must not run commands.
+        config::check_commands_safe(&loaded).map_err(|e| Failure::config(lang, &e))?;
+        for w in config::secrets_warning(&loaded, lang)
+            .into_iter()
+            .chain(config::unknown_keys_warning(&loaded, lang))
+        {
+            eprintln!("hubdesk: {w}");
+        }
     }
     let privacy = cli.global.privacy || loaded.file.privacy.unwrap_or(false);
     let ctx = Ctx {
@@ -338,8 +349,11 @@ fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, Failure> {
             &ctx.paths.state_dir,
             &settings.profile,
         )),
+        cleartext: settings.cleartext_remote(),
         warnings: config::secrets_warning(&ctx.loaded, lang)
             .into_iter()
+            .chain(config::unknown_keys_warning(&ctx.loaded, lang))
+            .chain(cleartext_warning(lang, &settings))
             .collect(),
     };
     let result = rt.block_on(console::run(options));
@@ -392,6 +406,9 @@ fn with_runtime(ctx: &Ctx, command: Command, demo: bool) -> Result<u8, Failure> 
     if ctx.global.insecure {
         eprintln!("hubdesk: {}", tr(ctx.lang, Msg::HdInsecureWarning));
     }
+    if let Some(w) = cleartext_warning(ctx.lang, &settings) {
+        eprintln!("hubdesk: {w}");
+    }
     let client = ctx.client_for(&settings)?;
     let rt = runtime(ctx.lang)?;
     let result = rt.block_on(execute(ctx, &settings, &client, plan));
@@ -399,6 +416,19 @@ fn with_runtime(ctx: &Ctx, command: Command, demo: bool) -> Result<u8, Failure> 
         sim.shutdown();
     }
     result
+}
+
+/// The warning of a plain-http remote server (`insecure_http = true`),
+/// said on every run.
+fn cleartext_warning(lang: Lang, settings: &Settings) -> Option<String> {
+    settings.cleartext_remote().then(|| {
+        let host = settings.host.as_deref().unwrap_or_default();
+        trf(
+            lang,
+            Msg::CfgCleartextHost,
+            &[("host", &crate::sanitize::clean_line(host))],
+        )
+    })
 }
 
 /// A command whose input has been checked.
@@ -829,6 +859,9 @@ fn search_params(lang: Lang, args: SearchArgs) -> Result<CustomerSearch, Failure
     if term.is_empty() {
         return Err(Failure::usage(tr(lang, Msg::SearchEmptyTerm)));
     }
+    if let Some(problem) = search_kind::length_problem(&term) {
+        return Err(Failure::usage(tr(lang, problem.msg())));
+    }
     let mut q = CustomerSearch::new(kind, term);
     // HubSoft answers 5 customers when no limit is sent; ask for the most
     // it gives (100, as the console does) and say when that cap is hit.
@@ -1009,7 +1042,9 @@ async fn execute(
                 note(tr(lang, Msg::StateEmpty));
             } else {
                 say(out::connections_table(f, &log.registros));
-                if let Some(total) = log.estatisticas.as_ref().and_then(|s| s.total_conexoes) {
+                // The count the console shows (never the server's -1).
+                if log.estatisticas.is_some() {
+                    let total = log.totals().sessions;
                     say(trf(lang, Msg::CliSessionsTotal, &[("count", &total)]));
                 }
             }
@@ -1308,7 +1343,17 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
             return Err(Failure::new(code, tr(lang, Msg::CliInterruptedUnknown)));
         }
     };
-    written.map_err(audit_failed)?;
+    // After the request the server's outcome comes first: a failure to
+    // record it is a warning after it, never "not sent" (the action went
+    // out) and never a reason to repeat it.
+    let outcome_not_recorded = |e: std::io::Error| {
+        tracing::warn!(action = plan.attempt.action, "outcome not recorded");
+        note(&trf(
+            lang,
+            Msg::CliAuditOutcomeFailed,
+            &[("path", &audit_path.display()), ("detail", &e)],
+        ));
+    };
     match result {
         Ok((msg, extra)) => {
             let msg = msg.map(|m| crate::sanitize::clean_line(&m).trim().to_owned());
@@ -1335,6 +1380,9 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
                     say(trf(lang, Msg::Cli7ProspectId, &[("id", &id)]));
                 }
             }
+            if let Err(e) = written {
+                outcome_not_recorded(e);
+            }
             Ok(EXIT_OK)
         }
         Err(e) => {
@@ -1345,17 +1393,27 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
                 unknown,
                 "action not confirmed"
             );
-            if unknown {
-                return Err(Failure::new(
+            let failure = if unknown {
+                Failure::new(
                     EXIT_FAILURE,
                     trf(
                         lang,
                         Msg::CliOutcomeUnknown,
                         &[("detail", &failure.message)],
                     ),
-                ));
+                )
+            } else {
+                failure
+            };
+            match written {
+                Ok(()) => Err(failure),
+                Err(e) => {
+                    note(&failure.message);
+                    outcome_not_recorded(e);
+                    // Already said, in that order.
+                    Err(Failure::new(failure.code, ""))
+                }
             }
-            Err(failure)
         }
     }
 }
@@ -1433,7 +1491,7 @@ async fn msg_only(
 fn show_audit(ctx: &Ctx, limit: usize) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let path = ctx.paths.audit_file();
-    let entries = audit::read_latest(&path, limit).map_err(|e| {
+    let trail = audit::read_trail(&path, limit).map_err(|e| {
         Failure::new(
             EXIT_FAILURE,
             trf(
@@ -1443,6 +1501,20 @@ fn show_audit(ctx: &Ctx, limit: usize) -> Result<u8, Failure> {
             ),
         )
     })?;
+    let entries = trail.entries;
+    // Skipped, and said (on stderr, so `--json` stays a list of entries).
+    if !trail.torn.is_empty() {
+        let lines: Vec<String> = trail.torn.iter().map(usize::to_string).collect();
+        note(&trf(
+            lang,
+            Msg::CliAuditTornLines,
+            &[
+                ("count", &trail.torn.len()),
+                ("path", &path.display()),
+                ("lines", &lines.join(", ")),
+            ],
+        ));
+    }
     if ctx.global.json {
         print_json(&serde_json::to_value(&entries).unwrap_or(Value::Null));
         return Ok(EXIT_OK);
@@ -1553,12 +1625,20 @@ fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
             host: None,
         };
         let no_env = |_: &str| None;
-        if let Ok(s) = config::resolve(file, &flags, &no_env)
-            && s.host.is_some()
-            && let Err(e) = s.checked_host()
-        {
-            warnings.push(e.message(lang));
+        match config::resolve(file, &flags, &no_env) {
+            Ok(s) if s.host.is_some() => {
+                if let Err(e) = s.checked_host() {
+                    warnings.push(e.message(lang));
+                }
+                warnings.extend(cleartext_warning(lang, &s));
+            }
+            Ok(_) => {}
+            Err(e @ config::ConfigError::HostUserinfo { .. }) => warnings.push(e.message(lang)),
+            Err(_) => {}
         }
+    }
+    if let Err(e) = config::check_commands_safe(loaded) {
+        warnings.push(e.message(lang));
     }
     let with_secrets = config::profiles_with_secrets(file);
     if !with_secrets.is_empty() {

@@ -26,6 +26,7 @@ const ROOT_ARGS: &[(&str, Msg)] = &[
     ("timeout", Msg::HelpTimeout),
     ("json", Msg::HelpJson),
     ("yes", Msg::HelpYes),
+    ("allow_core_dump", Msg::HelpAllowCoreDump),
 ];
 
 /// A subcommand: its name, about, own arguments, and nested subcommands.

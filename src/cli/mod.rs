@@ -131,12 +131,39 @@ impl Failure {
             ApiError::Config { reason } => {
                 Failure::usage(trf(lang, Msg::CliClientConfig, &[("reason", reason)]))
             }
+            ApiError::Redirected {
+                route,
+                status,
+                location,
+            } => Failure::new(
+                EXIT_FAILURE,
+                match action {
+                    Some(action) => crate::ops::errors::not_applied_redirected(
+                        lang,
+                        action,
+                        route,
+                        *status,
+                        location.as_deref(),
+                    ),
+                    None => {
+                        crate::ops::errors::redirected(lang, route, *status, location.as_deref())
+                    }
+                },
+            ),
+            ApiError::TooLarge { route, limit } => Failure::new(
+                EXIT_FAILURE,
+                crate::ops::errors::too_large(lang, route, *limit),
+            ),
         }
     }
 }
 
 /// Runs hubdesk with the process's arguments and environment.
 pub fn main() -> ExitCode {
+    // Before anything is read (the config's secrets, the prescan below):
+    // a core dump would hold them. Cannot fail in practice, and there is
+    // no log yet to say so.
+    let _ = crate::hardening::at_start();
     let argv: Vec<OsString> = std::env::args_os().collect();
     ExitCode::from(run(argv))
 }

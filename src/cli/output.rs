@@ -6,7 +6,6 @@
 //! the key HubSoft used, and nothing the client does not model (the raw
 //! body is never echoed). The PPPoE `senha` is not serializable at all.
 
-use chrono::SecondsFormat;
 use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -15,7 +14,7 @@ use serde_json::{Value, json};
 use crate::api::{
     Address, ApiDate, City, ConnectionRecord, ConnectionStats, Customer, CustomerService,
     Equipment, Invoice, LastConnection, Pop, Prospect, ProspectPlan, ServiceOrder, ServiceZone,
-    Speed, Ticket,
+    Speed, Ticket, Traffic,
 };
 use crate::br;
 use crate::i18n::{Lang, Msg, tr, trf};
@@ -487,11 +486,21 @@ pub fn connections_table(f: &Fmt, records: &[ConnectionRecord]) -> Table {
             f.text(r.framedipaddress.as_deref()),
             f.text(r.nasipaddress.as_deref()),
             f.text(r.callingstationid.as_deref()),
-            megabytes(r.download_megabytes),
-            megabytes(r.upload_megabytes),
+            traffic(f, r.download()),
+            traffic(f, r.upload()),
         ]);
     }
     t
+}
+
+/// A session's traffic in the table: [`megabytes`], blank when not
+/// sent, "inválido" when impossible (negative), as in the console.
+fn traffic(f: &Fmt, t: Traffic) -> String {
+    match t {
+        Traffic::Megabytes(v) => megabytes(Some(v)),
+        Traffic::Unknown => String::new(),
+        Traffic::Invalid => tr(f.lang, Msg::TrafficInvalid).to_owned(),
+    }
 }
 
 /// `1.234,5` the Brazilian way, one decimal.
@@ -520,15 +529,12 @@ pub fn money_json(d: Option<Decimal>) -> Value {
         .map_or(Value::Null, Value::Number)
 }
 
-/// A date as ISO 8601: `2024-05-10` for days, RFC 3339 with the offset for
-/// instants; text in an unknown format is passed on as it came.
+/// A date as the records serialize it (`ApiDate`'s `Serialize`, the one
+/// definition): ISO 8601, or `{"texto": ...}` for text in no known format.
 pub fn date_json(d: Option<&ApiDate>) -> Value {
-    match d {
-        Some(ApiDate::Day(day)) => Value::String(day.format("%Y-%m-%d").to_string()),
-        Some(ApiDate::Instant(t)) => Value::String(t.to_rfc3339_opts(SecondsFormat::Secs, false)),
-        Some(ApiDate::Raw(s)) => Value::String(s.clone()),
-        None => Value::Null,
-    }
+    d.map_or(Value::Null, |d| {
+        serde_json::to_value(d).unwrap_or(Value::Null)
+    })
 }
 
 fn id_json(v: Option<u64>) -> Value {
@@ -1043,6 +1049,9 @@ mod tests {
         assert_eq!(date_json(Some(&day)), json!("2024-05-10"));
         let t = ApiDate::parse("2019-12-15 18:22:24-03").unwrap();
         assert_eq!(date_json(Some(&t)), json!("2019-12-15T18:22:24-03:00"));
+        let raw = ApiDate::parse("31/02/2026").unwrap();
+        assert_eq!(date_json(Some(&raw)), json!({"texto": "31/02/2026"}));
+        assert_eq!(date_json(None), Value::Null);
     }
 
     #[test]

@@ -96,6 +96,25 @@ catalog! {
     }
     /// HTTP 404 or an empty search.
     ErrNotFound { pt: "Nada encontrado", en: "Nothing found" }
+    /// A 3xx answer: hubdesk follows no redirect. `location` is where it
+    /// pointed (`scheme://host/path`), so a wrong `host` is easy to fix.
+    ErrRedirected {
+        pt: "O servidor respondeu {route} com um redirecionamento (HTTP {status}) para {location}; o hubdesk não segue redirecionamentos: confira o endereço do servidor (host: https://, caminho)",
+        en: "The server answered {route} with a redirect (HTTP {status}) to {location}; hubdesk follows no redirect: check the server address (host: https://, path)"
+    }
+    /// `{location}` of [`ErrRedirected`] when the answer named no place.
+    ErrRedirectNowhere { pt: "lugar nenhum", en: "nowhere" }
+    /// An action answered with a redirect: the configured server did not
+    /// apply it and nothing was sent elsewhere. `detail` is [`ErrRedirected`].
+    ActionNotAppliedRedirected {
+        pt: "Não aplicado (redirecionado): {action}. {detail}",
+        en: "Not applied (redirected): {action}. {detail}"
+    }
+    /// A body past the route's size limit; reading stopped there.
+    ErrTooLarge {
+        pt: "A resposta de {route} passou de {size}, o limite do hubdesk para esta rota: refine a busca",
+        en: "The answer of {route} is larger than {size}, hubdesk's limit for this route: narrow the search"
+    }
     /// HTTP 429.
     ErrRateLimited {
         pt: "Muitas requisições: aguarde um pouco e tente de novo",
@@ -155,6 +174,11 @@ catalog! {
     SearchIncompleteDocument {
         pt: "CPF/CNPJ incompleto: faltam dígitos",
         en: "Incomplete CPF/CNPJ: digits are missing"
+    }
+    /// The search term is longer than the API client sends.
+    SearchTooLong {
+        pt: "Termo de busca longo demais: no máximo 200 caracteres",
+        en: "Search term too long: at most 200 characters"
     }
     /// The server returned the maximum page; there is no pagination.
     SearchTooMany {
@@ -991,6 +1015,8 @@ catalog! {
     SessionOpen { pt: "em curso", en: "ongoing" }
     /// Status badge: TLS verification is off.
     InsecureBadge { pt: "TLS SEM VERIFICAÇÃO", en: "TLS NOT VERIFIED" }
+    /// Status bar badge: plain http:// to a remote host.
+    CleartextBadge { pt: "HTTP SEM CRIPTOGRAFIA", en: "HTTP NOT ENCRYPTED" }
     /// Status: a customer's password is shown.
     PasswordShown { pt: "Senha exibida para {login}", en: "Password shown for {login}" }
     /// Status: the selected service has no password on record.
@@ -1003,6 +1029,8 @@ catalog! {
     LabelSla { pt: "SLA restante", en: "SLA left" }
     /// Label: what the technician did (`descricao_servico` of an order).
     LabelWorkDone { pt: "Serviço realizado", en: "Work done" }
+    /// A traffic cell whose value is impossible (negative): not a figure.
+    TrafficInvalid { pt: "inválido", en: "invalid" }
     /// Connections totals line, one session.
     ConnectionsTotalsOne {
         pt: "{count} sessão · ↓ {download} · ↑ {upload}",
@@ -1047,6 +1075,27 @@ catalog! {
     CfgInsecureHttp {
         pt: "{host}: http:// sem TLS só é aceito para o próprio computador; use https:// ou insecure_http = true no perfil",
         en: "{host}: plain http:// is only accepted for loopback; use https:// or insecure_http = true in the profile"
+    }
+    /// The server address holds `user:password@`: refused, never echoed.
+    /// `source` is `--host`, `HUBSOFT_HOST` or `profiles.NAME.host`.
+    CfgHostUserinfo {
+        pt: "O endereço do servidor ({source}) contém usuário ou senha (usuario:senha@): remova-os; as credenciais da API vão em username e password_command",
+        en: "The server address ({source}) holds a user name or password (user:password@): remove them; the API credentials go in username and password_command"
+    }
+    /// A file with `*_command` that others may write: refused.
+    CfgUnsafeCommands {
+        pt: "{path} executa comandos (password_command/client_secret_command) e outros usuários podem alterá-lo: recusado. Use chmod go-w {path} (e seja o dono do arquivo)",
+        en: "{path} runs commands (password_command/client_secret_command) and other users may change it: refused. Run chmod go-w {path} (and own the file)"
+    }
+    /// Every run: keys this version does not know, all in one line.
+    CfgUnknownKeys {
+        pt: "aviso: chaves desconhecidas em {path}: {keys}",
+        en: "warning: unknown keys in {path}: {keys}"
+    }
+    /// Every run and `config check`: plain http:// to a remote host.
+    CfgCleartextHost {
+        pt: "aviso: {host} é http:// sem criptografia (insecure_http = true): a senha e os dados dos clientes trafegam em texto claro",
+        en: "warning: {host} is plain http:// (insecure_http = true): the password and customer data travel in clear text"
     }
     /// Secret source: an environment variable.
     CfgSourceEnv { pt: "variável de ambiente", en: "environment variable" }
@@ -1187,6 +1236,17 @@ catalog! {
         pt: "Trilha de auditoria indisponível ({path}): {detail}",
         en: "Audit trail unavailable ({path}): {detail}"
     }
+    /// The action went out and the server answered (said just before);
+    /// only its outcome line could not be written.
+    CliAuditOutcomeFailed {
+        pt: "aviso: o resultado acima não foi gravado na trilha de auditoria ({path}: {detail}); a trilha mostra só a tentativa. Não repita a ação por isso",
+        en: "warning: the outcome above was not written to the audit trail ({path}: {detail}); the trail shows the attempt only. Do not repeat the action because of this"
+    }
+    /// `hubdesk audit` skipped lines it could not read.
+    CliAuditTornLines {
+        pt: "aviso: {count} linha(s) corrompida(s) ignorada(s) em {path} (linhas {lines})",
+        en: "warning: {count} torn line(s) skipped in {path} (lines {lines})"
+    }
     /// An action succeeded; `msg` is the server's text.
     CliActionDone { pt: "Concluído ({action}): {msg}", en: "Done ({action}): {msg}" }
     /// The protocol of a ticket just opened or closed.
@@ -1273,7 +1333,15 @@ catalog! {
     /// --help: --log-level.
     HelpLogLevel { pt: "Nível do arquivo de registro", en: "Level of the log file" }
     /// --help: --timeout.
-    HelpTimeout { pt: "Tempo máximo de cada requisição, em segundos", en: "Time limit of each request, in seconds" }
+    HelpTimeout {
+        pt: "Tempo máximo de cada consulta, em segundos (token, tentativas e esperas incluídos)",
+        en: "Time limit of each call, in seconds (token, tries and waits included)"
+    }
+    /// --help: --allow-core-dump.
+    HelpAllowCoreDump {
+        pt: "Permite core dump (desligado por padrão: guardaria senha, token e dados de clientes); só para depuração",
+        en: "Allow core dumps (off by default: they would hold the password, the token and customer data); for debugging only"
+    }
     /// --help: --json.
     HelpJson { pt: "Saída em JSON, com os nomes de campo do HubSoft", en: "JSON output, with HubSoft's field names" }
     /// --help: --yes.
@@ -1614,6 +1682,11 @@ catalog! {
     ActionReadOnly { pt: "Perfil somente leitura: nenhuma ação é enviada", en: "Read-only profile: no action is sent" }
     /// The audit trail could not be written, so the action was not sent.
     ActionAuditFailed { pt: "Ação não enviada: falha ao gravar a auditoria ({detail})", en: "Action not sent: could not write the audit trail ({detail})" }
+    /// After an action's outcome: its line could not be written to the trail.
+    ActionAuditOutcomeFailed {
+        pt: "aviso: resultado não gravado na trilha de auditoria ({detail}); não repita a ação por isso",
+        en: "warning: outcome not written to the audit trail ({detail}); do not repeat the action because of this"
+    }
     /// Ticket opened while the attendant was elsewhere: the protocol.
     ActionTicketProtocol { pt: "Atendimento aberto, protocolo {protocol}", en: "Ticket opened, protocol {protocol}" }
     /// Invoice queued while the attendant was elsewhere.

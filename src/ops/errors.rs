@@ -61,6 +61,64 @@ pub fn decode_failed(lang: Lang, route: &str, path: &str, detail: &str) -> Strin
     )
 }
 
+/// The text of an answer that was a redirect (HTTP 3xx), which hubdesk
+/// never follows: the route, the status and where it pointed (already
+/// reduced by the client to `scheme://host/path`), so that a wrong `host`
+/// is easy to fix.
+pub fn redirected(lang: Lang, route: &str, status: u16, location: Option<&str>) -> String {
+    let place = match location {
+        Some(l) => clean_line(l).into_owned(),
+        None => tr(lang, Msg::ErrRedirectNowhere).to_owned(),
+    };
+    trf(
+        lang,
+        Msg::ErrRedirected,
+        &[("route", &route), ("status", &status), ("location", &place)],
+    )
+}
+
+/// The text of an action answered with a redirect: the configured server
+/// applied nothing and nothing was sent elsewhere ("not applied", never
+/// "unknown"). `action` names the action.
+pub fn not_applied_redirected(
+    lang: Lang,
+    action: Msg,
+    route: &str,
+    status: u16,
+    location: Option<&str>,
+) -> String {
+    trf(
+        lang,
+        Msg::ActionNotAppliedRedirected,
+        &[
+            ("action", &tr(lang, action)),
+            ("detail", &redirected(lang, route, status, location)),
+        ],
+    )
+}
+
+/// The text of an answer past the route's size cap.
+pub fn too_large(lang: Lang, route: &str, limit: u64) -> String {
+    trf(
+        lang,
+        Msg::ErrTooLarge,
+        &[("route", &route), ("size", &format_size(limit))],
+    )
+}
+
+/// A size limit for people: `32 MB`, `64 KB`, `1500 bytes`.
+pub fn format_size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * KB;
+    if bytes >= MB && bytes.is_multiple_of(MB) {
+        format!("{} MB", bytes / MB)
+    } else if bytes >= KB && bytes.is_multiple_of(KB) {
+        format!("{} KB", bytes / KB)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,5 +157,24 @@ mod tests {
             msg: "bad\u{1b}[2Jnews".into(),
         };
         assert!(!auth_failed(Lang::PtBr, &hostile).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn redirects_and_oversized_answers_name_route_place_and_size() {
+        assert_eq!(
+            redirected(Lang::En, "cliente", 307, Some("http://evil.example/x")),
+            "The server answered cliente with a redirect (HTTP 307) to http://evil.example/x; \
+             hubdesk follows no redirect: check the server address (host: https://, path)"
+        );
+        assert!(redirected(Lang::PtBr, "cliente", 302, None).contains("para lugar nenhum"));
+        assert!(!redirected(Lang::En, "x", 301, Some("http://a\u{1b}[2J")).contains('\u{1b}'));
+        let text = not_applied_redirected(Lang::En, Msg::ActionResetMac, "r", 302, None);
+        assert!(text.starts_with("Not applied (redirected): "), "{text}");
+        assert_eq!(
+            too_large(Lang::En, "cliente", 32 * 1024 * 1024),
+            "The answer of cliente is larger than 32 MB, hubdesk's limit for this route: narrow the search"
+        );
+        assert_eq!(format_size(64 * 1024), "64 KB");
+        assert_eq!(format_size(1500), "1500 bytes");
     }
 }

@@ -28,14 +28,47 @@ pub enum Signal {
     /// SIGCONT: resumed after a stop; the screen must be set up and
     /// redrawn in full.
     Continue,
+    /// Another signal whose default action would end the process, sent
+    /// from outside (one of [`OTHER_EXIT_SIGNALS`]: SIGQUIT, SIGUSR1,
+    /// SIGALRM...): quit cleanly like SIGTERM, with 128 + its number.
+    Other(i32),
 }
 
 impl Signal {
     /// Whether the console should exit on this signal.
     pub fn is_exit(self) -> bool {
-        matches!(self, Signal::Terminate | Signal::Hangup | Signal::Interrupt)
+        matches!(
+            self,
+            Signal::Terminate | Signal::Hangup | Signal::Interrupt | Signal::Other(_)
+        )
     }
 }
+
+/// Every other signal whose default action ends the process and that
+/// arrives from outside rather than from a fault: left at their default,
+/// each would kill the console with the terminal raw, on the alternate
+/// screen, the cursor hidden (SIGQUIT, the first of them, with a core
+/// dump). Handled, each ends the loop like SIGTERM.
+///
+/// Not here: SIGPIPE (ignored by the Rust runtime), SIGXFSZ (ignored, see
+/// [`crate::tui::terminal`]: a write past a file size limit then fails
+/// with an error the audit trail reports), and the crash signals
+/// (SIGSEGV, SIGABRT...), which the terminal module restores from a
+/// last-resort handler before the process dies of them.
+pub const OTHER_EXIT_SIGNALS: &[i32] = &[
+    libc::SIGQUIT,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+    libc::SIGALRM,
+    libc::SIGVTALRM,
+    libc::SIGPROF,
+    libc::SIGXCPU,
+    libc::SIGIO,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    libc::SIGPWR,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    libc::SIGSTKFLT,
+];
 
 /// What the loop receives from the terminal side.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +110,8 @@ struct Signals {
     int: UnixSignal,
     tstp: UnixSignal,
     cont: UnixSignal,
+    /// [`OTHER_EXIT_SIGNALS`], each with its number.
+    others: Vec<(i32, UnixSignal)>,
 }
 
 impl Signals {
@@ -87,6 +122,10 @@ impl Signals {
             int: signal(SignalKind::interrupt())?,
             tstp: signal(SignalKind::from_raw(signal_hook::consts::SIGTSTP))?,
             cont: signal(SignalKind::from_raw(signal_hook::consts::SIGCONT))?,
+            others: OTHER_EXIT_SIGNALS
+                .iter()
+                .map(|&n| Ok((n, signal(SignalKind::from_raw(n))?)))
+                .collect::<io::Result<_>>()?,
         })
     }
 
@@ -99,8 +138,22 @@ impl Signals {
             _ = self.int.recv() => Signal::Interrupt,
             _ = self.tstp.recv() => Signal::Suspend,
             _ = self.cont.recv() => Signal::Continue,
+            n = other(&mut self.others) => Signal::Other(n),
         }
     }
+}
+
+/// The number of the first of `signals` that arrived.
+async fn other(signals: &mut [(i32, UnixSignal)]) -> i32 {
+    std::future::poll_fn(|cx| {
+        for (n, s) in signals.iter_mut() {
+            if s.poll_recv(cx).is_ready() {
+                return std::task::Poll::Ready(*n);
+            }
+        }
+        std::task::Poll::Pending
+    })
+    .await
 }
 
 /// The merged source of terminal events and signals. Create it inside the
@@ -237,5 +290,6 @@ mod tests {
         assert!(Signal::Interrupt.is_exit());
         assert!(!Signal::Suspend.is_exit());
         assert!(!Signal::Continue.is_exit());
+        assert!(Signal::Other(libc::SIGQUIT).is_exit());
     }
 }

@@ -41,7 +41,8 @@ pub enum Control {
 pub enum Exit {
     /// The program asked to quit.
     Quit,
-    /// An exit signal arrived (SIGTERM, SIGHUP, SIGINT).
+    /// An exit signal arrived (SIGTERM, SIGHUP, SIGINT, and the others of
+    /// [`crate::tui::events::OTHER_EXIT_SIGNALS`]).
     Signal(Signal),
     /// Terminal input ended (the terminal is gone).
     InputClosed,
@@ -55,6 +56,7 @@ impl Exit {
             Exit::Quit => 0,
             Exit::Signal(Signal::Hangup) => 128 + signal_hook::consts::SIGHUP,
             Exit::Signal(Signal::Interrupt) => 128 + signal_hook::consts::SIGINT,
+            Exit::Signal(Signal::Other(n)) => 128 + n,
             Exit::Signal(_) => 128 + signal_hook::consts::SIGTERM,
             Exit::InputClosed => 1,
         }
@@ -457,6 +459,9 @@ mod tests {
             (Signal::Hangup, 129),
             (Signal::Terminate, 143),
             (Signal::Interrupt, 130),
+            (Signal::Other(libc::SIGQUIT), 131),
+            (Signal::Other(libc::SIGUSR1), 138),
+            (Signal::Other(libc::SIGALRM), 142),
         ] {
             let mut p = Counter::default();
             let (_tx, mut rx) = mpsc::unbounded_channel();

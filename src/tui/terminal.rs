@@ -8,6 +8,12 @@
 //! [`TerminalGuard::suspend`]: the terminal is restored before the process
 //! stops and set up again after `fg`.
 //!
+//! A crash (SIGSEGV, SIGBUS, SIGILL, SIGFPE, `abort()`'s SIGABRT, and
+//! SIGTRAP/SIGSYS) cannot go through the loop: a last-resort handler,
+//! installed by the first [`TerminalGuard::enter`], writes the leave sequences and puts the
+//! saved terminal settings back with plain system calls, then lets the
+//! signal take its course (see [`crate::hardening`] for core dumps).
+//!
 //! Mouse capture stays off unless asked for: a help-desk user selects text
 //! with the mouse to paste it elsewhere, which capture would break.
 //!
@@ -65,6 +71,8 @@ pub fn write_leave(out: &mut impl Write, mouse: bool) -> io::Result<()> {
 
 fn enter_raw(options: TerminalOptions) -> io::Result<()> {
     let _lock = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    #[cfg(unix)]
+    crash::prepare();
     enable_raw_mode()?;
     MOUSE.store(options.mouse, Ordering::SeqCst);
     ACTIVE.store(true, Ordering::SeqCst);
@@ -102,6 +110,144 @@ pub fn install_panic_hook() {
         restore();
         previous(info);
     }));
+}
+
+/// The crash signals' last resort. Everything the handler touches is
+/// prepared beforehand: the terminal's descriptor, its settings before
+/// raw mode and the exact leave bytes; in the handler itself only
+/// atomics, `write(2)`, `tcsetattr(3)`, `sigaction(2)` and `raise(3)`
+/// run, all async-signal-safe.
+#[cfg(unix)]
+mod crash {
+    use std::sync::atomic::{AtomicI32, Ordering};
+    use std::sync::{Once, OnceLock};
+
+    use super::{ACTIVE, MOUSE, write_leave};
+
+    /// Signals after which the process cannot go on.
+    const SIGNALS: [libc::c_int; 7] = [
+        libc::SIGSEGV,
+        libc::SIGBUS,
+        libc::SIGILL,
+        libc::SIGFPE,
+        libc::SIGABRT,
+        libc::SIGTRAP,
+        libc::SIGSYS,
+    ];
+
+    /// The handlers that were there before ours (the Rust runtime's stack
+    /// overflow report on SIGSEGV/SIGBUS), for a real fault to reach.
+    static PREVIOUS: [OnceLock<libc::sigaction>; 7] = [const { OnceLock::new() }; 7];
+    /// The descriptor crossterm switches to raw mode (stdin when it is a
+    /// terminal, else `/dev/tty`, kept open).
+    static TTY_FD: AtomicI32 = AtomicI32::new(-1);
+    /// Its settings before raw mode.
+    static COOKED: OnceLock<libc::termios> = OnceLock::new();
+    /// The leave sequences, without and with mouse capture to undo; each
+    /// ends any synchronized update a crash may have cut in half.
+    static LEAVE: OnceLock<[Vec<u8>; 2]> = OnceLock::new();
+
+    /// Records the terminal's settings before the first switch to raw
+    /// mode, and installs the handlers.
+    pub(super) fn prepare() {
+        install();
+        if COOKED.get().is_some() {
+            return;
+        }
+        // SAFETY: isatty and open take a descriptor / a C string.
+        let fd = unsafe {
+            if libc::isatty(libc::STDIN_FILENO) == 1 {
+                libc::STDIN_FILENO
+            } else {
+                libc::open(c"/dev/tty".as_ptr(), libc::O_RDWR | libc::O_CLOEXEC)
+            }
+        };
+        if fd < 0 {
+            return;
+        }
+        // SAFETY: an all-zero termios is a valid value to overwrite.
+        let mut cooked: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: fd is open; tcgetattr writes into `cooked`.
+        if unsafe { libc::tcgetattr(fd, &mut cooked) } == 0 {
+            TTY_FD.store(fd, Ordering::SeqCst);
+            let _ = COOKED.set(cooked);
+        }
+    }
+
+    fn install() {
+        static ONCE: Once = Once::new();
+        ONCE.call_once(|| {
+            let leave = |mouse| {
+                let mut bytes = b"\x1b[?2026l".to_vec();
+                let _ = write_leave(&mut bytes, mouse);
+                bytes
+            };
+            let _ = LEAVE.set([leave(false), leave(true)]);
+            for (i, &sig) in SIGNALS.iter().enumerate() {
+                // SAFETY: zeroed sigaction structs are valid; the handler
+                // has the SA_SIGINFO signature; `old` receives the
+                // previous action.
+                unsafe {
+                    let mut new: libc::sigaction = std::mem::zeroed();
+                    new.sa_sigaction = on_crash as *const () as libc::sighandler_t;
+                    // On the alternate stack the runtime sets up, so a
+                    // stack overflow can still run it.
+                    new.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK;
+                    libc::sigemptyset(&mut new.sa_mask);
+                    let mut old: libc::sigaction = std::mem::zeroed();
+                    if libc::sigaction(sig, &new, &mut old) == 0 {
+                        let _ = PREVIOUS[i].set(old);
+                    }
+                }
+            }
+        });
+    }
+
+    /// Gives the terminal back with plain system calls, once.
+    fn restore() {
+        if !ACTIVE.swap(false, Ordering::SeqCst) {
+            return;
+        }
+        if let Some(leave) = LEAVE.get() {
+            let bytes = &leave[usize::from(MOUSE.load(Ordering::SeqCst))];
+            // SAFETY: writing a byte slice to stdout.
+            unsafe { libc::write(libc::STDOUT_FILENO, bytes.as_ptr().cast(), bytes.len()) };
+        }
+        let fd = TTY_FD.load(Ordering::SeqCst);
+        if let (true, Some(cooked)) = (fd >= 0, COOKED.get()) {
+            // SAFETY: fd stays open for the life of the process.
+            unsafe { libc::tcsetattr(fd, libc::TCSANOW, cooked) };
+        }
+    }
+
+    extern "C" fn on_crash(sig: libc::c_int, info: *mut libc::siginfo_t, _: *mut libc::c_void) {
+        restore();
+        // SAFETY: `info` is the kernel's siginfo for this delivery (or
+        // null); sigaction and raise are async-signal-safe.
+        unsafe {
+            let sent = info.is_null() || (*info).si_code <= 0;
+            let previous = SIGNALS
+                .iter()
+                .position(|&s| s == sig)
+                .and_then(|i| PREVIOUS[i].get());
+            match previous {
+                // A real fault: back to the previous handler, and return;
+                // the faulting instruction runs again and reaches it.
+                Some(prev) if !sent => {
+                    libc::sigaction(sig, prev, std::ptr::null_mut());
+                }
+                // Sent (kill, abort): die of it, as by default.
+                _ => {
+                    let mut dfl: libc::sigaction = std::mem::zeroed();
+                    dfl.sa_sigaction = libc::SIG_DFL;
+                    libc::sigaction(sig, &dfl, std::ptr::null_mut());
+                    if sent {
+                        libc::raise(sig);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Holds the terminal in full-screen mode; restores it on drop.

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Sparkline, Widget};
 
-use crate::api::ConnectionRecord;
+use crate::api::{ConnectionRecord, Traffic};
 use crate::app::{App, CustomerView, Pane};
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::ui::cells::{self, kv, row, txt};
@@ -19,6 +19,16 @@ pub fn megabytes(mb: Option<f64>) -> String {
         Some(v) if v >= 1024.0 => format!("{:.1} GB", v / 1024.0).replace('.', ","),
         Some(v) => format!("{v:.1} MB").replace('.', ","),
         None => String::new(),
+    }
+}
+
+/// A session's traffic: [`megabytes`], blank when not sent, "inválido"
+/// when impossible (negative).
+pub fn traffic(lang: Lang, t: Traffic) -> String {
+    match t {
+        Traffic::Megabytes(v) => megabytes(Some(v)),
+        Traffic::Unknown => String::new(),
+        Traffic::Invalid => tr(lang, Msg::TrafficInvalid).to_owned(),
     }
 }
 
@@ -103,17 +113,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
         return;
     };
     let sessions = &log.registros;
-    // Totals: the server's statistics when sent, else summed here.
-    let stats = log.estatisticas.as_ref();
-    let count = stats
-        .and_then(|s| s.total_conexoes)
-        .unwrap_or(sessions.len() as i64);
-    let down = stats
-        .and_then(|s| s.download_total)
-        .or_else(|| Some(sessions.iter().filter_map(|r| r.download_megabytes).sum()));
-    let up = stats
-        .and_then(|s| s.upload_total)
-        .or_else(|| Some(sessions.iter().filter_map(|r| r.upload_megabytes).sum()));
+    // Totals: the server's statistics where possible, else summed here.
+    let totals = log.totals();
+    let (count, down, up) = (totals.sessions, Some(totals.download), Some(totals.upload));
     let mut y = inner.y;
     cells::lines(
         frame.buffer_mut(),
@@ -158,7 +160,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
         let data: Vec<u64> = sessions
             .iter()
             .rev()
-            .map(|r| r.download_megabytes.unwrap_or(0.0).max(0.0).round() as u64)
+            .map(|r| r.download().megabytes().unwrap_or(0.0).round() as u64)
             .collect();
         let chart_w = (data.len() as u16).min(inner.width);
         let skip = data.len().saturating_sub(chart_w as usize);
@@ -228,8 +230,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView, f
                             None => tr(lang, Msg::SessionOpen).to_owned(),
                         },
                         Msg::ColDuration => duration(lang, r),
-                        Msg::ColDownload => megabytes(r.download_megabytes),
-                        Msg::ColUpload => megabytes(r.upload_megabytes),
+                        Msg::ColDownload => traffic(lang, r.download()),
+                        Msg::ColUpload => traffic(lang, r.upload()),
                         Msg::WhatIp => txt(lang, r.framedipaddress.as_deref()),
                         Msg::WhatMac => txt(lang, r.callingstationid.as_deref()),
                         _ => txt(lang, r.nasipaddress.as_deref()),

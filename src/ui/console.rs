@@ -37,6 +37,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
     if app.settings.insecure {
         badges.push(tr(lang, Msg::InsecureBadge));
     }
+    if app.settings.cleartext {
+        badges.push(tr(lang, Msg::CleartextBadge));
+    }
     if app.settings.read_only {
         badges.push(tr(lang, Msg::ReadOnlyBadge));
     }

@@ -32,6 +32,10 @@ pub struct Reply {
     pub headers: Vec<(&'static str, String)>,
     pub body: Vec<u8>,
     pub delay: Duration,
+    /// A large body made on the fly instead of `body`: `len` bytes of a
+    /// JSON object, sent in 64 KiB chunks, with a `Content-Length` when
+    /// `announce` (else chunked). Nothing that size is ever held here.
+    pub filler: Option<(u64, bool)>,
 }
 
 impl Reply {
@@ -45,7 +49,22 @@ impl Reply {
             headers: vec![("content-type", content_type.to_owned())],
             body: body.into(),
             delay: Duration::ZERO,
+            filler: None,
         }
+    }
+
+    /// HTTP `status` (3xx) pointing at `location`.
+    pub fn redirect(status: u16, location: &str) -> Self {
+        Self::raw(status, "text/html", "<html><title>Moved</title></html>")
+            .header("location", location)
+    }
+
+    /// A 200 whose body is `len` bytes of valid JSON (`{"status":"success",
+    /// "x":"aaaa…"}`), made on the fly; `announce` sends its length.
+    pub fn huge(len: u64, announce: bool) -> Self {
+        let mut reply = Self::raw(200, "application/json", Vec::new());
+        reply.filler = Some((len, announce));
+        reply
     }
 
     pub fn html(status: u16, title: &str) -> Self {
@@ -58,10 +77,12 @@ impl Reply {
         )
     }
 
+    /// A success that carries the data key of `cliente`, empty (a read
+    /// without its data key is an error).
     pub fn ok() -> Self {
         Self::json(
             200,
-            serde_json::json!({"status": "success", "msg": "Dados consultados com sucesso"}),
+            serde_json::json!({"status": "success", "msg": "Dados consultados com sucesso", "clientes": []}),
         )
     }
 
@@ -101,6 +122,9 @@ pub struct Shared {
     /// Access tokens answered with 401 whatever the script says.
     pub rejected_tokens: Mutex<HashSet<String>>,
     pub seen: Mutex<Vec<Seen>>,
+    /// Run on every request to a non-token route, before it is answered
+    /// (e.g. to change the client's world while it waits).
+    pub on_request: Mutex<Option<Box<dyn Fn() + Send + Sync>>>,
 }
 
 pub struct Server {
@@ -150,6 +174,10 @@ impl Server {
         *self.shared.grant_delay.lock().unwrap() = delay;
     }
 
+    pub fn on_request(&self, hook: impl Fn() + Send + Sync + 'static) {
+        *self.shared.on_request.lock().unwrap() = Some(Box::new(hook));
+    }
+
     pub fn script_token(&self, replies: Vec<Reply>) {
         *self.shared.token_replies.lock().unwrap() = replies.into();
     }
@@ -184,8 +212,35 @@ pub fn credentials() -> Credentials {
     }
 }
 
+/// `len` bytes of one JSON object, in chunks, never held whole.
+fn filler_body(len: u64) -> Body {
+    const HEAD: &[u8] = br#"{"status":"success","x":""#;
+    const TAIL: &[u8] = br#""}"#;
+    const CHUNK: u64 = 64 * 1024;
+    let fill = len.saturating_sub((HEAD.len() + TAIL.len()) as u64);
+    let chunks = fill.div_ceil(CHUNK);
+    let middle = (0..chunks).map(move |i| {
+        let n = CHUNK.min(fill - i * CHUNK) as usize;
+        Ok::<_, std::io::Error>(bytes::Bytes::from(vec![b'a'; n]))
+    });
+    let parts = std::iter::once(Ok(bytes::Bytes::from_static(HEAD)))
+        .chain(middle)
+        .chain(std::iter::once(Ok(bytes::Bytes::from_static(TAIL))));
+    Body::from_stream(futures::stream::iter(parts))
+}
+
 fn build(reply: &Reply) -> Response {
-    let mut response = Response::new(Body::from(reply.body.clone()));
+    let body = match reply.filler {
+        Some((len, _)) => filler_body(len),
+        None => Body::from(reply.body.clone()),
+    };
+    let mut response = Response::new(body);
+    if let Some((len, true)) = reply.filler {
+        response.headers_mut().insert(
+            axum::http::header::CONTENT_LENGTH,
+            HeaderValue::from_str(&len.to_string()).unwrap(),
+        );
+    }
     *response.status_mut() = StatusCode::from_u16(reply.status).unwrap();
     for (name, value) in &reply.headers {
         response.headers_mut().insert(
@@ -236,6 +291,9 @@ async fn token(State(shared): State<Arc<Shared>>, request: Request) -> Response 
 
 async fn resource(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     shared.hits.fetch_add(1, Ordering::SeqCst);
+    if let Some(hook) = shared.on_request.lock().unwrap().as_ref() {
+        hook();
+    }
     let (parts, body) = request.into_parts();
     let body = to_bytes(body, 1 << 20).await.unwrap();
     shared.seen.lock().unwrap().push(Seen {

@@ -1,6 +1,7 @@
 //! A tiny HTTPS server with a self-signed certificate for `localhost` and
 //! 127.0.0.1, on plain threads with rustls: every request is answered with a
-//! token grant, which is all a TLS set-up test needs. The certificate and its
+//! token grant, which is all a TLS set-up test needs (or, from
+//! [`start_redirecting`], with a redirect). The certificate and its
 //! key were made for these tests only (`openssl req -x509`, P-256, 100 years).
 
 use std::io::{self, Read, Write};
@@ -17,7 +18,24 @@ pub struct TlsServer {
     pub served: Arc<AtomicUsize>,
 }
 
+/// Answers every request with a token grant.
 pub fn start() -> TlsServer {
+    let body = r#"{"token_type":"Bearer","expires_in":3600,"access_token":"tls-token"}"#;
+    start_answering(format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    ))
+}
+
+/// Answers every request with `307 Temporary Redirect` to `location`.
+pub fn start_redirecting(location: &str) -> TlsServer {
+    start_answering(format!(
+        "HTTP/1.1 307 Temporary Redirect\r\nlocation: {location}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+    ))
+}
+
+fn start_answering(answer: String) -> TlsServer {
+    let answer: Arc<str> = answer.into();
     let cert =
         CertificateDer::from(include_bytes!("../fixtures/tls/self-signed.cert.der").to_vec());
     let key =
@@ -41,9 +59,10 @@ pub fn start() -> TlsServer {
         for stream in listener.incoming().flatten() {
             let config = config.clone();
             let counter = counter.clone();
+            let answer = answer.clone();
             std::thread::spawn(move || {
                 // A refused handshake ends here with an error: expected.
-                let _ = serve(stream, config, &counter);
+                let _ = serve(stream, config, &counter, &answer);
             });
         }
     });
@@ -60,6 +79,7 @@ fn serve(
     tcp: TcpStream,
     config: Arc<rustls::ServerConfig>,
     counter: &AtomicUsize,
+    answer: &str,
 ) -> io::Result<()> {
     tcp.set_read_timeout(Some(Duration::from_secs(5)))?;
     let conn = rustls::ServerConnection::new(config).map_err(io::Error::other)?;
@@ -90,12 +110,7 @@ fn serve(
         buf.extend_from_slice(&chunk[..n]);
     }
     counter.fetch_add(1, Ordering::SeqCst);
-    let body = r#"{"token_type":"Bearer","expires_in":3600,"access_token":"tls-token"}"#;
-    write!(
-        tls,
-        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-        body.len()
-    )?;
+    tls.write_all(answer.as_bytes())?;
     tls.flush()?;
     tls.conn.send_close_notify();
     tls.flush()

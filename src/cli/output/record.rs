@@ -50,11 +50,23 @@ struct Member {
     end: usize,
 }
 
+/// The order in which the members of one struct type are written, kept
+/// while the type keeps sending the same keys in the same order.
+#[derive(Debug)]
+struct Order {
+    name: &'static str,
+    keys: Vec<&'static str>,
+    /// Indexes into the members, sorted by key, repeats dropped.
+    order: Vec<u32>,
+}
+
 /// Buffers reused from one object (and one record) to the next.
 #[derive(Debug, Default)]
 struct Pools {
     bytes: Vec<Vec<u8>>,
     members: Vec<Vec<Member>>,
+    orders: Vec<Vec<u32>>,
+    known: Vec<Order>,
     text: String,
 }
 
@@ -97,22 +109,110 @@ impl RecordWriter {
         self.pools.borrow_mut().members.pop().unwrap_or_default()
     }
 
-    fn give_back(&self, mut bytes: Vec<u8>, mut members: Vec<Member>) {
+    fn take_order(&self) -> Vec<u32> {
+        self.pools.borrow_mut().orders.pop().unwrap_or_default()
+    }
+
+    fn give_back(&self, mut bytes: Vec<u8>, mut members: Vec<Member>, mut order: Vec<u32>) {
         // A rare huge object is not kept.
         if bytes.capacity() <= 1 << 20 {
             bytes.clear();
             members.clear();
+            order.clear();
             let mut pools = self.pools.borrow_mut();
             pools.bytes.push(bytes);
             pools.members.push(members);
+            pools.orders.push(order);
+        }
+    }
+
+    /// Fills `order` with the indexes of `members` in writing order: by
+    /// key (the order of a `Value` map), of repeated keys the last only.
+    /// Remembered per struct type, as long as its keys do not change.
+    fn order(&self, name: Option<&'static str>, members: &[Member], order: &mut Vec<u32>) {
+        let same_keys = |o: &Order| {
+            o.keys.len() == members.len()
+                && o.keys.iter().zip(members).all(|(k, m)| match &m.key {
+                    Cow::Borrowed(b) => k.len() == b.len() && (k.as_ptr() == b.as_ptr() || k == b),
+                    Cow::Owned(_) => false,
+                })
+        };
+        let mut pools = self.pools.borrow_mut();
+        if let Some(name) = name
+            && let Some(known) = pools.known.iter().find(|o| o.name == name)
+            && same_keys(known)
+        {
+            order.extend_from_slice(&known.order);
+            return;
+        }
+        order.extend(0..members.len() as u32);
+        let key = |i: u32| members[i as usize].key.as_bytes();
+        // Stable: of repeated keys the last comes last, and is kept.
+        order.sort_by(|&a, &b| key(a).cmp(key(b)));
+        let mut kept = 0;
+        for i in 0..order.len() {
+            if order
+                .get(i + 1)
+                .is_some_and(|&next| key(next) == key(order[i]))
+            {
+                continue;
+            }
+            order[kept] = order[i];
+            kept += 1;
+        }
+        order.truncate(kept);
+        let Some(name) = name else { return };
+        let keys: Option<Vec<&'static str>> = members
+            .iter()
+            .map(|m| match m.key {
+                Cow::Borrowed(k) => Some(k),
+                Cow::Owned(_) => None,
+            })
+            .collect();
+        if let Some(keys) = keys {
+            let learnt = Order {
+                name,
+                keys,
+                order: order.clone(),
+            };
+            let known = &mut pools.known;
+            match known.iter().position(|o| o.name == name) {
+                Some(i) => known[i] = learnt,
+                None if known.len() < 64 => known.push(learnt),
+                None => {}
+            }
         }
     }
 }
 
+/// Whether `s` holds a byte JSON escapes: a control character, `"` or
+/// `\`. Eight bytes at a time.
+fn needs_escape(s: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = s.chunks_exact(8);
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let slash = w ^ (ONES * u64::from(b'\\'));
+        // A byte below 0x20, or one equal to `"` or `\` (zero after the
+        // xor): the classic exact "has a byte less than n" tests.
+        let found = (w.wrapping_sub(ONES * 0x20) & !w)
+            | (quote.wrapping_sub(ONES) & !quote)
+            | (slash.wrapping_sub(ONES) & !slash);
+        if found & HIGH != 0 {
+            return true;
+        }
+    }
+    words
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+}
+
 /// `s` as a JSON string, escaped as `serde_json` escapes it.
 fn write_str(out: &mut Vec<u8>, s: &str) {
-    let plain = s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
-    if plain {
+    if !needs_escape(s.as_bytes()) {
         out.reserve(s.len() + 2);
         out.push(b'"');
         out.extend_from_slice(s.as_bytes());
@@ -155,8 +255,9 @@ impl<'a> Ser<'a> {
         serde_json::to_writer(&mut *self.out, &n).map_err(|e| Error(e.to_string()))
     }
 
-    fn object(self) -> Obj<'a> {
+    fn object(self, name: Option<&'static str>) -> Obj<'a> {
         Obj {
+            name,
             bytes: self.w.take_bytes(),
             members: self.w.take_members(),
             out: self.out,
@@ -292,7 +393,7 @@ impl<'a> ser::Serializer for Ser<'a> {
         value: &T,
     ) -> Result<(), Error> {
         use ser::SerializeStruct;
-        let mut obj = self.object();
+        let mut obj = self.object(None);
         obj.serialize_field(variant, value)?;
         obj.end()
     }
@@ -325,10 +426,10 @@ impl<'a> ser::Serializer for Ser<'a> {
         })
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Obj<'a>, Error> {
-        Ok(self.object())
+        Ok(self.object(None))
     }
-    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Obj<'a>, Error> {
-        Ok(self.object())
+    fn serialize_struct(self, name: &'static str, _len: usize) -> Result<Obj<'a>, Error> {
+        Ok(self.object(Some(name)))
     }
     fn serialize_struct_variant(
         self,
@@ -415,6 +516,8 @@ struct Obj<'a> {
     members: Vec<Member>,
     /// A map's key, between `serialize_key` and `serialize_value`.
     key: Option<String>,
+    /// The struct's type, whose writing order is remembered (not a map's).
+    name: Option<&'static str>,
 }
 
 impl Obj<'_> {
@@ -463,28 +566,20 @@ impl Obj<'_> {
                 });
             }
         }
-        // Stable: of repeated keys the last comes last, and is kept.
-        self.members
-            .sort_by(|a, b| a.key.as_bytes().cmp(b.key.as_bytes()));
+        let mut order = self.w.take_order();
+        self.w.order(self.name, &self.members, &mut order);
         self.out.push(b'{');
-        let mut first = true;
-        for (i, m) in self.members.iter().enumerate() {
-            if self
-                .members
-                .get(i + 1)
-                .is_some_and(|next| next.key == m.key)
-            {
-                continue;
-            }
-            if !std::mem::take(&mut first) {
+        for (n, &i) in order.iter().enumerate() {
+            if n > 0 {
                 self.out.push(b',');
             }
+            let m = &self.members[i as usize];
             write_str(self.out, &m.key);
             self.out.push(b':');
             self.out.extend_from_slice(&self.bytes[m.start..m.end]);
         }
         self.out.push(b'}');
-        self.w.give_back(self.bytes, self.members);
+        self.w.give_back(self.bytes, self.members, order);
         Ok(())
     }
 }
@@ -941,6 +1036,51 @@ mod tests {
         same(&w, &json!([1, "a", null]), "a list");
         same(&w, &json!("cpf"), "a text");
         same(&w, &Kind::Unit, "a variant");
+    }
+
+    #[test]
+    fn needs_escape_finds_every_byte_json_escapes() {
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+        let naive = |s: &[u8]| s.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
+        for len in 0..40 {
+            for _ in 0..300 {
+                // Mostly harmless bytes (ASCII letters, UTF-8 lead and
+                // continuation bytes), sometimes one that needs escaping.
+                let s: Vec<u8> = (0..len)
+                    .map(|_| match rng.random_range(0..40) {
+                        0 => rng.random_range(0..0x20),
+                        1 => b'"',
+                        2 => b'\\',
+                        3..=10 => rng.random_range(0x80..=0xFF),
+                        11 => rng.random_range(0x20..0x80),
+                        _ => rng.random_range(b'a'..=b'z'),
+                    })
+                    .collect();
+                assert_eq!(needs_escape(&s), naive(&s), "{s:?}");
+            }
+        }
+        for b in 0..=255u8 {
+            for at in 0..17 {
+                let mut s = vec![b'x'; 17];
+                s[at] = b;
+                assert_eq!(needs_escape(&s), naive(&s), "byte {b} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_struct_whose_keys_change_is_sorted_again() {
+        #[derive(Serialize)]
+        struct Varies {
+            b: u8,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            a: Option<u8>,
+            c: u8,
+        }
+        let w = writers();
+        for a in [None, Some(1), None, Some(2), Some(3), None] {
+            same(&w, &Varies { b: 2, a, c: 3 }, &format!("a = {a:?}"));
+        }
     }
 
     #[test]

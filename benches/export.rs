@@ -33,6 +33,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, criterion_group, criterion_main};
 use hubdesk::api::{AllCustomers, ArraySplitter, Client, Customer};
 use hubdesk::cli::output::RecordWriter;
+use hubdesk::index::IndexBuilder;
 
 use hubdesk::sim::DEMO_CREDENTIALS;
 
@@ -70,6 +71,11 @@ struct Run {
 
 /// The real binary exporting from `base_url` to a pipe.
 fn binary_export(base_url: &str, limit: Option<u32>) -> Run {
+    export_with(env!("CARGO_BIN_EXE_hubdesk"), base_url, limit)
+}
+
+/// `binary` (a `hubdesk`) exporting from `base_url` to a pipe.
+fn export_with(binary: &str, base_url: &str, limit: Option<u32>) -> Run {
     let state = tempfile::tempdir().expect("temp dir");
     let mut args = vec!["export".to_owned(), "customers".to_owned()];
     if let Some(l) = limit {
@@ -77,7 +83,7 @@ fn binary_export(base_url: &str, limit: Option<u32>) -> Run {
         args.push(l.to_string());
     }
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hubdesk"))
+    let mut child = Command::new(binary)
         .args(&args)
         .env_clear()
         .env("HOME", state.path())
@@ -109,7 +115,29 @@ fn binary_export(base_url: &str, limit: Option<u32>) -> Run {
         }
         (lines, bytes)
     });
+    // The child's own peak, read while it runs: `wait4`'s `ru_maxrss`
+    // also counts the copy of this (large) process the child was forked
+    // from before it exec'd. `VmHWM` only grows, so the last read is at
+    // most a few milliseconds short of the peak.
     let pid = child.id() as libc::pid_t;
+    let status_path = format!("/proc/{pid}/status");
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watcher = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            let mut peak = None;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                if let Some(kib) = std::fs::read_to_string(&status_path).ok().and_then(|s| {
+                    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?.to_owned();
+                    line.split_whitespace().nth(1)?.parse::<i64>().ok()
+                }) {
+                    peak = Some(kib);
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            peak
+        })
+    };
     let mut status = 0;
     // SAFETY: a zeroed rusage is a valid value for wait4 to fill in.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -117,7 +145,11 @@ fn binary_export(base_url: &str, limit: Option<u32>) -> Run {
     // valid for the call.
     let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     let wall = started.elapsed();
-    let peak = (reaped == pid).then_some(usage.ru_maxrss);
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let peak = watcher
+        .join()
+        .expect("watcher thread")
+        .filter(|_| reaped == pid);
     let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
     let cpu = tv(usage.ru_utime) + tv(usage.ru_stime);
     let (lines, bytes) = reader.join().expect("reader thread");
@@ -242,11 +274,20 @@ fn bench(c: &mut Criterion) {
             mb_per_s(size, started.elapsed())
         );
     }
-    for _ in 0..3 {
-        let run = binary_export(&replay.base_url, None);
+    // Another build to compare with (an older commit's binary), when
+    // given: `EXPORT_BASELINE_BIN=/path/to/hubdesk cargo bench ...`.
+    let baseline = std::env::var("EXPORT_BASELINE_BIN").ok();
+    let builds: Vec<(&str, &str)> = baseline
+        .iter()
+        .map(|b| ("baseline binary", b.as_str()))
+        .chain([("this build", env!("CARGO_BIN_EXE_hubdesk"))])
+        .collect();
+    // Interleaved, so that load from elsewhere hits both alike.
+    for &(who, binary) in builds.iter().cycle().take(3 * builds.len()) {
+        let run = export_with(binary, &replay.base_url, None);
         assert_eq!(run.lines, CUSTOMERS as u64);
         println!(
-            "export: warm server, `hubdesk export customers` into a pipe: {} ({:.2?} wall, {:.2?} CPU, {:.1} MB of JSON Lines, peak RSS {})",
+            "export: warm server, {who}, `hubdesk export customers` into a pipe: {} ({:.2?} wall, {:.2?} CPU, {:.1} MB of JSON Lines, peak RSS {})",
             mb_per_s(size, run.wall),
             run.wall,
             run.cpu,
@@ -262,6 +303,26 @@ fn bench(c: &mut Criterion) {
         println!(
             "export: warm server, Client::stream_all_customers (decode only, as the type-ahead index loads): {} ({:.2?})",
             mb_per_s(size, started.elapsed()),
+            started.elapsed()
+        );
+    }
+    for _ in 0..3 {
+        let started = Instant::now();
+        let index = rt.block_on(async {
+            let mut builder = IndexBuilder::default();
+            let mut stream = client_for(&replay.base_url)
+                .stream_all_customers(&all)
+                .await
+                .expect("stream opens");
+            while let Some(c) = stream.next_customer().await {
+                builder.push(&c.expect("customer decodes"));
+            }
+            builder.finish()
+        });
+        assert_eq!(index.len(), CUSTOMERS as usize);
+        println!(
+            "export: warm server, type-ahead index of {} customers ready in {:.2?}",
+            index.len(),
             started.elapsed()
         );
     }

@@ -98,10 +98,17 @@ pub struct Replay {
     pub body: bytes::Bytes,
 }
 
+/// A bare HTTP client (loopback, plain HTTP; reqwest wants a TLS provider
+/// installed all the same).
+fn plain_http() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::new()
+}
+
 /// The raw `cliente/all` body of `sim` (all customers), read once.
 pub fn capture_all(rt: &tokio::runtime::Runtime, sim: &SimProcess) -> bytes::Bytes {
     rt.block_on(async {
-        let http = reqwest::Client::new();
+        let http = plain_http();
         let token: serde_json::Value = http
             .post(format!("{}/oauth/token", sim.base_url))
             .json(&serde_json::json!({
@@ -166,7 +173,7 @@ pub fn start_replay(rt: &tokio::runtime::Runtime, body: bytes::Bytes) -> Replay 
 /// alone. Returns the bytes read.
 pub fn transfer_only(rt: &tokio::runtime::Runtime, base_url: &str) -> u64 {
     rt.block_on(async {
-        let http = reqwest::Client::new();
+        let http = plain_http();
         let mut response = http
             .get(format!("{base_url}/api/v1/integracao/cliente/all"))
             .bearer_auth("replay")

@@ -2037,6 +2037,10 @@ const EXPORT_BATCHES_QUEUED: usize = 4;
 /// customer ([`out::RecordWriter`]).
 struct ExportLines {
     queue: std::sync::mpsc::SyncSender<Vec<Customer>>,
+    /// Written batches coming back, to be freed (and their room reused)
+    /// by the thread that allocated them: freeing another thread's
+    /// allocations costs the allocator far more.
+    written: std::sync::mpsc::Receiver<Vec<Customer>>,
     thread: std::thread::JoinHandle<u64>,
 }
 
@@ -2044,6 +2048,8 @@ impl ExportLines {
     fn start(privacy: bool) -> ExportLines {
         let (queue, batches) =
             std::sync::mpsc::sync_channel::<Vec<Customer>>(EXPORT_BATCHES_QUEUED);
+        let (back, written) =
+            std::sync::mpsc::sync_channel::<Vec<Customer>>(EXPORT_BATCHES_QUEUED + 2);
         let thread = std::thread::spawn(move || {
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
@@ -2062,11 +2068,28 @@ impl ExportLines {
                     }
                     count += 1;
                 }
+                // When the way back is full the batch is freed here.
+                let _ = back.try_send(batch);
             }
             let _ = w.flush();
             count
         });
-        ExportLines { queue, thread }
+        ExportLines {
+            queue,
+            written,
+            thread,
+        }
+    }
+
+    /// An empty batch, from the room of a written one when there is one.
+    fn empty_batch(&self) -> Vec<Customer> {
+        match self.written.try_recv() {
+            Ok(mut batch) => {
+                batch.clear();
+                batch
+            }
+            Err(_) => Vec::with_capacity(EXPORT_BATCH),
+        }
     }
 
     /// Queues customers to write; false once writing has stopped (the
@@ -2124,10 +2147,7 @@ async fn export_customers(ctx: &Ctx, client: &Client, q: &AllCustomers) -> Resul
                 batch.push(c);
                 decoded += 1;
                 if batch.len() == EXPORT_BATCH
-                    && !lines.send(std::mem::replace(
-                        &mut batch,
-                        Vec::with_capacity(EXPORT_BATCH),
-                    ))
+                    && !lines.send(std::mem::replace(&mut batch, lines.empty_batch()))
                 {
                     // A closed pipe (`| head`) ends the export quietly.
                     break;

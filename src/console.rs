@@ -126,6 +126,8 @@ impl Console {
         // The trail comes before any action: if it cannot be written the
         // action is refused (the runner says why); reads work as usual.
         let mut runner = Runner::new(options.client, tx).with_default_audit();
+        // The token is granted while the attendant types the first search.
+        runner.keep_token_fresh();
         if options.typeahead {
             for effect in crate::app::typeahead::load(&mut app) {
                 runner.run(effect);

@@ -169,3 +169,125 @@ async fn a_new_fetch_for_the_same_slot_replaces_the_old_one() {
     );
     sim.shutdown();
 }
+
+/// Polls `cond` until it holds, within [`DEADLINE`].
+async fn until(what: &str, mut cond: impl FnMut() -> bool) {
+    let end = tokio::time::Instant::now() + DEADLINE;
+    while !cond() {
+        assert!(
+            tokio::time::Instant::now() < end,
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+fn grants(sim: &SimHandle) -> u64 {
+    sim.counters().requests("oauth/token")
+}
+
+/// Sends one search through `runner` and returns its answer.
+async fn one_search(runner: &mut Runner, rx: &mut mpsc::UnboundedReceiver<Msg>) -> Reply {
+    let req = ReqId {
+        view: SEARCH_VIEW,
+        slot: Slot::Search,
+        seq: 1,
+    };
+    runner.run(Effect::Fetch {
+        req,
+        request: search("silva"),
+    });
+    match timeout(DEADLINE, rx.recv()).await.unwrap().unwrap() {
+        Msg::Fetched { req: r, reply } if r == req => reply,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn console_options(client: Client) -> hubdesk::console::ConsoleOptions {
+    hubdesk::console::ConsoleOptions {
+        client: client.into(),
+        lang: hubdesk::i18n::Lang::PtBr,
+        theme: hubdesk::ui::theme::Theme::default(),
+        read_only: false,
+        privacy: false,
+        demo: true,
+        profile: "demo".into(),
+        attendant: None,
+        ramal: None,
+        internal_id: None,
+        insecure: false,
+        cleartext: false,
+        key_overrides: BTreeMap::new(),
+        typeahead: false,
+        screen_pop: None,
+        warnings: Vec::new(),
+    }
+}
+
+// Issue 16: the token is granted while the attendant types, not at the
+// first search.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_console_obtains_its_token_at_start_up() {
+    let sim = start(SimConfig::default()).unwrap();
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let console = hubdesk::console::Console::new(console_options(client(&sim)), tx);
+    until("the grant at start-up", || grants(&sim) == 1).await;
+    assert_eq!(sim.counters().get("token"), 1, "granted");
+    assert_eq!(sim.counters().requests("cliente"), 0, "no key was pressed");
+    assert!(rx.try_recv().is_err(), "the grant shows nothing");
+    drop(console);
+    sim.shutdown();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_search_uses_the_token_granted_ahead_and_renewals_run_in_the_background() {
+    // Four-second tokens: each is renewed at half its usable life (1.8 s),
+    // in the background, while nothing else is sent.
+    let sim = start(SimConfig {
+        token_ttl: Duration::from_secs(4),
+        ..SimConfig::default()
+    })
+    .unwrap();
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let mut runner = Runner::new(client(&sim), tx);
+    runner.keep_token_fresh();
+    until("the grant ahead of need", || grants(&sim) == 1).await;
+    assert_eq!(runner.in_flight(), 0, "the keeper is not a request");
+    let reply = one_search(&mut runner, &mut rx).await;
+    assert!(matches!(reply, Reply::Customers(Ok(ref v)) if !v.is_empty()));
+    assert_eq!(grants(&sim), 1, "the search sent no grant of its own");
+    until("two renewals ahead of need", || grants(&sim) >= 3).await;
+    assert_eq!(sim.counters().get("token"), grants(&sim), "every grant granted");
+    assert_eq!(sim.counters().requests("cliente"), 1, "only the one search");
+    assert!(rx.try_recv().is_err(), "renewals show nothing");
+    // The renewed token is the one requests use, and it is accepted.
+    let reply = one_search(&mut runner, &mut rx).await;
+    assert!(matches!(reply, Reply::Customers(Ok(ref v)) if !v.is_empty()));
+    runner.abort_all();
+    sim.shutdown();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_grant_ahead_of_need_is_tried_once_and_then_by_the_next_request() {
+    let sim = start(SimConfig::default()).unwrap();
+    sim.set_faults(Faults {
+        routes: vec!["oauth/token".into()],
+        error_500_rate: 1.0,
+        ..Faults::default()
+    });
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let mut runner = Runner::new(client(&sim), tx);
+    runner.keep_token_fresh();
+    until("the grant ahead of need", || grants(&sim) == 1).await;
+    assert_eq!(sim.counters().get("token"), 0, "refused");
+    assert!(rx.try_recv().is_err(), "no error before the attendant asks");
+    sim.set_faults(Faults::default());
+    // Not tried again by the keeper: the search grants, once, and the keeper
+    // goes on from that token.
+    let reply = one_search(&mut runner, &mut rx).await;
+    assert!(matches!(reply, Reply::Customers(Ok(ref v)) if !v.is_empty()));
+    assert_eq!(grants(&sim), 2, "one attempt ahead, one by the search");
+    assert_eq!(sim.counters().get("token"), 1);
+    runner.abort_all();
+    sim.shutdown();
+}

@@ -574,13 +574,10 @@ impl ActionKind {
     }
 }
 
-/// A customer reference: code, CPF/CNPJ, or `service:ID`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Ref {
-    Code(u64),
-    Document(String),
-    Service(u64),
-}
+/// A customer reference: code, CPF/CNPJ, or `service:ID`; the key of the
+/// record routes, mapped to their searches in one place (the console sends
+/// the same ones).
+type Ref = crate::api::CustomerKey;
 
 fn parse_ref(lang: Lang, input: &str) -> Result<Ref, Failure> {
     let s = input.trim();
@@ -632,12 +629,7 @@ fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failur
             all,
             limit,
         } => {
-            let (by, term) = match parse_ref(lang, &reference)? {
-                Ref::Code(c) => (InvoiceSearchBy::CustomerCode, c.to_string()),
-                Ref::Document(d) => (InvoiceSearchBy::Document, d),
-                Ref::Service(s) => (InvoiceSearchBy::ServiceId, s.to_string()),
-            };
-            let mut q = InvoiceSearch::new(by, term);
+            let mut q = parse_ref(lang, &reference)?.invoices();
             q.only_pending = Some(!all);
             q.limit = limit;
             checked(lang, q.to_call())?;
@@ -648,12 +640,7 @@ fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failur
             all,
             limit,
         } => {
-            let (by, term) = match parse_ref(lang, &reference)? {
-                Ref::Code(c) => (TicketSearchBy::CustomerCode, c.to_string()),
-                Ref::Document(d) => (TicketSearchBy::Document, d),
-                Ref::Service(s) => (TicketSearchBy::ServiceId, s.to_string()),
-            };
-            let mut q = TicketSearch::new(by, term);
+            let mut q = parse_ref(lang, &reference)?.tickets();
             q.only_open = Some(!all);
             q.limit = limit;
             checked(lang, q.to_call())?;
@@ -664,12 +651,7 @@ fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failur
             status,
             limit,
         } => {
-            let (by, term) = match parse_ref(lang, &reference)? {
-                Ref::Code(c) => (ServiceOrderSearchBy::CustomerCode, c.to_string()),
-                Ref::Document(d) => (ServiceOrderSearchBy::Document, d),
-                Ref::Service(s) => (ServiceOrderSearchBy::ServiceId, s.to_string()),
-            };
-            let mut q = ServiceOrderSearch::new(by, term);
+            let mut q = parse_ref(lang, &reference)?.orders();
             q.status = status.map(|s| s.to_api());
             q.limit = limit;
             checked(lang, q.to_call())?;

@@ -60,10 +60,7 @@ impl Driver {
     /// A console as it starts.
     fn start(sim: &SimHandle) -> Driver {
         let (tx, rx) = mpsc::unbounded_channel();
-        let mut app = App::new(
-            Settings::default(),
-            Keymap::new(&BTreeMap::new(), false).0,
-        );
+        let mut app = App::new(Settings::default(), Keymap::new(&BTreeMap::new(), false).0);
         update(&mut app, Msg::Resize(160, 48));
         let runner = Runner::new(client(sim), tx);
         Driver { app, runner, rx }
@@ -116,7 +113,11 @@ impl Driver {
                 .expect("runner alive");
             self.send(msg);
         }
-        assert_eq!(self.app.screen, Screen::Customer, "one match opens by itself");
+        assert_eq!(
+            self.app.screen,
+            Screen::Customer,
+            "one match opens by itself"
+        );
         let v = self.app.view.as_ref().expect("a customer view");
         for e in [
             &v.customer.error,
@@ -252,7 +253,5 @@ fn main() {
     report("fresh console, CPF typed in 1 s", &fresh);
     report("fresh console, Enter at start (worst case)", &fresh_at_once);
     report("warm console", &warm);
-    println!(
-        "goal: customer, invoices, tickets and orders <= 1.2x; connection history <= 2.2x"
-    );
+    println!("goal: customer, invoices, tickets and orders <= 1.2x; connection history <= 2.2x");
 }

@@ -257,7 +257,11 @@ async fn the_first_search_uses_the_token_granted_ahead_and_renewals_run_in_the_b
     assert!(matches!(reply, Reply::Customers(Ok(ref v)) if !v.is_empty()));
     assert_eq!(grants(&sim), 1, "the search sent no grant of its own");
     until("two renewals ahead of need", || grants(&sim) >= 3).await;
-    assert_eq!(sim.counters().get("token"), grants(&sim), "every grant granted");
+    assert_eq!(
+        sim.counters().get("token"),
+        grants(&sim),
+        "every grant granted"
+    );
     assert_eq!(sim.counters().requests("cliente"), 1, "only the one search");
     assert!(rx.try_recv().is_err(), "renewals show nothing");
     // The renewed token is the one requests use, and it is accepted.

@@ -515,7 +515,10 @@ mod tests {
             Some(t0 + Duration::from_secs(3300))
         );
         let t4 = t0 + Duration::from_secs(4);
-        assert_eq!(background_renewal(t0, t4), Some(t0 + Duration::from_secs(2)));
+        assert_eq!(
+            background_renewal(t0, t4),
+            Some(t0 + Duration::from_secs(2))
+        );
         // Too short, or already stale: on demand only, never in a loop.
         assert_eq!(background_renewal(t0, t0 + Duration::from_secs(1)), None);
         assert_eq!(background_renewal(t0, t0), None);

@@ -141,7 +141,11 @@ mod tests {
                 "cpf_cnpj",
                 "12345678909",
             ),
-            (CustomerKey::Service(100_004), "id_cliente_servico", "100004"),
+            (
+                CustomerKey::Service(100_004),
+                "id_cliente_servico",
+                "100004",
+            ),
         ];
         for (key, busca, term) in cases {
             let i = key.invoices();

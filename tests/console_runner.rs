@@ -295,3 +295,155 @@ async fn a_failed_grant_ahead_of_need_is_tried_once_and_then_by_the_next_request
     runner.abort_all();
     sim.shutdown();
 }
+
+/// The CPF/CNPJ of a simulator customer who is alone with it and has a
+/// login (looked up with a client of its own).
+async fn a_lone_document(sim: &SimHandle) -> (u64, String) {
+    let c = client(sim);
+    for code in 1010u64.. {
+        let found = c
+            .search_customers(&CustomerSearch::new(
+                CustomerSearchBy::Code,
+                code.to_string(),
+            ))
+            .await
+            .unwrap();
+        let Some(doc) = found.first().and_then(|c| c.cpf_cnpj.clone()) else {
+            continue;
+        };
+        let has_login = found[0]
+            .servicos
+            .iter()
+            .any(|s| s.login.as_deref().is_some_and(|l| !l.is_empty()));
+        let by_doc = c
+            .search_customers(&CustomerSearch::new(CustomerSearchBy::Document, &doc))
+            .await
+            .unwrap();
+        if has_login && by_doc.len() == 1 {
+            return (code, doc);
+        }
+    }
+    unreachable!()
+}
+
+/// `update()` plus the runner, fed until nothing the screen waits for is
+/// pending.
+async fn settle(app: &mut App, runner: &mut Runner, rx: &mut mpsc::UnboundedReceiver<Msg>) {
+    while app.search.results.loading() || app.view.as_ref().is_some_and(|v| v.loading()) {
+        let msg = timeout(DEADLINE, rx.recv()).await.unwrap().unwrap();
+        for e in update(app, msg).0 {
+            runner.run(e);
+        }
+    }
+}
+
+fn type_and_enter(app: &mut App, runner: &mut Runner, text: &str) {
+    let keys = text
+        .chars()
+        .map(KeyCode::Char)
+        .chain([KeyCode::Enter])
+        .map(|k| Msg::Key(KeyEvent::new(k, KeyModifiers::NONE)));
+    for msg in keys {
+        for e in update(app, msg).0 {
+            runner.run(e);
+        }
+    }
+}
+
+/// Requests per route since `before`.
+fn sent_since(sim: &SimHandle, before: &BTreeMap<String, u64>) -> BTreeMap<String, u64> {
+    sim.counters()
+        .requests
+        .into_iter()
+        .map(|(route, n)| {
+            let was = before.get(&route).copied().unwrap_or(0);
+            (route, n - was)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+// Issue 16: Enter on a CPF that one customer has sends exactly one search,
+// the three lists keyed by that CPF, and the connection history of the
+// login the search brought; the token was granted at start.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn enter_on_a_cpf_sends_one_search_three_lists_and_one_history_and_nothing_twice() {
+    let sim = start(SimConfig::default()).unwrap();
+    let (code, doc) = a_lone_document(&sim).await;
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let mut runner = Runner::new(client(&sim), tx);
+    let before = sim.counters().requests;
+    runner.keep_token_fresh();
+    until("the grant at start", || {
+        grants(&sim) == before["oauth/token"] + 1
+    })
+    .await;
+    let before = sim.counters().requests;
+    let mut app = App::new(Settings::default(), Keymap::new(&BTreeMap::new(), false).0);
+    type_and_enter(&mut app, &mut runner, &doc);
+    settle(&mut app, &mut runner, &mut rx).await;
+    assert_eq!(app.screen, Screen::Customer, "one match opens by itself");
+    let expected: BTreeMap<String, u64> = [
+        "cliente",
+        "cliente/financeiro",
+        "cliente/atendimento",
+        "cliente/ordem_servico",
+        "cliente/extrato_conexao",
+    ]
+    .into_iter()
+    .map(|r| (r.to_owned(), 1))
+    .collect();
+    assert_eq!(sent_since(&sim, &before), expected);
+    let view = app.view.as_ref().unwrap();
+    assert_eq!(view.code, code);
+    for (pane, error) in [
+        ("customer", &view.customer.error),
+        ("invoices", &view.invoices.error),
+        ("tickets", &view.tickets.error),
+        ("orders", &view.orders.error),
+        ("connections", &view.connections.error),
+    ] {
+        assert_eq!(error, &None, "{pane}");
+    }
+    let customer = view.customer.data.as_ref().unwrap();
+    assert!(
+        customer.servicos.iter().any(|s| s.ultima_conexao.is_some()),
+        "the search brought the last connection"
+    );
+    assert!(view.invoices.data.is_some() && view.tickets.data.is_some());
+    assert!(view.orders.data.is_some() && view.connections.data.is_some());
+    // Every list is this customer's, as the key promised.
+    let owners = view
+        .invoices
+        .data
+        .iter()
+        .flatten()
+        .map(|i| i.cliente.as_ref().and_then(|c| c.codigo_cliente))
+        .chain(
+            view.tickets
+                .data
+                .iter()
+                .flatten()
+                .map(|t| t.cliente.as_ref().and_then(|c| c.codigo_cliente)),
+        );
+    for owner in owners {
+        assert_eq!(owner, Some(code));
+    }
+
+    // The same by customer code, from the same console (the token held).
+    for e in update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+    )
+    .0
+    {
+        runner.run(e);
+    }
+    let before = sim.counters().requests;
+    type_and_enter(&mut app, &mut runner, &code.to_string());
+    settle(&mut app, &mut runner, &mut rx).await;
+    assert_eq!(app.view.as_ref().map(|v| v.code), Some(code));
+    assert_eq!(sent_since(&sim, &before), expected);
+    runner.abort_all();
+    sim.shutdown();
+}

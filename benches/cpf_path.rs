@@ -49,7 +49,8 @@ fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-/// `update()` plus the runner, as `console.rs` wires them.
+/// `update()` plus the runner (with its token keeper), as `console.rs`
+/// wires them.
 struct Driver {
     app: App,
     runner: Runner,
@@ -62,7 +63,9 @@ impl Driver {
         let (tx, rx) = mpsc::unbounded_channel();
         let mut app = App::new(Settings::default(), Keymap::new(&BTreeMap::new(), false).0);
         update(&mut app, Msg::Resize(160, 48));
-        let runner = Runner::new(client(sim), tx);
+        let mut runner = Runner::new(client(sim), tx);
+        // As `Console::new` does: the token is granted at start.
+        runner.keep_token_fresh();
         Driver { app, runner, rx }
     }
 

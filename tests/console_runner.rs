@@ -447,3 +447,85 @@ async fn enter_on_a_cpf_sends_one_search_three_lists_and_one_history_and_nothing
     runner.abort_all();
     sim.shutdown();
 }
+
+// The simulator takes the record routes keyed by CPF/CNPJ as HubSoft does
+// (ENDPOINTS.md §5, §10, §14): the same records as by code for a customer
+// alone with the CPF, the CPF masked or bare; a CPF nobody has finds none.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_simulator_answers_the_record_routes_by_cpf_as_by_code() {
+    use hubdesk::api::CustomerKey;
+    let sim = start(SimConfig::default()).unwrap();
+    let (code, doc) = a_lone_document(&sim).await;
+    let c = client(&sim);
+    let lists = |key: CustomerKey| {
+        let c = c.clone();
+        async move {
+            let mut i = key.invoices();
+            i.only_pending = Some(false);
+            let mut t = key.tickets();
+            t.only_open = Some(false);
+            let o = key.orders();
+            (
+                format!("{:?}", c.customer_invoices(&i).await.unwrap()),
+                format!("{:?}", c.customer_tickets(&t).await.unwrap()),
+                format!("{:?}", c.service_orders(&o).await.unwrap()),
+            )
+        }
+    };
+    let by_code = lists(CustomerKey::Code(code)).await;
+    assert!(by_code.0.len() > 2, "the customer has invoices");
+    assert_eq!(lists(CustomerKey::Document(doc.clone())).await, by_code);
+    let masked = match doc.len() {
+        11 => format!("{}.{}.{}-{}", &doc[..3], &doc[3..6], &doc[6..9], &doc[9..]),
+        _ => doc.clone(),
+    };
+    assert_eq!(lists(CustomerKey::Document(masked)).await, by_code);
+    let nobody = "12345678909";
+    assert!(
+        c.search_customers(&CustomerSearch::new(CustomerSearchBy::Document, nobody))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let none = lists(CustomerKey::Document(nobody.into())).await;
+    assert_eq!(none, ("[]".into(), "[]".into(), "[]".into()));
+    sim.shutdown();
+}
+
+// A CPF nobody has: the search answers first and empty; the lists asked
+// with it, still on their way, are aborted and never reach the screen.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cpf_nobody_has_aborts_the_lists_sent_with_the_search() {
+    let sim = start(SimConfig::default()).unwrap();
+    let slow: BTreeMap<String, u64> = [
+        "cliente/financeiro",
+        "cliente/atendimento",
+        "cliente/ordem_servico",
+    ]
+    .into_iter()
+    .map(|r| (r.to_owned(), 800))
+    .collect();
+    sim.set_faults(Faults {
+        route_latency_ms: slow,
+        ..Faults::default()
+    });
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let mut runner = Runner::new(client(&sim), tx);
+    let mut app = App::new(Settings::default(), Keymap::new(&BTreeMap::new(), false).0);
+    type_and_enter(&mut app, &mut runner, "123.456.789-09");
+    assert_eq!(runner.in_flight(), 4, "the search and its three lists");
+    let msg = timeout(DEADLINE, rx.recv()).await.unwrap().unwrap();
+    assert!(
+        matches!(&msg, Msg::Fetched { req, reply: Reply::Customers(Ok(v)) }
+            if req.view == SEARCH_VIEW && v.is_empty()),
+        "{msg:?}"
+    );
+    for e in update(&mut app, msg).0 {
+        runner.run(e);
+    }
+    assert_eq!(runner.in_flight(), 0, "the lists were aborted");
+    assert!(app.view.is_none() && app.search.prefetch.is_none());
+    let late = timeout(Duration::from_millis(1500), rx.recv()).await;
+    assert!(late.is_err(), "an aborted list answered: {late:?}");
+    sim.shutdown();
+}

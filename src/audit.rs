@@ -487,35 +487,25 @@ pub fn outcome_of<T>(
     result: &Result<T, crate::api::ApiError>,
     server_msg: impl FnOnce(&T) -> Option<String>,
 ) -> (Outcome, Option<String>) {
-    use crate::api::ApiError;
+    use crate::ops::errors::{ErrorClass, classify};
     match result {
         Ok(v) => (Outcome::Ok, server_msg(v)),
         Err(e) => {
-            let outcome = if e.outcome_unknown() {
-                Outcome::Unknown
-            } else if matches!(
-                e,
-                ApiError::Refused { .. } | ApiError::Forbidden { .. } | ApiError::NotFound { .. }
-            ) {
-                Outcome::Refused
-            } else {
-                Outcome::Failed
+            let outcome = match classify(e) {
+                ErrorClass::Unknown => Outcome::Unknown,
+                ErrorClass::Refused => Outcome::Refused,
+                ErrorClass::Auth | ErrorClass::Usage | ErrorClass::Failed => Outcome::Failed,
             };
             (outcome, Some(error_msg(e)))
         }
     }
 }
 
-/// The text an error leaves in the trail (see [`outcome_of`]).
+/// The text an error leaves in the trail (see [`outcome_of`]): the
+/// server's words as every front end keeps them
+/// ([`crate::ops::errors::server_words`]), else the error's English text.
 pub fn error_msg(e: &crate::api::ApiError) -> String {
-    use crate::api::ApiError;
-    match e {
-        ApiError::Refused { msg, .. } => msg.clone(),
-        ApiError::Forbidden { msg: Some(m), .. } | ApiError::NotFound { msg: Some(m), .. } => {
-            m.clone()
-        }
-        other => other.to_string(),
-    }
+    crate::ops::errors::server_words(e).unwrap_or_else(|| e.to_string())
 }
 
 /// The time of an entry as RFC 3339 with seconds, for JSON output.

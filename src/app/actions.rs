@@ -52,16 +52,22 @@ pub enum ActionReply {
 
 impl ActionReply {
     /// How the action ended, for the guard and the attendant.
-    pub fn outcome(&self, lang: Lang, kind: ActionKind) -> Outcome {
+    pub fn outcome(&self, lang: Lang, kind: ActionKind, timeout_secs: u64) -> Outcome {
         match self {
             ActionReply::Ticket(r) => {
-                Outcome::from_result(lang, kind, r.as_ref(), |v| v.msg.clone())
+                Outcome::from_result(lang, kind, timeout_secs, r.as_ref(), |v| v.msg.clone())
             }
-            ActionReply::Plain(r) => Outcome::from_result(lang, kind, r, |v| v.msg.clone()),
-            ActionReply::Disconnect(r) => Outcome::from_result(lang, kind, r, |v| v.msg.clone()),
-            ActionReply::Job(r) => Outcome::from_result(lang, kind, r, |v| v.msg.clone()),
+            ActionReply::Plain(r) => {
+                Outcome::from_result(lang, kind, timeout_secs, r, |v| v.msg.clone())
+            }
+            ActionReply::Disconnect(r) => {
+                Outcome::from_result(lang, kind, timeout_secs, r, |v| v.msg.clone())
+            }
+            ActionReply::Job(r) => {
+                Outcome::from_result(lang, kind, timeout_secs, r, |v| v.msg.clone())
+            }
             ActionReply::Prospect(r) => {
-                Outcome::from_result(lang, kind, r.as_ref(), |v| v.msg.clone())
+                Outcome::from_result(lang, kind, timeout_secs, r.as_ref(), |v| v.msg.clone())
             }
             ActionReply::NotSent(detail) => Outcome::Refused {
                 msg: trf(lang, T::ActionAuditFailed, &[("detail", detail)]),
@@ -934,7 +940,7 @@ fn answer(
 ) -> Changed {
     let lang = app.lang();
     let kind = submission.key.kind;
-    let outcome = reply.outcome(lang, kind);
+    let outcome = reply.outcome(lang, kind, app.settings.timeout_secs);
     if !app.inflight.finish(submission, outcome.clone()) {
         return Changed::No;
     }

@@ -649,7 +649,7 @@ mod tests {
             msg: "Excede o limite de 3 dias".into(),
             errors: vec![],
         });
-        let outcome = Outcome::from_result(Lang::PtBr, request.kind(), &refused, |_| None);
+        let outcome = Outcome::from_result(Lang::PtBr, request.kind(), 20, &refused, |_| None);
         guard.finish(sub, outcome.clone());
         form.form_mut().set_banner(Some(Banner {
             text: outcome.text(Lang::PtBr, request.kind()),

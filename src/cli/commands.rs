@@ -30,6 +30,7 @@ use crate::br::{self, FieldError};
 use crate::config::{self, FlagOverrides, Loaded, Paths, Settings};
 use crate::console::{self, ConsoleOptions};
 use crate::i18n::{Lang, Msg, tr, trf};
+use crate::ops::errors::ErrorContext;
 use crate::screenpop::{self, CallError};
 use crate::search_kind;
 use crate::ui::theme::{Theme, ThemeKind, parse_color};
@@ -239,7 +240,7 @@ impl Ctx {
 
     fn client_for(&self, settings: &Settings) -> Result<Client, Failure> {
         let cc = self.client_config(settings)?;
-        Client::new(cc).map_err(|e| Failure::api(self.lang, &e, None))
+        Client::new(cc).map_err(|e| Failure::api(self.lang, &e, ErrorContext::default()))
     }
 
     /// The client's configuration, checked: everything but building it
@@ -618,8 +619,14 @@ fn parse_day(lang: Lang, input: Option<&str>) -> Result<Option<chrono::NaiveDate
         .transpose()
 }
 
+/// The error context of a read through `client`: its time limit.
+fn reading(client: &Client) -> ErrorContext {
+    ErrorContext::read(client.request_timeout().as_secs())
+}
+
 fn checked<T>(lang: Lang, r: Result<T, ApiError>) -> Result<T, Failure> {
-    r.map_err(|e| Failure::api(lang, &e, None))
+    // Checks made before sending: no time limit to name.
+    r.map_err(|e| Failure::api(lang, &e, ErrorContext::default()))
 }
 
 fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failure> {
@@ -952,7 +959,7 @@ async fn execute(
     let lang = ctx.lang;
     let f = &ctx.fmt;
     let json = ctx.global.json;
-    let api = |e: ApiError| Failure::api(lang, &e, None);
+    let api = |e: ApiError| Failure::api(lang, &e, reading(client));
     match plan {
         Plan::Search(q) => {
             let found = client.search_customers(&q).await.map_err(api)?;
@@ -1387,7 +1394,11 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
         }
         Err(e) => {
             let unknown = e.outcome_unknown();
-            let failure = Failure::api(lang, &e, Some(action_msg));
+            let failure = Failure::api(
+                lang,
+                &e,
+                ErrorContext::action(action_msg, client.request_timeout().as_secs()),
+            );
             tracing::info!(
                 action = plan.attempt.action,
                 unknown,
@@ -1761,7 +1772,7 @@ async fn prepare_prospect(
     p: &mut ProspectAction,
 ) -> Result<(), Failure> {
     let lang = ctx.lang;
-    let api = |e: ApiError| Failure::api(lang, &e, None);
+    let api = |e: ApiError| Failure::api(lang, &e, reading(client));
     if !p.value_given {
         let q = ProspectPlansQuery {
             cep: p.params.cep.clone(),
@@ -1947,7 +1958,7 @@ async fn show_network(
     filter: Option<&str>,
 ) -> Result<u8, Failure> {
     let f = &ctx.fmt;
-    let api = |e: ApiError| Failure::api(ctx.lang, &e, None);
+    let api = |e: ApiError| Failure::api(ctx.lang, &e, reading(client));
     let equipment_matches =
         |e: &crate::api::Equipment| out::matches(filter, &out::equipment_fields(e));
     match kind {
@@ -2047,7 +2058,7 @@ async fn export_customers(ctx: &Ctx, client: &Client, q: &AllCustomers) -> Resul
     let mut stream = client
         .stream_all_customers(q)
         .await
-        .map_err(|e| Failure::api(lang, &e, None))?;
+        .map_err(|e| Failure::api(lang, &e, reading(client)))?;
     let progress = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
         if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg}") {
@@ -2079,7 +2090,7 @@ async fn export_customers(ctx: &Ctx, client: &Client, q: &AllCustomers) -> Resul
                 }
             }
             Err(e) => {
-                let failure = Failure::api(lang, &e, None);
+                let failure = Failure::api(lang, &e, reading(client));
                 result = Err(Failure::new(
                     failure.code,
                     trf(
@@ -2193,7 +2204,7 @@ mod tests {
     #[test]
     fn api_errors_map_to_exit_codes() {
         let l = Lang::En;
-        let code = |e: ApiError| Failure::api(l, &e, None).code;
+        let code = |e: ApiError| Failure::api(l, &e, ErrorContext::default()).code;
         assert_eq!(
             code(ApiError::Refused {
                 route: "r",
@@ -2259,7 +2270,7 @@ mod tests {
             msg: "bad\x1b]0;pwned\x07".into(),
             errors: vec![],
         };
-        let f = Failure::api(Lang::En, &e, None);
+        let f = Failure::api(Lang::En, &e, ErrorContext::default());
         assert!(!f.message.contains('\x1b'));
     }
 }

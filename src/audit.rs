@@ -516,23 +516,10 @@ pub fn time_text(t: &DateTime<Utc>) -> String {
 /// An audit action's name for people, in `lang`; a name this version does
 /// not know (a newer one wrote it) is shown as stored.
 pub fn action_label(lang: crate::i18n::Lang, action: &str) -> String {
-    use self::action as a;
-    let msg = match action {
-        a::TRUST_UNLOCK => crate::i18n::Msg::ActionTrustUnlock,
-        a::RESET_MAC => crate::i18n::Msg::ActionResetMac,
-        a::DISCONNECT => crate::i18n::Msg::ActionDisconnect,
-        a::SEND_INVOICE_EMAIL => crate::i18n::Msg::ActionSendInvoiceEmail,
-        a::SEND_INVOICE_SMS => crate::i18n::Msg::ActionSendInvoiceSms,
-        a::SEND_INVOICE_PUSH => crate::i18n::Msg::ActionSendInvoicePush,
-        a::OPEN_TICKET => crate::i18n::Msg::ActionOpenTicket,
-        a::EDIT_TICKET => crate::i18n::Msg::ActionEditTicket,
-        a::CLOSE_TICKET => crate::i18n::Msg::ActionCloseTicket,
-        a::PBX_NOTIFY => crate::i18n::Msg::PbxActionNotify,
-        a::PBX_CANCEL => crate::i18n::Msg::PbxActionMissed,
-        a::CREATE_PROSPECT => crate::i18n::Msg::SalesActionCreate,
-        other => return crate::sanitize::clean_line(other).into_owned(),
-    };
-    crate::i18n::tr(lang, msg).to_owned()
+    match crate::ops::actions::ActionKind::from_audit_name(action) {
+        Some(kind) => crate::i18n::tr(lang, kind.msg()).to_owned(),
+        None => crate::sanitize::clean_line(action).into_owned(),
+    }
 }
 
 #[cfg(test)]

@@ -13,8 +13,8 @@ use std::time::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::status::StatusKind;
+use crate::api::Ticket;
 use crate::api::service_actions::{Disconnect, ResetMac};
-use crate::api::{ApiError, Ticket};
 use crate::audit::{AuditAttempt, AuditEntry};
 use crate::i18n::{Lang, Msg as T, tr, trf};
 
@@ -33,22 +33,7 @@ use super::{App, Changed, CustomerView, Effect, Pane, Slot, ViewId};
 /// for it.
 pub const DISCONNECT_REFRESH_AFTER: Duration = Duration::from_secs(3);
 
-/// The answer to an action, as the runner got it.
-#[derive(Debug, Clone)]
-pub enum ActionReply {
-    /// `POST /atendimento` or `PUT /atendimento/{id}`.
-    Ticket(Box<Result<crate::api::tickets::TicketResponse, ApiError>>),
-    /// Trust unlock, MAC reset, push: an envelope with `msg`.
-    Plain(Result<crate::api::ActionResponse, ApiError>),
-    /// Disconnect.
-    Disconnect(Result<crate::api::service_actions::DisconnectResponse, ApiError>),
-    /// E-mail or SMS: the queued job.
-    Job(Result<crate::api::invoices::SendJobResponse, ApiError>),
-    /// `POST /prospecto`: the created prospect.
-    Prospect(Box<Result<crate::api::prospects::ProspectResponse, ApiError>>),
-    /// The audit attempt could not be written, so nothing was sent.
-    NotSent(String),
-}
+pub use crate::ops::actions::ActionReply;
 
 impl ActionReply {
     /// How the action ended, for the guard and the attendant.
@@ -787,25 +772,6 @@ fn key_action(kind: ActionKind) -> Action {
     }
 }
 
-/// The audit name of an action kind.
-pub fn audit_name(kind: ActionKind) -> &'static str {
-    use crate::audit::action as a;
-    match kind {
-        ActionKind::OpenTicket => a::OPEN_TICKET,
-        ActionKind::EditTicket => a::EDIT_TICKET,
-        ActionKind::CloseTicket => a::CLOSE_TICKET,
-        ActionKind::TrustUnlock => a::TRUST_UNLOCK,
-        ActionKind::ResetMac => a::RESET_MAC,
-        ActionKind::Disconnect => a::DISCONNECT,
-        ActionKind::SendInvoiceEmail => a::SEND_INVOICE_EMAIL,
-        ActionKind::SendInvoiceSms => a::SEND_INVOICE_SMS,
-        ActionKind::SendInvoicePush => a::SEND_INVOICE_PUSH,
-        ActionKind::CreateProspect => a::CREATE_PROSPECT,
-        ActionKind::PbxNotify => a::PBX_NOTIFY,
-        ActionKind::PbxMissed => a::PBX_CANCEL,
-    }
-}
-
 /// The only producer of [`Effect::Action`]: checks read-only mode and the
 /// in-flight guard, then asks the runner to audit and send `request` once.
 pub fn send(
@@ -866,7 +832,7 @@ pub fn send(
         ActionRequest::PbxNotify(_) | ActionRequest::PbxMissed(_) => (None, None, None),
     };
     let audit = AuditAttempt {
-        action: audit_name(kind).to_owned(),
+        action: kind.audit_name().to_owned(),
         attendant: app.settings.attendant.clone(),
         profile: app.settings.profile.clone(),
         // The runner knows the server's address.

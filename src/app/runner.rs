@@ -373,7 +373,13 @@ async fn audited(
         Ok(t) => t,
         Err(e) => return (ActionReply::NotSent(e), None),
     };
-    let sent = audit::audited(&trail, attempt, perform_action(client, request), judge).await;
+    let sent = audit::audited(
+        &trail,
+        attempt,
+        crate::ops::actions::perform(client, &request),
+        crate::ops::actions::judge,
+    )
+    .await;
     match sent {
         Ok((reply, Ok(()))) => (reply, None),
         // The request is done whatever happened to the outcome line; a
@@ -384,55 +390,5 @@ async fn audited(
             (reply, Some(e.to_string()))
         }
         Err(e) => (ActionReply::NotSent(e.to_string()), None),
-    }
-}
-
-/// How an action's answer reads in the trail.
-fn judge(reply: &ActionReply) -> (audit::Outcome, Option<String>) {
-    match reply {
-        ActionReply::Ticket(r) => audit::outcome_of(r.as_ref(), |v| v.msg.clone()),
-        ActionReply::Plain(r) => audit::outcome_of(r, |v| v.msg.clone()),
-        ActionReply::Disconnect(r) => audit::outcome_of(r, |v| v.msg.clone()),
-        ActionReply::Job(r) => audit::outcome_of(r, |v| v.msg.clone()),
-        // The new prospect's id, so the trail names what was created.
-        ActionReply::Prospect(r) => audit::outcome_of(r.as_ref(), |v| {
-            let id = v.prospecto.as_ref().and_then(|p| p.id_prospecto);
-            match (v.msg.clone(), id) {
-                (Some(m), Some(id)) => Some(format!("{m} (id_prospecto {id})")),
-                (None, Some(id)) => Some(format!("id_prospecto {id}")),
-                (m, None) => m,
-            }
-        }),
-        ActionReply::NotSent(d) => (audit::Outcome::Failed, Some(d.clone())),
-    }
-}
-
-/// Sends an action exactly once: no retry on any error.
-async fn perform_action(client: &Client, request: ActionRequest) -> ActionReply {
-    use super::forms::InvoiceRequest;
-    match request {
-        ActionRequest::OpenTicket(p) => ActionReply::Ticket(Box::new(client.open_ticket(&p).await)),
-        ActionRequest::UpdateTicket(p) => {
-            ActionReply::Ticket(Box::new(client.update_ticket(&p).await))
-        }
-        ActionRequest::TrustUnlock(p) => ActionReply::Plain(client.trust_unlock(&p).await),
-        ActionRequest::ResetMac(p) => ActionReply::Plain(client.reset_mac(&p).await),
-        ActionRequest::Disconnect(p) => {
-            ActionReply::Disconnect(client.request_disconnect(&p).await)
-        }
-        ActionRequest::Invoice(InvoiceRequest::Email(p)) => {
-            ActionReply::Job(client.send_invoice_email(&p).await)
-        }
-        ActionRequest::Invoice(InvoiceRequest::Sms(p)) => {
-            ActionReply::Job(client.send_invoice_sms(&p).await)
-        }
-        ActionRequest::Invoice(InvoiceRequest::Push(p)) => {
-            ActionReply::Plain(client.send_invoice_push(&p).await)
-        }
-        ActionRequest::CreateProspect(p) => {
-            ActionReply::Prospect(Box::new(client.create_prospect(&p).await))
-        }
-        ActionRequest::PbxNotify(p) => ActionReply::Plain(client.pbx_notify(&p).await),
-        ActionRequest::PbxMissed(p) => ActionReply::Plain(client.pbx_cancel(&p).await),
     }
 }

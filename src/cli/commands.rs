@@ -1,7 +1,7 @@
 //! What each command does.
 
 use std::collections::BTreeMap;
-use std::future::Future;
+
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
@@ -18,10 +18,10 @@ use crate::api::params::CustomerSearchBy;
 use crate::api::{
     AllCustomers, ApiError, City, Client, ClientConfig, ConnectionLogQuery, Customer,
     CustomerSearch, DateKind, Disconnect, InvoiceEmail, InvoiceOrderBy, InvoicePush, InvoiceSearch,
-    InvoiceSearchBy, InvoiceSms, NewProspect, NewTicket, OrderType, PbxCall, PersonKind, Pop,
+    InvoiceSearchBy, InvoiceSms, NewProspect, OrderType, PbxCall, PersonKind, Pop,
     ProspectPlansQuery, ProspectSearch, ReceivableSearchBy, ReceivablesQuery, ResetMac,
     ServiceOrderSearch, ServiceOrderSearchBy, ServiceZone, TicketSearch, TicketSearchBy,
-    TicketUpdate, TrustUnlock,
+    TrustUnlock,
 };
 use crate::app::keymap::{Keymap, overrides_from_config};
 use crate::app::runner::ClientSource;
@@ -30,6 +30,7 @@ use crate::br::{self, FieldError};
 use crate::config::{self, FlagOverrides, Loaded, Paths, Settings};
 use crate::console::{self, ConsoleOptions};
 use crate::i18n::{Lang, Msg, tr, trf};
+use crate::ops::actions::{ActionReply, ActionRequest, InvoiceRequest};
 use crate::ops::errors::ErrorContext;
 use crate::screenpop::{self, CallError};
 use crate::search_kind;
@@ -460,16 +461,10 @@ enum NetworkKind {
 
 /// `prospects create`, checked; the price may still come from the plans
 /// of the CEP, and the neighbourhood may be checked against the cities.
-struct ProspectAction {
-    params: NewProspect,
+struct ProspectPrep {
     value_given: bool,
     city: Option<String>,
 }
-
-/// Audit names of the issue-7 actions, shared with the console.
-const AUDIT_CREATE_PROSPECT: &str = audit::action::CREATE_PROSPECT;
-const AUDIT_PBX_NOTIFY: &str = audit::action::PBX_NOTIFY;
-const AUDIT_PBX_CANCEL: &str = audit::action::PBX_CANCEL;
 
 /// An audit entry's action in `lang` (one table, in the audit module, for
 /// the console and the CLI).
@@ -479,100 +474,50 @@ fn action_label(lang: Lang, action: &str) -> String {
 
 /// An action, checked and confirmed.
 struct ActionPlan {
-    kind: ActionKind,
+    action: CliAction,
     attempt: AuditAttempt,
 }
 
-enum ActionKind {
-    Unlock(TrustUnlock),
-    ResetMac(ResetMac),
-    Disconnect(Disconnect),
-    Email(InvoiceEmail),
-    Sms(InvoiceSms),
-    Push(InvoicePush),
-    Open(NewTicket),
-    Close(TicketUpdate),
-    Prospect(Box<ProspectAction>),
-    PbxNotify(PbxCall),
-    PbxCancel(PbxCall),
+/// An action as the command line builds it: the shared request
+/// ([`crate::ops::actions`], the console's too), and for a prospect what
+/// is still to be looked up before it is sent.
+struct CliAction {
+    request: ActionRequest,
+    prospect: Option<ProspectPrep>,
 }
 
-impl ActionKind {
-    fn msg(&self) -> Msg {
-        match self {
-            ActionKind::Unlock(_) => Msg::ActionTrustUnlock,
-            ActionKind::ResetMac(_) => Msg::ActionResetMac,
-            ActionKind::Disconnect(_) => Msg::ActionDisconnect,
-            ActionKind::Email(_) => Msg::ActionSendInvoiceEmail,
-            ActionKind::Sms(_) => Msg::ActionSendInvoiceSms,
-            ActionKind::Push(_) => Msg::ActionSendInvoicePush,
-            ActionKind::Open(_) => Msg::ActionOpenTicket,
-            ActionKind::Close(_) => Msg::ActionCloseTicket,
-            ActionKind::Prospect(_) => Msg::Cli7ActionCreateProspect,
-            ActionKind::PbxNotify(_) => Msg::Cli7ActionPbxNotify,
-            ActionKind::PbxCancel(_) => Msg::Cli7ActionPbxCancel,
+impl From<ActionRequest> for CliAction {
+    fn from(request: ActionRequest) -> CliAction {
+        CliAction {
+            request,
+            prospect: None,
         }
     }
+}
 
-    fn audit_name(&self) -> &'static str {
-        match self {
-            ActionKind::Unlock(_) => audit::action::TRUST_UNLOCK,
-            ActionKind::ResetMac(_) => audit::action::RESET_MAC,
-            ActionKind::Disconnect(_) => audit::action::DISCONNECT,
-            ActionKind::Email(_) => audit::action::SEND_INVOICE_EMAIL,
-            ActionKind::Sms(_) => audit::action::SEND_INVOICE_SMS,
-            ActionKind::Push(_) => audit::action::SEND_INVOICE_PUSH,
-            ActionKind::Open(_) => audit::action::OPEN_TICKET,
-            ActionKind::Close(_) => audit::action::CLOSE_TICKET,
-            ActionKind::Prospect(_) => AUDIT_CREATE_PROSPECT,
-            ActionKind::PbxNotify(_) => AUDIT_PBX_NOTIFY,
-            ActionKind::PbxCancel(_) => AUDIT_PBX_CANCEL,
+/// The record an action targets, for the confirmation question.
+fn action_target(lang: Lang, request: &ActionRequest) -> String {
+    let (msg, id) = match request {
+        ActionRequest::TrustUnlock(p) => (Msg::CliTargetService, p.id_cliente_servico),
+        ActionRequest::ResetMac(p) => (Msg::CliTargetService, p.id_cliente_servico),
+        ActionRequest::Disconnect(p) => (Msg::CliTargetService, p.id_cliente_servico),
+        ActionRequest::OpenTicket(p) => (Msg::CliTargetService, p.id_cliente_servico),
+        ActionRequest::Invoice(r) => (Msg::CliTargetInvoice, r.invoice_id()),
+        ActionRequest::UpdateTicket(p) => (Msg::CliTargetTicket, p.id_atendimento),
+        ActionRequest::CreateProspect(p) => {
+            return trf(
+                lang,
+                Msg::Cli7TargetProspect,
+                &[
+                    ("name", &p.nome_razaosocial),
+                    ("doc", &br::doc::display(&p.cpf_cnpj)),
+                    ("plan", &p.id_servico),
+                ],
+            );
         }
-    }
-
-    fn check(&self) -> Result<(), ApiError> {
-        match self {
-            ActionKind::Unlock(p) => p.to_call().map(drop),
-            ActionKind::ResetMac(p) => p.to_call().map(drop),
-            ActionKind::Disconnect(p) => p.to_call().map(drop),
-            ActionKind::Email(p) => p.to_call().map(drop),
-            ActionKind::Sms(p) => p.to_call().map(drop),
-            ActionKind::Push(p) => p.to_call().map(drop),
-            ActionKind::Open(p) => p.to_call().map(drop),
-            ActionKind::Close(p) => p.to_call().map(drop),
-            ActionKind::Prospect(p) => p.params.to_call().map(drop),
-            ActionKind::PbxNotify(p) => p.notify_call().map(drop),
-            ActionKind::PbxCancel(p) => p.cancel_call().map(drop),
-        }
-    }
-
-    /// The record the action targets, for the confirmation question.
-    fn target(&self, lang: Lang) -> String {
-        let (msg, id) = match self {
-            ActionKind::Unlock(p) => (Msg::CliTargetService, p.id_cliente_servico),
-            ActionKind::ResetMac(p) => (Msg::CliTargetService, p.id_cliente_servico),
-            ActionKind::Disconnect(p) => (Msg::CliTargetService, p.id_cliente_servico),
-            ActionKind::Open(p) => (Msg::CliTargetService, p.id_cliente_servico),
-            ActionKind::Email(p) => (Msg::CliTargetInvoice, p.id_fatura),
-            ActionKind::Sms(p) => (Msg::CliTargetInvoice, p.id_fatura),
-            ActionKind::Push(p) => (Msg::CliTargetInvoice, p.id_fatura),
-            ActionKind::Close(p) => (Msg::CliTargetTicket, p.id_atendimento),
-            ActionKind::Prospect(p) => {
-                let p = &p.params;
-                return trf(
-                    lang,
-                    Msg::Cli7TargetProspect,
-                    &[
-                        ("name", &p.nome_razaosocial),
-                        ("doc", &br::doc::display(&p.cpf_cnpj)),
-                        ("plan", &p.id_servico),
-                    ],
-                );
-            }
-            ActionKind::PbxNotify(p) | ActionKind::PbxCancel(p) => return pbx_target(lang, p),
-        };
-        trf(lang, msg, &[("id", &id)])
-    }
+        ActionRequest::PbxNotify(p) | ActionRequest::PbxMissed(p) => return pbx_target(lang, p),
+    };
+    trf(lang, msg, &[("id", &id)])
 }
 
 /// A customer reference: code, CPF/CNPJ, or `service:ID`.
@@ -699,7 +644,7 @@ fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failur
         Command::Unlock { service_id, days } => action(
             ctx,
             settings,
-            ActionKind::Unlock(TrustUnlock {
+            ActionRequest::TrustUnlock(TrustUnlock {
                 id_cliente_servico: service_id,
                 dias_desbloqueio: days,
             }),
@@ -707,14 +652,14 @@ fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failur
         Command::ResetMac { service_id } => action(
             ctx,
             settings,
-            ActionKind::ResetMac(ResetMac {
+            ActionRequest::ResetMac(ResetMac {
                 id_cliente_servico: service_id,
             }),
         )?,
         Command::Disconnect { service_id } => action(
             ctx,
             settings,
-            ActionKind::Disconnect(Disconnect {
+            ActionRequest::Disconnect(Disconnect {
                 id_cliente_servico: service_id,
             }),
         )?,
@@ -729,10 +674,10 @@ fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failur
                         br::email::validate(address)
                             .map_err(|e| Failure::usage(e.message(lang)))?;
                     }
-                    ActionKind::Email(InvoiceEmail {
+                    ActionRequest::Invoice(InvoiceRequest::Email(InvoiceEmail {
                         id_fatura: invoice_id,
                         email_adicional: to,
-                    })
+                    }))
                 }
                 Via::Sms => {
                     let mut phones = Vec::new();
@@ -741,17 +686,17 @@ fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failur
                             br::phone::parse(phone).map_err(|e| Failure::usage(e.message(lang)))?;
                         phones.push(p.digits().to_owned());
                     }
-                    ActionKind::Sms(InvoiceSms {
+                    ActionRequest::Invoice(InvoiceRequest::Sms(InvoiceSms {
                         id_fatura: invoice_id,
                         telefone_adicional: phones,
-                    })
+                    }))
                 }
                 Via::Push if !to.is_empty() => {
                     return Err(Failure::usage(tr(lang, Msg::CliPushNoRecipients)));
                 }
-                Via::Push => ActionKind::Push(InvoicePush {
+                Via::Push => ActionRequest::Invoice(InvoiceRequest::Push(InvoicePush {
                     id_fatura: invoice_id,
-                }),
+                })),
             };
             action(ctx, settings, kind)?
         }
@@ -779,7 +724,7 @@ fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failur
             action(
                 ctx,
                 settings,
-                ActionKind::Open(crate::ops::tickets::open(
+                ActionRequest::OpenTicket(crate::ops::tickets::open(
                     &draft,
                     attendant.as_deref(),
                     settings.ramal.as_deref(),
@@ -794,7 +739,7 @@ fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failur
             action(
                 ctx,
                 settings,
-                ActionKind::Close(crate::ops::tickets::close(
+                ActionRequest::UpdateTicket(crate::ops::tickets::close(
                     id,
                     description.as_deref(),
                     attendant.as_deref(),
@@ -880,13 +825,20 @@ fn search_params(lang: Lang, args: SearchArgs) -> Result<CustomerSearch, Failure
 
 /// Checks an action, refuses it under read-only, and asks for confirmation
 /// (or requires `--yes` without a terminal). Nothing is sent here.
-fn action(ctx: &Ctx, settings: &Settings, kind: ActionKind) -> Result<Plan, Failure> {
+fn action(ctx: &Ctx, settings: &Settings, action: impl Into<CliAction>) -> Result<Plan, Failure> {
+    let action = action.into();
+    let request = &action.request;
+    let kind = request.kind();
     let lang = ctx.lang;
     if ctx.read_only(settings) {
         return Err(Failure::usage(tr(lang, Msg::ErrReadOnly)));
     }
-    checked(lang, kind.check())?;
-    let what = format!("{} ({})", tr(lang, kind.msg()), kind.target(lang));
+    checked(lang, request.check())?;
+    let what = format!(
+        "{} ({})",
+        tr(lang, kind.msg()),
+        action_target(lang, request)
+    );
     if !ctx.global.yes {
         if !super::interactive() {
             return Err(Failure::usage(trf(
@@ -907,29 +859,27 @@ fn action(ctx: &Ctx, settings: &Settings, kind: ActionKind) -> Result<Plan, Fail
         attendant: crate::ops::identity::attendant(settings.attendant.as_deref()),
         profile: settings.profile.clone(),
         host,
-        customer: match &kind {
-            ActionKind::PbxNotify(p) | ActionKind::PbxCancel(p) => p.codigo_cliente,
+        customer: match request {
+            ActionRequest::PbxNotify(p) | ActionRequest::PbxMissed(p) => p.codigo_cliente,
             _ => None,
         },
-        service: match &kind {
-            ActionKind::Unlock(p) => Some(p.id_cliente_servico),
-            ActionKind::ResetMac(p) => Some(p.id_cliente_servico),
-            ActionKind::Disconnect(p) => Some(p.id_cliente_servico),
-            ActionKind::Open(p) => Some(p.id_cliente_servico),
+        service: match request {
+            ActionRequest::TrustUnlock(p) => Some(p.id_cliente_servico),
+            ActionRequest::ResetMac(p) => Some(p.id_cliente_servico),
+            ActionRequest::Disconnect(p) => Some(p.id_cliente_servico),
+            ActionRequest::OpenTicket(p) => Some(p.id_cliente_servico),
             _ => None,
         },
-        invoice: match &kind {
-            ActionKind::Email(p) => Some(p.id_fatura),
-            ActionKind::Sms(p) => Some(p.id_fatura),
-            ActionKind::Push(p) => Some(p.id_fatura),
+        invoice: match request {
+            ActionRequest::Invoice(r) => Some(r.invoice_id()),
             _ => None,
         },
-        ticket: match &kind {
-            ActionKind::Close(p) => Some(p.id_atendimento),
+        ticket: match request {
+            ActionRequest::UpdateTicket(p) => Some(p.id_atendimento),
             _ => None,
         },
     };
-    Ok(Plan::Action(Box::new(ActionPlan { kind, attempt })))
+    Ok(Plan::Action(Box::new(ActionPlan { action, attempt })))
 }
 
 /// Asks on stderr, reads one line from stdin. Only `s`/`sim`/`y`/`yes` go.
@@ -1081,8 +1031,11 @@ async fn execute(
             Ok(EXIT_OK)
         }
         Plan::Action(mut p) => {
-            if let ActionKind::Prospect(prospect) = &mut p.kind {
-                prepare_prospect(ctx, client, prospect).await?;
+            let action = &mut p.action;
+            if let (ActionRequest::CreateProspect(params), Some(prep)) =
+                (&mut action.request, &action.prospect)
+            {
+                prepare_prospect(ctx, client, params, prep).await?;
             }
             run_action(ctx, client, *p).await
         }
@@ -1309,40 +1262,16 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
     // leave an outcome line, not kill the process.
     let mut signals = ExitSignals::new();
     tracing::info!(action = plan.attempt.action, "action sent");
-    let action_msg = plan.kind.msg();
-    let send = async {
-        match &plan.kind {
-            ActionKind::Unlock(p) => msg_only(client.trust_unlock(p)).await,
-            ActionKind::ResetMac(p) => msg_only(client.reset_mac(p)).await,
-            ActionKind::Push(p) => msg_only(client.send_invoice_push(p)).await,
-            // The dropped session's login and the queued job (who the invoice
-            // goes to) are part of what the server answered: keep them.
-            ActionKind::Disconnect(p) => client
-                .request_disconnect(p)
-                .await
-                .map(|r| (r.msg, json!({ "login": r.login }))),
-            ActionKind::Email(p) => client.send_invoice_email(p).await.map(send_job_outcome),
-            ActionKind::Sms(p) => client.send_invoice_sms(p).await.map(send_job_outcome),
-            ActionKind::Open(p) => client.open_ticket(p).await.map(ticket_outcome),
-            ActionKind::Prospect(p) => client.create_prospect(&p.params).await.map(|r| {
-                let id = r.prospecto.as_ref().and_then(|p| p.id_prospecto);
-                (r.msg, json!({ "id_prospecto": id }))
-            }),
-            ActionKind::PbxNotify(p) => msg_only(client.pbx_notify(p)).await,
-            ActionKind::PbxCancel(p) => msg_only(client.pbx_cancel(p)).await,
-            ActionKind::Close(p) => client.update_ticket(p).await.map(ticket_outcome),
-        }
-    };
-    // The server's own words when it gave any; else the English error
-    // text (routes and statuses, never a body or a secret).
-    let judge = |r: &Result<(Option<String>, Value), ApiError>| {
-        audit::outcome_of(r, |(msg, _)| {
-            msg.as_deref()
-                .map(|m| crate::sanitize::clean_line(m).trim().to_owned())
-        })
-    };
-    let run = Box::pin(audit::audited(&audit, plan.attempt.clone(), send, judge));
-    let (result, written) = tokio::select! {
+    let action_msg = plan.action.request.kind().msg();
+    // Sent and judged for the trail exactly as the console does.
+    let send = crate::ops::actions::perform(client, &plan.action.request);
+    let run = Box::pin(audit::audited(
+        &audit,
+        plan.attempt.clone(),
+        send,
+        crate::ops::actions::judge,
+    ));
+    let (reply, written) = tokio::select! {
         r = run => r.map_err(audit_failed)?,
         code = signals.recv() => {
             // `run` was dropped by select!: its guard wrote `unknown`.
@@ -1350,6 +1279,7 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
             return Err(Failure::new(code, tr(lang, Msg::CliInterruptedUnknown)));
         }
     };
+    let result = printed(reply);
     // After the request the server's outcome comes first: a failure to
     // record it is a warning after it, never "not sent" (the action went
     // out) and never a reason to repeat it.
@@ -1429,6 +1359,24 @@ async fn run_action(ctx: &Ctx, client: &Client, plan: ActionPlan) -> Result<u8, 
     }
 }
 
+/// What the command line prints of an action's answer: the server's
+/// message, and what else it answered that the user needs (the dropped
+/// session's login, the queued job, the new ticket's or prospect's id).
+fn printed(reply: ActionReply) -> Result<(Option<String>, Value), ApiError> {
+    match reply {
+        ActionReply::Plain(r) => r.map(|r| (r.msg, json!({}))),
+        ActionReply::Disconnect(r) => r.map(|r| (r.msg, json!({ "login": r.login }))),
+        ActionReply::Job(r) => r.map(send_job_outcome),
+        ActionReply::Ticket(r) => r.map(ticket_outcome),
+        ActionReply::Prospect(r) => r.map(|r| {
+            let id = r.prospecto.as_ref().and_then(|p| p.id_prospecto);
+            (r.msg, json!({ "id_prospecto": id }))
+        }),
+        // `perform` never answers this (the trail refuses before sending).
+        ActionReply::NotSent(reason) => Err(ApiError::Config { reason }),
+    }
+}
+
 /// The message, id and protocol of a ticket answer, wherever the server
 /// put them (nested under `atendimento` or at the top level).
 fn ticket_outcome(r: crate::api::TicketResponse) -> (Option<String>, Value) {
@@ -1488,12 +1436,6 @@ impl ExitSignals {
         let (code, _, _) = futures::future::select_all(waits).await;
         code
     }
-}
-
-async fn msg_only(
-    f: impl Future<Output = Result<crate::api::ActionResponse, ApiError>>,
-) -> Result<(Option<String>, Value), ApiError> {
-    f.await.map(|r| (r.msg, json!({})))
 }
 
 // ---------------------------------------------------------------------------
@@ -1716,7 +1658,7 @@ fn usage_of(lang: Lang, e: &impl FieldError) -> Failure {
 }
 
 /// `prospects create`: every field checked, the person type from the document.
-fn prospect_action(lang: Lang, a: ProspectArgs) -> Result<ActionKind, Failure> {
+fn prospect_action(lang: Lang, a: ProspectArgs) -> Result<CliAction, Failure> {
     let doc = br::doc::parse(&a.document).map_err(|e| usage_of(lang, &e))?;
     let tipo_pessoa = match doc.kind() {
         br::doc::DocKind::Cpf => PersonKind::Individual,
@@ -1753,14 +1695,16 @@ fn prospect_action(lang: Lang, a: ProspectArgs) -> Result<ActionKind, Failure> {
         endereco: a.street.trim().to_owned(),
         numero: a.number.trim().to_owned(),
     };
-    Ok(ActionKind::Prospect(Box::new(ProspectAction {
-        params,
-        value_given: value.is_some(),
-        city: a
-            .city
-            .map(|c| c.trim().to_owned())
-            .filter(|c| !c.is_empty()),
-    })))
+    Ok(CliAction {
+        request: ActionRequest::CreateProspect(params),
+        prospect: Some(ProspectPrep {
+            value_given: value.is_some(),
+            city: a
+                .city
+                .map(|c| c.trim().to_owned())
+                .filter(|c| !c.is_empty()),
+        }),
+    })
 }
 
 /// Before a prospect is sent (and audited): the plan's price for the CEP
@@ -1769,21 +1713,22 @@ fn prospect_action(lang: Lang, a: ProspectArgs) -> Result<ActionKind, Failure> {
 async fn prepare_prospect(
     ctx: &Ctx,
     client: &Client,
-    p: &mut ProspectAction,
+    params: &mut NewProspect,
+    prep: &ProspectPrep,
 ) -> Result<(), Failure> {
     let lang = ctx.lang;
     let api = |e: ApiError| Failure::api(lang, &e, reading(client));
-    if !p.value_given {
+    if !prep.value_given {
         let q = ProspectPlansQuery {
-            cep: p.params.cep.clone(),
+            cep: params.cep.clone(),
         };
         let plans = client.prospect_plans(&q).await.map_err(api)?;
         let price = plans
             .iter()
-            .find(|x| x.id_servico == Some(p.params.id_servico))
+            .find(|x| x.id_servico == Some(params.id_servico))
             .and_then(|x| x.valor);
         match price {
-            Some(v) => p.params.valor = v,
+            Some(v) => params.valor = v,
             None => {
                 return Err(Failure::new(
                     EXIT_REFUSED,
@@ -1791,15 +1736,15 @@ async fn prepare_prospect(
                         lang,
                         Msg::Cli7PlanNotAtCep,
                         &[
-                            ("plan", &p.params.id_servico),
-                            ("cep", &br::cep::display(&p.params.cep)),
+                            ("plan", &params.id_servico),
+                            ("cep", &br::cep::display(&params.cep)),
                         ],
                     ),
                 ));
             }
         }
     }
-    if let Some(city) = &p.city {
+    if let Some(city) = &prep.city {
         let cities = client.cities().await.map_err(api)?;
         let wanted = out::fold(city);
         let found = cities
@@ -1808,19 +1753,19 @@ async fn prepare_prospect(
         match found {
             None => note(&trf(lang, Msg::Cli7CityUnknown, &[("city", city)])),
             Some(c) => {
-                let bairro = out::fold(&p.params.bairro);
+                let bairro = out::fold(&params.bairro);
                 let known = c
                     .bairros
                     .iter()
                     .filter_map(|b| b.nome.as_deref())
                     .find(|b| out::fold(b).trim() == bairro.trim());
                 match known {
-                    Some(b) => p.params.bairro = b.trim().to_owned(),
+                    Some(b) => params.bairro = b.trim().to_owned(),
                     None => note(&trf(
                         lang,
                         Msg::Cli7NeighbourhoodUnknown,
                         &[
-                            ("bairro", &p.params.bairro),
+                            ("bairro", &params.bairro),
                             ("city", &c.nome.as_deref().unwrap_or(city)),
                         ],
                     )),
@@ -1828,7 +1773,7 @@ async fn prepare_prospect(
             }
         }
     }
-    checked(lang, p.params.to_call()).map(drop)
+    checked(lang, params.to_call()).map(drop)
 }
 
 /// `receivables`: the 30-day window without a customer is refused here,
@@ -1887,7 +1832,7 @@ fn receivables_query(lang: Lang, a: ReceivablesArgs) -> Result<ReceivablesQuery,
 /// `pbx notify|cancel`: the pop-up's owner is `--ramal`/`--internal-id`,
 /// else the profile's `ramal` (digits: an extension; anything else: an
 /// internal id, which HubSoft takes alphanumeric).
-fn pbx_action(lang: Lang, settings: &Settings, cmd: PbxCommand) -> Result<ActionKind, Failure> {
+fn pbx_action(lang: Lang, settings: &Settings, cmd: PbxCommand) -> Result<ActionRequest, Failure> {
     let (notify, phone, customer, target) = match cmd {
         PbxCommand::Notify {
             phone,
@@ -1927,9 +1872,9 @@ fn pbx_action(lang: Lang, settings: &Settings, cmd: PbxCommand) -> Result<Action
         telefone: phone,
     };
     Ok(if notify {
-        ActionKind::PbxNotify(call)
+        ActionRequest::PbxNotify(call)
     } else {
-        ActionKind::PbxCancel(call)
+        ActionRequest::PbxMissed(call)
     })
 }
 

@@ -2082,12 +2082,6 @@ catalog! {
     Cli7ReceivablesTotals { pt: "Faturas: {count} · total {sum} · vencidas em aberto {overdue}", en: "Invoices: {count} · total {sum} · overdue unpaid {overdue}" }
     /// The server returned as many invoices as the limit.
     Cli7ReceivablesMore { pt: "Vieram {limit} faturas, o limite: pode haver mais (use --limit ou encurte o período)", en: "{limit} invoices came back, the limit: there may be more (use --limit or shorten the period)" }
-    /// Action: create a prospect.
-    Cli7ActionCreateProspect { pt: "cadastrar prospecto", en: "create prospect" }
-    /// Action: PBX notify.
-    Cli7ActionPbxNotify { pt: "notificar ligação (PBX)", en: "notify call (PBX)" }
-    /// Action: PBX cancel.
-    Cli7ActionPbxCancel { pt: "cancelar ligação (PBX)", en: "cancel call (PBX)" }
     /// Confirmation target of a prospect creation.
     Cli7TargetProspect { pt: "{name}, {doc}, plano {plan}", en: "{name}, {doc}, plan {plan}" }
     /// Confirmation target of a PBX call.

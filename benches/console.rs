@@ -319,6 +319,9 @@ where
             typeahead: false,
             screen_pop: None,
             warnings: Vec::new(),
+            audit_file: hubdesk::config::Paths::resolve(None, &hubdesk::config::process_env)
+                .ok()
+                .map(|p| p.audit_file()),
         };
         let mut console = Console::new(options, tx);
         console.app.size = (W, H);

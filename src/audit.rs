@@ -189,15 +189,6 @@ impl Audit {
         })
     }
 
-    /// Opens the audit file of this user: `audit.jsonl` in the data
-    /// directory (`HUBDESK_DATA_DIR`, else the platform data dir), the same
-    /// file `hubdesk audit` reads.
-    pub fn open_default() -> std::io::Result<Audit> {
-        let paths = crate::config::Paths::resolve(None, &crate::config::process_env)
-            .map_err(|e| std::io::Error::other(e.message(crate::i18n::Lang::En)))?;
-        Audit::open(&paths.audit_file())
-    }
-
     /// The file's path.
     pub fn path(&self) -> &Path {
         &self.inner.path
@@ -479,47 +470,9 @@ pub fn read_trail(path: &Path, limit: usize) -> std::io::Result<Trail> {
 /// How every record begins (`time` is the first field of [`AuditEntry`]).
 const RECORD_START: &str = "{\"time\":";
 
-/// How an action's result reads in the trail: the outcome, and the
-/// server's own words when it gave any, else the error's English text
-/// (routes and statuses, never a body or a secret). Shared by the CLI and
-/// the console.
-pub fn outcome_of<T>(
-    result: &Result<T, crate::api::ApiError>,
-    server_msg: impl FnOnce(&T) -> Option<String>,
-) -> (Outcome, Option<String>) {
-    use crate::ops::errors::{ErrorClass, classify};
-    match result {
-        Ok(v) => (Outcome::Ok, server_msg(v)),
-        Err(e) => {
-            let outcome = match classify(e) {
-                ErrorClass::Unknown => Outcome::Unknown,
-                ErrorClass::Refused => Outcome::Refused,
-                ErrorClass::Auth | ErrorClass::Usage | ErrorClass::Failed => Outcome::Failed,
-            };
-            (outcome, Some(error_msg(e)))
-        }
-    }
-}
-
-/// The text an error leaves in the trail (see [`outcome_of`]): the
-/// server's words as every front end keeps them
-/// ([`crate::ops::errors::server_words`]), else the error's English text.
-pub fn error_msg(e: &crate::api::ApiError) -> String {
-    crate::ops::errors::server_words(e).unwrap_or_else(|| e.to_string())
-}
-
 /// The time of an entry as RFC 3339 with seconds, for JSON output.
 pub fn time_text(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-/// An audit action's name for people, in `lang`; a name this version does
-/// not know (a newer one wrote it) is shown as stored.
-pub fn action_label(lang: crate::i18n::Lang, action: &str) -> String {
-    match crate::ops::actions::ActionKind::from_audit_name(action) {
-        Some(kind) => crate::i18n::tr(lang, kind.msg()).to_owned(),
-        None => crate::sanitize::clean_line(action).into_owned(),
-    }
 }
 
 #[cfg(test)]

@@ -16,11 +16,11 @@ use crate::app::keymap::Keymap;
 use crate::app::runner::{ClientSource, Runner};
 use crate::app::{App, Changed, Effect, Msg, Settings, update};
 use crate::i18n::Lang;
+use crate::theme::Theme;
 use crate::tui::events::{EventSource, TermEvent};
 use crate::tui::render::FrameWriter;
 use crate::tui::run::{self, Control, Program, Screen};
 use crate::tui::terminal::{self, TerminalGuard, TerminalOptions};
-use crate::ui::theme::Theme;
 use crate::ui::widgets::StatusKind;
 
 /// Everything the console needs, resolved by `main` from flags, the config
@@ -63,6 +63,9 @@ pub struct ConsoleOptions {
     /// Start-up warnings to show in the status line (e.g. a config file
     /// with secrets readable by others), already localized.
     pub warnings: Vec<String>,
+    /// The audit trail (`audit.jsonl`, the file `hubdesk audit` reads),
+    /// opened at the first action; `None` refuses every action.
+    pub audit_file: Option<std::path::PathBuf>,
 }
 
 /// The console as the terminal loop sees it: the state, plus the runner
@@ -125,7 +128,10 @@ impl Console {
         }
         // The trail comes before any action: if it cannot be written the
         // action is refused (the runner says why); reads work as usual.
-        let mut runner = Runner::new(options.client, tx).with_default_audit();
+        let mut runner = Runner::new(options.client, tx);
+        if let Some(path) = options.audit_file.clone() {
+            runner = runner.with_audit_file(path);
+        }
         if options.typeahead {
             for effect in crate::app::typeahead::load(&mut app) {
                 runner.run(effect);

@@ -114,6 +114,9 @@ fn e2e_child_console() {
             typeahead: false,
             screen_pop: None,
             warnings: Vec::new(),
+            audit_file: hubdesk::config::Paths::resolve(None, &hubdesk::config::process_env)
+                .ok()
+                .map(|p| p.audit_file()),
         })
         .await
         .unwrap();

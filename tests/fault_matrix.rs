@@ -1380,7 +1380,7 @@ async fn redirected_actions_are_not_applied_anywhere() {
             // "Go elsewhere" applied nothing; "303 See Other" answers a
             // processed request by definition: unknown.
             assert_eq!(e.outcome_unknown(), status == 303, "{action:?} {status}");
-            let (outcome, msg) = hubdesk::audit::outcome_of::<()>(&Err(e.clone()), |_| None);
+            let (outcome, msg) = hubdesk::ops::actions::outcome_of::<()>(&Err(e.clone()), |_| None);
             let expected = if status == 303 {
                 hubdesk::audit::Outcome::Unknown
             } else {

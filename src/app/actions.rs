@@ -215,7 +215,7 @@ fn keep_draft(app: &mut App, form: AnyForm, target: &ActionTarget) {
         return;
     };
     let action = key_action(form.kind());
-    let keys = crate::ui::widgets::keys_label(&app.keymap, action);
+    let keys = super::keymap::keys_label(&app.keymap, action);
     let text = trf(app.lang(), T::FormDraftKept, &[("key", &keys)]);
     if let Some(view) = app.view.as_mut() {
         view.drafts.insert(key, form);

@@ -37,7 +37,13 @@ use crate::api::{
 };
 use crate::i18n::{Lang, Msg as T, tr, trf};
 use crate::search_kind::{self, Detection};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
+
+/// Smallest usable terminal; below it only the "too small" notice is drawn
+/// and keys other than quit are ignored.
+pub const MIN_WIDTH: u16 = 60;
+/// Smallest usable terminal height; see [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 15;
 use keymap::{Action, Context, Keymap};
 use status::{StatusKind, StatusMessage};
 
@@ -1066,8 +1072,7 @@ fn on_key(app: &mut App, key: KeyEvent, gap: Option<Duration>, fx: &mut Vec<Effe
     let (contexts, text_focus) = app.contexts();
     // Below the minimum size only the "too small" screen shows, and it
     // says which key quits: that key must work even over a text field.
-    let too_small =
-        app.size.0 < crate::ui::widgets::MIN_WIDTH || app.size.1 < crate::ui::widgets::MIN_HEIGHT;
+    let too_small = app.size.0 < MIN_WIDTH || app.size.1 < MIN_HEIGHT;
     let action = if too_small {
         app.keymap.dispatch(&key, &[Context::Navigation], false)
     } else {

@@ -106,8 +106,8 @@ pub struct Runner {
     index_task: Option<AbortHandle>,
     audit: Option<Audit>,
     /// Open the user's audit file at the first action (see
-    /// [`Runner::with_default_audit`]).
-    default_audit: bool,
+    /// [`Runner::with_audit_file`]).
+    audit_file: Option<std::path::PathBuf>,
 }
 
 impl Runner {
@@ -121,15 +121,15 @@ impl Runner {
             actions: Vec::new(),
             index_task: None,
             audit: None,
-            default_audit: false,
+            audit_file: None,
         }
     }
 
-    /// Writes actions to the user's audit file (`audit.jsonl` in the data
-    /// directory, the one `hubdesk audit` reads), opened at the first
+    /// Writes actions to the audit file at `path` (the user's
+    /// `audit.jsonl`, the one `hubdesk audit` reads), opened at the first
     /// action so that a console only used for reading creates no file.
-    pub fn with_default_audit(mut self) -> Runner {
-        self.default_audit = true;
+    pub fn with_audit_file(mut self, path: std::path::PathBuf) -> Runner {
+        self.audit_file = Some(path);
         self
     }
 
@@ -137,10 +137,10 @@ impl Runner {
         if let Some(a) = &self.audit {
             return Ok(a.clone());
         }
-        if !self.default_audit {
+        let Some(path) = &self.audit_file else {
             return Err("no audit file configured".to_owned());
-        }
-        let a = Audit::open_default().map_err(|e| e.to_string())?;
+        };
+        let a = Audit::open(path).map_err(|e| e.to_string())?;
         self.audit = Some(a.clone());
         Ok(a)
     }
@@ -148,12 +148,7 @@ impl Runner {
     fn trail_path(&self) -> Option<std::path::PathBuf> {
         match &self.audit {
             Some(a) => Some(a.path().to_path_buf()),
-            None if self.default_audit => {
-                crate::config::Paths::resolve(None, &crate::config::process_env)
-                    .ok()
-                    .map(|p| p.audit_file())
-            }
-            None => None,
+            None => self.audit_file.clone(),
         }
     }
 

@@ -34,7 +34,7 @@ use crate::ops::actions::{ActionReply, ActionRequest, InvoiceRequest};
 use crate::ops::errors::ErrorContext;
 use crate::screenpop::{self, CallError};
 use crate::search_kind;
-use crate::ui::theme::{Theme, ThemeKind, parse_color};
+use crate::theme::{Theme, ThemeKind, parse_color};
 
 /// Everything a command needs, resolved once.
 struct Ctx {
@@ -352,6 +352,7 @@ fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, Failure> {
             &settings.profile,
         )),
         cleartext: settings.cleartext_remote(),
+        audit_file: Some(ctx.paths.audit_file()),
         warnings: config::secrets_warning(&ctx.loaded, lang)
             .into_iter()
             .chain(config::unknown_keys_warning(&ctx.loaded, lang))
@@ -469,7 +470,7 @@ struct ProspectPrep {
 /// An audit entry's action in `lang` (one table, in the audit module, for
 /// the console and the CLI).
 fn action_label(lang: Lang, action: &str) -> String {
-    audit::action_label(lang, action)
+    crate::ops::actions::action_label(lang, action)
 }
 
 /// An action, checked and confirmed.

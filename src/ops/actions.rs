@@ -350,15 +350,15 @@ pub async fn perform(client: &Client, request: &ActionRequest) -> ActionReply {
 }
 
 /// How an action's answer reads in the audit trail (see
-/// [`crate::audit::outcome_of`]); a new prospect's id is named, so the
+/// [`outcome_of`]); a new prospect's id is named, so the
 /// trail says what was created.
 pub fn judge(reply: &ActionReply) -> (Outcome, Option<String>) {
     match reply {
-        ActionReply::Ticket(r) => audit::outcome_of(r.as_ref(), |v| v.msg.clone()),
-        ActionReply::Plain(r) => audit::outcome_of(r, |v| v.msg.clone()),
-        ActionReply::Disconnect(r) => audit::outcome_of(r, |v| v.msg.clone()),
-        ActionReply::Job(r) => audit::outcome_of(r, |v| v.msg.clone()),
-        ActionReply::Prospect(r) => audit::outcome_of(r.as_ref(), |v| {
+        ActionReply::Ticket(r) => outcome_of(r.as_ref(), |v| v.msg.clone()),
+        ActionReply::Plain(r) => outcome_of(r, |v| v.msg.clone()),
+        ActionReply::Disconnect(r) => outcome_of(r, |v| v.msg.clone()),
+        ActionReply::Job(r) => outcome_of(r, |v| v.msg.clone()),
+        ActionReply::Prospect(r) => outcome_of(r.as_ref(), |v| {
             let id = v.prospecto.as_ref().and_then(|p| p.id_prospecto);
             match (v.msg.clone(), id) {
                 (Some(m), Some(id)) => Some(format!("{m} (id_prospecto {id})")),
@@ -367,6 +367,44 @@ pub fn judge(reply: &ActionReply) -> (Outcome, Option<String>) {
             }
         }),
         ActionReply::NotSent(d) => (Outcome::Failed, Some(d.clone())),
+    }
+}
+
+/// How an action's result reads in the trail: the outcome, and the
+/// server's own words when it gave any, else the error's English text
+/// (routes and statuses, never a body or a secret). Shared by the CLI and
+/// the console.
+pub fn outcome_of<T>(
+    result: &Result<T, crate::api::ApiError>,
+    server_msg: impl FnOnce(&T) -> Option<String>,
+) -> (Outcome, Option<String>) {
+    use crate::ops::errors::{ErrorClass, classify};
+    match result {
+        Ok(v) => (Outcome::Ok, server_msg(v)),
+        Err(e) => {
+            let outcome = match classify(e) {
+                ErrorClass::Unknown => Outcome::Unknown,
+                ErrorClass::Refused => Outcome::Refused,
+                ErrorClass::Auth | ErrorClass::Usage | ErrorClass::Failed => Outcome::Failed,
+            };
+            (outcome, Some(error_msg(e)))
+        }
+    }
+}
+
+/// The text an error leaves in the trail (see [`outcome_of`]): the
+/// server's words as every front end keeps them
+/// ([`crate::ops::errors::server_words`]), else the error's English text.
+pub fn error_msg(e: &crate::api::ApiError) -> String {
+    crate::ops::errors::server_words(e).unwrap_or_else(|| e.to_string())
+}
+
+/// An audit action's name for people, in `lang`; a name this version does
+/// not know (a newer one wrote it) is shown as stored.
+pub fn action_label(lang: crate::i18n::Lang, action: &str) -> String {
+    match ActionKind::from_audit_name(action) {
+        Some(kind) => crate::i18n::tr(lang, kind.msg()).to_owned(),
+        None => crate::sanitize::clean_line(action).into_owned(),
     }
 }
 

@@ -434,7 +434,8 @@ mod tests {
 
     #[test]
     fn classes_decide_outcomes_and_exit_codes() {
-        use crate::audit::{Outcome, outcome_of};
+        use crate::audit::Outcome;
+        use crate::ops::actions::outcome_of;
         let want = [
             ErrorClass::Usage,
             ErrorClass::Refused,

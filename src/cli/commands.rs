@@ -335,23 +335,26 @@ fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, Failure> {
     });
     let options = ConsoleOptions {
         client: ClientSource::building(timeout, build),
-        lang,
-        theme: ctx.theme(&settings)?,
-        read_only: ctx.read_only(&settings),
-        privacy: ctx.fmt.privacy,
-        demo,
-        profile: settings.profile.clone(),
-        attendant: settings.attendant.clone(),
-        ramal: settings.ramal.clone(),
-        internal_id: settings.internal_id.clone(),
-        insecure: ctx.global.insecure,
+        settings: crate::app::Settings {
+            lang,
+            theme: ctx.theme(&settings)?,
+            read_only: ctx.read_only(&settings),
+            privacy: ctx.fmt.privacy,
+            demo,
+            profile: settings.profile.clone(),
+            attendant: settings.attendant.clone(),
+            ramal: settings.ramal.clone(),
+            internal_id: settings.internal_id.clone(),
+            insecure: ctx.global.insecure,
+            cleartext: settings.cleartext_remote(),
+            ..crate::app::Settings::default()
+        },
         key_overrides: ctx.key_overrides(),
         typeahead: typeahead || settings.typeahead,
         screen_pop: Some(screenpop::default_socket_path(
             &ctx.paths.state_dir,
             &settings.profile,
         )),
-        cleartext: settings.cleartext_remote(),
         audit_file: Some(ctx.paths.audit_file()),
         warnings: config::secrets_warning(&ctx.loaded, lang)
             .into_iter()

@@ -206,21 +206,16 @@ async fn one_search(runner: &mut Runner, rx: &mut mpsc::UnboundedReceiver<Msg>) 
 fn console_options(client: Client) -> hubdesk::console::ConsoleOptions {
     hubdesk::console::ConsoleOptions {
         client: client.into(),
-        lang: hubdesk::i18n::Lang::PtBr,
-        theme: hubdesk::ui::theme::Theme::default(),
-        read_only: false,
-        privacy: false,
-        demo: true,
-        profile: "demo".into(),
-        attendant: None,
-        ramal: None,
-        internal_id: None,
-        insecure: false,
-        cleartext: false,
+        settings: Settings {
+            demo: true,
+            profile: "demo".into(),
+            ..Settings::default()
+        },
         key_overrides: BTreeMap::new(),
         typeahead: false,
         screen_pop: None,
         warnings: Vec::new(),
+        audit_file: None,
     }
 }
 

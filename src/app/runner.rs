@@ -104,10 +104,12 @@ pub struct Runner {
     actions: Vec<JoinHandle<()>>,
     /// The local index's load: a newer one replaces (aborts) it.
     index_task: Option<AbortHandle>,
+    /// Keeps an access token ready (see [`Runner::keep_token_fresh`]).
+    token_keeper: Option<AbortHandle>,
     audit: Option<Audit>,
     /// Open the user's audit file at the first action (see
-    /// [`Runner::with_default_audit`]).
-    default_audit: bool,
+    /// [`Runner::with_audit_file`]).
+    audit_file: Option<std::path::PathBuf>,
 }
 
 impl Runner {
@@ -120,16 +122,37 @@ impl Runner {
             detached: Vec::new(),
             actions: Vec::new(),
             index_task: None,
+            token_keeper: None,
             audit: None,
-            default_audit: false,
+            audit_file: None,
         }
     }
 
-    /// Writes actions to the user's audit file (`audit.jsonl` in the data
-    /// directory, the one `hubdesk audit` reads), opened at the first
+    /// Obtains an access token now, in the background, and renews it
+    /// before it goes stale ([`Client::keep_token_fresh`]), so that the
+    /// first search after start-up, and any search after a long pause,
+    /// does not wait for a grant (issue 16). Nothing reaches the screen: a
+    /// grant that fails is tried again by the next request, which shows
+    /// its error as any read does. Not counted by [`Runner::in_flight`].
+    pub fn keep_token_fresh(&mut self) {
+        if let Some(old) = self.token_keeper.take() {
+            old.abort();
+        }
+        let client = self.client.clone();
+        let handle = tokio::spawn(async move {
+            // A client that cannot be built fails the first request instead.
+            if let Ok(client) = client.get().await {
+                client.keep_token_fresh().await;
+            }
+        });
+        self.token_keeper = Some(handle.abort_handle());
+    }
+
+    /// Writes actions to the audit file at `path` (the user's
+    /// `audit.jsonl`, the one `hubdesk audit` reads), opened at the first
     /// action so that a console only used for reading creates no file.
-    pub fn with_default_audit(mut self) -> Runner {
-        self.default_audit = true;
+    pub fn with_audit_file(mut self, path: std::path::PathBuf) -> Runner {
+        self.audit_file = Some(path);
         self
     }
 
@@ -137,10 +160,10 @@ impl Runner {
         if let Some(a) = &self.audit {
             return Ok(a.clone());
         }
-        if !self.default_audit {
+        let Some(path) = &self.audit_file else {
             return Err("no audit file configured".to_owned());
-        }
-        let a = Audit::open_default().map_err(|e| e.to_string())?;
+        };
+        let a = Audit::open(path).map_err(|e| e.to_string())?;
         self.audit = Some(a.clone());
         Ok(a)
     }
@@ -148,12 +171,7 @@ impl Runner {
     fn trail_path(&self) -> Option<std::path::PathBuf> {
         match &self.audit {
             Some(a) => Some(a.path().to_path_buf()),
-            None if self.default_audit => {
-                crate::config::Paths::resolve(None, &crate::config::process_env)
-                    .ok()
-                    .map(|p| p.audit_file())
-            }
-            None => None,
+            None => self.audit_file.clone(),
         }
     }
 
@@ -294,6 +312,9 @@ impl Runner {
         if let Some(task) = self.index_task.take() {
             task.abort();
         }
+        if let Some(task) = self.token_keeper.take() {
+            task.abort();
+        }
     }
 
     /// Aborts everything and waits until every abandoned action has its
@@ -304,6 +325,15 @@ impl Runner {
         for task in self.actions.drain(..) {
             // Cancelled: its future, and the trail's guard in it, is dropped.
             let _ = task.await;
+        }
+    }
+}
+
+impl Drop for Runner {
+    /// The token keeper never ends by itself: it goes with its runner.
+    fn drop(&mut self) {
+        if let Some(task) = self.token_keeper.take() {
+            task.abort();
         }
     }
 }
@@ -373,7 +403,13 @@ async fn audited(
         Ok(t) => t,
         Err(e) => return (ActionReply::NotSent(e), None),
     };
-    let sent = audit::audited(&trail, attempt, perform_action(client, request), judge).await;
+    let sent = audit::audited(
+        &trail,
+        attempt,
+        crate::ops::actions::perform(client, &request),
+        crate::ops::actions::judge,
+    )
+    .await;
     match sent {
         Ok((reply, Ok(()))) => (reply, None),
         // The request is done whatever happened to the outcome line; a
@@ -384,55 +420,5 @@ async fn audited(
             (reply, Some(e.to_string()))
         }
         Err(e) => (ActionReply::NotSent(e.to_string()), None),
-    }
-}
-
-/// How an action's answer reads in the trail.
-fn judge(reply: &ActionReply) -> (audit::Outcome, Option<String>) {
-    match reply {
-        ActionReply::Ticket(r) => audit::outcome_of(r.as_ref(), |v| v.msg.clone()),
-        ActionReply::Plain(r) => audit::outcome_of(r, |v| v.msg.clone()),
-        ActionReply::Disconnect(r) => audit::outcome_of(r, |v| v.msg.clone()),
-        ActionReply::Job(r) => audit::outcome_of(r, |v| v.msg.clone()),
-        // The new prospect's id, so the trail names what was created.
-        ActionReply::Prospect(r) => audit::outcome_of(r.as_ref(), |v| {
-            let id = v.prospecto.as_ref().and_then(|p| p.id_prospecto);
-            match (v.msg.clone(), id) {
-                (Some(m), Some(id)) => Some(format!("{m} (id_prospecto {id})")),
-                (None, Some(id)) => Some(format!("id_prospecto {id}")),
-                (m, None) => m,
-            }
-        }),
-        ActionReply::NotSent(d) => (audit::Outcome::Failed, Some(d.clone())),
-    }
-}
-
-/// Sends an action exactly once: no retry on any error.
-async fn perform_action(client: &Client, request: ActionRequest) -> ActionReply {
-    use super::forms::InvoiceRequest;
-    match request {
-        ActionRequest::OpenTicket(p) => ActionReply::Ticket(Box::new(client.open_ticket(&p).await)),
-        ActionRequest::UpdateTicket(p) => {
-            ActionReply::Ticket(Box::new(client.update_ticket(&p).await))
-        }
-        ActionRequest::TrustUnlock(p) => ActionReply::Plain(client.trust_unlock(&p).await),
-        ActionRequest::ResetMac(p) => ActionReply::Plain(client.reset_mac(&p).await),
-        ActionRequest::Disconnect(p) => {
-            ActionReply::Disconnect(client.request_disconnect(&p).await)
-        }
-        ActionRequest::Invoice(InvoiceRequest::Email(p)) => {
-            ActionReply::Job(client.send_invoice_email(&p).await)
-        }
-        ActionRequest::Invoice(InvoiceRequest::Sms(p)) => {
-            ActionReply::Job(client.send_invoice_sms(&p).await)
-        }
-        ActionRequest::Invoice(InvoiceRequest::Push(p)) => {
-            ActionReply::Plain(client.send_invoice_push(&p).await)
-        }
-        ActionRequest::CreateProspect(p) => {
-            ActionReply::Prospect(Box::new(client.create_prospect(&p).await))
-        }
-        ActionRequest::PbxNotify(p) => ActionReply::Plain(client.pbx_notify(&p).await),
-        ActionRequest::PbxMissed(p) => ActionReply::Plain(client.pbx_cancel(&p).await),
     }
 }

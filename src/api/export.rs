@@ -19,6 +19,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use futures::{Stream, StreamExt};
+use serde::de::DeserializeOwned;
 
 use super::customers::{AllCustomers, Customer};
 use super::response::{self, Outcome};
@@ -524,9 +525,9 @@ impl ArraySplitter {
 
 type ByteStream = Pin<Box<dyn Stream<Item = Result<Bytes, reqwest::Error>> + Send>>;
 
-/// The customers of a `cliente/all` answer, one at a time; see
-/// [`Client::stream_all_customers`].
-pub struct CustomerStream {
+/// The customers of a `cliente/all` answer, one at a time, each decoded
+/// as a `T`; see [`Client::stream_all_customers`].
+pub struct RecordStream<T> {
     route: &'static str,
     body: Option<ByteStream>,
     splitter: Option<ArraySplitter>,
@@ -536,9 +537,13 @@ pub struct CustomerStream {
     bytes: u64,
     latin1: bool,
     idle_timeout: Duration,
+    record: std::marker::PhantomData<fn() -> T>,
 }
 
-impl std::fmt::Debug for CustomerStream {
+/// [`RecordStream`] of whole [`Customer`]s.
+pub type CustomerStream = RecordStream<Customer>;
+
+impl<T> std::fmt::Debug for RecordStream<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CustomerStream")
             .field("route", &self.route)
@@ -548,9 +553,9 @@ impl std::fmt::Debug for CustomerStream {
     }
 }
 
-impl CustomerStream {
-    fn empty(route: &'static str) -> CustomerStream {
-        CustomerStream {
+impl<T: DeserializeOwned> RecordStream<T> {
+    fn empty(route: &'static str) -> RecordStream<T> {
+        RecordStream {
             route,
             body: None,
             splitter: None,
@@ -560,6 +565,7 @@ impl CustomerStream {
             bytes: 0,
             latin1: false,
             idle_timeout: Duration::ZERO,
+            record: std::marker::PhantomData,
         }
     }
 
@@ -579,7 +585,7 @@ impl CustomerStream {
     /// ([`ApiError::Decode`] naming `clientes[i]`), or an envelope with
     /// `status: "error"` ([`ApiError::Refused`]). Elements of the list that
     /// are not objects are skipped, as [`Client::all_customers`] does.
-    pub async fn next_customer(&mut self) -> Option<Result<Customer, ApiError>> {
+    pub async fn next_customer(&mut self) -> Option<Result<T, ApiError>> {
         loop {
             if let Some(raw) = self.ready.pop_front() {
                 let decoded = (raw.first() == Some(&b'{')).then(|| {
@@ -639,7 +645,7 @@ impl CustomerStream {
         }
     }
 
-    fn decode(&mut self, i: usize, raw: &[u8]) -> Result<Customer, ApiError> {
+    fn decode(&mut self, i: usize, raw: &[u8]) -> Result<T, ApiError> {
         // Once one element is not UTF-8 the body is Latin-1 (Windows-1252),
         // and stays so: an accent-free element would read the same anyway.
         let utf8 = if self.latin1 {
@@ -654,7 +660,7 @@ impl CustomerStream {
                 encoding_rs::WINDOWS_1252.decode_without_bom_handling(raw).0
             }
         };
-        response::decode_body::<Customer>(self.route, &text).map_err(|e| match e {
+        response::decode_body::<T>(self.route, &text).map_err(|e| match e {
             ApiError::Decode {
                 route,
                 path,
@@ -710,14 +716,25 @@ impl Client {
         &self,
         params: &AllCustomers,
     ) -> Result<CustomerStream, ApiError> {
+        self.stream_all_customers_as(params).await
+    }
+
+    /// [`Client::stream_all_customers`], each customer decoded as a `T`:
+    /// a type that reads only some of a customer's fields decodes the
+    /// base much faster (the type-ahead index's
+    /// [`crate::index::IndexCustomer`]).
+    pub async fn stream_all_customers_as<T: DeserializeOwned>(
+        &self,
+        params: &AllCustomers,
+    ) -> Result<RecordStream<T>, ApiError> {
         let call = params.to_call()?;
         let route = call.route;
         let response = match self.send_streaming(&call).await {
             Ok(r) => r,
-            Err(ApiError::NotFound { .. }) => return Ok(CustomerStream::empty(route)),
+            Err(ApiError::NotFound { .. }) => return Ok(RecordStream::empty(route)),
             Err(e) => return Err(e),
         };
-        Ok(CustomerStream {
+        Ok(RecordStream {
             route,
             body: Some(Box::pin(response.bytes_stream())),
             splitter: Some(ArraySplitter::new("clientes")),
@@ -727,6 +744,7 @@ impl Client {
             bytes: 0,
             latin1: false,
             idle_timeout: self.request_timeout(),
+            record: std::marker::PhantomData,
         })
     }
 }

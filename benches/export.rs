@@ -307,7 +307,7 @@ fn bench(c: &mut Criterion) {
         let n = stream_count(&rt, &client_for(&replay.base_url), &all);
         assert_eq!(n, CUSTOMERS as usize);
         println!(
-            "export: warm server, Client::stream_all_customers (decode only, as the type-ahead index loads): {} ({:.2?})",
+            "export: warm server, Client::stream_all_customers, whole customers decoded, nothing written: {} ({:.2?})",
             mb_per_s(size, started.elapsed()),
             started.elapsed()
         );

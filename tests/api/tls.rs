@@ -2,7 +2,7 @@
 //! binary against the self-signed HTTPS stand-in of `support/tls.rs`.
 //! (`tests/api_client.rs` covers the same at the client level.)
 
-mod support;
+use crate::support;
 
 use std::process::Command;
 use std::time::Duration;

@@ -4,7 +4,7 @@
 //! refusal texts, and wrong credentials). Network, timeout, 5xx and
 //! unreadable answers exit 4; refusals and 403 exit 1; authentication 3.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

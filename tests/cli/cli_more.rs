@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use hubdesk::sim::{DEMO_CREDENTIALS, Faults, SimConfig};
 use serde_json::Value;
 
-mod cli_kit;
+use crate::cli_kit;
 use cli_kit::{Harness, Out};
 
 fn config(customers: u32) -> SimConfig {

@@ -12,7 +12,7 @@
 //! - in the `Debug` text of the credentials, the client configuration and
 //!   the client.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

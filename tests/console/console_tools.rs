@@ -3,7 +3,7 @@
 //! to where the attendant came from, stale and failed reads; snapshots at
 //! 80x24 and 160x48.
 
-mod screen_kit;
+use crate::screen_kit;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use hubdesk::api::{ApiError, CitiesResponse};

@@ -1,8 +1,7 @@
 //! The synthetic data (determinism, validity, variety, fixtures) and the
 //! documented parameters: limits, defaults, required fields, search semantics.
 
-#[path = "sim_support/mod.rs"]
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 use std::time::Duration;

@@ -1,7 +1,6 @@
 //! Every fault knob, auth failure and admin route of the simulator.
 
-#[path = "sim_support/mod.rs"]
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};

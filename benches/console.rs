@@ -304,21 +304,20 @@ where
         let (tx, mut inbox) = mpsc::unbounded_channel();
         let options = ConsoleOptions {
             client: client(sim).into(),
-            lang: Lang::PtBr,
-            theme: Theme::default(),
-            read_only: false,
-            privacy: false,
-            demo: true,
-            profile: "demo".into(),
-            attendant: None,
-            ramal: None,
-            internal_id: None,
-            insecure: false,
-            cleartext: false,
+            settings: hubdesk::app::Settings {
+                lang: Lang::PtBr,
+                theme: Theme::default(),
+                demo: true,
+                profile: "demo".into(),
+                ..Default::default()
+            },
             key_overrides: BTreeMap::new(),
             typeahead: false,
             screen_pop: None,
             warnings: Vec::new(),
+            audit_file: hubdesk::config::Paths::resolve(None, &hubdesk::config::process_env)
+                .ok()
+                .map(|p| p.audit_file()),
         };
         let mut console = Console::new(options, tx);
         console.app.size = (W, H);

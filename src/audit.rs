@@ -189,15 +189,6 @@ impl Audit {
         })
     }
 
-    /// Opens the audit file of this user: `audit.jsonl` in the data
-    /// directory (`HUBDESK_DATA_DIR`, else the platform data dir), the same
-    /// file `hubdesk audit` reads.
-    pub fn open_default() -> std::io::Result<Audit> {
-        let paths = crate::config::Paths::resolve(None, &crate::config::process_env)
-            .map_err(|e| std::io::Error::other(e.message(crate::i18n::Lang::En)))?;
-        Audit::open(&paths.audit_file())
-    }
-
     /// The file's path.
     pub fn path(&self) -> &Path {
         &self.inner.path
@@ -479,70 +470,9 @@ pub fn read_trail(path: &Path, limit: usize) -> std::io::Result<Trail> {
 /// How every record begins (`time` is the first field of [`AuditEntry`]).
 const RECORD_START: &str = "{\"time\":";
 
-/// How an action's result reads in the trail: the outcome, and the
-/// server's own words when it gave any, else the error's English text
-/// (routes and statuses, never a body or a secret). Shared by the CLI and
-/// the console.
-pub fn outcome_of<T>(
-    result: &Result<T, crate::api::ApiError>,
-    server_msg: impl FnOnce(&T) -> Option<String>,
-) -> (Outcome, Option<String>) {
-    use crate::api::ApiError;
-    match result {
-        Ok(v) => (Outcome::Ok, server_msg(v)),
-        Err(e) => {
-            let outcome = if e.outcome_unknown() {
-                Outcome::Unknown
-            } else if matches!(
-                e,
-                ApiError::Refused { .. } | ApiError::Forbidden { .. } | ApiError::NotFound { .. }
-            ) {
-                Outcome::Refused
-            } else {
-                Outcome::Failed
-            };
-            (outcome, Some(error_msg(e)))
-        }
-    }
-}
-
-/// The text an error leaves in the trail (see [`outcome_of`]).
-pub fn error_msg(e: &crate::api::ApiError) -> String {
-    use crate::api::ApiError;
-    match e {
-        ApiError::Refused { msg, .. } => msg.clone(),
-        ApiError::Forbidden { msg: Some(m), .. } | ApiError::NotFound { msg: Some(m), .. } => {
-            m.clone()
-        }
-        other => other.to_string(),
-    }
-}
-
 /// The time of an entry as RFC 3339 with seconds, for JSON output.
 pub fn time_text(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-/// An audit action's name for people, in `lang`; a name this version does
-/// not know (a newer one wrote it) is shown as stored.
-pub fn action_label(lang: crate::i18n::Lang, action: &str) -> String {
-    use self::action as a;
-    let msg = match action {
-        a::TRUST_UNLOCK => crate::i18n::Msg::ActionTrustUnlock,
-        a::RESET_MAC => crate::i18n::Msg::ActionResetMac,
-        a::DISCONNECT => crate::i18n::Msg::ActionDisconnect,
-        a::SEND_INVOICE_EMAIL => crate::i18n::Msg::ActionSendInvoiceEmail,
-        a::SEND_INVOICE_SMS => crate::i18n::Msg::ActionSendInvoiceSms,
-        a::SEND_INVOICE_PUSH => crate::i18n::Msg::ActionSendInvoicePush,
-        a::OPEN_TICKET => crate::i18n::Msg::ActionOpenTicket,
-        a::EDIT_TICKET => crate::i18n::Msg::ActionEditTicket,
-        a::CLOSE_TICKET => crate::i18n::Msg::ActionCloseTicket,
-        a::PBX_NOTIFY => crate::i18n::Msg::PbxActionNotify,
-        a::PBX_CANCEL => crate::i18n::Msg::PbxActionMissed,
-        a::CREATE_PROSPECT => crate::i18n::Msg::SalesActionCreate,
-        other => return crate::sanitize::clean_line(other).into_owned(),
-    };
-    crate::i18n::tr(lang, msg).to_owned()
 }
 
 #[cfg(test)]

@@ -18,9 +18,8 @@ use serde::Deserialize;
 use zeroize::Zeroizing;
 
 use crate::api::{Credentials, Secret};
-use crate::app::keymap::KeyList;
 use crate::i18n::{Lang, Msg, tr, trf};
-use crate::ui::theme::{Theme, ThemeKind, parse_color};
+use crate::theme::{Theme, ThemeKind, parse_color};
 
 /// The example config shipped with the binary (`hubdesk config example`).
 pub const EXAMPLE: &str = include_str!("../assets/config.example.toml");
@@ -954,6 +953,27 @@ fn is_loopback_authority(rest: &str) -> bool {
     match host.parse::<IpAddr>() {
         Ok(ip) => ip.is_loopback(),
         Err(_) => host.eq_ignore_ascii_case("localhost"),
+    }
+}
+
+/// The keys of one override as written in the config: one string
+/// (`refresh = "F5"`) or a list (`refresh = ["F5", "ctrl-r"]`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(untagged)]
+pub enum KeyList {
+    /// A single key.
+    One(String),
+    /// Several keys (an empty list unbinds the action).
+    Many(Vec<String>),
+}
+
+impl KeyList {
+    /// The key strings.
+    pub fn into_vec(self) -> Vec<String> {
+        match self {
+            KeyList::One(key) => vec![key],
+            KeyList::Many(keys) => keys,
+        }
     }
 }
 

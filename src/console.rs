@@ -20,7 +20,6 @@ use crate::tui::events::{EventSource, TermEvent};
 use crate::tui::render::FrameWriter;
 use crate::tui::run::{self, Control, Program, Screen};
 use crate::tui::terminal::{self, TerminalGuard, TerminalOptions};
-use crate::ui::theme::Theme;
 use crate::ui::widgets::StatusKind;
 
 /// Everything the console needs, resolved by `main` from flags, the config
@@ -29,29 +28,11 @@ pub struct ConsoleOptions {
     /// The shared API client for the chosen profile, ready or still being
     /// built (a `Client` converts with `.into()`).
     pub client: ClientSource,
-    /// Interface language.
-    pub lang: Lang,
-    /// Colour theme, with the profile's accent applied.
-    pub theme: Theme,
-    /// `--read-only` or the profile's `read_only`: every action and its keys vanish.
-    pub read_only: bool,
-    /// Privacy mode: CPF/CNPJ, phones, e-mails, street numbers masked.
-    pub privacy: bool,
-    /// Running against the embedded simulator: the console says so plainly.
-    pub demo: bool,
-    /// The profile's name, shown in the status bar.
-    pub profile: String,
-    /// The attendant's name or login (tickets' `parametros`, audit trail).
-    pub attendant: Option<String>,
-    /// PBX extension of this attendant, if any.
-    pub ramal: Option<String>,
-    /// PBX internal id of this attendant, if any.
-    pub internal_id: Option<String>,
-    /// TLS verification disabled by `--insecure`: shown in the status bar.
-    pub insecure: bool,
-    /// Plain `http://` to a host that is not loopback (`insecure_http`):
-    /// shown in the status bar.
-    pub cleartext: bool,
+    /// The app's settings as the front end resolved them (language,
+    /// theme, read-only, privacy, profile, attendant...): the one settings
+    /// type of the console. The time limit is the client's, and the
+    /// screen-pop socket is filled in once it listens.
+    pub settings: Settings,
     /// User key overrides from the config (`[keys]`), action name to keys.
     pub key_overrides: BTreeMap<String, Vec<String>>,
     /// Instant type-ahead (`--typeahead` or the profile's `typeahead`):
@@ -63,6 +44,9 @@ pub struct ConsoleOptions {
     /// Start-up warnings to show in the status line (e.g. a config file
     /// with secrets readable by others), already localized.
     pub warnings: Vec<String>,
+    /// The audit trail (`audit.jsonl`, the file `hubdesk audit` reads),
+    /// opened at the first action; `None` refuses every action.
+    pub audit_file: Option<std::path::PathBuf>,
 }
 
 /// The console as the terminal loop sees it: the state, plus the runner
@@ -92,21 +76,13 @@ fn test_panic_requested() -> bool {
 impl Console {
     /// A console over `options`; results of its requests are sent on `tx`.
     pub fn new(options: ConsoleOptions, tx: mpsc::UnboundedSender<Msg>) -> Console {
-        let (keymap, warnings) = Keymap::new(&options.key_overrides, options.read_only);
+        let (keymap, warnings) = Keymap::new(&options.key_overrides, options.settings.read_only);
+        let lang = options.settings.lang;
         let settings = Settings {
-            lang: options.lang,
-            theme: options.theme,
-            read_only: options.read_only,
-            privacy: options.privacy,
-            demo: options.demo,
-            profile: options.profile,
-            insecure: options.insecure,
-            cleartext: options.cleartext,
             timeout_secs: options.client.request_timeout().as_secs(),
-            attendant: crate::ops::identity::attendant(options.attendant.as_deref()),
-            ramal: options.ramal.clone(),
-            internal_id: options.internal_id.clone(),
-            ..Settings::default()
+            attendant: crate::ops::identity::attendant(options.settings.attendant.as_deref()),
+            screen_pop: None,
+            ..options.settings
         };
         let mut app = App::new(settings, keymap);
         // Bad key overrides are shown, not fatal (the first one; all are in the log).
@@ -114,7 +90,7 @@ impl Console {
             tracing::warn!("{w}");
         }
         if let Some(w) = warnings.first() {
-            app.set_status(StatusKind::Error, w.message(options.lang));
+            app.set_status(StatusKind::Error, w.message(lang));
         }
         if !options.warnings.is_empty() {
             // Every start-up warning, once.
@@ -125,7 +101,10 @@ impl Console {
         }
         // The trail comes before any action: if it cannot be written the
         // action is refused (the runner says why); reads work as usual.
-        let mut runner = Runner::new(options.client, tx).with_default_audit();
+        let mut runner = Runner::new(options.client, tx);
+        if let Some(path) = options.audit_file.clone() {
+            runner = runner.with_audit_file(path);
+        }
         if options.typeahead {
             for effect in crate::app::typeahead::load(&mut app) {
                 runner.run(effect);
@@ -263,7 +242,7 @@ pub async fn run(mut options: ConsoleOptions) -> anyhow::Result<i32> {
     terminal::install_panic_hook();
     let (tx, mut inbox) = mpsc::unbounded_channel();
     let pop_path = options.screen_pop.take();
-    let lang = options.lang;
+    let lang = options.settings.lang;
     let mut console = Console::new(options, tx.clone());
     // Kept alive for the whole session: dropping it removes the socket.
     let _screen_pop = match pop_path {

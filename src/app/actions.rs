@@ -13,8 +13,8 @@ use std::time::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::status::StatusKind;
+use crate::api::Ticket;
 use crate::api::service_actions::{Disconnect, ResetMac};
-use crate::api::{ApiError, Ticket};
 use crate::audit::{AuditAttempt, AuditEntry};
 use crate::i18n::{Lang, Msg as T, tr, trf};
 
@@ -33,35 +33,26 @@ use super::{App, Changed, CustomerView, Effect, Pane, Slot, ViewId};
 /// for it.
 pub const DISCONNECT_REFRESH_AFTER: Duration = Duration::from_secs(3);
 
-/// The answer to an action, as the runner got it.
-#[derive(Debug, Clone)]
-pub enum ActionReply {
-    /// `POST /atendimento` or `PUT /atendimento/{id}`.
-    Ticket(Box<Result<crate::api::tickets::TicketResponse, ApiError>>),
-    /// Trust unlock, MAC reset, push: an envelope with `msg`.
-    Plain(Result<crate::api::ActionResponse, ApiError>),
-    /// Disconnect.
-    Disconnect(Result<crate::api::service_actions::DisconnectResponse, ApiError>),
-    /// E-mail or SMS: the queued job.
-    Job(Result<crate::api::invoices::SendJobResponse, ApiError>),
-    /// `POST /prospecto`: the created prospect.
-    Prospect(Box<Result<crate::api::prospects::ProspectResponse, ApiError>>),
-    /// The audit attempt could not be written, so nothing was sent.
-    NotSent(String),
-}
+pub use crate::ops::actions::ActionReply;
 
 impl ActionReply {
     /// How the action ended, for the guard and the attendant.
-    pub fn outcome(&self, lang: Lang, kind: ActionKind) -> Outcome {
+    pub fn outcome(&self, lang: Lang, kind: ActionKind, timeout_secs: u64) -> Outcome {
         match self {
             ActionReply::Ticket(r) => {
-                Outcome::from_result(lang, kind, r.as_ref(), |v| v.msg.clone())
+                Outcome::from_result(lang, kind, timeout_secs, r.as_ref(), |v| v.msg.clone())
             }
-            ActionReply::Plain(r) => Outcome::from_result(lang, kind, r, |v| v.msg.clone()),
-            ActionReply::Disconnect(r) => Outcome::from_result(lang, kind, r, |v| v.msg.clone()),
-            ActionReply::Job(r) => Outcome::from_result(lang, kind, r, |v| v.msg.clone()),
+            ActionReply::Plain(r) => {
+                Outcome::from_result(lang, kind, timeout_secs, r, |v| v.msg.clone())
+            }
+            ActionReply::Disconnect(r) => {
+                Outcome::from_result(lang, kind, timeout_secs, r, |v| v.msg.clone())
+            }
+            ActionReply::Job(r) => {
+                Outcome::from_result(lang, kind, timeout_secs, r, |v| v.msg.clone())
+            }
             ActionReply::Prospect(r) => {
-                Outcome::from_result(lang, kind, r.as_ref(), |v| v.msg.clone())
+                Outcome::from_result(lang, kind, timeout_secs, r.as_ref(), |v| v.msg.clone())
             }
             ActionReply::NotSent(detail) => Outcome::Refused {
                 msg: trf(lang, T::ActionAuditFailed, &[("detail", detail)]),
@@ -224,7 +215,7 @@ fn keep_draft(app: &mut App, form: AnyForm, target: &ActionTarget) {
         return;
     };
     let action = key_action(form.kind());
-    let keys = crate::ui::widgets::keys_label(&app.keymap, action);
+    let keys = super::keymap::keys_label(&app.keymap, action);
     let text = trf(app.lang(), T::FormDraftKept, &[("key", &keys)]);
     if let Some(view) = app.view.as_mut() {
         view.drafts.insert(key, form);
@@ -781,25 +772,6 @@ fn key_action(kind: ActionKind) -> Action {
     }
 }
 
-/// The audit name of an action kind.
-pub fn audit_name(kind: ActionKind) -> &'static str {
-    use crate::audit::action as a;
-    match kind {
-        ActionKind::OpenTicket => a::OPEN_TICKET,
-        ActionKind::EditTicket => a::EDIT_TICKET,
-        ActionKind::CloseTicket => a::CLOSE_TICKET,
-        ActionKind::TrustUnlock => a::TRUST_UNLOCK,
-        ActionKind::ResetMac => a::RESET_MAC,
-        ActionKind::Disconnect => a::DISCONNECT,
-        ActionKind::SendInvoiceEmail => a::SEND_INVOICE_EMAIL,
-        ActionKind::SendInvoiceSms => a::SEND_INVOICE_SMS,
-        ActionKind::SendInvoicePush => a::SEND_INVOICE_PUSH,
-        ActionKind::CreateProspect => a::CREATE_PROSPECT,
-        ActionKind::PbxNotify => a::PBX_NOTIFY,
-        ActionKind::PbxMissed => a::PBX_CANCEL,
-    }
-}
-
 /// The only producer of [`Effect::Action`]: checks read-only mode and the
 /// in-flight guard, then asks the runner to audit and send `request` once.
 pub fn send(
@@ -860,7 +832,7 @@ pub fn send(
         ActionRequest::PbxNotify(_) | ActionRequest::PbxMissed(_) => (None, None, None),
     };
     let audit = AuditAttempt {
-        action: audit_name(kind).to_owned(),
+        action: kind.audit_name().to_owned(),
         attendant: app.settings.attendant.clone(),
         profile: app.settings.profile.clone(),
         // The runner knows the server's address.
@@ -934,7 +906,7 @@ fn answer(
 ) -> Changed {
     let lang = app.lang();
     let kind = submission.key.kind;
-    let outcome = reply.outcome(lang, kind);
+    let outcome = reply.outcome(lang, kind, app.settings.timeout_secs);
     if !app.inflight.finish(submission, outcome.clone()) {
         return Changed::No;
     }

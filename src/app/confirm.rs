@@ -21,8 +21,8 @@ use crossterm::event::KeyCode;
 
 use crate::api::PbxCall;
 use crate::api::prospects::{NewProspect, PersonKind};
-use crate::api::service_actions::{Disconnect, ResetMac, TrustUnlock};
-use crate::api::tickets::{NewTicket, TicketUpdate};
+
+use crate::api::tickets::NewTicket;
 use crate::br::dates::format_date;
 use crate::br::phone;
 use crate::i18n::{Lang, Msg, tr, tr_count, trf};
@@ -161,46 +161,9 @@ pub struct ActionTarget {
     pub ticket_protocol: Option<String>,
 }
 
-/// A request ready to send, of any action.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ActionRequest {
-    /// Open a ticket.
-    OpenTicket(NewTicket),
-    /// Edit or close a ticket.
-    UpdateTicket(TicketUpdate),
-    /// Trust unlock.
-    TrustUnlock(TrustUnlock),
-    /// MAC reset.
-    ResetMac(ResetMac),
-    /// Disconnect the session.
-    Disconnect(Disconnect),
-    /// Resend an invoice.
-    Invoice(InvoiceRequest),
-    /// Register a prospect.
-    CreateProspect(NewProspect),
-    /// Open HubSoft's call pop-up (`pbx/ligacao/notificar`).
-    PbxNotify(PbxCall),
-    /// Close it: missed call (`pbx/ligacao/cancelar`).
-    PbxMissed(PbxCall),
-}
+pub use crate::ops::actions::ActionRequest;
 
 impl ActionRequest {
-    /// The kind of action.
-    pub fn kind(&self) -> ActionKind {
-        match self {
-            ActionRequest::OpenTicket(_) => ActionKind::OpenTicket,
-            ActionRequest::UpdateTicket(u) if u.fechar_atendimento => ActionKind::CloseTicket,
-            ActionRequest::UpdateTicket(_) => ActionKind::EditTicket,
-            ActionRequest::TrustUnlock(_) => ActionKind::TrustUnlock,
-            ActionRequest::ResetMac(_) => ActionKind::ResetMac,
-            ActionRequest::Disconnect(_) => ActionKind::Disconnect,
-            ActionRequest::Invoice(r) => r.channel().kind(),
-            ActionRequest::CreateProspect(_) => ActionKind::CreateProspect,
-            ActionRequest::PbxNotify(_) => ActionKind::PbxNotify,
-            ActionRequest::PbxMissed(_) => ActionKind::PbxMissed,
-        }
-    }
-
     /// The in-flight key: the service for service actions and new
     /// tickets, the ticket for edits, the invoice for sends, the customer
     /// code for the PBX pop-up.
@@ -522,6 +485,8 @@ pub fn prospect_lines(lang: Lang, target: &ActionTarget, p: &NewProspect) -> Vec
 mod tests {
     use super::*;
     use crate::api::invoices::{InvoicePush, InvoiceSms};
+    use crate::api::service_actions::TrustUnlock;
+    use crate::api::tickets::TicketUpdate;
 
     fn target() -> ActionTarget {
         ActionTarget {
@@ -649,7 +614,7 @@ mod tests {
             msg: "Excede o limite de 3 dias".into(),
             errors: vec![],
         });
-        let outcome = Outcome::from_result(Lang::PtBr, request.kind(), &refused, |_| None);
+        let outcome = Outcome::from_result(Lang::PtBr, request.kind(), 20, &refused, |_| None);
         guard.finish(sub, outcome.clone());
         form.form_mut().set_banner(Some(Banner {
             text: outcome.text(Lang::PtBr, request.kind()),

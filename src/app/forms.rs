@@ -811,16 +811,7 @@ impl Channel {
     }
 }
 
-/// One of the three invoice requests.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum InvoiceRequest {
-    /// By e-mail.
-    Email(InvoiceEmail),
-    /// By SMS.
-    Sms(InvoiceSms),
-    /// As an app notification.
-    Push(InvoicePush),
-}
+pub use crate::ops::actions::InvoiceRequest;
 
 impl InvoiceRequest {
     /// The channel.
@@ -829,24 +820,6 @@ impl InvoiceRequest {
             InvoiceRequest::Email(_) => Channel::Email,
             InvoiceRequest::Sms(_) => Channel::Sms,
             InvoiceRequest::Push(_) => Channel::Push,
-        }
-    }
-
-    /// The extra recipients (normalised), none for push.
-    pub fn extra_recipients(&self) -> &[String] {
-        match self {
-            InvoiceRequest::Email(r) => &r.email_adicional,
-            InvoiceRequest::Sms(r) => &r.telefone_adicional,
-            InvoiceRequest::Push(_) => &[],
-        }
-    }
-
-    /// The invoice id.
-    pub fn invoice_id(&self) -> u64 {
-        match self {
-            InvoiceRequest::Email(r) => r.id_fatura,
-            InvoiceRequest::Sms(r) => r.id_fatura,
-            InvoiceRequest::Push(r) => r.id_fatura,
         }
     }
 }

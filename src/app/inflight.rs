@@ -16,91 +16,7 @@ use std::collections::HashMap;
 use crate::api::ApiError;
 use crate::i18n::{Lang, Msg, tr, trf};
 
-/// An action the console can send.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ActionKind {
-    /// `POST /atendimento`.
-    OpenTicket,
-    /// `PUT /atendimento/{id}` changing the description.
-    EditTicket,
-    /// `PUT /atendimento/{id}` with `fechar_atendimento`.
-    CloseTicket,
-    /// `POST /cliente/desbloqueio_confianca`.
-    TrustUnlock,
-    /// `POST /cliente/reset_mac_addr`.
-    ResetMac,
-    /// `GET /cliente/solicitar_desconexao/{id}`.
-    Disconnect,
-    /// `POST /cliente/financeiro/enviar_email`.
-    SendInvoiceEmail,
-    /// `POST /cliente/financeiro/enviar_sms`.
-    SendInvoiceSms,
-    /// `POST /cliente/financeiro/enviar_push`.
-    SendInvoicePush,
-    /// `POST /prospecto`: registers a prospect (a sales action).
-    CreateProspect,
-    /// `POST /pbx/ligacao/notificar`: HubSoft's call pop-up for the
-    /// attendant.
-    PbxNotify,
-    /// `POST /pbx/ligacao/cancelar`: missed call, the pop-up closes.
-    PbxMissed,
-}
-
-impl ActionKind {
-    /// Every kind.
-    pub const ALL: [ActionKind; 12] = [
-        ActionKind::OpenTicket,
-        ActionKind::EditTicket,
-        ActionKind::CloseTicket,
-        ActionKind::TrustUnlock,
-        ActionKind::ResetMac,
-        ActionKind::Disconnect,
-        ActionKind::SendInvoiceEmail,
-        ActionKind::SendInvoiceSms,
-        ActionKind::SendInvoicePush,
-        ActionKind::CreateProspect,
-        ActionKind::PbxNotify,
-        ActionKind::PbxMissed,
-    ];
-
-    /// The action's name for `{action}` placeholders ("desbloqueio em
-    /// confiança").
-    pub fn msg(self) -> Msg {
-        match self {
-            ActionKind::OpenTicket => Msg::ActionOpenTicket,
-            ActionKind::EditTicket => Msg::ActionEditTicket,
-            ActionKind::CloseTicket => Msg::ActionCloseTicket,
-            ActionKind::TrustUnlock => Msg::ActionTrustUnlock,
-            ActionKind::ResetMac => Msg::ActionResetMac,
-            ActionKind::Disconnect => Msg::ActionDisconnect,
-            ActionKind::SendInvoiceEmail => Msg::ActionSendInvoiceEmail,
-            ActionKind::SendInvoiceSms => Msg::ActionSendInvoiceSms,
-            ActionKind::SendInvoicePush => Msg::ActionSendInvoicePush,
-            ActionKind::CreateProspect => Msg::SalesActionCreate,
-            ActionKind::PbxNotify => Msg::PbxActionNotify,
-            ActionKind::PbxMissed => Msg::PbxActionMissed,
-        }
-    }
-
-    /// Whether the action touches the subscriber's connection (the
-    /// confirmation dialog then adds its warning).
-    pub fn affects_connection(self) -> bool {
-        matches!(
-            self,
-            ActionKind::TrustUnlock | ActionKind::ResetMac | ActionKind::Disconnect
-        )
-    }
-
-    /// Whether the action needs a confirmation dialog before it is sent.
-    /// Opening or editing a ticket and sending an invoice only add records
-    /// and are confirmed by the form's own submit. A prospect is a new
-    /// record at the ISP, named in full before it is sent.
-    pub fn needs_confirmation(self) -> bool {
-        self.affects_connection()
-            || self == ActionKind::CloseTicket
-            || self == ActionKind::CreateProspect
-    }
-}
+pub use crate::ops::actions::ActionKind;
 
 /// What an action is about: its kind and the id it targets (service id for
 /// service actions and new tickets, ticket id for edits, invoice id for
@@ -151,20 +67,23 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    /// Classifies an API result: [`ApiError::outcome_unknown`] errors are
-    /// [`Outcome::Unknown`], every other error a refusal with a localized
-    /// reason naming `kind`.
+    /// Classifies an API result ([`crate::ops::errors::classify`]): an
+    /// error whose outcome is in doubt is [`Outcome::Unknown`], every other
+    /// one a refusal with the shared text ([`crate::ops::errors::describe`])
+    /// naming the action.
     pub fn from_result<T>(
         lang: Lang,
         kind: ActionKind,
+        timeout_secs: u64,
         result: &Result<T, ApiError>,
         server_msg: impl FnOnce(&T) -> Option<String>,
     ) -> Outcome {
+        use crate::ops::errors::{ErrorClass, ErrorContext, classify, describe};
         match result {
             Ok(v) => Outcome::Done { msg: server_msg(v) },
-            Err(e) if e.outcome_unknown() => Outcome::Unknown,
+            Err(e) if classify(e) == ErrorClass::Unknown => Outcome::Unknown,
             Err(e) => Outcome::Refused {
-                msg: error_text(lang, kind, e),
+                msg: describe(lang, e, ErrorContext::action(kind.msg(), timeout_secs)),
             },
         }
     }
@@ -185,71 +104,6 @@ impl Outcome {
             Outcome::Refused { msg } => msg.clone(),
             Outcome::Unknown => trf(lang, Msg::ActionUnknown, &[("action", &action)]),
         }
-    }
-}
-
-/// A localized, attendant-facing text for an action's error.
-pub fn error_text(lang: Lang, kind: ActionKind, e: &ApiError) -> String {
-    let action = tr(lang, kind.msg());
-    match e {
-        ApiError::Refused { msg, .. } => trf(
-            lang,
-            Msg::ErrRefused,
-            &[("msg", &crate::sanitize::clean_line(msg))],
-        ),
-        ApiError::Forbidden { .. } => trf(lang, Msg::ErrPermissionDenied, &[("action", &action)]),
-        ApiError::Auth { .. } => crate::ops::errors::auth_failed(lang, e),
-        ApiError::RateLimited { .. } => tr(lang, Msg::ErrRateLimited).to_owned(),
-        ApiError::NotFound { msg, .. } => match msg {
-            Some(m) if !m.trim().is_empty() => trf(
-                lang,
-                Msg::ErrRefused,
-                &[("msg", &crate::sanitize::clean_line(m))],
-            ),
-            _ => tr(lang, Msg::ErrNotFound).to_owned(),
-        },
-        ApiError::Http {
-            status, excerpt, ..
-        } => trf(
-            lang,
-            Msg::ErrHttpStatus,
-            &[
-                ("status", status),
-                ("excerpt", &crate::sanitize::clean_line(excerpt)),
-            ],
-        ),
-        ApiError::InvalidRequest { field, reason } => trf(
-            lang,
-            Msg::ErrInvalidRequest,
-            &[("field", field), ("reason", reason)],
-        ),
-        ApiError::Network { detail, .. } => trf(
-            lang,
-            Msg::ErrNetwork,
-            &[("detail", &crate::sanitize::clean_line(detail))],
-        ),
-        ApiError::Decode {
-            route,
-            path,
-            detail,
-        } => crate::ops::errors::decode_failed(lang, route, path, detail),
-        ApiError::Config { reason } => trf(
-            lang,
-            Msg::ErrInvalidRequest,
-            &[("field", &"config"), ("reason", reason)],
-        ),
-        ApiError::Redirected {
-            route,
-            status,
-            location,
-        } => crate::ops::errors::not_applied_redirected(
-            lang,
-            kind.msg(),
-            route,
-            *status,
-            location.as_deref(),
-        ),
-        ApiError::TooLarge { route, limit } => crate::ops::errors::too_large(lang, route, *limit),
     }
 }
 
@@ -390,7 +244,7 @@ mod tests {
         let mut g = InFlight::new();
         let s = g.begin(UNLOCK).unwrap();
         let outcome =
-            Outcome::from_result::<()>(Lang::PtBr, UNLOCK.kind, &Err(timeout()), |_| None);
+            Outcome::from_result::<()>(Lang::PtBr, UNLOCK.kind, 20, &Err(timeout()), |_| None);
         assert_eq!(outcome, Outcome::Unknown);
         g.finish(s, outcome);
         assert!(
@@ -430,7 +284,7 @@ mod tests {
             msg: "Quantidade de dias excede o limite configurado".into(),
             errors: vec![],
         });
-        let o = Outcome::from_result(Lang::PtBr, UNLOCK.kind, &refused, |_| None);
+        let o = Outcome::from_result(Lang::PtBr, UNLOCK.kind, 20, &refused, |_| None);
         assert_eq!(
             o,
             Outcome::Refused {
@@ -442,7 +296,7 @@ mod tests {
             route: "cliente/reset_mac_addr",
             msg: None,
         });
-        let o = Outcome::from_result(Lang::En, ActionKind::ResetMac, &forbidden, |_| None);
+        let o = Outcome::from_result(Lang::En, ActionKind::ResetMac, 20, &forbidden, |_| None);
         assert!(
             matches!(&o, Outcome::Refused { msg } if msg.starts_with("No permission for MAC reset")),
             "{o:?}"
@@ -455,7 +309,7 @@ mod tests {
             detail: "refused".into(),
         });
         assert!(matches!(
-            Outcome::from_result(Lang::En, UNLOCK.kind, &not_sent, |_| None),
+            Outcome::from_result(Lang::En, UNLOCK.kind, 20, &not_sent, |_| None),
             Outcome::Refused { .. }
         ));
         let gateway: Result<(), _> = Err(ApiError::Http {
@@ -464,11 +318,11 @@ mod tests {
             excerpt: "Gateway Timeout".into(),
         });
         assert_eq!(
-            Outcome::from_result(Lang::En, UNLOCK.kind, &gateway, |_| None),
+            Outcome::from_result(Lang::En, UNLOCK.kind, 20, &gateway, |_| None),
             Outcome::Unknown
         );
         let ok: Result<&str, ApiError> = Ok("Desbloqueado até 30/11/2026");
-        let o = Outcome::from_result(Lang::PtBr, UNLOCK.kind, &ok, |m| Some(m.to_string()));
+        let o = Outcome::from_result(Lang::PtBr, UNLOCK.kind, 20, &ok, |m| Some(m.to_string()));
         assert_eq!(
             o.text(Lang::PtBr, UNLOCK.kind),
             "Concluído: desbloqueio em confiança — Desbloqueado até 30/11/2026"

@@ -791,25 +791,16 @@ impl fmt::Display for KeymapWarning {
     }
 }
 
-/// The keys of one override as written in the config: one string
-/// (`refresh = "F5"`) or a list (`refresh = ["F5", "ctrl-r"]`).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
-#[serde(untagged)]
-pub enum KeyList {
-    /// A single key.
-    One(String),
-    /// Several keys (an empty list unbinds the action).
-    Many(Vec<String>),
-}
+pub use crate::config::KeyList;
 
-impl KeyList {
-    /// The key strings.
-    pub fn into_vec(self) -> Vec<String> {
-        match self {
-            KeyList::One(key) => vec![key],
-            KeyList::Many(keys) => keys,
-        }
-    }
+/// The keys bound to `action`, as shown in hints and help ("q/Ctrl-C").
+pub fn keys_label(keymap: &Keymap, action: Action) -> String {
+    keymap
+        .keys_for(action)
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Converts a config section (`action = "key"` or `action = ["k1", "k2"]`)

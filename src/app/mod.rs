@@ -37,7 +37,13 @@ use crate::api::{
 };
 use crate::i18n::{Lang, Msg as T, tr, trf};
 use crate::search_kind::{self, Detection};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
+
+/// Smallest usable terminal; below it only the "too small" notice is drawn
+/// and keys other than quit are ignored.
+pub const MIN_WIDTH: u16 = 60;
+/// Smallest usable terminal height; see [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 15;
 use keymap::{Action, Context, Keymap};
 use status::{StatusKind, StatusMessage};
 
@@ -894,52 +900,15 @@ impl App {
     }
 }
 
-/// The localized text of an API error; `timeout_secs` fills the timeout
-/// message. Server text is sanitized before it is shown.
-///
-/// This is the one mapping of [`ApiError`] to text: the console's panes
-/// use it as is, and the action texts ([`inflight::error_text`]) and the
-/// CLI ([`crate::cli::Failure::api`]) call it for every error they do not
-/// word differently, so a new kind of error needs a text here only.
+/// The localized text of a read's API error ([`crate::ops::errors::describe`],
+/// the one mapping the action results and the CLI use too); `timeout_secs`
+/// fills the timeout message.
 pub fn error_text(lang: Lang, err: &ApiError, timeout_secs: u64) -> String {
-    use crate::sanitize::clean;
-    match err {
-        ApiError::Redirected {
-            route,
-            status,
-            location,
-        } => crate::ops::errors::redirected(lang, route, *status, location.as_deref()),
-        ApiError::TooLarge { route, limit } => crate::ops::errors::too_large(lang, route, *limit),
-        ApiError::Network { timeout: true, .. } => {
-            trf(lang, T::ErrTimeout, &[("seconds", &timeout_secs)])
-        }
-        ApiError::Network { detail, .. } => trf(lang, T::ErrNetwork, &[("detail", &clean(detail))]),
-        ApiError::Http {
-            status, excerpt, ..
-        } => trf(
-            lang,
-            T::ErrHttpStatus,
-            &[("status", status), ("excerpt", &clean(excerpt))],
-        ),
-        ApiError::Refused { msg, .. } => trf(lang, T::ErrRefused, &[("msg", &clean(msg))]),
-        ApiError::Forbidden { route, .. } => {
-            trf(lang, T::ErrPermissionDenied, &[("action", route)])
-        }
-        ApiError::Auth { .. } => crate::ops::errors::auth_failed(lang, err),
-        ApiError::Decode {
-            route,
-            path,
-            detail,
-        } => crate::ops::errors::decode_failed(lang, route, path, detail),
-        ApiError::NotFound { .. } => tr(lang, T::ErrNotFound).to_owned(),
-        ApiError::RateLimited { .. } => tr(lang, T::ErrRateLimited).to_owned(),
-        ApiError::InvalidRequest { field, reason } => trf(
-            lang,
-            T::ErrInvalidRequest,
-            &[("field", field), ("reason", &clean(reason))],
-        ),
-        ApiError::Config { reason } => trf(lang, T::ErrNetwork, &[("detail", &clean(reason))]),
-    }
+    crate::ops::errors::describe(
+        lang,
+        err,
+        crate::ops::errors::ErrorContext::read(timeout_secs),
+    )
 }
 
 /// What [`update`] did, for the loop: whether to redraw.
@@ -1103,8 +1072,7 @@ fn on_key(app: &mut App, key: KeyEvent, gap: Option<Duration>, fx: &mut Vec<Effe
     let (contexts, text_focus) = app.contexts();
     // Below the minimum size only the "too small" screen shows, and it
     // says which key quits: that key must work even over a text field.
-    let too_small =
-        app.size.0 < crate::ui::widgets::MIN_WIDTH || app.size.1 < crate::ui::widgets::MIN_HEIGHT;
+    let too_small = app.size.0 < MIN_WIDTH || app.size.1 < MIN_HEIGHT;
     let action = if too_small {
         app.keymap.dispatch(&key, &[Context::Navigation], false)
     } else {

@@ -106,8 +106,8 @@ pub struct Runner {
     index_task: Option<AbortHandle>,
     audit: Option<Audit>,
     /// Open the user's audit file at the first action (see
-    /// [`Runner::with_default_audit`]).
-    default_audit: bool,
+    /// [`Runner::with_audit_file`]).
+    audit_file: Option<std::path::PathBuf>,
 }
 
 impl Runner {
@@ -121,15 +121,15 @@ impl Runner {
             actions: Vec::new(),
             index_task: None,
             audit: None,
-            default_audit: false,
+            audit_file: None,
         }
     }
 
-    /// Writes actions to the user's audit file (`audit.jsonl` in the data
-    /// directory, the one `hubdesk audit` reads), opened at the first
+    /// Writes actions to the audit file at `path` (the user's
+    /// `audit.jsonl`, the one `hubdesk audit` reads), opened at the first
     /// action so that a console only used for reading creates no file.
-    pub fn with_default_audit(mut self) -> Runner {
-        self.default_audit = true;
+    pub fn with_audit_file(mut self, path: std::path::PathBuf) -> Runner {
+        self.audit_file = Some(path);
         self
     }
 
@@ -137,10 +137,10 @@ impl Runner {
         if let Some(a) = &self.audit {
             return Ok(a.clone());
         }
-        if !self.default_audit {
+        let Some(path) = &self.audit_file else {
             return Err("no audit file configured".to_owned());
-        }
-        let a = Audit::open_default().map_err(|e| e.to_string())?;
+        };
+        let a = Audit::open(path).map_err(|e| e.to_string())?;
         self.audit = Some(a.clone());
         Ok(a)
     }
@@ -148,12 +148,7 @@ impl Runner {
     fn trail_path(&self) -> Option<std::path::PathBuf> {
         match &self.audit {
             Some(a) => Some(a.path().to_path_buf()),
-            None if self.default_audit => {
-                crate::config::Paths::resolve(None, &crate::config::process_env)
-                    .ok()
-                    .map(|p| p.audit_file())
-            }
-            None => None,
+            None => self.audit_file.clone(),
         }
     }
 
@@ -373,7 +368,13 @@ async fn audited(
         Ok(t) => t,
         Err(e) => return (ActionReply::NotSent(e), None),
     };
-    let sent = audit::audited(&trail, attempt, perform_action(client, request), judge).await;
+    let sent = audit::audited(
+        &trail,
+        attempt,
+        crate::ops::actions::perform(client, &request),
+        crate::ops::actions::judge,
+    )
+    .await;
     match sent {
         Ok((reply, Ok(()))) => (reply, None),
         // The request is done whatever happened to the outcome line; a
@@ -384,55 +385,5 @@ async fn audited(
             (reply, Some(e.to_string()))
         }
         Err(e) => (ActionReply::NotSent(e.to_string()), None),
-    }
-}
-
-/// How an action's answer reads in the trail.
-fn judge(reply: &ActionReply) -> (audit::Outcome, Option<String>) {
-    match reply {
-        ActionReply::Ticket(r) => audit::outcome_of(r.as_ref(), |v| v.msg.clone()),
-        ActionReply::Plain(r) => audit::outcome_of(r, |v| v.msg.clone()),
-        ActionReply::Disconnect(r) => audit::outcome_of(r, |v| v.msg.clone()),
-        ActionReply::Job(r) => audit::outcome_of(r, |v| v.msg.clone()),
-        // The new prospect's id, so the trail names what was created.
-        ActionReply::Prospect(r) => audit::outcome_of(r.as_ref(), |v| {
-            let id = v.prospecto.as_ref().and_then(|p| p.id_prospecto);
-            match (v.msg.clone(), id) {
-                (Some(m), Some(id)) => Some(format!("{m} (id_prospecto {id})")),
-                (None, Some(id)) => Some(format!("id_prospecto {id}")),
-                (m, None) => m,
-            }
-        }),
-        ActionReply::NotSent(d) => (audit::Outcome::Failed, Some(d.clone())),
-    }
-}
-
-/// Sends an action exactly once: no retry on any error.
-async fn perform_action(client: &Client, request: ActionRequest) -> ActionReply {
-    use super::forms::InvoiceRequest;
-    match request {
-        ActionRequest::OpenTicket(p) => ActionReply::Ticket(Box::new(client.open_ticket(&p).await)),
-        ActionRequest::UpdateTicket(p) => {
-            ActionReply::Ticket(Box::new(client.update_ticket(&p).await))
-        }
-        ActionRequest::TrustUnlock(p) => ActionReply::Plain(client.trust_unlock(&p).await),
-        ActionRequest::ResetMac(p) => ActionReply::Plain(client.reset_mac(&p).await),
-        ActionRequest::Disconnect(p) => {
-            ActionReply::Disconnect(client.request_disconnect(&p).await)
-        }
-        ActionRequest::Invoice(InvoiceRequest::Email(p)) => {
-            ActionReply::Job(client.send_invoice_email(&p).await)
-        }
-        ActionRequest::Invoice(InvoiceRequest::Sms(p)) => {
-            ActionReply::Job(client.send_invoice_sms(&p).await)
-        }
-        ActionRequest::Invoice(InvoiceRequest::Push(p)) => {
-            ActionReply::Plain(client.send_invoice_push(&p).await)
-        }
-        ActionRequest::CreateProspect(p) => {
-            ActionReply::Prospect(Box::new(client.create_prospect(&p).await))
-        }
-        ActionRequest::PbxNotify(p) => ActionReply::Plain(client.pbx_notify(&p).await),
-        ActionRequest::PbxMissed(p) => ActionReply::Plain(client.pbx_cancel(&p).await),
     }
 }

@@ -494,7 +494,7 @@ fn errors_are_localized_per_pane() {
     let view = app.view.as_ref().unwrap();
     assert_eq!(
         view.tickets.error.as_deref(),
-        Some("O servidor não respondeu em 20 s")
+        Some("O servidor HubSoft não respondeu em 20 s (cliente/atendimento)")
     );
     assert!(view.pane_failed(Pane::Tickets));
     assert!(!view.pane_failed(Pane::Invoices));
@@ -533,7 +533,7 @@ fn failed_reads_go_to_the_message_log_with_the_pane_and_the_customer() {
     assert_eq!(entry.at, app.now);
     assert_eq!(
         entry.text,
-        "ANA · Atendimentos: O servidor não respondeu em 20 s"
+        "ANA · Atendimentos: O servidor HubSoft não respondeu em 20 s (cliente/atendimento)"
     );
     assert_eq!(
         app.status, status,
@@ -564,7 +564,7 @@ fn failed_reads_go_to_the_message_log_with_the_pane_and_the_customer() {
     );
     assert_eq!(
         app.log.last().unwrap().text,
-        "Resultados: O servidor não respondeu em 20 s"
+        "Resultados: O servidor HubSoft não respondeu em 20 s (cliente/atendimento)"
     );
 }
 

@@ -23,8 +23,7 @@ pub use args::{Cli, Command, ConfigCommand, GlobalArgs, TicketCommand};
 
 use crate::api::ApiError;
 use crate::config::{self, ConfigError, Paths};
-use crate::i18n::{Lang, Msg, tr, trf};
-use crate::sanitize;
+use crate::i18n::Lang;
 
 /// Success.
 pub const EXIT_OK: u8 = 0;
@@ -66,95 +65,17 @@ impl Failure {
         Failure::usage(e.message(lang))
     }
 
-    /// An API error, with its exit code; `action` names the action for a
-    /// 403 message.
-    pub fn api(lang: Lang, e: &ApiError, action: Option<Msg>) -> Failure {
-        let clean = |s: &str| sanitize::clean_line(s).trim().to_owned();
-        match e {
-            ApiError::InvalidRequest { field, reason } => Failure::usage(trf(
-                lang,
-                Msg::ErrInvalidRequest,
-                &[("field", field), ("reason", reason)],
-            )),
-            ApiError::Refused { msg, errors, .. } => {
-                let mut text = clean(msg);
-                for extra in errors {
-                    text.push_str("; ");
-                    text.push_str(&clean(extra));
-                }
-                Failure::new(EXIT_REFUSED, trf(lang, Msg::ErrRefused, &[("msg", &text)]))
-            }
-            ApiError::NotFound { .. } => Failure::new(EXIT_REFUSED, tr(lang, Msg::ErrNotFound)),
-            ApiError::Forbidden { route, .. } => {
-                let what = action.map_or_else(|| (*route).to_owned(), |m| tr(lang, m).to_owned());
-                Failure::new(
-                    EXIT_REFUSED,
-                    trf(lang, Msg::ErrPermissionDenied, &[("action", &what)]),
-                )
-            }
-            ApiError::Auth { .. } => {
-                Failure::new(EXIT_AUTH, crate::ops::errors::auth_failed(lang, e))
-            }
-            ApiError::Network {
-                timeout: true,
-                route,
-                ..
-            } => Failure::new(
-                EXIT_FAILURE,
-                trf(lang, Msg::CliTimeout, &[("route", route)]),
-            ),
-            ApiError::Network { detail, .. } => Failure::new(
-                EXIT_FAILURE,
-                trf(lang, Msg::ErrNetwork, &[("detail", &clean(detail))]),
-            ),
-            ApiError::Http {
-                status, excerpt, ..
-            } => Failure::new(
-                EXIT_FAILURE,
-                trf(
-                    lang,
-                    Msg::ErrHttpStatus,
-                    &[("status", status), ("excerpt", &clean(excerpt))],
-                ),
-            ),
-            ApiError::RateLimited { .. } => {
-                Failure::new(EXIT_FAILURE, tr(lang, Msg::ErrRateLimited))
-            }
-            ApiError::Decode {
-                route,
-                path,
-                detail,
-            } => Failure::new(
-                EXIT_FAILURE,
-                crate::ops::errors::decode_failed(lang, route, path, detail),
-            ),
-            ApiError::Config { reason } => {
-                Failure::usage(trf(lang, Msg::CliClientConfig, &[("reason", reason)]))
-            }
-            ApiError::Redirected {
-                route,
-                status,
-                location,
-            } => Failure::new(
-                EXIT_FAILURE,
-                match action {
-                    Some(action) => crate::ops::errors::not_applied_redirected(
-                        lang,
-                        action,
-                        route,
-                        *status,
-                        location.as_deref(),
-                    ),
-                    None => {
-                        crate::ops::errors::redirected(lang, route, *status, location.as_deref())
-                    }
-                },
-            ),
-            ApiError::TooLarge { route, limit } => Failure::new(
-                EXIT_FAILURE,
-                crate::ops::errors::too_large(lang, route, *limit),
-            ),
-        }
+    /// An API error: the shared text ([`crate::ops::errors::describe`])
+    /// and the exit code of its class ([`crate::ops::errors::classify`]).
+    pub fn api(lang: Lang, e: &ApiError, ctx: crate::ops::errors::ErrorContext) -> Failure {
+        use crate::ops::errors::{ErrorClass, classify, describe};
+        let code = match classify(e) {
+            ErrorClass::Usage => EXIT_USAGE,
+            ErrorClass::Refused => EXIT_REFUSED,
+            ErrorClass::Auth => EXIT_AUTH,
+            ErrorClass::Unknown | ErrorClass::Failed => EXIT_FAILURE,
+        };
+        Failure::new(code, describe(lang, e, ctx))
     }
 }
 

@@ -39,8 +39,8 @@ catalog! {
     ErrNetwork { pt: "Falha de rede: {detail}", en: "Network failure: {detail}" }
     /// No answer within the timeout.
     ErrTimeout {
-        pt: "O servidor não respondeu em {seconds} s",
-        en: "The server did not answer within {seconds} s"
+        pt: "O servidor HubSoft não respondeu em {seconds} s ({route})",
+        en: "The HubSoft server did not answer within {seconds} s ({route})"
     }
     /// An unexpected HTTP status; `excerpt` is a short, sanitized piece of the body.
     ErrHttpStatus {
@@ -94,6 +94,8 @@ catalog! {
         pt: "Não foi possível ler a resposta do servidor ({route}): {detail}",
         en: "Could not read the server's answer ({route}): {detail}"
     }
+    /// Nothing found (HTTP 404), and the server's own words about it.
+    ErrNotFoundServer { pt: "Nada encontrado: {msg}", en: "Nothing found: {msg}" }
     /// HTTP 404 or an empty search.
     ErrNotFound { pt: "Nada encontrado", en: "Nothing found" }
     /// A 3xx answer: hubdesk follows no redirect. `location` is where it
@@ -1175,13 +1177,8 @@ catalog! {
     ColAttendant { pt: "Atendente", en: "Attendant" }
     /// Table header: server message.
     ColMessage { pt: "Mensagem", en: "Message" }
-    /// A request timed out; `route` is the API route.
-    CliTimeout {
-        pt: "O servidor HubSoft não respondeu a tempo ({route})",
-        en: "The HubSoft server did not answer in time ({route})"
-    }
     /// The client configuration is unusable; `reason` is in English.
-    CliClientConfig { pt: "Configuração do cliente inválida: {reason}", en: "Invalid client configuration: {reason}" }
+    ErrClientConfig { pt: "Configuração do cliente inválida: {reason}", en: "Invalid client configuration: {reason}" }
     /// The log file could not be set up.
     CliLogInitFailed {
         pt: "Aviso: sem registro em {path} ({detail})",
@@ -2085,12 +2082,6 @@ catalog! {
     Cli7ReceivablesTotals { pt: "Faturas: {count} · total {sum} · vencidas em aberto {overdue}", en: "Invoices: {count} · total {sum} · overdue unpaid {overdue}" }
     /// The server returned as many invoices as the limit.
     Cli7ReceivablesMore { pt: "Vieram {limit} faturas, o limite: pode haver mais (use --limit ou encurte o período)", en: "{limit} invoices came back, the limit: there may be more (use --limit or shorten the period)" }
-    /// Action: create a prospect.
-    Cli7ActionCreateProspect { pt: "cadastrar prospecto", en: "create prospect" }
-    /// Action: PBX notify.
-    Cli7ActionPbxNotify { pt: "notificar ligação (PBX)", en: "notify call (PBX)" }
-    /// Action: PBX cancel.
-    Cli7ActionPbxCancel { pt: "cancelar ligação (PBX)", en: "cancel call (PBX)" }
     /// Confirmation target of a prospect creation.
     Cli7TargetProspect { pt: "{name}, {doc}, plano {plan}", en: "{name}, {doc}, plan {plan}" }
     /// Confirmation target of a PBX call.

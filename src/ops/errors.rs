@@ -1,10 +1,170 @@
 //! The attendant-facing words for API errors, shared by the console's
 //! panes, its action results and the CLI, so the same error reads the same
-//! everywhere.
+//! everywhere: [`describe`] is the one mapping of an [`ApiError`] to text,
+//! and [`classify`] the one reading of what it means for an action (the
+//! audit trail's outcome, the console's outcome, the CLI's exit code).
 
 use crate::api::ApiError;
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::sanitize::clean_line;
+
+/// What a text about an error may name besides the error itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ErrorContext {
+    /// The action that failed: a 403 names it, a redirect reads "not
+    /// applied". `None` for reads.
+    pub action: Option<Msg>,
+    /// The time limit of the call, in seconds, for a timeout's text.
+    pub timeout_secs: u64,
+}
+
+impl ErrorContext {
+    /// A read's context: no action.
+    pub fn read(timeout_secs: u64) -> ErrorContext {
+        ErrorContext {
+            action: None,
+            timeout_secs,
+        }
+    }
+
+    /// An action's context.
+    pub fn action(action: Msg, timeout_secs: u64) -> ErrorContext {
+        ErrorContext {
+            action: Some(action),
+            timeout_secs,
+        }
+    }
+}
+
+/// The localized text of `err`, the same in a pane, an action's result and
+/// the CLI. Text from the server is reduced to one clean line (control
+/// characters and line breaks never reach the screen).
+pub fn describe(lang: Lang, err: &ApiError, ctx: ErrorContext) -> String {
+    let clean = |s: &str| clean_line(s).trim().to_owned();
+    match err {
+        ApiError::InvalidRequest { field, reason } => trf(
+            lang,
+            Msg::ErrInvalidRequest,
+            &[("field", field), ("reason", &clean(reason))],
+        ),
+        ApiError::Config { reason } => {
+            trf(lang, Msg::ErrClientConfig, &[("reason", &clean(reason))])
+        }
+        ApiError::Refused { .. } => trf(
+            lang,
+            Msg::ErrRefused,
+            &[("msg", &server_words(err).unwrap_or_default())],
+        ),
+        ApiError::NotFound { .. } => match server_words(err) {
+            Some(m) => trf(lang, Msg::ErrNotFoundServer, &[("msg", &m)]),
+            None => tr(lang, Msg::ErrNotFound).to_owned(),
+        },
+        ApiError::Forbidden { route, .. } => {
+            let what = ctx
+                .action
+                .map_or_else(|| (*route).to_owned(), |a| tr(lang, a).to_owned());
+            trf(lang, Msg::ErrPermissionDenied, &[("action", &what)])
+        }
+        ApiError::Auth { .. } => auth_failed(lang, err),
+        ApiError::RateLimited { .. } => tr(lang, Msg::ErrRateLimited).to_owned(),
+        ApiError::Network {
+            timeout: true,
+            route,
+            ..
+        } => trf(
+            lang,
+            Msg::ErrTimeout,
+            &[("seconds", &ctx.timeout_secs), ("route", route)],
+        ),
+        ApiError::Network { detail, .. } => {
+            trf(lang, Msg::ErrNetwork, &[("detail", &clean(detail))])
+        }
+        ApiError::Http {
+            status, excerpt, ..
+        } => trf(
+            lang,
+            Msg::ErrHttpStatus,
+            &[("status", status), ("excerpt", &clean(excerpt))],
+        ),
+        ApiError::Decode {
+            route,
+            path,
+            detail,
+        } => decode_failed(lang, route, path, detail),
+        ApiError::Redirected {
+            route,
+            status,
+            location,
+        } => match ctx.action {
+            Some(action) => {
+                not_applied_redirected(lang, action, route, *status, location.as_deref())
+            }
+            None => redirected(lang, route, *status, location.as_deref()),
+        },
+        ApiError::TooLarge { route, limit } => too_large(lang, route, *limit),
+    }
+}
+
+/// What the server itself said in a refusal (its sentence and every
+/// detail it listed, one clean line), or `None` when it said nothing: the
+/// words a pane, an action's result, the CLI and the audit trail all keep.
+pub fn server_words(err: &ApiError) -> Option<String> {
+    let clean = |s: &str| clean_line(s).trim().to_owned();
+    let text = match err {
+        ApiError::Refused { msg, errors, .. } => {
+            let mut text = clean(msg);
+            for extra in errors {
+                let extra = clean(extra);
+                if !extra.is_empty() && !text.contains(&extra) {
+                    if !text.is_empty() {
+                        text.push_str("; ");
+                    }
+                    text.push_str(&extra);
+                }
+            }
+            text
+        }
+        ApiError::NotFound { msg: Some(m), .. } | ApiError::Forbidden { msg: Some(m), .. } => {
+            clean(m)
+        }
+        _ => return None,
+    };
+    (!text.is_empty()).then_some(text)
+}
+
+/// What an error means for the request that met it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorClass {
+    /// It may or may not have been applied ([`ApiError::outcome_unknown`]):
+    /// check before repeating.
+    Unknown,
+    /// The server refused it (its rules, a permission, a missing record):
+    /// nothing changed.
+    Refused,
+    /// The credentials were not accepted.
+    Auth,
+    /// hubdesk refused it before sending (bad input, unusable settings).
+    Usage,
+    /// It failed without reaching the server's rules: network, 4xx/5xx
+    /// with no outcome in doubt, an unreadable or redirected answer.
+    Failed,
+}
+
+/// The one classification of an error, for the audit's outcome, the
+/// console's action outcome and the CLI's exit code.
+pub fn classify(err: &ApiError) -> ErrorClass {
+    if err.outcome_unknown() {
+        return ErrorClass::Unknown;
+    }
+    match err {
+        ApiError::Refused { .. } | ApiError::Forbidden { .. } | ApiError::NotFound { .. } => {
+            ErrorClass::Refused
+        }
+        ApiError::Auth { .. } => ErrorClass::Auth,
+        ApiError::InvalidRequest { .. } | ApiError::Config { .. } => ErrorClass::Usage,
+        _ => ErrorClass::Failed,
+    }
+}
 
 /// The text of an authentication failure: hubdesk's advice, and HubSoft's
 /// own message beside it when the server sent one (a 401 used to replace
@@ -122,6 +282,195 @@ pub fn format_size(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One of every kind of error, with server text where it can carry it.
+    fn every_error() -> Vec<ApiError> {
+        vec![
+            ApiError::InvalidRequest {
+                field: "termo_busca",
+                reason: "empty".into(),
+            },
+            ApiError::Refused {
+                route: "cliente/desbloqueio_confianca",
+                msg: "Serviço não está suspenso".into(),
+                errors: vec!["id_cliente_servico: inválido\x1b[2J".into()],
+            },
+            ApiError::NotFound {
+                route: "cliente",
+                msg: Some("Cliente não encontrado".into()),
+            },
+            ApiError::NotFound {
+                route: "cliente",
+                msg: None,
+            },
+            ApiError::Forbidden {
+                route: "cliente/reset_mac_addr",
+                msg: None,
+            },
+            ApiError::Auth {
+                msg: "invalid_client".into(),
+            },
+            ApiError::Network {
+                route: "cliente",
+                timeout: true,
+                sent: true,
+                detail: String::new(),
+            },
+            ApiError::Network {
+                route: "cliente",
+                timeout: false,
+                sent: false,
+                detail: "connection refused\nagain".into(),
+            },
+            ApiError::Http {
+                route: "cliente",
+                status: 404,
+                excerpt: "<html>".into(),
+            },
+            ApiError::RateLimited {
+                route: "cliente",
+                retry_after: None,
+            },
+            ApiError::Decode {
+                route: "cliente",
+                path: "clientes".into(),
+                detail: "x".into(),
+            },
+            ApiError::Config {
+                reason: "no host".into(),
+            },
+            ApiError::Redirected {
+                route: "cliente/reset_mac_addr",
+                status: 302,
+                location: Some("http://elsewhere/x".into()),
+            },
+            ApiError::TooLarge {
+                route: "cliente",
+                limit: 32 * 1024 * 1024,
+            },
+        ]
+    }
+
+    /// Issue 15: the console's panes, its action results and the CLI used
+    /// to word the same error four ways. Now each front end's text is
+    /// [`describe`]'s, in both languages, and the exit code and the
+    /// outcomes follow [`classify`].
+    #[test]
+    fn every_front_end_words_every_error_the_same() {
+        use crate::app::inflight::{ActionKind, Outcome};
+        for lang in [Lang::PtBr, Lang::En] {
+            for e in every_error() {
+                let read = describe(lang, &e, ErrorContext::read(20));
+                assert_eq!(crate::app::error_text(lang, &e, 20), read, "{e:?}");
+                let cli = crate::cli::Failure::api(lang, &e, ErrorContext::read(20));
+                assert_eq!(cli.message, read, "{e:?}");
+                let ctx = ErrorContext::action(ActionKind::ResetMac.msg(), 20);
+                let action = describe(lang, &e, ctx);
+                let console = Outcome::from_result::<()>(
+                    lang,
+                    ActionKind::ResetMac,
+                    20,
+                    &Err(e.clone()),
+                    |_| None,
+                );
+                match classify(&e) {
+                    ErrorClass::Unknown => assert_eq!(console, Outcome::Unknown, "{e:?}"),
+                    _ => assert_eq!(
+                        console,
+                        Outcome::Refused {
+                            msg: action.clone()
+                        },
+                        "{e:?}"
+                    ),
+                }
+                assert_eq!(crate::cli::Failure::api(lang, &e, ctx).message, action);
+                // Server text is one clean line everywhere.
+                assert!(!read.contains(['\n', '\x1b']), "{read:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_server_words_are_kept_whole() {
+        let en = |e: &ApiError, action| {
+            describe(
+                Lang::En,
+                e,
+                ErrorContext {
+                    action,
+                    timeout_secs: 20,
+                },
+            )
+        };
+        let errors = every_error();
+        // A refusal keeps every detail the server listed.
+        assert_eq!(
+            en(&errors[1], None),
+            "Refused by the server: Serviço não está suspenso; id_cliente_servico: inválido␛"
+        );
+        // A 404 with the server's words keeps them.
+        assert_eq!(
+            en(&errors[2], None),
+            "Nothing found: Cliente não encontrado"
+        );
+        assert_eq!(en(&errors[3], None), "Nothing found");
+        // A 403 names the action when there is one, else the route.
+        assert!(en(&errors[4], Some(Msg::ActionResetMac)).contains("MAC reset"));
+        assert!(en(&errors[4], None).contains("cliente/reset_mac_addr"));
+        // The client's configuration reads the same in a pane and an action.
+        assert_eq!(
+            en(&errors[11], None),
+            en(&errors[11], Some(Msg::ActionResetMac))
+        );
+        assert_eq!(
+            en(&errors[11], None),
+            "Invalid client configuration: no host"
+        );
+        assert_eq!(
+            en(&errors[6], None),
+            "The HubSoft server did not answer within 20 s (cliente)"
+        );
+    }
+
+    #[test]
+    fn classes_decide_outcomes_and_exit_codes() {
+        use crate::audit::Outcome;
+        use crate::ops::actions::outcome_of;
+        let want = [
+            ErrorClass::Usage,
+            ErrorClass::Refused,
+            ErrorClass::Refused,
+            ErrorClass::Refused,
+            ErrorClass::Refused,
+            ErrorClass::Auth,
+            ErrorClass::Unknown,
+            ErrorClass::Failed,
+            ErrorClass::Failed,
+            ErrorClass::Failed,
+            ErrorClass::Unknown,
+            ErrorClass::Usage,
+            ErrorClass::Failed,
+            ErrorClass::Unknown,
+        ];
+        for (e, class) in every_error().iter().zip(want) {
+            assert_eq!(classify(e), class, "{e:?}");
+            let (outcome, _) = outcome_of::<()>(&Err(e.clone()), |_| None);
+            let audited = match class {
+                ErrorClass::Unknown => Outcome::Unknown,
+                ErrorClass::Refused => Outcome::Refused,
+                _ => Outcome::Failed,
+            };
+            assert_eq!(outcome, audited, "{e:?}");
+            let code = crate::cli::Failure::api(Lang::En, e, ErrorContext::default()).code;
+            let exit = match class {
+                ErrorClass::Usage => crate::cli::EXIT_USAGE,
+                ErrorClass::Refused => crate::cli::EXIT_REFUSED,
+                ErrorClass::Auth => crate::cli::EXIT_AUTH,
+                _ => crate::cli::EXIT_FAILURE,
+            };
+            assert_eq!(code, exit, "{e:?}");
+        }
+    }
 
     #[test]
     fn a_body_that_is_not_json_says_so_and_where() {

@@ -4,6 +4,7 @@
 //! front end that asked for it: both build their requests here, so a fix
 //! made once holds for both (and is pinned by a test for each).
 
+pub mod actions;
 pub mod errors;
 pub mod identity;
 pub mod tickets;

@@ -19,9 +19,9 @@ use crate::app::status::StatusKind;
 use crate::audit::{AuditEntry, Outcome};
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::text::truncate;
+use crate::theme::{Role, Theme};
 use crate::ui::forms::{FormView, subtitle};
 use crate::ui::results::{InvoiceQueuedView, TicketOpenedView};
-use crate::ui::theme::{Role, Theme};
 use crate::ui::widgets::{ConfirmDialog, centered, draw_scroll_marker, keys_label, scroll_marker};
 
 /// Draws `overlay` over `area` (the body, above the hint bar); `now` is
@@ -405,7 +405,10 @@ fn audit_lines(
                         theme.style(Role::Muted),
                     ),
                     Span::styled(
-                        format!("{} ", crate::audit::action_label(lang, &e.attempt.action)),
+                        format!(
+                            "{} ",
+                            crate::ops::actions::action_label(lang, &e.attempt.action)
+                        ),
                         theme.style(Role::Text),
                     ),
                     Span::styled(format!("{outcome} "), theme.style(role)),

@@ -17,7 +17,7 @@ use crate::api::{ApiDate, CustomerService};
 use crate::app::App;
 use crate::i18n::{Lang, Msg, tr};
 use crate::text::{fit, fit_right, width};
-use crate::ui::theme::{Role, Theme};
+use crate::theme::{Role, Theme};
 
 /// Server text made safe for one line: control and escape characters are
 /// removed or replaced by visible placeholders. `None` and blanks give "—".

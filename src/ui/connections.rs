@@ -10,8 +10,8 @@ use ratatui::widgets::{Sparkline, Widget};
 use crate::api::{ConnectionRecord, Traffic};
 use crate::app::{App, CustomerView, Pane};
 use crate::i18n::{Lang, Msg, tr, trf};
+use crate::theme::Role;
 use crate::ui::cells::{self, kv, row, txt};
-use crate::ui::theme::Role;
 
 /// Megabytes in Brazilian notation, switching to GB from 1024 MB.
 pub fn megabytes(mb: Option<f64>) -> String {

@@ -12,8 +12,8 @@ use crate::api::{Address, Customer, CustomerService};
 use crate::app::keymap::Action;
 use crate::app::{App, CustomerView, Pane, WIDE_FROM};
 use crate::i18n::{Msg, tr, trf};
+use crate::theme::Role;
 use crate::ui::cells::{self, Col, kv, opt, row, scroll_for, select, txt};
-use crate::ui::theme::Role;
 use crate::ui::widgets::{PaneFrame, PaneState, Tab, TabBar, keys_label};
 
 /// Draws the customer screen into `area`.

@@ -19,7 +19,7 @@ use crate::app::inflight::ActionKind;
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::sanitize::clean_line;
 use crate::text::{truncate, width};
-use crate::ui::theme::{Role, Theme};
+use crate::theme::{Role, Theme};
 use crate::ui::widgets::{centered, spinner, wrapped_height};
 
 /// Widest a form gets: wide enough for a description, narrow enough to
@@ -298,7 +298,7 @@ mod tests {
     use crate::app::forms::{
         ActionForm, Banner, Channel, InvoiceSendForm, TicketForm, TicketUpdateForm, TrustUnlockForm,
     };
-    use crate::ui::theme::ThemeKind;
+    use crate::theme::ThemeKind;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;

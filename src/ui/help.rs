@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
 use crate::app::keymap::{Action, Keymap};
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::text::{fit, truncate, width};
-use crate::ui::theme::{Role, Theme};
+use crate::theme::{Role, Theme};
 use crate::ui::widgets::{draw_scroll_marker, keys_label, scroll_marker};
 
 /// Width of the key column, in cells.
@@ -324,7 +324,7 @@ impl Widget for HelpOverlay<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::theme::ThemeKind;
+    use crate::theme::ThemeKind;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use std::collections::BTreeMap;

@@ -12,8 +12,8 @@ use crate::api::Invoice;
 use crate::app::{App, CustomerView, Pane};
 use crate::br::dates::{days_overdue, invoice_state, today};
 use crate::i18n::{Lang, Msg, tr};
+use crate::theme::{Role, Theme};
 use crate::ui::cells::{self, Col, kv, opt, row, txt};
-use crate::ui::theme::{Role, Theme};
 
 /// The state text of an invoice and the role it is drawn in.
 pub fn state(lang: Lang, inv: &Invoice, today: chrono::NaiveDate) -> (String, Role) {

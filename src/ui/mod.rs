@@ -27,7 +27,9 @@ pub mod orders;
 pub mod palette;
 pub mod results;
 pub mod search;
-pub mod theme;
+/// The colour themes live at the top level (`crate::theme`), below `app` and
+/// `config`; this path stays for code that names them as part of the UI.
+pub use crate::theme;
 pub mod tickets;
 pub mod tools;
 pub mod widgets;

@@ -10,8 +10,8 @@ use ratatui::text::Line;
 use crate::api::{ServiceOrder, ServiceOrderStatus};
 use crate::app::{App, CustomerView, Pane};
 use crate::i18n::{Lang, Msg, tr};
+use crate::theme::{Role, Theme};
 use crate::ui::cells::{self, Col, kv, row, txt};
-use crate::ui::theme::{Role, Theme};
 use crate::ui::tickets::status_role;
 
 /// The catalog name of a documented status.

@@ -11,8 +11,8 @@ use crate::app::App;
 use crate::app::palette::Palette;
 use crate::i18n::{Msg, tr};
 use crate::text::{fit, width};
+use crate::theme::Role;
 use crate::ui::cells;
-use crate::ui::theme::Role;
 
 /// Draws the palette over `area`.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, palette: &Palette) {

@@ -15,7 +15,7 @@ use crate::br::phone;
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::sanitize::clean_line;
 use crate::text::truncate;
-use crate::ui::theme::{Role, Theme};
+use crate::theme::{Role, Theme};
 use crate::ui::widgets::{centered, wrapped_height};
 
 /// Three rows per digit, three columns wide, in box-drawing characters
@@ -572,7 +572,7 @@ mod tests {
 
     #[test]
     fn protocol_is_accented_in_dark_and_bold_without_colour_in_mono() {
-        use crate::ui::theme::ThemeKind;
+        use crate::theme::ThemeKind;
         use ratatui::style::{Color, Modifier};
         let result = opened();
         let draw = |theme: &Theme| {

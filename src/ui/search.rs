@@ -14,8 +14,8 @@ use crate::app::{App, HistoryEntry, SEARCH_LIMIT, SearchFocus};
 use crate::i18n::Lang;
 use crate::i18n::{Msg, tr, tr_count, trf};
 use crate::text::truncate;
+use crate::theme::Role;
 use crate::ui::cells::{self, Col, columns, row, scroll_for, select, txt};
-use crate::ui::theme::Role;
 use crate::ui::widgets::{PaneFrame, PaneState, keys_label};
 
 /// Draws the search screen into `area`.

@@ -10,8 +10,8 @@ use ratatui::text::Line;
 use crate::api::Ticket;
 use crate::app::{App, CustomerView, Pane};
 use crate::i18n::{Lang, Msg, tr, trf};
+use crate::theme::{Role, Theme};
 use crate::ui::cells::{self, Col, kv, opt, row, txt};
-use crate::ui::theme::{Role, Theme};
 
 /// The role of a ticket or order status text.
 pub fn status_role(status: Option<&str>) -> Role {

@@ -16,12 +16,9 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wra
 use crate::app::keymap::{Action, KeyHint, Keymap};
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::text::{truncate, width};
-use crate::ui::theme::{Role, Theme};
+use crate::theme::{Role, Theme};
 
-/// Smallest usable terminal; below it only [`TooSmall`] is drawn.
-pub const MIN_WIDTH: u16 = 60;
-/// Smallest usable terminal height; see [`MIN_WIDTH`].
-pub const MIN_HEIGHT: u16 = 15;
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Whether `area` is below the minimum size.
 pub fn is_too_small(area: Rect) -> bool {
@@ -81,16 +78,7 @@ pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> usize {
         .sum()
 }
 
-/// The keys of `action` as displayed (`"q"`, `"n/Esc"`); empty when the
-/// user unbound it or read-only mode removed it.
-pub fn keys_label(keymap: &Keymap, action: Action) -> String {
-    keymap
-        .keys_for(action)
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("/")
-}
+pub use crate::app::keymap::keys_label;
 
 /// The keys that scroll down (`down`) or back to the top, short, for the
 /// "more below" marker: the first non-arrow key of a line step and the
@@ -826,7 +814,7 @@ impl Widget for ConfirmDialog<'_> {
 mod tests {
     use super::*;
     use crate::app::keymap::Context;
-    use crate::ui::theme::ThemeKind;
+    use crate::theme::ThemeKind;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use ratatui::style::{Color, Modifier};

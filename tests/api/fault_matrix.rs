@@ -25,6 +25,7 @@ use hubdesk::api::{
 use hubdesk::app::error_text;
 use hubdesk::cli::{EXIT_AUTH, EXIT_FAILURE, EXIT_REFUSED, Failure};
 use hubdesk::i18n::Lang;
+use hubdesk::ops::errors::ErrorContext;
 use hubdesk::sim::{self, DEMO_CREDENTIALS, Faults, SimConfig, SimHandle};
 use serde_json::json;
 use support::{Reply, Server};
@@ -287,8 +288,8 @@ struct Shown {
 }
 
 fn shown(e: &ApiError) -> Shown {
-    let cli_pt = Failure::api(Lang::PtBr, e, None);
-    let cli_en = Failure::api(Lang::En, e, None);
+    let cli_pt = Failure::api(Lang::PtBr, e, ErrorContext::read(CONSOLE_TIMEOUT_SECS));
+    let cli_en = Failure::api(Lang::En, e, ErrorContext::read(CONSOLE_TIMEOUT_SECS));
     assert_eq!(
         cli_pt.code, cli_en.code,
         "exit code depends on the language"
@@ -303,19 +304,21 @@ fn shown(e: &ApiError) -> Shown {
 }
 
 #[track_caller]
-fn assert_shown(e: &ApiError, console: (&str, &str), code: u8, cli: (&str, &str)) {
+/// Both front ends show `text` (pt-BR, English) for `e`: one mapping,
+/// pinned for the console's panes and the CLI at once; the CLI exits `code`.
+fn assert_shown(e: &ApiError, text: (&str, &str), code: u8) {
     let s = shown(e);
     assert_eq!(
         (s.console_pt.as_str(), s.console_en.as_str()),
-        console,
+        text,
         "console text of {e:?}"
     );
-    assert_eq!(s.cli_code, code, "CLI exit code of {e:?}");
     assert_eq!(
         (s.cli_pt.as_str(), s.cli_en.as_str()),
-        cli,
+        text,
         "CLI text of {e:?}"
     );
+    assert_eq!(s.cli_code, code, "CLI exit code of {e:?}");
 }
 
 /// Replaces `{route}` in an expected text.
@@ -411,20 +414,16 @@ async fn a_hang_is_one_timeout_within_the_whole_time_of_the_read() {
         assert_shown(
             &e,
             (
-                "O servidor não respondeu em 20 s",
-                "The server did not answer within 20 s",
+                &r(
+                    "O servidor HubSoft não respondeu em 20 s ({route})",
+                    read.route(),
+                ),
+                &r(
+                    "The HubSoft server did not answer within 20 s ({route})",
+                    read.route(),
+                ),
             ),
             EXIT_FAILURE,
-            (
-                &r(
-                    "O servidor HubSoft não respondeu a tempo ({route})",
-                    read.route(),
-                ),
-                &r(
-                    "The HubSoft server did not answer in time ({route})",
-                    read.route(),
-                ),
-            ),
         );
     }
 }
@@ -471,10 +470,6 @@ async fn http_500_with_json_is_http_500_after_the_retries() {
                     "The server answered HTTP 500: Server Error",
                 ),
                 EXIT_FAILURE,
-                (
-                    "O servidor respondeu HTTP 500: Server Error",
-                    "The server answered HTTP 500: Server Error",
-                ),
             );
         },
     )
@@ -506,10 +501,6 @@ async fn html_502_is_http_502_named_by_the_page_title() {
                     "The server answered HTTP 502: 502 Bad Gateway",
                 ),
                 EXIT_FAILURE,
-                (
-                    "O servidor respondeu HTTP 502: 502 Bad Gateway",
-                    "The server answered HTTP 502: 502 Bad Gateway",
-                ),
             );
         },
     )
@@ -559,7 +550,7 @@ fn expect_whole_body_decode(read: Read, result: Result<Got, ApiError>, sent: u64
             ),
         )
     };
-    assert_shown(&e, (&pt, &en), EXIT_FAILURE, (&pt, &en));
+    assert_shown(&e, (&pt, &en), EXIT_FAILURE);
 }
 
 #[tokio::test]
@@ -612,7 +603,7 @@ async fn http_403_is_forbidden_with_the_server_message_and_not_retried() {
                 "No permission for {route}: ask the HubSoft administrator to grant this route",
                 route,
             );
-            assert_shown(&e, (&pt, &en), EXIT_REFUSED, (&pt, &en));
+            assert_shown(&e, (&pt, &en), EXIT_REFUSED);
         },
     )
     .await;
@@ -640,7 +631,7 @@ async fn persistent_429_is_rate_limited_after_the_retries() {
                 "Muitas requisições: aguarde um pouco e tente de novo",
                 "Too many requests: wait a moment and try again",
             );
-            assert_shown(&e, text, EXIT_FAILURE, text);
+            assert_shown(&e, text, EXIT_FAILURE);
         },
     )
     .await;
@@ -709,10 +700,6 @@ async fn status_error_with_http_200_is_refused_with_the_server_msg() {
                 "Refused by the server: Favor preencher o atributo (busca)",
             ),
             EXIT_REFUSED,
-            (
-                "Recusado pelo servidor: Favor preencher o atributo (busca); busca",
-                "Refused by the server: Favor preencher o atributo (busca); busca",
-            ),
         );
     }
     assert_eq!(server.hits(), READS.len(), "a refusal is never retried");
@@ -754,7 +741,7 @@ fn expect_auth(read: Read, e: &ApiError, msg: &str) {
         "Authentication failed: check user, password, client_id and client_secret (the server said: “{msg}”)"
     );
     let text = (pt.as_str(), en.as_str());
-    assert_shown(e, text, EXIT_AUTH, text);
+    assert_shown(e, text, EXIT_AUTH);
 }
 
 #[tokio::test]
@@ -844,8 +831,12 @@ async fn http_404_on_a_listing_route_is_not_found() {
                 msg: Some("Nenhum registro encontrado".into())
             }
         );
-        let text = ("Nada encontrado", "Nothing found");
-        assert_shown(&e, text, EXIT_REFUSED, text);
+        // The server's own words are kept, in both front ends.
+        let text = (
+            "Nada encontrado: Nenhum registro encontrado",
+            "Nothing found: Nenhum registro encontrado",
+        );
+        assert_shown(&e, text, EXIT_REFUSED);
     }
 }
 
@@ -1299,7 +1290,7 @@ async fn a_redirected_grant_is_never_followed_and_names_where_it_pointed() {
         "The server answered oauth/token with a redirect (HTTP 307) to {target}; \
          hubdesk follows no redirect: check the server address (host: https://, path)"
     );
-    assert_shown(&e, (&pt, &en), EXIT_FAILURE, (&pt, &en));
+    assert_shown(&e, (&pt, &en), EXIT_FAILURE);
 }
 
 #[tokio::test]
@@ -1389,7 +1380,7 @@ async fn redirected_actions_are_not_applied_anywhere() {
             // "Go elsewhere" applied nothing; "303 See Other" answers a
             // processed request by definition: unknown.
             assert_eq!(e.outcome_unknown(), status == 303, "{action:?} {status}");
-            let (outcome, msg) = hubdesk::audit::outcome_of::<()>(&Err(e.clone()), |_| None);
+            let (outcome, msg) = hubdesk::ops::actions::outcome_of::<()>(&Err(e.clone()), |_| None);
             let expected = if status == 303 {
                 hubdesk::audit::Outcome::Unknown
             } else {
@@ -1421,17 +1412,30 @@ async fn redirected_actions_are_not_applied_anywhere() {
                   to http://127.0.0.1:9/x; hubdesk follows no redirect: check the server \
                   address (host: https://, path)";
     let expected = format!("Not applied (redirected): trust unlock. {detail}");
-    let console =
-        Outcome::from_result::<()>(Lang::En, ActionKind::TrustUnlock, &Err(e.clone()), |_| None);
+    let console = Outcome::from_result::<()>(
+        Lang::En,
+        ActionKind::TrustUnlock,
+        CONSOLE_TIMEOUT_SECS,
+        &Err(e.clone()),
+        |_| None,
+    );
     assert_eq!(
         console,
         Outcome::Refused {
             msg: expected.clone()
         }
     );
-    let cli = Failure::api(Lang::En, &e, Some(Msg::ActionTrustUnlock));
+    let cli = Failure::api(
+        Lang::En,
+        &e,
+        ErrorContext::action(Msg::ActionTrustUnlock, CONSOLE_TIMEOUT_SECS),
+    );
     assert_eq!((cli.code, cli.message), (EXIT_FAILURE, expected));
-    let cli_pt = Failure::api(Lang::PtBr, &e, Some(Msg::ActionTrustUnlock));
+    let cli_pt = Failure::api(
+        Lang::PtBr,
+        &e,
+        ErrorContext::action(Msg::ActionTrustUnlock, CONSOLE_TIMEOUT_SECS),
+    );
     assert!(
         cli_pt.message.starts_with(
             "Não aplicado (redirecionado): desbloqueio em confiança. O servidor respondeu"
@@ -1484,10 +1488,6 @@ async fn a_body_past_the_route_limit_is_too_large_and_never_held() {
             "The answer of cliente is larger than 32 MB, hubdesk's limit for this route: narrow the search",
         ),
         EXIT_FAILURE,
-        (
-            "A resposta de cliente passou de 32 MB, o limite do hubdesk para esta rota: refine a busca",
-            "The answer of cliente is larger than 32 MB, hubdesk's limit for this route: narrow the search",
-        ),
     );
     // Exactly at the limit is accepted (then decoded: no customers key).
     let server = Server::start(vec![Reply::huge(limit, false)]).await;
@@ -1723,7 +1723,10 @@ async fn an_overlong_search_term_is_refused_before_anything_is_sent() {
         .await
         .expect_err("too long");
     assert!(matches!(e, ApiError::InvalidRequest { .. }), "{e:?}");
-    assert_eq!(Failure::api(Lang::En, &e, None).code, 2);
+    assert_eq!(
+        Failure::api(Lang::En, &e, ErrorContext::read(CONSOLE_TIMEOUT_SECS)).code,
+        2
+    );
     assert_eq!(
         server.grants() + server.hits(),
         0,

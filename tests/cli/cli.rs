@@ -419,7 +419,8 @@ fn server_and_network_failures_exit_4() {
     let out = h.run(&["--timeout", "1", "invoices", "1001"]);
     out.expect(4);
     assert!(
-        out.stderr.contains("did not answer in time"),
+        out.stderr
+            .contains("did not answer within 1 s (cliente/financeiro)"),
         "{}",
         out.stderr
     );

@@ -196,8 +196,8 @@ fn a_hang_exits_4_saying_the_server_did_not_answer_in_time() {
     expect(
         &(en.join().unwrap(), pt),
         4,
-        "The HubSoft server did not answer in time (cliente/ordem_servico)",
-        "O servidor HubSoft não respondeu a tempo (cliente/ordem_servico)",
+        "The HubSoft server did not answer within 1 s (cliente/ordem_servico)",
+        "O servidor HubSoft não respondeu em 1 s (cliente/ordem_servico)",
     );
 }
 

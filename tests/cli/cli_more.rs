@@ -287,8 +287,29 @@ fn prospect_create_sends_once_with_derived_fields() {
     assert_eq!(audit[0]["action"], "create_prospect");
     assert_eq!(audit[0]["attendant"], "Maria Souza");
     assert_eq!(audit[1]["outcome"], "ok");
+    // Issue 15: the trail names what was created, as the console's does
+    // (one judge for both front ends).
+    let msg = audit[1]["msg"].as_str().unwrap_or_default();
+    assert!(msg.contains(&format!("id_prospecto {id}")), "{msg}");
     let table = h.run(&["audit"]).expect(0).stdout.clone();
     assert!(table.contains("prospect registration"), "{table}");
+    // And the question and the result name it as the console does.
+    let other: Vec<&str> = CREATE
+        .iter()
+        .map(|a| {
+            if *a == "529.982.247-25" {
+                "111.444.777-35"
+            } else {
+                a
+            }
+        })
+        .collect();
+    let out = run_owned(&h, &with(&other, &["--yes"]));
+    assert!(
+        out.expect(0).stdout.contains("prospect registration"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]

@@ -100,21 +100,18 @@ fn e2e_child_console() {
         let client = Client::new(ClientConfig::new(sim.base_url(), creds)).unwrap();
         let code = hubdesk::console::run(hubdesk::console::ConsoleOptions {
             client: client.into(),
-            lang: hubdesk::i18n::Lang::PtBr,
-            theme: hubdesk::ui::theme::Theme::default(),
-            read_only: false,
-            privacy: false,
-            demo: true,
-            profile: "demo".into(),
-            attendant: None,
-            ramal: None,
-            internal_id: None,
-            insecure: false,
-            cleartext: false,
+            settings: hubdesk::app::Settings {
+                demo: true,
+                profile: "demo".into(),
+                ..Default::default()
+            },
             key_overrides: Default::default(),
             typeahead: false,
             screen_pop: None,
             warnings: Vec::new(),
+            audit_file: hubdesk::config::Paths::resolve(None, &hubdesk::config::process_env)
+                .ok()
+                .map(|p| p.audit_file()),
         })
         .await
         .unwrap();

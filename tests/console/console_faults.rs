@@ -316,7 +316,7 @@ async fn timeout_shows_the_configured_seconds_in_its_pane() {
             hang_rate: 1.0,
             ..Faults::default()
         },
-        |_| Expect::Error("O servidor não respondeu em 20 s"),
+        |_| Expect::Error("O servidor HubSoft não respondeu em 20 s"),
     )
     .await;
 }

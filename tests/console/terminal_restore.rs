@@ -195,6 +195,11 @@ fn crash_signals_restore_the_terminal_before_dying() {
     for name in ["SEGV", "ABRT", "BUS", "ILL", "FPE", "TRAP", "SYS"] {
         let dir = tempfile::tempdir().unwrap();
         let mut pty = start(&dir, &[]);
+        // Idle first: a frame another thread is still writing when the
+        // signal lands on a worker can finish after the handler's leave
+        // sequence (a handler cannot stop other threads); what is tested
+        // here is that the terminal is given back.
+        pty.wait_quiet(Duration::from_millis(300), DEADLINE);
         pty.signal(name);
         let status = pty
             .wait_exit(DEADLINE)

@@ -7,8 +7,8 @@ use ratatui::text::Line;
 
 use crate::app::App;
 use crate::i18n::{Msg, tr};
+use crate::theme::Role;
 use crate::ui::cells::{self, Col, txt};
-use crate::ui::theme::Role;
 
 /// Draws the screen.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {

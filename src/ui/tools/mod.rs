@@ -9,8 +9,8 @@ use crate::app::App;
 use crate::app::keymap::Action;
 use crate::app::tools::{ListFilter, Tool};
 use crate::i18n::{Msg, tr, trf};
+use crate::theme::Role;
 use crate::ui::cells;
-use crate::ui::theme::Role;
 use crate::ui::widgets::keys_label;
 
 pub mod cities;

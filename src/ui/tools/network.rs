@@ -13,8 +13,8 @@ use crate::api::{Equipment, NetInterface};
 use crate::app::App;
 use crate::app::tools::network::{NetTab, NetworkState};
 use crate::i18n::{Lang, Msg, tr, trf};
+use crate::theme::{Role, Theme};
 use crate::ui::cells::{self, Col, txt};
-use crate::ui::theme::{Role, Theme};
 use crate::ui::widgets::{Tab, TabBar};
 
 /// Draws the screen.

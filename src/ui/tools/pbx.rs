@@ -12,8 +12,8 @@ use crate::app::tools::pbx::{PopOutcome, call_phone, target_ids};
 use crate::app::{App, Remote};
 use crate::br::dates::local;
 use crate::i18n::{Lang, Msg, tr, trf};
+use crate::theme::Role;
 use crate::ui::cells::{self, kv, row, txt};
-use crate::ui::theme::Role;
 use crate::ui::widgets::keys_label;
 
 /// Draws the screen.

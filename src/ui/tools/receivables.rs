@@ -17,8 +17,8 @@ use crate::app::{App, Remote};
 use crate::br::dates::{format_date, today};
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::text::{fit, width};
+use crate::theme::{Role, Theme};
 use crate::ui::cells::{self, Col, kv, txt};
-use crate::ui::theme::{Role, Theme};
 use crate::ui::widgets::keys_label;
 
 /// Rows of the filter bar, borders included.

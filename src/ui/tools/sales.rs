@@ -16,8 +16,8 @@ use crate::app::keymap::Action;
 use crate::app::tools::sales::form::{CitiesView, CityChoice, PField, ProspectForm, person_kind};
 use crate::app::tools::sales::{Created, QueryField, SalesTab, busy, may_create};
 use crate::i18n::{Lang, Msg, tr, trf};
+use crate::theme::Role;
 use crate::ui::cells::{self, Col, txt};
-use crate::ui::theme::Role;
 use crate::ui::widgets::{PaneFrame, PaneState, Tab, TabBar, centered, keys_label, spinner};
 
 /// Width of the form's label column.

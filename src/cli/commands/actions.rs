@@ -1,0 +1,538 @@
+//! The actions from the command line: checked, confirmed, then sent once
+//! through the operations core ([`crate::ops::actions`]) under the audit
+//! trail, exactly as the console sends them.
+
+use super::*;
+
+/// `prospects create`, checked; the price may still come from the plans
+/// of the CEP, and the neighbourhood may be checked against the cities.
+pub(super) struct ProspectPrep {
+    pub(super) value_given: bool,
+    pub(super) city: Option<String>,
+}
+
+/// An audit entry's action in `lang` (one table, in the audit module, for
+/// the console and the CLI).
+pub(super) fn action_label(lang: Lang, action: &str) -> String {
+    crate::ops::actions::action_label(lang, action)
+}
+
+/// An action, checked and confirmed.
+pub(super) struct ActionPlan {
+    pub(super) action: CliAction,
+    pub(super) attempt: AuditAttempt,
+}
+
+/// An action as the command line builds it: the shared request
+/// ([`crate::ops::actions`], the console's too), and for a prospect what
+/// is still to be looked up before it is sent.
+pub(super) struct CliAction {
+    pub(super) request: ActionRequest,
+    pub(super) prospect: Option<ProspectPrep>,
+}
+
+impl From<ActionRequest> for CliAction {
+    fn from(request: ActionRequest) -> CliAction {
+        CliAction {
+            request,
+            prospect: None,
+        }
+    }
+}
+
+/// The record an action targets, for the confirmation question.
+pub(super) fn action_target(lang: Lang, request: &ActionRequest) -> String {
+    let (msg, id) = match request {
+        ActionRequest::TrustUnlock(p) => (Msg::CliTargetService, p.id_cliente_servico),
+        ActionRequest::ResetMac(p) => (Msg::CliTargetService, p.id_cliente_servico),
+        ActionRequest::Disconnect(p) => (Msg::CliTargetService, p.id_cliente_servico),
+        ActionRequest::OpenTicket(p) => (Msg::CliTargetService, p.id_cliente_servico),
+        ActionRequest::Invoice(r) => (Msg::CliTargetInvoice, r.invoice_id()),
+        ActionRequest::UpdateTicket(p) => (Msg::CliTargetTicket, p.id_atendimento),
+        ActionRequest::CreateProspect(p) => {
+            return trf(
+                lang,
+                Msg::Cli7TargetProspect,
+                &[
+                    ("name", &p.nome_razaosocial),
+                    ("doc", &br::doc::display(&p.cpf_cnpj)),
+                    ("plan", &p.id_servico),
+                ],
+            );
+        }
+        ActionRequest::PbxNotify(p) | ActionRequest::PbxMissed(p) => return pbx_target(lang, p),
+    };
+    trf(lang, msg, &[("id", &id)])
+}
+
+/// Checks an action, refuses it under read-only, and asks for confirmation
+/// (or requires `--yes` without a terminal). Nothing is sent here.
+pub(super) fn action(
+    ctx: &Ctx,
+    settings: &Settings,
+    action: impl Into<CliAction>,
+) -> Result<Plan, Failure> {
+    let action = action.into();
+    let request = &action.request;
+    let kind = request.kind();
+    let lang = ctx.lang;
+    if ctx.read_only(settings) {
+        return Err(Failure::usage(tr(lang, Msg::ErrReadOnly)));
+    }
+    checked(lang, request.check())?;
+    let what = format!(
+        "{} ({})",
+        tr(lang, kind.msg()),
+        action_target(lang, request)
+    );
+    if !ctx.global.yes {
+        if !crate::cli::interactive() {
+            return Err(Failure::usage(trf(
+                lang,
+                Msg::CliNeedsYes,
+                &[("action", &what)],
+            )));
+        }
+        if !confirm(lang, &what) {
+            return Err(Failure::new(EXIT_USAGE, tr(lang, Msg::CliCancelled)));
+        }
+    }
+    let host = settings.host.clone().unwrap_or_default();
+    let attempt = AuditAttempt {
+        action: kind.audit_name().to_owned(),
+        // As the console does: the profile's attendant, else the system
+        // account (issue 12: the CLI recorded nobody).
+        attendant: crate::ops::identity::attendant(settings.attendant.as_deref()),
+        profile: settings.profile.clone(),
+        host,
+        customer: match request {
+            ActionRequest::PbxNotify(p) | ActionRequest::PbxMissed(p) => p.codigo_cliente,
+            _ => None,
+        },
+        service: match request {
+            ActionRequest::TrustUnlock(p) => Some(p.id_cliente_servico),
+            ActionRequest::ResetMac(p) => Some(p.id_cliente_servico),
+            ActionRequest::Disconnect(p) => Some(p.id_cliente_servico),
+            ActionRequest::OpenTicket(p) => Some(p.id_cliente_servico),
+            _ => None,
+        },
+        invoice: match request {
+            ActionRequest::Invoice(r) => Some(r.invoice_id()),
+            _ => None,
+        },
+        ticket: match request {
+            ActionRequest::UpdateTicket(p) => Some(p.id_atendimento),
+            _ => None,
+        },
+    };
+    Ok(Plan::Action(Box::new(ActionPlan { action, attempt })))
+}
+
+/// Asks on stderr, reads one line from stdin. Only `s`/`sim`/`y`/`yes` go.
+pub(super) fn confirm(lang: Lang, what: &str) -> bool {
+    eprint!(
+        "{} {} ",
+        trf(lang, Msg::ConfirmPrompt, &[("action", &what)]),
+        tr(lang, Msg::CliConfirmChoices)
+    );
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    if std::io::stdin().lock().read_line(&mut line).is_err() {
+        return false;
+    }
+    matches!(
+        line.trim().to_lowercase().as_str(),
+        "s" | "sim" | "y" | "yes"
+    )
+}
+
+/// Writes the attempt, sends the request once, writes the outcome, through
+/// [`audit::audited`], the console's path too. SIGINT, SIGTERM or SIGHUP
+/// while waiting for the answer abandon it: the trail gets `unknown` and
+/// the command exits with 128 + the signal's number.
+pub(super) async fn run_action(
+    ctx: &Ctx,
+    client: &Client,
+    plan: ActionPlan,
+) -> Result<u8, Failure> {
+    let lang = ctx.lang;
+    let audit_path = ctx.paths.audit_file();
+    let audit_failed = |e: std::io::Error| {
+        Failure::new(
+            EXIT_FAILURE,
+            trf(
+                lang,
+                Msg::CliAuditFailed,
+                &[("path", &audit_path.display()), ("detail", &e)],
+            ),
+        )
+    };
+    let audit = Audit::open(&audit_path).map_err(audit_failed)?;
+    // Listening before the attempt is written: from then on a signal must
+    // leave an outcome line, not kill the process.
+    let mut signals = ExitSignals::new();
+    tracing::info!(action = plan.attempt.action, "action sent");
+    let action_msg = plan.action.request.kind().msg();
+    // Sent and judged for the trail exactly as the console does.
+    let send = crate::ops::actions::perform(client, &plan.action.request);
+    let run = Box::pin(audit::audited(
+        &audit,
+        plan.attempt.clone(),
+        send,
+        crate::ops::actions::judge,
+    ));
+    let (reply, written) = tokio::select! {
+        r = run => r.map_err(audit_failed)?,
+        code = signals.recv() => {
+            // `run` was dropped by select!: its guard wrote `unknown`.
+            tracing::info!(action = plan.attempt.action, "action abandoned by a signal");
+            return Err(Failure::new(code, tr(lang, Msg::CliInterruptedUnknown)));
+        }
+    };
+    let result = printed(reply);
+    // After the request the server's outcome comes first: a failure to
+    // record it is a warning after it, never "not sent" (the action went
+    // out) and never a reason to repeat it.
+    let outcome_not_recorded = |e: std::io::Error| {
+        tracing::warn!(action = plan.attempt.action, "outcome not recorded");
+        note(&trf(
+            lang,
+            Msg::CliAuditOutcomeFailed,
+            &[("path", &audit_path.display()), ("detail", &e)],
+        ));
+    };
+    match result {
+        Ok((msg, extra)) => {
+            let msg = msg.map(|m| crate::sanitize::clean_line(&m).trim().to_owned());
+            tracing::info!(action = plan.attempt.action, "action confirmed");
+            if ctx.global.json {
+                let mut v = json!({ "outcome": "ok", "msg": msg });
+                if let (Value::Object(m), Value::Object(e)) = (&mut v, extra) {
+                    m.extend(e);
+                }
+                out::mask_json(&ctx.fmt, &mut v);
+                print_json(&v);
+            } else {
+                let text = msg.unwrap_or_default();
+                say(trf(
+                    lang,
+                    Msg::CliActionDone,
+                    &[("action", &tr(lang, action_msg)), ("msg", &text)],
+                )
+                .trim_end_matches([' ', ':']));
+                if let Some(protocol) = extra.get("protocolo").and_then(Value::as_str) {
+                    say(trf(lang, Msg::CliProtocol, &[("protocol", &protocol)]));
+                }
+                if let Some(id) = extra.get("id_prospecto").and_then(Value::as_u64) {
+                    say(trf(lang, Msg::Cli7ProspectId, &[("id", &id)]));
+                }
+            }
+            if let Err(e) = written {
+                outcome_not_recorded(e);
+            }
+            Ok(EXIT_OK)
+        }
+        Err(e) => {
+            let unknown = e.outcome_unknown();
+            let failure = Failure::api(
+                lang,
+                &e,
+                ErrorContext::action(action_msg, client.request_timeout().as_secs()),
+            );
+            tracing::info!(
+                action = plan.attempt.action,
+                unknown,
+                "action not confirmed"
+            );
+            let failure = if unknown {
+                Failure::new(
+                    EXIT_FAILURE,
+                    trf(
+                        lang,
+                        Msg::CliOutcomeUnknown,
+                        &[("detail", &failure.message)],
+                    ),
+                )
+            } else {
+                failure
+            };
+            match written {
+                Ok(()) => Err(failure),
+                Err(e) => {
+                    note(&failure.message);
+                    outcome_not_recorded(e);
+                    // Already said, in that order.
+                    Err(Failure::new(failure.code, ""))
+                }
+            }
+        }
+    }
+}
+
+/// What the command line prints of an action's answer: the server's
+/// message, and what else it answered that the user needs (the dropped
+/// session's login, the queued job, the new ticket's or prospect's id).
+pub(super) fn printed(reply: ActionReply) -> Result<(Option<String>, Value), ApiError> {
+    match reply {
+        ActionReply::Plain(r) => r.map(|r| (r.msg, json!({}))),
+        ActionReply::Disconnect(r) => r.map(|r| (r.msg, json!({ "login": r.login }))),
+        ActionReply::Job(r) => r.map(send_job_outcome),
+        ActionReply::Ticket(r) => r.map(ticket_outcome),
+        ActionReply::Prospect(r) => r.map(|r| {
+            let id = r.prospecto.as_ref().and_then(|p| p.id_prospecto);
+            (r.msg, json!({ "id_prospecto": id }))
+        }),
+        // `perform` never answers this (the trail refuses before sending).
+        ActionReply::NotSent(reason) => Err(ApiError::Config { reason }),
+    }
+}
+
+/// The message, id and protocol of a ticket answer, wherever the server
+/// put them (nested under `atendimento` or at the top level).
+pub(super) fn ticket_outcome(r: crate::api::TicketResponse) -> (Option<String>, Value) {
+    let extra = json!({
+        "id_atendimento": r.ticket_id(),
+        "protocolo": r.protocol(),
+    });
+    (r.msg, extra)
+}
+
+/// The message and the queued job of an invoice send, the job as
+/// `--json` shows every record (masked in privacy mode).
+pub(super) fn send_job_outcome(r: crate::api::SendJobResponse) -> (Option<String>, Value) {
+    // Privacy masking is applied when the answer is printed.
+    let job = r.job.as_ref().map_or(Value::Null, |j| {
+        serde_json::to_value(j).unwrap_or(Value::Null)
+    });
+    (r.msg, json!({ "job": job }))
+}
+
+/// The signals that end a command (SIGINT, SIGTERM, SIGHUP), listened to
+/// while an action waits for its answer.
+pub(super) struct ExitSignals {
+    streams: Vec<(tokio::signal::unix::Signal, u8)>,
+}
+
+impl ExitSignals {
+    fn new() -> ExitSignals {
+        use tokio::signal::unix::{SignalKind, signal};
+        let kinds = [
+            (SignalKind::interrupt(), signal_hook::consts::SIGINT),
+            (SignalKind::terminate(), signal_hook::consts::SIGTERM),
+            (SignalKind::hangup(), signal_hook::consts::SIGHUP),
+        ];
+        ExitSignals {
+            streams: kinds
+                .into_iter()
+                // A signal that cannot be listened to keeps its default.
+                .filter_map(|(kind, n)| Some((signal(kind).ok()?, 128 + n as u8)))
+                .collect(),
+        }
+    }
+
+    /// The exit code (128 + the number) of the first signal to arrive.
+    async fn recv(&mut self) -> u8 {
+        let waits = self.streams.iter_mut().map(|(s, code)| {
+            let code = *code;
+            Box::pin(async move {
+                s.recv().await;
+                code
+            })
+        });
+        let waits: Vec<_> = waits.collect();
+        if waits.is_empty() {
+            return std::future::pending().await;
+        }
+        let (code, _, _) = futures::future::select_all(waits).await;
+        code
+    }
+}
+
+/// `prospects create`: every field checked, the person type from the document.
+pub(super) fn prospect_action(lang: Lang, a: ProspectArgs) -> Result<CliAction, Failure> {
+    let doc = br::doc::parse(&a.document).map_err(|e| usage_of(lang, &e))?;
+    let tipo_pessoa = match doc.kind() {
+        br::doc::DocKind::Cpf => PersonKind::Individual,
+        br::doc::DocKind::Cnpj => PersonKind::Company,
+    };
+    let phone = br::phone::parse(&a.phone).map_err(|e| usage_of(lang, &e))?;
+    let cep = br::cep::parse(&a.cep).map_err(|e| usage_of(lang, &e))?;
+    let email = a
+        .email
+        .map(|e| e.trim().to_owned())
+        .filter(|e| !e.is_empty());
+    if let Some(e) = &email {
+        br::email::validate(e).map_err(|e| usage_of(lang, &e))?;
+    }
+    let value = a
+        .value
+        .as_deref()
+        .map(|v| br::money::parse_brl(v).map_err(|e| usage_of(lang, &e)))
+        .transpose()?;
+    let params = NewProspect {
+        cep: cep.digits().to_owned(),
+        id_servico: a.plan,
+        valor: value.unwrap_or_default(),
+        nome_razaosocial: a.name.trim().to_owned(),
+        cpf_cnpj: doc.plain().to_owned(),
+        telefone: phone.digits().to_owned(),
+        email,
+        observacao: a
+            .note
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty()),
+        tipo_pessoa,
+        bairro: a.neighbourhood.trim().to_owned(),
+        endereco: a.street.trim().to_owned(),
+        numero: a.number.trim().to_owned(),
+    };
+    Ok(CliAction {
+        request: ActionRequest::CreateProspect(params),
+        prospect: Some(ProspectPrep {
+            value_given: value.is_some(),
+            city: a
+                .city
+                .map(|c| c.trim().to_owned())
+                .filter(|c| !c.is_empty()),
+        }),
+    })
+}
+
+/// Before a prospect is sent (and audited): the plan's price for the CEP
+/// when none was given, and the neighbourhood checked against the cities
+/// route when a city was given (a known one takes the server's spelling).
+pub(super) async fn prepare_prospect(
+    ctx: &Ctx,
+    client: &Client,
+    params: &mut NewProspect,
+    prep: &ProspectPrep,
+) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    let api = |e: ApiError| Failure::api(lang, &e, reading(client));
+    if !prep.value_given {
+        let q = ProspectPlansQuery {
+            cep: params.cep.clone(),
+        };
+        let plans = client.prospect_plans(&q).await.map_err(api)?;
+        let price = plans
+            .iter()
+            .find(|x| x.id_servico == Some(params.id_servico))
+            .and_then(|x| x.valor);
+        match price {
+            Some(v) => params.valor = v,
+            None => {
+                return Err(Failure::new(
+                    EXIT_REFUSED,
+                    trf(
+                        lang,
+                        Msg::Cli7PlanNotAtCep,
+                        &[
+                            ("plan", &params.id_servico),
+                            ("cep", &br::cep::display(&params.cep)),
+                        ],
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(city) = &prep.city {
+        let cities = client.cities().await.map_err(api)?;
+        let wanted = out::fold(city);
+        let found = cities
+            .iter()
+            .find(|c| c.nome.as_deref().is_some_and(|n| out::fold(n) == wanted));
+        match found {
+            None => note(&trf(lang, Msg::Cli7CityUnknown, &[("city", city)])),
+            Some(c) => {
+                let bairro = out::fold(&params.bairro);
+                let known = c
+                    .bairros
+                    .iter()
+                    .filter_map(|b| b.nome.as_deref())
+                    .find(|b| out::fold(b).trim() == bairro.trim());
+                match known {
+                    Some(b) => params.bairro = b.trim().to_owned(),
+                    None => note(&trf(
+                        lang,
+                        Msg::Cli7NeighbourhoodUnknown,
+                        &[
+                            ("bairro", &params.bairro),
+                            ("city", &c.nome.as_deref().unwrap_or(city)),
+                        ],
+                    )),
+                }
+            }
+        }
+    }
+    checked(lang, params.to_call()).map(drop)
+}
+
+/// `pbx notify|cancel`: the pop-up's owner is `--ramal`/`--internal-id`,
+/// else the profile's `ramal` (digits: an extension; anything else: an
+/// internal id, which HubSoft takes alphanumeric).
+pub(super) fn pbx_action(
+    lang: Lang,
+    settings: &Settings,
+    cmd: PbxCommand,
+) -> Result<ActionRequest, Failure> {
+    let (notify, phone, customer, target) = match cmd {
+        PbxCommand::Notify {
+            phone,
+            customer,
+            target,
+        } => (true, Some(phone), customer, target),
+        PbxCommand::Cancel {
+            phone,
+            customer,
+            target,
+        } => (false, phone, customer, target),
+    };
+    let phone = phone
+        .map(|p| {
+            br::phone::parse(&p)
+                .map(|p| p.digits().to_owned())
+                .map_err(|e| usage_of(lang, &e))
+        })
+        .transpose()?;
+    let blank = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let (ramal, ident) = match (blank(target.ramal), blank(target.internal_id)) {
+        (None, None) => match blank(settings.ramal.clone()) {
+            Some(r) if r.bytes().all(|b| b.is_ascii_digit()) => (Some(r), None),
+            Some(id) => (None, Some(id)),
+            None => (None, None),
+        },
+        given => given,
+    };
+    if ramal.is_none() && ident.is_none() {
+        return Err(Failure::usage(tr(lang, Msg::Cli7PbxNoRamal)));
+    }
+    let call = PbxCall {
+        ramal,
+        identificador_interno: ident,
+        codigo_cliente: customer,
+        id_cliente: None,
+        telefone: phone,
+    };
+    Ok(if notify {
+        ActionRequest::PbxNotify(call)
+    } else {
+        ActionRequest::PbxMissed(call)
+    })
+}
+
+pub(super) fn pbx_target(lang: Lang, p: &PbxCall) -> String {
+    let who = match (&p.ramal, &p.identificador_interno) {
+        (Some(r), _) => trf(lang, Msg::Cli7TargetRamal, &[("ramal", r)]),
+        (None, Some(id)) => trf(lang, Msg::Cli7TargetInternalId, &[("id", id)]),
+        (None, None) => String::new(),
+    };
+    let phone = p
+        .telefone
+        .as_deref()
+        .map_or_else(|| "—".to_owned(), |t| br::phone::display(t).into_owned());
+    trf(
+        lang,
+        Msg::Cli7TargetPbx,
+        &[("who", &who), ("phone", &phone)],
+    )
+}

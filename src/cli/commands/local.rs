@@ -1,0 +1,207 @@
+//! Commands that read local files only: `audit` and `config check`.
+
+use super::*;
+
+pub(super) fn show_audit(ctx: &Ctx, limit: usize) -> Result<u8, Failure> {
+    let lang = ctx.lang;
+    let path = ctx.paths.audit_file();
+    let trail = audit::read_trail(&path, limit).map_err(|e| {
+        Failure::new(
+            EXIT_FAILURE,
+            trf(
+                lang,
+                Msg::CliAuditFailed,
+                &[("path", &path.display()), ("detail", &e)],
+            ),
+        )
+    })?;
+    let entries = trail.entries;
+    // Skipped, and said (on stderr, so `--json` stays a list of entries).
+    if !trail.torn.is_empty() {
+        let lines: Vec<String> = trail.torn.iter().map(usize::to_string).collect();
+        note(&trf(
+            lang,
+            Msg::CliAuditTornLines,
+            &[
+                ("count", &trail.torn.len()),
+                ("path", &path.display()),
+                ("lines", &lines.join(", ")),
+            ],
+        ));
+    }
+    if ctx.global.json {
+        print_json(&serde_json::to_value(&entries).unwrap_or(Value::Null));
+        return Ok(EXIT_OK);
+    }
+    if entries.is_empty() {
+        note(tr(lang, Msg::StateEmpty));
+        return Ok(EXIT_OK);
+    }
+    let f = &ctx.fmt;
+    let mut t = out::table(vec![
+        f.h(Msg::ColTime),
+        f.h(Msg::ColAction),
+        f.h(Msg::ColOutcome),
+        f.h(Msg::ColServiceId),
+        f.h(Msg::ColInvoiceId),
+        f.h(Msg::ColTicketId),
+        f.h(Msg::ColAttendant),
+        f.h(Msg::ColMessage),
+    ]);
+    let id = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
+    for e in &entries {
+        let outcome = match (e.phase, e.outcome) {
+            (_, Some(Outcome::Ok)) => Msg::CliOutcomeOk,
+            (_, Some(Outcome::Refused)) => Msg::CliOutcomeRefused,
+            (_, Some(Outcome::Failed)) => Msg::CliOutcomeFailed,
+            (_, Some(Outcome::Unknown)) => Msg::CliOutcomeUnknownShort,
+            (_, None) => Msg::CliOutcomeSent,
+        };
+        t.add_row(vec![
+            br::dates::format_datetime(e.time),
+            action_label(lang, &e.attempt.action),
+            f.h(outcome),
+            id(e.attempt.service),
+            id(e.attempt.invoice),
+            id(e.attempt.ticket),
+            f.text(e.attempt.attendant.as_deref()),
+            crate::text::truncate(&f.text(e.msg.as_deref()), 50).into_owned(),
+        ]);
+    }
+    say(t);
+    Ok(EXIT_OK)
+}
+
+pub(super) fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
+    let lang = ctx.lang;
+    let loaded = &ctx.loaded;
+    let file = &loaded.file;
+    let mut warnings: Vec<String> = Vec::new();
+    if !loaded.exists {
+        say(trf(
+            lang,
+            Msg::CliNoConfigFile,
+            &[("path", &loaded.path.display())],
+        ));
+    } else {
+        say(trf(
+            lang,
+            Msg::CliConfigFile,
+            &[("path", &loaded.path.display())],
+        ));
+    }
+    for key in config::unknown_keys(&loaded.text) {
+        warnings.push(trf(lang, Msg::CfgUnknownKey, &[("key", &key)]));
+    }
+    let (_, key_warnings) = Keymap::new(&ctx.key_overrides(), false);
+    warnings.extend(key_warnings.iter().map(|w| w.message(lang)));
+    if let Some(theme) = &file.theme
+        && ThemeKind::from_name(theme).is_none()
+    {
+        warnings.push(trf(
+            lang,
+            Msg::CfgBadValue,
+            &[("key", &"theme"), ("value", theme)],
+        ));
+    }
+    // Any other value would silently fall back to English.
+    if let Some(l) = &file.lang
+        && !["pt", "en"]
+            .iter()
+            .any(|p| l.trim().to_ascii_lowercase().starts_with(p))
+    {
+        warnings.push(trf(
+            lang,
+            Msg::CfgBadValue,
+            &[("key", &"lang"), ("value", l)],
+        ));
+    }
+    if let Some(name) = &file.default_profile
+        && !file.profiles.contains_key(name)
+    {
+        warnings.push(trf(lang, Msg::CfgNoSuchProfile, &[("name", name)]));
+    }
+    for (name, profile) in &file.profiles {
+        if let Some(accent) = &profile.accent
+            && parse_color(accent).is_err()
+        {
+            warnings.push(trf(
+                lang,
+                Msg::CfgBadValue,
+                &[
+                    ("key", &format!("profiles.{name}.accent")),
+                    ("value", accent),
+                ],
+            ));
+        }
+        let flags = FlagOverrides {
+            profile: Some(name.clone()),
+            host: None,
+        };
+        let no_env = |_: &str| None;
+        match config::resolve(file, &flags, &no_env) {
+            Ok(s) if s.host.is_some() => {
+                if let Err(e) = s.checked_host() {
+                    warnings.push(e.message(lang));
+                }
+                warnings.extend(cleartext_warning(lang, &s));
+            }
+            Ok(_) => {}
+            Err(e @ config::ConfigError::HostUserinfo { .. }) => warnings.push(e.message(lang)),
+            Err(_) => {}
+        }
+    }
+    if let Err(e) = config::check_commands_safe(loaded) {
+        warnings.push(e.message(lang));
+    }
+    let with_secrets = config::profiles_with_secrets(file);
+    if !with_secrets.is_empty() {
+        let names = with_secrets.join(", ");
+        warnings.push(trf(lang, Msg::CfgSecretsInFile, &[("profiles", &names)]));
+        if config::readable_by_others(&loaded.path) {
+            warnings.push(trf(
+                lang,
+                Msg::CfgSecretsReadable,
+                &[("path", &loaded.path.display())],
+            ));
+        }
+    }
+
+    // The settings this run would use, sources of secrets but never values.
+    match ctx.settings() {
+        Ok(s) => {
+            let dash = || "—".to_owned();
+            let lines = [
+                (Msg::CliCheckProfile, s.profile.clone()),
+                (Msg::CliCheckHost, s.host.clone().unwrap_or_else(dash)),
+                (Msg::CliCheckUser, s.username.clone().unwrap_or_else(dash)),
+                (
+                    Msg::CliCheckClientSecret,
+                    s.client_secret_source().describe(lang).to_owned(),
+                ),
+                (
+                    Msg::CliCheckPassword,
+                    s.password_source().describe(lang).to_owned(),
+                ),
+                (
+                    Msg::CliCheckAudit,
+                    ctx.paths.audit_file().display().to_string(),
+                ),
+                (Msg::CliCheckLogs, ctx.paths.log_dir().display().to_string()),
+            ];
+            for (label, value) in lines {
+                say(format!("  {}: {}", tr(lang, label), value));
+            }
+        }
+        Err(f) => warnings.push(f.message),
+    }
+    for w in &warnings {
+        say(format!("{} {w}", tr(lang, Msg::CliWarning)));
+    }
+    if warnings.is_empty() {
+        say(tr(lang, Msg::CliConfigOk));
+        Ok(EXIT_OK)
+    } else {
+        Ok(EXIT_USAGE)
+    }
+}

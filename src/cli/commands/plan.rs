@@ -1,0 +1,385 @@
+//! From a parsed command to a [`Plan`]: arguments checked and normalised,
+//! nothing sent yet.
+
+use super::*;
+
+/// A command whose input has been checked.
+pub(super) enum Plan {
+    Search(CustomerSearch),
+    Customer(Ref),
+    Invoices(InvoiceSearch),
+    Tickets(TicketSearch),
+    Orders(ServiceOrderSearch),
+    Connections(ConnectionLogQuery),
+    Login,
+    Action(Box<ActionPlan>),
+    Network(NetworkKind, Option<String>),
+    Cities(Option<String>),
+    Plans(ProspectPlansQuery),
+    Prospects(ProspectSearch),
+    Receivables(ReceivablesQuery),
+    Export(AllCustomers),
+}
+
+/// Which `/rede` list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum NetworkKind {
+    Pops,
+    Equipment,
+    Zones,
+}
+
+/// A customer reference: code, CPF/CNPJ, or `service:ID`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Ref {
+    Code(u64),
+    Document(String),
+    Service(u64),
+}
+
+pub(super) fn parse_ref(lang: Lang, input: &str) -> Result<Ref, Failure> {
+    let s = input.trim();
+    let bad = || Failure::usage(trf(lang, Msg::CliBadRef, &[("input", &s)]));
+    let lower = s.to_ascii_lowercase();
+    if let Some(rest) = lower
+        .strip_prefix("service:")
+        .or_else(|| lower.strip_prefix("servico:"))
+    {
+        return match rest.trim().parse::<u64>() {
+            Ok(id) if id > 0 => Ok(Ref::Service(id)),
+            _ => Err(bad()),
+        };
+    }
+    if s.is_empty() {
+        return Err(bad());
+    }
+    let all_digits = s.bytes().all(|b| b.is_ascii_digit());
+    if all_digits && !matches!(s.len(), 11 | 14) {
+        return match s.parse::<u64>() {
+            Ok(code) if code > 0 => Ok(Ref::Code(code)),
+            _ => Err(bad()),
+        };
+    }
+    match br::doc::parse(s) {
+        Ok(doc) => Ok(Ref::Document(doc.plain().to_owned())),
+        Err(e) if all_digits || s.contains(['.', '/', '-']) => Err(Failure::usage(e.message(lang))),
+        Err(_) => Err(bad()),
+    }
+}
+
+pub(super) fn parse_day(
+    lang: Lang,
+    input: Option<&str>,
+) -> Result<Option<chrono::NaiveDate>, Failure> {
+    input
+        .map(|s| br::dates::parse_date(s).map_err(|e| Failure::usage(e.message(lang))))
+        .transpose()
+}
+
+pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failure> {
+    let lang = ctx.lang;
+    let plan = match command {
+        Command::Search(args) => Plan::Search(search_params(lang, args)?),
+        Command::Customer { reference } => Plan::Customer(parse_ref(lang, &reference)?),
+        Command::Invoices {
+            reference,
+            all,
+            limit,
+        } => {
+            let (by, term) = match parse_ref(lang, &reference)? {
+                Ref::Code(c) => (InvoiceSearchBy::CustomerCode, c.to_string()),
+                Ref::Document(d) => (InvoiceSearchBy::Document, d),
+                Ref::Service(s) => (InvoiceSearchBy::ServiceId, s.to_string()),
+            };
+            let mut q = InvoiceSearch::new(by, term);
+            q.only_pending = Some(!all);
+            q.limit = limit;
+            checked(lang, q.to_call())?;
+            Plan::Invoices(q)
+        }
+        Command::Tickets {
+            reference,
+            all,
+            limit,
+        } => {
+            let (by, term) = match parse_ref(lang, &reference)? {
+                Ref::Code(c) => (TicketSearchBy::CustomerCode, c.to_string()),
+                Ref::Document(d) => (TicketSearchBy::Document, d),
+                Ref::Service(s) => (TicketSearchBy::ServiceId, s.to_string()),
+            };
+            let mut q = TicketSearch::new(by, term);
+            q.only_open = Some(!all);
+            q.limit = limit;
+            checked(lang, q.to_call())?;
+            Plan::Tickets(q)
+        }
+        Command::Orders {
+            reference,
+            status,
+            limit,
+        } => {
+            let (by, term) = match parse_ref(lang, &reference)? {
+                Ref::Code(c) => (ServiceOrderSearchBy::CustomerCode, c.to_string()),
+                Ref::Document(d) => (ServiceOrderSearchBy::Document, d),
+                Ref::Service(s) => (ServiceOrderSearchBy::ServiceId, s.to_string()),
+            };
+            let mut q = ServiceOrderSearch::new(by, term);
+            q.status = status.map(|s| s.to_api());
+            q.limit = limit;
+            checked(lang, q.to_call())?;
+            Plan::Orders(q)
+        }
+        Command::Connections {
+            login,
+            from,
+            to,
+            limit,
+        } => {
+            let mut q = ConnectionLogQuery::new(login);
+            q.data_inicio = parse_day(lang, from.as_deref())?;
+            q.data_fim = parse_day(lang, to.as_deref())?;
+            q.limit = limit;
+            checked(lang, q.to_call())?;
+            Plan::Connections(q)
+        }
+        Command::Login => Plan::Login,
+        Command::Unlock { service_id, days } => action(
+            ctx,
+            settings,
+            ActionRequest::TrustUnlock(TrustUnlock {
+                id_cliente_servico: service_id,
+                dias_desbloqueio: days,
+            }),
+        )?,
+        Command::ResetMac { service_id } => action(
+            ctx,
+            settings,
+            ActionRequest::ResetMac(ResetMac {
+                id_cliente_servico: service_id,
+            }),
+        )?,
+        Command::Disconnect { service_id } => action(
+            ctx,
+            settings,
+            ActionRequest::Disconnect(Disconnect {
+                id_cliente_servico: service_id,
+            }),
+        )?,
+        Command::SendInvoice {
+            invoice_id,
+            via,
+            to,
+        } => {
+            let kind = match via {
+                Via::Email => {
+                    for address in &to {
+                        br::email::validate(address)
+                            .map_err(|e| Failure::usage(e.message(lang)))?;
+                    }
+                    ActionRequest::Invoice(InvoiceRequest::Email(InvoiceEmail {
+                        id_fatura: invoice_id,
+                        email_adicional: to,
+                    }))
+                }
+                Via::Sms => {
+                    let mut phones = Vec::new();
+                    for phone in &to {
+                        let p =
+                            br::phone::parse(phone).map_err(|e| Failure::usage(e.message(lang)))?;
+                        phones.push(p.digits().to_owned());
+                    }
+                    ActionRequest::Invoice(InvoiceRequest::Sms(InvoiceSms {
+                        id_fatura: invoice_id,
+                        telefone_adicional: phones,
+                    }))
+                }
+                Via::Push if !to.is_empty() => {
+                    return Err(Failure::usage(tr(lang, Msg::CliPushNoRecipients)));
+                }
+                Via::Push => ActionRequest::Invoice(InvoiceRequest::Push(InvoicePush {
+                    id_fatura: invoice_id,
+                })),
+            };
+            action(ctx, settings, kind)?
+        }
+        Command::Ticket(TicketCommand::Open {
+            service_id,
+            description,
+            name,
+            phone,
+            email,
+            with_order,
+        }) => {
+            let phone = br::phone::parse(&phone).map_err(|e| Failure::usage(e.message(lang)))?;
+            if let Some(e) = &email {
+                br::email::validate(e).map_err(|e| Failure::usage(e.message(lang)))?;
+            }
+            let attendant = crate::ops::identity::attendant(settings.attendant.as_deref());
+            let draft = crate::ops::tickets::TicketDraft {
+                service_id,
+                description,
+                requester: name,
+                phone: phone.digits().to_owned(),
+                email,
+                open_order: with_order,
+            };
+            action(
+                ctx,
+                settings,
+                ActionRequest::OpenTicket(crate::ops::tickets::open(
+                    &draft,
+                    attendant.as_deref(),
+                    settings.ramal.as_deref(),
+                )),
+            )?
+        }
+        Command::Ticket(TicketCommand::Close { id, description }) => {
+            // The closing text goes in parametros.texto_fechamento: in the
+            // PUT, `descricao` is the customer's opening description and
+            // sending it there overwrote what the customer reported.
+            let attendant = crate::ops::identity::attendant(settings.attendant.as_deref());
+            action(
+                ctx,
+                settings,
+                ActionRequest::UpdateTicket(crate::ops::tickets::close(
+                    id,
+                    description.as_deref(),
+                    attendant.as_deref(),
+                    settings.ramal.as_deref(),
+                )),
+            )?
+        }
+        Command::Network(n) => match n {
+            NetworkCommand::Pops { filter } => Plan::Network(NetworkKind::Pops, filter),
+            NetworkCommand::Equipment { filter } => Plan::Network(NetworkKind::Equipment, filter),
+            NetworkCommand::Zones { filter } => Plan::Network(NetworkKind::Zones, filter),
+        },
+        Command::Cities { filter } => Plan::Cities(filter),
+        Command::Plans { cep } => {
+            let cep = br::cep::parse(&cep).map_err(|e| Failure::usage(e.message(lang)))?;
+            let q = ProspectPlansQuery {
+                cep: cep.digits().to_owned(),
+            };
+            checked(lang, q.to_call())?;
+            Plan::Plans(q)
+        }
+        Command::Prospects(ProspectsCommand::Search { name }) => {
+            if name.trim().is_empty() {
+                return Err(Failure::usage(tr(lang, Msg::SearchEmptyTerm)));
+            }
+            let q = ProspectSearch { busca: name };
+            checked(lang, q.to_call())?;
+            Plan::Prospects(q)
+        }
+        Command::Prospects(ProspectsCommand::Create(args)) => {
+            action(ctx, settings, prospect_action(lang, *args)?)?
+        }
+        Command::Receivables(args) => Plan::Receivables(receivables_query(lang, args)?),
+        Command::Pbx(cmd) => action(ctx, settings, pbx_action(lang, settings, cmd)?)?,
+        Command::Export(ExportCommand::Customers { from, to, limit }) => {
+            let q = AllCustomers {
+                data_inicio: parse_day(lang, from.as_deref())?,
+                data_fim: parse_day(lang, to.as_deref())?,
+                limit,
+                ..AllCustomers::default()
+            };
+            checked(lang, q.to_call())?;
+            Plan::Export(q)
+        }
+        Command::Config(_)
+        | Command::Call { .. }
+        | Command::Audit { .. }
+        | Command::Sim(_)
+        | Command::Completions { .. }
+        | Command::Man => unreachable!("handled before the runtime starts"),
+    };
+    Ok(plan)
+}
+
+pub(super) fn search_params(lang: Lang, args: SearchArgs) -> Result<CustomerSearch, Failure> {
+    let (kind, term) = match args.by {
+        Some(k) => {
+            let kind = CustomerSearchBy::from(k);
+            (kind, search_kind::term_for(kind, &args.term))
+        }
+        None => {
+            let d = search_kind::detect(&args.term);
+            if let Some(problem) = d.problem {
+                return Err(Failure::usage(tr(lang, problem.msg())));
+            }
+            (d.kind, d.term)
+        }
+    };
+    if term.is_empty() {
+        return Err(Failure::usage(tr(lang, Msg::SearchEmptyTerm)));
+    }
+    if let Some(problem) = search_kind::length_problem(&term) {
+        return Err(Failure::usage(tr(lang, problem.msg())));
+    }
+    let mut q = CustomerSearch::new(kind, term);
+    // HubSoft answers 5 customers when no limit is sent; ask for the most
+    // it gives (100, as the console does) and say when that cap is hit.
+    q.limit = Some(args.limit.unwrap_or(CustomerSearch::MAX_LIMIT));
+    q.include_cancelled = args.cancelled.then_some(true);
+    checked(lang, q.to_call())?;
+    Ok(q)
+}
+
+/// What servers return from `/financeiro` without a `limit`.
+pub(super) const RECEIVABLES_DEFAULT_LIMIT: u32 = 20;
+
+/// `receivables`: the 30-day window without a customer is refused here,
+/// in the user's language, before anything is sent.
+pub(super) fn receivables_query(
+    lang: Lang,
+    a: ReceivablesArgs,
+) -> Result<ReceivablesQuery, Failure> {
+    let from = parse_day(lang, a.from.as_deref())?;
+    let to = parse_day(lang, a.to.as_deref())?;
+    let search = match a.customer {
+        None => None,
+        Some(r) => Some(match parse_ref(lang, &r)? {
+            Ref::Code(c) => (ReceivableSearchBy::CustomerCode, c.to_string()),
+            Ref::Document(d) => (ReceivableSearchBy::Document, d),
+            Ref::Service(s) => (ReceivableSearchBy::ServiceId, s.to_string()),
+        }),
+    };
+    if search.is_none()
+        && let (Some(f), Some(t)) = (from, to)
+    {
+        let days = (t - f).num_days();
+        let max = ReceivablesQuery::MAX_DAYS_WITHOUT_SEARCH;
+        if days > max {
+            return Err(Failure::usage(trf(
+                lang,
+                Msg::Cli7ReceivablesWindow,
+                &[
+                    ("max", &max),
+                    ("days", &days),
+                    ("from", &br::dates::format_date(f)),
+                    ("to", &br::dates::format_date(t)),
+                ],
+            )));
+        }
+    }
+    let q = ReceivablesQuery {
+        search,
+        tipo_data: a.date_type.map(|d| match d {
+            DateTypeArg::Due => DateKind::DueDate,
+            DateTypeArg::Payment => DateKind::PaymentDate,
+        }),
+        tipo_resultado: None,
+        data_inicio: from,
+        data_fim: to,
+        order_by: a.order.map(|o| match o {
+            OrderArg::Due => InvoiceOrderBy::DueDate,
+            OrderArg::Payment => InvoiceOrderBy::PaymentDate,
+            OrderArg::Value => InvoiceOrderBy::Amount,
+        }),
+        order_type: a.desc.then_some(OrderType::Desc),
+        limit: a.limit,
+        apenas_quitado: a.paid_only.then_some(true),
+    };
+    checked(lang, q.to_call())?;
+    Ok(q)
+}

@@ -1,0 +1,431 @@
+//! The actions hubdesk can send, once, for both front ends: what each one
+//! is called (for people and in the audit trail), the request that carries
+//! it, how it is sent (exactly once, no retry) and how its answer reads in
+//! the trail.
+//!
+//! The console and the CLI used to keep a table each (the CLI named a new
+//! prospect "create prospect" where the console said "prospect
+//! registration", and each had its own dispatch to the client); both now
+//! build an [`ActionRequest`], send it with [`perform`] under
+//! [`crate::audit::audited`] and judge it with [`judge`].
+
+use crate::api::invoices::{InvoiceEmail, InvoicePush, InvoiceSms};
+use crate::api::prospects::NewProspect;
+use crate::api::service_actions::{Disconnect, ResetMac, TrustUnlock};
+use crate::api::tickets::{NewTicket, TicketUpdate};
+use crate::api::{ApiError, Client, PbxCall};
+use crate::audit::{self, Outcome};
+use crate::i18n::Msg;
+
+/// An action hubdesk can send.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActionKind {
+    /// `POST /atendimento`.
+    OpenTicket,
+    /// `PUT /atendimento/{id}` changing the description.
+    EditTicket,
+    /// `PUT /atendimento/{id}` with `fechar_atendimento`.
+    CloseTicket,
+    /// `POST /cliente/desbloqueio_confianca`.
+    TrustUnlock,
+    /// `POST /cliente/reset_mac_addr`.
+    ResetMac,
+    /// `GET /cliente/solicitar_desconexao/{id}`.
+    Disconnect,
+    /// `POST /cliente/financeiro/enviar_email`.
+    SendInvoiceEmail,
+    /// `POST /cliente/financeiro/enviar_sms`.
+    SendInvoiceSms,
+    /// `POST /cliente/financeiro/enviar_push`.
+    SendInvoicePush,
+    /// `POST /prospecto`: registers a prospect (a sales action).
+    CreateProspect,
+    /// `POST /pbx/ligacao/notificar`: HubSoft's call pop-up for the
+    /// attendant.
+    PbxNotify,
+    /// `POST /pbx/ligacao/cancelar`: missed call, the pop-up closes.
+    PbxMissed,
+}
+
+/// One row of the action table: everything that names an action.
+struct Row {
+    kind: ActionKind,
+    /// For `{action}` placeholders ("desbloqueio em confiança").
+    msg: Msg,
+    /// The `action` of its audit lines; never changes (old trails are read
+    /// by newer versions).
+    audit: &'static str,
+}
+
+/// The one table of actions.
+const TABLE: [Row; 12] = [
+    Row {
+        kind: ActionKind::OpenTicket,
+        msg: Msg::ActionOpenTicket,
+        audit: audit::action::OPEN_TICKET,
+    },
+    Row {
+        kind: ActionKind::EditTicket,
+        msg: Msg::ActionEditTicket,
+        audit: audit::action::EDIT_TICKET,
+    },
+    Row {
+        kind: ActionKind::CloseTicket,
+        msg: Msg::ActionCloseTicket,
+        audit: audit::action::CLOSE_TICKET,
+    },
+    Row {
+        kind: ActionKind::TrustUnlock,
+        msg: Msg::ActionTrustUnlock,
+        audit: audit::action::TRUST_UNLOCK,
+    },
+    Row {
+        kind: ActionKind::ResetMac,
+        msg: Msg::ActionResetMac,
+        audit: audit::action::RESET_MAC,
+    },
+    Row {
+        kind: ActionKind::Disconnect,
+        msg: Msg::ActionDisconnect,
+        audit: audit::action::DISCONNECT,
+    },
+    Row {
+        kind: ActionKind::SendInvoiceEmail,
+        msg: Msg::ActionSendInvoiceEmail,
+        audit: audit::action::SEND_INVOICE_EMAIL,
+    },
+    Row {
+        kind: ActionKind::SendInvoiceSms,
+        msg: Msg::ActionSendInvoiceSms,
+        audit: audit::action::SEND_INVOICE_SMS,
+    },
+    Row {
+        kind: ActionKind::SendInvoicePush,
+        msg: Msg::ActionSendInvoicePush,
+        audit: audit::action::SEND_INVOICE_PUSH,
+    },
+    Row {
+        kind: ActionKind::CreateProspect,
+        msg: Msg::SalesActionCreate,
+        audit: audit::action::CREATE_PROSPECT,
+    },
+    Row {
+        kind: ActionKind::PbxNotify,
+        msg: Msg::PbxActionNotify,
+        audit: audit::action::PBX_NOTIFY,
+    },
+    Row {
+        kind: ActionKind::PbxMissed,
+        msg: Msg::PbxActionMissed,
+        audit: audit::action::PBX_CANCEL,
+    },
+];
+
+impl ActionKind {
+    /// Every kind.
+    pub const ALL: [ActionKind; 12] = [
+        ActionKind::OpenTicket,
+        ActionKind::EditTicket,
+        ActionKind::CloseTicket,
+        ActionKind::TrustUnlock,
+        ActionKind::ResetMac,
+        ActionKind::Disconnect,
+        ActionKind::SendInvoiceEmail,
+        ActionKind::SendInvoiceSms,
+        ActionKind::SendInvoicePush,
+        ActionKind::CreateProspect,
+        ActionKind::PbxNotify,
+        ActionKind::PbxMissed,
+    ];
+
+    fn row(self) -> &'static Row {
+        // The table is in the order of the enum (pinned by a test).
+        &TABLE[self as usize]
+    }
+
+    /// The action's name for `{action}` placeholders ("desbloqueio em
+    /// confiança").
+    pub fn msg(self) -> Msg {
+        self.row().msg
+    }
+
+    /// The `action` of its audit lines.
+    pub fn audit_name(self) -> &'static str {
+        self.row().audit
+    }
+
+    /// The kind an audit line names, if this version knows it.
+    pub fn from_audit_name(name: &str) -> Option<ActionKind> {
+        TABLE.iter().find(|r| r.audit == name).map(|r| r.kind)
+    }
+
+    /// Whether the action touches the subscriber's connection (the
+    /// confirmation dialog then adds its warning).
+    pub fn affects_connection(self) -> bool {
+        matches!(
+            self,
+            ActionKind::TrustUnlock | ActionKind::ResetMac | ActionKind::Disconnect
+        )
+    }
+
+    /// Whether the action needs a confirmation dialog before it is sent.
+    /// Opening or editing a ticket and sending an invoice only add records
+    /// and are confirmed by the form's own submit. A prospect is a new
+    /// record at the ISP, named in full before it is sent.
+    pub fn needs_confirmation(self) -> bool {
+        self.affects_connection()
+            || self == ActionKind::CloseTicket
+            || self == ActionKind::CreateProspect
+    }
+}
+
+/// One of the three invoice requests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InvoiceRequest {
+    /// By e-mail.
+    Email(InvoiceEmail),
+    /// By SMS.
+    Sms(InvoiceSms),
+    /// As an app notification.
+    Push(InvoicePush),
+}
+
+impl InvoiceRequest {
+    /// The action it is.
+    pub fn kind(&self) -> ActionKind {
+        match self {
+            InvoiceRequest::Email(_) => ActionKind::SendInvoiceEmail,
+            InvoiceRequest::Sms(_) => ActionKind::SendInvoiceSms,
+            InvoiceRequest::Push(_) => ActionKind::SendInvoicePush,
+        }
+    }
+
+    /// The extra recipients (normalised), none for push.
+    pub fn extra_recipients(&self) -> &[String] {
+        match self {
+            InvoiceRequest::Email(r) => &r.email_adicional,
+            InvoiceRequest::Sms(r) => &r.telefone_adicional,
+            InvoiceRequest::Push(_) => &[],
+        }
+    }
+
+    /// The invoice id.
+    pub fn invoice_id(&self) -> u64 {
+        match self {
+            InvoiceRequest::Email(r) => r.id_fatura,
+            InvoiceRequest::Sms(r) => r.id_fatura,
+            InvoiceRequest::Push(r) => r.id_fatura,
+        }
+    }
+}
+
+/// A request ready to send, of any action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ActionRequest {
+    /// Open a ticket.
+    OpenTicket(NewTicket),
+    /// Edit or close a ticket.
+    UpdateTicket(TicketUpdate),
+    /// Trust unlock.
+    TrustUnlock(TrustUnlock),
+    /// MAC reset.
+    ResetMac(ResetMac),
+    /// Disconnect the session.
+    Disconnect(Disconnect),
+    /// Resend an invoice.
+    Invoice(InvoiceRequest),
+    /// Register a prospect.
+    CreateProspect(NewProspect),
+    /// Open HubSoft's call pop-up (`pbx/ligacao/notificar`).
+    PbxNotify(PbxCall),
+    /// Close it: missed call (`pbx/ligacao/cancelar`).
+    PbxMissed(PbxCall),
+}
+
+impl ActionRequest {
+    /// The kind of action.
+    pub fn kind(&self) -> ActionKind {
+        match self {
+            ActionRequest::OpenTicket(_) => ActionKind::OpenTicket,
+            ActionRequest::UpdateTicket(u) if u.fechar_atendimento => ActionKind::CloseTicket,
+            ActionRequest::UpdateTicket(_) => ActionKind::EditTicket,
+            ActionRequest::TrustUnlock(_) => ActionKind::TrustUnlock,
+            ActionRequest::ResetMac(_) => ActionKind::ResetMac,
+            ActionRequest::Disconnect(_) => ActionKind::Disconnect,
+            ActionRequest::Invoice(r) => r.kind(),
+            ActionRequest::CreateProspect(_) => ActionKind::CreateProspect,
+            ActionRequest::PbxNotify(_) => ActionKind::PbxNotify,
+            ActionRequest::PbxMissed(_) => ActionKind::PbxMissed,
+        }
+    }
+
+    /// Checks the request as the client would before sending it: the same
+    /// refusal, with nothing sent and nothing audited.
+    pub fn check(&self) -> Result<(), ApiError> {
+        match self {
+            ActionRequest::OpenTicket(p) => p.to_call().map(drop),
+            ActionRequest::UpdateTicket(p) => p.to_call().map(drop),
+            ActionRequest::TrustUnlock(p) => p.to_call().map(drop),
+            ActionRequest::ResetMac(p) => p.to_call().map(drop),
+            ActionRequest::Disconnect(p) => p.to_call().map(drop),
+            ActionRequest::Invoice(InvoiceRequest::Email(p)) => p.to_call().map(drop),
+            ActionRequest::Invoice(InvoiceRequest::Sms(p)) => p.to_call().map(drop),
+            ActionRequest::Invoice(InvoiceRequest::Push(p)) => p.to_call().map(drop),
+            ActionRequest::CreateProspect(p) => p.to_call().map(drop),
+            ActionRequest::PbxNotify(p) => p.notify_call().map(drop),
+            ActionRequest::PbxMissed(p) => p.cancel_call().map(drop),
+        }
+    }
+}
+
+/// The answer to an action.
+#[derive(Debug, Clone)]
+pub enum ActionReply {
+    /// `POST /atendimento` or `PUT /atendimento/{id}`.
+    Ticket(Box<Result<crate::api::tickets::TicketResponse, ApiError>>),
+    /// Trust unlock, MAC reset, push, PBX: an envelope with `msg`.
+    Plain(Result<crate::api::ActionResponse, ApiError>),
+    /// Disconnect.
+    Disconnect(Result<crate::api::service_actions::DisconnectResponse, ApiError>),
+    /// E-mail or SMS: the queued job.
+    Job(Result<crate::api::invoices::SendJobResponse, ApiError>),
+    /// `POST /prospecto`: the created prospect.
+    Prospect(Box<Result<crate::api::prospects::ProspectResponse, ApiError>>),
+    /// The audit attempt could not be written, so nothing was sent.
+    NotSent(String),
+}
+
+impl ActionReply {
+    /// The error, when the action failed (or was not sent: `None` then,
+    /// see [`ActionReply::NotSent`]).
+    pub fn error(&self) -> Option<&ApiError> {
+        match self {
+            ActionReply::Ticket(r) => r.as_ref().as_ref().err(),
+            ActionReply::Plain(r) => r.as_ref().err(),
+            ActionReply::Disconnect(r) => r.as_ref().err(),
+            ActionReply::Job(r) => r.as_ref().err(),
+            ActionReply::Prospect(r) => r.as_ref().as_ref().err(),
+            ActionReply::NotSent(_) => None,
+        }
+    }
+
+    /// The server's `msg` of a success.
+    pub fn server_msg(&self) -> Option<String> {
+        match self {
+            ActionReply::Ticket(r) => r.as_ref().as_ref().ok().and_then(|v| v.msg.clone()),
+            ActionReply::Plain(r) => r.as_ref().ok().and_then(|v| v.msg.clone()),
+            ActionReply::Disconnect(r) => r.as_ref().ok().and_then(|v| v.msg.clone()),
+            ActionReply::Job(r) => r.as_ref().ok().and_then(|v| v.msg.clone()),
+            ActionReply::Prospect(r) => r.as_ref().as_ref().ok().and_then(|v| v.msg.clone()),
+            ActionReply::NotSent(_) => None,
+        }
+    }
+}
+
+/// Sends an action exactly once: no retry on any error.
+pub async fn perform(client: &Client, request: &ActionRequest) -> ActionReply {
+    match request {
+        ActionRequest::OpenTicket(p) => ActionReply::Ticket(Box::new(client.open_ticket(p).await)),
+        ActionRequest::UpdateTicket(p) => {
+            ActionReply::Ticket(Box::new(client.update_ticket(p).await))
+        }
+        ActionRequest::TrustUnlock(p) => ActionReply::Plain(client.trust_unlock(p).await),
+        ActionRequest::ResetMac(p) => ActionReply::Plain(client.reset_mac(p).await),
+        ActionRequest::Disconnect(p) => ActionReply::Disconnect(client.request_disconnect(p).await),
+        ActionRequest::Invoice(InvoiceRequest::Email(p)) => {
+            ActionReply::Job(client.send_invoice_email(p).await)
+        }
+        ActionRequest::Invoice(InvoiceRequest::Sms(p)) => {
+            ActionReply::Job(client.send_invoice_sms(p).await)
+        }
+        ActionRequest::Invoice(InvoiceRequest::Push(p)) => {
+            ActionReply::Plain(client.send_invoice_push(p).await)
+        }
+        ActionRequest::CreateProspect(p) => {
+            ActionReply::Prospect(Box::new(client.create_prospect(p).await))
+        }
+        ActionRequest::PbxNotify(p) => ActionReply::Plain(client.pbx_notify(p).await),
+        ActionRequest::PbxMissed(p) => ActionReply::Plain(client.pbx_cancel(p).await),
+    }
+}
+
+/// How an action's answer reads in the audit trail (see
+/// [`outcome_of`]); a new prospect's id is named, so the
+/// trail says what was created.
+pub fn judge(reply: &ActionReply) -> (Outcome, Option<String>) {
+    match reply {
+        ActionReply::Ticket(r) => outcome_of(r.as_ref(), |v| v.msg.clone()),
+        ActionReply::Plain(r) => outcome_of(r, |v| v.msg.clone()),
+        ActionReply::Disconnect(r) => outcome_of(r, |v| v.msg.clone()),
+        ActionReply::Job(r) => outcome_of(r, |v| v.msg.clone()),
+        ActionReply::Prospect(r) => outcome_of(r.as_ref(), |v| {
+            let id = v.prospecto.as_ref().and_then(|p| p.id_prospecto);
+            match (v.msg.clone(), id) {
+                (Some(m), Some(id)) => Some(format!("{m} (id_prospecto {id})")),
+                (None, Some(id)) => Some(format!("id_prospecto {id}")),
+                (m, None) => m,
+            }
+        }),
+        ActionReply::NotSent(d) => (Outcome::Failed, Some(d.clone())),
+    }
+}
+
+/// How an action's result reads in the trail: the outcome, and the
+/// server's own words when it gave any, else the error's English text
+/// (routes and statuses, never a body or a secret). Shared by the CLI and
+/// the console.
+pub fn outcome_of<T>(
+    result: &Result<T, crate::api::ApiError>,
+    server_msg: impl FnOnce(&T) -> Option<String>,
+) -> (Outcome, Option<String>) {
+    use crate::ops::errors::{ErrorClass, classify};
+    match result {
+        Ok(v) => (Outcome::Ok, server_msg(v)),
+        Err(e) => {
+            let outcome = match classify(e) {
+                ErrorClass::Unknown => Outcome::Unknown,
+                ErrorClass::Refused => Outcome::Refused,
+                ErrorClass::Auth | ErrorClass::Usage | ErrorClass::Failed => Outcome::Failed,
+            };
+            (outcome, Some(error_msg(e)))
+        }
+    }
+}
+
+/// The text an error leaves in the trail (see [`outcome_of`]): the
+/// server's words as every front end keeps them
+/// ([`crate::ops::errors::server_words`]), else the error's English text.
+pub fn error_msg(e: &crate::api::ApiError) -> String {
+    crate::ops::errors::server_words(e).unwrap_or_else(|| e.to_string())
+}
+
+/// An audit action's name for people, in `lang`; a name this version does
+/// not know (a newer one wrote it) is shown as stored.
+pub fn action_label(lang: crate::i18n::Lang, action: &str) -> String {
+    match ActionKind::from_audit_name(action) {
+        Some(kind) => crate::i18n::tr(lang, kind.msg()).to_owned(),
+        None => crate::sanitize::clean_line(action).into_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_follows_the_enum_and_names_each_action_once() {
+        for (i, kind) in ActionKind::ALL.iter().enumerate() {
+            assert_eq!(TABLE[i].kind, *kind);
+            assert_eq!(ActionKind::from_audit_name(kind.audit_name()), Some(*kind));
+        }
+        let mut names: Vec<_> = TABLE.iter().map(|r| r.audit).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), TABLE.len(), "two actions share an audit name");
+        let mut msgs: Vec<_> = TABLE.iter().map(|r| r.msg).collect();
+        msgs.sort_unstable_by_key(|m| format!("{m:?}"));
+        msgs.dedup();
+        assert_eq!(msgs.len(), TABLE.len(), "two actions share a name");
+        assert_eq!(ActionKind::from_audit_name("reboot_cpe"), None);
+    }
+}

@@ -2,7 +2,7 @@
 //! prospects, receivables, PBX, bulk export and the screen pop. The real
 //! `hubdesk` binary, run without a terminal, against a simulator started
 //! in the test on a free port, with private HOME, config, data and state
-//! directories (the model is `tests/cli.rs`).
+//! directories (the model is `tests/cli/cli.rs`).
 
 use std::collections::HashSet;
 

@@ -105,6 +105,8 @@ impl Console {
         if let Some(path) = options.audit_file.clone() {
             runner = runner.with_audit_file(path);
         }
+        // The token is granted while the attendant types the first search.
+        runner.keep_token_fresh();
         if options.typeahead {
             for effect in crate::app::typeahead::load(&mut app) {
                 runner.run(effect);

@@ -6,6 +6,11 @@
 //! when a request is answered 401. A `tokio::sync::Mutex` held across the
 //! grant makes it single-flight: callers that need a token while a grant is
 //! running wait for that grant instead of starting their own.
+//!
+//! A long-running program can also keep a token ready ahead of need
+//! ([`super::Client::keep_token_fresh`]): one grant at start, and each
+//! token renewed in the background a little before it goes stale, without
+//! holding the lock, so requests keep using the current token meanwhile.
 
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -61,12 +66,39 @@ pub(crate) struct Token {
     pub(crate) generation: u64,
     pub(crate) info: TokenInfo,
     access_token: Secret,
+    granted_at: Instant,
     renew_at: Instant,
+}
+
+/// The background renewal of a token happens at the latest this long
+/// before requests would stop using it (or at half its usable life, for
+/// tokens that live less than twice this).
+const RENEW_AHEAD: Duration = Duration::from_secs(300);
+/// Tokens usable for less than this are renewed on demand only, never in
+/// the background: a server handing out one-second tokens would otherwise
+/// be asked for one every half second by an idle console.
+const MIN_BACKGROUND_LIFE: Duration = Duration::from_secs(2);
+
+/// When a token granted at `granted_at`, stale from `renew_at`, is renewed
+/// in the background: `RENEW_AHEAD` before it goes stale, but not before
+/// half its usable life; `None` for a token too short-lived for that.
+pub(crate) fn background_renewal(granted_at: Instant, renew_at: Instant) -> Option<Instant> {
+    let life = renew_at.saturating_duration_since(granted_at);
+    if life < MIN_BACKGROUND_LIFE {
+        return None;
+    }
+    let ahead = renew_at.checked_sub(RENEW_AHEAD).unwrap_or(granted_at);
+    Some(ahead.max(granted_at + life / 2))
 }
 
 impl Token {
     fn is_fresh(&self, now: Instant) -> bool {
         now < self.renew_at
+    }
+
+    /// When this token is renewed in the background, if it is.
+    pub(crate) fn background_renewal(&self) -> Option<Instant> {
+        background_renewal(self.granted_at, self.renew_at)
     }
 
     /// The `Authorization` header value, marked sensitive so that hyper and
@@ -113,6 +145,9 @@ pub(crate) struct Authenticator {
     url: reqwest::Url,
     timeout: Duration,
     slot: Mutex<Slot>,
+    /// The generation of the latest token granted, for the background
+    /// renewal to learn of grants made by requests.
+    granted: tokio::sync::watch::Sender<u64>,
 }
 
 impl std::fmt::Debug for Authenticator {
@@ -130,7 +165,37 @@ impl Authenticator {
             url,
             timeout,
             slot: Mutex::new(Slot::default()),
+            granted: tokio::sync::watch::Sender::new(0),
         }
+    }
+
+    /// Sees the generation of each new token.
+    pub(crate) fn grants(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.granted.subscribe()
+    }
+
+    /// The current token, whatever its freshness, without granting one.
+    pub(crate) async fn current(&self) -> Option<Arc<Token>> {
+        self.slot.lock().await.current.clone()
+    }
+
+    /// Grants a successor of token `generation` while requests go on using
+    /// it: the lock is not held during the grant. The new token is kept
+    /// only if `generation` is still the current one (a request may have
+    /// replaced it meanwhile). One attempt; the error is returned.
+    pub(crate) async fn renew_ahead(
+        &self,
+        http: &reqwest::Client,
+        generation: u64,
+    ) -> Result<(), ApiError> {
+        let token = self.grant(http, generation + 1).await?;
+        let mut slot = self.slot.lock().await;
+        if slot.generation == generation {
+            slot.generation = token.generation;
+            slot.current = Some(Arc::new(token));
+            self.granted.send_replace(slot.generation);
+        }
+        Ok(())
     }
 
     pub(crate) fn username(&self) -> &str {
@@ -179,6 +244,7 @@ impl Authenticator {
         let token = Arc::new(self.grant(http, slot.generation + 1).await?);
         slot.generation = token.generation;
         slot.current = Some(token.clone());
+        self.granted.send_replace(token.generation);
         Ok(token)
     }
 
@@ -392,6 +458,7 @@ pub(crate) fn parse_grant(
             expires_at,
         },
         access_token: Secret::new(access_token),
+        granted_at: now,
         renew_at: now + renew_after,
     };
     token.authorization()?;
@@ -431,6 +498,32 @@ mod tests {
         assert_eq!(t.info.expires_at.timestamp(), 1_700_000_000 + 24 * 3600);
         let t = grant(200, r#"{"access_token":"a","expires_in":0}"#).unwrap();
         assert!(!t.is_fresh(Instant::now()));
+    }
+
+    #[test]
+    fn background_renewal_comes_before_the_token_goes_stale() {
+        let t0 = Instant::now();
+        let h = Duration::from_secs(3600);
+        // HubSoft's 30-day token, used for 24 h: renewed 5 min before.
+        let t = grant(200, r#"{"access_token":"a","expires_in":2592000}"#).unwrap();
+        let at = t.background_renewal().unwrap();
+        assert_eq!(t.renew_at - at, RENEW_AHEAD);
+        assert!(at > t.granted_at);
+        // An hour of usable life: 5 min before too; four seconds: at half.
+        assert_eq!(
+            background_renewal(t0, t0 + h),
+            Some(t0 + Duration::from_secs(3300))
+        );
+        let t4 = t0 + Duration::from_secs(4);
+        assert_eq!(
+            background_renewal(t0, t4),
+            Some(t0 + Duration::from_secs(2))
+        );
+        // Too short, or already stale: on demand only, never in a loop.
+        assert_eq!(background_renewal(t0, t0 + Duration::from_secs(1)), None);
+        assert_eq!(background_renewal(t0, t0), None);
+        let t = grant(200, r#"{"access_token":"a","expires_in":0}"#).unwrap();
+        assert_eq!(t.background_renewal(), None);
     }
 
     #[test]

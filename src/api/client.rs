@@ -294,6 +294,64 @@ impl Client {
         Ok(token.info.clone())
     }
 
+    /// Keeps a token ready ahead of need, for a program that runs for
+    /// hours (the console): grants one now, so that the first request does
+    /// not wait for it, then renews each token in the background a little
+    /// before it goes stale (see [`super::auth`]), while requests go on
+    /// using the current one.
+    ///
+    /// Never retries by itself and never reports: a failed grant (the first
+    /// or a renewal) is logged and left to the next request, which grants
+    /// as usual and reports its own error; the renewals resume from the
+    /// token that request obtains. Runs until dropped (spawn it, abort it
+    /// when done).
+    pub async fn keep_token_fresh(&self) {
+        let inner = &*self.inner;
+        let mut grants = inner.auth.grants();
+        if let Err(e) = inner.auth.token(&inner.http).await {
+            tracing::info!(
+                error = %e,
+                "token grant ahead of need failed; the next request grants"
+            );
+        }
+        loop {
+            // Seen before the token is read: a grant made after this line
+            // wakes the wait below.
+            grants.borrow_and_update();
+            let plan = inner
+                .auth
+                .current()
+                .await
+                .and_then(|t| Some((t.generation, t.background_renewal()?)));
+            let Some((generation, at)) = plan else {
+                // No token (the grant failed) or one too short-lived to
+                // renew ahead: wait for a request to grant one.
+                if grants.changed().await.is_err() {
+                    return;
+                }
+                continue;
+            };
+            tokio::select! {
+                changed = grants.changed() => {
+                    if changed.is_err() {
+                        return;
+                    }
+                }
+                () = tokio::time::sleep_until(at) => {
+                    if let Err(e) = inner.auth.renew_ahead(&inner.http, generation).await {
+                        tracing::info!(
+                            error = %e,
+                            "token renewal ahead of need failed; the next request grants"
+                        );
+                        if grants.changed().await.is_err() {
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Sends `call` with a valid token and decodes the whole JSON body into `T`.
     ///
     /// This is also the extension point for routes this crate has no typed

@@ -65,6 +65,7 @@ pub use routes::body_limit;
 pub use secret::Secret;
 pub mod addresses;
 pub mod connections;
+pub mod customer_key;
 pub mod customers;
 pub mod envelope;
 pub mod export;
@@ -85,6 +86,7 @@ pub use addresses::{CitiesResponse, City, Neighbourhood};
 pub use connections::{
     ConnectionLog, ConnectionLogQuery, ConnectionRecord, ConnectionStats, ConnectionTotals, Traffic,
 };
+pub use customer_key::CustomerKey;
 pub use customers::{
     Address, AllCustomers, Coordinates, Customer, CustomerSearch, CustomerService,
     CustomersResponse, Equipment, LastConnection, NetInterface, Package, ServicePort,

@@ -817,31 +817,21 @@ pub fn send(
             return;
         }
     };
-    let (service, invoice, ticket) = match &request {
-        ActionRequest::OpenTicket(t) => (Some(t.id_cliente_servico), None, None),
-        ActionRequest::UpdateTicket(u) => (
-            (target.service_id != 0).then_some(target.service_id),
-            None,
-            Some(u.id_atendimento),
-        ),
-        ActionRequest::TrustUnlock(u) => (Some(u.id_cliente_servico), None, None),
-        ActionRequest::ResetMac(r) => (Some(r.id_cliente_servico), None, None),
-        ActionRequest::Disconnect(d) => (Some(d.id_cliente_servico), None, None),
-        ActionRequest::Invoice(r) => (None, Some(r.invoice_id()), None),
-        ActionRequest::CreateProspect(_) => (None, None, None),
-        ActionRequest::PbxNotify(_) | ActionRequest::PbxMissed(_) => (None, None, None),
-    };
-    let audit = AuditAttempt {
-        action: kind.audit_name().to_owned(),
-        attendant: app.settings.attendant.clone(),
-        profile: app.settings.profile.clone(),
-        // The runner knows the server's address.
-        host: String::new(),
+    // What the request names, plus what the screen knows: the customer
+    // on screen, and a ticket's own service for its edits.
+    let known = AuditAttempt {
         customer: target.customer_code.as_deref().and_then(|c| c.parse().ok()),
-        service,
-        invoice,
-        ticket,
+        service: (matches!(request, ActionRequest::UpdateTicket(_)) && target.service_id != 0)
+            .then_some(target.service_id),
+        ..AuditAttempt::default()
     };
+    let audit = request.attempt(
+        &known,
+        app.settings.attendant.clone(),
+        app.settings.profile.clone(),
+        // The runner knows the server's address.
+        String::new(),
+    );
     let opens_order = matches!(&request, ActionRequest::OpenTicket(t) if t.abrir_os == Some(true));
     let target_name = target.customer_name.clone();
     app.pending.insert(

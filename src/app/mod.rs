@@ -31,9 +31,9 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use crate::api::{
-    ApiError, ConnectionLog, ConnectionLogQuery, Customer, CustomerSearch, CustomerSearchBy,
-    Invoice, InvoiceSearch, InvoiceSearchBy, ServiceOrder, ServiceOrderSearch,
-    ServiceOrderSearchBy, ServiceOrderStatus, Ticket, TicketSearch, TicketSearchBy,
+    ApiError, ConnectionLog, ConnectionLogQuery, Customer, CustomerKey, CustomerSearch,
+    CustomerSearchBy, Invoice, InvoiceSearch, ServiceOrder, ServiceOrderSearch, ServiceOrderStatus,
+    Ticket, TicketSearch,
 };
 use crate::i18n::{Lang, Msg as T, tr, trf};
 use crate::search_kind::{self, Detection};
@@ -439,6 +439,32 @@ pub struct SearchState {
     /// character replaces it, Backspace clears it, Enter searches it
     /// again, a cursor key just deselects.
     pub selected_all: bool,
+    /// The customer's lists, asked together with a search by CPF/CNPJ or
+    /// code (issue 16), while that search is unanswered.
+    pub prefetch: Option<Prefetch>,
+}
+
+/// The reads sent together with a search by CPF/CNPJ or customer code
+/// (issue 16): invoices, tickets and orders keyed by what was typed
+/// (HubSoft's record routes take `busca=cpf_cnpj` and `codigo_cliente`
+/// too), under a customer view id reserved for them. When the search
+/// finds exactly one customer, and the key names it, that view opens with
+/// them, so the lists arrive with the search instead of a round trip
+/// after it. Otherwise they are aborted, and any answer of theirs is
+/// dropped: the view id is never opened, so nothing of theirs can reach
+/// the screen.
+#[derive(Debug)]
+pub struct Prefetch {
+    /// The customer view the reads belong to (not open yet).
+    pub view: ViewId,
+    /// The sequence number of the search they go with.
+    pub search_seq: u64,
+    /// What they were keyed by.
+    pub key: CustomerKey,
+    /// The reads sent: their slots and sequence numbers.
+    pub sent: Vec<(Slot, u64)>,
+    /// Answers that came before the search's, applied when the view opens.
+    pub arrived: Vec<(ReqId, Reply)>,
 }
 
 /// Wrapper so [`SearchState`] can derive `Default`.
@@ -525,6 +551,13 @@ pub struct CustomerView {
     /// Forms closed with Esc after typing, until this customer is left:
     /// the same key opens them again as they were (issue 13).
     pub drafts: HashMap<actions::DraftKey, forms::AnyForm>,
+    /// Sequence numbers of the lists asked by the search's CPF/CNPJ before
+    /// the customer was known ([`Prefetch`]): a CPF/CNPJ may be shared by
+    /// several customers (one registered twice, an old cancelled record
+    /// the search leaves out), so their answers are shown only when every
+    /// record names this customer; otherwise the list is read again by
+    /// code.
+    pub doc_keyed: Vec<u64>,
 }
 
 /// A pane as a map key for per-pane selection.
@@ -1047,6 +1080,7 @@ fn cancel_edited_search(app: &mut App, edited: bool, fx: &mut Vec<Effect>) -> Ch
     }
     app.search.results.pending = None;
     fx.push(Effect::Abort { view: SEARCH_VIEW });
+    drop_prefetch(app, fx);
     tools::pbx::search_cancelled(app);
     app.set_status(
         StatusKind::Info,
@@ -1387,6 +1421,7 @@ fn search_key(
             } else {
                 app.search.results = Remote::default();
                 app.search.last = None;
+                drop_prefetch(app, fx);
             }
             Changed::Yes
         }
@@ -1404,7 +1439,9 @@ fn search_key(
                             app.search.forced = Some(kind);
                             submit_search(app, fx);
                         }
-                        HistoryEntry::Customer { code, .. } => open_code(app, code, None, None, fx),
+                        HistoryEntry::Customer { code, .. } => {
+                            open_code(app, code, None, None, None, fx)
+                        }
                     }
                 }
                 Changed::Yes
@@ -1506,6 +1543,7 @@ fn submit_search(app: &mut App, fx: &mut Vec<Effect>) {
 }
 
 fn send_search(app: &mut App, kind: CustomerSearchBy, text: String, fx: &mut Vec<Effect>) {
+    drop_prefetch(app, fx);
     let term = search_kind::term_for(kind, &text);
     let seq = app.seq();
     app.search.results.start(seq);
@@ -1513,9 +1551,16 @@ fn send_search(app: &mut App, kind: CustomerSearchBy, text: String, fx: &mut Vec
     app.search.selected = 0;
     app.search.show_history = false;
     app.search.last = Some((kind, text));
+    let key = CustomerKey::of_search(kind, &term);
     let mut params = CustomerSearch::new(kind, term);
     params.limit = Some(SEARCH_LIMIT);
     params.include_cancelled = Some(app.search.include_cancelled);
+    // A CPF/CNPJ or a code usually finds the one customer, who then opens
+    // at once: the search brings the record whole, last connection
+    // included, and the lists go out with it (issue 16).
+    if key.is_some() {
+        params.last_connection = Some(true);
+    }
     fx.push(Effect::Fetch {
         req: ReqId {
             view: SEARCH_VIEW,
@@ -1524,6 +1569,69 @@ fn send_search(app: &mut App, kind: CustomerSearchBy, text: String, fx: &mut Vec
         },
         request: Request::Search(params),
     });
+    if let Some(key) = key {
+        prefetch(app, key, seq, fx);
+    }
+}
+
+/// Sends a fresh view's lists keyed by `key` along with search `search_seq`
+/// (see [`Prefetch`]).
+fn prefetch(app: &mut App, key: CustomerKey, search_seq: u64, fx: &mut Vec<Effect>) {
+    let view = app.next_view;
+    app.next_view += 1;
+    let mut sent = Vec::new();
+    for slot in [Slot::Invoices, Slot::Tickets, Slot::Orders] {
+        let seq = app.seq();
+        let request = match slot {
+            Slot::Invoices => invoices_request(&key, false),
+            Slot::Tickets => tickets_request(&key, false),
+            _ => orders_request(&key, None),
+        };
+        fx.push(Effect::Fetch {
+            req: ReqId { view, slot, seq },
+            request,
+        });
+        sent.push((slot, seq));
+    }
+    app.search.prefetch = Some(Prefetch {
+        view,
+        search_seq,
+        key,
+        sent,
+        arrived: Vec::new(),
+    });
+}
+
+/// Aborts the lists asked with the last search, if they were not used:
+/// their view never opens, so nothing of theirs is ever shown.
+fn drop_prefetch(app: &mut App, fx: &mut Vec<Effect>) {
+    if let Some(p) = app.search.prefetch.take() {
+        fx.push(Effect::Abort { view: p.view });
+    }
+}
+
+/// `GET cliente/financeiro` for a pane: pending invoices, or all of them.
+fn invoices_request(key: &CustomerKey, all: bool) -> Request {
+    let mut p = key.invoices();
+    p.only_pending = Some(!all);
+    p.limit = Some(LIST_LIMIT);
+    Request::Invoices(p)
+}
+
+/// `GET cliente/atendimento` for a pane: open tickets, or all of them.
+fn tickets_request(key: &CustomerKey, all: bool) -> Request {
+    let mut p = key.tickets();
+    p.only_open = Some(!all);
+    p.limit = Some(LIST_LIMIT);
+    Request::Tickets(p)
+}
+
+/// `GET cliente/ordem_servico` for a pane, with its status filter.
+fn orders_request(key: &CustomerKey, status: Option<ServiceOrderStatus>) -> Request {
+    let mut p = key.orders();
+    p.status = status;
+    p.limit = Some(LIST_LIMIT);
+    Request::Orders(p)
 }
 
 /// Opens a customer from a search row: its summary shows at once while
@@ -1543,7 +1651,7 @@ pub fn open_customer_matching(
     let Some(code) = customer.codigo_cliente else {
         return;
     };
-    open_code(app, code, Some(customer), pick, fx);
+    open_code(app, code, Some(customer), pick, None, fx);
 }
 
 /// What the last search sent looked for, as [`CustomerView::pick`] wants it.
@@ -1583,16 +1691,28 @@ fn apply_pick(view: &mut CustomerView) -> bool {
     }
 }
 
+/// Opens customer `code`, showing `summary` (a search row) until its full
+/// record arrives. With `prefetched` (issue 16), `summary` is the record
+/// a search by CPF/CNPJ or code has just brought whole, last connection
+/// included: it is not read again, and the lists asked with that search
+/// fill the panes (those already answered at once).
 fn open_code(
     app: &mut App,
     code: u64,
     summary: Option<Customer>,
     pick: Option<(CustomerSearchBy, String)>,
+    prefetched: Option<Prefetch>,
     fx: &mut Vec<Effect>,
 ) {
     close_view(app, fx);
-    let id = app.next_view;
-    app.next_view += 1;
+    let id = match &prefetched {
+        Some(p) => p.view,
+        None => {
+            let id = app.next_view;
+            app.next_view += 1;
+            id
+        }
+    };
     let name = summary
         .as_ref()
         .and_then(|c| c.display_name())
@@ -1622,15 +1742,39 @@ fn open_code(
         detail_scroll: scroll::Scroll::new(),
         pick,
         drafts: HashMap::new(),
+        doc_keyed: Vec::new(),
     };
     apply_pick(&mut view);
-    for slot in [Slot::Customer, Slot::Invoices, Slot::Tickets, Slot::Orders] {
-        fetch(app, &mut view, slot, fx);
-    }
+    let arrived = match prefetched {
+        Some(p) => {
+            for (slot, seq) in p.sent {
+                match slot {
+                    Slot::Invoices => view.invoices.start(seq),
+                    Slot::Tickets => view.tickets.start(seq),
+                    Slot::Orders => view.orders.start(seq),
+                    _ => continue,
+                }
+                if !p.key.is_code(code) {
+                    view.doc_keyed.push(seq);
+                }
+            }
+            p.arrived
+        }
+        None => {
+            for slot in [Slot::Customer, Slot::Invoices, Slot::Tickets, Slot::Orders] {
+                fetch(app, &mut view, slot, fx);
+            }
+            Vec::new()
+        }
+    };
     // The search row already lists the services and their logins.
     sync_connections(app, &mut view, fx);
     app.view = Some(view);
     app.screen = Screen::Customer;
+    // Lists that answered before the search did, as if they came now.
+    for (req, reply) in arrived {
+        on_reply(app, req, reply, fx);
+    }
 }
 
 /// Leaves the customer on screen: its pending reads are aborted and its
@@ -1656,24 +1800,15 @@ fn fetch(app: &mut App, view: &mut CustomerView, slot: Slot, fx: &mut Vec<Effect
         }
         Slot::Invoices => {
             view.invoices.start(seq);
-            let mut p = InvoiceSearch::new(InvoiceSearchBy::CustomerCode, code);
-            p.only_pending = Some(!view.invoices_all);
-            p.limit = Some(LIST_LIMIT);
-            Request::Invoices(p)
+            invoices_request(&CustomerKey::Code(view.code), view.invoices_all)
         }
         Slot::Tickets => {
             view.tickets.start(seq);
-            let mut p = TicketSearch::new(TicketSearchBy::CustomerCode, code);
-            p.only_open = Some(!view.tickets_all);
-            p.limit = Some(LIST_LIMIT);
-            Request::Tickets(p)
+            tickets_request(&CustomerKey::Code(view.code), view.tickets_all)
         }
         Slot::Orders => {
             view.orders.start(seq);
-            let mut p = ServiceOrderSearch::new(ServiceOrderSearchBy::CustomerCode, code);
-            p.status = view.order_filter;
-            p.limit = Some(LIST_LIMIT);
-            Request::Orders(p)
+            orders_request(&CustomerKey::Code(view.code), view.order_filter)
         }
         Slot::Connections => {
             let Some(login) = view.connections_login.clone() else {
@@ -1957,6 +2092,9 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
         if !app.search.results.expects(req.seq) {
             return Changed::No;
         }
+        // The lists asked with this search: used by the customer it opens,
+        // or aborted.
+        let prefetch = app.search.prefetch.take();
         let popped = tools::pbx::answers_pop(app, req.seq);
         let single = match &result {
             Ok(list) if list.len() == 1 => list.first().cloned(),
@@ -1970,15 +2108,44 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
             app.search.focus.0 = SearchFocus::List;
         }
         if popped {
+            if let Some(p) = prefetch {
+                fx.push(Effect::Abort { view: p.view });
+            }
             return tools::pbx::on_answer(app, req.seq, fx);
         }
         // One match: the attendant wants that customer, open it at once,
         // unless the box no longer names what was searched.
         if let (Some(c), Screen::Search, true) = (single, app.screen, box_holds_last_search(app)) {
             let pick = search_pick(app);
-            open_customer_matching(app, c, pick, fx);
+            match (prefetch, c.codigo_cliente) {
+                // The one the CPF/CNPJ or code names: its record and lists
+                // are here or on their way (issue 16).
+                (Some(p), Some(code)) if p.search_seq == req.seq && p.key.names(&c) => {
+                    open_code(app, code, Some(c), pick, Some(p), fx);
+                }
+                (p, _) => {
+                    if let Some(p) = p {
+                        fx.push(Effect::Abort { view: p.view });
+                    }
+                    open_customer_matching(app, c, pick, fx);
+                }
+            }
+        } else if let Some(p) = prefetch {
+            // Several customers, none, or an error: the lists were asked
+            // for a customer who will not open now.
+            fx.push(Effect::Abort { view: p.view });
         }
         return Changed::Yes;
+    }
+    // A list asked with the search, answering before it: kept until the
+    // search says whose it is.
+    if let Some(p) = app.search.prefetch.as_mut()
+        && p.view == req.view
+    {
+        if p.sent.contains(&(req.slot, req.seq)) {
+            p.arrived.push((req, reply));
+        }
+        return Changed::No;
     }
     let Some(mut view) = app.view.take() else {
         return Changed::No;
@@ -2025,11 +2192,19 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
             Changed::Yes
         }
         (Slot::Invoices, Reply::Invoices(result)) if view.invoices.expects(req.seq) => {
+            if doc_keyed_misfit(&mut view, req.seq, &result, |i| owner(&i.cliente)) {
+                fetch(app, &mut view, Slot::Invoices, fx);
+                return keep(app, view);
+            }
             view.invoices.finish(result.map_err(err));
             clamp(&mut view, Pane::Invoices);
             Changed::Yes
         }
         (Slot::Tickets, Reply::Tickets(result)) if view.tickets.expects(req.seq) => {
+            if doc_keyed_misfit(&mut view, req.seq, &result, |t| owner(&t.cliente)) {
+                fetch(app, &mut view, Slot::Tickets, fx);
+                return keep(app, view);
+            }
             view.tickets.finish(result.map_err(err));
             clamp(&mut view, Pane::Tickets);
             // A caller who is a ticket's contact points at its service.
@@ -2039,6 +2214,10 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
             Changed::Yes
         }
         (Slot::Orders, Reply::Orders(result)) if view.orders.expects(req.seq) => {
+            if doc_keyed_misfit(&mut view, req.seq, &result, |o| owner(&o.cliente)) {
+                fetch(app, &mut view, Slot::Orders, fx);
+                return keep(app, view);
+            }
             view.orders.finish(result.map_err(err));
             clamp(&mut view, Pane::Orders);
             Changed::Yes
@@ -2052,6 +2231,46 @@ fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Ch
     };
     app.view = Some(view);
     changed
+}
+
+/// Puts `view` back on screen after a list answer that changed nothing
+/// visible (it is being read again).
+fn keep(app: &mut App, view: CustomerView) -> Changed {
+    app.view = Some(view);
+    Changed::No
+}
+
+/// The customer code a record names in its `cliente`.
+fn owner(cliente: &Option<Customer>) -> Option<u64> {
+    cliente.as_ref().and_then(|c| c.codigo_cliente)
+}
+
+/// Whether the answer to list read `seq` must be read again by code: it
+/// was asked by the search's CPF/CNPJ ([`CustomerView::doc_keyed`]), and
+/// a record in it names another customer or none, or the server refused
+/// that key. A network failure is shown as it is: the same read by code
+/// would most likely meet it too.
+fn doc_keyed_misfit<T>(
+    view: &mut CustomerView,
+    seq: u64,
+    result: &Result<Vec<T>, ApiError>,
+    owner: impl Fn(&T) -> Option<u64>,
+) -> bool {
+    let Some(i) = view.doc_keyed.iter().position(|s| *s == seq) else {
+        return false;
+    };
+    view.doc_keyed.swap_remove(i);
+    match result {
+        Ok(list) => list.iter().any(|r| owner(r) != Some(view.code)),
+        Err(
+            ApiError::Refused { .. }
+            | ApiError::NotFound { .. }
+            | ApiError::Decode { .. }
+            | ApiError::InvalidRequest { .. },
+        ) => true,
+        Err(ApiError::Http { status, .. }) => (400..500).contains(status),
+        Err(_) => false,
+    }
 }
 
 /// Reads `slot` of `view` again when that customer is still on screen

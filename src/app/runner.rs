@@ -104,6 +104,8 @@ pub struct Runner {
     actions: Vec<JoinHandle<()>>,
     /// The local index's load: a newer one replaces (aborts) it.
     index_task: Option<AbortHandle>,
+    /// Keeps an access token ready (see [`Runner::keep_token_fresh`]).
+    token_keeper: Option<AbortHandle>,
     audit: Option<Audit>,
     /// Open the user's audit file at the first action (see
     /// [`Runner::with_audit_file`]).
@@ -120,9 +122,30 @@ impl Runner {
             detached: Vec::new(),
             actions: Vec::new(),
             index_task: None,
+            token_keeper: None,
             audit: None,
             audit_file: None,
         }
+    }
+
+    /// Obtains an access token now, in the background, and renews it
+    /// before it goes stale ([`Client::keep_token_fresh`]), so that the
+    /// first search after start-up, and any search after a long pause,
+    /// does not wait for a grant (issue 16). Nothing reaches the screen: a
+    /// grant that fails is tried again by the next request, which shows
+    /// its error as any read does. Not counted by [`Runner::in_flight`].
+    pub fn keep_token_fresh(&mut self) {
+        if let Some(old) = self.token_keeper.take() {
+            old.abort();
+        }
+        let client = self.client.clone();
+        let handle = tokio::spawn(async move {
+            // A client that cannot be built fails the first request instead.
+            if let Ok(client) = client.get().await {
+                client.keep_token_fresh().await;
+            }
+        });
+        self.token_keeper = Some(handle.abort_handle());
     }
 
     /// Writes actions to the audit file at `path` (the user's
@@ -289,6 +312,9 @@ impl Runner {
         if let Some(task) = self.index_task.take() {
             task.abort();
         }
+        if let Some(task) = self.token_keeper.take() {
+            task.abort();
+        }
     }
 
     /// Aborts everything and waits until every abandoned action has its
@@ -299,6 +325,15 @@ impl Runner {
         for task in self.actions.drain(..) {
             // Cancelled: its future, and the trail's guard in it, is dropped.
             let _ = task.await;
+        }
+    }
+}
+
+impl Drop for Runner {
+    /// The token keeper never ends by itself: it goes with its runner.
+    fn drop(&mut self) {
+        if let Some(task) = self.token_keeper.take() {
+            task.abort();
         }
     }
 }

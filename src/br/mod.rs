@@ -13,6 +13,7 @@ pub mod doc;
 pub mod email;
 pub mod money;
 pub mod phone;
+pub mod size;
 pub mod speed;
 
 use crate::i18n::{Lang, Msg, trf};

@@ -503,20 +503,9 @@ fn traffic(f: &Fmt, t: Traffic) -> String {
     }
 }
 
-/// `1.234,5` the Brazilian way, one decimal.
+/// `1.234,5` the Brazilian way, one decimal, under a "(MB)" header.
 fn megabytes(v: Option<f64>) -> String {
-    let Some(v) = v else { return String::new() };
-    let plain = format!("{v:.1}");
-    let (int, frac) = plain.split_once('.').unwrap_or((&plain, "0"));
-    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    format!("{sign}{grouped},{frac}")
+    v.map(crate::br::size::decimal).unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------
@@ -1010,21 +999,6 @@ pub fn totals_json(t: &Totals) -> Value {
     })
 }
 
-/// A byte count for people: `812 B`, `4,2 KiB`, `1,3 MiB`, `2,0 GiB`.
-pub fn size(bytes: u64) -> String {
-    const UNITS: [&str; 3] = ["KiB", "MiB", "GiB"];
-    if bytes < 1024 {
-        return format!("{bytes} B");
-    }
-    let mut v = bytes as f64 / 1024.0;
-    let mut unit = 0;
-    while v >= 1024.0 && unit + 1 < UNITS.len() {
-        v /= 1024.0;
-        unit += 1;
-    }
-    format!("{} {}", megabytes(Some(v)), UNITS[unit])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1128,13 +1102,5 @@ mod tests {
             totals_json(&t),
             json!({"quantidade": 4, "valor_total": 162.0, "valor_vencido": 100.0})
         );
-    }
-
-    #[test]
-    fn sizes_read_well() {
-        assert_eq!(size(812), "812 B");
-        assert_eq!(size(4_300), "4,2 KiB");
-        assert_eq!(size(5 * 1024 * 1024), "5,0 MiB");
-        assert_eq!(size(3 * 1024 * 1024 * 1024), "3,0 GiB");
     }
 }

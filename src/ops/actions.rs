@@ -14,7 +14,7 @@ use crate::api::prospects::NewProspect;
 use crate::api::service_actions::{Disconnect, ResetMac, TrustUnlock};
 use crate::api::tickets::{NewTicket, TicketUpdate};
 use crate::api::{ApiError, Client, PbxCall};
-use crate::audit::{self, Outcome};
+use crate::audit::{self, AuditAttempt, Outcome};
 use crate::i18n::Msg;
 
 /// An action hubdesk can send.
@@ -278,6 +278,44 @@ impl ActionRequest {
     }
 }
 
+impl ActionRequest {
+    /// The audit attempt of this request: the action's audit name and the
+    /// records it names (customer, service, invoice, ticket), plus who
+    /// sends it from where. `known` adds what the front end knows beyond
+    /// the request (the customer on screen, a ticket's service); the
+    /// request's own ids win.
+    pub fn attempt(
+        &self,
+        known: &AuditAttempt,
+        attendant: Option<String>,
+        profile: String,
+        host: String,
+    ) -> AuditAttempt {
+        let (customer, service, invoice, ticket) = match self {
+            ActionRequest::OpenTicket(t) => (None, Some(t.id_cliente_servico), None, None),
+            ActionRequest::UpdateTicket(u) => (None, None, None, Some(u.id_atendimento)),
+            ActionRequest::TrustUnlock(u) => (None, Some(u.id_cliente_servico), None, None),
+            ActionRequest::ResetMac(r) => (None, Some(r.id_cliente_servico), None, None),
+            ActionRequest::Disconnect(d) => (None, Some(d.id_cliente_servico), None, None),
+            ActionRequest::Invoice(r) => (None, None, Some(r.invoice_id()), None),
+            ActionRequest::CreateProspect(_) => (None, None, None, None),
+            ActionRequest::PbxNotify(c) | ActionRequest::PbxMissed(c) => {
+                (c.codigo_cliente, None, None, None)
+            }
+        };
+        AuditAttempt {
+            action: self.kind().audit_name().to_owned(),
+            attendant,
+            profile,
+            host,
+            customer: customer.or(known.customer),
+            service: service.or(known.service),
+            invoice: invoice.or(known.invoice),
+            ticket: ticket.or(known.ticket),
+        }
+    }
+}
+
 /// The answer to an action.
 #[derive(Debug, Clone)]
 pub enum ActionReply {
@@ -427,5 +465,30 @@ mod tests {
         msgs.dedup();
         assert_eq!(msgs.len(), TABLE.len(), "two actions share a name");
         assert_eq!(ActionKind::from_audit_name("reboot_cpe"), None);
+    }
+
+    #[test]
+    fn an_attempt_names_what_the_request_names_then_what_the_screen_knows() {
+        let unlock = ActionRequest::TrustUnlock(TrustUnlock {
+            id_cliente_servico: 7,
+            dias_desbloqueio: Some(1),
+        });
+        let known = AuditAttempt {
+            customer: Some(42),
+            service: Some(9),
+            ..AuditAttempt::default()
+        };
+        let a = unlock.attempt(&known, Some("ana".into()), "p".into(), "https://h".into());
+        assert_eq!(a.action, "trust_unlock");
+        assert_eq!(
+            (a.customer, a.service),
+            (Some(42), Some(7)),
+            "the request's service wins"
+        );
+        assert_eq!(a.attendant.as_deref(), Some("ana"));
+        let send = ActionRequest::Invoice(InvoiceRequest::Push(InvoicePush { id_fatura: 5 }));
+        let a = send.attempt(&AuditAttempt::default(), None, String::new(), String::new());
+        assert_eq!((a.invoice, a.service, a.ticket), (Some(5), None, None));
+        assert_eq!(a.action, "send_invoice_push");
     }
 }

@@ -262,21 +262,8 @@ pub fn too_large(lang: Lang, route: &str, limit: u64) -> String {
     trf(
         lang,
         Msg::ErrTooLarge,
-        &[("route", &route), ("size", &format_size(limit))],
+        &[("route", &route), ("size", &crate::br::size::bytes(limit))],
     )
-}
-
-/// A size limit for people: `32 MB`, `64 KB`, `1500 bytes`.
-pub fn format_size(bytes: u64) -> String {
-    const KB: u64 = 1024;
-    const MB: u64 = 1024 * KB;
-    if bytes >= MB && bytes.is_multiple_of(MB) {
-        format!("{} MB", bytes / MB)
-    } else if bytes >= KB && bytes.is_multiple_of(KB) {
-        format!("{} KB", bytes / KB)
-    } else {
-        format!("{bytes} bytes")
-    }
 }
 
 #[cfg(test)]
@@ -523,7 +510,6 @@ mod tests {
             too_large(Lang::En, "cliente", 32 * 1024 * 1024),
             "The answer of cliente is larger than 32 MB, hubdesk's limit for this route: narrow the search"
         );
-        assert_eq!(format_size(64 * 1024), "64 KB");
-        assert_eq!(format_size(1500), "1500 bytes");
+        assert_eq!(crate::br::size::bytes(64 * 1024), "64 KB");
     }
 }

@@ -13,13 +13,10 @@ use crate::i18n::{Lang, Msg, tr, trf};
 use crate::theme::Role;
 use crate::ui::cells::{self, kv, row, txt};
 
-/// Megabytes in Brazilian notation, switching to GB from 1024 MB.
+/// Megabytes in Brazilian notation ([`crate::br::size::megabytes`]),
+/// blank when not sent.
 pub fn megabytes(mb: Option<f64>) -> String {
-    match mb {
-        Some(v) if v >= 1024.0 => format!("{:.1} GB", v / 1024.0).replace('.', ","),
-        Some(v) => format!("{v:.1} MB").replace('.', ","),
-        None => String::new(),
-    }
+    mb.map(crate::br::size::megabytes).unwrap_or_default()
 }
 
 /// A session's traffic: [`megabytes`], blank when not sent, "inválido"

@@ -98,33 +98,14 @@ pub(super) fn action(
         }
     }
     let host = settings.host.clone().unwrap_or_default();
-    let attempt = AuditAttempt {
-        action: kind.audit_name().to_owned(),
+    let attempt = request.attempt(
+        &AuditAttempt::default(),
         // As the console does: the profile's attendant, else the system
         // account (issue 12: the CLI recorded nobody).
-        attendant: crate::ops::identity::attendant(settings.attendant.as_deref()),
-        profile: settings.profile.clone(),
+        crate::ops::identity::attendant(settings.attendant.as_deref()),
+        settings.profile.clone(),
         host,
-        customer: match request {
-            ActionRequest::PbxNotify(p) | ActionRequest::PbxMissed(p) => p.codigo_cliente,
-            _ => None,
-        },
-        service: match request {
-            ActionRequest::TrustUnlock(p) => Some(p.id_cliente_servico),
-            ActionRequest::ResetMac(p) => Some(p.id_cliente_servico),
-            ActionRequest::Disconnect(p) => Some(p.id_cliente_servico),
-            ActionRequest::OpenTicket(p) => Some(p.id_cliente_servico),
-            _ => None,
-        },
-        invoice: match request {
-            ActionRequest::Invoice(r) => Some(r.invoice_id()),
-            _ => None,
-        },
-        ticket: match request {
-            ActionRequest::UpdateTicket(p) => Some(p.id_atendimento),
-            _ => None,
-        },
-    };
+    );
     Ok(Plan::Action(Box::new(ActionPlan { action, attempt })))
 }
 

@@ -43,7 +43,7 @@ pub(super) fn export_progress_text(lang: Lang, count: u64, bytes: u64) -> String
     trf(
         lang,
         Msg::Cli7ExportProgress,
-        &[("count", &count), ("size", &out::size(bytes))],
+        &[("count", &count), ("size", &br::size::bytes(bytes))],
     )
 }
 
@@ -125,7 +125,10 @@ pub(super) async fn export_customers(
             note(&trf(
                 lang,
                 Msg::Cli7ExportDone,
-                &[("count", &count), ("size", &out::size(stream.bytes_read()))],
+                &[
+                    ("count", &count),
+                    ("size", &br::size::bytes(stream.bytes_read())),
+                ],
             ));
         }
     }

@@ -29,13 +29,10 @@ pub(super) enum NetworkKind {
     Zones,
 }
 
-/// A customer reference: code, CPF/CNPJ, or `service:ID`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) enum Ref {
-    Code(u64),
-    Document(String),
-    Service(u64),
-}
+/// A customer reference: code, CPF/CNPJ, or `service:ID`; the key of the
+/// record routes, mapped to their searches in one place (the console sends
+/// the same ones).
+pub(super) type Ref = crate::api::CustomerKey;
 
 pub(super) fn parse_ref(lang: Lang, input: &str) -> Result<Ref, Failure> {
     let s = input.trim();
@@ -86,12 +83,7 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<P
             all,
             limit,
         } => {
-            let (by, term) = match parse_ref(lang, &reference)? {
-                Ref::Code(c) => (InvoiceSearchBy::CustomerCode, c.to_string()),
-                Ref::Document(d) => (InvoiceSearchBy::Document, d),
-                Ref::Service(s) => (InvoiceSearchBy::ServiceId, s.to_string()),
-            };
-            let mut q = InvoiceSearch::new(by, term);
+            let mut q = parse_ref(lang, &reference)?.invoices();
             q.only_pending = Some(!all);
             q.limit = limit;
             checked(lang, q.to_call())?;
@@ -102,12 +94,7 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<P
             all,
             limit,
         } => {
-            let (by, term) = match parse_ref(lang, &reference)? {
-                Ref::Code(c) => (TicketSearchBy::CustomerCode, c.to_string()),
-                Ref::Document(d) => (TicketSearchBy::Document, d),
-                Ref::Service(s) => (TicketSearchBy::ServiceId, s.to_string()),
-            };
-            let mut q = TicketSearch::new(by, term);
+            let mut q = parse_ref(lang, &reference)?.tickets();
             q.only_open = Some(!all);
             q.limit = limit;
             checked(lang, q.to_call())?;
@@ -118,12 +105,7 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<P
             status,
             limit,
         } => {
-            let (by, term) = match parse_ref(lang, &reference)? {
-                Ref::Code(c) => (ServiceOrderSearchBy::CustomerCode, c.to_string()),
-                Ref::Document(d) => (ServiceOrderSearchBy::Document, d),
-                Ref::Service(s) => (ServiceOrderSearchBy::ServiceId, s.to_string()),
-            };
-            let mut q = ServiceOrderSearch::new(by, term);
+            let mut q = parse_ref(lang, &reference)?.orders();
             q.status = status.map(|s| s.to_api());
             q.limit = limit;
             checked(lang, q.to_call())?;

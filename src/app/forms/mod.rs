@@ -1,0 +1,582 @@
+//! The forms behind the actions: open a ticket, edit or close one, trust
+//! unlock, resend an invoice.
+//!
+//! Pure state: every text field is a [`tui_input::Input`], validation is a
+//! plain function that puts a localized message *at the field*, and nothing
+//! here sends anything. A failed validation, or a refusal from the server
+//! ([`Form::set_banner`]), keeps every character typed: the attendant fixes
+//! one field instead of retyping the form.
+//!
+//! Keys (see [`ActionForm::handle_key`]), chosen to match the keymap's
+//! `Open`/`Back`/`NextPane`/`PrevPane` defaults so a form feels like the
+//! rest of the console:
+//!
+//! | key | effect |
+//! |---|---|
+//! | `Tab` / `Down` | next field |
+//! | `Shift-Tab` / `Up` | previous field |
+//! | `Space` | toggles a switch, cycles a choice (types a space in text) |
+//! | `Left` / `Right` | cycle a choice (move the cursor in text) |
+//! | `Enter` | validate; submit when every field is valid |
+//! | `Esc` | cancel |
+//!
+//! Text fields are single-line: `Enter` always submits, so there is no
+//! second "submit" key to learn.
+
+use chrono::NaiveDate;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler as _;
+
+use crate::api::invoices::{InvoiceEmail, InvoicePush, InvoiceSms};
+use crate::api::service_actions::TrustUnlock;
+use crate::api::tickets::{NewTicket, TicketUpdate};
+use crate::br::{FieldError, email, phone};
+use crate::i18n::{Lang, Msg, tr, trf};
+
+use super::inflight::ActionKind;
+
+mod invoice;
+mod ticket;
+mod unlock;
+
+pub use self::invoice::*;
+pub use self::ticket::*;
+pub use self::unlock::*;
+
+// ---------------------------------------------------------------------------
+// Field machinery
+/// A message shown under a field: a catalog entry plus its placeholder
+/// values, localized only when drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldMessage {
+    /// The message.
+    pub msg: Msg,
+    /// Placeholder values.
+    pub args: Vec<(&'static str, String)>,
+    /// A nested message filling the `{reason}` placeholder, localized in
+    /// the same language as the outer one.
+    pub reason: Option<Box<FieldMessage>>,
+}
+
+impl FieldMessage {
+    /// A message without placeholders.
+    pub fn new(msg: Msg) -> FieldMessage {
+        FieldMessage {
+            msg,
+            args: Vec::new(),
+            reason: None,
+        }
+    }
+
+    /// The message of a typed `br` parser error.
+    pub fn from_error(e: &dyn FieldError) -> FieldMessage {
+        FieldMessage {
+            msg: e.msg(),
+            args: e.args(),
+            reason: None,
+        }
+    }
+
+    /// The text in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let reason = self.reason.as_ref().map(|r| r.text(lang));
+        let mut refs: Vec<(&str, &dyn std::fmt::Display)> = self
+            .args
+            .iter()
+            .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
+            .collect();
+        if let Some(r) = &reason {
+            refs.push(("reason", r));
+        }
+        trf(lang, self.msg, &refs)
+    }
+}
+
+/// Identifies a field across forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldId {
+    /// Ticket description.
+    Description,
+    /// Requester's name.
+    Requester,
+    /// Requester's phone.
+    Phone,
+    /// Requester's e-mail.
+    Email,
+    /// "Also open a service order".
+    OpenOrder,
+    /// "Close the ticket".
+    CloseTicket,
+    /// Text recorded when closing.
+    ClosingText,
+    /// Trust-unlock days.
+    Days,
+    /// Invoice channel.
+    Channel,
+    /// Extra invoice recipients.
+    Recipients,
+}
+
+/// The input of a field.
+#[derive(Debug, Clone)]
+pub enum Control {
+    /// One line of text.
+    Text(Input),
+    /// On/off.
+    Switch(bool),
+    /// One of several options (catalog names), by index.
+    Choice {
+        /// Option names.
+        options: &'static [Msg],
+        /// Selected index.
+        selected: usize,
+    },
+}
+
+/// One field of a form.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Which field.
+    pub id: FieldId,
+    /// Its label.
+    pub label: Msg,
+    /// Its input.
+    pub control: Control,
+    /// A permanent explanation under the field, if any.
+    pub hint: Option<Msg>,
+    /// The validation message, set by the last submit attempt.
+    pub error: Option<FieldMessage>,
+    /// Hidden fields are skipped by focus and drawing but keep their text
+    /// (a recipient list survives switching to push and back).
+    pub hidden: bool,
+}
+
+impl Field {
+    fn text(id: FieldId, label: Msg, value: &str) -> Field {
+        Field {
+            id,
+            label,
+            control: Control::Text(Input::new(value.to_owned())),
+            hint: None,
+            error: None,
+            hidden: false,
+        }
+    }
+
+    fn switch(id: FieldId, label: Msg, on: bool) -> Field {
+        Field {
+            control: Control::Switch(on),
+            ..Field::text(id, label, "")
+        }
+    }
+
+    fn with_hint(mut self, hint: Msg) -> Field {
+        self.hint = Some(hint);
+        self
+    }
+
+    /// The typed text (empty for switches and choices).
+    pub fn value(&self) -> &str {
+        match &self.control {
+            Control::Text(input) => input.value(),
+            _ => "",
+        }
+    }
+}
+
+/// Validation errors, each tied to its field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FormErrors(pub Vec<(FieldId, FieldMessage)>);
+
+impl FormErrors {
+    fn push(&mut self, id: FieldId, msg: FieldMessage) {
+        self.0.push((id, msg));
+    }
+
+    fn into_result<T>(self, value: impl FnOnce() -> T) -> Result<T, FormErrors> {
+        if self.0.is_empty() {
+            Ok(value())
+        } else {
+            Err(self)
+        }
+    }
+
+    /// The message for `id`, if it failed.
+    pub fn get(&self, id: FieldId) -> Option<&FieldMessage> {
+        self.0.iter().find(|(f, _)| *f == id).map(|(_, m)| m)
+    }
+}
+
+/// A message over the whole form: typically the server's refusal, shown
+/// while the typed values stay for a correction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Banner {
+    /// Already localized text.
+    pub text: String,
+    /// Whether it is an error (drawn as danger) or a note.
+    pub error: bool,
+}
+
+/// The fields of a form, the focus, and a banner.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// The action the form prepares (its name is the title).
+    pub kind: ActionKind,
+    fields: Vec<Field>,
+    focus: usize,
+    banner: Option<Banner>,
+    /// The attendant changed a value (typed, pasted, switched).
+    edited: bool,
+}
+
+impl Form {
+    fn new(kind: ActionKind, fields: Vec<Field>) -> Form {
+        Form {
+            kind,
+            fields,
+            focus: 0,
+            banner: None,
+            edited: false,
+        }
+    }
+
+    /// Whether the attendant changed any value since the form opened:
+    /// closing it then keeps a draft instead of losing the typing.
+    pub fn edited(&self) -> bool {
+        self.edited
+    }
+
+    /// Every field, hidden ones included, in order.
+    pub fn fields(&self) -> &[Field] {
+        &self.fields
+    }
+
+    /// The visible fields, in order.
+    pub fn visible(&self) -> impl Iterator<Item = &Field> {
+        self.fields.iter().filter(|f| !f.hidden)
+    }
+
+    /// The field `id`.
+    pub fn field(&self, id: FieldId) -> &Field {
+        self.fields
+            .iter()
+            .find(|f| f.id == id)
+            .expect("forms only ask for their own fields")
+    }
+
+    fn field_mut(&mut self, id: FieldId) -> &mut Field {
+        self.fields
+            .iter_mut()
+            .find(|f| f.id == id)
+            .expect("forms only ask for their own fields")
+    }
+
+    /// The text of field `id`.
+    pub fn value(&self, id: FieldId) -> &str {
+        self.field(id).value()
+    }
+
+    /// Whether switch `id` is on.
+    pub fn switch(&self, id: FieldId) -> bool {
+        matches!(self.field(id).control, Control::Switch(true))
+    }
+
+    /// The selected index of choice `id`.
+    pub fn choice(&self, id: FieldId) -> usize {
+        match self.field(id).control {
+            Control::Choice { selected, .. } => selected,
+            _ => 0,
+        }
+    }
+
+    /// The focused field.
+    pub fn focused(&self) -> FieldId {
+        self.fields[self.focus].id
+    }
+
+    /// Moves the focus to `id` (if visible).
+    pub fn focus(&mut self, id: FieldId) {
+        if let Some(i) = self.fields.iter().position(|f| f.id == id && !f.hidden) {
+            self.focus = i;
+        }
+    }
+
+    /// The banner, if any.
+    pub fn banner(&self) -> Option<&Banner> {
+        self.banner.as_ref()
+    }
+
+    /// Shows `text` over the form (the server refused; fix and resend), or
+    /// clears it with `None`. The fields are left as typed.
+    pub fn set_banner(&mut self, banner: Option<Banner>) {
+        self.banner = banner;
+    }
+
+    /// Puts `errors` at their fields (clearing the others) and focuses the
+    /// first failing field.
+    pub fn show_errors(&mut self, errors: &FormErrors) {
+        for f in &mut self.fields {
+            f.error = errors.get(f.id).cloned();
+        }
+        if let Some((id, _)) = errors.0.first() {
+            self.focus(*id);
+        }
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let n = self.fields.len();
+        for step in 1..=n {
+            let i = if forward {
+                (self.focus + step) % n
+            } else {
+                (self.focus + n - step) % n
+            };
+            if !self.fields[i].hidden {
+                self.focus = i;
+                return;
+            }
+        }
+    }
+
+    /// Keeps the focus on a visible field after visibility changed.
+    fn fix_focus(&mut self) {
+        if self.fields[self.focus].hidden {
+            self.move_focus(true);
+        }
+    }
+}
+
+/// What a key did to a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormOutcome {
+    /// Keep the form open (edited, moved, or validation failed and the
+    /// messages are now at the fields).
+    Continue,
+    /// Every field is valid: the console builds the request
+    /// (`to_request`), asks for confirmation if the action needs it, and
+    /// sends it through the in-flight guard.
+    Submit,
+    /// The attendant gave up; close the form.
+    Cancel,
+}
+
+/// Behaviour shared by the forms.
+pub trait ActionForm {
+    /// The generic form state.
+    fn form(&self) -> &Form;
+    /// The generic form state, mutable.
+    fn form_mut(&mut self) -> &mut Form;
+    /// Validates every field without changing anything.
+    fn check(&self) -> Result<(), FormErrors>;
+    /// Adjusts labels and visibility after a switch or choice changed.
+    fn refresh(&mut self) {}
+
+    /// Handles one key; see the module documentation for the keys.
+    /// Key releases are ignored (terminals with the kitty protocol report
+    /// them, and a release must not submit a second time).
+    fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
+        if key.kind == KeyEventKind::Release {
+            return FormOutcome::Continue;
+        }
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let form = self.form_mut();
+        let focused = form.focus;
+        // One key from any field switches the service order of a new
+        // ticket (issue 13): Ctrl-O, which types nothing.
+        if key.code == KeyCode::Char('o')
+            && key.modifiers.contains(KeyModifiers::CONTROL)
+            && let Some(field) = form.fields.iter_mut().find(|f| f.id == FieldId::OpenOrder)
+            && let Control::Switch(on) = &mut field.control
+        {
+            *on = !*on;
+            form.edited = true;
+            return FormOutcome::Continue;
+        }
+        match key.code {
+            KeyCode::Esc => return FormOutcome::Cancel,
+            KeyCode::Enter => {
+                return match self.check() {
+                    Ok(()) => {
+                        // The old refusal no longer describes what is sent.
+                        let form = self.form_mut();
+                        form.show_errors(&FormErrors::default());
+                        form.banner = None;
+                        FormOutcome::Submit
+                    }
+                    Err(errors) => {
+                        self.form_mut().show_errors(&errors);
+                        FormOutcome::Continue
+                    }
+                };
+            }
+            KeyCode::Tab | KeyCode::Down => form.move_focus(true),
+            KeyCode::BackTab | KeyCode::Up => form.move_focus(false),
+            _ => {
+                let field = &mut form.fields[focused];
+                let changed = match (&mut field.control, key.code) {
+                    (Control::Switch(on), KeyCode::Char(' ')) if plain => {
+                        *on = !*on;
+                        true
+                    }
+                    (
+                        Control::Choice { options, selected },
+                        KeyCode::Char(' ') | KeyCode::Right,
+                    ) if plain => {
+                        *selected = (*selected + 1) % options.len();
+                        true
+                    }
+                    (Control::Choice { options, selected }, KeyCode::Left) if plain => {
+                        *selected = (*selected + options.len() - 1) % options.len();
+                        true
+                    }
+                    (Control::Text(input), _) => input
+                        .handle_event(&Event::Key(key))
+                        .is_some_and(|c| c.value),
+                    _ => false,
+                };
+                if changed {
+                    // The message described the old value.
+                    field.error = None;
+                    self.form_mut().edited = true;
+                    self.refresh();
+                    self.form_mut().fix_focus();
+                }
+            }
+        }
+        FormOutcome::Continue
+    }
+}
+
+/// Inserts pasted text (the terminal's bracketed paste) into the focused
+/// text field at the cursor. Line breaks become spaces, since fields are
+/// single-line, and control characters are dropped, so a pasted escape
+/// sequence cannot reach the request. Returns whether anything changed.
+pub fn paste(form: &mut dyn ActionForm, text: &str) -> bool {
+    let clean = crate::sanitize::clean_line(text);
+    let f = form.form_mut();
+    let focused = f.focus;
+    let field = &mut f.fields[focused];
+    let Control::Text(input) = &mut field.control else {
+        return false;
+    };
+    let mut changed = false;
+    for c in clean.chars() {
+        changed |= input
+            .handle(tui_input::InputRequest::InsertChar(c))
+            .is_some_and(|r| r.value);
+    }
+    if changed {
+        field.error = None;
+        f.edited = true;
+    }
+    changed
+}
+
+fn required(errors: &mut FormErrors, id: FieldId, value: &str) -> bool {
+    if value.trim().is_empty() {
+        errors.push(id, FieldMessage::new(Msg::FieldEmpty));
+        false
+    } else {
+        true
+    }
+}
+
+fn check_phone(errors: &mut FormErrors, id: FieldId, value: &str) -> Option<String> {
+    match phone::parse(value) {
+        Ok(p) => Some(p.digits().to_owned()),
+        Err(e) => {
+            errors.push(id, FieldMessage::from_error(&e));
+            None
+        }
+    }
+}
+
+fn check_optional_email(errors: &mut FormErrors, id: FieldId, value: &str) -> Option<String> {
+    if value.trim().is_empty() {
+        return None;
+    }
+    match email::validate(value) {
+        Ok(e) => Some(e.to_owned()),
+        Err(e) => {
+            errors.push(id, FieldMessage::from_error(&e));
+            None
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Any form
+/// One open form, for the console to keep in its state.
+#[derive(Debug, Clone)]
+pub enum AnyForm {
+    /// Open a ticket.
+    Ticket(TicketForm),
+    /// Edit or close a ticket.
+    TicketUpdate(TicketUpdateForm),
+    /// Trust unlock.
+    TrustUnlock(TrustUnlockForm),
+    /// Resend an invoice.
+    InvoiceSend(InvoiceSendForm),
+}
+
+impl AnyForm {
+    fn inner(&self) -> &dyn ActionForm {
+        match self {
+            AnyForm::Ticket(f) => f,
+            AnyForm::TicketUpdate(f) => f,
+            AnyForm::TrustUnlock(f) => f,
+            AnyForm::InvoiceSend(f) => f,
+        }
+    }
+
+    fn inner_mut(&mut self) -> &mut dyn ActionForm {
+        match self {
+            AnyForm::Ticket(f) => f,
+            AnyForm::TicketUpdate(f) => f,
+            AnyForm::TrustUnlock(f) => f,
+            AnyForm::InvoiceSend(f) => f,
+        }
+    }
+
+    /// The generic state, for drawing.
+    pub fn form(&self) -> &Form {
+        self.inner().form()
+    }
+
+    /// The generic state, e.g. to set a banner after a refusal.
+    pub fn form_mut(&mut self) -> &mut Form {
+        self.inner_mut().form_mut()
+    }
+
+    /// The action the form currently prepares (closing vs editing, the
+    /// invoice channel).
+    pub fn kind(&self) -> ActionKind {
+        self.form().kind
+    }
+
+    /// See [`ActionForm::handle_key`].
+    pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
+        self.inner_mut().handle_key(key)
+    }
+
+    /// A bracketed paste (`Event::Paste`); see [`paste`].
+    pub fn handle_paste(&mut self, text: &str) -> bool {
+        paste(self.inner_mut(), text)
+    }
+}
+
+/// The localized title of a form: the action's name, capitalised.
+pub fn title(lang: Lang, kind: ActionKind) -> String {
+    let name = tr(lang, kind.msg());
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

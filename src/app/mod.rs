@@ -982,9 +982,8 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
                     Changed::No
                 }
             } else if let Some(palette) = app.palette.as_mut() {
-                for c in text.chars().filter(|c| !c.is_control()) {
-                    palette.input.handle(tui_input::InputRequest::InsertChar(c));
-                }
+                let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+                forms::insert_text(&mut palette.input, &clean);
                 palette.selected = 0;
                 Changed::Yes
             } else if app.screen == Screen::Search && app.search.focus.0 == SearchFocus::Input {
@@ -993,11 +992,7 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
                 if std::mem::take(&mut app.search.selected_all) {
                     app.search.input.reset();
                 }
-                for c in clean.chars() {
-                    app.search
-                        .input
-                        .handle(tui_input::InputRequest::InsertChar(c));
-                }
+                forms::insert_text(&mut app.search.input, &clean);
                 Changed::Yes
             } else if let Screen::Tool(tool) = app.screen {
                 tools::paste(app, tool, &text, &mut fx)

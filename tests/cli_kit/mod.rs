@@ -1,5 +1,5 @@
-//! The harness of the CLI end-to-end tests (`tests/cli.rs`,
-//! `tests/cli_more.rs`): the real `hubdesk` binary, run without a terminal,
+//! The harness of the CLI end-to-end tests (`tests/cli/cli.rs`,
+//! `tests/cli/cli_more.rs`): the real `hubdesk` binary, run without a terminal,
 //! against a simulator started in the test on a free port. Every run gets a
 //! private HOME, config, data, state and runtime directory, so no test
 //! reads or writes the real user's files.

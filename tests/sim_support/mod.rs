@@ -127,3 +127,21 @@ pub fn assert_refused(v: &Value) -> String {
     assert!(v["errors"].is_array(), "{v}");
     v["msg"].as_str().expect("msg").to_string()
 }
+
+/// How long [`eventually`] waits before it gives up.
+pub const DEADLINE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Polls `done` every 20 ms until it holds; panics, naming `what`, after
+/// [`DEADLINE`]. For what becomes true with time (a TTL running out, a
+/// handler finishing in the background) instead of a fixed sleep: fast on
+/// a quiet machine, and still right on a loaded one.
+pub async fn eventually(what: &str, mut done: impl AsyncFnMut() -> bool) {
+    let deadline = tokio::time::Instant::now() + DEADLINE;
+    while !done().await {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{what}: not within {DEADLINE:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}

@@ -334,3 +334,21 @@ fn any_form_delegates() {
         "Envio da fatura por notificação"
     );
 }
+
+#[test]
+fn a_paste_goes_in_at_the_cursor_in_one_step() {
+    let mut input = Input::new("ana silva".into()).with_cursor(4);
+    assert!(insert_text(&mut input, "maria "));
+    assert_eq!(input.value(), "ana maria silva");
+    assert_eq!(input.cursor(), 10);
+    // Multi-byte characters before the cursor.
+    let mut input = Input::new("joão".into()).with_cursor(4);
+    assert!(insert_text(&mut input, " pé"));
+    assert_eq!((input.value(), input.cursor()), ("joão pé", 7));
+    assert!(!insert_text(&mut input, ""));
+    // A huge paste is one insert (it was quadratic, char by char).
+    let big = "9".repeat(200_000);
+    let mut input = Input::default();
+    assert!(insert_text(&mut input, &big));
+    assert_eq!(input.value().len(), 200_000);
+}

@@ -665,12 +665,7 @@ impl ProspectForm {
         let Some(input) = self.text_mut(field, cities) else {
             return false;
         };
-        let mut changed = false;
-        for c in clean.chars() {
-            changed |= input
-                .handle(tui_input::InputRequest::InsertChar(c))
-                .is_some_and(|r| r.value);
-        }
+        let changed = crate::app::forms::insert_text(input, &clean);
         if changed {
             self.clear_error(field);
         }

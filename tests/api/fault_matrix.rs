@@ -9,7 +9,7 @@
 //! Timings are test-sized (300 ms timeouts, millisecond backoff); no test
 //! asserts a duration. `docs/RELIABILITY.md` holds the resulting matrix.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeMap;
 use std::time::Duration;

@@ -3,7 +3,7 @@
 //! PHONE`, run as a separate process as a PBX hook would, makes it open the
 //! customer who owns that phone.
 
-mod support;
+use crate::support;
 
 use std::process::Command;
 use std::time::Duration;

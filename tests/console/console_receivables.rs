@@ -3,7 +3,7 @@
 //! errors; snapshots at 80x24 and 160x48; and one read through the real
 //! runner against the simulator.
 
-mod screen_kit;
+use crate::screen_kit;
 
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;

@@ -1,7 +1,6 @@
 //! Stateful actions: each must show in later reads and be counted exactly once.
 
-#[path = "sim_support/mod.rs"]
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 

@@ -1,4 +1,4 @@
-//! Secret canaries, beyond the CLI's own test (`tests/cli.rs`,
+//! Secret canaries, beyond the CLI's own test (`tests/cli/cli.rs`,
 //! `canary_secrets_never_reach_logs_audit_or_output`): a unique client
 //! secret and password, and the bearer and refresh tokens (recognised by
 //! the prefixes every simulator token has), must never appear
@@ -12,7 +12,7 @@
 //! - in the `Debug` text of the credentials, the client configuration and
 //!   the client.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

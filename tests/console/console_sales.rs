@@ -4,7 +4,7 @@
 //! read-only-refused action path; snapshots at 80x24 and 160x48; and one
 //! run against the embedded simulator with the real runner.
 
-mod screen_kit;
+use crate::screen_kit;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use hubdesk::api::prospects::{

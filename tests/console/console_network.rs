@@ -4,7 +4,7 @@
 //! 80x24 and 160x48; and the same against the embedded simulator through
 //! the real runner.
 
-mod screen_kit;
+use crate::screen_kit;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use hubdesk::api::{

@@ -1,7 +1,7 @@
 //! The client core against a scripted local server: authentication,
 //! retries, error mapping and the quirks of REAL-WORLD.md.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 
@@ -441,7 +441,8 @@ async fn a_refused_connection_is_a_network_error_whose_outcome_is_known() {
 
 #[tokio::test]
 async fn an_error_envelope_with_http_200_is_refused_with_msg_and_errors() {
-    let fixture = include_str!("fixtures/hubsoft-examples/cliente_solicitar_desconexao.error.json");
+    let fixture =
+        include_str!("../fixtures/hubsoft-examples/cliente_solicitar_desconexao.error.json");
     let server = Server::start(vec![
         Reply::raw(200, "application/json", fixture),
         Reply::json(
@@ -612,7 +613,7 @@ async fn a_latin1_body_is_decoded() {
 
 #[tokio::test]
 async fn suscess_is_success_and_documented_examples_decode() {
-    let fixture = include_str!("fixtures/hubsoft-examples/cliente.response.json");
+    let fixture = include_str!("../fixtures/hubsoft-examples/cliente.response.json");
     let server = Server::start(vec![
         Reply::json(
             200,

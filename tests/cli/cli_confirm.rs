@@ -2,7 +2,7 @@
 //! pseudo-terminal, against a simulator started in the test. "No" sends
 //! nothing; "yes" performs the action exactly once.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

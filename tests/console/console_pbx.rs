@@ -4,7 +4,7 @@
 //! never destroys a form being typed). `update()` tests, snapshots at
 //! 80x24 and 160x48, and the real runner against the simulator.
 
-mod screen_kit;
+use crate::screen_kit;
 
 use crossterm::event::KeyCode;
 use hubdesk::api::{Customer, CustomerSearchBy, PbxCall};

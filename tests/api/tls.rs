@@ -1,8 +1,8 @@
 //! TLS certificates are verified unless `--insecure` is explicit: the real
 //! binary against the self-signed HTTPS stand-in of `support/tls.rs`.
-//! (`tests/api_client.rs` covers the same at the client level.)
+//! (`tests/api/api_client.rs` covers the same at the client level.)
 
-mod support;
+use crate::support;
 
 use std::process::Command;
 use std::time::Duration;

@@ -10,7 +10,7 @@
 //! handled, and the terminal given back on quit, Ctrl-C, SIGTERM, SIGHUP,
 //! panic and Ctrl-Z.
 
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 
@@ -161,7 +161,8 @@ fn spawn_child(cols: u16, rows: u16) -> Pty {
     let exe = std::env::current_exe().expect("test executable");
     let mut cmd = CommandBuilder::new(exe);
     cmd.args([
-        "e2e_child_console",
+        // The full test path: this file is a module of the `console` binary.
+        "terminal_e2e::e2e_child_console",
         "--exact",
         "--ignored",
         "--nocapture",

@@ -2,7 +2,7 @@
 //! the keyboard, its result on the status line, the audit overlay, and the
 //! audit file the console wrote in the data directory.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -2,14 +2,14 @@
 //! prospects, receivables, PBX, bulk export and the screen pop. The real
 //! `hubdesk` binary, run without a terminal, against a simulator started
 //! in the test on a free port, with private HOME, config, data and state
-//! directories (the model is `tests/cli.rs`).
+//! directories (the model is `tests/cli/cli.rs`).
 
 use std::collections::HashSet;
 
 use hubdesk::sim::{DEMO_CREDENTIALS, Faults, SimConfig};
 use serde_json::Value;
 
-mod cli_kit;
+use crate::cli_kit;
 use cli_kit::{Harness, Out};
 
 fn config(customers: u32) -> SimConfig {

@@ -7,7 +7,7 @@
 //! leave sequences in the byte stream after the last frame), and the
 //! process gone with the conventional exit status.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use hubdesk::sim::{Credentials, DEMO_CREDENTIALS, Faults, Generation, SimConfig};
 use serde_json::Value;
 
-mod cli_kit;
+use crate::cli_kit;
 use cli_kit::{Harness, Out, small};
 
 /// Runs `customer CODE --json` to learn the fixture's values, so the table

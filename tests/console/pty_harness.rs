@@ -3,7 +3,7 @@
 //! end-to-end failure. (The `hubdesk` binary has no CLI yet; once it
 //! does, `Pty::hubdesk(&["--version"], ...)` belongs here too.)
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -1,10 +1,10 @@
 //! Exit codes and localized stderr of the real `hubdesk` binary under the
-//! server faults that `tests/cli.rs` does not already cover (it checks the
+//! server faults that `tests/cli/cli.rs` does not already cover (it checks the
 //! codes of 500, malformed JSON, a hang and a closed port, the 403 and
 //! refusal texts, and wrong credentials). Network, timeout, 5xx and
 //! unreadable answers exit 4; refusals and 403 exit 1; authentication 3.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

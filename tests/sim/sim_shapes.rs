@@ -3,8 +3,7 @@
 //! same JSON type, recursively. Type variation is allowed only where the
 //! documentation itself shows it (see `Schema`).
 
-#[path = "sim_support/mod.rs"]
-mod support;
+use crate::support;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! to where the attendant came from, stale and failed reads; snapshots at
 //! 80x24 and 160x48.
 
-mod screen_kit;
+use crate::screen_kit;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use hubdesk::api::{ApiError, CitiesResponse};
@@ -336,6 +336,8 @@ fn a_filter_that_matches_nothing_says_so_and_keeps_the_screen_usable() {
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::End);
+    assert!(app.tools.cities.selected_city().is_none());
+    assert!(screen(&mut app, 80, 24).contains("0 of"));
 }
 
 #[test]
@@ -343,14 +345,32 @@ fn arrows_move_and_the_neighbourhoods_follow_the_selection() {
     let mut app = app_in(Lang::En);
     open_cities(&mut app);
     let all = cities();
-    if all.len() < 2 {
-        return;
-    }
+    // A fixture that shrank to one city must fail here, not pass untested.
+    assert!(all.len() >= 2, "two cities at least, not {}", all.len());
+    let bairros = |i: usize| -> Vec<String> {
+        all[i]
+            .bairros
+            .iter()
+            .filter_map(|b| b.nome.clone())
+            .collect()
+    };
+    // A neighbourhood of each city that the other one lacks.
+    let own = |i: usize, other: usize| {
+        let others = bairros(other);
+        bairros(i)
+            .into_iter()
+            .find(|b| !others.contains(b))
+            .unwrap_or_else(|| panic!("city {i} has no neighbourhood of its own: {all:?}"))
+    };
+    let (first_own, second_own) = (own(0, 1), own(1, 0));
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains(&first_own) && !s.contains(&second_own), "{s}");
     key(&mut app, KeyCode::Down);
     assert_eq!(app.tools.cities.selected, 1);
     let s = screen(&mut app, 160, 48);
     let second = all[1].nome.clone().unwrap();
     assert!(s.contains(&format!("{second} · Neighbourhoods")), "{s}");
+    assert!(s.contains(&second_own) && !s.contains(&first_own), "{s}");
 }
 
 #[test]

@@ -9,7 +9,7 @@
 //!   injected sequence (no OSC at all, no BEL, no C1 control, no query),
 //!   and the terminal never leaves the alternate screen.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};

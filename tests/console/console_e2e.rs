@@ -11,7 +11,7 @@
 //!   calls `hubdesk::console::run` itself, so the console's terminal path is
 //!   proven even before the binary has its flags.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 
@@ -66,7 +66,8 @@ fn console_in_a_pty_against_the_simulator() {
     let exe = std::env::current_exe().expect("test executable");
     let mut cmd = CommandBuilder::new(exe);
     cmd.args([
-        "e2e_child_console",
+        // The full test path: this file is a module of the `console` binary.
+        "console_e2e::e2e_child_console",
         "--exact",
         "--ignored",
         "--nocapture",

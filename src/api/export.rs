@@ -19,6 +19,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use futures::{Stream, StreamExt};
+use serde::de::DeserializeOwned;
 
 use super::customers::{AllCustomers, Customer};
 use super::response::{self, Outcome};
@@ -201,7 +202,15 @@ pub struct ArraySplitter {
     key_scan: Option<Scan>,
     envelope: Vec<(String, Vec<u8>)>,
     offset: u64,
+    /// Element buffers handed back by [`ArraySplitter::recycle`], reused so
+    /// a long body does not allocate one buffer per element.
+    spare: Vec<Vec<u8>>,
 }
+
+/// How many recycled element buffers are kept, and the largest kept: a
+/// customer is a few KiB, and a rare large one is not worth holding on to.
+const SPARE_BUFFERS: usize = 32;
+const SPARE_CAPACITY: usize = 64 * 1024;
 
 impl ArraySplitter {
     /// A splitter for the array under the top-level `key`.
@@ -218,6 +227,16 @@ impl ArraySplitter {
             key_scan: None,
             envelope: Vec::new(),
             offset: 0,
+            spare: Vec::new(),
+        }
+    }
+
+    /// Hands back an element's buffer once it has been used, to be reused
+    /// for a later element (its contents are discarded).
+    pub fn recycle(&mut self, mut buf: Vec<u8>) {
+        if self.spare.len() < SPARE_BUFFERS && buf.capacity() <= SPARE_CAPACITY {
+            buf.clear();
+            self.spare.push(buf);
         }
     }
 
@@ -229,11 +248,79 @@ impl ArraySplitter {
     /// Consumes `chunk`, pushing each element completed in it onto `out`.
     /// After an error the splitter is unusable.
     pub fn feed(&mut self, chunk: &[u8], out: &mut VecDeque<Vec<u8>>) -> Result<(), SplitError> {
-        for &b in chunk {
-            self.byte(b, out)?;
+        let mut i = 0;
+        while i < chunk.len() {
+            if self.phase == Phase::InElem
+                && self.scan.is_some_and(|s| s.kind == ScanKind::Container)
+            {
+                // The bulk of the body: run through the element at once.
+                i += self.elem_run(&chunk[i..], out)?;
+                continue;
+            }
+            self.byte(chunk[i], out)?;
             self.offset += 1;
+            i += 1;
         }
         Ok(())
+    }
+
+    /// Consumes the part of `bytes` that belongs to the object or list
+    /// being read as an element (all of it, or up to its closing bracket),
+    /// in bulk: strings are skipped to their next quote or backslash with
+    /// `memchr`. Returns how many bytes were consumed.
+    fn elem_run(&mut self, bytes: &[u8], out: &mut VecDeque<Vec<u8>>) -> Result<usize, SplitError> {
+        let mut scan = self.scan.expect("an element is being read");
+        let mut j = 0;
+        let mut ended = false;
+        while j < bytes.len() {
+            if scan.in_string {
+                if scan.escape {
+                    scan.escape = false;
+                    j += 1;
+                    continue;
+                }
+                match memchr::memchr2(b'"', b'\\', &bytes[j..]) {
+                    None => j = bytes.len(),
+                    Some(k) => {
+                        j += k;
+                        if bytes[j] == b'\\' {
+                            scan.escape = true;
+                        } else {
+                            scan.in_string = false;
+                        }
+                        j += 1;
+                    }
+                }
+                continue;
+            }
+            let b = bytes[j];
+            j += 1;
+            match b {
+                b'"' => scan.in_string = true,
+                b'{' | b'[' => scan.depth += 1,
+                b'}' | b']' => {
+                    scan.depth -= 1;
+                    if scan.depth == 0 {
+                        ended = true;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if self.buf.len() + j > MAX_ELEMENT_BYTES {
+            // Report where the byte-at-a-time walk would have stopped.
+            self.offset += (MAX_ELEMENT_BYTES - self.buf.len()) as u64;
+            return Err(self.error("one list element is larger than 16 MiB"));
+        }
+        self.buf.extend_from_slice(&bytes[..j]);
+        self.offset += j as u64;
+        self.scan = Some(scan);
+        if ended {
+            out.push_back(std::mem::take(&mut self.buf));
+            self.phase = Phase::AfterElem;
+        }
+        Ok(j)
     }
 
     /// The end of the body: fails when it stopped early, else returns the
@@ -406,7 +493,7 @@ impl ArraySplitter {
 
     fn begin_element(&mut self, b: u8) -> Result<(), SplitError> {
         self.scan = Some(Scan::begin(b).ok_or_else(|| self.error("expected a list element"))?);
-        self.buf = Vec::with_capacity(4096);
+        self.buf = self.spare.pop().unwrap_or_else(|| Vec::with_capacity(4096));
         self.buf.push(b);
         self.phase = Phase::InElem;
         Ok(())
@@ -438,9 +525,9 @@ impl ArraySplitter {
 
 type ByteStream = Pin<Box<dyn Stream<Item = Result<Bytes, reqwest::Error>> + Send>>;
 
-/// The customers of a `cliente/all` answer, one at a time; see
-/// [`Client::stream_all_customers`].
-pub struct CustomerStream {
+/// The customers of a `cliente/all` answer, one at a time, each decoded
+/// as a `T`; see [`Client::stream_all_customers`].
+pub struct RecordStream<T> {
     route: &'static str,
     body: Option<ByteStream>,
     splitter: Option<ArraySplitter>,
@@ -450,9 +537,13 @@ pub struct CustomerStream {
     bytes: u64,
     latin1: bool,
     idle_timeout: Duration,
+    record: std::marker::PhantomData<fn() -> T>,
 }
 
-impl std::fmt::Debug for CustomerStream {
+/// [`RecordStream`] of whole [`Customer`]s.
+pub type CustomerStream = RecordStream<Customer>;
+
+impl<T> std::fmt::Debug for RecordStream<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CustomerStream")
             .field("route", &self.route)
@@ -462,9 +553,9 @@ impl std::fmt::Debug for CustomerStream {
     }
 }
 
-impl CustomerStream {
-    fn empty(route: &'static str) -> CustomerStream {
-        CustomerStream {
+impl<T: DeserializeOwned> RecordStream<T> {
+    fn empty(route: &'static str) -> RecordStream<T> {
+        RecordStream {
             route,
             body: None,
             splitter: None,
@@ -474,6 +565,7 @@ impl CustomerStream {
             bytes: 0,
             latin1: false,
             idle_timeout: Duration::ZERO,
+            record: std::marker::PhantomData,
         }
     }
 
@@ -493,15 +585,21 @@ impl CustomerStream {
     /// ([`ApiError::Decode`] naming `clientes[i]`), or an envelope with
     /// `status: "error"` ([`ApiError::Refused`]). Elements of the list that
     /// are not objects are skipped, as [`Client::all_customers`] does.
-    pub async fn next_customer(&mut self) -> Option<Result<Customer, ApiError>> {
+    pub async fn next_customer(&mut self) -> Option<Result<T, ApiError>> {
         loop {
             if let Some(raw) = self.ready.pop_front() {
-                if raw.first() != Some(&b'{') {
-                    continue;
+                let decoded = (raw.first() == Some(&b'{')).then(|| {
+                    let i = self.index;
+                    self.index += 1;
+                    self.decode(i, &raw)
+                });
+                if let Some(splitter) = self.splitter.as_mut() {
+                    splitter.recycle(raw);
                 }
-                let i = self.index;
-                self.index += 1;
-                return Some(self.decode(i, &raw));
+                match decoded {
+                    Some(d) => return Some(d),
+                    None => continue,
+                }
             }
             if let Some(e) = self.failed.take() {
                 self.body = None;
@@ -547,18 +645,22 @@ impl CustomerStream {
         }
     }
 
-    fn decode(&mut self, i: usize, raw: &[u8]) -> Result<Customer, ApiError> {
+    fn decode(&mut self, i: usize, raw: &[u8]) -> Result<T, ApiError> {
         // Once one element is not UTF-8 the body is Latin-1 (Windows-1252),
         // and stays so: an accent-free element would read the same anyway.
-        if !self.latin1 && std::str::from_utf8(raw).is_err() {
-            self.latin1 = true;
-        }
-        let text = if self.latin1 {
-            encoding_rs::WINDOWS_1252.decode_without_bom_handling(raw).0
+        let utf8 = if self.latin1 {
+            None
         } else {
-            response::decode_text(raw)
+            std::str::from_utf8(raw).ok()
         };
-        response::decode_body::<Customer>(self.route, &text).map_err(|e| match e {
+        let text = match utf8 {
+            Some(text) => std::borrow::Cow::Borrowed(text),
+            None => {
+                self.latin1 = true;
+                encoding_rs::WINDOWS_1252.decode_without_bom_handling(raw).0
+            }
+        };
+        response::decode_body::<T>(self.route, &text).map_err(|e| match e {
             ApiError::Decode {
                 route,
                 path,
@@ -614,14 +716,25 @@ impl Client {
         &self,
         params: &AllCustomers,
     ) -> Result<CustomerStream, ApiError> {
+        self.stream_all_customers_as(params).await
+    }
+
+    /// [`Client::stream_all_customers`], each customer decoded as a `T`:
+    /// a type that reads only some of a customer's fields decodes the
+    /// base much faster (the type-ahead index's
+    /// [`crate::index::IndexCustomer`]).
+    pub async fn stream_all_customers_as<T: DeserializeOwned>(
+        &self,
+        params: &AllCustomers,
+    ) -> Result<RecordStream<T>, ApiError> {
         let call = params.to_call()?;
         let route = call.route;
         let response = match self.send_streaming(&call).await {
             Ok(r) => r,
-            Err(ApiError::NotFound { .. }) => return Ok(CustomerStream::empty(route)),
+            Err(ApiError::NotFound { .. }) => return Ok(RecordStream::empty(route)),
             Err(e) => return Err(e),
         };
-        Ok(CustomerStream {
+        Ok(RecordStream {
             route,
             body: Some(Box::pin(response.bytes_stream())),
             splitter: Some(ArraySplitter::new("clientes")),
@@ -631,6 +744,7 @@ impl Client {
             bytes: 0,
             latin1: false,
             idle_timeout: self.request_timeout(),
+            record: std::marker::PhantomData,
         })
     }
 }
@@ -805,6 +919,56 @@ mod tests {
         s.finish().unwrap();
         let raw = out.pop_front().unwrap();
         assert_eq!(raw, b"{\"nome\":\"S\xE3o \\\"x\\\"\"}".to_vec());
+    }
+
+    #[test]
+    fn an_oversized_element_fails_at_the_same_byte_however_it_is_cut() {
+        let prefix = br#"{"clientes":[{"a":""#;
+        let mut body = prefix.to_vec();
+        body.resize(prefix.len() + MAX_ELEMENT_BYTES, b'x');
+        body.extend_from_slice(br#""}]}"#);
+        // The element starts at `{`: its byte number MAX_ELEMENT_BYTES + 1
+        // is the one refused.
+        let start = br#"{"clientes":["#.len() as u64;
+        let expected = start + MAX_ELEMENT_BYTES as u64;
+        for chunk in [body.len(), 1 << 16, 4093] {
+            let mut s = ArraySplitter::new("clientes");
+            let mut out = VecDeque::new();
+            let err = body
+                .chunks(chunk)
+                .try_for_each(|c| s.feed(c, &mut out))
+                .unwrap_err();
+            assert_eq!(err.offset, expected, "chunks of {chunk}");
+            assert_eq!(err.reason, "one list element is larger than 16 MiB");
+            assert!(out.is_empty());
+        }
+        // An element of exactly MAX_ELEMENT_BYTES fits: `{"a":"` and `"}`
+        // around the x's.
+        let mut fits = prefix.to_vec();
+        fits.resize(prefix.len() + MAX_ELEMENT_BYTES - 8, b'x');
+        fits.extend_from_slice(br#""}]}"#);
+        let mut s = ArraySplitter::new("clientes");
+        let mut out = VecDeque::new();
+        s.feed(&fits, &mut out).unwrap();
+        s.finish().unwrap();
+        assert_eq!(out.pop_front().unwrap().len(), MAX_ELEMENT_BYTES);
+    }
+
+    #[test]
+    fn recycled_buffers_come_back_empty_and_small_ones_only() {
+        let mut s = ArraySplitter::new("clientes");
+        let mut out = VecDeque::new();
+        s.feed(br#"{"clientes":[{"a":1},"#, &mut out).unwrap();
+        let first = out.pop_front().unwrap();
+        let ptr = first.as_ptr();
+        s.recycle(first);
+        s.recycle(Vec::with_capacity(SPARE_CAPACITY + 1));
+        assert_eq!(s.spare.len(), 1);
+        s.feed(br#"{"b":2}]}"#, &mut out).unwrap();
+        let second = out.pop_front().unwrap();
+        assert_eq!(second, br#"{"b":2}"#.to_vec());
+        assert_eq!(second.as_ptr(), ptr, "the buffer was reused");
+        s.finish().unwrap();
     }
 
     #[test]

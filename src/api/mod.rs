@@ -92,7 +92,7 @@ pub use customers::{
     CustomersResponse, Equipment, LastConnection, NetInterface, Package, ServicePort,
 };
 pub use envelope::{ActionResponse, Envelope};
-pub use export::{ArraySplitter, CustomerStream};
+pub use export::{ArraySplitter, CustomerStream, RecordStream};
 pub use invoices::{
     Invoice, InvoiceEmail, InvoiceLine, InvoicePush, InvoiceSearch, InvoiceSearchBy, InvoiceSms,
     InvoicesResponse, Recipient, SendJob, SendJobResponse,

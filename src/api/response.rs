@@ -243,10 +243,19 @@ pub(crate) fn network_error(route: &'static str, err: reqwest::Error) -> ApiErro
 }
 
 /// Decodes the whole body into `T`, naming the JSON path that failed.
+///
+/// Tracking the path costs about as much again as the decode itself, so a
+/// body is decoded plainly first and only a failing one is decoded again
+/// with the tracking, for the error (decoding is deterministic: the second
+/// pass fails at the same place).
 pub(crate) fn decode_body<T: DeserializeOwned>(
     route: &'static str,
     text: &str,
 ) -> Result<T, ApiError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    if let Ok(value) = T::deserialize(&mut de) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut de).map_err(|e| ApiError::Decode {
         route,
@@ -622,5 +631,64 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(elide_strings(r#"a "b\"c" d "e""#), r#"a "…" d "…""#);
+    }
+
+    /// The path-tracking decode alone, as `decode_body` was before it
+    /// tried a plain decode first.
+    fn tracked_only<T: DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| (e.path().to_string(), elide_strings(&e.inner().to_string())))
+    }
+
+    #[test]
+    fn the_plain_first_decode_accepts_and_rejects_what_the_tracked_one_did() {
+        #[derive(Debug, Deserialize, PartialEq)]
+        struct Body {
+            clientes: Vec<Cliente>,
+        }
+        #[derive(Debug, Deserialize, PartialEq)]
+        struct Cliente {
+            codigo_cliente: u64,
+            #[serde(default)]
+            nome: Option<String>,
+        }
+        for text in [
+            r#"{"clientes":[{"codigo_cliente":1,"nome":"Sé"}]}"#,
+            r#"{"clientes":[{"codigo_cliente":1},{"codigo_cliente":"x"}]}"#,
+            r#"{"clientes":[{"nome":"sem código"}]}"#,
+            r#"{"clientes":[{"codigo_cliente":1}"#,
+            r#"{"clientes":[{"codigo_cliente":1}]} trailing"#,
+            r#"{"clientes":[{"codigo_cliente":1}]}}"#,
+            r#"{"clientes":[{"codigo_cliente":1}]}  "#,
+            "",
+            "[]",
+        ] {
+            let now = decode_body::<Body>("cliente", text).map_err(|e| match e {
+                ApiError::Decode { path, detail, .. } => (path, detail),
+                other => panic!("{other:?}"),
+            });
+            assert_eq!(now, tracked_only::<Body>(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn data_after_the_body_is_refused_before_the_typed_decode() {
+        // `decode_body` never looked past the value (neither decode calls
+        // `Deserializer::end`): the envelope check every success goes
+        // through first refuses a body with anything after its JSON.
+        for text in [r#"{"clientes":[]} x"#, r#"{"clientes":[]}}"#, "[] []"] {
+            assert!(
+                matches!(
+                    classify("cliente", 200, None, text),
+                    Outcome::Failed(ApiError::Decode { .. })
+                ),
+                "{text:?}"
+            );
+        }
+        assert!(matches!(
+            classify("cliente", 200, None, "{\"clientes\":[]} \n"),
+            Outcome::Success
+        ));
     }
 }

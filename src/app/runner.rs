@@ -360,12 +360,16 @@ async fn load_index(
     client: ClientSource,
 ) -> Result<std::sync::Arc<crate::index::CustomerIndex>, ApiError> {
     let client = client.get().await?;
-    let mut stream = client
-        .stream_all_customers(&crate::api::AllCustomers::default())
-        .await?;
+    // Only the fields the index keeps are decoded (`IndexCustomer`).
+    let mut stream =
+        client
+            .stream_all_customers_as::<crate::index::IndexCustomer>(
+                &crate::api::AllCustomers::default(),
+            )
+            .await?;
     let mut builder = crate::index::IndexBuilder::default();
     while let Some(customer) = stream.next_customer().await {
-        builder.push(&customer?);
+        builder.push(&customer?.0);
     }
     // Sorting and packing the last pieces is CPU work: off the runtime.
     tokio::task::spawn_blocking(move || std::sync::Arc::new(builder.finish()))

@@ -21,6 +21,10 @@ use crate::i18n::{Lang, Msg, tr, trf};
 use crate::mask;
 use crate::sanitize;
 
+mod record;
+
+pub use record::RecordWriter;
+
 /// How values are shown: language and privacy mode.
 #[derive(Clone, Copy, Debug)]
 pub struct Fmt {
@@ -534,6 +538,37 @@ fn text_json(v: Option<&str>) -> Value {
     v.map_or(Value::Null, |s| Value::String(s.to_owned()))
 }
 
+/// What privacy mode shows instead of a text found under a key.
+#[derive(Debug, PartialEq)]
+enum Masked {
+    Text(String),
+    Null,
+}
+
+/// The privacy mask of the text `s` under `key` in an object (`in_address`:
+/// an address), or `None` when it is shown as it is. The one rule set, for
+/// [`redact`] and the export's [`RecordWriter`].
+fn masked_entry(key: &str, in_address: bool, s: &str) -> Option<Masked> {
+    if key == "cpf_cnpj" {
+        Some(Masked::Text(mask::document(s)))
+    } else if key.starts_with("telefone") || key == "celular" {
+        Some(Masked::Text(mask::phone(s)))
+    } else if key.starts_with("email") {
+        Some(Masked::Text(mask::email(s)))
+    } else if in_address && key == "numero" {
+        Some(Masked::Text(mask::street_number(s)))
+    } else if in_address && key == "complemento" {
+        Some(Masked::Null)
+    } else {
+        None
+    }
+}
+
+/// Whether the objects under `key` are addresses, for [`masked_entry`].
+fn child_in_address(key: &str) -> bool {
+    key.starts_with("endereco")
+}
+
 /// Keys whose values are personal data, masked in privacy mode wherever
 /// they appear in a record (nested customers, contacts, addresses).
 fn redact(v: &mut Value, in_address: bool) {
@@ -541,24 +576,13 @@ fn redact(v: &mut Value, in_address: bool) {
         Value::Object(m) => {
             for (k, val) in m.iter_mut() {
                 if let Value::String(s) = val {
-                    let masked = if k == "cpf_cnpj" {
-                        Some(Value::String(mask::document(s)))
-                    } else if k.starts_with("telefone") || k == "celular" {
-                        Some(Value::String(mask::phone(s)))
-                    } else if k.starts_with("email") {
-                        Some(Value::String(mask::email(s)))
-                    } else if in_address && k == "numero" {
-                        Some(Value::String(mask::street_number(s)))
-                    } else if in_address && k == "complemento" {
-                        Some(Value::Null)
-                    } else {
-                        None
-                    };
-                    if let Some(m) = masked {
-                        *val = m;
+                    match masked_entry(k, in_address, s) {
+                        Some(Masked::Text(t)) => *val = Value::String(t),
+                        Some(Masked::Null) => *val = Value::Null,
+                        None => {}
                     }
                 } else {
-                    redact(val, k.starts_with("endereco"));
+                    redact(val, child_in_address(k));
                 }
             }
         }
@@ -575,20 +599,37 @@ pub fn mask_json(f: &Fmt, v: &mut Value) {
     }
 }
 
+/// The speeds that get their kbit/s beside them, and the key it goes under.
+const SPEED_KEYS: [(&str, &str); 2] = [
+    ("velocidade_download", "velocidade_download_kbps"),
+    ("velocidade_upload", "velocidade_upload_kbps"),
+];
+
+/// The kbit/s of a speed sent as text, `None` when it does not parse.
+fn speed_kbps(text: &str) -> Option<u64> {
+    crate::api::speed::parse_speed(text)
+}
+
+/// [`speed_kbps`] as JSON text, for the export's [`RecordWriter`].
+fn speed_kbps_entry(text: Option<&str>) -> Vec<u8> {
+    text.and_then(speed_kbps)
+        .map_or_else(|| b"null".to_vec(), |k| k.to_string().into_bytes())
+}
+
 /// Beside every speed sent as text (`"30 Mbits"`), its parsed kbit/s as
 /// `<key>_kbps`, so scripts get a number whatever the server wrote.
 fn add_speed_numbers(v: &mut Value) {
     match v {
         Value::Object(m) => {
             let mut extra = Vec::new();
-            for key in ["velocidade_download", "velocidade_upload"] {
+            for (key, kbps_key) in SPEED_KEYS {
                 match m.get(key) {
                     Some(Value::String(t)) => extra.push((
-                        format!("{key}_kbps"),
-                        crate::api::speed::parse_speed(t).map_or(Value::Null, Value::from),
+                        kbps_key.to_owned(),
+                        speed_kbps(t).map_or(Value::Null, Value::from),
                     )),
                     Some(Value::Number(n)) => {
-                        extra.push((format!("{key}_kbps"), Value::Number(n.clone())))
+                        extra.push((kbps_key.to_owned(), Value::Number(n.clone())))
                     }
                     _ => {}
                 }

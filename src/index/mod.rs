@@ -14,10 +14,12 @@
 //! E-mails, addresses, passwords, services and invoices are never copied in.
 //! Matching lives in [`search`].
 
+mod record;
 pub mod search;
 
 use crate::api::Customer;
 
+pub use record::IndexCustomer;
 pub use search::{Hit, Matches, Searcher};
 
 /// A piece of the arena.

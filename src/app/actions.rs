@@ -38,26 +38,16 @@ pub use crate::ops::actions::ActionReply;
 impl ActionReply {
     /// How the action ended, for the guard and the attendant.
     pub fn outcome(&self, lang: Lang, kind: ActionKind, timeout_secs: u64) -> Outcome {
-        match self {
-            ActionReply::Ticket(r) => {
-                Outcome::from_result(lang, kind, timeout_secs, r.as_ref(), |v| v.msg.clone())
-            }
-            ActionReply::Plain(r) => {
-                Outcome::from_result(lang, kind, timeout_secs, r, |v| v.msg.clone())
-            }
-            ActionReply::Disconnect(r) => {
-                Outcome::from_result(lang, kind, timeout_secs, r, |v| v.msg.clone())
-            }
-            ActionReply::Job(r) => {
-                Outcome::from_result(lang, kind, timeout_secs, r, |v| v.msg.clone())
-            }
-            ActionReply::Prospect(r) => {
-                Outcome::from_result(lang, kind, timeout_secs, r.as_ref(), |v| v.msg.clone())
-            }
-            ActionReply::NotSent(detail) => Outcome::Refused {
+        if let ActionReply::NotSent(detail) = self {
+            return Outcome::Refused {
                 msg: trf(lang, T::ActionAuditFailed, &[("detail", detail)]),
-            },
+            };
         }
+        let result = match self.error() {
+            Some(e) => Err(e.clone()),
+            None => Ok(()),
+        };
+        Outcome::from_result(lang, kind, timeout_secs, &result, |()| self.server_msg())
     }
 }
 

@@ -507,6 +507,47 @@ mod tests {
         }
     }
 
+    /// The dialog was cut at the bottom when taller than the screen (a
+    /// refusal and messages on a ticket at 80x24): the focused field could
+    /// be out of sight. It scrolls like the sales screen's form now.
+    #[test]
+    fn a_form_taller_than_the_screen_scrolls_to_the_focused_field() {
+        let mut f = TicketForm::new("Maria da Conceição Araújo", Some("3281-8000"), Some("m@"));
+        key(&mut f, KeyCode::Enter);
+        f.form_mut().set_banner(Some(Banner {
+            text: "Recusado pelo servidor: o atendimento não pôde ser aberto agora porque \
+                   já existe um atendimento aberto para este serviço com o mesmo tipo; \
+                   feche o anterior ou edite-o"
+                .into(),
+            error: true,
+        }));
+        let order = tr(Lang::PtBr, Msg::FormOpenOrder);
+        let hint = tr(Lang::PtBr, Msg::FormOpenOrderHint);
+        f.form_mut().focus(crate::app::forms::FieldId::OpenOrder);
+        let t = draw(f.form(), None, Lang::PtBr, &Theme::default());
+        let buf = t.backend().buffer();
+        assert!(test_support::find(buf, order).is_some(), "{buf:?}");
+        assert!(test_support::find(buf, &hint[..20]).is_some());
+        // Back on the e-mail: its input, with the cursor, is in view.
+        f.form_mut().focus(crate::app::forms::FieldId::Email);
+        let mut t = draw(f.form(), None, Lang::PtBr, &Theme::default());
+        let pos = t.get_cursor_position().unwrap();
+        let row = test_support::row_text(t.backend().buffer(), pos.y);
+        assert!(row.contains("m@"), "{row}");
+        assert_eq!(first_row(10, 3, 8), 5);
+        assert_eq!(first_row(2, 3, 8), 0);
+        assert_eq!(first_row(4, 3, 2), 4, "never past the field's top");
+    }
+
+    #[test]
+    fn text_window_scrolls_by_display_columns() {
+        let input = tui_input::Input::new("漢".repeat(40) + "終");
+        let (shown, col) = text_window(&input, 20);
+        assert!(shown.ends_with("漢終"), "{shown}");
+        assert!(width(&shown) <= 20);
+        assert_eq!(col, width(&shown));
+    }
+
     #[test]
     fn long_text_scrolls_to_keep_the_cursor_visible() {
         let mut f = TicketForm::new("M", None, None);

@@ -941,3 +941,23 @@ fn a_paste_fills_the_focused_form_field_without_submitting() {
     let name = app.tools.sales.form.text(FieldId::Name, cities).unwrap();
     assert_eq!(name.value(), "Maria da Silva");
 }
+
+/// The prospect form scrolled a long text field by characters where the
+/// dialogs scroll by display columns: with wide characters (CJK, emoji)
+/// the text showed short and the cursor sat far after it. Both now use
+/// the engine's one text window.
+#[test]
+fn a_wide_text_keeps_the_cursor_right_after_what_was_typed() {
+    let mut app = app_in(Lang::PtBr);
+    open_form(&mut app);
+    focus(&mut app, FieldId::Name);
+    type_text(&mut app, &("漢".repeat(40) + "終"));
+    update(&mut app, Msg::Resize(80, 24));
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| hubdesk::ui::console::draw(f, &app, std::time::Instant::now()))
+        .unwrap();
+    let pos = term.get_cursor_position().unwrap();
+    let buf = term.backend().buffer();
+    assert_eq!(buf[(pos.x - 2, pos.y)].symbol(), "終", "{}", text(buf));
+    assert_eq!(buf[(pos.x - 4, pos.y)].symbol(), "漢");
+}

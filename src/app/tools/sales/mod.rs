@@ -477,3 +477,6 @@ pub fn on_done(
 pub fn request_key(request: &crate::api::prospects::NewProspect) -> u64 {
     form::document_key(request.cpf_cnpj.trim())
 }
+
+#[cfg(test)]
+mod tests;

@@ -15,9 +15,9 @@ use std::time::Duration;
 
 use super::status::StatusKind;
 use crate::api::Ticket;
-use crate::api::service_actions::{Disconnect, ResetMac};
 use crate::audit::AuditAttempt;
 use crate::i18n::{Lang, Msg as T, tr, trf};
+use crate::ops::actions::{Reread, Target};
 
 use super::confirm::{ActionRequest, ActionTarget, Choice, Confirmation};
 use super::forms::{
@@ -115,94 +115,98 @@ pub(super) fn start(
     action: Action,
     fx: &mut Vec<Effect>,
 ) -> Changed {
-    let t = target(view);
-    let need_service = || t.service_id == 0;
-    let overlay = match action {
+    let kind = match action {
         Action::Copy => return copy(app, view, fx),
-        Action::OpenTicket | Action::OpenTicketWithOrder => {
-            if need_service() {
-                return needs(app, T::ActionNeedsService);
+        Action::OpenTicketWithOrder => ActionKind::OpenTicket,
+        Action::Run(kind) => kind,
+        _ => return Changed::No,
+    };
+    // What it acts on must be selected: the row says which record.
+    let t = target(view);
+    let (t, id) = match kind.target() {
+        Target::Service if t.service_id == 0 => return needs(app, T::ActionNeedsService),
+        Target::Service => (t.clone(), t.service_id),
+        Target::Customer => (t.clone(), view.code),
+        Target::Invoice => match t.invoice_id.filter(|_| view.focus == Pane::Invoices) {
+            Some(id) => (t, id),
+            None => return needs(app, T::ActionNeedsInvoice),
+        },
+        Target::Ticket => {
+            let ticket = view.selected_ticket();
+            match ticket.and_then(|t| t.id_atendimento) {
+                Some(id) => (ticket.map_or(t.clone(), |k| ticket_target(view, k, t)), id),
+                None => return needs(app, T::ActionNeedsTicket),
             }
+        }
+        Target::Nothing => return Changed::No,
+    };
+    // An action that needs nothing but that id goes to its confirmation
+    // (or out, when its row asks none); the others open their form.
+    if let Some(request) = kind.direct_request(id) {
+        if kind.needs_confirmation() {
+            app.overlay = Some(confirm_overlay(app, request, t, None));
+        } else {
+            send(app, request, t, None, fx);
+        }
+        return Changed::Yes;
+    }
+    let Some(mut form) = form_of(app, view, kind, &t, id) else {
+        return Changed::No;
+    };
+    if let (Action::OpenTicketWithOrder, AnyForm::Ticket(f)) = (action, &mut form) {
+        f.set_open_order(true);
+    }
+    app.overlay = Some(Overlay::Form {
+        form,
+        target: t,
+        busy: None,
+    });
+    Changed::Yes
+}
+
+/// The form an action opens on `target` (`id` names its record), or the
+/// draft kept for it: the per-action part of starting one, with the
+/// request each form builds ([`build_request`]).
+fn form_of(
+    app: &mut App,
+    view: &mut CustomerView,
+    kind: ActionKind,
+    target: &ActionTarget,
+    id: u64,
+) -> Option<AnyForm> {
+    Some(match kind {
+        ActionKind::OpenTicket => {
             let customer = view.customer.data.as_ref();
             let phone = customer.and_then(|c| c.phones().first().map(|p| p.to_string()));
             let email = customer.and_then(|c| c.emails().first().map(|e| e.to_string()));
-            let name = t.customer_name.clone();
-            let mut form = form_or_draft(app, view, DraftKey::Ticket(t.service_id), || {
+            let name = target.customer_name.clone();
+            form_or_draft(app, view, DraftKey::Ticket(id), || {
                 AnyForm::Ticket(TicketForm::new(&name, phone.as_deref(), email.as_deref()))
-            });
-            if let (Action::OpenTicketWithOrder, AnyForm::Ticket(f)) = (action, &mut form) {
-                f.set_open_order(true);
-            }
-            Overlay::Form {
-                form,
-                target: t,
-                busy: None,
-            }
+            })
         }
-        Action::Unlock => {
-            if need_service() {
-                return needs(app, T::ActionNeedsService);
-            }
-            let form = form_or_draft(app, view, DraftKey::Unlock(t.service_id), || {
-                AnyForm::TrustUnlock(TrustUnlockForm::new())
-            });
-            Overlay::Form {
-                form,
-                target: t,
-                busy: None,
-            }
-        }
-        Action::ResetMac | Action::Disconnect => {
-            if need_service() {
-                return needs(app, T::ActionNeedsService);
-            }
-            let request = if action == Action::ResetMac {
-                ActionRequest::ResetMac(ResetMac {
-                    id_cliente_servico: t.service_id,
-                })
-            } else {
-                ActionRequest::Disconnect(Disconnect {
-                    id_cliente_servico: t.service_id,
-                })
-            };
-            confirm_overlay(app, request, t, None)
-        }
-        Action::SendInvoice => {
-            let Some(invoice) = t.invoice_id.filter(|_| view.focus == Pane::Invoices) else {
-                return needs(app, T::ActionNeedsInvoice);
-            };
-            let form = form_or_draft(app, view, DraftKey::Invoice(invoice), || {
+        ActionKind::TrustUnlock => form_or_draft(app, view, DraftKey::Unlock(id), || {
+            AnyForm::TrustUnlock(TrustUnlockForm::new())
+        }),
+        ActionKind::SendInvoiceEmail | ActionKind::SendInvoiceSms | ActionKind::SendInvoicePush => {
+            form_or_draft(app, view, DraftKey::Invoice(id), || {
                 AnyForm::InvoiceSend(InvoiceSendForm::new(Channel::Email))
-            });
-            Overlay::Form {
-                form,
-                target: t,
-                busy: None,
-            }
+            })
         }
-        Action::EditTicket | Action::CloseTicket => {
-            let ticket = view.selected_ticket();
-            let Some(id) = ticket.and_then(|t| t.id_atendimento) else {
-                return needs(app, T::ActionNeedsTicket);
-            };
-            let description = ticket
+        ActionKind::EditTicket | ActionKind::CloseTicket => {
+            let description = view
+                .selected_ticket()
                 .and_then(|t| t.descricao_abertura.clone())
                 .unwrap_or_default();
-            let t = ticket.map_or(t.clone(), |ticket| ticket_target(view, ticket, t));
-            let close = action == Action::CloseTicket;
-            let form = form_or_draft(app, view, DraftKey::TicketUpdate(id), || {
+            let close = kind == ActionKind::CloseTicket;
+            form_or_draft(app, view, DraftKey::TicketUpdate(id), || {
                 AnyForm::TicketUpdate(TicketUpdateForm::new(id, &description, close))
-            });
-            Overlay::Form {
-                form,
-                target: t,
-                busy: None,
-            }
+            })
         }
-        _ => return Changed::No,
-    };
-    app.overlay = Some(overlay);
-    Changed::Yes
+        // Started elsewhere: the sales screen's form, the PBX keys.
+        ActionKind::CreateProspect | ActionKind::PbxNotify | ActionKind::PbxMissed => return None,
+        // Sent without a form (see `direct_request`).
+        ActionKind::ResetMac | ActionKind::Disconnect => return None,
+    })
 }
 
 pub(super) fn needs(app: &mut App, msg: T) -> Changed {
@@ -251,20 +255,7 @@ pub(super) fn build_request(
 
 /// The keymap action a request belongs to, for the read-only check.
 pub(super) fn key_action(kind: ActionKind) -> Action {
-    match kind {
-        ActionKind::OpenTicket => Action::OpenTicket,
-        ActionKind::EditTicket => Action::EditTicket,
-        ActionKind::CloseTicket => Action::CloseTicket,
-        ActionKind::TrustUnlock => Action::Unlock,
-        ActionKind::ResetMac => Action::ResetMac,
-        ActionKind::Disconnect => Action::Disconnect,
-        ActionKind::SendInvoiceEmail | ActionKind::SendInvoiceSms | ActionKind::SendInvoicePush => {
-            Action::SendInvoice
-        }
-        ActionKind::CreateProspect => Action::NewProspect,
-        ActionKind::PbxNotify => Action::PbxNotify,
-        ActionKind::PbxMissed => Action::PbxMissed,
-    }
+    Action::for_kind(kind)
 }
 
 /// The only producer of [`Effect::Action`]: checks read-only mode and the
@@ -284,8 +275,8 @@ pub fn send(
         return;
     }
     // A prospect belongs to the sales screen, not to a customer view.
-    let view = match (&request, app.view.as_ref()) {
-        (ActionRequest::CreateProspect(_), _) => super::tools::TOOLS_VIEW,
+    let view = match (kind.target(), app.view.as_ref()) {
+        (Target::Nothing, _) => super::tools::TOOLS_VIEW,
         (_, Some(v)) => v.id,
         (_, None) => return,
     };
@@ -536,30 +527,30 @@ fn refresh_after(
     if app.view.as_ref().map(|v| v.id) != Some(pending.view) {
         return;
     }
-    let slots: &[Slot] = match kind {
-        ActionKind::OpenTicket if pending.opens_order => &[Slot::Tickets, Slot::Orders],
-        ActionKind::OpenTicket | ActionKind::EditTicket => &[Slot::Tickets],
-        ActionKind::CloseTicket => &[Slot::Tickets, Slot::Orders],
-        ActionKind::TrustUnlock | ActionKind::ResetMac => &[Slot::Customer],
-        ActionKind::Disconnect => {
-            for slot in [Slot::Customer, Slot::Connections] {
-                fx.push(Effect::RefreshLater {
-                    view: pending.view,
-                    slot,
-                    after: DISCONNECT_REFRESH_AFTER,
-                });
-            }
-            return;
-        }
-        ActionKind::SendInvoiceEmail | ActionKind::SendInvoiceSms | ActionKind::SendInvoicePush => {
-            &[Slot::Invoices]
-        }
-        // The sales screen reads its list again itself.
-        ActionKind::CreateProspect => return,
-        // The pop-up lives in HubSoft's web panel: nothing here to re-read.
-        ActionKind::PbxNotify | ActionKind::PbxMissed => &[],
-    };
+    for reread in kind.rereads_later() {
+        fx.push(Effect::RefreshLater {
+            view: pending.view,
+            slot: slot_of(*reread),
+            after: DISCONNECT_REFRESH_AFTER,
+        });
+    }
+    let mut slots: Vec<Slot> = kind.rereads().iter().map(|r| slot_of(*r)).collect();
+    // A ticket that opened a service order changed the orders too.
+    if pending.opens_order && !slots.contains(&Slot::Orders) {
+        slots.push(Slot::Orders);
+    }
     for slot in slots {
-        super::refresh_slot(app, pending.view, *slot, fx);
+        super::refresh_slot(app, pending.view, slot, fx);
+    }
+}
+
+/// The customer view's read of `reread`.
+fn slot_of(reread: Reread) -> Slot {
+    match reread {
+        Reread::Customer => Slot::Customer,
+        Reread::Invoices => Slot::Invoices,
+        Reread::Tickets => Slot::Tickets,
+        Reread::Orders => Slot::Orders,
+        Reread::Connections => Slot::Connections,
     }
 }

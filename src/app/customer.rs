@@ -544,15 +544,10 @@ pub(super) fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<E
             }
             Changed::Yes
         }
-        a @ (Action::Copy
-        | Action::OpenTicket
-        | Action::OpenTicketWithOrder
-        | Action::Unlock
-        | Action::ResetMac
-        | Action::Disconnect
-        | Action::SendInvoice
-        | Action::EditTicket
-        | Action::CloseTicket) => actions::start(app, &mut view, a, fx),
+        // The actions of the ops table (its row says what each needs).
+        a @ (Action::Copy | Action::OpenTicketWithOrder | Action::Run(_)) => {
+            actions::start(app, &mut view, a, fx)
+        }
         Action::NetworkJump => tools::network::jump(app, &view, fx),
         // The panes' texts run longer than 80x24 (the selected service's
         // address and last connection, a PIX code, a ticket's text): the

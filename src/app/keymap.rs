@@ -2,7 +2,11 @@
 //!
 //! Every key the console reacts to is declared once in [`DEFAULT_BINDINGS`]:
 //! the action it triggers, the context (pane) it belongs to, its default
-//! keys and the catalog id of its description. From that table the
+//! keys and the catalog id of its description. The rows of the actions
+//! that write to HubSoft come from their row in [`crate::ops::actions`]
+//! (keys, description, risk, and the context of what they act on), and an
+//! action of that table the keymap does not place gets a row at the end
+//! ([`specs`]). From that table the
 //! [`Keymap`] dispatches key events, the hint bar lists the keys of the
 //! current pane, and the `?` help overlay is generated, so the three can
 //! never disagree. User overrides from the configuration are applied on top
@@ -26,7 +30,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::i18n::{Lang, Msg, trf};
 
 pub use combo::{KeyCombo, KeyParseError};
-pub use table::{Action, ActionSpec, Context, DEFAULT_BINDINGS, Risk};
+pub use table::{Action, ActionSpec, Context, DEFAULT_BINDINGS, Risk, context_of, specs};
 
 /// A problem found in the user's key overrides. The override is skipped (or
 /// the conflicting key dropped) and the console starts anyway.
@@ -169,7 +173,7 @@ impl Keymap {
         read_only: bool,
     ) -> (Keymap, Vec<KeymapWarning>) {
         let mut warnings = Vec::new();
-        let mut bindings: Vec<Binding> = DEFAULT_BINDINGS
+        let mut bindings: Vec<Binding> = specs()
             .iter()
             .map(|spec| Binding {
                 spec: *spec,

@@ -168,7 +168,7 @@ pub(super) fn run_palette_entry(app: &mut App, action: Action, fx: &mut Vec<Effe
         return tools::open_by(app, tool, action, fx);
     }
     // An action on the customer: back on it, then exactly as its key.
-    if palette::CUSTOMER_ENTRIES.iter().any(|e| e.action == action) {
+    if palette::on_customer(action) {
         if app.view.is_none() {
             app.set_status(
                 StatusKind::Error,

@@ -1,7 +1,10 @@
 //! The binding table: every action a key can trigger, where it is
 //! active, its default keys, its description and its risk.
 
+use std::sync::LazyLock;
+
 use crate::i18n::Msg;
+use crate::ops::actions::{ActionKind, Target};
 
 /// Where a binding is active. The caller passes the active contexts, most
 /// specific first, to [`Keymap::dispatch`]; [`Context::Global`] is always
@@ -64,18 +67,9 @@ impl Context {
     }
 }
 
-/// What an action does to HubSoft data; decides confirmation and read-only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Risk {
-    /// Reads or changes only the console's own view.
-    Safe,
-    /// Writes to HubSoft without touching the service (a ticket, an e-mail):
-    /// removed in read-only mode, no confirmation.
-    Writes,
-    /// Changes a subscriber's service (unlock, MAC reset, disconnect): needs
-    /// a confirmation dialog and is removed in read-only mode.
-    Dangerous,
-}
+/// What an action does to HubSoft data: the actions' own come from their
+/// row in [`crate::ops::actions`].
+pub use crate::ops::actions::Risk;
 
 /// Everything a key can ask the console to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -124,20 +118,10 @@ pub enum Action {
     Bottom,
     /// Cycle what the search text means (name, CPF/CNPJ, login, MAC, IP...).
     CycleSearchKind,
-    /// Open a support ticket (atendimento) for the subscriber.
-    OpenTicket,
     /// The same, with "also open a service order" already switched on.
     OpenTicketWithOrder,
-    /// Trust unlock (desbloqueio em confiança) of a blocked contract.
-    Unlock,
-    /// Reset the MAC address bound to the subscriber's login.
-    ResetMac,
-    /// Drop the subscriber's current connection (PPPoE session).
-    Disconnect,
     /// Reveal or hide the subscriber's service password.
     RevealPassword,
-    /// Send the selected invoice by e-mail/SMS.
-    SendInvoice,
     /// Toggle between all invoices and pending ones.
     ToggleAllPending,
     /// Include or hide cancelled items.
@@ -159,10 +143,6 @@ pub enum Action {
     Cancel,
     /// Move the dialog's focus between "Não" and "Sim" (arrows, Tab).
     Choose,
-    /// Edit the selected ticket's description.
-    EditTicket,
-    /// Close the selected ticket (and its service orders).
-    CloseTicket,
     /// Show the latest entries of the local audit trail.
     AuditLog,
     /// Show this session's messages: every result, refusal and error.
@@ -175,25 +155,55 @@ pub enum Action {
     Sales,
     /// Open the sales screen's plans for a CEP.
     SalesPlans,
-    /// Register a new prospect (a form; writes to HubSoft).
-    NewProspect,
     /// Open the receivables screen.
     Receivables,
     /// Open the PBX screen.
     Pbx,
-    /// Post `pbx/ligacao/notificar` for the open customer.
-    PbxNotify,
-    /// Post `pbx/ligacao/cancelar` for the open customer (missed call).
-    PbxMissed,
     /// Open the network screen (NOC): 0 on the tab last shown, 1-3 on
     /// POPs, equipment or service zones (palette commands).
     Network(u8),
     /// From a service, open the network screen on its connection
     /// equipment, POP and zone.
     NetworkJump,
+    /// An action of the table in [`crate::ops::actions`]: its form or its
+    /// confirmation opens (the first kind of its command names it; see
+    /// [`Action::for_kind`]).
+    Run(ActionKind),
+}
+
+/// The actions of the ops table under the names the console has always
+/// given them (they match like variants).
+#[allow(non_upper_case_globals)]
+impl Action {
+    /// [`ActionKind::OpenTicket`]'s command.
+    pub const OpenTicket: Action = Action::Run(ActionKind::OpenTicket);
+    /// [`ActionKind::TrustUnlock`]'s command.
+    pub const Unlock: Action = Action::Run(ActionKind::TrustUnlock);
+    /// [`ActionKind::ResetMac`]'s command.
+    pub const ResetMac: Action = Action::Run(ActionKind::ResetMac);
+    /// [`ActionKind::Disconnect`]'s command.
+    pub const Disconnect: Action = Action::Run(ActionKind::Disconnect);
+    /// [`ActionKind::SendInvoiceEmail`]'s command.
+    pub const SendInvoice: Action = Action::Run(ActionKind::SendInvoiceEmail);
+    /// [`ActionKind::EditTicket`]'s command.
+    pub const EditTicket: Action = Action::Run(ActionKind::EditTicket);
+    /// [`ActionKind::CloseTicket`]'s command.
+    pub const CloseTicket: Action = Action::Run(ActionKind::CloseTicket);
+    /// [`ActionKind::CreateProspect`]'s command.
+    pub const NewProspect: Action = Action::Run(ActionKind::CreateProspect);
+    /// [`ActionKind::PbxNotify`]'s command.
+    pub const PbxNotify: Action = Action::Run(ActionKind::PbxNotify);
+    /// [`ActionKind::PbxMissed`]'s command.
+    pub const PbxMissed: Action = Action::Run(ActionKind::PbxMissed);
 }
 
 impl Action {
+    /// The command that starts `kind` (kinds that share a command, the
+    /// invoice channels, are chosen in its form).
+    pub fn for_kind(kind: ActionKind) -> Action {
+        Action::Run(kind.command_kind())
+    }
+
     /// Stable configuration name, e.g. `"refresh-all"`, `"pane-3"`.
     pub fn name(self) -> String {
         match self {
@@ -226,13 +236,8 @@ impl Action {
             Action::Top => "top",
             Action::Bottom => "bottom",
             Action::CycleSearchKind => "cycle-search-kind",
-            Action::OpenTicket => "ticket",
             Action::OpenTicketWithOrder => "ticket-with-order",
-            Action::Unlock => "unlock",
-            Action::ResetMac => "mac-reset",
-            Action::Disconnect => "disconnect",
             Action::RevealPassword => "reveal-password",
-            Action::SendInvoice => "send-invoice",
             Action::ToggleAllPending => "toggle-all-pending",
             Action::IncludeCancelled => "include-cancelled",
             Action::SearchAlternative => "search-alternative",
@@ -242,21 +247,17 @@ impl Action {
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
             Action::Choose => "choose",
-            Action::EditTicket => "edit-ticket",
-            Action::CloseTicket => "close-ticket",
             Action::AuditLog => "audit",
             Action::MessageLog => "messages",
             Action::Palette => "palette",
             Action::Cities => "cities",
             Action::Sales => "sales",
             Action::SalesPlans => "sales-plans",
-            Action::NewProspect => "new-prospect",
             Action::Receivables => "receivables",
             Action::Pbx => "pbx",
-            Action::PbxNotify => "pbx-notify",
-            Action::PbxMissed => "pbx-missed",
             Action::Network(_) => "network",
             Action::NetworkJump => "network-jump",
+            Action::Run(kind) => kind.command(),
         }
     }
 
@@ -264,7 +265,7 @@ impl Action {
     /// `_` accepted for `-`).
     pub fn from_name(name: &str) -> Option<Action> {
         let wanted = name.trim().to_ascii_lowercase().replace('_', "-");
-        DEFAULT_BINDINGS
+        specs()
             .iter()
             .map(|spec| spec.action)
             .find(|action| action.name() == wanted)
@@ -277,12 +278,13 @@ impl Action {
         let row = match self {
             Action::GoToPane(_) => Action::GoToPane(1),
             Action::Network(_) => Action::Network(0),
+            Action::Run(kind) => Action::for_kind(kind),
             other => other,
         };
-        DEFAULT_BINDINGS
+        specs()
             .iter()
             .find(|spec| spec.action == row)
-            .expect("every Action variant has a row in DEFAULT_BINDINGS (checked by a test)")
+            .expect("every Action variant has a row in the table (checked by a test)")
     }
 
     /// Risk class from the table.
@@ -348,7 +350,53 @@ const fn risk(mut spec: ActionSpec, risk: Risk) -> ActionSpec {
     spec
 }
 
+/// The row of an action of the ops table: its keys, description, risk
+/// and hint come from there, its context from what it acts on.
+const fn op(kind: ActionKind) -> ActionSpec {
+    ActionSpec {
+        action: Action::Run(kind),
+        context: context_of(kind.target()),
+        keys: kind.default_keys(),
+        msg: kind.key_msg(),
+        risk: kind.risk(),
+        text_safe: false,
+        hint: kind.hinted(),
+    }
+}
+
+/// Where the key of an action on `target` is active.
+pub const fn context_of(target: Target) -> Context {
+    match target {
+        Target::Service | Target::Customer => Context::Subscriber,
+        Target::Invoice => Context::Financial,
+        Target::Ticket => Context::Tickets,
+        Target::Nothing => Context::Tool,
+    }
+}
+
+/// [`DEFAULT_BINDINGS`], then a row for each command of the ops table
+/// that it does not place: a new action gets its key, hint and help entry
+/// from its row alone.
+pub fn specs() -> &'static [ActionSpec] {
+    static SPECS: LazyLock<Vec<ActionSpec>> =
+        LazyLock::new(|| with_commands(DEFAULT_BINDINGS, &ActionKind::ALL));
+    &SPECS
+}
+
+/// `placed`, then [`op`] rows for the commands of `kinds` it lacks.
+pub(super) fn with_commands(placed: &[ActionSpec], kinds: &[ActionKind]) -> Vec<ActionSpec> {
+    let mut specs = placed.to_vec();
+    for kind in kinds {
+        let action = Action::for_kind(*kind);
+        if !specs.iter().any(|s| s.action == action) {
+            specs.push(op(kind.command_kind()));
+        }
+    }
+    specs
+}
+
 use Action as A;
+use ActionKind as K;
 use Context as C;
 
 /// The binding table: the single source of truth for keys, hints and help.
@@ -406,10 +454,7 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
         &["ctrl-k", "f2"],
         Msg::KeyCycleSearchKind,
     ))),
-    hint(risk(
-        row(A::OpenTicket, C::Subscriber, &["t"], Msg::KeyTicket),
-        Risk::Writes,
-    )),
+    op(K::OpenTicket),
     risk(
         row(
             A::OpenTicketWithOrder,
@@ -417,30 +462,18 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
             &["T"],
             Msg::KeyTicketWithOrder,
         ),
-        Risk::Writes,
+        K::OpenTicket.risk(),
     ),
-    hint(risk(
-        row(A::Unlock, C::Subscriber, &["u"], Msg::KeyUnlock),
-        Risk::Dangerous,
-    )),
-    hint(risk(
-        row(A::ResetMac, C::Subscriber, &["m"], Msg::KeyMacReset),
-        Risk::Dangerous,
-    )),
-    hint(risk(
-        row(A::Disconnect, C::Subscriber, &["d"], Msg::KeyDisconnect),
-        Risk::Dangerous,
-    )),
+    op(K::TrustUnlock),
+    op(K::ResetMac),
+    op(K::Disconnect),
     hint(row(
         A::RevealPassword,
         C::Subscriber,
         &["p"],
         Msg::KeyRevealPassword,
     )),
-    hint(risk(
-        row(A::SendInvoice, C::Financial, &["e"], Msg::KeySendInvoice),
-        Risk::Writes,
-    )),
+    op(K::SendInvoiceEmail),
     hint(row(
         A::ToggleAllPending,
         C::Financial,
@@ -477,14 +510,8 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
         &["f"],
         Msg::KeyCycleOrderFilter,
     )),
-    hint(risk(
-        row(A::EditTicket, C::Tickets, &["e"], Msg::KeyEditTicket),
-        Risk::Writes,
-    )),
-    hint(risk(
-        row(A::CloseTicket, C::Tickets, &["x"], Msg::KeyCloseTicket),
-        Risk::Dangerous,
-    )),
+    op(K::EditTicket),
+    op(K::CloseTicket),
     row(A::AuditLog, C::Global, &["A"], Msg::KeyAuditLog),
     // "!" like a notification mark: it cannot be typed by a letter slip.
     row(A::MessageLog, C::Global, &["!"], Msg::KeyMessageLog),
@@ -498,23 +525,11 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
     row(A::Cities, C::Global, &["C"], Msg::KeyCities),
     row(A::Sales, C::Global, &["P"], Msg::SalesKeyOpen),
     row(A::SalesPlans, C::Tool, &["p"], Msg::SalesKeyPlans),
-    risk(
-        row(A::NewProspect, C::Tool, &["n"], Msg::SalesKeyNew),
-        Risk::Writes,
-    ),
+    op(K::CreateProspect),
     row(A::Receivables, C::Global, &["F"], Msg::RcvTool),
     row(A::Pbx, C::Global, &["X"], Msg::PbxTool),
-    // "L"igação notifies the call, "M"issed closes it: both upper case
-    // and apart, so a slip of the finger cannot close the pop-up the
-    // attendant just opened ("n" jumps to the network).
-    risk(
-        row(A::PbxNotify, C::Subscriber, &["L"], Msg::PbxKeyNotify),
-        Risk::Writes,
-    ),
-    risk(
-        row(A::PbxMissed, C::Subscriber, &["M"], Msg::PbxKeyMissed),
-        Risk::Writes,
-    ),
+    op(K::PbxNotify),
+    op(K::PbxMissed),
     row(A::Network(0), C::Global, &["N"], Msg::KeyNetwork),
     row(A::NetworkJump, C::Subscriber, &["n"], Msg::KeyNetworkJump),
     // No letter answers a dialog: a word typed into the wrong place must

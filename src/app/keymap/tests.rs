@@ -23,12 +23,12 @@ fn overrides(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
 
 #[test]
 fn every_action_has_exactly_one_row_and_a_unique_name() {
-    let mut names: Vec<String> = DEFAULT_BINDINGS.iter().map(|s| s.action.name()).collect();
+    let mut names: Vec<String> = specs().iter().map(|s| s.action.name()).collect();
     let len = names.len();
     names.sort();
     names.dedup();
     assert_eq!(names.len(), len, "duplicate action rows or names");
-    for spec in DEFAULT_BINDINGS {
+    for spec in specs() {
         assert_eq!(Action::from_name(&spec.action.name()), Some(spec.action));
         assert!(
             !spec.keys.is_empty(),
@@ -64,13 +64,8 @@ fn all_actions() -> Vec<Action> {
         | Action::Top
         | Action::Bottom
         | Action::CycleSearchKind
-        | Action::OpenTicket
         | Action::OpenTicketWithOrder
-        | Action::Unlock
-        | Action::ResetMac
-        | Action::Disconnect
         | Action::RevealPassword
-        | Action::SendInvoice
         | Action::ToggleAllPending
         | Action::IncludeCancelled
         | Action::SearchAlternative
@@ -80,21 +75,17 @@ fn all_actions() -> Vec<Action> {
         | Action::Confirm
         | Action::Cancel
         | Action::Choose
-        | Action::EditTicket
-        | Action::CloseTicket
         | Action::AuditLog
         | Action::MessageLog
         | Action::Palette
         | Action::Cities
         | Action::Sales
         | Action::SalesPlans
-        | Action::NewProspect
         | Action::Receivables
         | Action::Pbx
-        | Action::PbxNotify
-        | Action::PbxMissed
         | Action::Network(_)
-        | Action::NetworkJump => a,
+        | Action::NetworkJump
+        | Action::Run(_) => a,
     };
     [
         Action::Quit,
@@ -163,7 +154,7 @@ fn every_variant_has_a_row_and_pane_numbers_never_panic() {
         assert_eq!(a.spec().action.static_name(), a.static_name());
     }
     assert_eq!(
-        DEFAULT_BINDINGS.len(),
+        specs().len(),
         all.len() + 5,
         "one row per action, six for the pane digits"
     );
@@ -626,4 +617,111 @@ fn warnings_are_localized() {
         "Teclas: d ligada a unlock e disconnect; fica com unlock"
     );
     assert!(w.message(Lang::En).starts_with("Keys: d bound to both"));
+}
+
+/// Issue 15: an action is a row of `ops::actions`. Everything the console
+/// needs of it beyond its request and its form comes from that row: its
+/// key, its hint and help entry, its context, read-only mode, what its
+/// confirmation names, its audit name and the panes read again after it.
+#[test]
+fn every_row_of_the_ops_table_is_a_whole_action_of_the_console() {
+    use crate::app::confirm::{ActionTarget, row_lines};
+    use crate::ops::actions::{ActionKind, Target};
+    let km = Keymap::default();
+    let (read_only, _) = Keymap::new(&BTreeMap::new(), true);
+    let help: Vec<KeyHint> = km.help_groups().into_iter().flat_map(|(_, r)| r).collect();
+    let target = ActionTarget {
+        customer_name: "Ana".into(),
+        service_id: 7,
+        ..ActionTarget::default()
+    };
+    for kind in ActionKind::ALL {
+        let action = Action::for_kind(kind);
+        let first = kind.command_kind();
+        assert_eq!(action, Action::Run(first));
+        assert_eq!(Action::from_name(kind.command()), Some(action), "{kind:?}");
+        // Its keys, as the row gives them.
+        let keys: Vec<KeyCombo> = first
+            .default_keys()
+            .iter()
+            .map(|k| KeyCombo::parse(k).unwrap())
+            .collect();
+        assert!(!keys.is_empty(), "{kind:?} has no default key");
+        assert_eq!(km.keys_for(action), keys.as_slice(), "{kind:?}");
+        // Its label in the help, where its target is.
+        let spec = action.spec();
+        assert_eq!(spec.msg, first.key_msg(), "{kind:?}");
+        assert_eq!(spec.context, context_of(kind.target()), "{kind:?}");
+        assert!(
+            help.iter()
+                .any(|h| h.action == action && h.msg == first.key_msg()),
+            "{kind:?} is missing from the help"
+        );
+        // It writes: never in read-only mode, never on a held key.
+        assert_eq!(spec.risk, kind.risk(), "{kind:?}");
+        assert_ne!(kind.risk(), Risk::Safe, "{kind:?}");
+        assert!(!read_only.allows(action), "{kind:?}");
+        assert!(read_only.keys_for(action).is_empty(), "{kind:?}");
+        // Its confirmation: a dialog for what changes a service, and lines
+        // naming its target then its effect.
+        if kind.affects_connection() || kind.risk() == Risk::Dangerous {
+            assert!(kind.needs_confirmation(), "{kind:?}");
+        }
+        let lines = row_lines(Lang::En, &target, kind);
+        if kind.target() != Target::Nothing {
+            assert!(lines[0].contains("Ana"), "{kind:?}: {lines:?}");
+        }
+        if let Some(effect) = kind.effect() {
+            assert_eq!(
+                lines.last().map(String::as_str),
+                Some(crate::i18n::tr(Lang::En, effect))
+            );
+        }
+        // Its audit name, and its reads again (a ticket, a service or an
+        // invoice always changes something shown).
+        assert_eq!(ActionKind::from_audit_name(kind.audit_name()), Some(kind));
+        if matches!(
+            kind.target(),
+            Target::Service | Target::Ticket | Target::Invoice
+        ) {
+            assert!(
+                !kind.rereads().is_empty() || !kind.rereads_later().is_empty(),
+                "{kind:?} reads nothing again"
+            );
+        }
+    }
+}
+
+/// A command of the ops table that the keymap's own table does not place
+/// still gets its row, at the end: a new action needs no keymap edit.
+#[test]
+fn a_command_the_keymap_does_not_place_gets_its_row_from_the_ops_table() {
+    use super::table::with_commands;
+    use crate::ops::actions::ActionKind;
+    let placed: Vec<ActionSpec> = DEFAULT_BINDINGS
+        .iter()
+        .copied()
+        .filter(|s| s.action != Action::PbxMissed)
+        .collect();
+    let all = with_commands(&placed, &ActionKind::ALL);
+    assert_eq!(all.len(), placed.len() + 1);
+    let added = all.last().unwrap();
+    assert_eq!(added.action, Action::PbxMissed);
+    assert_eq!(added.keys, ActionKind::PbxMissed.default_keys());
+    assert_eq!(added.msg, ActionKind::PbxMissed.key_msg());
+    assert_eq!(added.context, Context::Subscriber);
+    assert_eq!(added.risk, Risk::Writes);
+    // Placed commands are not added twice; the invoice channels share one.
+    assert_eq!(
+        with_commands(DEFAULT_BINDINGS, &ActionKind::ALL).len(),
+        DEFAULT_BINDINGS.len()
+    );
+    assert_eq!(
+        Action::for_kind(ActionKind::SendInvoiceSms),
+        Action::for_kind(ActionKind::SendInvoicePush)
+    );
+    assert_eq!(
+        Action::for_kind(ActionKind::SendInvoiceSms),
+        Action::SendInvoice
+    );
 }

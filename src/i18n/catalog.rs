@@ -394,7 +394,7 @@ catalog! {
     PaneServiceOrdersShort { pt: "OS", en: "Orders" }
     /// See `PaneTicketsShort`.
     PaneConnectionsShort { pt: "Conexões", en: "Sessions" }
-    /// A pane is loading.
+    /// A pane or the audit overlay is loading.
     StateLoading { pt: "Carregando…", en: "Loading…" }
     /// A pane has nothing to show.
     StateEmpty { pt: "Nada para mostrar", en: "Nothing to show" }
@@ -420,7 +420,7 @@ catalog! {
     // ---- Customer: fields, alerts -----------------------------------------------
     /// Column header.
     ColName { pt: "Nome", en: "Name" }
-    /// Column header.
+    /// Column: city (search results, the cities screen, `hubdesk cities`).
     ColCity { pt: "Cidade", en: "City" }
     /// Table header: customer code.
     ColCode { pt: "Código", en: "Code" }
@@ -590,7 +590,7 @@ catalog! {
     InvoicePaidOn { pt: "paga em {date}", en: "paid on {date}" }
     /// Cancelled invoice.
     InvoiceCancelled { pt: "cancelada", en: "cancelled" }
-    /// Table header: id_fatura.
+    /// Column: id_fatura (CLI tables, the receivables screen).
     ColInvoiceId { pt: "Fatura", en: "Invoice" }
     /// Column header.
     ColDue { pt: "Vencimento", en: "Due" }
@@ -598,7 +598,7 @@ catalog! {
     ColValue { pt: "Valor", en: "Amount" }
     /// Table header: amount.
     ColAmount { pt: "Valor", en: "Amount" }
-    /// Table header: payment date.
+    /// Column: payment date (CLI tables, the receivables screen).
     ColPaidOn { pt: "Pago em", en: "Paid on" }
     /// Invoice status: paid.
     ColPaid { pt: "paga", en: "paid" }
@@ -1115,11 +1115,11 @@ catalog! {
     KeyCities { pt: "Cidades e bairros", en: "Cities and neighbourhoods" }
     /// Title of the cities screen.
     ToolCities { pt: "Cidades e bairros", en: "Cities and neighbourhoods" }
-    /// Column: state (UF).
+    /// Column: state (UF), on the cities screen and in `hubdesk cities`.
     ColUf { pt: "UF", en: "State" }
     /// Column: number of neighbourhoods.
     ColNeighbourhoods { pt: "Bairros", en: "Neighbourhoods" }
-    /// Column: IBGE code.
+    /// Column: IBGE code, on the cities screen and in `hubdesk cities`.
     ColIbge { pt: "IBGE", en: "IBGE" }
     /// A city with no neighbourhoods listed.
     CityNoNeighbourhoods { pt: "Nenhum bairro com clientes ativos", en: "No neighbourhood with active customers" }
@@ -1204,9 +1204,9 @@ catalog! {
     SalesPlanToProspect { pt: "{key}: novo prospecto com este plano e CEP", en: "{key}: new prospect with this plan and CEP" }
     /// Column: plan id.
     SalesColId { pt: "Id", en: "Id" }
-    /// Column: download speed.
+    /// Column: a plan's download speed (sales screen, `hubdesk plans`).
     SalesColDown { pt: "Download", en: "Download" }
-    /// Column: upload speed.
+    /// Column: a plan's upload speed (sales screen, `hubdesk plans`).
     SalesColUp { pt: "Upload", en: "Upload" }
     /// Column: monthly price.
     SalesColValue { pt: "Valor", en: "Price" }
@@ -1391,12 +1391,8 @@ catalog! {
     RcvFieldError { pt: "{field}: {reason}", en: "{field}: {reason}" }
 
     // ---- Receivables: table and detail ------------------------------------------
-    /// Column: the customer.
+    /// Column: the customer, on the receivables screen and in `hubdesk receivables`.
     RcvColCustomer { pt: "Cliente", en: "Customer" }
-    /// Column: the invoice id.
-    RcvColInvoice { pt: "Fatura", en: "Invoice" }
-    /// Column: payment date.
-    RcvColPaid { pt: "Pago em", en: "Paid on" }
     /// Totals line: how many invoices and their sum.
     RcvTotals { pt: "{count} fatura(s) · total {sum}", en: "{count} invoice(s) · total {sum}" }
     /// Totals line: the overdue part.
@@ -1507,11 +1503,11 @@ catalog! {
     NetColEquipmentCount { pt: "Equip.", en: "Equip." }
     /// Column: IP address.
     NetColIp { pt: "IP", en: "IP" }
-    /// Column: model.
+    /// Column: model, on the network screen and in `hubdesk network`.
     NetColModel { pt: "Modelo", en: "Model" }
-    /// Column: manufacturer.
+    /// Column: manufacturer, on the network screen and in `hubdesk network`.
     NetColMaker { pt: "Fabricante", en: "Maker" }
-    /// Column: interface name, or a count of interfaces.
+    /// Column: interface name, or a count of interfaces (also `hubdesk network zones`).
     NetColInterfaces { pt: "Interfaces", en: "Interfaces" }
     /// A POP with no equipment.
     NetPopEmpty { pt: "Nenhum equipamento neste POP", en: "No equipment in this POP" }
@@ -1797,8 +1793,6 @@ catalog! {
     // ---- Reading it: the audit overlay and `hubdesk audit` ----------------------
     /// Title of the audit overlay; `path` is the file.
     AuditTitle { pt: "Auditoria — {path}", en: "Audit — {path}" }
-    /// Loading the audit trail.
-    AuditLoading { pt: "Carregando…", en: "Loading…" }
     /// The audit file could not be read.
     AuditReadFailed { pt: "Não foi possível ler a auditoria: {detail}", en: "Could not read the audit trail: {detail}" }
     /// `hubdesk audit` skipped lines it could not read.
@@ -2040,26 +2034,8 @@ catalog! {
     Cli7ColIpv6 { pt: "IPv6", en: "IPv6" }
     /// Column: equipment.
     Cli7ColEquipment { pt: "Equipamentos", en: "Equipment" }
-    /// Column: model.
-    Cli7ColModel { pt: "Modelo", en: "Model" }
-    /// Column: maker.
-    Cli7ColMaker { pt: "Fabricante", en: "Maker" }
-    /// Column: interfaces.
-    Cli7ColInterfaces { pt: "Interfaces", en: "Interfaces" }
-    /// Column: state.
-    Cli7ColUf { pt: "UF", en: "State" }
-    /// Column: IBGE code.
-    Cli7ColIbge { pt: "IBGE", en: "IBGE" }
     /// Column: neighbourhoods.
     Cli7ColNeighbourhoods { pt: "Bairros", en: "Neighbourhoods" }
-    /// Column: download speed.
-    Cli7ColDownload { pt: "Download", en: "Download" }
-    /// Column: upload speed.
-    Cli7ColUpload { pt: "Upload", en: "Upload" }
-    /// Column: customer.
-    Cli7ColCustomer { pt: "Cliente", en: "Customer" }
-    /// Column: city.
-    Cli7ColCity { pt: "Cidade", en: "City" }
     /// Confirmation target of a prospect creation.
     Cli7TargetProspect { pt: "{name}, {doc}, plano {plan}", en: "{name}, {doc}, plan {plan}" }
     /// The id of a created prospect.
@@ -2194,7 +2170,7 @@ catalog! {
     HelpArgLogin { pt: "Login PPPoE/RADIUS", en: "PPPoE/RADIUS login" }
     /// --help: --from.
     HelpArgFrom { pt: "Primeiro dia (dd/mm/aaaa)", en: "First day (dd/mm/yyyy)" }
-    /// --help: --to (dates).
+    /// --help: --to (dates), of `connections` and `receivables`.
     HelpArgTo { pt: "Último dia (dd/mm/aaaa)", en: "Last day (dd/mm/yyyy)" }
     /// --help: unlock.
     HelpCmdUnlock { pt: "Desbloqueio em confiança de um serviço", en: "Trust unlock of a service" }
@@ -2318,8 +2294,6 @@ catalog! {
     Cli7HelpCmdReceivables { pt: "Contas a receber de todos os clientes num período (/financeiro), com totais", en: "Receivables of all customers in a period (/financeiro), with totals" }
     /// `receivables --from`.
     Cli7HelpArgRecvFrom { pt: "Primeiro dia (dd/mm/aaaa); sem --customer, no máximo 30 dias até --to", en: "First day (dd/mm/yyyy); without --customer, at most 30 days before --to" }
-    /// `receivables --to`.
-    Cli7HelpArgRecvTo { pt: "Último dia (dd/mm/aaaa)", en: "Last day (dd/mm/yyyy)" }
     /// `receivables --date-type`.
     Cli7HelpArgDateType { pt: "Data que o período filtra (tipo_data)", en: "Which date the period filters on (tipo_data)" }
     /// `receivables --paid-only`.
@@ -2336,7 +2310,7 @@ catalog! {
     Cli7HelpCmdPbxNotify { pt: "Notifica uma ligação recebida: abre o pop-up do atendente", en: "Notify an incoming call: opens the attendant's pop-up" }
     /// `pbx cancel`: about.
     Cli7HelpCmdPbxCancel { pt: "Ligação perdida: fecha o pop-up se ainda estiver aberto", en: "Missed call: closes the pop-up if still open" }
-    /// `pbx --phone`.
+    /// `pbx --phone` and `call PHONE`.
     Cli7HelpArgPbxPhone { pt: "Número de quem liga", en: "Caller's number" }
     /// `pbx --customer`.
     Cli7HelpArgPbxCustomer { pt: "Código do cliente, se já identificado", en: "Customer code, if already identified" }
@@ -2356,8 +2330,6 @@ catalog! {
     Cli7HelpArgExportLimit { pt: "No máximo N clientes", en: "At most N customers" }
     /// `call`: about.
     Cli7HelpCmdCall { pt: "Envia uma ligação ao console aberto (screen pop), p.ex. de um gancho do Asterisk", en: "Send a call to the running console (screen pop), e.g. from an Asterisk hook" }
-    /// `call PHONE`.
-    Cli7HelpArgCallPhone { pt: "Número de quem liga", en: "Caller's number" }
 
     // ---- --help and usage errors: clap's own words ------------------------------
     /// --help: the usage line's heading, with its colon.

@@ -599,3 +599,97 @@ async fn on_a_2020_server_the_paginated_routes_fall_back_and_remember() {
         Some("SAC")
     );
 }
+
+/// The fixtures in the shapes of HubSoft's collection (provenance in
+/// `tests/fixtures/hubsoft-collection/PROVENANCE.md`), decoded along the
+/// client's path.
+mod collection_shapes {
+    use std::path::PathBuf;
+
+    use hubdesk::api::fuzzing::decode_answer;
+    use hubdesk::api::*;
+
+    fn body(name: &str) -> Vec<u8> {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/hubsoft-collection")
+            .join(name);
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
+    }
+
+    fn decoded<T: serde::de::DeserializeOwned>(route: &'static str, name: &str) -> T {
+        decode_answer::<T>(route, 200, &body(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"))
+    }
+
+    #[test]
+    fn every_newer_route_decodes_its_collection_shape() {
+        let page: CustomersPage<Customer> = decoded("cliente/todos", "cliente_todos.success.json");
+        let (pagination, customers) = page.into_page("cliente/todos").unwrap();
+        assert_eq!(pagination.unwrap().ultima_pagina, Some(3));
+        assert_eq!(customers[0].servicos[0].id_cliente_servico, Some(28804));
+
+        let cpes: CpePage = decoded("rede/cpe/todos", "rede_cpe_todos.success.json");
+        assert_eq!(cpes.cpes[0].phy_addr.as_deref(), Some("4857544300C0FFEE"));
+        assert_eq!(cpes.cpes[0].servicos[0].codigo_cliente, Some(4410));
+
+        let ok: ActionResponse = decoded("rede/reiniciar_cpe", "rede_reiniciar_cpe.success.json");
+        assert_eq!(
+            ok.msg.as_deref(),
+            Some("Comando de reinicialização executado com sucesso!")
+        );
+        let e = decode_answer::<ActionResponse>(
+            "rede/reiniciar_cpe",
+            200,
+            &body("rede_reiniciar_cpe.error.json"),
+        )
+        .unwrap_err();
+        assert_eq!(e.to_string(), "Equipamento não encontrado!");
+        let _: ActionResponse = decoded("rede/restaurar_cpe", "rede_restaurar_cpe.success.json");
+
+        let invoices: InvoicesPage =
+            decoded("financeiro/fatura", "financeiro_fatura.simplificado.json");
+        let (_, list) = invoices.into_page("financeiro/fatura").unwrap();
+        assert_eq!(list[0].id_fatura, Some(90317));
+
+        let cities: CitiesResponse =
+            decoded("configuracao/cidade", "configuracao_cidade.success.json");
+        assert_eq!(cities.cidades[0].bairros.len(), 2);
+
+        let tickets: TicketsResponse =
+            decoded("cliente/atendimento", "atendimento_todos.mensagens.json");
+        let thread = tickets.atendimentos[0].messages();
+        assert_eq!(thread.len(), 2);
+        assert_eq!(
+            thread[0].1.mensagem.as_deref(),
+            Some("Orientado a reiniciar a ONU")
+        );
+
+        let state: ServiceStateResponse = decoded(
+            "cliente/cliente_servico/suspender",
+            "cliente_servico_suspender.success.json",
+        );
+        assert_eq!(
+            state.cliente_servico.unwrap().status_text(),
+            Some("Suspenso Pedido Cliente")
+        );
+
+        let pw: ServicePasswordsResponse = decoded(
+            "cliente/cliente_servico/senhas",
+            "cliente_servico_senhas.success.json",
+        );
+        assert_eq!(pw.cliente_servico_senha.len(), 2);
+        let shown = format!("{pw:?}{}", serde_json::to_string(&pw).unwrap());
+        assert!(!shown.contains("@sintetica7") && !shown.contains("wifi-sintetica-9"));
+
+        let _: ActionResponse = decoded(
+            "cliente/reset_phy_addr",
+            "cliente_reset_phy_addr.success.json",
+        );
+        let e = decode_answer::<ActionResponse>(
+            "cliente/reset_phy_addr",
+            200,
+            &body("cliente_reset_phy_addr.error.json"),
+        )
+        .unwrap_err();
+        assert!(matches!(e, ApiError::Refused { .. }));
+    }
+}

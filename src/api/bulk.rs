@@ -176,7 +176,7 @@ pub enum CustomerFeed<T: DeserializeOwned> {
         buffer: VecDeque<T>,
     },
     /// One `cliente/all` body read as a stream (a failure ends it).
-    Bulk(RecordStream<T>),
+    Bulk(Box<RecordStream<T>>),
 }
 
 impl<T: DeserializeOwned> CustomerFeed<T> {
@@ -440,7 +440,7 @@ impl Client {
             }
         }
         let stream = self.stream_all_customers_as(&query.fallback()).await?;
-        Ok(CustomerFeed::Bulk(stream))
+        Ok(CustomerFeed::Bulk(Box::new(stream)))
     }
 
     /// Invoices of a window, page by page from `financeiro/fatura`, or,

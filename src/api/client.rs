@@ -314,13 +314,13 @@ impl Client {
 
     /// Remembers a route the server said it does not offer.
     fn note_outcome<T>(&self, result: Result<T, ApiError>) -> Result<T, ApiError> {
-        if let Err(ApiError::NotOffered { route, .. }) = &result {
-            if self.lacking().insert(route) {
-                tracing::info!(
-                    route = *route,
-                    "this HubSoft server does not offer the route; not asking again this session"
-                );
-            }
+        if let Err(ApiError::NotOffered { route, .. }) = &result
+            && self.lacking().insert(route)
+        {
+            tracing::info!(
+                route = *route,
+                "this HubSoft server does not offer the route; not asking again this session"
+            );
         }
         result
     }

@@ -88,11 +88,7 @@ pub(super) async fn cpe_list(State(sim): S, Query(query): Q) -> Response {
             // The system hears of the CPE again after a reboot or a restore.
             let seen = ov
                 .and_then(|o| o.cpe_restored.max(o.cpe_rebooted))
-                .unwrap_or_else(|| {
-                    sim.today
-                        .and_hms_opt(6, (s.id % 60) as u32, 0)
-                        .unwrap_or_default()
-                });
+                .unwrap_or_else(|| sim.today.and_hms_opt(6, s.id % 60, 0).unwrap_or_default());
             let rx = -(17.0 + f64::from(s.id % 90) / 10.0);
             let status = render::effective_status(&sim, &st, s).text().1;
             json!({

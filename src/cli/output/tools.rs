@@ -29,8 +29,8 @@ pub fn equipment_table(f: &Fmt, list: &[Equipment]) -> Table {
         f.h(Msg::ColName),
         f.h(Msg::KindIpv4),
         f.h(Msg::Cli7ColIpv6),
-        f.h(Msg::Cli7ColModel),
-        f.h(Msg::Cli7ColMaker),
+        f.h(Msg::NetColModel),
+        f.h(Msg::NetColMaker),
     ]);
     for e in list {
         t.add_row(vec![
@@ -102,7 +102,7 @@ pub fn zones_table(f: &Fmt, list: &[ServiceZone]) -> Table {
         f.h(Msg::Cli7ColId),
         f.h(Msg::ColName),
         f.h(Msg::ColDescription),
-        f.h(Msg::Cli7ColInterfaces),
+        f.h(Msg::NetColInterfaces),
     ]);
     for z in list {
         let interfaces: Vec<String> = z
@@ -139,9 +139,9 @@ pub fn zone_json(z: &ServiceZone) -> Value {
 pub fn cities_table(f: &Fmt, list: &[City]) -> Table {
     let mut t = table(vec![
         f.h(Msg::Cli7ColId),
-        f.h(Msg::Cli7ColCity),
-        f.h(Msg::Cli7ColUf),
-        f.h(Msg::Cli7ColIbge),
+        f.h(Msg::ColCity),
+        f.h(Msg::ColUf),
+        f.h(Msg::ColIbge),
         f.h(Msg::Cli7ColNeighbourhoods),
     ]);
     for c in list {
@@ -174,8 +174,8 @@ pub fn plans_table(f: &Fmt, list: &[ProspectPlan]) -> Table {
     let mut t = table(vec![
         f.h(Msg::Cli7ColId),
         f.h(Msg::ColPlan),
-        f.h(Msg::Cli7ColDownload),
-        f.h(Msg::Cli7ColUpload),
+        f.h(Msg::SalesColDown),
+        f.h(Msg::SalesColUp),
         f.h(Msg::ColAmount),
     ]);
     for p in list {
@@ -263,7 +263,7 @@ pub fn totals(invoices: &[Invoice], today: chrono::NaiveDate) -> Totals {
 pub fn receivables_table(f: &Fmt, list: &[Invoice], today: chrono::NaiveDate) -> Table {
     let mut t = table(vec![
         f.h(Msg::ColInvoiceId),
-        f.h(Msg::Cli7ColCustomer),
+        f.h(Msg::RcvColCustomer),
         f.h(Msg::ColDue),
         f.h(Msg::ColAmount),
         f.h(Msg::ColStatus),

@@ -54,10 +54,14 @@ mod module_graph {
         for module in &top {
             let mut files = Vec::new();
             let dir = src.join(module);
+            // A module is `name.rs`, `name/mod.rs`, or `name.rs` beside a
+            // `name/` of children (e.g. its `tests.rs`): read all there is.
+            let file = src.join(format!("{module}.rs"));
+            if file.is_file() {
+                files.push(file);
+            }
             if dir.is_dir() {
                 collect(&dir, &mut files);
-            } else {
-                files.push(src.join(format!("{module}.rs")));
             }
             let names = graph.entry(module.clone()).or_default();
             for file in files {

@@ -41,6 +41,10 @@ pub struct CustomerSearch {
     pub order_by: Option<RecordOrderBy>,
     /// `order_type` (server default: asc).
     pub order_type: Option<OrderType>,
+    /// `incluir_desbloqueios`: each service's trust-unlock history
+    /// ([`CustomerService::desbloqueios`]). Current servers only; an older
+    /// one ignores it and the history comes back empty.
+    pub include_unlocks: Option<bool>,
 }
 
 impl CustomerSearch {
@@ -61,6 +65,7 @@ impl CustomerSearch {
             last_connection: None,
             order_by: None,
             order_type: None,
+            include_unlocks: None,
         }
     }
 
@@ -108,6 +113,9 @@ impl CustomerSearch {
         }
         if let Some(v) = self.order_type {
             query.push(("order_type", v.as_param().to_owned()));
+        }
+        if let Some(v) = self.include_unlocks {
+            query.push(("incluir_desbloqueios", yes_no(v).to_owned()));
         }
         Ok(Call {
             route: "cliente",
@@ -164,7 +172,6 @@ impl AllCustomers {
 
 // ---------------------------------------------------------------------------
 // Responses
-
 /// Body of `GET /cliente` and `GET /cliente/all`.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default)]
@@ -237,6 +244,10 @@ pub struct Customer {
     /// when a server sends both spellings.
     #[serde(deserialize_with = "l::birth_date")]
     pub data_nascmento: Option<ApiDate>,
+    /// `id_externo`: the id another system (an ERP, a CRM) gave the
+    /// customer, on current servers.
+    #[serde(deserialize_with = "l::text")]
+    pub id_externo: Option<String>,
     /// `ativo`: newer servers say whether the customer is active.
     #[serde(deserialize_with = "l::flag")]
     pub ativo: Option<bool>,
@@ -406,6 +417,68 @@ pub struct CustomerService {
     /// `endereco_cobranca`: billing address.
     #[serde(deserialize_with = "l::object")]
     pub endereco_cobranca: Option<Address>,
+    /// `desbloqueios`: the trust-unlock history, sent by current servers
+    /// when asked with `incluir_desbloqueios=sim`
+    /// ([`CustomerSearch::include_unlocks`]); empty otherwise.
+    #[serde(deserialize_with = "l::list")]
+    pub desbloqueios: Vec<UnlockRecord>,
+}
+
+/// One trust unlock of a service (`servicos[].desbloqueios[]`).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(default)]
+pub struct UnlockRecord {
+    /// `id_cliente_servico_desbloqueio`, when sent.
+    #[serde(deserialize_with = "l::id")]
+    pub id_cliente_servico_desbloqueio: Option<u64>,
+    /// `observacao`: the note ("DESBLOQUEIO PREVENTIVO - Acordo de pagamento.").
+    #[serde(deserialize_with = "l::text")]
+    pub observacao: Option<String>,
+    /// `data_cadastro`: when it was granted.
+    #[serde(deserialize_with = "l::date")]
+    pub data_cadastro: Option<ApiDate>,
+    /// `data_fim`: the day it ends. Read it through [`UnlockRecord::ends`],
+    /// which also looks at `data_termino`.
+    #[serde(deserialize_with = "l::date")]
+    pub data_fim: Option<ApiDate>,
+    /// `data_termino`: the end, as some servers spell it.
+    #[serde(deserialize_with = "l::date")]
+    pub data_termino: Option<ApiDate>,
+    /// `dias_desbloqueio`: how many days it was granted for.
+    #[serde(deserialize_with = "l::int")]
+    pub dias_desbloqueio: Option<i64>,
+}
+
+impl UnlockRecord {
+    /// The end of the unlock under either spelling of the key.
+    pub fn ends(&self) -> Option<&ApiDate> {
+        self.data_fim.as_ref().or(self.data_termino.as_ref())
+    }
+}
+
+impl CustomerService {
+    /// How many trust unlocks were granted on or after `since` (for "3rd
+    /// unlock in 30 days"); records without a readable date are not
+    /// counted.
+    pub fn unlocks_since(&self, since: NaiveDate) -> usize {
+        self.desbloqueios
+            .iter()
+            .filter(|u| {
+                u.data_cadastro
+                    .as_ref()
+                    .and_then(ApiDate::date)
+                    .is_some_and(|d| d >= since)
+            })
+            .count()
+    }
+
+    /// The latest trust unlock (by its grant date; undated ones come last).
+    pub fn last_unlock(&self) -> Option<&UnlockRecord> {
+        self.desbloqueios.iter().max_by_key(|u| {
+            let d = u.data_cadastro.as_ref();
+            (d.and_then(ApiDate::date), d.and_then(ApiDate::instant))
+        })
+    }
 }
 
 impl CustomerService {
@@ -617,7 +690,6 @@ pub struct Coordinates {
 
 // ---------------------------------------------------------------------------
 // Routes
-
 impl Client {
     /// `GET /cliente`: searches customers. 404 ("nothing found") gives an
     /// empty list. When `limit` customers come back there may be more:
@@ -641,184 +713,4 @@ impl Client {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn q(call: &Call) -> Vec<(&'static str, &str)> {
-        call.query.iter().map(|(k, v)| (*k, v.as_str())).collect()
-    }
-
-    #[test]
-    fn search_defaults_send_only_required() {
-        let c = CustomerSearch::new(CustomerSearchBy::Name, " guilherme ")
-            .to_call()
-            .unwrap();
-        assert_eq!(c.method, Method::GET);
-        assert_eq!(c.path, "/api/v1/integracao/cliente");
-        assert_eq!(c.route, "cliente");
-        assert_eq!(c.kind, CallKind::Read);
-        assert!(c.body.is_none());
-        assert_eq!(
-            q(&c),
-            vec![("busca", "nome_razaosocial"), ("termo_busca", "guilherme")]
-        );
-    }
-
-    #[test]
-    fn search_with_every_option() {
-        let mut s = CustomerSearch::new(CustomerSearchBy::Name, "guilherme");
-        s.limit = Some(2);
-        s.include_cancelled = Some(false);
-        s.last_connection = Some(true);
-        s.order_by = Some(RecordOrderBy::Closing);
-        s.order_type = Some(OrderType::Desc);
-        assert_eq!(
-            q(&s.to_call().unwrap()),
-            vec![
-                ("busca", "nome_razaosocial"),
-                ("termo_busca", "guilherme"),
-                ("limit", "2"),
-                ("cancelado", "nao"),
-                ("ultima_conexao", "sim"),
-                ("order_by", "data_fechamento"),
-                ("order_type", "desc"),
-            ]
-        );
-    }
-
-    #[test]
-    fn search_limit_bounds() {
-        let mut s = CustomerSearch::new(CustomerSearchBy::Code, "421");
-        for ok in [1, 100] {
-            s.limit = Some(ok);
-            assert!(s.to_call().is_ok());
-        }
-        for bad in [0, 101] {
-            s.limit = Some(bad);
-            assert!(matches!(
-                s.to_call(),
-                Err(ApiError::InvalidRequest { field: "limit", .. })
-            ));
-        }
-    }
-
-    #[test]
-    fn search_term_normalization() {
-        let doc = CustomerSearch::new(CustomerSearchBy::Document, "091.418.066-54");
-        assert_eq!(
-            q(&doc.to_call().unwrap())[1],
-            ("termo_busca", "09141806654")
-        );
-        let alnum = CustomerSearch::new(CustomerSearchBy::Document, "12.abc.345/01de-35");
-        assert_eq!(
-            q(&alnum.to_call().unwrap())[1],
-            ("termo_busca", "12ABC34501DE35"),
-            "an alphanumeric CNPJ keeps its letters"
-        );
-        let phone = CustomerSearch::new(CustomerSearchBy::Phone, "+55 (37) 98824-2968");
-        assert_eq!(
-            q(&phone.to_call().unwrap())[1],
-            ("termo_busca", "37988242968")
-        );
-        let mac = CustomerSearch::new(CustomerSearchBy::Mac, "58:10:8C:4B:FF:AA");
-        assert_eq!(
-            q(&mac.to_call().unwrap())[1],
-            ("termo_busca", "58:10:8C:4B:FF:AA")
-        );
-        for (by, term) in [
-            (CustomerSearchBy::Name, "  "),
-            (CustomerSearchBy::Document, "abc"),
-        ] {
-            assert!(matches!(
-                CustomerSearch::new(by, term).to_call(),
-                Err(ApiError::InvalidRequest {
-                    field: "termo_busca",
-                    ..
-                })
-            ));
-        }
-    }
-
-    #[test]
-    fn all_customers_call() {
-        let c = AllCustomers::default().to_call().unwrap();
-        assert_eq!(c.path, "/api/v1/integracao/cliente/all");
-        assert_eq!(c.kind, CallKind::Read);
-        assert!(c.query.is_empty());
-        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        let p = AllCustomers {
-            data_inicio: Some(d("2020-01-01")),
-            data_fim: Some(d("2020-01-31")),
-            limit: Some(1000),
-            order_by: Some(RecordOrderBy::Registration),
-            order_type: Some(OrderType::Asc),
-        };
-        assert_eq!(
-            q(&p.to_call().unwrap()),
-            vec![
-                ("data_inicio", "2020-01-01"),
-                ("data_fim", "2020-01-31"),
-                ("limit", "1000"),
-                ("order_by", "data_cadastro"),
-                ("order_type", "asc"),
-            ]
-        );
-        let bad = AllCustomers {
-            limit: Some(0),
-            ..AllCustomers::default()
-        };
-        assert!(matches!(
-            bad.to_call(),
-            Err(ApiError::InvalidRequest { field: "limit", .. })
-        ));
-        let reversed = AllCustomers {
-            data_inicio: Some(d("2020-02-01")),
-            data_fim: Some(d("2020-01-31")),
-            ..AllCustomers::default()
-        };
-        assert!(matches!(
-            reversed.to_call(),
-            Err(ApiError::InvalidRequest {
-                field: "data_fim",
-                ..
-            })
-        ));
-    }
-
-    #[test]
-    fn contact_helpers_skip_blanks_and_repeats() {
-        let c: Customer = serde_json::from_str(
-            r#"{"nome_razaosocial": "ACME LTDA", "nome_fantasia": "Acme",
-                "telefone_primario": "37988242968", "telefone_secundario": "37988242968",
-                "telefone_terciario": "", "email_principal": "a@b.c", "email_secundario": null}"#,
-        )
-        .unwrap();
-        assert_eq!(c.display_name(), Some("Acme"));
-        assert_eq!(c.phones(), vec!["37988242968"]);
-        assert_eq!(c.emails(), vec!["a@b.c"]);
-        let plain = Customer {
-            nome_razaosocial: Some("ANA".into()),
-            ..Customer::default()
-        };
-        assert_eq!(plain.display_name(), Some("ANA"));
-        assert!(plain.phones().is_empty());
-    }
-
-    #[test]
-    fn state_code_either_way_round() {
-        let a = Address {
-            estado: Some("MG".into()),
-            uf: Some("MINAS GERAIS".into()),
-            ..Address::default()
-        };
-        assert_eq!(a.state_code(), Some("MG"));
-        assert_eq!(a.state_name(), Some("MINAS GERAIS"));
-        let b = Address {
-            estado: Some("Minas Gerais".into()),
-            uf: Some("MG".into()),
-            ..Address::default()
-        };
-        assert_eq!(b.state_code(), Some("MG"));
-        assert_eq!(b.state_name(), Some("Minas Gerais"));
-    }
-}
+mod tests;

@@ -8,32 +8,38 @@
 //! checks read-only mode again, so no key, remapping or message can make a
 //! read-only console write.
 
-use std::time::Duration;
+mod copy;
+mod overlay;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::time::Duration;
 
 use super::status::StatusKind;
 use crate::api::Ticket;
-use crate::api::service_actions::{Disconnect, ResetMac};
-use crate::audit::{AuditAttempt, AuditEntry};
+use crate::audit::AuditAttempt;
 use crate::i18n::{Lang, Msg as T, tr, trf};
+use crate::ops::actions::{Reread, Target};
 
-use super::confirm::{ActionRequest, ActionTarget, Answer, Choice, Confirmation};
+use super::confirm::{ActionRequest, ActionTarget, Choice, Confirmation};
 use super::forms::{
-    AnyForm, Banner, Channel, FormOutcome, InvoiceSendForm, TicketForm, TicketUpdateForm,
-    TrustUnlockForm,
+    AnyForm, Banner, Channel, InvoiceSendForm, TicketForm, TicketUpdateForm, TrustUnlockForm,
 };
-use super::inflight::{ActionKey, ActionKind, Blocked, Outcome, Submission};
-use super::keymap::{Action, Context};
+use super::inflight::{ActionKind, Blocked, Outcome, Submission};
+use super::keymap::Action;
 use super::results::{InvoiceQueued, TicketOpened};
 use super::{App, Changed, CustomerView, Effect, Pane, Slot, ViewId};
+
+pub use crate::ops::actions::ActionReply;
+use copy::copy;
+pub use copy::{CopyItem, copy_items};
+pub(super) use copy::{on_audit, on_copied};
+pub use overlay::{DraftKey, Overlay};
+use overlay::{back_to_form, form_or_draft};
+pub(super) use overlay::{contexts, open_audit, open_messages, overlay_key, paste_over_dialog};
 
 /// How long after a disconnect the last connection is read again: the
 /// concentrator needs a moment to drop the session and RADIUS to account
 /// for it.
 pub const DISCONNECT_REFRESH_AFTER: Duration = Duration::from_secs(3);
-
-pub use crate::ops::actions::ActionReply;
 
 impl ActionReply {
     /// How the action ended, for the guard and the attendant.
@@ -48,168 +54,6 @@ impl ActionReply {
             None => Ok(()),
         };
         Outcome::from_result(lang, kind, timeout_secs, &result, |()| self.server_msg())
-    }
-}
-
-/// One thing the copy key can copy.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CopyItem {
-    /// The key that picks it in the chooser.
-    pub key: char,
-    /// What it is, for the menu and the status line.
-    pub what: T,
-    /// The text copied.
-    pub text: String,
-}
-
-/// A modal layer over the customer view.
-#[derive(Debug, Clone)]
-pub enum Overlay {
-    /// A form being filled; `busy` while its submission runs.
-    Form {
-        /// The form (what was typed survives a refusal).
-        form: AnyForm,
-        /// What it acts on.
-        target: ActionTarget,
-        /// The submission in flight, if any.
-        busy: Option<ActionKey>,
-    },
-    /// A confirmation of a request ready to send.
-    Confirm {
-        /// The request.
-        request: ActionRequest,
-        /// What it acts on.
-        target: ActionTarget,
-        /// The dialog's text.
-        confirmation: Confirmation,
-        /// The form it came from, to return to on "no".
-        form: Option<AnyForm>,
-        /// The focused button and when the dialog opened.
-        choice: Choice,
-    },
-    /// The last attempt's outcome is unknown: sending again needs the
-    /// attendant to say they checked.
-    Acknowledge {
-        /// The request that would be sent again.
-        request: ActionRequest,
-        /// What it acts on.
-        target: ActionTarget,
-        /// The dialog's lines.
-        lines: Vec<String>,
-        /// The form it came from.
-        form: Option<AnyForm>,
-        /// The focused button and when the dialog opened.
-        choice: Choice,
-    },
-    /// A ticket was opened: its protocol, large and copyable.
-    TicketOpened {
-        /// The result.
-        result: TicketOpened,
-        /// Customer and service.
-        target: ActionTarget,
-    },
-    /// An invoice was queued.
-    InvoiceQueued {
-        /// The result.
-        result: InvoiceQueued,
-        /// Customer.
-        target: ActionTarget,
-    },
-    /// A refusal or unknown outcome of an action that had no form, in
-    /// full (the status line is too short for the server's sentence).
-    Notice {
-        /// The action.
-        kind: ActionKind,
-        /// What it acted on.
-        target: ActionTarget,
-        /// The outcome's text.
-        text: String,
-    },
-    /// The copy chooser.
-    CopyMenu {
-        /// The choices.
-        items: Vec<CopyItem>,
-    },
-    /// Quitting while an action waits for the server: leave anyway?
-    Quit {
-        /// The focused button and when the dialog opened.
-        choice: Choice,
-        /// What was open when quitting was asked, back on "Não".
-        under: Option<Box<Overlay>>,
-    },
-    /// The latest audit entries (`None` while loading).
-    Audit {
-        /// Entries, newest last, or why they could not be read.
-        entries: Option<Result<Vec<AuditEntry>, String>>,
-        /// First line shown.
-        scroll: super::scroll::Scroll,
-    },
-    /// This session's messages ([`App::log`]), newest first.
-    Messages {
-        /// First line shown.
-        scroll: super::scroll::Scroll,
-    },
-}
-
-/// Which form a draft belongs to and what it acts on: a form closed with
-/// Esc after typing is kept under this key until the customer is left,
-/// and the same key brings it back (issue 13).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DraftKey {
-    /// A new ticket for this service.
-    Ticket(u64),
-    /// Editing or closing this ticket.
-    TicketUpdate(u64),
-    /// A trust unlock of this service.
-    Unlock(u64),
-    /// Resending this invoice.
-    Invoice(u64),
-}
-
-impl DraftKey {
-    /// The key of `form` acting on `target`.
-    pub fn of(form: &AnyForm, target: &ActionTarget) -> Option<DraftKey> {
-        Some(match form {
-            AnyForm::Ticket(_) => DraftKey::Ticket(target.service_id),
-            AnyForm::TicketUpdate(f) => DraftKey::TicketUpdate(f.ticket_id()),
-            AnyForm::TrustUnlock(_) => DraftKey::Unlock(target.service_id),
-            AnyForm::InvoiceSend(_) => DraftKey::Invoice(target.invoice_id?),
-        })
-    }
-}
-
-/// The form to open under `key`: the draft kept there (said on the
-/// status line), else a fresh one.
-fn form_or_draft(
-    app: &mut App,
-    view: &mut CustomerView,
-    key: DraftKey,
-    fresh: impl FnOnce() -> AnyForm,
-) -> AnyForm {
-    match view.drafts.remove(&key) {
-        Some(draft) => {
-            app.set_status(
-                StatusKind::Info,
-                tr(app.lang(), T::FormDraftRestored).to_owned(),
-            );
-            draft
-        }
-        None => fresh(),
-    }
-}
-
-/// A form closed with Esc: what was typed is kept as a draft of the
-/// customer on screen (nothing typed, nothing kept).
-fn keep_draft(app: &mut App, form: AnyForm, target: &ActionTarget) {
-    let Some(key) = DraftKey::of(&form, target).filter(|_| form.form().edited()) else {
-        return;
-    };
-    let action = key_action(form.kind());
-    let keys = super::keymap::keys_label(&app.keymap, action);
-    let text = trf(app.lang(), T::FormDraftKept, &[("key", &keys)]);
-    if let Some(view) = app.view.as_mut() {
-        view.drafts.insert(key, form);
-        app.set_status(StatusKind::Info, text);
     }
 }
 
@@ -271,97 +115,101 @@ pub(super) fn start(
     action: Action,
     fx: &mut Vec<Effect>,
 ) -> Changed {
-    let t = target(view);
-    let need_service = || t.service_id == 0;
-    let overlay = match action {
+    let kind = match action {
         Action::Copy => return copy(app, view, fx),
-        Action::OpenTicket | Action::OpenTicketWithOrder => {
-            if need_service() {
-                return needs(app, T::ActionNeedsService);
-            }
-            let customer = view.customer.data.as_ref();
-            let phone = customer.and_then(|c| c.phones().first().map(|p| p.to_string()));
-            let email = customer.and_then(|c| c.emails().first().map(|e| e.to_string()));
-            let name = t.customer_name.clone();
-            let mut form = form_or_draft(app, view, DraftKey::Ticket(t.service_id), || {
-                AnyForm::Ticket(TicketForm::new(&name, phone.as_deref(), email.as_deref()))
-            });
-            if let (Action::OpenTicketWithOrder, AnyForm::Ticket(f)) = (action, &mut form) {
-                f.set_open_order(true);
-            }
-            Overlay::Form {
-                form,
-                target: t,
-                busy: None,
-            }
-        }
-        Action::Unlock => {
-            if need_service() {
-                return needs(app, T::ActionNeedsService);
-            }
-            let form = form_or_draft(app, view, DraftKey::Unlock(t.service_id), || {
-                AnyForm::TrustUnlock(TrustUnlockForm::new())
-            });
-            Overlay::Form {
-                form,
-                target: t,
-                busy: None,
-            }
-        }
-        Action::ResetMac | Action::Disconnect => {
-            if need_service() {
-                return needs(app, T::ActionNeedsService);
-            }
-            let request = if action == Action::ResetMac {
-                ActionRequest::ResetMac(ResetMac {
-                    id_cliente_servico: t.service_id,
-                })
-            } else {
-                ActionRequest::Disconnect(Disconnect {
-                    id_cliente_servico: t.service_id,
-                })
-            };
-            confirm_overlay(app, request, t, None)
-        }
-        Action::SendInvoice => {
-            let Some(invoice) = t.invoice_id.filter(|_| view.focus == Pane::Invoices) else {
-                return needs(app, T::ActionNeedsInvoice);
-            };
-            let form = form_or_draft(app, view, DraftKey::Invoice(invoice), || {
-                AnyForm::InvoiceSend(InvoiceSendForm::new(Channel::Email))
-            });
-            Overlay::Form {
-                form,
-                target: t,
-                busy: None,
-            }
-        }
-        Action::EditTicket | Action::CloseTicket => {
-            let ticket = view.selected_ticket();
-            let Some(id) = ticket.and_then(|t| t.id_atendimento) else {
-                return needs(app, T::ActionNeedsTicket);
-            };
-            let description = ticket
-                .and_then(|t| t.descricao_abertura.clone())
-                .unwrap_or_default();
-            let t = ticket.map_or(t.clone(), |ticket| ticket_target(view, ticket, t));
-            let close = action == Action::CloseTicket;
-            let form = form_or_draft(app, view, DraftKey::TicketUpdate(id), || {
-                AnyForm::TicketUpdate(TicketUpdateForm::new(id, &description, close))
-            });
-            Overlay::Form {
-                form,
-                target: t,
-                busy: None,
-            }
-        }
+        Action::OpenTicketWithOrder => ActionKind::OpenTicket,
+        Action::Run(kind) => kind,
         _ => return Changed::No,
     };
-    app.overlay = Some(overlay);
+    // What it acts on must be selected: the row says which record.
+    let t = target(view);
+    let (t, id) = match kind.target() {
+        Target::Service if t.service_id == 0 => return needs(app, T::ActionNeedsService),
+        Target::Service => (t.clone(), t.service_id),
+        Target::Customer => (t.clone(), view.code),
+        Target::Invoice => match t.invoice_id.filter(|_| view.focus == Pane::Invoices) {
+            Some(id) => (t, id),
+            None => return needs(app, T::ActionNeedsInvoice),
+        },
+        Target::Ticket => {
+            let ticket = view.selected_ticket();
+            match ticket.and_then(|t| t.id_atendimento) {
+                Some(id) => (ticket.map_or(t.clone(), |k| ticket_target(view, k, t)), id),
+                None => return needs(app, T::ActionNeedsTicket),
+            }
+        }
+        Target::Nothing => return Changed::No,
+    };
+    // An action that needs nothing but that id goes to its confirmation
+    // (or out, when its row asks none); the others open their form.
+    if let Some(request) = kind.direct_request(id) {
+        if kind.needs_confirmation() {
+            app.overlay = Some(confirm_overlay(app, request, t, None));
+        } else {
+            send(app, request, t, None, fx);
+        }
+        return Changed::Yes;
+    }
+    let Some(mut form) = form_of(app, view, kind, &t, id) else {
+        return Changed::No;
+    };
+    if let (Action::OpenTicketWithOrder, AnyForm::Ticket(f)) = (action, &mut form) {
+        f.set_open_order(true);
+    }
+    app.overlay = Some(Overlay::Form {
+        form,
+        target: t,
+        busy: None,
+    });
     Changed::Yes
 }
 
-fn needs(app: &mut App, msg: T) -> Changed {
+/// The form an action opens on `target` (`id` names its record), or the
+/// draft kept for it: the per-action part of starting one, with the
+/// request each form builds ([`build_request`]).
+fn form_of(
+    app: &mut App,
+    view: &mut CustomerView,
+    kind: ActionKind,
+    target: &ActionTarget,
+    id: u64,
+) -> Option<AnyForm> {
+    Some(match kind {
+        ActionKind::OpenTicket => {
+            let customer = view.customer.data.as_ref();
+            let phone = customer.and_then(|c| c.phones().first().map(|p| p.to_string()));
+            let email = customer.and_then(|c| c.emails().first().map(|e| e.to_string()));
+            let name = target.customer_name.clone();
+            form_or_draft(app, view, DraftKey::Ticket(id), || {
+                AnyForm::Ticket(TicketForm::new(&name, phone.as_deref(), email.as_deref()))
+            })
+        }
+        ActionKind::TrustUnlock => form_or_draft(app, view, DraftKey::Unlock(id), || {
+            AnyForm::TrustUnlock(TrustUnlockForm::new())
+        }),
+        ActionKind::SendInvoiceEmail | ActionKind::SendInvoiceSms | ActionKind::SendInvoicePush => {
+            form_or_draft(app, view, DraftKey::Invoice(id), || {
+                AnyForm::InvoiceSend(InvoiceSendForm::new(Channel::Email))
+            })
+        }
+        ActionKind::EditTicket | ActionKind::CloseTicket => {
+            let description = view
+                .selected_ticket()
+                .and_then(|t| t.descricao_abertura.clone())
+                .unwrap_or_default();
+            let close = kind == ActionKind::CloseTicket;
+            form_or_draft(app, view, DraftKey::TicketUpdate(id), || {
+                AnyForm::TicketUpdate(TicketUpdateForm::new(id, &description, close))
+            })
+        }
+        // Started elsewhere: the sales screen's form, the PBX keys.
+        ActionKind::CreateProspect | ActionKind::PbxNotify | ActionKind::PbxMissed => return None,
+        // Sent without a form (see `direct_request`).
+        ActionKind::ResetMac | ActionKind::Disconnect => return None,
+    })
+}
+
+pub(super) fn needs(app: &mut App, msg: T) -> Changed {
     app.set_status(StatusKind::Error, tr(app.lang(), msg).to_owned());
     Changed::Yes
 }
@@ -384,346 +232,7 @@ pub(crate) fn confirm_overlay(
     }
 }
 
-/// What the copy key offers for the focused item.
-pub fn copy_items(view: &CustomerView) -> Vec<CopyItem> {
-    let mut out: Vec<(char, T, Option<String>)> = Vec::new();
-    match view.focus {
-        Pane::Customer | Pane::Services => {
-            let s = view.selected_service();
-            out.push(('l', T::WhatLogin, s.and_then(|s| s.login.clone())));
-            let last_ip = s
-                .and_then(|s| s.ultima_conexao.as_ref())
-                .and_then(|lc| lc.ultimo_ipv4.clone());
-            out.push(('i', T::WhatIp, last_ip));
-            out.push(('m', T::WhatMac, s.and_then(|s| s.mac_addr.clone())));
-            out.push((
-                'd',
-                T::WhatDocument,
-                view.customer.data.as_ref().and_then(|c| c.cpf_cnpj.clone()),
-            ));
-        }
-        Pane::Invoices => {
-            let i = view.selected_invoice();
-            out.push((
-                'l',
-                T::WhatBoletoLine,
-                i.and_then(|i| i.linha_digitavel.clone()),
-            ));
-            out.push(('b', T::WhatBarcode, i.and_then(|i| i.codigo_barras.clone())));
-            out.push((
-                'p',
-                T::WhatPixCode,
-                i.and_then(|i| i.pix().map(str::to_owned)),
-            ));
-            out.push(('k', T::WhatInvoiceLink, i.and_then(|i| i.link.clone())));
-        }
-        Pane::Tickets => {
-            out.push((
-                'p',
-                T::WhatProtocol,
-                view.selected_ticket().and_then(|t| t.protocolo.clone()),
-            ));
-        }
-        Pane::Orders => {}
-        Pane::Connections => {
-            let r = view
-                .connections
-                .data
-                .as_ref()
-                .and_then(|c| c.registros.get(view.sel(Pane::Connections)));
-            out.push(('i', T::WhatIp, r.and_then(|r| r.framedipaddress.clone())));
-            out.push(('m', T::WhatMac, r.and_then(|r| r.callingstationid.clone())));
-            out.push(('l', T::WhatLogin, r.and_then(|r| r.username.clone())));
-        }
-    }
-    out.into_iter()
-        .filter_map(|(key, what, text)| {
-            let text = text?.trim().to_owned();
-            (!text.is_empty()).then_some(CopyItem { key, what, text })
-        })
-        .collect()
-}
-
-fn copy(app: &mut App, view: &CustomerView, fx: &mut Vec<Effect>) -> Changed {
-    let mut items = copy_items(view);
-    match items.len() {
-        0 => needs(app, T::CopyNothing),
-        1 => {
-            let item = items.remove(0);
-            fx.push(Effect::Copy {
-                what: item.what,
-                text: item.text,
-            });
-            Changed::No
-        }
-        _ => {
-            app.overlay = Some(Overlay::CopyMenu { items });
-            Changed::Yes
-        }
-    }
-}
-
-/// Opens the audit overlay and asks the runner for the entries.
-pub(super) fn open_audit(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
-    app.overlay = Some(Overlay::Audit {
-        entries: None,
-        scroll: super::scroll::Scroll::new(),
-    });
-    fx.push(Effect::LoadAudit);
-    Changed::Yes
-}
-
-/// Opens the session's message log.
-pub(super) fn open_messages(app: &mut App) -> Changed {
-    app.overlay = Some(Overlay::Messages {
-        scroll: super::scroll::Scroll::new(),
-    });
-    Changed::Yes
-}
-
-/// Moves a log overlay's `scroll` for `action` (a line, half a page, the
-/// ends). Returns whether it moved.
-fn scroll_by(scroll: &mut super::scroll::Scroll, action: Option<Action>, page: i32) -> bool {
-    match action {
-        Some(Action::Down) => scroll.by(1),
-        Some(Action::Up) => scroll.by(-1),
-        Some(Action::PageDown) => scroll.by(page),
-        Some(Action::PageUp) => scroll.by(-page),
-        Some(Action::Top) => scroll.top(),
-        Some(Action::Bottom) => scroll.end(),
-        _ => false,
-    }
-}
-
-/// The contexts while an overlay is up: its own, modal, so the view's
-/// keys stay inert underneath. A form has text focus.
-pub(super) fn contexts(overlay: &Overlay) -> (&'static [Context], bool) {
-    match overlay {
-        Overlay::Form { .. } => (&[Context::Confirm], true),
-        _ => (&[Context::Confirm], false),
-    }
-}
-
-/// A key while an overlay is up, `gap` after the key before it. Key
-/// repeats never confirm or submit: a held Enter must not send twice or
-/// skip a question; see [`Choice::key`] for what answers a dialog.
-pub(super) fn overlay_key(
-    app: &mut App,
-    key: KeyEvent,
-    gap: Option<Duration>,
-    fx: &mut Vec<Effect>,
-) -> Changed {
-    let Some(overlay) = app.overlay.take() else {
-        return Changed::No;
-    };
-    let repeat = key.kind == KeyEventKind::Repeat;
-    let typing = super::keymap::KeyCombo::from_event(&key).is_typing();
-    let dialog = app.keymap.dispatch(&key, &[Context::Confirm], false);
-    let general = app.keymap.dispatch(&key, &[Context::Navigation], false);
-    let esc = key.code == KeyCode::Esc;
-    let (next, changed) = match overlay {
-        Overlay::Form { form, target, busy } if busy.is_some() => {
-            // While it runs only Esc works: the attendant may move on and
-            // the result arrives as a status message.
-            if esc {
-                (None, Changed::Yes)
-            } else {
-                (Some(Overlay::Form { form, target, busy }), Changed::No)
-            }
-        }
-        Overlay::Form {
-            mut form,
-            target,
-            busy,
-        } => {
-            if repeat && key.code == KeyCode::Enter {
-                return keep(app, Overlay::Form { form, target, busy });
-            }
-            match form.handle_key(key) {
-                FormOutcome::Continue => (Some(Overlay::Form { form, target, busy }), Changed::Yes),
-                FormOutcome::Cancel => {
-                    keep_draft(app, form, &target);
-                    (None, Changed::Yes)
-                }
-                FormOutcome::Submit => match build_request(app, &form, &target) {
-                    Ok(request) => (
-                        Some(confirm_overlay(app, request, target, Some(form))),
-                        Changed::Yes,
-                    ),
-                    Err(errors) => {
-                        form.form_mut().show_errors(&errors);
-                        (Some(Overlay::Form { form, target, busy }), Changed::Yes)
-                    }
-                },
-            }
-        }
-        Overlay::Confirm {
-            request,
-            target,
-            confirmation,
-            form,
-            mut choice,
-        } => match choice.key(dialog, key.code, typing, repeat, app.instant, gap) {
-            Answer::Yes => {
-                send(app, request, target, form, fx);
-                return Changed::Yes;
-            }
-            Answer::No => (back_to_form(form, target), Changed::Yes),
-            Answer::Open { changed } => (
-                Some(Overlay::Confirm {
-                    request,
-                    target,
-                    confirmation,
-                    form,
-                    choice,
-                }),
-                if changed { Changed::Yes } else { Changed::No },
-            ),
-        },
-        Overlay::Acknowledge {
-            request,
-            target,
-            lines,
-            form,
-            mut choice,
-        } => match choice.key(dialog, key.code, typing, repeat, app.instant, gap) {
-            Answer::Yes => {
-                app.inflight.acknowledge_unknown(request.key());
-                send(app, request, target, form, fx);
-                return Changed::Yes;
-            }
-            Answer::No => (back_to_form(form, target), Changed::Yes),
-            Answer::Open { changed } => (
-                Some(Overlay::Acknowledge {
-                    request,
-                    target,
-                    lines,
-                    form,
-                    choice,
-                }),
-                if changed { Changed::Yes } else { Changed::No },
-            ),
-        },
-        Overlay::Quit { mut choice, under } => {
-            match choice.key(dialog, key.code, typing, repeat, app.instant, gap) {
-                Answer::Yes => {
-                    fx.push(Effect::Quit);
-                    (None, Changed::No)
-                }
-                Answer::No => (under.map(|o| *o), Changed::Yes),
-                Answer::Open { changed } => (
-                    Some(Overlay::Quit { choice, under }),
-                    if changed { Changed::Yes } else { Changed::No },
-                ),
-            }
-        }
-        Overlay::TicketOpened { result, target } => {
-            let copy = app.keymap.dispatch(&key, &[], false) == Some(Action::Copy);
-            if copy {
-                if let Some(p) = result.copy_text() {
-                    fx.push(Effect::Copy {
-                        what: T::WhatProtocol,
-                        text: p.to_owned(),
-                    });
-                }
-                (Some(Overlay::TicketOpened { result, target }), Changed::No)
-            } else if esc || key.code == KeyCode::Enter {
-                (None, Changed::Yes)
-            } else {
-                (Some(Overlay::TicketOpened { result, target }), Changed::No)
-            }
-        }
-        notice @ Overlay::Notice { .. } => {
-            if esc || key.code == KeyCode::Enter {
-                (None, Changed::Yes)
-            } else {
-                (Some(notice), Changed::No)
-            }
-        }
-        Overlay::InvoiceQueued { result, target } => {
-            if esc || key.code == KeyCode::Enter {
-                (None, Changed::Yes)
-            } else {
-                (Some(Overlay::InvoiceQueued { result, target }), Changed::No)
-            }
-        }
-        Overlay::CopyMenu { items } => {
-            let picked = match key.code {
-                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    items.iter().find(|i| i.key == c).cloned()
-                }
-                _ => None,
-            };
-            match picked {
-                Some(item) => {
-                    fx.push(Effect::Copy {
-                        what: item.what,
-                        text: item.text,
-                    });
-                    (None, Changed::Yes)
-                }
-                None if esc => (None, Changed::Yes),
-                None => (Some(Overlay::CopyMenu { items }), Changed::No),
-            }
-        }
-        Overlay::Audit {
-            entries,
-            mut scroll,
-        } => {
-            if esc || key.code == KeyCode::Char('A') || key.code == KeyCode::Char('q') {
-                app.overlay = None;
-                return Changed::Yes;
-            }
-            let page = (app.size.1 / 2).max(1) as i32;
-            let moved = scroll_by(&mut scroll, general, page);
-            app.overlay = Some(Overlay::Audit { entries, scroll });
-            return if moved { Changed::Yes } else { Changed::No };
-        }
-        Overlay::Messages { mut scroll } => {
-            let own = app.keymap.dispatch(&key, &[], false) == Some(Action::MessageLog);
-            if esc || own || key.code == KeyCode::Char('q') {
-                app.overlay = None;
-                return Changed::Yes;
-            }
-            let page = (app.size.1 / 2).max(1) as i32;
-            let moved = scroll_by(&mut scroll, general, page);
-            app.overlay = Some(Overlay::Messages { scroll });
-            return if moved { Changed::Yes } else { Changed::No };
-        }
-    };
-    app.overlay = next;
-    changed
-}
-
-/// A paste while a confirmation is up: text, so the attendant is not
-/// answering it; the focus goes back to "Não" (see [`Choice::key`]).
-/// Returns whether a dialog took the paste.
-pub(super) fn paste_over_dialog(app: &mut App) -> bool {
-    match app.overlay.as_mut() {
-        Some(Overlay::Confirm { choice, .. })
-        | Some(Overlay::Acknowledge { choice, .. })
-        | Some(Overlay::Quit { choice, .. }) => {
-            *choice = Choice::new(app.instant);
-            true
-        }
-        _ => false,
-    }
-}
-
-fn keep(app: &mut App, overlay: Overlay) -> Changed {
-    app.overlay = Some(overlay);
-    Changed::No
-}
-
-fn back_to_form(form: Option<AnyForm>, target: ActionTarget) -> Option<Overlay> {
-    form.map(|form| Overlay::Form {
-        form,
-        target,
-        busy: None,
-    })
-}
-
-fn build_request(
+pub(super) fn build_request(
     app: &App,
     form: &AnyForm,
     target: &ActionTarget,
@@ -745,21 +254,8 @@ fn build_request(
 }
 
 /// The keymap action a request belongs to, for the read-only check.
-fn key_action(kind: ActionKind) -> Action {
-    match kind {
-        ActionKind::OpenTicket => Action::OpenTicket,
-        ActionKind::EditTicket => Action::EditTicket,
-        ActionKind::CloseTicket => Action::CloseTicket,
-        ActionKind::TrustUnlock => Action::Unlock,
-        ActionKind::ResetMac => Action::ResetMac,
-        ActionKind::Disconnect => Action::Disconnect,
-        ActionKind::SendInvoiceEmail | ActionKind::SendInvoiceSms | ActionKind::SendInvoicePush => {
-            Action::SendInvoice
-        }
-        ActionKind::CreateProspect => Action::NewProspect,
-        ActionKind::PbxNotify => Action::PbxNotify,
-        ActionKind::PbxMissed => Action::PbxMissed,
-    }
+pub(super) fn key_action(kind: ActionKind) -> Action {
+    Action::for_kind(kind)
 }
 
 /// The only producer of [`Effect::Action`]: checks read-only mode and the
@@ -779,8 +275,8 @@ pub fn send(
         return;
     }
     // A prospect belongs to the sales screen, not to a customer view.
-    let view = match (&request, app.view.as_ref()) {
-        (ActionRequest::CreateProspect(_), _) => super::tools::TOOLS_VIEW,
+    let view = match (kind.target(), app.view.as_ref()) {
+        (Target::Nothing, _) => super::tools::TOOLS_VIEW,
         (_, Some(v)) => v.id,
         (_, None) => return,
     };
@@ -1031,52 +527,30 @@ fn refresh_after(
     if app.view.as_ref().map(|v| v.id) != Some(pending.view) {
         return;
     }
-    let slots: &[Slot] = match kind {
-        ActionKind::OpenTicket if pending.opens_order => &[Slot::Tickets, Slot::Orders],
-        ActionKind::OpenTicket | ActionKind::EditTicket => &[Slot::Tickets],
-        ActionKind::CloseTicket => &[Slot::Tickets, Slot::Orders],
-        ActionKind::TrustUnlock | ActionKind::ResetMac => &[Slot::Customer],
-        ActionKind::Disconnect => {
-            for slot in [Slot::Customer, Slot::Connections] {
-                fx.push(Effect::RefreshLater {
-                    view: pending.view,
-                    slot,
-                    after: DISCONNECT_REFRESH_AFTER,
-                });
-            }
-            return;
-        }
-        ActionKind::SendInvoiceEmail | ActionKind::SendInvoiceSms | ActionKind::SendInvoicePush => {
-            &[Slot::Invoices]
-        }
-        // The sales screen reads its list again itself.
-        ActionKind::CreateProspect => return,
-        // The pop-up lives in HubSoft's web panel: nothing here to re-read.
-        ActionKind::PbxNotify | ActionKind::PbxMissed => &[],
-    };
+    for reread in kind.rereads_later() {
+        fx.push(Effect::RefreshLater {
+            view: pending.view,
+            slot: slot_of(*reread),
+            after: DISCONNECT_REFRESH_AFTER,
+        });
+    }
+    let mut slots: Vec<Slot> = kind.rereads().iter().map(|r| slot_of(*r)).collect();
+    // A ticket that opened a service order changed the orders too.
+    if pending.opens_order && !slots.contains(&Slot::Orders) {
+        slots.push(Slot::Orders);
+    }
     for slot in slots {
-        super::refresh_slot(app, pending.view, *slot, fx);
+        super::refresh_slot(app, pending.view, slot, fx);
     }
 }
 
-/// A copy finished: the status line says where the text went (never a
-/// "copied" it cannot know) and shows it, so the attendant can read it out
-/// if the paste fails; it stays until another message replaces it.
-pub(super) fn on_copied(app: &mut App, report: crate::clipboard::CopyReport) -> Changed {
-    let kind = if report.is_ok() {
-        StatusKind::Ok
-    } else {
-        StatusKind::Error
-    };
-    app.set_result(kind, report.status_text(app.lang()));
-    Changed::Yes
-}
-
-/// The audit entries arrived.
-pub(super) fn on_audit(app: &mut App, result: Result<Vec<AuditEntry>, String>) -> Changed {
-    if let Some(Overlay::Audit { entries, .. }) = app.overlay.as_mut() {
-        *entries = Some(result);
-        return Changed::Yes;
+/// The customer view's read of `reread`.
+fn slot_of(reread: Reread) -> Slot {
+    match reread {
+        Reread::Customer => Slot::Customer,
+        Reread::Invoices => Slot::Invoices,
+        Reread::Tickets => Slot::Tickets,
+        Reread::Orders => Slot::Orders,
+        Reread::Connections => Slot::Connections,
     }
-    Changed::No
 }

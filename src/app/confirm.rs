@@ -26,6 +26,7 @@ use crate::api::tickets::NewTicket;
 use crate::br::dates::format_date;
 use crate::br::phone;
 use crate::i18n::{Lang, Msg, tr, tr_count, trf};
+use crate::ops::actions::Target;
 use crate::sanitize::clean_line;
 
 use super::forms::{Channel, InvoiceRequest, title};
@@ -169,17 +170,9 @@ impl ActionRequest {
     /// code for the PBX pop-up.
     pub fn key(&self) -> ActionKey {
         let target = match self {
-            ActionRequest::OpenTicket(t) => t.id_cliente_servico,
-            ActionRequest::UpdateTicket(u) => u.id_atendimento,
-            ActionRequest::TrustUnlock(u) => u.id_cliente_servico,
-            ActionRequest::ResetMac(r) => r.id_cliente_servico,
-            ActionRequest::Disconnect(d) => d.id_cliente_servico,
-            ActionRequest::Invoice(r) => r.invoice_id(),
             // The server refuses a second prospect with one document.
             ActionRequest::CreateProspect(p) => super::tools::sales::request_key(p),
-            ActionRequest::PbxNotify(c) | ActionRequest::PbxMissed(c) => {
-                c.codigo_cliente.unwrap_or(0)
-            }
+            other => other.target_id(),
         };
         ActionKey::new(self.kind(), target)
     }
@@ -213,16 +206,13 @@ impl Confirmation {
             ActionRequest::TrustUnlock(u) => {
                 trust_unlock_lines(lang, target, u.dias_desbloqueio.unwrap_or(1), today)
             }
-            ActionRequest::ResetMac(_) => reset_mac_lines(lang, target),
-            ActionRequest::Disconnect(_) => disconnect_lines(lang, target),
-            ActionRequest::UpdateTicket(u) if u.fechar_atendimento => {
-                close_ticket_lines(lang, target)
-            }
-            ActionRequest::UpdateTicket(_) => ticket_lines(lang, target),
             ActionRequest::OpenTicket(t) => open_ticket_lines(lang, target, t),
             ActionRequest::Invoice(r) => invoice_lines(lang, target, r),
             ActionRequest::CreateProspect(p) => prospect_lines(lang, target, p),
             ActionRequest::PbxNotify(c) | ActionRequest::PbxMissed(c) => pbx_lines(lang, target, c),
+            // The rest name what their row says they act on, then the
+            // row's effect line.
+            _ => row_lines(lang, target, kind),
         };
         Confirmation {
             kind,
@@ -309,18 +299,29 @@ pub fn trust_unlock_lines(
     lines
 }
 
+/// What an action's row says its confirmation names: its target (the
+/// service and login, the ticket, or the customer), then its effect.
+pub fn row_lines(lang: Lang, target: &ActionTarget, kind: ActionKind) -> Vec<String> {
+    let mut lines = match kind.target() {
+        Target::Service => service_lines(lang, target),
+        Target::Ticket => ticket_lines(lang, target),
+        Target::Invoice | Target::Customer => vec![subscriber_lines(lang, target).remove(0)],
+        Target::Nothing => Vec::new(),
+    };
+    if let Some(effect) = kind.effect() {
+        lines.push(tr(lang, effect).to_owned());
+    }
+    lines
+}
+
 /// MAC reset: customer, service, login, and what happens next.
 pub fn reset_mac_lines(lang: Lang, target: &ActionTarget) -> Vec<String> {
-    let mut lines = service_lines(lang, target);
-    lines.push(tr(lang, Msg::ConfirmResetMacEffect).to_owned());
-    lines
+    row_lines(lang, target, ActionKind::ResetMac)
 }
 
 /// Disconnect: customer, service, login, and what happens next.
 pub fn disconnect_lines(lang: Lang, target: &ActionTarget) -> Vec<String> {
-    let mut lines = service_lines(lang, target);
-    lines.push(tr(lang, Msg::ConfirmDisconnectEffect).to_owned());
-    lines
+    row_lines(lang, target, ActionKind::Disconnect)
 }
 
 /// A PBX pop-up (never confirmed by a dialog, but the acknowledge dialog
@@ -364,9 +365,7 @@ pub fn ticket_lines(lang: Lang, target: &ActionTarget) -> Vec<String> {
 /// Closing a ticket: customer, ticket, and that its service orders close
 /// too.
 pub fn close_ticket_lines(lang: Lang, target: &ActionTarget) -> Vec<String> {
-    let mut lines = ticket_lines(lang, target);
-    lines.push(tr(lang, Msg::FormClosingHint).to_owned());
-    lines
+    row_lines(lang, target, ActionKind::CloseTicket)
 }
 
 /// Opening a ticket: customer, service, the description, requester and

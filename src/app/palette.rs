@@ -10,6 +10,7 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use crate::i18n::{Lang, Msg as T, tr};
+use crate::ops::actions::{ActionKind, Target};
 
 use super::keymap::{Action, Keymap};
 use super::tools::fold;
@@ -124,50 +125,47 @@ pub fn keys_here(app: &super::App, action: Action) -> String {
         .join("/")
 }
 
+/// The entry of an action of the ops table: its command and label come
+/// from its row.
+const fn op(kind: ActionKind) -> Entry {
+    Entry {
+        command: kind.command(),
+        label: kind.key_msg(),
+        action: Action::Run(kind),
+    }
+}
+
+/// The actions of the ops table on a customer that [`CUSTOMER_ENTRIES`]
+/// does not list, after them: a new action needs no palette edit.
+fn unlisted() -> impl Iterator<Item = Entry> {
+    ActionKind::ALL
+        .into_iter()
+        .filter(|k| k.command_kind() == *k && k.target() != Target::Nothing)
+        .map(op)
+        .filter(|e| !CUSTOMER_ENTRIES.iter().any(|c| c.action == e.action))
+}
+
+/// Whether `action` is one of the palette's actions on the customer.
+pub fn on_customer(action: Action) -> bool {
+    CUSTOMER_ENTRIES.iter().any(|e| e.action == action) || unlisted().any(|e| e.action == action)
+}
+
 /// The actions on the customer on screen, listed only while one is open.
 /// They run exactly as their keys do, on the selected service (or ticket,
 /// invoice), through the same forms and confirmations (issue 13).
 pub const CUSTOMER_ENTRIES: &[Entry] = &[
-    Entry {
-        command: "unlock",
-        label: T::KeyUnlock,
-        action: Action::Unlock,
-    },
-    Entry {
-        command: "mac-reset",
-        label: T::KeyMacReset,
-        action: Action::ResetMac,
-    },
-    Entry {
-        command: "disconnect",
-        label: T::KeyDisconnect,
-        action: Action::Disconnect,
-    },
-    Entry {
-        command: "ticket",
-        label: T::KeyTicket,
-        action: Action::OpenTicket,
-    },
+    op(ActionKind::TrustUnlock),
+    op(ActionKind::ResetMac),
+    op(ActionKind::Disconnect),
+    op(ActionKind::OpenTicket),
     Entry {
         command: "ticket-with-order",
         label: T::KeyTicketWithOrder,
         action: Action::OpenTicketWithOrder,
     },
-    Entry {
-        command: "edit-ticket",
-        label: T::KeyEditTicket,
-        action: Action::EditTicket,
-    },
-    Entry {
-        command: "close-ticket",
-        label: T::KeyCloseTicket,
-        action: Action::CloseTicket,
-    },
-    Entry {
-        command: "send-invoice",
-        label: T::KeySendInvoice,
-        action: Action::SendInvoice,
-    },
+    op(ActionKind::EditTicket),
+    op(ActionKind::CloseTicket),
+    op(ActionKind::SendInvoiceEmail),
     Entry {
         command: "reveal-password",
         label: T::KeyRevealPassword,
@@ -178,16 +176,8 @@ pub const CUSTOMER_ENTRIES: &[Entry] = &[
         label: T::KeyNetworkJump,
         action: Action::NetworkJump,
     },
-    Entry {
-        command: "pbx-notify",
-        label: T::PbxKeyNotify,
-        action: Action::PbxNotify,
-    },
-    Entry {
-        command: "pbx-missed",
-        label: T::PbxKeyMissed,
-        action: Action::PbxMissed,
-    },
+    op(ActionKind::PbxNotify),
+    op(ActionKind::PbxMissed),
 ];
 
 /// The open palette.
@@ -205,13 +195,16 @@ impl Palette {
     /// A palette with the entries `keymap` allows; with `customer` (one is
     /// open), the actions on it first.
     pub fn new(keymap: &Keymap, customer: bool) -> Palette {
-        let customer_entries = CUSTOMER_ENTRIES.iter().filter(|_| customer);
+        let customer_entries = CUSTOMER_ENTRIES
+            .iter()
+            .copied()
+            .chain(unlisted())
+            .filter(|_| customer);
         Palette {
             input: Input::default(),
             selected: 0,
             entries: customer_entries
-                .chain(ENTRIES)
-                .copied()
+                .chain(ENTRIES.iter().copied())
                 .filter(|e| keymap.allows(e.action))
                 .collect(),
         }

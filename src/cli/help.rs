@@ -301,7 +301,7 @@ const SUBCOMMANDS: &[Sub] = &[
         about: Msg::Cli7HelpCmdReceivables,
         args: &[
             ("from", Msg::Cli7HelpArgRecvFrom),
-            ("to", Msg::Cli7HelpArgRecvTo),
+            ("to", Msg::HelpArgTo),
             ("date_type", Msg::Cli7HelpArgDateType),
             ("paid_only", Msg::Cli7HelpArgPaidOnly),
             ("order", Msg::Cli7HelpArgOrder),
@@ -348,7 +348,7 @@ const SUBCOMMANDS: &[Sub] = &[
     Sub {
         name: "call",
         about: Msg::Cli7HelpCmdCall,
-        args: &[("phone", Msg::Cli7HelpArgCallPhone)],
+        args: &[("phone", Msg::Cli7HelpArgPbxPhone)],
         subs: &[],
     },
     Sub {

@@ -1,7 +1,113 @@
 //! The messages themselves, each listed once with both texts.
 //!
-//! To add a message: one line here. Placeholders are `{snake_case}` names and
+//! To add a message: one entry here, in the section of its area (see
+//! "Where a new message goes"). Placeholders are `{snake_case}` names and
 //! must be the same set in both languages (a test checks it).
+//!
+//! # Layout
+//!
+//! The entries are grouped by the area of the product they belong to, never
+//! by the issue or branch that added them: `// ====` lines open an area,
+//! `// ----` lines a subsection. All of them sit in one `catalog!`
+//! invocation, which generates [`Msg`] and its tables; Rust cannot
+//! `include!` files inside a macro's input, so the catalog stays one file (a
+//! data table, exempt from the file-size rule). Declaration order carries no
+//! meaning: it only fixes the order of [`Msg::ALL`], and nothing relies on
+//! that.
+//!
+//! 1. **API and transport errors**
+//!     - What went wrong talking to HubSoft (ops::errors)
+//! 2. **Search**
+//!     - Search kinds (the `busca` of /cliente)
+//!     - Search box: prompt, detected kind, term checks
+//!     - Search results
+//!     - Search history (this session)
+//!     - Type-ahead: the local index
+//! 3. **Customer view**
+//!     - Panes: titles, states, list filters, shared columns
+//!     - Customer: fields, alerts
+//!     - Services: statuses, fields, PPPoE password
+//!     - Last seen and connection history
+//!     - Invoices
+//!     - Tickets and service orders
+//! 4. **Actions**
+//!     - Action names (for {action} in confirmations, results and errors)
+//!     - Confirmation dialog and its lines
+//!     - Before sending and in flight (quitting included)
+//!     - Results: status line, result view, unknown outcomes
+//! 5. **Forms and field validation**
+//!     - Forms: common parts
+//!     - Ticket form (open, edit, close)
+//!     - Trust-unlock form
+//!     - Send-invoice form
+//!     - Field validation (typed errors of br::* parsers)
+//! 6. **Clipboard**
+//!     - Things that get copied (for {what})
+//!     - Copy results and refusals
+//! 7. **Tool screens**
+//!     - Command palette and list filters
+//!     - Cities and neighbourhoods
+//!     - Sales: screen, tabs and keys
+//!     - Sales: prospects tab
+//!     - Sales: plans for a CEP
+//!     - Sales: new-prospect form
+//!     - Sales: confirmation and result
+//!     - Receivables: filter bar
+//!     - Receivables: table and detail
+//!     - PBX: screen, keys, call notices
+//!     - PBX: screen pops (calls received)
+//!     - Network (NOC): POPs, equipment, service zones
+//!     - Network: jump from a service to its equipment
+//! 8. **Console chrome**
+//!     - Key help: everywhere, lists, search
+//!     - Key help: customer panes and actions
+//!     - Help screen: headings, notes, footer
+//!     - Hint bar and scroll markers
+//!     - Status line badges and toggles
+//!     - Message log
+//!     - Terminal too small
+//! 9. **Dates and times**
+//!     - Relative times (br::dates)
+//! 10. **Audit trail**
+//!     - Writing the trail
+//!     - Reading it: the audit overlay and `hubdesk audit`
+//!     - Outcome words
+//! 11. **Configuration**
+//!     - Loading the config file and resolving the profile
+//!     - Connection safety (TLS, plain http, secrets in the address)
+//!     - Key bindings from the config file
+//!     - `hubdesk config check`
+//! 12. **Command line**
+//!     - Starting up
+//!     - Reading commands: arguments and output
+//!     - Action commands: confirmation and result
+//!     - Tool commands: output, confirmation targets, refusals
+//!     - --help: the program and its global options
+//!     - --help: commands and their arguments
+//!     - --help: tool commands and their arguments
+//!     - --help and usage errors: clap's own words
+//!     - --help and usage: value placeholders
+//! 13. **Simulator and demo mode**
+//!     - Demo mode and `hubdesk sim`
+//!
+//! # Where a new message goes
+//!
+//! - In the subsection of the area where it is shown or what it is about:
+//!   a failure talking to HubSoft in 1; what a customer pane shows in 3,
+//!   under the data it labels (an invoice column goes under Invoices,
+//!   whether the console or the CLI prints it); an `{action}` name, a
+//!   confirmation line or an action's result in 4; a form label or a
+//!   parser's error in 5; a tool screen's texts, its keys and palette
+//!   entries included, in 7; console-wide keys, help and status line in 8;
+//!   the CLI's own lines, `--help` texts and clap words in 12; the
+//!   simulator's knobs in 13.
+//! - Reuse before adding: a message whose words and purpose are the same
+//!   as an existing one's is the existing one. Same words for a different
+//!   purpose (a search kind and a column both read "Name") stay two
+//!   messages, so either can change alone.
+//! - A branch that cannot place its messages yet may append them at the
+//!   very end under `// ---- <branch> branch (to regroup) ----`; whoever
+//!   merges it moves them into their sections.
 
 macro_rules! catalog {
     ($( $(#[doc = $doc:literal])* $key:ident { pt: $pt:literal, en: $en:literal } )*) => {
@@ -34,7 +140,8 @@ macro_rules! catalog {
 }
 
 catalog! {
-    // ---- API and transport errors -------------------------------------------
+    // ==== 1. API and transport errors ============================================
+    // ---- What went wrong talking to HubSoft (ops::errors) -----------------------
     /// The connection failed before any answer (DNS, refused, TLS, reset).
     ErrNetwork { pt: "Falha de rede: {detail}", en: "Network failure: {detail}" }
     /// No answer within the timeout.
@@ -127,13 +234,11 @@ catalog! {
         pt: "Parâmetro inválido ({field}): {reason}",
         en: "Invalid parameter ({field}): {reason}"
     }
-    /// An action is hidden or refused because the profile is read-only.
-    ErrReadOnly {
-        pt: "Perfil somente leitura: ações estão desativadas",
-        en: "Read-only profile: actions are disabled"
-    }
+    /// The client configuration is unusable; `reason` is in English.
+    ErrClientConfig { pt: "Configuração do cliente inválida: {reason}", en: "Invalid client configuration: {reason}" }
 
-    // ---- Search kinds (the `busca` of /cliente) ------------------------------
+    // ==== 2. Search ==============================================================
+    // ---- Search kinds (the `busca` of /cliente) ---------------------------------
     /// Search by name or company name.
     KindName { pt: "Nome", en: "Name" }
     /// Search by trade name.
@@ -155,7 +260,9 @@ catalog! {
     /// Search kind: a customer's internal id (`id_cliente`).
     KindCustomerId { pt: "ID do cliente", en: "Customer id" }
 
-    // ---- Search box ------------------------------------------------------------
+    // ---- Search box: prompt, detected kind, term checks -------------------------
+    /// Title line of the search screen.
+    SearchTitle { pt: "Buscar cliente", en: "Find customer" }
     /// Placeholder of the search box.
     SearchPrompt {
         pt: "Buscar cliente: nome, CPF/CNPJ, telefone, login, IP, MAC ou código",
@@ -163,11 +270,23 @@ catalog! {
     }
     /// Shows which kind the typed text was detected as.
     SearchAs { pt: "Buscar por {kind}", en: "Search by {kind}" }
+    /// Search box: the kind was chosen by the attendant, not detected.
+    SearchKindForced { pt: "{kind} (escolhido)", en: "{kind} (chosen)" }
+    /// Search box: the kind was detected from the text.
+    SearchKindDetected { pt: "{kind} (detectado)", en: "{kind} (detected)" }
     /// Another plausible reading of the input, with the key that switches to it.
     SearchAlternative {
         pt: "Também pode ser {kind}: tecle {key} para trocar",
         en: "Could also be {kind}: press {key} to switch"
     }
+    /// Status: the alternative key was pressed with no alternative.
+    SearchNoAlternative { pt: "Não há outra leitura para este texto", en: "No other reading for this text" }
+    /// Search box badge: cancelled services are included.
+    SearchIncludingCancelled { pt: "incluindo cancelados", en: "including cancelled" }
+    /// Status: the cancelled toggle changed.
+    SearchCancelledOn { pt: "Buscas incluem serviços cancelados", en: "Searches include cancelled services" }
+    /// Status: the cancelled toggle changed.
+    SearchCancelledOff { pt: "Buscas ignoram serviços cancelados", en: "Searches skip cancelled services" }
     /// Eleven or masked digits whose CPF check digits fail.
     SearchInvalidCpf { pt: "CPF com dígitos verificadores inválidos", en: "CPF with invalid check digits" }
     /// Fourteen or masked digits whose CNPJ check digits fail.
@@ -182,57 +301,79 @@ catalog! {
         pt: "Termo de busca longo demais: no máximo 200 caracteres",
         en: "Search term too long: at most 200 characters"
     }
-    /// The server returned the maximum page; there is no pagination.
-    SearchTooMany {
-        pt: "Refine a busca: o servidor devolveu o máximo de {limit}",
-        en: "Narrow the search: the server returned the maximum of {limit}"
-    }
     /// The search box is empty.
     SearchEmptyTerm { pt: "Digite algo para buscar", en: "Type something to search" }
+    /// The search in flight was cancelled because its text was edited.
+    SearchCancelledEdited {
+        pt: "Busca anterior cancelada: o texto mudou; Enter busca o novo",
+        en: "Previous search cancelled: the text changed; Enter searches the new one"
+    }
+
+    // ---- Search results ---------------------------------------------------------
+    /// Search results list.
+    PaneResults { pt: "Resultados", en: "Results" }
     /// A search found nobody.
     SearchNoResults { pt: "Nenhum cliente encontrado", en: "No customer found" }
     /// One search result.
     SearchResultsOne { pt: "1 cliente encontrado", en: "1 customer found" }
     /// Several search results.
     SearchResultsMany { pt: "{count} clientes encontrados", en: "{count} customers found" }
+    /// The server returned the maximum page; there is no pagination.
+    SearchTooMany {
+        pt: "Refine a busca: o servidor devolveu o máximo de {limit}",
+        en: "Narrow the search: the server returned the maximum of {limit}"
+    }
+    /// Empty search results while cancelled services are excluded.
+    SearchTryCancelled {
+        pt: "Clientes só com serviços cancelados ficam ocultos: tecle {key} para incluí-los",
+        en: "Customers with only cancelled services are hidden: press {key} to include them"
+    }
 
-    // ---- Service statuses --------------------------------------------------------
-    /// Service enabled and working.
-    StatusEnabled { pt: "Habilitado", en: "Enabled" }
-    /// Suspended for unpaid invoices.
-    StatusSuspendedDebt { pt: "Suspenso por débito", en: "Suspended for debt" }
-    /// Speed reduced for unpaid invoices.
-    StatusSuspendedPartial { pt: "Suspenso parcialmente", en: "Partially suspended" }
-    /// Suspended at the customer's request.
-    StatusSuspendedRequest { pt: "Suspenso a pedido do cliente", en: "Suspended at the customer's request" }
-    /// Temporarily unlocked on trust despite debts.
-    StatusTrustUnlocked { pt: "Liberado em confiança", en: "Unlocked on trust" }
-    /// Sold, not installed yet.
-    StatusAwaitingInstall { pt: "Aguardando instalação", en: "Awaiting installation" }
-    /// Cancelled.
-    StatusCancelled { pt: "Cancelado", en: "Cancelled" }
-    /// A status this version does not know; shows the server's text.
-    StatusOther { pt: "Status: {status}", en: "Status: {status}" }
+    // ---- Search history (this session) ------------------------------------------
+    /// Title of the history list.
+    SearchHistoryTitle { pt: "Histórico desta sessão", en: "This session's history" }
+    /// The history list is empty.
+    SearchHistoryEmpty {
+        pt: "Nenhuma busca ainda. O histórico fica só na memória e some ao sair.",
+        en: "No search yet. History stays in memory only and is gone on exit."
+    }
+    /// History row: a customer opened.
+    HistoryCustomer { pt: "cliente", en: "customer" }
+    /// History row: a search.
+    HistorySearch { pt: "busca", en: "search" }
 
-    // ---- Invoices ----------------------------------------------------------------
-    /// Unpaid, not yet due.
-    InvoiceOpen { pt: "em aberto", en: "open" }
-    /// Due today.
-    InvoiceDueToday { pt: "vence hoje", en: "due today" }
-    /// Due on a future date.
-    InvoiceDueOn { pt: "vence em {date}", en: "due on {date}" }
-    /// One day overdue.
-    InvoiceOverdueOne { pt: "vencida há 1 dia", en: "overdue by 1 day" }
-    /// Several days overdue.
-    InvoiceOverdueMany { pt: "vencida há {days} dias", en: "overdue by {days} days" }
-    /// Paid on a date.
-    InvoicePaidOn { pt: "paga em {date}", en: "paid on {date}" }
-    /// Cancelled invoice.
-    InvoiceCancelled { pt: "cancelada", en: "cancelled" }
+    // ---- Type-ahead: the local index --------------------------------------------
+    /// Search info line: the local index is being fetched and built.
+    TaLoading { pt: "Índice local: carregando…", en: "Local index: loading…" }
+    /// Search info line: the local index is ready; `count` is formatted.
+    TaReady { pt: "Índice local: {count} clientes", en: "Local index: {count} customers" }
+    /// Search info line: the local index could not be loaded.
+    TaUnavailable { pt: "Índice local indisponível", en: "Local index unavailable" }
+    /// Status: loading the local index failed; server search still works.
+    TaLoadFailed {
+        pt: "Índice local indisponível ({detail}); a busca no servidor funciona normalmente",
+        en: "Local index unavailable ({detail}); server search works as usual"
+    }
+    /// Title of the result pane while local matches show; `count` is formatted.
+    TaTitle {
+        pt: "Índice local · {count} correspondências · Enter busca no servidor",
+        en: "Local index · {count} matches · Enter searches the server"
+    }
+    /// Title of the result pane when nothing local matches.
+    TaTitleNone {
+        pt: "Índice local · nenhuma correspondência · Enter busca no servidor",
+        en: "Local index · no matches · Enter searches the server"
+    }
+    /// The services column of a local match: its data comes when opened.
+    TaRowLocal { pt: "local", en: "local" }
+    /// More local matches than shown; `count` is formatted.
+    TaMore {
+        pt: "▲ mais {count} no índice local: continue digitando",
+        en: "▲ {count} more in the local index: keep typing"
+    }
 
-    // ---- Pane titles -------------------------------------------------------------
-    /// Search results list.
-    PaneResults { pt: "Resultados", en: "Results" }
+    // ==== 3. Customer view =======================================================
+    // ---- Panes: titles, states, list filters, shared columns --------------------
     /// Customer details.
     PaneCustomer { pt: "Cliente", en: "Customer" }
     /// The customer's services.
@@ -253,18 +394,7 @@ catalog! {
     PaneServiceOrdersShort { pt: "OS", en: "Orders" }
     /// See `PaneTicketsShort`.
     PaneConnectionsShort { pt: "Conexões", en: "Sessions" }
-    /// Help screen.
-    PaneHelp { pt: "Ajuda", en: "Help" }
-    /// A reminder that last-seen data is accounting, not a live probe.
-    LastSeenStaleNote {
-        pt: "Dados da contabilização RADIUS; podem estar desatualizados",
-        en: "From RADIUS accounting; may be out of date"
-    }
-    /// No connection on record.
-    LastSeenNever { pt: "Nenhuma conexão registrada", en: "No connection on record" }
-
-    // ---- Pane states -------------------------------------------------------------
-    /// A pane is loading.
+    /// A pane or the audit overlay is loading.
     StateLoading { pt: "Carregando…", en: "Loading…" }
     /// A pane has nothing to show.
     StateEmpty { pt: "Nada para mostrar", en: "Nothing to show" }
@@ -272,13 +402,263 @@ catalog! {
     StateError { pt: "Erro: {error}", en: "Error: {error}" }
     /// How to retry a failed pane.
     StateRetryHint { pt: "tecle {key} para tentar de novo", en: "press {key} to retry" }
-    /// Below the minimum terminal size.
-    TerminalTooSmall {
-        pt: "Terminal pequeno demais ({width}×{height}); mínimo {min_width}×{min_height}",
-        en: "Terminal too small ({width}×{height}); minimum {min_width}×{min_height}"
-    }
+    /// A value the server did not send.
+    ValueMissing { pt: "—", en: "—" }
+    /// Pane title suffix: the list shows only pending items.
+    FilterPending { pt: "pendentes", en: "pending" }
+    /// Pane title suffix: the list shows everything.
+    FilterAll { pt: "todas", en: "all" }
+    /// Pane title suffix: open tickets only.
+    FilterOpen { pt: "abertos", en: "open" }
+    /// Pane title suffix: all tickets.
+    FilterAllTickets { pt: "todos", en: "all" }
+    /// Column header.
+    ColState { pt: "Situação", en: "State" }
+    /// Column header.
+    ColType { pt: "Tipo", en: "Type" }
 
-    // ---- Confirmation --------------------------------------------------------------
+    // ---- Customer: fields, alerts -----------------------------------------------
+    /// Column header.
+    ColName { pt: "Nome", en: "Name" }
+    /// Column: city (search results, the cities screen, `hubdesk cities`).
+    ColCity { pt: "Cidade", en: "City" }
+    /// Table header: customer code.
+    ColCode { pt: "Código", en: "Code" }
+    /// Table header: e-mail.
+    ColEmail { pt: "E-mail", en: "E-mail" }
+    /// Table header: registration date.
+    ColRegistered { pt: "Cadastro", en: "Registered" }
+    /// Table header: active customer.
+    ColActive { pt: "Ativo", en: "Active" }
+    /// Table header: an alert registered for the customer.
+    ColAlert { pt: "Alerta", en: "Alert" }
+    /// Table header: installation address.
+    ColAddress { pt: "Endereço", en: "Address" }
+    /// Label.
+    LabelPhones { pt: "Telefones", en: "Phones" }
+    /// Label.
+    LabelEmails { pt: "E-mails", en: "E-mails" }
+    /// Label.
+    LabelCustomerSince { pt: "Cliente desde", en: "Customer since" }
+    /// Banner title of the customer's alerts.
+    AlertBannerTitle { pt: "ALERTA", en: "ALERT" }
+    /// End of an alert banner cut at a quarter of the screen.
+    AlertBannerMore { pt: "(íntegra no painel Cliente)", en: "(in full in the Customer pane)" }
+    /// The Cliente pane's section with every alert, when the banner was cut.
+    LabelAlerts { pt: "Alertas", en: "Alerts" }
+
+    // ---- Services: statuses, fields, PPPoE password -----------------------------
+    /// Column header: number of services and the worst status.
+    ColServices { pt: "Serviços", en: "Services" }
+    /// Column: a record's service (`id_cliente_servico`).
+    ColService { pt: "Serviço", en: "Service" }
+    /// Table header: id_cliente_servico.
+    ColServiceId { pt: "Serviço", en: "Service" }
+    /// Table header: plan name.
+    ColPlan { pt: "Plano", en: "Plan" }
+    /// Table header: status.
+    ColStatus { pt: "Situação", en: "Status" }
+    /// Label.
+    LabelService { pt: "Serviço", en: "Service" }
+    /// Label.
+    LabelPlan { pt: "Plano", en: "Plan" }
+    /// Label.
+    LabelTechnology { pt: "Tecnologia", en: "Technology" }
+    /// Label.
+    LabelSpeed { pt: "Velocidade", en: "Speed" }
+    /// Label: the PPPoE password.
+    LabelPassword { pt: "Senha", en: "Password" }
+    /// The hidden PPPoE password; `key` reveals it.
+    PasswordHidden { pt: "•••••• (tecle {key} para mostrar)", en: "•••••• (press {key} to show)" }
+    /// Status: a customer's password is shown.
+    PasswordShown { pt: "Senha exibida para {login}", en: "Password shown for {login}" }
+    /// Status: the selected service has no password on record.
+    PasswordNone { pt: "Este serviço não tem senha cadastrada", en: "This service has no password on record" }
+    /// Label.
+    LabelEquipment { pt: "Equipamento", en: "Equipment" }
+    /// Label: the OLT / access equipment.
+    LabelOlt { pt: "OLT / acesso", en: "OLT / access" }
+    /// Label.
+    LabelInterface { pt: "Interface", en: "Interface" }
+    /// Label.
+    LabelPort { pt: "Porta", en: "Port" }
+    /// The ONU/CPE layer-2 address (`phy_addr`), distinct from the login's MAC.
+    LabelPhyAddr { pt: "MAC da ONU/CPE", en: "ONU/CPE MAC" }
+    /// `interface_roteamento`: the routing interface of a service.
+    LabelRoutingInterface { pt: "Interface de roteamento", en: "Routing interface" }
+    /// `referencia`: a landmark for the installation address.
+    LabelReference { pt: "Referência", en: "Landmark" }
+    /// Label.
+    LabelPackages { pt: "Pacotes", en: "Packages" }
+    /// Label.
+    LabelInstallAddress { pt: "Endereço de instalação", en: "Installation address" }
+
+    // ---- Last seen and connection history ---------------------------------------
+    /// A reminder that last-seen data is accounting, not a live probe.
+    LastSeenStaleNote {
+        pt: "Dados da contabilização RADIUS; podem estar desatualizados",
+        en: "From RADIUS accounting; may be out of date"
+    }
+    /// Last seen: online.
+    LastSeenOnlineSince { pt: "Online desde {date} ({relative})", en: "Online since {date} ({relative})" }
+    /// Last seen: offline.
+    LastSeenOfflineSince { pt: "Offline desde {date} ({relative})", en: "Offline since {date} ({relative})" }
+    /// Last seen: RADIUS says nothing usable.
+    LastSeenUnknown { pt: "Situação da conexão desconhecida", en: "Connection state unknown" }
+    /// Last connection: online.
+    ColOnline { pt: "conectado", en: "online" }
+    /// Last connection: offline.
+    ColOffline { pt: "desconectado", en: "offline" }
+    /// Label.
+    LabelLastIp { pt: "Último IP", en: "Last IP" }
+    /// Label.
+    LabelNas { pt: "NAS", en: "NAS" }
+    /// Connections: the selected service has no login.
+    ConnectionsNoLogin {
+        pt: "O serviço selecionado não tem login: sem histórico de conexões",
+        en: "The selected service has no login: no connection history"
+    }
+    /// Connections pane: whose history is shown.
+    ConnectionsOfLogin { pt: "login {login}", en: "login {login}" }
+    /// Connections totals line, one session.
+    ConnectionsTotalsOne {
+        pt: "{count} sessão · ↓ {download} · ↑ {upload}",
+        en: "{count} session · ↓ {download} · ↑ {upload}"
+    }
+    /// Connections totals line.
+    ConnectionsTotals {
+        pt: "{count} sessões · ↓ {download} · ↑ {upload}",
+        en: "{count} sessions · ↓ {download} · ↑ {upload}"
+    }
+    /// Chart title.
+    ConnectionsChart { pt: "Tráfego por sessão (MB, ↓)", en: "Traffic per session (MB, ↓)" }
+    /// A session still open.
+    SessionOpen { pt: "em curso", en: "ongoing" }
+    /// A traffic cell whose value is impossible (negative): not a figure.
+    TrafficInvalid { pt: "inválido", en: "invalid" }
+    /// Column header.
+    ColStart { pt: "Início", en: "Start" }
+    /// Column header.
+    ColStop { pt: "Fim", en: "Stop" }
+    /// Table header: session end.
+    ColEnd { pt: "Fim", en: "End" }
+    /// Column header.
+    ColDuration { pt: "Duração", en: "Duration" }
+    /// Column header.
+    ColDownload { pt: "Download", en: "Download" }
+    /// Column header.
+    ColUpload { pt: "Upload", en: "Upload" }
+    /// Table header: download in MB.
+    ColDownloadMb { pt: "Download (MB)", en: "Download (MB)" }
+    /// Table header: upload in MB.
+    ColUploadMb { pt: "Upload (MB)", en: "Upload (MB)" }
+    /// Table header: concentrator.
+    ColNas { pt: "Concentrador", en: "NAS" }
+    /// Column header: the calling station (usually the CPE's MAC).
+    ColCallingStation { pt: "MAC (calling station)", en: "MAC (calling station)" }
+
+    // ---- Invoices ---------------------------------------------------------------
+    /// Unpaid, not yet due.
+    InvoiceOpen { pt: "em aberto", en: "open" }
+    /// Due today.
+    InvoiceDueToday { pt: "vence hoje", en: "due today" }
+    /// Due on a future date.
+    InvoiceDueOn { pt: "vence em {date}", en: "due on {date}" }
+    /// One day overdue.
+    InvoiceOverdueOne { pt: "vencida há 1 dia", en: "overdue by 1 day" }
+    /// Several days overdue.
+    InvoiceOverdueMany { pt: "vencida há {days} dias", en: "overdue by {days} days" }
+    /// Paid on a date.
+    InvoicePaidOn { pt: "paga em {date}", en: "paid on {date}" }
+    /// Column: id_fatura (CLI tables, the receivables screen).
+    ColInvoiceId { pt: "Fatura", en: "Invoice" }
+    /// Column header.
+    ColDue { pt: "Vencimento", en: "Due" }
+    /// Column header.
+    ColValue { pt: "Valor", en: "Amount" }
+    /// Table header: amount.
+    ColAmount { pt: "Valor", en: "Amount" }
+    /// Column: payment date (CLI tables, the receivables screen).
+    ColPaidOn { pt: "Pago em", en: "Paid on" }
+    /// Invoice status: paid.
+    ColPaid { pt: "paga", en: "paid" }
+    /// Table header: boleto line.
+    ColBoletoLine { pt: "Linha digitável", en: "Boleto line" }
+    /// Label.
+    LabelBarcode { pt: "Código de barras", en: "Barcode" }
+    /// Label: the invoice's detail lines.
+    LabelInvoiceLines { pt: "Detalhamento", en: "Details" }
+
+    // ---- Tickets and service orders ---------------------------------------------
+    /// Table header: id_atendimento.
+    ColTicketId { pt: "Atendimento", en: "Ticket" }
+    /// Table header: ticket protocol.
+    ColProtocol { pt: "Protocolo", en: "Protocol" }
+    /// Column header.
+    ColOpened { pt: "Aberto em", en: "Opened" }
+    /// Table header: description.
+    ColDescription { pt: "Descrição", en: "Description" }
+    /// Table header: service order number.
+    ColOrderNumber { pt: "OS", en: "Order" }
+    /// Column header.
+    ColNumber { pt: "Número", en: "Number" }
+    /// Column header.
+    ColScheduled { pt: "Agendada", en: "Scheduled" }
+    /// Column header.
+    ColExecuted { pt: "Executada", en: "Executed" }
+    /// Column / label: the technicians of a service order.
+    ColTechnicians { pt: "Técnicos", en: "Technicians" }
+    /// Column / label: who opened and who closed a record.
+    ColPeople { pt: "Aberta / fechada por", en: "Opened / closed by" }
+    /// Column / label: how a service order was closed (`status_fechamento`).
+    ColClosingStatus { pt: "Fechamento", en: "Closing" }
+    /// Label.
+    LabelResponsible { pt: "Responsável", en: "Responsible" }
+    /// Label.
+    LabelDescription { pt: "Descrição", en: "Description" }
+    /// Label.
+    LabelClosing { pt: "Fechamento", en: "Closing" }
+    /// Label: SLA time left of a ticket.
+    LabelSla { pt: "SLA restante", en: "SLA left" }
+    /// Label: what the technician did (`descricao_servico` of an order).
+    LabelWorkDone { pt: "Serviço realizado", en: "Work done" }
+    /// A service named by its plan and id (a ticket's own service).
+    ServiceRef { pt: "{plan} (id {id})", en: "{plan} (id {id})" }
+    /// Service-order status.
+    OrderPending { pt: "pendente", en: "pending" }
+    /// Service-order status.
+    OrderAwaitingScheduling { pt: "aguardando agendamento", en: "awaiting scheduling" }
+    /// Service-order status.
+    OrderFinished { pt: "finalizada", en: "finished" }
+
+    // ==== 4. Actions =============================================================
+    // ---- Action names (for {action} in confirmations, results and errors) -------
+    /// Temporary unlock of a service suspended for debt.
+    ActionTrustUnlock { pt: "desbloqueio em confiança", en: "trust unlock" }
+    /// Clearing the MAC bound to the PPPoE login.
+    ActionResetMac { pt: "reset do MAC", en: "MAC reset" }
+    /// Dropping the subscriber's current session.
+    ActionDisconnect { pt: "desconexão do assinante", en: "subscriber disconnection" }
+    /// Sending an invoice by e-mail.
+    ActionSendInvoiceEmail { pt: "envio da fatura por e-mail", en: "sending the invoice by e-mail" }
+    /// Sending an invoice by SMS.
+    ActionSendInvoiceSms { pt: "envio da fatura por SMS", en: "sending the invoice by SMS" }
+    /// Sending an invoice as an app notification.
+    ActionSendInvoicePush { pt: "envio da fatura por notificação", en: "sending the invoice as a notification" }
+    /// Opening a ticket.
+    ActionOpenTicket { pt: "abertura de atendimento", en: "opening a ticket" }
+    /// Editing a ticket's description.
+    ActionEditTicket { pt: "edição de atendimento", en: "editing a ticket" }
+    /// Closing a ticket (and its service orders).
+    ActionCloseTicket { pt: "fechamento de atendimento", en: "closing a ticket" }
+    /// The prospect creation, for `{action}` placeholders.
+    SalesActionCreate { pt: "cadastro de prospecto", en: "prospect registration" }
+    /// The notify action, for `{action}` placeholders.
+    PbxActionNotify { pt: "notificação de ligação", en: "call notification" }
+    /// The missed-call action, for `{action}` placeholders.
+    PbxActionMissed { pt: "aviso de ligação perdida", en: "missed-call notice" }
+
+    // ---- Confirmation dialog and its lines --------------------------------------
     /// Question before an action runs.
     ConfirmPrompt { pt: "Confirmar: {action}?", en: "Confirm: {action}?" }
     /// Affirmative answer.
@@ -287,29 +667,77 @@ catalog! {
     ConfirmNo { pt: "Não", en: "No" }
     /// Cancel a dialog.
     ConfirmCancel { pt: "Cancelar", en: "Cancel" }
-    /// Key help: Enter answers a dialog with its focused button, submits a form.
-    KeyConfirm { pt: "Confirmar", en: "Confirm" }
-    /// Key help: arrows and Tab move a dialog's focus between its buttons.
-    KeyChoose { pt: "Escolher Sim ou Não", en: "Choose Yes or No" }
-    /// A palette command on the customer with none open.
-    PaletteNeedsCustomer { pt: "Abra um cliente primeiro", en: "Open a customer first" }
-    /// The help's note on letters in text fields.
-    HelpTypingNote {
-        pt: "Num campo de texto as letras digitam: ali valem só as teclas em destaque",
-        en: "In a text field letters type: only the highlighted keys work there"
+    /// The keys of a confirmation, under its buttons; each placeholder is
+    /// a key as displayed.
+    ConfirmKeysLine {
+        pt: "{choose} escolhe · {enter} responde · {cancel} cancela",
+        en: "{choose} chooses · {enter} answers · {cancel} cancels"
     }
-    /// The search in flight was cancelled because its text was edited.
-    SearchCancelledEdited {
-        pt: "Busca anterior cancelada: o texto mudou; Enter busca o novo",
-        en: "Previous search cancelled: the text changed; Enter searches the new one"
+    /// Warning on actions that affect the subscriber's connection.
+    ConfirmAffectsSubscriber {
+        pt: "Esta ação afeta a conexão do assinante",
+        en: "This action affects the subscriber's connection"
     }
-    /// A form closed with Esc after typing; `key` reopens it.
-    FormDraftKept {
-        pt: "Rascunho guardado: {key} o retoma",
-        en: "Draft kept: {key} brings it back"
+    /// Confirmation line: the customer.
+    ConfirmCustomer { pt: "Cliente: {name}", en: "Customer: {name}" }
+    /// Confirmation line: the customer with their code.
+    ConfirmCustomerCode { pt: "Cliente: {name} (código {code})", en: "Customer: {name} (code {code})" }
+    /// Confirmation line: the service (plan and `id_cliente_servico`).
+    ConfirmService { pt: "Serviço: {plan} (id {id})", en: "Service: {plan} (id {id})" }
+    /// Confirmation line: the PPPoE login.
+    ConfirmLogin { pt: "Login: {login}", en: "Login: {login}" }
+    /// Confirmation line: the service status now.
+    ConfirmStatus { pt: "Situação atual: {status}", en: "Current status: {status}" }
+    /// Confirmation line: last day of a trust unlock; `days` is ConfirmDays*.
+    ConfirmUnlockUntil { pt: "Desbloqueado até {date} ({days})", en: "Unlocked until {date} ({days})" }
+    /// One day.
+    ConfirmDaysOne { pt: "1 dia", en: "1 day" }
+    /// Several days.
+    ConfirmDaysMany { pt: "{count} dias", en: "{count} days" }
+    /// What a MAC reset does.
+    ConfirmResetMacEffect {
+        pt: "O MAC vinculado é apagado; o próximo equipamento a conectar fica registrado",
+        en: "The bound MAC is cleared; the next device to connect is recorded"
     }
-    /// A kept draft was opened again.
-    FormDraftRestored { pt: "Rascunho retomado", en: "Draft restored" }
+    /// What a disconnect does.
+    ConfirmDisconnectEffect {
+        pt: "A sessão atual cai agora; o equipamento do cliente deve reconectar sozinho",
+        en: "The current session drops now; the customer's device should reconnect by itself"
+    }
+    /// Confirmation line: the ticket.
+    ConfirmTicket { pt: "Atendimento {protocol}", en: "Ticket {protocol}" }
+    /// Confirmation line: the ticket's description as it will be sent.
+    ConfirmDescription { pt: "Descrição: {text}", en: "Description: {text}" }
+    /// Confirmation line: the requester of a new ticket.
+    ConfirmRequester { pt: "Solicitante: {name}, {phone}", en: "Requester: {name}, {phone}" }
+    /// Confirmation line: invoice and channel.
+    ConfirmInvoice { pt: "Fatura {id} por {channel}", en: "Invoice {id} by {channel}" }
+    /// Confirmation line: no extra recipients.
+    ConfirmOnFileOnly {
+        pt: "Para os contatos do cadastro",
+        en: "To the contacts on file"
+    }
+    /// Confirmation line: extra recipients.
+    ConfirmExtraRecipients { pt: "Também para: {list}", en: "Also to: {list}" }
+
+    // ---- Before sending and in flight (quitting included) -----------------------
+    /// An action needs a selected service.
+    ActionNeedsService { pt: "Selecione um serviço do cliente primeiro", en: "Select one of the customer's services first" }
+    /// An action needs a selected invoice.
+    ActionNeedsInvoice { pt: "Selecione uma fatura no painel de faturas", en: "Select an invoice in the invoices pane" }
+    /// An action needs a selected ticket.
+    ActionNeedsTicket { pt: "Selecione um atendimento no painel de atendimentos", en: "Select a ticket in the tickets pane" }
+    /// An action was refused because the profile is read-only.
+    ActionReadOnly { pt: "Perfil somente leitura: nenhuma ação é enviada", en: "Read-only profile: no action is sent" }
+    /// An action is hidden or refused because the profile is read-only.
+    ErrReadOnly {
+        pt: "Perfil somente leitura: ações estão desativadas",
+        en: "Read-only profile: actions are disabled"
+    }
+    /// An action is already in flight and cannot be sent twice.
+    ActionInFlight { pt: "Aguarde: {action} em andamento", en: "Please wait: {action} in progress" }
+    /// An action was sent and its answer is awaited.
+    ActionSending { pt: "Enviando: {action}…", en: "Sending: {action}…" }
     /// Title of the question before quitting while an action is in flight.
     QuitTitle { pt: "Sair do hubdesk", en: "Quit hubdesk" }
     /// Quitting while actions wait for the server; `actions` lists them.
@@ -327,100 +755,177 @@ catalog! {
         pt: "A ação já respondeu: nada mais espera o servidor.",
         en: "The action has answered: nothing is waiting for the server."
     }
-    /// The keys of a confirmation, under its buttons; each placeholder is
-    /// a key as displayed.
-    ConfirmKeysLine {
-        pt: "{choose} escolhe · {enter} responde · {cancel} cancela",
-        en: "{choose} chooses · {enter} answers · {cancel} cancels"
-    }
-    /// Warning on actions that affect the subscriber's connection.
-    ConfirmAffectsSubscriber {
-        pt: "Esta ação afeta a conexão do assinante",
-        en: "This action affects the subscriber's connection"
-    }
-    /// An action is already in flight and cannot be sent twice.
-    ActionInFlight { pt: "Aguarde: {action} em andamento", en: "Please wait: {action} in progress" }
 
-    // ---- Action names (for {action} in confirmations and errors) -----------------
-    /// Searching customers.
-    ActionSearch { pt: "busca de clientes", en: "customer search" }
-    /// Temporary unlock of a service suspended for debt.
-    ActionTrustUnlock { pt: "desbloqueio em confiança", en: "trust unlock" }
-    /// Clearing the MAC bound to the PPPoE login.
-    ActionResetMac { pt: "reset do MAC", en: "MAC reset" }
-    /// Dropping the subscriber's current session.
-    ActionDisconnect { pt: "desconexão do assinante", en: "subscriber disconnection" }
-    /// Sending an invoice by e-mail.
-    ActionSendInvoiceEmail { pt: "envio da fatura por e-mail", en: "sending the invoice by e-mail" }
-    /// Sending an invoice by SMS.
-    ActionSendInvoiceSms { pt: "envio da fatura por SMS", en: "sending the invoice by SMS" }
-    /// Sending an invoice as an app notification.
-    ActionSendInvoicePush { pt: "envio da fatura por notificação", en: "sending the invoice as a notification" }
-    /// Opening a ticket.
-    ActionOpenTicket { pt: "abertura de atendimento", en: "opening a ticket" }
-    /// Revealing the PPPoE password on screen.
-    ActionRevealPassword { pt: "exibição da senha PPPoE", en: "showing the PPPoE password" }
+    // ---- Results: status line, result view, unknown outcomes --------------------
+    /// An action succeeded without a message from the server.
+    ActionDone { pt: "Concluído: {action}", en: "Done: {action}" }
+    /// An action succeeded; `msg` is the server's text verbatim.
+    ActionDoneWithMsg { pt: "Concluído: {action} — {msg}", en: "Done: {action} — {msg}" }
+    /// A result on the status line: `customer` it was about, the outcome.
+    ActionResultFor { pt: "{customer}: {text}", en: "{customer}: {text}" }
+    /// Ticket opened while the attendant was elsewhere: the protocol.
+    ActionTicketProtocol { pt: "Atendimento aberto, protocolo {protocol}", en: "Ticket opened, protocol {protocol}" }
+    /// Invoice queued while the attendant was elsewhere.
+    ActionInvoiceQueuedStatus { pt: "Fatura {id} na fila de envio ({count} destinatário(s))", en: "Invoice {id} queued for sending ({count} recipient(s))" }
+    /// Timeout or unreadable answer after sending: it may have happened.
+    ActionUnknown {
+        pt: "Resultado desconhecido de {action}: confira no HubSoft antes de repetir",
+        en: "Unknown result of {action}: check in HubSoft before repeating"
+    }
+    /// Title of the dialog after an unknown outcome.
+    AckTitle { pt: "verificação após resultado desconhecido", en: "check after an unknown outcome" }
+    /// Line of the dialog after an unknown outcome.
+    AckUnknown {
+        pt: "O último envio de {action} terminou sem resposta: pode ter sido feito.",
+        en: "The last {action} ended without an answer: it may have happened."
+    }
+    /// Second line of the dialog after an unknown outcome.
+    AckCheck {
+        pt: "Confirme só depois de verificar no HubSoft; a ação será enviada de novo.",
+        en: "Confirm only after checking in HubSoft; the action will be sent again."
+    }
+    /// Result view title: a ticket was opened.
+    ResultTicketOpened { pt: "Atendimento aberto", en: "Ticket opened" }
+    /// Result view: label above the protocol.
+    ResultProtocol { pt: "Protocolo", en: "Protocol" }
+    /// Result view: the answer carried no protocol field.
+    ResultNoProtocol {
+        pt: "O servidor não informou o protocolo: confira nos atendimentos do cliente",
+        en: "The server sent no protocol: check the customer's tickets"
+    }
+    /// Result view: service orders opened with the ticket.
+    ResultServiceOrders { pt: "Ordem de serviço aberta: {list}", en: "Service order opened: {list}" }
+    /// Result view key: copy the protocol.
+    ResultCopyProtocol { pt: "copia o protocolo", en: "copies the protocol" }
+    /// Result view key: close.
+    ResultClose { pt: "fecha", en: "closes" }
+    /// Result view title: an invoice was queued for sending.
+    ResultInvoiceQueued { pt: "Fatura na fila de envio", en: "Invoice queued for sending" }
+    /// Result view: invoice and channel, queued.
+    ResultInvoiceQueuedLine {
+        pt: "Fatura {id} por {channel}: na fila",
+        en: "Invoice {id} by {channel}: queued"
+    }
+    /// Result view: queued is not delivered (e-mail).
+    ResultQueuedNotDelivered {
+        pt: "Na fila do servidor; o HubSoft não confirma a entrega",
+        en: "Queued on the server; HubSoft does not confirm delivery"
+    }
+    /// Result view: heading of the queued recipients.
+    ResultRecipients { pt: "Destinatários na fila:", en: "Recipients queued:" }
+    /// Result view: the job listed no recipients.
+    ResultNoRecipientsListed {
+        pt: "O servidor não listou os destinatários",
+        en: "The server listed no recipients"
+    }
+    /// Result view: recipients beyond those listed.
+    ResultMoreRecipients { pt: "  … e mais {count}", en: "  … and {count} more" }
+    /// Result view: the server's own message, verbatim.
+    ResultServerSaid { pt: "Servidor: {msg}", en: "Server: {msg}" }
 
-    // ---- Things that get copied (for {what}) ----------------------------------------
-    /// The boleto's typeable line.
-    WhatBoletoLine { pt: "linha digitável", en: "boleto line" }
-    /// The PIX copy-and-paste code.
-    WhatPixCode { pt: "código PIX", en: "PIX code" }
-    /// The invoice link.
-    WhatInvoiceLink { pt: "link da fatura", en: "invoice link" }
-    /// A ticket protocol number.
-    WhatProtocol { pt: "protocolo", en: "protocol" }
-    /// The PPPoE login.
-    WhatLogin { pt: "login", en: "login" }
-    /// An IP address.
-    WhatIp { pt: "IP", en: "IP" }
-    /// A MAC address.
-    WhatMac { pt: "MAC", en: "MAC" }
-    /// A CPF or CNPJ.
-    WhatDocument { pt: "CPF/CNPJ", en: "CPF/CNPJ" }
-    /// A phone number.
-    WhatPhone { pt: "telefone", en: "phone" }
+    // ==== 5. Forms and field validation ==========================================
+    // ---- Forms: common parts ----------------------------------------------------
+    /// Keys of a form.
+    FormKeys {
+        pt: "Enter envia · Tab/Shift-Tab muda de campo · Espaço marca · Esc cancela",
+        en: "Enter submits · Tab/Shift-Tab moves · Space toggles · Esc cancels"
+    }
+    /// Form subtitle part: the service.
+    SubtitleService { pt: "{plan} (id {id})", en: "{plan} (id {id})" }
+    /// Form subtitle part: the invoice.
+    SubtitleInvoice { pt: "Fatura {id}", en: "Invoice {id}" }
+    /// A form closed with Esc after typing; `key` reopens it.
+    FormDraftKept {
+        pt: "Rascunho guardado: {key} o retoma",
+        en: "Draft kept: {key} brings it back"
+    }
+    /// A kept draft was opened again.
+    FormDraftRestored { pt: "Rascunho retomado", en: "Draft restored" }
 
-    // ---- Status line -------------------------------------------------------------
-    /// Banner of the demo mode backed by the simulator.
-    DemoBanner { pt: "DEMONSTRAÇÃO — dados fictícios", en: "DEMO — fictitious data" }
-    /// A native tool (xclip, wl-copy, pbcopy) took the text: it is in the
-    /// clipboard. `what` is a localized noun, `text` what was copied.
-    CopiedNative {
-        pt: "Copiado com {tool} · {what}: {text}",
-        en: "Copied with {tool} · {what}: {text}"
+    // ---- Ticket form (open, edit, close) ----------------------------------------
+    /// Form label: what the customer reports.
+    FormDescription { pt: "Descrição", en: "Description" }
+    /// Form label: who asked.
+    FormRequester { pt: "Solicitante", en: "Requester" }
+    /// Form label: requester's phone.
+    FormPhone { pt: "Telefone", en: "Phone" }
+    /// Under the phone field.
+    FormPhoneHint { pt: "DDD + número, com ou sem máscara", en: "Area code + number, with or without mask" }
+    /// Form label: requester's e-mail, optional.
+    FormEmailOptional { pt: "E-mail (opcional)", en: "E-mail (optional)" }
+    /// Form switch: `abrir_os`.
+    FormOpenOrder { pt: "Abrir também ordem de serviço", en: "Also open a service order" }
+    /// Under the service-order switch: its key, which works from any field.
+    FormOpenOrderHint {
+        pt: "Ctrl-O liga ou desliga, de qualquer campo",
+        en: "Ctrl-O switches it on or off, from any field"
     }
-    /// tmux's buffer holds the text and tmux passes it on to the terminal's
-    /// clipboard (whether the terminal honours it cannot be known).
-    CopiedTmuxAndTerminal {
-        pt: "No buffer do tmux e enviado à área de transferência do terminal · {what}: {text}",
-        en: "In tmux's buffer and sent to the terminal's clipboard · {what}: {text}"
+    /// Form switch: close the ticket instead of editing it.
+    FormCloseTicket { pt: "Fechar o atendimento", en: "Close the ticket" }
+    /// Form label: text recorded when closing.
+    FormClosingText { pt: "Texto de fechamento", en: "Closing text" }
+    /// Under the closing text.
+    FormClosingHint {
+        pt: "Fechar o atendimento também fecha as ordens de serviço dele",
+        en: "Closing the ticket also closes its service orders"
     }
-    /// tmux's buffer holds the text; tmux does not pass it on (tmux before 3.2).
-    CopiedTmuxOnly {
-        pt: "No buffer do tmux (cole com o prefixo e ]) · {what}: {text}",
-        en: "In tmux's buffer (paste with the prefix and ]) · {what}: {text}"
-    }
-    /// OSC 52 was sent; whether the terminal honours it cannot be known.
-    CopiedTerminal {
-        pt: "Enviado à área de transferência do terminal · {what}: {text}",
-        en: "Sent to the terminal's clipboard · {what}: {text}"
-    }
-    /// Copying failed.
-    CopyFailed { pt: "Não foi possível copiar: {reason}", en: "Could not copy: {reason}" }
-    /// Copying failed; the text is shown so it can be read out.
-    CopyFailedShow {
-        pt: "Não foi possível copiar ({reason}) · {what}: {text}",
-        en: "Could not copy ({reason}) · {what}: {text}"
-    }
-    /// Privacy mode turned on.
-    PrivacyOn { pt: "Modo privacidade ativado", en: "Privacy mode on" }
-    /// Privacy mode turned off.
-    PrivacyOff { pt: "Modo privacidade desativado", en: "Privacy mode off" }
-    /// Read-only indicator.
-    ReadOnlyBadge { pt: "somente leitura", en: "read-only" }
 
-    // ---- Field validation (typed errors of br::* parsers) ------------------------
+    // ---- Trust-unlock form ------------------------------------------------------
+    /// Form label: trust unlock days.
+    FormDays { pt: "Dias de desbloqueio", en: "Days unlocked" }
+    /// Under the days field.
+    FormDaysHint {
+        pt: "O limite de dias é a regra do painel do provedor",
+        en: "The maximum is the rule set in the ISP's panel"
+    }
+    /// Days is not a positive whole number.
+    FormDaysInvalid {
+        pt: "Use um número inteiro de dias, maior que zero",
+        en: "Use a whole number of days, greater than zero"
+    }
+
+    // ---- Send-invoice form ------------------------------------------------------
+    /// Form label: invoice channel.
+    FormChannel { pt: "Enviar por", en: "Send by" }
+    /// Channel name.
+    ChannelEmail { pt: "E-mail", en: "E-mail" }
+    /// Channel name.
+    ChannelSms { pt: "SMS", en: "SMS" }
+    /// Channel name: app notification.
+    ChannelPush { pt: "Notificação no app", en: "App notification" }
+    /// Form label: extra e-mail recipients.
+    FormExtraEmails { pt: "E-mails adicionais (opcional)", en: "Extra e-mails (optional)" }
+    /// Form label: extra SMS recipients.
+    FormExtraPhones { pt: "Telefones adicionais (opcional)", en: "Extra phones (optional)" }
+    /// Under the extra e-mails.
+    FormExtraEmailsHint {
+        pt: "Separe por vírgula ou espaço; os e-mails do cadastro já recebem",
+        en: "Separate with commas or spaces; the e-mails on file receive it anyway"
+    }
+    /// Under the extra phones.
+    FormExtraPhonesHint {
+        pt: "Separe por vírgula; os telefones do cadastro já recebem",
+        en: "Separate with commas; the phones on file receive it anyway"
+    }
+    /// Note on the e-mail channel.
+    FormEmailNote {
+        pt: "O servidor pode demorar: envia com pausas entre as mensagens",
+        en: "The server may be slow: it pauses between messages"
+    }
+    /// Note on the SMS channel.
+    FormSmsNote {
+        pt: "Sucesso quer dizer entregue à plataforma de SMS, não ao cliente",
+        en: "Success means handed to the SMS platform, not delivered"
+    }
+    /// Note on the push channel, which takes no recipients.
+    FormPushNote {
+        pt: "Só chega a clientes que usam o app do provedor, logados com o CPF/CNPJ; sem destinatários adicionais",
+        en: "Reaches only customers using the ISP's app, logged in with their CPF/CNPJ; no extra recipients"
+    }
+    /// One extra recipient is invalid; `reason` is the field error.
+    FormRecipientInvalid { pt: "“{item}”: {reason}", en: "“{item}”: {reason}" }
+
+    // ---- Field validation (typed errors of br::* parsers) -----------------------
     /// A required field is empty.
     FieldEmpty { pt: "Campo vazio", en: "Field is empty" }
     /// Wrong number of digits for a CPF/CNPJ.
@@ -476,171 +981,61 @@ catalog! {
     /// An e-mail address that is not plausible.
     EmailInvalid { pt: "E-mail inválido", en: "Invalid e-mail address" }
 
-    // ---- Relative times ------------------------------------------------------------
-    /// Less than a minute.
-    RelJustNow { pt: "agora mesmo", en: "just now" }
-    /// The same calendar day.
-    RelToday { pt: "hoje", en: "today" }
-    /// One minute in the past.
-    RelMinutesAgoOne { pt: "há 1 minuto", en: "1 minute ago" }
-    /// Minutes in the past.
-    RelMinutesAgoMany { pt: "há {count} minutos", en: "{count} minutes ago" }
-    /// One minute ahead.
-    RelMinutesInOne { pt: "em 1 minuto", en: "in 1 minute" }
-    /// Minutes ahead.
-    RelMinutesInMany { pt: "em {count} minutos", en: "in {count} minutes" }
-    /// One hour in the past.
-    RelHoursAgoOne { pt: "há 1 hora", en: "1 hour ago" }
-    /// Hours in the past.
-    RelHoursAgoMany { pt: "há {count} horas", en: "{count} hours ago" }
-    /// One hour ahead.
-    RelHoursInOne { pt: "em 1 hora", en: "in 1 hour" }
-    /// Hours ahead.
-    RelHoursInMany { pt: "em {count} horas", en: "in {count} hours" }
-    /// One day in the past.
-    RelDaysAgoOne { pt: "há 1 dia", en: "1 day ago" }
-    /// Days in the past.
-    RelDaysAgoMany { pt: "há {count} dias", en: "{count} days ago" }
-    /// One day ahead.
-    RelDaysInOne { pt: "em 1 dia", en: "in 1 day" }
-    /// Days ahead.
-    RelDaysInMany { pt: "em {count} dias", en: "in {count} days" }
-    /// One month in the past.
-    RelMonthsAgoOne { pt: "há 1 mês", en: "1 month ago" }
-    /// Months in the past.
-    RelMonthsAgoMany { pt: "há {count} meses", en: "{count} months ago" }
-    /// One month ahead.
-    RelMonthsInOne { pt: "em 1 mês", en: "in 1 month" }
-    /// Months ahead.
-    RelMonthsInMany { pt: "em {count} meses", en: "in {count} months" }
-    /// One year in the past.
-    RelYearsAgoOne { pt: "há 1 ano", en: "1 year ago" }
-    /// Years in the past.
-    RelYearsAgoMany { pt: "há {count} anos", en: "{count} years ago" }
-    /// One year ahead.
-    RelYearsInOne { pt: "em 1 ano", en: "in 1 year" }
-    /// Years ahead.
-    RelYearsInMany { pt: "em {count} anos", en: "in {count} years" }
+    // ==== 6. Clipboard ===========================================================
+    // ---- Things that get copied (for {what}) ------------------------------------
+    /// The boleto's typeable line.
+    WhatBoletoLine { pt: "linha digitável", en: "boleto line" }
+    /// The PIX copy-and-paste code.
+    WhatPixCode { pt: "código PIX", en: "PIX code" }
+    /// The invoice link.
+    WhatInvoiceLink { pt: "link da fatura", en: "invoice link" }
+    /// A ticket protocol number.
+    WhatProtocol { pt: "protocolo", en: "protocol" }
+    /// The PPPoE login.
+    WhatLogin { pt: "login", en: "login" }
+    /// An IP address.
+    WhatIp { pt: "IP", en: "IP" }
+    /// A MAC address.
+    WhatMac { pt: "MAC", en: "MAC" }
+    /// A CPF or CNPJ.
+    WhatDocument { pt: "CPF/CNPJ", en: "CPF/CNPJ" }
+    /// The barcode (for {what}).
+    WhatBarcode { pt: "código de barras", en: "barcode" }
 
-    // ---- Terminal console: key bindings, help, too-small screen (tui branch) ----
-    /// Key help: leave the console.
-    KeyQuit { pt: "Sair", en: "Quit" }
-    /// Key help: Ctrl-C, leave from anywhere.
-    KeyInterrupt { pt: "Sair de imediato", en: "Quit immediately" }
-    /// Key help: Ctrl-Z, suspend to the shell.
-    KeySuspend { pt: "Suspender", en: "Suspend" }
-    /// Key help: show or hide this help.
-    KeyHelp { pt: "Ajuda", en: "Help" }
-    /// Key help: focus the next pane.
-    KeyNextPane { pt: "Próximo painel", en: "Next pane" }
-    /// Key help: focus the previous pane.
-    KeyPrevPane { pt: "Painel anterior", en: "Previous pane" }
-    /// Key help: digits jump to a pane.
-    KeyGoToPane { pt: "Ir para o painel", en: "Go to pane" }
-    /// Key help: focus the search field.
-    KeySearch { pt: "Buscar", en: "Search" }
-    /// Key help: open the selection or submit the field.
-    KeyOpen { pt: "Abrir / enviar", en: "Open / submit" }
-    /// Key help: go back or cancel.
-    KeyBack { pt: "Voltar / cancelar", en: "Back / cancel" }
-    /// Hint bar: Esc where it goes back.
-    HintBack { pt: "Voltar", en: "Back" }
-    /// Hint bar: Esc on a form, which is dropped.
-    HintCancel { pt: "Cancelar", en: "Cancel" }
-    /// Hint bar: Esc or ? where they close what is on top.
-    HintClose { pt: "Fechar", en: "Close" }
-    /// Hint bar: Enter on a form.
-    HintSubmit { pt: "Enviar", en: "Submit" }
-    /// Key help: reload the focused pane.
-    KeyRefresh { pt: "Atualizar", en: "Refresh" }
-    /// Key help: reload every pane.
-    KeyRefreshAll { pt: "Atualizar tudo", en: "Refresh all" }
-    /// Key help: copy the focused value.
-    KeyCopy { pt: "Copiar", en: "Copy" }
-    /// Key help: selection up.
-    KeyUp { pt: "Subir", en: "Up" }
-    /// Key help: selection down.
-    KeyDown { pt: "Descer", en: "Down" }
-    /// Key help: left / collapse.
-    KeyLeft { pt: "Esquerda", en: "Left" }
-    /// Key help: right / expand.
-    KeyRight { pt: "Direita", en: "Right" }
-    /// Key help: one page up.
-    KeyPageUp { pt: "Página acima", en: "Page up" }
-    /// Key help: one page down.
-    KeyPageDown { pt: "Página abaixo", en: "Page down" }
-    /// Key help: first row.
-    KeyTop { pt: "Primeira linha", en: "First row" }
-    /// Key help: last row.
-    KeyBottom { pt: "Última linha", en: "Last row" }
-    /// Key help: cycle what the search text means (name, CPF/CNPJ, login...).
-    KeyCycleSearchKind { pt: "Tipo de busca", en: "Search kind" }
-    /// Key help: open a support ticket (atendimento).
-    KeyTicket { pt: "Abrir atendimento", en: "Open ticket" }
-    /// Key help: a ticket form with the service order already switched on.
-    KeyTicketWithOrder { pt: "Atendimento com ordem de serviço", en: "Ticket with a service order" }
-    /// Key help: trust unlock (desbloqueio em confiança).
-    KeyUnlock { pt: "Desbloqueio em confiança", en: "Trust unlock" }
-    /// Key help: reset the MAC address bound to the login.
-    KeyMacReset { pt: "Resetar MAC", en: "Reset MAC" }
-    /// Key help: drop the current connection.
-    KeyDisconnect { pt: "Derrubar conexão", en: "Disconnect" }
-    /// Key help: show or hide the service password.
-    KeyRevealPassword { pt: "Mostrar senha", en: "Show password" }
-    /// Key help: send the selected invoice.
-    KeySendInvoice { pt: "Enviar fatura", en: "Send invoice" }
-    /// Key help: all invoices or only pending ones.
-    KeyToggleAllPending { pt: "Todas / pendentes", en: "All / pending" }
-    /// Key help: show cancelled items too.
-    KeyIncludeCancelled { pt: "Incluir canceladas", en: "Include cancelled" }
-    /// Help heading: keys that work everywhere.
-    KeyCtxGlobal { pt: "Geral", en: "General" }
-    /// Help heading: lists and tables.
-    KeyCtxNavigation { pt: "Listas", en: "Lists" }
-    /// Help heading: the search field.
-    KeyCtxSearch { pt: "Busca", en: "Search" }
-    /// Help heading: subscriber and connection actions.
-    KeyCtxSubscriber { pt: "Assinante", en: "Subscriber" }
-    /// Help heading: invoices.
-    KeyCtxFinancial { pt: "Financeiro", en: "Financial" }
-    /// Help heading: confirmation dialogs.
-    KeyCtxConfirm { pt: "Confirmação", en: "Confirmation" }
-    /// Help footer; `key` is the key(s) that close it.
-    HelpClose { pt: "{key} fecha a ajuda", en: "{key} closes help" }
-    /// Help footer: what the glyph after dangerous actions means.
-    HelpConfirmLegend { pt: "{glyph} pede confirmação", en: "{glyph} asks for confirmation" }
-    /// Marker at the bottom of a pane, list or overlay whose text goes on
-    /// below; `keys` scroll it.
-    ScrollMoreBelow { pt: "↓ mais: {keys}", en: "↓ more: {keys}" }
-    /// Marker when the text is scrolled to its end and more is above.
-    ScrollMoreAbove { pt: "↑ início: {keys}", en: "↑ top: {keys}" }
-    /// Help note shown on read-only profiles.
-    HelpReadOnlyNote {
-        pt: "Perfil somente leitura: ações que alteram dados estão ocultas",
-        en: "Read-only profile: actions that change data are hidden"
+    // ---- Copy results and refusals ----------------------------------------------
+    /// Title of the copy chooser.
+    CopyMenuTitle { pt: "Copiar", en: "Copy" }
+    /// Nothing copyable in the focused item.
+    CopyNothing { pt: "Nada para copiar aqui", en: "Nothing to copy here" }
+    /// A native tool (xclip, wl-copy, pbcopy) took the text: it is in the
+    /// clipboard. `what` is a localized noun, `text` what was copied.
+    CopiedNative {
+        pt: "Copiado com {tool} · {what}: {text}",
+        en: "Copied with {tool} · {what}: {text}"
     }
-    /// Second line of the too-small screen; `key` quits.
-    TerminalTooSmallHint {
-        pt: "Aumente a janela ou tecle {key} para sair",
-        en: "Enlarge the window or press {key} to quit"
+    /// tmux's buffer holds the text and tmux passes it on to the terminal's
+    /// clipboard (whether the terminal honours it cannot be known).
+    CopiedTmuxAndTerminal {
+        pt: "No buffer do tmux e enviado à área de transferência do terminal · {what}: {text}",
+        en: "In tmux's buffer and sent to the terminal's clipboard · {what}: {text}"
     }
-    /// Config warning: an override names no known action.
-    KeymapUnknownAction {
-        pt: "Teclas: ação desconhecida \"{name}\" ignorada",
-        en: "Keys: unknown action \"{name}\" ignored"
+    /// tmux's buffer holds the text; tmux does not pass it on (tmux before 3.2).
+    CopiedTmuxOnly {
+        pt: "No buffer do tmux (cole com o prefixo e ]) · {what}: {text}",
+        en: "In tmux's buffer (paste with the prefix and ]) · {what}: {text}"
     }
-    /// Config warning: a key string could not be read.
-    KeymapBadKey {
-        pt: "Teclas: tecla desconhecida \"{key}\" para {action} ignorada",
-        en: "Keys: unknown key \"{key}\" for {action} ignored"
+    /// OSC 52 was sent; whether the terminal honours it cannot be known.
+    CopiedTerminal {
+        pt: "Enviado à área de transferência do terminal · {what}: {text}",
+        en: "Sent to the terminal's clipboard · {what}: {text}"
     }
-    /// Config warning: two actions active together got the same key.
-    KeymapDuplicate {
-        pt: "Teclas: {key} ligada a {kept} e {dropped}; fica com {kept}",
-        en: "Keys: {key} bound to both {kept} and {dropped}; kept for {kept}"
+    /// Copying failed.
+    CopyFailed { pt: "Não foi possível copiar: {reason}", en: "Could not copy: {reason}" }
+    /// Copying failed; the text is shown so it can be read out.
+    CopyFailedShow {
+        pt: "Não foi possível copiar ({reason}) · {what}: {text}",
+        en: "Could not copy ({reason}) · {what}: {text}"
     }
-
-    // ---- Actions: clipboard, forms, confirmations, results (actions branch) ----
     /// Copy refused: nothing left after removing control characters.
     CopyErrEmpty { pt: "nada para copiar", en: "nothing to copy" }
     /// Copy refused: OSC 52 would go to a file or pipe.
@@ -665,1071 +1060,21 @@ catalog! {
         pt: "{tool} não terminou em {seconds} s",
         en: "{tool} did not finish within {seconds} s"
     }
-    /// Editing a ticket's description.
-    ActionEditTicket { pt: "edição de atendimento", en: "editing a ticket" }
-    /// Closing a ticket (and its service orders).
-    ActionCloseTicket { pt: "fechamento de atendimento", en: "closing a ticket" }
-    /// An action succeeded without a message from the server.
-    ActionDone { pt: "Concluído: {action}", en: "Done: {action}" }
-    /// An action succeeded; `msg` is the server's text verbatim.
-    ActionDoneWithMsg { pt: "Concluído: {action} — {msg}", en: "Done: {action} — {msg}" }
-    /// Timeout or unreadable answer after sending: it may have happened.
-    ActionUnknown {
-        pt: "Resultado desconhecido de {action}: confira no HubSoft antes de repetir",
-        en: "Unknown result of {action}: check in HubSoft before repeating"
-    }
-    /// Form label: what the customer reports.
-    FormDescription { pt: "Descrição", en: "Description" }
-    /// Form label: who asked.
-    FormRequester { pt: "Solicitante", en: "Requester" }
-    /// Form label: requester's phone.
-    FormPhone { pt: "Telefone", en: "Phone" }
-    /// Under the phone field.
-    FormPhoneHint { pt: "DDD + número, com ou sem máscara", en: "Area code + number, with or without mask" }
-    /// Form label: requester's e-mail, optional.
-    FormEmailOptional { pt: "E-mail (opcional)", en: "E-mail (optional)" }
-    /// Form switch: `abrir_os`.
-    FormOpenOrder { pt: "Abrir também ordem de serviço", en: "Also open a service order" }
-    /// Under the service-order switch: its key, which works from any field.
-    FormOpenOrderHint {
-        pt: "Ctrl-O liga ou desliga, de qualquer campo",
-        en: "Ctrl-O switches it on or off, from any field"
-    }
-    /// Confirmation line: the ticket's description as it will be sent.
-    ConfirmDescription { pt: "Descrição: {text}", en: "Description: {text}" }
-    /// Form switch: close the ticket instead of editing it.
-    FormCloseTicket { pt: "Fechar o atendimento", en: "Close the ticket" }
-    /// Form label: text recorded when closing.
-    FormClosingText { pt: "Texto de fechamento", en: "Closing text" }
-    /// Under the closing text.
-    FormClosingHint {
-        pt: "Fechar o atendimento também fecha as ordens de serviço dele",
-        en: "Closing the ticket also closes its service orders"
-    }
-    /// Form label: trust unlock days.
-    FormDays { pt: "Dias de desbloqueio", en: "Days unlocked" }
-    /// Under the days field.
-    FormDaysHint {
-        pt: "O limite de dias é a regra do painel do provedor",
-        en: "The maximum is the rule set in the ISP's panel"
-    }
-    /// Days is not a positive whole number.
-    FormDaysInvalid {
-        pt: "Use um número inteiro de dias, maior que zero",
-        en: "Use a whole number of days, greater than zero"
-    }
-    /// Form label: invoice channel.
-    FormChannel { pt: "Enviar por", en: "Send by" }
-    /// Channel name.
-    ChannelEmail { pt: "E-mail", en: "E-mail" }
-    /// Channel name.
-    ChannelSms { pt: "SMS", en: "SMS" }
-    /// Channel name: app notification.
-    ChannelPush { pt: "Notificação no app", en: "App notification" }
-    /// Form label: extra e-mail recipients.
-    FormExtraEmails { pt: "E-mails adicionais (opcional)", en: "Extra e-mails (optional)" }
-    /// Form label: extra SMS recipients.
-    FormExtraPhones { pt: "Telefones adicionais (opcional)", en: "Extra phones (optional)" }
-    /// Under the extra e-mails.
-    FormExtraEmailsHint {
-        pt: "Separe por vírgula ou espaço; os e-mails do cadastro já recebem",
-        en: "Separate with commas or spaces; the e-mails on file receive it anyway"
-    }
-    /// Under the extra phones.
-    FormExtraPhonesHint {
-        pt: "Separe por vírgula; os telefones do cadastro já recebem",
-        en: "Separate with commas; the phones on file receive it anyway"
-    }
-    /// Note on the e-mail channel.
-    FormEmailNote {
-        pt: "O servidor pode demorar: envia com pausas entre as mensagens",
-        en: "The server may be slow: it pauses between messages"
-    }
-    /// Note on the SMS channel.
-    FormSmsNote {
-        pt: "Sucesso quer dizer entregue à plataforma de SMS, não ao cliente",
-        en: "Success means handed to the SMS platform, not delivered"
-    }
-    /// Note on the push channel, which takes no recipients.
-    FormPushNote {
-        pt: "Só chega a clientes que usam o app do provedor, logados com o CPF/CNPJ; sem destinatários adicionais",
-        en: "Reaches only customers using the ISP's app, logged in with their CPF/CNPJ; no extra recipients"
-    }
-    /// One extra recipient is invalid; `reason` is the field error.
-    FormRecipientInvalid { pt: "“{item}”: {reason}", en: "“{item}”: {reason}" }
-    /// Confirmation line: the customer.
-    ConfirmCustomer { pt: "Cliente: {name}", en: "Customer: {name}" }
-    /// Confirmation line: the customer with their code.
-    ConfirmCustomerCode { pt: "Cliente: {name} (código {code})", en: "Customer: {name} (code {code})" }
-    /// Confirmation line: the service (plan and `id_cliente_servico`).
-    ConfirmService { pt: "Serviço: {plan} (id {id})", en: "Service: {plan} (id {id})" }
-    /// A service named by its plan and id (a ticket's own service).
-    ServiceRef { pt: "{plan} (id {id})", en: "{plan} (id {id})" }
-    /// Confirmation line: the PPPoE login.
-    ConfirmLogin { pt: "Login: {login}", en: "Login: {login}" }
-    /// Confirmation line: the service status now.
-    ConfirmStatus { pt: "Situação atual: {status}", en: "Current status: {status}" }
-    /// Confirmation line: last day of a trust unlock; `days` is ConfirmDays*.
-    ConfirmUnlockUntil { pt: "Desbloqueado até {date} ({days})", en: "Unlocked until {date} ({days})" }
-    /// One day.
-    ConfirmDaysOne { pt: "1 dia", en: "1 day" }
-    /// Several days.
-    ConfirmDaysMany { pt: "{count} dias", en: "{count} days" }
-    /// What a MAC reset does.
-    ConfirmResetMacEffect {
-        pt: "O MAC vinculado é apagado; o próximo equipamento a conectar fica registrado",
-        en: "The bound MAC is cleared; the next device to connect is recorded"
-    }
-    /// What a disconnect does.
-    ConfirmDisconnectEffect {
-        pt: "A sessão atual cai agora; o equipamento do cliente deve reconectar sozinho",
-        en: "The current session drops now; the customer's device should reconnect by itself"
-    }
-    /// Confirmation line: the ticket.
-    ConfirmTicket { pt: "Atendimento {protocol}", en: "Ticket {protocol}" }
-    /// Confirmation line: the requester of a new ticket.
-    ConfirmRequester { pt: "Solicitante: {name}, {phone}", en: "Requester: {name}, {phone}" }
-    /// Confirmation line: invoice and channel.
-    ConfirmInvoice { pt: "Fatura {id} por {channel}", en: "Invoice {id} by {channel}" }
-    /// Confirmation line: no extra recipients.
-    ConfirmOnFileOnly {
-        pt: "Para os contatos do cadastro",
-        en: "To the contacts on file"
-    }
-    /// Confirmation line: extra recipients.
-    ConfirmExtraRecipients { pt: "Também para: {list}", en: "Also to: {list}" }
-    /// Form subtitle part: the service.
-    SubtitleService { pt: "{plan} (id {id})", en: "{plan} (id {id})" }
-    /// Form subtitle part: the invoice.
-    SubtitleInvoice { pt: "Fatura {id}", en: "Invoice {id}" }
-    /// Keys of a form.
-    FormKeys {
-        pt: "Enter envia · Tab/Shift-Tab muda de campo · Espaço marca · Esc cancela",
-        en: "Enter submits · Tab/Shift-Tab moves · Space toggles · Esc cancels"
-    }
-    /// Result view title: a ticket was opened.
-    ResultTicketOpened { pt: "Atendimento aberto", en: "Ticket opened" }
-    /// Result view: label above the protocol.
-    ResultProtocol { pt: "Protocolo", en: "Protocol" }
-    /// Result view: the answer carried no protocol field.
-    ResultNoProtocol {
-        pt: "O servidor não informou o protocolo: confira nos atendimentos do cliente",
-        en: "The server sent no protocol: check the customer's tickets"
-    }
-    /// Result view: service orders opened with the ticket.
-    ResultServiceOrders { pt: "Ordem de serviço aberta: {list}", en: "Service order opened: {list}" }
-    /// Result view key: copy the protocol.
-    ResultCopyProtocol { pt: "copia o protocolo", en: "copies the protocol" }
-    /// Result view key: close.
-    ResultClose { pt: "fecha", en: "closes" }
-    /// Result view title: an invoice was queued for sending.
-    ResultInvoiceQueued { pt: "Fatura na fila de envio", en: "Invoice queued for sending" }
-    /// Result view: invoice and channel, queued.
-    ResultInvoiceQueuedLine {
-        pt: "Fatura {id} por {channel}: na fila",
-        en: "Invoice {id} by {channel}: queued"
-    }
-    /// Result view: queued is not delivered (e-mail).
-    ResultQueuedNotDelivered {
-        pt: "Na fila do servidor; o HubSoft não confirma a entrega",
-        en: "Queued on the server; HubSoft does not confirm delivery"
-    }
-    /// Result view: heading of the queued recipients.
-    ResultRecipients { pt: "Destinatários na fila:", en: "Recipients queued:" }
-    /// Result view: the job listed no recipients.
-    ResultNoRecipientsListed {
-        pt: "O servidor não listou os destinatários",
-        en: "The server listed no recipients"
-    }
-    /// Result view: recipients beyond those listed.
-    ResultMoreRecipients { pt: "  … e mais {count}", en: "  … and {count} more" }
-    /// Result view: the server's own message, verbatim.
-    ResultServerSaid { pt: "Servidor: {msg}", en: "Server: {msg}" }
-    // ---- The console (search, customer view, panes) ------------------------------
-    /// Help heading: the tickets pane.
-    KeyCtxTickets { pt: "Atendimentos", en: "Tickets" }
-    /// Help heading: the service-orders pane.
-    KeyCtxOrders { pt: "Ordens de serviço", en: "Service orders" }
-    /// Key help: search with the second reading of the typed text.
-    KeySearchAlternative { pt: "Buscar pela alternativa", en: "Search the alternative" }
-    /// Key help: the session's search history.
-    KeyHistory { pt: "Histórico", en: "History" }
-    /// Key help: open tickets or all tickets.
-    KeyToggleTicketsAll { pt: "Abertos / todos", en: "Open / all" }
-    /// Key help: cycle the service-order status filter.
-    KeyCycleOrderFilter { pt: "Filtrar status", en: "Filter status" }
-    /// Search box: the kind was chosen by the attendant, not detected.
-    SearchKindForced { pt: "{kind} (escolhido)", en: "{kind} (chosen)" }
-    /// Search box: the kind was detected from the text.
-    SearchKindDetected { pt: "{kind} (detectado)", en: "{kind} (detected)" }
-    /// Search box badge: cancelled services are included.
-    SearchIncludingCancelled { pt: "incluindo cancelados", en: "including cancelled" }
-    /// Status: the cancelled toggle changed.
-    SearchCancelledOn { pt: "Buscas incluem serviços cancelados", en: "Searches include cancelled services" }
-    /// Status: the cancelled toggle changed.
-    SearchCancelledOff { pt: "Buscas ignoram serviços cancelados", en: "Searches skip cancelled services" }
-    /// Status: the alternative key was pressed with no alternative.
-    SearchNoAlternative { pt: "Não há outra leitura para este texto", en: "No other reading for this text" }
-    /// Title of the history list.
-    SearchHistoryTitle { pt: "Histórico desta sessão", en: "This session's history" }
-    /// The history list is empty.
-    SearchHistoryEmpty {
-        pt: "Nenhuma busca ainda. O histórico fica só na memória e some ao sair.",
-        en: "No search yet. History stays in memory only and is gone on exit."
-    }
-    /// History row: a customer opened.
-    HistoryCustomer { pt: "cliente", en: "customer" }
-    /// History row: a search.
-    HistorySearch { pt: "busca", en: "search" }
-    /// Column header.
-    ColName { pt: "Nome", en: "Name" }
-    /// Column header.
-    ColCity { pt: "Cidade", en: "City" }
-    /// Column header: number of services and the worst status.
-    ColServices { pt: "Serviços", en: "Services" }
-    /// Column: a record's service (`id_cliente_servico`).
-    ColService { pt: "Serviço", en: "Service" }
-    /// Column / label: the technicians of a service order.
-    ColTechnicians { pt: "Técnicos", en: "Technicians" }
-    /// Column / label: who opened and who closed a record.
-    ColPeople { pt: "Aberta / fechada por", en: "Opened / closed by" }
-    /// Column / label: how a service order was closed (`status_fechamento`).
-    ColClosingStatus { pt: "Fechamento", en: "Closing" }
-    /// Column header.
-    ColDue { pt: "Vencimento", en: "Due" }
-    /// Column header.
-    ColValue { pt: "Valor", en: "Amount" }
-    /// Column header.
-    ColState { pt: "Situação", en: "State" }
-    /// Column header.
-    ColType { pt: "Tipo", en: "Type" }
-    /// Column header.
-    ColOpened { pt: "Aberto em", en: "Opened" }
-    /// Column header.
-    ColNumber { pt: "Número", en: "Number" }
-    /// Column header.
-    ColScheduled { pt: "Agendada", en: "Scheduled" }
-    /// Column header.
-    ColExecuted { pt: "Executada", en: "Executed" }
-    /// Column header.
-    ColStart { pt: "Início", en: "Start" }
-    /// Column header.
-    ColStop { pt: "Fim", en: "Stop" }
-    /// Column header.
-    ColDuration { pt: "Duração", en: "Duration" }
-    /// Column header.
-    ColDownload { pt: "Download", en: "Download" }
-    /// Column header.
-    ColUpload { pt: "Upload", en: "Upload" }
-    /// Column header: the calling station (usually the CPE's MAC).
-    ColCallingStation { pt: "MAC (calling station)", en: "MAC (calling station)" }
-    /// Label.
-    LabelPhones { pt: "Telefones", en: "Phones" }
-    /// Label.
-    LabelEmails { pt: "E-mails", en: "E-mails" }
-    /// Label.
-    LabelCustomerSince { pt: "Cliente desde", en: "Customer since" }
-    /// Label.
-    LabelPlan { pt: "Plano", en: "Plan" }
-    /// Label.
-    LabelTechnology { pt: "Tecnologia", en: "Technology" }
-    /// Label.
-    LabelSpeed { pt: "Velocidade", en: "Speed" }
-    /// Label: the PPPoE password.
-    LabelPassword { pt: "Senha", en: "Password" }
-    /// The hidden PPPoE password; `key` reveals it.
-    PasswordHidden { pt: "•••••• (tecle {key} para mostrar)", en: "•••••• (press {key} to show)" }
-    /// Label.
-    LabelEquipment { pt: "Equipamento", en: "Equipment" }
-    /// Label: the OLT / access equipment.
-    LabelOlt { pt: "OLT / acesso", en: "OLT / access" }
-    /// Label.
-    LabelInterface { pt: "Interface", en: "Interface" }
-    /// Label.
-    LabelPort { pt: "Porta", en: "Port" }
-    /// The ONU/CPE layer-2 address (`phy_addr`), distinct from the login's MAC.
-    LabelPhyAddr { pt: "MAC da ONU/CPE", en: "ONU/CPE MAC" }
-    /// `interface_roteamento`: the routing interface of a service.
-    LabelRoutingInterface { pt: "Interface de roteamento", en: "Routing interface" }
-    /// `referencia`: a landmark for the installation address.
-    LabelReference { pt: "Referência", en: "Landmark" }
-    /// Label.
-    LabelPackages { pt: "Pacotes", en: "Packages" }
-    /// Label.
-    LabelInstallAddress { pt: "Endereço de instalação", en: "Installation address" }
-    /// Label.
-    LabelLastIp { pt: "Último IP", en: "Last IP" }
-    /// Label.
-    LabelNas { pt: "NAS", en: "NAS" }
-    /// Label.
-    LabelResponsible { pt: "Responsável", en: "Responsible" }
-    /// Label.
-    LabelDescription { pt: "Descrição", en: "Description" }
-    /// Label.
-    LabelClosing { pt: "Fechamento", en: "Closing" }
-    /// Label.
-    LabelBarcode { pt: "Código de barras", en: "Barcode" }
-    /// Label: the invoice's detail lines.
-    LabelInvoiceLines { pt: "Detalhamento", en: "Details" }
-    /// Label.
-    LabelService { pt: "Serviço", en: "Service" }
-    /// Banner title of the customer's alerts.
-    AlertBannerTitle { pt: "ALERTA", en: "ALERT" }
-    /// End of an alert banner cut at a quarter of the screen.
-    AlertBannerMore { pt: "(íntegra no painel Cliente)", en: "(in full in the Customer pane)" }
-    /// The Cliente pane's section with every alert, when the banner was cut.
-    LabelAlerts { pt: "Alertas", en: "Alerts" }
-    /// Last seen: online.
-    LastSeenOnlineSince { pt: "Online desde {date} ({relative})", en: "Online since {date} ({relative})" }
-    /// Last seen: offline.
-    LastSeenOfflineSince { pt: "Offline desde {date} ({relative})", en: "Offline since {date} ({relative})" }
-    /// Last seen: RADIUS says nothing usable.
-    LastSeenUnknown { pt: "Situação da conexão desconhecida", en: "Connection state unknown" }
-    /// Pane title suffix: the list shows only pending items.
-    FilterPending { pt: "pendentes", en: "pending" }
-    /// Pane title suffix: the list shows everything.
-    FilterAll { pt: "todas", en: "all" }
-    /// Pane title suffix: open tickets only.
-    FilterOpen { pt: "abertos", en: "open" }
-    /// Pane title suffix: all tickets.
-    FilterAllTickets { pt: "todos", en: "all" }
-    /// Service-order status.
-    OrderPending { pt: "pendente", en: "pending" }
-    /// Service-order status.
-    OrderAwaitingScheduling { pt: "aguardando agendamento", en: "awaiting scheduling" }
-    /// Service-order status.
-    OrderFinished { pt: "finalizada", en: "finished" }
-    /// Connections: the selected service has no login.
-    ConnectionsNoLogin {
-        pt: "O serviço selecionado não tem login: sem histórico de conexões",
-        en: "The selected service has no login: no connection history"
-    }
-    /// Connections pane: whose history is shown.
-    ConnectionsOfLogin { pt: "login {login}", en: "login {login}" }
-    /// Connections totals line.
-    ConnectionsTotals {
-        pt: "{count} sessões · ↓ {download} · ↑ {upload}",
-        en: "{count} sessions · ↓ {download} · ↑ {upload}"
-    }
-    /// Chart title.
-    ConnectionsChart { pt: "Tráfego por sessão (MB, ↓)", en: "Traffic per session (MB, ↓)" }
-    /// A session still open.
-    SessionOpen { pt: "em curso", en: "ongoing" }
-    /// Status badge: TLS verification is off.
-    InsecureBadge { pt: "TLS SEM VERIFICAÇÃO", en: "TLS NOT VERIFIED" }
-    /// Status bar badge: plain http:// to a remote host.
-    CleartextBadge { pt: "HTTP SEM CRIPTOGRAFIA", en: "HTTP NOT ENCRYPTED" }
-    /// Status: a customer's password is shown.
-    PasswordShown { pt: "Senha exibida para {login}", en: "Password shown for {login}" }
-    /// Status: the selected service has no password on record.
-    PasswordNone { pt: "Este serviço não tem senha cadastrada", en: "This service has no password on record" }
-    /// Title line of the search screen.
-    SearchTitle { pt: "Buscar cliente", en: "Find customer" }
-    /// A value the server did not send.
-    ValueMissing { pt: "—", en: "—" }
-    /// Label: SLA time left of a ticket.
-    LabelSla { pt: "SLA restante", en: "SLA left" }
-    /// Label: what the technician did (`descricao_servico` of an order).
-    LabelWorkDone { pt: "Serviço realizado", en: "Work done" }
-    /// A traffic cell whose value is impossible (negative): not a figure.
-    TrafficInvalid { pt: "inválido", en: "invalid" }
-    /// Connections totals line, one session.
-    ConnectionsTotalsOne {
-        pt: "{count} sessão · ↓ {download} · ↑ {upload}",
-        en: "{count} session · ↓ {download} · ↑ {upload}"
-    }
-    /// Empty search results while cancelled services are excluded.
-    SearchTryCancelled {
-        pt: "Clientes só com serviços cancelados ficam ocultos: tecle {key} para incluí-los",
-        en: "Customers with only cancelled services are hidden: press {key} to include them"
-    }
-    // ---- Command line, configuration and audit (cli.rs, config.rs, audit.rs) ----
-    /// No home directory, so no default config/data paths.
-    CfgNoHome {
-        pt: "Não foi possível achar a pasta pessoal do usuário; use HUBDESK_CONFIG, HUBDESK_DATA_DIR e HUBDESK_STATE_DIR",
-        en: "Could not find the user's home directory; set HUBDESK_CONFIG, HUBDESK_DATA_DIR and HUBDESK_STATE_DIR"
-    }
-    /// The config file exists but cannot be read.
-    CfgReadFailed { pt: "Não foi possível ler {path}: {detail}", en: "Could not read {path}: {detail}" }
-    /// The config file is not valid TOML or has a value of the wrong type.
-    CfgParseFailed {
-        pt: "Configuração inválida em {path}: {detail}",
-        en: "Invalid configuration in {path}: {detail}"
-    }
-    /// The chosen profile is not in the file.
-    CfgNoSuchProfile {
-        pt: "Perfil \"{name}\" não existe no arquivo de configuração",
-        en: "Profile \"{name}\" is not in the config file"
-    }
-    /// A required setting has no value; `env` is the variable that can supply it.
-    CfgMissing {
-        pt: "Falta {what}: defina no perfil ou em {env}",
-        en: "Missing {what}: set it in the profile or in {env}"
-    }
-    /// A `*_command` failed; `detail` never contains its output.
-    CfgSecretCommandFailed {
-        pt: "O comando de {what} falhou: {detail}",
-        en: "The {what} failed: {detail}"
-    }
-    /// A value is not one of the allowed ones.
-    CfgBadValue { pt: "Valor inválido para {key}: \"{value}\"", en: "Invalid value for {key}: \"{value}\"" }
-    /// Plain http:// to a remote host without `insecure_http`.
-    CfgInsecureHttp {
-        pt: "{host}: http:// sem TLS só é aceito para o próprio computador; use https:// ou insecure_http = true no perfil",
-        en: "{host}: plain http:// is only accepted for loopback; use https:// or insecure_http = true in the profile"
-    }
-    /// The server address holds `user:password@`: refused, never echoed.
-    /// `source` is `--host`, `HUBSOFT_HOST` or `profiles.NAME.host`.
-    CfgHostUserinfo {
-        pt: "O endereço do servidor ({source}) contém usuário ou senha (usuario:senha@): remova-os; as credenciais da API vão em username e password_command",
-        en: "The server address ({source}) holds a user name or password (user:password@): remove them; the API credentials go in username and password_command"
-    }
-    /// A file with `*_command` that others may write: refused.
-    CfgUnsafeCommands {
-        pt: "{path} executa comandos (password_command/client_secret_command) e outros usuários podem alterá-lo: recusado. Use chmod go-w {path} (e seja o dono do arquivo)",
-        en: "{path} runs commands (password_command/client_secret_command) and other users may change it: refused. Run chmod go-w {path} (and own the file)"
-    }
-    /// Every run: keys this version does not know, all in one line.
-    CfgUnknownKeys {
-        pt: "aviso: chaves desconhecidas em {path}: {keys}",
-        en: "warning: unknown keys in {path}: {keys}"
-    }
-    /// Every run and `config check`: plain http:// to a remote host.
-    CfgCleartextHost {
-        pt: "aviso: {host} é http:// sem criptografia (insecure_http = true): a senha e os dados dos clientes trafegam em texto claro",
-        en: "warning: {host} is plain http:// (insecure_http = true): the password and customer data travel in clear text"
-    }
-    /// Secret source: an environment variable.
-    CfgSourceEnv { pt: "variável de ambiente", en: "environment variable" }
-    /// Secret source: a command.
-    CfgSourceCommand { pt: "comando", en: "command" }
-    /// Secret source: the config file.
-    CfgSourceFile { pt: "arquivo de configuração (desaconselhado)", en: "config file (discouraged)" }
-    /// Secret source: none.
-    CfgSourceMissing { pt: "não definido", en: "not set" }
-    /// `config check`: a key this version does not know.
-    CfgUnknownKey { pt: "Chave desconhecida: {key}", en: "Unknown key: {key}" }
-    /// `config check`: secrets written in the file.
-    CfgSecretsInFile {
-        pt: "Segredos gravados no arquivo (perfis: {profiles}); prefira client_secret_command/password_command ou variáveis de ambiente",
-        en: "Secrets written in the file (profiles: {profiles}); prefer client_secret_command/password_command or environment variables"
-    }
-    /// `config check`: the file with secrets is readable by others.
-    CfgSecretsReadable {
-        pt: "{path} guarda segredos e pode ser lido por outros usuários: chmod 600 {path}",
-        en: "{path} holds secrets and is readable by other users: chmod 600 {path}"
-    }
-    /// Table header: customer code.
-    ColCode { pt: "Código", en: "Code" }
-    /// Table header: e-mail.
-    ColEmail { pt: "E-mail", en: "E-mail" }
-    /// Table header: registration date.
-    ColRegistered { pt: "Cadastro", en: "Registered" }
-    /// Table header: active customer.
-    ColActive { pt: "Ativo", en: "Active" }
-    /// Table header: an alert registered for the customer.
-    ColAlert { pt: "Alerta", en: "Alert" }
-    /// Table header: id_cliente_servico.
-    ColServiceId { pt: "Serviço", en: "Service" }
-    /// Table header: plan name.
-    ColPlan { pt: "Plano", en: "Plan" }
-    /// Table header: status.
-    ColStatus { pt: "Situação", en: "Status" }
-    /// Table header: amount.
-    ColAmount { pt: "Valor", en: "Amount" }
-    /// Table header: installation address.
-    ColAddress { pt: "Endereço", en: "Address" }
-    /// Last connection: online.
-    ColOnline { pt: "conectado", en: "online" }
-    /// Last connection: offline.
-    ColOffline { pt: "desconectado", en: "offline" }
-    /// Table header: id_fatura.
-    ColInvoiceId { pt: "Fatura", en: "Invoice" }
-    /// Table header: payment date.
-    ColPaidOn { pt: "Pago em", en: "Paid on" }
-    /// Table header: boleto line.
-    ColBoletoLine { pt: "Linha digitável", en: "Boleto line" }
-    /// Invoice status: paid.
-    ColPaid { pt: "paga", en: "paid" }
-    /// Table header: id_atendimento.
-    ColTicketId { pt: "Atendimento", en: "Ticket" }
-    /// Table header: ticket protocol.
-    ColProtocol { pt: "Protocolo", en: "Protocol" }
-    /// Table header: description.
-    ColDescription { pt: "Descrição", en: "Description" }
-    /// Table header: service order number.
-    ColOrderNumber { pt: "OS", en: "Order" }
-    /// Table header: session end.
-    ColEnd { pt: "Fim", en: "End" }
-    /// Table header: concentrator.
-    ColNas { pt: "Concentrador", en: "NAS" }
-    /// Table header: download in MB.
-    ColDownloadMb { pt: "Download (MB)", en: "Download (MB)" }
-    /// Table header: upload in MB.
-    ColUploadMb { pt: "Upload (MB)", en: "Upload (MB)" }
-    /// Table header: time.
-    ColTime { pt: "Hora", en: "Time" }
-    /// Table header: action.
-    ColAction { pt: "Ação", en: "Action" }
-    /// Table header: outcome.
-    ColOutcome { pt: "Resultado", en: "Outcome" }
-    /// Table header: attendant.
-    ColAttendant { pt: "Atendente", en: "Attendant" }
-    /// Table header: server message.
-    ColMessage { pt: "Mensagem", en: "Message" }
-    /// The client configuration is unusable; `reason` is in English.
-    ErrClientConfig { pt: "Configuração do cliente inválida: {reason}", en: "Invalid client configuration: {reason}" }
-    /// The log file could not be set up.
-    CliLogInitFailed {
-        pt: "Aviso: sem registro em {path} ({detail})",
-        en: "Warning: not logging to {path} ({detail})"
-    }
-    /// The async runtime could not start.
-    CliRuntimeFailed { pt: "Falha ao iniciar: {detail}", en: "Could not start: {detail}" }
-    /// The embedded simulator could not start for `--demo`.
-    CliDemoFailed {
-        pt: "Não foi possível iniciar o simulador: {detail}",
-        en: "Could not start the simulator: {detail}"
-    }
-    /// Confirmation target: a service.
-    CliTargetService { pt: "serviço {id}", en: "service {id}" }
-    /// Confirmation target: an invoice.
-    CliTargetInvoice { pt: "fatura {id}", en: "invoice {id}" }
-    /// Confirmation target: a ticket.
-    CliTargetTicket { pt: "atendimento {id}", en: "ticket {id}" }
-    /// A REF argument that is neither a code, a CPF/CNPJ nor service:ID.
-    CliBadRef {
-        pt: "Referência inválida \"{input}\": use o código do cliente, um CPF/CNPJ ou service:ID",
-        en: "Invalid reference \"{input}\": use a customer code, a CPF/CNPJ or service:ID"
-    }
-    /// `send-invoice --via push --to X`.
-    CliPushNoRecipients {
-        pt: "--to não se aplica a notificações: elas vão para o aplicativo do cliente",
-        en: "--to does not apply to push: it goes to the customer's app"
-    }
-    /// An action without `--yes` and without a terminal to ask on.
-    CliNeedsYes {
-        pt: "{action}: sem terminal para confirmar; repita com --yes para executar. Nada foi enviado",
-        en: "{action}: no terminal to confirm on; repeat with --yes to do it. Nothing was sent"
-    }
-    /// The attendant answered no.
-    CliCancelled { pt: "Cancelado: nada foi enviado", en: "Cancelled: nothing was sent" }
-    /// The choices after a confirmation question.
-    CliConfirmChoices { pt: "[s/N]", en: "[y/N]" }
-    /// Several customers share a CPF/CNPJ; the first is shown.
-    CliSeveralCustomers {
-        pt: "{count} clientes com este documento; mostrando o código {code}",
-        en: "{count} customers share this document; showing code {code}"
-    }
-    /// Total sessions of a connection log.
-    CliSessionsTotal { pt: "Total de conexões: {count}", en: "Total sessions: {count}" }
-    /// `login` succeeded.
-    CliLoggedIn {
-        pt: "Autenticado como {user} em {host}; token válido até {expiry}",
-        en: "Authenticated as {user} on {host}; token valid until {expiry}"
-    }
-    /// The audit trail could not be written or read; actions are refused then.
-    CliAuditFailed {
-        pt: "Trilha de auditoria indisponível ({path}): {detail}",
-        en: "Audit trail unavailable ({path}): {detail}"
-    }
-    /// The action went out and the server answered (said just before);
-    /// only its outcome line could not be written.
-    CliAuditOutcomeFailed {
-        pt: "aviso: o resultado acima não foi gravado na trilha de auditoria ({path}: {detail}); a trilha mostra só a tentativa. Não repita a ação por isso",
-        en: "warning: the outcome above was not written to the audit trail ({path}: {detail}); the trail shows the attempt only. Do not repeat the action because of this"
-    }
-    /// `hubdesk audit` skipped lines it could not read.
-    CliAuditTornLines {
-        pt: "aviso: {count} linha(s) corrompida(s) ignorada(s) em {path} (linhas {lines})",
-        en: "warning: {count} torn line(s) skipped in {path} (lines {lines})"
-    }
-    /// An action succeeded; `msg` is the server's text.
-    CliActionDone { pt: "Concluído ({action}): {msg}", en: "Done ({action}): {msg}" }
-    /// The protocol of a ticket just opened or closed.
-    CliProtocol { pt: "Protocolo: {protocol}", en: "Protocol: {protocol}" }
-    /// The action may or may not have happened.
-    CliOutcomeUnknown {
-        pt: "Resultado desconhecido: verifique antes de repetir ({detail})",
-        en: "Unknown: check before repeating ({detail})"
-    }
-    /// A signal arrived while an action waited for the server's answer.
-    CliInterruptedUnknown {
-        pt: "Interrompido antes da resposta do servidor: resultado desconhecido, verifique antes de repetir",
-        en: "Interrupted before the server answered: the outcome is unknown, check before repeating"
-    }
-    /// Audit outcome: done.
-    CliOutcomeOk { pt: "concluída", en: "done" }
-    /// Audit outcome: refused.
-    CliOutcomeRefused { pt: "recusada", en: "refused" }
-    /// Audit outcome: failed.
-    CliOutcomeFailed { pt: "falhou", en: "failed" }
-    /// Audit outcome: unknown.
-    CliOutcomeUnknownShort { pt: "desconhecido", en: "unknown" }
-    /// Audit: the attempt line (sent, outcome not yet written).
-    CliOutcomeSent { pt: "enviada", en: "sent" }
-    /// `config check` without a file.
-    CliNoConfigFile {
-        pt: "Nenhum arquivo em {path}: usando padrões e variáveis de ambiente (veja hubdesk config example)",
-        en: "No file at {path}: using defaults and environment variables (see hubdesk config example)"
-    }
-    /// `config check` with a file.
-    CliConfigFile { pt: "Arquivo: {path}", en: "File: {path}" }
-    /// `config check`: the profile.
-    CliCheckProfile { pt: "Perfil", en: "Profile" }
-    /// `config check`: the server.
-    CliCheckHost { pt: "Servidor", en: "Server" }
-    /// `config check`: the API user.
-    CliCheckUser { pt: "Usuário", en: "User" }
-    /// `config check`: where the client secret comes from.
-    CliCheckClientSecret { pt: "client_secret vem de", en: "client_secret from" }
-    /// `config check`: where the password comes from.
-    CliCheckPassword { pt: "Senha vem de", en: "Password from" }
-    /// `config check`: the audit file.
-    CliCheckAudit { pt: "Auditoria", en: "Audit trail" }
-    /// `config check`: the log folder.
-    CliCheckLogs { pt: "Registros (logs)", en: "Logs" }
-    /// Prefix of a warning line.
-    CliWarning { pt: "Aviso:", en: "Warning:" }
-    /// `config check` found nothing wrong.
-    CliConfigOk { pt: "Configuração OK", en: "Configuration OK" }
-    /// --help: the program.
-    HelpAbout {
-        pt: "Console de atendimento para provedores que usam o HubSoft. Sem comando, abre o console interativo",
-        en: "Help-desk console for ISPs running HubSoft. Without a command, opens the interactive console"
-    }
-    /// --help: --demo.
-    HelpDemo {
-        pt: "Usa o simulador embutido, com dados fictícios, em vez de um servidor",
-        en: "Use the embedded simulator, with fictitious data, instead of a server"
-    }
-    /// --help: --profile.
-    HelpProfile { pt: "Perfil do arquivo de configuração (ou HUBDESK_PROFILE)", en: "Profile from the config file (or HUBDESK_PROFILE)" }
-    /// --help: --config.
-    HelpConfig { pt: "Arquivo de configuração (ou HUBDESK_CONFIG)", en: "Config file (or HUBDESK_CONFIG)" }
-    /// --help: --host.
-    HelpHost { pt: "Endereço da API HubSoft (ou HUBSOFT_HOST)", en: "HubSoft API address (or HUBSOFT_HOST)" }
-    /// --help: --lang.
-    HelpLang { pt: "Idioma: pt-BR ou en", en: "Language: pt-BR or en" }
-    /// --help: --no-color.
-    HelpNoColor { pt: "Sem cores (como NO_COLOR)", en: "No colours (like NO_COLOR)" }
-    /// --help: --theme.
-    HelpTheme { pt: "Tema de cores", en: "Colour theme" }
-    /// --help: --read-only.
-    HelpReadOnly { pt: "Recusa toda ação que altera dados", en: "Refuse every action that changes data" }
-    /// --help: --privacy.
-    HelpPrivacy {
-        pt: "Mascara CPF/CNPJ, telefones, e-mails e números de endereço",
-        en: "Mask CPF/CNPJ, phones, e-mails and street numbers"
-    }
-    /// --help: --insecure.
-    HelpInsecure {
-        pt: "Aceita certificado TLS inválido ou autoassinado (como curl -k)",
-        en: "Accept an invalid or self-signed TLS certificate (like curl -k)"
-    }
-    /// --help: --log-level.
-    HelpLogLevel { pt: "Nível do arquivo de registro", en: "Level of the log file" }
-    /// --help: --timeout.
-    HelpTimeout {
-        pt: "Tempo máximo de cada consulta, em segundos (token, tentativas e esperas incluídos)",
-        en: "Time limit of each call, in seconds (token, tries and waits included)"
-    }
-    /// --help: --allow-core-dump.
-    HelpAllowCoreDump {
-        pt: "Permite core dump (desligado por padrão: guardaria senha, token e dados de clientes); só para depuração",
-        en: "Allow core dumps (off by default: they would hold the password, the token and customer data); for debugging only"
-    }
-    /// --help: --json.
-    HelpJson { pt: "Saída em JSON, com os nomes de campo do HubSoft", en: "JSON output, with HubSoft's field names" }
-    /// --help: --yes.
-    HelpYes { pt: "Executa ações sem perguntar", en: "Do actions without asking" }
-    /// --help: search.
-    HelpCmdSearch {
-        pt: "Busca clientes por nome, CPF/CNPJ, código, telefone, login, IP ou MAC",
-        en: "Find customers by name, CPF/CNPJ, code, phone, login, IP or MAC"
-    }
-    /// --help: customer.
-    HelpCmdCustomer { pt: "Mostra um cliente e seus serviços", en: "Show a customer and their services" }
-    /// --help: invoices.
-    HelpCmdInvoices { pt: "Faturas de um cliente (em aberto, ou todas)", en: "A customer's invoices (open, or all)" }
-    /// --help: tickets.
-    HelpCmdTickets { pt: "Atendimentos de um cliente", en: "A customer's tickets" }
-    /// --help: orders.
-    HelpCmdOrders { pt: "Ordens de serviço de um cliente", en: "A customer's service orders" }
-    /// --help: connections.
-    HelpCmdConnections { pt: "Extrato de conexões de um login", en: "Connection history of a login" }
-    /// --help: unlock.
-    HelpCmdUnlock { pt: "Desbloqueio em confiança de um serviço", en: "Trust unlock of a service" }
-    /// --help: reset-mac.
-    HelpCmdResetMac { pt: "Limpa o MAC vinculado a um serviço", en: "Clear the MAC bound to a service" }
-    /// --help: disconnect.
-    HelpCmdDisconnect { pt: "Derruba a sessão de um serviço", en: "Drop a service's session" }
-    /// --help: send-invoice.
-    HelpCmdSendInvoice { pt: "Reenvia uma fatura por e-mail, SMS ou notificação", en: "Send an invoice again by e-mail, SMS or push" }
-    /// --help: ticket.
-    HelpCmdTicket { pt: "Abre ou fecha atendimentos", en: "Open or close tickets" }
-    /// --help: ticket open.
-    HelpCmdTicketOpen { pt: "Abre um atendimento em um serviço", en: "Open a ticket on a service" }
-    /// --help: ticket close.
-    HelpCmdTicketClose { pt: "Fecha um atendimento", en: "Close a ticket" }
-    /// --help: login.
-    HelpCmdLogin {
-        pt: "Confere as credenciais e mostra o usuário e a validade do token",
-        en: "Check the credentials and show the user and the token's expiry"
-    }
-    /// --help: config.
-    HelpCmdConfig { pt: "Arquivo de configuração", en: "The config file" }
-    /// --help: config path.
-    HelpCmdConfigPath { pt: "Mostra onde fica o arquivo de configuração", en: "Print where the config file is" }
-    /// --help: config check.
-    HelpCmdConfigCheck {
-        pt: "Confere o arquivo: chaves desconhecidas, teclas inválidas ou repetidas, segredos expostos",
-        en: "Check the file: unknown keys, bad or duplicate key bindings, exposed secrets"
-    }
-    /// --help: config example.
-    HelpCmdConfigExample { pt: "Mostra um arquivo de configuração comentado", en: "Print a commented example config" }
-    /// --help: audit.
-    HelpCmdAudit { pt: "Últimas entradas da trilha de auditoria", en: "Latest entries of the audit trail" }
-    /// --help: sim.
-    HelpCmdSim { pt: "Roda o simulador do HubSoft sozinho", en: "Run the HubSoft simulator on its own" }
-    /// --help: completions.
-    HelpCmdCompletions { pt: "Gera o autocompletar para um shell", en: "Generate shell completions" }
-    /// --help: man.
-    HelpCmdMan { pt: "Gera a página de manual (roff)", en: "Generate the manual page (roff)" }
-    /// --help: TERM.
-    HelpArgTerm { pt: "O que buscar; o tipo é detectado como no console", en: "What to find; its kind is detected as in the console" }
-    /// --help: --by.
-    HelpArgBy { pt: "Tipo de busca, em vez de detectar", en: "Search kind, instead of detecting it" }
-    /// --help: --cancelled.
-    HelpArgCancelled { pt: "Inclui serviços cancelados", en: "Include cancelled services" }
-    /// --help: --limit.
-    HelpArgLimit { pt: "No máximo N registros", en: "At most N records" }
-    /// --help: REF.
-    HelpArgRef { pt: "Código do cliente, CPF/CNPJ ou service:ID", en: "Customer code, CPF/CNPJ or service:ID" }
-    /// --help: invoices --all.
-    HelpArgAllInvoices { pt: "Inclui faturas pagas", en: "Include paid invoices" }
-    /// --help: tickets --all.
-    HelpArgAllTickets { pt: "Inclui atendimentos fechados", en: "Include closed tickets" }
-    /// --help: orders --status.
-    HelpArgStatus { pt: "Só ordens nesta situação", en: "Only orders with this status" }
-    /// --help: LOGIN.
-    HelpArgLogin { pt: "Login PPPoE/RADIUS", en: "PPPoE/RADIUS login" }
-    /// --help: --from.
-    HelpArgFrom { pt: "Primeiro dia (dd/mm/aaaa)", en: "First day (dd/mm/yyyy)" }
-    /// --help: --to (dates).
-    HelpArgTo { pt: "Último dia (dd/mm/aaaa)", en: "Last day (dd/mm/yyyy)" }
-    /// --help: SERVICE_ID.
-    HelpArgServiceId { pt: "id_cliente_servico do serviço", en: "The service's id_cliente_servico" }
-    /// --help: --days.
-    HelpArgDays { pt: "Dias de desbloqueio", en: "Days unlocked" }
-    /// --help: INVOICE_ID.
-    HelpArgInvoiceId { pt: "id_fatura da fatura", en: "The invoice's id_fatura" }
-    /// --help: --via.
-    HelpArgVia { pt: "Canal de envio", en: "Channel" }
-    /// --help: send-invoice --to.
-    HelpArgRecipient {
-        pt: "Destinatário extra (e-mail ou telefone); pode repetir",
-        en: "Extra recipient (e-mail or phone); may be repeated"
-    }
-    /// --help: --description.
-    HelpArgDescription { pt: "O que o cliente relata", en: "What the customer reports" }
-    /// --help: --name.
-    HelpArgName { pt: "Quem solicitou", en: "Who asked" }
-    /// --help: --phone.
-    HelpArgPhone { pt: "Telefone de quem solicitou", en: "Requester's phone" }
-    /// --help: --email.
-    HelpArgEmail { pt: "E-mail de quem solicitou", en: "Requester's e-mail" }
-    /// --help: --with-order.
-    HelpArgWithOrder { pt: "Abre também uma ordem de serviço", en: "Also open a service order" }
-    /// --help: ticket ID.
-    HelpArgTicketId { pt: "id_atendimento do atendimento", en: "The ticket's id_atendimento" }
-    /// --help: ticket close --description.
-    HelpArgCloseDescription {
-        pt: "Texto de fechamento (vai em parametros.texto_fechamento; a descrição do cliente não muda)",
-        en: "Closing text (sent in parametros.texto_fechamento; the customer's description is kept)"
-    }
-    /// --help: SHELL.
-    HelpArgShell { pt: "Shell", en: "Shell" }
 
-    // ---- CLI: clap's own words (help, usage errors), config checks ----------
-    /// --help: the usage line's heading, with its colon.
-    CliUsageHeading { pt: "Uso:", en: "Usage:" }
-    /// --help: the heading of the subcommand list.
-    CliHeadingCommands { pt: "Comandos", en: "Commands" }
-    /// --help: the heading of positional arguments.
-    CliHeadingArguments { pt: "Argumentos", en: "Arguments" }
-    /// --help: the heading of flags and options.
-    CliHeadingOptions { pt: "Opções", en: "Options" }
-    /// --help and usage: placeholder for a subcommand.
-    CliValueCommand { pt: "COMANDO", en: "COMMAND" }
-    /// --help and usage: placeholder for the options, as in `[OPTIONS]`.
-    CliValueOptions { pt: "OPÇÕES", en: "OPTIONS" }
-    /// --help: -h/--help.
-    CliFlagHelp { pt: "Mostra esta ajuda", en: "Print help" }
-    /// --help: -V/--version.
-    CliFlagVersion { pt: "Mostra a versão", en: "Print version" }
-    /// --help: appended to an option's help; `value` is its default.
-    CliHelpDefault { pt: "[padrão: {value}]", en: "[default: {value}]" }
-    /// --help: appended to an option's help; `values` lists the accepted values.
-    CliHelpPossibleValues { pt: "[valores possíveis: {values}]", en: "[possible values: {values}]" }
-    /// Usage error: an argument or flag the command does not take.
-    CliErrUnknownArgument { pt: "argumento inesperado '{arg}'", en: "unexpected argument '{arg}' found" }
-    /// Usage error: an unknown subcommand.
-    CliErrUnknownCommand { pt: "comando desconhecido '{command}'", en: "unrecognized subcommand '{command}'" }
-    /// Usage error: a value outside the accepted ones or that does not parse.
-    CliErrInvalidValue { pt: "valor inválido '{value}' para '{arg}'", en: "invalid value '{value}' for '{arg}'" }
-    /// Usage error: an option given without its value.
-    CliErrMissingValue {
-        pt: "falta o valor de '{arg}'",
-        en: "a value is required for '{arg}' but none was supplied"
-    }
-    /// Usage error: the accepted values, after an invalid one.
-    CliErrValidValues { pt: "valores possíveis: {values}", en: "possible values: {values}" }
-    /// Usage error: followed by the missing arguments, one per line.
-    CliErrMissingArguments {
-        pt: "faltam argumentos obrigatórios:",
-        en: "the following required arguments were not provided:"
-    }
-    /// Usage error: a command that needs a subcommand got none.
-    CliErrMissingCommand {
-        pt: "'{command}' precisa de um subcomando: {commands}",
-        en: "'{command}' requires a subcommand: {commands}"
-    }
-    /// Usage error: one value more than the option takes.
-    CliErrTooManyValues {
-        pt: "valor a mais '{value}' para '{arg}'",
-        en: "unexpected value '{value}' for '{arg}' found; no more were expected"
-    }
-    /// Usage error: the wrong number of values.
-    CliErrWrongNumberOfValues {
-        pt: "'{arg}' precisa de {expected} valor(es), mas recebeu {actual}",
-        en: "'{arg}' requires {expected} value(s), but {actual} were provided"
-    }
-    /// Usage error: two arguments that exclude each other.
-    CliErrConflict {
-        pt: "'{arg}' não pode ser usado junto com '{other}'",
-        en: "the argument '{arg}' cannot be used with '{other}'"
-    }
-    /// Usage error: an option that needs `--opt=value`.
-    CliErrNoEquals {
-        pt: "'{arg}' exige o valor depois de '='",
-        en: "equal sign is needed when assigning values to '{arg}'"
-    }
-    /// Usage error: an argument that is not valid UTF-8.
-    CliErrInvalidUtf8 {
-        pt: "um argumento não é texto UTF-8 válido",
-        en: "invalid UTF-8 was detected in one or more arguments"
-    }
-    /// Usage error of a kind without its own message; `detail` is clap's text.
-    CliErrOther { pt: "erro na linha de comando: {detail}", en: "command line error: {detail}" }
-    /// Usage error: a close match for a mistyped name.
-    CliErrTipSimilar { pt: "dica: você quis dizer '{suggestion}'?", en: "tip: did you mean '{suggestion}'?" }
-    /// Usage error: the last line.
-    CliErrMoreInfo {
-        pt: "Para mais informações, use '--help'.",
-        en: "For more information, try '--help'."
-    }
-    /// Config: several profiles, none chosen; `names` lists them.
-    CfgNoProfileChosen {
-        pt: "O arquivo de configuração tem vários perfis ({names}): escolha um com --profile, HUBDESK_PROFILE ou default_profile",
-        en: "The config file has several profiles ({names}): choose one with --profile, HUBDESK_PROFILE or default_profile"
-    }
-    /// --help and usage: placeholder of a name (profile, requester).
-    CliValueName { pt: "NOME", en: "NAME" }
-    /// --help and usage: placeholder of a file.
-    CliValueFile { pt: "ARQUIVO", en: "FILE" }
-    /// --help and usage: placeholder of a language.
-    CliValueLang { pt: "IDIOMA", en: "LANG" }
-    /// --help and usage: placeholder of a theme.
-    CliValueTheme { pt: "TEMA", en: "THEME" }
-    /// --help and usage: placeholder of a log level.
-    CliValueLevel { pt: "NÍVEL", en: "LOG_LEVEL" }
-    /// --help and usage: placeholder of a number of seconds.
-    CliValueSeconds { pt: "SEGUNDOS", en: "SECONDS" }
-    /// --help and usage: placeholder of a search term.
-    CliValueTerm { pt: "TERMO", en: "TERM" }
-    /// Placeholder of an `id_cliente_servico` in usage lines.
-    CliValueServiceId { pt: "ID_SERVIÇO", en: "SERVICE_ID" }
-    /// Placeholder of an `id_fatura` in usage lines.
-    CliValueInvoiceId { pt: "ID_FATURA", en: "INVOICE_ID" }
-    /// Placeholder of a `codigo_cliente` in usage lines.
-    CliValueCode { pt: "CÓDIGO", en: "CODE" }
-    /// --help and usage: placeholder of a search kind.
-    CliValueKind { pt: "TIPO", en: "KIND" }
-    /// --help and usage: placeholder of a date.
-    CliValueDate { pt: "DATA", en: "DATE" }
-    /// --help and usage: placeholder of a field to order by.
-    CliValueField { pt: "CAMPO", en: "FIELD" }
-    /// --help and usage: placeholder of a TCP port.
-    CliValuePort { pt: "PORTA", en: "PORT" }
-    /// --help and usage: placeholder of a count.
-    CliValueCount { pt: "N", en: "N" }
-    /// --help and usage: placeholder of a random seed.
-    CliValueSeed { pt: "SEMENTE", en: "SEED" }
-    /// --help and usage: placeholder of an identifier.
-    CliValueId { pt: "ID", en: "ID" }
-    /// --help and usage: placeholder of a secret.
-    CliValueSecret { pt: "SEGREDO", en: "SECRET" }
-    /// --help and usage: placeholder of a user name.
-    CliValueUser { pt: "USUÁRIO", en: "USER" }
-    /// --help and usage: placeholder of a password.
-    CliValuePassword { pt: "SENHA", en: "PASSWORD" }
-    /// --help and usage: placeholder of a number of days.
-    CliValueDays { pt: "DIAS", en: "DAYS" }
-    /// --help and usage: placeholder of a list of routes.
-    CliValueRoutes { pt: "ROTAS", en: "ROUTES" }
-    /// --help and usage: placeholder of a route and its latency.
-    CliValueRouteMs { pt: "ROTA=MS", en: "ROUTE=MS" }
-    /// --help and usage: placeholder of milliseconds.
-    CliValueMillis { pt: "MS", en: "MS" }
-    /// --help and usage: placeholder of a rate from 0 to 1.
-    CliValueRate { pt: "TAXA", en: "RATE" }
-    /// Usage error: why a value was refused, a number was expected.
-    CliErrNotANumber { pt: "não é um número válido", en: "not a valid number" }
-    /// Usage error: why a value was refused; `range` as in `1..=600`.
-    CliErrOutOfRange { pt: "fora do intervalo {range}", en: "not in {range}" }
-    /// --help: sim --port.
-    HelpSimPort { pt: "Porta TCP em 127.0.0.1 (0 = qualquer porta livre)", en: "TCP port on 127.0.0.1 (0 = any free port)" }
-    /// --help: sim --customers.
-    HelpSimCustomers { pt: "Número de clientes fictícios (1 a 100000)", en: "Number of synthetic customers (1..=100000)" }
-    /// --help: sim --seed.
-    HelpSimSeed { pt: "Semente dos dados fictícios", en: "Seed of the synthetic data" }
-    /// --help: sim --today.
-    HelpSimToday { pt: "Fixa \"hoje\" (AAAA-MM-DD) em vez da data real em America/Sao_Paulo", en: "Pin \"today\" (YYYY-MM-DD) instead of the real date in America/Sao_Paulo" }
-    /// --help: sim --client-id.
-    HelpSimClientId { pt: "client_id aceito", en: "Accepted client_id" }
-    /// --help: sim --client-secret.
-    HelpSimClientSecret { pt: "client_secret aceito", en: "Accepted client_secret" }
-    /// --help: sim --username.
-    HelpSimUsername { pt: "Usuário da API aceito", en: "Accepted API user" }
-    /// --help: sim --password.
-    HelpSimPassword { pt: "Senha da API aceita", en: "Accepted API password" }
-    /// --help: sim --token-ttl-secs.
-    HelpSimTokenTtl { pt: "Validade dos tokens emitidos, em segundos", en: "Lifetime of issued tokens, in seconds" }
-    /// --help: sim --unlock-max-days.
-    HelpSimUnlockMaxDays { pt: "Maior dias_desbloqueio aceito", en: "Largest accepted dias_desbloqueio" }
-    /// --help: sim --reconnect-delay-secs.
-    HelpSimReconnectDelay { pt: "Segundos até um serviço desconectado voltar", en: "Seconds until a disconnected service reconnects" }
-    /// --help: sim --cache-ttl-secs.
-    HelpSimCacheTtl { pt: "Segundos em que cliente/all repete uma resposta em cache", en: "Seconds cliente/all keeps serving a cached answer" }
-    /// --help: sim --latency-ms.
-    HelpSimLatency { pt: "Latência fixa somada a toda resposta, em ms", en: "Fixed latency added to every answer, in ms" }
-    /// --help: sim --jitter-ms.
-    HelpSimJitter { pt: "Latência aleatória extra, de 0 a N ms", en: "Extra random latency, 0..=N ms" }
-    /// --help: sim --route-latency.
-    HelpSimRouteLatency { pt: "Latência de uma rota, ROTA=MS (pode repetir), p. ex. cliente/financeiro=2000", en: "Latency of one route, ROUTE=MS (repeatable), e.g. cliente/financeiro=2000" }
-    /// --help: sim --fault-routes.
-    HelpSimFaultRoutes { pt: "Limita as falhas a estas rotas (separadas por vírgula); todas se ausente", en: "Limit the fault knobs to these routes (comma-separated); all routes when absent" }
-    /// --help: sim --error-rate.
-    HelpSimErrorRate { pt: "Taxa (0 a 1) de respostas HTTP 500 com corpo JSON", en: "Rate (0..1) of HTTP 500 answers with a JSON body" }
-    /// --help: sim --html-502-rate.
-    HelpSimHtml502Rate { pt: "Taxa de respostas HTTP 502 com página HTML", en: "Rate of HTTP 502 answers with an HTML page" }
-    /// --help: sim --hang-rate.
-    HelpSimHangRate { pt: "Taxa de requisições que nunca recebem resposta", en: "Rate of requests that never get an answer" }
-    /// --help: sim --malformed-rate.
-    HelpSimMalformedRate { pt: "Taxa de respostas que não são JSON válido", en: "Rate of answers that are not valid JSON" }
-    /// --help: sim --truncated-rate.
-    HelpSimTruncatedRate { pt: "Taxa de respostas cortadas no meio", en: "Rate of answers cut in the middle" }
-    /// --help: sim --latin1.
-    HelpSimLatin1 { pt: "Envia os corpos em Latin-1 em vez de UTF-8", en: "Send bodies as Latin-1 instead of UTF-8" }
-    /// --help: sim --forbidden.
-    HelpSimForbidden { pt: "Responde 403 (sem permissão) nas rotas com falha", en: "Answer 403 (no permission) on the fault routes" }
-    /// --help: sim --rate-limit-rate.
-    HelpSimRateLimitRate { pt: "Taxa de respostas HTTP 429", en: "Rate of HTTP 429 answers" }
-    /// --help: sim --retry-after-secs.
-    HelpSimRetryAfter { pt: "Segundos de Retry-After enviados com o 429", en: "Retry-After seconds sent with 429" }
-    /// --help: sim --suscess.
-    HelpSimSuscess { pt: "Escreve o status de sucesso \"suscess\", como alguns servidores", en: "Spell the success status \"suscess\", as some servers do" }
-    /// --help: sim --not-found-on-empty.
-    HelpSimNotFoundOnEmpty { pt: "Responde 404 quando uma busca não encontra nada", en: "Answer 404 when a search finds nothing" }
-    /// --help: sim --apply-then-stall.
-    HelpSimApplyThenStall { pt: "Ações têm efeito e depois nunca respondem", en: "Actions take effect, then never answer" }
-    // ---- Console actions (issue 5) -----------------------------------------------
-    /// Key help: edit the selected ticket.
-    KeyEditTicket { pt: "Editar atendimento", en: "Edit ticket" }
-    /// Key help: close the selected ticket.
-    KeyCloseTicket { pt: "Fechar atendimento", en: "Close ticket" }
-    /// Key help: show the audit trail.
-    KeyAuditLog { pt: "Auditoria das ações", en: "Action audit log" }
-    /// Key help and palette: this session's messages.
-    KeyMessageLog { pt: "Mensagens da sessão", en: "Session messages" }
-    /// Title of the message log; `count` messages.
-    MessageLogTitle { pt: "Mensagens desta sessão · {count}", en: "This session's messages · {count}" }
-    /// The message log before anything was said.
-    MessageLogEmpty {
-        pt: "Nenhuma mensagem ainda. Resultados, recusas e erros desta sessão aparecem aqui, com a hora.",
-        en: "No message yet. This session's results, refusals and errors show here, with their time."
-    }
-    /// A read that failed, in the message log: `what` (the pane or screen,
-    /// with the customer for a customer's pane) and the error.
-    LogReadFailed { pt: "{what}: {error}", en: "{what}: {error}" }
-    /// A customer known only by code, in the message log.
-    LogCustomerCode { pt: "código {code}", en: "code {code}" }
-    /// A result on the status line: `customer` it was about, the outcome.
-    ActionResultFor { pt: "{customer}: {text}", en: "{customer}: {text}" }
-    /// An action was sent and its answer is awaited.
-    ActionSending { pt: "Enviando: {action}…", en: "Sending: {action}…" }
-    /// An action needs a selected service.
-    ActionNeedsService { pt: "Selecione um serviço do cliente primeiro", en: "Select one of the customer's services first" }
-    /// An action needs a selected invoice.
-    ActionNeedsInvoice { pt: "Selecione uma fatura no painel de faturas", en: "Select an invoice in the invoices pane" }
-    /// An action needs a selected ticket.
-    ActionNeedsTicket { pt: "Selecione um atendimento no painel de atendimentos", en: "Select a ticket in the tickets pane" }
-    /// An action was refused because the profile is read-only.
-    ActionReadOnly { pt: "Perfil somente leitura: nenhuma ação é enviada", en: "Read-only profile: no action is sent" }
-    /// The audit trail could not be written, so the action was not sent.
-    ActionAuditFailed { pt: "Ação não enviada: falha ao gravar a auditoria ({detail})", en: "Action not sent: could not write the audit trail ({detail})" }
-    /// After an action's outcome: its line could not be written to the trail.
-    ActionAuditOutcomeFailed {
-        pt: "aviso: resultado não gravado na trilha de auditoria ({detail}); não repita a ação por isso",
-        en: "warning: outcome not written to the audit trail ({detail}); do not repeat the action because of this"
-    }
-    /// Ticket opened while the attendant was elsewhere: the protocol.
-    ActionTicketProtocol { pt: "Atendimento aberto, protocolo {protocol}", en: "Ticket opened, protocol {protocol}" }
-    /// Invoice queued while the attendant was elsewhere.
-    ActionInvoiceQueuedStatus { pt: "Fatura {id} na fila de envio ({count} destinatário(s))", en: "Invoice {id} queued for sending ({count} recipient(s))" }
-    /// Title of the dialog after an unknown outcome.
-    AckTitle { pt: "verificação após resultado desconhecido", en: "check after an unknown outcome" }
-    /// Line of the dialog after an unknown outcome.
-    AckUnknown {
-        pt: "O último envio de {action} terminou sem resposta: pode ter sido feito.",
-        en: "The last {action} ended without an answer: it may have happened."
-    }
-    /// Second line of the dialog after an unknown outcome.
-    AckCheck {
-        pt: "Confirme só depois de verificar no HubSoft; a ação será enviada de novo.",
-        en: "Confirm only after checking in HubSoft; the action will be sent again."
-    }
-    /// Nothing copyable in the focused item.
-    CopyNothing { pt: "Nada para copiar aqui", en: "Nothing to copy here" }
-    /// Title of the copy chooser.
-    CopyMenuTitle { pt: "Copiar", en: "Copy" }
-    /// The barcode (for {what}).
-    WhatBarcode { pt: "código de barras", en: "barcode" }
-    /// Title of the audit overlay; `path` is the file.
-    AuditTitle { pt: "Auditoria — {path}", en: "Audit — {path}" }
-    /// The audit file could not be read.
-    AuditReadFailed { pt: "Não foi possível ler a auditoria: {detail}", en: "Could not read the audit trail: {detail}" }
-    /// Loading the audit trail.
-    AuditLoading { pt: "Carregando…", en: "Loading…" }
-
-    // ---- issue 7: tool screens and the command palette ----------------------
-    /// The screen-pop socket could not be opened; the console works without.
-    PbxScreenPopUnavailable { pt: "Screen pop desativado: {detail}", en: "Screen pop off: {detail}" }
+    // ==== 7. Tool screens ========================================================
+    // ---- Command palette and list filters ---------------------------------------
     /// Keymap context of the tool screens (network, sales, cities...).
     KeyCtxTool { pt: "Telas de consulta", en: "Tool screens" }
     /// Opens the command palette.
     KeyPalette { pt: "Comandos", en: "Commands" }
-    /// Opens the cities screen.
-    KeyCities { pt: "Cidades e bairros", en: "Cities and neighbourhoods" }
-    /// Title of the cities screen.
-    ToolCities { pt: "Cidades e bairros", en: "Cities and neighbourhoods" }
-    /// Palette entry that goes to the customer search.
-    PaletteSearch { pt: "Buscar cliente", en: "Find a customer" }
     /// Title of the command palette.
     PaletteTitle { pt: "Comandos", en: "Commands" }
+    /// Palette entry that goes to the customer search.
+    PaletteSearch { pt: "Buscar cliente", en: "Find a customer" }
     /// The palette has no entry for what was typed.
     PaletteNoMatch { pt: "Nenhum comando com esse nome", en: "No command by that name" }
+    /// A palette command on the customer with none open.
+    PaletteNeedsCustomer { pt: "Abra um cliente primeiro", en: "Open a customer first" }
     /// Starts filtering a tool screen's list.
     KeyFilter { pt: "Filtrar", en: "Filter" }
     /// Label before a list's filter text.
@@ -1738,15 +1083,22 @@ catalog! {
     FilterCount { pt: "{shown} de {total}", en: "{shown} of {total}" }
     /// Hint shown where the filter goes when it is empty.
     FilterHint { pt: "{key} filtra", en: "{key} to filter" }
-    /// Column: state (UF).
+
+    // ---- Cities and neighbourhoods ----------------------------------------------
+    /// Opens the cities screen.
+    KeyCities { pt: "Cidades e bairros", en: "Cities and neighbourhoods" }
+    /// Title of the cities screen.
+    ToolCities { pt: "Cidades e bairros", en: "Cities and neighbourhoods" }
+    /// Column: state (UF), on the cities screen and in `hubdesk cities`.
     ColUf { pt: "UF", en: "State" }
     /// Column: number of neighbourhoods.
     ColNeighbourhoods { pt: "Bairros", en: "Neighbourhoods" }
-    /// Column: IBGE code.
+    /// Column: IBGE code, on the cities screen and in `hubdesk cities`.
     ColIbge { pt: "IBGE", en: "IBGE" }
     /// A city with no neighbourhoods listed.
     CityNoNeighbourhoods { pt: "Nenhum bairro com clientes ativos", en: "No neighbourhood with active customers" }
-    // ---- issue 7: sales ---------------------------------------------------------
+
+    // ---- Sales: screen, tabs and keys -------------------------------------------
     /// Title of the sales screen.
     SalesTitle { pt: "Vendas", en: "Sales" }
     /// Opens the sales screen on the prospects tab (key and palette).
@@ -1757,14 +1109,14 @@ catalog! {
     SalesKeyNew { pt: "Novo prospecto", en: "New prospect" }
     /// What Tab does on the sales screen.
     SalesKeyTabs { pt: "abas", en: "tabs" }
-    /// The prospect creation, for `{action}` placeholders.
-    SalesActionCreate { pt: "cadastro de prospecto", en: "prospect registration" }
     /// Tab: prospects.
     SalesTabProspects { pt: "Prospectos", en: "Prospects" }
     /// Tab: plans for a CEP.
     SalesTabPlans { pt: "Planos por CEP", en: "Plans for a CEP" }
     /// Tab: the new-prospect form.
     SalesTabNew { pt: "Novo prospecto", en: "New prospect" }
+
+    // ---- Sales: prospects tab ---------------------------------------------------
     /// Label of the prospect search field.
     SalesSearchLabel { pt: "Nome", en: "Name" }
     /// Under the prospect search field.
@@ -1788,14 +1140,6 @@ catalog! {
     SalesColCreated { pt: "Cadastro", en: "Registered" }
     /// Column: prospect or customer.
     SalesColStatus { pt: "Situação", en: "Status" }
-    /// Column: plan id.
-    SalesColId { pt: "Id", en: "Id" }
-    /// Column: download speed.
-    SalesColDown { pt: "Download", en: "Download" }
-    /// Column: upload speed.
-    SalesColUp { pt: "Upload", en: "Upload" }
-    /// Column: monthly price.
-    SalesColValue { pt: "Valor", en: "Price" }
     /// A prospect not yet a customer.
     SalesStatusProspect { pt: "Prospecto", en: "Prospect" }
     /// A prospect HubSoft linked to a customer.
@@ -1813,6 +1157,8 @@ catalog! {
     SalesPersonIndividual { pt: "pessoa física", en: "individual" }
     /// `tipo_pessoa` pj.
     SalesPersonCompany { pt: "pessoa jurídica", en: "company" }
+
+    // ---- Sales: plans for a CEP -------------------------------------------------
     /// Under the plans tab's CEP field.
     SalesCepHint { pt: "Enter lista os planos para prospectos neste CEP", en: "Enter lists the prospect plans for this CEP" }
     /// Before the first plans read.
@@ -1830,6 +1176,16 @@ catalog! {
     }
     /// Enter on a plan starts a prospect with it.
     SalesPlanToProspect { pt: "{key}: novo prospecto com este plano e CEP", en: "{key}: new prospect with this plan and CEP" }
+    /// Column: plan id.
+    SalesColId { pt: "Id", en: "Id" }
+    /// Column: a plan's download speed (sales screen, `hubdesk plans`).
+    SalesColDown { pt: "Download", en: "Download" }
+    /// Column: a plan's upload speed (sales screen, `hubdesk plans`).
+    SalesColUp { pt: "Upload", en: "Upload" }
+    /// Column: monthly price.
+    SalesColValue { pt: "Valor", en: "Price" }
+
+    // ---- Sales: new-prospect form -----------------------------------------------
     /// Form label: name or company name.
     SalesFieldName { pt: "Nome / razão social", en: "Name / company name" }
     /// Form label: document.
@@ -1927,6 +1283,8 @@ catalog! {
         pt: "Perfil somente leitura: o cadastro de prospectos está desativado",
         en: "Read-only profile: registering prospects is disabled"
     }
+
+    // ---- Sales: confirmation and result -----------------------------------------
     /// Confirmation: the prospect.
     SalesConfirmProspect { pt: "Prospecto: {name} · {doc} ({kind})", en: "Prospect: {name} · {doc} ({kind})" }
     /// Confirmation: the phone as sent.
@@ -1954,7 +1312,906 @@ catalog! {
     /// Keys under the result.
     SalesCreatedKeys { pt: "{new}: novo prospecto · {back}: lista de prospectos", en: "{new}: new prospect · {back}: prospects list" }
 
-    // ---- issue 7: CLI ---------------------------------------------------------
+    // ---- Receivables: filter bar ------------------------------------------------
+    /// Title of the receivables screen, its key and its palette entry.
+    RcvTool { pt: "Contas a receber", en: "Receivables" }
+    /// Filter bar: start of the date range.
+    RcvFrom { pt: "De", en: "From" }
+    /// Filter bar: end of the date range.
+    RcvTo { pt: "Até", en: "To" }
+    /// Filter bar: which date the range applies to (`tipo_data`).
+    RcvDateKind { pt: "Data", en: "Date" }
+    /// `tipo_data` / `order_by` value: due date.
+    RcvByDue { pt: "vencimento", en: "due date" }
+    /// `tipo_data` / `order_by` value: payment date.
+    RcvByPayment { pt: "pagamento", en: "payment" }
+    /// `order_by` value: amount.
+    RcvByAmount { pt: "valor", en: "amount" }
+    /// Filter bar: only paid invoices (`apenas_quitado`).
+    RcvPaidOnly { pt: "Só quitadas", en: "Paid only" }
+    /// A switch that is on.
+    RcvYes { pt: "sim", en: "yes" }
+    /// A switch that is off.
+    RcvNo { pt: "não", en: "no" }
+    /// Filter bar: sort order.
+    RcvOrder { pt: "Ordem", en: "Order" }
+    /// Ascending order.
+    RcvAsc { pt: "crescente", en: "ascending" }
+    /// Descending order.
+    RcvDesc { pt: "decrescente", en: "descending" }
+    /// Filter bar: optional customer.
+    RcvCustomer { pt: "Cliente", en: "Customer" }
+    /// Placeholder of the empty customer field.
+    RcvCustomerHint { pt: "código ou CPF/CNPJ", en: "code or CPF/CNPJ" }
+    /// How to use the filter bar; `tab` and `enter` are key names.
+    RcvFormHint { pt: "{tab} filtros · {enter} aplica", en: "{tab} filters · {enter} applies" }
+    /// The documented cap, explained under the filter bar while no customer is set.
+    RcvWindowNote { pt: "Sem cliente: o HubSoft aceita até {days} dias.", en: "No customer: HubSoft takes at most {days} days." }
+    /// Shown instead of the cap when a customer is set.
+    RcvWindowFree { pt: "Com cliente, qualquer período é aceito.", en: "With a customer, any range is accepted." }
+    /// A range over the cap without a customer: refused before sending.
+    RcvWindowTooLong {
+        pt: "{asked} dias: sem cliente o máximo é {days}. Encurte o período ou informe um cliente.",
+        en: "{asked} days: without a customer the maximum is {days}. Shorten the range or set a customer."
+    }
+    /// The end date is before the start date.
+    RcvRangeReversed { pt: "a data final é anterior à inicial", en: "the end date is before the start date" }
+    /// The customer field holds neither a code nor a valid CPF/CNPJ.
+    RcvBadCustomer {
+        pt: "informe o código do cliente ou um CPF/CNPJ válido",
+        en: "type the customer code or a valid CPF/CNPJ"
+    }
+    /// A field's problem: `field` is its label.
+    RcvFieldError { pt: "{field}: {reason}", en: "{field}: {reason}" }
+
+    // ---- Receivables: table and detail ------------------------------------------
+    /// Column: the customer, on the receivables screen and in `hubdesk receivables`.
+    RcvColCustomer { pt: "Cliente", en: "Customer" }
+    /// Totals line: how many invoices and their sum.
+    RcvTotals { pt: "{count} fatura(s) · total {sum}", en: "{count} invoice(s) · total {sum}" }
+    /// Totals line: the overdue part.
+    RcvOverdue { pt: "vencidas {sum} ({count})", en: "overdue {sum} ({count})" }
+    /// The server returned as many rows as asked: there may be more.
+    RcvLimitReached { pt: "primeiras {limit}: encurte o período", en: "first {limit}: shorten the range" }
+    /// Detail of the selected invoice: the customer and its code.
+    RcvDetailCustomer { pt: "{name} · código {code}", en: "{name} · code {code}" }
+    /// Detail label: the bank's number.
+    RcvOurNumber { pt: "Nosso número", en: "Bank number" }
+    /// Detail hint: Enter opens the invoice's customer.
+    RcvOpenHint { pt: "{key} abre o cliente", en: "{key} opens the customer" }
+
+    // ---- PBX: screen, keys, call notices ----------------------------------------
+    /// Title of the PBX screen, its key and its palette entry.
+    PbxTool { pt: "PBX e screen pop", en: "PBX and screen pop" }
+    /// Key: post `pbx/ligacao/notificar` for the open customer.
+    PbxKeyNotify { pt: "Notificar ligação", en: "Notify call" }
+    /// Key: post `pbx/ligacao/cancelar` (missed call).
+    PbxKeyMissed { pt: "Ligação perdida", en: "Missed call" }
+    /// Label: the attendant's extension.
+    PbxExtension { pt: "Ramal", en: "Extension" }
+    /// Label: the attendant's internal id.
+    PbxInternalId { pt: "Identificador interno", en: "Internal id" }
+    /// Neither is configured: how to fix it. `profile` is the profile's name.
+    PbxNotConfigured {
+        pt: "Sem ramal neste perfil: adicione ramal = \"201\" ou internal_id = \"ATD-7\" em [profiles.{profile}] (arquivo: hubdesk config path)",
+        en: "No extension in this profile: add ramal = \"201\" or internal_id = \"ATD-7\" under [profiles.{profile}] (file: hubdesk config path)"
+    }
+    /// Label: the screen-pop socket.
+    PbxSocket { pt: "Screen pop", en: "Screen pop" }
+    /// The socket is listening.
+    PbxListening { pt: "ouvindo em {path}", en: "listening at {path}" }
+    /// No socket.
+    PbxNotListening { pt: "desligado (nenhum socket aberto)", en: "off (no socket open)" }
+    /// Label: the customer notify/missed act on.
+    PbxOpenCustomer { pt: "Cliente aberto", en: "Open customer" }
+    /// No customer open.
+    PbxNoCustomer { pt: "nenhum: abra um cliente para notificar", en: "none: open a customer to notify" }
+    /// The customer line: name, code and the phone that will be sent.
+    PbxCustomerLine { pt: "{name} · código {code} · {phone}", en: "{name} · code {code} · {phone}" }
+    /// The notify and missed keys.
+    PbxKeysLine { pt: "{notify} notifica · {missed} ligação perdida", en: "{notify} notifies · {missed} missed call" }
+    /// Notify or missed without an open customer.
+    PbxNeedsCustomer { pt: "Abra um cliente para notificar a ligação", en: "Open a customer to notify the call" }
+    /// Confirmation line of a PBX action (the phone sent).
+    PbxConfirmPhone { pt: "Telefone: {phone}", en: "Phone: {phone}" }
+
+    // ---- PBX: screen pops (calls received) --------------------------------------
+    /// The screen-pop socket could not be opened; the console works without.
+    PbxScreenPopUnavailable { pt: "Screen pop desativado: {detail}", en: "Screen pop off: {detail}" }
+    /// Enter on a pop.
+    PbxRepeatHint { pt: "{key} repete a busca da ligação", en: "{key} repeats the call's search" }
+    /// Heading of the list of pops.
+    PbxRecent { pt: "Ligações recebidas nesta sessão", en: "Calls received this session" }
+    /// No pop yet.
+    PbxNoPops { pt: "Nenhuma ligação recebida ainda", en: "No call received yet" }
+    /// A pop's search is running.
+    PbxPopSearching { pt: "buscando…", en: "searching…" }
+    /// A pop waits because a form or dialog was open.
+    PbxPopWaiting { pt: "em espera: {key} abre", en: "waiting: {key} opens it" }
+    /// A pop opened a customer.
+    PbxPopOpened { pt: "abriu {name} (código {code})", en: "opened {name} (code {code})" }
+    /// A pop found several customers.
+    PbxPopMatches { pt: "{count} clientes: lista na busca", en: "{count} customers: listed in the search" }
+    /// A pop found nobody.
+    PbxPopNone { pt: "nenhum cliente com esse telefone", en: "no customer with that phone" }
+    /// A pop's search failed.
+    PbxPopFailed { pt: "falhou: {detail}", en: "failed: {detail}" }
+    /// The attendant searched something else before the pop's answer came.
+    PbxPopReplaced { pt: "substituída por outra busca", en: "replaced by another search" }
+    /// Status: a pop arrived over a form or dialog.
+    PbxPopQueuedStatus {
+        pt: "Ligação de {phone} em espera: ao terminar, {key} e Enter abrem",
+        en: "Call from {phone} waiting: when done, {key} then Enter opens it"
+    }
+    /// Status: a pop found nobody.
+    PbxPopNoneStatus { pt: "Ligação de {phone}: nenhum cliente com esse telefone", en: "Call from {phone}: no customer with that phone" }
+    /// Status: a pop found several customers.
+    PbxPopMatchesStatus { pt: "Ligação de {phone}: {count} clientes, escolha na lista", en: "Call from {phone}: {count} customers, pick one" }
+    /// Status: a pop opened a customer.
+    PbxPopOpenedStatus { pt: "Ligação de {phone}: cliente aberto", en: "Call from {phone}: customer opened" }
+
+    // ---- Network (NOC): POPs, equipment, service zones --------------------------
+    /// Opens the network screen (POPs, equipment, service zones).
+    KeyNetwork { pt: "Rede (NOC)", en: "Network (NOC)" }
+    /// Title of the network screen.
+    NetTitle { pt: "Rede", en: "Network" }
+    /// Tab: points of presence.
+    NetTabPops { pt: "POPs", en: "POPs" }
+    /// Tab: connection equipment.
+    NetTabEquipment { pt: "Equipamentos", en: "Equipment" }
+    /// Tab: service zones.
+    NetTabZones { pt: "Zonas de atendimento", en: "Service zones" }
+    /// Palette entry: the POPs tab.
+    NetPalettePops { pt: "Rede: POPs e seus equipamentos", en: "Network: POPs and their equipment" }
+    /// Palette entry: the equipment tab.
+    NetPaletteEquipment { pt: "Rede: equipamentos", en: "Network: equipment" }
+    /// Palette entry: the service zones tab.
+    NetPaletteZones { pt: "Rede: zonas de atendimento", en: "Network: service zones" }
+    /// Column: POP name.
+    NetColPop { pt: "POP", en: "POP" }
+    /// Column: zone name.
+    NetColZone { pt: "Zona", en: "Zone" }
+    /// Column: equipment name, or a count of equipment.
+    NetColEquipment { pt: "Equipamento", en: "Equipment" }
+    /// Column: how many equipments a POP has.
+    NetColEquipmentCount { pt: "Equip.", en: "Equip." }
+    /// Column: IP address.
+    NetColIp { pt: "IP", en: "IP" }
+    /// Column: model, on the network screen and in `hubdesk network`.
+    NetColModel { pt: "Modelo", en: "Model" }
+    /// Column: manufacturer, on the network screen and in `hubdesk network`.
+    NetColMaker { pt: "Fabricante", en: "Maker" }
+    /// Column: interface name, or a count of interfaces (also `hubdesk network zones`).
+    NetColInterfaces { pt: "Interfaces", en: "Interfaces" }
+    /// A POP with no equipment.
+    NetPopEmpty { pt: "Nenhum equipamento neste POP", en: "No equipment in this POP" }
+    /// A zone with no interfaces.
+    NetZoneEmpty { pt: "Nenhuma interface nesta zona", en: "No interface in this zone" }
+    /// Equipment detail: the POPs that hold it.
+    NetLabelPops { pt: "POP", en: "POP" }
+    /// Equipment detail: the zones it serves.
+    NetLabelZones { pt: "Zonas", en: "Zones" }
+    /// Equipment detail: in no POP of the loaded list.
+    NetLabelNoPop { pt: "nenhum", en: "none" }
+    /// Equipment detail: in no zone of the loaded list.
+    NetLabelNoZone { pt: "nenhuma", en: "none" }
+
+    // ---- Network: jump from a service to its equipment --------------------------
+    /// From a service: its connection equipment on the network screen.
+    KeyNetworkJump { pt: "Serviço na rede", en: "Service on the network" }
+    /// Banner over the network screen after a jump: what was found.
+    NetJumpBanner { pt: "Serviço: {found}", en: "Service: {found}" }
+    /// Jump: the lists are loading.
+    NetJumpLooking { pt: "Procurando {what} na rede…", en: "Looking for {what} on the network…" }
+    /// Jump result: the equipment found.
+    NetJumpEquipment { pt: "Equipamento {name}", en: "Equipment {name}" }
+    /// Jump result: the POP holding it.
+    NetJumpPop { pt: "POP {name}", en: "POP {name}" }
+    /// Jump result: the zone it serves.
+    NetJumpZone { pt: "Zona {name}", en: "Zone {name}" }
+    /// Jump result: in no POP.
+    NetJumpNoPop { pt: "em nenhum POP", en: "in no POP" }
+    /// Jump result: in no zone.
+    NetJumpNoZone { pt: "em nenhuma zona", en: "in no zone" }
+    /// Jump: nothing on the network matches the service's equipment.
+    NetJumpNotFound { pt: "Nenhum equipamento da rede corresponde a {what}", en: "No network equipment matches {what}" }
+    /// Jump: the service names no connection equipment.
+    NetJumpNoData { pt: "Este serviço não informa o equipamento de conexão", en: "This service names no connection equipment" }
+    /// Jump: the customer has no service to start from.
+    NetJumpNoService { pt: "Nenhum serviço selecionado", en: "No service selected" }
+    /// Jump: the network lists could not be read.
+    NetJumpFailed { pt: "Não foi possível consultar a rede: {error}", en: "Could not read the network inventory: {error}" }
+
+    // ==== 8. Console chrome ======================================================
+    // ---- Key help: everywhere, lists, search ------------------------------------
+    /// Key help: leave the console.
+    KeyQuit { pt: "Sair", en: "Quit" }
+    /// Key help: Ctrl-C, leave from anywhere.
+    KeyInterrupt { pt: "Sair de imediato", en: "Quit immediately" }
+    /// Key help: Ctrl-Z, suspend to the shell.
+    KeySuspend { pt: "Suspender", en: "Suspend" }
+    /// Key help: show or hide this help.
+    KeyHelp { pt: "Ajuda", en: "Help" }
+    /// Key help: focus the next pane.
+    KeyNextPane { pt: "Próximo painel", en: "Next pane" }
+    /// Key help: focus the previous pane.
+    KeyPrevPane { pt: "Painel anterior", en: "Previous pane" }
+    /// Key help: digits jump to a pane.
+    KeyGoToPane { pt: "Ir para o painel", en: "Go to pane" }
+    /// Key help: focus the search field.
+    KeySearch { pt: "Buscar", en: "Search" }
+    /// Key help: open the selection or submit the field.
+    KeyOpen { pt: "Abrir / enviar", en: "Open / submit" }
+    /// Key help: go back or cancel.
+    KeyBack { pt: "Voltar / cancelar", en: "Back / cancel" }
+    /// Key help: Enter answers a dialog with its focused button, submits a form.
+    KeyConfirm { pt: "Confirmar", en: "Confirm" }
+    /// Key help: arrows and Tab move a dialog's focus between its buttons.
+    KeyChoose { pt: "Escolher Sim ou Não", en: "Choose Yes or No" }
+    /// Key help: reload the focused pane.
+    KeyRefresh { pt: "Atualizar", en: "Refresh" }
+    /// Key help: reload every pane.
+    KeyRefreshAll { pt: "Atualizar tudo", en: "Refresh all" }
+    /// Key help: copy the focused value.
+    KeyCopy { pt: "Copiar", en: "Copy" }
+    /// Key help: selection up.
+    KeyUp { pt: "Subir", en: "Up" }
+    /// Key help: selection down.
+    KeyDown { pt: "Descer", en: "Down" }
+    /// Key help: left / collapse.
+    KeyLeft { pt: "Esquerda", en: "Left" }
+    /// Key help: right / expand.
+    KeyRight { pt: "Direita", en: "Right" }
+    /// Key help: one page up.
+    KeyPageUp { pt: "Página acima", en: "Page up" }
+    /// Key help: one page down.
+    KeyPageDown { pt: "Página abaixo", en: "Page down" }
+    /// Key help: first row.
+    KeyTop { pt: "Primeira linha", en: "First row" }
+    /// Key help: last row.
+    KeyBottom { pt: "Última linha", en: "Last row" }
+    /// Key help: cycle what the search text means (name, CPF/CNPJ, login...).
+    KeyCycleSearchKind { pt: "Tipo de busca", en: "Search kind" }
+    /// Key help: search with the second reading of the typed text.
+    KeySearchAlternative { pt: "Buscar pela alternativa", en: "Search the alternative" }
+    /// Key help: the session's search history.
+    KeyHistory { pt: "Histórico", en: "History" }
+    /// Key help and palette: this session's messages.
+    KeyMessageLog { pt: "Mensagens da sessão", en: "Session messages" }
+    /// Key help: show the audit trail.
+    KeyAuditLog { pt: "Auditoria das ações", en: "Action audit log" }
+
+    // ---- Key help: customer panes and actions -----------------------------------
+    /// Key help: open a support ticket (atendimento).
+    KeyTicket { pt: "Abrir atendimento", en: "Open ticket" }
+    /// Key help: a ticket form with the service order already switched on.
+    KeyTicketWithOrder { pt: "Atendimento com ordem de serviço", en: "Ticket with a service order" }
+    /// Key help: edit the selected ticket.
+    KeyEditTicket { pt: "Editar atendimento", en: "Edit ticket" }
+    /// Key help: close the selected ticket.
+    KeyCloseTicket { pt: "Fechar atendimento", en: "Close ticket" }
+    /// Key help: trust unlock (desbloqueio em confiança).
+    KeyUnlock { pt: "Desbloqueio em confiança", en: "Trust unlock" }
+    /// Key help: reset the MAC address bound to the login.
+    KeyMacReset { pt: "Resetar MAC", en: "Reset MAC" }
+    /// Key help: drop the current connection.
+    KeyDisconnect { pt: "Derrubar conexão", en: "Disconnect" }
+    /// Key help: show or hide the service password.
+    KeyRevealPassword { pt: "Mostrar senha", en: "Show password" }
+    /// Key help: send the selected invoice.
+    KeySendInvoice { pt: "Enviar fatura", en: "Send invoice" }
+    /// Key help: all invoices or only pending ones.
+    KeyToggleAllPending { pt: "Todas / pendentes", en: "All / pending" }
+    /// Key help: open tickets or all tickets.
+    KeyToggleTicketsAll { pt: "Abertos / todos", en: "Open / all" }
+    /// Key help: cycle the service-order status filter.
+    KeyCycleOrderFilter { pt: "Filtrar status", en: "Filter status" }
+    /// Key help: show cancelled items too.
+    KeyIncludeCancelled { pt: "Incluir canceladas", en: "Include cancelled" }
+
+    // ---- Help screen: headings, notes, footer -----------------------------------
+    /// Help screen.
+    PaneHelp { pt: "Ajuda", en: "Help" }
+    /// Help heading: keys that work everywhere.
+    KeyCtxGlobal { pt: "Geral", en: "General" }
+    /// Help heading: lists and tables.
+    KeyCtxNavigation { pt: "Listas", en: "Lists" }
+    /// Help heading: the search field.
+    KeyCtxSearch { pt: "Busca", en: "Search" }
+    /// Help heading: subscriber and connection actions.
+    KeyCtxSubscriber { pt: "Assinante", en: "Subscriber" }
+    /// Help heading: invoices.
+    KeyCtxFinancial { pt: "Financeiro", en: "Financial" }
+    /// Help heading: the tickets pane.
+    KeyCtxTickets { pt: "Atendimentos", en: "Tickets" }
+    /// Help heading: the service-orders pane.
+    KeyCtxOrders { pt: "Ordens de serviço", en: "Service orders" }
+    /// Help heading: confirmation dialogs.
+    KeyCtxConfirm { pt: "Confirmação", en: "Confirmation" }
+    /// The help's note on letters in text fields.
+    HelpTypingNote {
+        pt: "Num campo de texto as letras digitam: ali valem só as teclas em destaque",
+        en: "In a text field letters type: only the highlighted keys work there"
+    }
+    /// Help note shown on read-only profiles.
+    HelpReadOnlyNote {
+        pt: "Perfil somente leitura: ações que alteram dados estão ocultas",
+        en: "Read-only profile: actions that change data are hidden"
+    }
+    /// Help footer: what the glyph after dangerous actions means.
+    HelpConfirmLegend { pt: "{glyph} pede confirmação", en: "{glyph} asks for confirmation" }
+    /// Help footer; `key` is the key(s) that close it.
+    HelpClose { pt: "{key} fecha a ajuda", en: "{key} closes help" }
+
+    // ---- Hint bar and scroll markers --------------------------------------------
+    /// Hint bar: Esc where it goes back.
+    HintBack { pt: "Voltar", en: "Back" }
+    /// Hint bar: Esc on a form, which is dropped.
+    HintCancel { pt: "Cancelar", en: "Cancel" }
+    /// Hint bar: Esc or ? where they close what is on top.
+    HintClose { pt: "Fechar", en: "Close" }
+    /// Hint bar: Enter on a form.
+    HintSubmit { pt: "Enviar", en: "Submit" }
+    /// Marker at the bottom of a pane, list or overlay whose text goes on
+    /// below; `keys` scroll it.
+    ScrollMoreBelow { pt: "↓ mais: {keys}", en: "↓ more: {keys}" }
+    /// Marker when the text is scrolled to its end and more is above.
+    ScrollMoreAbove { pt: "↑ início: {keys}", en: "↑ top: {keys}" }
+
+    // ---- Status line badges and toggles -----------------------------------------
+    /// Read-only indicator.
+    ReadOnlyBadge { pt: "somente leitura", en: "read-only" }
+    /// Status badge: TLS verification is off.
+    InsecureBadge { pt: "TLS SEM VERIFICAÇÃO", en: "TLS NOT VERIFIED" }
+    /// Status bar badge: plain http:// to a remote host.
+    CleartextBadge { pt: "HTTP SEM CRIPTOGRAFIA", en: "HTTP NOT ENCRYPTED" }
+
+    // ---- Message log ------------------------------------------------------------
+    /// Title of the message log; `count` messages.
+    MessageLogTitle { pt: "Mensagens desta sessão · {count}", en: "This session's messages · {count}" }
+    /// The message log before anything was said.
+    MessageLogEmpty {
+        pt: "Nenhuma mensagem ainda. Resultados, recusas e erros desta sessão aparecem aqui, com a hora.",
+        en: "No message yet. This session's results, refusals and errors show here, with their time."
+    }
+    /// A read that failed, in the message log: `what` (the pane or screen,
+    /// with the customer for a customer's pane) and the error.
+    LogReadFailed { pt: "{what}: {error}", en: "{what}: {error}" }
+    /// A customer known only by code, in the message log.
+    LogCustomerCode { pt: "código {code}", en: "code {code}" }
+
+    // ---- Terminal too small -----------------------------------------------------
+    /// Below the minimum terminal size.
+    TerminalTooSmall {
+        pt: "Terminal pequeno demais ({width}×{height}); mínimo {min_width}×{min_height}",
+        en: "Terminal too small ({width}×{height}); minimum {min_width}×{min_height}"
+    }
+    /// Second line of the too-small screen; `key` quits.
+    TerminalTooSmallHint {
+        pt: "Aumente a janela ou tecle {key} para sair",
+        en: "Enlarge the window or press {key} to quit"
+    }
+
+    // ==== 9. Dates and times =====================================================
+    // ---- Relative times (br::dates) ---------------------------------------------
+    /// Less than a minute.
+    RelJustNow { pt: "agora mesmo", en: "just now" }
+    /// The same calendar day.
+    RelToday { pt: "hoje", en: "today" }
+    /// One minute in the past.
+    RelMinutesAgoOne { pt: "há 1 minuto", en: "1 minute ago" }
+    /// Minutes in the past.
+    RelMinutesAgoMany { pt: "há {count} minutos", en: "{count} minutes ago" }
+    /// One minute ahead.
+    RelMinutesInOne { pt: "em 1 minuto", en: "in 1 minute" }
+    /// Minutes ahead.
+    RelMinutesInMany { pt: "em {count} minutos", en: "in {count} minutes" }
+    /// One hour in the past.
+    RelHoursAgoOne { pt: "há 1 hora", en: "1 hour ago" }
+    /// Hours in the past.
+    RelHoursAgoMany { pt: "há {count} horas", en: "{count} hours ago" }
+    /// One hour ahead.
+    RelHoursInOne { pt: "em 1 hora", en: "in 1 hour" }
+    /// Hours ahead.
+    RelHoursInMany { pt: "em {count} horas", en: "in {count} hours" }
+    /// One day in the past.
+    RelDaysAgoOne { pt: "há 1 dia", en: "1 day ago" }
+    /// Days in the past.
+    RelDaysAgoMany { pt: "há {count} dias", en: "{count} days ago" }
+    /// One day ahead.
+    RelDaysInOne { pt: "em 1 dia", en: "in 1 day" }
+    /// Days ahead.
+    RelDaysInMany { pt: "em {count} dias", en: "in {count} days" }
+    /// One month in the past.
+    RelMonthsAgoOne { pt: "há 1 mês", en: "1 month ago" }
+    /// Months in the past.
+    RelMonthsAgoMany { pt: "há {count} meses", en: "{count} months ago" }
+    /// One month ahead.
+    RelMonthsInOne { pt: "em 1 mês", en: "in 1 month" }
+    /// Months ahead.
+    RelMonthsInMany { pt: "em {count} meses", en: "in {count} months" }
+    /// One year in the past.
+    RelYearsAgoOne { pt: "há 1 ano", en: "1 year ago" }
+    /// Years in the past.
+    RelYearsAgoMany { pt: "há {count} anos", en: "{count} years ago" }
+    /// One year ahead.
+    RelYearsInOne { pt: "em 1 ano", en: "in 1 year" }
+    /// Years ahead.
+    RelYearsInMany { pt: "em {count} anos", en: "in {count} years" }
+
+    // ==== 10. Audit trail ========================================================
+    // ---- Writing the trail ------------------------------------------------------
+    /// The audit trail could not be written, so the action was not sent.
+    ActionAuditFailed { pt: "Ação não enviada: falha ao gravar a auditoria ({detail})", en: "Action not sent: could not write the audit trail ({detail})" }
+    /// After an action's outcome: its line could not be written to the trail.
+    ActionAuditOutcomeFailed {
+        pt: "aviso: resultado não gravado na trilha de auditoria ({detail}); não repita a ação por isso",
+        en: "warning: outcome not written to the audit trail ({detail}); do not repeat the action because of this"
+    }
+    /// The audit trail could not be written or read; actions are refused then.
+    CliAuditFailed {
+        pt: "Trilha de auditoria indisponível ({path}): {detail}",
+        en: "Audit trail unavailable ({path}): {detail}"
+    }
+    /// The action went out and the server answered (said just before);
+    /// only its outcome line could not be written.
+    CliAuditOutcomeFailed {
+        pt: "aviso: o resultado acima não foi gravado na trilha de auditoria ({path}: {detail}); a trilha mostra só a tentativa. Não repita a ação por isso",
+        en: "warning: the outcome above was not written to the audit trail ({path}: {detail}); the trail shows the attempt only. Do not repeat the action because of this"
+    }
+
+    // ---- Reading it: the audit overlay and `hubdesk audit` ----------------------
+    /// Title of the audit overlay; `path` is the file.
+    AuditTitle { pt: "Auditoria — {path}", en: "Audit — {path}" }
+    /// The audit file could not be read.
+    AuditReadFailed { pt: "Não foi possível ler a auditoria: {detail}", en: "Could not read the audit trail: {detail}" }
+    /// `hubdesk audit` skipped lines it could not read.
+    CliAuditTornLines {
+        pt: "aviso: {count} linha(s) corrompida(s) ignorada(s) em {path} (linhas {lines})",
+        en: "warning: {count} torn line(s) skipped in {path} (lines {lines})"
+    }
+    /// Table header: time.
+    ColTime { pt: "Hora", en: "Time" }
+    /// Table header: action.
+    ColAction { pt: "Ação", en: "Action" }
+    /// Table header: outcome.
+    ColOutcome { pt: "Resultado", en: "Outcome" }
+    /// Table header: attendant.
+    ColAttendant { pt: "Atendente", en: "Attendant" }
+    /// Table header: server message.
+    ColMessage { pt: "Mensagem", en: "Message" }
+
+    // ---- Outcome words ----------------------------------------------------------
+    /// Audit outcome: done.
+    CliOutcomeOk { pt: "concluída", en: "done" }
+    /// Audit outcome: refused.
+    CliOutcomeRefused { pt: "recusada", en: "refused" }
+    /// Audit outcome: failed.
+    CliOutcomeFailed { pt: "falhou", en: "failed" }
+    /// Audit outcome: unknown.
+    CliOutcomeUnknownShort { pt: "desconhecido", en: "unknown" }
+    /// Audit: the attempt line (sent, outcome not yet written).
+    CliOutcomeSent { pt: "enviada", en: "sent" }
+
+    // ==== 11. Configuration ======================================================
+    // ---- Loading the config file and resolving the profile ----------------------
+    /// No home directory, so no default config/data paths.
+    CfgNoHome {
+        pt: "Não foi possível achar a pasta pessoal do usuário; use HUBDESK_CONFIG, HUBDESK_DATA_DIR e HUBDESK_STATE_DIR",
+        en: "Could not find the user's home directory; set HUBDESK_CONFIG, HUBDESK_DATA_DIR and HUBDESK_STATE_DIR"
+    }
+    /// `--config FILE` names a file that does not exist.
+    HdConfigNotFound {
+        pt: "Arquivo de configuração não encontrado: {path} (indicado por --config)",
+        en: "Config file not found: {path} (given with --config)"
+    }
+    /// The config file exists but cannot be read.
+    CfgReadFailed { pt: "Não foi possível ler {path}: {detail}", en: "Could not read {path}: {detail}" }
+    /// The config file is not valid TOML or has a value of the wrong type.
+    CfgParseFailed {
+        pt: "Configuração inválida em {path}: {detail}",
+        en: "Invalid configuration in {path}: {detail}"
+    }
+    /// The chosen profile is not in the file.
+    CfgNoSuchProfile {
+        pt: "Perfil \"{name}\" não existe no arquivo de configuração",
+        en: "Profile \"{name}\" is not in the config file"
+    }
+    /// Config: several profiles, none chosen; `names` lists them.
+    CfgNoProfileChosen {
+        pt: "O arquivo de configuração tem vários perfis ({names}): escolha um com --profile, HUBDESK_PROFILE ou default_profile",
+        en: "The config file has several profiles ({names}): choose one with --profile, HUBDESK_PROFILE or default_profile"
+    }
+    /// A required setting has no value; `env` is the variable that can supply it.
+    CfgMissing {
+        pt: "Falta {what}: defina no perfil ou em {env}",
+        en: "Missing {what}: set it in the profile or in {env}"
+    }
+    /// A `*_command` failed; `detail` never contains its output.
+    CfgSecretCommandFailed {
+        pt: "O comando de {what} falhou: {detail}",
+        en: "The {what} failed: {detail}"
+    }
+    /// A value is not one of the allowed ones.
+    CfgBadValue { pt: "Valor inválido para {key}: \"{value}\"", en: "Invalid value for {key}: \"{value}\"" }
+    /// Every run: keys this version does not know, all in one line.
+    CfgUnknownKeys {
+        pt: "aviso: chaves desconhecidas em {path}: {keys}",
+        en: "warning: unknown keys in {path}: {keys}"
+    }
+
+    // ---- Connection safety (TLS, plain http, secrets in the address) ------------
+    /// Plain http:// to a remote host without `insecure_http`.
+    CfgInsecureHttp {
+        pt: "{host}: http:// sem TLS só é aceito para o próprio computador; use https:// ou insecure_http = true no perfil",
+        en: "{host}: plain http:// is only accepted for loopback; use https:// or insecure_http = true in the profile"
+    }
+    /// The server address holds `user:password@`: refused, never echoed.
+    /// `source` is `--host`, `HUBSOFT_HOST` or `profiles.NAME.host`.
+    CfgHostUserinfo {
+        pt: "O endereço do servidor ({source}) contém usuário ou senha (usuario:senha@): remova-os; as credenciais da API vão em username e password_command",
+        en: "The server address ({source}) holds a user name or password (user:password@): remove them; the API credentials go in username and password_command"
+    }
+    /// A file with `*_command` that others may write: refused.
+    CfgUnsafeCommands {
+        pt: "{path} executa comandos (password_command/client_secret_command) e outros usuários podem alterá-lo: recusado. Use chmod go-w {path} (e seja o dono do arquivo)",
+        en: "{path} runs commands (password_command/client_secret_command) and other users may change it: refused. Run chmod go-w {path} (and own the file)"
+    }
+    /// Every run and `config check`: plain http:// to a remote host.
+    CfgCleartextHost {
+        pt: "aviso: {host} é http:// sem criptografia (insecure_http = true): a senha e os dados dos clientes trafegam em texto claro",
+        en: "warning: {host} is plain http:// (insecure_http = true): the password and customer data travel in clear text"
+    }
+    /// `--insecure` on a CLI command: said on stderr every time.
+    HdInsecureWarning {
+        pt: "aviso: certificados TLS NÃO são verificados (--insecure); use só com um servidor de teste",
+        en: "warning: TLS certificates are NOT verified (--insecure); use only with a test server"
+    }
+
+    // ---- Key bindings from the config file --------------------------------------
+    /// Config warning: an override names no known action.
+    KeymapUnknownAction {
+        pt: "Teclas: ação desconhecida \"{name}\" ignorada",
+        en: "Keys: unknown action \"{name}\" ignored"
+    }
+    /// Config warning: a key string could not be read.
+    KeymapBadKey {
+        pt: "Teclas: tecla desconhecida \"{key}\" para {action} ignorada",
+        en: "Keys: unknown key \"{key}\" for {action} ignored"
+    }
+    /// Config warning: two actions active together got the same key.
+    KeymapDuplicate {
+        pt: "Teclas: {key} ligada a {kept} e {dropped}; fica com {kept}",
+        en: "Keys: {key} bound to both {kept} and {dropped}; kept for {kept}"
+    }
+
+    // ---- `hubdesk config check` -------------------------------------------------
+    /// `config check` without a file.
+    CliNoConfigFile {
+        pt: "Nenhum arquivo em {path}: usando padrões e variáveis de ambiente (veja hubdesk config example)",
+        en: "No file at {path}: using defaults and environment variables (see hubdesk config example)"
+    }
+    /// `config check` with a file.
+    CliConfigFile { pt: "Arquivo: {path}", en: "File: {path}" }
+    /// `config check`: the profile.
+    CliCheckProfile { pt: "Perfil", en: "Profile" }
+    /// `config check`: the server.
+    CliCheckHost { pt: "Servidor", en: "Server" }
+    /// `config check`: the API user.
+    CliCheckUser { pt: "Usuário", en: "User" }
+    /// `config check`: where the client secret comes from.
+    CliCheckClientSecret { pt: "client_secret vem de", en: "client_secret from" }
+    /// `config check`: where the password comes from.
+    CliCheckPassword { pt: "Senha vem de", en: "Password from" }
+    /// `config check`: the audit file.
+    CliCheckAudit { pt: "Auditoria", en: "Audit trail" }
+    /// `config check`: the log folder.
+    CliCheckLogs { pt: "Registros (logs)", en: "Logs" }
+    /// Secret source: an environment variable.
+    CfgSourceEnv { pt: "variável de ambiente", en: "environment variable" }
+    /// Secret source: a command.
+    CfgSourceCommand { pt: "comando", en: "command" }
+    /// Secret source: the config file.
+    CfgSourceFile { pt: "arquivo de configuração (desaconselhado)", en: "config file (discouraged)" }
+    /// Secret source: none.
+    CfgSourceMissing { pt: "não definido", en: "not set" }
+    /// `config check`: a key this version does not know.
+    CfgUnknownKey { pt: "Chave desconhecida: {key}", en: "Unknown key: {key}" }
+    /// `config check`: secrets written in the file.
+    CfgSecretsInFile {
+        pt: "Segredos gravados no arquivo (perfis: {profiles}); prefira client_secret_command/password_command ou variáveis de ambiente",
+        en: "Secrets written in the file (profiles: {profiles}); prefer client_secret_command/password_command or environment variables"
+    }
+    /// `config check`: the file with secrets is readable by others.
+    CfgSecretsReadable {
+        pt: "{path} guarda segredos e pode ser lido por outros usuários: chmod 600 {path}",
+        en: "{path} holds secrets and is readable by other users: chmod 600 {path}"
+    }
+    /// Prefix of a warning line.
+    CliWarning { pt: "Aviso:", en: "Warning:" }
+    /// `config check` found nothing wrong.
+    CliConfigOk { pt: "Configuração OK", en: "Configuration OK" }
+
+    // ==== 12. Command line =======================================================
+    // ---- Starting up ------------------------------------------------------------
+    /// The log file could not be set up.
+    CliLogInitFailed {
+        pt: "Aviso: sem registro em {path} ({detail})",
+        en: "Warning: not logging to {path} ({detail})"
+    }
+    /// The async runtime could not start.
+    CliRuntimeFailed { pt: "Falha ao iniciar: {detail}", en: "Could not start: {detail}" }
+
+    // ---- Reading commands: arguments and output ---------------------------------
+    /// A REF argument that is neither a code, a CPF/CNPJ nor service:ID.
+    CliBadRef {
+        pt: "Referência inválida \"{input}\": use o código do cliente, um CPF/CNPJ ou service:ID",
+        en: "Invalid reference \"{input}\": use a customer code, a CPF/CNPJ or service:ID"
+    }
+    /// `send-invoice --via push --to X`.
+    CliPushNoRecipients {
+        pt: "--to não se aplica a notificações: elas vão para o aplicativo do cliente",
+        en: "--to does not apply to push: it goes to the customer's app"
+    }
+    /// Several customers share a CPF/CNPJ; the first is shown.
+    CliSeveralCustomers {
+        pt: "{count} clientes com este documento; mostrando o código {code}",
+        en: "{count} customers share this document; showing code {code}"
+    }
+    /// Total sessions of a connection log.
+    CliSessionsTotal { pt: "Total de conexões: {count}", en: "Total sessions: {count}" }
+    /// `login` succeeded.
+    CliLoggedIn {
+        pt: "Autenticado como {user} em {host}; token válido até {expiry}",
+        en: "Authenticated as {user} on {host}; token valid until {expiry}"
+    }
+
+    // ---- Action commands: confirmation and result -------------------------------
+    /// Confirmation target: a service.
+    CliTargetService { pt: "serviço {id}", en: "service {id}" }
+    /// Confirmation target: an invoice.
+    CliTargetInvoice { pt: "fatura {id}", en: "invoice {id}" }
+    /// Confirmation target: a ticket.
+    CliTargetTicket { pt: "atendimento {id}", en: "ticket {id}" }
+    /// An action without `--yes` and without a terminal to ask on.
+    CliNeedsYes {
+        pt: "{action}: sem terminal para confirmar; repita com --yes para executar. Nada foi enviado",
+        en: "{action}: no terminal to confirm on; repeat with --yes to do it. Nothing was sent"
+    }
+    /// The choices after a confirmation question.
+    CliConfirmChoices { pt: "[s/N]", en: "[y/N]" }
+    /// The attendant answered no.
+    CliCancelled { pt: "Cancelado: nada foi enviado", en: "Cancelled: nothing was sent" }
+    /// An action succeeded; `msg` is the server's text.
+    CliActionDone { pt: "Concluído ({action}): {msg}", en: "Done ({action}): {msg}" }
+    /// The protocol of a ticket just opened or closed.
+    CliProtocol { pt: "Protocolo: {protocol}", en: "Protocol: {protocol}" }
+    /// The action may or may not have happened.
+    CliOutcomeUnknown {
+        pt: "Resultado desconhecido: verifique antes de repetir ({detail})",
+        en: "Unknown: check before repeating ({detail})"
+    }
+    /// A signal arrived while an action waited for the server's answer.
+    CliInterruptedUnknown {
+        pt: "Interrompido antes da resposta do servidor: resultado desconhecido, verifique antes de repetir",
+        en: "Interrupted before the server answered: the outcome is unknown, check before repeating"
+    }
+
+    // ---- Tool commands: output, confirmation targets, refusals ------------------
+    /// Column: an id.
+    Cli7ColId { pt: "Id", en: "Id" }
+    /// Column: IPv6.
+    Cli7ColIpv6 { pt: "IPv6", en: "IPv6" }
+    /// Column: equipment.
+    Cli7ColEquipment { pt: "Equipamentos", en: "Equipment" }
+    /// Column: neighbourhoods.
+    Cli7ColNeighbourhoods { pt: "Bairros", en: "Neighbourhoods" }
+    /// Confirmation target of a prospect creation.
+    Cli7TargetProspect { pt: "{name}, {doc}, plano {plan}", en: "{name}, {doc}, plan {plan}" }
+    /// The id of a created prospect.
+    Cli7ProspectId { pt: "Prospecto nº {id}", en: "Prospect no. {id}" }
+    /// The plan is not offered at the CEP.
+    Cli7PlanNotAtCep { pt: "O plano {plan} não é oferecido no CEP {cep} (veja `hubdesk plans {cep}`); nada foi cadastrado", en: "Plan {plan} is not offered at CEP {cep} (see `hubdesk plans {cep}`); nothing was created" }
+    /// The neighbourhood is not in the city's list.
+    Cli7NeighbourhoodUnknown { pt: "Aviso: o bairro {bairro} não está na lista de {city} (ela só traz bairros com clientes ativos); enviado como digitado", en: "Warning: neighbourhood {bairro} is not in the list of {city} (it only has neighbourhoods with active customers); sent as typed" }
+    /// The city is not in the cities list.
+    Cli7CityUnknown { pt: "Aviso: a cidade {city} não está na lista de cidades com clientes ativos; bairro não conferido", en: "Warning: city {city} is not in the list of cities with active customers; neighbourhood not checked" }
+    /// Refusal of a receivables window longer than the API allows.
+    Cli7ReceivablesWindow {
+        pt: "Sem --customer o HubSoft limita /financeiro a {max} dias entre --from e --to, e este período tem {days} ({from} a {to}). Nada foi enviado: encurte o período ou informe --customer.",
+        en: "Without --customer HubSoft limits /financeiro to {max} days between --from and --to, and this period has {days} ({from} to {to}). Nothing was sent: shorten the period or give --customer."
+    }
+    /// Totals under the receivables table.
+    Cli7ReceivablesTotals { pt: "Faturas: {count} · total {sum} · vencidas em aberto {overdue}", en: "Invoices: {count} · total {sum} · overdue unpaid {overdue}" }
+    /// The server returned as many invoices as the limit.
+    Cli7ReceivablesMore { pt: "Vieram {limit} faturas, o limite: pode haver mais (use --limit ou encurte o período)", en: "{limit} invoices came back, the limit: there may be more (use --limit or shorten the period)" }
+    /// Confirmation target of a PBX call.
+    Cli7TargetPbx { pt: "{who}, telefone {phone}", en: "{who}, phone {phone}" }
+    /// The PBX target: an extension.
+    Cli7TargetRamal { pt: "ramal {ramal}", en: "extension {ramal}" }
+    /// The PBX target: an internal id.
+    Cli7TargetInternalId { pt: "identificador {id}", en: "internal id {id}" }
+    /// No extension for a PBX command.
+    Cli7PbxNoRamal { pt: "Sem ramal: defina `ramal` no perfil ou use --ramal ou --internal-id", en: "No extension: set `ramal` in the profile or use --ramal or --internal-id" }
+    /// Two exports close together: the server may answer from its cache.
+    Cli7ExportCacheNote { pt: "A exportação anterior deste servidor foi há {minutes} min: o HubSoft guarda cliente/all em cache e pode devolver a mesma resposta", en: "The previous export from this server was {minutes} min ago: HubSoft caches cliente/all and may return the same answer" }
+    /// Progress of an export.
+    Cli7ExportProgress { pt: "{count} clientes · {size}", en: "{count} customers · {size}" }
+    /// End of an export on a terminal.
+    Cli7ExportDone { pt: "{count} clientes exportados ({size})", en: "{count} customers exported ({size})" }
+    /// An export that broke off.
+    Cli7ExportPartial { pt: "Exportação interrompida depois de {count} clientes: {detail}", en: "Export broken off after {count} customers: {detail}" }
+    /// `call`: sent.
+    Cli7CallSent { pt: "Ligação de {phone} enviada ao console", en: "Call from {phone} sent to the console" }
+    /// `call`: nobody listens.
+    Cli7CallNoConsole { pt: "Nenhum console do perfil {profile} está aberto para receber a ligação ({path})", en: "No console of profile {profile} is open to take the call ({path})" }
+    /// `call`: no answer in time.
+    Cli7CallTimeout { pt: "O console não respondeu em {secs} s", en: "The console did not answer within {secs} s" }
+    /// `call`: refused by the console.
+    Cli7CallRefused { pt: "O console recusou a ligação ({code})", en: "The console refused the call ({code})" }
+    /// `call`: another failure.
+    Cli7CallFailed { pt: "Falha ao falar com o console: {detail}", en: "Could not talk to the console: {detail}" }
+
+    // ---- --help: the program and its global options -----------------------------
+    /// --help: the program.
+    HelpAbout {
+        pt: "Console de atendimento para provedores que usam o HubSoft. Sem comando, abre o console interativo",
+        en: "Help-desk console for ISPs running HubSoft. Without a command, opens the interactive console"
+    }
+    /// --help: --profile.
+    HelpProfile { pt: "Perfil do arquivo de configuração (ou HUBDESK_PROFILE)", en: "Profile from the config file (or HUBDESK_PROFILE)" }
+    /// --help: --config.
+    HelpConfig { pt: "Arquivo de configuração (ou HUBDESK_CONFIG)", en: "Config file (or HUBDESK_CONFIG)" }
+    /// --help: --host.
+    HelpHost { pt: "Endereço da API HubSoft (ou HUBSOFT_HOST)", en: "HubSoft API address (or HUBSOFT_HOST)" }
+    /// --help: --lang.
+    HelpLang { pt: "Idioma: pt-BR ou en", en: "Language: pt-BR or en" }
+    /// --help: --no-color.
+    HelpNoColor { pt: "Sem cores (como NO_COLOR)", en: "No colours (like NO_COLOR)" }
+    /// --help: --theme.
+    HelpTheme { pt: "Tema de cores", en: "Colour theme" }
+    /// --help: --read-only.
+    HelpReadOnly { pt: "Recusa toda ação que altera dados", en: "Refuse every action that changes data" }
+    /// --help: --privacy.
+    HelpPrivacy {
+        pt: "Mascara CPF/CNPJ, telefones, e-mails e números de endereço",
+        en: "Mask CPF/CNPJ, phones, e-mails and street numbers"
+    }
+    /// --help: --insecure.
+    HelpInsecure {
+        pt: "Aceita certificado TLS inválido ou autoassinado (como curl -k)",
+        en: "Accept an invalid or self-signed TLS certificate (like curl -k)"
+    }
+    /// --help: --log-level.
+    HelpLogLevel { pt: "Nível do arquivo de registro", en: "Level of the log file" }
+    /// --help: --timeout.
+    HelpTimeout {
+        pt: "Tempo máximo de cada consulta, em segundos (token, tentativas e esperas incluídos)",
+        en: "Time limit of each call, in seconds (token, tries and waits included)"
+    }
+    /// --help: --allow-core-dump.
+    HelpAllowCoreDump {
+        pt: "Permite core dump (desligado por padrão: guardaria senha, token e dados de clientes); só para depuração",
+        en: "Allow core dumps (off by default: they would hold the password, the token and customer data); for debugging only"
+    }
+    /// --help: --typeahead.
+    TaHelpFlag {
+        pt: "Console: índice local em memória para resultados instantâneos enquanto digita (baixa cliente/all)",
+        en: "Console: in-memory local index for instant results while typing (fetches cliente/all)"
+    }
+    /// --help: --json.
+    HelpJson { pt: "Saída em JSON, com os nomes de campo do HubSoft", en: "JSON output, with HubSoft's field names" }
+    /// --help: --yes.
+    HelpYes { pt: "Executa ações sem perguntar", en: "Do actions without asking" }
+
+    // ---- --help: commands and their arguments -----------------------------------
+    /// --help: search.
+    HelpCmdSearch {
+        pt: "Busca clientes por nome, CPF/CNPJ, código, telefone, login, IP ou MAC",
+        en: "Find customers by name, CPF/CNPJ, code, phone, login, IP or MAC"
+    }
+    /// --help: TERM.
+    HelpArgTerm { pt: "O que buscar; o tipo é detectado como no console", en: "What to find; its kind is detected as in the console" }
+    /// --help: --by.
+    HelpArgBy { pt: "Tipo de busca, em vez de detectar", en: "Search kind, instead of detecting it" }
+    /// --help: --cancelled.
+    HelpArgCancelled { pt: "Inclui serviços cancelados", en: "Include cancelled services" }
+    /// --help: --limit.
+    HelpArgLimit { pt: "No máximo N registros", en: "At most N records" }
+    /// --help: customer.
+    HelpCmdCustomer { pt: "Mostra um cliente e seus serviços", en: "Show a customer and their services" }
+    /// --help: REF.
+    HelpArgRef { pt: "Código do cliente, CPF/CNPJ ou service:ID", en: "Customer code, CPF/CNPJ or service:ID" }
+    /// --help: invoices.
+    HelpCmdInvoices { pt: "Faturas de um cliente (em aberto, ou todas)", en: "A customer's invoices (open, or all)" }
+    /// --help: invoices --all.
+    HelpArgAllInvoices { pt: "Inclui faturas pagas", en: "Include paid invoices" }
+    /// --help: tickets.
+    HelpCmdTickets { pt: "Atendimentos de um cliente", en: "A customer's tickets" }
+    /// --help: tickets --all.
+    HelpArgAllTickets { pt: "Inclui atendimentos fechados", en: "Include closed tickets" }
+    /// --help: orders.
+    HelpCmdOrders { pt: "Ordens de serviço de um cliente", en: "A customer's service orders" }
+    /// --help: orders --status.
+    HelpArgStatus { pt: "Só ordens nesta situação", en: "Only orders with this status" }
+    /// --help: connections.
+    HelpCmdConnections { pt: "Extrato de conexões de um login", en: "Connection history of a login" }
+    /// --help: LOGIN.
+    HelpArgLogin { pt: "Login PPPoE/RADIUS", en: "PPPoE/RADIUS login" }
+    /// --help: --from.
+    HelpArgFrom { pt: "Primeiro dia (dd/mm/aaaa)", en: "First day (dd/mm/yyyy)" }
+    /// --help: --to (dates), of `connections` and `receivables`.
+    HelpArgTo { pt: "Último dia (dd/mm/aaaa)", en: "Last day (dd/mm/yyyy)" }
+    /// --help: unlock.
+    HelpCmdUnlock { pt: "Desbloqueio em confiança de um serviço", en: "Trust unlock of a service" }
+    /// --help: SERVICE_ID.
+    HelpArgServiceId { pt: "id_cliente_servico do serviço", en: "The service's id_cliente_servico" }
+    /// --help: --days.
+    HelpArgDays { pt: "Dias de desbloqueio", en: "Days unlocked" }
+    /// --help: reset-mac.
+    HelpCmdResetMac { pt: "Limpa o MAC vinculado a um serviço", en: "Clear the MAC bound to a service" }
+    /// --help: disconnect.
+    HelpCmdDisconnect { pt: "Derruba a sessão de um serviço", en: "Drop a service's session" }
+    /// --help: send-invoice.
+    HelpCmdSendInvoice { pt: "Reenvia uma fatura por e-mail, SMS ou notificação", en: "Send an invoice again by e-mail, SMS or push" }
+    /// --help: INVOICE_ID.
+    HelpArgInvoiceId { pt: "id_fatura da fatura", en: "The invoice's id_fatura" }
+    /// --help: --via.
+    HelpArgVia { pt: "Canal de envio", en: "Channel" }
+    /// --help: send-invoice --to.
+    HelpArgRecipient {
+        pt: "Destinatário extra (e-mail ou telefone); pode repetir",
+        en: "Extra recipient (e-mail or phone); may be repeated"
+    }
+    /// --help: ticket.
+    HelpCmdTicket { pt: "Abre ou fecha atendimentos", en: "Open or close tickets" }
+    /// --help: ticket open.
+    HelpCmdTicketOpen { pt: "Abre um atendimento em um serviço", en: "Open a ticket on a service" }
+    /// --help: --description.
+    HelpArgDescription { pt: "O que o cliente relata", en: "What the customer reports" }
+    /// --help: --name.
+    HelpArgName { pt: "Quem solicitou", en: "Who asked" }
+    /// --help: --phone.
+    HelpArgPhone { pt: "Telefone de quem solicitou", en: "Requester's phone" }
+    /// --help: --email.
+    HelpArgEmail { pt: "E-mail de quem solicitou", en: "Requester's e-mail" }
+    /// --help: --with-order.
+    HelpArgWithOrder { pt: "Abre também uma ordem de serviço", en: "Also open a service order" }
+    /// --help: ticket close.
+    HelpCmdTicketClose { pt: "Fecha um atendimento", en: "Close a ticket" }
+    /// --help: ticket ID.
+    HelpArgTicketId { pt: "id_atendimento do atendimento", en: "The ticket's id_atendimento" }
+    /// --help: ticket close --description.
+    HelpArgCloseDescription {
+        pt: "Texto de fechamento (vai em parametros.texto_fechamento; a descrição do cliente não muda)",
+        en: "Closing text (sent in parametros.texto_fechamento; the customer's description is kept)"
+    }
+    /// --help: login.
+    HelpCmdLogin {
+        pt: "Confere as credenciais e mostra o usuário e a validade do token",
+        en: "Check the credentials and show the user and the token's expiry"
+    }
+    /// --help: config.
+    HelpCmdConfig { pt: "Arquivo de configuração", en: "The config file" }
+    /// --help: config path.
+    HelpCmdConfigPath { pt: "Mostra onde fica o arquivo de configuração", en: "Print where the config file is" }
+    /// --help: config check.
+    HelpCmdConfigCheck {
+        pt: "Confere o arquivo: chaves desconhecidas, teclas inválidas ou repetidas, segredos expostos",
+        en: "Check the file: unknown keys, bad or duplicate key bindings, exposed secrets"
+    }
+    /// --help: config example.
+    HelpCmdConfigExample { pt: "Mostra um arquivo de configuração comentado", en: "Print a commented example config" }
+    /// --help: audit.
+    HelpCmdAudit { pt: "Últimas entradas da trilha de auditoria", en: "Latest entries of the audit trail" }
+    /// --help: completions.
+    HelpCmdCompletions { pt: "Gera o autocompletar para um shell", en: "Generate shell completions" }
+    /// --help: SHELL.
+    HelpArgShell { pt: "Shell", en: "Shell" }
+    /// --help: man.
+    HelpCmdMan { pt: "Gera a página de manual (roff)", en: "Generate the manual page (roff)" }
+
+    // ---- --help: tool commands and their arguments ------------------------------
     /// `network`: about.
     Cli7HelpCmdNetwork { pt: "Inventário de rede: POPs, equipamentos e zonas de atendimento", en: "Network inventory: POPs, equipment and service zones" }
     /// `network pops`: about.
@@ -2007,8 +2264,6 @@ catalog! {
     Cli7HelpCmdReceivables { pt: "Contas a receber de todos os clientes num período (/financeiro), com totais", en: "Receivables of all customers in a period (/financeiro), with totals" }
     /// `receivables --from`.
     Cli7HelpArgRecvFrom { pt: "Primeiro dia (dd/mm/aaaa); sem --customer, no máximo 30 dias até --to", en: "First day (dd/mm/yyyy); without --customer, at most 30 days before --to" }
-    /// `receivables --to`.
-    Cli7HelpArgRecvTo { pt: "Último dia (dd/mm/aaaa)", en: "Last day (dd/mm/yyyy)" }
     /// `receivables --date-type`.
     Cli7HelpArgDateType { pt: "Data que o período filtra (tipo_data)", en: "Which date the period filters on (tipo_data)" }
     /// `receivables --paid-only`.
@@ -2025,7 +2280,7 @@ catalog! {
     Cli7HelpCmdPbxNotify { pt: "Notifica uma ligação recebida: abre o pop-up do atendente", en: "Notify an incoming call: opens the attendant's pop-up" }
     /// `pbx cancel`: about.
     Cli7HelpCmdPbxCancel { pt: "Ligação perdida: fecha o pop-up se ainda estiver aberto", en: "Missed call: closes the pop-up if still open" }
-    /// `pbx --phone`.
+    /// `pbx --phone` and `call PHONE`.
     Cli7HelpArgPbxPhone { pt: "Número de quem liga", en: "Caller's number" }
     /// `pbx --customer`.
     Cli7HelpArgPbxCustomer { pt: "Código do cliente, se já identificado", en: "Customer code, if already identified" }
@@ -2045,337 +2300,218 @@ catalog! {
     Cli7HelpArgExportLimit { pt: "No máximo N clientes", en: "At most N customers" }
     /// `call`: about.
     Cli7HelpCmdCall { pt: "Envia uma ligação ao console aberto (screen pop), p.ex. de um gancho do Asterisk", en: "Send a call to the running console (screen pop), e.g. from an Asterisk hook" }
-    /// `call PHONE`.
-    Cli7HelpArgCallPhone { pt: "Número de quem liga", en: "Caller's number" }
-    /// Column: an id.
-    Cli7ColId { pt: "Id", en: "Id" }
-    /// Column: IPv6.
-    Cli7ColIpv6 { pt: "IPv6", en: "IPv6" }
-    /// Column: model.
-    Cli7ColModel { pt: "Modelo", en: "Model" }
-    /// Column: maker.
-    Cli7ColMaker { pt: "Fabricante", en: "Maker" }
-    /// Column: equipment.
-    Cli7ColEquipment { pt: "Equipamentos", en: "Equipment" }
-    /// Column: interfaces.
-    Cli7ColInterfaces { pt: "Interfaces", en: "Interfaces" }
-    /// Column: state.
-    Cli7ColUf { pt: "UF", en: "State" }
-    /// Column: IBGE code.
-    Cli7ColIbge { pt: "IBGE", en: "IBGE" }
-    /// Column: neighbourhoods.
-    Cli7ColNeighbourhoods { pt: "Bairros", en: "Neighbourhoods" }
-    /// Column: download speed.
-    Cli7ColDownload { pt: "Download", en: "Download" }
-    /// Column: upload speed.
-    Cli7ColUpload { pt: "Upload", en: "Upload" }
-    /// Column: customer.
-    Cli7ColCustomer { pt: "Cliente", en: "Customer" }
-    /// Column: city.
-    Cli7ColCity { pt: "Cidade", en: "City" }
-    /// Refusal of a receivables window longer than the API allows.
-    Cli7ReceivablesWindow {
-        pt: "Sem --customer o HubSoft limita /financeiro a {max} dias entre --from e --to, e este período tem {days} ({from} a {to}). Nada foi enviado: encurte o período ou informe --customer.",
-        en: "Without --customer HubSoft limits /financeiro to {max} days between --from and --to, and this period has {days} ({from} to {to}). Nothing was sent: shorten the period or give --customer."
+
+    // ---- --help and usage errors: clap's own words ------------------------------
+    /// --help: the usage line's heading, with its colon.
+    CliUsageHeading { pt: "Uso:", en: "Usage:" }
+    /// --help: the heading of the subcommand list.
+    CliHeadingCommands { pt: "Comandos", en: "Commands" }
+    /// --help: the heading of positional arguments.
+    CliHeadingArguments { pt: "Argumentos", en: "Arguments" }
+    /// --help: the heading of flags and options.
+    CliHeadingOptions { pt: "Opções", en: "Options" }
+    /// --help: -h/--help.
+    CliFlagHelp { pt: "Mostra esta ajuda", en: "Print help" }
+    /// --help: -V/--version.
+    CliFlagVersion { pt: "Mostra a versão", en: "Print version" }
+    /// --help: appended to an option's help; `value` is its default.
+    CliHelpDefault { pt: "[padrão: {value}]", en: "[default: {value}]" }
+    /// --help: appended to an option's help; `values` lists the accepted values.
+    CliHelpPossibleValues { pt: "[valores possíveis: {values}]", en: "[possible values: {values}]" }
+    /// Usage error: an argument or flag the command does not take.
+    CliErrUnknownArgument { pt: "argumento inesperado '{arg}'", en: "unexpected argument '{arg}' found" }
+    /// Usage error: an unknown subcommand.
+    CliErrUnknownCommand { pt: "comando desconhecido '{command}'", en: "unrecognized subcommand '{command}'" }
+    /// Usage error: a value outside the accepted ones or that does not parse.
+    CliErrInvalidValue { pt: "valor inválido '{value}' para '{arg}'", en: "invalid value '{value}' for '{arg}'" }
+    /// Usage error: an option given without its value.
+    CliErrMissingValue {
+        pt: "falta o valor de '{arg}'",
+        en: "a value is required for '{arg}' but none was supplied"
     }
-    /// Totals under the receivables table.
-    Cli7ReceivablesTotals { pt: "Faturas: {count} · total {sum} · vencidas em aberto {overdue}", en: "Invoices: {count} · total {sum} · overdue unpaid {overdue}" }
-    /// The server returned as many invoices as the limit.
-    Cli7ReceivablesMore { pt: "Vieram {limit} faturas, o limite: pode haver mais (use --limit ou encurte o período)", en: "{limit} invoices came back, the limit: there may be more (use --limit or shorten the period)" }
-    /// Confirmation target of a prospect creation.
-    Cli7TargetProspect { pt: "{name}, {doc}, plano {plan}", en: "{name}, {doc}, plan {plan}" }
-    /// Confirmation target of a PBX call.
-    Cli7TargetPbx { pt: "{who}, telefone {phone}", en: "{who}, phone {phone}" }
-    /// The PBX target: an extension.
-    Cli7TargetRamal { pt: "ramal {ramal}", en: "extension {ramal}" }
-    /// The PBX target: an internal id.
-    Cli7TargetInternalId { pt: "identificador {id}", en: "internal id {id}" }
-    /// No extension for a PBX command.
-    Cli7PbxNoRamal { pt: "Sem ramal: defina `ramal` no perfil ou use --ramal ou --internal-id", en: "No extension: set `ramal` in the profile or use --ramal or --internal-id" }
-    /// The id of a created prospect.
-    Cli7ProspectId { pt: "Prospecto nº {id}", en: "Prospect no. {id}" }
-    /// The plan is not offered at the CEP.
-    Cli7PlanNotAtCep { pt: "O plano {plan} não é oferecido no CEP {cep} (veja `hubdesk plans {cep}`); nada foi cadastrado", en: "Plan {plan} is not offered at CEP {cep} (see `hubdesk plans {cep}`); nothing was created" }
-    /// The neighbourhood is not in the city's list.
-    Cli7NeighbourhoodUnknown { pt: "Aviso: o bairro {bairro} não está na lista de {city} (ela só traz bairros com clientes ativos); enviado como digitado", en: "Warning: neighbourhood {bairro} is not in the list of {city} (it only has neighbourhoods with active customers); sent as typed" }
-    /// The city is not in the cities list.
-    Cli7CityUnknown { pt: "Aviso: a cidade {city} não está na lista de cidades com clientes ativos; bairro não conferido", en: "Warning: city {city} is not in the list of cities with active customers; neighbourhood not checked" }
-    /// Two exports close together: the server may answer from its cache.
-    Cli7ExportCacheNote { pt: "A exportação anterior deste servidor foi há {minutes} min: o HubSoft guarda cliente/all em cache e pode devolver a mesma resposta", en: "The previous export from this server was {minutes} min ago: HubSoft caches cliente/all and may return the same answer" }
-    /// Progress of an export.
-    Cli7ExportProgress { pt: "{count} clientes · {size}", en: "{count} customers · {size}" }
-    /// End of an export on a terminal.
-    Cli7ExportDone { pt: "{count} clientes exportados ({size})", en: "{count} customers exported ({size})" }
-    /// An export that broke off.
-    Cli7ExportPartial { pt: "Exportação interrompida depois de {count} clientes: {detail}", en: "Export broken off after {count} customers: {detail}" }
-    /// `call`: sent.
-    Cli7CallSent { pt: "Ligação de {phone} enviada ao console", en: "Call from {phone} sent to the console" }
-    /// `call`: nobody listens.
-    Cli7CallNoConsole { pt: "Nenhum console do perfil {profile} está aberto para receber a ligação ({path})", en: "No console of profile {profile} is open to take the call ({path})" }
-    /// `call`: no answer in time.
-    Cli7CallTimeout { pt: "O console não respondeu em {secs} s", en: "The console did not answer within {secs} s" }
-    /// `call`: refused by the console.
-    Cli7CallRefused { pt: "O console recusou a ligação ({code})", en: "The console refused the call ({code})" }
-    /// `call`: another failure.
-    Cli7CallFailed { pt: "Falha ao falar com o console: {detail}", en: "Could not talk to the console: {detail}" }
+    /// Usage error: the accepted values, after an invalid one.
+    CliErrValidValues { pt: "valores possíveis: {values}", en: "possible values: {values}" }
+    /// Usage error: followed by the missing arguments, one per line.
+    CliErrMissingArguments {
+        pt: "faltam argumentos obrigatórios:",
+        en: "the following required arguments were not provided:"
+    }
+    /// Usage error: a command that needs a subcommand got none.
+    CliErrMissingCommand {
+        pt: "'{command}' precisa de um subcomando: {commands}",
+        en: "'{command}' requires a subcommand: {commands}"
+    }
+    /// Usage error: one value more than the option takes.
+    CliErrTooManyValues {
+        pt: "valor a mais '{value}' para '{arg}'",
+        en: "unexpected value '{value}' for '{arg}' found; no more were expected"
+    }
+    /// Usage error: the wrong number of values.
+    CliErrWrongNumberOfValues {
+        pt: "'{arg}' precisa de {expected} valor(es), mas recebeu {actual}",
+        en: "'{arg}' requires {expected} value(s), but {actual} were provided"
+    }
+    /// Usage error: two arguments that exclude each other.
+    CliErrConflict {
+        pt: "'{arg}' não pode ser usado junto com '{other}'",
+        en: "the argument '{arg}' cannot be used with '{other}'"
+    }
+    /// Usage error: an option that needs `--opt=value`.
+    CliErrNoEquals {
+        pt: "'{arg}' exige o valor depois de '='",
+        en: "equal sign is needed when assigning values to '{arg}'"
+    }
+    /// Usage error: an argument that is not valid UTF-8.
+    CliErrInvalidUtf8 {
+        pt: "um argumento não é texto UTF-8 válido",
+        en: "invalid UTF-8 was detected in one or more arguments"
+    }
+    /// Usage error of a kind without its own message; `detail` is clap's text.
+    CliErrOther { pt: "erro na linha de comando: {detail}", en: "command line error: {detail}" }
+    /// Usage error: a close match for a mistyped name.
+    CliErrTipSimilar { pt: "dica: você quis dizer '{suggestion}'?", en: "tip: did you mean '{suggestion}'?" }
+    /// Usage error: the last line.
+    CliErrMoreInfo {
+        pt: "Para mais informações, use '--help'.",
+        en: "For more information, try '--help'."
+    }
+    /// Usage error: why a value was refused, a number was expected.
+    CliErrNotANumber { pt: "não é um número válido", en: "not a valid number" }
+    /// Usage error: why a value was refused; `range` as in `1..=600`.
+    CliErrOutOfRange { pt: "fora do intervalo {range}", en: "not in {range}" }
+
+    // ---- --help and usage: value placeholders -----------------------------------
+    /// --help and usage: placeholder for a subcommand.
+    CliValueCommand { pt: "COMANDO", en: "COMMAND" }
+    /// --help and usage: placeholder for the options, as in `[OPTIONS]`.
+    CliValueOptions { pt: "OPÇÕES", en: "OPTIONS" }
+    /// --help and usage: placeholder of a name (profile, requester).
+    CliValueName { pt: "NOME", en: "NAME" }
+    /// --help and usage: placeholder of a file.
+    CliValueFile { pt: "ARQUIVO", en: "FILE" }
+    /// --help and usage: placeholder of a language.
+    CliValueLang { pt: "IDIOMA", en: "LANG" }
+    /// --help and usage: placeholder of a theme.
+    CliValueTheme { pt: "TEMA", en: "THEME" }
+    /// --help and usage: placeholder of a log level.
+    CliValueLevel { pt: "NÍVEL", en: "LOG_LEVEL" }
+    /// --help and usage: placeholder of a number of seconds.
+    CliValueSeconds { pt: "SEGUNDOS", en: "SECONDS" }
+    /// --help and usage: placeholder of a search term.
+    CliValueTerm { pt: "TERMO", en: "TERM" }
+    /// Placeholder of an `id_cliente_servico` in usage lines.
+    CliValueServiceId { pt: "ID_SERVIÇO", en: "SERVICE_ID" }
+    /// Placeholder of an `id_fatura` in usage lines.
+    CliValueInvoiceId { pt: "ID_FATURA", en: "INVOICE_ID" }
+    /// Placeholder of a `codigo_cliente` in usage lines.
+    CliValueCode { pt: "CÓDIGO", en: "CODE" }
+    /// --help and usage: placeholder of a search kind.
+    CliValueKind { pt: "TIPO", en: "KIND" }
+    /// --help and usage: placeholder of a date.
+    CliValueDate { pt: "DATA", en: "DATE" }
+    /// --help and usage: placeholder of a field to order by.
+    CliValueField { pt: "CAMPO", en: "FIELD" }
+    /// --help and usage: placeholder of a TCP port.
+    CliValuePort { pt: "PORTA", en: "PORT" }
+    /// --help and usage: placeholder of a count.
+    CliValueCount { pt: "N", en: "N" }
+    /// --help and usage: placeholder of a random seed.
+    CliValueSeed { pt: "SEMENTE", en: "SEED" }
+    /// --help and usage: placeholder of an identifier.
+    CliValueId { pt: "ID", en: "ID" }
+    /// --help and usage: placeholder of a secret.
+    CliValueSecret { pt: "SEGREDO", en: "SECRET" }
+    /// --help and usage: placeholder of a user name.
+    CliValueUser { pt: "USUÁRIO", en: "USER" }
+    /// --help and usage: placeholder of a password.
+    CliValuePassword { pt: "SENHA", en: "PASSWORD" }
+    /// --help and usage: placeholder of a number of days.
+    CliValueDays { pt: "DIAS", en: "DAYS" }
+    /// --help and usage: placeholder of a list of routes.
+    CliValueRoutes { pt: "ROTAS", en: "ROUTES" }
+    /// --help and usage: placeholder of a route and its latency.
+    CliValueRouteMs { pt: "ROTA=MS", en: "ROUTE=MS" }
+    /// --help and usage: placeholder of milliseconds.
+    CliValueMillis { pt: "MS", en: "MS" }
+    /// --help and usage: placeholder of a rate from 0 to 1.
+    CliValueRate { pt: "TAXA", en: "RATE" }
     /// Placeholder of a filter text.
     Cli7ValueFilter { pt: "FILTRO", en: "FILTER" }
     /// Placeholder of a phone.
     Cli7ValuePhone { pt: "TELEFONE", en: "PHONE" }
 
-    // ---- issue 7: receivables and PBX ----------------------------------------
-    /// Title of the receivables screen, its key and its palette entry.
-    RcvTool { pt: "Contas a receber", en: "Receivables" }
-    /// Filter bar: start of the date range.
-    RcvFrom { pt: "De", en: "From" }
-    /// Filter bar: end of the date range.
-    RcvTo { pt: "Até", en: "To" }
-    /// Filter bar: which date the range applies to (`tipo_data`).
-    RcvDateKind { pt: "Data", en: "Date" }
-    /// `tipo_data` / `order_by` value: due date.
-    RcvByDue { pt: "vencimento", en: "due date" }
-    /// `tipo_data` / `order_by` value: payment date.
-    RcvByPayment { pt: "pagamento", en: "payment" }
-    /// `order_by` value: amount.
-    RcvByAmount { pt: "valor", en: "amount" }
-    /// Filter bar: only paid invoices (`apenas_quitado`).
-    RcvPaidOnly { pt: "Só quitadas", en: "Paid only" }
-    /// A switch that is on.
-    RcvYes { pt: "sim", en: "yes" }
-    /// A switch that is off.
-    RcvNo { pt: "não", en: "no" }
-    /// Filter bar: sort order.
-    RcvOrder { pt: "Ordem", en: "Order" }
-    /// Ascending order.
-    RcvAsc { pt: "crescente", en: "ascending" }
-    /// Descending order.
-    RcvDesc { pt: "decrescente", en: "descending" }
-    /// Filter bar: optional customer.
-    RcvCustomer { pt: "Cliente", en: "Customer" }
-    /// Placeholder of the empty customer field.
-    RcvCustomerHint { pt: "código ou CPF/CNPJ", en: "code or CPF/CNPJ" }
-    /// How to use the filter bar; `tab` and `enter` are key names.
-    RcvFormHint { pt: "{tab} filtros · {enter} aplica", en: "{tab} filters · {enter} applies" }
-    /// The documented cap, explained under the filter bar while no customer is set.
-    RcvWindowNote { pt: "Sem cliente: o HubSoft aceita até {days} dias.", en: "No customer: HubSoft takes at most {days} days." }
-    /// Shown instead of the cap when a customer is set.
-    RcvWindowFree { pt: "Com cliente, qualquer período é aceito.", en: "With a customer, any range is accepted." }
-    /// A range over the cap without a customer: refused before sending.
-    RcvWindowTooLong {
-        pt: "{asked} dias: sem cliente o máximo é {days}. Encurte o período ou informe um cliente.",
-        en: "{asked} days: without a customer the maximum is {days}. Shorten the range or set a customer."
+    // ==== 13. Simulator and demo mode ============================================
+    // ---- Demo mode and `hubdesk sim` --------------------------------------------
+    /// --help: --demo.
+    HelpDemo {
+        pt: "Usa o simulador embutido, com dados fictícios, em vez de um servidor",
+        en: "Use the embedded simulator, with fictitious data, instead of a server"
     }
-    /// The end date is before the start date.
-    RcvRangeReversed { pt: "a data final é anterior à inicial", en: "the end date is before the start date" }
-    /// The customer field holds neither a code nor a valid CPF/CNPJ.
-    RcvBadCustomer {
-        pt: "informe o código do cliente ou um CPF/CNPJ válido",
-        en: "type the customer code or a valid CPF/CNPJ"
+    /// Banner of the demo mode backed by the simulator.
+    DemoBanner { pt: "DEMONSTRAÇÃO — dados fictícios", en: "DEMO — fictitious data" }
+    /// The embedded simulator could not start for `--demo`.
+    CliDemoFailed {
+        pt: "Não foi possível iniciar o simulador: {detail}",
+        en: "Could not start the simulator: {detail}"
     }
-    /// A field's problem: `field` is its label.
-    RcvFieldError { pt: "{field}: {reason}", en: "{field}: {reason}" }
-    /// Column: the customer.
-    RcvColCustomer { pt: "Cliente", en: "Customer" }
-    /// Column: the invoice id.
-    RcvColInvoice { pt: "Fatura", en: "Invoice" }
-    /// Column: payment date.
-    RcvColPaid { pt: "Pago em", en: "Paid on" }
-    /// Totals line: how many invoices and their sum.
-    RcvTotals { pt: "{count} fatura(s) · total {sum}", en: "{count} invoice(s) · total {sum}" }
-    /// Totals line: the overdue part.
-    RcvOverdue { pt: "vencidas {sum} ({count})", en: "overdue {sum} ({count})" }
-    /// The server returned as many rows as asked: there may be more.
-    RcvLimitReached { pt: "primeiras {limit}: encurte o período", en: "first {limit}: shorten the range" }
-    /// Detail of the selected invoice: the customer and its code.
-    RcvDetailCustomer { pt: "{name} · código {code}", en: "{name} · code {code}" }
-    /// Detail label: the bank's number.
-    RcvOurNumber { pt: "Nosso número", en: "Bank number" }
-    /// Detail hint: Enter opens the invoice's customer.
-    RcvOpenHint { pt: "{key} abre o cliente", en: "{key} opens the customer" }
-
-    /// Title of the PBX screen, its key and its palette entry.
-    PbxTool { pt: "PBX e screen pop", en: "PBX and screen pop" }
-    /// Key: post `pbx/ligacao/notificar` for the open customer.
-    PbxKeyNotify { pt: "Notificar ligação", en: "Notify call" }
-    /// Key: post `pbx/ligacao/cancelar` (missed call).
-    PbxKeyMissed { pt: "Ligação perdida", en: "Missed call" }
-    /// The notify action, for `{action}` placeholders.
-    PbxActionNotify { pt: "notificação de ligação", en: "call notification" }
-    /// The missed-call action, for `{action}` placeholders.
-    PbxActionMissed { pt: "aviso de ligação perdida", en: "missed-call notice" }
-    /// Label: the attendant's extension.
-    PbxExtension { pt: "Ramal", en: "Extension" }
-    /// Label: the attendant's internal id.
-    PbxInternalId { pt: "Identificador interno", en: "Internal id" }
-    /// Neither is configured: how to fix it. `profile` is the profile's name.
-    PbxNotConfigured {
-        pt: "Sem ramal neste perfil: adicione ramal = \"201\" ou internal_id = \"ATD-7\" em [profiles.{profile}] (arquivo: hubdesk config path)",
-        en: "No extension in this profile: add ramal = \"201\" or internal_id = \"ATD-7\" under [profiles.{profile}] (file: hubdesk config path)"
-    }
-    /// Label: the screen-pop socket.
-    PbxSocket { pt: "Screen pop", en: "Screen pop" }
-    /// The socket is listening.
-    PbxListening { pt: "ouvindo em {path}", en: "listening at {path}" }
-    /// No socket.
-    PbxNotListening { pt: "desligado (nenhum socket aberto)", en: "off (no socket open)" }
-    /// Label: the customer notify/missed act on.
-    PbxOpenCustomer { pt: "Cliente aberto", en: "Open customer" }
-    /// No customer open.
-    PbxNoCustomer { pt: "nenhum: abra um cliente para notificar", en: "none: open a customer to notify" }
-    /// The customer line: name, code and the phone that will be sent.
-    PbxCustomerLine { pt: "{name} · código {code} · {phone}", en: "{name} · code {code} · {phone}" }
-    /// The notify and missed keys.
-    PbxKeysLine { pt: "{notify} notifica · {missed} ligação perdida", en: "{notify} notifies · {missed} missed call" }
-    /// Enter on a pop.
-    PbxRepeatHint { pt: "{key} repete a busca da ligação", en: "{key} repeats the call's search" }
-    /// Heading of the list of pops.
-    PbxRecent { pt: "Ligações recebidas nesta sessão", en: "Calls received this session" }
-    /// No pop yet.
-    PbxNoPops { pt: "Nenhuma ligação recebida ainda", en: "No call received yet" }
-    /// A pop's search is running.
-    PbxPopSearching { pt: "buscando…", en: "searching…" }
-    /// A pop waits because a form or dialog was open.
-    PbxPopWaiting { pt: "em espera: {key} abre", en: "waiting: {key} opens it" }
-    /// A pop opened a customer.
-    PbxPopOpened { pt: "abriu {name} (código {code})", en: "opened {name} (code {code})" }
-    /// A pop found several customers.
-    PbxPopMatches { pt: "{count} clientes: lista na busca", en: "{count} customers: listed in the search" }
-    /// A pop found nobody.
-    PbxPopNone { pt: "nenhum cliente com esse telefone", en: "no customer with that phone" }
-    /// A pop's search failed.
-    PbxPopFailed { pt: "falhou: {detail}", en: "failed: {detail}" }
-    /// The attendant searched something else before the pop's answer came.
-    PbxPopReplaced { pt: "substituída por outra busca", en: "replaced by another search" }
-    /// Status: a pop arrived over a form or dialog.
-    PbxPopQueuedStatus {
-        pt: "Ligação de {phone} em espera: ao terminar, {key} e Enter abrem",
-        en: "Call from {phone} waiting: when done, {key} then Enter opens it"
-    }
-    /// Status: a pop found nobody.
-    PbxPopNoneStatus { pt: "Ligação de {phone}: nenhum cliente com esse telefone", en: "Call from {phone}: no customer with that phone" }
-    /// Status: a pop found several customers.
-    PbxPopMatchesStatus { pt: "Ligação de {phone}: {count} clientes, escolha na lista", en: "Call from {phone}: {count} customers, pick one" }
-    /// Status: a pop opened a customer.
-    PbxPopOpenedStatus { pt: "Ligação de {phone}: cliente aberto", en: "Call from {phone}: customer opened" }
-    /// Notify or missed without an open customer.
-    PbxNeedsCustomer { pt: "Abra um cliente para notificar a ligação", en: "Open a customer to notify the call" }
-    /// Confirmation line of a PBX action (the phone sent).
-    PbxConfirmPhone { pt: "Telefone: {phone}", en: "Phone: {phone}" }
-    // ---- issue 7: network ----
-    /// Opens the network screen (POPs, equipment, service zones).
-    KeyNetwork { pt: "Rede (NOC)", en: "Network (NOC)" }
-    /// From a service: its connection equipment on the network screen.
-    KeyNetworkJump { pt: "Serviço na rede", en: "Service on the network" }
-    /// Title of the network screen.
-    NetTitle { pt: "Rede", en: "Network" }
-    /// Tab: points of presence.
-    NetTabPops { pt: "POPs", en: "POPs" }
-    /// Tab: connection equipment.
-    NetTabEquipment { pt: "Equipamentos", en: "Equipment" }
-    /// Tab: service zones.
-    NetTabZones { pt: "Zonas de atendimento", en: "Service zones" }
-    /// Palette entry: the POPs tab.
-    NetPalettePops { pt: "Rede: POPs e seus equipamentos", en: "Network: POPs and their equipment" }
-    /// Palette entry: the equipment tab.
-    NetPaletteEquipment { pt: "Rede: equipamentos", en: "Network: equipment" }
-    /// Palette entry: the service zones tab.
-    NetPaletteZones { pt: "Rede: zonas de atendimento", en: "Network: service zones" }
-    /// Column: POP name.
-    NetColPop { pt: "POP", en: "POP" }
-    /// Column: zone name.
-    NetColZone { pt: "Zona", en: "Zone" }
-    /// Column: equipment name, or a count of equipment.
-    NetColEquipment { pt: "Equipamento", en: "Equipment" }
-    /// Column: how many equipments a POP has.
-    NetColEquipmentCount { pt: "Equip.", en: "Equip." }
-    /// Column: IP address.
-    NetColIp { pt: "IP", en: "IP" }
-    /// Column: model.
-    NetColModel { pt: "Modelo", en: "Model" }
-    /// Column: manufacturer.
-    NetColMaker { pt: "Fabricante", en: "Maker" }
-    /// Column: interface name, or a count of interfaces.
-    NetColInterfaces { pt: "Interfaces", en: "Interfaces" }
-    /// A POP with no equipment.
-    NetPopEmpty { pt: "Nenhum equipamento neste POP", en: "No equipment in this POP" }
-    /// A zone with no interfaces.
-    NetZoneEmpty { pt: "Nenhuma interface nesta zona", en: "No interface in this zone" }
-    /// Equipment detail: the POPs that hold it.
-    NetLabelPops { pt: "POP", en: "POP" }
-    /// Equipment detail: the zones it serves.
-    NetLabelZones { pt: "Zonas", en: "Zones" }
-    /// Equipment detail: in no POP of the loaded list.
-    NetLabelNoPop { pt: "nenhum", en: "none" }
-    /// Equipment detail: in no zone of the loaded list.
-    NetLabelNoZone { pt: "nenhuma", en: "none" }
-    /// Banner over the network screen after a jump: what was found.
-    NetJumpBanner { pt: "Serviço: {found}", en: "Service: {found}" }
-    /// Jump: the lists are loading.
-    NetJumpLooking { pt: "Procurando {what} na rede…", en: "Looking for {what} on the network…" }
-    /// Jump result: the equipment found.
-    NetJumpEquipment { pt: "Equipamento {name}", en: "Equipment {name}" }
-    /// Jump result: the POP holding it.
-    NetJumpPop { pt: "POP {name}", en: "POP {name}" }
-    /// Jump result: the zone it serves.
-    NetJumpZone { pt: "Zona {name}", en: "Zone {name}" }
-    /// Jump result: in no POP.
-    NetJumpNoPop { pt: "em nenhum POP", en: "in no POP" }
-    /// Jump result: in no zone.
-    NetJumpNoZone { pt: "em nenhuma zona", en: "in no zone" }
-    /// Jump: nothing on the network matches the service's equipment.
-    NetJumpNotFound { pt: "Nenhum equipamento da rede corresponde a {what}", en: "No network equipment matches {what}" }
-    /// Jump: the service names no connection equipment.
-    NetJumpNoData { pt: "Este serviço não informa o equipamento de conexão", en: "This service names no connection equipment" }
-    /// Jump: the customer has no service to start from.
-    NetJumpNoService { pt: "Nenhum serviço selecionado", en: "No service selected" }
-    /// Jump: the network lists could not be read.
-    NetJumpFailed { pt: "Não foi possível consultar a rede: {error}", en: "Could not read the network inventory: {error}" }
-    // ---- issue 8: type-ahead ----
-    /// --help: --typeahead.
-    TaHelpFlag {
-        pt: "Console: índice local em memória para resultados instantâneos enquanto digita (baixa cliente/all)",
-        en: "Console: in-memory local index for instant results while typing (fetches cliente/all)"
-    }
-    /// Search info line: the local index is being fetched and built.
-    TaLoading { pt: "Índice local: carregando…", en: "Local index: loading…" }
-    /// Search info line: the local index is ready; `count` is formatted.
-    TaReady { pt: "Índice local: {count} clientes", en: "Local index: {count} customers" }
-    /// Search info line: the local index could not be loaded.
-    TaUnavailable { pt: "Índice local indisponível", en: "Local index unavailable" }
-    /// Status: loading the local index failed; server search still works.
-    TaLoadFailed {
-        pt: "Índice local indisponível ({detail}); a busca no servidor funciona normalmente",
-        en: "Local index unavailable ({detail}); server search works as usual"
-    }
-    /// Title of the result pane while local matches show; `count` is formatted.
-    TaTitle {
-        pt: "Índice local · {count} correspondências · Enter busca no servidor",
-        en: "Local index · {count} matches · Enter searches the server"
-    }
-    /// Title of the result pane when nothing local matches.
-    TaTitleNone {
-        pt: "Índice local · nenhuma correspondência · Enter busca no servidor",
-        en: "Local index · no matches · Enter searches the server"
-    }
-    /// The services column of a local match: its data comes when opened.
-    TaRowLocal { pt: "local", en: "local" }
-    /// More local matches than shown; `count` is formatted.
-    TaMore {
-        pt: "▲ mais {count} no índice local: continue digitando",
-        en: "▲ {count} more in the local index: keep typing"
-    }
-
-    // ---- issue 9: hardening ----
-    /// `--config FILE` names a file that does not exist.
-    HdConfigNotFound {
-        pt: "Arquivo de configuração não encontrado: {path} (indicado por --config)",
-        en: "Config file not found: {path} (given with --config)"
-    }
-    /// `--insecure` on a CLI command: said on stderr every time.
-    HdInsecureWarning {
-        pt: "aviso: certificados TLS NÃO são verificados (--insecure); use só com um servidor de teste",
-        en: "warning: TLS certificates are NOT verified (--insecure); use only with a test server"
-    }
+    /// --help: sim.
+    HelpCmdSim { pt: "Roda o simulador do HubSoft sozinho", en: "Run the HubSoft simulator on its own" }
+    /// --help: sim --port.
+    HelpSimPort { pt: "Porta TCP em 127.0.0.1 (0 = qualquer porta livre)", en: "TCP port on 127.0.0.1 (0 = any free port)" }
+    /// --help: sim --customers.
+    HelpSimCustomers { pt: "Número de clientes fictícios (1 a 100000)", en: "Number of synthetic customers (1..=100000)" }
+    /// --help: sim --seed.
+    HelpSimSeed { pt: "Semente dos dados fictícios", en: "Seed of the synthetic data" }
+    /// --help: sim --today.
+    HelpSimToday { pt: "Fixa \"hoje\" (AAAA-MM-DD) em vez da data real em America/Sao_Paulo", en: "Pin \"today\" (YYYY-MM-DD) instead of the real date in America/Sao_Paulo" }
+    /// --help: sim --client-id.
+    HelpSimClientId { pt: "client_id aceito", en: "Accepted client_id" }
+    /// --help: sim --client-secret.
+    HelpSimClientSecret { pt: "client_secret aceito", en: "Accepted client_secret" }
+    /// --help: sim --username.
+    HelpSimUsername { pt: "Usuário da API aceito", en: "Accepted API user" }
+    /// --help: sim --password.
+    HelpSimPassword { pt: "Senha da API aceita", en: "Accepted API password" }
+    /// --help: sim --token-ttl-secs.
+    HelpSimTokenTtl { pt: "Validade dos tokens emitidos, em segundos", en: "Lifetime of issued tokens, in seconds" }
+    /// --help: sim --unlock-max-days.
+    HelpSimUnlockMaxDays { pt: "Maior dias_desbloqueio aceito", en: "Largest accepted dias_desbloqueio" }
+    /// --help: sim --reconnect-delay-secs.
+    HelpSimReconnectDelay { pt: "Segundos até um serviço desconectado voltar", en: "Seconds until a disconnected service reconnects" }
+    /// --help: sim --cache-ttl-secs.
+    HelpSimCacheTtl { pt: "Segundos em que cliente/all repete uma resposta em cache", en: "Seconds cliente/all keeps serving a cached answer" }
+    /// --help: sim --latency-ms.
+    HelpSimLatency { pt: "Latência fixa somada a toda resposta, em ms", en: "Fixed latency added to every answer, in ms" }
+    /// --help: sim --jitter-ms.
+    HelpSimJitter { pt: "Latência aleatória extra, de 0 a N ms", en: "Extra random latency, 0..=N ms" }
+    /// --help: sim --route-latency.
+    HelpSimRouteLatency { pt: "Latência de uma rota, ROTA=MS (pode repetir), p. ex. cliente/financeiro=2000", en: "Latency of one route, ROUTE=MS (repeatable), e.g. cliente/financeiro=2000" }
+    /// --help: sim --fault-routes.
+    HelpSimFaultRoutes { pt: "Limita as falhas a estas rotas (separadas por vírgula); todas se ausente", en: "Limit the fault knobs to these routes (comma-separated); all routes when absent" }
+    /// --help: sim --error-rate.
+    HelpSimErrorRate { pt: "Taxa (0 a 1) de respostas HTTP 500 com corpo JSON", en: "Rate (0..1) of HTTP 500 answers with a JSON body" }
+    /// --help: sim --html-502-rate.
+    HelpSimHtml502Rate { pt: "Taxa de respostas HTTP 502 com página HTML", en: "Rate of HTTP 502 answers with an HTML page" }
+    /// --help: sim --hang-rate.
+    HelpSimHangRate { pt: "Taxa de requisições que nunca recebem resposta", en: "Rate of requests that never get an answer" }
+    /// --help: sim --malformed-rate.
+    HelpSimMalformedRate { pt: "Taxa de respostas que não são JSON válido", en: "Rate of answers that are not valid JSON" }
+    /// --help: sim --truncated-rate.
+    HelpSimTruncatedRate { pt: "Taxa de respostas cortadas no meio", en: "Rate of answers cut in the middle" }
+    /// --help: sim --latin1.
+    HelpSimLatin1 { pt: "Envia os corpos em Latin-1 em vez de UTF-8", en: "Send bodies as Latin-1 instead of UTF-8" }
+    /// --help: sim --forbidden.
+    HelpSimForbidden { pt: "Responde 403 (sem permissão) nas rotas com falha", en: "Answer 403 (no permission) on the fault routes" }
+    /// --help: sim --rate-limit-rate.
+    HelpSimRateLimitRate { pt: "Taxa de respostas HTTP 429", en: "Rate of HTTP 429 answers" }
+    /// --help: sim --retry-after-secs.
+    HelpSimRetryAfter { pt: "Segundos de Retry-After enviados com o 429", en: "Retry-After seconds sent with 429" }
+    /// --help: sim --suscess.
+    HelpSimSuscess { pt: "Escreve o status de sucesso \"suscess\", como alguns servidores", en: "Spell the success status \"suscess\", as some servers do" }
+    /// --help: sim --not-found-on-empty.
+    HelpSimNotFoundOnEmpty { pt: "Responde 404 quando uma busca não encontra nada", en: "Answer 404 when a search finds nothing" }
+    /// --help: sim --apply-then-stall.
+    HelpSimApplyThenStall { pt: "Ações têm efeito e depois nunca respondem", en: "Actions take effect, then never answer" }
     /// --help: sim --apply-then-500.
     HdHelpSimApplyThen500 { pt: "Ações têm efeito e depois respondem HTTP 500", en: "Actions take effect, then answer HTTP 500" }
     /// --help: sim --hostile-text.
@@ -2388,4 +2524,25 @@ catalog! {
         pt: "Comporta-se como um servidor de 2020: sem as rotas e buscas mais novas",
         en: "Behave like a 2020 server: no newer routes or search kinds"
     }
+
+    // ---- routes17 branch (to regroup) ----
+    /// A newer route this HubSoft server does not have (404/405 without
+    /// HubSoft's envelope); `route` is its short name.
+    ErrNotOffered {
+        pt: "Este servidor HubSoft não oferece {route}: é de uma versão anterior a essa rota",
+        en: "This HubSoft server does not offer {route}: it predates that route"
+    }
+    /// HTTP 403 on a route that needs its own HubSoft permission; `permission` is one of the Perm* words.
+    ErrPermissionMissing {
+        pt: "Falta ao usuário da API a permissão do HubSoft para {permission}: peça ao administrador do HubSoft para concedê-la",
+        en: "The API user lacks the HubSoft permission to {permission}: ask the HubSoft administrator to grant it"
+    }
+    /// The permission of `cliente_servico/habilitar`.
+    PermEnableService { pt: "habilitar serviço (cliente_servico/habilitar)", en: "enable a service (cliente_servico/habilitar)" }
+    /// The permission of `cliente_servico/suspender`.
+    PermSuspendService { pt: "suspender serviço (cliente_servico/suspender)", en: "suspend a service (cliente_servico/suspender)" }
+    /// The permission of `cliente_servico/ativar`.
+    PermActivateService { pt: "ativar serviço (cliente_servico/ativar)", en: "activate a service (cliente_servico/ativar)" }
+    /// Search kind: `id_externo` (another system's id for the customer).
+    KindExternalId { pt: "ID externo", en: "External id" }
 }

@@ -6,6 +6,10 @@
 //! exist in one language only. Placeholders are named (`{name}`, `{count}`)
 //! so translators can reorder them; [`trf`] fills them in.
 //!
+//! The catalog is grouped by product area (errors, search, customer view,
+//! actions, forms, tool screens, console chrome, CLI...); its module doc has
+//! the table of contents and says where a new message goes.
+//!
 //! Plurals are explicit messages (`…One` / `…Many`) rather than a plural
 //! engine: both languages here only need the one/other distinction.
 

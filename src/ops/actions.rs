@@ -14,7 +14,8 @@ use crate::api::prospects::NewProspect;
 use crate::api::service_actions::{Disconnect, ResetMac, TrustUnlock};
 use crate::api::tickets::{NewTicket, TicketUpdate};
 use crate::api::{ApiError, Client, PbxCall};
-use crate::audit::{self, AuditAttempt, Outcome};
+use crate::audit::action as name;
+use crate::audit::{AuditAttempt, Outcome};
 use crate::i18n::Msg;
 
 /// An action hubdesk can send.
@@ -47,7 +48,60 @@ pub enum ActionKind {
     PbxMissed,
 }
 
-/// One row of the action table: everything that names an action.
+/// What an action acts on: the record its target id names, which the
+/// console must have selected before the action can start, and what its
+/// confirmation names first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A subscriber's service (`id_cliente_servico`): the service actions
+    /// and a new ticket. Its key works from every customer pane.
+    Service,
+    /// An invoice (`id_fatura`) selected in the invoices pane.
+    Invoice,
+    /// A ticket (`id_atendimento`) selected in the tickets pane.
+    Ticket,
+    /// The customer on screen (`codigo_cliente`).
+    Customer,
+    /// No record of a customer view: a tool screen's own (a prospect).
+    Nothing,
+}
+
+/// What an action does to HubSoft data; decides read-only mode and, in
+/// the console, whether a held key may repeat it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Risk {
+    /// Reads or changes only the console's own view.
+    Safe,
+    /// Writes to HubSoft without touching the service (a ticket, an e-mail):
+    /// removed in read-only mode, no confirmation.
+    Writes,
+    /// Changes a subscriber's service (unlock, MAC reset, disconnect) or
+    /// closes a record: needs a confirmation dialog and is removed in
+    /// read-only mode.
+    Dangerous,
+}
+
+/// A read a front end repeats after an action, because the action changed
+/// (or may have changed) what it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reread {
+    /// The customer's record (services, their status, the last connection).
+    Customer,
+    /// The invoices.
+    Invoices,
+    /// The tickets.
+    Tickets,
+    /// The service orders.
+    Orders,
+    /// The connection history.
+    Connections,
+}
+
+/// One row of the action table: everything about an action that is data.
+/// What is truly per action is the request it builds (its
+/// [`ActionRequest`] variant and the client method [`perform`] calls) and,
+/// when it has one, the form that fills that request.
+#[derive(Clone, Copy)]
 struct Row {
     kind: ActionKind,
     /// For `{action}` placeholders ("desbloqueio em confiança").
@@ -55,69 +109,236 @@ struct Row {
     /// The `action` of its audit lines; never changes (old trails are read
     /// by newer versions).
     audit: &'static str,
+    /// The console command that starts it: its name in the keymap and the
+    /// `[keys]` section of the configuration. Kinds that share one are
+    /// chosen in its form (the three invoice channels).
+    command: &'static str,
+    /// The command's default keys (the first row of a command gives them).
+    keys: &'static [&'static str],
+    /// The command's description in the hint bar and the help.
+    key_msg: Msg,
+    /// Shown in the hint bar (the help lists every command).
+    hint: bool,
+    /// What it acts on.
+    target: Target,
+    /// Read-only and key-repeat behaviour.
+    risk: Risk,
+    /// Asks a yes/no dialog before it is sent, beyond its form's submit.
+    confirm: bool,
+    /// Touches the subscriber's connection (the dialog adds its warning).
+    affects_connection: bool,
+    /// A line the confirmation adds after naming the target: what happens
+    /// next.
+    effect: Option<Msg>,
+    /// Reads repeated as soon as the answer arrives.
+    reread: &'static [Reread],
+    /// Reads repeated a moment later (the network needs the time).
+    reread_later: &'static [Reread],
+    /// The request, for an action that needs nothing but its target's id
+    /// (no form).
+    direct: Option<fn(u64) -> ActionRequest>,
 }
 
-/// The one table of actions.
+/// A row's defaults: a plain write on the customer's service, with no
+/// form-less request, nothing re-read, no key.
+const fn row(kind: ActionKind, msg: Msg, audit: &'static str, command: &'static str) -> Row {
+    Row {
+        kind,
+        msg,
+        audit,
+        command,
+        keys: &[],
+        key_msg: msg,
+        hint: false,
+        target: Target::Service,
+        risk: Risk::Writes,
+        confirm: false,
+        affects_connection: false,
+        effect: None,
+        reread: &[],
+        reread_later: &[],
+        direct: None,
+    }
+}
+
+fn reset_mac(service: u64) -> ActionRequest {
+    ActionRequest::ResetMac(ResetMac {
+        id_cliente_servico: service,
+    })
+}
+
+fn disconnect(service: u64) -> ActionRequest {
+    ActionRequest::Disconnect(Disconnect {
+        id_cliente_servico: service,
+    })
+}
+
+/// The one table of actions, in the order of [`ActionKind`].
 const TABLE: [Row; 12] = [
     Row {
-        kind: ActionKind::OpenTicket,
-        msg: Msg::ActionOpenTicket,
-        audit: audit::action::OPEN_TICKET,
+        keys: &["t"],
+        key_msg: Msg::KeyTicket,
+        hint: true,
+        reread: &[Reread::Tickets],
+        ..row(
+            ActionKind::OpenTicket,
+            Msg::ActionOpenTicket,
+            name::OPEN_TICKET,
+            "ticket",
+        )
     },
     Row {
-        kind: ActionKind::EditTicket,
-        msg: Msg::ActionEditTicket,
-        audit: audit::action::EDIT_TICKET,
+        keys: &["e"],
+        key_msg: Msg::KeyEditTicket,
+        hint: true,
+        target: Target::Ticket,
+        reread: &[Reread::Tickets],
+        ..row(
+            ActionKind::EditTicket,
+            Msg::ActionEditTicket,
+            name::EDIT_TICKET,
+            "edit-ticket",
+        )
     },
     Row {
-        kind: ActionKind::CloseTicket,
-        msg: Msg::ActionCloseTicket,
-        audit: audit::action::CLOSE_TICKET,
+        keys: &["x"],
+        key_msg: Msg::KeyCloseTicket,
+        hint: true,
+        target: Target::Ticket,
+        risk: Risk::Dangerous,
+        confirm: true,
+        effect: Some(Msg::FormClosingHint),
+        reread: &[Reread::Tickets, Reread::Orders],
+        ..row(
+            ActionKind::CloseTicket,
+            Msg::ActionCloseTicket,
+            name::CLOSE_TICKET,
+            "close-ticket",
+        )
     },
     Row {
-        kind: ActionKind::TrustUnlock,
-        msg: Msg::ActionTrustUnlock,
-        audit: audit::action::TRUST_UNLOCK,
+        keys: &["u"],
+        key_msg: Msg::KeyUnlock,
+        hint: true,
+        risk: Risk::Dangerous,
+        confirm: true,
+        affects_connection: true,
+        reread: &[Reread::Customer],
+        ..row(
+            ActionKind::TrustUnlock,
+            Msg::ActionTrustUnlock,
+            name::TRUST_UNLOCK,
+            "unlock",
+        )
     },
     Row {
-        kind: ActionKind::ResetMac,
-        msg: Msg::ActionResetMac,
-        audit: audit::action::RESET_MAC,
+        keys: &["m"],
+        key_msg: Msg::KeyMacReset,
+        hint: true,
+        risk: Risk::Dangerous,
+        confirm: true,
+        affects_connection: true,
+        effect: Some(Msg::ConfirmResetMacEffect),
+        reread: &[Reread::Customer],
+        direct: Some(reset_mac),
+        ..row(
+            ActionKind::ResetMac,
+            Msg::ActionResetMac,
+            name::RESET_MAC,
+            "mac-reset",
+        )
     },
     Row {
-        kind: ActionKind::Disconnect,
-        msg: Msg::ActionDisconnect,
-        audit: audit::action::DISCONNECT,
+        keys: &["d"],
+        key_msg: Msg::KeyDisconnect,
+        hint: true,
+        risk: Risk::Dangerous,
+        confirm: true,
+        affects_connection: true,
+        effect: Some(Msg::ConfirmDisconnectEffect),
+        // Never the disconnect itself: only the reads, once the
+        // concentrator has dropped the session.
+        reread_later: &[Reread::Customer, Reread::Connections],
+        direct: Some(disconnect),
+        ..row(
+            ActionKind::Disconnect,
+            Msg::ActionDisconnect,
+            name::DISCONNECT,
+            "disconnect",
+        )
     },
     Row {
-        kind: ActionKind::SendInvoiceEmail,
-        msg: Msg::ActionSendInvoiceEmail,
-        audit: audit::action::SEND_INVOICE_EMAIL,
+        keys: &["e"],
+        key_msg: Msg::KeySendInvoice,
+        hint: true,
+        target: Target::Invoice,
+        reread: &[Reread::Invoices],
+        ..row(
+            ActionKind::SendInvoiceEmail,
+            Msg::ActionSendInvoiceEmail,
+            name::SEND_INVOICE_EMAIL,
+            "send-invoice",
+        )
     },
     Row {
-        kind: ActionKind::SendInvoiceSms,
-        msg: Msg::ActionSendInvoiceSms,
-        audit: audit::action::SEND_INVOICE_SMS,
+        target: Target::Invoice,
+        reread: &[Reread::Invoices],
+        ..row(
+            ActionKind::SendInvoiceSms,
+            Msg::ActionSendInvoiceSms,
+            name::SEND_INVOICE_SMS,
+            "send-invoice",
+        )
     },
     Row {
-        kind: ActionKind::SendInvoicePush,
-        msg: Msg::ActionSendInvoicePush,
-        audit: audit::action::SEND_INVOICE_PUSH,
+        target: Target::Invoice,
+        reread: &[Reread::Invoices],
+        ..row(
+            ActionKind::SendInvoicePush,
+            Msg::ActionSendInvoicePush,
+            name::SEND_INVOICE_PUSH,
+            "send-invoice",
+        )
+    },
+    // A prospect is a new record at the ISP, named in full before it is
+    // sent; the sales screen reads its list again itself.
+    Row {
+        keys: &["n"],
+        key_msg: Msg::SalesKeyNew,
+        target: Target::Nothing,
+        confirm: true,
+        ..row(
+            ActionKind::CreateProspect,
+            Msg::SalesActionCreate,
+            name::CREATE_PROSPECT,
+            "new-prospect",
+        )
+    },
+    // "L"igação notifies the call, "M"issed closes it: both upper case
+    // and apart, so a slip of the finger cannot close the pop-up the
+    // attendant just opened ("n" jumps to the network). The pop-up lives
+    // in HubSoft's web panel: nothing here to re-read.
+    Row {
+        keys: &["L"],
+        key_msg: Msg::PbxKeyNotify,
+        target: Target::Customer,
+        ..row(
+            ActionKind::PbxNotify,
+            Msg::PbxActionNotify,
+            name::PBX_NOTIFY,
+            "pbx-notify",
+        )
     },
     Row {
-        kind: ActionKind::CreateProspect,
-        msg: Msg::SalesActionCreate,
-        audit: audit::action::CREATE_PROSPECT,
-    },
-    Row {
-        kind: ActionKind::PbxNotify,
-        msg: Msg::PbxActionNotify,
-        audit: audit::action::PBX_NOTIFY,
-    },
-    Row {
-        kind: ActionKind::PbxMissed,
-        msg: Msg::PbxActionMissed,
-        audit: audit::action::PBX_CANCEL,
+        keys: &["M"],
+        key_msg: Msg::PbxKeyMissed,
+        target: Target::Customer,
+        ..row(
+            ActionKind::PbxMissed,
+            Msg::PbxActionMissed,
+            name::PBX_CANCEL,
+            "pbx-missed",
+        )
     },
 ];
 
@@ -138,19 +359,19 @@ impl ActionKind {
         ActionKind::PbxMissed,
     ];
 
-    fn row(self) -> &'static Row {
+    const fn row(self) -> Row {
         // The table is in the order of the enum (pinned by a test).
-        &TABLE[self as usize]
+        TABLE[self as usize]
     }
 
     /// The action's name for `{action}` placeholders ("desbloqueio em
     /// confiança").
-    pub fn msg(self) -> Msg {
+    pub const fn msg(self) -> Msg {
         self.row().msg
     }
 
     /// The `action` of its audit lines.
-    pub fn audit_name(self) -> &'static str {
+    pub const fn audit_name(self) -> &'static str {
         self.row().audit
     }
 
@@ -159,23 +380,107 @@ impl ActionKind {
         TABLE.iter().find(|r| r.audit == name).map(|r| r.kind)
     }
 
+    /// The console command that starts it (its keymap and configuration
+    /// name); kinds sharing one are chosen in its form.
+    pub const fn command(self) -> &'static str {
+        self.row().command
+    }
+
+    /// The first kind of its command: the one the command's key names.
+    pub fn command_kind(self) -> ActionKind {
+        let command = self.command();
+        TABLE
+            .iter()
+            .find(|r| r.command == command)
+            .map_or(self, |r| r.kind)
+    }
+
+    /// The command's default keys (empty on all but the first kind of a
+    /// command).
+    pub const fn default_keys(self) -> &'static [&'static str] {
+        self.row().keys
+    }
+
+    /// The command's description in the hint bar and the help.
+    pub const fn key_msg(self) -> Msg {
+        self.row().key_msg
+    }
+
+    /// Whether the command shows in the hint bar.
+    pub const fn hinted(self) -> bool {
+        self.row().hint
+    }
+
+    /// What it acts on.
+    pub const fn target(self) -> Target {
+        self.row().target
+    }
+
+    /// What it does to HubSoft data.
+    pub const fn risk(self) -> Risk {
+        self.row().risk
+    }
+
     /// Whether the action touches the subscriber's connection (the
     /// confirmation dialog then adds its warning).
-    pub fn affects_connection(self) -> bool {
-        matches!(
-            self,
-            ActionKind::TrustUnlock | ActionKind::ResetMac | ActionKind::Disconnect
-        )
+    pub const fn affects_connection(self) -> bool {
+        self.row().affects_connection
     }
 
     /// Whether the action needs a confirmation dialog before it is sent.
     /// Opening or editing a ticket and sending an invoice only add records
     /// and are confirmed by the form's own submit. A prospect is a new
     /// record at the ISP, named in full before it is sent.
-    pub fn needs_confirmation(self) -> bool {
-        self.affects_connection()
-            || self == ActionKind::CloseTicket
-            || self == ActionKind::CreateProspect
+    pub const fn needs_confirmation(self) -> bool {
+        self.row().confirm
+    }
+
+    /// The line its confirmation adds after naming the target.
+    pub const fn effect(self) -> Option<Msg> {
+        self.row().effect
+    }
+
+    /// The reads to repeat once its answer arrives.
+    pub const fn rereads(self) -> &'static [Reread] {
+        self.row().reread
+    }
+
+    /// The reads to repeat a moment after its answer.
+    pub const fn rereads_later(self) -> &'static [Reread] {
+        self.row().reread_later
+    }
+
+    /// The request of an action that needs nothing but its target's id,
+    /// `id` (no form); `None` for an action with a form.
+    pub fn direct_request(self, id: u64) -> Option<ActionRequest> {
+        self.row().direct.map(|build| build(id))
+    }
+}
+
+/// The records an action request names (see [`ActionRequest::ids`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ids {
+    /// `codigo_cliente`.
+    pub customer: Option<u64>,
+    /// `id_cliente_servico`.
+    pub service: Option<u64>,
+    /// `id_fatura`.
+    pub invoice: Option<u64>,
+    /// `id_atendimento`.
+    pub ticket: Option<u64>,
+}
+
+impl Ids {
+    /// The id of `target` (0 when the request names none).
+    pub fn of(&self, target: Target) -> u64 {
+        match target {
+            Target::Service => self.service,
+            Target::Invoice => self.invoice,
+            Target::Ticket => self.ticket,
+            Target::Customer => self.customer,
+            Target::Nothing => None,
+        }
+        .unwrap_or(0)
     }
 }
 
@@ -279,18 +584,8 @@ impl ActionRequest {
 }
 
 impl ActionRequest {
-    /// The audit attempt of this request: the action's audit name and the
-    /// records it names (customer, service, invoice, ticket), plus who
-    /// sends it from where. `known` adds what the front end knows beyond
-    /// the request (the customer on screen, a ticket's service); the
-    /// request's own ids win.
-    pub fn attempt(
-        &self,
-        known: &AuditAttempt,
-        attendant: Option<String>,
-        profile: String,
-        host: String,
-    ) -> AuditAttempt {
+    /// The records the request itself names.
+    pub fn ids(&self) -> Ids {
         let (customer, service, invoice, ticket) = match self {
             ActionRequest::OpenTicket(t) => (None, Some(t.id_cliente_servico), None, None),
             ActionRequest::UpdateTicket(u) => (None, None, None, Some(u.id_atendimento)),
@@ -303,15 +598,41 @@ impl ActionRequest {
                 (c.codigo_cliente, None, None, None)
             }
         };
+        Ids {
+            customer,
+            service,
+            invoice,
+            ticket,
+        }
+    }
+
+    /// The id of what it acts on (its kind's [`Target`]; 0 when none).
+    pub fn target_id(&self) -> u64 {
+        self.ids().of(self.kind().target())
+    }
+
+    /// The audit attempt of this request: the action's audit name and the
+    /// records it names (customer, service, invoice, ticket), plus who
+    /// sends it from where. `known` adds what the front end knows beyond
+    /// the request (the customer on screen, a ticket's service); the
+    /// request's own ids win.
+    pub fn attempt(
+        &self,
+        known: &AuditAttempt,
+        attendant: Option<String>,
+        profile: String,
+        host: String,
+    ) -> AuditAttempt {
+        let ids = self.ids();
         AuditAttempt {
             action: self.kind().audit_name().to_owned(),
             attendant,
             profile,
             host,
-            customer: customer.or(known.customer),
-            service: service.or(known.service),
-            invoice: invoice.or(known.invoice),
-            ticket: ticket.or(known.ticket),
+            customer: ids.customer.or(known.customer),
+            service: ids.service.or(known.service),
+            invoice: ids.invoice.or(known.invoice),
+            ticket: ids.ticket.or(known.ticket),
         }
     }
 }
@@ -447,48 +768,4 @@ pub fn action_label(lang: crate::i18n::Lang, action: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_table_follows_the_enum_and_names_each_action_once() {
-        for (i, kind) in ActionKind::ALL.iter().enumerate() {
-            assert_eq!(TABLE[i].kind, *kind);
-            assert_eq!(ActionKind::from_audit_name(kind.audit_name()), Some(*kind));
-        }
-        let mut names: Vec<_> = TABLE.iter().map(|r| r.audit).collect();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), TABLE.len(), "two actions share an audit name");
-        let mut msgs: Vec<_> = TABLE.iter().map(|r| r.msg).collect();
-        msgs.sort_unstable_by_key(|m| format!("{m:?}"));
-        msgs.dedup();
-        assert_eq!(msgs.len(), TABLE.len(), "two actions share a name");
-        assert_eq!(ActionKind::from_audit_name("reboot_cpe"), None);
-    }
-
-    #[test]
-    fn an_attempt_names_what_the_request_names_then_what_the_screen_knows() {
-        let unlock = ActionRequest::TrustUnlock(TrustUnlock {
-            id_cliente_servico: 7,
-            dias_desbloqueio: Some(1),
-        });
-        let known = AuditAttempt {
-            customer: Some(42),
-            service: Some(9),
-            ..AuditAttempt::default()
-        };
-        let a = unlock.attempt(&known, Some("ana".into()), "p".into(), "https://h".into());
-        assert_eq!(a.action, "trust_unlock");
-        assert_eq!(
-            (a.customer, a.service),
-            (Some(42), Some(7)),
-            "the request's service wins"
-        );
-        assert_eq!(a.attendant.as_deref(), Some("ana"));
-        let send = ActionRequest::Invoice(InvoiceRequest::Push(InvoicePush { id_fatura: 5 }));
-        let a = send.attempt(&AuditAttempt::default(), None, String::new(), String::new());
-        assert_eq!((a.invoice, a.service, a.ticket), (Some(5), None, None));
-        assert_eq!(a.action, "send_invoice_push");
-    }
-}
+mod tests;

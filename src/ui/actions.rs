@@ -371,7 +371,7 @@ fn audit_lines(
 ) -> Vec<Line<'static>> {
     match entries {
         None => vec![Line::styled(
-            tr(lang, Msg::AuditLoading).to_owned(),
+            tr(lang, Msg::StateLoading).to_owned(),
             theme.style(Role::Muted),
         )],
         Some(Err(e)) => vec![Line::styled(

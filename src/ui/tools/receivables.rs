@@ -333,13 +333,13 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let text = theme.style(Role::Text);
     let mut headers = vec![
         tr(lang, Msg::RcvColCustomer),
-        tr(lang, Msg::RcvColInvoice),
+        tr(lang, Msg::ColInvoiceId),
         tr(lang, Msg::ColDue),
         tr(lang, Msg::ColValue),
         tr(lang, Msg::ColState),
     ];
     if wide {
-        headers.push(tr(lang, Msg::RcvColPaid));
+        headers.push(tr(lang, Msg::ColPaidOn));
     }
     let cells: Vec<Vec<(String, Style)>> = visible
         .iter()

@@ -108,6 +108,56 @@ const SUBCOMMANDS: &[Sub] = &[
         subs: &[],
     },
     Sub {
+        name: "reset-phy",
+        about: Msg::HelpCmdResetPhy,
+        args: &[SERVICE],
+        subs: &[],
+    },
+    Sub {
+        name: "cpe",
+        about: Msg::HelpCmdCpe,
+        args: &[],
+        subs: &[
+            Sub {
+                name: "reboot",
+                about: Msg::HelpCmdCpeReboot,
+                args: &[SERVICE],
+                subs: &[],
+            },
+            Sub {
+                name: "restore",
+                about: Msg::HelpCmdCpeRestore,
+                args: &[SERVICE, ("confirm_mac", Msg::HelpArgConfirmMac)],
+                subs: &[],
+            },
+        ],
+    },
+    Sub {
+        name: "service",
+        about: Msg::HelpCmdService,
+        args: &[],
+        subs: &[
+            Sub {
+                name: "enable",
+                about: Msg::HelpCmdServiceEnable,
+                args: &[SERVICE, ("reason", Msg::HelpArgReason)],
+                subs: &[],
+            },
+            Sub {
+                name: "suspend",
+                about: Msg::HelpCmdServiceSuspend,
+                args: &[SERVICE, ("kind", Msg::HelpArgSuspendKind)],
+                subs: &[],
+            },
+            Sub {
+                name: "activate",
+                about: Msg::HelpCmdServiceActivate,
+                args: &[SERVICE],
+                subs: &[],
+            },
+        ],
+    },
+    Sub {
         name: "disconnect",
         about: Msg::HelpCmdDisconnect,
         args: &[SERVICE],
@@ -138,6 +188,19 @@ const SUBCOMMANDS: &[Sub] = &[
                     ("phone", Msg::HelpArgPhone),
                     ("email", Msg::HelpArgEmail),
                     ("with_order", Msg::HelpArgWithOrder),
+                    ("ticket_type", Msg::HelpArgTicketType),
+                    ("order_type", Msg::HelpArgOrderType),
+                    ("order_status", Msg::HelpArgOrderStatus),
+                    ("technicians", Msg::HelpArgTechnician),
+                ],
+                subs: &[],
+            },
+            Sub {
+                name: "append",
+                about: Msg::HelpCmdTicketAppend,
+                args: &[
+                    ("protocol", Msg::HelpArgProtocol),
+                    ("text", Msg::HelpArgText),
                 ],
                 subs: &[],
             },

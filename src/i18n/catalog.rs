@@ -2550,7 +2550,7 @@ catalog! {
     /// Action name: appending to a ticket's description.
     ActionAppendTicket { pt: "acréscimo à descrição do atendimento", en: "addition to the ticket's description" }
     /// Key: append to the selected ticket's description.
-    KeyAppendTicket { pt: "Acrescentar ao atendimento", en: "Add to ticket" }
+    KeyAppendTicket { pt: "Acrescentar texto", en: "Add text" }
     /// Action name: the equipment's (layer-2) MAC reset.
     ActionResetPhy { pt: "reset do MAC do equipamento (ONU/CPE)", en: "equipment (ONU/CPE) MAC reset" }
     /// Key: reset the equipment's MAC.

@@ -370,7 +370,6 @@ const TABLE: [Row; 19] = [
     Row {
         keys: &["o"],
         key_msg: Msg::KeyPhyReset,
-        hint: true,
         risk: Risk::Dangerous,
         confirm: Confirm::Dialog,
         affects_connection: true,

@@ -799,6 +799,159 @@ mod tests {
         assert!(c.lines[2].starts_with("Reaches only customers using the ISP's app"));
     }
 
+    /// A factory reset's dialog: "Sim" is out of reach until the last 4
+    /// characters of the MAC are typed; each character re-arms it, so a
+    /// burst (the characters, Right, Enter) never confirms.
+    #[test]
+    fn the_typed_confirmation_unlocks_sim_only_for_the_end_of_the_mac() {
+        use crate::api::cpe::FactoryResetCpe;
+        let t0 = Instant::now();
+        let req = ActionRequest::RestoreCpe {
+            service: 11000,
+            cpe: FactoryResetCpe {
+                phy_addr: "48:57:02:AB:CD:EF".into(),
+            },
+        };
+        let mut c = Confirmation::for_request(Lang::PtBr, &target(), &req, today());
+        assert!(
+            c.lines
+                .contains(&"Equipamento (phy_addr): 48:57:02:AB:CD:EF".to_owned())
+        );
+        let mut choice = Choice::new(t0);
+        let slow = Some(Duration::from_millis(500));
+        let fast = Some(Duration::from_millis(5));
+        let mut at = t0 + Duration::from_secs(1);
+        let mut press = |c: &mut Confirmation,
+                         choice: &mut Choice,
+                         a: Option<Action>,
+                         code: KeyCode,
+                         typing: bool,
+                         gap: Option<Duration>| {
+            at += gap.unwrap_or_default();
+            c.key(choice, a, code, typing, false, at, gap)
+        };
+        // Nothing typed: Right and Enter, deliberately, do nothing.
+        let open = Answer::Open { changed: false };
+        assert_eq!(
+            press(
+                &mut c,
+                &mut choice,
+                Some(Action::Choose),
+                KeyCode::Right,
+                false,
+                slow
+            ),
+            open
+        );
+        assert!(!choice.yes);
+        assert_eq!(
+            press(
+                &mut c,
+                &mut choice,
+                Some(Action::Confirm),
+                KeyCode::Enter,
+                false,
+                slow
+            ),
+            open
+        );
+        // A wrong value: still locked.
+        for ch in "cdee".chars() {
+            press(&mut c, &mut choice, None, KeyCode::Char(ch), true, slow);
+        }
+        assert!(!c.unlocked());
+        assert_eq!(
+            press(
+                &mut c,
+                &mut choice,
+                Some(Action::Choose),
+                KeyCode::Right,
+                false,
+                slow
+            ),
+            open
+        );
+        assert!(!choice.yes);
+        // Corrected in a burst, with Right and Enter in the same burst.
+        press(&mut c, &mut choice, None, KeyCode::Backspace, false, fast);
+        press(&mut c, &mut choice, None, KeyCode::Char('f'), true, fast);
+        assert!(c.unlocked());
+        press(
+            &mut c,
+            &mut choice,
+            Some(Action::Choose),
+            KeyCode::Right,
+            false,
+            fast,
+        );
+        assert!(!choice.yes, "a burst reached Sim");
+        // Read, then answered.
+        press(
+            &mut c,
+            &mut choice,
+            Some(Action::Choose),
+            KeyCode::Right,
+            false,
+            slow,
+        );
+        assert!(choice.yes);
+        assert_eq!(
+            press(
+                &mut c,
+                &mut choice,
+                Some(Action::Confirm),
+                KeyCode::Enter,
+                false,
+                slow
+            ),
+            Answer::Yes
+        );
+        // Esc always cancels, typed or not.
+        let mut c = Confirmation::for_request(Lang::PtBr, &target(), &req, today());
+        let mut choice = Choice::new(t0);
+        assert_eq!(
+            c.key(
+                &mut choice,
+                Some(Action::Cancel),
+                KeyCode::Esc,
+                false,
+                false,
+                at,
+                slow
+            ),
+            Answer::No
+        );
+    }
+
+    #[test]
+    fn each_mac_reset_names_the_mac_it_clears() {
+        use crate::api::service_actions::{ResetMac, ResetPhy};
+        let mac = ActionRequest::ResetMac(ResetMac {
+            id_cliente_servico: 11000,
+        });
+        let phy = ActionRequest::ResetPhy(ResetPhy {
+            id_cliente_servico: 11000,
+        });
+        let m = Confirmation::for_request(Lang::En, &target(), &mac, today()).lines;
+        let p = Confirmation::for_request(Lang::En, &target(), &phy, today()).lines;
+        assert_eq!(
+            m[3],
+            "Clears the PPPoE/RADIUS session MAC (mac_addr): 00:1A:2B:3C:4D:5E"
+        );
+        assert_eq!(
+            p[3],
+            "Clears the ONU/CPE equipment MAC (phy_addr): 48:57:02:AB:CD:EF"
+        );
+        // The effect line stays last.
+        assert_eq!(m.len(), 5);
+        assert_eq!(p.len(), 5);
+        assert!(
+            Confirmation::for_request(Lang::En, &target(), &mac, today())
+                .typed
+                .is_none()
+        );
+    }
+
     /// The whole wiring the console will do, as one sequence: form, submit,
     /// request, confirmation, guard, refusal, correction, success.
     #[test]

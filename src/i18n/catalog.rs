@@ -2644,7 +2644,7 @@ catalog! {
     /// Form field: the kind of suspension (`tipo_suspensao`).
     FormSuspendKind { pt: "Tipo de suspensão", en: "Kind of suspension" }
     /// Status line after a service-state action: the new status from the answer.
-    ActionServiceNewStatus { pt: "{text} Nova situação: {status}", en: "{text} New status: {status}" }
+    ActionServiceNewStatus { pt: "{text} · Nova situação: {status}", en: "{text} · New status: {status}" }
     /// Form field: the text appended to a ticket.
     FormAppendText { pt: "Texto a acrescentar", en: "Text to add" }
     /// Form hint under the appended text.

@@ -57,7 +57,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay, now
                 if check.matches() {
                     lines.push(tr(lang, Msg::ConfirmTypedOk).to_owned());
                 } else {
-                    if !check.entry.is_empty() {
+                    // Said once four characters are there, not while
+                    // they are being typed.
+                    let typed_chars = check
+                        .entry
+                        .chars()
+                        .filter(char::is_ascii_alphanumeric)
+                        .count();
+                    if typed_chars >= 4 {
                         lines.push(tr(lang, Msg::ConfirmTypedWrong).to_owned());
                     }
                     // Not answerable: drawn as before arming.

@@ -167,10 +167,14 @@ impl ToolRequest {
     /// Sends the request with `client`.
     pub async fn perform(self, client: &crate::api::Client) -> ToolReply {
         match self {
-            ToolRequest::Cities => ToolReply::Cities(client.cities().await),
+            ToolRequest::Cities => ToolReply::Cities(client.list_cities().await),
             ToolRequest::Prospects(p) => ToolReply::Prospects(client.search_prospects(&p).await),
             ToolRequest::Plans(p) => ToolReply::Plans(client.prospect_plans(&p).await),
-            ToolRequest::Receivables(q) => ToolReply::Receivables(client.receivables(&q).await),
+            ToolRequest::Receivables(q) => ToolReply::Receivables(
+                crate::ops::bulk::receivables(client, &q)
+                    .await
+                    .map(|found| found.invoices),
+            ),
             ToolRequest::Pops => ToolReply::Pops(client.network_pops().await),
             ToolRequest::Equipment => ToolReply::Equipment(client.network_equipment().await),
             ToolRequest::Zones => ToolReply::Zones(client.service_zones().await),

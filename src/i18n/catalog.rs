@@ -2591,4 +2591,22 @@ catalog! {
     CpeColSeen { pt: "Última notícia", en: "Last heard" }
     /// CPE column: received signal.
     CpeColRx { pt: "Sinal RX", en: "RX signal" }
+    /// Network screen tab: the CPE list.
+    NetTabCpes { pt: "CPEs", en: "CPEs" }
+    /// Network screen tab: who held an address.
+    NetTabWhoHad { pt: "Quem teve o IP", en: "Who had the IP" }
+    /// Palette: the CPE list.
+    NetPaletteCpes { pt: "Rede: CPEs (ONUs e roteadores), página a página", en: "Network: CPEs (ONUs and routers), page by page" }
+    /// Palette: who held an IP or MAC.
+    NetPaletteWhoHad { pt: "Rede: quem teve um IP ou MAC, e quando", en: "Network: who held an IP or MAC, and when" }
+    /// Who-had tab before an address is typed; `key` is the filter key.
+    NetWhoHadPrompt { pt: "Tecle {key} e digite um IPv4, MAC ou IPv6; Enter busca quem o teve", en: "Press {key} and type an IPv4, MAC or IPv6 address; Enter looks up who held it" }
+    /// Label of the who-had address field.
+    NetWhoHadField { pt: "Endereço", en: "Address" }
+    /// Who-had: no session held the address; `address` as sent.
+    NetWhoHadNobody { pt: "Nenhuma sessão teve {address} no período", en: "No session held {address} in the period" }
+    /// CPE tab footer when more pages remain.
+    NetCpesMore { pt: "↓ no fim carrega a próxima página", en: "↓ at the end loads the next page" }
+    /// Detail of a session: the customer it belongs to, and how to open it.
+    NetWhoHadOpen { pt: "Enter abre o cliente", en: "Enter opens the customer" }
 }

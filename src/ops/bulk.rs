@@ -180,6 +180,37 @@ fn search_route(by: ConnectionLogBy) -> &'static str {
     }
 }
 
+/// One page of `rede/cpe/todos` and where it is among the pages.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CpePageRead {
+    /// The page read (the server counts from 0).
+    pub page: u32,
+    /// Its CPEs (empty past the last page).
+    pub cpes: Vec<crate::api::Cpe>,
+    /// `ultima_pagina`, when the server sent it.
+    pub last_page: Option<u32>,
+    /// `total_registros`, when the server sent it.
+    pub total: Option<u64>,
+    /// Whether a next page may hold more.
+    pub more: bool,
+}
+
+/// Reads page `page` (from 0) of `rede/cpe/todos`, `per_page` CPEs a page.
+pub async fn cpe_page(client: &Client, per_page: u32, page: u32) -> Result<CpePageRead, ApiError> {
+    let query = crate::api::CpeQuery {
+        itens_por_pagina: per_page,
+    };
+    let mut pager = crate::api::Pager::resume(client.clone(), query, page);
+    let cpes = pager.next_page().await.transpose()?.unwrap_or_default();
+    Ok(CpePageRead {
+        page,
+        more: !pager.is_done(),
+        cpes,
+        last_page: pager.last_page(),
+        total: pager.total_records(),
+    })
+}
+
 /// What a CPE filter searches: the MAC or serial, and each subscriber's
 /// name, document, plan and status.
 pub fn cpe_texts(c: &crate::api::Cpe) -> Vec<&str> {

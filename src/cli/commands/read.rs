@@ -424,11 +424,10 @@ async fn show_cpes(
 ) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let f = &ctx.fmt;
-    let mut pager = crate::api::Pager::resume(client.clone(), query, page);
-    let list = match pager.next_page().await {
-        None => Vec::new(),
-        Some(r) => r.map_err(|e| Failure::api(lang, &e, reading(client)))?,
-    };
+    let read = crate::ops::bulk::cpe_page(client, query.itens_por_pagina, page)
+        .await
+        .map_err(|e| Failure::api(lang, &e, reading(client)))?;
+    let list = read.cpes;
     let list: Vec<_> = list
         .into_iter()
         .filter(|c| {
@@ -442,8 +441,8 @@ async fn show_cpes(
     if ctx.global.json {
         print_json(&json!({
             "pagina": page,
-            "ultima_pagina": pager.last_page(),
-            "total_registros": pager.total_records(),
+            "ultima_pagina": read.last_page,
+            "total_registros": read.total,
             "cpes": list.iter().map(out::cpe_json).collect::<Vec<_>>(),
         }));
         return Ok(EXIT_OK);
@@ -456,8 +455,8 @@ async fn show_cpes(
     note(&crate::ops::bulk::page_text(
         lang,
         page,
-        pager.last_page(),
-        pager.total_records(),
+        read.last_page,
+        read.total,
     ));
     Ok(EXIT_OK)
 }

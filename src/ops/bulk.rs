@@ -53,8 +53,15 @@ pub async fn receivables(
     while let Some(page) = feed.next_page().await {
         invoices.extend(page?);
         if limit.is_none_or(|l| invoices.len() >= l) {
-            // Whether anything is left: a fuller page, or a next one.
-            more = limit.is_some_and(|l| invoices.len() > l) || feed.next_page().await.is_some();
+            // Whether anything is left, from what the server said (no
+            // request just to know): a fuller page, or pages after it.
+            let pages_left = match &feed {
+                crate::api::InvoiceFeed::Paged { pager, pending } => {
+                    pending.is_some() || !pager.is_done()
+                }
+                crate::api::InvoiceFeed::Fallback(_) => false,
+            };
+            more = limit.is_some_and(|l| invoices.len() > l) || pages_left;
             break;
         }
     }

@@ -167,8 +167,7 @@ fn who_had_finds_the_customer_behind_an_ip_or_a_mac() {
         let rows = v["registros"].as_array().unwrap();
         assert!(!rows.is_empty(), "{term}: {v}");
         assert!(
-            rows.iter()
-                .any(|r| r["cliente"]["codigo_cliente"] == Value::from(1001)),
+            rows.iter().any(|r| r["cliente"]["codigo_cliente"] == 1001),
             "{term}: {v}"
         );
     }

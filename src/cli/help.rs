@@ -558,6 +558,7 @@ const VALUE_NAMES: &[(&str, Msg)] = &[
     ("INVOICE_ID", Msg::CliValueInvoiceId),
     ("CODE", Msg::CliValueCode),
     ("BY", Msg::CliValueField),
+    ("ADDRESS", Msg::CliValueAddress),
     // `hubdesk sim`.
     ("PORT", Msg::CliValuePort),
     ("CUSTOMERS", Msg::CliValueCount),

@@ -2609,4 +2609,6 @@ catalog! {
     NetCpesMore { pt: "↓ no fim carrega a próxima página", en: "↓ at the end loads the next page" }
     /// Detail of a session: the customer it belongs to, and how to open it.
     NetWhoHadOpen { pt: "Enter abre o cliente", en: "Enter opens the customer" }
+    /// --help placeholder: an IP or MAC address (who-had).
+    CliValueAddress { pt: "ENDEREÇO", en: "ADDRESS" }
 }

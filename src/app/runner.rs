@@ -366,7 +366,12 @@ async fn load_index(
     let client = client.get().await?;
     // Only the fields the index keeps are decoded (`IndexCustomer`).
     let mut stream = client
-        .customer_feed_as::<crate::index::IndexCustomer>(&crate::api::CustomerPagesQuery::default())
+        .customer_feed_as::<crate::index::IndexCustomer>(&crate::api::CustomerPagesQuery {
+            // Cancelled services too, as `cliente/all` sends them: the
+            // index finds what the attendant may still be asked about.
+            cancelado: Some(true),
+            ..crate::api::CustomerPagesQuery::default()
+        })
         .await?;
     let mut builder = crate::index::IndexBuilder::default();
     let mut resumes = 0;

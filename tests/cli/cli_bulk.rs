@@ -192,3 +192,27 @@ fn who_had_finds_the_customer_behind_an_ip_or_a_mac() {
         out.stderr
     );
 }
+
+/// The paged export carries the same customers and services, cancelled
+/// ones included, as the `cliente/all` stream of a 2020 server.
+#[test]
+fn export_is_the_same_on_both_routes() {
+    let services = |generation| {
+        let h = harness(generation, 40);
+        let out = h.run(&["export", "customers"]);
+        out.expect(0)
+            .stdout
+            .lines()
+            .map(|l| {
+                let c: Value = serde_json::from_str(l).unwrap();
+                (
+                    c["codigo_cliente"].as_u64().unwrap(),
+                    c["servicos"].as_array().unwrap().len(),
+                )
+            })
+            .collect::<std::collections::BTreeMap<_, _>>()
+    };
+    let current = services(Generation::Current);
+    assert_eq!(current.len(), 40);
+    assert_eq!(current, services(Generation::Documented2020));
+}

@@ -315,6 +315,8 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<P
             let query = CustomerPagesQuery {
                 data_inicio: parse_day(lang, from.as_deref())?,
                 data_fim: parse_day(lang, to.as_deref())?,
+                // Every service, cancelled ones too, as `cliente/all`.
+                cancelado: Some(true),
                 ..CustomerPagesQuery::default()
             };
             // `--limit` keeps the 2020 route's bounds (more than zero).

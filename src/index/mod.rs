@@ -14,6 +14,7 @@
 //! E-mails, addresses, passwords, services and invoices are never copied in.
 //! Matching lives in [`search`].
 
+mod fast;
 mod record;
 pub mod search;
 

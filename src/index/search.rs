@@ -193,7 +193,7 @@ fn quick(index: &CustomerIndex, plan: &Plan, id: u32) -> Option<u32> {
     if let Some(atoms) = &plan.fast_words
         && e.chars & plan.words_chars == plan.words_chars
     {
-        let hay = index.bytes(e.words);
+        let hay = index.bytes(e.words());
         let mut sum = 0;
         let mut all = true;
         for a in atoms {
@@ -210,12 +210,12 @@ fn quick(index: &CustomerIndex, plan: &Plan, id: u32) -> Option<u32> {
         }
     }
     if let Some(n) = &plan.fast_digits
-        && let Some(start) = n.find(index.bytes(e.digits))
+        && let Some(start) = n.find(index.bytes(e.digits()))
     {
         bound = bound.max(Some(fast::bound(n.len(), start)));
     }
     if let Some(n) = &plan.fast_net
-        && let Some(start) = n.find(index.bytes(e.net))
+        && let Some(start) = n.find(index.bytes(e.net()))
     {
         bound = bound.max(Some(fast::bound(n.len(), start)));
     }
@@ -377,14 +377,14 @@ impl Searcher {
         if let Some(p) = &plan.words
             && e.chars & plan.words_chars == plan.words_chars
         {
-            best = best.max(words_score(p, Utf32Str::Ascii(index.bytes(e.words)), m));
+            best = best.max(words_score(p, Utf32Str::Ascii(index.bytes(e.words())), m));
         }
         if let Some(a) = &plan.digits {
-            let s = a.score(Utf32Str::Ascii(index.bytes(e.digits)), m);
+            let s = a.score(Utf32Str::Ascii(index.bytes(e.digits())), m);
             best = best.max(s.map(u32::from));
         }
         if let Some(a) = &plan.net {
-            let s = a.score(Utf32Str::Ascii(index.bytes(e.net)), m);
+            let s = a.score(Utf32Str::Ascii(index.bytes(e.net())), m);
             best = best.max(s.map(u32::from));
         }
         best

@@ -48,10 +48,11 @@ fn console_with(index: Arc<CustomerIndex>) -> App {
     let mut app = App::new(Settings::default(), Keymap::new(&BTreeMap::new(), false).0);
     update(&mut app, Msg::Resize(W, H));
     typeahead::load(&mut app);
+    let generation = app.typeahead.generation;
     update(
         &mut app,
         Msg::IndexLoaded {
-            generation: app.typeahead.generation,
+            generation,
             result: Ok(index),
         },
     );

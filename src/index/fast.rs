@@ -138,7 +138,10 @@ fn find_sub(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     let last_start = haystack.len() - needle.len();
     let mut from = 0;
     while from <= last_start {
-        let at = from + haystack[from..=last_start].iter().position(|&b| b == first)?;
+        let at = from
+            + haystack[from..=last_start]
+                .iter()
+                .position(|&b| b == first)?;
         if haystack[at + 1..at + needle.len()] == *rest {
             return Some(at);
         }
@@ -212,7 +215,10 @@ mod tests {
                 );
             }
         }
-        assert!(matched > 5_000, "only {matched} matches: the test is too weak");
+        assert!(
+            matched > 5_000,
+            "only {matched} matches: the test is too weak"
+        );
     }
 
     #[test]
@@ -278,10 +284,7 @@ mod tests {
         let mut m = matcher();
         m.config.ignore_case = false;
         let score = m
-            .fuzzy_match_greedy(
-                Utf32Str::Ascii(b"maria da silva"),
-                Utf32Str::Ascii(b"ma"),
-            )
+            .fuzzy_match_greedy(Utf32Str::Ascii(b"maria da silva"), Utf32Str::Ascii(b"ma"))
             .unwrap();
         assert_eq!(u32::from(score), bound(2, 0));
     }

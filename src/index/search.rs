@@ -345,7 +345,11 @@ impl Searcher {
                 continue;
             }
             let full = best.len() == limit;
-            if full && best.peek().is_some_and(|(Reverse(worst), _)| bound <= *worst) {
+            if full
+                && best
+                    .peek()
+                    .is_some_and(|(Reverse(worst), _)| bound <= *worst)
+            {
                 continue;
             }
             let Some(score) = self.score(index, plan, id) else {
@@ -355,7 +359,10 @@ impl Searcher {
             debug_assert!(score <= bound, "{score} > bound {bound}");
             if !full {
                 best.push((Reverse(score), id));
-            } else if best.peek().is_some_and(|(Reverse(worst), _)| score > *worst) {
+            } else if best
+                .peek()
+                .is_some_and(|(Reverse(worst), _)| score > *worst)
+            {
                 best.pop();
                 best.push((Reverse(score), id));
             }
@@ -403,7 +410,12 @@ impl Searcher {
             return None;
         }
         let mut hits: Vec<Hit> = (0..index.len() as u32)
-            .filter_map(|id| Some(Hit { id, score: self.score(index, &plan, id)? }))
+            .filter_map(|id| {
+                Some(Hit {
+                    id,
+                    score: self.score(index, &plan, id)?,
+                })
+            })
             .collect();
         Some(self.rank(std::mem::take(&mut hits)))
     }
@@ -615,15 +627,27 @@ mod tests {
             from[self.below(from.len())]
         }
         fn digits(&mut self, n: usize) -> String {
-            (0..n).map(|_| char::from(b'0' + self.below(10) as u8)).collect()
+            (0..n)
+                .map(|_| char::from(b'0' + self.below(10) as u8))
+                .collect()
         }
     }
 
     /// A base where many customers share names, digits and addresses, so
     /// most queries match many of them with many equal scores.
     fn random_base(rng: &mut Rng, n: usize) -> CustomerIndex {
-        let first = ["Maria", "MARIANA", "José", "joão", "Ana", "Dalmar", "Márcia", "Sílvia"];
-        let last = ["da Silva", "SOUZA", "Conceição", "de Souza", "Ramos", "Silveira", "Mar"];
+        let first = [
+            "Maria", "MARIANA", "José", "joão", "Ana", "Dalmar", "Márcia", "Sílvia",
+        ];
+        let last = [
+            "da Silva",
+            "SOUZA",
+            "Conceição",
+            "de Souza",
+            "Ramos",
+            "Silveira",
+            "Mar",
+        ];
         let all: Vec<Customer> = (0..n)
             .map(|i| {
                 let name = format!(
@@ -647,7 +671,12 @@ mod tests {
                 }
                 for _ in 0..rng.below(3) {
                     let login = format!("{}.{}", rng.pick(&first), rng.digits(2)).to_lowercase();
-                    let ip = format!("10.{}.{}.{}", rng.below(3) * 10, rng.below(40), rng.below(255));
+                    let ip = format!(
+                        "10.{}.{}.{}",
+                        rng.below(3) * 10,
+                        rng.below(40),
+                        rng.below(255)
+                    );
                     let mac = (0..6)
                         .map(|_| format!("{:02x}", [0xaa, 0xbb, 0x0a, 0x1b][rng.below(4)]))
                         .collect::<Vec<_>>()
@@ -665,9 +694,31 @@ mod tests {
         let mut rng = Rng(0x5eed_1234_abcd_ef01);
         let idx = random_base(&mut rng, 3_000);
         let queries = [
-            "maria silva", "ma", "mar sil", "jose de souza", "mr slv", "silva.m", "ana.1",
-            "dalmar", "conc", "a", "371", "37 9", "(37) 9", "123.4", "10.20.1", "10.", "10.10.",
-            "aa:bb", "0a1b", "aa-bb-0a", "bbaa", "1007", "x y", "  ma ria", "maria\\ s",
+            "maria silva",
+            "ma",
+            "mar sil",
+            "jose de souza",
+            "mr slv",
+            "silva.m",
+            "ana.1",
+            "dalmar",
+            "conc",
+            "a",
+            "371",
+            "37 9",
+            "(37) 9",
+            "123.4",
+            "10.20.1",
+            "10.",
+            "10.10.",
+            "aa:bb",
+            "0a1b",
+            "aa-bb-0a",
+            "bbaa",
+            "1007",
+            "x y",
+            "  ma ria",
+            "maria\\ s",
         ];
         let mut checked = 0;
         for limit in [100, 7, 1] {
@@ -699,7 +750,9 @@ mod tests {
         let keys = b"maijosuvlrcd .1037-:ab9";
         for _ in 0..400 {
             let len = 2 + rng.below(6);
-            let q: String = (0..len).map(|_| char::from(keys[rng.below(keys.len())])).collect();
+            let q: String = (0..len)
+                .map(|_| char::from(keys[rng.below(keys.len())]))
+                .collect();
             let mut s = Searcher::new(1 + rng.below(40));
             let limit = s.limit;
             assert_eq!(

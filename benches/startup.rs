@@ -12,6 +12,12 @@
 //!   `--demo` (simulator in the same process) and <= 15 MB against an
 //!   external `hubdesk sim` (a separate process).
 //!
+//! - Figure 11: a long shift. Against the external simulator, 500
+//!   customers opened by code and left again (`Esc`), one after another;
+//!   `VmRSS` after the 1st, 100th and 500th, and `VmHWM` at the end.
+//!   Memory must return after a customer is left: the 500th must not sit
+//!   higher than the 100th by more than noise.
+//!
 //! Build the baseline first: `cargo build --release --example minimal_frame`,
 //! then `cargo bench --bench startup`. Both use the release profile.
 
@@ -90,9 +96,29 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 fn vm_hwm_kib(pid: u32) -> Option<u64> {
+    proc_status_kib(pid, "VmHWM:")
+}
+
+/// A `kB` line of `/proc/PID/status` (`VmHWM:`, `VmRSS:`).
+fn proc_status_kib(pid: u32, key: &str) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(key))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Customers the soak opens, one after another.
+const SOAK: usize = 500;
+
+/// Opens the customer with `code` from the search box and leaves it again.
+fn open_and_leave(pty: &mut Pty, code: u32) {
+    // Ctrl-U empties the box; the code alone opens its customer.
+    pty.send_keys(b"\x15");
+    pty.send_keys(code.to_string().as_bytes());
+    pty.send_keys(b"\r");
+    pty.wait_for_text(&format!("Código {code} ·"), DEADLINE);
+    pty.wait_for_text("Visto por último", DEADLINE);
+    pty.send_keys(b"\x1b");
+    pty.wait_for_text("Buscar por", DEADLINE);
 }
 
 /// Searches "silva", opens the first customer, waits for its panes.
@@ -193,4 +219,34 @@ fn main() {
             None => println!("figure 7: {label}: /proc/{pid}/status unreadable"),
         }
     }
+
+    // ---- figure 11 --------------------------------------------------------
+    let (_, mut pty) = first_frame(console_cmd(&[], dir.path()), "Buscar cliente");
+    let pid = pty.pid();
+    // Customers whose services are all cancelled are hidden by default;
+    // Ctrl-X includes them, so every code of the simulator opens.
+    pty.send_keys(b"\x18");
+    let mut at = Vec::new();
+    for i in 0..SOAK {
+        // Spread over the simulator's 2,000 customers (codes from 1,000).
+        let code = 1_000 + (i as u32 * 7) % 2_000;
+        open_and_leave(&mut pty, code);
+        if matches!(i + 1, 1 | 100 | SOAK) {
+            pty.wait_quiet(Duration::from_millis(300), DEADLINE);
+            at.push((i + 1, proc_status_kib(pid, "VmRSS:")));
+        }
+    }
+    let hwm = vm_hwm_kib(pid);
+    quit(pty);
+    let mb = |k: Option<u64>| k.map_or("?".to_owned(), |k| format!("{:.1} MB", k as f64 / 1024.0));
+    let line: Vec<String> = at
+        .iter()
+        .map(|(n, k)| format!("after {n}: {}", mb(*k)))
+        .collect();
+    println!(
+        "figure 11: {SOAK} customers opened and left, external `hubdesk sim`: RSS {}; \
+         peak (VmHWM) {}",
+        line.join(", "),
+        mb(hwm)
+    );
 }

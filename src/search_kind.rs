@@ -103,6 +103,7 @@ pub fn label(kind: CustomerSearchBy) -> Msg {
         CustomerSearchBy::Mac => Msg::KindMac,
         CustomerSearchBy::ServiceId => Msg::KindServiceId,
         CustomerSearchBy::CustomerId => Msg::KindCustomerId,
+        CustomerSearchBy::ExternalId => Msg::KindExternalId,
     }
 }
 
@@ -137,7 +138,8 @@ pub fn term_for(kind: CustomerSearchBy, input: &str) -> String {
         | CustomerSearchBy::Login
         | CustomerSearchBy::Ipv4
         | CustomerSearchBy::ServiceId
-        | CustomerSearchBy::CustomerId => s.to_string(),
+        | CustomerSearchBy::CustomerId
+        | CustomerSearchBy::ExternalId => s.to_string(),
     }
 }
 
@@ -372,7 +374,7 @@ pub fn matched_service(
             !want.is_empty() && s.mac_addr.as_deref().is_some_and(|m| mac_hex(m) == want)
         }
         K::ServiceId => term.parse::<u64>().ok() == s.id_cliente_servico,
-        K::Document | K::Code | K::Phone | K::CustomerId => false,
+        K::Document | K::Code | K::Phone | K::CustomerId | K::ExternalId => false,
     })
 }
 

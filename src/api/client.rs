@@ -109,6 +109,9 @@ struct Inner {
     request_timeout: Duration,
     slow_timeout: Duration,
     retry: RetryPolicy,
+    /// The newer routes this server answered "no such route" to in this
+    /// session ([`ApiError::NotOffered`]): never asked again.
+    lacking: std::sync::Mutex<std::collections::HashSet<&'static str>>,
 }
 
 /// When and how long to wait before trying a read again.
@@ -270,6 +273,7 @@ impl Client {
                     base: config.retry_base_delay,
                     cap: config.max_retry_delay,
                 },
+                lacking: std::sync::Mutex::default(),
             }),
         })
     }
@@ -283,6 +287,42 @@ impl Client {
     /// console names it in the "did not answer within N s" message).
     pub fn request_timeout(&self) -> Duration {
         self.inner.request_timeout
+    }
+
+    /// True when this server answered, earlier in this session, that it
+    /// does not offer the newer `route` ([`ApiError::NotOffered`]): the
+    /// client will not ask it again and fails (or falls back) at once.
+    pub fn lacks(&self, route: &str) -> bool {
+        self.lacking().contains(route)
+    }
+
+    fn lacking(&self) -> std::sync::MutexGuard<'_, std::collections::HashSet<&'static str>> {
+        self.inner
+            .lacking
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Fails at once, sending nothing, when `route` is already known to be
+    /// missing on this server.
+    fn check_offered(&self, route: &'static str) -> Result<(), ApiError> {
+        if routes::is_newer(route) && self.lacks(route) {
+            return Err(ApiError::NotOffered { route, status: 0 });
+        }
+        Ok(())
+    }
+
+    /// Remembers a route the server said it does not offer.
+    fn note_outcome<T>(&self, result: Result<T, ApiError>) -> Result<T, ApiError> {
+        if let Err(ApiError::NotOffered { route, .. }) = &result
+            && self.lacking().insert(route)
+        {
+            tracing::info!(
+                route = *route,
+                "this HubSoft server does not offer the route; not asking again this session"
+            );
+        }
+        result
     }
 
     /// Runs the password grant now, replacing any token held, and reports the
@@ -396,7 +436,14 @@ impl Client {
     }
 
     /// Runs the attempts of one call; returns the body text of the success.
+    /// A newer route the server is known to lack fails at once.
     async fn execute(&self, call: &Call) -> Result<String, ApiError> {
+        self.check_offered(call.route)?;
+        let result = self.execute_attempts(call).await;
+        self.note_outcome(result)
+    }
+
+    async fn execute_attempts(&self, call: &Call) -> Result<String, ApiError> {
         let inner = &*self.inner;
         call.check_query()?;
         let url = self.url(&call.path)?;
@@ -537,6 +584,12 @@ impl Client {
     /// line is bounded by the request timeout (all attempts together): the
     /// caller bounds each body read.
     pub(crate) async fn send_streaming(&self, call: &Call) -> Result<reqwest::Response, ApiError> {
+        self.check_offered(call.route)?;
+        let result = self.send_streaming_attempts(call).await;
+        self.note_outcome(result)
+    }
+
+    async fn send_streaming_attempts(&self, call: &Call) -> Result<reqwest::Response, ApiError> {
         let inner = &*self.inner;
         call.check_query()?;
         let url = self.url(&call.path)?;

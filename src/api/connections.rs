@@ -14,10 +14,42 @@ use super::lenient::{self as l, ApiDate};
 use super::params::{check_limit, path, push_range, required};
 use super::{ApiError, Call, CallKind, Client};
 
-/// Parameters of `GET /cliente/extrato_conexao` (`busca` is always `login`).
+/// `busca` of `GET /cliente/extrato_conexao`. The 2020 documentation has
+/// `login` only; current servers also find who held an address.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ConnectionLogBy {
+    /// `login`: the PPPoE/RADIUS login.
+    #[default]
+    Login,
+    /// `ipv4`: the address a session was given (current servers).
+    Ipv4,
+    /// `mac`: the CPE's MAC (current servers).
+    Mac,
+    /// `ipv6_wan` (current servers).
+    Ipv6Wan,
+    /// `ipv6_lan`: the delegated prefix (current servers).
+    Ipv6Lan,
+}
+
+impl ConnectionLogBy {
+    /// The value sent as `busca`.
+    pub fn as_param(self) -> &'static str {
+        match self {
+            Self::Login => "login",
+            Self::Ipv4 => "ipv4",
+            Self::Mac => "mac",
+            Self::Ipv6Wan => "ipv6_wan",
+            Self::Ipv6Lan => "ipv6_lan",
+        }
+    }
+}
+
+/// Parameters of `GET /cliente/extrato_conexao`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConnectionLogQuery {
-    /// `termo_busca`: the PPPoE/RADIUS login.
+    /// `busca`: what `login` holds (a login unless set otherwise).
+    pub by: ConnectionLogBy,
+    /// `termo_busca`: the PPPoE/RADIUS login, or the address of `by`.
     pub login: String,
     /// `limit`: 1..=50, server default 20.
     pub limit: Option<u32>,
@@ -30,8 +62,15 @@ pub struct ConnectionLogQuery {
 impl ConnectionLogQuery {
     /// A query for `login` with the server's defaults.
     pub fn new(login: impl Into<String>) -> Self {
+        Self::by(ConnectionLogBy::Login, login)
+    }
+
+    /// A query by `by` (an IP, a MAC...) with the server's defaults: who
+    /// held it, and when.
+    pub fn by(by: ConnectionLogBy, term: impl Into<String>) -> Self {
         Self {
-            login: login.into(),
+            by,
+            login: term.into(),
             limit: None,
             data_inicio: None,
             data_fim: None,
@@ -41,7 +80,7 @@ impl ConnectionLogQuery {
     /// Builds the request, checking the documented bounds first.
     pub fn to_call(&self) -> Result<Call, ApiError> {
         let mut query = vec![
-            ("busca", "login".to_owned()),
+            ("busca", self.by.as_param().to_owned()),
             ("termo_busca", required("termo_busca", &self.login)?),
         ];
         if let Some(limit) = self.limit {
@@ -303,6 +342,7 @@ mod tests {
         assert_eq!(q, vec![("busca", "login"), ("termo_busca", "antonionomas")]);
         let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         let full = ConnectionLogQuery {
+            by: ConnectionLogBy::Login,
             login: "x".into(),
             limit: Some(2),
             data_inicio: Some(d("2017-09-01")),
@@ -319,6 +359,16 @@ mod tests {
             q,
             vec!["busca", "termo_busca", "limit", "data_inicio", "data_fim"]
         );
+        for (by, busca) in [
+            (ConnectionLogBy::Ipv4, "ipv4"),
+            (ConnectionLogBy::Mac, "mac"),
+            (ConnectionLogBy::Ipv6Wan, "ipv6_wan"),
+            (ConnectionLogBy::Ipv6Lan, "ipv6_lan"),
+        ] {
+            let c = ConnectionLogQuery::by(by, "2804:14c::1").to_call().unwrap();
+            assert_eq!(c.query[0], ("busca", busca.to_owned()));
+            assert_eq!(c.query[1], ("termo_busca", "2804:14c::1".to_owned()));
+        }
         for bad in [0, 51] {
             let p = ConnectionLogQuery {
                 limit: Some(bad),

@@ -41,6 +41,10 @@ pub struct CustomerSearch {
     pub order_by: Option<RecordOrderBy>,
     /// `order_type` (server default: asc).
     pub order_type: Option<OrderType>,
+    /// `incluir_desbloqueios`: each service's trust-unlock history
+    /// ([`CustomerService::desbloqueios`]). Current servers only; an older
+    /// one ignores it and the history comes back empty.
+    pub include_unlocks: Option<bool>,
 }
 
 impl CustomerSearch {
@@ -61,6 +65,7 @@ impl CustomerSearch {
             last_connection: None,
             order_by: None,
             order_type: None,
+            include_unlocks: None,
         }
     }
 
@@ -108,6 +113,9 @@ impl CustomerSearch {
         }
         if let Some(v) = self.order_type {
             query.push(("order_type", v.as_param().to_owned()));
+        }
+        if let Some(v) = self.include_unlocks {
+            query.push(("incluir_desbloqueios", yes_no(v).to_owned()));
         }
         Ok(Call {
             route: "cliente",
@@ -236,6 +244,10 @@ pub struct Customer {
     /// when a server sends both spellings.
     #[serde(deserialize_with = "l::birth_date")]
     pub data_nascmento: Option<ApiDate>,
+    /// `id_externo`: the id another system (an ERP, a CRM) gave the
+    /// customer, on current servers.
+    #[serde(deserialize_with = "l::text")]
+    pub id_externo: Option<String>,
     /// `ativo`: newer servers say whether the customer is active.
     #[serde(deserialize_with = "l::flag")]
     pub ativo: Option<bool>,
@@ -405,6 +417,68 @@ pub struct CustomerService {
     /// `endereco_cobranca`: billing address.
     #[serde(deserialize_with = "l::object")]
     pub endereco_cobranca: Option<Address>,
+    /// `desbloqueios`: the trust-unlock history, sent by current servers
+    /// when asked with `incluir_desbloqueios=sim`
+    /// ([`CustomerSearch::include_unlocks`]); empty otherwise.
+    #[serde(deserialize_with = "l::list")]
+    pub desbloqueios: Vec<UnlockRecord>,
+}
+
+/// One trust unlock of a service (`servicos[].desbloqueios[]`).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(default)]
+pub struct UnlockRecord {
+    /// `id_cliente_servico_desbloqueio`, when sent.
+    #[serde(deserialize_with = "l::id")]
+    pub id_cliente_servico_desbloqueio: Option<u64>,
+    /// `observacao`: the note ("DESBLOQUEIO PREVENTIVO - Acordo de pagamento.").
+    #[serde(deserialize_with = "l::text")]
+    pub observacao: Option<String>,
+    /// `data_cadastro`: when it was granted.
+    #[serde(deserialize_with = "l::date")]
+    pub data_cadastro: Option<ApiDate>,
+    /// `data_fim`: the day it ends. Read it through [`UnlockRecord::ends`],
+    /// which also looks at `data_termino`.
+    #[serde(deserialize_with = "l::date")]
+    pub data_fim: Option<ApiDate>,
+    /// `data_termino`: the end, as some servers spell it.
+    #[serde(deserialize_with = "l::date")]
+    pub data_termino: Option<ApiDate>,
+    /// `dias_desbloqueio`: how many days it was granted for.
+    #[serde(deserialize_with = "l::int")]
+    pub dias_desbloqueio: Option<i64>,
+}
+
+impl UnlockRecord {
+    /// The end of the unlock under either spelling of the key.
+    pub fn ends(&self) -> Option<&ApiDate> {
+        self.data_fim.as_ref().or(self.data_termino.as_ref())
+    }
+}
+
+impl CustomerService {
+    /// How many trust unlocks were granted on or after `since` (for "3rd
+    /// unlock in 30 days"); records without a readable date are not
+    /// counted.
+    pub fn unlocks_since(&self, since: NaiveDate) -> usize {
+        self.desbloqueios
+            .iter()
+            .filter(|u| {
+                u.data_cadastro
+                    .as_ref()
+                    .and_then(ApiDate::date)
+                    .is_some_and(|d| d >= since)
+            })
+            .count()
+    }
+
+    /// The latest trust unlock (by its grant date; undated ones come last).
+    pub fn last_unlock(&self) -> Option<&UnlockRecord> {
+        self.desbloqueios.iter().max_by_key(|u| {
+            let d = u.data_cadastro.as_ref();
+            (d.and_then(ApiDate::date), d.and_then(ApiDate::instant))
+        })
+    }
 }
 
 impl CustomerService {

@@ -128,6 +128,22 @@ pub enum ApiError {
         /// The limit, in bytes.
         limit: u64,
     },
+    /// This HubSoft server does not offer `route`: a route newer than the
+    /// 2020 documentation (see [`crate::api::NEWER_ROUTES`]) answered 404 or
+    /// 405 with a body that is not HubSoft's JSON envelope (a web server's
+    /// or the framework's "no such route" page, not HubSoft's "record not
+    /// found", which always carries `status`/`msg`). The [`crate::api::Client`]
+    /// remembers it for the session and never asks that route again; where
+    /// an older route does the same job it falls back to it. Nothing was
+    /// applied by the server.
+    #[error("this HubSoft server does not offer {route} (HTTP {status}); it predates that route")]
+    NotOffered {
+        /// Short route name, e.g. `"cliente/reset_phy_addr"`.
+        route: &'static str,
+        /// The status it answered (404 or 405); 0 when the client already
+        /// knew from an earlier answer in this session and sent nothing.
+        status: u16,
+    },
     /// The client configuration is unusable (bad URL, plain HTTP to a remote
     /// host, TLS set-up failure); nothing was sent.
     #[error("invalid client configuration: {reason}")]
@@ -196,7 +212,8 @@ impl ApiError {
             | Self::RateLimited { route, .. }
             | Self::Decode { route, .. }
             | Self::Redirected { route, .. }
-            | Self::TooLarge { route, .. } => Some(route),
+            | Self::TooLarge { route, .. }
+            | Self::NotOffered { route, .. } => Some(route),
             Self::InvalidRequest { .. } | Self::Auth { .. } | Self::Config { .. } => None,
         }
     }

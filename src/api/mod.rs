@@ -38,6 +38,34 @@
 //! | [`Client::network_pops`] | `GET /rede/pop` | none | `Vec<`[`Pop`]`>` |
 //! | [`Client::service_zones`] | `GET /rede/zona_atendimento` | none | `Vec<`[`ServiceZone`]`>` |
 //!
+//! Routes of current servers, newer than the 2020 documentation
+//! ([`NEWER_ROUTES`]). A server that predates one answers
+//! [`ApiError::NotOffered`]; the client remembers that for the session
+//! ([`Client::lacks`]) and, where a 2020 route does the same job, uses it:
+//!
+//! | Method | Route | Parameters | Returns | Without it |
+//! |---|---|---|---|---|
+//! | [`Client::reset_phy`] | `POST /cliente/reset_phy_addr` | [`ResetPhy`] | [`ActionResponse`] | `NotOffered` |
+//! | [`Client::enable_service`] | `POST /cliente/cliente_servico/habilitar/{id}` | [`EnableService`] | [`ServiceStateResponse`] | `NotOffered` |
+//! | [`Client::suspend_service`] | `POST /cliente/cliente_servico/suspender/{id}` | [`SuspendService`] | [`ServiceStateResponse`] | `NotOffered` |
+//! | [`Client::activate_service`] | `POST /cliente/cliente_servico/ativar/{id}` | [`ActivateService`] | [`ServiceStateResponse`] | `NotOffered` |
+//! | [`Client::service_passwords`] | `GET /cliente/cliente_servico/{id}/senhas` | [`ServicePasswordsQuery`] | `Vec<`[`ServicePassword`]`>` | `NotOffered` |
+//! | [`Client::reboot_cpe`] | `POST /rede/reiniciar_cpe/{phy_addr}` | [`RebootCpe`] | [`ActionResponse`] | `NotOffered` |
+//! | [`Client::factory_reset_cpe`] | `POST /rede/restaurar_cpe/{phy_addr}` | [`FactoryResetCpe`] | [`ActionResponse`] | `NotOffered` |
+//! | [`Client::cpe_pages`] | `GET /rede/cpe/todos` | [`CpeQuery`] | [`Pager`] of [`Cpe`] | `NotOffered` |
+//! | [`Client::customer_feed`] | `GET /cliente/todos` | [`CustomerPagesQuery`] | [`CustomerFeed`] | `cliente/all` streamed |
+//! | [`Client::invoice_feed`] | `GET /financeiro/fatura` | [`InvoicePagesQuery`] | [`InvoiceFeed`] | `financeiro` |
+//! | [`Client::list_cities`] | `GET /configuracao/cidade` | none | `Vec<`[`City`]`>` | `endereco/cidade` |
+//! | [`Client::open_ticket_with`] | `POST /atendimento` + type and order parameters | [`TicketOpening`] | [`TicketResponse`] | fields ignored |
+//!
+//! Parameters current servers add to 2020 routes (an older server ignores
+//! them): [`CustomerSearch::include_unlocks`] (`incluir_desbloqueios`,
+//! [`CustomerService::desbloqueios`]), [`TicketSearch::with_messages`]
+//! (`relacoes`, [`Ticket::messages`]), the `busca` kinds
+//! [`CustomerSearchBy::ServiceId`], [`CustomerSearchBy::CustomerId`],
+//! [`CustomerSearchBy::ExternalId`] (an older server refuses them) and
+//! [`ConnectionLogBy`] (`ipv4`, `mac`, `ipv6_wan`, `ipv6_lan`).
+//!
 //! Response fields keep the API's own (Portuguese) key names and are all
 //! optional: [`lenient`] decodes each one so that an odd value becomes
 //! `None` (or [`ApiDate::Raw`]) instead of failing the record. Where HubSoft
@@ -61,10 +89,12 @@ pub use auth::{Credentials, TokenInfo};
 pub use client::{Call, CallKind, Client, ClientConfig};
 pub use error::{AUTH_FRESH_TOKEN_REFUSED, AUTH_REFUSED_WITHOUT_REASON, ApiError};
 pub use response::{DETAIL_CUT_SHORT, DETAIL_EMPTY, DETAIL_NOT_JSON};
-pub use routes::body_limit;
+pub use routes::{NEWER_ROUTES, body_limit, fallback_of, is_newer};
 pub use secret::Secret;
 pub mod addresses;
+pub mod bulk;
 pub mod connections;
+pub mod cpe;
 pub mod customer_key;
 pub mod customers;
 pub mod envelope;
@@ -75,21 +105,33 @@ pub mod invoices;
 pub mod lenient;
 pub mod network;
 pub mod orders;
+pub mod pages;
+pub mod passwords;
 pub mod pbx;
 pub mod prospects;
 pub mod receivables;
 pub mod service_actions;
+pub mod service_state;
 pub mod speed;
+pub mod ticket_extras;
 pub mod tickets;
 
 pub use addresses::{CitiesResponse, City, Neighbourhood};
+pub use bulk::{
+    CustomerFeed, CustomerPagesAs, CustomerPagesQuery, CustomersPage, InvoiceFeed,
+    InvoicePagesQuery, InvoicesPage,
+};
 pub use connections::{
-    ConnectionLog, ConnectionLogQuery, ConnectionRecord, ConnectionStats, ConnectionTotals, Traffic,
+    ConnectionLog, ConnectionLogBy, ConnectionLogQuery, ConnectionRecord, ConnectionStats,
+    ConnectionTotals, Traffic,
+};
+pub use cpe::{
+    Cpe, CpePage, CpeQuery, CpeReading, CpeService, CpeSignals, FactoryResetCpe, RebootCpe,
 };
 pub use customer_key::CustomerKey;
 pub use customers::{
     Address, AllCustomers, Coordinates, Customer, CustomerSearch, CustomerService,
-    CustomersResponse, Equipment, LastConnection, NetInterface, Package, ServicePort,
+    CustomersResponse, Equipment, LastConnection, NetInterface, Package, ServicePort, UnlockRecord,
 };
 pub use envelope::{ActionResponse, Envelope};
 pub use export::{ArraySplitter, CustomerStream, RecordStream};
@@ -103,15 +145,22 @@ pub use orders::{
     ServiceOrder, ServiceOrderOrderBy, ServiceOrderSearch, ServiceOrderSearchBy,
     ServiceOrderStatus, ServiceOrdersResponse, Technician,
 };
+pub use pages::{MAX_PER_PAGE, PageBody, PagedQuery, Pager, Pagination};
 pub use params::{CustomerSearchBy, InvoiceOrderBy, OrderType, RecordOrderBy};
+pub use passwords::{ServicePassword, ServicePasswordsQuery, ServicePasswordsResponse};
 pub use pbx::PbxCall;
 pub use prospects::{
     NewProspect, PersonKind, Prospect, ProspectPlan, ProspectPlansQuery, ProspectPlansResponse,
     ProspectResponse, ProspectSearch, ProspectService, ProspectsResponse,
 };
 pub use receivables::{DateKind, ReceivableSearchBy, ReceivablesQuery, ResultDetail};
-pub use service_actions::{Disconnect, DisconnectResponse, ResetMac, TrustUnlock};
+pub use service_actions::{Disconnect, DisconnectResponse, ResetMac, ResetPhy, TrustUnlock};
+pub use service_state::{
+    ActivateService, EnableService, Permission, ServiceState, ServiceStateResponse, SuspendService,
+    SuspensionKind,
+};
 pub use speed::Speed;
+pub use ticket_extras::{MessagePlace, OrderParams, TicketMessage, TicketOpening};
 pub use tickets::{
     NewTicket, Ticket, TicketResponse, TicketSearch, TicketSearchBy, TicketUpdate, TicketsResponse,
 };

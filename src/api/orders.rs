@@ -273,6 +273,10 @@ pub struct ServiceOrder {
     /// `cliente_servico`: the same under the key newer servers use.
     #[serde(deserialize_with = "l::object")]
     pub cliente_servico: Option<CustomerService>,
+    /// `ordem_servico_mensagem`: the order's messages, sent by current
+    /// servers when a ticket search asks for them.
+    #[serde(deserialize_with = "l::list")]
+    pub ordem_servico_mensagem: Vec<super::ticket_extras::TicketMessage>,
 }
 
 /// A technician on a service order (`tecnicos[]`).

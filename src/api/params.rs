@@ -30,6 +30,9 @@ pub enum CustomerSearchBy {
     ServiceId,
     /// `id_cliente`: the customer's internal id (current servers only).
     CustomerId,
+    /// `id_externo`: the id another system gave the customer (current
+    /// servers only).
+    ExternalId,
 }
 
 impl CustomerSearchBy {
@@ -58,6 +61,7 @@ impl CustomerSearchBy {
             Self::Mac => "mac",
             Self::ServiceId => "id_cliente_servico",
             Self::CustomerId => "id_cliente",
+            Self::ExternalId => "id_externo",
         }
     }
 }

@@ -195,6 +195,9 @@ pub(crate) fn classify(
             route,
             msg: json_message(text),
         }),
+        404 | 405 if super::routes::is_newer(route) && !is_envelope(text) => {
+            Outcome::Failed(ApiError::NotOffered { route, status })
+        }
         404 => Outcome::Failed(ApiError::NotFound {
             route,
             msg: json_message(text),
@@ -215,6 +218,15 @@ pub(crate) fn classify(
             }),
         },
     }
+}
+
+/// True when `text` is HubSoft's JSON envelope: an object carrying
+/// `status` or `msg`. HubSoft's own "record not found" always does; the
+/// "no such route" answers of a server that predates a route do not (an
+/// HTML page from the web server, or the framework's `{"message": "..."}`).
+pub(crate) fn is_envelope(text: &str) -> bool {
+    serde_json::from_str::<Envelope>(text)
+        .is_ok_and(|env| env.status.is_some() || env.msg.is_some())
 }
 
 /// Maps a transport failure. The URL is stripped (its query may hold a
@@ -517,6 +529,45 @@ mod tests {
         );
         assert_eq!(parse_retry_after("soon", now), None);
         assert_eq!(parse_retry_after("-3", now), None);
+    }
+
+    #[test]
+    fn a_newer_route_without_an_envelope_is_not_offered() {
+        let html = "<html><head><title>404 Not Found</title></head></html>";
+        let laravel_405 = r#"{"message":"The POST method is not supported for this route."}"#;
+        for (route, status, body) in [
+            ("cliente/todos", 404, html),
+            ("cliente/todos", 404, ""),
+            ("cliente/reset_phy_addr", 405, laravel_405),
+            ("rede/cpe/todos", 404, r#"{"message":""}"#),
+        ] {
+            match classify(route, status, None, body) {
+                Outcome::Failed(ApiError::NotOffered {
+                    route: r,
+                    status: s,
+                }) => {
+                    assert_eq!((r, s), (route, status));
+                }
+                other => panic!("{route} {status}: {other:?}"),
+            }
+        }
+        // HubSoft's own "not found" on a newer route is a missing record.
+        let envelope = r#"{"status":"error","msg":"Nenhum registro encontrado"}"#;
+        assert!(matches!(
+            classify("cliente/todos", 404, None, envelope),
+            Outcome::Failed(ApiError::NotFound { .. })
+        ));
+        // A 2020 route's 404 stays "nothing found", whatever its body.
+        assert!(matches!(
+            classify("cliente/all", 404, None, html),
+            Outcome::Failed(ApiError::NotFound { .. })
+        ));
+        // A 405 on a 2020 route is an unexpected status, not a version gap.
+        assert!(matches!(
+            classify("cliente", 405, None, laravel_405),
+            Outcome::Failed(ApiError::Http { status: 405, .. })
+        ));
+        assert!(is_envelope(r#"{"msg":"x"}"#) && !is_envelope(r#"{"message":"x"}"#));
     }
 
     #[test]

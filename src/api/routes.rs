@@ -40,6 +40,10 @@ pub fn body_limit(route: &str) -> u64 {
         "financeiro" => 256 * MIB,
         "endereco/cidade" | "prospecto" | "prospecto/create" => 16 * MIB,
         "rede/equipamento" | "rede/pop" | "rede/zona_atendimento" => 32 * MIB,
+        // One page of at most 500 records each.
+        "cliente/todos" | "financeiro/fatura" | "rede/cpe/todos" => 64 * MIB,
+        "configuracao/cidade" => 16 * MIB,
+        "cliente/cliente_servico/senhas" => MIB,
         // Actions answer an envelope, a ticket or a queued job.
         _ => 4 * MIB,
     }
@@ -61,6 +65,11 @@ pub(crate) fn data_keys(route: &str) -> Option<&'static [&'static str]> {
         "rede/equipamento" => &["equipamentos"],
         "rede/pop" => &["pops"],
         "rede/zona_atendimento" => &["zonas_atendimento"],
+        "cliente/todos" => &["clientes"],
+        "financeiro/fatura" => &["faturas"],
+        "rede/cpe/todos" => &["cpes"],
+        "configuracao/cidade" => &["cidades"],
+        "cliente/cliente_servico/senhas" => &["cliente_servico_senha"],
         _ => return None,
     })
 }
@@ -104,6 +113,41 @@ pub(crate) fn check_data_key(route: &'static str, text: &str) -> Result<(), ApiE
             path: keys[0].to_owned(),
             detail: "missing: the answer has no data".to_owned(),
         })
+    }
+}
+
+/// The routes newer than the 2020 documentation (HubSoft's current
+/// collection and servers of 2023 on): a server that predates one answers
+/// it 404 or 405 without HubSoft's envelope, which the client reads as
+/// [`ApiError::NotOffered`] and remembers for the session.
+pub const NEWER_ROUTES: [&str; 11] = [
+    "cliente/reset_phy_addr",
+    "cliente/cliente_servico/habilitar",
+    "cliente/cliente_servico/suspender",
+    "cliente/cliente_servico/ativar",
+    "cliente/cliente_servico/senhas",
+    "cliente/todos",
+    "financeiro/fatura",
+    "configuracao/cidade",
+    "rede/cpe/todos",
+    "rede/reiniciar_cpe",
+    "rede/restaurar_cpe",
+];
+
+/// True for a route of [`NEWER_ROUTES`].
+pub fn is_newer(route: &str) -> bool {
+    NEWER_ROUTES.contains(&route)
+}
+
+/// The 2020 route that does the same job as the newer `route`, which the
+/// client uses when the server does not offer `route`; `None` when there
+/// is none (the error then says the server does not offer it).
+pub fn fallback_of(route: &str) -> Option<&'static str> {
+    match route {
+        "cliente/todos" => Some("cliente/all"),
+        "financeiro/fatura" => Some("financeiro"),
+        "configuracao/cidade" => Some("endereco/cidade"),
+        _ => None,
     }
 }
 
@@ -407,6 +451,28 @@ mod tests {
         assert!(detail.contains("clientes"), "{detail}");
         let (path, _) = check("cliente", "\"x\"").unwrap_err();
         assert_eq!(path, ".");
+    }
+
+    #[test]
+    fn newer_routes_have_limits_keys_and_known_fallbacks() {
+        for route in NEWER_ROUTES {
+            assert!(is_newer(route));
+            assert!(body_limit(route) >= MIB, "{route}");
+        }
+        for read in [
+            "cliente/todos",
+            "financeiro/fatura",
+            "rede/cpe/todos",
+            "configuracao/cidade",
+            "cliente/cliente_servico/senhas",
+        ] {
+            assert!(data_keys(read).is_some(), "{read}");
+        }
+        assert_eq!(fallback_of("cliente/todos"), Some("cliente/all"));
+        assert_eq!(fallback_of("financeiro/fatura"), Some("financeiro"));
+        assert_eq!(fallback_of("configuracao/cidade"), Some("endereco/cidade"));
+        assert_eq!(fallback_of("cliente/reset_phy_addr"), None);
+        assert!(!is_newer("cliente/all") && !is_newer("cliente/reset_mac_addr"));
     }
 
     #[test]

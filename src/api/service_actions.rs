@@ -1,4 +1,5 @@
-//! Actions on a service: trust unlock, disconnect, MAC reset.
+//! Actions on a service: trust unlock, disconnect, MAC reset, and the
+//! layer-2 (ONU/CPE) address reset of current servers.
 //!
 //! Every action targets a service (`id_cliente_servico`), never a customer,
 //! and none is ever retried automatically.
@@ -96,6 +97,32 @@ impl ResetMac {
     }
 }
 
+/// Body of `POST /cliente/reset_phy_addr` (current servers; not in the
+/// 2020 documentation, no older route does it): clears the layer-2
+/// address (`phy_addr`, the ONU/CPE's MAC or GPON serial) bound to the
+/// service, after an equipment swap. [`ResetMac`] clears the other one,
+/// the MAC bound to the PPPoE/RADIUS login (`mac_addr`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ResetPhy {
+    /// `id_cliente_servico` (> 0); the service needs authentication data.
+    pub id_cliente_servico: u64,
+}
+
+impl ResetPhy {
+    /// Builds the request.
+    pub fn to_call(&self) -> Result<Call, ApiError> {
+        check_id("id_cliente_servico", self.id_cliente_servico)?;
+        Ok(Call {
+            route: "cliente/reset_phy_addr",
+            method: Method::POST,
+            path: path("cliente/reset_phy_addr"),
+            query: Vec::new(),
+            body: Some(json!({ "id_cliente_servico": self.id_cliente_servico })),
+            kind: CallKind::Action,
+        })
+    }
+}
+
 /// Body of a successful disconnect.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(default)]
@@ -126,6 +153,14 @@ impl Client {
 
     /// `POST /cliente/reset_mac_addr`: clears the MAC bound to the service.
     pub async fn reset_mac(&self, params: &ResetMac) -> Result<ActionResponse, ApiError> {
+        self.call(params.to_call()?).await
+    }
+
+    /// `POST /cliente/reset_phy_addr`: clears the layer-2 (ONU/CPE)
+    /// address bound to the service ("Endereço MAC Layer2 resetado com
+    /// sucesso!"). A service without authentication data is
+    /// [`ApiError::Refused`]; an older server [`ApiError::NotOffered`].
+    pub async fn reset_phy(&self, params: &ResetPhy) -> Result<ActionResponse, ApiError> {
         self.call(params.to_call()?).await
     }
 }
@@ -196,6 +231,19 @@ mod tests {
             .to_call()
             .is_err()
         );
+    }
+
+    #[test]
+    fn reset_phy_call() {
+        let c = ResetPhy {
+            id_cliente_servico: 11000,
+        }
+        .to_call()
+        .unwrap();
+        assert_eq!(c.path, "/api/v1/integracao/cliente/reset_phy_addr");
+        assert_eq!((c.method.clone(), c.kind), (Method::POST, CallKind::Action));
+        assert_eq!(c.body.unwrap(), json!({"id_cliente_servico": 11000}));
+        assert!(ResetPhy::default().to_call().is_err());
     }
 
     #[test]

@@ -15,6 +15,7 @@ use super::params::{
     OrderType, RecordOrderBy, check_id, check_limit, document_key, normalize_phone, path,
     push_range, required, yes_no,
 };
+use super::ticket_extras::TicketMessage;
 use super::{ApiError, Call, CallKind, Client};
 
 // ---------------------------------------------------------------------------
@@ -72,6 +73,10 @@ pub struct TicketSearch {
     pub data_inicio: Option<NaiveDate>,
     /// `data_fim`: registered on or before.
     pub data_fim: Option<NaiveDate>,
+    /// `relacoes=atendimento_mensagem,ordem_servico_mensagem`: each
+    /// ticket's message thread ([`Ticket::messages`]). Current servers
+    /// only; an older one ignores it and the threads come back empty.
+    pub with_messages: bool,
 }
 
 impl TicketSearch {
@@ -86,6 +91,7 @@ impl TicketSearch {
             order_type: None,
             data_inicio: None,
             data_fim: None,
+            with_messages: false,
         }
     }
 
@@ -113,6 +119,12 @@ impl TicketSearch {
             query.push(("order_type", v.as_param().to_owned()));
         }
         push_range(&mut query, self.data_inicio, self.data_fim)?;
+        if self.with_messages {
+            query.push((
+                "relacoes",
+                super::ticket_extras::MESSAGE_RELATIONS.to_owned(),
+            ));
+        }
         Ok(Call {
             route: "cliente/atendimento",
             method: Method::GET,
@@ -382,6 +394,14 @@ pub struct Ticket {
     /// field: a serde alias would fail when both keys come).
     #[serde(deserialize_with = "l::list")]
     pub ordem_servico: Vec<ServiceOrder>,
+    /// `atendimento_mensagem`: the ticket's messages, sent by current
+    /// servers when asked ([`TicketSearch::with_messages`]).
+    #[serde(deserialize_with = "l::list")]
+    pub atendimento_mensagem: Vec<TicketMessage>,
+    /// `ordem_servico_mensagem`: messages of the ticket's service orders,
+    /// when a server lists them beside the ticket.
+    #[serde(deserialize_with = "l::list")]
+    pub ordem_servico_mensagem: Vec<TicketMessage>,
 }
 
 impl Ticket {

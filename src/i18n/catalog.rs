@@ -448,22 +448,6 @@ catalog! {
     LabelAlerts { pt: "Alertas", en: "Alerts" }
 
     // ---- Services: statuses, fields, PPPoE password -----------------------------
-    /// Service enabled and working.
-    StatusEnabled { pt: "Habilitado", en: "Enabled" }
-    /// Suspended for unpaid invoices.
-    StatusSuspendedDebt { pt: "Suspenso por débito", en: "Suspended for debt" }
-    /// Speed reduced for unpaid invoices.
-    StatusSuspendedPartial { pt: "Suspenso parcialmente", en: "Partially suspended" }
-    /// Suspended at the customer's request.
-    StatusSuspendedRequest { pt: "Suspenso a pedido do cliente", en: "Suspended at the customer's request" }
-    /// Temporarily unlocked on trust despite debts.
-    StatusTrustUnlocked { pt: "Liberado em confiança", en: "Unlocked on trust" }
-    /// Sold, not installed yet.
-    StatusAwaitingInstall { pt: "Aguardando instalação", en: "Awaiting installation" }
-    /// Cancelled.
-    StatusCancelled { pt: "Cancelado", en: "Cancelled" }
-    /// A status this version does not know; shows the server's text.
-    StatusOther { pt: "Status: {status}", en: "Status: {status}" }
     /// Column header: number of services and the worst status.
     ColServices { pt: "Serviços", en: "Services" }
     /// Column: a record's service (`id_cliente_servico`).
@@ -515,8 +499,6 @@ catalog! {
         pt: "Dados da contabilização RADIUS; podem estar desatualizados",
         en: "From RADIUS accounting; may be out of date"
     }
-    /// No connection on record.
-    LastSeenNever { pt: "Nenhuma conexão registrada", en: "No connection on record" }
     /// Last seen: online.
     LastSeenOnlineSince { pt: "Online desde {date} ({relative})", en: "Online since {date} ({relative})" }
     /// Last seen: offline.
@@ -588,8 +570,6 @@ catalog! {
     InvoiceOverdueMany { pt: "vencida há {days} dias", en: "overdue by {days} days" }
     /// Paid on a date.
     InvoicePaidOn { pt: "paga em {date}", en: "paid on {date}" }
-    /// Cancelled invoice.
-    InvoiceCancelled { pt: "cancelada", en: "cancelled" }
     /// Column: id_fatura (CLI tables, the receivables screen).
     ColInvoiceId { pt: "Fatura", en: "Invoice" }
     /// Column header.
@@ -653,8 +633,6 @@ catalog! {
 
     // ==== 4. Actions =============================================================
     // ---- Action names (for {action} in confirmations, results and errors) -------
-    /// Searching customers.
-    ActionSearch { pt: "busca de clientes", en: "customer search" }
     /// Temporary unlock of a service suspended for debt.
     ActionTrustUnlock { pt: "desbloqueio em confiança", en: "trust unlock" }
     /// Clearing the MAC bound to the PPPoE login.
@@ -673,8 +651,6 @@ catalog! {
     ActionEditTicket { pt: "edição de atendimento", en: "editing a ticket" }
     /// Closing a ticket (and its service orders).
     ActionCloseTicket { pt: "fechamento de atendimento", en: "closing a ticket" }
-    /// Revealing the PPPoE password on screen.
-    ActionRevealPassword { pt: "exibição da senha PPPoE", en: "showing the PPPoE password" }
     /// The prospect creation, for `{action}` placeholders.
     SalesActionCreate { pt: "cadastro de prospecto", en: "prospect registration" }
     /// The notify action, for `{action}` placeholders.
@@ -1023,8 +999,6 @@ catalog! {
     WhatMac { pt: "MAC", en: "MAC" }
     /// A CPF or CNPJ.
     WhatDocument { pt: "CPF/CNPJ", en: "CPF/CNPJ" }
-    /// A phone number.
-    WhatPhone { pt: "telefone", en: "phone" }
     /// The barcode (for {what}).
     WhatBarcode { pt: "código de barras", en: "barcode" }
 
@@ -1691,10 +1665,6 @@ catalog! {
     InsecureBadge { pt: "TLS SEM VERIFICAÇÃO", en: "TLS NOT VERIFIED" }
     /// Status bar badge: plain http:// to a remote host.
     CleartextBadge { pt: "HTTP SEM CRIPTOGRAFIA", en: "HTTP NOT ENCRYPTED" }
-    /// Privacy mode turned on.
-    PrivacyOn { pt: "Modo privacidade ativado", en: "Privacy mode on" }
-    /// Privacy mode turned off.
-    PrivacyOff { pt: "Modo privacidade desativado", en: "Privacy mode off" }
 
     // ---- Message log ------------------------------------------------------------
     /// Title of the message log; `count` messages.
@@ -2554,4 +2524,25 @@ catalog! {
         pt: "Comporta-se como um servidor de 2020: sem as rotas e buscas mais novas",
         en: "Behave like a 2020 server: no newer routes or search kinds"
     }
+
+    // ---- routes17 branch (to regroup) ----
+    /// A newer route this HubSoft server does not have (404/405 without
+    /// HubSoft's envelope); `route` is its short name.
+    ErrNotOffered {
+        pt: "Este servidor HubSoft não oferece {route}: é de uma versão anterior a essa rota",
+        en: "This HubSoft server does not offer {route}: it predates that route"
+    }
+    /// HTTP 403 on a route that needs its own HubSoft permission; `permission` is one of the Perm* words.
+    ErrPermissionMissing {
+        pt: "Falta ao usuário da API a permissão do HubSoft para {permission}: peça ao administrador do HubSoft para concedê-la",
+        en: "The API user lacks the HubSoft permission to {permission}: ask the HubSoft administrator to grant it"
+    }
+    /// The permission of `cliente_servico/habilitar`.
+    PermEnableService { pt: "habilitar serviço (cliente_servico/habilitar)", en: "enable a service (cliente_servico/habilitar)" }
+    /// The permission of `cliente_servico/suspender`.
+    PermSuspendService { pt: "suspender serviço (cliente_servico/suspender)", en: "suspend a service (cliente_servico/suspender)" }
+    /// The permission of `cliente_servico/ativar`.
+    PermActivateService { pt: "ativar serviço (cliente_servico/ativar)", en: "activate a service (cliente_servico/ativar)" }
+    /// Search kind: `id_externo` (another system's id for the customer).
+    KindExternalId { pt: "ID externo", en: "External id" }
 }

@@ -59,6 +59,17 @@ pub fn describe(lang: Lang, err: &ApiError, ctx: ErrorContext) -> String {
             Some(m) => trf(lang, Msg::ErrNotFoundServer, &[("msg", &m)]),
             None => tr(lang, Msg::ErrNotFound).to_owned(),
         },
+        ApiError::Forbidden { .. } if err.missing_permission().is_some() => {
+            let permission = err.missing_permission().map(permission_name);
+            trf(
+                lang,
+                Msg::ErrPermissionMissing,
+                &[(
+                    "permission",
+                    &tr(lang, permission.unwrap_or(Msg::PermEnableService)),
+                )],
+            )
+        }
         ApiError::Forbidden { route, .. } => {
             let what = ctx
                 .action
@@ -102,6 +113,17 @@ pub fn describe(lang: Lang, err: &ApiError, ctx: ErrorContext) -> String {
             None => redirected(lang, route, *status, location.as_deref()),
         },
         ApiError::TooLarge { route, limit } => too_large(lang, route, *limit),
+        ApiError::NotOffered { route, .. } => trf(lang, Msg::ErrNotOffered, &[("route", route)]),
+    }
+}
+
+/// The words naming a HubSoft permission a 403 says is missing.
+pub fn permission_name(permission: crate::api::Permission) -> Msg {
+    use crate::api::Permission;
+    match permission {
+        Permission::EnableService => Msg::PermEnableService,
+        Permission::SuspendService => Msg::PermSuspendService,
+        Permission::ActivateService => Msg::PermActivateService,
     }
 }
 
@@ -157,9 +179,11 @@ pub fn classify(err: &ApiError) -> ErrorClass {
         return ErrorClass::Unknown;
     }
     match err {
-        ApiError::Refused { .. } | ApiError::Forbidden { .. } | ApiError::NotFound { .. } => {
-            ErrorClass::Refused
-        }
+        // A route the server does not offer applied nothing: refused.
+        ApiError::Refused { .. }
+        | ApiError::Forbidden { .. }
+        | ApiError::NotFound { .. }
+        | ApiError::NotOffered { .. } => ErrorClass::Refused,
         ApiError::Auth { .. } => ErrorClass::Auth,
         ApiError::InvalidRequest { .. } | ApiError::Config { .. } => ErrorClass::Usage,
         _ => ErrorClass::Failed,
@@ -335,7 +359,70 @@ mod tests {
                 route: "cliente",
                 limit: 32 * 1024 * 1024,
             },
+            ApiError::NotOffered {
+                route: "cliente/reset_phy_addr",
+                status: 405,
+            },
+            ApiError::Forbidden {
+                route: "cliente/cliente_servico/suspender",
+                msg: Some("O Usuário não possui a permissão desejada!".into()),
+            },
         ]
+    }
+
+    /// Issue 17: a route the server predates says so (never "not found"),
+    /// is a refusal (nothing applied), and a 403 on a service-state
+    /// action names the HubSoft permission that is missing.
+    #[test]
+    fn a_missing_route_and_a_missing_permission_are_named() {
+        let not_offered = ApiError::NotOffered {
+            route: "cliente/reset_phy_addr",
+            status: 0,
+        };
+        assert_eq!(classify(&not_offered), ErrorClass::Refused);
+        assert_eq!(
+            describe(Lang::En, &not_offered, ErrorContext::read(20)),
+            "This HubSoft server does not offer cliente/reset_phy_addr: it predates that route"
+        );
+        assert_eq!(
+            describe(Lang::PtBr, &not_offered, ErrorContext::read(20)),
+            "Este servidor HubSoft não oferece cliente/reset_phy_addr: é de uma versão anterior a essa rota"
+        );
+        for (route, en) in [
+            (
+                "cliente/cliente_servico/habilitar",
+                "enable a service (cliente_servico/habilitar)",
+            ),
+            (
+                "cliente/cliente_servico/suspender",
+                "suspend a service (cliente_servico/suspender)",
+            ),
+            (
+                "cliente/cliente_servico/ativar",
+                "activate a service (cliente_servico/ativar)",
+            ),
+        ] {
+            let e = ApiError::Forbidden { route, msg: None };
+            assert_eq!(classify(&e), ErrorClass::Refused);
+            let ctx = ErrorContext::action(Msg::PermEnableService, 20);
+            assert_eq!(
+                describe(Lang::En, &e, ctx),
+                format!(
+                    "The API user lacks the HubSoft permission to {en}: ask the HubSoft administrator to grant it"
+                )
+            );
+            assert!(
+                describe(Lang::PtBr, &e, ErrorContext::read(20)).contains("permissão do HubSoft")
+            );
+        }
+        // Other routes keep the generic words.
+        let other = ApiError::Forbidden {
+            route: "cliente/reset_mac_addr",
+            msg: None,
+        };
+        assert!(
+            describe(Lang::En, &other, ErrorContext::read(20)).starts_with("No permission for")
+        );
     }
 
     /// Issue 15: the console's panes, its action results and the CLI used

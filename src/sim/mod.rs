@@ -29,8 +29,10 @@
 //! `ticket_edit` / `ticket_close` (ticket id), `os_close` (order id),
 //! `unlock`, `disconnect`, `mac_reset` (service id), `invoice_email`,
 //! `invoice_sms`, `invoice_push` (invoice id), `prospect_create` (CPF/CNPJ),
-//! `pbx_notify` / `pbx_cancel` (ramal or identificador_interno). Refused
-//! requests count nothing. Details of each effect are kept as [`Record`]s.
+//! `pbx_notify` / `pbx_cancel` (ramal or identificador_interno), and on
+//! current servers `phy_reset`, `service_enable`, `service_suspend`,
+//! `service_activate` (service id), `cpe_reboot` / `cpe_restore` (the
+//! ONU's `phy_addr`). Refused requests count nothing. Details of each effect are kept as [`Record`]s.
 //!
 //! # Admin routes (not HubSoft's)
 //! `GET /_sim/counters` (the [`Counters`] as JSON), `GET|POST /_sim/faults`
@@ -186,6 +188,25 @@ pub const ROUTES: [&str; 24] = [
     "rede/equipamento",
     "rede/pop",
     "rede/zona_atendimento",
+];
+
+/// The routes of current servers the simulator also serves (not in the
+/// 2020 documentation, so not in [`ROUTES`]): with
+/// [`Generation::Documented2020`] each answers as a server without it
+/// does (404 for a GET, 405 for a POST), with [`Generation::Current`] it
+/// works. Named as [`ROUTES`] are, for fault knobs and counters.
+pub const NEWER_ROUTES: [&str; 11] = [
+    "cliente/reset_phy_addr",
+    "cliente/cliente_servico/habilitar/{id}",
+    "cliente/cliente_servico/suspender/{id}",
+    "cliente/cliente_servico/ativar/{id}",
+    "cliente/cliente_servico/{id}/senhas",
+    "cliente/todos",
+    "financeiro/fatura",
+    "configuracao/cidade",
+    "rede/cpe/todos",
+    "rede/reiniciar_cpe/{phy_addr}",
+    "rede/restaurar_cpe/{phy_addr}",
 ];
 
 /// Shared by all handlers.

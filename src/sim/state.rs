@@ -107,6 +107,15 @@ pub struct Disconnect {
     pub new_ip: u32,
 }
 
+/// A trust unlock granted through the API (the history also holds
+/// generated ones, see `render::unlock_history`).
+#[derive(Clone, Debug)]
+pub struct Unlock {
+    pub at: NaiveDateTime,
+    pub until: chrono::NaiveDate,
+    pub days: u64,
+}
+
 /// Per-service changes made by actions.
 #[derive(Clone, Debug, Default)]
 pub struct ServiceOverride {
@@ -114,6 +123,15 @@ pub struct ServiceOverride {
     pub unlocked_until: Option<chrono::NaiveDate>,
     pub mac_reset: bool,
     pub disconnects: Vec<Disconnect>,
+    /// `reset_phy_addr`: the layer-2 (ONU) address was cleared.
+    pub phy_reset: bool,
+    /// The status set by `habilitar`, `suspender` or `ativar`.
+    pub status: Option<crate::sim::data::Status>,
+    /// Trust unlocks granted through the API, oldest first.
+    pub unlocks: Vec<Unlock>,
+    /// When the CPE was last rebooted or restored through the API.
+    pub cpe_rebooted: Option<NaiveDateTime>,
+    pub cpe_restored: Option<NaiveDateTime>,
 }
 
 /// A cached `cliente/all` answer, kept small: which customers, in which

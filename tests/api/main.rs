@@ -11,6 +11,7 @@ mod support;
 
 mod api_client;
 mod api_examples;
+mod api_newer_routes;
 mod api_quirks;
 mod api_roundtrip;
 mod fault_matrix;

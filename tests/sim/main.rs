@@ -10,4 +10,5 @@ mod support;
 mod sim_actions;
 mod sim_data;
 mod sim_faults;
+mod sim_newer_routes;
 mod sim_shapes;

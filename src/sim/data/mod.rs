@@ -70,9 +70,24 @@ pub enum Status {
     Cancelled,
     AwaitingInstall,
     AwaitingMigration,
+    /// Suspended at the customer's request (`suspender` of current servers).
+    SuspendedRequest,
 }
 
 impl Status {
+    /// HubSoft's `id_servico_status` for the status (as its panel numbers them).
+    pub fn id(self) -> u32 {
+        match self {
+            Status::Enabled => 9,
+            Status::SuspendedDebt => 4,
+            Status::Blocked => 6,
+            Status::Cancelled => 2,
+            Status::AwaitingInstall => 1,
+            Status::AwaitingMigration => 12,
+            Status::SuspendedRequest => 5,
+        }
+    }
+
     /// (`status`, `status_prefixo`). The document shows `servico_habilitado`,
     /// `cancelado` and `aguardando_migracao`; the others follow HubSoft's
     /// panel wording.
@@ -84,6 +99,7 @@ impl Status {
             Status::Cancelled => ("Cancelado", "cancelado"),
             Status::AwaitingInstall => ("Aguardando Instalação", "aguardando_instalacao"),
             Status::AwaitingMigration => ("Aguardando Migração", "aguardando_migracao"),
+            Status::SuspendedRequest => ("Suspenso Pedido Cliente", "suspenso_pedido_cliente"),
         }
     }
 }
@@ -219,6 +235,20 @@ impl Service {
     }
     pub fn ipv4_text(&self) -> String {
         std::net::Ipv4Addr::from(self.ipv4).to_string()
+    }
+    /// The ONU's own layer-2 address (fibre services with authentication
+    /// only), distinct from the MAC the login is bound to.
+    pub fn phy_text(&self) -> Option<String> {
+        if !self.has_auth || self.plan().tech != Tech::Fibra {
+            return None;
+        }
+        let onu = self.id.wrapping_mul(2_654_435_761);
+        Some(format!(
+            "48:57:02:{:02X}:{:02X}:{:02X}",
+            (onu >> 16) & 0xFF,
+            (onu >> 8) & 0xFF,
+            onu & 0xFF
+        ))
     }
     pub fn mac_text(&self) -> String {
         self.mac

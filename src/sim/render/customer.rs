@@ -6,6 +6,9 @@ use super::*;
 pub struct CustomerView {
     /// `/cliente` (consulta) rather than `/cliente/all`.
     pub consulta: bool,
+    /// `incluir_desbloqueios=sim` on a current server: each service's
+    /// `desbloqueios`.
+    pub desbloqueios: bool,
     pub ultima_conexao: bool,
     pub include_cancelled: bool,
 }
@@ -58,6 +61,56 @@ pub(super) fn service_short(sim: &Sim, st: &State, c: &Customer, sid: u32) -> Va
     json!({"numero_plano": p.numero, "nome": p.nome, "valor": money(p.valor), "status": status, "status_prefixo": prefix})
 }
 
+/// `id_externo` of a customer on a current server: every even one has
+/// an ERP's id.
+pub fn external_id(c: &Customer) -> Option<String> {
+    c.idx
+        .is_multiple_of(2)
+        .then(|| format!("ERP-{}", 70_000 + c.codigo()))
+}
+
+/// A service's trust-unlock history, oldest first: generated past ones
+/// (services suspended for debt at some point, and every fifth service),
+/// then those granted through the API. `(granted, ends, note)`.
+pub fn unlock_history(
+    sim: &Sim,
+    st: &State,
+    s: &Service,
+) -> Vec<(chrono::NaiveDateTime, chrono::NaiveDate, String)> {
+    const NOTES: [&str; 3] = [
+        "DESBLOQUEIO PREVENTIVO - Acordo de pagamento.",
+        "Desbloqueio em confiança solicitado pelo cliente",
+        "Cliente informou pagamento via PIX",
+    ];
+    let mut out = Vec::new();
+    let past = if s.status == Status::SuspendedDebt {
+        2
+    } else if s.id.is_multiple_of(5) {
+        1
+    } else {
+        0
+    };
+    for k in (0..past).rev() {
+        let days_ago = u64::from(k * 11 + s.id % 5 + 3);
+        let day = sim.today - chrono::Days::new(days_ago);
+        let at = day
+            .and_hms_opt(9 + (s.id % 8), (s.id * 7) % 60, 0)
+            .unwrap_or_default();
+        let until = day + chrono::Days::new(u64::from(1 + (s.id + k) % 3));
+        out.push((at, until, NOTES[((s.id + k) % 3) as usize].to_string()));
+    }
+    if let Some(o) = st.services.get(&s.id) {
+        for u in &o.unlocks {
+            out.push((
+                u.at,
+                u.until,
+                format!("Desbloqueio em confiança via API ({} dia(s))", u.days),
+            ));
+        }
+    }
+    out
+}
+
 pub fn customer_json(sim: &Sim, st: &State, c: &Customer, view: &CustomerView) -> Value {
     let mut m = Map::new();
     m.insert("id_cliente".into(), json!(c.id_cliente()));
@@ -79,6 +132,10 @@ pub fn customer_json(sim: &Sim, st: &State, c: &Customer, view: &CustomerView) -
         if c.pj { json!("ISENTO") } else { Value::Null },
     );
     m.insert("data_cadastro".into(), json!(iso(c.registered)));
+    // Current servers carry another system's id; half the base has one.
+    if view.consulta && sim.cfg.generation == crate::sim::Generation::Current {
+        m.insert("id_externo".into(), json!(external_id(c)));
+    }
     // Unknown birth dates come as the epoch artefact real servers send.
     m.insert(
         "data_nascimento".into(),
@@ -164,16 +221,13 @@ pub(super) fn service_json(
     }
     // The ONU's own layer-2 address (fibre only), distinct from the MAC the
     // login is bound to: current servers send it as `phy_addr`.
-    if view.consulta && auth && p.tech == Tech::Fibra {
-        let onu = s.id.wrapping_mul(2_654_435_761);
+    if view.consulta
+        && let Some(phy) = s.phy_text()
+    {
+        let reset = ov.is_some_and(|o| o.phy_reset);
         m.insert(
             "phy_addr".into(),
-            json!(format!(
-                "48:57:02:{:02X}:{:02X}:{:02X}",
-                (onu >> 16) & 0xFF,
-                (onu >> 8) & 0xFF,
-                onu & 0xFF
-            )),
+            if reset { Value::Null } else { json!(phy) },
         );
     }
     // Not in the 2020 document; later servers add it (REAL-WORLD.md).
@@ -244,6 +298,15 @@ pub(super) fn service_json(
             m.insert("pacotes".into(), Value::Null);
         }
         None => {}
+    }
+    if view.desbloqueios {
+        let list: Vec<Value> = unlock_history(sim, st, s)
+            .into_iter()
+            .map(|(at, until, note)| {
+                json!({"observacao": note, "data_cadastro": br_dt(at), "data_fim": br_date(until)})
+            })
+            .collect();
+        m.insert("desbloqueios".into(), Value::Array(list));
     }
     let addrs = data::addresses(sim.cfg.seed, c, si);
     for (k, a) in [

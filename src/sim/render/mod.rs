@@ -56,6 +56,9 @@ pub fn money_str(v: f64) -> String {
 
 /// Status as the service shows it now (a trust unlock re-enables it).
 pub fn effective_status(sim: &Sim, st: &State, s: &Service) -> Status {
+    if let Some(set) = st.services.get(&s.id).and_then(|o| o.status) {
+        return set;
+    }
     let unlocked = st
         .services
         .get(&s.id)

@@ -245,3 +245,58 @@ pub fn ticket_row_json(sim: &Sim, t: &Ticket) -> Value {
         "parametros": t.parametros,
     })
 }
+
+/// Adds the message threads a current server sends with `relacoes`: a few
+/// synthetic messages per ticket (`atendimento_mensagem`) and one per
+/// service order (`ordem_servico_mensagem`), written after the ticket.
+pub fn add_messages(v: &mut Value, t: &Ticket, ticket: bool, orders: bool) {
+    const LINES: [&str; 4] = [
+        "Cliente informa que a conexão cai à noite",
+        "Orientado a reiniciar a ONU; sem melhora",
+        "Sinal da ONU dentro do padrão; aguardando retorno do cliente",
+        "Cliente confirmou normalização do serviço",
+    ];
+    let at = |k: i64| t.created + chrono::Duration::minutes(17 * (k + 1));
+    let message = |k: i64, id_key: &str, id: u64, owner_key: &str, owner: u64, text: &str| {
+        let when = at(k);
+        json!({
+            id_key: id,
+            owner_key: owner,
+            "mensagem": text,
+            "data_cadastro_br": when.format("%d/%m/%Y %H:%M").to_string(),
+            "data_cadastro_timestamp": when
+                .and_local_timezone(chrono_tz::America::Sao_Paulo)
+                .single()
+                .map(|d| d.timestamp_millis()),
+        })
+    };
+    if ticket {
+        let n = i64::from(t.id % 4);
+        let list: Vec<Value> = (0..n)
+            .map(|k| {
+                message(
+                    k,
+                    "id_atendimento_mensagem",
+                    u64::from(t.id) * 10 + k as u64,
+                    "id_atendimento",
+                    u64::from(t.id),
+                    LINES[k as usize % LINES.len()],
+                )
+            })
+            .collect();
+        v["atendimento_mensagem"] = Value::Array(list);
+    }
+    if orders && let Some(Value::Array(list)) = v.get_mut("ordens_servico") {
+        for o in list.iter_mut() {
+            let oid = o["id_ordem_servico"].as_u64().unwrap_or(0);
+            o["ordem_servico_mensagem"] = json!([message(
+                5,
+                "id_ordem_servico_mensagem",
+                oid * 10,
+                "id_ordem_servico",
+                oid,
+                "Técnico designado para a visita",
+            )]);
+        }
+    }
+}

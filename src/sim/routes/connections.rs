@@ -7,9 +7,14 @@ pub(super) async fn connection_log(State(sim): S, Query(query): Q) -> Reply {
         Ok(v) => v,
         Err(e) => return e,
     };
-    if busca != "login" {
+    // Current servers also find who held an address.
+    let current = sim.cfg.generation == crate::sim::Generation::Current;
+    const NEWER: [&str; 4] = ["ipv4", "mac", "ipv6_wan", "ipv6_lan"];
+    if busca != "login" && !(current && NEWER.contains(&busca.as_str())) {
         return bad_busca(&busca, &["login"]);
     }
+    let mac = mac_digits(&termo);
+    let folded = termo.to_ascii_lowercase();
     let lim = match limit(&query, 20, 50) {
         Ok(l) => l,
         Err(e) => return e,
@@ -25,12 +30,31 @@ pub(super) async fn connection_log(State(sim): S, Query(query): Q) -> Reply {
     let st = sim.state();
     let mut rows = Vec::new();
     for c in &sim.customers {
-        for s in c.services.iter().filter(|s| s.has_auth && s.login == termo) {
+        for s in c.services.iter().filter(|s| s.has_auth) {
+            let (wan, lan) = ipv6_of(s);
+            let service_matches = match busca.as_str() {
+                "login" => s.login == termo,
+                "mac" => mac.len() == 12 && mac_digits(&s.mac_text()) == mac,
+                "ipv6_wan" => wan == folded,
+                "ipv6_lan" => lan == folded,
+                // By session below.
+                _ => true,
+            };
+            if !service_matches {
+                continue;
+            }
             let status = render::effective_status(&sim, &st, s);
             for sess in render::effective_sessions(&sim, &st, c, s) {
                 let d = sess.start.date();
-                if d >= from && d <= to {
-                    rows.push((sess.start, render::session_json(c, s, status, &sess), sess));
+                let ip_ok = busca != "ipv4"
+                    || std::net::Ipv4Addr::from(sess.framed_ip).to_string() == termo;
+                if d >= from && d <= to && ip_ok {
+                    let mut row = render::session_json(c, s, status, &sess);
+                    if current {
+                        row["framedipv6address"] = json!(wan);
+                        row["delegatedipv6prefix"] = json!(lan);
+                    }
+                    rows.push((sess.start, row, sess));
                 }
             }
         }
@@ -64,4 +88,13 @@ pub(super) async fn connection_log(State(sim): S, Query(query): Q) -> Reply {
             "media_upload": render::money(up / secs),
         }
     }))
+}
+
+/// The IPv6 addresses of a service on a current server: the WAN address
+/// and the delegated LAN prefix (lower case).
+pub(super) fn ipv6_of(s: &data::Service) -> (String, String) {
+    (
+        format!("2804:14c:{:x}:{:x}::1", s.id >> 16, s.id & 0xFFFF),
+        format!("2804:14d:{:x}:{:x}00::/56", s.id >> 16, (s.id & 0xFF) as u8),
+    )
 }

@@ -26,8 +26,11 @@ pub(super) async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
         Err(e) => return e,
     };
     let include_cancelled = yes(&query, "cancelado", false);
+    let current = sim.cfg.generation == crate::sim::Generation::Current;
     let view = CustomerView {
         consulta: true,
+        // A 2020 server ignores the parameter.
+        desbloqueios: current && yes(&query, "incluir_desbloqueios", false),
         ultima_conexao: yes(&query, "ultima_conexao", false),
         include_cancelled,
     };
@@ -62,13 +65,13 @@ pub(super) async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
                 .parse::<u32>()
                 .is_ok_and(|id| c.services.iter().any(|s| s.id == id)),
             "id_cliente" => termo.parse::<u32>().is_ok_and(|id| id == c.id_cliente()),
+            "id_externo" => render::external_id(c).is_some_and(|e| e.eq_ignore_ascii_case(&termo)),
             _ => false,
         }
     };
     // Current servers also search by service and internal customer id.
-    const NEWER_KINDS: [&str; 2] = ["id_cliente_servico", "id_cliente"];
-    let newer = sim.cfg.generation == crate::sim::Generation::Current
-        && NEWER_KINDS.contains(&busca.as_str());
+    const NEWER_KINDS: [&str; 3] = ["id_cliente_servico", "id_cliente", "id_externo"];
+    let newer = current && NEWER_KINDS.contains(&busca.as_str());
     const KINDS: [&str; 8] = [
         "nome_razaosocial",
         "nome_fantasia",
@@ -182,6 +185,7 @@ pub(super) fn stream_all(sim: Arc<Sim>, snapshot: Arc<crate::sim::state::AllSnap
     const CHUNK: usize = 256;
     let view = CustomerView {
         consulta: false,
+        desbloqueios: false,
         ultima_conexao: false,
         include_cancelled: true,
     };

@@ -36,32 +36,40 @@ const PREFIX: &str = "/api/v1/integracao";
 
 mod addresses;
 mod admin;
+mod bulk;
 mod connections;
+mod cpe;
 mod customers;
 mod invoices;
 mod layers;
 mod network;
 mod oauth;
 mod orders;
+mod passwords;
 mod pbx;
 mod prospects;
 mod receivables;
 mod service_actions;
+mod service_state;
 mod tickets;
 
 use addresses::*;
 use admin::*;
+use bulk::*;
 use connections::*;
+use cpe::*;
 use customers::*;
 use invoices::*;
 use layers::*;
 use network::*;
 use oauth::*;
 use orders::*;
+use passwords::*;
 use pbx::*;
 use prospects::*;
 use receivables::*;
 use service_actions::*;
+use service_state::*;
 use tickets::*;
 
 fn ok(v: Value) -> Reply {
@@ -147,6 +155,40 @@ pub fn router(sim: Arc<Sim>) -> Router {
         .route(&format!("{PREFIX}/rede/equipamento"), get(equipment))
         .route(&format!("{PREFIX}/rede/pop"), get(pops))
         .route(&format!("{PREFIX}/rede/zona_atendimento"), get(zones))
+        // Routes of current servers (`crate::sim::NEWER_ROUTES`); a 2020
+        // server answers them "no such route".
+        .route(&format!("{PREFIX}/cliente/reset_phy_addr"), post(phy_reset))
+        .route(
+            &format!("{PREFIX}/cliente/cliente_servico/habilitar/{{id}}"),
+            post(service_enable),
+        )
+        .route(
+            &format!("{PREFIX}/cliente/cliente_servico/suspender/{{id}}"),
+            post(service_suspend),
+        )
+        .route(
+            &format!("{PREFIX}/cliente/cliente_servico/ativar/{{id}}"),
+            post(service_activate),
+        )
+        .route(
+            &format!("{PREFIX}/cliente/cliente_servico/{{id}}/senhas"),
+            get(service_passwords),
+        )
+        .route(&format!("{PREFIX}/cliente/todos"), get(customers_paged))
+        .route(&format!("{PREFIX}/financeiro/fatura"), get(invoices_paged))
+        .route(
+            &format!("{PREFIX}/configuracao/cidade"),
+            get(cities_current),
+        )
+        .route(&format!("{PREFIX}/rede/cpe/todos"), get(cpe_list))
+        .route(
+            &format!("{PREFIX}/rede/reiniciar_cpe/{{phy_addr}}"),
+            post(cpe_reboot),
+        )
+        .route(
+            &format!("{PREFIX}/rede/restaurar_cpe/{{phy_addr}}"),
+            post(cpe_restore),
+        )
         .route_layer(middleware::from_fn_with_state(sim.clone(), auth));
     let documented = api
         .route("/oauth/token", post(token))
@@ -179,7 +221,80 @@ fn is_action(route: &str, method: &Method) -> bool {
             | "cliente/reset_mac_addr"
             | "pbx/ligacao/notificar"
             | "pbx/ligacao/cancelar"
+            | "cliente/reset_phy_addr"
+            | "cliente/cliente_servico/habilitar/{id}"
+            | "cliente/cliente_servico/suspender/{id}"
+            | "cliente/cliente_servico/ativar/{id}"
+            | "rede/reiniciar_cpe/{phy_addr}"
+            | "rede/restaurar_cpe/{phy_addr}"
     ) || (route == "prospecto" && method == Method::POST)
+}
+
+/// On a 2020 server, the answer to a route it does not have: a `GET`
+/// finds no route (404, the web server's HTML page); a `POST` meets the
+/// catch-all `GET` route older servers register under `cliente/` and
+/// `rede/`, and Laravel answers 405 in its JSON. Neither is HubSoft's
+/// envelope. `None` on a current server.
+fn not_offered(sim: &Sim, method: Method) -> Option<Response> {
+    if sim.cfg.generation == crate::sim::Generation::Current {
+        return None;
+    }
+    Some(if method == Method::GET {
+        let mut r = (
+            StatusCode::NOT_FOUND,
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>Not Found</title>\n</head>\n<body><div class=\"code\">404</div><div class=\"message\">Not Found</div></body>\n</html>\n",
+        )
+            .into_response();
+        r.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=UTF-8"),
+        );
+        r
+    } else {
+        let mut r = json_response(
+            StatusCode::METHOD_NOT_ALLOWED,
+            &json!({"message": "The POST method is not supported for this route. Supported methods: GET, HEAD."}),
+        );
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        r
+    })
+}
+
+/// `pagina` (from 0) and `itens_por_pagina` (1..=500) of a paginated
+/// route; both required unless `default_per` is given (then `pagina`
+/// defaults to 0 too).
+fn page_params(
+    query: &HashMap<String, String>,
+    default_per: Option<usize>,
+) -> Result<(usize, usize), Reply> {
+    let page = match (q(query, "pagina"), default_per) {
+        (Some(p), _) => p.parse::<usize>().ok(),
+        (None, Some(_)) => Some(0),
+        (None, None) => None,
+    };
+    let per = match (q(query, "itens_por_pagina"), default_per) {
+        (Some(p), _) => p.parse::<usize>().ok().filter(|n| (1..=500).contains(n)),
+        (None, d) => d,
+    };
+    match (page, per) {
+        (Some(page), Some(per)) => Ok((page, per)),
+        _ => Err(refuse(
+            "Os atributos (pagina) e (itens_por_pagina) são obrigatórios; itens_por_pagina: mínimo 1, máximo 500",
+            vec!["pagina".into(), "itens_por_pagina".into()],
+        )),
+    }
+}
+
+/// `paginacao` of page `page` of `total` records, `per` a page.
+fn paginacao(page: usize, per: usize, total: usize) -> Value {
+    let last = total.div_ceil(per.max(1)).saturating_sub(1);
+    json!({
+        "primeira_pagina": 0,
+        "ultima_pagina": last,
+        "pagina_atual": page,
+        "total_registros": total,
+    })
 }
 
 /// JSON body, or form-encoded, or nothing: the documented curl examples

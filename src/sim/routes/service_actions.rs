@@ -63,7 +63,14 @@ pub(super) async fn trust_unlock(State(sim): S, body: Bytes) -> Reply {
                 )],
             );
         }
-        st.services.entry(sid).or_default().unlocked_until = Some(until);
+        let now = sim.now();
+        let o = st.services.entry(sid).or_default();
+        o.unlocked_until = Some(until);
+        o.unlocks.push(crate::sim::state::Unlock {
+            at: now,
+            until,
+            days,
+        });
     }
     record(
         &sim,
@@ -147,4 +154,31 @@ pub(super) async fn mac_reset(State(sim): S, body: Bytes) -> Reply {
     sim.state().services.entry(sid).or_default().mac_reset = true;
     record(&sim, "mac_reset", sid, json!({}));
     ok(json!({"status": "success", "msg": "Endereço MAC resetado com sucesso!"}))
+}
+
+/// `POST /cliente/reset_phy_addr` (current servers): clears the layer-2
+/// (ONU) address bound to the service.
+pub(super) async fn phy_reset(State(sim): S, body: Bytes) -> Response {
+    if let Some(r) = not_offered(&sim, Method::POST) {
+        return r;
+    }
+    let m = body_map(&body);
+    let sid = match service_param(&m) {
+        Ok(s) => s,
+        Err(e) => return e.into_response(),
+    };
+    let Some((c, slot)) = find_service(&sim, u64::from(sid)) else {
+        return service_not_found(sid).into_response();
+    };
+    if !c.services[slot].has_auth {
+        return refuse(
+            "O serviço/plano informado não possui dados de autenticação",
+            Vec::new(),
+        )
+        .into_response();
+    }
+    sim.state().services.entry(sid).or_default().phy_reset = true;
+    record(&sim, "phy_reset", sid, json!({}));
+    ok(json!({"status": "success", "msg": "Endereço MAC Layer2 resetado com sucesso!"}))
+        .into_response()
 }

@@ -53,10 +53,25 @@ pub(super) async fn customer_tickets(State(sim): S, Query(query): Q) -> Reply {
     if desc(&query, false) {
         list.reverse();
     }
+    // `relacoes` (current servers): the message threads.
+    let relations = q(&query, "relacoes").unwrap_or_default();
+    let current = sim.cfg.generation == crate::sim::Generation::Current;
+    let ticket_msgs = current
+        && relations
+            .split(',')
+            .any(|r| r.trim() == "atendimento_mensagem");
+    let order_msgs = current
+        && relations
+            .split(',')
+            .any(|r| r.trim() == "ordem_servico_mensagem");
     let out: Vec<Value> = list
         .into_iter()
         .take(lim)
-        .map(|t| render::ticket_json(&sim, &st, t))
+        .map(|t| {
+            let mut v = render::ticket_json(&sim, &st, t);
+            render::add_messages(&mut v, t, ticket_msgs, order_msgs);
+            v
+        })
         .collect();
     success_as_sent(
         &sim,
@@ -127,7 +142,7 @@ pub(super) async fn ticket_open(State(sim): S, body: Bytes) -> Reply {
             created: now,
             closed: None,
             status: "Aguardando Análise".into(),
-            tipo: "SAC".into(),
+            tipo: ticket_type(&sim, &m),
             descricao: descricao.clone(),
             descricao_fechamento: None,
             usuario: "API HUBDESK".into(),
@@ -149,8 +164,12 @@ pub(super) async fn ticket_open(State(sim): S, body: Bytes) -> Reply {
                 service: s.id,
                 ticket: Some(id),
                 created: now,
-                tipo: "ABERTURA VIA API".into(),
-                status: "aguardando_agendamento".into(),
+                tipo: os_param(&sim, &m, "id_tipo_ordem_servico")
+                    .and_then(|id| os_type_name(&id))
+                    .unwrap_or("ABERTURA VIA API")
+                    .into(),
+                status: os_param(&sim, &m, "status")
+                    .unwrap_or_else(|| "aguardando_agendamento".into()),
                 descricao: descricao.clone(),
                 closed: None,
                 usuario: "API HUBDESK".into(),
@@ -168,7 +187,9 @@ pub(super) async fn ticket_open(State(sim): S, body: Bytes) -> Reply {
         "ticket_open",
         s.id,
         json!({"id_atendimento": ticket_id, "protocolo": protocolo, "abrir_os": abrir_os,
-               "parametros": m.get("parametros")}),
+               "parametros": m.get("parametros"),
+               "id_tipo_atendimento": m.get("id_tipo_atendimento"),
+               "parametros_ordem_servico": m.get("parametros_ordem_servico")}),
     );
     if abrir_os {
         record(&sim, "os_open", s.id, json!({"id_atendimento": ticket_id}));
@@ -254,4 +275,46 @@ pub(super) async fn ticket_edit(State(sim): S, Path(id): Path<String>, body: Byt
         record(&sim, "os_close", o, json!({"id_atendimento": id}));
     }
     success("Atendimento atualizado com sucesso", "atendimento", row)
+}
+
+/// The ticket types of the simulated panel (`id_tipo_atendimento`).
+const TICKET_TYPES: [(u64, &str); 4] = [
+    (1, "SAC"),
+    (125, "TÉCNICO - SEM CONEXÃO"),
+    (126, "TÉCNICO - LENTIDÃO"),
+    (130, "FINANCEIRO - SEGUNDA VIA"),
+];
+
+/// The service-order types (`id_tipo_ordem_servico`).
+const OS_TYPES: [(u64, &str); 3] = [
+    (1, "SUPORTE"),
+    (2, "TROCA DE EQUIPAMENTO"),
+    (4, "VISITA TÉCNICA"),
+];
+
+/// The ticket's type: `id_tipo_atendimento` on a current server (an
+/// unknown id and a 2020 server give HubSoft's default, SAC).
+fn ticket_type(sim: &Sim, m: &serde_json::Map<String, Value>) -> String {
+    let current = sim.cfg.generation == crate::sim::Generation::Current;
+    int(m, "id_tipo_atendimento")
+        .filter(|_| current)
+        .and_then(|id| TICKET_TYPES.iter().find(|(k, _)| *k == id))
+        .map_or("SAC", |(_, name)| name)
+        .to_string()
+}
+
+fn os_type_name(id: &str) -> Option<&'static str> {
+    let id: u64 = id.parse().ok()?;
+    OS_TYPES.iter().find(|(k, _)| *k == id).map(|(_, n)| *n)
+}
+
+/// A field of `parametros_ordem_servico`, on a current server.
+fn os_param(sim: &Sim, m: &serde_json::Map<String, Value>, k: &str) -> Option<String> {
+    if sim.cfg.generation != crate::sim::Generation::Current {
+        return None;
+    }
+    match m.get("parametros_ordem_servico")? {
+        Value::Object(p) => text(p, k),
+        _ => None,
+    }
 }

@@ -2594,7 +2594,7 @@ catalog! {
     /// Network screen tab: who held an address.
     NetTabWhoHad { pt: "Quem teve o IP", en: "Who had the IP" }
     /// Palette: the CPE list.
-    NetPaletteCpes { pt: "Rede: CPEs (ONUs e roteadores), página a página", en: "Network: CPEs (ONUs and routers), page by page" }
+    NetPaletteCpes { pt: "Rede: CPEs (ONUs e roteadores)", en: "Network: CPEs (ONUs and routers)" }
     /// Palette: who held an IP or MAC.
     NetPaletteWhoHad { pt: "Rede: quem teve um IP ou MAC, e quando", en: "Network: who held an IP or MAC, and when" }
     /// Who-had tab before an address is typed; `key` is the filter key.

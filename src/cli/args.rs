@@ -178,6 +178,24 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         limit: Option<u32>,
     },
+    /// Who held an IP or MAC: sessions by address.
+    WhoHad {
+        /// IPv4, MAC or IPv6 address.
+        #[arg(value_name = "ADDRESS")]
+        address: String,
+        /// Read an IPv6 address as the delegated (LAN) prefix.
+        #[arg(long)]
+        lan: bool,
+        /// First day.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// At most N sessions.
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
+    },
     /// Trust unlock of a service.
     Unlock {
         /// id_cliente_servico.
@@ -252,6 +270,9 @@ pub enum Command {
     /// Bulk export.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// CPEs known to the ISP's system.
+    #[command(subcommand)]
+    Cpe(CpeCommand),
     /// Screen pop: hand a caller's number to the running console.
     Call {
         /// Caller's number.
@@ -581,6 +602,23 @@ pub struct PbxTarget {
     /// identificador_interno.
     #[arg(long, value_name = "ID", conflicts_with = "ramal")]
     pub internal_id: Option<String>,
+}
+
+/// `cpe ...`.
+#[derive(Debug, Subcommand)]
+pub enum CpeCommand {
+    /// One page of CPEs (`rede/cpe/todos`).
+    List {
+        /// Page number, 1 for the first.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        page: u32,
+        /// CPEs per page.
+        #[arg(long, value_name = "N", default_value_t = 50)]
+        per_page: u32,
+        /// Optional filter text.
+        #[arg(value_name = "FILTER")]
+        filter: Option<String>,
+    },
 }
 
 /// `export ...`.

@@ -96,6 +96,33 @@ const SUBCOMMANDS: &[Sub] = &[
         subs: &[],
     },
     Sub {
+        name: "who-had",
+        about: Msg::HelpCmdWhoHad,
+        args: &[
+            ("address", Msg::HelpArgAddress),
+            ("lan", Msg::HelpArgIpv6Lan),
+            ("from", Msg::HelpArgFrom),
+            ("to", Msg::HelpArgTo),
+            LIMIT,
+        ],
+        subs: &[],
+    },
+    Sub {
+        name: "cpe",
+        about: Msg::HelpCmdCpe,
+        args: &[],
+        subs: &[Sub {
+            name: "list",
+            about: Msg::HelpCmdCpeList,
+            args: &[
+                ("page", Msg::HelpArgPage),
+                ("per_page", Msg::HelpArgPerPage),
+                FILTER,
+            ],
+            subs: &[],
+        }],
+    },
+    Sub {
         name: "unlock",
         about: Msg::HelpCmdUnlock,
         args: &[SERVICE, ("days", Msg::HelpArgDays)],
@@ -531,6 +558,7 @@ const VALUE_NAMES: &[(&str, Msg)] = &[
     ("INVOICE_ID", Msg::CliValueInvoiceId),
     ("CODE", Msg::CliValueCode),
     ("BY", Msg::CliValueField),
+    ("ADDRESS", Msg::CliValueAddress),
     // `hubdesk sim`.
     ("PORT", Msg::CliValuePort),
     ("CUSTOMERS", Msg::CliValueCount),

@@ -14,6 +14,7 @@ mod support;
 
 mod console_actions;
 mod console_actions_e2e;
+mod console_bulk;
 mod console_e2e;
 mod console_exactly_once;
 mod console_faults;

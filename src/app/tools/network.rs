@@ -11,7 +11,10 @@
 
 use crossterm::event::KeyEvent;
 
-use crate::api::{CustomerService, Equipment, Pop, ServiceZone};
+use crate::api::{
+    ConnectionLogQuery, ConnectionRecord, Cpe, Customer, CustomerService, Equipment, Pop,
+    ServiceZone,
+};
 use crate::i18n::{Msg as T, tr, trf};
 
 use super::super::keymap::Action;
@@ -29,11 +32,24 @@ pub enum NetTab {
     Equipment,
     /// Service zones, and the selected zone's interfaces.
     Zones,
+    /// The CPEs of `rede/cpe/todos`, a page at a time (current servers).
+    Cpes,
+    /// Who held an IP or MAC (`extrato_conexao` by address).
+    WhoHad,
 }
 
 impl NetTab {
-    /// The tabs, in order (the digits 1-3 choose them).
-    pub const ALL: [NetTab; 3] = [NetTab::Pops, NetTab::Equipment, NetTab::Zones];
+    /// The tabs, in order (the digits 1-5 choose them).
+    pub const ALL: [NetTab; 5] = [
+        NetTab::Pops,
+        NetTab::Equipment,
+        NetTab::Zones,
+        NetTab::Cpes,
+        NetTab::WhoHad,
+    ];
+
+    /// The inventory tabs, which a jump from a service searches.
+    pub const INVENTORY: [NetTab; 3] = [NetTab::Pops, NetTab::Equipment, NetTab::Zones];
 
     /// Position in [`NetTab::ALL`].
     pub fn index(self) -> usize {
@@ -41,6 +57,8 @@ impl NetTab {
             NetTab::Pops => 0,
             NetTab::Equipment => 1,
             NetTab::Zones => 2,
+            NetTab::Cpes => 3,
+            NetTab::WhoHad => 4,
         }
     }
 
@@ -50,8 +68,28 @@ impl NetTab {
             NetTab::Pops => T::NetTabPops,
             NetTab::Equipment => T::NetTabEquipment,
             NetTab::Zones => T::NetTabZones,
+            NetTab::Cpes => T::NetTabCpes,
+            NetTab::WhoHad => T::NetTabWhoHad,
         }
     }
+}
+
+/// CPEs asked for a page.
+pub const CPES_PER_PAGE: u32 = 100;
+
+/// The CPE pages read so far.
+#[derive(Debug, Default)]
+pub struct CpePages {
+    /// Every CPE of the pages read, in server order.
+    pub cpes: Vec<Cpe>,
+    /// The last page read (from 0).
+    pub page: u32,
+    /// `ultima_pagina`, when the server said.
+    pub last_page: Option<u32>,
+    /// `total_registros`, when the server said.
+    pub total: Option<u64>,
+    /// Whether a next page may hold more.
+    pub more: bool,
 }
 
 /// The list state of one tab: its `/` filter and its selected row.
@@ -74,8 +112,16 @@ pub struct NetworkState {
     pub equipment: Remote<Vec<Equipment>>,
     /// Service zones, as last read.
     pub zones: Remote<Vec<ServiceZone>>,
-    /// Filter and selection per tab, in [`NetTab::ALL`] order.
-    pub lists: [TabList; 3],
+    /// CPEs, the pages read so far (the next one is read when the
+    /// selection reaches the end).
+    pub cpes: Remote<CpePages>,
+    /// Sessions that held the address asked last.
+    pub who_had: Remote<Vec<ConnectionRecord>>,
+    /// The address search that `who_had` answers (or waits for).
+    pub who_had_query: Option<ConnectionLogQuery>,
+    /// Filter and selection per tab, in [`NetTab::ALL`] order; on the
+    /// who-had tab the field holds the address to look up.
+    pub lists: [TabList; 5],
     /// A jump from a service waiting for the lists.
     pub pending_jump: Option<Jump>,
     /// The equipment the last jump found, marked in the POP and zone
@@ -112,6 +158,8 @@ impl NetworkState {
             NetTab::Pops => self.pops.loading(),
             NetTab::Equipment => self.equipment.loading(),
             NetTab::Zones => self.zones.loading(),
+            NetTab::Cpes => self.cpes.loading(),
+            NetTab::WhoHad => self.who_had.loading(),
         }
     }
 
@@ -121,6 +169,8 @@ impl NetworkState {
             NetTab::Pops => self.pops.error.is_some(),
             NetTab::Equipment => self.equipment.error.is_some(),
             NetTab::Zones => self.zones.error.is_some(),
+            NetTab::Cpes => self.cpes.error.is_some(),
+            NetTab::WhoHad => self.who_had.error.is_some(),
         }
     }
 
@@ -129,6 +179,9 @@ impl NetworkState {
             NetTab::Pops => self.pops.data.is_some(),
             NetTab::Equipment => self.equipment.data.is_some(),
             NetTab::Zones => self.zones.data.is_some(),
+            NetTab::Cpes => self.cpes.data.is_some(),
+            // Nothing to read before an address is typed.
+            NetTab::WhoHad => self.who_had.data.is_some() || self.who_had_query.is_none(),
         }
     }
 
@@ -151,6 +204,15 @@ impl NetworkState {
                 .data
                 .as_ref()
                 .map_or_else(Vec::new, |v| filter.apply(v, zone_texts)),
+            NetTab::Cpes => self.cpes.data.as_ref().map_or_else(Vec::new, |p| {
+                filter.apply(&p.cpes, crate::ops::bulk::cpe_texts)
+            }),
+            // The field holds the address: every session shows.
+            NetTab::WhoHad => self
+                .who_had
+                .data
+                .as_ref()
+                .map_or_else(Vec::new, |v| (0..v.len()).collect()),
         }
     }
 
@@ -172,6 +234,23 @@ impl NetworkState {
             .data
             .as_ref()?
             .get(self.selected_index(NetTab::Equipment)?)
+    }
+
+    /// The selected CPE, if the filter leaves any.
+    pub fn selected_cpe(&self) -> Option<&Cpe> {
+        self.cpes
+            .data
+            .as_ref()?
+            .cpes
+            .get(self.selected_index(NetTab::Cpes)?)
+    }
+
+    /// The selected session of the who-had tab.
+    pub fn selected_session(&self) -> Option<&ConnectionRecord> {
+        self.who_had
+            .data
+            .as_ref()?
+            .get(self.selected_index(NetTab::WhoHad)?)
     }
 
     /// The selected zone, if the filter leaves any.
@@ -524,6 +603,101 @@ fn reload(app: &mut App, tab: NetTab, fx: &mut Vec<Effect>) {
             |t| &mut t.network.zones,
             fx,
         ),
+        NetTab::Cpes => fetch_cpes(app, 0, fx),
+        NetTab::WhoHad => {
+            if let Some(q) = app.tools.network.who_had_query.clone() {
+                fetch(
+                    app,
+                    ToolSlot::WhoHad,
+                    ToolRequest::WhoHad(q),
+                    |t| &mut t.network.who_had,
+                    fx,
+                );
+            }
+        }
+    }
+}
+
+/// Reads CPE page `page`; page 0 starts the list over.
+fn fetch_cpes(app: &mut App, page: u32, fx: &mut Vec<Effect>) {
+    fetch(
+        app,
+        ToolSlot::Cpes,
+        ToolRequest::Cpes {
+            page,
+            per_page: CPES_PER_PAGE,
+        },
+        |t| &mut t.network.cpes,
+        fx,
+    );
+}
+
+/// When the selection is on the last CPE and the server has more, reads
+/// the next page (once: not while a read is in flight).
+fn more_cpes(app: &mut App, fx: &mut Vec<Effect>) {
+    let s = &app.tools.network;
+    let rows = s.visible(NetTab::Cpes).len();
+    let at_end = s.list(NetTab::Cpes).selected + 1 >= rows;
+    if let Some(p) = &s.cpes.data
+        && p.more
+        && at_end
+        && !s.cpes.loading()
+    {
+        let next = p.page + 1;
+        fetch_cpes(app, next, fx);
+    }
+}
+
+/// The address typed on the who-had tab, sent: a usage error in the
+/// status line when it is no address.
+fn send_who_had(app: &mut App, fx: &mut Vec<Effect>) {
+    let lang = app.lang();
+    let typed = app
+        .tools
+        .network
+        .list(NetTab::WhoHad)
+        .filter
+        .input
+        .value()
+        .trim()
+        .to_owned();
+    if typed.is_empty() {
+        return;
+    }
+    let Some((by, term)) = crate::ops::bulk::address_kind(&typed, false) else {
+        let clean = crate::sanitize::clean(&typed).into_owned();
+        app.set_status(
+            StatusKind::Error,
+            trf(lang, T::CliWhoHadNotAddress, &[("input", &clean)]),
+        );
+        return;
+    };
+    let s = &mut app.tools.network;
+    s.who_had_query = Some(ConnectionLogQuery::by(by, term));
+    s.list_mut(NetTab::WhoHad).selected = 0;
+    reload(app, NetTab::WhoHad, fx);
+}
+
+/// The customer a row names, to open: a session's `cliente`, a CPE's
+/// first service's.
+fn row_customer(state: &NetworkState, tab: NetTab) -> Option<Customer> {
+    match tab {
+        NetTab::WhoHad => state
+            .selected_session()?
+            .cliente
+            .clone()
+            .filter(|c| c.codigo_cliente.is_some()),
+        NetTab::Cpes => {
+            let s = state.selected_cpe()?.servicos.first()?;
+            Some(Customer {
+                codigo_cliente: Some(s.codigo_cliente?),
+                id_cliente: s.id_cliente,
+                nome_razaosocial: s.nome_razaosocial.clone(),
+                cpf_cnpj: s.cpf_cnpj.clone(),
+                ..Customer::default()
+            })
+        }
+        _ => None,
     }
 }
 
@@ -544,6 +718,13 @@ pub fn key(app: &mut App, key: KeyEvent, action: Option<Action>, fx: &mut Vec<Ef
     if state.list(tab).filter.editing {
         let list = state.list_mut(tab);
         let changed = list.filter.key(key, action);
+        if tab == NetTab::WhoHad {
+            // The field is the address: Enter looks it up.
+            if action == Some(Action::Open) {
+                send_who_had(app, fx);
+            }
+            return changed;
+        }
         list.selected = 0;
         state.clamp(tab);
         return changed;
@@ -557,6 +738,21 @@ pub fn key(app: &mut App, key: KeyEvent, action: Option<Action>, fx: &mut Vec<Ef
         // "/" searches everywhere else; on a list screen it filters.
         Action::Search => {
             state.list_mut(tab).filter.editing = true;
+            Changed::Yes
+        }
+        Action::Open if matches!(tab, NetTab::WhoHad | NetTab::Cpes) => {
+            match row_customer(state, tab) {
+                Some(c) => {
+                    super::super::open_customer(app, c, fx);
+                    Changed::Yes
+                }
+                None => Changed::No,
+            }
+        }
+        Action::Back if tab == NetTab::WhoHad && !state.list(tab).filter.is_empty() => {
+            state.list_mut(tab).filter.input.reset();
+            state.who_had_query = None;
+            state.who_had = Remote::default();
             Changed::Yes
         }
         Action::Back if !state.list(tab).filter.is_empty() => {
@@ -574,8 +770,11 @@ pub fn key(app: &mut App, key: KeyEvent, action: Option<Action>, fx: &mut Vec<Ef
             Changed::Yes
         }
         Action::RefreshAll => {
-            for t in NetTab::ALL {
+            for t in NetTab::INVENTORY {
                 reload(app, t, fx);
+            }
+            if !NetTab::INVENTORY.contains(&tab) {
+                reload(app, tab, fx);
             }
             Changed::Yes
         }
@@ -588,13 +787,18 @@ pub fn key(app: &mut App, key: KeyEvent, action: Option<Action>, fx: &mut Vec<Ef
         nav => {
             let rows = state.visible(tab).len();
             let list = state.list_mut(tab);
-            match move_selection(nav, list.selected, rows, page) {
+            let moved = match move_selection(nav, list.selected, rows, page) {
                 Some(to) if to != list.selected => {
                     list.selected = to;
                     Changed::Yes
                 }
                 _ => Changed::No,
+            };
+            // Down at the end of the CPEs asks for the next page.
+            if tab == NetTab::Cpes {
+                more_cpes(app, fx);
             }
+            moved
         }
     }
 }
@@ -608,6 +812,10 @@ pub enum Loaded {
     Equipment(Result<Vec<Equipment>, String>),
     /// `rede/zona_atendimento`.
     Zones(Result<Vec<ServiceZone>, String>),
+    /// `rede/cpe/todos`, one page.
+    Cpes(Result<crate::ops::bulk::CpePageRead, String>),
+    /// `extrato_conexao` by address.
+    WhoHad(Result<Vec<ConnectionRecord>, String>),
 }
 
 /// A network read's answer; dropped when a newer read replaced it. The
@@ -626,6 +834,30 @@ pub fn on_reply(app: &mut App, seq: u64, loaded: Loaded) -> Changed {
         Loaded::Zones(r) if s.zones.expects(seq) => {
             s.zones.finish(r);
             NetTab::Zones
+        }
+        Loaded::Cpes(r) if s.cpes.expects(seq) => {
+            // A later page adds to the pages read; page 0 starts over.
+            let earlier = s.cpes.data.take();
+            let r = r.map(|read| {
+                let mut cpes = match earlier {
+                    Some(p) if read.page > 0 => p.cpes,
+                    _ => Vec::new(),
+                };
+                cpes.extend(read.cpes);
+                CpePages {
+                    cpes,
+                    page: read.page,
+                    last_page: read.last_page,
+                    total: read.total,
+                    more: read.more,
+                }
+            });
+            s.cpes.finish(r);
+            NetTab::Cpes
+        }
+        Loaded::WhoHad(r) if s.who_had.expects(seq) => {
+            s.who_had.finish(r);
+            NetTab::WhoHad
         }
         _ => return Changed::No,
     };
@@ -651,7 +883,7 @@ pub fn jump(app: &mut App, view: &CustomerView, fx: &mut Vec<Effect>) -> Changed
         app.set_status(StatusKind::Info, tr(lang, T::NetJumpNoData).into());
         return Changed::Yes;
     };
-    for tab in NetTab::ALL {
+    for tab in NetTab::INVENTORY {
         ensure_loaded(app, tab, fx);
     }
     let jump = Jump {

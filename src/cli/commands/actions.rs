@@ -417,7 +417,7 @@ pub(super) async fn prepare_prospect(
         }
     }
     if let Some(city) = &prep.city {
-        let cities = client.cities().await.map_err(api)?;
+        let cities = client.list_cities().await.map_err(api)?;
         let wanted = out::fold(city);
         let found = cities
             .iter()

@@ -109,6 +109,26 @@ pub(super) async fn execute(
             }
             Ok(EXIT_OK)
         }
+        Plan::WhoHad(q) => {
+            let log = crate::ops::bulk::who_had(client, &q).await.map_err(api)?;
+            if json {
+                print_json(&json!({
+                    "busca": q.by.as_param(),
+                    "termo_busca": q.login,
+                    "registros": log.registros.iter().map(out::connection_json).collect::<Vec<_>>(),
+                }));
+            } else if log.registros.is_empty() {
+                note(&trf(lang, Msg::CliWhoHadNobody, &[("address", &q.login)]));
+            } else {
+                say(out::who_had_table(f, &log.registros));
+            }
+            Ok(EXIT_OK)
+        }
+        Plan::CpeList {
+            query,
+            page,
+            filter,
+        } => show_cpes(ctx, client, query, page, filter.as_deref()).await,
         Plan::Login => {
             let info = client.login().await.map_err(api)?;
             let user = settings.username.clone().unwrap_or_default();
@@ -145,7 +165,7 @@ pub(super) async fn execute(
         Plan::Cities(filter) => {
             let filter = filter.as_deref();
             let list: Vec<City> = client
-                .cities()
+                .list_cities()
                 .await
                 .map_err(api)?
                 .into_iter()
@@ -180,7 +200,10 @@ pub(super) async fn execute(
             Ok(EXIT_OK)
         }
         Plan::Receivables(q) => {
-            let list = client.receivables(&q).await.map_err(api)?;
+            let found = crate::ops::bulk::receivables(client, &q)
+                .await
+                .map_err(api)?;
+            let list = found.invoices;
             let today = br::dates::today(chrono::Utc::now());
             let totals = out::totals(&list, today);
             if json {
@@ -204,11 +227,10 @@ pub(super) async fn execute(
                     ],
                 ));
             }
-            // HubSoft documents no default limit here, but servers (and the
-            // invoice route beside it) stop at 20: say when the list may
-            // have been cut.
+            // The paginated route says when more remain; the 2020 one cuts
+            // at its limit (20 when none is sent) without saying so.
             let cap = q.limit.unwrap_or(RECEIVABLES_DEFAULT_LIMIT) as usize;
-            if !list.is_empty() && list.len() >= cap {
+            if found.more || (!list.is_empty() && list.len() >= cap) {
                 note(&trf(
                     lang,
                     Msg::Cli7ReceivablesMore,
@@ -217,7 +239,7 @@ pub(super) async fn execute(
             }
             Ok(EXIT_OK)
         }
-        Plan::Export(q) => export_customers(ctx, client, &q).await,
+        Plan::Export { query, limit } => export_customers(ctx, client, &query, limit).await,
     }
 }
 
@@ -389,4 +411,52 @@ pub(super) async fn show_network(
             listing(ctx, &list, out::zone_json, |l| out::zones_table(f, l))
         }
     }
+}
+
+/// `cpe list`: one page of `rede/cpe/todos`, filtered on this side, and
+/// where it is among the pages.
+async fn show_cpes(
+    ctx: &Ctx,
+    client: &Client,
+    query: CpeQuery,
+    page: u32,
+    filter: Option<&str>,
+) -> Result<u8, Failure> {
+    let lang = ctx.lang;
+    let f = &ctx.fmt;
+    let read = crate::ops::bulk::cpe_page(client, query.itens_por_pagina, page)
+        .await
+        .map_err(|e| Failure::api(lang, &e, reading(client)))?;
+    let list = read.cpes;
+    let list: Vec<_> = list
+        .into_iter()
+        .filter(|c| {
+            let texts: Vec<Option<&str>> = crate::ops::bulk::cpe_texts(c)
+                .into_iter()
+                .map(Some)
+                .collect();
+            out::matches(filter, &texts)
+        })
+        .collect();
+    if ctx.global.json {
+        print_json(&json!({
+            "pagina": page,
+            "ultima_pagina": read.last_page,
+            "total_registros": read.total,
+            "cpes": list.iter().map(out::cpe_json).collect::<Vec<_>>(),
+        }));
+        return Ok(EXIT_OK);
+    }
+    if list.is_empty() {
+        note(tr(lang, Msg::StateEmpty));
+    } else {
+        say(out::cpes_table(f, &list));
+    }
+    note(&crate::ops::bulk::page_text(
+        lang,
+        page,
+        read.last_page,
+        read.total,
+    ));
+    Ok(EXIT_OK)
 }

@@ -8,3 +8,4 @@ pub mod actions;
 pub mod errors;
 pub mod identity;
 pub mod tickets;
+pub mod unlocks;

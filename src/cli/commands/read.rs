@@ -306,7 +306,7 @@ pub(super) async fn find_customer(
 /// validation status, not a network or authentication failure.
 pub(super) fn refused_search_kind(e: &ApiError) -> bool {
     match e {
-        ApiError::Refused { .. } => true,
+        ApiError::Refused { .. } | ApiError::NotOffered { .. } => true,
         ApiError::Http { status, .. } => matches!(status, 400 | 404 | 422),
         ApiError::NotFound { .. } => true,
         _ => false,

@@ -2569,4 +2569,8 @@ catalog! {
     PaneUnlockHistory { pt: "Desbloqueios de confiança", en: "Trust unlocks" }
     /// One trust unlock: granted on `granted`, until `ends`, with its note.
     UnlockRow { pt: "{granted} até {ends} · {note}", en: "{granted} until {ends} · {note}" }
+    /// Atendimentos pane: heading of the selected ticket's message thread.
+    TicketThread { pt: "Mensagens ({count}):", en: "Messages ({count}):" }
+    /// A thread message written on one of the ticket's service orders.
+    MessageOnOrder { pt: "na OS {id}", en: "on order {id}" }
 }

@@ -41,6 +41,7 @@ pub(super) fn parse_ref(lang: Lang, input: &str) -> Result<Ref, Failure> {
     if let Some(rest) = lower
         .strip_prefix("service:")
         .or_else(|| lower.strip_prefix("servico:"))
+        .or_else(|| lower.strip_prefix("s:"))
     {
         return match rest.trim().parse::<u64>() {
             Ok(id) if id > 0 => Ok(Ref::Service(id)),

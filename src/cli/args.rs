@@ -151,6 +151,9 @@ pub enum Command {
         /// At most N tickets.
         #[arg(long, value_name = "N")]
         limit: Option<u32>,
+        /// Each ticket's message thread (current servers).
+        #[arg(long)]
+        messages: bool,
     },
     /// A customer's service orders.
     Orders {

@@ -2573,4 +2573,9 @@ catalog! {
     TicketThread { pt: "Mensagens ({count}):", en: "Messages ({count}):" }
     /// A thread message written on one of the ticket's service orders.
     MessageOnOrder { pt: "na OS {id}", en: "on order {id}" }
+    /// --help: tickets --messages.
+    HelpArgTicketMessages {
+        pt: "Mostra as mensagens de cada atendimento (servidores atuais)",
+        en: "Show each ticket's messages (current servers)"
+    }
 }

@@ -94,10 +94,12 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<P
             reference,
             all,
             limit,
+            messages,
         } => {
             let mut q = parse_ref(lang, &reference)?.tickets();
             q.only_open = Some(!all);
             q.limit = limit;
+            q.with_messages = messages;
             checked(lang, q.to_call())?;
             Plan::Tickets(q)
         }

@@ -16,4 +16,5 @@ mod cli;
 mod cli_confirm;
 mod cli_faults;
 mod cli_more;
+mod cli_newer_reads;
 mod secrets;

@@ -134,12 +134,14 @@ pub fn term_for(kind: CustomerSearchBy, input: &str) -> String {
         CustomerSearchBy::Phone => phone::normalize(s),
         CustomerSearchBy::Mac => parse_mac(s).unwrap_or_else(|| s.to_ascii_uppercase()),
         CustomerSearchBy::Name | CustomerSearchBy::FantasyName => collapse_ws(s),
-        CustomerSearchBy::Code
-        | CustomerSearchBy::Login
-        | CustomerSearchBy::Ipv4
-        | CustomerSearchBy::ServiceId
+        // `s:12345` sends 12345 (see `prefixed`).
+        CustomerSearchBy::ServiceId
         | CustomerSearchBy::CustomerId
-        | CustomerSearchBy::ExternalId => s.to_string(),
+        | CustomerSearchBy::ExternalId => match prefixed(s) {
+            Some(d) if d.kind == kind => d.term,
+            _ => s.to_string(),
+        },
+        CustomerSearchBy::Code | CustomerSearchBy::Login | CustomerSearchBy::Ipv4 => s.to_string(),
     }
 }
 
@@ -686,6 +688,9 @@ mod tests {
         assert_eq!(d("id:71"), (K::CustomerId, "71".into()));
         assert_eq!(d("x:ERP-71000"), (K::ExternalId, "ERP-71000".into()));
         assert_eq!(d("ext:crm/9"), (K::ExternalId, "crm/9".into()));
+        // The console sends the term of the kind shown, without its prefix.
+        assert_eq!(term_for(K::ServiceId, "s:12345"), "12345");
+        assert_eq!(term_for(K::ExternalId, "x:ERP-1"), "ERP-1");
         // Not a number after s:/c:, a MAC, or a prefix we do not know.
         assert_ne!(detect("s:abc").kind, K::ServiceId);
         assert_ne!(detect("c:").kind, K::CustomerId);

@@ -121,7 +121,10 @@ mod tests {
     fn none_recent_is_said_as_such() {
         let h = UnlockHistory::of(&service(Some(vec![])), day(28)).unwrap();
         assert_eq!(h.before_another(Lang::En), "No unlock in the last 30 days");
-        assert_eq!(h.summary(Lang::PtBr), "Nenhum desbloqueio nos últimos 30 dias");
+        assert_eq!(
+            h.summary(Lang::PtBr),
+            "Nenhum desbloqueio nos últimos 30 dias"
+        );
         let old = service(Some(vec![record("2026-08-01", "2026-08-04")]));
         let h = UnlockHistory::of(&old, day(28)).unwrap();
         assert_eq!(

@@ -19,7 +19,7 @@ fn service(c: &Value, id: u64) -> &Value {
         .as_array()
         .unwrap()
         .iter()
-        .find(|s| s["id_cliente_servico"] == Value::from(id))
+        .find(|s| s["id_cliente_servico"] == id)
         .unwrap()
 }
 
@@ -31,7 +31,11 @@ fn customer_shows_the_unlock_history_only_where_the_server_sends_it() {
     let list = s["desbloqueios"].as_array().expect("history sent");
     assert!(!list.is_empty());
     assert!(s["desbloqueios_em_30_dias"].as_u64().unwrap() >= 1, "{s}");
-    let text = h.run(&["customer", "1006", "--lang", "en"]).expect(0).stdout.clone();
+    let text = h
+        .run(&["customer", "1006", "--lang", "en"])
+        .expect(0)
+        .stdout
+        .clone();
     assert!(text.contains("Trust unlocks"), "{text}");
     assert!(text.contains(" in 30 days"), "{text}");
     assert!(h.sim.counters().requests("cliente") >= 1);
@@ -41,7 +45,11 @@ fn customer_shows_the_unlock_history_only_where_the_server_sends_it() {
     let s = service(&c, 100024);
     assert!(s.get("desbloqueios").is_none(), "{s}");
     assert!(s.get("desbloqueios_em_30_dias").is_none(), "{s}");
-    let text = old.run(&["customer", "1006", "--lang", "en"]).expect(0).stdout.clone();
+    let text = old
+        .run(&["customer", "1006", "--lang", "en"])
+        .expect(0)
+        .stdout
+        .clone();
     assert!(!text.contains("Trust unlocks"), "{text}");
     assert!(!text.contains("in 30 days"), "{text}");
 }
@@ -109,11 +117,15 @@ fn search_prefixes_find_by_the_newer_kinds_or_say_the_server_lacks_them() {
     let out = old.run(&["search", "s:100024", "--lang", "en"]);
     assert_ne!(out.code, 0);
     assert!(
-        out.stderr.contains("does not offer cliente?busca=id_cliente_servico"),
+        out.stderr
+            .contains("does not offer cliente?busca=id_cliente_servico"),
         "{}",
         out.stderr
     );
     // The customer by service still falls back on the old routes.
-    let c = old.run(&["customer", "s:100024", "--json"]).expect(0).json();
+    let c = old
+        .run(&["customer", "s:100024", "--json"])
+        .expect(0)
+        .json();
     assert_eq!(c["codigo_cliente"], Value::from(1006));
 }

@@ -29,11 +29,10 @@ fn with_unlocks() -> Customer {
 }
 
 fn with_thread() -> Vec<Ticket> {
-    let mut tickets = serde_json::from_str::<TicketsResponse>(&fixture(
-        "cliente_atendimento.response.json",
-    ))
-    .unwrap()
-    .atendimentos;
+    let mut tickets =
+        serde_json::from_str::<TicketsResponse>(&fixture("cliente_atendimento.response.json"))
+            .unwrap()
+            .atendimentos;
     tickets[0].atendimento_mensagem = serde_json::from_value(json!([
         {"id_atendimento_mensagem": 1, "usuario": "ana.souza",
          "data_cadastro": "2020-03-09 08:15:00",
@@ -56,7 +55,11 @@ fn fetches(fx: &[Effect]) -> Vec<(ReqId, Request)> {
 }
 
 /// Opens `customer` from a search, answering its record and tickets.
-fn open(app: &mut hubdesk::app::App, customer: Customer, tickets: Vec<Ticket>) -> Vec<(ReqId, Request)> {
+fn open(
+    app: &mut hubdesk::app::App,
+    customer: Customer,
+    tickets: Vec<Ticket>,
+) -> Vec<(ReqId, Request)> {
     type_text(app, "guilherme");
     let search = fetches(&key(app, KeyCode::Enter))[0].0;
     let fx = update(
@@ -161,7 +164,10 @@ fn a_prefix_searches_by_the_newer_kinds_and_a_2020_server_says_it_lacks_them() {
     let mut app = app_in(Lang::En);
     type_text(&mut app, "s:22390");
     let shown = screen(&mut app, 80, 24);
-    assert!(shown.contains("Service id") || shown.contains("service id"), "{shown}");
+    assert!(
+        shown.contains("Service id") || shown.contains("service id"),
+        "{shown}"
+    );
     insta::assert_snapshot!("search_service_prefix_80x24", shown);
     let sent = fetches(&key(&mut app, KeyCode::Enter));
     let (req, Request::Search(p)) = &sent[0] else {

@@ -374,7 +374,10 @@ pub fn unlocks_table(
             continue;
         };
         any = true;
-        let id = s.id_cliente_servico.map(|i| i.to_string()).unwrap_or_default();
+        let id = s
+            .id_cliente_servico
+            .map(|i| i.to_string())
+            .unwrap_or_default();
         t.add_row(vec![id, h.summary(f.lang)]);
         for u in list {
             t.add_row(vec![

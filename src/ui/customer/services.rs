@@ -371,9 +371,15 @@ pub fn unlock_lines<'a>(app: &App, s: &CustomerService, width: u16) -> Vec<Line<
                 ("note", &txt(lang, u.observacao.as_deref())),
             ],
         );
-        for (i, part) in cells::wrap(&text, width.saturating_sub(2)).into_iter().enumerate() {
+        for (i, part) in cells::wrap(&text, width.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
             let lead = if i == 0 { "• " } else { "  " };
-            out.push(Line::styled(format!("{lead}{part}"), theme.style(Role::Text)));
+            out.push(Line::styled(
+                format!("{lead}{part}"),
+                theme.style(Role::Text),
+            ));
         }
     }
     out

@@ -236,6 +236,23 @@ catalog! {
     }
     /// The client configuration is unusable; `reason` is in English.
     ErrClientConfig { pt: "Configuração do cliente inválida: {reason}", en: "Invalid client configuration: {reason}" }
+    /// A newer route this HubSoft server does not have (404/405 without
+    /// HubSoft's envelope); `route` is its short name.
+    ErrNotOffered {
+        pt: "Este servidor HubSoft não oferece {route}: é de uma versão anterior a essa rota",
+        en: "This HubSoft server does not offer {route}: it predates that route"
+    }
+    /// HTTP 403 on a route that needs its own HubSoft permission; `permission` is one of the Perm* words.
+    ErrPermissionMissing {
+        pt: "Falta ao usuário da API a permissão do HubSoft para {permission}: peça ao administrador do HubSoft para concedê-la",
+        en: "The API user lacks the HubSoft permission to {permission}: ask the HubSoft administrator to grant it"
+    }
+    /// The permission of `cliente_servico/habilitar`.
+    PermEnableService { pt: "habilitar serviço (cliente_servico/habilitar)", en: "enable a service (cliente_servico/habilitar)" }
+    /// The permission of `cliente_servico/suspender`.
+    PermSuspendService { pt: "suspender serviço (cliente_servico/suspender)", en: "suspend a service (cliente_servico/suspender)" }
+    /// The permission of `cliente_servico/ativar`.
+    PermActivateService { pt: "ativar serviço (cliente_servico/ativar)", en: "activate a service (cliente_servico/ativar)" }
 
     // ==== 2. Search ==============================================================
     // ---- Search kinds (the `busca` of /cliente) ---------------------------------
@@ -259,6 +276,8 @@ catalog! {
     KindServiceId { pt: "ID do serviço", en: "Service id" }
     /// Search kind: a customer's internal id (`id_cliente`).
     KindCustomerId { pt: "ID do cliente", en: "Customer id" }
+    /// Search kind: `id_externo` (another system's id for the customer).
+    KindExternalId { pt: "ID externo", en: "External id" }
 
     // ---- Search box: prompt, detected kind, term checks -------------------------
     /// Title line of the search screen.
@@ -2524,27 +2543,6 @@ catalog! {
         pt: "Comporta-se como um servidor de 2020: sem as rotas e buscas mais novas",
         en: "Behave like a 2020 server: no newer routes or search kinds"
     }
-
-    // ---- routes17 branch (to regroup) ----
-    /// A newer route this HubSoft server does not have (404/405 without
-    /// HubSoft's envelope); `route` is its short name.
-    ErrNotOffered {
-        pt: "Este servidor HubSoft não oferece {route}: é de uma versão anterior a essa rota",
-        en: "This HubSoft server does not offer {route}: it predates that route"
-    }
-    /// HTTP 403 on a route that needs its own HubSoft permission; `permission` is one of the Perm* words.
-    ErrPermissionMissing {
-        pt: "Falta ao usuário da API a permissão do HubSoft para {permission}: peça ao administrador do HubSoft para concedê-la",
-        en: "The API user lacks the HubSoft permission to {permission}: ask the HubSoft administrator to grant it"
-    }
-    /// The permission of `cliente_servico/habilitar`.
-    PermEnableService { pt: "habilitar serviço (cliente_servico/habilitar)", en: "enable a service (cliente_servico/habilitar)" }
-    /// The permission of `cliente_servico/suspender`.
-    PermSuspendService { pt: "suspender serviço (cliente_servico/suspender)", en: "suspend a service (cliente_servico/suspender)" }
-    /// The permission of `cliente_servico/ativar`.
-    PermActivateService { pt: "ativar serviço (cliente_servico/ativar)", en: "activate a service (cliente_servico/ativar)" }
-    /// Search kind: `id_externo` (another system's id for the customer).
-    KindExternalId { pt: "ID externo", en: "External id" }
 
     // ---- reads17 branch (to regroup) ----
     /// A service's trust unlocks: none in the last 30 days.

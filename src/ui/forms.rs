@@ -1,6 +1,13 @@
 //! Drawing the action forms of [`crate::app::forms`]: a centred dialog with
 //! one block per field (label, input, message), the server's refusal on
-//! top, and the keys or the in-flight spinner at the bottom.
+//! top, and the keys or the in-flight spinner at the bottom. When the
+//! dialog is taller than the screen it scrolls to keep the focused field
+//! in view.
+//!
+//! The pieces every form shares, the dialog here and the new-prospect form
+//! of the sales screen alike, are [`text_window`] (the visible part of a
+//! text field and its cursor), [`note_line`] (the message or hint under a
+//! field) and [`first_row`] (scrolling to the focused field).
 //!
 //! Errors are drawn at their field with the danger role *and* the `✖`
 //! glyph, so the mono theme still tells them apart; the focused field is
@@ -14,7 +21,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
 
 use crate::app::confirm::ActionTarget;
-use crate::app::forms::{Control, Field, Form, title};
+use crate::app::forms::{Control, FieldMessage, Form, title};
 use crate::app::inflight::ActionKind;
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::sanitize::clean_line;
@@ -108,8 +115,12 @@ impl FormView<'_> {
             ));
         }
         let focused = self.form.focused();
+        let mut focus_line = 0;
         for field in self.form.visible() {
             lines.push(Line::raw(""));
+            if field.id == focused {
+                focus_line = lines.len();
+            }
             let is_focused = field.id == focused && self.busy.is_none();
             let marker = if is_focused { "▸ " } else { "  " };
             let label_style = if is_focused {
@@ -123,16 +134,14 @@ impl FormView<'_> {
                         format!("{marker}{}", tr(lang, field.label)),
                         label_style,
                     ));
-                    let scroll = input.visual_scroll(field_w.saturating_sub(1));
-                    let shown: String = visible_slice(input.value(), scroll, field_w);
+                    let (shown, col) = text_window(input, field_w);
                     let pad = field_w.saturating_sub(width(&shown));
                     let mut style = theme.style(Role::Text).add_modifier(Modifier::UNDERLINED);
                     if self.busy.is_some() {
                         style = theme.style(Role::Muted);
                     }
                     if is_focused {
-                        let col = input.visual_cursor().saturating_sub(scroll);
-                        cursor_row = Some((lines.len(), col.min(field_w) as u16));
+                        cursor_row = Some((lines.len(), col as u16));
                     }
                     lines.push(Line::from(vec![
                         Span::raw("  "),
@@ -164,8 +173,21 @@ impl FormView<'_> {
                     }
                     lines.push(Line::from(spans));
                 }
+                Control::Pick => {
+                    // The options are the form's own; the dialog says how
+                    // to reach them.
+                    lines.push(Line::styled(
+                        format!("{marker}{}", tr(lang, field.label)),
+                        label_style,
+                    ));
+                    lines.push(Line::styled(
+                        format!("  ‹ {} ›", tr(lang, Msg::SalesChooserHint)),
+                        theme.style(Role::Muted),
+                    ));
+                }
             }
-            field_note(&mut lines, field, lang, theme);
+            let hint = field.hint.map(|h| tr(lang, h).to_owned());
+            lines.extend(note_line(2, field.error.as_ref(), hint, lang, theme));
         }
         lines.push(Line::raw(""));
         lines.push(match self.busy {
@@ -189,7 +211,8 @@ impl FormView<'_> {
             .iter()
             .map(|l| wrapped_height(std::slice::from_ref(l), inner_w))
             .collect();
-        let h = (rows.iter().sum::<usize>() as u16 + 2).min(area.height);
+        let total: usize = rows.iter().sum();
+        let h = (total as u16 + 2).min(area.height);
         let rect = centered(area, w, h);
         Clear.render(rect, buf);
         let block = Block::default()
@@ -207,27 +230,65 @@ impl FormView<'_> {
             width: inner.width.saturating_sub(2),
             ..inner
         };
+        // Too tall for the screen: scroll by rows so the focused field (its
+        // label, input and message) stays in view.
+        let field_top: usize = rows[..focus_line].iter().sum();
+        let field_rows: usize = rows[focus_line..].iter().take(3).sum::<usize>().max(1);
+        let room = inner.height as usize;
+        let skip = if total > room {
+            first_row(field_top, field_rows, room)
+        } else {
+            0
+        };
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
+            .scroll((skip as u16, 0))
             .render(inner, buf);
         let (line, col) = cursor_row?;
-        let y = inner.y + rows[..line].iter().sum::<usize>() as u16;
+        let y = rows[..line].iter().sum::<usize>().checked_sub(skip)?;
+        let y = inner.y + y as u16;
         (y < inner.bottom()).then_some(Position::new(inner.x + 2 + col, y))
     }
 }
 
-/// The error under a field, or its hint when there is no error.
-fn field_note(lines: &mut Vec<Line<'static>>, field: &Field, lang: Lang, theme: &Theme) {
-    if let Some(err) = &field.error {
-        lines.push(Line::styled(
-            format!("  {} {}", theme.glyph(Role::Danger), err.text(lang)),
+/// The first row to show of a form `room` rows high so that the focused
+/// field, `span` rows from row `top`, is in view: the same rule for the
+/// dialog and the sales screen's form.
+pub fn first_row(top: usize, span: usize, room: usize) -> usize {
+    (top + span).saturating_sub(room).min(top)
+}
+
+/// The part of a text field shown in `columns` display columns, cleaned of
+/// control characters, scrolled so the cursor is in view; and the cursor's
+/// column in it. Scrolls by display columns, so wide characters (CJK,
+/// emoji) neither push the cursor off the field nor cut a character.
+pub fn text_window(input: &tui_input::Input, columns: usize) -> (String, usize) {
+    let scroll = input.visual_scroll(columns.saturating_sub(1));
+    let shown = visible_slice(&crate::sanitize::clean(input.value()), scroll, columns);
+    let col = input.visual_cursor().saturating_sub(scroll).min(columns);
+    (shown, col)
+}
+
+/// The line under a field, indented by `indent`: its validation message
+/// (danger role and `✖`, so mono still tells it apart), or else `hint`.
+pub fn note_line(
+    indent: usize,
+    error: Option<&FieldMessage>,
+    hint: Option<String>,
+    lang: Lang,
+    theme: &Theme,
+) -> Option<Line<'static>> {
+    let pad = " ".repeat(indent);
+    match (error, hint) {
+        (Some(err), _) => Some(Line::styled(
+            format!("{pad}{} {}", theme.glyph(Role::Danger), err.text(lang)),
             theme.style(Role::Danger),
-        ));
-    } else if let Some(hint) = field.hint {
-        lines.push(Line::styled(
-            format!("  {}", tr(lang, hint)),
+        )),
+        (None, Some(hint)) => Some(Line::styled(
+            format!("{pad}{hint}"),
             theme.style(Role::Muted),
-        ));
+        )),
+        (None, None) => None,
     }
 }
 
@@ -445,6 +506,47 @@ mod tests {
         for cell in buf.content() {
             assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
         }
+    }
+
+    /// The dialog was cut at the bottom when taller than the screen (a
+    /// refusal and messages on a ticket at 80x24): the focused field could
+    /// be out of sight. It scrolls like the sales screen's form now.
+    #[test]
+    fn a_form_taller_than_the_screen_scrolls_to_the_focused_field() {
+        let mut f = TicketForm::new("Maria da Conceição Araújo", Some("3281-8000"), Some("m@"));
+        key(&mut f, KeyCode::Enter);
+        f.form_mut().set_banner(Some(Banner {
+            text: "Recusado pelo servidor: o atendimento não pôde ser aberto agora porque \
+                   já existe um atendimento aberto para este serviço com o mesmo tipo; \
+                   feche o anterior ou edite-o"
+                .into(),
+            error: true,
+        }));
+        let order = tr(Lang::PtBr, Msg::FormOpenOrder);
+        let hint = tr(Lang::PtBr, Msg::FormOpenOrderHint);
+        f.form_mut().focus(crate::app::forms::FieldId::OpenOrder);
+        let t = draw(f.form(), None, Lang::PtBr, &Theme::default());
+        let buf = t.backend().buffer();
+        assert!(test_support::find(buf, order).is_some(), "{buf:?}");
+        assert!(test_support::find(buf, &hint[..20]).is_some());
+        // Back on the e-mail: its input, with the cursor, is in view.
+        f.form_mut().focus(crate::app::forms::FieldId::Email);
+        let mut t = draw(f.form(), None, Lang::PtBr, &Theme::default());
+        let pos = t.get_cursor_position().unwrap();
+        let row = test_support::row_text(t.backend().buffer(), pos.y);
+        assert!(row.contains("m@"), "{row}");
+        assert_eq!(first_row(10, 3, 8), 5);
+        assert_eq!(first_row(2, 3, 8), 0);
+        assert_eq!(first_row(4, 3, 2), 4, "never past the field's top");
+    }
+
+    #[test]
+    fn text_window_scrolls_by_display_columns() {
+        let input = tui_input::Input::new("漢".repeat(40) + "終");
+        let (shown, col) = text_window(&input, 20);
+        assert!(shown.ends_with("漢終"), "{shown}");
+        assert!(width(&shown) <= 20);
+        assert_eq!(col, width(&shown));
     }
 
     #[test]

@@ -13,8 +13,9 @@ use hubdesk::api::prospects::{
 };
 use hubdesk::api::{ApiError, CitiesResponse};
 use hubdesk::app::actions::{ActionReply, Overlay};
+use hubdesk::app::forms::FieldId;
 use hubdesk::app::tools::sales::SalesTab;
-use hubdesk::app::tools::sales::form::{ChoiceValue, CitiesView, CityChoice, PField};
+use hubdesk::app::tools::sales::form::{ChoiceValue, CitiesView, CityChoice, FIELDS};
 use hubdesk::app::tools::{Tool, ToolReply, ToolRequest};
 use hubdesk::app::{App, Changed, Effect, Msg, ReqId, Screen, update};
 use hubdesk::audit::{self, Phase};
@@ -93,9 +94,9 @@ fn open_form(app: &mut App) {
     answer(app, reads[0].0, ToolReply::Cities(Ok(cities())));
 }
 
-fn focus(app: &mut App, field: PField) {
-    for _ in 0..PField::ALL.len() {
-        if app.tools.sales.form.focus == field {
+fn focus(app: &mut App, field: FieldId) {
+    for _ in 0..FIELDS.len() {
+        if app.tools.sales.form.form().focused() == field {
             return;
         }
         key(app, KeyCode::Tab);
@@ -106,13 +107,13 @@ fn focus(app: &mut App, field: PField) {
 /// Fills every field of the form validly with `document`; the CEP's plans
 /// read is answered with the documented example and its first plan chosen.
 fn fill_form(app: &mut App, document: &str) {
-    focus(app, PField::Name);
+    focus(app, FieldId::Name);
     type_text(app, "Padaria Pão Quente");
     key(app, KeyCode::Tab);
     type_text(app, document);
     key(app, KeyCode::Tab);
     type_text(app, "+55 (37) 99911-2233");
-    focus(app, PField::Cep);
+    focus(app, FieldId::Cep);
     let fx = type_text(app, "35560-000");
     let reads = tool_fetches(&fx);
     assert_eq!(reads.len(), 1, "a complete CEP reads its plans: {fx:?}");
@@ -138,7 +139,7 @@ fn fill_form(app: &mut App, document: &str) {
     key(app, KeyCode::Tab);
     key(app, KeyCode::Right); // the first plan
     key(app, KeyCode::Tab);
-    assert_eq!(app.tools.sales.form.focus, PField::Note);
+    assert_eq!(app.tools.sales.form.form().focused(), FieldId::Note);
 }
 
 fn actions(fx: &[Effect]) -> Vec<&Effect> {
@@ -147,12 +148,12 @@ fn actions(fx: &[Effect]) -> Vec<&Effect> {
         .collect()
 }
 
-fn request(app: &App) -> Result<hubdesk::api::prospects::NewProspect, Vec<PField>> {
+fn request(app: &App) -> Result<hubdesk::api::prospects::NewProspect, Vec<FieldId>> {
     app.tools
         .sales
         .form
         .to_request(CitiesView::of(&app.tools.cities.cities))
-        .map_err(|e| e.into_iter().map(|(f, _)| f).collect())
+        .map_err(|e| e.0.into_iter().map(|(f, _)| f).collect())
 }
 
 // ---------------------------------------------------------------------------
@@ -379,7 +380,7 @@ fn enter_on_a_plan_starts_a_prospect_with_that_cep_and_plan() {
     let fx = key(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, sales_screen(SalesTab::New));
     let form = &app.tools.sales.form;
-    assert_eq!(form.cep.value(), "35560-000");
+    assert_eq!(form.value(FieldId::Cep), "35560-000");
     assert_eq!(form.plan, Some(1308));
     assert_eq!(
         form.chosen_plan().and_then(|p| p.descricao.as_deref()),
@@ -435,34 +436,37 @@ fn form_validation_document_person_type_phone_and_cep() {
     assert!(screen(&mut app, 80, 24).contains("pessoa jurídica"));
 
     // A CPF with wrong check digits.
-    focus(&mut app, PField::Document);
+    focus(&mut app, FieldId::Document);
     key_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
     type_text(&mut app, "529.982.247-26");
-    assert_eq!(request(&app).unwrap_err(), vec![PField::Document]);
+    assert_eq!(request(&app).unwrap_err(), vec![FieldId::Document]);
     assert!(screen(&mut app, 80, 24).contains("pessoa física"));
     key(&mut app, KeyCode::Backspace);
     type_text(&mut app, "5");
     assert_eq!(request(&app).unwrap().tipo_pessoa, PersonKind::Individual);
 
     // A phone without its area code.
-    focus(&mut app, PField::Phone);
+    focus(&mut app, FieldId::Phone);
     key_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
     type_text(&mut app, "99911-2233");
-    assert_eq!(request(&app).unwrap_err(), vec![PField::Phone]);
+    assert_eq!(request(&app).unwrap_err(), vec![FieldId::Phone]);
     key_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
     type_text(&mut app, "037 3281.8000");
     assert_eq!(request(&app).unwrap().telefone, "3732818000");
 
     // Seven CEP digits: the CEP fails and the plan with it.
-    focus(&mut app, PField::Cep);
+    focus(&mut app, FieldId::Cep);
     key(&mut app, KeyCode::Backspace);
-    assert_eq!(request(&app).unwrap_err(), vec![PField::Cep, PField::Plan]);
+    assert_eq!(
+        request(&app).unwrap_err(),
+        vec![FieldId::Cep, FieldId::Plan]
+    );
 
     // An optional e-mail, when typed, must be valid.
-    focus(&mut app, PField::Email);
+    focus(&mut app, FieldId::Email);
     type_text(&mut app, "padaria@");
     let errors = request(&app).unwrap_err();
-    assert!(errors.contains(&PField::Email), "{errors:?}");
+    assert!(errors.contains(&FieldId::Email), "{errors:?}");
 }
 
 #[test]
@@ -470,7 +474,7 @@ fn neighbourhood_choices_come_from_the_cities_reply() {
     let mut app = app_in(Lang::En);
     open_form(&mut app);
     let cities = cities();
-    focus(&mut app, PField::City);
+    focus(&mut app, FieldId::City);
     // A letter opens the city list filtered by it.
     type_text(&mut app, "bamb");
     key(&mut app, KeyCode::Enter);
@@ -481,13 +485,16 @@ fn neighbourhood_choices_come_from_the_cities_reply() {
             name: "Bambuí".into()
         }
     );
-    assert_eq!(app.tools.sales.form.focus, PField::Neighbourhood);
+    assert_eq!(
+        app.tools.sales.form.form().focused(),
+        FieldId::Neighbourhood
+    );
     let view = CitiesView::of(&app.tools.cities.cities);
     let offered: Vec<ChoiceValue> = app
         .tools
         .sales
         .form
-        .options(PField::Neighbourhood, view)
+        .options(FieldId::Neighbourhood, view)
         .into_iter()
         .map(|c| c.value)
         .collect();
@@ -504,11 +511,11 @@ fn neighbourhood_choices_come_from_the_cities_reply() {
         app.tools.sales.form.bairro.as_deref(),
         Some("JARDIM AMERICA")
     );
-    assert_eq!(app.tools.sales.form.bairro_text.value(), "");
+    assert_eq!(app.tools.sales.form.value(FieldId::Neighbourhood), "");
     insta::assert_snapshot!("sales_form_choices_80x24", screen(&mut app, 80, 24));
 
     // Another city drops the neighbourhood; "another city" makes it typed.
-    focus(&mut app, PField::City);
+    focus(&mut app, FieldId::City);
     key(&mut app, KeyCode::Left);
     assert_eq!(app.tools.sales.form.bairro, None);
     key(&mut app, KeyCode::Enter);
@@ -516,7 +523,10 @@ fn neighbourhood_choices_come_from_the_cities_reply() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.tools.sales.form.city, CityChoice::Other);
     type_text(&mut app, "Vila Nova");
-    assert_eq!(app.tools.sales.form.bairro_text.value(), "Vila Nova");
+    assert_eq!(
+        app.tools.sales.form.value(FieldId::Neighbourhood),
+        "Vila Nova"
+    );
 }
 
 #[test]
@@ -527,13 +537,13 @@ fn a_failed_cities_read_lets_the_neighbourhood_be_typed() {
     let fx = key(&mut app, KeyCode::Enter);
     let req = tool_fetches(&fx)[0].0;
     // While the list loads, there is nothing to choose and nothing typed.
-    focus(&mut app, PField::Neighbourhood);
+    focus(&mut app, FieldId::Neighbourhood);
     type_text(&mut app, "x");
-    assert_eq!(app.tools.sales.form.bairro_text.value(), "");
-    assert!(app.tools.sales.form.picker.is_some());
+    assert_eq!(app.tools.sales.form.value(FieldId::Neighbourhood), "");
+    assert!(app.tools.sales.form.form().picker().is_some());
     assert!(screen(&mut app, 80, 24).contains("Nothing in the list"));
     key(&mut app, KeyCode::Esc);
-    assert!(app.tools.sales.form.picker.is_none());
+    assert!(app.tools.sales.form.form().picker().is_none());
     answer(
         &mut app,
         req,
@@ -544,14 +554,14 @@ fn a_failed_cities_read_lets_the_neighbourhood_be_typed() {
         })),
     );
     type_text(&mut app, "Centro");
-    assert_eq!(app.tools.sales.form.bairro_text.value(), "Centro");
+    assert_eq!(app.tools.sales.form.value(FieldId::Neighbourhood), "Centro");
 }
 
 #[test]
 fn plan_choices_come_from_the_plans_reply_for_the_cep_typed() {
     let mut app = app_in(Lang::En);
     open_form(&mut app);
-    focus(&mut app, PField::Cep);
+    focus(&mut app, FieldId::Cep);
     let fx = type_text(&mut app, "3550000");
     assert!(tool_fetches(&fx).is_empty(), "seven digits read nothing");
     let fx = type_text(&mut app, "0");
@@ -563,7 +573,7 @@ fn plan_choices_come_from_the_plans_reply_for_the_cep_typed() {
         })
     );
     let view = CitiesView::of(&app.tools.cities.cities);
-    assert!(app.tools.sales.form.options(PField::Plan, view).is_empty());
+    assert!(app.tools.sales.form.options(FieldId::Plan, view).is_empty());
     answer(
         &mut app,
         reads[0].0,
@@ -574,7 +584,7 @@ fn plan_choices_come_from_the_plans_reply_for_the_cep_typed() {
         .tools
         .sales
         .form
-        .options(PField::Plan, view)
+        .options(FieldId::Plan, view)
         .into_iter()
         .map(|c| c.value)
         .collect();
@@ -582,20 +592,20 @@ fn plan_choices_come_from_the_plans_reply_for_the_cep_typed() {
         ids,
         [1330, 1308, 1318, 1319].map(ChoiceValue::Plan).to_vec()
     );
-    focus(&mut app, PField::Plan);
+    focus(&mut app, FieldId::Plan);
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.tools.sales.form.plan, Some(1308));
     // Another CEP: its own plans; the old list is not offered meanwhile.
-    focus(&mut app, PField::Cep);
+    focus(&mut app, FieldId::Cep);
     key(&mut app, KeyCode::Backspace);
     let fx = type_text(&mut app, "1");
     let reads = tool_fetches(&fx);
     assert_eq!(reads.len(), 1);
     assert!(app.tools.sales.form.chosen_plan().is_none());
     let errors = request(&app).unwrap_err();
-    assert!(errors.contains(&PField::Plan), "{errors:?}");
+    assert!(errors.contains(&FieldId::Plan), "{errors:?}");
 }
 
 /// Issue 13: Esc on a filled prospect form leaves it with everything
@@ -605,7 +615,7 @@ fn esc_on_a_filled_prospect_form_keeps_what_was_typed() {
     let mut app = app_in(Lang::En);
     open_form(&mut app);
     fill_form(&mut app, "529.982.247-25");
-    let before = app.tools.sales.form.name.value().to_owned();
+    let before = app.tools.sales.form.value(FieldId::Name).to_owned();
     assert!(!before.is_empty());
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, sales_screen(SalesTab::Prospects));
@@ -613,7 +623,7 @@ fn esc_on_a_filled_prospect_form_keeps_what_was_typed() {
     type_text(&mut app, "new-prospect");
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, sales_screen(SalesTab::New));
-    assert_eq!(app.tools.sales.form.name.value(), before);
+    assert_eq!(app.tools.sales.form.value(FieldId::Name), before);
     assert!(request(&app).is_ok(), "still complete");
 }
 
@@ -676,7 +686,7 @@ fn read_only_cannot_open_nor_submit_the_form() {
     let mut fx = type_text(&mut app, "Maria");
     fx.extend(key(&mut app, KeyCode::Enter));
     assert!(actions(&fx).is_empty());
-    assert_eq!(app.tools.sales.form.name.value(), "");
+    assert_eq!(app.tools.sales.form.value(FieldId::Name), "");
     // A request that reaches `send` anyway is refused there too.
     let req = hubdesk::app::confirm::ActionRequest::CreateProspect(
         hubdesk::api::prospects::NewProspect {
@@ -728,18 +738,21 @@ fn a_refusal_is_shown_verbatim_and_the_form_keeps_its_content() {
     )
     .0;
     assert!(fx.is_empty(), "nothing is read again after a refusal");
-    let banner = app.tools.sales.form.banner.as_ref().unwrap();
+    let banner = app.tools.sales.form.form().banner().unwrap();
     assert!(banner.text.contains(DUPLICATE), "{}", banner.text);
     assert_eq!(request(&app).unwrap(), before);
-    assert_eq!(app.tools.sales.form.name.value(), "Padaria Pão Quente");
+    assert_eq!(
+        app.tools.sales.form.value(FieldId::Name),
+        "Padaria Pão Quente"
+    );
     assert!(!hubdesk::app::tools::sales::busy(&app));
     insta::assert_snapshot!("sales_form_refused_80x24", screen(&mut app, 80, 24));
     insta::assert_snapshot!("sales_form_refused_160x48", screen(&mut app, 160, 48));
     // The attendant may fix the document and send again.
-    focus(&mut app, PField::Document);
+    focus(&mut app, FieldId::Document);
     key_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
     type_text(&mut app, "68.346.567/0001-58");
-    focus(&mut app, PField::Note);
+    focus(&mut app, FieldId::Note);
     key(&mut app, KeyCode::Enter);
     assert_eq!(actions(&yes(&mut app)).len(), 1);
 }
@@ -783,7 +796,7 @@ fn success_shows_the_created_prospect_and_searches_for_it() {
     // `n` starts a blank form.
     key(&mut app, KeyCode::Char('n'));
     assert!(app.tools.sales.created.is_none());
-    assert_eq!(app.tools.sales.form.name.value(), "");
+    assert_eq!(app.tools.sales.form.value(FieldId::Name), "");
 }
 
 // ---------------------------------------------------------------------------
@@ -823,7 +836,7 @@ async fn fill(c: &mut SimConsole, document: &str) {
     c.key(KeyCode::Tab);
     c.key(KeyCode::Enter);
     c.key(KeyCode::Enter);
-    assert_eq!(c.app.tools.sales.form.focus, PField::Note);
+    assert_eq!(c.app.tools.sales.form.form().focused(), FieldId::Note);
 }
 
 async fn submit(c: &mut SimConsole) {
@@ -831,7 +844,7 @@ async fn submit(c: &mut SimConsole) {
     assert!(
         matches!(c.app.overlay, Some(Overlay::Confirm { .. })),
         "{:?}",
-        c.app.tools.sales.form.errors
+        c.app.tools.sales.form.form().errors()
     );
     c.yes();
     c.yes();
@@ -881,11 +894,17 @@ async fn creates_once_then_the_same_document_is_refused_verbatim() {
     fill(&mut c, "529.982.247-25").await;
     submit(&mut c).await;
     let expected = "O CPF/CNPJ já foi cadastrado antes no prospecto MERCEARIA BOA VISTA";
-    let banner = c.app.tools.sales.form.banner.clone().unwrap();
+    let banner = c.app.tools.sales.form.form().banner().cloned().unwrap();
     assert!(banner.text.contains(expected), "{}", banner.text);
-    assert_eq!(c.app.tools.sales.form.name.value(), "Mercearia Boa Vista");
-    assert_eq!(c.app.tools.sales.form.document.value(), "529.982.247-25");
-    assert_eq!(c.app.tools.sales.form.street.value(), "Rua Goiás");
+    assert_eq!(
+        c.app.tools.sales.form.value(FieldId::Name),
+        "Mercearia Boa Vista"
+    );
+    assert_eq!(
+        c.app.tools.sales.form.value(FieldId::Document),
+        "529.982.247-25"
+    );
+    assert_eq!(c.app.tools.sales.form.value(FieldId::Street), "Rua Goiás");
     assert!(c.app.tools.sales.form.chosen_plan().is_some());
     assert_eq!(c.sim.counters().get("prospect_create"), 1);
 
@@ -913,12 +932,32 @@ async fn creates_once_then_the_same_document_is_refused_verbatim() {
 fn a_paste_fills_the_focused_form_field_without_submitting() {
     let mut app = app_in(Lang::PtBr);
     open_form(&mut app);
-    focus(&mut app, PField::Name);
+    focus(&mut app, FieldId::Name);
     let (fx, changed) = update(&mut app, Msg::Paste("Maria da Silva\n".into()));
     assert_eq!(changed, Changed::Yes);
     assert!(fx.is_empty(), "a pasted newline must not submit: {fx:?}");
     assert!(app.overlay.is_none());
     let cities = CitiesView::of(&app.tools.cities.cities);
-    let name = app.tools.sales.form.text(PField::Name, cities).unwrap();
+    let name = app.tools.sales.form.text(FieldId::Name, cities).unwrap();
     assert_eq!(name.value(), "Maria da Silva");
+}
+
+/// The prospect form scrolled a long text field by characters where the
+/// dialogs scroll by display columns: with wide characters (CJK, emoji)
+/// the text showed short and the cursor sat far after it. Both now use
+/// the engine's one text window.
+#[test]
+fn a_wide_text_keeps_the_cursor_right_after_what_was_typed() {
+    let mut app = app_in(Lang::PtBr);
+    open_form(&mut app);
+    focus(&mut app, FieldId::Name);
+    type_text(&mut app, &("漢".repeat(40) + "終"));
+    update(&mut app, Msg::Resize(80, 24));
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| hubdesk::ui::console::draw(f, &app, std::time::Instant::now()))
+        .unwrap();
+    let pos = term.get_cursor_position().unwrap();
+    let buf = term.backend().buffer();
+    assert_eq!(buf[(pos.x - 2, pos.y)].symbol(), "終", "{}", text(buf));
+    assert_eq!(buf[(pos.x - 4, pos.y)].symbol(), "漢");
 }

@@ -16,12 +16,20 @@
 //! | `Tab` / `Down` | next field |
 //! | `Shift-Tab` / `Up` | previous field |
 //! | `Space` | toggles a switch, cycles a choice (types a space in text) |
-//! | `Left` / `Right` | cycle a choice (move the cursor in text) |
-//! | `Enter` | validate; submit when every field is valid |
-//! | `Esc` | cancel |
+//! | `Left` / `Right` | cycle a choice or a list field (move the cursor in text) |
+//! | `Enter` | on a list field: open its list; elsewhere validate, and submit when every field is valid |
+//! | a letter | on a list field: open its list filtered by it |
+//! | `Esc` | close an open list, or cancel |
 //!
-//! Text fields are single-line: `Enter` always submits, so there is no
-//! second "submit" key to learn.
+//! Text fields are single-line: `Enter` submits from any of them, so there
+//! is no second "submit" key to learn. A held `Enter` (key repeat) never
+//! submits nor chooses: it must not send twice or open and choose a list
+//! entry in one go.
+//!
+//! A *list field* ([`Control::Pick`], or a text field for which
+//! [`ActionForm::picks`] says so) chooses among options the form looks up
+//! itself, typically lists read from the server; the open list and its
+//! filter are [`pick::Picker`].
 
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -37,6 +45,7 @@ use crate::i18n::{Lang, Msg, tr, trf};
 use super::inflight::ActionKind;
 
 mod invoice;
+pub mod pick;
 mod ticket;
 mod unlock;
 
@@ -116,6 +125,24 @@ pub enum FieldId {
     Channel,
     /// Extra invoice recipients.
     Recipients,
+    /// A prospect's name (`nome_razaosocial`).
+    Name,
+    /// CPF or CNPJ.
+    Document,
+    /// CEP.
+    Cep,
+    /// City (chosen from the cities list).
+    City,
+    /// Neighbourhood (chosen from the city's list, or typed).
+    Neighbourhood,
+    /// Street.
+    Street,
+    /// House number.
+    Number,
+    /// Plan (chosen from the plans offered at the CEP).
+    Plan,
+    /// Free note.
+    Note,
 }
 
 /// The input of a field.
@@ -132,6 +159,11 @@ pub enum Control {
         /// Selected index.
         selected: usize,
     },
+    /// One option of a list the form looks up itself (typically read from
+    /// the server, so it may still be loading); the chosen value lives in
+    /// the form. `Enter` or a letter opens the list, `Left`/`Right` step
+    /// through it (see [`ActionForm::options`]).
+    Pick,
 }
 
 /// One field of a form.
@@ -153,7 +185,8 @@ pub struct Field {
 }
 
 impl Field {
-    fn text(id: FieldId, label: Msg, value: &str) -> Field {
+    /// A text field holding `value`.
+    pub(crate) fn text(id: FieldId, label: Msg, value: &str) -> Field {
         Field {
             id,
             label,
@@ -167,6 +200,14 @@ impl Field {
     fn switch(id: FieldId, label: Msg, on: bool) -> Field {
         Field {
             control: Control::Switch(on),
+            ..Field::text(id, label, "")
+        }
+    }
+
+    /// A list field ([`Control::Pick`]).
+    pub(crate) fn pick(id: FieldId, label: Msg) -> Field {
+        Field {
+            control: Control::Pick,
             ..Field::text(id, label, "")
         }
     }
@@ -190,11 +231,11 @@ impl Field {
 pub struct FormErrors(pub Vec<(FieldId, FieldMessage)>);
 
 impl FormErrors {
-    fn push(&mut self, id: FieldId, msg: FieldMessage) {
+    pub(crate) fn push(&mut self, id: FieldId, msg: FieldMessage) {
         self.0.push((id, msg));
     }
 
-    fn into_result<T>(self, value: impl FnOnce() -> T) -> Result<T, FormErrors> {
+    pub(crate) fn into_result<T>(self, value: impl FnOnce() -> T) -> Result<T, FormErrors> {
         if self.0.is_empty() {
             Ok(value())
         } else {
@@ -226,19 +267,42 @@ pub struct Form {
     fields: Vec<Field>,
     focus: usize,
     banner: Option<Banner>,
-    /// The attendant changed a value (typed, pasted, switched).
+    /// The attendant changed a value (typed, pasted, switched, chose).
     edited: bool,
+    /// The open list of a list field, if any.
+    picker: Option<pick::Picker>,
 }
 
 impl Form {
-    fn new(kind: ActionKind, fields: Vec<Field>) -> Form {
+    pub(crate) fn new(kind: ActionKind, fields: Vec<Field>) -> Form {
         Form {
             kind,
             fields,
             focus: 0,
             banner: None,
             edited: false,
+            picker: None,
         }
+    }
+
+    /// The open list of a list field, if any.
+    pub fn picker(&self) -> Option<&pick::Picker> {
+        self.picker.as_ref()
+    }
+
+    /// Every validation message now shown, in field order.
+    pub fn errors(&self) -> FormErrors {
+        FormErrors(
+            self.fields
+                .iter()
+                .filter_map(|f| f.error.clone().map(|e| (f.id, e)))
+                .collect(),
+        )
+    }
+
+    /// Replaces the text of field `id` (cursor at the end).
+    pub(crate) fn set_text(&mut self, id: FieldId, value: &str) {
+        self.field_mut(id).control = Control::Text(Input::new(value.to_owned()));
     }
 
     /// Whether the attendant changed any value since the form opened:
@@ -265,7 +329,7 @@ impl Form {
             .expect("forms only ask for their own fields")
     }
 
-    fn field_mut(&mut self, id: FieldId) -> &mut Field {
+    pub(crate) fn field_mut(&mut self, id: FieldId) -> &mut Field {
         self.fields
             .iter_mut()
             .find(|f| f.id == id)
@@ -314,13 +378,19 @@ impl Form {
     }
 
     /// Puts `errors` at their fields (clearing the others) and focuses the
-    /// first failing field.
+    /// first failing field in the form's order, whatever order the
+    /// validation found them in.
     pub fn show_errors(&mut self, errors: &FormErrors) {
         for f in &mut self.fields {
             f.error = errors.get(f.id).cloned();
         }
-        if let Some((id, _)) = errors.0.first() {
-            self.focus(*id);
+        let first = self
+            .fields
+            .iter()
+            .find(|f| !f.hidden && f.error.is_some())
+            .map(|f| f.id);
+        if let Some(id) = first {
+            self.focus(id);
         }
     }
 
@@ -361,7 +431,10 @@ pub enum FormOutcome {
     Cancel,
 }
 
-/// Behaviour shared by the forms.
+/// Behaviour shared by the forms: the engine. A form provides its fields
+/// ([`ActionForm::form`]), its validation ([`ActionForm::check`]) and, if it
+/// has list fields, their options; keys and pastes go through the default
+/// methods here, the same for every form.
 pub trait ActionForm {
     /// The generic form state.
     fn form(&self) -> &Form;
@@ -371,6 +444,25 @@ pub trait ActionForm {
     fn check(&self) -> Result<(), FormErrors>;
     /// Adjusts labels and visibility after a switch or choice changed.
     fn refresh(&mut self) {}
+    /// The value of field `id` changed (typed, pasted, switched, chosen):
+    /// the form may clear messages of fields that depend on it.
+    fn changed(&mut self, _id: FieldId) {}
+    /// Whether field `id` is chosen from a list right now: every
+    /// [`Control::Pick`], and a text field the form turns into a list
+    /// while one applies (it then takes no typing).
+    fn picks(&self, id: FieldId) -> bool {
+        matches!(self.form().field(id).control, Control::Pick)
+    }
+    /// The options of list field `id`, as shown (possibly none yet).
+    fn options(&self, _id: FieldId) -> Vec<String> {
+        Vec::new()
+    }
+    /// The index (in [`ActionForm::options`]) of the option chosen now.
+    fn chosen(&self, _id: FieldId) -> Option<usize> {
+        None
+    }
+    /// Stores option `index` of list field `id`.
+    fn choose(&mut self, _id: FieldId, _index: usize) {}
 
     /// Handles one key; see the module documentation for the keys.
     /// Key releases are ignored (terminals with the kitty protocol report
@@ -379,11 +471,16 @@ pub trait ActionForm {
         if key.kind == KeyEventKind::Release {
             return FormOutcome::Continue;
         }
+        if self.form().picker.is_some() {
+            return pick::key(self, key);
+        }
         let plain = !key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let held = key.kind == KeyEventKind::Repeat;
         let form = self.form_mut();
         let focused = form.focus;
+        let id = form.fields[focused].id;
         // One key from any field switches the service order of a new
         // ticket (issue 13): Ctrl-O, which types nothing.
         if key.code == KeyCode::Char('o')
@@ -395,8 +492,13 @@ pub trait ActionForm {
             form.edited = true;
             return FormOutcome::Continue;
         }
+        let picks = self.picks(id);
         match key.code {
             KeyCode::Esc => return FormOutcome::Cancel,
+            // A held Enter must not submit twice, nor open a list and
+            // choose in it in one go.
+            KeyCode::Enter if held => {}
+            KeyCode::Enter if picks => pick::open(self.form_mut(), id, ""),
             KeyCode::Enter => {
                 return match self.check() {
                     Ok(()) => {
@@ -412,10 +514,18 @@ pub trait ActionForm {
                     }
                 };
             }
-            KeyCode::Tab | KeyCode::Down => form.move_focus(true),
-            KeyCode::BackTab | KeyCode::Up => form.move_focus(false),
+            KeyCode::Tab | KeyCode::Down => self.form_mut().move_focus(true),
+            KeyCode::BackTab | KeyCode::Up => self.form_mut().move_focus(false),
+            KeyCode::Left | KeyCode::Right if picks => {
+                pick::step(self, id, key.code == KeyCode::Right);
+            }
+            KeyCode::Char(c) if picks && plain && !c.is_control() => {
+                pick::open(self.form_mut(), id, &c.to_string());
+            }
+            // A list field takes no typing.
+            _ if picks => {}
             _ => {
-                let field = &mut form.fields[focused];
+                let field = &mut self.form_mut().fields[focused];
                 let changed = match (&mut field.control, key.code) {
                     (Control::Switch(on), KeyCode::Char(' ')) if plain => {
                         *on = !*on;
@@ -438,16 +548,25 @@ pub trait ActionForm {
                     _ => false,
                 };
                 if changed {
-                    // The message described the old value.
-                    field.error = None;
-                    self.form_mut().edited = true;
-                    self.refresh();
-                    self.form_mut().fix_focus();
+                    value_changed(self, focused);
                 }
             }
         }
         FormOutcome::Continue
     }
+}
+
+/// After the value at position `at` changed: its message described the old
+/// value, the form may adjust to it, and the focus stays on a visible field.
+fn value_changed<F: ActionForm + ?Sized>(form: &mut F, at: usize) {
+    let f = form.form_mut();
+    let field = &mut f.fields[at];
+    field.error = None;
+    let id = field.id;
+    f.edited = true;
+    form.changed(id);
+    form.refresh();
+    form.form_mut().fix_focus();
 }
 
 /// Inserts `text` (already clean) at the cursor in one step and moves the
@@ -475,24 +594,40 @@ pub fn insert_text(input: &mut Input, text: &str) -> bool {
 /// Inserts pasted text (the terminal's bracketed paste) into the focused
 /// text field at the cursor. Line breaks become spaces, since fields are
 /// single-line, and control characters are dropped, so a pasted escape
-/// sequence cannot reach the request. Returns whether anything changed.
+/// sequence cannot reach the request. A list field, or an open list, takes
+/// no paste. Returns whether anything changed.
 pub fn paste(form: &mut dyn ActionForm, text: &str) -> bool {
     let clean = crate::sanitize::clean_line(text);
-    let f = form.form_mut();
-    let focused = f.focus;
-    let field = &mut f.fields[focused];
-    let Control::Text(input) = &mut field.control else {
+    let focused = form.form().focus;
+    if form.form().picker.is_some() || form.picks(form.form().fields[focused].id) {
+        return false;
+    }
+    let Control::Text(input) = &mut form.form_mut().fields[focused].control else {
         return false;
     };
     let changed = insert_text(input, &clean);
     if changed {
-        field.error = None;
-        f.edited = true;
+        value_changed(form, focused);
     }
     changed
 }
 
-fn required(errors: &mut FormErrors, id: FieldId, value: &str) -> bool {
+/// Keeps the value of a typed `br` parse, or puts its error at `id`.
+pub(crate) fn check<T, E: FieldError>(
+    errors: &mut FormErrors,
+    id: FieldId,
+    parsed: Result<T, E>,
+) -> Option<T> {
+    match parsed {
+        Ok(v) => Some(v),
+        Err(e) => {
+            errors.push(id, FieldMessage::from_error(&e));
+            None
+        }
+    }
+}
+
+pub(crate) fn required(errors: &mut FormErrors, id: FieldId, value: &str) -> bool {
     if value.trim().is_empty() {
         errors.push(id, FieldMessage::new(Msg::FieldEmpty));
         false
@@ -501,27 +636,19 @@ fn required(errors: &mut FormErrors, id: FieldId, value: &str) -> bool {
     }
 }
 
-fn check_phone(errors: &mut FormErrors, id: FieldId, value: &str) -> Option<String> {
-    match phone::parse(value) {
-        Ok(p) => Some(p.digits().to_owned()),
-        Err(e) => {
-            errors.push(id, FieldMessage::from_error(&e));
-            None
-        }
-    }
+pub(crate) fn check_phone(errors: &mut FormErrors, id: FieldId, value: &str) -> Option<String> {
+    check(errors, id, phone::parse(value)).map(|p| p.digits().to_owned())
 }
 
-fn check_optional_email(errors: &mut FormErrors, id: FieldId, value: &str) -> Option<String> {
+pub(crate) fn check_optional_email(
+    errors: &mut FormErrors,
+    id: FieldId,
+    value: &str,
+) -> Option<String> {
     if value.trim().is_empty() {
         return None;
     }
-    match email::validate(value) {
-        Ok(e) => Some(e.to_owned()),
-        Err(e) => {
-            errors.push(id, FieldMessage::from_error(&e));
-            None
-        }
-    }
+    check(errors, id, email::validate(value)).map(str::to_owned)
 }
 
 // ---------------------------------------------------------------------------

@@ -352,3 +352,110 @@ fn a_paste_goes_in_at_the_cursor_in_one_step() {
     assert!(insert_text(&mut input, &big));
     assert_eq!(input.value().len(), 200_000);
 }
+
+#[test]
+fn a_held_enter_never_submits() {
+    // The prospect form ignored key repeats of Enter; the ticket forms
+    // relied on their caller. The engine now ignores them for every form.
+    let mut f = TrustUnlockForm::new();
+    let held = KeyEvent {
+        kind: KeyEventKind::Repeat,
+        ..key(KeyCode::Enter)
+    };
+    assert_eq!(f.handle_key(held), FormOutcome::Continue);
+    assert_eq!(f.handle_key(key(KeyCode::Enter)), FormOutcome::Submit);
+}
+
+#[test]
+fn errors_focus_the_first_failing_field_in_form_order() {
+    let mut f = TicketForm::new("Maria", None, None);
+    f.form_mut().focus(FieldId::Email);
+    // Found in another order than the fields': the focus still goes to
+    // the first failing field on screen.
+    f.form_mut().show_errors(&FormErrors(vec![
+        (FieldId::Phone, FieldMessage::new(Msg::FieldEmpty)),
+        (FieldId::Description, FieldMessage::new(Msg::FieldEmpty)),
+    ]));
+    assert_eq!(f.form().focused(), FieldId::Description);
+    assert_eq!(
+        f.form().errors(),
+        FormErrors(vec![
+            (FieldId::Description, FieldMessage::new(Msg::FieldEmpty)),
+            (FieldId::Phone, FieldMessage::new(Msg::FieldEmpty)),
+        ])
+    );
+}
+
+/// A form with one static list field, to drive the engine's lists alone.
+struct Lists {
+    form: Form,
+    options: Vec<String>,
+    chosen: Option<usize>,
+}
+
+impl Lists {
+    fn new() -> Lists {
+        Lists {
+            form: Form::new(
+                ActionKind::CreateProspect,
+                vec![
+                    Field::pick(FieldId::City, Msg::SalesFieldCity),
+                    Field::text(FieldId::Street, Msg::SalesFieldStreet, ""),
+                ],
+            ),
+            options: ["Araújos", "Bambuí", "Divinópolis"]
+                .map(String::from)
+                .to_vec(),
+            chosen: None,
+        }
+    }
+}
+
+impl ActionForm for Lists {
+    fn form(&self) -> &Form {
+        &self.form
+    }
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
+    }
+    fn check(&self) -> Result<(), FormErrors> {
+        let mut errors = FormErrors::default();
+        if self.chosen.is_none() {
+            errors.push(FieldId::City, FieldMessage::new(Msg::SalesChooseCity));
+        }
+        errors.into_result(|| ())
+    }
+    fn options(&self, _: FieldId) -> Vec<String> {
+        self.options.clone()
+    }
+    fn chosen(&self, _: FieldId) -> Option<usize> {
+        self.chosen
+    }
+    fn choose(&mut self, _: FieldId, index: usize) {
+        self.chosen = Some(index);
+    }
+}
+
+#[test]
+fn a_list_field_opens_filters_steps_and_chooses() {
+    let mut f = Lists::new();
+    // Enter on a list field opens its list instead of submitting.
+    assert_eq!(f.handle_key(key(KeyCode::Enter)), FormOutcome::Continue);
+    assert!(f.form().picker().is_some());
+    assert!(!paste(&mut f, "x"), "an open list takes no paste");
+    f.handle_key(key(KeyCode::Esc));
+    assert!(f.form().picker().is_none(), "Esc closes the list only");
+    // A letter opens it filtered, accents aside; Enter chooses and moves on.
+    type_text(&mut f, "divino");
+    assert_eq!(pick::rows(&f), vec![(2, "Divinópolis".to_owned())]);
+    f.handle_key(key(KeyCode::Enter));
+    assert_eq!((f.chosen, f.form().focused()), (Some(2), FieldId::Street));
+    // Left/Right step through the options, wrapping.
+    f.handle_key(key(KeyCode::BackTab));
+    f.handle_key(key(KeyCode::Right));
+    assert_eq!(f.chosen, Some(0));
+    f.handle_key(key(KeyCode::Left));
+    assert_eq!(f.chosen, Some(2));
+    assert!(f.form().edited());
+    assert!(!paste(&mut f, "x"), "a list field takes no paste");
+}

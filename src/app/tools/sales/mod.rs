@@ -15,31 +15,33 @@
 //!   [`crate::app::actions::send`] (read-only check, exactly-once guard,
 //!   audit trail), and the answer comes back here through [`on_done`].
 
-use crossterm::event::{Event as CtEvent, KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
-use tui_input::backend::crossterm::EventHandler;
 
 use std::collections::HashMap;
 
 use crate::api::ApiError;
-use crate::api::prospects::{
-    Prospect, ProspectPlan, ProspectPlansQuery, ProspectSearch, ProspectService,
-};
-use crate::br::cep::{self, Cep};
+use crate::api::prospects::{Prospect, ProspectPlan, ProspectPlansQuery, ProspectService};
+use crate::br::cep;
 use crate::i18n::{Msg as T, tr, trf};
 
 use super::super::actions::{ActionReply, confirm_overlay};
 use super::super::confirm::{ActionRequest, ActionTarget};
-use super::super::forms::{Banner, FieldMessage};
+use super::super::forms::{ActionForm, Banner, FieldId, FormOutcome, paste};
 use super::super::inflight::{ActionKind, Outcome};
 use super::super::keymap::Action;
 use super::super::status::StatusKind;
-use super::super::{App, Changed, Effect, Remote, Screen};
-use super::{ListFilter, Tool, ToolRequest, ToolSlot, fetch, move_selection};
+use super::super::{App, Changed, Effect, Screen};
+use super::{Tool, ToolRequest, ToolSlot, fetch};
 
+pub mod choices;
 pub mod form;
+mod lists;
 
-use form::{CitiesView, FormKey, ProspectForm};
+pub use lists::{PlansTab, ProspectsTab, QueryField};
+use lists::{list_key, send_search};
+
+use form::{CitiesView, ProspectForm};
 
 /// A tab of the sales screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -86,151 +88,6 @@ impl SalesTab {
         } else {
             (i + n - 1) % n
         }]
-    }
-}
-
-/// The one-line field at the top of a list tab (name or CEP).
-#[derive(Debug, Clone)]
-pub struct QueryField {
-    /// The text.
-    pub input: Input,
-    /// The field has the keyboard.
-    pub editing: bool,
-    /// Why the last Enter sent nothing.
-    pub error: Option<FieldMessage>,
-}
-
-impl Default for QueryField {
-    fn default() -> Self {
-        QueryField {
-            input: Input::default(),
-            editing: true,
-            error: None,
-        }
-    }
-}
-
-enum QueryKey {
-    Submit,
-    Leave,
-    Changed,
-    Ignored,
-}
-
-impl QueryField {
-    fn key(&mut self, key: KeyEvent, action: Option<Action>) -> QueryKey {
-        match action {
-            Some(Action::Open) => QueryKey::Submit,
-            Some(Action::Back) => QueryKey::Leave,
-            _ => {
-                let typing = !matches!(key.code, KeyCode::Char(c) if c.is_control());
-                match self.input.handle_event(&CtEvent::Key(key)) {
-                    Some(r) if typing => {
-                        if r.value {
-                            self.error = None;
-                        }
-                        QueryKey::Changed
-                    }
-                    _ => QueryKey::Ignored,
-                }
-            }
-        }
-    }
-}
-
-/// The prospects tab.
-#[derive(Debug, Default)]
-pub struct ProspectsTab {
-    /// The name field.
-    pub query: QueryField,
-    /// The name of the last search sent.
-    pub term: Option<String>,
-    /// Its answer.
-    pub results: Remote<Vec<Prospect>>,
-    /// `/` filter over the answer.
-    pub filter: ListFilter,
-    /// Selected row among the filtered ones.
-    pub selected: usize,
-    /// Select this prospect when the answer arrives (the one just created).
-    pub select_id: Option<u64>,
-}
-
-/// What the filter searches in a prospect.
-fn prospect_texts(p: &Prospect) -> Vec<&str> {
-    [
-        p.nome_razaosocial.as_deref(),
-        p.cpf_cnpj.as_deref(),
-        p.telefone.as_deref(),
-        p.email.as_deref(),
-        p.observacao.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
-}
-
-impl ProspectsTab {
-    /// Indexes of the rows the filter leaves.
-    pub fn visible(&self) -> Vec<usize> {
-        match &self.results.data {
-            Some(rows) => self.filter.apply(rows, prospect_texts),
-            None => Vec::new(),
-        }
-    }
-
-    /// The selected prospect.
-    pub fn selected_prospect(&self) -> Option<&Prospect> {
-        let i = *self.visible().get(self.selected)?;
-        self.results.data.as_ref()?.get(i)
-    }
-
-    fn clamp(&mut self) {
-        let n = self.visible().len();
-        self.selected = self.selected.min(n.saturating_sub(1));
-    }
-}
-
-/// The plans tab.
-#[derive(Debug, Default)]
-pub struct PlansTab {
-    /// The CEP field.
-    pub query: QueryField,
-    /// The CEP of the last read sent.
-    pub cep: Option<Cep>,
-    /// Its answer.
-    pub plans: Remote<Vec<ProspectPlan>>,
-    /// `/` filter.
-    pub filter: ListFilter,
-    /// Selected row among the filtered ones.
-    pub selected: usize,
-}
-
-/// What the filter searches in a plan.
-fn plan_texts(p: &ProspectPlan) -> Vec<&str> {
-    [p.descricao.as_deref(), p.nome_radius.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect()
-}
-
-impl PlansTab {
-    /// Indexes of the rows the filter leaves.
-    pub fn visible(&self) -> Vec<usize> {
-        match &self.plans.data {
-            Some(rows) => self.filter.apply(rows, plan_texts),
-            None => Vec::new(),
-        }
-    }
-
-    /// The selected plan.
-    pub fn selected_plan(&self) -> Option<&ProspectPlan> {
-        let i = *self.visible().get(self.selected)?;
-        self.plans.data.as_ref()?.get(i)
-    }
-
-    fn clamp(&mut self) {
-        let n = self.visible().len();
-        self.selected = self.selected.min(n.saturating_sub(1));
     }
 }
 
@@ -310,7 +167,7 @@ pub fn opened(app: &mut App, tab: SalesTab, fx: &mut Vec<Effect>) {
 }
 
 /// Shows `tab`, loading what it needs.
-fn show(app: &mut App, tab: SalesTab, fx: &mut Vec<Effect>) -> Changed {
+pub(super) fn show(app: &mut App, tab: SalesTab, fx: &mut Vec<Effect>) -> Changed {
     app.screen = Screen::Tool(Tool::Sales(tab));
     if tab == SalesTab::New {
         super::cities::ensure_loaded(app, fx);
@@ -333,196 +190,8 @@ pub fn key(
     }
 }
 
-fn filter_mut(app: &mut App, tab: SalesTab) -> &mut ListFilter {
-    match tab {
-        SalesTab::Prospects => &mut app.tools.sales.prospects.filter,
-        _ => &mut app.tools.sales.plans.filter,
-    }
-}
-
-fn query_mut(app: &mut App, tab: SalesTab) -> &mut QueryField {
-    match tab {
-        SalesTab::Prospects => &mut app.tools.sales.prospects.query,
-        _ => &mut app.tools.sales.plans.query,
-    }
-}
-
-fn clamp(app: &mut App, tab: SalesTab) {
-    match tab {
-        SalesTab::Prospects => app.tools.sales.prospects.clamp(),
-        _ => app.tools.sales.plans.clamp(),
-    }
-}
-
-fn list_key(
-    app: &mut App,
-    tab: SalesTab,
-    key: KeyEvent,
-    action: Option<Action>,
-    fx: &mut Vec<Effect>,
-) -> Changed {
-    let page = super::super::page(app);
-    if filter_mut(app, tab).editing {
-        let changed = filter_mut(app, tab).key(key, action);
-        match tab {
-            SalesTab::Prospects => app.tools.sales.prospects.selected = 0,
-            _ => app.tools.sales.plans.selected = 0,
-        }
-        clamp(app, tab);
-        return changed;
-    }
-    match action {
-        Some(Action::NextPane) => return show(app, tab.step(true), fx),
-        Some(Action::PrevPane) => return show(app, tab.step(false), fx),
-        _ => {}
-    }
-    if query_mut(app, tab).editing {
-        let has_data = match tab {
-            SalesTab::Prospects => app.tools.sales.prospects.results.data.is_some(),
-            _ => app.tools.sales.plans.plans.data.is_some(),
-        };
-        return match query_mut(app, tab).key(key, action) {
-            QueryKey::Submit => match tab {
-                SalesTab::Prospects => search(app, fx),
-                _ => read_plans(app, fx),
-            },
-            QueryKey::Leave if has_data => {
-                query_mut(app, tab).editing = false;
-                Changed::Yes
-            }
-            QueryKey::Leave => super::close(app),
-            QueryKey::Changed => Changed::Yes,
-            QueryKey::Ignored => Changed::No,
-        };
-    }
-    let Some(action) = action else {
-        return Changed::No;
-    };
-    match action {
-        Action::GoToPane(n) => match SalesTab::ALL.get(usize::from(n).wrapping_sub(1)) {
-            Some(t) => show(app, *t, fx),
-            None => Changed::No,
-        },
-        Action::Search => {
-            filter_mut(app, tab).editing = true;
-            Changed::Yes
-        }
-        Action::Back if !filter_mut(app, tab).is_empty() => {
-            filter_mut(app, tab).input.reset();
-            clamp(app, tab);
-            Changed::Yes
-        }
-        Action::Back => {
-            query_mut(app, tab).editing = true;
-            Changed::Yes
-        }
-        Action::Refresh | Action::RefreshAll => match tab {
-            SalesTab::Prospects => refresh_prospects(app, fx),
-            _ => refresh_plans(app, fx),
-        },
-        Action::Open if tab == SalesTab::Plans => prospect_for_plan(app, fx),
-        nav => {
-            let s = &mut app.tools.sales;
-            let rows = match tab {
-                SalesTab::Prospects => s.prospects.visible().len(),
-                _ => s.plans.visible().len(),
-            };
-            let selected = match tab {
-                SalesTab::Prospects => &mut s.prospects.selected,
-                _ => &mut s.plans.selected,
-            };
-            match move_selection(nav, *selected, rows, page) {
-                Some(to) if to != *selected => {
-                    *selected = to;
-                    Changed::Yes
-                }
-                _ => Changed::No,
-            }
-        }
-    }
-}
-
-/// Enter in the name field: searches, or says why not.
-fn search(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
-    let p = &mut app.tools.sales.prospects;
-    let term = p.query.input.value().trim().to_owned();
-    if term.is_empty() {
-        p.query.error = Some(FieldMessage::new(T::FieldEmpty));
-        return Changed::Yes;
-    }
-    p.query.editing = false;
-    p.select_id = None;
-    send_search(app, term, fx);
-    Changed::Yes
-}
-
-fn send_search(app: &mut App, term: String, fx: &mut Vec<Effect>) {
-    let p = &mut app.tools.sales.prospects;
-    p.term = Some(term.clone());
-    p.filter.input.reset();
-    p.selected = 0;
-    fetch(
-        app,
-        ToolSlot::Prospects,
-        ToolRequest::Prospects(ProspectSearch { busca: term }),
-        |t| &mut t.sales.prospects.results,
-        fx,
-    );
-}
-
-fn refresh_prospects(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
-    match app.tools.sales.prospects.term.clone() {
-        Some(term) => {
-            send_search(app, term, fx);
-            Changed::Yes
-        }
-        None => Changed::No,
-    }
-}
-
-/// Enter in the CEP field: reads its plans, or puts the problem at the
-/// field.
-fn read_plans(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
-    let p = &mut app.tools.sales.plans;
-    match cep::parse(p.query.input.value()) {
-        Ok(c) => {
-            p.query.editing = false;
-            send_plans(app, c, fx);
-        }
-        Err(e) => p.query.error = Some(FieldMessage::from_error(&e)),
-    }
-    Changed::Yes
-}
-
-fn send_plans(app: &mut App, cep: Cep, fx: &mut Vec<Effect>) {
-    let p = &mut app.tools.sales.plans;
-    let digits = cep.digits().to_owned();
-    p.cep = Some(cep);
-    p.filter.input.reset();
-    p.selected = 0;
-    // The old CEP's plans must not pass for the new one's while it loads.
-    p.plans.data = None;
-    fetch(
-        app,
-        ToolSlot::Plans,
-        ToolRequest::Plans(ProspectPlansQuery { cep: digits }),
-        |t| &mut t.sales.plans.plans,
-        fx,
-    );
-}
-
-fn refresh_plans(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
-    match app.tools.sales.plans.cep.clone() {
-        Some(c) => {
-            send_plans(app, c, fx);
-            Changed::Yes
-        }
-        None => Changed::No,
-    }
-}
-
 /// Enter on a plan: the form, with this CEP and plan chosen.
-fn prospect_for_plan(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
+pub(super) fn prospect_for_plan(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
     if !may_create(app) {
         return Changed::No;
     }
@@ -535,15 +204,12 @@ fn prospect_for_plan(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
         s.form = ProspectForm::default();
     }
     let f = &mut s.form;
-    f.cep = Input::new(cep.to_string());
-    f.plans = Remote {
-        data: s.plans.plans.data.clone(),
-        pending: None,
-        error: None,
-    };
-    f.plans_cep = Some(cep.digits().to_owned());
-    f.plan = plan.id_servico;
-    f.focus = form::PField::Name;
+    f.start_at(
+        &cep.to_string(),
+        cep.digits(),
+        s.plans.plans.data.clone(),
+        plan.id_servico,
+    );
     show(app, SalesTab::New, fx)
 }
 
@@ -565,18 +231,16 @@ fn sync_form_plans(app: &mut App, fx: &mut Vec<Effect>) {
     );
 }
 
-/// Pasted text into the new-prospect form's focused field (the form
-/// decides what a choice field does with it).
+/// Pasted text into the new-prospect form's focused field, through the
+/// form engine's [`paste`] (a list field takes none).
 pub fn paste_form(app: &mut App, text: &str) -> Changed {
     if app.tools.sales.created.is_some() || !may_create(app) || busy(app) {
         return Changed::No;
     }
+    let other = tr(app.lang(), T::SalesOtherCity);
     let tools = &mut app.tools;
-    if tools
-        .sales
-        .form
-        .paste(text, form::CitiesView::of(&tools.cities.cities))
-    {
+    let cities = CitiesView::of(&tools.cities.cities);
+    if paste(&mut tools.sales.form.bind(cities, other), text) {
         Changed::Yes
     } else {
         Changed::No
@@ -613,8 +277,8 @@ fn form_key(app: &mut App, key: KeyEvent, action: Option<Action>, fx: &mut Vec<E
     // Enter on the plan field after its read failed: read again.
     let f = &app.tools.sales.form;
     if key.code == KeyCode::Enter
-        && f.picker.is_none()
-        && f.focus == form::PField::Plan
+        && f.form().picker().is_none()
+        && f.form().focused() == FieldId::Plan
         && f.plans.error.is_some()
     {
         app.tools.sales.form.plans_cep = None;
@@ -624,18 +288,19 @@ fn form_key(app: &mut App, key: KeyEvent, action: Option<Action>, fx: &mut Vec<E
     let other = tr(lang, T::SalesOtherCity);
     let t = &mut app.tools;
     let cities = CitiesView::of(&t.cities.cities);
-    match t.sales.form.handle_key(key, cities, other) {
-        FormKey::Leave => show(app, SalesTab::Prospects, fx),
-        FormKey::Submit => submit(app),
-        FormKey::Changed => {
+    // The same engine as the customer-view forms: Esc leaves (the content
+    // stays), Enter on a valid form submits.
+    match t.sales.form.bind(cities, other).handle_key(key) {
+        FormOutcome::Cancel => show(app, SalesTab::Prospects, fx),
+        FormOutcome::Submit => submit(app),
+        FormOutcome::Continue => {
             sync_form_plans(app, fx);
             Changed::Yes
         }
-        FormKey::Ignored => Changed::No,
     }
 }
 
-/// Validates the form; when valid, asks for confirmation (the request
+/// The engine found the form valid: asks for confirmation (the request
 /// creates a record at the ISP). Sending happens on "yes", in
 /// [`crate::app::actions::send`].
 fn submit(app: &mut App) -> Changed {
@@ -651,12 +316,10 @@ fn submit(app: &mut App) -> Changed {
     let form = &mut t.sales.form;
     match form.to_request(cities) {
         Err(errors) => {
-            form.show_errors(errors);
+            form.form_mut().show_errors(&errors);
             Changed::Yes
         }
         Ok(request) => {
-            form.errors.clear();
-            form.banner = None;
             let target = ActionTarget {
                 customer_name: request.nome_razaosocial.clone(),
                 service_id: request.id_servico,
@@ -756,7 +419,7 @@ pub fn on_done(
             let name = p
                 .nome_razaosocial
                 .clone()
-                .unwrap_or_else(|| s.form.name.value().trim().to_owned());
+                .unwrap_or_else(|| s.form.value(FieldId::Name).trim().to_owned());
             let created = Created {
                 id: p.id_prospecto,
                 name: name.clone(),
@@ -800,10 +463,10 @@ pub fn on_done(
             app.tools.sales.prospects.select_id = p.id_prospecto;
         }
         _ => {
-            app.tools.sales.form.banner = Some(Banner {
+            app.tools.sales.form.form_mut().set_banner(Some(Banner {
                 text: text.clone(),
                 error: true,
-            });
+            }));
             app.set_status(StatusKind::Error, text);
         }
     }
@@ -814,3 +477,6 @@ pub fn on_done(
 pub fn request_key(request: &crate::api::prospects::NewProspect) -> u64 {
     form::document_key(request.cpf_cnpj.trim())
 }
+
+#[cfg(test)]
+mod tests;

@@ -309,11 +309,15 @@ pub const DETAIL_NOT_JSON: &str = "the body is not JSON";
 
 fn not_json_detail(text: &str) -> String {
     let parsed = serde_json::from_str::<IgnoredAny>(text);
-    // An error at the very last byte is a cut too: serde calls `254.` at
-    // the end an invalid number, not an end of input.
+    // A number cut at its very last byte is a cut too: serde calls `254.`
+    // at the end an invalid number, not an end of input (an unbalanced
+    // `}` at the end stays "not JSON").
     let at_end = |e: &serde_json::Error| {
-        let last = text.trim_end().lines().last().unwrap_or("");
-        e.line() == text.trim_end().lines().count() && e.column() >= last.len()
+        let body = text.trim_end();
+        let last = body.lines().last().unwrap_or("");
+        body.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+            && e.line() == body.lines().count()
+            && e.column() >= last.len()
     };
     let cut_short = parsed.as_ref().is_err_and(|e| e.is_eof() || at_end(e));
     if text.trim().is_empty() {
@@ -470,6 +474,10 @@ mod tests {
         );
         assert_eq!(
             super::not_json_detail(r#"{"valor":254.x}"#),
+            "the body is not JSON (line 1, column 14)"
+        );
+        assert_eq!(
+            super::not_json_detail(r#"{"valor":254}}"#),
             "the body is not JSON (line 1, column 14)"
         );
     }

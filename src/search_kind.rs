@@ -134,12 +134,14 @@ pub fn term_for(kind: CustomerSearchBy, input: &str) -> String {
         CustomerSearchBy::Phone => phone::normalize(s),
         CustomerSearchBy::Mac => parse_mac(s).unwrap_or_else(|| s.to_ascii_uppercase()),
         CustomerSearchBy::Name | CustomerSearchBy::FantasyName => collapse_ws(s),
-        CustomerSearchBy::Code
-        | CustomerSearchBy::Login
-        | CustomerSearchBy::Ipv4
-        | CustomerSearchBy::ServiceId
+        // `s:12345` sends 12345 (see `prefixed`).
+        CustomerSearchBy::ServiceId
         | CustomerSearchBy::CustomerId
-        | CustomerSearchBy::ExternalId => s.to_string(),
+        | CustomerSearchBy::ExternalId => match prefixed(s) {
+            Some(d) if d.kind == kind => d.term,
+            _ => s.to_string(),
+        },
+        CustomerSearchBy::Code | CustomerSearchBy::Login | CustomerSearchBy::Ipv4 => s.to_string(),
     }
 }
 
@@ -152,6 +154,9 @@ pub fn detect(input: &str) -> Detection {
     }
     if let Some(problem) = length_problem(s) {
         return Detection::new(K::Name, collapse_ws(s)).problem(problem);
+    }
+    if let Some(d) = prefixed(s) {
+        return d;
     }
     if let Ok(ip) = s.parse::<Ipv4Addr>() {
         return Detection::new(K::Ipv4, ip.to_string());
@@ -192,6 +197,29 @@ pub fn detect(input: &str) -> Detection {
         return Detection::new(K::Login, s);
     }
     Detection::new(K::Name, collapse_ws(s))
+}
+
+/// The kinds only current servers search by, asked with a prefix: `s:`
+/// (a service's `id_cliente_servico`), `c:` or `id:` (`id_cliente`), `x:`
+/// or `ext:` (`id_externo`). The ids must be numbers; an external id is any
+/// text. Anything else is not a prefix (a MAC's `aa:bb`, a name).
+fn prefixed(s: &str) -> Option<Detection> {
+    use CustomerSearchBy as K;
+    let (prefix, rest) = s.split_once(':')?;
+    let rest = rest.trim();
+    let kind = match prefix.trim().to_ascii_lowercase().as_str() {
+        "s" => K::ServiceId,
+        "c" | "id" => K::CustomerId,
+        "x" | "ext" => K::ExternalId,
+        _ => return None,
+    };
+    let numeric = !matches!(kind, K::ExternalId);
+    let fits = if numeric {
+        !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit())
+    } else {
+        !rest.is_empty() && !rest.contains(char::is_whitespace)
+    };
+    fits.then(|| Detection::new(kind, rest))
 }
 
 /// Inputs made of digits and punctuation: CPF, CNPJ, phone, IP or code.
@@ -645,6 +673,29 @@ mod tests {
             };
             assert_eq!(d, want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn prefixes_ask_for_the_newer_kinds_where_unambiguous() {
+        use CustomerSearchBy as K;
+        let d = |s: &str| {
+            let d = detect(s);
+            (d.kind, d.term)
+        };
+        assert_eq!(d("s:12345"), (K::ServiceId, "12345".into()));
+        assert_eq!(d(" S: 22390 "), (K::ServiceId, "22390".into()));
+        assert_eq!(d("c:71"), (K::CustomerId, "71".into()));
+        assert_eq!(d("id:71"), (K::CustomerId, "71".into()));
+        assert_eq!(d("x:ERP-71000"), (K::ExternalId, "ERP-71000".into()));
+        assert_eq!(d("ext:crm/9"), (K::ExternalId, "crm/9".into()));
+        // The console sends the term of the kind shown, without its prefix.
+        assert_eq!(term_for(K::ServiceId, "s:12345"), "12345");
+        assert_eq!(term_for(K::ExternalId, "x:ERP-1"), "ERP-1");
+        // Not a number after s:/c:, a MAC, or a prefix we do not know.
+        assert_ne!(detect("s:abc").kind, K::ServiceId);
+        assert_ne!(detect("c:").kind, K::CustomerId);
+        assert_eq!(detect("aa:bb:cc:dd:ee:ff").kind, K::Mac);
+        assert_eq!(detect("x: two words").kind, K::Name);
     }
 
     #[test]

@@ -151,6 +151,9 @@ pub enum Command {
         /// At most N tickets.
         #[arg(long, value_name = "N")]
         limit: Option<u32>,
+        /// Each ticket's message thread (current servers).
+        #[arg(long)]
+        messages: bool,
     },
     /// A customer's service orders.
     Orders {
@@ -306,7 +309,8 @@ pub struct SearchArgs {
     pub limit: Option<u32>,
 }
 
-/// `--by`: the 8 `busca` kinds of `/cliente`, by HubSoft's names or short ones.
+/// `--by`: the `busca` kinds of `/cliente`, by HubSoft's names or short
+/// ones (the last three on current servers only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum KindArg {
     // Name or company name.
@@ -333,6 +337,15 @@ pub enum KindArg {
     // MAC address.
     #[value(name = "mac")]
     Mac,
+    // A service's id (current servers).
+    #[value(name = "id_cliente_servico", alias = "service-id")]
+    ServiceId,
+    // The customer's internal id (current servers).
+    #[value(name = "id_cliente", alias = "customer-id")]
+    CustomerId,
+    // Another system's id for the customer (current servers).
+    #[value(name = "id_externo", alias = "external-id")]
+    ExternalId,
 }
 
 impl From<KindArg> for CustomerSearchBy {
@@ -346,6 +359,9 @@ impl From<KindArg> for CustomerSearchBy {
             KindArg::Login => CustomerSearchBy::Login,
             KindArg::Ipv4 => CustomerSearchBy::Ipv4,
             KindArg::Mac => CustomerSearchBy::Mac,
+            KindArg::ServiceId => CustomerSearchBy::ServiceId,
+            KindArg::CustomerId => CustomerSearchBy::CustomerId,
+            KindArg::ExternalId => CustomerSearchBy::ExternalId,
         }
     }
 }

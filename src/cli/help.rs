@@ -75,7 +75,12 @@ const SUBCOMMANDS: &[Sub] = &[
     Sub {
         name: "tickets",
         about: Msg::HelpCmdTickets,
-        args: &[REF, ("all", Msg::HelpArgAllTickets), LIMIT],
+        args: &[
+            REF,
+            ("all", Msg::HelpArgAllTickets),
+            LIMIT,
+            ("messages", Msg::HelpArgTicketMessages),
+        ],
         subs: &[],
     },
     Sub {

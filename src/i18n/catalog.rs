@@ -2609,4 +2609,37 @@ catalog! {
     NetWhoHadOpen { pt: "Enter abre o cliente", en: "Enter opens the customer" }
     /// --help placeholder: an IP or MAC address (who-had).
     CliValueAddress { pt: "ENDEREÇO", en: "ADDRESS" }
+
+    // ---- reads17 branch (to regroup) ----
+    /// A service's trust unlocks: none in the last 30 days.
+    UnlocksNoneRecent { pt: "Nenhum desbloqueio nos últimos 30 dias", en: "No unlock in the last 30 days" }
+    /// A service's trust unlocks: one in the last 30 days.
+    UnlocksRecentOne { pt: "1 desbloqueio em 30 dias", en: "1 unlock in 30 days" }
+    /// A service's trust unlocks: `count` (2 or more) in the last 30 days.
+    UnlocksRecentMany { pt: "{count} desbloqueios em 30 dias", en: "{count} unlocks in 30 days" }
+    /// Before another unlock: `n` ends in 1 (not 11).
+    UnlockNthSt { pt: "Este seria o {n}º desbloqueio em 30 dias", en: "This would be the {n}st unlock in 30 days" }
+    /// Before another unlock: `n` ends in 2 (not 12).
+    UnlockNthNd { pt: "Este seria o {n}º desbloqueio em 30 dias", en: "This would be the {n}nd unlock in 30 days" }
+    /// Before another unlock: `n` ends in 3 (not 13).
+    UnlockNthRd { pt: "Este seria o {n}º desbloqueio em 30 dias", en: "This would be the {n}rd unlock in 30 days" }
+    /// Before another unlock: any other `n`.
+    UnlockNthTh { pt: "Este seria o {n}º desbloqueio em 30 dias", en: "This would be the {n}th unlock in 30 days" }
+    /// `text` (one of the Unlocks*/UnlockNth* lines), then when the latest unlock ended.
+    UnlockLastEnded { pt: "{text}; o último terminou em {date}", en: "{text}; the last ended on {date}" }
+    /// `text` (one of the Unlocks*/UnlockNth* lines), then when the latest unlock ends (today or later).
+    UnlockLastEnds { pt: "{text}; o último termina em {date}", en: "{text}; the last ends on {date}" }
+    /// Serviços pane: heading of the trust-unlock history.
+    PaneUnlockHistory { pt: "Desbloqueios de confiança", en: "Trust unlocks" }
+    /// One trust unlock: granted on `granted`, until `ends`, with its note.
+    UnlockRow { pt: "{granted} até {ends} · {note}", en: "{granted} until {ends} · {note}" }
+    /// Atendimentos pane: heading of the selected ticket's message thread.
+    TicketThread { pt: "Mensagens ({count}):", en: "Messages ({count}):" }
+    /// A thread message written on one of the ticket's service orders.
+    MessageOnOrder { pt: "na OS {id}", en: "on order {id}" }
+    /// --help: tickets --messages.
+    HelpArgTicketMessages {
+        pt: "Mostra as mensagens de cada atendimento (servidores atuais)",
+        en: "Show each ticket's messages (current servers)"
+    }
 }

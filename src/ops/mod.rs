@@ -9,3 +9,4 @@ pub mod bulk;
 pub mod errors;
 pub mod identity;
 pub mod tickets;
+pub mod unlocks;

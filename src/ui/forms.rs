@@ -327,6 +327,7 @@ pub(crate) mod test_support {
             status: Some("Bloqueado por débito".into()),
             invoice_id: Some(50949),
             ticket_protocol: Some("20250128085356853228".into()),
+            unlock_history: None,
         }
     }
 

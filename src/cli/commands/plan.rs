@@ -51,6 +51,7 @@ pub(super) fn parse_ref(lang: Lang, input: &str) -> Result<Ref, Failure> {
     if let Some(rest) = lower
         .strip_prefix("service:")
         .or_else(|| lower.strip_prefix("servico:"))
+        .or_else(|| lower.strip_prefix("s:"))
     {
         return match rest.trim().parse::<u64>() {
             Ok(id) if id > 0 => Ok(Ref::Service(id)),
@@ -103,10 +104,12 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<P
             reference,
             all,
             limit,
+            messages,
         } => {
             let mut q = parse_ref(lang, &reference)?.tickets();
             q.only_open = Some(!all);
             q.limit = limit;
+            q.with_messages = messages;
             checked(lang, q.to_call())?;
             Plan::Tickets(q)
         }

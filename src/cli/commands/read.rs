@@ -49,7 +49,8 @@ pub(super) async fn execute(
                 ));
             }
             if json {
-                print_json(&out::customer_json(f, customer));
+                let today = br::dates::today(chrono::Utc::now());
+                print_json(&out::customer_json_at(f, customer, today));
             } else {
                 say(out::customer_table(f, customer));
                 let services: Vec<_> = customer.servicos.iter().collect();
@@ -58,6 +59,10 @@ pub(super) async fn execute(
                     let details = out::service_details_table(f, &services);
                     if !details.is_empty() {
                         say(details);
+                    }
+                    let today = br::dates::today(chrono::Utc::now());
+                    if let Some(unlocks) = out::unlocks_table(f, &services, today) {
+                        say(unlocks);
                     }
                 }
             }
@@ -74,12 +79,21 @@ pub(super) async fn execute(
         }
         Plan::Tickets(q) => {
             let list = client.customer_tickets(&q).await.map_err(api)?;
-            listing(
+            let code = listing(
                 ctx,
                 &list,
                 |t| out::ticket_json(f, t),
                 |l| out::tickets_table(f, l),
-            )
+            )?;
+            if q.with_messages && !json {
+                for t in &list {
+                    let thread = out::ticket_thread(f, t);
+                    if !thread.is_empty() {
+                        say(thread);
+                    }
+                }
+            }
+            Ok(code)
         }
         Plan::Orders(q) => {
             let list = client.service_orders(&q).await.map_err(api)?;
@@ -271,6 +285,8 @@ pub(super) async fn find_customer(
         let mut q = CustomerSearch::new(by, term);
         q.include_cancelled = Some(true);
         q.last_connection = Some(true);
+        // The trust-unlock history (a 2020 server ignores it).
+        q.include_unlocks = Some(true);
         q
     };
     let (q, service) = match reference {
@@ -328,7 +344,7 @@ pub(super) async fn find_customer(
 /// validation status, not a network or authentication failure.
 pub(super) fn refused_search_kind(e: &ApiError) -> bool {
     match e {
-        ApiError::Refused { .. } => true,
+        ApiError::Refused { .. } | ApiError::NotOffered { .. } => true,
         ApiError::Http { status, .. } => matches!(status, 400 | 404 | 422),
         ApiError::NotFound { .. } => true,
         _ => false,

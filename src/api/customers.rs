@@ -419,9 +419,21 @@ pub struct CustomerService {
     pub endereco_cobranca: Option<Address>,
     /// `desbloqueios`: the trust-unlock history, sent by current servers
     /// when asked with `incluir_desbloqueios=sim`
-    /// ([`CustomerSearch::include_unlocks`]); empty otherwise.
-    #[serde(deserialize_with = "l::list")]
-    pub desbloqueios: Vec<UnlockRecord>,
+    /// ([`CustomerSearch::include_unlocks`]). `None` when the server did
+    /// not send the key (an older server, or not asked): "no history" is
+    /// not "no unlock".
+    #[serde(
+        deserialize_with = "unlock_history",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub desbloqueios: Option<Vec<UnlockRecord>>,
+}
+
+/// `desbloqueios` when the key is there (even `null`): the history was sent.
+fn unlock_history<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Vec<UnlockRecord>>, D::Error> {
+    l::list(d).map(Some)
 }
 
 /// One trust unlock of a service (`servicos[].desbloqueios[]`).
@@ -463,6 +475,7 @@ impl CustomerService {
     pub fn unlocks_since(&self, since: NaiveDate) -> usize {
         self.desbloqueios
             .iter()
+            .flatten()
             .filter(|u| {
                 u.data_cadastro
                     .as_ref()
@@ -474,7 +487,7 @@ impl CustomerService {
 
     /// The latest trust unlock (by its grant date; undated ones come last).
     pub fn last_unlock(&self) -> Option<&UnlockRecord> {
-        self.desbloqueios.iter().max_by_key(|u| {
+        self.desbloqueios.iter().flatten().max_by_key(|u| {
             let d = u.data_cadastro.as_ref();
             (d.and_then(ApiDate::date), d.and_then(ApiDate::instant))
         })
@@ -700,7 +713,7 @@ impl Client {
     ) -> Result<Vec<Customer>, ApiError> {
         let call = params.to_call()?;
         let r: Result<CustomersResponse, _> = self.call(call).await;
-        empty_if_not_found(r.map(|r| r.clientes))
+        empty_if_not_found(r.map(|r| r.clientes)).map_err(|e| newer_kind_refused(params.by, e))
     }
 
     /// `GET /cliente/all`: every customer registered in the window (all of
@@ -709,6 +722,27 @@ impl Client {
     pub async fn all_customers(&self, params: &AllCustomers) -> Result<Vec<Customer>, ApiError> {
         let r: Result<CustomersResponse, _> = self.call(params.to_call()?).await;
         empty_if_not_found(r.map(|r| r.clientes))
+    }
+}
+
+/// A search by a kind newer than the 2020 documentation that the server
+/// refuses for its `busca` (a 2020 server lists the kinds it knows) is
+/// [`ApiError::NotOffered`]: this server does not offer that search.
+fn newer_kind_refused(by: CustomerSearchBy, e: ApiError) -> ApiError {
+    let route = match by {
+        CustomerSearchBy::ServiceId => "cliente?busca=id_cliente_servico",
+        CustomerSearchBy::CustomerId => "cliente?busca=id_cliente",
+        CustomerSearchBy::ExternalId => "cliente?busca=id_externo",
+        _ => return e,
+    };
+    let about_busca = |text: &str| text.to_lowercase().contains("busca");
+    match &e {
+        ApiError::Refused { msg, errors, .. }
+            if about_busca(msg) || errors.iter().any(|x| about_busca(x)) =>
+        {
+            ApiError::NotOffered { route, status: 400 }
+        }
+        _ => e,
     }
 }
 

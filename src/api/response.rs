@@ -309,7 +309,17 @@ pub const DETAIL_NOT_JSON: &str = "the body is not JSON";
 
 fn not_json_detail(text: &str) -> String {
     let parsed = serde_json::from_str::<IgnoredAny>(text);
-    let cut_short = parsed.as_ref().is_err_and(|e| e.is_eof());
+    // A number cut at its very last byte is a cut too: serde calls `254.`
+    // at the end an invalid number, not an end of input (an unbalanced
+    // `}` at the end stays "not JSON").
+    let at_end = |e: &serde_json::Error| {
+        let body = text.trim_end();
+        let last = body.lines().last().unwrap_or("");
+        body.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+            && e.line() == body.lines().count()
+            && e.column() >= last.len()
+    };
+    let cut_short = parsed.as_ref().is_err_and(|e| e.is_eof() || at_end(e));
     if text.trim().is_empty() {
         DETAIL_EMPTY.to_owned()
     } else if cut_short && !looks_like_html(text) {
@@ -455,6 +465,23 @@ fn elide_strings(detail: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_body_cut_inside_a_number_is_cut_short() {
+        // serde calls `254.` at the end an invalid number, not an EOF.
+        assert_eq!(
+            super::not_json_detail(r#"{"servicos":[{"valor":254."#),
+            super::DETAIL_CUT_SHORT
+        );
+        assert_eq!(
+            super::not_json_detail(r#"{"valor":254.x}"#),
+            "the body is not JSON (line 1, column 14)"
+        );
+        assert_eq!(
+            super::not_json_detail(r#"{"valor":254}}"#),
+            "the body is not JSON (line 1, column 14)"
+        );
+    }
+
     use super::*;
     use serde_json::json;
 

@@ -71,7 +71,7 @@ pub struct Pending {
 
 /// The action target of the view's selected service (and invoice or
 /// ticket, when `pane` asks for one).
-fn target(view: &CustomerView) -> ActionTarget {
+fn target(view: &CustomerView, today: chrono::NaiveDate) -> ActionTarget {
     let customer = view.customer.data.as_ref();
     let service = view.selected_service();
     ActionTarget {
@@ -88,6 +88,7 @@ fn target(view: &CustomerView) -> ActionTarget {
         phy_addr: service.and_then(|s| s.phy_addr.clone()),
         invoice_id: view.selected_invoice().and_then(|i| i.id_fatura),
         ticket_protocol: view.selected_ticket().and_then(|t| t.protocolo.clone()),
+        unlock_history: service.and_then(|s| crate::ops::unlocks::UnlockHistory::of(s, today)),
     }
 }
 
@@ -127,7 +128,7 @@ pub(super) fn start(
         _ => return Changed::No,
     };
     // What it acts on must be selected: the row says which record.
-    let t = target(view);
+    let t = target(view, crate::br::dates::today(app.now));
     let (t, id) = match kind.target() {
         Target::Service if t.service_id == 0 => return needs(app, T::ActionNeedsService),
         Target::Service => (t.clone(), t.service_id),

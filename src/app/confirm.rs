@@ -168,6 +168,8 @@ pub struct ActionTarget {
     pub invoice_id: Option<u64>,
     /// The selected ticket's protocol, for ticket edits.
     pub ticket_protocol: Option<String>,
+    /// The service's trust-unlock history, when the server sent one.
+    pub unlock_history: Option<crate::ops::unlocks::UnlockHistory>,
 }
 
 pub use crate::ops::actions::ActionRequest;
@@ -474,6 +476,10 @@ pub fn trust_unlock_lines(
         Msg::ConfirmUnlockUntil,
         &[("date", &until), ("days", &span)],
     ));
+    // ISPs cap unlocks: how many were granted lately, before promising one.
+    if let Some(history) = &target.unlock_history {
+        lines.push(history.before_another(lang));
+    }
     lines
 }
 
@@ -716,6 +722,7 @@ mod tests {
             phy_addr: Some("48:57:02:AB:CD:EF".into()),
             invoice_id: Some(50949),
             ticket_protocol: Some("20250128085356853228".into()),
+            unlock_history: None,
         }
     }
 
@@ -744,6 +751,30 @@ mod tests {
         );
         let one = trust_unlock_lines(Lang::En, &target(), 1, today());
         assert_eq!(one.last().unwrap(), "Unlocked until 29/11/2026 (1 day)");
+    }
+
+    #[test]
+    fn trust_unlock_says_how_many_were_granted_lately() {
+        let req = ActionRequest::TrustUnlock(TrustUnlock {
+            id_cliente_servico: 11000,
+            dias_desbloqueio: Some(3),
+        });
+        let with = ActionTarget {
+            unlock_history: Some(crate::ops::unlocks::UnlockHistory {
+                recent: 2,
+                last_end: NaiveDate::from_ymd_opt(2026, 11, 20),
+                today: today(),
+            }),
+            ..target()
+        };
+        let c = Confirmation::for_request(Lang::En, &with, &req, today());
+        assert_eq!(
+            c.lines.last().unwrap(),
+            "This would be the 3rd unlock in 30 days; the last ended on 20/11/2026"
+        );
+        // No history sent (a 2020 server): nothing said about it.
+        let c = Confirmation::for_request(Lang::En, &target(), &req, today());
+        assert!(c.lines.last().unwrap().starts_with("Unlocked until"));
     }
 
     #[test]

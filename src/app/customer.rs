@@ -196,6 +196,9 @@ pub(super) fn tickets_request(key: &CustomerKey, all: bool) -> Request {
     let mut p = key.tickets();
     p.only_open = Some(!all);
     p.limit = Some(LIST_LIMIT);
+    // Each ticket's message thread (current servers; a 2020 one ignores
+    // it and the threads come back empty).
+    p.with_messages = true;
     Request::Tickets(p)
 }
 
@@ -360,6 +363,9 @@ pub(super) fn fetch(app: &mut App, view: &mut CustomerView, slot: Slot, fx: &mut
             view.customer.start(seq);
             let mut p = CustomerSearch::new(CustomerSearchBy::Code, code);
             p.last_connection = Some(true);
+            // The trust-unlock history (current servers; a 2020 one
+            // ignores it and sends none).
+            p.include_unlocks = Some(true);
             p.include_cancelled = Some(app.search.include_cancelled);
             Request::Customer(p)
         }

@@ -55,6 +55,16 @@ pub const ENTRIES: &[Entry] = &[
         action: Action::Network(3),
     },
     Entry {
+        command: "cpes",
+        label: T::NetPaletteCpes,
+        action: Action::Network(4),
+    },
+    Entry {
+        command: "who-had",
+        label: T::NetPaletteWhoHad,
+        action: Action::Network(5),
+    },
+    Entry {
         command: "prospects",
         label: T::SalesKeyOpen,
         action: Action::Sales,

@@ -351,25 +351,46 @@ async fn perform(client: &Client, request: Request) -> Reply {
     }
 }
 
-/// Fetches every customer (`cliente/all`, which HubSoft caches) and builds
-/// the local index while the body streams in: each customer is decoded,
-/// folded into the index and dropped, so memory holds the index and one
-/// record, never the whole base (100,000 full records decoded at once took
-/// over a gigabyte). Nothing touches the disk.
+/// Fetches every customer and builds the local index as they come:
+/// `cliente/todos` page by page on current servers, or the `cliente/all`
+/// body (which HubSoft caches) streamed on a server without it. Each
+/// customer is decoded, folded into the index and dropped, so memory holds
+/// the index and one page, never the whole base (100,000 full records
+/// decoded at once took over a gigabyte). A page that fails with a
+/// transient error is asked again (the feed keeps its place), a few times
+/// in a row at most. Nothing touches the disk.
 async fn load_index(
     client: ClientSource,
 ) -> Result<std::sync::Arc<crate::index::CustomerIndex>, ApiError> {
+    const PAGE_RESUMES: u32 = 3;
     let client = client.get().await?;
     // Only the fields the index keeps are decoded (`IndexCustomer`).
-    let mut stream =
-        client
-            .stream_all_customers_as::<crate::index::IndexCustomer>(
-                &crate::api::AllCustomers::default(),
-            )
-            .await?;
+    let mut stream = client
+        .customer_feed_as::<crate::index::IndexCustomer>(&crate::api::CustomerPagesQuery {
+            // Cancelled services too, as `cliente/all` sends them: the
+            // index finds what the attendant may still be asked about.
+            cancelado: Some(true),
+            ..crate::api::CustomerPagesQuery::default()
+        })
+        .await?;
     let mut builder = crate::index::IndexBuilder::default();
+    let mut resumes = 0;
     while let Some(customer) = stream.next_customer().await {
-        builder.push(&customer?.0);
+        match customer {
+            Ok(c) => {
+                resumes = 0;
+                builder.push(&c.0);
+            }
+            Err(e)
+                if e.is_retryable()
+                    && resumes < PAGE_RESUMES
+                    && stream.next_page_number().is_some() =>
+            {
+                resumes += 1;
+                tracing::info!(error = %e, "index page failed; asking for it again");
+            }
+            Err(e) => return Err(e),
+        }
     }
     // Sorting and packing the last pieces is CPU work: off the runtime.
     tokio::task::spawn_blocking(move || std::sync::Arc::new(builder.finish()))

@@ -400,6 +400,7 @@ pub(super) fn send_search(
     // included, and the lists go out with it (issue 16).
     if key.is_some() {
         params.last_connection = Some(true);
+        params.include_unlocks = Some(true);
     }
     fx.push(Effect::Fetch {
         req: ReqId {

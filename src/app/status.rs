@@ -134,6 +134,8 @@ fn reads(app: &super::App) -> Vec<(crate::i18n::Msg, bool, Option<&str>)> {
         (T::NetTabPops, false, err(&t.network.pops.error)),
         (T::NetTabEquipment, false, err(&t.network.equipment.error)),
         (T::NetTabZones, false, err(&t.network.zones.error)),
+        (T::NetTabCpes, false, err(&t.network.cpes.error)),
+        (T::NetTabWhoHad, false, err(&t.network.who_had.error)),
     ]);
     out
 }

@@ -7,9 +7,9 @@
 //! generation it was asked for; an answer for an older generation (the
 //! attendant asked for a reload meanwhile) is dropped. Matching runs inside
 //! `update()`: a keystroke narrows the previous answer (see
-//! [`crate::index::search`]), which the `typeahead` bench holds under 5 ms
-//! at p99 over 100,000 customers, so no task, channel or stale-result
-//! bookkeeping is needed for it.
+//! [`crate::index::search`]; the `typeahead` bench times it from key to
+//! frame over 100,000 customers, figure 8 in `docs/PERFORMANCE.md`), so no
+//! task, channel or stale-result bookkeeping is needed for it.
 
 use std::sync::Arc;
 

@@ -151,6 +151,9 @@ pub enum Command {
         /// At most N tickets.
         #[arg(long, value_name = "N")]
         limit: Option<u32>,
+        /// Each ticket's message thread (current servers).
+        #[arg(long)]
+        messages: bool,
     },
     /// A customer's service orders.
     Orders {
@@ -168,6 +171,24 @@ pub enum Command {
     Connections {
         /// PPPoE/RADIUS login.
         login: String,
+        /// First day.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// At most N sessions.
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
+    },
+    /// Who held an IP or MAC: sessions by address.
+    WhoHad {
+        /// IPv4, MAC or IPv6 address.
+        #[arg(value_name = "ADDRESS")]
+        address: String,
+        /// Read an IPv6 address as the delegated (LAN) prefix.
+        #[arg(long)]
+        lan: bool,
         /// First day.
         #[arg(long, value_name = "DATE")]
         from: Option<String>,
@@ -199,9 +220,6 @@ pub enum Command {
         #[arg(value_name = "SERVICE_ID")]
         service_id: u64,
     },
-    /// Reboot or factory-reset a service's equipment.
-    #[command(subcommand)]
-    Cpe(CpeCommand),
     /// Enable, suspend or activate a service.
     #[command(subcommand)]
     Service(ServiceCommand),
@@ -264,6 +282,9 @@ pub enum Command {
     /// Bulk export.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// CPEs known to the ISP's system.
+    #[command(subcommand)]
+    Cpe(CpeCommand),
     /// Screen pop: hand a caller's number to the running console.
     Call {
         /// Caller's number.
@@ -297,7 +318,8 @@ pub struct SearchArgs {
     pub limit: Option<u32>,
 }
 
-/// `--by`: the 8 `busca` kinds of `/cliente`, by HubSoft's names or short ones.
+/// `--by`: the `busca` kinds of `/cliente`, by HubSoft's names or short
+/// ones (the last three on current servers only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum KindArg {
     // Name or company name.
@@ -324,6 +346,15 @@ pub enum KindArg {
     // MAC address.
     #[value(name = "mac")]
     Mac,
+    // A service's id (current servers).
+    #[value(name = "id_cliente_servico", alias = "service-id")]
+    ServiceId,
+    // The customer's internal id (current servers).
+    #[value(name = "id_cliente", alias = "customer-id")]
+    CustomerId,
+    // Another system's id for the customer (current servers).
+    #[value(name = "id_externo", alias = "external-id")]
+    ExternalId,
 }
 
 impl From<KindArg> for CustomerSearchBy {
@@ -337,6 +368,9 @@ impl From<KindArg> for CustomerSearchBy {
             KindArg::Login => CustomerSearchBy::Login,
             KindArg::Ipv4 => CustomerSearchBy::Ipv4,
             KindArg::Mac => CustomerSearchBy::Mac,
+            KindArg::ServiceId => CustomerSearchBy::ServiceId,
+            KindArg::CustomerId => CustomerSearchBy::CustomerId,
+            KindArg::ExternalId => CustomerSearchBy::ExternalId,
         }
     }
 }
@@ -431,26 +465,6 @@ pub enum TicketCommand {
         /// `descricao`, the customer's opening description).
         #[arg(long, value_name = "D")]
         description: Option<String>,
-    },
-}
-
-/// `cpe ...`.
-#[derive(Debug, Subcommand)]
-pub enum CpeCommand {
-    /// Reboot the equipment.
-    Reboot {
-        /// id_cliente_servico.
-        #[arg(value_name = "SERVICE_ID")]
-        service_id: u64,
-    },
-    /// Factory-reset the equipment.
-    Restore {
-        /// id_cliente_servico.
-        #[arg(value_name = "SERVICE_ID")]
-        service_id: u64,
-        /// The last 4 characters of the equipment's MAC.
-        #[arg(long, value_name = "X")]
-        confirm_mac: Option<String>,
     },
 }
 
@@ -674,6 +688,38 @@ pub struct PbxTarget {
     /// identificador_interno.
     #[arg(long, value_name = "ID", conflicts_with = "ramal")]
     pub internal_id: Option<String>,
+}
+
+/// `cpe ...`.
+#[derive(Debug, Subcommand)]
+pub enum CpeCommand {
+    /// One page of CPEs (`rede/cpe/todos`).
+    List {
+        /// Page number, 1 for the first.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        page: u32,
+        /// CPEs per page.
+        #[arg(long, value_name = "N", default_value_t = 50)]
+        per_page: u32,
+        /// Optional filter text.
+        #[arg(value_name = "FILTER")]
+        filter: Option<String>,
+    },
+    /// Reboot a service's equipment.
+    Reboot {
+        /// id_cliente_servico.
+        #[arg(value_name = "SERVICE_ID")]
+        service_id: u64,
+    },
+    /// Factory-reset a service's equipment.
+    Restore {
+        /// id_cliente_servico.
+        #[arg(value_name = "SERVICE_ID")]
+        service_id: u64,
+        /// The last 4 characters of the equipment's MAC.
+        #[arg(long, value_name = "X")]
+        confirm_mac: Option<String>,
+    },
 }
 
 /// `export ...`.

@@ -75,7 +75,12 @@ const SUBCOMMANDS: &[Sub] = &[
     Sub {
         name: "tickets",
         about: Msg::HelpCmdTickets,
-        args: &[REF, ("all", Msg::HelpArgAllTickets), LIMIT],
+        args: &[
+            REF,
+            ("all", Msg::HelpArgAllTickets),
+            LIMIT,
+            ("messages", Msg::HelpArgTicketMessages),
+        ],
         subs: &[],
     },
     Sub {
@@ -96,6 +101,47 @@ const SUBCOMMANDS: &[Sub] = &[
         subs: &[],
     },
     Sub {
+        name: "who-had",
+        about: Msg::HelpCmdWhoHad,
+        args: &[
+            ("address", Msg::HelpArgAddress),
+            ("lan", Msg::HelpArgIpv6Lan),
+            ("from", Msg::HelpArgFrom),
+            ("to", Msg::HelpArgTo),
+            LIMIT,
+        ],
+        subs: &[],
+    },
+    Sub {
+        name: "cpe",
+        about: Msg::HelpCmdCpe,
+        args: &[],
+        subs: &[
+            Sub {
+                name: "list",
+                about: Msg::HelpCmdCpeList,
+                args: &[
+                    ("page", Msg::HelpArgPage),
+                    ("per_page", Msg::HelpArgPerPage),
+                    FILTER,
+                ],
+                subs: &[],
+            },
+            Sub {
+                name: "reboot",
+                about: Msg::HelpCmdCpeReboot,
+                args: &[SERVICE],
+                subs: &[],
+            },
+            Sub {
+                name: "restore",
+                about: Msg::HelpCmdCpeRestore,
+                args: &[SERVICE, ("confirm_mac", Msg::HelpArgConfirmMac)],
+                subs: &[],
+            },
+        ],
+    },
+    Sub {
         name: "unlock",
         about: Msg::HelpCmdUnlock,
         args: &[SERVICE, ("days", Msg::HelpArgDays)],
@@ -112,25 +158,6 @@ const SUBCOMMANDS: &[Sub] = &[
         about: Msg::HelpCmdResetPhy,
         args: &[SERVICE],
         subs: &[],
-    },
-    Sub {
-        name: "cpe",
-        about: Msg::HelpCmdCpe,
-        args: &[],
-        subs: &[
-            Sub {
-                name: "reboot",
-                about: Msg::HelpCmdCpeReboot,
-                args: &[SERVICE],
-                subs: &[],
-            },
-            Sub {
-                name: "restore",
-                about: Msg::HelpCmdCpeRestore,
-                args: &[SERVICE, ("confirm_mac", Msg::HelpArgConfirmMac)],
-                subs: &[],
-            },
-        ],
     },
     Sub {
         name: "service",
@@ -594,6 +621,7 @@ const VALUE_NAMES: &[(&str, Msg)] = &[
     ("INVOICE_ID", Msg::CliValueInvoiceId),
     ("CODE", Msg::CliValueCode),
     ("BY", Msg::CliValueField),
+    ("ADDRESS", Msg::CliValueAddress),
     // `hubdesk sim`.
     ("PORT", Msg::CliValuePort),
     ("CUSTOMERS", Msg::CliValueCount),

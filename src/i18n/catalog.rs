@@ -236,6 +236,23 @@ catalog! {
     }
     /// The client configuration is unusable; `reason` is in English.
     ErrClientConfig { pt: "Configuração do cliente inválida: {reason}", en: "Invalid client configuration: {reason}" }
+    /// A newer route this HubSoft server does not have (404/405 without
+    /// HubSoft's envelope); `route` is its short name.
+    ErrNotOffered {
+        pt: "Este servidor HubSoft não oferece {route}: é de uma versão anterior a essa rota",
+        en: "This HubSoft server does not offer {route}: it predates that route"
+    }
+    /// HTTP 403 on a route that needs its own HubSoft permission; `permission` is one of the Perm* words.
+    ErrPermissionMissing {
+        pt: "Falta ao usuário da API a permissão do HubSoft para {permission}: peça ao administrador do HubSoft para concedê-la",
+        en: "The API user lacks the HubSoft permission to {permission}: ask the HubSoft administrator to grant it"
+    }
+    /// The permission of `cliente_servico/habilitar`.
+    PermEnableService { pt: "habilitar serviço (cliente_servico/habilitar)", en: "enable a service (cliente_servico/habilitar)" }
+    /// The permission of `cliente_servico/suspender`.
+    PermSuspendService { pt: "suspender serviço (cliente_servico/suspender)", en: "suspend a service (cliente_servico/suspender)" }
+    /// The permission of `cliente_servico/ativar`.
+    PermActivateService { pt: "ativar serviço (cliente_servico/ativar)", en: "activate a service (cliente_servico/ativar)" }
 
     // ==== 2. Search ==============================================================
     // ---- Search kinds (the `busca` of /cliente) ---------------------------------
@@ -259,6 +276,8 @@ catalog! {
     KindServiceId { pt: "ID do serviço", en: "Service id" }
     /// Search kind: a customer's internal id (`id_cliente`).
     KindCustomerId { pt: "ID do cliente", en: "Customer id" }
+    /// Search kind: `id_externo` (another system's id for the customer).
+    KindExternalId { pt: "ID externo", en: "External id" }
 
     // ---- Search box: prompt, detected kind, term checks -------------------------
     /// Title line of the search screen.
@@ -492,6 +511,28 @@ catalog! {
     LabelPackages { pt: "Pacotes", en: "Packages" }
     /// Label.
     LabelInstallAddress { pt: "Endereço de instalação", en: "Installation address" }
+    /// A service's trust unlocks: none in the last 30 days.
+    UnlocksNoneRecent { pt: "Nenhum desbloqueio nos últimos 30 dias", en: "No unlock in the last 30 days" }
+    /// A service's trust unlocks: one in the last 30 days.
+    UnlocksRecentOne { pt: "1 desbloqueio em 30 dias", en: "1 unlock in 30 days" }
+    /// A service's trust unlocks: `count` (2 or more) in the last 30 days.
+    UnlocksRecentMany { pt: "{count} desbloqueios em 30 dias", en: "{count} unlocks in 30 days" }
+    /// Before another unlock: `n` ends in 1 (not 11).
+    UnlockNthSt { pt: "Este seria o {n}º desbloqueio em 30 dias", en: "This would be the {n}st unlock in 30 days" }
+    /// Before another unlock: `n` ends in 2 (not 12).
+    UnlockNthNd { pt: "Este seria o {n}º desbloqueio em 30 dias", en: "This would be the {n}nd unlock in 30 days" }
+    /// Before another unlock: `n` ends in 3 (not 13).
+    UnlockNthRd { pt: "Este seria o {n}º desbloqueio em 30 dias", en: "This would be the {n}rd unlock in 30 days" }
+    /// Before another unlock: any other `n`.
+    UnlockNthTh { pt: "Este seria o {n}º desbloqueio em 30 dias", en: "This would be the {n}th unlock in 30 days" }
+    /// `text` (one of the Unlocks*/UnlockNth* lines), then when the latest unlock ended.
+    UnlockLastEnded { pt: "{text}; o último terminou em {date}", en: "{text}; the last ended on {date}" }
+    /// `text` (one of the Unlocks*/UnlockNth* lines), then when the latest unlock ends (today or later).
+    UnlockLastEnds { pt: "{text}; o último termina em {date}", en: "{text}; the last ends on {date}" }
+    /// Serviços pane: heading of the trust-unlock history.
+    PaneUnlockHistory { pt: "Desbloqueios de confiança", en: "Trust unlocks" }
+    /// One trust unlock: granted on `granted`, until `ends`, with its note.
+    UnlockRow { pt: "{granted} até {ends} · {note}", en: "{granted} until {ends} · {note}" }
 
     // ---- Last seen and connection history ---------------------------------------
     /// A reminder that last-seen data is accounting, not a live probe.
@@ -630,6 +671,10 @@ catalog! {
     OrderAwaitingScheduling { pt: "aguardando agendamento", en: "awaiting scheduling" }
     /// Service-order status.
     OrderFinished { pt: "finalizada", en: "finished" }
+    /// Atendimentos pane: heading of the selected ticket's message thread.
+    TicketThread { pt: "Mensagens ({count}):", en: "Messages ({count}):" }
+    /// A thread message written on one of the ticket's service orders.
+    MessageOnOrder { pt: "na OS {id}", en: "on order {id}" }
 
     // ==== 4. Actions =============================================================
     // ---- Action names (for {action} in confirmations, results and errors) -------
@@ -1467,6 +1512,30 @@ catalog! {
     NetPaletteEquipment { pt: "Rede: equipamentos", en: "Network: equipment" }
     /// Palette entry: the service zones tab.
     NetPaletteZones { pt: "Rede: zonas de atendimento", en: "Network: service zones" }
+    /// Network screen tab: the CPE list.
+    NetTabCpes { pt: "CPEs", en: "CPEs" }
+    /// Network screen tab: who held an address.
+    NetTabWhoHad { pt: "Quem teve o IP", en: "Who had the IP" }
+    /// Palette: the CPE list.
+    NetPaletteCpes { pt: "Rede: CPEs (ONUs e roteadores)", en: "Network: CPEs (ONUs and routers)" }
+    /// Palette: who held an IP or MAC.
+    NetPaletteWhoHad { pt: "Rede: quem teve um IP ou MAC, e quando", en: "Network: who held an IP or MAC, and when" }
+    /// Who-had tab before an address is typed; `key` is the filter key.
+    NetWhoHadPrompt { pt: "Tecle {key} e digite um IPv4, MAC ou IPv6; Enter busca quem o teve", en: "Press {key} and type an IPv4, MAC or IPv6 address; Enter looks up who held it" }
+    /// Label of the who-had address field.
+    NetWhoHadField { pt: "Endereço", en: "Address" }
+    /// Who-had: no session held the address; `address` as sent.
+    NetWhoHadNobody { pt: "Nenhuma sessão teve {address} no período", en: "No session held {address} in the period" }
+    /// CPE tab footer when more pages remain.
+    NetCpesMore { pt: "↓ no fim carrega a próxima página", en: "↓ at the end loads the next page" }
+    /// Detail of a session: the customer it belongs to, and how to open it.
+    NetWhoHadOpen { pt: "Enter abre o cliente", en: "Enter opens the customer" }
+    /// CPE column: MAC or GPON serial.
+    CpeColPhy { pt: "MAC/serial", en: "MAC/serial" }
+    /// CPE column: when the system last heard of it.
+    CpeColSeen { pt: "Última notícia", en: "Last heard" }
+    /// CPE column: received signal.
+    CpeColRx { pt: "Sinal RX", en: "RX signal" }
     /// Column: POP name.
     NetColPop { pt: "POP", en: "POP" }
     /// Column: zone name.
@@ -2439,6 +2508,51 @@ catalog! {
     Cli7ValueFilter { pt: "FILTRO", en: "FILTER" }
     /// Placeholder of a phone.
     Cli7ValuePhone { pt: "TELEFONE", en: "PHONE" }
+    /// --help: `who-had`.
+    HelpCmdWhoHad { pt: "Quem teve um IP ou MAC: sessões com login, cliente, início e fim", en: "Who held an IP or MAC: sessions with login, customer, start and end" }
+    /// --help: who-had ADDRESS.
+    HelpArgAddress { pt: "IPv4, MAC ou IPv6 (um prefixo /NN é o da LAN)", en: "IPv4, MAC or IPv6 address (a /NN prefix is the LAN one)" }
+    /// --help: who-had --lan.
+    HelpArgIpv6Lan { pt: "Busca o IPv6 como prefixo delegado (LAN), não como WAN", en: "Look the IPv6 address up as the delegated (LAN) prefix, not the WAN one" }
+    /// --help: `cpe`.
+    HelpCmdCpe { pt: "CPEs (ONUs e roteadores): lista, reinício, restauração de fábrica", en: "CPEs (ONUs and routers): list, reboot, factory reset" }
+    /// --help: `cpe list`.
+    HelpCmdCpeList { pt: "Uma página de CPEs (rede/cpe/todos)", en: "One page of CPEs (rede/cpe/todos)" }
+    /// --help: cpe list --page.
+    HelpArgPage { pt: "Número da página, 1 para a primeira", en: "Page number, 1 for the first" }
+    /// --help: cpe list --per-page.
+    HelpArgPerPage { pt: "CPEs por página (1 a 500)", en: "CPEs per page (1 to 500)" }
+    /// --help: tickets --messages.
+    HelpArgTicketMessages {
+        pt: "Mostra as mensagens de cada atendimento (servidores atuais)",
+        en: "Show each ticket's messages (current servers)"
+    }
+    /// who-had: the term is no address; `input` is what was typed.
+    CliWhoHadNotAddress { pt: "{input} não é um IPv4, MAC ou IPv6", en: "{input} is not an IPv4, MAC or IPv6 address" }
+    /// who-had: no session held the address in the period.
+    CliWhoHadNobody { pt: "Nenhuma sessão teve {address} no período", en: "No session held {address} in the period" }
+    /// cpe list --page 0.
+    CliCpeBadPage { pt: "Página {page} não existe: a primeira é 1", en: "There is no page {page}: the first is 1" }
+    /// A page among pages (`page` counts from 1).
+    PagesPageOf { pt: "Página {page} de {pages}", en: "Page {page} of {pages}" }
+    /// A page when the server did not say how many there are.
+    PagesPage { pt: "Página {page}", en: "Page {page}" }
+    /// Records over all pages.
+    PagesTotal { pt: "{total} no total", en: "{total} in all" }
+    /// Export progress on cliente/todos; `pages` is a PagesPageOf text.
+    CliExportPagedProgress { pt: "{pages} · {count} de {total} clientes", en: "{pages} · {count} of {total} customers" }
+    /// Export progress when the server sent no total.
+    CliExportPagedProgressNoTotal { pt: "{pages} · {count} clientes", en: "{pages} · {count} customers" }
+    /// End of a paged export on a terminal.
+    CliExportDonePaged { pt: "{count} clientes exportados ({route})", en: "{count} customers exported ({route})" }
+    /// A page failed with a transient error and is asked again.
+    CliExportResuming { pt: "A página {page} falhou ({detail}): retomando dessa página", en: "Page {page} failed ({detail}): resuming from that page" }
+    /// Why an export stopped, with the page to resume from.
+    CliExportStoppedAtPage { pt: "na página {page}: {detail}", en: "at page {page}: {detail}" }
+    /// The server lacks cliente/todos: the export streams cliente/all.
+    CliExportFallback { pt: "Este servidor HubSoft não oferece {route}: exportando por cliente/all", en: "This HubSoft server does not offer {route}: exporting through cliente/all" }
+    /// --help placeholder: an IP or MAC address (who-had).
+    CliValueAddress { pt: "ENDEREÇO", en: "ADDRESS" }
 
     // ==== 13. Simulator and demo mode ============================================
     // ---- Demo mode and `hubdesk sim` --------------------------------------------
@@ -2524,27 +2638,6 @@ catalog! {
         pt: "Comporta-se como um servidor de 2020: sem as rotas e buscas mais novas",
         en: "Behave like a 2020 server: no newer routes or search kinds"
     }
-
-    // ---- routes17 branch (to regroup) ----
-    /// A newer route this HubSoft server does not have (404/405 without
-    /// HubSoft's envelope); `route` is its short name.
-    ErrNotOffered {
-        pt: "Este servidor HubSoft não oferece {route}: é de uma versão anterior a essa rota",
-        en: "This HubSoft server does not offer {route}: it predates that route"
-    }
-    /// HTTP 403 on a route that needs its own HubSoft permission; `permission` is one of the Perm* words.
-    ErrPermissionMissing {
-        pt: "Falta ao usuário da API a permissão do HubSoft para {permission}: peça ao administrador do HubSoft para concedê-la",
-        en: "The API user lacks the HubSoft permission to {permission}: ask the HubSoft administrator to grant it"
-    }
-    /// The permission of `cliente_servico/habilitar`.
-    PermEnableService { pt: "habilitar serviço (cliente_servico/habilitar)", en: "enable a service (cliente_servico/habilitar)" }
-    /// The permission of `cliente_servico/suspender`.
-    PermSuspendService { pt: "suspender serviço (cliente_servico/suspender)", en: "suspend a service (cliente_servico/suspender)" }
-    /// The permission of `cliente_servico/ativar`.
-    PermActivateService { pt: "ativar serviço (cliente_servico/ativar)", en: "activate a service (cliente_servico/ativar)" }
-    /// Search kind: `id_externo` (another system's id for the customer).
-    KindExternalId { pt: "ID externo", en: "External id" }
 
     // ---- actions17 branch (to regroup) ----
     /// Action name: appending to a ticket's description.
@@ -2696,8 +2789,6 @@ catalog! {
     CliServiceNotFound { pt: "Serviço {id} não encontrado", en: "Service {id} not found" }
     /// --help: reset-phy.
     HelpCmdResetPhy { pt: "Limpa o MAC do equipamento (ONU/CPE, phy_addr) de um serviço", en: "Clear a service's equipment MAC (ONU/CPE, phy_addr)" }
-    /// --help: cpe.
-    HelpCmdCpe { pt: "Reinicia ou restaura de fábrica o equipamento de um serviço", en: "Reboot or factory-reset a service's equipment" }
     /// --help: cpe reboot.
     HelpCmdCpeReboot { pt: "Reinicia o equipamento (CPE)", en: "Reboot the equipment (CPE)" }
     /// --help: cpe restore.

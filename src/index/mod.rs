@@ -14,6 +14,7 @@
 //! E-mails, addresses, passwords, services and invoices are never copied in.
 //! Matching lives in [`search`].
 
+mod fast;
 mod record;
 pub mod search;
 
@@ -29,21 +30,43 @@ struct Piece {
     len: u32,
 }
 
-/// One customer in the index.
+/// One customer in the index: 24 bytes. Its four pieces of text follow
+/// each other in the arena (name, words, digits, net), so one offset and
+/// four lengths place them; the code is read back from the digits.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    code: u64,
     /// Which characters the *words* haystack holds ([`char_bit`]): a query
     /// needing one it lacks cannot match, without running the matcher.
     chars: u64,
-    name: Piece,
-    words: Piece,
-    /// The document's digits open this haystack (`doc_len` of them).
-    digits: Piece,
-    net: Piece,
-    doc_len: u8,
+    start: u32,
+    /// The lengths of the name, words, digits (the document's `doc_len`
+    /// digits, a space, the code, phones) and net pieces.
+    lens: [u16; 4],
     /// Index into `cities`; `u16::MAX` when unknown.
     city: u16,
+    doc_len: u8,
+}
+
+impl Entry {
+    fn piece(&self, n: usize) -> Piece {
+        let before: u32 = self.lens[..n].iter().map(|l| u32::from(*l)).sum();
+        Piece {
+            start: self.start + before,
+            len: u32::from(self.lens[n]),
+        }
+    }
+    fn name(&self) -> Piece {
+        self.piece(0)
+    }
+    fn words(&self) -> Piece {
+        self.piece(1)
+    }
+    fn digits(&self) -> Piece {
+        self.piece(2)
+    }
+    fn net(&self) -> Piece {
+        self.piece(3)
+    }
 }
 
 const NO_CITY: u16 = u16::MAX;
@@ -103,11 +126,17 @@ impl CustomerIndex {
     /// The row of customer number `id` (as in [`Hit::id`]).
     pub fn row(&self, id: u32) -> Option<Row<'_>> {
         let e = self.entries.get(id as usize)?;
-        let digits = self.piece(e.digits);
+        let digits = self.piece(e.digits());
+        let doc_len = usize::from(e.doc_len).min(digits.len());
+        // The code follows the document and a space.
+        let code = digits
+            .get(doc_len + 1..)
+            .and_then(|rest| rest.split(' ').next())
+            .and_then(|code| code.parse().ok())?;
         Some(Row {
-            code: e.code,
-            name: self.piece(e.name),
-            document: &digits[..usize::from(e.doc_len).min(digits.len())],
+            code,
+            name: self.piece(e.name()),
+            document: &digits[..doc_len],
             city: (e.city != NO_CITY).then(|| &*self.cities[usize::from(e.city)]),
         })
     }
@@ -144,6 +173,7 @@ impl IndexBuilder {
             return;
         };
         let arena = &mut self.index.arena;
+        let start = arena.len();
         let name = append(arena, |s| s.push_str(c.display_name().unwrap_or("").trim()));
         let words = append(arena, |s| {
             let from = s.len();
@@ -208,16 +238,19 @@ impl IndexBuilder {
                 None => NO_CITY,
             }
         });
-        let chars = chars_of(self.index.bytes(words));
+        // An arena past 4 GiB would need ~20 million customers: the
+        // customers past it are not indexed rather than misplaced.
+        let Ok(start) = u32::try_from(start) else {
+            self.index.arena.truncate(start);
+            return;
+        };
+        let chars = chars_of(self.index.arena[words.clone()].as_bytes());
         self.index.entries.push(Entry {
-            code,
             chars,
-            name,
-            words,
-            digits,
-            net,
-            doc_len,
+            start,
+            lens: [name, words, digits, net].map(|r| r.len() as u16),
             city,
+            doc_len,
         });
     }
 
@@ -256,22 +289,21 @@ pub(crate) fn chars_of(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0, |acc, b| acc | char_bit(*b))
 }
 
-/// Runs `f` to append to the arena and returns what it appended.
-fn append(arena: &mut String, f: impl FnOnce(&mut String)) -> Piece {
+/// Runs `f` to append to the arena and returns where it appended, cut
+/// to at most `u16::MAX` bytes (at a character boundary): a name, or the
+/// logins, phones or addresses of one customer, 64 KiB long are not
+/// real data.
+fn append(arena: &mut String, f: impl FnOnce(&mut String)) -> std::ops::Range<usize> {
     let start = arena.len();
     f(arena);
-    // An arena past 4 GiB would need ~20 million customers; clamp rather
-    // than wrap, so a piece never points outside the arena.
-    let start32 = u32::try_from(start).unwrap_or(u32::MAX);
-    let len = u32::try_from(arena.len() - start).unwrap_or(0);
-    if start32 == u32::MAX {
-        arena.truncate(start);
-        return Piece::default();
+    if arena.len() - start > usize::from(u16::MAX) {
+        let mut end = start + usize::from(u16::MAX);
+        while !arena.is_char_boundary(end) {
+            end -= 1;
+        }
+        arena.truncate(end);
     }
-    Piece {
-        start: start32,
-        len,
-    }
+    start..arena.len()
 }
 
 /// Drops the trailing spaces of what was appended since `from`.
@@ -399,6 +431,34 @@ mod tests {
     }
 
     #[test]
+    fn a_piece_longer_than_64_kib_is_cut_and_the_next_customer_is_intact() {
+        let mut huge = customer(7, "Muitos Logins", "123");
+        huge.servicos = (0..9_000)
+            .map(|i| CustomerService {
+                login: Some(format!("login.numero.{i}")),
+                ..CustomerService::default()
+            })
+            .collect();
+        let next = customer(8, "Ana Depois", "98765432100");
+        let idx = CustomerIndex::build([&huge, &next]);
+        let words = idx.entries[0].words();
+        assert_eq!(words.len, u32::from(u16::MAX));
+        assert_eq!(idx.row(0).unwrap().code, 7);
+        assert_eq!(
+            idx.row(1),
+            Some(Row {
+                code: 8,
+                name: "Ana Depois",
+                document: "98765432100",
+                city: None,
+            })
+        );
+        let mut s = Searcher::default();
+        let found = s.search(&idx, "ana dep").unwrap();
+        assert_eq!(found.hits.iter().map(|h| h.id).collect::<Vec<_>>(), vec![1]);
+    }
+
+    #[test]
     fn customers_without_a_code_are_skipped() {
         let mut c = customer(1, "Sem Código", "");
         c.codigo_cliente = None;
@@ -469,7 +529,7 @@ mod tests {
             "Maria Aparecidamaria aparecida maria.ap98765432100 4321 37999112233\
              10.20.30.40 aabbccddeeff"
         );
-        assert_eq!(std::mem::size_of::<Entry>(), 56);
+        assert_eq!(std::mem::size_of::<Entry>(), 24);
         // Arena + one entry + one city: well under a kilobyte.
         assert!(idx.heap_bytes() < 200, "{} bytes", idx.heap_bytes());
     }

@@ -25,9 +25,12 @@
 //! [`Searcher::limit`] are sorted.
 
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization, Pattern};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
-use super::{CustomerIndex, chars_of, fold};
+use super::{CustomerIndex, chars_of, fast, fold};
 
 /// Queries shorter than this (in characters, trimmed) are not matched.
 pub const MIN_QUERY: usize = 2;
@@ -60,6 +63,11 @@ struct Plan {
     words_chars: u64,
     digits: Option<Atom>,
     net: Option<Atom>,
+    /// The same atoms as plain bytes, for the quick test ([`fast`]).
+    /// `None`: the words can match nothing.
+    fast_words: Option<Vec<Vec<u8>>>,
+    fast_digits: Option<fast::Needle>,
+    fast_net: Option<fast::Needle>,
 }
 
 impl Plan {
@@ -103,9 +111,18 @@ impl Plan {
         } else {
             None
         };
+        let words = words.filter(|p| !p.atoms.is_empty());
         Plan {
             words_chars: chars_of(folded.as_bytes()),
-            words: words.filter(|p| !p.atoms.is_empty()),
+            fast_words: words.as_ref().and_then(|p| {
+                p.atoms
+                    .iter()
+                    .map(|a| needle_bytes(a).map(<[u8]>::to_vec))
+                    .collect()
+            }),
+            fast_digits: digits.as_ref().map(fast::Needle::of),
+            fast_net: net.as_ref().map(fast::Needle::of),
+            words,
             digits,
             net,
         }
@@ -134,6 +151,15 @@ fn substring(needle: &str) -> Atom {
     )
 }
 
+/// The needle of a words atom as bytes; `None` when it is not ASCII (it
+/// can then match no folded haystack).
+fn needle_bytes(atom: &Atom) -> Option<&[u8]> {
+    match atom.needle_text() {
+        Utf32Str::Ascii(b) => Some(b),
+        Utf32Str::Unicode(_) => None,
+    }
+}
+
 fn bare_hex(q: &str) -> String {
     q.chars()
         .filter(char::is_ascii_hexdigit)
@@ -155,6 +181,45 @@ fn words_score(p: &Pattern, haystack: Utf32Str<'_>, m: &mut Matcher) -> Option<u
         total += u32::from(m.fuzzy_match_greedy(haystack, atom.needle_text())?);
     }
     Some(total)
+}
+
+/// Whether customer `id` matches the plan (exactly when nucleo would
+/// score it) and, if so, a bound of its score ([`fast::bound`]): the best
+/// over its matched fields.
+#[inline]
+fn quick(index: &CustomerIndex, plan: &Plan, id: u32) -> Option<u32> {
+    let e = index.entries.get(id as usize)?;
+    let mut bound = None;
+    if let Some(atoms) = &plan.fast_words
+        && e.chars & plan.words_chars == plan.words_chars
+    {
+        let hay = index.bytes(e.words());
+        let mut sum = 0;
+        let mut all = true;
+        for a in atoms {
+            match fast::fuzzy(hay, a) {
+                Some(start) => sum += fast::bound(a.len(), start),
+                None => {
+                    all = false;
+                    break;
+                }
+            }
+        }
+        if all {
+            bound = Some(sum);
+        }
+    }
+    if let Some(n) = &plan.fast_digits
+        && let Some(start) = n.find(index.bytes(e.digits()))
+    {
+        bound = bound.max(Some(fast::bound(n.len(), start)));
+    }
+    if let Some(n) = &plan.fast_net
+        && let Some(start) = n.find(index.bytes(e.net()))
+    {
+        bound = bound.max(Some(fast::bound(n.len(), start)));
+    }
+    bound
 }
 
 /// A remembered query of the current typing run and every id it matched.
@@ -228,16 +293,18 @@ impl Searcher {
         }
         if self.trail.last().is_some_and(|l| l.query == query) {
             let ids = std::mem::take(&mut self.trail.last_mut().expect("just seen").ids);
-            let scored = self.score(index, &plan, ids.iter().copied());
+            let (_, matches) = self.scan(index, &plan, ids.iter().copied());
             self.trail.last_mut().expect("just seen").ids = ids;
-            return Some(self.rank(scored));
+            return Some(matches);
         }
-        let scored = match self.trail.last() {
-            Some(prev) => {
-                let ids = prev.ids.clone();
-                self.score(index, &plan, ids.into_iter())
+        let (ids, matches) = match self.trail.last() {
+            Some(_) => {
+                let ids = std::mem::take(&mut self.trail.last_mut().expect("just seen").ids);
+                let out = self.scan(index, &plan, ids.iter().copied());
+                self.trail.last_mut().expect("just seen").ids = ids;
+                out
             }
-            None => self.score(index, &plan, 0..index.entries.len() as u32),
+            None => self.scan(index, &plan, 0..index.len() as u32),
         };
         if self.trail.len() == TRAIL {
             self.trail.remove(0);
@@ -245,45 +312,116 @@ impl Searcher {
         self.trail.push(Step {
             query: query.to_owned(),
             fields,
-            ids: scored.iter().map(|h| h.id).collect(),
+            ids,
         });
-        Some(self.rank(scored))
+        Some(matches)
     }
 
-    fn score(
+    /// Every id of `ids` (ascending) that matches, and the answer: all of
+    /// them counted, the best [`Searcher::limit`] scored and ranked. A
+    /// match is scored only when its [`fast::bound`] could beat the worst
+    /// of the best so far: as ids come in ascending order, a later match
+    /// never wins a tie.
+    fn scan(
         &mut self,
         index: &CustomerIndex,
         plan: &Plan,
         ids: impl Iterator<Item = u32>,
-    ) -> Vec<Hit> {
-        let m = &mut self.matcher;
-        let mut out = Vec::new();
+    ) -> (Vec<u32>, Matches) {
+        let limit = self.limit;
+        let mut matched = Vec::new();
+        // The best so far; its top is the worst of them (lowest score,
+        // then highest id).
+        let mut best: BinaryHeap<(Reverse<u32>, u32)> = BinaryHeap::with_capacity(limit + 1);
+        let mut last = None;
         for id in ids {
-            let Some(e) = index.entries.get(id as usize) else {
+            debug_assert!(last < Some(id), "ids must ascend");
+            last = Some(id);
+            let Some(bound) = quick(index, plan, id) else {
                 continue;
             };
-            let mut best: Option<u32> = None;
-            if let Some(p) = &plan.words
-                && e.chars & plan.words_chars == plan.words_chars
+            matched.push(id);
+            if limit == 0 {
+                continue;
+            }
+            let full = best.len() == limit;
+            if full
+                && best
+                    .peek()
+                    .is_some_and(|(Reverse(worst), _)| bound <= *worst)
             {
-                best = best.max(words_score(p, Utf32Str::Ascii(index.bytes(e.words)), m));
+                continue;
             }
-            if let Some(a) = &plan.digits {
-                let s = a.score(Utf32Str::Ascii(index.bytes(e.digits)), m);
-                best = best.max(s.map(u32::from));
-            }
-            if let Some(a) = &plan.net {
-                let s = a.score(Utf32Str::Ascii(index.bytes(e.net)), m);
-                best = best.max(s.map(u32::from));
-            }
-            if let Some(score) = best {
-                out.push(Hit { id, score });
+            let Some(score) = self.score(index, plan, id) else {
+                debug_assert!(false, "the quick test matched what nucleo does not");
+                continue;
+            };
+            debug_assert!(score <= bound, "{score} > bound {bound}");
+            if !full {
+                best.push((Reverse(score), id));
+            } else if best
+                .peek()
+                .is_some_and(|(Reverse(worst), _)| score > *worst)
+            {
+                best.pop();
+                best.push((Reverse(score), id));
             }
         }
-        out
+        let mut hits: Vec<Hit> = best
+            .into_iter()
+            .map(|(Reverse(score), id)| Hit { id, score })
+            .collect();
+        hits.sort_unstable_by_key(|h| (Reverse(h.score), h.id));
+        let total = matched.len();
+        (matched, Matches { hits, total })
+    }
+
+    /// nucleo's score of customer `id`: the best over its matched fields.
+    fn score(&mut self, index: &CustomerIndex, plan: &Plan, id: u32) -> Option<u32> {
+        let m = &mut self.matcher;
+        let e = index.entries.get(id as usize)?;
+        let mut best: Option<u32> = None;
+        if let Some(p) = &plan.words
+            && e.chars & plan.words_chars == plan.words_chars
+        {
+            best = best.max(words_score(p, Utf32Str::Ascii(index.bytes(e.words())), m));
+        }
+        if let Some(a) = &plan.digits {
+            let s = a.score(Utf32Str::Ascii(index.bytes(e.digits())), m);
+            best = best.max(s.map(u32::from));
+        }
+        if let Some(a) = &plan.net {
+            let s = a.score(Utf32Str::Ascii(index.bytes(e.net())), m);
+            best = best.max(s.map(u32::from));
+        }
+        best
+    }
+
+    /// Scores every customer of `ids` with nucleo and ranks them, the
+    /// plain way: what [`Searcher::scan`] must always agree with.
+    #[cfg(test)]
+    fn brute_force(&mut self, index: &CustomerIndex, query: &str) -> Option<Matches> {
+        let query = query.trim_start();
+        if query.trim().chars().count() < MIN_QUERY {
+            return None;
+        }
+        let plan = Plan::of(query);
+        if plan.is_empty() {
+            return None;
+        }
+        let mut hits: Vec<Hit> = (0..index.len() as u32)
+            .filter_map(|id| {
+                Some(Hit {
+                    id,
+                    score: self.score(index, &plan, id)?,
+                })
+            })
+            .collect();
+        Some(self.rank(std::mem::take(&mut hits)))
     }
 
     /// The best `limit` hits, best first (ties in index order), and the total.
+    #[cfg(test)]
     fn rank(&self, mut hits: Vec<Hit>) -> Matches {
         let total = hits.len();
         let key = |h: &Hit| (std::cmp::Reverse(h.score), h.id);
@@ -470,5 +608,158 @@ mod tests {
         assert_eq!(m.total, 500);
         assert_eq!(m.hits.len(), 20);
         assert!(m.hits.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+
+    /// A small random generator (xorshift), so the cases are reproducible.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+        fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+            from[self.below(from.len())]
+        }
+        fn digits(&mut self, n: usize) -> String {
+            (0..n)
+                .map(|_| char::from(b'0' + self.below(10) as u8))
+                .collect()
+        }
+    }
+
+    /// A base where many customers share names, digits and addresses, so
+    /// most queries match many of them with many equal scores.
+    fn random_base(rng: &mut Rng, n: usize) -> CustomerIndex {
+        let first = [
+            "Maria", "MARIANA", "José", "joão", "Ana", "Dalmar", "Márcia", "Sílvia",
+        ];
+        let last = [
+            "da Silva",
+            "SOUZA",
+            "Conceição",
+            "de Souza",
+            "Ramos",
+            "Silveira",
+            "Mar",
+        ];
+        let all: Vec<Customer> = (0..n)
+            .map(|i| {
+                let name = format!(
+                    "{} {} {}",
+                    rng.pick(&first),
+                    rng.pick(&last),
+                    rng.pick(&last)
+                );
+                let doc = match rng.below(4) {
+                    0 => String::new(),
+                    1 => format!("37{}", rng.digits(9)),
+                    _ => {
+                        let len = if rng.below(5) == 0 { 14 } else { 11 };
+                        rng.digits(len)
+                    }
+                };
+                let phone = format!("(37) 9{}-{}", rng.digits(4), rng.digits(4));
+                let mut c = customer(1000 + i as u64 * 7, &name, &doc, &phone);
+                if rng.below(4) == 0 {
+                    c.nome_fantasia = Some(format!("{} Net", rng.pick(&last)));
+                }
+                for _ in 0..rng.below(3) {
+                    let login = format!("{}.{}", rng.pick(&first), rng.digits(2)).to_lowercase();
+                    let ip = format!(
+                        "10.{}.{}.{}",
+                        rng.below(3) * 10,
+                        rng.below(40),
+                        rng.below(255)
+                    );
+                    let mac = (0..6)
+                        .map(|_| format!("{:02x}", [0xaa, 0xbb, 0x0a, 0x1b][rng.below(4)]))
+                        .collect::<Vec<_>>()
+                        .join(":");
+                    c = with_service(c, &login, &ip, &mac);
+                }
+                c
+            })
+            .collect();
+        CustomerIndex::build(&all)
+    }
+
+    #[test]
+    fn the_fast_path_finds_exactly_what_scoring_everyone_finds() {
+        let mut rng = Rng(0x5eed_1234_abcd_ef01);
+        let idx = random_base(&mut rng, 3_000);
+        let queries = [
+            "maria silva",
+            "ma",
+            "mar sil",
+            "jose de souza",
+            "mr slv",
+            "silva.m",
+            "ana.1",
+            "dalmar",
+            "conc",
+            "a",
+            "371",
+            "37 9",
+            "(37) 9",
+            "123.4",
+            "10.20.1",
+            "10.",
+            "10.10.",
+            "aa:bb",
+            "0a1b",
+            "aa-bb-0a",
+            "bbaa",
+            "1007",
+            "x y",
+            "  ma ria",
+            "maria\\ s",
+        ];
+        let mut checked = 0;
+        for limit in [100, 7, 1] {
+            let mut typed = Searcher::new(limit);
+            for q in queries {
+                for end in q.char_indices().map(|(i, c)| i + c.len_utf8()) {
+                    let prefix = &q[..end];
+                    let fast = typed.search(&idx, prefix);
+                    let brute = Searcher::new(limit).brute_force(&idx, prefix);
+                    assert_eq!(fast, brute, "limit {limit}, typing {prefix:?}");
+                    checked += usize::from(fast.is_some_and(|m| m.total > limit));
+                }
+                // Backspace all the way, then the next query.
+                for end in (1..q.len()).rev().filter(|e| q.is_char_boundary(*e)) {
+                    let prefix = &q[..end];
+                    let brute = Searcher::new(limit).brute_force(&idx, prefix);
+                    assert_eq!(typed.search(&idx, prefix), brute, "back to {prefix:?}");
+                }
+            }
+        }
+        // Most keystrokes had more matches than are shown: the pruning ran.
+        assert!(checked > 60, "only {checked} pruned answers");
+    }
+
+    #[test]
+    fn random_queries_on_random_data_match_the_brute_force() {
+        let mut rng = Rng(0xfeed_beef_0bad_cafe);
+        let idx = random_base(&mut rng, 800);
+        let keys = b"maijosuvlrcd .1037-:ab9";
+        for _ in 0..400 {
+            let len = 2 + rng.below(6);
+            let q: String = (0..len)
+                .map(|_| char::from(keys[rng.below(keys.len())]))
+                .collect();
+            let mut s = Searcher::new(1 + rng.below(40));
+            let limit = s.limit;
+            assert_eq!(
+                s.search(&idx, &q),
+                Searcher::new(limit).brute_force(&idx, &q),
+                "{q:?}"
+            );
+        }
     }
 }

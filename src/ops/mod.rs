@@ -5,6 +5,8 @@
 //! made once holds for both (and is pinned by a test for each).
 
 pub mod actions;
+pub mod bulk;
 pub mod errors;
 pub mod identity;
 pub mod tickets;
+pub mod unlocks;

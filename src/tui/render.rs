@@ -37,6 +37,10 @@ pub struct FrameBuf<W: Write> {
 struct Inner<W> {
     buf: Vec<u8>,
     out: W,
+    /// Writes only while the terminal is in full-screen mode: set for the
+    /// real terminal, so that a frame finished after a signal or a crash
+    /// restored the terminal is dropped instead of drawn on the main screen.
+    only_while_active: bool,
 }
 
 impl<W: Write> Clone for FrameBuf<W> {
@@ -54,6 +58,7 @@ impl<W: Write> FrameBuf<W> {
             inner: Arc::new(Mutex::new(Inner {
                 buf: Vec::with_capacity(FRAME_CAPACITY),
                 out,
+                only_while_active: false,
             })),
         }
     }
@@ -68,7 +73,17 @@ impl<W: Write> FrameBuf<W> {
     /// Returns the number of bytes sent.
     pub fn commit(&self) -> io::Result<usize> {
         let mut inner = self.lock();
-        let Inner { buf, out } = &mut *inner;
+        let Inner {
+            buf,
+            out,
+            only_while_active,
+        } = &mut *inner;
+        if *only_while_active && !super::terminal::is_active() {
+            // The terminal was restored behind the loop's back (SIGTERM,
+            // SIGABRT, a panic): this frame would land on the main screen.
+            buf.clear();
+            return Ok(0);
+        }
         let n = buf.len();
         if n > 0 {
             let result = out.write_all(buf).and_then(|()| out.flush());
@@ -125,7 +140,9 @@ impl FrameWriter<Stdout> {
     /// [`crate::tui::terminal::TerminalGuard::enter`]. The first draw is
     /// pending (the writer starts dirty).
     pub fn stdout() -> io::Result<FrameWriter<Stdout>> {
-        FrameWriter::with_viewport(io::stdout(), Viewport::Fullscreen)
+        let writer = FrameWriter::with_viewport(io::stdout(), Viewport::Fullscreen)?;
+        writer.buf.lock().only_while_active = true;
+        Ok(writer)
     }
 }
 
@@ -222,6 +239,29 @@ impl<W: Write> FrameWriter<W> {
 mod tests {
     use super::*;
     use ratatui::text::Line;
+
+    #[test]
+    fn a_frame_for_the_real_terminal_is_dropped_once_it_was_restored() {
+        // The unit tests never enter full-screen mode, so the terminal
+        // reads as restored, as it does after a signal handler ran.
+        assert!(!super::super::terminal::is_active());
+        let buf = FrameBuf::new(Vec::new());
+        buf.clone().write_all(b"frame").unwrap();
+        assert_eq!(buf.commit().unwrap(), 5, "an ordinary writer writes");
+        assert_eq!(buf.with_out(|o| o.clone()), b"frame");
+        buf.lock().only_while_active = true;
+        buf.clone().write_all(b"late frame").unwrap();
+        assert_eq!(buf.commit().unwrap(), 0);
+        assert_eq!(
+            buf.with_out(|o| o.clone()),
+            b"frame",
+            "nothing after restore"
+        );
+        assert!(
+            buf.lock().buf.is_empty(),
+            "the late frame is not kept either"
+        );
+    }
 
     /// Records each `write` call separately.
     #[derive(Default)]

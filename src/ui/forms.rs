@@ -329,6 +329,7 @@ pub(crate) mod test_support {
             phy_addr: Some("48:57:02:AB:CD:EF".into()),
             invoice_id: Some(50949),
             ticket_protocol: Some("20250128085356853228".into()),
+            unlock_history: None,
         }
     }
 

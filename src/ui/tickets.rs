@@ -220,5 +220,46 @@ fn details<'a>(lang: Lang, theme: &Theme, t: &Ticket, width: u16) -> Vec<Line<'a
             ]));
         }
     }
+    out.extend(thread(lang, theme, t, width));
+    out
+}
+
+/// The ticket's message thread (its own and its orders' messages, oldest
+/// first), read on current servers with `relacoes`: who wrote each, when,
+/// and its text, sanitized and wrapped to the pane. Nothing when there is
+/// none (a 2020 server sends none).
+pub fn thread<'a>(lang: Lang, theme: &Theme, t: &Ticket, width: u16) -> Vec<Line<'a>> {
+    let messages = t.messages();
+    if messages.is_empty() {
+        return Vec::new();
+    }
+    let width = width.saturating_sub(2).max(1) as usize;
+    let mut out = vec![Line::styled(
+        trf(lang, Msg::TicketThread, &[("count", &messages.len())]),
+        theme.style(Role::Muted),
+    )];
+    for (place, m) in messages {
+        let mut head = format!(
+            "{} · {}",
+            cells::date(lang, m.written_at()),
+            txt(lang, m.usuario.as_deref())
+        );
+        if let crate::api::MessagePlace::Order(order) = place {
+            let id = order.map_or_else(|| txt(lang, None), |id| id.to_string());
+            head.push_str(" · ");
+            head.push_str(&trf(lang, Msg::MessageOnOrder, &[("id", &id)]));
+        }
+        for part in cells::wrap(&head, width) {
+            out.push(Line::styled(format!("  {part}"), theme.style(Role::Title)));
+        }
+        let text = m
+            .mensagem
+            .as_deref()
+            .map(|d| crate::sanitize::clean_multiline(d).into_owned())
+            .unwrap_or_else(|| txt(lang, None));
+        for part in cells::wrap(&text, width.saturating_sub(2).max(1)) {
+            out.push(Line::styled(format!("    {part}"), theme.style(Role::Text)));
+        }
+    }
     out
 }

@@ -184,8 +184,13 @@ fn each_tab_reads_on_first_view_and_keeps_its_data() {
     let fx = key(&mut app, KeyCode::BackTab);
     assert_eq!(net(&app).tab, NetTab::Pops);
     assert!(tool_fetches(&fx).is_empty());
-    // Shift-Tab wraps to the zones, read now.
+    // Shift-Tab wraps to the last tab, who-had: nothing to read before
+    // an address is typed.
     let fx = key(&mut app, KeyCode::BackTab);
+    assert_eq!(net(&app).tab, NetTab::WhoHad);
+    assert!(tool_fetches(&fx).is_empty());
+    // 3 goes to the zones, read now.
+    let fx = key(&mut app, KeyCode::Char('3'));
     assert_eq!(net(&app).tab, NetTab::Zones);
     assert_eq!(tool_fetches(&fx)[0].1, ToolRequest::Zones);
     answer_all(&mut app, &fx);

@@ -388,7 +388,26 @@ fn server_text_is_sanitized() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn receivables_read_against_the_simulator() {
-    let mut c = SimConsole::new(|_| {});
+    // Issue 17: `financeiro/fatura` on a current server, `financeiro` on
+    // a 2020 one; the same list either way.
+    for generation in [
+        hubdesk::sim::Generation::Current,
+        hubdesk::sim::Generation::Documented2020,
+    ] {
+        receivables_from(generation).await;
+    }
+}
+
+async fn receivables_from(generation: hubdesk::sim::Generation) {
+    let route = match generation {
+        hubdesk::sim::Generation::Current => "financeiro/fatura",
+        hubdesk::sim::Generation::Documented2020 => "financeiro",
+    };
+    let cfg = hubdesk::sim::SimConfig {
+        generation,
+        ..hubdesk::sim::SimConfig::default()
+    };
+    let mut c = SimConsole::on(cfg, |_| {});
     c.app.search.focus.0 = hubdesk::app::SearchFocus::List;
     c.key(KeyCode::Char('F'));
     c.until("the receivables", |a| {
@@ -404,7 +423,7 @@ async fn receivables_read_against_the_simulator() {
         "the simulator has invoices due in any month"
     );
     assert!(list.len() <= 50);
-    assert_eq!(c.sim.counters().requests("financeiro"), 1);
+    assert_eq!(c.sim.counters().requests(route), 1, "{generation:?}");
     // A customer filter with a range over 30 days goes through.
     let code = list[0]
         .cliente
@@ -432,7 +451,7 @@ async fn receivables_read_against_the_simulator() {
         list.iter()
             .all(|i| i.cliente.as_ref().and_then(|c| c.codigo_cliente) == Some(code))
     );
-    assert_eq!(c.sim.counters().requests("financeiro"), 2);
+    assert_eq!(c.sim.counters().requests(route), 2, "{generation:?}");
     c.sim.shutdown();
 }
 

@@ -14,11 +14,13 @@ mod support;
 
 mod console_actions;
 mod console_actions_e2e;
+mod console_bulk;
 mod console_e2e;
 mod console_exactly_once;
 mod console_faults;
 mod console_network;
 mod console_newer_actions;
+mod console_newer_reads;
 mod console_pbx;
 mod console_receivables;
 mod console_runner;

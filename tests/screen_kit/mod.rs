@@ -209,10 +209,16 @@ impl SimConsole {
     /// A console in English on a fresh simulator; `tune` adjusts the
     /// settings (extension, read-only...).
     pub fn new(tune: impl FnOnce(&mut Settings)) -> SimConsole {
+        SimConsole::on(hubdesk::sim::SimConfig::default(), tune)
+    }
+
+    /// [`SimConsole::new`] on a simulator started with `cfg` (a 2020
+    /// server, faults...).
+    pub fn on(cfg: hubdesk::sim::SimConfig, tune: impl FnOnce(&mut Settings)) -> SimConsole {
         use hubdesk::api::{Client, ClientConfig, Credentials, Secret};
-        use hubdesk::sim::{DEMO_CREDENTIALS, SimConfig, start};
+        use hubdesk::sim::{DEMO_CREDENTIALS, start};
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let sim = start(SimConfig::default()).unwrap();
+        let sim = start(cfg).unwrap();
         let creds = Credentials {
             client_id: DEMO_CREDENTIALS.client_id.into(),
             client_secret: Secret::new(DEMO_CREDENTIALS.client_secret),

@@ -16,8 +16,12 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use crate::api::prospects::{Prospect, ProspectPlan, ProspectPlansQuery, ProspectSearch};
-use crate::api::{ApiError, City, Equipment, Invoice, Pop, ReceivablesQuery, ServiceZone};
+use crate::api::{
+    ApiError, City, ConnectionLog, ConnectionLogQuery, Equipment, Invoice, Pop, ReceivablesQuery,
+    ServiceZone,
+};
 use crate::i18n::Msg as T;
+use crate::ops::bulk::CpePageRead;
 
 use super::keymap::{Action, Context};
 use super::{App, Changed, Effect, ReqId, Request, Screen, Slot, ViewId};
@@ -109,6 +113,10 @@ pub enum ToolSlot {
     Equipment,
     /// `GET /rede/zona_atendimento`.
     Zones,
+    /// `GET /rede/cpe/todos`, one page.
+    Cpes,
+    /// `GET /cliente/extrato_conexao` by address.
+    WhoHad,
 }
 
 /// A tool's read.
@@ -128,6 +136,15 @@ pub enum ToolRequest {
     Equipment,
     /// Service zones with their interfaces.
     Zones,
+    /// Page `page` (from 0) of the CPEs, `per_page` a page.
+    Cpes {
+        /// The page.
+        page: u32,
+        /// CPEs a page.
+        per_page: u32,
+    },
+    /// Who held an address.
+    WhoHad(ConnectionLogQuery),
 }
 
 /// A tool read's result.
@@ -147,6 +164,10 @@ pub enum ToolReply {
     Equipment(Result<Vec<Equipment>, ApiError>),
     /// Service zones with their interfaces.
     Zones(Result<Vec<ServiceZone>, ApiError>),
+    /// A page of CPEs.
+    Cpes(Result<CpePageRead, ApiError>),
+    /// Sessions that held an address.
+    WhoHad(Result<ConnectionLog, ApiError>),
 }
 
 impl ToolRequest {
@@ -161,19 +182,31 @@ impl ToolRequest {
             ToolRequest::Pops => ToolReply::Pops(Err(e)),
             ToolRequest::Equipment => ToolReply::Equipment(Err(e)),
             ToolRequest::Zones => ToolReply::Zones(Err(e)),
+            ToolRequest::Cpes { .. } => ToolReply::Cpes(Err(e)),
+            ToolRequest::WhoHad(_) => ToolReply::WhoHad(Err(e)),
         }
     }
 
     /// Sends the request with `client`.
     pub async fn perform(self, client: &crate::api::Client) -> ToolReply {
         match self {
-            ToolRequest::Cities => ToolReply::Cities(client.cities().await),
+            ToolRequest::Cities => ToolReply::Cities(client.list_cities().await),
             ToolRequest::Prospects(p) => ToolReply::Prospects(client.search_prospects(&p).await),
             ToolRequest::Plans(p) => ToolReply::Plans(client.prospect_plans(&p).await),
-            ToolRequest::Receivables(q) => ToolReply::Receivables(client.receivables(&q).await),
+            ToolRequest::Receivables(q) => ToolReply::Receivables(
+                crate::ops::bulk::receivables(client, &q)
+                    .await
+                    .map(|found| found.invoices),
+            ),
             ToolRequest::Pops => ToolReply::Pops(client.network_pops().await),
             ToolRequest::Equipment => ToolReply::Equipment(client.network_equipment().await),
             ToolRequest::Zones => ToolReply::Zones(client.service_zones().await),
+            ToolRequest::Cpes { page, per_page } => {
+                ToolReply::Cpes(crate::ops::bulk::cpe_page(client, per_page, page).await)
+            }
+            ToolRequest::WhoHad(q) => {
+                ToolReply::WhoHad(crate::ops::bulk::who_had(client, &q).await)
+            }
         }
     }
 }
@@ -206,6 +239,8 @@ impl ToolsState {
             || self.sales.loading()
             || self.receivables.invoices.loading()
             || self.network.loading()
+            || self.network.cpes.loading()
+            || self.network.who_had.loading()
     }
 }
 
@@ -480,6 +515,16 @@ pub fn on_reply(app: &mut App, seq: u64, reply: ToolReply) -> Changed {
         }
         ToolReply::Zones(r) => {
             return network::on_reply(app, seq, network::Loaded::Zones(r.map_err(err)));
+        }
+        ToolReply::Cpes(r) => {
+            return network::on_reply(app, seq, network::Loaded::Cpes(r.map_err(err)));
+        }
+        ToolReply::WhoHad(r) => {
+            return network::on_reply(
+                app,
+                seq,
+                network::Loaded::WhoHad(r.map(|log| log.registros).map_err(err)),
+            );
         }
     }
     Changed::Yes

@@ -65,6 +65,23 @@ pub(super) fn refuse_read_only(ctx: &Ctx, settings: &Settings) -> Result<(), Fai
     Ok(())
 }
 
+/// A CPE action on service `service_id`'s equipment: refused in read-only
+/// mode before anything is read; its `phy_addr` is read when it runs.
+pub(super) fn equipment(
+    ctx: &Ctx,
+    settings: &Settings,
+    kind: ActionKind,
+    service_id: u64,
+    confirm_mac: Option<String>,
+) -> Result<Plan, Failure> {
+    refuse_read_only(ctx, settings)?;
+    Ok(Plan::Lookup(Box::new(Lookup::Equipment {
+        kind,
+        service_id,
+        confirm_mac,
+    })))
+}
+
 /// Reads what `lookup` needs, builds its request, then checks and
 /// confirms it as every action ([`action`]).
 pub(super) async fn looked_up(
@@ -584,7 +601,7 @@ pub(super) async fn prepare_prospect(
         }
     }
     if let Some(city) = &prep.city {
-        let cities = client.cities().await.map_err(api)?;
+        let cities = client.list_cities().await.map_err(api)?;
         let wanted = out::fold(city);
         let found = cities
             .iter()

@@ -126,33 +126,75 @@ impl ExportLines {
     }
 }
 
-/// `export customers`: `cliente/all` streamed to stdout as JSON Lines, one
-/// customer per line under HubSoft's names (as `customer --json`, so never
-/// the PPPoE password). Memory stays flat: a few hundred customers at a
-/// time, whatever the size of the base.
+/// A failed page is asked again this many times in a row (each time
+/// after the client's own retries) before the export gives up.
+pub(super) const EXPORT_PAGE_RESUMES: u32 = 3;
+
+/// The progress line: pages and records on `cliente/todos`, records and
+/// bytes on the `cliente/all` stream.
+fn feed_progress_text(lang: Lang, feed: &CustomerFeed<Customer>) -> String {
+    let (count, total) = feed.progress();
+    match feed {
+        CustomerFeed::Paged { pager, .. } => {
+            let page = pager.next_page_number().max(1) - 1;
+            let pages = crate::ops::bulk::page_text(lang, page, pager.last_page(), None);
+            match total {
+                Some(total) => trf(
+                    lang,
+                    Msg::CliExportPagedProgress,
+                    &[("pages", &pages), ("count", &count), ("total", &total)],
+                ),
+                None => trf(
+                    lang,
+                    Msg::CliExportPagedProgressNoTotal,
+                    &[("pages", &pages), ("count", &count)],
+                ),
+            }
+        }
+        CustomerFeed::Bulk(stream) => export_progress_text(lang, count, stream.bytes_read()),
+    }
+}
+
+/// `export customers`: every customer to stdout as JSON Lines, one per
+/// line under HubSoft's names (as `customer --json`, so never the PPPoE
+/// password), from `cliente/todos` page by page, or from the `cliente/all`
+/// stream on a server without it. Memory stays flat: one page and a few
+/// hundred written customers at a time, whatever the size of the base. A
+/// page that fails with a transient error is asked again (said on stderr),
+/// so a long export resumes where it was instead of starting over.
 pub(super) async fn export_customers(
     ctx: &Ctx,
     client: &Client,
-    q: &AllCustomers,
+    q: &CustomerPagesQuery,
+    limit: Option<u32>,
 ) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let f = &ctx.fmt;
     let host = client.base_url().to_owned();
-    if let Some(ago) = last_export_age(&ctx.paths, &host)
-        && ago < EXPORT_CACHE_WINDOW
-    {
-        let minutes = ago.as_secs().div_ceil(60).max(1);
-        note(&trf(
-            lang,
-            Msg::Cli7ExportCacheNote,
-            &[("minutes", &minutes)],
-        ));
-    }
+    let ago = last_export_age(&ctx.paths, &host);
     record_export(&ctx.paths, &host);
-    let mut stream = client
-        .stream_all_customers(q)
+    let mut feed = client
+        .customer_feed(q)
         .await
         .map_err(|e| Failure::api(lang, &e, reading(client)))?;
+    // HubSoft caches `cliente/all` for a while; the paged route is read fresh.
+    if let CustomerFeed::Bulk(_) = &feed {
+        note(&trf(
+            lang,
+            Msg::CliExportFallback,
+            &[("route", &crate::api::bulk::CUSTOMERS_PAGED_ROUTE)],
+        ));
+        if let Some(ago) = ago
+            && ago < EXPORT_CACHE_WINDOW
+        {
+            let minutes = ago.as_secs().div_ceil(60).max(1);
+            note(&trf(
+                lang,
+                Msg::Cli7ExportCacheNote,
+                &[("minutes", &minutes)],
+            ));
+        }
+    }
     let progress = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
         if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg}") {
@@ -167,9 +209,15 @@ pub(super) async fn export_customers(
     let mut batch = Vec::with_capacity(EXPORT_BATCH);
     let mut decoded: u64 = 0;
     let mut failed = None;
-    while let Some(item) = stream.next_customer().await {
+    let mut resumes = 0;
+    let limit = limit.map(u64::from);
+    while limit.is_none_or(|l| decoded < l) {
+        let Some(item) = feed.next_customer().await else {
+            break;
+        };
         match item {
             Ok(c) => {
+                resumes = 0;
                 batch.push(c);
                 decoded += 1;
                 if batch.len() == EXPORT_BATCH
@@ -181,7 +229,31 @@ pub(super) async fn export_customers(
                 if let Some(bar) = &progress
                     && decoded.is_multiple_of(250)
                 {
-                    bar.set_message(export_progress_text(lang, decoded, stream.bytes_read()));
+                    bar.set_message(feed_progress_text(lang, &feed));
+                }
+            }
+            // On the paged route the feed keeps its place: the same page
+            // is asked again.
+            Err(e)
+                if e.is_retryable()
+                    && resumes < EXPORT_PAGE_RESUMES
+                    && let Some(page) = feed.next_page_number() =>
+            {
+                resumes += 1;
+                let failure = Failure::api(lang, &e, reading(client));
+                let say_it = || {
+                    note(&trf(
+                        lang,
+                        Msg::CliExportResuming,
+                        &[
+                            ("page", &(u64::from(page) + 1)),
+                            ("detail", &failure.message),
+                        ],
+                    ))
+                };
+                match &progress {
+                    Some(bar) => bar.suspend(say_it),
+                    None => say_it(),
                 }
             }
             Err(e) => {
@@ -197,12 +269,23 @@ pub(super) async fn export_customers(
         None => Ok(EXIT_OK),
         Some(e) => {
             let failure = Failure::api(lang, &e, reading(client));
+            let detail = match feed.next_page_number() {
+                Some(page) => trf(
+                    lang,
+                    Msg::CliExportStoppedAtPage,
+                    &[
+                        ("page", &(u64::from(page) + 1)),
+                        ("detail", &failure.message),
+                    ],
+                ),
+                None => failure.message,
+            };
             Err(Failure::new(
                 failure.code,
                 trf(
                     lang,
                     Msg::Cli7ExportPartial,
-                    &[("count", &count), ("detail", &failure.message)],
+                    &[("count", &count), ("detail", &detail)],
                 ),
             ))
         }
@@ -210,14 +293,22 @@ pub(super) async fn export_customers(
     if let Some(bar) = progress {
         bar.finish_and_clear();
         if result.is_ok() {
-            note(&trf(
-                lang,
-                Msg::Cli7ExportDone,
-                &[
-                    ("count", &count),
-                    ("size", &br::size::bytes(stream.bytes_read())),
-                ],
-            ));
+            let done = match &feed {
+                CustomerFeed::Bulk(stream) => trf(
+                    lang,
+                    Msg::Cli7ExportDone,
+                    &[
+                        ("count", &count),
+                        ("size", &br::size::bytes(stream.bytes_read())),
+                    ],
+                ),
+                CustomerFeed::Paged { .. } => trf(
+                    lang,
+                    Msg::CliExportDonePaged,
+                    &[("count", &count), ("route", &feed.route())],
+                ),
+            };
+            note(&done);
         }
     }
     result

@@ -26,20 +26,21 @@ use std::time::{Duration, SystemTime};
 use serde_json::{Value, json};
 
 use super::args::{
-    Cli, Command, ConfigCommand, DateTypeArg, ExportCommand, GlobalArgs, NetworkCommand, OrderArg,
-    PbxCommand, ProspectArgs, ProspectsCommand, ReceivablesArgs, SearchArgs, TicketCommand, Via,
+    Cli, Command, ConfigCommand, CpeCommand, DateTypeArg, ExportCommand, GlobalArgs,
+    NetworkCommand, OrderArg, PbxCommand, ProspectArgs, ProspectsCommand, ReceivablesArgs,
+    SearchArgs, TicketCommand, Via,
 };
-use super::args::{CpeCommand, ServiceCommand, SuspendArg};
+use super::args::{ServiceCommand, SuspendArg};
 use super::output::{self as out, Fmt};
 use super::{EXIT_FAILURE, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Failure};
 use crate::api::params::CustomerSearchBy;
 use crate::api::{
-    AllCustomers, ApiError, City, Client, ClientConfig, ConnectionLogQuery, Customer,
-    CustomerSearch, DateKind, Disconnect, InvoiceEmail, InvoiceOrderBy, InvoicePush, InvoiceSearch,
-    InvoiceSearchBy, InvoiceSms, NewProspect, OrderType, PbxCall, PersonKind, Pop,
-    ProspectPlansQuery, ProspectSearch, ReceivableSearchBy, ReceivablesQuery, ResetMac,
-    ServiceOrderSearch, ServiceOrderSearchBy, ServiceZone, TicketSearch, TicketSearchBy,
-    TrustUnlock,
+    AllCustomers, ApiError, City, Client, ClientConfig, ConnectionLogQuery, CpeQuery, Customer,
+    CustomerFeed, CustomerPagesQuery, CustomerSearch, DateKind, Disconnect, InvoiceEmail,
+    InvoiceOrderBy, InvoicePush, InvoiceSearch, InvoiceSearchBy, InvoiceSms, NewProspect,
+    OrderType, PbxCall, PersonKind, Pop, ProspectPlansQuery, ProspectSearch, ReceivableSearchBy,
+    ReceivablesQuery, ResetMac, ServiceOrderSearch, ServiceOrderSearchBy, ServiceZone,
+    TicketSearch, TicketSearchBy, TrustUnlock,
 };
 use crate::app::keymap::{Keymap, overrides_from_config};
 use crate::app::runner::ClientSource;
@@ -187,6 +188,8 @@ fn command_name(c: Option<&Command>) -> &'static str {
         Some(Command::Tickets { .. }) => "tickets",
         Some(Command::Orders { .. }) => "orders",
         Some(Command::Connections { .. }) => "connections",
+        Some(Command::WhoHad { .. }) => "who-had",
+        Some(Command::Cpe(CpeCommand::List { .. })) => "cpe list",
         Some(Command::Unlock { .. }) => "unlock",
         Some(Command::ResetMac { .. }) => "reset-mac",
         Some(Command::Disconnect { .. }) => "disconnect",

@@ -11,6 +11,13 @@ pub(super) enum Plan {
     Tickets(TicketSearch),
     Orders(ServiceOrderSearch),
     Connections(ConnectionLogQuery),
+    WhoHad(ConnectionLogQuery),
+    CpeList {
+        query: CpeQuery,
+        /// The server's page number (from 0).
+        page: u32,
+        filter: Option<String>,
+    },
     Login,
     Action(Box<ActionPlan>),
     /// An action whose request needs a read first (the service's
@@ -21,7 +28,10 @@ pub(super) enum Plan {
     Plans(ProspectPlansQuery),
     Prospects(ProspectSearch),
     Receivables(ReceivablesQuery),
-    Export(AllCustomers),
+    Export {
+        query: CustomerPagesQuery,
+        limit: Option<u32>,
+    },
 }
 
 /// Which `/rede` list.
@@ -44,6 +54,7 @@ pub(super) fn parse_ref(lang: Lang, input: &str) -> Result<Ref, Failure> {
     if let Some(rest) = lower
         .strip_prefix("service:")
         .or_else(|| lower.strip_prefix("servico:"))
+        .or_else(|| lower.strip_prefix("s:"))
     {
         return match rest.trim().parse::<u64>() {
             Ok(id) if id > 0 => Ok(Ref::Service(id)),
@@ -96,10 +107,12 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<P
             reference,
             all,
             limit,
+            messages,
         } => {
             let mut q = parse_ref(lang, &reference)?.tickets();
             q.only_open = Some(!all);
             q.limit = limit;
+            q.with_messages = messages;
             checked(lang, q.to_call())?;
             Plan::Tickets(q)
         }
@@ -127,6 +140,49 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<P
             checked(lang, q.to_call())?;
             Plan::Connections(q)
         }
+        Command::WhoHad {
+            address,
+            lan,
+            from,
+            to,
+            limit,
+        } => {
+            let Some((by, term)) = crate::ops::bulk::address_kind(&address, lan) else {
+                return Err(Failure::usage(trf(
+                    lang,
+                    Msg::CliWhoHadNotAddress,
+                    &[("input", &address.trim())],
+                )));
+            };
+            let mut q = ConnectionLogQuery::by(by, term);
+            q.data_inicio = parse_day(lang, from.as_deref())?;
+            q.data_fim = parse_day(lang, to.as_deref())?;
+            q.limit = limit;
+            checked(lang, q.to_call())?;
+            Plan::WhoHad(q)
+        }
+        Command::Cpe(CpeCommand::List {
+            page,
+            per_page,
+            filter,
+        }) => {
+            if page == 0 {
+                return Err(Failure::usage(trf(
+                    lang,
+                    Msg::CliCpeBadPage,
+                    &[("page", &page)],
+                )));
+            }
+            let query = CpeQuery {
+                itens_por_pagina: per_page,
+            };
+            checked(lang, query.to_call(page - 1))?;
+            Plan::CpeList {
+                query,
+                page: page - 1,
+                filter,
+            }
+        }
         Command::Login => Plan::Login,
         Command::Unlock { service_id, days } => action(
             ctx,
@@ -150,22 +206,19 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<P
                 id_cliente_servico: service_id,
             }),
         )?,
-        Command::Cpe(cmd) => {
-            let (kind, service_id, confirm_mac) = match cmd {
-                CpeCommand::Reboot { service_id } => (ActionKind::RebootCpe, service_id, None),
-                CpeCommand::Restore {
-                    service_id,
-                    confirm_mac,
-                } => (ActionKind::RestoreCpe, service_id, confirm_mac),
-            };
-            // Refused before anything is read.
-            refuse_read_only(ctx, settings)?;
-            Plan::Lookup(Box::new(Lookup::Equipment {
-                kind,
-                service_id,
-                confirm_mac,
-            }))
+        Command::Cpe(CpeCommand::Reboot { service_id }) => {
+            equipment(ctx, settings, ActionKind::RebootCpe, service_id, None)?
         }
+        Command::Cpe(CpeCommand::Restore {
+            service_id,
+            confirm_mac,
+        }) => equipment(
+            ctx,
+            settings,
+            ActionKind::RestoreCpe,
+            service_id,
+            confirm_mac,
+        )?,
         Command::Service(cmd) => {
             use crate::api::service_state::{
                 ActivateService, EnableService, SuspendService, SuspensionKind,
@@ -335,14 +388,21 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<P
         Command::Receivables(args) => Plan::Receivables(receivables_query(lang, args)?),
         Command::Pbx(cmd) => action(ctx, settings, pbx_action(lang, settings, cmd)?)?,
         Command::Export(ExportCommand::Customers { from, to, limit }) => {
-            let q = AllCustomers {
+            let query = CustomerPagesQuery {
                 data_inicio: parse_day(lang, from.as_deref())?,
                 data_fim: parse_day(lang, to.as_deref())?,
+                // Every service, cancelled ones too, as `cliente/all`.
+                cancelado: Some(true),
+                ..CustomerPagesQuery::default()
+            };
+            // `--limit` keeps the 2020 route's bounds (more than zero).
+            let bounds = AllCustomers {
                 limit,
                 ..AllCustomers::default()
             };
-            checked(lang, q.to_call())?;
-            Plan::Export(q)
+            checked(lang, bounds.to_call())?;
+            checked(lang, query.to_call(0))?;
+            Plan::Export { query, limit }
         }
         Command::Config(_)
         | Command::Call { .. }

@@ -49,7 +49,8 @@ pub(super) async fn execute(
                 ));
             }
             if json {
-                print_json(&out::customer_json(f, customer));
+                let today = br::dates::today(chrono::Utc::now());
+                print_json(&out::customer_json_at(f, customer, today));
             } else {
                 say(out::customer_table(f, customer));
                 let services: Vec<_> = customer.servicos.iter().collect();
@@ -58,6 +59,10 @@ pub(super) async fn execute(
                     let details = out::service_details_table(f, &services);
                     if !details.is_empty() {
                         say(details);
+                    }
+                    let today = br::dates::today(chrono::Utc::now());
+                    if let Some(unlocks) = out::unlocks_table(f, &services, today) {
+                        say(unlocks);
                     }
                 }
             }
@@ -74,12 +79,21 @@ pub(super) async fn execute(
         }
         Plan::Tickets(q) => {
             let list = client.customer_tickets(&q).await.map_err(api)?;
-            listing(
+            let code = listing(
                 ctx,
                 &list,
                 |t| out::ticket_json(f, t),
                 |l| out::tickets_table(f, l),
-            )
+            )?;
+            if q.with_messages && !json {
+                for t in &list {
+                    let thread = out::ticket_thread(f, t);
+                    if !thread.is_empty() {
+                        say(thread);
+                    }
+                }
+            }
+            Ok(code)
         }
         Plan::Orders(q) => {
             let list = client.service_orders(&q).await.map_err(api)?;
@@ -109,6 +123,26 @@ pub(super) async fn execute(
             }
             Ok(EXIT_OK)
         }
+        Plan::WhoHad(q) => {
+            let log = crate::ops::bulk::who_had(client, &q).await.map_err(api)?;
+            if json {
+                print_json(&json!({
+                    "busca": q.by.as_param(),
+                    "termo_busca": q.login,
+                    "registros": log.registros.iter().map(out::connection_json).collect::<Vec<_>>(),
+                }));
+            } else if log.registros.is_empty() {
+                note(&trf(lang, Msg::CliWhoHadNobody, &[("address", &q.login)]));
+            } else {
+                say(out::who_had_table(f, &log.registros));
+            }
+            Ok(EXIT_OK)
+        }
+        Plan::CpeList {
+            query,
+            page,
+            filter,
+        } => show_cpes(ctx, client, query, page, filter.as_deref()).await,
         Plan::Login => {
             let info = client.login().await.map_err(api)?;
             let user = settings.username.clone().unwrap_or_default();
@@ -149,7 +183,7 @@ pub(super) async fn execute(
         Plan::Cities(filter) => {
             let filter = filter.as_deref();
             let list: Vec<City> = client
-                .cities()
+                .list_cities()
                 .await
                 .map_err(api)?
                 .into_iter()
@@ -184,7 +218,10 @@ pub(super) async fn execute(
             Ok(EXIT_OK)
         }
         Plan::Receivables(q) => {
-            let list = client.receivables(&q).await.map_err(api)?;
+            let found = crate::ops::bulk::receivables(client, &q)
+                .await
+                .map_err(api)?;
+            let list = found.invoices;
             let today = br::dates::today(chrono::Utc::now());
             let totals = out::totals(&list, today);
             if json {
@@ -208,11 +245,10 @@ pub(super) async fn execute(
                     ],
                 ));
             }
-            // HubSoft documents no default limit here, but servers (and the
-            // invoice route beside it) stop at 20: say when the list may
-            // have been cut.
+            // The paginated route says when more remain; the 2020 one cuts
+            // at its limit (20 when none is sent) without saying so.
             let cap = q.limit.unwrap_or(RECEIVABLES_DEFAULT_LIMIT) as usize;
-            if !list.is_empty() && list.len() >= cap {
+            if found.more || (!list.is_empty() && list.len() >= cap) {
                 note(&trf(
                     lang,
                     Msg::Cli7ReceivablesMore,
@@ -221,7 +257,7 @@ pub(super) async fn execute(
             }
             Ok(EXIT_OK)
         }
-        Plan::Export(q) => export_customers(ctx, client, &q).await,
+        Plan::Export { query, limit } => export_customers(ctx, client, &query, limit).await,
     }
 }
 
@@ -253,6 +289,8 @@ pub(super) async fn find_customer(
         let mut q = CustomerSearch::new(by, term);
         q.include_cancelled = Some(true);
         q.last_connection = Some(true);
+        // The trust-unlock history (a 2020 server ignores it).
+        q.include_unlocks = Some(true);
         q
     };
     let (q, service) = match reference {
@@ -310,7 +348,7 @@ pub(super) async fn find_customer(
 /// validation status, not a network or authentication failure.
 pub(super) fn refused_search_kind(e: &ApiError) -> bool {
     match e {
-        ApiError::Refused { .. } => true,
+        ApiError::Refused { .. } | ApiError::NotOffered { .. } => true,
         ApiError::Http { status, .. } => matches!(status, 400 | 404 | 422),
         ApiError::NotFound { .. } => true,
         _ => false,
@@ -393,4 +431,52 @@ pub(super) async fn show_network(
             listing(ctx, &list, out::zone_json, |l| out::zones_table(f, l))
         }
     }
+}
+
+/// `cpe list`: one page of `rede/cpe/todos`, filtered on this side, and
+/// where it is among the pages.
+async fn show_cpes(
+    ctx: &Ctx,
+    client: &Client,
+    query: CpeQuery,
+    page: u32,
+    filter: Option<&str>,
+) -> Result<u8, Failure> {
+    let lang = ctx.lang;
+    let f = &ctx.fmt;
+    let read = crate::ops::bulk::cpe_page(client, query.itens_por_pagina, page)
+        .await
+        .map_err(|e| Failure::api(lang, &e, reading(client)))?;
+    let list = read.cpes;
+    let list: Vec<_> = list
+        .into_iter()
+        .filter(|c| {
+            let texts: Vec<Option<&str>> = crate::ops::bulk::cpe_texts(c)
+                .into_iter()
+                .map(Some)
+                .collect();
+            out::matches(filter, &texts)
+        })
+        .collect();
+    if ctx.global.json {
+        print_json(&json!({
+            "pagina": page,
+            "ultima_pagina": read.last_page,
+            "total_registros": read.total,
+            "cpes": list.iter().map(out::cpe_json).collect::<Vec<_>>(),
+        }));
+        return Ok(EXIT_OK);
+    }
+    if list.is_empty() {
+        note(tr(lang, Msg::StateEmpty));
+    } else {
+        say(out::cpes_table(f, &list));
+    }
+    note(&crate::ops::bulk::page_text(
+        lang,
+        page,
+        read.last_page,
+        read.total,
+    ));
+    Ok(EXIT_OK)
 }

@@ -160,6 +160,21 @@ pub fn customer_json(f: &Fmt, c: &Customer) -> Value {
     record_json(f, c)
 }
 
+/// [`customer_json`], each service whose server sent its trust-unlock
+/// history (`desbloqueios`) also with `desbloqueios_em_30_dias`, counted
+/// back from `today`.
+pub fn customer_json_at(f: &Fmt, c: &Customer, today: chrono::NaiveDate) -> Value {
+    let mut v = customer_json(f, c);
+    if let Some(Value::Array(services)) = v.get_mut("servicos") {
+        for (json, s) in services.iter_mut().zip(&c.servicos) {
+            if let Some(h) = crate::ops::unlocks::UnlockHistory::of(s, today) {
+                set(json, "desbloqueios_em_30_dias", Value::from(h.recent));
+            }
+        }
+    }
+    v
+}
+
 /// An invoice, with the canonical due date, payment date, paid flag and PIX
 /// code filled from whichever spelling the server used.
 pub fn invoice_json(f: &Fmt, i: &Invoice) -> Value {
@@ -178,6 +193,26 @@ pub fn ticket_json(f: &Fmt, t: &Ticket) -> Value {
     set(&mut v, "id_cliente_servico", id_json(t.service_id()));
     set(&mut v, "data_cadastro", date_json(t.opened_at()));
     set(&mut v, "data_fechamento", date_json(t.closed_at()));
+    // The thread, when asked (`tickets --messages`), oldest first.
+    let thread = t.messages();
+    if !thread.is_empty() {
+        let list = thread
+            .iter()
+            .map(|(place, m)| {
+                let order = match place {
+                    crate::api::MessagePlace::Ticket => Value::Null,
+                    crate::api::MessagePlace::Order(id) => id_json(*id),
+                };
+                serde_json::json!({
+                    "id_ordem_servico": order,
+                    "usuario": text_json(m.usuario.as_deref()),
+                    "data": date_json(m.written_at()),
+                    "mensagem": text_json(m.mensagem.as_deref()),
+                })
+            })
+            .collect();
+        set(&mut v, "mensagens", Value::Array(list));
+    }
     v
 }
 

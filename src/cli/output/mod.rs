@@ -12,7 +12,7 @@ use rust_decimal::prelude::ToPrimitive;
 use serde_json::{Value, json};
 
 use crate::api::{
-    Address, ApiDate, City, ConnectionRecord, ConnectionStats, Customer, CustomerService,
+    Address, ApiDate, City, ConnectionRecord, ConnectionStats, Cpe, Customer, CustomerService,
     Equipment, Invoice, LastConnection, Pop, Prospect, ProspectPlan, ServiceOrder, ServiceZone,
     Speed, Ticket, Traffic,
 };

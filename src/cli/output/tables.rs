@@ -356,3 +356,80 @@ pub(super) fn traffic(f: &Fmt, t: Traffic) -> String {
 pub(super) fn megabytes(v: Option<f64>) -> String {
     v.map(crate::br::size::decimal).unwrap_or_default()
 }
+
+/// `customer`: each service's trust-unlock history, when the server sent
+/// one (current servers): how many in 30 days, then each unlock.
+pub fn unlocks_table(
+    f: &Fmt,
+    services: &[&CustomerService],
+    today: chrono::NaiveDate,
+) -> Option<Table> {
+    let mut t = table(vec![f.h(Msg::ColServiceId), f.h(Msg::PaneUnlockHistory)]);
+    let mut any = false;
+    for s in services {
+        let (Some(list), Some(h)) = (
+            s.desbloqueios.as_ref(),
+            crate::ops::unlocks::UnlockHistory::of(s, today),
+        ) else {
+            continue;
+        };
+        any = true;
+        let id = s
+            .id_cliente_servico
+            .map(|i| i.to_string())
+            .unwrap_or_default();
+        t.add_row(vec![id, h.summary(f.lang)]);
+        for u in list {
+            t.add_row(vec![
+                String::new(),
+                trf(
+                    f.lang,
+                    Msg::UnlockRow,
+                    &[
+                        ("granted", &f.date(u.data_cadastro.as_ref())),
+                        ("ends", &f.date(u.ends())),
+                        ("note", &f.text(u.observacao.as_deref())),
+                    ],
+                ),
+            ]);
+        }
+    }
+    any.then_some(t)
+}
+
+/// `tickets --messages`: a ticket's thread, oldest first.
+pub fn ticket_thread(f: &Fmt, t: &Ticket) -> String {
+    let messages = t.messages();
+    if messages.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "{} {}",
+        f.text(t.protocolo.as_deref()),
+        trf(f.lang, Msg::TicketThread, &[("count", &messages.len())])
+    );
+    for (place, m) in messages {
+        out.push_str(&format!(
+            "\n  {} · {}",
+            f.date(m.written_at()),
+            Some(f.text(m.usuario.as_deref()))
+                .filter(|u| !u.is_empty())
+                .unwrap_or_else(|| "—".to_owned())
+        ));
+        if let crate::api::MessagePlace::Order(order) = place {
+            let id = order.map(|i| i.to_string()).unwrap_or_else(|| f.text(None));
+            out.push_str(" · ");
+            out.push_str(&trf(f.lang, Msg::MessageOnOrder, &[("id", &id)]));
+        }
+        let text = m
+            .mensagem
+            .as_deref()
+            .map(|x| crate::sanitize::clean_multiline(x).into_owned())
+            .unwrap_or_default();
+        for line in text.lines() {
+            out.push_str("\n    ");
+            out.push_str(line);
+        }
+    }
+    out
+}

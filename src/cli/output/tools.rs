@@ -317,3 +317,78 @@ pub fn totals_json(t: &Totals) -> Value {
         "valor_vencido": money_json(Some(t.overdue)),
     })
 }
+
+/// `who-had`: who held an address, and when.
+pub fn who_had_table(f: &Fmt, records: &[ConnectionRecord]) -> Table {
+    let mut t = table(vec![
+        f.h(Msg::ColStart),
+        f.h(Msg::ColEnd),
+        f.h(Msg::KindLogin),
+        f.h(Msg::ColCode),
+        f.h(Msg::ColName),
+        f.h(Msg::KindIpv4),
+        f.h(Msg::KindMac),
+    ]);
+    for r in records {
+        let who = r.cliente.as_ref();
+        t.add_row(vec![
+            f.date(r.started_at()),
+            f.date(r.stopped_at()),
+            f.text(r.username.as_deref()),
+            f.text(
+                who.and_then(|c| c.codigo_cliente)
+                    .map(|c| c.to_string())
+                    .as_deref(),
+            ),
+            f.text(who.and_then(|c| c.nome_razaosocial.as_deref())),
+            f.text(r.framedipaddress.as_deref()),
+            f.text(r.callingstationid.as_deref()),
+        ]);
+    }
+    t
+}
+
+/// `cpe list`.
+pub fn cpes_table(f: &Fmt, list: &[Cpe]) -> Table {
+    let mut t = table(vec![
+        f.h(Msg::CpeColPhy),
+        f.h(Msg::CpeColSeen),
+        f.h(Msg::CpeColRx),
+        f.h(Msg::ColCode),
+        f.h(Msg::ColName),
+        f.h(Msg::ColServiceId),
+        f.h(Msg::ColStatus),
+    ]);
+    for c in list {
+        let s = c.servicos.first();
+        t.add_row(vec![
+            f.text(c.phy_addr.as_deref()),
+            f.date(c.data_ultima_atualizacao.as_ref()),
+            f.text(crate::ops::bulk::cpe_rx_text(c).as_deref()),
+            f.text(
+                s.and_then(|s| s.codigo_cliente)
+                    .map(|c| c.to_string())
+                    .as_deref(),
+            ),
+            f.text(s.and_then(|s| s.nome_razaosocial.as_deref())),
+            f.text(
+                s.and_then(|s| s.id_cliente_servico)
+                    .map(|c| c.to_string())
+                    .as_deref(),
+            ),
+            f.text(s.and_then(|s| s.status.as_deref())),
+        ]);
+    }
+    t
+}
+
+/// One CPE under HubSoft's names.
+pub fn cpe_json(c: &Cpe) -> Value {
+    let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
+    set(
+        &mut v,
+        "data_ultima_atualizacao",
+        date_json(c.data_ultima_atualizacao.as_ref()),
+    );
+    v
+}

@@ -324,6 +324,67 @@ pub(super) fn service_lines<'a>(
     out
 }
 
+/// The service's trust-unlock history (current servers, asked with
+/// `incluir_desbloqueios=sim`): how many lately, then each one, latest
+/// first, wrapped to `width`. Nothing when the server sent no history.
+pub fn unlock_lines<'a>(app: &App, s: &CustomerService, width: u16) -> Vec<Line<'a>> {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let today = crate::br::dates::today(app.now);
+    let (Some(list), Some(history)) = (
+        s.desbloqueios.as_ref(),
+        crate::ops::unlocks::UnlockHistory::of(s, today),
+    ) else {
+        return Vec::new();
+    };
+    let width = width.max(1) as usize;
+    let mut out = vec![
+        Line::raw(""),
+        Line::styled(
+            tr(lang, Msg::PaneUnlockHistory).to_owned(),
+            theme.style(Role::Title),
+        ),
+    ];
+    let role = if history.recent > 0 {
+        Role::Warning
+    } else {
+        Role::Text
+    };
+    for part in cells::wrap(&history.summary(lang), width) {
+        out.push(Line::styled(part, theme.style(role)));
+    }
+    let mut rows: Vec<&crate::api::UnlockRecord> = list.iter().collect();
+    rows.sort_by_key(|u| {
+        let d = u.data_cadastro.as_ref();
+        std::cmp::Reverse((
+            d.and_then(crate::api::ApiDate::date),
+            d.and_then(crate::api::ApiDate::instant),
+        ))
+    });
+    for u in rows {
+        let text = trf(
+            lang,
+            Msg::UnlockRow,
+            &[
+                ("granted", &cells::date(lang, u.data_cadastro.as_ref())),
+                ("ends", &cells::date(lang, u.ends())),
+                ("note", &txt(lang, u.observacao.as_deref())),
+            ],
+        );
+        for (i, part) in cells::wrap(&text, width.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { "• " } else { "  " };
+            out.push(Line::styled(
+                format!("{lead}{part}"),
+                theme.style(Role::Text),
+            ));
+        }
+    }
+    out
+}
+
 pub(super) fn draw_services(
     frame: &mut Frame<'_>,
     area: Rect,
@@ -399,6 +460,7 @@ pub(super) fn draw_services(
         theme.style(Role::Border),
     )];
     detail.extend(service_lines(app, view, s));
+    detail.extend(unlock_lines(app, s, inner.width));
     if with_last_seen {
         detail.push(Line::raw(""));
         detail.extend(last_seen(app, s));

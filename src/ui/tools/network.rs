@@ -95,6 +95,28 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
         NetTab::Zones => {
             crate::ui::detail::frame(frame, body, app, &title, &state.zones, Vec::is_empty, true)
         }
+        NetTab::Cpes => crate::ui::detail::frame(
+            frame,
+            body,
+            app,
+            &title,
+            &state.cpes,
+            |p| p.cpes.is_empty(),
+            true,
+        ),
+        NetTab::WhoHad => {
+            // Before an address is asked there is nothing to load.
+            let idle = crate::app::Remote {
+                data: Some(Vec::new()),
+                ..crate::app::Remote::default()
+            };
+            let remote = if state.who_had_query.is_none() {
+                &idle
+            } else {
+                &state.who_had
+            };
+            crate::ui::detail::frame(frame, body, app, &title, remote, |_| false, true)
+        }
     };
     let Some(inner) = inner else {
         return;
@@ -104,8 +126,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
         NetTab::Pops => state.pops.data.as_ref().map_or(0, Vec::len),
         NetTab::Equipment => state.equipment.data.as_ref().map_or(0, Vec::len),
         NetTab::Zones => state.zones.data.as_ref().map_or(0, Vec::len),
+        NetTab::Cpes => state.cpes.data.as_ref().map_or(0, |p| p.cpes.len()),
+        NetTab::WhoHad => state.who_had.data.as_ref().map_or(0, Vec::len),
     };
-    let inner = super::filter_line(frame, inner, app, state.filter(), visible.len(), total);
+    let inner = if state.tab == NetTab::WhoHad {
+        address_line(frame, inner, app, state)
+    } else {
+        super::filter_line(frame, inner, app, state.filter(), visible.len(), total)
+    };
     let ctx = Ctx {
         pane: body,
         lang,
@@ -118,7 +146,241 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
         NetTab::Pops => pops(frame, inner, app, &ctx),
         NetTab::Equipment => equipment(frame, inner, app, &ctx),
         NetTab::Zones => zones(frame, inner, app, &ctx),
+        NetTab::Cpes => cpes(frame, inner, app, &ctx),
+        NetTab::WhoHad => who_had(frame, inner, app, &ctx),
     }
+}
+
+/// The who-had tab's address field at the bottom of `area` (the `/` key
+/// focuses it, Enter looks the address up); returns the area above it.
+fn address_line(frame: &mut Frame<'_>, area: Rect, app: &App, state: &NetworkState) -> Rect {
+    if area.height < 2 {
+        return area;
+    }
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let filter = &state.list(NetTab::WhoHad).filter;
+    let line_area = Rect {
+        y: area.y + area.height - 1,
+        height: 1,
+        ..area
+    };
+    let label = format!("{}: ", tr(lang, Msg::NetWhoHadField));
+    let room = (area.width as usize).saturating_sub(crate::text::width(&label) + 1);
+    let value = crate::sanitize::clean(filter.input.value());
+    let scroll = filter.input.visual_scroll(room);
+    let shown: String = value.chars().skip(scroll).collect();
+    if filter.editing {
+        let col = filter
+            .input
+            .visual_cursor()
+            .saturating_sub(scroll)
+            .min(room);
+        frame.set_cursor_position(ratatui::layout::Position {
+            x: line_area.x + crate::text::width(&label) as u16 + col as u16,
+            y: line_area.y,
+        });
+    }
+    let role = if filter.editing {
+        Role::Text
+    } else {
+        Role::Accent
+    };
+    let line = Line::from(vec![
+        ratatui::text::Span::styled(label, theme.style(Role::Muted)),
+        ratatui::text::Span::styled(crate::text::fit(&shown, room), theme.style(role)),
+    ]);
+    cells::lines(frame.buffer_mut(), line_area, &[line]);
+    Rect {
+        height: area.height - 1,
+        ..area
+    }
+}
+
+fn cpes(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
+    let Some(pages) = &c.state.cpes.data else {
+        return;
+    };
+    let cells = c
+        .visible
+        .iter()
+        .filter_map(|i| pages.cpes.get(*i))
+        .map(|cpe| {
+            let s = cpe.servicos.first();
+            vec![
+                (txt(c.lang, cpe.phy_addr.as_deref()), c.text()),
+                (
+                    txt(c.lang, s.and_then(|s| s.nome_razaosocial.as_deref())),
+                    c.text(),
+                ),
+                (
+                    crate::ops::bulk::cpe_rx_text(cpe).unwrap_or_default(),
+                    c.muted(),
+                ),
+                (
+                    cells::date(c.lang, cpe.data_ultima_atualizacao.as_ref()),
+                    c.muted(),
+                ),
+            ]
+        })
+        .collect();
+    let (header, rows) = cells::table(
+        area.width,
+        &[
+            tr(c.lang, Msg::CpeColPhy),
+            tr(c.lang, Msg::ColName),
+            tr(c.lang, Msg::CpeColRx),
+            tr(c.lang, Msg::CpeColSeen),
+        ],
+        c.muted(),
+        cells,
+        &[
+            Col::new(12, 0, 0),
+            Col::new(12, 0, 0).cap(30),
+            Col::new(9, 0, 1),
+            Col::new(10, 0, 2),
+        ],
+        &[2],
+    );
+    let rest = crate::ui::detail::list(
+        frame,
+        area,
+        app,
+        crate::ui::detail::List {
+            header,
+            rows,
+            selected: c.state.list(NetTab::Cpes).selected,
+            focused: c.focused,
+            share: 65,
+        },
+    );
+    let mut lines = c.detail_head(
+        rest.width,
+        crate::ops::bulk::page_text(c.lang, pages.page, pages.last_page, pages.total),
+    );
+    if pages.more {
+        lines.push(Line::styled(tr(c.lang, Msg::NetCpesMore), c.muted()));
+    }
+    if let Some(cpe) = c.state.selected_cpe() {
+        for s in &cpe.servicos {
+            let code = s.codigo_cliente.map(|n| n.to_string());
+            lines.push(Line::styled(
+                format!(
+                    "{} · {} · {} · {}",
+                    txt(c.lang, code.as_deref()),
+                    txt(c.lang, s.nome_razaosocial.as_deref()),
+                    txt(c.lang, s.servico.as_deref()),
+                    txt(c.lang, s.status.as_deref()),
+                ),
+                c.text(),
+            ));
+        }
+    }
+    super::detail_lines(frame, c.pane, rest, app, &lines);
+}
+
+fn who_had(frame: &mut Frame<'_>, area: Rect, app: &App, c: &Ctx<'_>) {
+    let lang = c.lang;
+    let Some(query) = &c.state.who_had_query else {
+        let key = crate::ui::widgets::keys_label(&app.keymap, crate::app::keymap::Action::Search);
+        let text = trf(lang, Msg::NetWhoHadPrompt, &[("key", &key)]);
+        let lines: Vec<Line> = cells::wrap(&text, area.width as usize)
+            .into_iter()
+            .map(|l| Line::styled(l, c.muted()))
+            .collect();
+        cells::lines(frame.buffer_mut(), area, &lines);
+        return;
+    };
+    let Some(list) = &c.state.who_had.data else {
+        return;
+    };
+    if list.is_empty() {
+        let address = crate::sanitize::clean(&query.login).into_owned();
+        let text = trf(lang, Msg::NetWhoHadNobody, &[("address", &address)]);
+        cells::lines(frame.buffer_mut(), area, &[Line::styled(text, c.muted())]);
+        return;
+    }
+    let cells = list
+        .iter()
+        .map(|r| {
+            let who = r.cliente.as_ref();
+            let code = who.and_then(|w| w.codigo_cliente).map(|n| n.to_string());
+            let end = match r.stopped_at() {
+                Some(d) => cells::date(lang, Some(d)),
+                None => tr(lang, Msg::ColOnline).to_owned(),
+            };
+            vec![
+                (cells::date(lang, r.started_at()), c.text()),
+                (end, c.text()),
+                (txt(lang, r.username.as_deref()), c.text()),
+                (txt(lang, code.as_deref()), c.text()),
+                (
+                    txt(lang, who.and_then(|w| w.nome_razaosocial.as_deref())),
+                    c.text(),
+                ),
+                (txt(lang, r.framedipaddress.as_deref()), c.muted()),
+                (txt(lang, r.callingstationid.as_deref()), c.muted()),
+            ]
+        })
+        .collect();
+    let (header, rows) = cells::table(
+        area.width,
+        &[
+            tr(lang, Msg::ColStart),
+            tr(lang, Msg::ColEnd),
+            tr(lang, Msg::KindLogin),
+            tr(lang, Msg::ColCode),
+            tr(lang, Msg::ColName),
+            tr(lang, Msg::KindIpv4),
+            tr(lang, Msg::KindMac),
+        ],
+        c.muted(),
+        cells,
+        &[
+            Col::new(16, 0, 0),
+            Col::new(16, 0, 0),
+            Col::new(8, 0, 0),
+            Col::new(4, 0, 0),
+            Col::new(10, 0, 1).cap(36),
+            Col::new(7, 0, 2),
+            Col::new(8, 0, 3),
+        ],
+        &[],
+    );
+    let rest = crate::ui::detail::list(
+        frame,
+        area,
+        app,
+        crate::ui::detail::List {
+            header,
+            rows,
+            selected: c.state.list(NetTab::WhoHad).selected,
+            focused: c.focused,
+            share: 75,
+        },
+    );
+    let Some(r) = c.state.selected_session() else {
+        return;
+    };
+    let who = r.cliente.as_ref();
+    let mut lines = c.detail_head(
+        rest.width,
+        txt(lang, who.and_then(|w| w.nome_razaosocial.as_deref())),
+    );
+    let mut facts: Vec<String> = [
+        r.framedipaddress.as_deref(),
+        r.callingstationid.as_deref(),
+        r.nasipaddress.as_deref(),
+    ]
+    .into_iter()
+    .filter_map(cells::opt)
+    .map(|v| crate::sanitize::clean(&v).into_owned())
+    .collect();
+    if who.and_then(|w| w.codigo_cliente).is_some() {
+        facts.push(tr(lang, Msg::NetWhoHadOpen).to_owned());
+    }
+    lines.push(Line::styled(facts.join(" · "), c.muted()));
+    super::detail_lines(frame, c.pane, rest, app, &lines);
 }
 
 struct Ctx<'a> {

@@ -11,13 +11,20 @@
 
 use crossterm::event::KeyEvent;
 
-use crate::api::{CustomerService, Equipment, Pop, ServiceZone};
+use crate::api::{
+    ConnectionLogQuery, ConnectionRecord, Cpe, Customer, CustomerService, Equipment, Pop,
+    ServiceZone,
+};
 use crate::i18n::{Msg as T, tr, trf};
 
 use super::super::keymap::Action;
 use super::super::status::StatusKind;
 use super::super::{App, Changed, CustomerView, Effect, Remote, Screen, ViewId};
 use super::{ListFilter, Tool, ToolRequest, ToolSlot, fetch, fold, move_selection};
+
+mod locate;
+
+pub use locate::*;
 
 /// A tab of the network screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -29,11 +36,24 @@ pub enum NetTab {
     Equipment,
     /// Service zones, and the selected zone's interfaces.
     Zones,
+    /// The CPEs of `rede/cpe/todos`, a page at a time (current servers).
+    Cpes,
+    /// Who held an IP or MAC (`extrato_conexao` by address).
+    WhoHad,
 }
 
 impl NetTab {
-    /// The tabs, in order (the digits 1-3 choose them).
-    pub const ALL: [NetTab; 3] = [NetTab::Pops, NetTab::Equipment, NetTab::Zones];
+    /// The tabs, in order (the digits 1-5 choose them).
+    pub const ALL: [NetTab; 5] = [
+        NetTab::Pops,
+        NetTab::Equipment,
+        NetTab::Zones,
+        NetTab::Cpes,
+        NetTab::WhoHad,
+    ];
+
+    /// The inventory tabs, which a jump from a service searches.
+    pub const INVENTORY: [NetTab; 3] = [NetTab::Pops, NetTab::Equipment, NetTab::Zones];
 
     /// Position in [`NetTab::ALL`].
     pub fn index(self) -> usize {
@@ -41,6 +61,8 @@ impl NetTab {
             NetTab::Pops => 0,
             NetTab::Equipment => 1,
             NetTab::Zones => 2,
+            NetTab::Cpes => 3,
+            NetTab::WhoHad => 4,
         }
     }
 
@@ -50,8 +72,28 @@ impl NetTab {
             NetTab::Pops => T::NetTabPops,
             NetTab::Equipment => T::NetTabEquipment,
             NetTab::Zones => T::NetTabZones,
+            NetTab::Cpes => T::NetTabCpes,
+            NetTab::WhoHad => T::NetTabWhoHad,
         }
     }
+}
+
+/// CPEs asked for a page.
+pub const CPES_PER_PAGE: u32 = 100;
+
+/// The CPE pages read so far.
+#[derive(Debug, Default)]
+pub struct CpePages {
+    /// Every CPE of the pages read, in server order.
+    pub cpes: Vec<Cpe>,
+    /// The last page read (from 0).
+    pub page: u32,
+    /// `ultima_pagina`, when the server said.
+    pub last_page: Option<u32>,
+    /// `total_registros`, when the server said.
+    pub total: Option<u64>,
+    /// Whether a next page may hold more.
+    pub more: bool,
 }
 
 /// The list state of one tab: its `/` filter and its selected row.
@@ -74,8 +116,16 @@ pub struct NetworkState {
     pub equipment: Remote<Vec<Equipment>>,
     /// Service zones, as last read.
     pub zones: Remote<Vec<ServiceZone>>,
-    /// Filter and selection per tab, in [`NetTab::ALL`] order.
-    pub lists: [TabList; 3],
+    /// CPEs, the pages read so far (the next one is read when the
+    /// selection reaches the end).
+    pub cpes: Remote<CpePages>,
+    /// Sessions that held the address asked last.
+    pub who_had: Remote<Vec<ConnectionRecord>>,
+    /// The address search that `who_had` answers (or waits for).
+    pub who_had_query: Option<ConnectionLogQuery>,
+    /// Filter and selection per tab, in [`NetTab::ALL`] order; on the
+    /// who-had tab the field holds the address to look up.
+    pub lists: [TabList; 5],
     /// A jump from a service waiting for the lists.
     pub pending_jump: Option<Jump>,
     /// The equipment the last jump found, marked in the POP and zone
@@ -112,6 +162,8 @@ impl NetworkState {
             NetTab::Pops => self.pops.loading(),
             NetTab::Equipment => self.equipment.loading(),
             NetTab::Zones => self.zones.loading(),
+            NetTab::Cpes => self.cpes.loading(),
+            NetTab::WhoHad => self.who_had.loading(),
         }
     }
 
@@ -121,6 +173,8 @@ impl NetworkState {
             NetTab::Pops => self.pops.error.is_some(),
             NetTab::Equipment => self.equipment.error.is_some(),
             NetTab::Zones => self.zones.error.is_some(),
+            NetTab::Cpes => self.cpes.error.is_some(),
+            NetTab::WhoHad => self.who_had.error.is_some(),
         }
     }
 
@@ -129,6 +183,9 @@ impl NetworkState {
             NetTab::Pops => self.pops.data.is_some(),
             NetTab::Equipment => self.equipment.data.is_some(),
             NetTab::Zones => self.zones.data.is_some(),
+            NetTab::Cpes => self.cpes.data.is_some(),
+            // Nothing to read before an address is typed.
+            NetTab::WhoHad => self.who_had.data.is_some() || self.who_had_query.is_none(),
         }
     }
 
@@ -151,6 +208,15 @@ impl NetworkState {
                 .data
                 .as_ref()
                 .map_or_else(Vec::new, |v| filter.apply(v, zone_texts)),
+            NetTab::Cpes => self.cpes.data.as_ref().map_or_else(Vec::new, |p| {
+                filter.apply(&p.cpes, crate::ops::bulk::cpe_texts)
+            }),
+            // The field holds the address: every session shows.
+            NetTab::WhoHad => self
+                .who_had
+                .data
+                .as_ref()
+                .map_or_else(Vec::new, |v| (0..v.len()).collect()),
         }
     }
 
@@ -172,6 +238,23 @@ impl NetworkState {
             .data
             .as_ref()?
             .get(self.selected_index(NetTab::Equipment)?)
+    }
+
+    /// The selected CPE, if the filter leaves any.
+    pub fn selected_cpe(&self) -> Option<&Cpe> {
+        self.cpes
+            .data
+            .as_ref()?
+            .cpes
+            .get(self.selected_index(NetTab::Cpes)?)
+    }
+
+    /// The selected session of the who-had tab.
+    pub fn selected_session(&self) -> Option<&ConnectionRecord> {
+        self.who_had
+            .data
+            .as_ref()?
+            .get(self.selected_index(NetTab::WhoHad)?)
     }
 
     /// The selected zone, if the filter leaves any.
@@ -259,228 +342,6 @@ pub fn zone_texts(z: &ServiceZone) -> Vec<&str> {
     v
 }
 
-/// A name as compared: folded (case and accents), trimmed, inner spaces
-/// collapsed.
-fn name_key(s: &str) -> String {
-    fold(s).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// An address as compared: trimmed, lower case (IPv6 hex digits).
-fn ip_key(s: &str) -> String {
-    s.trim().to_ascii_lowercase()
-}
-
-fn present(s: Option<&str>) -> Option<&str> {
-    s.map(str::trim).filter(|s| !s.is_empty())
-}
-
-/// What a service says about its connection equipment.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Wanted {
-    /// The equipment's name, as sent.
-    pub name: Option<String>,
-    /// Its addresses, as sent (IPv4 first).
-    pub ips: Vec<String>,
-    /// The service's interface on it (`PON5`), to tell zones apart.
-    pub interface: Option<String>,
-}
-
-impl Wanted {
-    /// The connection equipment of `s`: `equipamento_conexao`, else the
-    /// equipment of its connection interface. `None` when the service
-    /// names no equipment and no address.
-    pub fn from_service(s: &CustomerService) -> Option<Wanted> {
-        let iface = s.interface_conexao.as_ref().or(s.interface.as_ref());
-        let equipment = s
-            .equipamento_conexao
-            .as_ref()
-            .or_else(|| iface.and_then(|i| i.equipamento_conexao.as_ref()))?;
-        let name = present(equipment.nome.as_deref()).map(str::to_owned);
-        let ips: Vec<String> = [equipment.ipv4.as_deref(), equipment.ipv6.as_deref()]
-            .into_iter()
-            .filter_map(present)
-            .map(str::to_owned)
-            .collect();
-        if name.is_none() && ips.is_empty() {
-            return None;
-        }
-        Some(Wanted {
-            name,
-            ips,
-            interface: iface
-                .and_then(|i| present(i.nome.as_deref()))
-                .map(str::to_owned),
-        })
-    }
-
-    /// How the status line names what was looked for: `OLT X (10.0.0.1)`,
-    /// sanitized.
-    pub fn describe(&self) -> String {
-        let text = match (&self.name, self.ips.first()) {
-            (Some(n), Some(ip)) => format!("{n} ({ip})"),
-            (Some(n), None) => n.clone(),
-            (None, Some(ip)) => ip.clone(),
-            (None, None) => String::new(),
-        };
-        crate::sanitize::clean(&text).into_owned()
-    }
-}
-
-/// An equipment as matched across the three lists: its names, addresses
-/// and id (the lists disagree on addresses for the same id in the
-/// document's own examples, so an id found in one list helps in another).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Located {
-    names: Vec<String>,
-    ips: Vec<String>,
-    id: Option<u64>,
-    interface: Option<String>,
-}
-
-impl Located {
-    fn wanted(w: &Wanted) -> Located {
-        Located {
-            names: w.name.as_deref().map(name_key).into_iter().collect(),
-            ips: w.ips.iter().map(|ip| ip_key(ip)).collect(),
-            id: None,
-            interface: w.interface.as_deref().map(name_key),
-        }
-    }
-
-    /// The identity of `e` itself, for cross references.
-    fn of(e: &Equipment) -> Located {
-        Located {
-            names: present(e.nome.as_deref())
-                .map(name_key)
-                .into_iter()
-                .collect(),
-            ips: Vec::new(),
-            id: e.id_equipamento,
-            interface: None,
-        }
-    }
-
-    fn by_name(&self, e: &Equipment) -> bool {
-        present(e.nome.as_deref()).is_some_and(|n| self.names.contains(&name_key(n)))
-    }
-
-    fn by_id(&self, e: &Equipment) -> bool {
-        self.id.is_some() && e.id_equipamento == self.id
-    }
-
-    fn by_ip(&self, e: &Equipment) -> bool {
-        [e.ipv4.as_deref(), e.ipv6.as_deref()]
-            .into_iter()
-            .filter_map(present)
-            .any(|ip| self.ips.contains(&ip_key(ip)))
-    }
-
-    fn by(&self, by: By, e: &Equipment) -> bool {
-        match by {
-            By::Name => self.by_name(e),
-            By::Id => self.by_id(e),
-            By::Ip => self.by_ip(e),
-        }
-    }
-
-    /// Whether `e` is this equipment by name or id (not by address alone,
-    /// which the lists do not agree on).
-    pub fn is_same(&self, e: &Equipment) -> bool {
-        self.by_name(e) || self.by_id(e)
-    }
-
-    /// Whether `e` is this equipment by name, id or address: the rows a
-    /// jump marks.
-    pub fn matches(&self, e: &Equipment) -> bool {
-        self.is_same(e) || self.by_ip(e)
-    }
-
-    /// Whether an interface named `name` is the service's.
-    pub fn same_interface(&self, name: Option<&str>) -> bool {
-        match (&self.interface, present(name)) {
-            (Some(want), Some(n)) => *want == name_key(n),
-            _ => false,
-        }
-    }
-}
-
-/// How a row is recognised, in order of trust.
-#[derive(Debug, Clone, Copy)]
-enum By {
-    Name,
-    Id,
-    Ip,
-}
-
-/// Where a jump found the equipment: an index into each list.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Found {
-    /// In `rede/equipamento`.
-    pub equipment: Option<usize>,
-    /// In `rede/pop`.
-    pub pop: Option<usize>,
-    /// In `rede/zona_atendimento`.
-    pub zone: Option<usize>,
-    /// The identity used, for marking rows.
-    pub located: Located,
-}
-
-/// Finds `wanted` in the loaded lists: by name first, then (POPs) by the
-/// id the equipment list gave, then by address; a zone whose interface is
-/// the service's own wins over another zone on the same equipment.
-pub fn locate(state: &NetworkState, wanted: &Wanted) -> Found {
-    use By::{Id, Ip, Name};
-    let mut located = Located::wanted(wanted);
-    let equipment = state.equipment.data.as_deref().and_then(|list| {
-        let i = [Name, Ip]
-            .into_iter()
-            .find_map(|by| list.iter().position(|e| located.by(by, e)))?;
-        Some((i, &list[i]))
-    });
-    if let Some((_, e)) = equipment {
-        if let Some(n) = present(e.nome.as_deref()).map(name_key)
-            && !located.names.contains(&n)
-        {
-            located.names.push(n);
-        }
-        located.id = e.id_equipamento;
-    }
-    let l = &located;
-    let pop = state.pops.data.as_deref().and_then(|pops| {
-        [Name, Id, Ip].into_iter().find_map(|by| {
-            pops.iter()
-                .position(|p| p.equipamentos.iter().any(|e| l.by(by, e)))
-        })
-    });
-    let zone = state.zones.data.as_deref().and_then(|zones| {
-        [(Name, true), (Name, false), (Ip, true), (Ip, false)]
-            .into_iter()
-            .find_map(|(by, own_iface)| {
-                zones.iter().position(|z| {
-                    z.interfaces.iter().any(|i| {
-                        i.equipamento_conexao.as_ref().is_some_and(|e| l.by(by, e))
-                            && (!own_iface || l.same_interface(i.nome.as_deref()))
-                    })
-                })
-            })
-    });
-    Found {
-        equipment: equipment.map(|(i, _)| i),
-        pop,
-        zone,
-        located,
-    }
-}
-
-/// A jump from a service waiting for the network lists.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Jump {
-    /// The customer view it was asked from; dropped if that view is gone.
-    pub view: ViewId,
-    /// What the service says about its equipment.
-    pub wanted: Wanted,
-}
-
 /// The tab a key or palette command asks for: 0 keeps the last one.
 pub fn choose_tab(app: &mut App, n: u8) {
     if let Some(tab) = NetTab::ALL.get(usize::from(n).wrapping_sub(1)) {
@@ -524,6 +385,101 @@ fn reload(app: &mut App, tab: NetTab, fx: &mut Vec<Effect>) {
             |t| &mut t.network.zones,
             fx,
         ),
+        NetTab::Cpes => fetch_cpes(app, 0, fx),
+        NetTab::WhoHad => {
+            if let Some(q) = app.tools.network.who_had_query.clone() {
+                fetch(
+                    app,
+                    ToolSlot::WhoHad,
+                    ToolRequest::WhoHad(q),
+                    |t| &mut t.network.who_had,
+                    fx,
+                );
+            }
+        }
+    }
+}
+
+/// Reads CPE page `page`; page 0 starts the list over.
+fn fetch_cpes(app: &mut App, page: u32, fx: &mut Vec<Effect>) {
+    fetch(
+        app,
+        ToolSlot::Cpes,
+        ToolRequest::Cpes {
+            page,
+            per_page: CPES_PER_PAGE,
+        },
+        |t| &mut t.network.cpes,
+        fx,
+    );
+}
+
+/// When the selection is on the last CPE and the server has more, reads
+/// the next page (once: not while a read is in flight).
+fn more_cpes(app: &mut App, fx: &mut Vec<Effect>) {
+    let s = &app.tools.network;
+    let rows = s.visible(NetTab::Cpes).len();
+    let at_end = s.list(NetTab::Cpes).selected + 1 >= rows;
+    if let Some(p) = &s.cpes.data
+        && p.more
+        && at_end
+        && !s.cpes.loading()
+    {
+        let next = p.page + 1;
+        fetch_cpes(app, next, fx);
+    }
+}
+
+/// The address typed on the who-had tab, sent: a usage error in the
+/// status line when it is no address.
+fn send_who_had(app: &mut App, fx: &mut Vec<Effect>) {
+    let lang = app.lang();
+    let typed = app
+        .tools
+        .network
+        .list(NetTab::WhoHad)
+        .filter
+        .input
+        .value()
+        .trim()
+        .to_owned();
+    if typed.is_empty() {
+        return;
+    }
+    let Some((by, term)) = crate::ops::bulk::address_kind(&typed, false) else {
+        let clean = crate::sanitize::clean(&typed).into_owned();
+        app.set_status(
+            StatusKind::Error,
+            trf(lang, T::CliWhoHadNotAddress, &[("input", &clean)]),
+        );
+        return;
+    };
+    let s = &mut app.tools.network;
+    s.who_had_query = Some(ConnectionLogQuery::by(by, term));
+    s.list_mut(NetTab::WhoHad).selected = 0;
+    reload(app, NetTab::WhoHad, fx);
+}
+
+/// The customer a row names, to open: a session's `cliente`, a CPE's
+/// first service's.
+fn row_customer(state: &NetworkState, tab: NetTab) -> Option<Customer> {
+    match tab {
+        NetTab::WhoHad => state
+            .selected_session()?
+            .cliente
+            .clone()
+            .filter(|c| c.codigo_cliente.is_some()),
+        NetTab::Cpes => {
+            let s = state.selected_cpe()?.servicos.first()?;
+            Some(Customer {
+                codigo_cliente: Some(s.codigo_cliente?),
+                id_cliente: s.id_cliente,
+                nome_razaosocial: s.nome_razaosocial.clone(),
+                cpf_cnpj: s.cpf_cnpj.clone(),
+                ..Customer::default()
+            })
+        }
+        _ => None,
     }
 }
 
@@ -544,6 +500,13 @@ pub fn key(app: &mut App, key: KeyEvent, action: Option<Action>, fx: &mut Vec<Ef
     if state.list(tab).filter.editing {
         let list = state.list_mut(tab);
         let changed = list.filter.key(key, action);
+        if tab == NetTab::WhoHad {
+            // The field is the address: Enter looks it up.
+            if action == Some(Action::Open) {
+                send_who_had(app, fx);
+            }
+            return changed;
+        }
         list.selected = 0;
         state.clamp(tab);
         return changed;
@@ -557,6 +520,21 @@ pub fn key(app: &mut App, key: KeyEvent, action: Option<Action>, fx: &mut Vec<Ef
         // "/" searches everywhere else; on a list screen it filters.
         Action::Search => {
             state.list_mut(tab).filter.editing = true;
+            Changed::Yes
+        }
+        Action::Open if matches!(tab, NetTab::WhoHad | NetTab::Cpes) => {
+            match row_customer(state, tab) {
+                Some(c) => {
+                    super::super::open_customer(app, c, fx);
+                    Changed::Yes
+                }
+                None => Changed::No,
+            }
+        }
+        Action::Back if tab == NetTab::WhoHad && !state.list(tab).filter.is_empty() => {
+            state.list_mut(tab).filter.input.reset();
+            state.who_had_query = None;
+            state.who_had = Remote::default();
             Changed::Yes
         }
         Action::Back if !state.list(tab).filter.is_empty() => {
@@ -574,8 +552,11 @@ pub fn key(app: &mut App, key: KeyEvent, action: Option<Action>, fx: &mut Vec<Ef
             Changed::Yes
         }
         Action::RefreshAll => {
-            for t in NetTab::ALL {
+            for t in NetTab::INVENTORY {
                 reload(app, t, fx);
+            }
+            if !NetTab::INVENTORY.contains(&tab) {
+                reload(app, tab, fx);
             }
             Changed::Yes
         }
@@ -588,13 +569,18 @@ pub fn key(app: &mut App, key: KeyEvent, action: Option<Action>, fx: &mut Vec<Ef
         nav => {
             let rows = state.visible(tab).len();
             let list = state.list_mut(tab);
-            match move_selection(nav, list.selected, rows, page) {
+            let moved = match move_selection(nav, list.selected, rows, page) {
                 Some(to) if to != list.selected => {
                     list.selected = to;
                     Changed::Yes
                 }
                 _ => Changed::No,
+            };
+            // Down at the end of the CPEs asks for the next page.
+            if tab == NetTab::Cpes {
+                more_cpes(app, fx);
             }
+            moved
         }
     }
 }
@@ -608,6 +594,10 @@ pub enum Loaded {
     Equipment(Result<Vec<Equipment>, String>),
     /// `rede/zona_atendimento`.
     Zones(Result<Vec<ServiceZone>, String>),
+    /// `rede/cpe/todos`, one page.
+    Cpes(Result<crate::ops::bulk::CpePageRead, String>),
+    /// `extrato_conexao` by address.
+    WhoHad(Result<Vec<ConnectionRecord>, String>),
 }
 
 /// A network read's answer; dropped when a newer read replaced it. The
@@ -627,6 +617,30 @@ pub fn on_reply(app: &mut App, seq: u64, loaded: Loaded) -> Changed {
             s.zones.finish(r);
             NetTab::Zones
         }
+        Loaded::Cpes(r) if s.cpes.expects(seq) => {
+            // A later page adds to the pages read; page 0 starts over.
+            let earlier = s.cpes.data.take();
+            let r = r.map(|read| {
+                let mut cpes = match earlier {
+                    Some(p) if read.page > 0 => p.cpes,
+                    _ => Vec::new(),
+                };
+                cpes.extend(read.cpes);
+                CpePages {
+                    cpes,
+                    page: read.page,
+                    last_page: read.last_page,
+                    total: read.total,
+                    more: read.more,
+                }
+            });
+            s.cpes.finish(r);
+            NetTab::Cpes
+        }
+        Loaded::WhoHad(r) if s.who_had.expects(seq) => {
+            s.who_had.finish(r);
+            NetTab::WhoHad
+        }
         _ => return Changed::No,
     };
     s.clamp(tab);
@@ -636,152 +650,6 @@ pub fn on_reply(app: &mut App, seq: u64, loaded: Loaded) -> Changed {
         resolve(app, jump, true);
     }
     Changed::Yes
-}
-
-/// From the selected service of `view`: opens the network screen on its
-/// connection equipment once the three lists are loaded (reading the
-/// missing ones in parallel), or says why it cannot.
-pub fn jump(app: &mut App, view: &CustomerView, fx: &mut Vec<Effect>) -> Changed {
-    let lang = app.lang();
-    let Some(service) = view.selected_service() else {
-        app.set_status(StatusKind::Info, tr(lang, T::NetJumpNoService).into());
-        return Changed::Yes;
-    };
-    let Some(wanted) = Wanted::from_service(service) else {
-        app.set_status(StatusKind::Info, tr(lang, T::NetJumpNoData).into());
-        return Changed::Yes;
-    };
-    for tab in NetTab::ALL {
-        ensure_loaded(app, tab, fx);
-    }
-    let jump = Jump {
-        view: view.id,
-        wanted,
-    };
-    if app.tools.network.loading() {
-        app.set_status(
-            StatusKind::Info,
-            trf(
-                lang,
-                T::NetJumpLooking,
-                &[("what", &jump.wanted.describe())],
-            ),
-        );
-        app.tools.network.pending_jump = Some(jump);
-    } else {
-        // Everything was loaded already; the view is the one on screen
-        // (the caller holds it).
-        resolve(app, jump, false);
-    }
-    Changed::Yes
-}
-
-/// Completes a jump with the loaded lists. With `check_view`, a jump whose
-/// customer is no longer on screen is dropped: the attendant moved on.
-fn resolve(app: &mut App, jump: Jump, check_view: bool) {
-    let on_it =
-        app.screen == Screen::Customer && app.view.as_ref().is_some_and(|v| v.id == jump.view);
-    if check_view && !on_it {
-        return;
-    }
-    let lang = app.lang();
-    let state = &mut app.tools.network;
-    let found = locate(state, &jump.wanted);
-    let tab = if found.equipment.is_some() {
-        NetTab::Equipment
-    } else if found.pop.is_some() {
-        NetTab::Pops
-    } else if found.zone.is_some() {
-        NetTab::Zones
-    } else {
-        let error = [
-            &state.pops.error,
-            &state.equipment.error,
-            &state.zones.error,
-        ]
-        .into_iter()
-        .flatten()
-        .next()
-        .cloned();
-        let text = match error {
-            Some(e) => trf(lang, T::NetJumpFailed, &[("error", &e)]),
-            None => trf(
-                lang,
-                T::NetJumpNotFound,
-                &[("what", &jump.wanted.describe())],
-            ),
-        };
-        app.set_status(StatusKind::Error, text);
-        return;
-    };
-    // Select each row found, with the filters cleared so it shows.
-    for (t, index) in [
-        (NetTab::Pops, found.pop),
-        (NetTab::Equipment, found.equipment),
-        (NetTab::Zones, found.zone),
-    ] {
-        if let Some(i) = index {
-            let list = state.list_mut(t);
-            list.filter = ListFilter::default();
-            list.selected = i;
-        }
-    }
-    state.tab = tab;
-    state.located = Some(found.located.clone());
-    let clean = |s: Option<&str>| present(s).map(|s| crate::sanitize::clean(s).into_owned());
-    let equipment = found
-        .equipment
-        .and_then(|i| state.equipment.data.as_ref()?.get(i))
-        .map(
-            |e| match (clean(e.nome.as_deref()), clean(e.ipv4.as_deref())) {
-                (Some(n), Some(ip)) => format!("{n} ({ip})"),
-                (Some(n), None) => n,
-                (None, _) => jump.wanted.describe(),
-            },
-        )
-        .unwrap_or_else(|| jump.wanted.describe());
-    let pop = found
-        .pop
-        .and_then(|i| state.pops.data.as_ref()?.get(i))
-        .and_then(|p| clean(p.nome.as_deref()));
-    let zone = found
-        .zone
-        .and_then(|i| state.zones.data.as_ref()?.get(i))
-        .and_then(|z| clean(z.nome.as_deref()));
-    let parts = [
-        labeled(lang, T::NetJumpEquipment, &equipment),
-        match pop {
-            Some(p) => labeled(lang, T::NetJumpPop, &p),
-            None => tr(lang, T::NetJumpNoPop).to_owned(),
-        },
-        match zone {
-            Some(z) => labeled(lang, T::NetJumpZone, &z),
-            None => tr(lang, T::NetJumpNoZone).to_owned(),
-        },
-    ];
-    let note = parts.join(" · ");
-    state.jump_note = Some(note.clone());
-    if !matches!(app.screen, Screen::Tool(_)) {
-        app.tools.return_to = Some(app.screen);
-    }
-    app.screen = Screen::Tool(Tool::Network);
-    app.set_status(StatusKind::Ok, note);
-}
-
-/// `msg` ("POP {name}") filled with `name`, unless the name already
-/// starts with the label's word ("POP CENTRO", not "POP POP CENTRO"),
-/// case, accents and separators aside.
-fn labeled(lang: crate::i18n::Lang, msg: T, name: &str) -> String {
-    let label = fold(tr(lang, msg).replace("{name}", "").trim());
-    let folded = fold(name);
-    let rest = folded.strip_prefix(&label);
-    let has_label = !label.is_empty()
-        && rest.is_some_and(|r| r.is_empty() || !r.starts_with(char::is_alphanumeric));
-    if has_label {
-        name.to_owned()
-    } else {
-        trf(lang, msg, &[("name", &name)])
-    }
 }
 
 #[cfg(test)]

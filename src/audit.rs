@@ -60,6 +60,20 @@ pub mod action {
     pub const PBX_NOTIFY: &str = "pbx_notify";
     /// `POST /pbx/ligacao/cancelar`.
     pub const PBX_CANCEL: &str = "pbx_cancel";
+    /// `POST /cliente/reset_phy_addr`.
+    pub const RESET_PHY: &str = "reset_phy";
+    /// `POST /rede/reiniciar_cpe/{phy_addr}`.
+    pub const REBOOT_CPE: &str = "reboot_cpe";
+    /// `POST /rede/restaurar_cpe/{phy_addr}`.
+    pub const RESTORE_CPE: &str = "restore_cpe";
+    /// `POST /cliente/cliente_servico/habilitar/{id}`.
+    pub const ENABLE_SERVICE: &str = "enable_service";
+    /// `POST /cliente/cliente_servico/suspender/{id}`.
+    pub const SUSPEND_SERVICE: &str = "suspend_service";
+    /// `POST /cliente/cliente_servico/ativar/{id}`.
+    pub const ACTIVATE_SERVICE: &str = "activate_service";
+    /// `PUT /atendimento/{id}` appending to the description.
+    pub const APPEND_TICKET: &str = "append_ticket";
 }
 
 /// What an action was about: who, where, and which records (ids only).

@@ -214,12 +214,10 @@ impl TicketUpdate {
     pub fn to_call(&self) -> Result<Call, ApiError> {
         check_id("id_atendimento", self.id_atendimento)?;
         let mut body = Map::new();
-        if let Some(d) = self
-            .descricao
-            .as_deref()
-            .map(str::trim)
-            .filter(|d| !d.is_empty())
-        {
+        // Sent as given: an appended description starts with the
+        // customer's text byte for byte, spaces included (the builders in
+        // `ops::tickets` trim what the attendant typed).
+        if let Some(d) = self.descricao.as_deref().filter(|d| !d.trim().is_empty()) {
             body.insert("descricao".into(), json!(d));
         }
         body.insert("parametros".into(), Value::Object(self.parametros.clone()));

@@ -21,7 +21,8 @@ use crate::ops::actions::{Reread, Target};
 
 use super::confirm::{ActionRequest, ActionTarget, Choice, Confirmation};
 use super::forms::{
-    AnyForm, Banner, Channel, InvoiceSendForm, TicketForm, TicketUpdateForm, TrustUnlockForm,
+    AnyForm, Banner, Channel, EnableServiceForm, InvoiceSendForm, SuspendServiceForm,
+    TicketAppendForm, TicketForm, TicketUpdateForm, TrustUnlockForm,
 };
 use super::inflight::{ActionKind, Blocked, Outcome, Submission};
 use super::keymap::Action;
@@ -83,6 +84,8 @@ fn target(view: &CustomerView, today: chrono::NaiveDate) -> ActionTarget {
         service_plan: service.and_then(|s| s.nome.clone()).unwrap_or_default(),
         login: service.and_then(|s| s.login.clone()),
         status: service.and_then(|s| s.status.clone()),
+        mac_addr: service.and_then(|s| s.mac_addr.clone()),
+        phy_addr: service.and_then(|s| s.phy_addr.clone()),
         invoice_id: view.selected_invoice().and_then(|i| i.id_fatura),
         ticket_protocol: view.selected_ticket().and_then(|t| t.protocolo.clone()),
         unlock_history: service.and_then(|s| crate::ops::unlocks::UnlockHistory::of(s, today)),
@@ -106,6 +109,8 @@ fn ticket_target(view: &CustomerView, ticket: &Ticket, mut target: ActionTarget)
     target.service_plan = service.and_then(|s| s.nome.clone()).unwrap_or_default();
     target.login = service.and_then(|s| s.login.clone());
     target.status = service.and_then(|s| s.status.clone());
+    target.mac_addr = service.and_then(|s| s.mac_addr.clone());
+    target.phy_addr = service.and_then(|s| s.phy_addr.clone());
     target
 }
 
@@ -127,6 +132,13 @@ pub(super) fn start(
     let (t, id) = match kind.target() {
         Target::Service if t.service_id == 0 => return needs(app, T::ActionNeedsService),
         Target::Service => (t.clone(), t.service_id),
+        Target::Equipment if t.service_id == 0 => return needs(app, T::ActionNeedsService),
+        // The equipment's address: a service without one has nothing
+        // to reboot or restore.
+        Target::Equipment if t.phy_addr.as_deref().is_none_or(|p| p.trim().is_empty()) => {
+            return needs(app, T::ActionNeedsEquipment);
+        }
+        Target::Equipment => (t.clone(), t.service_id),
         Target::Customer => (t.clone(), view.code),
         Target::Invoice => match t.invoice_id.filter(|_| view.focus == Pane::Invoices) {
             Some(id) => (t, id),
@@ -143,7 +155,11 @@ pub(super) fn start(
     };
     // An action that needs nothing but that id goes to its confirmation
     // (or out, when its row asks none); the others open their form.
-    if let Some(request) = kind.direct_request(id) {
+    let subject = crate::ops::actions::Subject {
+        id,
+        phy_addr: t.phy_addr.as_deref(),
+    };
+    if let Some(request) = kind.direct_request(&subject) {
         if kind.needs_confirmation() {
             app.overlay = Some(confirm_overlay(app, request, t, None));
         } else {
@@ -185,6 +201,23 @@ fn form_of(
                 AnyForm::Ticket(TicketForm::new(&name, phone.as_deref(), email.as_deref()))
             })
         }
+        ActionKind::AppendTicket => {
+            // The description exactly as the server sent it: it is sent
+            // back untouched before the appended text.
+            let original = view
+                .selected_ticket()
+                .and_then(|t| t.descricao_abertura.clone())
+                .unwrap_or_default();
+            form_or_draft(app, view, DraftKey::TicketAppend(id), || {
+                AnyForm::TicketAppend(TicketAppendForm::new(id, &original))
+            })
+        }
+        ActionKind::EnableService => form_or_draft(app, view, DraftKey::Enable(id), || {
+            AnyForm::EnableService(EnableServiceForm::new())
+        }),
+        ActionKind::SuspendService => form_or_draft(app, view, DraftKey::Suspend(id), || {
+            AnyForm::SuspendService(SuspendServiceForm::new())
+        }),
         ActionKind::TrustUnlock => form_or_draft(app, view, DraftKey::Unlock(id), || {
             AnyForm::TrustUnlock(TrustUnlockForm::new())
         }),
@@ -206,7 +239,12 @@ fn form_of(
         // Started elsewhere: the sales screen's form, the PBX keys.
         ActionKind::CreateProspect | ActionKind::PbxNotify | ActionKind::PbxMissed => return None,
         // Sent without a form (see `direct_request`).
-        ActionKind::ResetMac | ActionKind::Disconnect => return None,
+        ActionKind::ResetMac
+        | ActionKind::ResetPhy
+        | ActionKind::Disconnect
+        | ActionKind::RebootCpe
+        | ActionKind::RestoreCpe
+        | ActionKind::ActivateService => return None,
     })
 }
 
@@ -223,7 +261,11 @@ pub(crate) fn confirm_overlay(
     form: Option<AnyForm>,
 ) -> Overlay {
     let today = crate::br::dates::today(app.now);
-    let confirmation = Confirmation::for_request(app.lang(), &target, &request, today);
+    let appended = match &form {
+        Some(AnyForm::TicketAppend(f)) => Some(f.text()),
+        _ => None,
+    };
+    let confirmation = Confirmation::with_text(app.lang(), &target, &request, today, appended);
     Overlay::Confirm {
         request,
         target,
@@ -250,6 +292,15 @@ pub(super) fn build_request(
         AnyForm::TrustUnlock(f) => ActionRequest::TrustUnlock(f.to_request(target.service_id)?),
         AnyForm::InvoiceSend(f) => {
             ActionRequest::Invoice(f.to_request(target.invoice_id.unwrap_or(0))?)
+        }
+        AnyForm::TicketAppend(f) => {
+            // Dated in São Paulo, as every date the console shows.
+            let when = crate::br::dates::format_datetime(app.now);
+            ActionRequest::AppendTicket(f.to_request(&when, who, ramal)?)
+        }
+        AnyForm::EnableService(f) => ActionRequest::EnableService(f.to_request(target.service_id)?),
+        AnyForm::SuspendService(f) => {
+            ActionRequest::SuspendService(f.to_request(target.service_id)?)
         }
     })
 }
@@ -308,7 +359,10 @@ pub fn send(
     // on screen, and a ticket's own service for its edits.
     let known = AuditAttempt {
         customer: target.customer_code.as_deref().and_then(|c| c.parse().ok()),
-        service: (matches!(request, ActionRequest::UpdateTicket(_)) && target.service_id != 0)
+        service: (matches!(
+            request,
+            ActionRequest::UpdateTicket(_) | ActionRequest::AppendTicket(_)
+        ) && target.service_id != 0)
             .then_some(target.service_id),
         ..AuditAttempt::default()
     };
@@ -319,7 +373,8 @@ pub fn send(
         // The runner knows the server's address.
         String::new(),
     );
-    let opens_order = matches!(&request, ActionRequest::OpenTicket(t) if t.abrir_os == Some(true));
+    let opens_order =
+        matches!(&request, ActionRequest::OpenTicket(t) if t.ticket.abrir_os == Some(true));
     let target_name = target.customer_name.clone();
     app.pending.insert(
         submission.key,
@@ -436,6 +491,30 @@ fn answer(
         {
             let result = InvoiceQueued::from_push(target.invoice_id.unwrap_or(0), r);
             queued(app, result, target, form_up);
+        }
+        (Outcome::Done { .. }, ActionReply::ServiceState(_)) => {
+            // The answer carries the service as it is now: its status is
+            // shown at once, before the customer is read again.
+            let text = match reply.new_status() {
+                Some((id, status)) => {
+                    let id = id.unwrap_or(target.service_id);
+                    if pending.as_ref().map(|p| p.view) == app.view.as_ref().map(|v| v.id)
+                        && let Some(view) = app.view.as_mut()
+                    {
+                        view.set_service_status(id, &status);
+                    }
+                    trf(
+                        lang,
+                        T::ActionServiceNewStatus,
+                        &[("text", &text), ("status", &status)],
+                    )
+                }
+                None => text,
+            };
+            result_status(app, &who, status_kind, text);
+            if form_up {
+                app.overlay = None;
+            }
         }
         (Outcome::Done { .. }, _) => {
             result_status(app, &who, status_kind, text);

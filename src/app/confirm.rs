@@ -22,11 +22,13 @@ use crossterm::event::KeyCode;
 use crate::api::PbxCall;
 use crate::api::prospects::{NewProspect, PersonKind};
 
+use crate::api::ticket_extras::TicketOpening;
 use crate::api::tickets::NewTicket;
 use crate::br::dates::format_date;
 use crate::br::phone;
 use crate::i18n::{Lang, Msg, tr, tr_count, trf};
 use crate::ops::actions::Target;
+use crate::ops::actions::{Confirm, typed_matches};
 use crate::sanitize::clean_line;
 
 use super::forms::{Channel, InvoiceRequest, title};
@@ -156,6 +158,12 @@ pub struct ActionTarget {
     pub login: Option<String>,
     /// Current service status as displayed ("Bloqueado", "Habilitado").
     pub status: Option<String>,
+    /// The MAC bound to the PPPoE/RADIUS login (`mac_addr`: what a MAC
+    /// reset clears).
+    pub mac_addr: Option<String>,
+    /// The equipment's (ONU/CPE) address (`phy_addr`: what a layer-2 MAC
+    /// reset clears, and what a CPE action names).
+    pub phy_addr: Option<String>,
     /// The selected invoice, for invoice actions.
     pub invoice_id: Option<u64>,
     /// The selected ticket's protocol, for ticket edits.
@@ -192,7 +200,32 @@ pub struct Confirmation {
     pub lines: Vec<String>,
     /// For `ConfirmDialog::affects_connection`.
     pub affects_connection: bool,
+    /// The characters to type before "Sim" can be chosen, when the row
+    /// asks a typed confirmation ([`Confirm::Typed`]).
+    pub typed: Option<TypedCheck>,
 }
+
+/// A typed confirmation: the equipment's address and what the attendant
+/// has typed so far. "Sim" can be neither focused nor confirmed until the
+/// typed characters are the last 4 of the MAC
+/// ([`crate::ops::actions::typed_matches`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypedCheck {
+    /// The address whose end must be typed.
+    pub phy_addr: String,
+    /// What was typed.
+    pub entry: String,
+}
+
+impl TypedCheck {
+    /// Whether the typed characters confirm.
+    pub fn matches(&self) -> bool {
+        typed_matches(&self.phy_addr, &self.entry)
+    }
+}
+
+/// The longest typed entry kept (a MAC with separators, and then some).
+const TYPED_MAX: usize = 24;
 
 impl Confirmation {
     /// The confirmation of `request` on `target`; `today` (São Paulo) dates
@@ -203,12 +236,79 @@ impl Confirmation {
         request: &ActionRequest,
         today: NaiveDate,
     ) -> Confirmation {
+        Confirmation::with_text(lang, target, request, today, None)
+    }
+
+    /// [`Confirmation::for_request`], naming `appended`, the text an
+    /// append adds (the request carries the whole new description).
+    pub fn with_text(
+        lang: Lang,
+        target: &ActionTarget,
+        request: &ActionRequest,
+        today: NaiveDate,
+        appended: Option<&str>,
+    ) -> Confirmation {
         let kind = request.kind();
         let lines = match request {
             ActionRequest::TrustUnlock(u) => {
                 trust_unlock_lines(lang, target, u.dias_desbloqueio.unwrap_or(1), today)
             }
-            ActionRequest::OpenTicket(t) => open_ticket_lines(lang, target, t),
+            ActionRequest::OpenTicket(t) => opening_lines(lang, target, t),
+            ActionRequest::ResetMac(_) => with_before_effect(
+                lang,
+                target,
+                kind,
+                trf(
+                    lang,
+                    Msg::ConfirmClearsSessionMac,
+                    &[("mac", &or_dash(target.mac_addr.as_deref()))],
+                ),
+            ),
+            ActionRequest::ResetPhy(_) => with_before_effect(
+                lang,
+                target,
+                kind,
+                trf(
+                    lang,
+                    Msg::ConfirmClearsPhyMac,
+                    &[("mac", &or_dash(target.phy_addr.as_deref()))],
+                ),
+            ),
+            ActionRequest::EnableService(e) => with_before_effect(
+                lang,
+                target,
+                kind,
+                trf(
+                    lang,
+                    Msg::ConfirmEnableReason,
+                    &[("text", &or_dash(Some(&e.motivo_habilitacao)))],
+                ),
+            ),
+            ActionRequest::SuspendService(p) => with_before_effect(
+                lang,
+                target,
+                kind,
+                trf(
+                    lang,
+                    Msg::ConfirmSuspendKind,
+                    &[(
+                        "kind",
+                        &tr(lang, super::forms::suspension_msg(p.tipo_suspensao)),
+                    )],
+                ),
+            ),
+            ActionRequest::AppendTicket(_) => {
+                let mut lines = ticket_lines(lang, target);
+                if let Some(text) = appended {
+                    lines.push(trf(
+                        lang,
+                        Msg::ConfirmAppendText,
+                        &[("text", &or_dash(Some(text)))],
+                    ));
+                }
+                lines.push(tr(lang, Msg::ConfirmAppendKeeps).to_owned());
+                lines
+            }
             ActionRequest::Invoice(r) => invoice_lines(lang, target, r),
             ActionRequest::CreateProspect(p) => prospect_lines(lang, target, p),
             ActionRequest::PbxNotify(c) | ActionRequest::PbxMissed(c) => pbx_lines(lang, target, c),
@@ -216,13 +316,91 @@ impl Confirmation {
             // row's effect line.
             _ => row_lines(lang, target, kind),
         };
+        let typed = match (kind.confirmation(), request) {
+            (Confirm::Typed, ActionRequest::RestoreCpe { cpe, .. }) => Some(TypedCheck {
+                phy_addr: cpe.phy_addr.clone(),
+                entry: String::new(),
+            }),
+            _ => None,
+        };
         Confirmation {
             kind,
             action: title(lang, kind),
             lines,
             affects_connection: kind.affects_connection(),
+            typed,
         }
     }
+
+    /// Applies one key to the dialog (see [`Choice::key`]). A typed
+    /// confirmation first takes the characters typed (and Backspace);
+    /// each one sends the focus back to "Não" and re-arms the dialog, so
+    /// the last character and a Tab and Enter in one burst never
+    /// confirm. Until the typed characters match, "Sim" can be neither
+    /// focused nor confirmed: Enter does nothing and Esc cancels.
+    #[allow(clippy::too_many_arguments)]
+    pub fn key(
+        &mut self,
+        choice: &mut Choice,
+        action: Option<Action>,
+        code: KeyCode,
+        typing: bool,
+        repeat: bool,
+        now: Instant,
+        gap: Option<Duration>,
+    ) -> Answer {
+        let Some(check) = self.typed.as_mut() else {
+            return choice.key(action, code, typing, repeat, now, gap);
+        };
+        let edited = match code {
+            KeyCode::Char(c) if typing => {
+                if check.entry.chars().count() < TYPED_MAX {
+                    check.entry.push(c);
+                }
+                true
+            }
+            KeyCode::Backspace => {
+                check.entry.pop();
+                true
+            }
+            _ => false,
+        };
+        if edited {
+            *choice = Choice::new(now);
+            return Answer::Open { changed: true };
+        }
+        if check.matches() {
+            return choice.key(action, code, typing, repeat, now, gap);
+        }
+        match action {
+            Some(Action::Cancel) => Answer::No,
+            _ => Answer::Open { changed: false },
+        }
+    }
+
+    /// Whether "Sim" may be chosen at all (a typed confirmation's
+    /// characters match, or there is none).
+    pub fn unlocked(&self) -> bool {
+        self.typed.as_ref().is_none_or(TypedCheck::matches)
+    }
+}
+
+/// What the row says its confirmation names, with `extra` just before
+/// its effect line.
+fn with_before_effect(
+    lang: Lang,
+    target: &ActionTarget,
+    kind: ActionKind,
+    extra: String,
+) -> Vec<String> {
+    let mut lines = row_lines(lang, target, kind);
+    let at = if kind.effect().is_some() {
+        lines.len().saturating_sub(1)
+    } else {
+        lines.len()
+    };
+    lines.insert(at, extra);
+    lines
 }
 
 fn or_dash(v: Option<&str>) -> String {
@@ -310,6 +488,15 @@ pub fn trust_unlock_lines(
 pub fn row_lines(lang: Lang, target: &ActionTarget, kind: ActionKind) -> Vec<String> {
     let mut lines = match kind.target() {
         Target::Service => service_lines(lang, target),
+        Target::Equipment => {
+            let mut lines = service_lines(lang, target);
+            lines.push(trf(
+                lang,
+                Msg::ConfirmEquipment,
+                &[("mac", &or_dash(target.phy_addr.as_deref()))],
+            ));
+            lines
+        }
         Target::Ticket => ticket_lines(lang, target),
         Target::Invoice | Target::Customer => vec![subscriber_lines(lang, target).remove(0)],
         Target::Nothing => Vec::new(),
@@ -395,6 +582,36 @@ pub fn open_ticket_lines(lang: Lang, target: &ActionTarget, t: &NewTicket) -> Ve
     ));
     if t.abrir_os == Some(true) {
         lines.push(tr(lang, Msg::FormOpenOrder).to_owned());
+    }
+    lines
+}
+
+/// Opening a ticket with its type and its order's parameters, when
+/// chosen.
+pub fn opening_lines(lang: Lang, target: &ActionTarget, t: &TicketOpening) -> Vec<String> {
+    let mut lines = open_ticket_lines(lang, target, &t.ticket);
+    if let Some(id) = t.id_tipo_atendimento {
+        lines.push(trf(lang, Msg::ConfirmTicketType, &[("id", &id)]));
+    }
+    if let Some(o) = &t.ordem_servico {
+        let kind = o
+            .id_tipo_ordem_servico
+            .map_or_else(|| "—".to_owned(), |k| k.to_string());
+        let techs: Vec<String> = o.ids_tecnicos.iter().map(u64::to_string).collect();
+        let techs = if techs.is_empty() {
+            "—".to_owned()
+        } else {
+            techs.join(", ")
+        };
+        lines.push(trf(
+            lang,
+            Msg::ConfirmOrderParams,
+            &[
+                ("kind", &kind),
+                ("status", &or_dash(o.status.as_deref())),
+                ("techs", &techs),
+            ],
+        ));
     }
     lines
 }
@@ -501,6 +718,8 @@ mod tests {
             service_plan: "FIBRA 300 MEGA".into(),
             login: Some("maria.araujo".into()),
             status: Some("Bloqueado por débito".into()),
+            mac_addr: Some("00:1A:2B:3C:4D:5E".into()),
+            phy_addr: Some("48:57:02:AB:CD:EF".into()),
             invoice_id: Some(50949),
             ticket_protocol: Some("20250128085356853228".into()),
             unlock_history: None,
@@ -609,6 +828,159 @@ mod tests {
         let push = ActionRequest::Invoice(InvoiceRequest::Push(InvoicePush { id_fatura: 50949 }));
         let c = Confirmation::for_request(Lang::En, &target(), &push, today());
         assert!(c.lines[2].starts_with("Reaches only customers using the ISP's app"));
+    }
+
+    /// A factory reset's dialog: "Sim" is out of reach until the last 4
+    /// characters of the MAC are typed; each character re-arms it, so a
+    /// burst (the characters, Right, Enter) never confirms.
+    #[test]
+    fn the_typed_confirmation_unlocks_sim_only_for_the_end_of_the_mac() {
+        use crate::api::cpe::FactoryResetCpe;
+        let t0 = Instant::now();
+        let req = ActionRequest::RestoreCpe {
+            service: 11000,
+            cpe: FactoryResetCpe {
+                phy_addr: "48:57:02:AB:CD:EF".into(),
+            },
+        };
+        let mut c = Confirmation::for_request(Lang::PtBr, &target(), &req, today());
+        assert!(
+            c.lines
+                .contains(&"Equipamento (phy_addr): 48:57:02:AB:CD:EF".to_owned())
+        );
+        let mut choice = Choice::new(t0);
+        let slow = Some(Duration::from_millis(500));
+        let fast = Some(Duration::from_millis(5));
+        let mut at = t0 + Duration::from_secs(1);
+        let mut press = |c: &mut Confirmation,
+                         choice: &mut Choice,
+                         a: Option<Action>,
+                         code: KeyCode,
+                         typing: bool,
+                         gap: Option<Duration>| {
+            at += gap.unwrap_or_default();
+            c.key(choice, a, code, typing, false, at, gap)
+        };
+        // Nothing typed: Right and Enter, deliberately, do nothing.
+        let open = Answer::Open { changed: false };
+        assert_eq!(
+            press(
+                &mut c,
+                &mut choice,
+                Some(Action::Choose),
+                KeyCode::Right,
+                false,
+                slow
+            ),
+            open
+        );
+        assert!(!choice.yes);
+        assert_eq!(
+            press(
+                &mut c,
+                &mut choice,
+                Some(Action::Confirm),
+                KeyCode::Enter,
+                false,
+                slow
+            ),
+            open
+        );
+        // A wrong value: still locked.
+        for ch in "cdee".chars() {
+            press(&mut c, &mut choice, None, KeyCode::Char(ch), true, slow);
+        }
+        assert!(!c.unlocked());
+        assert_eq!(
+            press(
+                &mut c,
+                &mut choice,
+                Some(Action::Choose),
+                KeyCode::Right,
+                false,
+                slow
+            ),
+            open
+        );
+        assert!(!choice.yes);
+        // Corrected in a burst, with Right and Enter in the same burst.
+        press(&mut c, &mut choice, None, KeyCode::Backspace, false, fast);
+        press(&mut c, &mut choice, None, KeyCode::Char('f'), true, fast);
+        assert!(c.unlocked());
+        press(
+            &mut c,
+            &mut choice,
+            Some(Action::Choose),
+            KeyCode::Right,
+            false,
+            fast,
+        );
+        assert!(!choice.yes, "a burst reached Sim");
+        // Read, then answered.
+        press(
+            &mut c,
+            &mut choice,
+            Some(Action::Choose),
+            KeyCode::Right,
+            false,
+            slow,
+        );
+        assert!(choice.yes);
+        assert_eq!(
+            press(
+                &mut c,
+                &mut choice,
+                Some(Action::Confirm),
+                KeyCode::Enter,
+                false,
+                slow
+            ),
+            Answer::Yes
+        );
+        // Esc always cancels, typed or not.
+        let mut c = Confirmation::for_request(Lang::PtBr, &target(), &req, today());
+        let mut choice = Choice::new(t0);
+        assert_eq!(
+            c.key(
+                &mut choice,
+                Some(Action::Cancel),
+                KeyCode::Esc,
+                false,
+                false,
+                at,
+                slow
+            ),
+            Answer::No
+        );
+    }
+
+    #[test]
+    fn each_mac_reset_names_the_mac_it_clears() {
+        use crate::api::service_actions::{ResetMac, ResetPhy};
+        let mac = ActionRequest::ResetMac(ResetMac {
+            id_cliente_servico: 11000,
+        });
+        let phy = ActionRequest::ResetPhy(ResetPhy {
+            id_cliente_servico: 11000,
+        });
+        let m = Confirmation::for_request(Lang::En, &target(), &mac, today()).lines;
+        let p = Confirmation::for_request(Lang::En, &target(), &phy, today()).lines;
+        assert_eq!(
+            m[3],
+            "Clears the PPPoE/RADIUS session MAC (mac_addr): 00:1A:2B:3C:4D:5E"
+        );
+        assert_eq!(
+            p[3],
+            "Clears the ONU/CPE equipment MAC (phy_addr): 48:57:02:AB:CD:EF"
+        );
+        // The effect line stays last.
+        assert_eq!(m.len(), 5);
+        assert_eq!(p.len(), 5);
+        assert!(
+            Confirmation::for_request(Lang::En, &target(), &mac, today())
+                .typed
+                .is_none()
+        );
     }
 
     /// The whole wiring the console will do, as one sequence: form, submit,

@@ -98,6 +98,19 @@ impl CustomerView {
             .and_then(|c| c.servicos.get(self.service))
     }
 
+    /// Shows `status` as service `id`'s status at once (a service-state
+    /// action's answer), until the customer is read again.
+    pub fn set_service_status(&mut self, id: u64, status: &str) {
+        let services = self.customer.data.as_mut().map(|c| c.servicos.iter_mut());
+        for s in services.into_iter().flatten() {
+            if s.id_cliente_servico == Some(id) {
+                s.status = Some(status.to_owned());
+                // Its machine form belongs to the old status.
+                s.status_prefixo = None;
+            }
+        }
+    }
+
     /// The selected invoice (for the actions of issue 5).
     pub fn selected_invoice(&self) -> Option<&Invoice> {
         self.invoices

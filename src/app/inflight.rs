@@ -344,7 +344,13 @@ mod tests {
             [
                 ActionKind::TrustUnlock,
                 ActionKind::ResetMac,
-                ActionKind::Disconnect
+                ActionKind::ResetPhy,
+                ActionKind::Disconnect,
+                ActionKind::RebootCpe,
+                ActionKind::RestoreCpe,
+                ActionKind::EnableService,
+                ActionKind::SuspendService,
+                ActionKind::ActivateService,
             ]
         );
         assert!(ActionKind::CloseTicket.needs_confirmation());

@@ -214,6 +214,15 @@ pub enum Command {
         #[arg(value_name = "SERVICE_ID")]
         service_id: u64,
     },
+    /// Clear the equipment's (ONU/CPE) MAC bound to a service.
+    ResetPhy {
+        /// id_cliente_servico.
+        #[arg(value_name = "SERVICE_ID")]
+        service_id: u64,
+    },
+    /// Enable, suspend or activate a service.
+    #[command(subcommand)]
+    Service(ServiceCommand),
     /// Drop a service's session.
     Disconnect {
         /// id_cliente_servico.
@@ -425,6 +434,27 @@ pub enum TicketCommand {
         /// Also open a service order.
         #[arg(long)]
         with_order: bool,
+        /// id_tipo_atendimento (none: SAC).
+        #[arg(long = "type", value_name = "ID")]
+        ticket_type: Option<u64>,
+        /// id_tipo_ordem_servico of the order.
+        #[arg(long, value_name = "ID", requires = "with_order")]
+        order_type: Option<u64>,
+        /// Status of the order.
+        #[arg(long, value_name = "S", requires = "with_order")]
+        order_status: Option<String>,
+        /// A technician of the order (repeatable).
+        #[arg(long = "technician", value_name = "ID", requires = "with_order")]
+        technicians: Vec<u64>,
+    },
+    /// Add text at the end of an open ticket's description.
+    Append {
+        /// The ticket's protocol.
+        #[arg(value_name = "N")]
+        protocol: String,
+        /// The text to add.
+        #[arg(long, value_name = "T")]
+        text: String,
     },
     /// Close a ticket.
     Close {
@@ -436,6 +466,46 @@ pub enum TicketCommand {
         #[arg(long, value_name = "D")]
         description: Option<String>,
     },
+}
+
+/// `service ...`.
+#[derive(Debug, Subcommand)]
+pub enum ServiceCommand {
+    /// Enable a suspended service.
+    Enable {
+        /// id_cliente_servico.
+        #[arg(value_name = "SERVICE_ID")]
+        service_id: u64,
+        /// motivo_habilitacao.
+        #[arg(long, value_name = "T")]
+        reason: String,
+    },
+    /// Suspend a service.
+    Suspend {
+        /// id_cliente_servico.
+        #[arg(value_name = "SERVICE_ID")]
+        service_id: u64,
+        /// tipo_suspensao.
+        #[arg(long, value_enum, value_name = "K")]
+        kind: SuspendArg,
+    },
+    /// Activate a service.
+    Activate {
+        /// id_cliente_servico.
+        #[arg(value_name = "SERVICE_ID")]
+        service_id: u64,
+    },
+}
+
+/// `service suspend --kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SuspendArg {
+    /// suspenso_debito.
+    #[value(name = "debito", alias = "debt")]
+    Debt,
+    /// suspenso_pedido_cliente.
+    #[value(name = "pedido", alias = "request")]
+    Request,
 }
 
 /// `config ...`.
@@ -634,6 +704,21 @@ pub enum CpeCommand {
         /// Optional filter text.
         #[arg(value_name = "FILTER")]
         filter: Option<String>,
+    },
+    /// Reboot a service's equipment.
+    Reboot {
+        /// id_cliente_servico.
+        #[arg(value_name = "SERVICE_ID")]
+        service_id: u64,
+    },
+    /// Factory-reset a service's equipment.
+    Restore {
+        /// id_cliente_servico.
+        #[arg(value_name = "SERVICE_ID")]
+        service_id: u64,
+        /// The last 4 characters of the equipment's MAC.
+        #[arg(long, value_name = "X")]
+        confirm_mac: Option<String>,
     },
 }
 

@@ -116,16 +116,30 @@ const SUBCOMMANDS: &[Sub] = &[
         name: "cpe",
         about: Msg::HelpCmdCpe,
         args: &[],
-        subs: &[Sub {
-            name: "list",
-            about: Msg::HelpCmdCpeList,
-            args: &[
-                ("page", Msg::HelpArgPage),
-                ("per_page", Msg::HelpArgPerPage),
-                FILTER,
-            ],
-            subs: &[],
-        }],
+        subs: &[
+            Sub {
+                name: "list",
+                about: Msg::HelpCmdCpeList,
+                args: &[
+                    ("page", Msg::HelpArgPage),
+                    ("per_page", Msg::HelpArgPerPage),
+                    FILTER,
+                ],
+                subs: &[],
+            },
+            Sub {
+                name: "reboot",
+                about: Msg::HelpCmdCpeReboot,
+                args: &[SERVICE],
+                subs: &[],
+            },
+            Sub {
+                name: "restore",
+                about: Msg::HelpCmdCpeRestore,
+                args: &[SERVICE, ("confirm_mac", Msg::HelpArgConfirmMac)],
+                subs: &[],
+            },
+        ],
     },
     Sub {
         name: "unlock",
@@ -138,6 +152,37 @@ const SUBCOMMANDS: &[Sub] = &[
         about: Msg::HelpCmdResetMac,
         args: &[SERVICE],
         subs: &[],
+    },
+    Sub {
+        name: "reset-phy",
+        about: Msg::HelpCmdResetPhy,
+        args: &[SERVICE],
+        subs: &[],
+    },
+    Sub {
+        name: "service",
+        about: Msg::HelpCmdService,
+        args: &[],
+        subs: &[
+            Sub {
+                name: "enable",
+                about: Msg::HelpCmdServiceEnable,
+                args: &[SERVICE, ("reason", Msg::HelpArgReason)],
+                subs: &[],
+            },
+            Sub {
+                name: "suspend",
+                about: Msg::HelpCmdServiceSuspend,
+                args: &[SERVICE, ("kind", Msg::HelpArgSuspendKind)],
+                subs: &[],
+            },
+            Sub {
+                name: "activate",
+                about: Msg::HelpCmdServiceActivate,
+                args: &[SERVICE],
+                subs: &[],
+            },
+        ],
     },
     Sub {
         name: "disconnect",
@@ -170,6 +215,19 @@ const SUBCOMMANDS: &[Sub] = &[
                     ("phone", Msg::HelpArgPhone),
                     ("email", Msg::HelpArgEmail),
                     ("with_order", Msg::HelpArgWithOrder),
+                    ("ticket_type", Msg::HelpArgTicketType),
+                    ("order_type", Msg::HelpArgOrderType),
+                    ("order_status", Msg::HelpArgOrderStatus),
+                    ("technicians", Msg::HelpArgTechnician),
+                ],
+                subs: &[],
+            },
+            Sub {
+                name: "append",
+                about: Msg::HelpCmdTicketAppend,
+                args: &[
+                    ("protocol", Msg::HelpArgProtocol),
+                    ("text", Msg::HelpArgText),
                 ],
                 subs: &[],
             },

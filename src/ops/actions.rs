@@ -9,10 +9,15 @@
 //! build an [`ActionRequest`], send it with [`perform`] under
 //! [`crate::audit::audited`] and judge it with [`judge`].
 
+use crate::api::cpe::{FactoryResetCpe, RebootCpe};
 use crate::api::invoices::{InvoiceEmail, InvoicePush, InvoiceSms};
 use crate::api::prospects::NewProspect;
-use crate::api::service_actions::{Disconnect, ResetMac, TrustUnlock};
-use crate::api::tickets::{NewTicket, TicketUpdate};
+use crate::api::service_actions::{Disconnect, ResetMac, ResetPhy, TrustUnlock};
+use crate::api::service_state::{
+    ActivateService, EnableService, ServiceStateResponse, SuspendService,
+};
+use crate::api::ticket_extras::TicketOpening;
+use crate::api::tickets::TicketUpdate;
 use crate::api::{ApiError, Client, PbxCall};
 use crate::audit::action as name;
 use crate::audit::{AuditAttempt, Outcome};
@@ -25,14 +30,30 @@ pub enum ActionKind {
     OpenTicket,
     /// `PUT /atendimento/{id}` changing the description.
     EditTicket,
+    /// `PUT /atendimento/{id}` appending the attendant's text to the
+    /// description (HubSoft has no route to add a message to a ticket).
+    AppendTicket,
     /// `PUT /atendimento/{id}` with `fechar_atendimento`.
     CloseTicket,
     /// `POST /cliente/desbloqueio_confianca`.
     TrustUnlock,
     /// `POST /cliente/reset_mac_addr`.
     ResetMac,
+    /// `POST /cliente/reset_phy_addr`: the equipment's (ONU/CPE) layer-2
+    /// MAC, after an equipment swap.
+    ResetPhy,
     /// `GET /cliente/solicitar_desconexao/{id}`.
     Disconnect,
+    /// `POST /rede/reiniciar_cpe/{phy_addr}`.
+    RebootCpe,
+    /// `POST /rede/restaurar_cpe/{phy_addr}`: factory reset.
+    RestoreCpe,
+    /// `POST /cliente/cliente_servico/habilitar/{id}`.
+    EnableService,
+    /// `POST /cliente/cliente_servico/suspender/{id}`.
+    SuspendService,
+    /// `POST /cliente/cliente_servico/ativar/{id}`.
+    ActivateService,
     /// `POST /cliente/financeiro/enviar_email`.
     SendInvoiceEmail,
     /// `POST /cliente/financeiro/enviar_sms`.
@@ -56,6 +77,10 @@ pub enum Target {
     /// A subscriber's service (`id_cliente_servico`): the service actions
     /// and a new ticket. Its key works from every customer pane.
     Service,
+    /// The equipment (ONU/CPE) of a subscriber's service: its `phy_addr`.
+    /// The service must be selected and have one; the id is the
+    /// service's.
+    Equipment,
     /// An invoice (`id_fatura`) selected in the invoices pane.
     Invoice,
     /// A ticket (`id_atendimento`) selected in the tickets pane.
@@ -79,6 +104,54 @@ pub enum Risk {
     /// closes a record: needs a confirmation dialog and is removed in
     /// read-only mode.
     Dangerous,
+}
+
+/// How an action is confirmed before it is sent, beyond its form's
+/// submit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// Not at all (the form's submit is enough).
+    No,
+    /// A yes/no dialog.
+    Dialog,
+    /// A yes/no dialog that stays disarmed until the attendant types the
+    /// last 4 characters of the equipment's MAC (see [`typed_matches`]).
+    Typed,
+}
+
+/// The characters of `addr` a typed confirmation compares: letters and
+/// digits, upper case (separators ignored).
+fn mac_chars(addr: &str) -> String {
+    addr.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// What the attendant must type to confirm an action on the equipment
+/// `phy_addr`: its last 4 characters (separators ignored), upper case.
+pub fn typed_expected(phy_addr: &str) -> String {
+    let chars = mac_chars(phy_addr);
+    let start = chars.len().saturating_sub(4);
+    chars[start..].to_owned()
+}
+
+/// Whether `typed` confirms an action on `phy_addr`: the last 4
+/// characters of its MAC, case-insensitive, separators ignored. A MAC
+/// without letters or digits is never confirmed.
+pub fn typed_matches(phy_addr: &str, typed: &str) -> bool {
+    let expected = typed_expected(phy_addr);
+    !expected.is_empty() && mac_chars(typed) == expected
+}
+
+/// What a form-less action is built from: its target's id and, for the
+/// equipment, the service's `phy_addr`.
+#[derive(Debug, Clone, Copy)]
+pub struct Subject<'a> {
+    /// The id of the row's target (the service's, for the equipment).
+    pub id: u64,
+    /// The service's equipment address, when known.
+    pub phy_addr: Option<&'a str>,
 }
 
 /// A read a front end repeats after an action, because the action changed
@@ -123,8 +196,8 @@ struct Row {
     target: Target,
     /// Read-only and key-repeat behaviour.
     risk: Risk,
-    /// Asks a yes/no dialog before it is sent, beyond its form's submit.
-    confirm: bool,
+    /// How it is confirmed, beyond its form's submit.
+    confirm: Confirm,
     /// Touches the subscriber's connection (the dialog adds its warning).
     affects_connection: bool,
     /// A line the confirmation adds after naming the target: what happens
@@ -136,7 +209,7 @@ struct Row {
     reread_later: &'static [Reread],
     /// The request, for an action that needs nothing but its target's id
     /// (no form).
-    direct: Option<fn(u64) -> ActionRequest>,
+    direct: Option<fn(&Subject) -> Option<ActionRequest>>,
 }
 
 /// A row's defaults: a plain write on the customer's service, with no
@@ -152,7 +225,7 @@ const fn row(kind: ActionKind, msg: Msg, audit: &'static str, command: &'static 
         hint: false,
         target: Target::Service,
         risk: Risk::Writes,
-        confirm: false,
+        confirm: Confirm::No,
         affects_connection: false,
         effect: None,
         reread: &[],
@@ -161,20 +234,50 @@ const fn row(kind: ActionKind, msg: Msg, audit: &'static str, command: &'static 
     }
 }
 
-fn reset_mac(service: u64) -> ActionRequest {
-    ActionRequest::ResetMac(ResetMac {
-        id_cliente_servico: service,
+fn reset_mac(s: &Subject) -> Option<ActionRequest> {
+    Some(ActionRequest::ResetMac(ResetMac {
+        id_cliente_servico: s.id,
+    }))
+}
+
+fn reset_phy(s: &Subject) -> Option<ActionRequest> {
+    Some(ActionRequest::ResetPhy(ResetPhy {
+        id_cliente_servico: s.id,
+    }))
+}
+
+fn disconnect(s: &Subject) -> Option<ActionRequest> {
+    Some(ActionRequest::Disconnect(Disconnect {
+        id_cliente_servico: s.id,
+    }))
+}
+
+fn reboot_cpe(s: &Subject) -> Option<ActionRequest> {
+    Some(ActionRequest::RebootCpe {
+        service: s.id,
+        cpe: RebootCpe {
+            phy_addr: s.phy_addr?.trim().to_owned(),
+        },
     })
 }
 
-fn disconnect(service: u64) -> ActionRequest {
-    ActionRequest::Disconnect(Disconnect {
-        id_cliente_servico: service,
+fn restore_cpe(s: &Subject) -> Option<ActionRequest> {
+    Some(ActionRequest::RestoreCpe {
+        service: s.id,
+        cpe: FactoryResetCpe {
+            phy_addr: s.phy_addr?.trim().to_owned(),
+        },
     })
+}
+
+fn activate(s: &Subject) -> Option<ActionRequest> {
+    Some(ActionRequest::ActivateService(ActivateService {
+        id_cliente_servico: s.id,
+    }))
 }
 
 /// The one table of actions, in the order of [`ActionKind`].
-const TABLE: [Row; 12] = [
+const TABLE: [Row; 19] = [
     Row {
         keys: &["t"],
         key_msg: Msg::KeyTicket,
@@ -200,13 +303,28 @@ const TABLE: [Row; 12] = [
             "edit-ticket",
         )
     },
+    // HubSoft has no route to add a message to a ticket: the attendant's
+    // text is appended to the description, under a dated, signed line.
+    Row {
+        keys: &["i"],
+        key_msg: Msg::KeyAppendTicket,
+        hint: true,
+        target: Target::Ticket,
+        reread: &[Reread::Tickets],
+        ..row(
+            ActionKind::AppendTicket,
+            Msg::ActionAppendTicket,
+            name::APPEND_TICKET,
+            "append-ticket",
+        )
+    },
     Row {
         keys: &["x"],
         key_msg: Msg::KeyCloseTicket,
         hint: true,
         target: Target::Ticket,
         risk: Risk::Dangerous,
-        confirm: true,
+        confirm: Confirm::Dialog,
         effect: Some(Msg::FormClosingHint),
         reread: &[Reread::Tickets, Reread::Orders],
         ..row(
@@ -221,7 +339,7 @@ const TABLE: [Row; 12] = [
         key_msg: Msg::KeyUnlock,
         hint: true,
         risk: Risk::Dangerous,
-        confirm: true,
+        confirm: Confirm::Dialog,
         affects_connection: true,
         reread: &[Reread::Customer],
         ..row(
@@ -236,7 +354,7 @@ const TABLE: [Row; 12] = [
         key_msg: Msg::KeyMacReset,
         hint: true,
         risk: Risk::Dangerous,
-        confirm: true,
+        confirm: Confirm::Dialog,
         affects_connection: true,
         effect: Some(Msg::ConfirmResetMacEffect),
         reread: &[Reread::Customer],
@@ -248,12 +366,29 @@ const TABLE: [Row; 12] = [
             "mac-reset",
         )
     },
+    // Next to the MAC reset: the other MAC, the equipment's.
+    Row {
+        keys: &["o"],
+        key_msg: Msg::KeyPhyReset,
+        risk: Risk::Dangerous,
+        confirm: Confirm::Dialog,
+        affects_connection: true,
+        effect: Some(Msg::ConfirmResetPhyEffect),
+        reread: &[Reread::Customer],
+        direct: Some(reset_phy),
+        ..row(
+            ActionKind::ResetPhy,
+            Msg::ActionResetPhy,
+            name::RESET_PHY,
+            "phy-reset",
+        )
+    },
     Row {
         keys: &["d"],
         key_msg: Msg::KeyDisconnect,
         hint: true,
         risk: Risk::Dangerous,
-        confirm: true,
+        confirm: Confirm::Dialog,
         affects_connection: true,
         effect: Some(Msg::ConfirmDisconnectEffect),
         // Never the disconnect itself: only the reads, once the
@@ -265,6 +400,91 @@ const TABLE: [Row; 12] = [
             Msg::ActionDisconnect,
             name::DISCONNECT,
             "disconnect",
+        )
+    },
+    // The equipment's own commands: a reboot drops the connection for a
+    // minute; a factory reset loses the subscriber's Wi-Fi settings, so
+    // the attendant types the end of the MAC to show it is the right box.
+    Row {
+        keys: &["b"],
+        key_msg: Msg::KeyCpeReboot,
+        target: Target::Equipment,
+        risk: Risk::Dangerous,
+        confirm: Confirm::Dialog,
+        affects_connection: true,
+        effect: Some(Msg::ConfirmCpeRebootEffect),
+        reread_later: &[Reread::Customer, Reread::Connections],
+        direct: Some(reboot_cpe),
+        ..row(
+            ActionKind::RebootCpe,
+            Msg::ActionRebootCpe,
+            name::REBOOT_CPE,
+            "cpe-reboot",
+        )
+    },
+    Row {
+        keys: &["Z"],
+        key_msg: Msg::KeyCpeRestore,
+        target: Target::Equipment,
+        risk: Risk::Dangerous,
+        confirm: Confirm::Typed,
+        affects_connection: true,
+        effect: Some(Msg::ConfirmCpeRestoreEffect),
+        reread_later: &[Reread::Customer, Reread::Connections],
+        direct: Some(restore_cpe),
+        ..row(
+            ActionKind::RestoreCpe,
+            Msg::ActionRestoreCpe,
+            name::RESTORE_CPE,
+            "cpe-restore",
+        )
+    },
+    // The service's state: each needs its own HubSoft permission; the
+    // answer carries the new status, shown at once.
+    Row {
+        keys: &["H"],
+        key_msg: Msg::KeyEnableService,
+        risk: Risk::Dangerous,
+        confirm: Confirm::Dialog,
+        affects_connection: true,
+        effect: Some(Msg::ConfirmEnableEffect),
+        reread: &[Reread::Customer],
+        ..row(
+            ActionKind::EnableService,
+            Msg::ActionEnableService,
+            name::ENABLE_SERVICE,
+            "service-enable",
+        )
+    },
+    Row {
+        keys: &["S"],
+        key_msg: Msg::KeySuspendService,
+        risk: Risk::Dangerous,
+        confirm: Confirm::Dialog,
+        affects_connection: true,
+        effect: Some(Msg::ConfirmSuspendEffect),
+        reread: &[Reread::Customer],
+        ..row(
+            ActionKind::SuspendService,
+            Msg::ActionSuspendService,
+            name::SUSPEND_SERVICE,
+            "service-suspend",
+        )
+    },
+    Row {
+        keys: &["V"],
+        key_msg: Msg::KeyActivateService,
+        risk: Risk::Dangerous,
+        confirm: Confirm::Dialog,
+        affects_connection: true,
+        effect: Some(Msg::ConfirmActivateEffect),
+        reread: &[Reread::Customer],
+        direct: Some(activate),
+        ..row(
+            ActionKind::ActivateService,
+            Msg::ActionActivateService,
+            name::ACTIVATE_SERVICE,
+            "service-activate",
         )
     },
     Row {
@@ -306,7 +526,7 @@ const TABLE: [Row; 12] = [
         keys: &["n"],
         key_msg: Msg::SalesKeyNew,
         target: Target::Nothing,
-        confirm: true,
+        confirm: Confirm::Dialog,
         ..row(
             ActionKind::CreateProspect,
             Msg::SalesActionCreate,
@@ -344,13 +564,20 @@ const TABLE: [Row; 12] = [
 
 impl ActionKind {
     /// Every kind.
-    pub const ALL: [ActionKind; 12] = [
+    pub const ALL: [ActionKind; 19] = [
         ActionKind::OpenTicket,
         ActionKind::EditTicket,
+        ActionKind::AppendTicket,
         ActionKind::CloseTicket,
         ActionKind::TrustUnlock,
         ActionKind::ResetMac,
+        ActionKind::ResetPhy,
         ActionKind::Disconnect,
+        ActionKind::RebootCpe,
+        ActionKind::RestoreCpe,
+        ActionKind::EnableService,
+        ActionKind::SuspendService,
+        ActionKind::ActivateService,
         ActionKind::SendInvoiceEmail,
         ActionKind::SendInvoiceSms,
         ActionKind::SendInvoicePush,
@@ -432,6 +659,11 @@ impl ActionKind {
     /// and are confirmed by the form's own submit. A prospect is a new
     /// record at the ISP, named in full before it is sent.
     pub const fn needs_confirmation(self) -> bool {
+        !matches!(self.row().confirm, Confirm::No)
+    }
+
+    /// How it is confirmed.
+    pub const fn confirmation(self) -> Confirm {
         self.row().confirm
     }
 
@@ -450,10 +682,16 @@ impl ActionKind {
         self.row().reread_later
     }
 
-    /// The request of an action that needs nothing but its target's id,
-    /// `id` (no form); `None` for an action with a form.
-    pub fn direct_request(self, id: u64) -> Option<ActionRequest> {
-        self.row().direct.map(|build| build(id))
+    /// Whether the action needs nothing but its target (no form).
+    pub const fn is_direct(self) -> bool {
+        self.row().direct.is_some()
+    }
+
+    /// The request of an action that needs nothing but its target,
+    /// `subject` (no form); `None` for an action with a form, or when the
+    /// subject lacks what it needs (an equipment without `phy_addr`).
+    pub fn direct_request(self, subject: &Subject) -> Option<ActionRequest> {
+        self.row().direct.and_then(|build| build(subject))
     }
 }
 
@@ -474,7 +712,7 @@ impl Ids {
     /// The id of `target` (0 when the request names none).
     pub fn of(&self, target: Target) -> u64 {
         match target {
-            Target::Service => self.service,
+            Target::Service | Target::Equipment => self.service,
             Target::Invoice => self.invoice,
             Target::Ticket => self.ticket,
             Target::Customer => self.customer,
@@ -527,14 +765,40 @@ impl InvoiceRequest {
 /// A request ready to send, of any action.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ActionRequest {
-    /// Open a ticket.
-    OpenTicket(NewTicket),
+    /// Open a ticket (with its type and its order's parameters, when
+    /// chosen).
+    OpenTicket(TicketOpening),
     /// Edit or close a ticket.
     UpdateTicket(TicketUpdate),
+    /// Append to a ticket's description (the whole new description, the
+    /// old one kept byte for byte at its start: [`crate::ops::tickets::append`]).
+    AppendTicket(TicketUpdate),
     /// Trust unlock.
     TrustUnlock(TrustUnlock),
     /// MAC reset.
     ResetMac(ResetMac),
+    /// The equipment's layer-2 MAC reset.
+    ResetPhy(ResetPhy),
+    /// Reboot the service's CPE.
+    RebootCpe {
+        /// The service whose equipment it is (audit, in-flight key).
+        service: u64,
+        /// The request.
+        cpe: RebootCpe,
+    },
+    /// Factory-reset the service's CPE.
+    RestoreCpe {
+        /// The service whose equipment it is (audit, in-flight key).
+        service: u64,
+        /// The request.
+        cpe: FactoryResetCpe,
+    },
+    /// Enable a suspended service.
+    EnableService(EnableService),
+    /// Suspend a service.
+    SuspendService(SuspendService),
+    /// Activate a service.
+    ActivateService(ActivateService),
     /// Disconnect the session.
     Disconnect(Disconnect),
     /// Resend an invoice.
@@ -555,7 +819,14 @@ impl ActionRequest {
             ActionRequest::UpdateTicket(u) if u.fechar_atendimento => ActionKind::CloseTicket,
             ActionRequest::UpdateTicket(_) => ActionKind::EditTicket,
             ActionRequest::TrustUnlock(_) => ActionKind::TrustUnlock,
+            ActionRequest::AppendTicket(_) => ActionKind::AppendTicket,
             ActionRequest::ResetMac(_) => ActionKind::ResetMac,
+            ActionRequest::ResetPhy(_) => ActionKind::ResetPhy,
+            ActionRequest::RebootCpe { .. } => ActionKind::RebootCpe,
+            ActionRequest::RestoreCpe { .. } => ActionKind::RestoreCpe,
+            ActionRequest::EnableService(_) => ActionKind::EnableService,
+            ActionRequest::SuspendService(_) => ActionKind::SuspendService,
+            ActionRequest::ActivateService(_) => ActionKind::ActivateService,
             ActionRequest::Disconnect(_) => ActionKind::Disconnect,
             ActionRequest::Invoice(r) => r.kind(),
             ActionRequest::CreateProspect(_) => ActionKind::CreateProspect,
@@ -569,9 +840,17 @@ impl ActionRequest {
     pub fn check(&self) -> Result<(), ApiError> {
         match self {
             ActionRequest::OpenTicket(p) => p.to_call().map(drop),
-            ActionRequest::UpdateTicket(p) => p.to_call().map(drop),
+            ActionRequest::UpdateTicket(p) | ActionRequest::AppendTicket(p) => {
+                p.to_call().map(drop)
+            }
             ActionRequest::TrustUnlock(p) => p.to_call().map(drop),
             ActionRequest::ResetMac(p) => p.to_call().map(drop),
+            ActionRequest::ResetPhy(p) => p.to_call().map(drop),
+            ActionRequest::RebootCpe { cpe, .. } => cpe.to_call().map(drop),
+            ActionRequest::RestoreCpe { cpe, .. } => cpe.to_call().map(drop),
+            ActionRequest::EnableService(p) => p.to_call().map(drop),
+            ActionRequest::SuspendService(p) => p.to_call().map(drop),
+            ActionRequest::ActivateService(p) => p.to_call().map(drop),
             ActionRequest::Disconnect(p) => p.to_call().map(drop),
             ActionRequest::Invoice(InvoiceRequest::Email(p)) => p.to_call().map(drop),
             ActionRequest::Invoice(InvoiceRequest::Sms(p)) => p.to_call().map(drop),
@@ -587,8 +866,16 @@ impl ActionRequest {
     /// The records the request itself names.
     pub fn ids(&self) -> Ids {
         let (customer, service, invoice, ticket) = match self {
-            ActionRequest::OpenTicket(t) => (None, Some(t.id_cliente_servico), None, None),
-            ActionRequest::UpdateTicket(u) => (None, None, None, Some(u.id_atendimento)),
+            ActionRequest::OpenTicket(t) => (None, Some(t.ticket.id_cliente_servico), None, None),
+            ActionRequest::UpdateTicket(u) | ActionRequest::AppendTicket(u) => {
+                (None, None, None, Some(u.id_atendimento))
+            }
+            ActionRequest::ResetPhy(r) => (None, Some(r.id_cliente_servico), None, None),
+            ActionRequest::RebootCpe { service, .. }
+            | ActionRequest::RestoreCpe { service, .. } => (None, Some(*service), None, None),
+            ActionRequest::EnableService(r) => (None, Some(r.id_cliente_servico), None, None),
+            ActionRequest::SuspendService(r) => (None, Some(r.id_cliente_servico), None, None),
+            ActionRequest::ActivateService(r) => (None, Some(r.id_cliente_servico), None, None),
             ActionRequest::TrustUnlock(u) => (None, Some(u.id_cliente_servico), None, None),
             ActionRequest::ResetMac(r) => (None, Some(r.id_cliente_servico), None, None),
             ActionRequest::Disconnect(d) => (None, Some(d.id_cliente_servico), None, None),
@@ -603,6 +890,15 @@ impl ActionRequest {
             service,
             invoice,
             ticket,
+        }
+    }
+
+    /// The equipment address a CPE action names.
+    pub fn phy_addr(&self) -> Option<&str> {
+        match self {
+            ActionRequest::RebootCpe { cpe, .. } => Some(&cpe.phy_addr),
+            ActionRequest::RestoreCpe { cpe, .. } => Some(&cpe.phy_addr),
+            _ => None,
         }
     }
 
@@ -646,6 +942,8 @@ pub enum ActionReply {
     Plain(Result<crate::api::ActionResponse, ApiError>),
     /// Disconnect.
     Disconnect(Result<crate::api::service_actions::DisconnectResponse, ApiError>),
+    /// Enable, suspend or activate a service: the service as it is now.
+    ServiceState(Box<Result<ServiceStateResponse, ApiError>>),
     /// E-mail or SMS: the queued job.
     Job(Result<crate::api::invoices::SendJobResponse, ApiError>),
     /// `POST /prospecto`: the created prospect.
@@ -662,6 +960,7 @@ impl ActionReply {
             ActionReply::Ticket(r) => r.as_ref().as_ref().err(),
             ActionReply::Plain(r) => r.as_ref().err(),
             ActionReply::Disconnect(r) => r.as_ref().err(),
+            ActionReply::ServiceState(r) => r.as_ref().as_ref().err(),
             ActionReply::Job(r) => r.as_ref().err(),
             ActionReply::Prospect(r) => r.as_ref().as_ref().err(),
             ActionReply::NotSent(_) => None,
@@ -674,9 +973,26 @@ impl ActionReply {
             ActionReply::Ticket(r) => r.as_ref().as_ref().ok().and_then(|v| v.msg.clone()),
             ActionReply::Plain(r) => r.as_ref().ok().and_then(|v| v.msg.clone()),
             ActionReply::Disconnect(r) => r.as_ref().ok().and_then(|v| v.msg.clone()),
+            ActionReply::ServiceState(r) => r.as_ref().as_ref().ok().and_then(|v| v.msg.clone()),
             ActionReply::Job(r) => r.as_ref().ok().and_then(|v| v.msg.clone()),
             ActionReply::Prospect(r) => r.as_ref().as_ref().ok().and_then(|v| v.msg.clone()),
             ActionReply::NotSent(_) => None,
+        }
+    }
+
+    /// The service's new status, from a service-state answer
+    /// (`cliente_servico.servico_status.descricao`): shown at once, before
+    /// the customer is read again.
+    pub fn new_status(&self) -> Option<(Option<u64>, String)> {
+        match self {
+            ActionReply::ServiceState(r) => {
+                let state = r.as_ref().as_ref().ok()?.cliente_servico.as_ref()?;
+                let text = crate::sanitize::clean_line(state.status_text()?)
+                    .trim()
+                    .to_owned();
+                (!text.is_empty()).then_some((state.id_cliente_servico, text))
+            }
+            _ => None,
         }
     }
 }
@@ -684,12 +1000,30 @@ impl ActionReply {
 /// Sends an action exactly once: no retry on any error.
 pub async fn perform(client: &Client, request: &ActionRequest) -> ActionReply {
     match request {
-        ActionRequest::OpenTicket(p) => ActionReply::Ticket(Box::new(client.open_ticket(p).await)),
-        ActionRequest::UpdateTicket(p) => {
+        // With no type and no order parameters the body is the
+        // documented one (`open_ticket_with` adds nothing).
+        ActionRequest::OpenTicket(p) => {
+            ActionReply::Ticket(Box::new(client.open_ticket_with(p).await))
+        }
+        ActionRequest::UpdateTicket(p) | ActionRequest::AppendTicket(p) => {
             ActionReply::Ticket(Box::new(client.update_ticket(p).await))
         }
         ActionRequest::TrustUnlock(p) => ActionReply::Plain(client.trust_unlock(p).await),
         ActionRequest::ResetMac(p) => ActionReply::Plain(client.reset_mac(p).await),
+        ActionRequest::ResetPhy(p) => ActionReply::Plain(client.reset_phy(p).await),
+        ActionRequest::RebootCpe { cpe, .. } => ActionReply::Plain(client.reboot_cpe(cpe).await),
+        ActionRequest::RestoreCpe { cpe, .. } => {
+            ActionReply::Plain(client.factory_reset_cpe(cpe).await)
+        }
+        ActionRequest::EnableService(p) => {
+            ActionReply::ServiceState(Box::new(client.enable_service(p).await))
+        }
+        ActionRequest::SuspendService(p) => {
+            ActionReply::ServiceState(Box::new(client.suspend_service(p).await))
+        }
+        ActionRequest::ActivateService(p) => {
+            ActionReply::ServiceState(Box::new(client.activate_service(p).await))
+        }
         ActionRequest::Disconnect(p) => ActionReply::Disconnect(client.request_disconnect(p).await),
         ActionRequest::Invoice(InvoiceRequest::Email(p)) => {
             ActionReply::Job(client.send_invoice_email(p).await)
@@ -716,6 +1050,15 @@ pub fn judge(reply: &ActionReply) -> (Outcome, Option<String>) {
         ActionReply::Ticket(r) => outcome_of(r.as_ref(), |v| v.msg.clone()),
         ActionReply::Plain(r) => outcome_of(r, |v| v.msg.clone()),
         ActionReply::Disconnect(r) => outcome_of(r, |v| v.msg.clone()),
+        // The trail says what the service became.
+        ActionReply::ServiceState(r) => outcome_of(r.as_ref(), |v| {
+            let status = v.cliente_servico.as_ref().and_then(|s| s.status_text());
+            match (v.msg.clone(), status) {
+                (Some(m), Some(st)) => Some(format!("{m} ({st})")),
+                (None, Some(st)) => Some(st.to_owned()),
+                (m, None) => m,
+            }
+        }),
         ActionReply::Job(r) => outcome_of(r, |v| v.msg.clone()),
         ActionReply::Prospect(r) => outcome_of(r.as_ref(), |v| {
             let id = v.prospecto.as_ref().and_then(|p| p.id_prospecto);

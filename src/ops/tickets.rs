@@ -10,6 +10,7 @@
 
 use serde_json::json;
 
+use crate::api::ticket_extras::{OrderParams, TicketOpening};
 use crate::api::{NewTicket, TicketUpdate};
 
 use super::identity;
@@ -46,6 +47,63 @@ pub fn open(draft: &TicketDraft, attendant: Option<&str>, ramal: Option<&str>) -
             .filter(|e| !e.is_empty())
             .map(str::to_owned),
         abrir_os: Some(draft.open_order),
+        parametros: identity::parametros(attendant, ramal),
+    }
+}
+
+/// `ticket` with the ticket type (`id_tipo_atendimento`; none: HubSoft's
+/// default, SAC) and, when it opens a service order, the order's
+/// parameters (dropped when it does not, or when all are empty: HubSoft's
+/// defaults then). A 2020 server ignores both fields and opens a SAC ticket
+/// with a default order, as it always did.
+pub fn opening(
+    ticket: NewTicket,
+    ticket_type: Option<u64>,
+    order: Option<OrderParams>,
+) -> TicketOpening {
+    let order = order
+        .filter(|_| ticket.abrir_os == Some(true))
+        .filter(|o| *o != OrderParams::default());
+    TicketOpening {
+        ticket,
+        id_tipo_atendimento: ticket_type,
+        ordem_servico: order,
+    }
+}
+
+/// The line that separates an appended text from the description before
+/// it: when (`when`, already formatted dd/mm/aaaa hh:mm) and who.
+pub fn append_separator(when: &str, attendant: &str) -> String {
+    format!("--- {when} · {attendant} (hubdesk) ---")
+}
+
+/// `PUT /atendimento/{id}` adding `text` to the end of the ticket's
+/// description `original`, under a dated, signed separator. HubSoft has
+/// no route to add a message to a ticket; the description is the only
+/// place, and the customer's words in it are kept byte for byte: the new
+/// description starts with `original`, untouched.
+pub fn append(
+    ticket_id: u64,
+    original: &str,
+    text: &str,
+    when: &str,
+    attendant: Option<&str>,
+    ramal: Option<&str>,
+) -> TicketUpdate {
+    let who = identity::attendant(attendant).unwrap_or_else(|| "hubdesk".to_owned());
+    let separator = append_separator(when, &crate::sanitize::clean_line(&who));
+    let mut descricao = String::with_capacity(original.len() + text.len() + 64);
+    descricao.push_str(original);
+    if !original.is_empty() {
+        descricao.push_str("\n\n");
+    }
+    descricao.push_str(&separator);
+    descricao.push('\n');
+    descricao.push_str(text.trim());
+    TicketUpdate {
+        id_atendimento: ticket_id,
+        descricao: Some(descricao),
+        fechar_atendimento: false,
         parametros: identity::parametros(attendant, ramal),
     }
 }
@@ -127,6 +185,63 @@ mod tests {
             Value::Object(t.parametros),
             json!({"atendente": "maria", "origem": "hubdesk", "ramal": "2001"})
         );
+    }
+
+    #[test]
+    fn appending_keeps_the_customer_text_byte_for_byte() {
+        // Spaces, a trailing newline, accents and a tab: all kept.
+        let original = "  Cliente relata: sem sinal\tdesde ontem à noite.\n";
+        let u = append(
+            9,
+            original,
+            "  Pedi para reiniciar a ONU ",
+            "04/12/2026 10:15",
+            Some("ana"),
+            None,
+        );
+        let sent = u.descricao.as_deref().unwrap();
+        assert!(sent.as_bytes().starts_with(original.as_bytes()), "{sent:?}");
+        assert_eq!(
+            &sent[original.len()..],
+            "\n\n--- 04/12/2026 10:15 · ana (hubdesk) ---\nPedi para reiniciar a ONU"
+        );
+        assert!(!u.fechar_atendimento);
+        assert_eq!(u.parametros["atendente"], json!("ana"));
+        // Through the client's body too.
+        let body = u.to_call().unwrap().body.unwrap();
+        assert!(body["descricao"].as_str().unwrap().starts_with(original));
+        // An empty description gets no blank lines before the separator.
+        let bare = append(9, "", "x", "04/12/2026 10:15", Some("ana"), None);
+        assert!(bare.descricao.unwrap().starts_with("--- 04/12/2026"));
+    }
+
+    #[test]
+    fn order_parameters_go_only_with_an_order() {
+        let draft = TicketDraft {
+            service_id: 11,
+            description: "x".into(),
+            requester: "Ana".into(),
+            phone: "37999112233".into(),
+            email: None,
+            open_order: false,
+        };
+        let params = OrderParams {
+            id_tipo_ordem_servico: Some(2),
+            status: None,
+            ids_tecnicos: vec![],
+        };
+        let o = opening(open(&draft, None, None), Some(125), Some(params.clone()));
+        assert_eq!(o.id_tipo_atendimento, Some(125));
+        assert_eq!(o.ordem_servico, None);
+        assert!(o.to_call().is_ok());
+        let with = TicketDraft {
+            open_order: true,
+            ..draft
+        };
+        let o = opening(open(&with, None, None), None, Some(params.clone()));
+        assert_eq!(o.ordem_servico, Some(params));
+        let o = opening(open(&with, None, None), None, Some(OrderParams::default()));
+        assert_eq!(o.ordem_servico, None);
     }
 
     #[test]

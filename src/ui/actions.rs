@@ -46,14 +46,39 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay, now
             choice,
             ..
         } => {
+            // A typed confirmation: what to type, what was typed, and
+            // whether it matches; "Sim" stays dim until it does.
+            let mut lines = confirmation.lines.clone();
+            let mut choice = *choice;
+            if let Some(check) = &confirmation.typed {
+                let typed = crate::sanitize::clean_line(&check.entry).into_owned();
+                lines.push(String::new());
+                lines.push(trf(lang, Msg::ConfirmTypeMacEnd, &[("typed", &typed)]));
+                if check.matches() {
+                    lines.push(tr(lang, Msg::ConfirmTypedOk).to_owned());
+                } else {
+                    // Said once four characters are there, not while
+                    // they are being typed.
+                    let typed_chars = check
+                        .entry
+                        .chars()
+                        .filter(char::is_ascii_alphanumeric)
+                        .count();
+                    if typed_chars >= 4 {
+                        lines.push(tr(lang, Msg::ConfirmTypedWrong).to_owned());
+                    }
+                    // Not answerable: drawn as before arming.
+                    choice.opened = now;
+                }
+            }
             confirm(
                 frame,
                 area,
                 app,
                 &confirmation.action,
-                &confirmation.lines,
+                &lines,
                 confirmation.affects_connection,
-                choice,
+                &choice,
                 now,
             );
         }

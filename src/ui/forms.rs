@@ -325,6 +325,8 @@ pub(crate) mod test_support {
             service_plan: "FIBRA 300 MEGA".into(),
             login: Some("maria.araujo".into()),
             status: Some("Bloqueado por débito".into()),
+            mac_addr: Some("00:1A:2B:3C:4D:5E".into()),
+            phy_addr: Some("48:57:02:AB:CD:EF".into()),
             invoice_id: Some(50949),
             ticket_protocol: Some("20250128085356853228".into()),
             unlock_history: None,
@@ -421,6 +423,9 @@ mod tests {
     fn ticket_form_in_english_snapshot() {
         let mut f = TicketForm::new("Maria da Conceição Araújo", Some("37999112233"), None);
         type_text(&mut f, "No connection since last night");
+        // Back past the ticket type to the switch: the order's own
+        // fields appear once it is on.
+        key(&mut f, KeyCode::BackTab);
         key(&mut f, KeyCode::BackTab);
         key(&mut f, KeyCode::Char(' '));
         let t = draw(f.form(), None, Lang::En, &Theme::default());

@@ -547,15 +547,19 @@ mod tests {
             "confirm_close_ticket",
             draw_confirm(&close, Lang::PtBr).backend()
         );
-        let open = ActionRequest::OpenTicket(NewTicket {
-            id_cliente_servico: 11000,
-            descricao: "Sem acesso".into(),
-            nome: "Maria da Conceição Araújo".into(),
-            telefone: "37999112233".into(),
-            email: None,
-            abrir_os: Some(true),
-            parametros: Default::default(),
-        });
+        let open = ActionRequest::OpenTicket(crate::ops::tickets::opening(
+            NewTicket {
+                id_cliente_servico: 11000,
+                descricao: "Sem acesso".into(),
+                nome: "Maria da Conceição Araújo".into(),
+                telefone: "37999112233".into(),
+                email: None,
+                abrir_os: Some(true),
+                parametros: Default::default(),
+            },
+            None,
+            None,
+        ));
         insta::assert_snapshot!(
             "confirm_open_ticket",
             draw_confirm(&open, Lang::PtBr).backend()

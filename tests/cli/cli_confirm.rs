@@ -10,7 +10,7 @@ use hubdesk::sim::{self, DEMO_CREDENTIALS, SimConfig};
 use portable_pty::CommandBuilder;
 use support::pty::Pty;
 
-fn spawn(sim: &sim::SimHandle, dir: &std::path::Path, args: &[&str], lang: &str) -> Pty {
+pub(super) fn spawn(sim: &sim::SimHandle, dir: &std::path::Path, args: &[&str], lang: &str) -> Pty {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hubdesk"));
     cmd.env_clear();
     // portable-pty starts the child in HOME, so it must exist.

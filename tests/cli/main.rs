@@ -17,5 +17,6 @@ mod cli_bulk;
 mod cli_confirm;
 mod cli_faults;
 mod cli_more;
+mod cli_newer_actions;
 mod cli_newer_reads;
 mod secrets;

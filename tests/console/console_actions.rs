@@ -21,9 +21,9 @@ use tokio::time::timeout;
 
 const DEADLINE: Duration = Duration::from_secs(15);
 
-struct Console {
-    sim: SimHandle,
-    app: App,
+pub(super) struct Console {
+    pub(super) sim: SimHandle,
+    pub(super) app: App,
     runner: Runner,
     rx: mpsc::UnboundedReceiver<Msg>,
     audit: PathBuf,
@@ -32,8 +32,17 @@ struct Console {
 
 impl Console {
     fn new(request_timeout: Option<Duration>) -> Console {
+        Console::with(SimConfig::default(), request_timeout, false)
+    }
+
+    /// A console on a simulator started with `config`, read-only or not.
+    pub(super) fn with(
+        config: SimConfig,
+        request_timeout: Option<Duration>,
+        read_only: bool,
+    ) -> Console {
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let sim = start(SimConfig::default()).unwrap();
+        let sim = start(config).unwrap();
         let creds = Credentials {
             client_id: DEMO_CREDENTIALS.client_id.into(),
             client_secret: Secret::new(DEMO_CREDENTIALS.client_secret),
@@ -53,9 +62,10 @@ impl Console {
             lang: Lang::En,
             profile: "demo".into(),
             attendant: Some("ana.souza".into()),
+            read_only,
             ..Settings::default()
         };
-        let app = App::new(settings, Keymap::new(&BTreeMap::new(), false).0);
+        let app = App::new(settings, Keymap::new(&BTreeMap::new(), read_only).0);
         Console {
             sim,
             app,
@@ -66,17 +76,17 @@ impl Console {
         }
     }
 
-    fn apply(&mut self, msg: Msg) {
+    pub(super) fn apply(&mut self, msg: Msg) {
         for e in update(&mut self.app, msg).0 {
             self.runner.run(e);
         }
     }
 
-    fn key(&mut self, code: KeyCode) {
+    pub(super) fn key(&mut self, code: KeyCode) {
         self.apply(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     }
 
-    fn text(&mut self, s: &str) {
+    pub(super) fn text(&mut self, s: &str) {
         for c in s.chars() {
             self.key(KeyCode::Char(c));
         }
@@ -84,7 +94,7 @@ impl Console {
 
     /// Answers the dialog on screen with "Sim" as someone reading it: waits
     /// until it is armed, moves to "Sim", a human beat, Enter.
-    fn yes(&mut self) {
+    pub(super) fn yes(&mut self) {
         self.app.instant += Duration::from_millis(400);
         self.key(KeyCode::Right);
         self.app.instant += Duration::from_millis(150);
@@ -92,7 +102,7 @@ impl Console {
     }
 
     /// Feeds answers until `done` holds (bounded by [`DEADLINE`]).
-    async fn until(&mut self, what: &str, done: impl Fn(&App) -> bool) {
+    pub(super) async fn until(&mut self, what: &str, done: impl Fn(&App) -> bool) {
         let end = tokio::time::Instant::now() + DEADLINE;
         while !done(&self.app) {
             let left = end.saturating_duration_since(tokio::time::Instant::now());
@@ -106,7 +116,7 @@ impl Console {
 
     /// Opens customer `code` (a code search finds exactly one) and waits
     /// for every pane.
-    async fn open(&mut self, code: &str) {
+    pub(super) async fn open(&mut self, code: &str) {
         self.text(code);
         self.key(KeyCode::Enter);
         self.until("the customer", |a| {
@@ -117,18 +127,18 @@ impl Console {
         .await;
     }
 
-    async fn settle(&mut self, key: ActionKey) {
+    pub(super) async fn settle(&mut self, key: ActionKey) {
         self.until("the action's answer", |a| !a.inflight.is_running(key))
             .await;
     }
 
-    fn audit(&self) -> Vec<AuditEntry> {
+    pub(super) fn audit(&self) -> Vec<AuditEntry> {
         audit::read_latest(&self.audit, 100).unwrap()
     }
 }
 
 /// The two lines of one attempt: attempt first, then its outcome.
-fn assert_audit(entries: &[AuditEntry], action: &str, outcome: audit::Outcome) {
+pub(super) fn assert_audit(entries: &[AuditEntry], action: &str, outcome: audit::Outcome) {
     assert_eq!(entries.len(), 2, "{entries:?}");
     assert_eq!(entries[0].phase, Phase::Attempt);
     assert_eq!(entries[1].phase, Phase::Outcome);
@@ -142,7 +152,7 @@ fn assert_audit(entries: &[AuditEntry], action: &str, outcome: audit::Outcome) {
     assert_eq!(entries[1].outcome, Some(outcome));
 }
 
-fn status(app: &App) -> String {
+pub(super) fn status(app: &App) -> String {
     app.status
         .as_ref()
         .map(|s| s.text.clone())

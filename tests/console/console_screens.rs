@@ -781,6 +781,73 @@ fn close_ticket_form_and_confirmation() {
     snap("action_close_ticket_confirm", &mut app, 80, 24);
 }
 
+/// `opened()` with an equipment address on the service, as current
+/// servers send it (`phy_addr`; synthetic).
+fn opened_with_onu() -> App {
+    let mut app = opened();
+    let view = app.view.as_mut().unwrap();
+    let customer = view.customer.data.as_mut().unwrap();
+    customer.servicos[0].phy_addr = Some("48:57:02:AB:CD:EF".into());
+    customer.servicos[0].mac_addr = Some("00:1A:2B:3C:4D:5E".into());
+    app
+}
+
+#[test]
+fn onu_mac_reset_and_cpe_confirmations_name_their_mac() {
+    let mut app = opened_with_onu();
+    press_char(&mut app, 'o');
+    both("action_phy_reset_confirm", &mut app);
+    key(&mut app, KeyCode::Esc);
+    press_char(&mut app, 'b');
+    both("action_cpe_reboot_confirm", &mut app);
+}
+
+#[test]
+fn factory_reset_typed_confirmation_wrong_then_right() {
+    let mut app = opened_with_onu();
+    press_char(&mut app, 'Z');
+    type_text(&mut app, "cdee");
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains("[cdee]"), "{screen}");
+    both("action_cpe_restore_confirm_wrong", &mut app);
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Char('f'));
+    app.instant += std::time::Duration::from_millis(400);
+    both("action_cpe_restore_confirm_right", &mut app);
+    // Light theme: the dialog keeps its roles.
+    app.settings.theme = Theme::new(ThemeKind::Light);
+    snap("action_cpe_restore_confirm_light", &mut app, 80, 24);
+}
+
+#[test]
+fn service_state_forms_and_confirmations() {
+    let mut app = opened();
+    press_char(&mut app, 'S');
+    both("action_suspend_form", &mut app);
+    key(&mut app, KeyCode::Enter);
+    both("action_suspend_confirm", &mut app);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    press_char(&mut app, 'H');
+    type_text(&mut app, "Pagamento confirmado");
+    both("action_enable_form", &mut app);
+}
+
+#[test]
+fn ticket_form_with_order_fields_and_append_to_a_ticket() {
+    let mut app = opened();
+    press_char(&mut app, 'T');
+    type_text(&mut app, "Sem sinal");
+    snap("action_ticket_with_order_form", &mut app, 160, 48);
+    key(&mut app, KeyCode::Esc);
+    press_char(&mut app, '4');
+    press_char(&mut app, 'i');
+    type_text(&mut app, "Cliente ligou de novo");
+    both("action_append_form", &mut app);
+    key(&mut app, KeyCode::Enter);
+    both("action_append_confirm", &mut app);
+}
+
 #[test]
 fn copy_chooser_on_an_invoice() {
     let mut app = opened();

@@ -19,6 +19,7 @@ mod console_e2e;
 mod console_exactly_once;
 mod console_faults;
 mod console_network;
+mod console_newer_actions;
 mod console_newer_reads;
 mod console_pbx;
 mod console_receivables;

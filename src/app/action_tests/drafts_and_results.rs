@@ -164,7 +164,7 @@ fn one_key_switches_the_service_order_on_and_the_confirmation_shows_the_descript
     let confirm::ActionRequest::OpenTicket(t) = &sent[0].1 else {
         panic!("{sent:?}");
     };
-    assert_eq!(t.abrir_os, Some(true));
+    assert_eq!(t.ticket.abrir_os, Some(true));
     // From the customer, T opens the form with it already on.
     let mut app = app_with(false);
     open(&mut app);
@@ -263,9 +263,14 @@ fn a_ticket_never_names_the_profile() {
     else {
         panic!("expected the ticket's confirmation, got {:?}", app.overlay);
     };
-    assert_eq!(t.descricao, "Sem acesso");
-    assert_eq!(t.parametros.get("atendente"), None, "{:?}", t.parametros);
-    let sent = serde_json::to_string(&t.parametros).unwrap();
+    assert_eq!(t.ticket.descricao, "Sem acesso");
+    assert_eq!(
+        t.ticket.parametros.get("atendente"),
+        None,
+        "{:?}",
+        t.ticket.parametros
+    );
+    let sent = serde_json::to_string(&t.ticket.parametros).unwrap();
     assert!(!sent.contains("default"), "{sent}");
 }
 

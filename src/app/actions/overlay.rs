@@ -120,6 +120,12 @@ pub enum DraftKey {
     Unlock(u64),
     /// Resending this invoice.
     Invoice(u64),
+    /// Appending to this ticket.
+    TicketAppend(u64),
+    /// Enabling this service.
+    Enable(u64),
+    /// Suspending this service.
+    Suspend(u64),
 }
 
 impl DraftKey {
@@ -130,6 +136,9 @@ impl DraftKey {
             AnyForm::TicketUpdate(f) => DraftKey::TicketUpdate(f.ticket_id()),
             AnyForm::TrustUnlock(_) => DraftKey::Unlock(target.service_id),
             AnyForm::InvoiceSend(_) => DraftKey::Invoice(target.invoice_id?),
+            AnyForm::TicketAppend(f) => DraftKey::TicketAppend(f.ticket_id()),
+            AnyForm::EnableService(_) => DraftKey::Enable(target.service_id),
+            AnyForm::SuspendService(_) => DraftKey::Suspend(target.service_id),
         })
     }
 }
@@ -270,10 +279,18 @@ pub(in crate::app) fn overlay_key(
         Overlay::Confirm {
             request,
             target,
-            confirmation,
+            mut confirmation,
             form,
             mut choice,
-        } => match choice.key(dialog, key.code, typing, repeat, app.instant, gap) {
+        } => match confirmation.key(
+            &mut choice,
+            dialog,
+            key.code,
+            typing,
+            repeat,
+            app.instant,
+            gap,
+        ) {
             Answer::Yes => {
                 send(app, request, target, form, fx);
                 return Changed::Yes;

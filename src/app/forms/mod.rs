@@ -38,7 +38,8 @@ use tui_input::backend::crossterm::EventHandler as _;
 
 use crate::api::invoices::{InvoiceEmail, InvoicePush, InvoiceSms};
 use crate::api::service_actions::TrustUnlock;
-use crate::api::tickets::{NewTicket, TicketUpdate};
+use crate::api::ticket_extras::{OrderParams, TicketOpening};
+use crate::api::tickets::TicketUpdate;
 use crate::br::{FieldError, email, phone};
 use crate::i18n::{Lang, Msg, tr, trf};
 
@@ -46,10 +47,12 @@ use super::inflight::ActionKind;
 
 mod invoice;
 pub mod pick;
+mod service;
 mod ticket;
 mod unlock;
 
 pub use self::invoice::*;
+pub use self::service::*;
 pub use self::ticket::*;
 pub use self::unlock::*;
 
@@ -143,6 +146,20 @@ pub enum FieldId {
     Plan,
     /// Free note.
     Note,
+    /// The reason to enable a service (`motivo_habilitacao`).
+    Reason,
+    /// The kind of suspension (`tipo_suspensao`).
+    SuspendKind,
+    /// Text appended to a ticket's description.
+    AppendText,
+    /// The ticket type (`id_tipo_atendimento`).
+    TicketType,
+    /// The service order's type (`id_tipo_ordem_servico`).
+    OrderType,
+    /// The service order's status.
+    OrderStatus,
+    /// The service order's technicians (`ids_tecnicos`).
+    OrderTechs,
 }
 
 /// The input of a field.
@@ -664,6 +681,12 @@ pub enum AnyForm {
     TrustUnlock(TrustUnlockForm),
     /// Resend an invoice.
     InvoiceSend(InvoiceSendForm),
+    /// Append to a ticket's description.
+    TicketAppend(TicketAppendForm),
+    /// Enable a service.
+    EnableService(EnableServiceForm),
+    /// Suspend a service.
+    SuspendService(SuspendServiceForm),
 }
 
 impl AnyForm {
@@ -673,6 +696,9 @@ impl AnyForm {
             AnyForm::TicketUpdate(f) => f,
             AnyForm::TrustUnlock(f) => f,
             AnyForm::InvoiceSend(f) => f,
+            AnyForm::TicketAppend(f) => f,
+            AnyForm::EnableService(f) => f,
+            AnyForm::SuspendService(f) => f,
         }
     }
 
@@ -682,6 +708,9 @@ impl AnyForm {
             AnyForm::TicketUpdate(f) => f,
             AnyForm::TrustUnlock(f) => f,
             AnyForm::InvoiceSend(f) => f,
+            AnyForm::TicketAppend(f) => f,
+            AnyForm::EnableService(f) => f,
+            AnyForm::SuspendService(f) => f,
         }
     }
 

@@ -31,8 +31,8 @@ fn ticket_to_request_keeps_the_description_and_names_the_attendant() {
     type_text(&mut f, "Sem acesso desde ontem");
     let r = f.to_request(11000, Some("joana.silva"), None).unwrap();
     assert_eq!(
-        r,
-        NewTicket {
+        r.ticket,
+        crate::api::NewTicket {
             id_cliente_servico: 11000,
             descricao: "Sem acesso desde ontem".into(),
             nome: "Maria Araújo".into(),
@@ -42,13 +42,16 @@ fn ticket_to_request_keeps_the_description_and_names_the_attendant() {
             parametros: crate::ops::identity::parametros(Some("joana.silva"), None),
         }
     );
+    // No type, no order: the documented body.
+    assert_eq!(r.id_tipo_atendimento, None);
+    assert_eq!(r.ordem_servico, None);
     assert_eq!(
         r.to_call().unwrap().body.unwrap()["parametros"],
         json!({"atendente": "joana.silva", "origem": "hubdesk"})
     );
     let anonymous = f.to_request(11000, None, None).unwrap();
     assert_eq!(
-        Value::Object(anonymous.parametros),
+        Value::Object(anonymous.ticket.parametros),
         json!({"origem": "hubdesk"}),
         "a missing identity still says where the ticket came from"
     );
@@ -107,10 +110,10 @@ fn failed_submit_keeps_every_character_and_puts_messages_at_fields() {
     f.handle_key(key(KeyCode::Char(' ')));
     assert_eq!(f.handle_key(key(KeyCode::Enter)), FormOutcome::Submit);
     let r = f.to_request(7, Some("joana"), None).unwrap();
-    assert_eq!(r.telefone, "3732818000");
-    assert_eq!(r.email.as_deref(), Some("maria@x.com"));
-    assert_eq!(r.abrir_os, Some(true));
-    assert_eq!(r.descricao, "Lento");
+    assert_eq!(r.ticket.telefone, "3732818000");
+    assert_eq!(r.ticket.email.as_deref(), Some("maria@x.com"));
+    assert_eq!(r.ticket.abrir_os, Some(true));
+    assert_eq!(r.ticket.descricao, "Lento");
 }
 
 #[test]
@@ -127,12 +130,14 @@ fn server_refusal_banner_leaves_fields_alone() {
 #[test]
 fn focus_cycles_both_ways_and_esc_cancels() {
     let mut f = TicketForm::new("M", None, None);
+    // The last visible field: the ticket type (the order's fields show
+    // only with the order switched on).
     f.handle_key(key(KeyCode::BackTab));
-    assert_eq!(f.form().focused(), FieldId::OpenOrder);
+    assert_eq!(f.form().focused(), FieldId::TicketType);
     f.handle_key(key(KeyCode::Tab));
     assert_eq!(f.form().focused(), FieldId::Description);
     f.handle_key(key(KeyCode::Up));
-    assert_eq!(f.form().focused(), FieldId::OpenOrder);
+    assert_eq!(f.form().focused(), FieldId::TicketType);
     assert_eq!(f.handle_key(key(KeyCode::Esc)), FormOutcome::Cancel);
     // A release event (kitty protocol) never submits.
     let mut release = key(KeyCode::Enter);

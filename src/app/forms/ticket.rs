@@ -14,6 +14,7 @@ impl TicketForm {
     /// Switches "also open a service order" on or off.
     pub fn set_open_order(&mut self, on: bool) {
         self.form.field_mut(FieldId::OpenOrder).control = Control::Switch(on);
+        self.refresh();
     }
 
     /// A form prefilled with the customer's name, phone (normalised to
@@ -22,7 +23,7 @@ impl TicketForm {
         let name = crate::sanitize::clean_line(customer_name);
         let phone = phone.map(phone::normalize).unwrap_or_default();
         let email = email.map(str::trim).unwrap_or_default();
-        TicketForm {
+        let mut f = TicketForm {
             form: Form::new(
                 ActionKind::OpenTicket,
                 vec![
@@ -33,9 +34,18 @@ impl TicketForm {
                     Field::text(FieldId::Email, Msg::FormEmailOptional, email),
                     Field::switch(FieldId::OpenOrder, Msg::FormOpenOrder, false)
                         .with_hint(Msg::FormOpenOrderHint),
+                    // HubSoft lists no ticket or order types through its
+                    // API: their ids, as the ISP's panel shows them.
+                    Field::text(FieldId::TicketType, Msg::FormTicketType, ""),
+                    Field::text(FieldId::OrderType, Msg::FormOrderType, ""),
+                    Field::text(FieldId::OrderStatus, Msg::FormOrderStatus, "")
+                        .with_hint(Msg::FormOrderStatusHint),
+                    Field::text(FieldId::OrderTechs, Msg::FormOrderTechs, ""),
                 ],
             ),
-        }
+        };
+        f.refresh();
+        f
     }
 
     /// The request, or the errors at their fields. The description is sent
@@ -46,9 +56,31 @@ impl TicketForm {
         service_id: u64,
         attendant: Option<&str>,
         ramal: Option<&str>,
-    ) -> Result<NewTicket, FormErrors> {
+    ) -> Result<TicketOpening, FormErrors> {
         let f = &self.form;
         let mut errors = FormErrors::default();
+        let ticket_type = optional_id(
+            &mut errors,
+            FieldId::TicketType,
+            f.value(FieldId::TicketType),
+        );
+        let open_order = f.switch(FieldId::OpenOrder);
+        let order = if open_order {
+            let kind = optional_id(&mut errors, FieldId::OrderType, f.value(FieldId::OrderType));
+            let techs = id_list(
+                &mut errors,
+                FieldId::OrderTechs,
+                f.value(FieldId::OrderTechs),
+            );
+            let status = f.value(FieldId::OrderStatus).trim();
+            Some(OrderParams {
+                id_tipo_ordem_servico: kind,
+                status: (!status.is_empty()).then(|| status.to_owned()),
+                ids_tecnicos: techs,
+            })
+        } else {
+            None
+        };
         required(
             &mut errors,
             FieldId::Description,
@@ -64,9 +96,13 @@ impl TicketForm {
                 requester: f.value(FieldId::Requester).to_owned(),
                 phone: phone.unwrap_or_default(),
                 email,
-                open_order: f.switch(FieldId::OpenOrder),
+                open_order,
             };
-            crate::ops::tickets::open(&draft, attendant, ramal)
+            crate::ops::tickets::opening(
+                crate::ops::tickets::open(&draft, attendant, ramal),
+                ticket_type,
+                order,
+            )
         })
     }
 }
@@ -81,6 +117,119 @@ impl ActionForm for TicketForm {
     fn check(&self) -> Result<(), FormErrors> {
         // The service id and attendant do not affect field validity.
         self.to_request(1, None, None).map(|_| ())
+    }
+    fn refresh(&mut self) {
+        let order = self.form.switch(FieldId::OpenOrder);
+        for id in [
+            FieldId::OrderType,
+            FieldId::OrderStatus,
+            FieldId::OrderTechs,
+        ] {
+            self.form.field_mut(id).hidden = !order;
+        }
+    }
+}
+
+/// An optional positive id typed in a field (empty: none).
+fn optional_id(errors: &mut FormErrors, id: FieldId, value: &str) -> Option<u64> {
+    let v = value.trim();
+    if v.is_empty() {
+        return None;
+    }
+    match v.parse::<u64>() {
+        Ok(n) if n > 0 && v.bytes().all(|b| b.is_ascii_digit()) => Some(n),
+        _ => {
+            errors.push(id, FieldMessage::new(Msg::FormIdInvalid));
+            None
+        }
+    }
+}
+
+/// Ids separated by commas, spaces or semicolons.
+fn id_list(errors: &mut FormErrors, id: FieldId, value: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    for part in value
+        .split([',', ';', ' '])
+        .filter(|p| !p.trim().is_empty())
+    {
+        match optional_id(errors, id, part) {
+            Some(n) => out.push(n),
+            None => return Vec::new(),
+        }
+    }
+    out
+}
+
+/// Appending to a ticket's description (HubSoft has no route to add a
+/// message to a ticket): the attendant's text only; the description it
+/// goes after is the one read from the server, sent back untouched
+/// ([`crate::ops::tickets::append`]).
+#[derive(Debug, Clone)]
+pub struct TicketAppendForm {
+    form: Form,
+    ticket_id: u64,
+    original: String,
+}
+
+impl TicketAppendForm {
+    /// A form for ticket `ticket_id` whose description, as the server
+    /// sent it, is `original`.
+    pub fn new(ticket_id: u64, original: &str) -> TicketAppendForm {
+        TicketAppendForm {
+            form: Form::new(
+                ActionKind::AppendTicket,
+                vec![
+                    Field::text(FieldId::AppendText, Msg::FormAppendText, "")
+                        .with_hint(Msg::FormAppendHint),
+                ],
+            ),
+            ticket_id,
+            original: original.to_owned(),
+        }
+    }
+
+    /// The ticket's id.
+    pub fn ticket_id(&self) -> u64 {
+        self.ticket_id
+    }
+
+    /// The text typed.
+    pub fn text(&self) -> &str {
+        self.form.value(FieldId::AppendText)
+    }
+
+    /// The request: `original`, then the separator dated `when` and
+    /// signed, then the text.
+    pub fn to_request(
+        &self,
+        when: &str,
+        attendant: Option<&str>,
+        ramal: Option<&str>,
+    ) -> Result<TicketUpdate, FormErrors> {
+        let mut errors = FormErrors::default();
+        required(&mut errors, FieldId::AppendText, self.text());
+        errors.into_result(|| {
+            crate::ops::tickets::append(
+                self.ticket_id,
+                &self.original,
+                self.text(),
+                when,
+                attendant,
+                ramal,
+            )
+        })
+    }
+}
+
+impl ActionForm for TicketAppendForm {
+    fn form(&self) -> &Form {
+        &self.form
+    }
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
+    }
+    fn check(&self) -> Result<(), FormErrors> {
+        self.to_request("", None, None).map(|_| ())
     }
 }
 

@@ -367,7 +367,7 @@ const fn op(kind: ActionKind) -> ActionSpec {
 /// Where the key of an action on `target` is active.
 pub const fn context_of(target: Target) -> Context {
     match target {
-        Target::Service | Target::Customer => Context::Subscriber,
+        Target::Service | Target::Equipment | Target::Customer => Context::Subscriber,
         Target::Invoice => Context::Financial,
         Target::Ticket => Context::Tickets,
         Target::Nothing => Context::Tool,

@@ -29,6 +29,8 @@ pub(super) struct ActionPlan {
 pub(super) struct CliAction {
     pub(super) request: ActionRequest,
     pub(super) prospect: Option<ProspectPrep>,
+    /// `--confirm-mac`: a typed confirmation's characters, given ahead.
+    pub(super) confirm_mac: Option<String>,
 }
 
 impl From<ActionRequest> for CliAction {
@@ -36,7 +38,159 @@ impl From<ActionRequest> for CliAction {
         CliAction {
             request,
             prospect: None,
+            confirm_mac: None,
         }
+    }
+}
+
+/// An action whose request needs a read first.
+pub(super) enum Lookup {
+    /// A CPE action on a service's equipment: its `phy_addr` is read
+    /// from the customer's record.
+    Equipment {
+        kind: ActionKind,
+        service_id: u64,
+        confirm_mac: Option<String>,
+    },
+    /// Appending to a ticket, found by its protocol: its description is
+    /// read, to be kept byte for byte before the text.
+    Append { protocol: String, text: String },
+}
+
+/// Refuses a command that would write, in read-only mode.
+pub(super) fn refuse_read_only(ctx: &Ctx, settings: &Settings) -> Result<(), Failure> {
+    if ctx.read_only(settings) {
+        return Err(Failure::usage(tr(ctx.lang, Msg::ErrReadOnly)));
+    }
+    Ok(())
+}
+
+/// A CPE action on service `service_id`'s equipment: refused in read-only
+/// mode before anything is read; its `phy_addr` is read when it runs.
+pub(super) fn equipment(
+    ctx: &Ctx,
+    settings: &Settings,
+    kind: ActionKind,
+    service_id: u64,
+    confirm_mac: Option<String>,
+) -> Result<Plan, Failure> {
+    refuse_read_only(ctx, settings)?;
+    Ok(Plan::Lookup(Box::new(Lookup::Equipment {
+        kind,
+        service_id,
+        confirm_mac,
+    })))
+}
+
+/// Reads what `lookup` needs, builds its request, then checks and
+/// confirms it as every action ([`action`]).
+pub(super) async fn looked_up(
+    ctx: &Ctx,
+    settings: &Settings,
+    client: &Client,
+    lookup: Lookup,
+) -> Result<Plan, Failure> {
+    let lang = ctx.lang;
+    let api = |e: ApiError| Failure::api(lang, &e, ErrorContext::default());
+    let action_plan = match lookup {
+        Lookup::Equipment {
+            kind,
+            service_id,
+            confirm_mac,
+        } => {
+            let customers = find_customer(client, &Ref::Service(service_id))
+                .await
+                .map_err(api)?;
+            let service = customers
+                .iter()
+                .flat_map(|c| c.servicos.iter())
+                .find(|s| s.id_cliente_servico == Some(service_id));
+            let Some(service) = service else {
+                return Err(Failure::new(
+                    EXIT_REFUSED,
+                    trf(lang, Msg::CliServiceNotFound, &[("id", &service_id)]),
+                ));
+            };
+            let phy = service
+                .phy_addr
+                .as_deref()
+                .map(str::trim)
+                .filter(|p| !p.is_empty());
+            let subject = crate::ops::actions::Subject {
+                id: service_id,
+                phy_addr: phy,
+            };
+            let Some(request) = kind.direct_request(&subject) else {
+                return Err(Failure::new(
+                    EXIT_REFUSED,
+                    tr(lang, Msg::ActionNeedsEquipment),
+                ));
+            };
+            CliAction {
+                request,
+                prospect: None,
+                confirm_mac,
+            }
+        }
+        Lookup::Append { protocol, text } => {
+            let mut q = TicketSearch::new(TicketSearchBy::Protocol, protocol.trim());
+            q.only_open = Some(true);
+            let found = client.customer_tickets(&q).await.map_err(api)?;
+            let ticket = found
+                .iter()
+                .find(|t| t.protocolo.as_deref().map(str::trim) == Some(protocol.trim()));
+            let Some((ticket, id)) = ticket.and_then(|t| Some((t, t.id_atendimento?))) else {
+                return Err(Failure::new(
+                    EXIT_REFUSED,
+                    trf(lang, Msg::CliTicketNotFound, &[("id", &protocol.trim())]),
+                ));
+            };
+            let attendant = crate::ops::identity::attendant(settings.attendant.as_deref());
+            let when = br::dates::format_datetime(chrono::Utc::now());
+            ActionRequest::AppendTicket(crate::ops::tickets::append(
+                id,
+                ticket.descricao_abertura.as_deref().unwrap_or_default(),
+                &text,
+                &when,
+                attendant.as_deref(),
+                settings.ramal.as_deref(),
+            ))
+            .into()
+        }
+    };
+    action(ctx, settings, action_plan)
+}
+
+/// A typed confirmation (the row says [`Confirm::Typed`]): the last 4
+/// characters of the equipment's MAC, from `--confirm-mac` or typed at
+/// the terminal. Nothing is sent without them, `--yes` or not.
+fn typed_check(lang: Lang, request: &ActionRequest, given: Option<&str>) -> Result<(), Failure> {
+    use crate::ops::actions::{Confirm, typed_matches};
+    if request.kind().confirmation() != Confirm::Typed {
+        return Ok(());
+    }
+    let phy = request.phy_addr().unwrap_or_default();
+    let typed = match given {
+        Some(t) => t.to_owned(),
+        None if crate::cli::interactive() => {
+            eprint!("{} ", trf(lang, Msg::CliTypeMacEnd, &[("mac", &phy)]));
+            let _ = std::io::stderr().flush();
+            let mut line = String::new();
+            if std::io::stdin().lock().read_line(&mut line).is_err() {
+                line.clear();
+            }
+            line
+        }
+        None => return Err(Failure::usage(tr(lang, Msg::CliRestoreNeedsMac))),
+    };
+    if typed_matches(phy, &typed) {
+        Ok(())
+    } else {
+        Err(Failure::usage(trf(
+            lang,
+            Msg::CliMacMismatch,
+            &[("mac", &phy)],
+        )))
     }
 }
 
@@ -45,8 +199,27 @@ pub(super) fn action_target(lang: Lang, request: &ActionRequest) -> String {
     let (msg, id) = match request {
         ActionRequest::TrustUnlock(p) => (Msg::CliTargetService, p.id_cliente_servico),
         ActionRequest::ResetMac(p) => (Msg::CliTargetService, p.id_cliente_servico),
+        ActionRequest::ResetPhy(p) => (Msg::CliTargetService, p.id_cliente_servico),
+        ActionRequest::EnableService(p) => (Msg::CliTargetService, p.id_cliente_servico),
+        ActionRequest::SuspendService(p) => (Msg::CliTargetService, p.id_cliente_servico),
+        ActionRequest::ActivateService(p) => (Msg::CliTargetService, p.id_cliente_servico),
+        ActionRequest::AppendTicket(p) => (Msg::CliTargetTicket, p.id_atendimento),
+        ActionRequest::RebootCpe { service, cpe } => {
+            return trf(
+                lang,
+                Msg::CliTargetEquipment,
+                &[("id", service), ("mac", &cpe.phy_addr)],
+            );
+        }
+        ActionRequest::RestoreCpe { service, cpe } => {
+            return trf(
+                lang,
+                Msg::CliTargetEquipment,
+                &[("id", service), ("mac", &cpe.phy_addr)],
+            );
+        }
         ActionRequest::Disconnect(p) => (Msg::CliTargetService, p.id_cliente_servico),
-        ActionRequest::OpenTicket(p) => (Msg::CliTargetService, p.id_cliente_servico),
+        ActionRequest::OpenTicket(p) => (Msg::CliTargetService, p.ticket.id_cliente_servico),
         ActionRequest::Invoice(r) => (Msg::CliTargetInvoice, r.invoice_id()),
         ActionRequest::UpdateTicket(p) => (Msg::CliTargetTicket, p.id_atendimento),
         ActionRequest::CreateProspect(p) => {
@@ -80,6 +253,7 @@ pub(super) fn action(
         return Err(Failure::usage(tr(lang, Msg::ErrReadOnly)));
     }
     checked(lang, request.check())?;
+    typed_check(lang, request, action.confirm_mac.as_deref())?;
     let what = format!(
         "{} ({})",
         tr(lang, kind.msg()),
@@ -257,6 +431,15 @@ pub(super) fn printed(reply: ActionReply) -> Result<(Option<String>, Value), Api
     match reply {
         ActionReply::Plain(r) => r.map(|r| (r.msg, json!({}))),
         ActionReply::Disconnect(r) => r.map(|r| (r.msg, json!({ "login": r.login }))),
+        // The service as it is now: its new status first.
+        ActionReply::ServiceState(r) => (*r).map(|r| {
+            let state = r.cliente_servico.as_ref();
+            let extra = json!({
+                "id_cliente_servico": state.and_then(|s| s.id_cliente_servico),
+                "status": state.and_then(|s| s.status_text()),
+            });
+            (r.msg, extra)
+        }),
         ActionReply::Job(r) => r.map(send_job_outcome),
         ActionReply::Ticket(r) => r.map(ticket_outcome),
         ActionReply::Prospect(r) => r.map(|r| {
@@ -376,6 +559,7 @@ pub(super) fn prospect_action(lang: Lang, a: ProspectArgs) -> Result<CliAction, 
                 .map(|c| c.trim().to_owned())
                 .filter(|c| !c.is_empty()),
         }),
+        confirm_mac: None,
     })
 }
 

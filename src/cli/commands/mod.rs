@@ -30,6 +30,7 @@ use super::args::{
     NetworkCommand, OrderArg, PbxCommand, ProspectArgs, ProspectsCommand, ReceivablesArgs,
     SearchArgs, TicketCommand, Via,
 };
+use super::args::{ServiceCommand, SuspendArg};
 use super::output::{self as out, Fmt};
 use super::{EXIT_FAILURE, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Failure};
 use crate::api::params::CustomerSearchBy;
@@ -48,7 +49,7 @@ use crate::br::{self, FieldError};
 use crate::config::{self, FlagOverrides, Loaded, Paths, Settings};
 use crate::console::{self, ConsoleOptions};
 use crate::i18n::{Lang, Msg, tr, trf};
-use crate::ops::actions::{ActionReply, ActionRequest, InvoiceRequest};
+use crate::ops::actions::{ActionKind, ActionReply, ActionRequest, InvoiceRequest};
 use crate::ops::errors::ErrorContext;
 use crate::screenpop::{self, CallError};
 use crate::search_kind;
@@ -192,6 +193,13 @@ fn command_name(c: Option<&Command>) -> &'static str {
         Some(Command::Unlock { .. }) => "unlock",
         Some(Command::ResetMac { .. }) => "reset-mac",
         Some(Command::Disconnect { .. }) => "disconnect",
+        Some(Command::ResetPhy { .. }) => "reset-phy",
+        Some(Command::Cpe(CpeCommand::Reboot { .. })) => "cpe reboot",
+        Some(Command::Cpe(CpeCommand::Restore { .. })) => "cpe restore",
+        Some(Command::Service(ServiceCommand::Enable { .. })) => "service enable",
+        Some(Command::Service(ServiceCommand::Suspend { .. })) => "service suspend",
+        Some(Command::Service(ServiceCommand::Activate { .. })) => "service activate",
+        Some(Command::Ticket(TicketCommand::Append { .. })) => "ticket append",
         Some(Command::SendInvoice { .. }) => "send-invoice",
         Some(Command::Ticket(TicketCommand::Open { .. })) => "ticket open",
         Some(Command::Ticket(TicketCommand::Close { .. })) => "ticket close",

@@ -20,6 +20,9 @@ pub(super) enum Plan {
     },
     Login,
     Action(Box<ActionPlan>),
+    /// An action whose request needs a read first (the service's
+    /// equipment, the ticket's description); confirmed after it.
+    Lookup(Box<Lookup>),
     Network(NetworkKind, Option<String>),
     Cities(Option<String>),
     Plans(ProspectPlansQuery),
@@ -196,6 +199,64 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<P
                 id_cliente_servico: service_id,
             }),
         )?,
+        Command::ResetPhy { service_id } => action(
+            ctx,
+            settings,
+            ActionRequest::ResetPhy(crate::api::service_actions::ResetPhy {
+                id_cliente_servico: service_id,
+            }),
+        )?,
+        Command::Cpe(CpeCommand::Reboot { service_id }) => {
+            equipment(ctx, settings, ActionKind::RebootCpe, service_id, None)?
+        }
+        Command::Cpe(CpeCommand::Restore {
+            service_id,
+            confirm_mac,
+        }) => equipment(
+            ctx,
+            settings,
+            ActionKind::RestoreCpe,
+            service_id,
+            confirm_mac,
+        )?,
+        Command::Service(cmd) => {
+            use crate::api::service_state::{
+                ActivateService, EnableService, SuspendService, SuspensionKind,
+            };
+            let request = match cmd {
+                ServiceCommand::Enable { service_id, reason } => {
+                    if reason.trim().is_empty() {
+                        return Err(Failure::usage(tr(lang, Msg::FieldEmpty)));
+                    }
+                    ActionRequest::EnableService(EnableService {
+                        id_cliente_servico: service_id,
+                        motivo_habilitacao: reason.trim().to_owned(),
+                    })
+                }
+                ServiceCommand::Suspend { service_id, kind } => {
+                    ActionRequest::SuspendService(SuspendService {
+                        id_cliente_servico: service_id,
+                        tipo_suspensao: match kind {
+                            SuspendArg::Debt => SuspensionKind::Debt,
+                            SuspendArg::Request => SuspensionKind::CustomerRequest,
+                        },
+                    })
+                }
+                ServiceCommand::Activate { service_id } => {
+                    ActionRequest::ActivateService(ActivateService {
+                        id_cliente_servico: service_id,
+                    })
+                }
+            };
+            action(ctx, settings, request)?
+        }
+        Command::Ticket(TicketCommand::Append { protocol, text }) => {
+            if text.trim().is_empty() {
+                return Err(Failure::usage(tr(lang, Msg::FieldEmpty)));
+            }
+            refuse_read_only(ctx, settings)?;
+            Plan::Lookup(Box::new(Lookup::Append { protocol, text }))
+        }
         Command::Disconnect { service_id } => action(
             ctx,
             settings,
@@ -247,6 +308,10 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<P
             phone,
             email,
             with_order,
+            ticket_type,
+            order_type,
+            order_status,
+            technicians,
         }) => {
             let phone = br::phone::parse(&phone).map_err(|e| Failure::usage(e.message(lang)))?;
             if let Some(e) = &email {
@@ -264,10 +329,18 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<P
             action(
                 ctx,
                 settings,
-                ActionRequest::OpenTicket(crate::ops::tickets::open(
-                    &draft,
-                    attendant.as_deref(),
-                    settings.ramal.as_deref(),
+                ActionRequest::OpenTicket(crate::ops::tickets::opening(
+                    crate::ops::tickets::open(
+                        &draft,
+                        attendant.as_deref(),
+                        settings.ramal.as_deref(),
+                    ),
+                    ticket_type,
+                    Some(crate::api::ticket_extras::OrderParams {
+                        id_tipo_ordem_servico: order_type,
+                        status: order_status,
+                        ids_tecnicos: technicians,
+                    }),
                 )),
             )?
         }

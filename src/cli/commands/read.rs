@@ -175,6 +175,10 @@ pub(super) async fn execute(
             }
             run_action(ctx, client, *p).await
         }
+        Plan::Lookup(l) => match looked_up(ctx, settings, client, *l).await? {
+            Plan::Action(p) => run_action(ctx, client, *p).await,
+            _ => unreachable!("an action plans an action"),
+        },
         Plan::Network(kind, filter) => show_network(ctx, client, kind, filter.as_deref()).await,
         Plan::Cities(filter) => {
             let filter = filter.as_deref();

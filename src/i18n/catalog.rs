@@ -867,6 +867,111 @@ catalog! {
     ResultMoreRecipients { pt: "  … e mais {count}", en: "  … and {count} more" }
     /// Result view: the server's own message, verbatim.
     ResultServerSaid { pt: "Servidor: {msg}", en: "Server: {msg}" }
+    /// Action name: appending to a ticket's description.
+    ActionAppendTicket { pt: "acréscimo à descrição do atendimento", en: "addition to the ticket's description" }
+    /// Key: append to the selected ticket's description.
+    KeyAppendTicket { pt: "Acrescentar texto", en: "Add text" }
+    /// Action name: the equipment's (layer-2) MAC reset.
+    ActionResetPhy { pt: "reset do MAC do equipamento (ONU/CPE)", en: "equipment (ONU/CPE) MAC reset" }
+    /// Key: reset the equipment's MAC.
+    KeyPhyReset { pt: "Resetar MAC da ONU", en: "Reset ONU MAC" }
+    /// What a layer-2 MAC reset does.
+    ConfirmResetPhyEffect {
+        pt: "O MAC do equipamento (ONU/CPE) é apagado; o novo equipamento, após a troca, fica registrado",
+        en: "The equipment's (ONU/CPE) MAC is cleared; the new equipment, after the swap, is recorded"
+    }
+    /// Confirmation line of a MAC reset: which MAC it clears.
+    ConfirmClearsSessionMac {
+        pt: "Apaga o MAC da sessão PPPoE/RADIUS (mac_addr): {mac}",
+        en: "Clears the PPPoE/RADIUS session MAC (mac_addr): {mac}"
+    }
+    /// Confirmation line of a layer-2 MAC reset: which MAC it clears.
+    ConfirmClearsPhyMac {
+        pt: "Apaga o MAC do equipamento ONU/CPE (phy_addr): {mac}",
+        en: "Clears the ONU/CPE equipment MAC (phy_addr): {mac}"
+    }
+    /// Action name: CPE reboot.
+    ActionRebootCpe { pt: "reinicialização do equipamento (CPE)", en: "equipment (CPE) reboot" }
+    /// Key: reboot the CPE.
+    KeyCpeReboot { pt: "Reiniciar equipamento", en: "Reboot equipment" }
+    /// What a CPE reboot does.
+    ConfirmCpeRebootEffect {
+        pt: "O equipamento reinicia agora; a conexão cai por um ou dois minutos",
+        en: "The equipment restarts now; the connection drops for a minute or two"
+    }
+    /// Action name: CPE factory reset.
+    ActionRestoreCpe { pt: "restauração de fábrica do equipamento (CPE)", en: "equipment (CPE) factory reset" }
+    /// Key: factory-reset the CPE.
+    KeyCpeRestore { pt: "Restaurar de fábrica", en: "Factory reset" }
+    /// What a CPE factory reset does.
+    ConfirmCpeRestoreEffect {
+        pt: "O equipamento volta às configurações de fábrica: nome e senha do Wi-Fi do cliente se perdem",
+        en: "The equipment returns to factory settings: the customer's Wi-Fi name and password are lost"
+    }
+    /// Confirmation line: the equipment an action acts on.
+    ConfirmEquipment { pt: "Equipamento (phy_addr): {mac}", en: "Equipment (phy_addr): {mac}" }
+    /// Typed confirmation: what to type; `typed` is what was typed so far.
+    ConfirmTypeMacEnd {
+        pt: "Digite os 4 últimos caracteres do MAC para liberar o Sim: [{typed}]",
+        en: "Type the last 4 characters of the MAC to unlock Yes: [{typed}]"
+    }
+    /// Typed confirmation: what was typed does not match.
+    ConfirmTypedWrong { pt: "Não confere com o fim do MAC", en: "Does not match the end of the MAC" }
+    /// Typed confirmation: it matches.
+    ConfirmTypedOk { pt: "Confere: Sim liberado", en: "Matches: Yes unlocked" }
+    /// The selected service has no equipment address.
+    ActionNeedsEquipment {
+        pt: "Este serviço não tem equipamento (phy_addr) registrado no HubSoft",
+        en: "This service has no equipment (phy_addr) recorded in HubSoft"
+    }
+    /// Action name: enabling a service.
+    ActionEnableService { pt: "habilitação do serviço", en: "service enabling" }
+    /// Key: enable the service.
+    KeyEnableService { pt: "Habilitar serviço", en: "Enable service" }
+    /// What enabling does.
+    ConfirmEnableEffect {
+        pt: "O serviço volta a ser habilitado; o cliente reconecta",
+        en: "The service is enabled again; the customer reconnects"
+    }
+    /// Action name: suspending a service.
+    ActionSuspendService { pt: "suspensão do serviço", en: "service suspension" }
+    /// Key: suspend the service.
+    KeySuspendService { pt: "Suspender serviço", en: "Suspend service" }
+    /// What suspending does.
+    ConfirmSuspendEffect {
+        pt: "O serviço é suspenso; o cliente fica sem conexão até ser habilitado",
+        en: "The service is suspended; the customer has no connection until it is enabled"
+    }
+    /// Action name: activating a service.
+    ActionActivateService { pt: "ativação do serviço", en: "service activation" }
+    /// Key: activate the service.
+    KeyActivateService { pt: "Ativar serviço", en: "Activate service" }
+    /// What activating does.
+    ConfirmActivateEffect {
+        pt: "O serviço é ativado e passa a ser cobrado",
+        en: "The service is activated and starts being billed"
+    }
+    /// Confirmation line: the reason to enable.
+    ConfirmEnableReason { pt: "Motivo: {text}", en: "Reason: {text}" }
+    /// Confirmation line: the kind of suspension.
+    ConfirmSuspendKind { pt: "Suspensão {kind}", en: "Suspension {kind}" }
+    /// Suspension kind `suspenso_debito`.
+    SuspendDebt { pt: "por débito", en: "for debt" }
+    /// Suspension kind `suspenso_pedido_cliente`.
+    SuspendCustomerRequest { pt: "a pedido do cliente", en: "at the customer's request" }
+    /// Status line after a service-state action: the new status from the answer.
+    ActionServiceNewStatus { pt: "{text} · Nova situação: {status}", en: "{text} · New status: {status}" }
+    /// Confirmation line: the text appended.
+    ConfirmAppendText { pt: "Acrescenta: {text}", en: "Adds: {text}" }
+    /// Confirmation line: what appending keeps.
+    ConfirmAppendKeeps {
+        pt: "A descrição atual fica como está; o texto entra no fim, com data e seu nome",
+        en: "The current description stays as it is; the text goes at the end, dated and signed"
+    }
+    /// Confirmation line: the ticket type.
+    ConfirmTicketType { pt: "Tipo de atendimento: {id}", en: "Ticket type: {id}" }
+    /// Confirmation line: the order's parameters.
+    ConfirmOrderParams { pt: "OS: tipo {kind}, status {status}, técnicos {techs}", en: "Order: type {kind}, status {status}, technicians {techs}" }
 
     // ==== 5. Forms and field validation ==========================================
     // ---- Forms: common parts ----------------------------------------------------
@@ -1025,6 +1130,29 @@ catalog! {
     CepInvalid { pt: "CEP deve ter 8 dígitos", en: "A CEP has 8 digits" }
     /// An e-mail address that is not plausible.
     EmailInvalid { pt: "E-mail inválido", en: "Invalid e-mail address" }
+    /// Form field: the reason to enable (`motivo_habilitacao`).
+    FormEnableReason { pt: "Motivo da habilitação", en: "Reason for enabling" }
+    /// Form field: the kind of suspension (`tipo_suspensao`).
+    FormSuspendKind { pt: "Tipo de suspensão", en: "Kind of suspension" }
+    /// Form field: the text appended to a ticket.
+    FormAppendText { pt: "Texto a acrescentar", en: "Text to add" }
+    /// Form hint under the appended text.
+    FormAppendHint {
+        pt: "Vai ao fim da descrição, com data e seu nome; o texto do cliente fica intacto",
+        en: "Goes at the end of the description, dated and signed; the customer's text stays intact"
+    }
+    /// Form field: the ticket type id.
+    FormTicketType { pt: "Tipo de atendimento (id; vazio: SAC)", en: "Ticket type (id; empty: SAC)" }
+    /// Form field: the service order type id.
+    FormOrderType { pt: "Tipo da OS (id)", en: "Order type (id)" }
+    /// Form field: the service order status.
+    FormOrderStatus { pt: "Status da OS", en: "Order status" }
+    /// Form hint: the service order status.
+    FormOrderStatusHint { pt: "Vazio: aguardando agendamento", en: "Empty: awaiting scheduling" }
+    /// Form field: the technicians' ids.
+    FormOrderTechs { pt: "Técnicos (ids, separados por vírgula)", en: "Technicians (ids, comma-separated)" }
+    /// Validation: not a positive whole number.
+    FormIdInvalid { pt: "Digite um id numérico", en: "Type a numeric id" }
 
     // ==== 6. Clipboard ===========================================================
     // ---- Things that get copied (for {what}) ------------------------------------
@@ -2553,6 +2681,61 @@ catalog! {
     CliExportFallback { pt: "Este servidor HubSoft não oferece {route}: exportando por cliente/all", en: "This HubSoft server does not offer {route}: exporting through cliente/all" }
     /// --help placeholder: an IP or MAC address (who-had).
     CliValueAddress { pt: "ENDEREÇO", en: "ADDRESS" }
+    /// CLI: the equipment target of a CPE action.
+    CliTargetEquipment { pt: "serviço {id}, equipamento {mac}", en: "service {id}, equipment {mac}" }
+    /// CLI: the typed check of a factory reset.
+    CliTypeMacEnd {
+        pt: "Digite os 4 últimos caracteres do MAC {mac} para confirmar:",
+        en: "Type the last 4 characters of the MAC {mac} to confirm:"
+    }
+    /// CLI: --confirm-mac or the typed value does not match.
+    CliMacMismatch {
+        pt: "Os caracteres não conferem com o fim do MAC {mac}: nada foi enviado",
+        en: "The characters do not match the end of the MAC {mac}: nothing was sent"
+    }
+    /// CLI: a factory reset without a terminal needs --confirm-mac.
+    CliRestoreNeedsMac {
+        pt: "Sem terminal, a restauração de fábrica precisa de --yes e --confirm-mac XXXX (os 4 últimos caracteres do MAC)",
+        en: "Without a terminal, a factory reset needs --yes and --confirm-mac XXXX (the last 4 characters of the MAC)"
+    }
+    /// CLI: the service was not found by its id.
+    CliServiceNotFound { pt: "Serviço {id} não encontrado", en: "Service {id} not found" }
+    /// --help: reset-phy.
+    HelpCmdResetPhy { pt: "Limpa o MAC do equipamento (ONU/CPE, phy_addr) de um serviço", en: "Clear a service's equipment MAC (ONU/CPE, phy_addr)" }
+    /// --help: cpe reboot.
+    HelpCmdCpeReboot { pt: "Reinicia o equipamento (CPE)", en: "Reboot the equipment (CPE)" }
+    /// --help: cpe restore.
+    HelpCmdCpeRestore { pt: "Restaura o equipamento (CPE) de fábrica", en: "Factory-reset the equipment (CPE)" }
+    /// --help: --confirm-mac.
+    HelpArgConfirmMac { pt: "os 4 últimos caracteres do MAC, para confirmar sem terminal", en: "the last 4 characters of the MAC, to confirm without a terminal" }
+    /// --help: service.
+    HelpCmdService { pt: "Habilita, suspende ou ativa um serviço", en: "Enable, suspend or activate a service" }
+    /// --help: service enable.
+    HelpCmdServiceEnable { pt: "Habilita um serviço suspenso", en: "Enable a suspended service" }
+    /// --help: service suspend.
+    HelpCmdServiceSuspend { pt: "Suspende um serviço", en: "Suspend a service" }
+    /// --help: service activate.
+    HelpCmdServiceActivate { pt: "Ativa um serviço", en: "Activate a service" }
+    /// --help: --reason.
+    HelpArgReason { pt: "motivo da habilitação", en: "reason for enabling" }
+    /// --help: --kind of a suspension.
+    HelpArgSuspendKind { pt: "debito ou pedido", en: "debt or request" }
+    /// --help: ticket append.
+    HelpCmdTicketAppend { pt: "Acrescenta texto ao fim da descrição de um atendimento", en: "Add text at the end of a ticket's description" }
+    /// --help: --text.
+    HelpArgText { pt: "texto a acrescentar", en: "text to add" }
+    /// --help: --type of a ticket.
+    HelpArgTicketType { pt: "id do tipo de atendimento (vazio: SAC)", en: "ticket type id (empty: SAC)" }
+    /// --help: --order-type.
+    HelpArgOrderType { pt: "id do tipo da OS", en: "order type id" }
+    /// --help: --order-status.
+    HelpArgOrderStatus { pt: "status da OS", en: "order status" }
+    /// --help: --technician.
+    HelpArgTechnician { pt: "id de um técnico da OS (repetível)", en: "an order technician's id (repeatable)" }
+    /// --help: a ticket's protocol.
+    HelpArgProtocol { pt: "protocolo do atendimento", en: "the ticket's protocol" }
+    /// CLI: the ticket was not found.
+    CliTicketNotFound { pt: "Atendimento {id} não encontrado", en: "Ticket {id} not found" }
 
     // ==== 13. Simulator and demo mode ============================================
     // ---- Demo mode and `hubdesk sim` --------------------------------------------
@@ -2638,189 +2821,4 @@ catalog! {
         pt: "Comporta-se como um servidor de 2020: sem as rotas e buscas mais novas",
         en: "Behave like a 2020 server: no newer routes or search kinds"
     }
-
-    // ---- actions17 branch (to regroup) ----
-    /// Action name: appending to a ticket's description.
-    ActionAppendTicket { pt: "acréscimo à descrição do atendimento", en: "addition to the ticket's description" }
-    /// Key: append to the selected ticket's description.
-    KeyAppendTicket { pt: "Acrescentar texto", en: "Add text" }
-    /// Action name: the equipment's (layer-2) MAC reset.
-    ActionResetPhy { pt: "reset do MAC do equipamento (ONU/CPE)", en: "equipment (ONU/CPE) MAC reset" }
-    /// Key: reset the equipment's MAC.
-    KeyPhyReset { pt: "Resetar MAC da ONU", en: "Reset ONU MAC" }
-    /// What a layer-2 MAC reset does.
-    ConfirmResetPhyEffect {
-        pt: "O MAC do equipamento (ONU/CPE) é apagado; o novo equipamento, após a troca, fica registrado",
-        en: "The equipment's (ONU/CPE) MAC is cleared; the new equipment, after the swap, is recorded"
-    }
-    /// Confirmation line of a MAC reset: which MAC it clears.
-    ConfirmClearsSessionMac {
-        pt: "Apaga o MAC da sessão PPPoE/RADIUS (mac_addr): {mac}",
-        en: "Clears the PPPoE/RADIUS session MAC (mac_addr): {mac}"
-    }
-    /// Confirmation line of a layer-2 MAC reset: which MAC it clears.
-    ConfirmClearsPhyMac {
-        pt: "Apaga o MAC do equipamento ONU/CPE (phy_addr): {mac}",
-        en: "Clears the ONU/CPE equipment MAC (phy_addr): {mac}"
-    }
-    /// Action name: CPE reboot.
-    ActionRebootCpe { pt: "reinicialização do equipamento (CPE)", en: "equipment (CPE) reboot" }
-    /// Key: reboot the CPE.
-    KeyCpeReboot { pt: "Reiniciar equipamento", en: "Reboot equipment" }
-    /// What a CPE reboot does.
-    ConfirmCpeRebootEffect {
-        pt: "O equipamento reinicia agora; a conexão cai por um ou dois minutos",
-        en: "The equipment restarts now; the connection drops for a minute or two"
-    }
-    /// Action name: CPE factory reset.
-    ActionRestoreCpe { pt: "restauração de fábrica do equipamento (CPE)", en: "equipment (CPE) factory reset" }
-    /// Key: factory-reset the CPE.
-    KeyCpeRestore { pt: "Restaurar de fábrica", en: "Factory reset" }
-    /// What a CPE factory reset does.
-    ConfirmCpeRestoreEffect {
-        pt: "O equipamento volta às configurações de fábrica: nome e senha do Wi-Fi do cliente se perdem",
-        en: "The equipment returns to factory settings: the customer's Wi-Fi name and password are lost"
-    }
-    /// Confirmation line: the equipment an action acts on.
-    ConfirmEquipment { pt: "Equipamento (phy_addr): {mac}", en: "Equipment (phy_addr): {mac}" }
-    /// Typed confirmation: what to type; `typed` is what was typed so far.
-    ConfirmTypeMacEnd {
-        pt: "Digite os 4 últimos caracteres do MAC para liberar o Sim: [{typed}]",
-        en: "Type the last 4 characters of the MAC to unlock Yes: [{typed}]"
-    }
-    /// Typed confirmation: what was typed does not match.
-    ConfirmTypedWrong { pt: "Não confere com o fim do MAC", en: "Does not match the end of the MAC" }
-    /// Typed confirmation: it matches.
-    ConfirmTypedOk { pt: "Confere: Sim liberado", en: "Matches: Yes unlocked" }
-    /// The selected service has no equipment address.
-    ActionNeedsEquipment {
-        pt: "Este serviço não tem equipamento (phy_addr) registrado no HubSoft",
-        en: "This service has no equipment (phy_addr) recorded in HubSoft"
-    }
-    /// Action name: enabling a service.
-    ActionEnableService { pt: "habilitação do serviço", en: "service enabling" }
-    /// Key: enable the service.
-    KeyEnableService { pt: "Habilitar serviço", en: "Enable service" }
-    /// What enabling does.
-    ConfirmEnableEffect {
-        pt: "O serviço volta a ser habilitado; o cliente reconecta",
-        en: "The service is enabled again; the customer reconnects"
-    }
-    /// Action name: suspending a service.
-    ActionSuspendService { pt: "suspensão do serviço", en: "service suspension" }
-    /// Key: suspend the service.
-    KeySuspendService { pt: "Suspender serviço", en: "Suspend service" }
-    /// What suspending does.
-    ConfirmSuspendEffect {
-        pt: "O serviço é suspenso; o cliente fica sem conexão até ser habilitado",
-        en: "The service is suspended; the customer has no connection until it is enabled"
-    }
-    /// Action name: activating a service.
-    ActionActivateService { pt: "ativação do serviço", en: "service activation" }
-    /// Key: activate the service.
-    KeyActivateService { pt: "Ativar serviço", en: "Activate service" }
-    /// What activating does.
-    ConfirmActivateEffect {
-        pt: "O serviço é ativado e passa a ser cobrado",
-        en: "The service is activated and starts being billed"
-    }
-    /// Confirmation line: the reason to enable.
-    ConfirmEnableReason { pt: "Motivo: {text}", en: "Reason: {text}" }
-    /// Confirmation line: the kind of suspension.
-    ConfirmSuspendKind { pt: "Suspensão {kind}", en: "Suspension {kind}" }
-    /// Suspension kind `suspenso_debito`.
-    SuspendDebt { pt: "por débito", en: "for debt" }
-    /// Suspension kind `suspenso_pedido_cliente`.
-    SuspendCustomerRequest { pt: "a pedido do cliente", en: "at the customer's request" }
-    /// Form field: the reason to enable (`motivo_habilitacao`).
-    FormEnableReason { pt: "Motivo da habilitação", en: "Reason for enabling" }
-    /// Form field: the kind of suspension (`tipo_suspensao`).
-    FormSuspendKind { pt: "Tipo de suspensão", en: "Kind of suspension" }
-    /// Status line after a service-state action: the new status from the answer.
-    ActionServiceNewStatus { pt: "{text} · Nova situação: {status}", en: "{text} · New status: {status}" }
-    /// Form field: the text appended to a ticket.
-    FormAppendText { pt: "Texto a acrescentar", en: "Text to add" }
-    /// Form hint under the appended text.
-    FormAppendHint {
-        pt: "Vai ao fim da descrição, com data e seu nome; o texto do cliente fica intacto",
-        en: "Goes at the end of the description, dated and signed; the customer's text stays intact"
-    }
-    /// Confirmation line: the text appended.
-    ConfirmAppendText { pt: "Acrescenta: {text}", en: "Adds: {text}" }
-    /// Confirmation line: what appending keeps.
-    ConfirmAppendKeeps {
-        pt: "A descrição atual fica como está; o texto entra no fim, com data e seu nome",
-        en: "The current description stays as it is; the text goes at the end, dated and signed"
-    }
-    /// Form field: the ticket type id.
-    FormTicketType { pt: "Tipo de atendimento (id; vazio: SAC)", en: "Ticket type (id; empty: SAC)" }
-    /// Form field: the service order type id.
-    FormOrderType { pt: "Tipo da OS (id)", en: "Order type (id)" }
-    /// Form field: the service order status.
-    FormOrderStatus { pt: "Status da OS", en: "Order status" }
-    /// Form hint: the service order status.
-    FormOrderStatusHint { pt: "Vazio: aguardando agendamento", en: "Empty: awaiting scheduling" }
-    /// Form field: the technicians' ids.
-    FormOrderTechs { pt: "Técnicos (ids, separados por vírgula)", en: "Technicians (ids, comma-separated)" }
-    /// Validation: not a positive whole number.
-    FormIdInvalid { pt: "Digite um id numérico", en: "Type a numeric id" }
-    /// Confirmation line: the ticket type.
-    ConfirmTicketType { pt: "Tipo de atendimento: {id}", en: "Ticket type: {id}" }
-    /// Confirmation line: the order's parameters.
-    ConfirmOrderParams { pt: "OS: tipo {kind}, status {status}, técnicos {techs}", en: "Order: type {kind}, status {status}, technicians {techs}" }
-    /// CLI: the equipment target of a CPE action.
-    CliTargetEquipment { pt: "serviço {id}, equipamento {mac}", en: "service {id}, equipment {mac}" }
-    /// CLI: the typed check of a factory reset.
-    CliTypeMacEnd {
-        pt: "Digite os 4 últimos caracteres do MAC {mac} para confirmar:",
-        en: "Type the last 4 characters of the MAC {mac} to confirm:"
-    }
-    /// CLI: --confirm-mac or the typed value does not match.
-    CliMacMismatch {
-        pt: "Os caracteres não conferem com o fim do MAC {mac}: nada foi enviado",
-        en: "The characters do not match the end of the MAC {mac}: nothing was sent"
-    }
-    /// CLI: a factory reset without a terminal needs --confirm-mac.
-    CliRestoreNeedsMac {
-        pt: "Sem terminal, a restauração de fábrica precisa de --yes e --confirm-mac XXXX (os 4 últimos caracteres do MAC)",
-        en: "Without a terminal, a factory reset needs --yes and --confirm-mac XXXX (the last 4 characters of the MAC)"
-    }
-    /// CLI: the service was not found by its id.
-    CliServiceNotFound { pt: "Serviço {id} não encontrado", en: "Service {id} not found" }
-    /// --help: reset-phy.
-    HelpCmdResetPhy { pt: "Limpa o MAC do equipamento (ONU/CPE, phy_addr) de um serviço", en: "Clear a service's equipment MAC (ONU/CPE, phy_addr)" }
-    /// --help: cpe reboot.
-    HelpCmdCpeReboot { pt: "Reinicia o equipamento (CPE)", en: "Reboot the equipment (CPE)" }
-    /// --help: cpe restore.
-    HelpCmdCpeRestore { pt: "Restaura o equipamento (CPE) de fábrica", en: "Factory-reset the equipment (CPE)" }
-    /// --help: --confirm-mac.
-    HelpArgConfirmMac { pt: "os 4 últimos caracteres do MAC, para confirmar sem terminal", en: "the last 4 characters of the MAC, to confirm without a terminal" }
-    /// --help: service.
-    HelpCmdService { pt: "Habilita, suspende ou ativa um serviço", en: "Enable, suspend or activate a service" }
-    /// --help: service enable.
-    HelpCmdServiceEnable { pt: "Habilita um serviço suspenso", en: "Enable a suspended service" }
-    /// --help: service suspend.
-    HelpCmdServiceSuspend { pt: "Suspende um serviço", en: "Suspend a service" }
-    /// --help: service activate.
-    HelpCmdServiceActivate { pt: "Ativa um serviço", en: "Activate a service" }
-    /// --help: --reason.
-    HelpArgReason { pt: "motivo da habilitação", en: "reason for enabling" }
-    /// --help: --kind of a suspension.
-    HelpArgSuspendKind { pt: "debito ou pedido", en: "debt or request" }
-    /// --help: ticket append.
-    HelpCmdTicketAppend { pt: "Acrescenta texto ao fim da descrição de um atendimento", en: "Add text at the end of a ticket's description" }
-    /// --help: --text.
-    HelpArgText { pt: "texto a acrescentar", en: "text to add" }
-    /// --help: --type of a ticket.
-    HelpArgTicketType { pt: "id do tipo de atendimento (vazio: SAC)", en: "ticket type id (empty: SAC)" }
-    /// --help: --order-type.
-    HelpArgOrderType { pt: "id do tipo da OS", en: "order type id" }
-    /// --help: --order-status.
-    HelpArgOrderStatus { pt: "status da OS", en: "order status" }
-    /// --help: --technician.
-    HelpArgTechnician { pt: "id de um técnico da OS (repetível)", en: "an order technician's id (repeatable)" }
-    /// --help: a ticket's protocol.
-    HelpArgProtocol { pt: "protocolo do atendimento", en: "the ticket's protocol" }
-    /// CLI: the ticket was not found.
-    CliTicketNotFound { pt: "Atendimento {id} não encontrado", en: "Ticket {id} not found" }
 }

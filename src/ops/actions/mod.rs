@@ -174,7 +174,6 @@ pub enum Reread {
     Connections,
 }
 
-
 impl ActionKind {
     /// Every kind.
     pub const ALL: [ActionKind; 19] = [

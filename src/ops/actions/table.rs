@@ -48,7 +48,12 @@ pub(super) struct Row {
 
 /// A row's defaults: a plain write on the customer's service, with no
 /// form-less request, nothing re-read, no key.
-pub(super) const fn row(kind: ActionKind, msg: Msg, audit: &'static str, command: &'static str) -> Row {
+pub(super) const fn row(
+    kind: ActionKind,
+    msg: Msg,
+    audit: &'static str,
+    command: &'static str,
+) -> Row {
     Row {
         kind,
         msg,

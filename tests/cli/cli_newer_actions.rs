@@ -347,3 +347,23 @@ fn a_terminal_types_the_end_of_the_mac_before_the_question() {
     assert_eq!(status.exit_code(), 0, "{}", pty.screen_text());
     assert_eq!(sim.counters().get_for("cpe_restore", phy), 1);
 }
+
+#[test]
+fn a_403_names_the_hubsoft_permission_that_is_missing() {
+    let h = Harness::with(SimConfig {
+        faults: hubdesk::sim::Faults {
+            routes: vec!["cliente/cliente_servico/ativar/{id}".into()],
+            forbidden: true,
+            ..hubdesk::sim::Faults::default()
+        },
+        ..small(hubdesk::sim::DEMO_CREDENTIALS.into())
+    });
+    let out = h.run(&["service", "activate", "100012", "--yes"]);
+    assert_ne!(out.code, 0);
+    assert!(
+        out.stderr.contains("permission to activate a service"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(h.sim.counters().get("service_activate"), 0);
+}

@@ -343,3 +343,34 @@ async fn appending_to_a_ticket_keeps_the_customers_text_byte_for_byte() {
     assert_audit(&c.audit(), audit::action::APPEND_TICKET, audit::Outcome::Ok);
     c.sim.shutdown();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_403_names_the_hubsoft_permission_that_is_missing() {
+    let mut c = Console::with(
+        SimConfig {
+            faults: hubdesk::sim::Faults {
+                routes: vec!["cliente/cliente_servico/suspender/{id}".into()],
+                forbidden: true,
+                ..hubdesk::sim::Faults::default()
+            },
+            ..SimConfig::default()
+        },
+        None,
+        false,
+    );
+    c.open("1000").await;
+    c.key(KeyCode::Char('S'));
+    c.key(KeyCode::Enter);
+    c.yes();
+    c.settle(ActionKey::new(ActionKind::SuspendService, SERVICE))
+        .await;
+    assert!(
+        status(&c.app).contains("permission to suspend a service"),
+        "{}",
+        status(&c.app)
+    );
+    assert_eq!(c.sim.counters().get_for("service_suspend", SERVICE), 0);
+    // Unchanged: nothing to show from an answer that was a refusal.
+    assert_eq!(service_status(&c, SERVICE), "Serviço Habilitado");
+    c.sim.shutdown();
+}

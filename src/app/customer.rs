@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::api::{
     ConnectionLog, ConnectionLogQuery, Customer, CustomerKey, CustomerSearch, CustomerSearchBy,
-    Invoice, ServiceOrder, ServiceOrderStatus, Ticket,
+    Invoice, ServiceOrder, ServiceOrderStatus, ServicePassword, ServicePasswordsQuery, Ticket,
 };
 use crate::i18n::{Msg as T, tr, trf};
 use crate::search_kind;
@@ -49,9 +49,14 @@ pub struct CustomerView {
     pub selected: BTreeMap<PaneKey, usize>,
     /// Index of the selected service.
     pub service: usize,
-    /// The `id_cliente_servico` (or index) whose password is revealed;
-    /// hidden again when the view closes or another service is selected.
+    /// The index of the service whose passwords are revealed; hidden
+    /// again when the view closes or another service is selected
+    /// ([`CustomerView::hide_secrets`]).
     pub revealed: Option<usize>,
+    /// The revealed service's router and Wi-Fi passwords: read when they
+    /// are revealed and dropped (zeroized) when hidden, so they are held
+    /// only while on screen.
+    pub device_passwords: Remote<Vec<ServicePassword>>,
     /// Focused pane.
     pub focus: Pane,
     /// The detail pane shown beside the header in the wide layout.
@@ -82,6 +87,13 @@ pub struct CustomerView {
 pub type PaneKey = usize;
 
 impl CustomerView {
+    /// Hides the revealed passwords and forgets the router and Wi-Fi
+    /// ones (a late answer to their read is then dropped).
+    pub fn hide_secrets(&mut self) {
+        self.revealed = None;
+        self.device_passwords = Remote::default();
+    }
+
     /// The selected row of `pane`.
     pub fn sel(&self, pane: Pane) -> usize {
         if matches!(pane, Pane::Services | Pane::Customer) {
@@ -252,7 +264,7 @@ pub(super) fn apply_pick(view: &mut CustomerView) -> bool {
     match to {
         Some(i) if i != view.service => {
             view.service = i;
-            view.revealed = None;
+            view.hide_secrets();
             true
         }
         _ => false,
@@ -305,6 +317,7 @@ pub(super) fn open_code(
         selected: BTreeMap::new(),
         service: 0,
         revealed: None,
+        device_passwords: Remote::default(),
         focus: Pane::Customer,
         detail: Pane::Invoices,
         detail_scroll: scroll::Scroll::new(),
@@ -380,6 +393,20 @@ pub(super) fn fetch(app: &mut App, view: &mut CustomerView, slot: Slot, fx: &mut
         Slot::Orders => {
             view.orders.start(seq);
             orders_request(&CustomerKey::Code(view.code), view.order_filter)
+        }
+        Slot::Passwords => {
+            let Some(id) = view
+                .selected_service()
+                .and_then(|s| s.id_cliente_servico)
+                .filter(|_| view.revealed == Some(view.service))
+            else {
+                view.device_passwords = Remote::default();
+                return;
+            };
+            view.device_passwords.start(seq);
+            Request::Passwords(ServicePasswordsQuery {
+                id_cliente_servico: id,
+            })
         }
         Slot::Connections => {
             let Some(login) = view.connections_login.clone() else {
@@ -543,17 +570,21 @@ pub(super) fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<E
         }
         Action::RevealPassword => {
             let service = view.selected_service();
-            let has = service
+            let has_pppoe = service
                 .and_then(|s| s.senha.as_deref())
                 .is_some_and(|s| !s.is_empty());
+            let has_id = service.and_then(|s| s.id_cliente_servico).is_some();
             let login = service
                 .and_then(|s| s.login.as_deref())
                 .map(|l| crate::sanitize::clean(l).into_owned())
                 .unwrap_or_default();
             if view.revealed == Some(view.service) {
-                view.revealed = None;
-            } else if has {
+                view.hide_secrets();
+            } else if has_pppoe || has_id {
+                // The PPPoE password is in the record; the router and
+                // Wi-Fi ones are read now, only because they were asked.
                 view.revealed = Some(view.service);
+                fetch(app, &mut view, Slot::Passwords, fx);
                 app.set_status(
                     StatusKind::Info,
                     trf(lang, T::PasswordShown, &[("login", &login)]),
@@ -605,7 +636,7 @@ pub(super) fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<E
                     view.pick = None;
                     if to != view.service {
                         view.service = to;
-                        view.revealed = None;
+                        view.hide_secrets();
                         sync_connections(app, &mut view, fx);
                     }
                     Changed::Yes

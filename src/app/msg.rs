@@ -8,7 +8,7 @@ use crossterm::event::KeyEvent;
 
 use crate::api::{
     ApiError, ConnectionLog, ConnectionLogQuery, Customer, CustomerSearch, Invoice, InvoiceSearch,
-    ServiceOrder, ServiceOrderSearch, Ticket, TicketSearch,
+    ServiceOrder, ServiceOrderSearch, ServicePassword, ServicePasswordsQuery, Ticket, TicketSearch,
 };
 use crate::i18n::Msg as T;
 
@@ -37,6 +37,9 @@ pub enum Slot {
     Orders,
     /// Connection history.
     Connections,
+    /// The selected service's router and Wi-Fi passwords, read only while
+    /// they are revealed.
+    Passwords,
     /// A tool screen's read (view [`tools::TOOLS_VIEW`]).
     Tool(tools::ToolSlot),
 }
@@ -68,6 +71,8 @@ pub enum Request {
     Orders(ServiceOrderSearch),
     /// `GET /cliente/extrato_conexao`.
     Connections(ConnectionLogQuery),
+    /// `GET /cliente/cliente_servico/{id}/senhas`.
+    Passwords(ServicePasswordsQuery),
     /// A tool screen's read.
     Tool(tools::ToolRequest),
 }
@@ -145,6 +150,8 @@ pub enum Reply {
     Orders(Result<Vec<ServiceOrder>, ApiError>),
     /// Connection history.
     Connections(Result<ConnectionLog, ApiError>),
+    /// A service's router and Wi-Fi passwords.
+    Passwords(Result<Vec<ServicePassword>, ApiError>),
     /// A tool screen's read.
     Tool(tools::ToolReply),
 }

@@ -120,7 +120,7 @@ pub(super) fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Eff
             let n = view.rows(Pane::Services);
             if view.service >= n {
                 view.service = n.saturating_sub(1);
-                view.revealed = None;
+                view.hide_secrets();
             }
             // A failed read of the header says nothing about the login: the
             // connection history already shown stays (issue 9).
@@ -158,6 +158,12 @@ pub(super) fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Eff
             }
             view.orders.finish(result.map_err(err));
             clamp(&mut view, Pane::Orders);
+            Changed::Yes
+        }
+        (Slot::Passwords, Reply::Passwords(result))
+            if view.device_passwords.expects(req.seq) && view.revealed == Some(view.service) =>
+        {
+            view.device_passwords.finish(result.map_err(err));
             Changed::Yes
         }
         (Slot::Connections, Reply::Connections(result)) if view.connections.expects(req.seq) => {

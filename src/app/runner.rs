@@ -347,6 +347,7 @@ async fn perform(client: &Client, request: Request) -> Reply {
         Request::Tickets(p) => Reply::Tickets(client.customer_tickets(&p).await),
         Request::Orders(p) => Reply::Orders(client.service_orders(&p).await),
         Request::Connections(p) => Reply::Connections(client.connection_log(&p).await),
+        Request::Passwords(p) => Reply::Passwords(client.service_passwords(&p).await),
         Request::Tool(r) => Reply::Tool(r.perform(client).await),
     }
 }
@@ -409,6 +410,7 @@ fn failed(request: &Request, e: ApiError) -> Reply {
         Request::Tickets(_) => Reply::Tickets(Err(e)),
         Request::Orders(_) => Reply::Orders(Err(e)),
         Request::Connections(_) => Reply::Connections(Err(e)),
+        Request::Passwords(_) => Reply::Passwords(Err(e)),
         Request::Tool(r) => Reply::Tool(r.failed(e)),
     }
 }

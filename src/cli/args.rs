@@ -181,6 +181,15 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         limit: Option<u32>,
     },
+    /// A service's router and Wi-Fi passwords (hidden unless asked).
+    Passwords {
+        /// id_cliente_servico.
+        #[arg(value_name = "SERVICE_ID")]
+        service_id: u64,
+        /// Print the passwords themselves (in the table and in --json).
+        #[arg(long)]
+        show_secrets: bool,
+    },
     /// Who held an IP or MAC: sessions by address.
     WhoHad {
         /// IPv4, MAC or IPv6 address.

@@ -101,6 +101,12 @@ const SUBCOMMANDS: &[Sub] = &[
         subs: &[],
     },
     Sub {
+        name: "passwords",
+        about: Msg::HelpCmdPasswords,
+        args: &[SERVICE, ("show_secrets", Msg::HelpArgShowSecrets)],
+        subs: &[],
+    },
+    Sub {
         name: "who-had",
         about: Msg::HelpCmdWhoHad,
         args: &[

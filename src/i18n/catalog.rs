@@ -490,9 +490,14 @@ catalog! {
     /// The hidden PPPoE password; `key` reveals it.
     PasswordHidden { pt: "•••••• (tecle {key} para mostrar)", en: "•••••• (press {key} to show)" }
     /// Status: a customer's password is shown.
-    PasswordShown { pt: "Senha exibida para {login}", en: "Password shown for {login}" }
+    PasswordShown { pt: "Senhas exibidas para {login}", en: "Passwords shown for {login}" }
     /// Status: the selected service has no password on record.
     PasswordNone { pt: "Este serviço não tem senha cadastrada", en: "This service has no password on record" }
+    /// Label: the router and Wi-Fi passwords HubSoft keeps for a service
+    /// (`cliente_servico/{id}/senhas`).
+    LabelDevicePasswords { pt: "Senhas equip.", en: "Device pwds" }
+    /// The service has no router or Wi-Fi password on record.
+    DevicePasswordsNone { pt: "nenhuma cadastrada", en: "none on record" }
     /// Label.
     LabelEquipment { pt: "Equipamento", en: "Equipment" }
     /// Label: the OLT / access equipment.
@@ -2659,6 +2664,17 @@ catalog! {
     CliWhoHadNotAddress { pt: "{input} não é um IPv4, MAC ou IPv6", en: "{input} is not an IPv4, MAC or IPv6 address" }
     /// who-had: no session held the address in the period.
     CliWhoHadNobody { pt: "Nenhuma sessão teve {address} no período", en: "No session held {address} in the period" }
+    /// --help: `passwords`.
+    HelpCmdPasswords { pt: "Senhas de roteador e Wi-Fi de um serviço (ocultas sem --show-secrets)", en: "A service's router and Wi-Fi passwords (hidden without --show-secrets)" }
+    /// --help: passwords --show-secrets.
+    HelpArgShowSecrets { pt: "Mostra as senhas em si (na tabela e no --json)", en: "Print the passwords themselves (in the table and in --json)" }
+    /// passwords: printed under the table when the passwords are hidden.
+    CliPasswordsHidden { pt: "Senhas ocultas: use --show-secrets para vê-las", en: "Passwords hidden: use --show-secrets to see them" }
+    /// passwords: the service has none on record.
+    CliPasswordsNone { pt: "O serviço {service} não tem senha de roteador ou Wi-Fi cadastrada", en: "Service {service} has no router or Wi-Fi password on record" }
+    /// unlock: the service's unlock history could not be read before the
+    /// question; `detail` says why.
+    CliUnlockHistoryUnread { pt: "Histórico de desbloqueios não lido: {detail}", en: "Unlock history not read: {detail}" }
     /// cpe list --page 0.
     CliCpeBadPage { pt: "Página {page} não existe: a primeira é 1", en: "There is no page {page}: the first is 1" }
     /// A page among pages (`page` counts from 1).

@@ -216,3 +216,82 @@ fn export_is_the_same_on_both_routes() {
     assert_eq!(current.len(), 40);
     assert_eq!(current, services(Generation::Documented2020));
 }
+
+/// Issue 17, item 8: `passwords` lists a service's router and Wi-Fi
+/// passwords hidden; only `--show-secrets` prints them, in the table and
+/// in `--json`; nothing under the data and state directories (log files)
+/// ever holds them; a 2020 server says it lacks the route.
+#[test]
+fn passwords_stay_hidden_without_show_secrets() {
+    let h = harness(Generation::Current, 40);
+    let shown = h
+        .run(&["passwords", "100000", "--show-secrets", "--json"])
+        .expect(0)
+        .json();
+    let secrets: Vec<String> = shown
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["senha"].as_str().expect("senha").to_owned())
+        .collect();
+    assert_eq!(secrets.len(), 2, "{shown}");
+    assert_eq!(shown[1]["descricao"], "WI-FI");
+    let table = h
+        .run(&["passwords", "100000", "--show-secrets"])
+        .expect(0)
+        .stdout
+        .clone();
+    assert!(secrets.iter().all(|s| table.contains(s)), "{table}");
+
+    let hidden = h.run(&["passwords", "100000"]);
+    let json = h.run(&["passwords", "100000", "--json"]);
+    hidden.expect(0);
+    json.expect(0);
+    assert!(hidden.stdout.contains("SENHA ADMIN ROTEADOR") && hidden.stdout.contains("***"));
+    assert!(
+        hidden.stderr.contains("--show-secrets"),
+        "{}",
+        hidden.stderr
+    );
+    assert!(json.json()[0].get("senha").is_none(), "{}", json.stdout);
+    for out in [&hidden, &json] {
+        for s in &secrets {
+            assert!(!out.stdout.contains(s) && !out.stderr.contains(s), "{s}");
+        }
+    }
+    for dir in ["data", "state", "xdg"] {
+        for entry in walk(&h.path(dir)) {
+            let text = String::from_utf8_lossy(&std::fs::read(&entry).unwrap()).into_owned();
+            for s in &secrets {
+                assert!(!text.contains(s), "{} holds a password", entry.display());
+            }
+        }
+    }
+
+    let old = harness(Generation::Documented2020, 40);
+    let out = old.run(&["passwords", "100000"]);
+    assert_ne!(out.code, 0);
+    assert!(
+        out.stderr
+            .contains("does not offer cliente/cliente_servico/senhas"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// Every file under `dir`, recursively (none when it does not exist).
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}

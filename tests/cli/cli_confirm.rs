@@ -74,3 +74,53 @@ fn a_terminal_asks_and_only_yes_acts() {
     assert_eq!(sim.counters().get_for("mac_reset", service), 1);
     assert!(pty.screen_text().contains("Concluído"));
 }
+
+/// Issue 17: `unlock` asked at a terminal says, as the console's
+/// confirmation does, how many unlocks the service had in 30 days and
+/// when the last ends; with `--yes` nothing is read first; a 2020 server
+/// sends no history and nothing is said about it.
+#[test]
+fn the_unlock_question_tells_the_recent_unlocks() {
+    let sim = sim::start(SimConfig {
+        customers: 20,
+        ..SimConfig::default()
+    })
+    .expect("simulator");
+    let dir = tempfile::tempdir().unwrap();
+    // Customer 1006 (index 6): its service is suspended for debt.
+    let service = "100024";
+    let mut pty = spawn(&sim, dir.path(), &["--yes", "unlock", service], "C.UTF-8");
+    let status = pty.wait_exit(Duration::from_secs(20)).expect("exits");
+    assert_eq!(status.exit_code(), 0, "{}", pty.screen_text());
+    assert_eq!(sim.counters().get_for("unlock", service), 1);
+    assert_eq!(
+        sim.counters().requests("cliente"),
+        0,
+        "--yes reads nothing first"
+    );
+
+    let mut pty = spawn(&sim, dir.path(), &["unlock", service], "C.UTF-8");
+    pty.wait_for_text("[y/N]", Duration::from_secs(20));
+    let screen = pty.screen_text();
+    assert!(screen.contains("unlock in 30 days"), "{screen}");
+    assert!(screen.contains("the last ends on"), "{screen}");
+    pty.send_keys(b"n\r");
+    pty.wait_exit(Duration::from_secs(20)).expect("exits");
+    assert_eq!(sim.counters().get_for("unlock", service), 1);
+    sim.shutdown();
+
+    let old = sim::start(SimConfig {
+        customers: 20,
+        generation: sim::Generation::Documented2020,
+        ..SimConfig::default()
+    })
+    .expect("simulator");
+    let mut pty = spawn(&old, dir.path(), &["unlock", service], "C.UTF-8");
+    pty.wait_for_text("[y/N]", Duration::from_secs(20));
+    let screen = pty.screen_text();
+    assert!(!screen.contains("30 days"), "{screen}");
+    pty.send_keys(b"n\r");
+    pty.wait_exit(Duration::from_secs(20)).expect("exits");
+    assert_eq!(old.counters().get("unlock"), 0);
+    old.shutdown();
+}

@@ -374,3 +374,50 @@ async fn a_403_names_the_hubsoft_permission_that_is_missing() {
     assert_eq!(service_status(&c, SERVICE), "Serviço Habilitado");
     c.sim.shutdown();
 }
+
+/// Issue 17, item 8: the router and Wi-Fi passwords appear only on the
+/// reveal key, from the server's own route, and go when hidden; a 2020
+/// server says it lacks them, and the PPPoE password still shows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn device_passwords_show_on_reveal_and_a_2020_server_says_it_lacks_them() {
+    use crate::screen_kit::screen;
+    let mut c = current();
+    c.open("1000").await;
+    c.key(KeyCode::Char('2'));
+    let hidden = screen(&mut c.app, 80, 24);
+    assert!(
+        !hidden.contains("ROTEADOR") && !hidden.contains("WI-FI"),
+        "{hidden}"
+    );
+    c.key(KeyCode::Char('p'));
+    c.until("the passwords", |app| {
+        app.view
+            .as_ref()
+            .is_some_and(|v| v.device_passwords.data.is_some())
+    })
+    .await;
+    let shown = screen(&mut c.app, 80, 24);
+    assert!(shown.contains("SENHA ADMIN ROTEADOR: admin / @"), "{shown}");
+    assert!(shown.contains("WI-FI: PROVEDOR_"), "{shown}");
+    c.key(KeyCode::Char('p'));
+    let again = screen(&mut c.app, 80, 24);
+    assert!(
+        !again.contains("ROTEADOR") && !again.contains("admin / @"),
+        "{again}"
+    );
+    c.sim.shutdown();
+
+    let mut c = legacy();
+    c.open("1000").await;
+    c.key(KeyCode::Char('2'));
+    c.key(KeyCode::Char('p'));
+    c.until("the refusal", |app| {
+        app.view
+            .as_ref()
+            .is_some_and(|v| v.device_passwords.error.is_some())
+    })
+    .await;
+    let shown = screen(&mut c.app, 80, 24);
+    assert!(shown.contains("does not offer"), "{shown}");
+    c.sim.shutdown();
+}

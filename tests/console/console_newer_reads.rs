@@ -193,3 +193,49 @@ fn a_prefix_searches_by_the_newer_kinds_and_a_2020_server_says_it_lacks_them() {
     );
     insta::assert_snapshot!("search_not_offered_160x48", shown);
 }
+
+/// Issue 17, item 8: `p` reads the router and Wi-Fi passwords and shows
+/// them under the PPPoE one, server text sanitized.
+#[test]
+fn services_show_the_device_passwords_on_reveal() {
+    use hubdesk::api::{Secret, ServicePassword};
+    let mut app = app_in(Lang::PtBr);
+    open(&mut app, fixture_customers().remove(0), vec![]);
+    key(&mut app, KeyCode::Char('2'));
+    let hidden = screen(&mut app, 80, 24);
+    let sent = fetches(&key(&mut app, KeyCode::Char('p')));
+    let [(req, Request::Passwords(_))] = sent.as_slice() else {
+        panic!("{sent:?}");
+    };
+    let loading = screen(&mut app, 80, 24);
+    assert!(loading.contains("Carregando"), "{loading}");
+    let list = vec![
+        ServicePassword {
+            descricao: Some("SENHA ROTEADOR".into()),
+            usuario: Some("admin".into()),
+            senha: Some(Secret::new("r0t-\u{1b}[2Jx")),
+            ..Default::default()
+        },
+        ServicePassword {
+            descricao: Some("WI-FI".into()),
+            senha: Some(Secret::new("12345678")),
+            ..Default::default()
+        },
+    ];
+    update(
+        &mut app,
+        Msg::Fetched {
+            req: *req,
+            reply: Reply::Passwords(Ok(list)),
+        },
+    );
+    let narrow = screen(&mut app, 80, 24);
+    assert!(narrow.contains("SENHA ROTEADOR: admin / r0t-"), "{narrow}");
+    assert!(narrow.contains("WI-FI: 12345678"), "{narrow}");
+    assert!(!narrow.contains('\u{1b}') && !hidden.contains("12345678"));
+    insta::assert_snapshot!("services_device_passwords_80x24", narrow);
+    insta::assert_snapshot!(
+        "services_device_passwords_160x48",
+        screen(&mut app, 160, 48)
+    );
+}

@@ -136,6 +136,7 @@ fn open(app: &mut App, answer: &[Slot], fail: &[Slot]) {
                 Slot::Tickets => Reply::Tickets(Err(err)),
                 Slot::Orders => Reply::Orders(Err(err)),
                 Slot::Connections => Reply::Connections(Err(err)),
+                Slot::Passwords => Reply::Passwords(Err(err)),
                 Slot::Tool(_) => continue,
             }
         } else if answer.contains(&slot) {
@@ -332,6 +333,7 @@ fn customer_panes_empty() {
             Slot::Tickets => Reply::Tickets(Ok(vec![])),
             Slot::Orders => Reply::Orders(Ok(vec![])),
             Slot::Connections => Reply::Connections(Ok(ConnectionLog::default())),
+            Slot::Passwords => Reply::Passwords(Ok(vec![])),
             Slot::Tool(_) => continue,
         };
         update(&mut app, Msg::Fetched { req, reply });

@@ -31,6 +31,8 @@ pub(super) struct CliAction {
     pub(super) prospect: Option<ProspectPrep>,
     /// `--confirm-mac`: a typed confirmation's characters, given ahead.
     pub(super) confirm_mac: Option<String>,
+    /// Lines printed above the question (the trust-unlock history).
+    pub(super) notes: Vec<String>,
 }
 
 impl From<ActionRequest> for CliAction {
@@ -39,6 +41,7 @@ impl From<ActionRequest> for CliAction {
             request,
             prospect: None,
             confirm_mac: None,
+            notes: Vec::new(),
         }
     }
 }
@@ -55,6 +58,13 @@ pub(super) enum Lookup {
     /// Appending to a ticket, found by its protocol: its description is
     /// read, to be kept byte for byte before the text.
     Append { protocol: String, text: String },
+    /// A trust unlock about to be asked at a terminal: the service's
+    /// unlock history is read for the question ("this would be the 3rd
+    /// unlock in 30 days"), as the console's confirmation says it.
+    Unlock {
+        service_id: u64,
+        request: ActionRequest,
+    },
 }
 
 /// Refuses a command that would write, in read-only mode.
@@ -130,6 +140,37 @@ pub(super) async fn looked_up(
                 request,
                 prospect: None,
                 confirm_mac,
+                notes: Vec::new(),
+            }
+        }
+        Lookup::Unlock {
+            service_id,
+            request,
+        } => {
+            let today = chrono::Local::now().date_naive();
+            // The history informs the question; a failed read does not
+            // stop the unlock, it is said instead.
+            let note = match find_customer(client, &Ref::Service(service_id)).await {
+                Ok(customers) => customers
+                    .iter()
+                    .flat_map(|c| c.servicos.iter())
+                    .find(|s| s.id_cliente_servico == Some(service_id))
+                    .and_then(|s| crate::ops::unlocks::UnlockHistory::of(s, today))
+                    .map(|h| h.before_another(lang)),
+                Err(e) => Some(trf(
+                    lang,
+                    Msg::CliUnlockHistoryUnread,
+                    &[(
+                        "detail",
+                        &crate::ops::errors::describe(lang, &e, ErrorContext::default()),
+                    )],
+                )),
+            };
+            CliAction {
+                request,
+                prospect: None,
+                confirm_mac: None,
+                notes: note.into_iter().collect(),
             }
         }
         Lookup::Append { protocol, text } => {
@@ -266,6 +307,9 @@ pub(super) fn action(
                 Msg::CliNeedsYes,
                 &[("action", &what)],
             )));
+        }
+        for line in &action.notes {
+            eprintln!("{}", crate::sanitize::clean_line(line));
         }
         if !confirm(lang, &what) {
             return Err(Failure::new(EXIT_USAGE, tr(lang, Msg::CliCancelled)));
@@ -560,6 +604,7 @@ pub(super) fn prospect_action(lang: Lang, a: ProspectArgs) -> Result<CliAction, 
                 .filter(|c| !c.is_empty()),
         }),
         confirm_mac: None,
+        notes: Vec::new(),
     })
 }
 

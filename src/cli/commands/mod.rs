@@ -189,6 +189,7 @@ fn command_name(c: Option<&Command>) -> &'static str {
         Some(Command::Orders { .. }) => "orders",
         Some(Command::Connections { .. }) => "connections",
         Some(Command::WhoHad { .. }) => "who-had",
+        Some(Command::Passwords { .. }) => "passwords",
         Some(Command::Cpe(CpeCommand::List { .. })) => "cpe list",
         Some(Command::Unlock { .. }) => "unlock",
         Some(Command::ResetMac { .. }) => "reset-mac",

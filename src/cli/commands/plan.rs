@@ -12,6 +12,10 @@ pub(super) enum Plan {
     Orders(ServiceOrderSearch),
     Connections(ConnectionLogQuery),
     WhoHad(ConnectionLogQuery),
+    Passwords {
+        query: crate::api::ServicePasswordsQuery,
+        show_secrets: bool,
+    },
     CpeList {
         query: CpeQuery,
         /// The server's page number (from 0).
@@ -161,6 +165,19 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<P
             checked(lang, q.to_call())?;
             Plan::WhoHad(q)
         }
+        Command::Passwords {
+            service_id,
+            show_secrets,
+        } => {
+            let query = crate::api::ServicePasswordsQuery {
+                id_cliente_servico: service_id,
+            };
+            checked(lang, query.to_call())?;
+            Plan::Passwords {
+                query,
+                show_secrets,
+            }
+        }
         Command::Cpe(CpeCommand::List {
             page,
             per_page,
@@ -184,14 +201,25 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<P
             }
         }
         Command::Login => Plan::Login,
-        Command::Unlock { service_id, days } => action(
-            ctx,
-            settings,
-            ActionRequest::TrustUnlock(TrustUnlock {
+        Command::Unlock { service_id, days } => {
+            let request = ActionRequest::TrustUnlock(TrustUnlock {
                 id_cliente_servico: service_id,
                 dias_desbloqueio: days,
-            }),
-        )?,
+            });
+            if ctx.global.yes || !crate::cli::interactive() {
+                action(ctx, settings, request)?
+            } else {
+                // Asked at a terminal: the question says how many unlocks
+                // the service had lately, read first (nothing is read for
+                // a refused or malformed one).
+                refuse_read_only(ctx, settings)?;
+                checked(lang, request.check())?;
+                Plan::Lookup(Box::new(Lookup::Unlock {
+                    service_id,
+                    request,
+                }))
+            }
+        }
         Command::ResetMac { service_id } => action(
             ctx,
             settings,

@@ -138,6 +138,31 @@ pub(super) async fn execute(
             }
             Ok(EXIT_OK)
         }
+        Plan::Passwords {
+            query,
+            show_secrets,
+        } => {
+            let list = client.service_passwords(&query).await.map_err(api)?;
+            if json {
+                print_json(&Value::Array(
+                    list.iter()
+                        .map(|p| out::password_json(p, show_secrets))
+                        .collect(),
+                ));
+            } else if list.is_empty() {
+                note(&trf(
+                    lang,
+                    Msg::CliPasswordsNone,
+                    &[("service", &query.id_cliente_servico)],
+                ));
+            } else {
+                say(out::passwords_table(f, &list, show_secrets));
+                if !show_secrets {
+                    note(tr(lang, Msg::CliPasswordsHidden));
+                }
+            }
+            Ok(EXIT_OK)
+        }
         Plan::CpeList {
             query,
             page,

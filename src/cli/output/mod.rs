@@ -13,8 +13,8 @@ use serde_json::{Value, json};
 
 use crate::api::{
     Address, ApiDate, City, ConnectionRecord, ConnectionStats, Cpe, Customer, CustomerService,
-    Equipment, Invoice, LastConnection, Pop, Prospect, ProspectPlan, ServiceOrder, ServiceZone,
-    Speed, Ticket, Traffic,
+    Equipment, Invoice, LastConnection, Pop, Prospect, ProspectPlan, ServiceOrder, ServicePassword,
+    ServiceZone, Speed, Ticket, Traffic,
 };
 use crate::br;
 use crate::i18n::{Lang, Msg, tr, trf};

@@ -392,3 +392,41 @@ pub fn cpe_json(c: &Cpe) -> Value {
     );
     v
 }
+
+/// `passwords`: a service's router and Wi-Fi passwords; `***` unless
+/// `--show-secrets`.
+pub fn passwords_table(f: &Fmt, list: &[ServicePassword], show_secrets: bool) -> Table {
+    let mut t = table(vec![
+        f.h(Msg::ColDescription),
+        f.h(Msg::CliCheckUser),
+        f.h(Msg::LabelPassword),
+    ]);
+    for p in list {
+        let secret = if show_secrets {
+            p.senha.as_ref().map(|s| s.expose())
+        } else {
+            p.senha.as_ref().map(|_| "***")
+        };
+        t.add_row(vec![
+            f.text(p.descricao.as_deref()),
+            f.text(p.usuario.as_deref()),
+            f.text(secret),
+        ]);
+    }
+    t
+}
+
+/// One password in JSON, with HubSoft's field names; `senha` only with
+/// `--show-secrets` (a [`ServicePassword`] never serializes it).
+pub fn password_json(p: &ServicePassword, show_secrets: bool) -> Value {
+    let mut v = json!({
+        "id_cliente_servico_senha": p.id_cliente_servico_senha,
+        "id_cliente_servico": p.id_cliente_servico,
+        "descricao": p.descricao,
+        "usuario": p.usuario,
+    });
+    if show_secrets {
+        v["senha"] = json!(p.senha.as_ref().map(|s| s.expose()));
+    }
+    v
+}

@@ -207,17 +207,33 @@ pub(super) fn service_lines<'a>(
         Role::Text,
     ));
     // The PPPoE password: never drawn unless revealed on this service.
-    if s.senha.as_deref().is_some_and(|p| !p.is_empty()) {
-        let value = if view.revealed == Some(view.service) {
+    let revealed = view.revealed == Some(view.service);
+    let hidden = || {
+        trf(
+            lang,
+            Msg::PasswordHidden,
+            &[("key", &keys_label(&app.keymap, Action::RevealPassword))],
+        )
+    };
+    let has_pppoe = s.senha.as_deref().is_some_and(|p| !p.is_empty());
+    if has_pppoe {
+        let value = if revealed {
             txt(lang, s.senha.as_deref())
         } else {
-            trf(
-                lang,
-                Msg::PasswordHidden,
-                &[("key", &keys_label(&app.keymap, Action::RevealPassword))],
-            )
+            hidden()
         };
         out.push(kv(theme, t(Msg::LabelPassword), value, Role::Text));
+    }
+    // The router and Wi-Fi passwords, read on the same key.
+    if revealed {
+        out.extend(device_passwords(app, view));
+    } else if !has_pppoe && s.id_cliente_servico.is_some() {
+        out.push(kv(
+            theme,
+            t(Msg::LabelDevicePasswords),
+            hidden(),
+            Role::Text,
+        ));
     }
     let ips: Vec<String> = [s.ipv4.as_deref(), s.ipv6.as_deref()]
         .into_iter()
@@ -476,4 +492,57 @@ pub(super) fn draw_services(
         crate::ui::detail::scroll_of(view, focused),
     );
     crate::ui::detail::marker(frame, area, app, hidden);
+}
+
+/// The revealed service's router and Wi-Fi passwords (server data:
+/// sanitized), or where their read stands.
+fn device_passwords<'a>(app: &App, view: &CustomerView) -> Vec<Line<'a>> {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let label = tr(lang, Msg::LabelDevicePasswords);
+    let remote = &view.device_passwords;
+    let Some(list) = &remote.data else {
+        return vec![match &remote.error {
+            Some(e) => kv(
+                theme,
+                label,
+                crate::sanitize::clean_line(e).into_owned(),
+                Role::Warning,
+            ),
+            None => kv(
+                theme,
+                label,
+                tr(lang, Msg::StateLoading).to_owned(),
+                Role::Muted,
+            ),
+        }];
+    };
+    if list.is_empty() {
+        return vec![kv(
+            theme,
+            label,
+            tr(lang, Msg::DevicePasswordsNone).to_owned(),
+            Role::Muted,
+        )];
+    }
+    list.iter()
+        .map(|p| {
+            let what = p
+                .descricao
+                .as_deref()
+                .map(|d| crate::sanitize::clean_line(d).into_owned())
+                .filter(|d| !d.trim().is_empty())
+                .unwrap_or_else(|| label.to_owned());
+            let secret = p.senha.as_ref().map(|s| s.expose());
+            let value = match p.usuario.as_deref().filter(|u| !u.trim().is_empty()) {
+                Some(user) => format!(
+                    "{} / {}",
+                    crate::sanitize::clean_line(user),
+                    txt(lang, secret)
+                ),
+                None => txt(lang, secret),
+            };
+            kv(theme, &what, value, Role::Text)
+        })
+        .collect()
 }

@@ -203,7 +203,7 @@ pub fn detect(input: &str) -> Detection {
 /// (a service's `id_cliente_servico`), `c:` or `id:` (`id_cliente`), `x:`
 /// or `ext:` (`id_externo`). The ids must be numbers; an external id is any
 /// text. Anything else is not a prefix (a MAC's `aa:bb`, a name).
-fn prefixed(s: &str) -> Option<Detection> {
+pub fn prefixed(s: &str) -> Option<Detection> {
     use CustomerSearchBy as K;
     let (prefix, rest) = s.split_once(':')?;
     let rest = rest.trim();

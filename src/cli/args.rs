@@ -124,13 +124,13 @@ pub enum Command {
     Search(SearchArgs),
     /// One customer with services.
     Customer {
-        /// Customer code, CPF/CNPJ or service:ID.
+        /// Customer code, CPF/CNPJ, s:SERVICE_ID, c:CUSTOMER_ID or x:EXTERNAL_ID.
         #[arg(value_name = "REF")]
         reference: String,
     },
     /// A customer's invoices.
     Invoices {
-        /// Customer code, CPF/CNPJ or service:ID.
+        /// Customer code, CPF/CNPJ, s:SERVICE_ID, c:CUSTOMER_ID or x:EXTERNAL_ID.
         #[arg(value_name = "REF")]
         reference: String,
         /// Paid invoices too.
@@ -142,7 +142,7 @@ pub enum Command {
     },
     /// A customer's tickets.
     Tickets {
-        /// Customer code, CPF/CNPJ or service:ID.
+        /// Customer code, CPF/CNPJ, s:SERVICE_ID, c:CUSTOMER_ID or x:EXTERNAL_ID.
         #[arg(value_name = "REF")]
         reference: String,
         /// Closed tickets too.
@@ -157,7 +157,7 @@ pub enum Command {
     },
     /// A customer's service orders.
     Orders {
-        /// Customer code, CPF/CNPJ or service:ID.
+        /// Customer code, CPF/CNPJ, s:SERVICE_ID, c:CUSTOMER_ID or x:EXTERNAL_ID.
         #[arg(value_name = "REF")]
         reference: String,
         /// Only orders with this status.

@@ -2147,8 +2147,8 @@ catalog! {
     // ---- Reading commands: arguments and output ---------------------------------
     /// A REF argument that is neither a code, a CPF/CNPJ nor service:ID.
     CliBadRef {
-        pt: "Referência inválida \"{input}\": use o código do cliente, um CPF/CNPJ ou service:ID",
-        en: "Invalid reference \"{input}\": use a customer code, a CPF/CNPJ or service:ID"
+        pt: "Referência inválida \"{input}\": use o código do cliente, um CPF/CNPJ, s:ID do serviço, c:ID do cliente ou x:ID externo",
+        en: "Invalid reference \"{input}\": use a customer code, a CPF/CNPJ, s:SERVICE_ID, c:CUSTOMER_ID or x:EXTERNAL_ID"
     }
     /// `send-invoice --via push --to X`.
     CliPushNoRecipients {
@@ -2323,7 +2323,7 @@ catalog! {
     /// --help: customer.
     HelpCmdCustomer { pt: "Mostra um cliente e seus serviços", en: "Show a customer and their services" }
     /// --help: REF.
-    HelpArgRef { pt: "Código do cliente, CPF/CNPJ ou service:ID", en: "Customer code, CPF/CNPJ or service:ID" }
+    HelpArgRef { pt: "Código do cliente, CPF/CNPJ, s:ID do serviço, c:ID do cliente ou x:ID externo", en: "Customer code, CPF/CNPJ, s:SERVICE_ID, c:CUSTOMER_ID or x:EXTERNAL_ID" }
     /// --help: invoices.
     HelpCmdInvoices { pt: "Faturas de um cliente (em aberto, ou todas)", en: "A customer's invoices (open, or all)" }
     /// --help: invoices --all.
@@ -2675,6 +2675,8 @@ catalog! {
     /// unlock: the service's unlock history could not be read before the
     /// question; `detail` says why.
     CliUnlockHistoryUnread { pt: "Histórico de desbloqueios não lido: {detail}", en: "Unlock history not read: {detail}" }
+    /// A `c:`/`x:` reference names several customers; `codes` lists them.
+    CliRefSeveral { pt: "Mais de um cliente tem esse identificador: códigos {codes}", en: "More than one customer has that id: codes {codes}" }
     /// cpe list --page 0.
     CliCpeBadPage { pt: "Página {page} não existe: a primeira é 1", en: "There is no page {page}: the first is 1" }
     /// A page among pages (`page` counts from 1).

@@ -229,7 +229,7 @@ fn cli(args: &[&str]) -> (i32, String) {
 const CLI_ROWS: &[(&[&str], &str)] = &[
     (
         &["customer", "abc"],
-        "Referência inválida \"abc\": use o código do cliente, um CPF/CNPJ ou service:ID",
+        "Referência inválida \"abc\": use o código do cliente, um CPF/CNPJ, s:ID do serviço, c:ID do cliente ou x:ID externo",
     ),
     (
         &["customer", "123.456.789-00"],

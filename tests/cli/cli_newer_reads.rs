@@ -129,3 +129,52 @@ fn search_prefixes_find_by_the_newer_kinds_or_say_the_server_lacks_them() {
         .json();
     assert_eq!(c["codigo_cliente"], Value::from(1006));
 }
+
+/// The search box's `c:`/`id:` (`id_cliente`) and `x:`/`ext:`
+/// (`id_externo`) prefixes name a customer on the commands that take a
+/// reference too: searched first by that id, then read by its code; a
+/// 2020 server says it lacks the search, and nothing else is sent.
+#[test]
+fn customer_id_and_external_id_references_resolve_through_the_search() {
+    let h = harness(Generation::Current);
+    let c = h.run(&["customer", "1002", "--json"]).expect(0).json();
+    let id = c["id_cliente"].as_u64().expect("id_cliente").to_string();
+    let ext = c["id_externo"].as_str().expect("id_externo").to_owned();
+    for reference in [
+        format!("c:{id}"),
+        format!("id:{id}"),
+        format!("x:{ext}"),
+        format!("ext:{ext}"),
+    ] {
+        let got = h.run(&["customer", &reference, "--json"]).expect(0).json();
+        assert_eq!(got["codigo_cliente"], Value::from(1002), "{reference}");
+        let invoices = h
+            .run(&["invoices", &reference, "--all", "--json"])
+            .expect(0)
+            .json();
+        assert!(
+            invoices
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|i| i["cliente"]["codigo_cliente"] == 1002),
+            "{reference}: {invoices}"
+        );
+        h.run(&["tickets", &reference, "--json"]).expect(0);
+        h.run(&["orders", &reference, "--json"]).expect(0);
+    }
+    let none = h.run(&["customer", "x:ERP-NOBODY"]);
+    assert_eq!(none.code, 1, "{}", none.stderr);
+    assert!(none.stderr.contains("No customer found"), "{}", none.stderr);
+
+    let old = harness(Generation::Documented2020);
+    let out = old.run(&["invoices", &format!("c:{id}")]);
+    assert_ne!(out.code, 0);
+    assert!(
+        out.stderr
+            .contains("does not offer cliente?busca=id_cliente"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(old.requests("cliente/financeiro"), 0);
+}

@@ -63,7 +63,7 @@ pub(super) enum Lookup {
     /// unlock in 30 days"), as the console's confirmation says it.
     Unlock {
         service_id: u64,
-        request: ActionRequest,
+        request: Box<ActionRequest>,
     },
 }
 
@@ -167,7 +167,7 @@ pub(super) async fn looked_up(
                 )),
             };
             CliAction {
-                request,
+                request: *request,
                 prospect: None,
                 confirm_mac: None,
                 notes: note.into_iter().collect(),

@@ -36,6 +36,15 @@ pub(super) enum Plan {
         query: CustomerPagesQuery,
         limit: Option<u32>,
     },
+    /// A command whose customer reference is an `id_cliente` (`c:`/`id:`)
+    /// or an `id_externo` (`x:`/`ext:`), which the record routes do not
+    /// take: the customer is searched by it first (current servers), then
+    /// `command` is planned again with the code found.
+    Resolve {
+        by: CustomerSearchBy,
+        term: String,
+        command: Box<Command>,
+    },
 }
 
 /// Which `/rede` list.
@@ -91,8 +100,39 @@ pub(super) fn parse_day(
         .transpose()
 }
 
-pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<Plan, Failure> {
+/// The customer reference of a command that takes one.
+pub(super) fn reference_of(command: &mut Command) -> Option<&mut String> {
+    match command {
+        Command::Customer { reference }
+        | Command::Invoices { reference, .. }
+        | Command::Tickets { reference, .. }
+        | Command::Orders { reference, .. } => Some(reference),
+        Command::Receivables(a) => a.customer.as_mut(),
+        _ => None,
+    }
+}
+
+/// A reference the search box's prefixes name as a customer id or an
+/// external id (one parser, [`crate::search_kind::prefixed`], for the
+/// console and the command line).
+fn searched_ref(reference: &str) -> Option<(CustomerSearchBy, String)> {
+    let d = crate::search_kind::prefixed(reference.trim())?;
+    matches!(
+        d.kind,
+        CustomerSearchBy::CustomerId | CustomerSearchBy::ExternalId
+    )
+    .then_some((d.kind, d.term))
+}
+
+pub(super) fn plan(ctx: &Ctx, settings: &Settings, mut command: Command) -> Result<Plan, Failure> {
     let lang = ctx.lang;
+    if let Some((by, term)) = reference_of(&mut command).and_then(|r| searched_ref(r)) {
+        return Ok(Plan::Resolve {
+            by,
+            term,
+            command: Box::new(command),
+        });
+    }
     let plan = match command {
         Command::Search(args) => Plan::Search(search_params(lang, args)?),
         Command::Customer { reference } => Plan::Customer(parse_ref(lang, &reference)?),
@@ -216,7 +256,7 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, command: Command) -> Result<P
                 checked(lang, request.check())?;
                 Plan::Lookup(Box::new(Lookup::Unlock {
                     service_id,
-                    request,
+                    request: Box::new(request),
                 }))
             }
         }

@@ -200,6 +200,17 @@ pub(super) async fn execute(
             }
             run_action(ctx, client, *p).await
         }
+        Plan::Resolve { by, term, command } => {
+            let code = resolve_customer(ctx, client, by, &term).await?;
+            let mut command = *command;
+            if let Some(reference) = reference_of(&mut command) {
+                *reference = code.to_string();
+            }
+            match super::plan::plan(ctx, settings, command)? {
+                Plan::Resolve { .. } => unreachable!("a code needs no search"),
+                next => Box::pin(execute(ctx, settings, client, next)).await,
+            }
+        }
         Plan::Lookup(l) => match looked_up(ctx, settings, client, *l).await? {
             Plan::Action(p) => run_action(ctx, client, *p).await,
             _ => unreachable!("an action plans an action"),
@@ -306,6 +317,45 @@ pub(super) fn listing<T>(
 /// Finds the customer(s) a reference points to. `service:ID` has no direct
 /// search in `/cliente`, so the customer code is read from a record that
 /// names the service (an invoice, a ticket or an order).
+/// The code of the one customer whose `id_cliente` or `id_externo` is
+/// `term`; none or several is a refusal that says so.
+async fn resolve_customer(
+    ctx: &Ctx,
+    client: &Client,
+    by: CustomerSearchBy,
+    term: &str,
+) -> Result<u64, Failure> {
+    let lang = ctx.lang;
+    let mut q = CustomerSearch::new(by, term);
+    q.include_cancelled = Some(true);
+    let found = client
+        .search_customers(&q)
+        .await
+        .map_err(|e| Failure::api(lang, &e, reading(client)))?;
+    let mut codes: Vec<u64> = found.iter().filter_map(|c| c.codigo_cliente).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    match codes.as_slice() {
+        [code] => Ok(*code),
+        [] => Err(Failure::new(EXIT_REFUSED, tr(lang, Msg::SearchNoResults))),
+        several => Err(Failure::new(
+            EXIT_REFUSED,
+            trf(
+                lang,
+                Msg::CliRefSeveral,
+                &[(
+                    "codes",
+                    &several
+                        .iter()
+                        .map(u64::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )],
+            ),
+        )),
+    }
+}
+
 pub(super) async fn find_customer(
     client: &Client,
     reference: &Ref,

@@ -375,9 +375,13 @@ fn audit_lines(dir: &Path) -> Vec<serde_json::Value> {
 }
 
 /// Every action command of the CLI, ready to send with `--yes`.
-const CLI_ACTIONS: [&[&str]; 11] = [
+const CLI_ACTIONS: [&[&str]; 15] = [
     &["unlock", "100024", "--days", "1"],
     &["reset-mac", "100000"],
+    &["reset-phy", "100000"],
+    &["service", "suspend", "100000", "--kind", "debito"],
+    &["service", "enable", "100024", "--reason", "Pago"],
+    &["service", "activate", "100012"],
     &["disconnect", "100028"],
     &["send-invoice", "5", "--via", "email"],
     &["send-invoice", "5", "--via", "sms"],

@@ -175,15 +175,15 @@ fn read_only_refuses_them_all_before_reading() {
 #[test]
 fn a_2020_server_says_it_does_not_offer_them_and_opens_a_plain_ticket() {
     let h = legacy();
-    let c = h.run(&["customer", "1000", "--json"]).expect(0).json();
-    let service = c["servicos"][0]["id_cliente_servico"]
-        .as_u64()
-        .unwrap()
-        .to_string();
+    let (service, phy) = onu(&h);
+    let tail = last4(&phy);
     for args in [
         &["reset-phy", service.as_str(), "--yes"][..],
         &["service", "activate", &service, "--yes"],
         &["service", "suspend", &service, "--kind", "debito", "--yes"],
+        &["service", "enable", &service, "--reason", "Pago", "--yes"],
+        &["cpe", "reboot", &service, "--yes"],
+        &["cpe", "restore", &service, "--confirm-mac", &tail, "--yes"],
     ] {
         let out = h.run(args);
         assert_ne!(out.code, 0, "{args:?}");
@@ -366,4 +366,93 @@ fn a_403_names_the_hubsoft_permission_that_is_missing() {
         out.stderr
     );
     assert_eq!(h.sim.counters().get("service_activate"), 0);
+}
+
+/// Each action of the newer routes, applied by the server which then
+/// never answers: exit 4 "check before repeating", one request, applied
+/// once, `unknown` in the trail; never retried (the same path as the 2020
+/// actions, `cli::unknown_outcome_is_reported_audited_and_not_retried`).
+#[test]
+fn applied_then_stalled_newer_actions_are_unknown_and_sent_once() {
+    let h = Harness::new();
+    let (service, phy) = onu(&h);
+    let tail = &last4(&phy);
+    let tickets = h.run(&["tickets", "1001", "--json"]).expect(0).json();
+    let protocol = tickets[0]["protocolo"].as_str().unwrap().to_owned();
+    let rows: [(&[&str], &str, &str); 7] = [
+        (
+            &["cpe", "reboot", &service],
+            "rede/reiniciar_cpe/{phy_addr}",
+            "cpe_reboot",
+        ),
+        (
+            &["cpe", "restore", &service, "--confirm-mac", tail],
+            "rede/restaurar_cpe/{phy_addr}",
+            "cpe_restore",
+        ),
+        (
+            &["service", "suspend", &service, "--kind", "pedido"],
+            "cliente/cliente_servico/suspender/{id}",
+            "service_suspend",
+        ),
+        (
+            &[
+                "service",
+                "enable",
+                "100024",
+                "--reason",
+                "Pagamento confirmado",
+            ],
+            "cliente/cliente_servico/habilitar/{id}",
+            "service_enable",
+        ),
+        (
+            &["service", "activate", "100012"],
+            "cliente/cliente_servico/ativar/{id}",
+            "service_activate",
+        ),
+        (
+            &[
+                "ticket",
+                "append",
+                &protocol,
+                "--text",
+                "Retornou a ligação",
+            ],
+            "atendimento/{id}",
+            "ticket_edit",
+        ),
+        // Last: it clears the equipment's MAC the CPE rows need.
+        (
+            &["reset-phy", &service],
+            "cliente/reset_phy_addr",
+            "phy_reset",
+        ),
+    ];
+    for (args, route, counter) in rows {
+        h.sim.set_faults(hubdesk::sim::Faults {
+            routes: vec![route.into()],
+            apply_then_stall: true,
+            ..Default::default()
+        });
+        let mut argv = vec!["--timeout", "1", "--yes"];
+        argv.extend_from_slice(args);
+        let out = h.run(&argv);
+        out.expect(4);
+        assert!(
+            out.stderr.contains("check before repeating"),
+            "{args:?}: {}",
+            out.stderr
+        );
+        assert_eq!(h.sim.counters().requests(route), 1, "{args:?}: retried");
+        assert_eq!(h.sim.counters().get(counter), 1, "{args:?}");
+        let text = std::fs::read_to_string(h.audit_path()).unwrap();
+        assert!(
+            text.lines()
+                .last()
+                .unwrap()
+                .contains("\"outcome\":\"unknown\""),
+            "{args:?}: {text}"
+        );
+    }
 }

@@ -235,6 +235,69 @@ fn specs() -> Vec<Spec> {
             route: "cliente/financeiro/enviar_sms",
             reread: "cliente/financeiro",
         },
+        // The actions of the newer routes (issue 17), on a current server.
+        Spec {
+            kind: ActionKind::ResetPhy,
+            customer: "1000",
+            keys: vec![C('o')],
+            counter: "phy_reset",
+            route: "cliente/reset_phy_addr",
+            reread: "cliente",
+        },
+        Spec {
+            kind: ActionKind::RebootCpe,
+            customer: "1000",
+            keys: vec![C('b')],
+            counter: "cpe_reboot",
+            route: "rede/reiniciar_cpe/{phy_addr}",
+            reread: "cliente",
+        },
+        Spec {
+            kind: ActionKind::RestoreCpe,
+            customer: "1000",
+            // The typed confirmation: the MAC's last 4 characters.
+            keys: vec![C('Z'), Text("b4a0".into())],
+            counter: "cpe_restore",
+            route: "rede/restaurar_cpe/{phy_addr}",
+            reread: "cliente",
+        },
+        Spec {
+            kind: ActionKind::SuspendService,
+            customer: "1000",
+            keys: vec![C('S'), Enter],
+            counter: "service_suspend",
+            route: "cliente/cliente_servico/suspender/{id}",
+            reread: "cliente",
+        },
+        Spec {
+            kind: ActionKind::EnableService,
+            customer: "1006",
+            keys: vec![C('H'), Text("Pagamento confirmado".into()), Enter],
+            counter: "service_enable",
+            route: "cliente/cliente_servico/habilitar/{id}",
+            reread: "cliente",
+        },
+        Spec {
+            kind: ActionKind::ActivateService,
+            customer: "1003",
+            keys: vec![C('V')],
+            counter: "service_activate",
+            route: "cliente/cliente_servico/ativar/{id}",
+            reread: "cliente",
+        },
+        Spec {
+            kind: ActionKind::AppendTicket,
+            customer: "1001",
+            keys: vec![
+                C('4'),
+                C('i'),
+                Text("Cliente retornou: segue sem sinal".into()),
+                Enter,
+            ],
+            counter: "ticket_edit",
+            route: "atendimento/{id}",
+            reread: "cliente/atendimento",
+        },
         Spec {
             kind: ActionKind::SendInvoicePush,
             customer: "1001",
@@ -448,6 +511,12 @@ async fn no_refresh_key_on_any_pane_sends_an_action() {
         "invoice_email",
         "invoice_sms",
         "invoice_push",
+        "phy_reset",
+        "cpe_reboot",
+        "cpe_restore",
+        "service_suspend",
+        "service_enable",
+        "service_activate",
     ] {
         assert_eq!(counters.get(kind), 0, "{kind}");
     }

@@ -295,8 +295,19 @@ async fn a_2020_server_says_it_does_not_offer_them() {
         "{}",
         status(&c.app)
     );
+    c.app.overlay = None;
+    c.key(KeyCode::Char('b'));
+    c.yes();
+    c.settle(ActionKey::new(ActionKind::RebootCpe, SERVICE))
+        .await;
+    assert!(
+        status(&c.app).contains("does not offer"),
+        "{}",
+        status(&c.app)
+    );
     assert_eq!(c.sim.counters().get_for("phy_reset", SERVICE), 0);
     assert_eq!(c.sim.counters().get_for("service_activate", SERVICE), 0);
+    assert_eq!(c.sim.counters().get("cpe_reboot"), 0);
     c.sim.shutdown();
 }
 

@@ -1255,6 +1255,8 @@ catalog! {
     PaletteNeedsCustomer { pt: "Abra um cliente primeiro", en: "Open a customer first" }
     /// Starts filtering a tool screen's list.
     KeyFilter { pt: "Filtrar", en: "Filter" }
+    /// Hint: `/` on the "who had the IP" tab asks for the address.
+    KeyLookUpAddress { pt: "Endereço", en: "Address" }
     /// Label before a list's filter text.
     FilterLabel { pt: "Filtro", en: "Filter" }
     /// How many rows a filter leaves, of how many.

@@ -173,8 +173,9 @@ fn hint_bar(app: &App) -> (Vec<BarHint>, Vec<BarHint>) {
     // On a tool screen "/" filters the list instead of searching, and
     // only the tools that offer copying keep its hint.
     if let Screen::Tool(tool) = app.screen {
+        let slash = crate::app::tools::slash_hint(app, tool);
         for hint in hints.iter_mut().filter(|h| h.action == Action::Search) {
-            hint.msg = Msg::KeyFilter;
+            hint.msg = slash;
         }
         if !crate::app::tools::copies(tool) {
             hints.retain(|h| h.action != Action::Copy);

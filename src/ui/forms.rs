@@ -207,7 +207,7 @@ impl FormView<'_> {
         });
 
         // Wrapped height, so long hints and banners are not cut.
-        let rows: Vec<usize> = lines
+        let mut rows: Vec<usize> = lines
             .iter()
             .map(|l| wrapped_height(std::slice::from_ref(l), inner_w))
             .collect();
@@ -215,7 +215,36 @@ impl FormView<'_> {
         let h = (total as u16 + 2).min(area.height);
         let rect = centered(area, w, h);
         Clear.render(rect, buf);
-        let block = Block::default()
+        let room = rect.height.saturating_sub(2) as usize;
+        // Too tall for the screen: the keys line (or the in-flight line)
+        // stays pinned at the bottom, and the fields above it scroll by
+        // rows so the focused one (its label, input and message) stays in
+        // view; arrows on the border say there is more.
+        let too_tall = total > room;
+        let footer = if too_tall {
+            let line = lines.pop();
+            let footer_rows = rows.pop().unwrap_or(1);
+            // The blank line before it.
+            lines.pop();
+            rows.pop();
+            line.map(|l| (l, footer_rows))
+        } else {
+            None
+        };
+        let body_room = room.saturating_sub(footer.as_ref().map_or(0, |f| f.1));
+        let body_total: usize = rows.iter().sum();
+        let field_top: usize = rows[..focus_line.min(rows.len())].iter().sum();
+        let field_rows: usize = rows[focus_line.min(rows.len())..]
+            .iter()
+            .take(3)
+            .sum::<usize>()
+            .max(1);
+        let skip = if too_tall {
+            first_row(field_top, field_rows, body_room)
+        } else {
+            0
+        };
+        let mut block = Block::default()
             .borders(Borders::ALL)
             .border_type(BorderType::Rounded)
             .border_style(theme.style(Role::BorderFocused))
@@ -223,6 +252,17 @@ impl FormView<'_> {
                 format!(" {} ", title(lang, self.form.kind)),
                 theme.style(Role::Title),
             ));
+        let more = match (skip > 0, skip + body_room < body_total) {
+            (true, true) => "↑↓",
+            (true, false) => "↑",
+            (false, true) => "↓",
+            (false, false) => "",
+        };
+        if !more.is_empty() {
+            block = block.title_bottom(
+                Line::styled(format!(" {more} "), theme.style(Role::Accent)).right_aligned(),
+            );
+        }
         let inner = block.inner(rect);
         block.render(rect, buf);
         let inner = Rect {
@@ -230,24 +270,28 @@ impl FormView<'_> {
             width: inner.width.saturating_sub(2),
             ..inner
         };
-        // Too tall for the screen: scroll by rows so the focused field (its
-        // label, input and message) stays in view.
-        let field_top: usize = rows[..focus_line].iter().sum();
-        let field_rows: usize = rows[focus_line..].iter().take(3).sum::<usize>().max(1);
-        let room = inner.height as usize;
-        let skip = if total > room {
-            first_row(field_top, field_rows, room)
-        } else {
-            0
+        let body = Rect {
+            height: body_room.min(inner.height as usize) as u16,
+            ..inner
         };
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((skip as u16, 0))
-            .render(inner, buf);
+            .render(body, buf);
+        if let Some((line, footer_rows)) = footer {
+            let at = Rect {
+                y: body.bottom(),
+                height: (footer_rows as u16).min(inner.bottom().saturating_sub(body.bottom())),
+                ..inner
+            };
+            Paragraph::new(line)
+                .wrap(Wrap { trim: false })
+                .render(at, buf);
+        }
         let (line, col) = cursor_row?;
         let y = rows[..line].iter().sum::<usize>().checked_sub(skip)?;
-        let y = inner.y + y as u16;
-        (y < inner.bottom()).then_some(Position::new(inner.x + 2 + col, y))
+        let y = body.y + y as u16;
+        (y < body.bottom()).then_some(Position::new(body.x + 2 + col, y))
     }
 }
 

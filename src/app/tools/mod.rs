@@ -387,6 +387,16 @@ pub fn copies(tool: Tool) -> bool {
     }
 }
 
+/// What `/` does on `tool`, for the hint bar: it filters the list, except
+/// on the network screen's "who had the IP" tab, where it asks for the
+/// address to look up.
+pub fn slash_hint(app: &App, tool: Tool) -> T {
+    match tool {
+        Tool::Network if app.tools.network.tab == network::NetTab::WhoHad => T::KeyLookUpAddress,
+        _ => T::KeyFilter,
+    }
+}
+
 /// Whether `tool` shows a list read from the server, which `/` filters
 /// and `r` reads again (the hint bar hides both elsewhere).
 pub fn lists(tool: Tool) -> bool {

@@ -312,6 +312,7 @@ where
                 ..Default::default()
             },
             key_overrides: BTreeMap::new(),
+            first_frame: None,
             typeahead: false,
             screen_pop: None,
             warnings: Vec::new(),

@@ -47,6 +47,10 @@ pub struct ConsoleOptions {
     /// The audit trail (`audit.jsonl`, the file `hubdesk audit` reads),
     /// opened at the first action; `None` refuses every action.
     pub audit_file: Option<std::path::PathBuf>,
+    /// Told once the first frame is on screen: what waits on it (building
+    /// the client, generating `--demo`'s data) then stops competing with
+    /// it for the CPU.
+    pub first_frame: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
 /// The console as the terminal loop sees it: the state, plus the runner
@@ -61,6 +65,8 @@ pub struct Console {
     output: Vec<u8>,
     /// Test-only panic switch, see [`test_panic_requested`].
     test_panic: bool,
+    /// [`ConsoleOptions::first_frame`], until the first frame is drawn.
+    first_frame: std::cell::Cell<Option<tokio::sync::oneshot::Sender<()>>>,
 }
 
 /// Test-only: with `HUBDESK_TEST_PANIC=f12` in a **debug** build the
@@ -115,6 +121,7 @@ impl Console {
         Console {
             app,
             runner,
+            first_frame: std::cell::Cell::new(options.first_frame),
             suspend: false,
             quit: false,
             output: Vec::new(),
@@ -198,6 +205,10 @@ impl Program for Console {
 
     fn draw(&self, frame: &mut Frame<'_>, now: Instant) {
         crate::ui::console::draw(frame, &self.app, now);
+        // The frame is written right after this returns.
+        if let Some(tx) = self.first_frame.take() {
+            let _ = tx.send(());
+        }
     }
 }
 

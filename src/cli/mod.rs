@@ -91,17 +91,23 @@ pub fn main() -> ExitCode {
 
 /// Runs hubdesk with `argv`; returns the exit code.
 pub fn run(argv: Vec<OsString>) -> u8 {
-    let lang = prescan_lang(&argv);
-    let command = help::localize(Cli::command(), lang);
-    let matches = match command.try_get_matches_from(&argv) {
+    let Prescan { lang, config } = prescan(&argv);
+    // Parsed on clap's plain tree: localizing every subcommand's help
+    // costs more than the parse (issue 16, start-up). Only help, the
+    // version and usage errors need the user's language, and they come
+    // from the localized tree; the two trees differ only in their texts.
+    let matches = match Cli::command().try_get_matches_from(&argv) {
         Ok(m) => m,
-        Err(e) => return errors::report(&e, lang),
+        Err(_) => match help::localize(Cli::command(), lang).try_get_matches_from(&argv) {
+            Ok(m) => m,
+            Err(e) => return errors::report(&e, lang),
+        },
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => return errors::report(&e, lang),
     };
-    match commands::dispatch(cli, lang) {
+    match commands::dispatch(cli, lang, config) {
         Ok(code) => code,
         Err(f) => {
             if !f.message.is_empty() {
@@ -112,9 +118,17 @@ pub fn run(argv: Vec<OsString>) -> u8 {
     }
 }
 
-/// The language before the full parse, so that `--help` and clap's own
-/// output use it: `--lang`, then the config file's `lang`, then the locale.
-fn prescan_lang(argv: &[OsString]) -> Lang {
+/// What is known before the full parse.
+struct Prescan {
+    /// The language of `--help` and clap's own output: `--lang`, then the
+    /// config file's `lang`, then the locale.
+    lang: Lang,
+    /// The config file, when it was read to learn the language: the
+    /// commands use it rather than reading it a second time.
+    config: Option<config::Loaded>,
+}
+
+fn prescan(argv: &[OsString]) -> Prescan {
     let flag_value = |name: &str| -> Option<String> {
         let mut it = argv
             .iter()
@@ -134,16 +148,15 @@ fn prescan_lang(argv: &[OsString]) -> Lang {
         None
     };
     let flag = flag_value("--lang");
-    let config_lang = if flag.is_some() {
-        None
-    } else {
-        let path = flag_value("--config").map(std::path::PathBuf::from);
-        Paths::resolve(path.as_deref(), &config::process_env)
-            .ok()
-            .and_then(|p| config::load(&p.config_file).ok())
-            .and_then(|l| l.file.lang)
-    };
-    Lang::detect_from_process(flag.as_deref(), config_lang.as_deref())
+    let path = flag_value("--config").map(std::path::PathBuf::from);
+    let config = Paths::resolve(path.as_deref(), &config::process_env)
+        .ok()
+        .and_then(|p| config::load(&p.config_file).ok());
+    let config_lang = config.as_ref().and_then(|l| l.file.lang.as_deref());
+    Prescan {
+        lang: Lang::detect_from_process(flag.as_deref(), config_lang),
+        config,
+    }
 }
 
 /// True when a person can answer a question: stdin and stderr are terminals.

@@ -106,6 +106,7 @@ fn e2e_child_console() {
                 ..Default::default()
             },
             key_overrides: Default::default(),
+            first_frame: None,
             typeahead: false,
             screen_pop: None,
             warnings: Vec::new(),

@@ -212,6 +212,7 @@ fn console_options(client: Client) -> hubdesk::console::ConsoleOptions {
             ..Settings::default()
         },
         key_overrides: BTreeMap::new(),
+        first_frame: None,
         typeahead: false,
         screen_pop: None,
         warnings: Vec::new(),

@@ -25,7 +25,8 @@ pub(super) fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, 
     };
     let timeout = cc.request_timeout;
     let keep = sim.clone();
-    let build = rt.spawn_blocking(move || {
+    let (first_frame, drawn) = tokio::sync::oneshot::channel::<()>();
+    let build = move || {
         let mut cc = cc;
         if demo {
             // The simulator lives until the console ends: the console talks
@@ -41,8 +42,21 @@ pub(super) fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, 
             }
         }
         Client::new(cc)
+    };
+    // After the first frame (or once the console gave up drawing it): on
+    // two busy cores the trust store and the demo's data would slow it.
+    let build = rt.spawn(async move {
+        let _ = drawn.await;
+        tokio::task::spawn_blocking(build)
+            .await
+            .unwrap_or_else(|e| {
+                Err(crate::api::ApiError::Config {
+                    reason: format!("building the client failed: {e}"),
+                })
+            })
     });
     let options = ConsoleOptions {
+        first_frame: Some(first_frame),
         client: ClientSource::building(timeout, build),
         settings: crate::app::Settings {
             lang,

@@ -65,7 +65,13 @@ struct Ctx {
 }
 
 /// Runs the parsed command line.
-pub fn dispatch(cli: Cli, prescan_lang: Lang) -> Result<u8, Failure> {
+/// Runs a parsed command. `preloaded` is the config file as the prescan
+/// read it, used when it is the file these arguments name.
+pub fn dispatch(
+    cli: Cli,
+    prescan_lang: Lang,
+    preloaded: Option<config::Loaded>,
+) -> Result<u8, Failure> {
     // Off since the start of main (see `crate::hardening`).
     if cli.global.allow_core_dump
         && let Err(e) = crate::hardening::allow_core_dumps()
@@ -129,9 +135,13 @@ pub fn dispatch(cli: Cli, prescan_lang: Lang) -> Result<u8, Failure> {
     }
 
     let explicit = cli.global.config.is_some();
-    let loaded = match config::load_checked(&paths.config_file, explicit) {
-        Ok(l) => l,
-        Err(e) => return Err(Failure::config(prescan_lang, &e)),
+    let loaded = match preloaded.filter(|l| l.path == paths.config_file && (l.exists || !explicit))
+    {
+        Some(l) => l,
+        None => match config::load_checked(&paths.config_file, explicit) {
+            Ok(l) => l,
+            Err(e) => return Err(Failure::config(prescan_lang, &e)),
+        },
     };
     let lang = Lang::detect_from_process(cli.global.lang.as_deref(), loaded.file.lang.as_deref());
     if let Err(e) = crate::logging::init(&paths.log_dir(), cli.global.log_level.filter()) {

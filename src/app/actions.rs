@@ -323,7 +323,10 @@ pub fn send(
     let kind = request.kind();
     if app.settings.read_only || !app.keymap.allows(key_action(kind)) {
         app.overlay = None;
-        app.set_status(StatusKind::Error, tr(lang, T::ActionReadOnly).to_owned());
+        app.set_status(
+            StatusKind::Error,
+            crate::ops::actions::read_only_refusal(lang).to_owned(),
+        );
         return;
     }
     // A prospect belongs to the sales screen, not to a customer view.

@@ -779,11 +779,6 @@ catalog! {
     ActionNeedsTicket { pt: "Selecione um atendimento no painel de atendimentos", en: "Select a ticket in the tickets pane" }
     /// An action was refused because the profile is read-only.
     ActionReadOnly { pt: "Perfil somente leitura: nenhuma ação é enviada", en: "Read-only profile: no action is sent" }
-    /// An action is hidden or refused because the profile is read-only.
-    ErrReadOnly {
-        pt: "Perfil somente leitura: ações estão desativadas",
-        en: "Read-only profile: actions are disabled"
-    }
     /// An action is already in flight and cannot be sent twice.
     ActionInFlight { pt: "Aguarde: {action} em andamento", en: "Please wait: {action} in progress" }
     /// An action was sent and its answer is awaited.

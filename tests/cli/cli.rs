@@ -604,7 +604,14 @@ fn read_only_refuses_actions_from_flag_and_profile() {
     let service = service_of(&h, "1007", 0);
     let out = h.run(&["--read-only", "reset-mac", &service, "--yes"]);
     out.expect(2);
-    assert!(out.stderr.contains("Read-only"), "{}", out.stderr);
+    // The console's sentence too (one core, pinned there as well).
+    assert_eq!(
+        out.stderr.trim(),
+        format!(
+            "hubdesk: {}",
+            hubdesk::ops::actions::read_only_refusal(hubdesk::i18n::Lang::En)
+        ),
+    );
     h.write_config("[profiles.ro]\nread_only = true\n");
     h.run(&["reset-mac", &service, "--yes"]).expect(2);
     assert!(h.actions().is_empty());

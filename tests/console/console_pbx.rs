@@ -207,8 +207,9 @@ fn read_only_refuses_the_pbx_keys() {
     // Reached by another path, the send is refused too.
     hubdesk::app::tools::pbx::send(&mut app, hubdesk::app::keymap::Action::PbxNotify);
     assert!(app.overlay.is_none());
+    // The same sentence as the command line's (one core, pinned there too).
     assert!(
-        status_text(&app).to_lowercase().contains("read-only"),
+        status_text(&app).contains(hubdesk::ops::actions::read_only_refusal(Lang::En)),
         "{}",
         status_text(&app)
     );

@@ -146,7 +146,10 @@ fn target(view: &CustomerView) -> ActionTarget {
 pub fn send(app: &mut App, action: Action) -> Changed {
     let lang = app.lang();
     if app.settings.read_only || !app.keymap.allows(action) {
-        app.set_status(StatusKind::Error, tr(lang, T::ActionReadOnly).to_owned());
+        app.set_status(
+            StatusKind::Error,
+            crate::ops::actions::read_only_refusal(lang).to_owned(),
+        );
         return Changed::Yes;
     }
     let (ramal, ident) = target_ids(app);

@@ -70,7 +70,9 @@ pub(super) enum Lookup {
 /// Refuses a command that would write, in read-only mode.
 pub(super) fn refuse_read_only(ctx: &Ctx, settings: &Settings) -> Result<(), Failure> {
     if ctx.read_only(settings) {
-        return Err(Failure::usage(tr(ctx.lang, Msg::ErrReadOnly)));
+        return Err(Failure::usage(crate::ops::actions::read_only_refusal(
+            ctx.lang,
+        )));
     }
     Ok(())
 }
@@ -291,7 +293,7 @@ pub(super) fn action(
     let kind = request.kind();
     let lang = ctx.lang;
     if ctx.read_only(settings) {
-        return Err(Failure::usage(tr(lang, Msg::ErrReadOnly)));
+        return Err(Failure::usage(crate::ops::actions::read_only_refusal(lang)));
     }
     checked(lang, request.check())?;
     typed_check(lang, request, action.confirm_mac.as_deref())?;

@@ -713,6 +713,12 @@ pub fn error_msg(e: &crate::api::ApiError) -> String {
     crate::ops::errors::server_words(e).unwrap_or_else(|| e.to_string())
 }
 
+/// Why an action is refused on a read-only profile: one sentence for the
+/// console's status line and the command line's error.
+pub fn read_only_refusal(lang: crate::i18n::Lang) -> &'static str {
+    crate::i18n::tr(lang, crate::i18n::Msg::ActionReadOnly)
+}
+
 /// An audit action's name for people, in `lang`; a name this version does
 /// not know (a newer one wrote it) is shown as stored.
 pub fn action_label(lang: crate::i18n::Lang, action: &str) -> String {

@@ -307,7 +307,7 @@ fn submit(app: &mut App) -> Changed {
     if !may_create(app) {
         app.set_status(
             StatusKind::Error,
-            tr(app.lang(), T::ActionReadOnly).to_owned(),
+            crate::ops::actions::read_only_refusal(app.lang()).to_owned(),
         );
         return Changed::Yes;
     }

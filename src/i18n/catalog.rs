@@ -2129,6 +2129,28 @@ catalog! {
     /// `config check` found nothing wrong.
     CliConfigOk { pt: "Configuração OK", en: "Configuration OK" }
 
+    // ---- Canned texts (`[templates]`) -------------------------------------------
+    /// A template uses a name between braces that is no placeholder.
+    TplUnknownPlaceholder {
+        pt: "Texto pronto \"{name}\": {placeholder} não é um campo conhecido (use {known})",
+        en: "Canned text \"{name}\": {placeholder} is not a known field (use {known})"
+    }
+    /// A template opens a brace it never closes.
+    TplUnclosed {
+        pt: "Texto pronto \"{name}\": uma chave aberta e não fechada",
+        en: "Canned text \"{name}\": a brace opened and never closed"
+    }
+    /// A template with a blank name or text.
+    TplEmpty {
+        pt: "Texto pronto \"{name}\": nome ou texto em branco",
+        en: "Canned text \"{name}\": blank name or text"
+    }
+    /// `--template NAME` names no template.
+    TplNotFound {
+        pt: "Não há texto pronto \"{name}\"; há: {names}",
+        en: "No canned text \"{name}\"; there are: {names}"
+    }
+
     // ==== 12. Command line =======================================================
     // ---- Starting up ------------------------------------------------------------
     /// The log file could not be set up.

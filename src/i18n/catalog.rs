@@ -1019,6 +1019,25 @@ catalog! {
         pt: "Fechar o atendimento também fecha as ordens de serviço dele",
         en: "Closing the ticket also closes its service orders"
     }
+    /// Keys of a form whose text fields take canned texts.
+    FormKeysCanned {
+        pt: "Enter envia · Tab campos · Espaço marca · Ctrl-T textos · Esc cancela",
+        en: "Enter submits · Tab next · Space toggles · Ctrl-T texts · Esc cancels"
+    }
+    /// At a field holding a canned text whose placeholders had no value.
+    FormTemplateUnfilled {
+        pt: "Substitua {placeholders} antes de enviar (valor desconhecido aqui)",
+        en: "Replace {placeholders} before sending (value unknown here)"
+    }
+    /// Title of the canned-text list.
+    TemplatePickerTitle { pt: "Textos prontos", en: "Canned texts" }
+    /// Keys of the canned-text list.
+    TemplatePickerKeys {
+        pt: "↑↓ escolhe · digite para filtrar · Enter insere · Esc volta",
+        en: "↑↓ choose · type to filter · Enter inserts · Esc back"
+    }
+    /// The canned-text list's filter leaves nothing.
+    TemplatePickerNone { pt: "Nenhum texto com esse filtro", en: "No text matches the filter" }
 
     // ---- Trust-unlock form ------------------------------------------------------
     /// Form label: trust unlock days.
@@ -1849,6 +1868,8 @@ catalog! {
     HintClose { pt: "Fechar", en: "Close" }
     /// Hint bar: Enter on a form.
     HintSubmit { pt: "Enviar", en: "Submit" }
+    /// Hint bar: Ctrl-T on a form with canned texts.
+    HintCanned { pt: "Textos prontos", en: "Canned texts" }
     /// Marker at the bottom of a pane, list or overlay whose text goes on
     /// below; `keys` scroll it.
     ScrollMoreBelow { pt: "↓ mais: {keys}", en: "↓ more: {keys}" }
@@ -2104,6 +2125,10 @@ catalog! {
     CliCheckAudit { pt: "Auditoria", en: "Audit trail" }
     /// `config check`: the log folder.
     CliCheckLogs { pt: "Registros (logs)", en: "Logs" }
+    /// `config check`: the canned texts offered.
+    CliCheckTemplates { pt: "Textos prontos", en: "Canned texts" }
+    /// `config check`: the canned texts are the built-in ones.
+    CliCheckTemplatesBuiltIn { pt: "{names} (embutidos)", en: "{names} (built in)" }
     /// Secret source: an environment variable.
     CfgSourceEnv { pt: "variável de ambiente", en: "environment variable" }
     /// Secret source: a command.

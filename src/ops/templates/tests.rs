@@ -44,7 +44,10 @@ fn an_unknown_value_stays_written_and_is_listed_once() {
         ..full()
     };
     let f = fill(
-        &tpl("x", "Protocolo {protocolo}, login {login}, de novo {protocolo}."),
+        &tpl(
+            "x",
+            "Protocolo {protocolo}, login {login}, de novo {protocolo}.",
+        ),
         &ctx,
     );
     assert_eq!(
@@ -110,10 +113,19 @@ fn unknown_placeholders_and_unclosed_braces_are_errors_with_the_template_name() 
         ]
     );
     let text = errors[0].message(Lang::PtBr);
-    assert!(text.contains("sem sinal") && text.contains("{client}"), "{text}");
-    assert!(text.contains("{cliente}") && text.contains("{data}"), "{text}");
+    assert!(
+        text.contains("sem sinal") && text.contains("{client}"),
+        "{text}"
+    );
+    assert!(
+        text.contains("{cliente}") && text.contains("{data}"),
+        "{text}"
+    );
     let text = errors[0].message(Lang::En);
-    assert!(text.contains("sem sinal") && text.contains("{client}"), "{text}");
+    assert!(
+        text.contains("sem sinal") && text.contains("{client}"),
+        "{text}"
+    );
     assert!(errors[3].message(Lang::En).contains("sem sinal"));
     // A lone closing brace is text.
     assert!(check("x", "nota: 3} itens").is_empty());
@@ -128,7 +140,9 @@ fn load_keeps_the_sound_texts_and_reports_the_others() {
     let (templates, errors) = load(&configured);
     assert_eq!(templates, vec![tpl("bom", "Olá {cliente}")]);
     assert_eq!(errors.len(), 1);
-    assert!(matches!(&errors[0], TemplateError::UnknownPlaceholder { template, .. } if template == "ruim"));
+    assert!(
+        matches!(&errors[0], TemplateError::UnknownPlaceholder { template, .. } if template == "ruim")
+    );
     // Nothing configured: the built-in texts, all sound.
     let (templates, errors) = load(&BTreeMap::new());
     assert!(errors.is_empty());
@@ -140,7 +154,12 @@ fn the_built_in_texts_cover_the_four_cases_and_are_sound() {
     let names: Vec<&str> = DEFAULTS.iter().map(|(n, _)| *n).collect();
     assert_eq!(
         names,
-        ["sem conexão", "lentidão", "troca de equipamento", "segunda via"]
+        [
+            "sem conexão",
+            "lentidão",
+            "troca de equipamento",
+            "segunda via"
+        ]
     );
     for (name, text) in DEFAULTS {
         assert!(check(name, text).is_empty(), "{name}");
@@ -176,7 +195,10 @@ fn find_matches_the_name_with_accents_and_case_aside() {
     assert_eq!(find(&list, " Sem Conexao ").unwrap().name, "sem conexão");
     let err = find(&list, "sem luz").unwrap_err();
     let text = err.message(Lang::PtBr);
-    assert!(text.contains("sem luz") && text.contains("segunda via"), "{text}");
+    assert!(
+        text.contains("sem luz") && text.contains("segunda via"),
+        "{text}"
+    );
 }
 
 #[test]

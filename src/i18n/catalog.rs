@@ -2211,6 +2211,11 @@ catalog! {
     }
 
     // ---- Action commands: confirmation and result -------------------------------
+    /// `--template`: the text uses placeholders this command has no value for.
+    CliTemplateUnknownValues {
+        pt: "O texto pronto \"{name}\" usa {placeholders}, que este comando não sabe preencher: escreva o texto com --description",
+        en: "Canned text \"{name}\" uses {placeholders}, which this command cannot fill: write the text with --description"
+    }
     /// Confirmation target: a service.
     CliTargetService { pt: "serviço {id}", en: "service {id}" }
     /// Confirmation target: an invoice.
@@ -2429,6 +2434,16 @@ catalog! {
     HelpArgCloseDescription {
         pt: "Texto de fechamento (vai em parametros.texto_fechamento; a descrição do cliente não muda)",
         en: "Closing text (sent in parametros.texto_fechamento; the customer's description is kept)"
+    }
+    /// --help: ticket open --template.
+    HelpArgTemplate {
+        pt: "Um texto pronto ([templates] da configuração) como descrição, preenchido com os dados do cliente",
+        en: "A canned text (the config's [templates]) as the description, filled with the customer's data"
+    }
+    /// --help: ticket close --template.
+    HelpArgCloseTemplate {
+        pt: "Um texto pronto ([templates] da configuração) como texto de fechamento (conhece o atendente e a data)",
+        en: "A canned text (the config's [templates]) as the closing text (knows the attendant and the date)"
     }
     /// --help: login.
     HelpCmdLogin {

@@ -4,6 +4,7 @@
 //! [`interactive`]).
 
 mod actions;
+mod canned;
 mod export;
 mod interactive;
 mod local;

@@ -272,3 +272,54 @@ fn the_canned_list_over_the_closing_text_in_the_light_theme() {
     let (x, y) = super::screen_kit::find(&buf, "  sem conexão").expect("another row");
     assert_ne!(Some(buf[(x + 2, y)].bg), selection.bg);
 }
+
+/// The real binary with `--demo` in a pseudo-terminal: a canned text from
+/// the config, chosen with `Ctrl-T`, edited, confirmed and sent.
+#[test]
+fn a_canned_text_from_the_config_goes_out_with_the_ticket_in_a_pty() {
+    use std::time::Duration;
+    const DEADLINE: Duration = Duration::from_secs(20);
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[profiles.p]\nattendant = \"Ana Lima\"\n[templates]\n\
+         retorno = \"Cliente {cliente} ligou de novo; codigo {codigo}, por {atendente}.\"\n",
+    )
+    .unwrap();
+    let data = dir.path().to_str().unwrap();
+    let mut pty = super::support::pty::Pty::hubdesk(
+        &["--demo"],
+        &[
+            ("LANG", "en_US.UTF-8"),
+            ("HUBDESK_CONFIG", config.to_str().unwrap()),
+            ("HUBDESK_DATA_DIR", data),
+            ("HUBDESK_STATE_DIR", data),
+        ],
+        80,
+        24,
+    );
+    pty.wait_for_text("DEMO", DEADLINE);
+    pty.send_keys(b"1000\r");
+    pty.wait_for_text("Code 1000", DEADLINE);
+    pty.send_keys(b"t");
+    pty.wait_for_text("Ctrl-T Canned texts", DEADLINE);
+    // Ctrl-T is byte 0x14.
+    pty.send_keys(b"\x14");
+    pty.wait_for_text("Enter inserts", DEADLINE);
+    pty.wait_for_text("▸ retorno", DEADLINE);
+    pty.send_keys(b"\r");
+    pty.wait_for_text("por Ana Lima.", DEADLINE);
+    pty.send_keys(b" Ok.\r");
+    // The confirmation repeats the text as filled and edited (wrapped).
+    pty.wait_for_text(
+        "Description: Cliente JOSÉ DA CONCEIÇÃO ARAÚJO ligou de novo; codigo",
+        DEADLINE,
+    );
+    pty.wait_for_text("1000, por Ana Lima. Ok.", DEADLINE);
+    pty.confirm_yes(DEADLINE);
+    pty.wait_for_text("Protocol", DEADLINE);
+    let entries = hubdesk::audit::read_latest(&dir.path().join("audit.jsonl"), 10).unwrap();
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    assert_eq!(entries[0].attempt.attendant.as_deref(), Some("Ana Lima"));
+}

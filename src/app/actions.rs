@@ -21,7 +21,7 @@ use crate::ops::actions::{Reread, Target};
 
 use super::confirm::{ActionRequest, ActionTarget, Choice, Confirmation};
 use super::forms::{
-    AnyForm, Banner, Channel, EnableServiceForm, InvoiceSendForm, SuspendServiceForm,
+    AnyForm, Banner, Canned, Channel, EnableServiceForm, InvoiceSendForm, SuspendServiceForm,
     TicketAppendForm, TicketForm, TicketUpdateForm, TrustUnlockForm,
 };
 use super::inflight::{ActionKind, Blocked, Outcome, Submission};
@@ -173,12 +173,46 @@ pub(super) fn start(
     if let (Action::OpenTicketWithOrder, AnyForm::Ticket(f)) = (action, &mut form) {
         f.set_open_order(true);
     }
+    form.form_mut().set_canned(canned_texts(app, kind, &t));
     app.overlay = Some(Overlay::Form {
         form,
         target: t,
         busy: None,
     });
     Changed::Yes
+}
+
+/// The canned texts for a form of `kind` on `target`, filled now by the
+/// core both front ends use ([`crate::ops::templates::fill`]): the
+/// customer, service and login the form's subtitle names, the ticket's
+/// protocol (none yet while opening one), the attendant, today.
+fn canned_texts(app: &App, kind: ActionKind, target: &ActionTarget) -> Vec<Canned> {
+    use crate::ops::templates::{Context, fill};
+    let protocol = match kind {
+        ActionKind::EditTicket | ActionKind::CloseTicket => target.ticket_protocol.clone(),
+        _ => None,
+    };
+    let ctx = Context {
+        cliente: Some(target.customer_name.clone()),
+        codigo: target.customer_code.clone(),
+        servico: Some(target.service_plan.clone()),
+        login: target.login.clone(),
+        protocolo: protocol,
+        atendente: app.settings.attendant.clone(),
+        data: Some(crate::br::dates::today(app.now)),
+    };
+    app.settings
+        .templates
+        .iter()
+        .map(|t| {
+            let filled = fill(t, &ctx);
+            Canned {
+                name: crate::sanitize::clean_line(&t.name).into_owned(),
+                text: filled.text,
+                missing: filled.missing,
+            }
+        })
+        .collect()
 }
 
 /// The form an action opens on `target` (`id` names its record), or the

@@ -230,6 +230,9 @@ pub struct Settings {
     /// Where the screen-pop socket listens, when it does (`None`: not
     /// listening); shown on the PBX screen.
     pub screen_pop: Option<String>,
+    /// The canned texts the ticket forms offer (`Ctrl-T`): the config's
+    /// sound `[templates]`, else the built-in ones.
+    pub templates: Vec<crate::ops::templates::Template>,
 }
 
 impl Default for Settings {
@@ -248,6 +251,7 @@ impl Default for Settings {
             ramal: None,
             internal_id: None,
             screen_pop: None,
+            templates: crate::ops::templates::defaults(),
         }
     }
 }

@@ -429,8 +429,11 @@ pub enum TicketCommand {
         #[arg(value_name = "SERVICE_ID")]
         service_id: u64,
         /// What the customer reports.
-        #[arg(long, value_name = "D")]
-        description: String,
+        #[arg(long, value_name = "D", required_unless_present = "template")]
+        description: Option<String>,
+        /// A canned text (`[templates]`) as the description, filled.
+        #[arg(long, value_name = "NAME", conflicts_with = "description")]
+        template: Option<String>,
         /// Who asked.
         #[arg(long, value_name = "N")]
         name: String,
@@ -474,6 +477,9 @@ pub enum TicketCommand {
         /// `descricao`, the customer's opening description).
         #[arg(long, value_name = "D")]
         description: Option<String>,
+        /// A canned text (`[templates]`) as the closing text, filled.
+        #[arg(long, value_name = "NAME", conflicts_with = "description")]
+        template: Option<String>,
     },
 }
 

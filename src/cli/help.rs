@@ -217,6 +217,7 @@ const SUBCOMMANDS: &[Sub] = &[
                 args: &[
                     SERVICE,
                     ("description", Msg::HelpArgDescription),
+                    ("template", Msg::HelpArgTemplate),
                     ("name", Msg::HelpArgName),
                     ("phone", Msg::HelpArgPhone),
                     ("email", Msg::HelpArgEmail),
@@ -243,6 +244,7 @@ const SUBCOMMANDS: &[Sub] = &[
                 args: &[
                     ("id", Msg::HelpArgTicketId),
                     ("description", Msg::HelpArgCloseDescription),
+                    ("template", Msg::HelpArgCloseTemplate),
                 ],
                 subs: &[],
             },

@@ -11,6 +11,7 @@ pub(super) const TOP_KEYS: &[&str] = &[
     "privacy",
     "keys",
     "profiles",
+    "templates",
 ];
 
 /// Keys allowed in a `[profiles.NAME]` table.
@@ -48,6 +49,9 @@ pub struct ConfigFile {
     pub keys: BTreeMap<String, KeyList>,
     /// The profiles by name.
     pub profiles: BTreeMap<String, Profile>,
+    /// Canned ticket texts by name (`[templates]`), shared by every
+    /// profile; checked by [`crate::ops::templates::load`].
+    pub templates: BTreeMap<String, String>,
 }
 
 /// One `[profiles.NAME]` table. No `Debug`: it may hold secrets.

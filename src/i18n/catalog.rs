@@ -1019,6 +1019,25 @@ catalog! {
         pt: "Fechar o atendimento também fecha as ordens de serviço dele",
         en: "Closing the ticket also closes its service orders"
     }
+    /// Keys of a form whose text fields take canned texts.
+    FormKeysCanned {
+        pt: "Enter envia · Tab campos · Espaço marca · Ctrl-T textos · Esc cancela",
+        en: "Enter submits · Tab next · Space toggles · Ctrl-T texts · Esc cancels"
+    }
+    /// At a field holding a canned text whose placeholders had no value.
+    FormTemplateUnfilled {
+        pt: "Substitua {placeholders} antes de enviar (valor desconhecido aqui)",
+        en: "Replace {placeholders} before sending (value unknown here)"
+    }
+    /// Title of the canned-text list.
+    TemplatePickerTitle { pt: "Textos prontos", en: "Canned texts" }
+    /// Keys of the canned-text list.
+    TemplatePickerKeys {
+        pt: "↑↓ escolhe · digite para filtrar · Enter insere · Esc volta",
+        en: "↑↓ choose · type to filter · Enter inserts · Esc back"
+    }
+    /// The canned-text list's filter leaves nothing.
+    TemplatePickerNone { pt: "Nenhum texto com esse filtro", en: "No text matches the filter" }
 
     // ---- Trust-unlock form ------------------------------------------------------
     /// Form label: trust unlock days.
@@ -1851,6 +1870,8 @@ catalog! {
     HintClose { pt: "Fechar", en: "Close" }
     /// Hint bar: Enter on a form.
     HintSubmit { pt: "Enviar", en: "Submit" }
+    /// Hint bar: Ctrl-T on a form with canned texts.
+    HintCanned { pt: "Textos prontos", en: "Canned texts" }
     /// Marker at the bottom of a pane, list or overlay whose text goes on
     /// below; `keys` scroll it.
     ScrollMoreBelow { pt: "↓ mais: {keys}", en: "↓ more: {keys}" }
@@ -2106,6 +2127,10 @@ catalog! {
     CliCheckAudit { pt: "Auditoria", en: "Audit trail" }
     /// `config check`: the log folder.
     CliCheckLogs { pt: "Registros (logs)", en: "Logs" }
+    /// `config check`: the canned texts offered.
+    CliCheckTemplates { pt: "Textos prontos", en: "Canned texts" }
+    /// `config check`: the canned texts are the built-in ones.
+    CliCheckTemplatesBuiltIn { pt: "{names} (embutidos)", en: "{names} (built in)" }
     /// Secret source: an environment variable.
     CfgSourceEnv { pt: "variável de ambiente", en: "environment variable" }
     /// Secret source: a command.
@@ -2130,6 +2155,28 @@ catalog! {
     CliWarning { pt: "Aviso:", en: "Warning:" }
     /// `config check` found nothing wrong.
     CliConfigOk { pt: "Configuração OK", en: "Configuration OK" }
+
+    // ---- Canned texts (`[templates]`) -------------------------------------------
+    /// A template uses a name between braces that is no placeholder.
+    TplUnknownPlaceholder {
+        pt: "Texto pronto \"{name}\": {placeholder} não é um campo conhecido (use {known})",
+        en: "Canned text \"{name}\": {placeholder} is not a known field (use {known})"
+    }
+    /// A template opens a brace it never closes.
+    TplUnclosed {
+        pt: "Texto pronto \"{name}\": uma chave aberta e não fechada",
+        en: "Canned text \"{name}\": a brace opened and never closed"
+    }
+    /// A template with a blank name or text.
+    TplEmpty {
+        pt: "Texto pronto \"{name}\": nome ou texto em branco",
+        en: "Canned text \"{name}\": blank name or text"
+    }
+    /// `--template NAME` names no template.
+    TplNotFound {
+        pt: "Não há texto pronto \"{name}\"; há: {names}",
+        en: "No canned text \"{name}\"; there are: {names}"
+    }
 
     // ==== 12. Command line =======================================================
     // ---- Starting up ------------------------------------------------------------
@@ -2166,6 +2213,11 @@ catalog! {
     }
 
     // ---- Action commands: confirmation and result -------------------------------
+    /// `--template`: the text uses placeholders this command has no value for.
+    CliTemplateUnknownValues {
+        pt: "O texto pronto \"{name}\" usa {placeholders}, que este comando não sabe preencher: escreva o texto com --description",
+        en: "Canned text \"{name}\" uses {placeholders}, which this command cannot fill: write the text with --description"
+    }
     /// Confirmation target: a service.
     CliTargetService { pt: "serviço {id}", en: "service {id}" }
     /// Confirmation target: an invoice.
@@ -2384,6 +2436,16 @@ catalog! {
     HelpArgCloseDescription {
         pt: "Texto de fechamento (vai em parametros.texto_fechamento; a descrição do cliente não muda)",
         en: "Closing text (sent in parametros.texto_fechamento; the customer's description is kept)"
+    }
+    /// --help: ticket open --template.
+    HelpArgTemplate {
+        pt: "Um texto pronto ([templates] da configuração) como descrição, preenchido com os dados do cliente",
+        en: "A canned text (the config's [templates]) as the description, filled with the customer's data"
+    }
+    /// --help: ticket close --template.
+    HelpArgCloseTemplate {
+        pt: "Um texto pronto ([templates] da configuração) como texto de fechamento (conhece o atendente e a data)",
+        en: "A canned text (the config's [templates]) as the closing text (knows the attendant and the date)"
     }
     /// --help: login.
     HelpCmdLogin {

@@ -8,5 +8,6 @@ pub mod actions;
 pub mod bulk;
 pub mod errors;
 pub mod identity;
+pub mod templates;
 pub mod tickets;
 pub mod unlocks;

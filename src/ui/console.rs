@@ -125,8 +125,18 @@ fn hint_bar(app: &App) -> (Vec<BarHint>, Vec<BarHint>) {
     let close = |msg: Msg| of(Action::Back, msg, true);
     if let Some(overlay) = &app.overlay {
         let (hints, esc): (Vec<Option<BarHint>>, Option<BarHint>) = match overlay {
-            Overlay::Form { busy: None, .. } => (
-                vec![of(Action::Open, Msg::HintSubmit, true)],
+            Overlay::Form {
+                busy: None, form, ..
+            } => (
+                vec![
+                    of(Action::Open, Msg::HintSubmit, true),
+                    // The form engine's own key (not remappable, as Ctrl-O).
+                    form.form().canned_target().map(|_| BarHint {
+                        keys: "Ctrl-T".into(),
+                        short: "Ctrl-T".into(),
+                        msg: Msg::HintCanned,
+                    }),
+                ],
                 close(Msg::HintCancel),
             ),
             // While it runs Esc only closes the form: the request goes on.

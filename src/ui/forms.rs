@@ -29,6 +29,8 @@ use crate::text::{truncate, width};
 use crate::theme::{Role, Theme};
 use crate::ui::widgets::{centered, spinner, wrapped_height};
 
+mod canned;
+
 /// Widest a form gets: wide enough for a description, narrow enough to
 /// keep the eye on one column.
 const MAX_WIDTH: u16 = 76;
@@ -203,7 +205,14 @@ impl FormView<'_> {
                 ),
                 theme.style(Role::Warning),
             ),
-            None => Line::styled(tr(lang, Msg::FormKeys).to_owned(), theme.style(Role::Muted)),
+            None => {
+                let keys = if self.form.canned_target().is_some() {
+                    Msg::FormKeysCanned
+                } else {
+                    Msg::FormKeys
+                };
+                Line::styled(tr(lang, keys).to_owned(), theme.style(Role::Muted))
+            }
         });
 
         // Wrapped height, so long hints and banners are not cut.
@@ -287,6 +296,11 @@ impl FormView<'_> {
             Paragraph::new(line)
                 .wrap(Wrap { trim: false })
                 .render(at, buf);
+        }
+        // The canned texts open over the form: the cursor is in their
+        // filter.
+        if let Some(picker) = self.form.picker().filter(|p| p.canned) {
+            return canned::draw(self.form, picker, lang, theme, area, buf);
         }
         let (line, col) = cursor_row?;
         let y = rows[..line].iter().sum::<usize>().checked_sub(skip)?;

@@ -58,7 +58,7 @@ fn replies() -> Vec<(Slot, Reply)> {
     ]
 }
 
-fn app_with(theme: Theme, privacy: bool) -> App {
+pub(super) fn app_with(theme: Theme, privacy: bool) -> App {
     let settings = Settings {
         lang: Lang::PtBr,
         theme,
@@ -117,7 +117,7 @@ fn search(app: &mut App, text: &str, found: Result<Vec<Customer>, ApiError>) -> 
 /// Opens the fixture customer and answers the slots in `answer` with the
 /// fixtures (or with `error` for the slots in `fail`); the others stay
 /// loading.
-fn open(app: &mut App, answer: &[Slot], fail: &[Slot]) {
+pub(super) fn open(app: &mut App, answer: &[Slot], fail: &[Slot]) {
     let fx = search(app, "guilherme", Ok(vec![customers().remove(0)]));
     let ids = fetch_ids(&fx);
     for (slot, reply) in replies() {
@@ -148,7 +148,7 @@ fn open(app: &mut App, answer: &[Slot], fail: &[Slot]) {
     }
 }
 
-const ALL: [Slot; 5] = [
+pub(super) const ALL: [Slot; 5] = [
     Slot::Customer,
     Slot::Invoices,
     Slot::Tickets,
@@ -156,7 +156,7 @@ const ALL: [Slot; 5] = [
     Slot::Connections,
 ];
 
-fn render(app: &mut App, w: u16, h: u16) -> Buffer {
+pub(super) fn render(app: &mut App, w: u16, h: u16) -> Buffer {
     update(app, Msg::Resize(w, h));
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     let now = Instant::now();
@@ -165,7 +165,7 @@ fn render(app: &mut App, w: u16, h: u16) -> Buffer {
     term.backend().buffer().clone()
 }
 
-fn text(buf: &Buffer) -> String {
+pub(super) fn text(buf: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut line = String::new();
@@ -182,7 +182,7 @@ fn text(buf: &Buffer) -> String {
     out
 }
 
-fn snap(name: &str, app: &mut App, w: u16, h: u16) {
+pub(super) fn snap(name: &str, app: &mut App, w: u16, h: u16) {
     let screen = text(&render(app, w, h));
     insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
 }

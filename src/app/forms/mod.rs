@@ -19,6 +19,7 @@
 //! | `Left` / `Right` | cycle a choice or a list field (move the cursor in text) |
 //! | `Enter` | on a list field: open its list; elsewhere validate, and submit when every field is valid |
 //! | a letter | on a list field: open its list filtered by it |
+//! | `Ctrl-T` | on a form with canned texts: the list of texts, for the focused text field that takes them (else the first) |
 //! | `Esc` | close an open list, or cancel |
 //!
 //! Text fields are single-line: `Enter` submits from any of them, so there
@@ -30,6 +31,15 @@
 //! [`ActionForm::picks`] says so) chooses among options the form looks up
 //! itself, typically lists read from the server; the open list and its
 //! filter are [`pick::Picker`].
+//!
+//! *Canned texts* ([`crate::ops::templates`]): a text field marked
+//! [`Field::canned`] takes one. The console fills the configured texts
+//! for the form's customer, service and ticket when it opens the form
+//! ([`Form::set_canned`]); `Ctrl-T` opens them in the same list as a list
+//! field (filtered by typing), and `Enter` inserts the chosen one at the
+//! cursor, to edit before sending. A placeholder whose value was unknown
+//! stays written (`{protocolo}`): the form then refuses to submit until
+//! the attendant replaces it, with the message at the field.
 
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -42,6 +52,7 @@ use crate::api::ticket_extras::{OrderParams, TicketOpening};
 use crate::api::tickets::TicketUpdate;
 use crate::br::{FieldError, email, phone};
 use crate::i18n::{Lang, Msg, tr, trf};
+use crate::ops::templates::{self, Placeholder};
 
 use super::inflight::ActionKind;
 
@@ -199,6 +210,11 @@ pub struct Field {
     /// Hidden fields are skipped by focus and drawing but keep their text
     /// (a recipient list survives switching to push and back).
     pub hidden: bool,
+    /// Takes a canned text (`Ctrl-T`).
+    pub canned: bool,
+    /// A canned text was put in: submitting checks that no placeholder
+    /// is left in it.
+    pub templated: bool,
 }
 
 impl Field {
@@ -211,6 +227,8 @@ impl Field {
             hint: None,
             error: None,
             hidden: false,
+            canned: false,
+            templated: false,
         }
     }
 
@@ -231,6 +249,12 @@ impl Field {
 
     fn with_hint(mut self, hint: Msg) -> Field {
         self.hint = Some(hint);
+        self
+    }
+
+    /// Marks the field as taking canned texts.
+    fn with_canned(mut self) -> Field {
+        self.canned = true;
         self
     }
 
@@ -276,6 +300,17 @@ pub struct Banner {
     pub error: bool,
 }
 
+/// A canned text filled for the form's customer, ready to insert.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Canned {
+    /// The template's name.
+    pub name: String,
+    /// The filled text ([`crate::ops::templates::fill`]).
+    pub text: String,
+    /// Placeholders left in the text, their values unknown here.
+    pub missing: Vec<Placeholder>,
+}
+
 /// The fields of a form, the focus, and a banner.
 #[derive(Debug, Clone)]
 pub struct Form {
@@ -288,6 +323,8 @@ pub struct Form {
     edited: bool,
     /// The open list of a list field, if any.
     picker: Option<pick::Picker>,
+    /// The canned texts offered, filled for this form's target.
+    canned: Vec<Canned>,
 }
 
 impl Form {
@@ -299,7 +336,46 @@ impl Form {
             banner: None,
             edited: false,
             picker: None,
+            canned: Vec::new(),
         }
+    }
+
+    /// The canned texts offered, filled for this form's target.
+    pub fn canned(&self) -> &[Canned] {
+        &self.canned
+    }
+
+    /// Offers `canned` (filled when the form opens, so a draft kept from
+    /// another day gets today's date again).
+    pub fn set_canned(&mut self, canned: Vec<Canned>) {
+        self.canned = canned;
+    }
+
+    /// The field `Ctrl-T` fills now: the focused one if it takes canned
+    /// texts, else the first visible one that does; `None` when the form
+    /// has none or no text is offered.
+    pub fn canned_target(&self) -> Option<FieldId> {
+        if self.canned.is_empty() {
+            return None;
+        }
+        let focused = &self.fields[self.focus];
+        if focused.canned && !focused.hidden {
+            return Some(focused.id);
+        }
+        self.visible().find(|f| f.canned).map(|f| f.id)
+    }
+
+    /// A message at each visible field that got a canned text and still
+    /// holds a placeholder: it must not be sent as written.
+    pub fn unfilled_errors(&self) -> FormErrors {
+        let mut errors = FormErrors::default();
+        for f in self.visible().filter(|f| f.templated) {
+            let left = templates::unfilled(f.value());
+            if !left.is_empty() {
+                errors.push(f.id, unfilled_message(&left));
+            }
+        }
+        errors
     }
 
     /// The open list of a list field, if any.
@@ -509,6 +585,14 @@ pub trait ActionForm {
             form.edited = true;
             return FormOutcome::Continue;
         }
+        // Canned texts, from any field of a form that offers them.
+        if key.code == KeyCode::Char('t') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            if let Some(target) = form.canned_target() {
+                form.focus(target);
+                pick::open_canned(form, target);
+            }
+            return FormOutcome::Continue;
+        }
         let picks = self.picks(id);
         match key.code {
             KeyCode::Esc => return FormOutcome::Cancel,
@@ -517,7 +601,20 @@ pub trait ActionForm {
             KeyCode::Enter if held => {}
             KeyCode::Enter if picks => pick::open(self.form_mut(), id, ""),
             KeyCode::Enter => {
-                return match self.check() {
+                // A placeholder left in a canned text is refused like an
+                // invalid field (the field's own message first).
+                let mut errors = self.check().err().unwrap_or_default();
+                for (at, msg) in self.form().unfilled_errors().0 {
+                    if errors.get(at).is_none() {
+                        errors.push(at, msg);
+                    }
+                }
+                let checked = if errors.0.is_empty() {
+                    Ok(())
+                } else {
+                    Err(errors)
+                };
+                return match checked {
                     Ok(()) => {
                         // The old refusal no longer describes what is sent.
                         let form = self.form_mut();
@@ -644,6 +741,46 @@ pub(crate) fn check<T, E: FieldError>(
     }
 }
 
+/// "Replace {protocolo} before sending": placeholders left in a text.
+fn unfilled_message(left: &[Placeholder]) -> FieldMessage {
+    FieldMessage {
+        msg: Msg::FormTemplateUnfilled,
+        args: vec![("placeholders", templates::written_list(left))],
+        reason: None,
+    }
+}
+
+/// Inserts canned text `index` into field `id` at the cursor (a space
+/// apart from the text before it), as typed by the attendant; a
+/// placeholder left in it is said at once at the field.
+fn insert_canned<F: ActionForm + ?Sized>(form: &mut F, id: FieldId, index: usize) {
+    let f = form.form_mut();
+    let Some(canned) = f.canned.get(index).cloned() else {
+        return;
+    };
+    let Some(at) = f.fields.iter().position(|x| x.id == id) else {
+        return;
+    };
+    let field = &mut f.fields[at];
+    let Control::Text(input) = &mut field.control else {
+        return;
+    };
+    let before = (input.cursor().checked_sub(1)).and_then(|i| input.value().chars().nth(i));
+    let text = match before {
+        Some(c) if !c.is_whitespace() => format!(" {}", canned.text),
+        _ => canned.text.clone(),
+    };
+    insert_text(input, &text);
+    field.templated = true;
+    value_changed(form, at);
+    let f = form.form_mut();
+    f.focus(id);
+    let left = templates::unfilled(f.field(id).value());
+    if !left.is_empty() {
+        f.field_mut(id).error = Some(unfilled_message(&left));
+    }
+}
+
 pub(crate) fn required(errors: &mut FormErrors, id: FieldId, value: &str) -> bool {
     if value.trim().is_empty() {
         errors.push(id, FieldMessage::new(Msg::FieldEmpty));
@@ -751,5 +888,7 @@ pub fn title(lang: Lang, kind: ActionKind) -> String {
     }
 }
 
+#[cfg(test)]
+mod canned_tests;
 #[cfg(test)]
 mod tests;

@@ -5,6 +5,10 @@
 //! only keeps which field the list is for, the filter and the selected
 //! row, so a list read again from the server does not change what was
 //! chosen behind the attendant's back.
+//!
+//! The same list offers a form's canned texts (`Ctrl-T`): then its rows
+//! are the texts' names ([`super::Form::canned`]) and choosing inserts
+//! the text into the field instead of storing an option.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 use tui_input::Input;
@@ -24,6 +28,8 @@ pub struct Picker {
     pub filter: Input,
     /// Selected row among the filtered options.
     pub selected: usize,
+    /// The list holds the form's canned texts for the text field `field`.
+    pub canned: bool,
 }
 
 /// The options of `labels` that `filter` leaves, as indexes into `labels`:
@@ -50,7 +56,15 @@ pub fn rows<F: ActionForm + ?Sized>(form: &F) -> Vec<(usize, String)> {
     let Some(picker) = form.form().picker() else {
         return Vec::new();
     };
-    let mut labels = form.options(picker.field);
+    let mut labels = if picker.canned {
+        form.form()
+            .canned()
+            .iter()
+            .map(|c| c.name.clone())
+            .collect()
+    } else {
+        form.options(picker.field)
+    };
     filtered(&labels, picker.filter.value())
         .into_iter()
         .map(|i| (i, std::mem::take(&mut labels[i])))
@@ -63,6 +77,17 @@ pub(super) fn open(form: &mut Form, id: FieldId, typed: &str) {
         field: id,
         filter: Input::new(typed.to_owned()),
         selected: 0,
+        canned: false,
+    });
+}
+
+/// Opens the canned texts for text field `id`.
+pub(super) fn open_canned(form: &mut Form, id: FieldId) {
+    form.picker = Some(Picker {
+        field: id,
+        filter: Input::default(),
+        selected: 0,
+        canned: true,
     });
 }
 
@@ -112,9 +137,15 @@ pub(super) fn key<F: ActionForm + ?Sized>(form: &mut F, key: KeyEvent) -> FormOu
                 return FormOutcome::Continue;
             };
             let id = picker.field;
+            let canned = picker.canned;
             f.picker = None;
-            choose(form, id, *index);
-            form.form_mut().move_focus(true);
+            if canned {
+                // The text goes in to be edited: the focus stays.
+                super::insert_canned(form, id, *index);
+            } else {
+                choose(form, id, *index);
+                form.form_mut().move_focus(true);
+            }
         }
         _ => {
             if picker

@@ -27,7 +27,7 @@ impl TicketForm {
             form: Form::new(
                 ActionKind::OpenTicket,
                 vec![
-                    Field::text(FieldId::Description, Msg::FormDescription, ""),
+                    Field::text(FieldId::Description, Msg::FormDescription, "").with_canned(),
                     Field::text(FieldId::Requester, Msg::FormRequester, name.trim()),
                     Field::text(FieldId::Phone, Msg::FormPhone, &phone)
                         .with_hint(Msg::FormPhoneHint),
@@ -253,9 +253,11 @@ impl TicketUpdateForm {
                 ActionKind::EditTicket,
                 vec![
                     Field::switch(FieldId::CloseTicket, Msg::FormCloseTicket, close),
-                    Field::text(FieldId::Description, Msg::FormDescription, &original),
+                    Field::text(FieldId::Description, Msg::FormDescription, &original)
+                        .with_canned(),
                     Field::text(FieldId::ClosingText, Msg::FormClosingText, "")
-                        .with_hint(Msg::FormClosingHint),
+                        .with_hint(Msg::FormClosingHint)
+                        .with_canned(),
                 ],
             ),
             ticket_id,

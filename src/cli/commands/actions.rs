@@ -65,6 +65,31 @@ pub(super) enum Lookup {
         service_id: u64,
         request: Box<ActionRequest>,
     },
+    /// A ticket whose description is a canned text that names the
+    /// customer or the service: the service's customer is read first.
+    TicketText {
+        opening: TicketOpen,
+        template: crate::ops::templates::Template,
+    },
+}
+
+/// `ticket open` as given, its description still to be set.
+pub(super) struct TicketOpen {
+    pub(super) draft: crate::ops::tickets::TicketDraft,
+    pub(super) ticket_type: Option<u64>,
+    pub(super) order: crate::api::ticket_extras::OrderParams,
+}
+
+impl TicketOpen {
+    /// The request, built by the core as the console builds it.
+    pub(super) fn request(&self, settings: &Settings) -> ActionRequest {
+        let attendant = crate::ops::identity::attendant(settings.attendant.as_deref());
+        ActionRequest::OpenTicket(crate::ops::tickets::opening(
+            crate::ops::tickets::open(&self.draft, attendant.as_deref(), settings.ramal.as_deref()),
+            self.ticket_type,
+            Some(self.order.clone()),
+        ))
+    }
 }
 
 /// Refuses a command that would write, in read-only mode.
@@ -174,6 +199,41 @@ pub(super) async fn looked_up(
                 confirm_mac: None,
                 notes: note.into_iter().collect(),
             }
+        }
+        Lookup::TicketText {
+            mut opening,
+            template,
+        } => {
+            let service_id = opening.draft.service_id;
+            // A server without the search by service (2020) leaves those
+            // values unknown, and the text is then refused by name.
+            let (customers, offered) = match find_customer(client, &Ref::Service(service_id)).await
+            {
+                Ok(c) => (c, true),
+                Err(ApiError::NotOffered { .. }) => (Vec::new(), false),
+                Err(e) => return Err(api(e)),
+            };
+            let found = customers.iter().find_map(|c| {
+                c.servicos
+                    .iter()
+                    .find(|s| s.id_cliente_servico == Some(service_id))
+                    .map(|s| (c, s))
+            });
+            let known = match found {
+                Some((customer, service)) => {
+                    crate::ops::templates::Context::of_service(customer, Some(service))
+                }
+                None if !offered => Default::default(),
+                None => {
+                    return Err(Failure::new(
+                        EXIT_REFUSED,
+                        trf(lang, Msg::CliServiceNotFound, &[("id", &service_id)]),
+                    ));
+                }
+            };
+            let known = canned::context(settings, known);
+            opening.draft.description = canned::filled(lang, &template, &known)?;
+            opening.request(settings).into()
         }
         Lookup::Append { protocol, text } => {
             let mut q = TicketSearch::new(TicketSearchBy::Protocol, protocol.trim());

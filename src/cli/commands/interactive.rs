@@ -68,6 +68,7 @@ pub(super) fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, 
             attendant: settings.attendant.clone(),
             ramal: settings.ramal.clone(),
             internal_id: settings.internal_id.clone(),
+            templates: ctx.templates().0,
             insecure: ctx.global.insecure,
             cleartext: settings.cleartext_remote(),
             ..crate::app::Settings::default()
@@ -82,6 +83,7 @@ pub(super) fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, 
         warnings: config::secrets_warning(&ctx.loaded, lang)
             .into_iter()
             .chain(config::unknown_keys_warning(&ctx.loaded, lang))
+            .chain(ctx.templates().1.iter().map(|e| e.message(lang)))
             .chain(cleartext_warning(lang, &settings))
             .collect(),
     };

@@ -93,6 +93,9 @@ pub(super) fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
     for key in config::unknown_keys(&loaded.text) {
         warnings.push(trf(lang, Msg::CfgUnknownKey, &[("key", &key)]));
     }
+    // Each broken canned text, by name: such a text is never offered.
+    let (templates, template_errors) = ctx.templates();
+    warnings.extend(template_errors.iter().map(|e| e.message(lang)));
     let (_, key_warnings) = Keymap::new(&ctx.key_overrides(), false);
     warnings.extend(key_warnings.iter().map(|w| w.message(lang)));
     if let Some(theme) = &file.theme
@@ -188,6 +191,21 @@ pub(super) fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
                     ctx.paths.audit_file().display().to_string(),
                 ),
                 (Msg::CliCheckLogs, ctx.paths.log_dir().display().to_string()),
+                (Msg::CliCheckTemplates, {
+                    let names: Vec<String> = templates
+                        .iter()
+                        .map(|t| crate::sanitize::clean_line(&t.name).into_owned())
+                        .collect();
+                    if file.templates.is_empty() {
+                        trf(
+                            lang,
+                            Msg::CliCheckTemplatesBuiltIn,
+                            &[("names", &names.join(", "))],
+                        )
+                    } else {
+                        names.join(", ")
+                    }
+                }),
             ];
             for (label, value) in lines {
                 say(format!("  {}: {}", tr(lang, label), value));

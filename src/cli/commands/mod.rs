@@ -4,6 +4,7 @@
 //! [`interactive`]).
 
 mod actions;
+mod canned;
 mod export;
 mod interactive;
 mod local;
@@ -158,9 +159,12 @@ pub fn dispatch(
     if !matches!(cli.command, Some(Command::Config(ConfigCommand::Check))) {
         // A file others may rewrite must not run commands.
         config::check_commands_safe(&loaded).map_err(|e| Failure::config(lang, &e))?;
+        // A broken canned text is left out and said, never fatal.
+        let (_, template_errors) = crate::ops::templates::load(&loaded.file.templates);
         for w in config::secrets_warning(&loaded, lang)
             .into_iter()
             .chain(config::unknown_keys_warning(&loaded, lang))
+            .chain(template_errors.iter().map(|e| e.message(lang)))
         {
             eprintln!("hubdesk: {w}");
         }
@@ -269,6 +273,17 @@ fn runtime(lang: Lang) -> Result<tokio::runtime::Runtime, Failure> {
 }
 
 impl Ctx {
+    /// The canned texts of this run (the config's sound ones, else the
+    /// built-in ones) and the problems of the others.
+    fn templates(
+        &self,
+    ) -> (
+        Vec<crate::ops::templates::Template>,
+        Vec<crate::ops::templates::TemplateError>,
+    ) {
+        crate::ops::templates::load(&self.loaded.file.templates)
+    }
+
     fn settings(&self) -> Result<Settings, Failure> {
         let flags = FlagOverrides {
             profile: self.global.profile.clone(),

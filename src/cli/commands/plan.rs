@@ -372,6 +372,7 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, mut command: Command) -> Resu
         Command::Ticket(TicketCommand::Open {
             service_id,
             description,
+            template,
             name,
             phone,
             email,
@@ -385,34 +386,56 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, mut command: Command) -> Resu
             if let Some(e) = &email {
                 br::email::validate(e).map_err(|e| Failure::usage(e.message(lang)))?;
             }
-            let attendant = crate::ops::identity::attendant(settings.attendant.as_deref());
-            let draft = crate::ops::tickets::TicketDraft {
-                service_id,
-                description,
-                requester: name,
-                phone: phone.digits().to_owned(),
-                email,
-                open_order: with_order,
+            let opening = TicketOpen {
+                draft: crate::ops::tickets::TicketDraft {
+                    service_id,
+                    description: description.unwrap_or_default(),
+                    requester: name,
+                    phone: phone.digits().to_owned(),
+                    email,
+                    open_order: with_order,
+                },
+                ticket_type,
+                order: crate::api::ticket_extras::OrderParams {
+                    id_tipo_ordem_servico: order_type,
+                    status: order_status,
+                    ids_tecnicos: technicians,
+                },
             };
-            action(
-                ctx,
-                settings,
-                ActionRequest::OpenTicket(crate::ops::tickets::opening(
-                    crate::ops::tickets::open(
-                        &draft,
-                        attendant.as_deref(),
-                        settings.ramal.as_deref(),
-                    ),
-                    ticket_type,
-                    Some(crate::api::ticket_extras::OrderParams {
-                        id_tipo_ordem_servico: order_type,
-                        status: order_status,
-                        ids_tecnicos: technicians,
-                    }),
-                )),
-            )?
+            match template {
+                None => action(ctx, settings, opening.request(settings))?,
+                // The customer's name, code, plan or login: read from
+                // the service's customer before the text is filled.
+                Some(name) => {
+                    let template = canned::find(ctx, &name)?;
+                    if canned::needs_record(&template) {
+                        refuse_read_only(ctx, settings)?;
+                        Plan::Lookup(Box::new(Lookup::TicketText { opening, template }))
+                    } else {
+                        let known = canned::context(settings, Default::default());
+                        let mut opening = opening;
+                        opening.draft.description = canned::filled(lang, &template, &known)?;
+                        action(ctx, settings, opening.request(settings))?
+                    }
+                }
+            }
         }
-        Command::Ticket(TicketCommand::Close { id, description }) => {
+        Command::Ticket(TicketCommand::Close {
+            id,
+            description,
+            template,
+        }) => {
+            // `ticket close` knows the ticket's id only (HubSoft reads no
+            // ticket by id): the attendant and the date fill, the rest is
+            // refused rather than sent as written.
+            let description = match template {
+                Some(name) => {
+                    let template = canned::find(ctx, &name)?;
+                    let known = canned::context(settings, Default::default());
+                    Some(canned::filled(lang, &template, &known)?)
+                }
+                None => description,
+            };
             // The closing text goes in parametros.texto_fechamento: in the
             // PUT, `descricao` is the customer's opening description and
             // sending it there overwrote what the customer reported.

@@ -2775,6 +2775,11 @@ catalog! {
     HelpSimUnlockMaxDays { pt: "Maior dias_desbloqueio aceito", en: "Largest accepted dias_desbloqueio" }
     /// --help: sim --reconnect-delay-secs.
     HelpSimReconnectDelay { pt: "Segundos até um serviço desconectado voltar", en: "Seconds until a disconnected service reconnects" }
+    /// --help: sim --reconnect-after-reads.
+    HelpSimReconnectAfterReads {
+        pt: "Uma sessão derrubada volta na N-ésima leitura da última conexão, em vez de após o atraso (determinístico, para testes)",
+        en: "A dropped session comes back on the Nth read of its last connection instead of after the delay (deterministic, for tests)"
+    }
     /// --help: sim --cache-ttl-secs.
     HelpSimCacheTtl { pt: "Segundos em que cliente/all repete uma resposta em cache", en: "Seconds cliente/all keeps serving a cached answer" }
     /// --help: sim --latency-ms.

@@ -130,6 +130,9 @@ impl Console {
             match effect {
                 Effect::Quit => self.quit = true,
                 Effect::Suspend => self.suspend = true,
+                // BEL goes out with the loop's other terminal bytes,
+                // between frames.
+                Effect::Bell => self.output.push(0x07),
                 other => self.runner.run(other),
             }
         }
@@ -178,6 +181,12 @@ impl Program for Console {
     }
 
     fn on_tick(&mut self) -> Control {
+        self.apply(Msg::Tick)
+    }
+
+    fn on_deadline(&mut self) -> Control {
+        // A watch's read falls due or its countdown turns (and a status
+        // message expires, a confirmation arms): time passed, said as a tick.
         self.apply(Msg::Tick)
     }
 

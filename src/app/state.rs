@@ -230,6 +230,8 @@ pub struct Settings {
     /// Where the screen-pop socket listens, when it does (`None`: not
     /// listening); shown on the PBX screen.
     pub screen_pop: Option<String>,
+    /// The pace of watches (`[watch]` in the config).
+    pub watch: super::watch::WatchConfig,
 }
 
 impl Default for Settings {
@@ -248,6 +250,7 @@ impl Default for Settings {
             ramal: None,
             internal_id: None,
             screen_pop: None,
+            watch: super::watch::WatchConfig::default(),
         }
     }
 }

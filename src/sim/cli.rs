@@ -40,7 +40,7 @@ pub struct SimArgs {
     pub reconnect_delay_secs: u64,
     /// A dropped session comes back on the Nth read of its last connection
     /// instead of after the delay (deterministic, for tests).
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     pub reconnect_after_reads: Option<u32>,
     /// Seconds `cliente/all` keeps serving a cached answer.
     #[arg(long, default_value_t = 30)]

@@ -620,7 +620,7 @@ catalog! {
     /// Watch row: what is watched.
     WatchRowWatching { pt: "Vigiando {service}", en: "Watching {service}" }
     /// Watch row: seconds to the next read.
-    WatchRowNext { pt: "próxima leitura em {secs} s", en: "next read in {secs} s" }
+    WatchRowNext { pt: "leitura em {secs} s", en: "read in {secs} s" }
     /// Watch row: a read is in flight.
     WatchRowReading { pt: "lendo…", en: "reading…" }
     /// Watch row: the reads fail; the wait doubled.

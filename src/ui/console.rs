@@ -210,12 +210,21 @@ fn hint_bar(app: &App) -> (Vec<BarHint>, Vec<BarHint>) {
         .copied()
         .find(|c| !(detail && *c == crate::app::keymap::Context::Subscriber));
     hints.sort_by_key(|h| rank(top, h.action));
-    // While a watch is offered, its key leads the bar.
+    // While a watch is offered, its key leads the bar (the help and the
+    // palette always list it).
+    let keys = crate::ui::widgets::keys_label(km, Action::Watch);
     if app.view.as_ref().is_some_and(|v| v.watch.offer.is_some())
-        && let Some(i) = hints.iter().position(|h| h.action == Action::Watch)
+        && contexts.contains(&crate::app::keymap::Context::Subscriber)
+        && !keys.is_empty()
     {
-        let watch = hints.remove(i);
-        hints.insert(0, watch);
+        hints.insert(
+            0,
+            crate::app::keymap::KeyHint {
+                keys,
+                action: Action::Watch,
+                msg: Msg::KeyWatch,
+            },
+        );
     }
     let hints = hints
         .iter()

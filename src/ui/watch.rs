@@ -58,7 +58,7 @@ pub fn line(app: &App, now: Instant) -> Line<'static> {
             ));
             spans.push(Span::styled(
                 format!(
-                    " {} ",
+                    " {}",
                     trf(
                         lang,
                         Msg::WatchRowOnline,

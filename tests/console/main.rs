@@ -28,6 +28,7 @@ mod console_sales;
 mod console_screens;
 mod console_tools;
 mod console_typeahead;
+mod console_watch;
 mod escapes;
 mod pty_harness;
 mod screen_pop_e2e;

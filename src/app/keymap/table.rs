@@ -536,7 +536,9 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
     op(K::PbxMissed),
     row(A::Network(0), C::Global, &["N"], Msg::KeyNetwork),
     row(A::NetworkJump, C::Subscriber, &["n"], Msg::KeyNetworkJump),
-    hint(row(A::Watch, C::Subscriber, &["w"], Msg::KeyWatch)),
+    // In the bar only while a watch is offered (`ui::console`): the
+    // service keys fill it at 80 columns.
+    row(A::Watch, C::Subscriber, &["w"], Msg::KeyWatch),
     // No letter answers a dialog: a word typed into the wrong place must
     // never confirm (issue 13). The focus starts on "Não"; arrows or Tab
     // reach "Sim" and Enter answers with the focused button.

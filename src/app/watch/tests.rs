@@ -547,3 +547,27 @@ fn the_actions_that_bring_the_connection_back_offer_a_watch() {
         ]
     );
 }
+
+#[test]
+fn the_offer_follows_its_service_and_w_takes_it() {
+    let mut app = console(false);
+    let id = app.view.as_ref().unwrap().id;
+    crate::app::watch::offer(&mut app, id, 100028);
+    assert_eq!(app.view.as_ref().unwrap().watch.offer, Some(100028));
+    // Another customer view's action offers nothing here.
+    crate::app::watch::offer(&mut app, 999, 100029);
+    assert_eq!(app.view.as_ref().unwrap().watch.offer, Some(100028));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Down);
+    assert_eq!(
+        app.view.as_ref().unwrap().watch.offer,
+        None,
+        "another service chosen"
+    );
+    press(&mut app, KeyCode::Up);
+    crate::app::watch::offer(&mut app, id, 100028);
+    press(&mut app, KeyCode::Char('w'));
+    let view = app.view.as_ref().unwrap();
+    assert_eq!(view.watch.offer, None, "taken");
+    assert_eq!(view.watch.list[0].service, 100028);
+}

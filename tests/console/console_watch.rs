@@ -380,3 +380,62 @@ mod screens {
         snap("watch_offered", &mut app);
     }
 }
+
+// ---- the real binary ---------------------------------------------------------
+
+/// The real binary in a pseudo-terminal against a simulator whose
+/// sessions come back on the second read, reading every second
+/// (`[watch] interval_secs = 1`): a MAC reset offers the watch, `w`
+/// starts it, the loop's own timer sends the read, the badge shows and
+/// BEL reaches the terminal, between frames.
+#[test]
+fn in_a_terminal_a_mac_reset_then_w_rings_the_bell_when_the_session_is_back() {
+    use crate::support::pty::Pty;
+    use hubdesk::sim::DEMO_CREDENTIALS as D;
+    const DEADLINE: Duration = Duration::from_secs(20);
+    let sim = hubdesk::sim::start(SimConfig {
+        reconnect_after_reads: Some(2),
+        ..SimConfig::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let p = |s: &str| dir.path().join(s).to_string_lossy().into_owned();
+    std::fs::write(p("config.toml"), "[watch]\ninterval_secs = 1\n").unwrap();
+    let env = [
+        ("LANG", "pt_BR.UTF-8".to_owned()),
+        ("HUBDESK_CONFIG", p("config.toml")),
+        ("HUBDESK_DATA_DIR", p("data")),
+        ("HUBDESK_STATE_DIR", p("state")),
+        ("HUBSOFT_HOST", sim.base_url()),
+        ("HUBSOFT_CLIENT_ID", D.client_id.to_owned()),
+        ("HUBSOFT_CLIENT_SECRET", D.client_secret.to_owned()),
+        ("HUBSOFT_USERNAME", D.username.to_owned()),
+        ("HUBSOFT_PASSWORD", D.password.to_owned()),
+    ];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut pty = Pty::hubdesk(&[], &env, 80, 24);
+    pty.wait_for_text("Buscar cliente", DEADLINE);
+    pty.send_keys(b"1000\r");
+    pty.wait_for_text("Serviço Habilitado", DEADLINE);
+    pty.send_keys(b"m");
+    pty.confirm_yes(DEADLINE);
+    pty.wait_for_text("deve voltar sozinho: w vigia", DEADLINE);
+    let before = pty.raw_output().len();
+    pty.send_keys(b"w");
+    pty.wait_for_text("Vigiando", DEADLINE);
+    pty.wait_for_text("ONLINE", DEADLINE);
+    let after = pty.raw_output();
+    assert!(
+        after[before..].contains(&0x07),
+        "BEL after the watch started"
+    );
+    assert_eq!(sim.counters().get_for("mac_reset", SERVICE), 1);
+    // Esc clears the badge and stays on the customer; q leaves.
+    pty.send_keys(b"\x1b");
+    pty.wait_until(DEADLINE, |s| !s.contents().contains("ONLINE"))
+        .unwrap_or_else(|screen| panic!("the badge stayed:\n{screen}"));
+    assert!(pty.screen_text().contains("Serviço Habilitado"));
+    pty.send_keys(b"q");
+    let status = pty.wait_exit(DEADLINE).expect("the console exits on q");
+    assert!(status.success(), "exit status {status:?}");
+}

@@ -32,6 +32,8 @@ pub(super) use app::{offer, on_reply, on_tick, start, stop};
 pub const DEFAULT_INTERVAL: Duration = Duration::from_secs(5);
 /// How long a watch lasts by default.
 pub const DEFAULT_LIMIT: Duration = Duration::from_secs(5 * 60);
+const NANOS: u128 = 1_000_000_000;
+
 /// The longest wait between reads after errors (unless the interval
 /// itself is longer).
 pub const MAX_BACKOFF: Duration = Duration::from_secs(60);
@@ -356,7 +358,7 @@ impl Watches {
             return None;
         }
         let left = self.next_at?.saturating_duration_since(now);
-        Some(left.as_millis().div_ceil(1000) as u64)
+        Some(left.as_nanos().div_ceil(NANOS) as u64)
     }
 
     /// The oldest waiting watch (its elapsed time is the one shown).
@@ -378,17 +380,18 @@ impl Watches {
             if now < from {
                 return from;
             }
-            let past = now.duration_since(from).as_millis() / 1000 + 1;
+            let past = now.duration_since(from).as_nanos() / NANOS + 1;
             from + second * past as u32
         };
         let mut times: Vec<Instant> = Vec::new();
         if let Some(at) = self.next_at {
             times.push(at);
-            // The countdown turns at `at - k s`: the same phase as `at`.
+            // The countdown turns at `at - k s`: the same phase as `at`,
+            // to the nanosecond (a truncated millisecond would wake the
+            // loop just before the read is due, to send nothing).
             if at > now {
-                let left_ms = at.duration_since(now).as_millis() as u64;
-                let step = left_ms % 1000;
-                times.push(now + Duration::from_millis(if step == 0 { 1000 } else { step }));
+                let step = (at.duration_since(now).as_nanos() % NANOS) as u64;
+                times.push(now + Duration::from_nanos(if step == 0 { NANOS as u64 } else { step }));
             }
         }
         for w in self.list.iter().filter(|w| w.waiting()) {

@@ -571,3 +571,20 @@ fn the_offer_follows_its_service_and_w_takes_it() {
     assert_eq!(view.watch.offer, None, "taken");
     assert_eq!(view.watch.list[0].service, 100028);
 }
+
+/// Seen in tmux: the countdown's turn was computed in whole milliseconds,
+/// so the loop woke up just before the read was due, sent nothing, and
+/// its next wake-up (in the past by then) was dropped: the watch froze at
+/// "read in 0 s". The turn is exact now (and the console wakes at once
+/// for a watch deadline already past).
+#[test]
+fn the_countdown_turns_at_the_exact_instant_not_a_truncated_millisecond() {
+    let t0 = Instant::now();
+    let mut w = watching(t0, &[1]);
+    w.next_at = Some(t0 + Duration::from_millis(5_500));
+    let now = t0 + Duration::from_micros(4_499_300);
+    assert_eq!(w.countdown(now), Some(2));
+    let wake = w.wake_at(now, &cfg()).unwrap();
+    assert_eq!(wake, t0 + Duration::from_millis(4_500));
+    assert_eq!(w.countdown(wake), Some(1));
+}

@@ -137,6 +137,9 @@ impl Console {
             match effect {
                 Effect::Quit => self.quit = true,
                 Effect::Suspend => self.suspend = true,
+                // BEL goes out with the loop's other terminal bytes,
+                // between frames.
+                Effect::Bell => self.output.push(0x07),
                 other => self.runner.run(other),
             }
         }
@@ -188,19 +191,30 @@ impl Program for Console {
         self.apply(Msg::Tick)
     }
 
+    fn on_deadline(&mut self) -> Control {
+        // A watch's read falls due or its countdown turns (and a status
+        // message expires, a confirmation arms): time passed, said as a tick.
+        self.apply(Msg::Tick)
+    }
+
     fn animating(&self) -> bool {
         self.app.animating()
     }
 
     fn next_deadline(&self) -> Option<Instant> {
         let now = Instant::now();
-        let status = self.app.status.as_ref().and_then(|s| s.expires);
-        // A confirmation's "Sim" wakes up when the dialog is armed.
-        [status, self.app.wake_at()]
-            .into_iter()
-            .flatten()
-            .filter(|t| *t > now)
-            .min()
+        let status = self
+            .app
+            .status
+            .as_ref()
+            .and_then(|s| s.expires)
+            .filter(|t| *t > now);
+        // A confirmation's "Sim" wakes up when the dialog is armed, a
+        // watch when its read falls due or its countdown turns. These
+        // are later than the last message (`App::wake_at`), but may have
+        // passed while it was handled: then the loop wakes at once rather
+        // than not at all.
+        [status, self.app.wake_at()].into_iter().flatten().min()
     }
 
     fn draw(&self, frame: &mut Frame<'_>, now: Instant) {

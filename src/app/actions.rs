@@ -584,6 +584,10 @@ fn answer(
     }
     if let Some(p) = pending {
         refresh_after(app, kind, &outcome, &p, fx);
+        // The connection comes back by itself: watching it is offered.
+        if matches!(outcome, Outcome::Done { .. }) && kind.offers_watch() {
+            super::watch::offer(app, p.view, p.target.service_id);
+        }
     }
     Changed::Yes
 }

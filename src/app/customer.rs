@@ -81,6 +81,10 @@ pub struct CustomerView {
     /// record names this customer; otherwise the list is read again by
     /// code.
     pub doc_keyed: Vec<u64>,
+    /// The services watched until they come online, and the offer to
+    /// watch one after an action (issue 18): they belong to this
+    /// customer, and go when it is left.
+    pub watch: super::watch::Watches,
 }
 
 /// A pane as a map key for per-pane selection.
@@ -324,6 +328,7 @@ pub(super) fn open_code(
         pick,
         drafts: HashMap::new(),
         doc_keyed: Vec::new(),
+        watch: super::watch::Watches::default(),
     };
     apply_pick(&mut view);
     let arrived = match prefetched {
@@ -367,20 +372,26 @@ pub(super) fn close_view(app: &mut App, fx: &mut Vec<Effect>) {
     app.screen = Screen::Search;
 }
 
+/// `GET cliente` by code with the last connection: the customer's
+/// record, for the Cliente pane and for the watches' reads.
+pub(super) fn customer_request(app: &App, code: u64) -> Request {
+    let mut p = CustomerSearch::new(CustomerSearchBy::Code, code.to_string());
+    p.last_connection = Some(true);
+    // The trust-unlock history (current servers; a 2020 one
+    // ignores it and sends none).
+    p.include_unlocks = Some(true);
+    p.include_cancelled = Some(app.search.include_cancelled);
+    Request::Customer(p)
+}
+
 pub(super) fn fetch(app: &mut App, view: &mut CustomerView, slot: Slot, fx: &mut Vec<Effect>) {
     let seq = app.seq();
-    let code = view.code.to_string();
     let request = match slot {
-        Slot::Search | Slot::Tool(_) => return,
+        // The watches send their own reads (`watch::on_tick`).
+        Slot::Search | Slot::Tool(_) | Slot::Watch => return,
         Slot::Customer => {
             view.customer.start(seq);
-            let mut p = CustomerSearch::new(CustomerSearchBy::Code, code);
-            p.last_connection = Some(true);
-            // The trust-unlock history (current servers; a 2020 one
-            // ignores it and sends none).
-            p.include_unlocks = Some(true);
-            p.include_cancelled = Some(app.search.include_cancelled);
-            Request::Customer(p)
+            customer_request(app, view.code)
         }
         Slot::Invoices => {
             view.invoices.start(seq);
@@ -465,6 +476,8 @@ pub(super) fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<E
     };
     let mut close = false;
     let changed = match action {
+        // Esc first stops the watches, and stays on the customer.
+        Action::Back if super::watch::stop(app, &mut view) => Changed::Yes,
         Action::Back => {
             // Back in the box, its text selected: typing starts the next
             // search, Enter repeats this one (issue 13).
@@ -599,6 +612,7 @@ pub(super) fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<E
             actions::start(app, &mut view, a, fx)
         }
         Action::NetworkJump => tools::network::jump(app, &view, fx),
+        Action::Watch => super::watch::start(app, &mut view),
         // The panes' texts run longer than 80x24 (the selected service's
         // address and last connection, a PIX code, a ticket's text): the
         // page keys, Home and End scroll the focused pane's text and the
@@ -637,6 +651,8 @@ pub(super) fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<E
                     if to != view.service {
                         view.service = to;
                         view.hide_secrets();
+                        // The offer named the service the action was on.
+                        view.watch.offer = None;
                         sync_connections(app, &mut view, fx);
                     }
                     Changed::Yes

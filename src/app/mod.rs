@@ -28,6 +28,7 @@ mod state;
 pub mod status;
 pub mod tools;
 pub mod typeahead;
+pub mod watch;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -221,17 +222,23 @@ impl App {
     }
 
     /// The next instant at which the screen changes by itself without a
-    /// message: a confirmation becoming able to confirm. The loop wakes
-    /// up then to redraw.
+    /// message: a confirmation becoming able to confirm, a watch's read
+    /// falling due or its countdown turning. The loop wakes up then with
+    /// a [`Msg::Tick`].
     pub fn wake_at(&self) -> Option<Instant> {
-        match &self.overlay {
+        let armed = match &self.overlay {
             Some(actions::Overlay::Confirm { choice, .. })
             | Some(actions::Overlay::Acknowledge { choice, .. })
             | Some(actions::Overlay::Quit { choice, .. }) => {
                 Some(choice.armed_at()).filter(|t| *t > self.instant)
             }
             _ => None,
-        }
+        };
+        let watch = self
+            .view
+            .as_ref()
+            .and_then(|v| v.watch.wake_at(self.instant, &self.settings.watch));
+        armed.into_iter().chain(watch).min()
     }
 
     fn seq(&mut self) -> u64 {
@@ -333,6 +340,8 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
         }
         Msg::Tick => {
             app.tick = app.tick.wrapping_add(1);
+            // Watches run on ticks: their reads, countdown and limit.
+            watch::on_tick(app, &mut fx);
             Changed::Yes
         }
         Msg::Fetched { req, reply } => {

@@ -40,6 +40,8 @@ pub enum Slot {
     /// The selected service's router and Wi-Fi passwords, read only while
     /// they are revealed.
     Passwords,
+    /// The watches' read of the last connections ([`super::watch`]).
+    Watch,
     /// A tool screen's read (view [`tools::TOOLS_VIEW`]).
     Tool(tools::ToolSlot),
 }
@@ -131,6 +133,9 @@ pub enum Effect {
         /// Echoed in the answer; an older generation's answer is dropped.
         generation: u64,
     },
+    /// Ring the terminal bell (BEL), written by the loop between frames:
+    /// a watched service came online.
+    Bell,
     /// Suspend to the shell (Ctrl-Z).
     Suspend,
     /// Leave the console.

@@ -186,6 +186,11 @@ pub const CUSTOMER_ENTRIES: &[Entry] = &[
         label: T::KeyNetworkJump,
         action: Action::NetworkJump,
     },
+    Entry {
+        command: "watch",
+        label: T::KeyWatch,
+        action: Action::Watch,
+    },
     op(ActionKind::PbxNotify),
     op(ActionKind::PbxMissed),
 ];

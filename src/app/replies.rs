@@ -171,6 +171,9 @@ pub(super) fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Eff
             clamp(&mut view, Pane::Connections);
             Changed::Yes
         }
+        (Slot::Watch, Reply::Customers(result)) => {
+            super::watch::on_reply(app, &mut view, req.seq, result, fx)
+        }
         _ => Changed::No,
     };
     app.view = Some(view);

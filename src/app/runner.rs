@@ -292,7 +292,7 @@ impl Runner {
                 });
                 self.index_task = Some(handle.abort_handle());
             }
-            Effect::Suspend | Effect::Quit => {}
+            Effect::Bell | Effect::Suspend | Effect::Quit => {}
         }
     }
 

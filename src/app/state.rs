@@ -233,6 +233,8 @@ pub struct Settings {
     /// The canned texts the ticket forms offer (`Ctrl-T`): the config's
     /// sound `[templates]`, else the built-in ones.
     pub templates: Vec<crate::ops::templates::Template>,
+    /// The pace of watches (`[watch]` in the config).
+    pub watch: super::watch::WatchConfig,
 }
 
 impl Default for Settings {
@@ -252,6 +254,7 @@ impl Default for Settings {
             internal_id: None,
             screen_pop: None,
             templates: crate::ops::templates::defaults(),
+            watch: super::watch::WatchConfig::default(),
         }
     }
 }

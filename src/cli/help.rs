@@ -302,6 +302,7 @@ const SUBCOMMANDS: &[Sub] = &[
             ("token_ttl_secs", Msg::HelpSimTokenTtl),
             ("unlock_max_days", Msg::HelpSimUnlockMaxDays),
             ("reconnect_delay_secs", Msg::HelpSimReconnectDelay),
+            ("reconnect_after_reads", Msg::HelpSimReconnectAfterReads),
             ("cache_ttl_secs", Msg::HelpSimCacheTtl),
             ("latency_ms", Msg::HelpSimLatency),
             ("jitter_ms", Msg::HelpSimJitter),

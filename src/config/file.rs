@@ -12,7 +12,11 @@ pub(super) const TOP_KEYS: &[&str] = &[
     "keys",
     "profiles",
     "templates",
+    "watch",
 ];
+
+/// Keys allowed in the `[watch]` table.
+pub(super) const WATCH_KEYS: &[&str] = &["interval_secs", "limit_mins"];
 
 /// Keys allowed in a `[profiles.NAME]` table.
 pub(super) const PROFILE_KEYS: &[&str] = &[
@@ -52,6 +56,61 @@ pub struct ConfigFile {
     /// Canned ticket texts by name (`[templates]`), shared by every
     /// profile; checked by [`crate::ops::templates::load`].
     pub templates: BTreeMap<String, String>,
+    /// The console's watches (`w`): their pace.
+    pub watch: WatchSection,
+}
+
+/// The `[watch]` table: how often a watched service's last connection is
+/// read, and for how long (see [`WatchSection::pace`]).
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct WatchSection {
+    /// Seconds between two reads (default 5, from 1 to 300).
+    pub interval_secs: Option<u64>,
+    /// Minutes after which a watch stops by itself (default 5, from 1 to
+    /// 120).
+    pub limit_mins: Option<u64>,
+}
+
+impl WatchSection {
+    /// Seconds between reads when the file says nothing.
+    pub const DEFAULT_INTERVAL_SECS: u64 = 5;
+    /// Minutes of a watch when the file says nothing.
+    pub const DEFAULT_LIMIT_MINS: u64 = 5;
+
+    /// The interval and the limit, checked: a value out of range is an
+    /// error naming its key (a typo must not poll a server every
+    /// millisecond, nor forget to stop).
+    pub fn pace(&self) -> Result<(std::time::Duration, std::time::Duration), ConfigError> {
+        let check =
+            |key: &str, v: Option<u64>, default: u64, range: std::ops::RangeInclusive<u64>| {
+                let v = v.unwrap_or(default);
+                if range.contains(&v) {
+                    Ok(v)
+                } else {
+                    Err(ConfigError::BadValue {
+                        key: format!("watch.{key}"),
+                        value: v.to_string(),
+                    })
+                }
+            };
+        let interval = check(
+            "interval_secs",
+            self.interval_secs,
+            Self::DEFAULT_INTERVAL_SECS,
+            1..=300,
+        )?;
+        let limit = check(
+            "limit_mins",
+            self.limit_mins,
+            Self::DEFAULT_LIMIT_MINS,
+            1..=120,
+        )?;
+        Ok((
+            std::time::Duration::from_secs(interval),
+            std::time::Duration::from_secs(limit * 60),
+        ))
+    }
 }
 
 /// One `[profiles.NAME]` table. No `Debug`: it may hold secrets.
@@ -267,6 +326,15 @@ pub fn unknown_keys(text: &str) -> Vec<String> {
     for (key, value) in &table {
         if !TOP_KEYS.contains(&key.as_str()) {
             out.push(key.clone());
+        } else if key == "watch"
+            && let Some(watch) = value.as_table()
+        {
+            out.extend(
+                watch
+                    .keys()
+                    .filter(|k| !WATCH_KEYS.contains(&k.as_str()))
+                    .map(|k| format!("watch.{k}")),
+            );
         } else if key == "profiles"
             && let Some(profiles) = value.as_table()
         {

@@ -420,3 +420,40 @@ fn unknown_keys_and_cleartext_hosts_are_said_on_every_run() {
     std::fs::write(&path, "[profiles.p]\nhost = 'https://x'\n").unwrap();
     assert_eq!(unknown_keys_warning(&load(&path).unwrap(), Lang::En), None);
 }
+
+#[test]
+fn the_watch_pace_has_defaults_ranges_and_known_keys() {
+    use std::time::Duration;
+    let (interval, limit) = parse("").unwrap().watch.pace().unwrap();
+    assert_eq!(
+        (interval, limit),
+        (Duration::from_secs(5), Duration::from_secs(300))
+    );
+    let file = parse("[watch]\ninterval_secs = 2\nlimit_mins = 10\n").unwrap();
+    assert_eq!(
+        file.watch.pace().unwrap(),
+        (Duration::from_secs(2), Duration::from_secs(600))
+    );
+    for (text, key) in [
+        ("[watch]\ninterval_secs = 0", "watch.interval_secs"),
+        ("[watch]\ninterval_secs = 301", "watch.interval_secs"),
+        ("[watch]\nlimit_mins = 0", "watch.limit_mins"),
+        ("[watch]\nlimit_mins = 121", "watch.limit_mins"),
+    ] {
+        match parse(text).unwrap().watch.pace() {
+            Err(ConfigError::BadValue { key: k, .. }) => assert_eq!(k, key, "{text}"),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    assert!(parse("[watch]\ninterval_secs = 'cinco'").is_err());
+    assert_eq!(
+        unknown_keys("[watch]\ninterval_secs = 5\nintervalo = 3\n"),
+        vec!["watch.intervalo".to_owned()]
+    );
+    let example = parse(EXAMPLE).unwrap();
+    assert_eq!(
+        example.watch.pace().unwrap(),
+        (Duration::from_secs(5), Duration::from_secs(300)),
+        "the example shows the defaults"
+    );
+}

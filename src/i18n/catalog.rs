@@ -603,6 +603,50 @@ catalog! {
     /// Column header: the calling station (usually the CPE's MAC).
     ColCallingStation { pt: "MAC (calling station)", en: "MAC (calling station)" }
 
+    // ---- Watch until online -----------------------------------------------------
+    /// Status: a watch started (interval in seconds, limit as m:ss).
+    WatchStarted {
+        pt: "Vigiando {service}: última conexão lida a cada {interval} s, por até {limit}",
+        en: "Watching {service}: last connection read every {interval} s, for up to {limit}"
+    }
+    /// Status: `w` on a service already watched.
+    WatchAlready { pt: "{service} já está sendo vigiado", en: "{service} is already being watched" }
+    /// Status: Esc stopped the watches.
+    WatchStopped { pt: "Vigilância encerrada", en: "Watch stopped" }
+    /// Status (stays): a watched service came online.
+    WatchCameOnline { pt: "{service} está online (sessão desde {since})", en: "{service} is online (session since {since})" }
+    /// Status (stays): a watched service is online in a new session.
+    WatchNewSession { pt: "{service} voltou com uma nova sessão (desde {since})", en: "{service} is back in a new session (since {since})" }
+    /// Status (stays): watches reached their limit (m:ss).
+    WatchExpired {
+        pt: "Vigilância de {service} encerrada após {limit}: ainda sem nova conexão",
+        en: "Stopped watching {service} after {limit}: no new connection yet"
+    }
+    /// Watch row: what is watched.
+    WatchRowWatching { pt: "Vigiando {service}", en: "Watching {service}" }
+    /// Watch row: seconds to the next read.
+    WatchRowNext { pt: "leitura em {secs} s", en: "read in {secs} s" }
+    /// Watch row: a read is in flight.
+    WatchRowReading { pt: "lendo…", en: "reading…" }
+    /// Watch row: the reads fail; the wait doubled.
+    WatchRowFailing {
+        pt: "leitura falhou ({error}); nova em {secs} s",
+        en: "read failed ({error}); next in {secs} s"
+    }
+    /// Watch row: elapsed of the limit (both m:ss).
+    WatchRowElapsed { pt: "{elapsed} de {limit}", en: "{elapsed} of {limit}" }
+    /// Watch row: Esc stops.
+    WatchRowEsc { pt: "Esc encerra", en: "Esc stops" }
+    /// Watch row: the badge of a service that came online.
+    WatchBadgeOnline { pt: "ONLINE", en: "ONLINE" }
+    /// Watch row: a service that came online, since when.
+    WatchRowOnline { pt: "{service} desde {since}", en: "{service} since {since}" }
+    /// Watch row: the offer after an action.
+    WatchRowOffer {
+        pt: "{service} deve voltar sozinho: w vigia até ficar online",
+        en: "{service} should come back by itself: w watches until it is online"
+    }
+
     // ---- Invoices ---------------------------------------------------------------
     /// Unpaid, not yet due.
     InvoiceOpen { pt: "em aberto", en: "open" }
@@ -1826,6 +1870,8 @@ catalog! {
     KeyCycleOrderFilter { pt: "Filtrar status", en: "Filter status" }
     /// Key help: show cancelled items too.
     KeyIncludeCancelled { pt: "Incluir canceladas", en: "Include cancelled" }
+    /// Key help: watch the selected service until it is online.
+    KeyWatch { pt: "Vigiar até ficar online", en: "Watch until online" }
 
     // ---- Help screen: headings, notes, footer -----------------------------------
     /// Help screen.
@@ -2852,6 +2898,11 @@ catalog! {
     HelpSimUnlockMaxDays { pt: "Maior dias_desbloqueio aceito", en: "Largest accepted dias_desbloqueio" }
     /// --help: sim --reconnect-delay-secs.
     HelpSimReconnectDelay { pt: "Segundos até um serviço desconectado voltar", en: "Seconds until a disconnected service reconnects" }
+    /// --help: sim --reconnect-after-reads.
+    HelpSimReconnectAfterReads {
+        pt: "Uma sessão derrubada volta na N-ésima leitura da última conexão, em vez de após o atraso (determinístico, para testes)",
+        en: "A dropped session comes back on the Nth read of its last connection instead of after the delay (deterministic, for tests)"
+    }
     /// --help: sim --cache-ttl-secs.
     HelpSimCacheTtl { pt: "Segundos em que cliente/all repete uma resposta em cache", en: "Seconds cliente/all keeps serving a cached answer" }
     /// --help: sim --latency-ms.

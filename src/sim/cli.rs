@@ -38,6 +38,10 @@ pub struct SimArgs {
     /// Seconds until a disconnected service reconnects.
     #[arg(long, default_value_t = 10)]
     pub reconnect_delay_secs: u64,
+    /// A dropped session comes back on the Nth read of its last connection
+    /// instead of after the delay (deterministic, for tests).
+    #[arg(long, value_name = "N")]
+    pub reconnect_after_reads: Option<u32>,
     /// Seconds `cliente/all` keeps serving a cached answer.
     #[arg(long, default_value_t = 30)]
     pub cache_ttl_secs: u64,
@@ -117,6 +121,7 @@ impl SimArgs {
             token_ttl: Duration::from_secs(self.token_ttl_secs),
             unlock_max_days: self.unlock_max_days,
             reconnect_delay: Duration::from_secs(self.reconnect_delay_secs),
+            reconnect_after_reads: self.reconnect_after_reads.filter(|n| *n > 0),
             today: self.today,
             cache_ttl: Duration::from_secs(self.cache_ttl_secs),
             generation: if self.legacy_2020 {
@@ -235,8 +240,11 @@ mod tests {
             "2026-01-31",
             "--unlock-max-days",
             "5",
+            "--reconnect-after-reads",
+            "2",
         ]);
         let cfg = cli.sim.to_config();
+        assert_eq!(cfg.reconnect_after_reads, Some(2));
         assert_eq!(cfg.customers, 50);
         assert_eq!(cfg.seed, 9);
         assert_eq!(cfg.unlock_max_days, 5);
@@ -267,8 +275,12 @@ mod tests {
             (d.token_ttl, d.unlock_max_days)
         );
         assert_eq!(
-            (cfg.reconnect_delay, cfg.cache_ttl),
-            (d.reconnect_delay, d.cache_ttl)
+            (
+                cfg.reconnect_delay,
+                cfg.cache_ttl,
+                cfg.reconnect_after_reads
+            ),
+            (d.reconnect_delay, d.cache_ttl, None)
         );
         assert_eq!(
             cfg.faults,

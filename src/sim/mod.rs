@@ -116,6 +116,14 @@ pub struct SimConfig {
     pub unlock_max_days: u32,
     /// How long after a requested disconnect the service reconnects.
     pub reconnect_delay: Duration,
+    /// When set, a session dropped by an action (a disconnect, or the
+    /// router restarting after a MAC reset, an ONU MAC reset, a trust
+    /// unlock or a CPE reboot or restore) comes back on the Nth read of
+    /// the service's last connection after it (`cliente` with
+    /// `ultima_conexao=sim`; 1 = the first read already sees it online)
+    /// instead of after [`SimConfig::reconnect_delay`]: deterministic,
+    /// for tests that watch it come back.
+    pub reconnect_after_reads: Option<u32>,
     /// "Today" for the data and the default date windows; `None` = the real
     /// date in America/Sao_Paulo.
     pub today: Option<NaiveDate>,
@@ -152,6 +160,7 @@ impl Default for SimConfig {
             token_ttl: Duration::from_secs(2_592_000),
             unlock_max_days: 3,
             reconnect_delay: Duration::from_secs(10),
+            reconnect_after_reads: None,
             today: None,
             cache_ttl: Duration::from_secs(30),
             generation: Generation::Current,

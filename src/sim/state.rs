@@ -99,12 +99,36 @@ pub struct Prospect {
     pub valor: String,
 }
 
-/// A disconnect requested through the API.
+/// A session dropped through the API (a disconnect, or the router
+/// restarting after a MAC reset, an unlock or a CPE reboot), and the new
+/// one that follows it.
 #[derive(Clone, Debug)]
 pub struct Disconnect {
     pub at: NaiveDateTime,
-    pub reconnect_at: NaiveDateTime,
+    pub reconnect: Reconnect,
     pub new_ip: u32,
+}
+
+/// When the session of a [`Disconnect`] comes back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reconnect {
+    /// At this time (the simulator's `reconnect_delay` after the action).
+    At(NaiveDateTime),
+    /// On this many more reads of the service's last connection
+    /// (`cliente` with `ultima_conexao=sim`), with
+    /// [`crate::sim::SimConfig::reconnect_after_reads`]: deterministic,
+    /// for tests that watch the session come back.
+    AfterReads(u32),
+}
+
+impl Reconnect {
+    /// When the new session started, if it has by `now`.
+    pub fn started_by(self, now: NaiveDateTime) -> Option<NaiveDateTime> {
+        match self {
+            Reconnect::At(t) if t <= now => Some(t),
+            _ => None,
+        }
+    }
 }
 
 /// A trust unlock granted through the API (the history also holds

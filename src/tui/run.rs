@@ -89,6 +89,12 @@ pub trait Program {
     /// message expiring), so the loop wakes up to redraw then.
     fn next_deadline(&self) -> Option<Instant>;
 
+    /// [`Program::next_deadline`] passed: a program with timers (the
+    /// console's watches) advances them here. By default it only redraws.
+    fn on_deadline(&mut self) -> Control {
+        Control::Redraw
+    }
+
     /// Draws the whole screen. `now` is read once by the loop per frame,
     /// so drawing reads no clock.
     fn draw(&self, frame: &mut Frame<'_>, now: Instant);
@@ -230,7 +236,7 @@ where
             }
             _ = async { tokio::time::sleep_until(deadline.expect("guarded")).await }, if deadline.is_some() => {
                 screen.frames.mark_dirty();
-                Step::Continue
+                apply(&mut screen, program.on_deadline())?
             }
         };
         // Before leaving too: a copy asked for just before quitting still

@@ -57,8 +57,17 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
     // A long message (an action's result, the server's refusal) takes up
     // to a sixth of the screen rather than being cut.
     let status_h = status.rows(area.width, (area.height / 6).max(1));
+    // The open customer's watches (or the offer of one) take a row of
+    // their own above the hint bar, on every screen the customer stays
+    // open behind.
+    let watch_h = u16::from(crate::ui::watch::shows(app) && app.screen != Screen::Search);
     let body = Rect {
-        height: area.height - 1 - status_h,
+        height: area.height - 1 - status_h - watch_h,
+        ..area
+    };
+    let watch_area = Rect {
+        y: area.y + body.height,
+        height: watch_h,
         ..area
     };
     let hints_area = Rect {
@@ -87,6 +96,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
     .render(hints_area, frame.buffer_mut());
 
     status.render(status_area, frame.buffer_mut());
+    if watch_h > 0 {
+        crate::ui::watch::draw(app, now, watch_area, frame.buffer_mut());
+    }
 
     if let Some(overlay) = &app.overlay {
         crate::ui::actions::draw(frame, body, app, overlay, now);
@@ -209,6 +221,22 @@ fn hint_bar(app: &App) -> (Vec<BarHint>, Vec<BarHint>) {
         .copied()
         .find(|c| !(detail && *c == crate::app::keymap::Context::Subscriber));
     hints.sort_by_key(|h| rank(top, h.action));
+    // While a watch is offered, its key leads the bar (the help and the
+    // palette always list it).
+    let keys = crate::ui::widgets::keys_label(km, Action::Watch);
+    if app.view.as_ref().is_some_and(|v| v.watch.offer.is_some())
+        && contexts.contains(&crate::app::keymap::Context::Subscriber)
+        && !keys.is_empty()
+    {
+        hints.insert(
+            0,
+            crate::app::keymap::KeyHint {
+                keys,
+                action: Action::Watch,
+                msg: Msg::KeyWatch,
+            },
+        );
+    }
     let hints = hints
         .iter()
         .filter_map(|h| {

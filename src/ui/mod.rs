@@ -32,4 +32,5 @@ pub mod search;
 pub use crate::theme;
 pub mod tickets;
 pub mod tools;
+pub mod watch;
 pub mod widgets;

@@ -76,10 +76,21 @@ impl Console {
         }
     }
 
-    pub(super) fn apply(&mut self, msg: Msg) {
-        for e in update(&mut self.app, msg).0 {
+    /// Applies `msg`, runs its effects and returns them.
+    pub(super) fn apply(&mut self, msg: Msg) -> Vec<hubdesk::app::Effect> {
+        let fx = update(&mut self.app, msg).0;
+        for e in fx.clone() {
             self.runner.run(e);
         }
+        fx
+    }
+
+    /// The next message from the runner (bounded by [`DEADLINE`]).
+    pub(super) async fn recv(&mut self, what: &str) -> Msg {
+        timeout(DEADLINE, self.rx.recv())
+            .await
+            .unwrap_or_else(|_| panic!("timed out waiting for {what}"))
+            .unwrap()
     }
 
     pub(super) fn key(&mut self, code: KeyCode) {

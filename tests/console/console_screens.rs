@@ -131,7 +131,7 @@ pub(super) fn open(app: &mut App, answer: &[Slot], fail: &[Slot]) {
                 excerpt: "Bad Gateway".into(),
             };
             match slot {
-                Slot::Customer | Slot::Search => Reply::Customers(Err(err)),
+                Slot::Customer | Slot::Search | Slot::Watch => Reply::Customers(Err(err)),
                 Slot::Invoices => Reply::Invoices(Err(err)),
                 Slot::Tickets => Reply::Tickets(Err(err)),
                 Slot::Orders => Reply::Orders(Err(err)),
@@ -328,7 +328,9 @@ fn customer_panes_empty() {
     let fx = search(&mut app, "guilherme", Ok(vec![customers().remove(0)]));
     for req in fetch_ids(&fx) {
         let reply = match req.slot {
-            Slot::Customer | Slot::Search => Reply::Customers(Ok(vec![customers().remove(0)])),
+            Slot::Customer | Slot::Search | Slot::Watch => {
+                Reply::Customers(Ok(vec![customers().remove(0)]))
+            }
             Slot::Invoices => Reply::Invoices(Ok(vec![])),
             Slot::Tickets => Reply::Tickets(Ok(vec![])),
             Slot::Orders => Reply::Orders(Ok(vec![])),
@@ -929,7 +931,9 @@ fn negative_traffic_and_session_counts_are_never_shown_as_figures() {
     let log: ConnectionLog = serde_json::from_value(log).unwrap();
     for req in fetch_ids(&fx) {
         let reply = match req.slot {
-            Slot::Customer | Slot::Search => Reply::Customers(Ok(vec![customers().remove(0)])),
+            Slot::Customer | Slot::Search | Slot::Watch => {
+                Reply::Customers(Ok(vec![customers().remove(0)]))
+            }
             Slot::Connections => Reply::Connections(Ok(log.clone())),
             _ => continue,
         };

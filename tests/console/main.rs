@@ -29,6 +29,7 @@ mod console_screens;
 mod console_templates;
 mod console_tools;
 mod console_typeahead;
+mod console_watch;
 mod escapes;
 mod pty_harness;
 mod screen_pop_e2e;

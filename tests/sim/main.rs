@@ -11,4 +11,5 @@ mod sim_actions;
 mod sim_data;
 mod sim_faults;
 mod sim_newer_routes;
+mod sim_reconnect;
 mod sim_shapes;

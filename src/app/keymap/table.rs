@@ -165,6 +165,9 @@ pub enum Action {
     /// From a service, open the network screen on its connection
     /// equipment, POP and zone.
     NetworkJump,
+    /// Watch the selected service until it comes online (a read: it
+    /// works in read-only mode).
+    Watch,
     /// An action of the table in [`crate::ops::actions`]: its form or its
     /// confirmation opens (the first kind of its command names it; see
     /// [`Action::for_kind`]).
@@ -257,6 +260,7 @@ impl Action {
             Action::Pbx => "pbx",
             Action::Network(_) => "network",
             Action::NetworkJump => "network-jump",
+            Action::Watch => "watch",
             Action::Run(kind) => kind.command(),
         }
     }
@@ -532,6 +536,9 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
     op(K::PbxMissed),
     row(A::Network(0), C::Global, &["N"], Msg::KeyNetwork),
     row(A::NetworkJump, C::Subscriber, &["n"], Msg::KeyNetworkJump),
+    // In the bar only while a watch is offered (`ui::console`): the
+    // service keys fill it at 80 columns.
+    row(A::Watch, C::Subscriber, &["w"], Msg::KeyWatch),
     // No letter answers a dialog: a word typed into the wrong place must
     // never confirm (issue 13). The focus starts on "Não"; arrows or Tab
     // reach "Sim" and Enter answers with the focused button.

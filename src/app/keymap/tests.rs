@@ -85,6 +85,7 @@ fn all_actions() -> Vec<Action> {
         | Action::Pbx
         | Action::Network(_)
         | Action::NetworkJump
+        | Action::Watch
         | Action::Run(_) => a,
     };
     [
@@ -137,6 +138,7 @@ fn all_actions() -> Vec<Action> {
         Action::NewProspect,
         Action::Receivables,
         Action::Pbx,
+        Action::Watch,
         Action::PbxNotify,
         Action::PbxMissed,
         Action::Network(0),
@@ -379,11 +381,12 @@ fn text_focus_lets_letters_type_but_keeps_global_keys() {
 
 #[test]
 fn text_focus_never_dispatches_a_letter_even_if_user_binds_one_to_a_safe_action() {
-    let (km, w) = Keymap::new(&overrides(&[("back", &["w"])]), false);
+    // A letter no default binding takes (`w` watches a service now).
+    let (km, w) = Keymap::new(&overrides(&[("back", &["y"])]), false);
     assert_eq!(w, vec![]);
-    assert_eq!(km.dispatch(&ch('w'), &[Context::Search], true), None);
+    assert_eq!(km.dispatch(&ch('y'), &[Context::Search], true), None);
     assert_eq!(
-        km.dispatch(&ch('w'), &[Context::Search], false),
+        km.dispatch(&ch('y'), &[Context::Search], false),
         Some(Action::Back)
     );
 }

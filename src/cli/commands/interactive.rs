@@ -23,6 +23,12 @@ pub(super) fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, 
         let cc = ctx.client_config(&settings)?;
         (settings, cc)
     };
+    let (interval, limit) = ctx
+        .loaded
+        .file
+        .watch
+        .pace()
+        .map_err(|e| Failure::config(lang, &e))?;
     let timeout = cc.request_timeout;
     let keep = sim.clone();
     let (first_frame, drawn) = tokio::sync::oneshot::channel::<()>();
@@ -71,6 +77,7 @@ pub(super) fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, 
             templates: ctx.templates().0,
             insecure: ctx.global.insecure,
             cleartext: settings.cleartext_remote(),
+            watch: crate::app::watch::WatchConfig { interval, limit },
             ..crate::app::Settings::default()
         },
         key_overrides: ctx.key_overrides(),

@@ -119,6 +119,9 @@ pub(super) fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
             &[("key", &"lang"), ("value", l)],
         ));
     }
+    if let Err(e) = file.watch.pace() {
+        warnings.push(e.message(lang));
+    }
     if let Some(name) = &file.default_profile
         && !file.profiles.contains_key(name)
     {

@@ -294,6 +294,14 @@ impl ActionKind {
         self.row().reread_later
     }
 
+    /// Whether, once it succeeded, the subscriber's connection comes back
+    /// by itself (a MAC reset, an ONU MAC reset, a disconnect, a trust
+    /// unlock, a CPE reboot or factory reset): the console then offers to
+    /// watch the service until it is online.
+    pub const fn offers_watch(self) -> bool {
+        self.row().watch_after
+    }
+
     /// Whether the action needs nothing but its target (no form).
     pub const fn is_direct(self) -> bool {
         self.row().direct.is_some()

@@ -41,6 +41,10 @@ pub(super) struct Row {
     pub(super) reread: &'static [Reread],
     /// Reads repeated a moment later (the network needs the time).
     pub(super) reread_later: &'static [Reread],
+    /// Once it succeeded, the subscriber's connection comes back by
+    /// itself (the router restarts or is restarted): the console offers
+    /// to watch the service until it is online.
+    pub(super) watch_after: bool,
     /// The request, for an action that needs nothing but its target's id
     /// (no form).
     pub(super) direct: Option<fn(&Subject) -> Option<ActionRequest>>,
@@ -69,6 +73,7 @@ pub(super) const fn row(
         effect: None,
         reread: &[],
         reread_later: &[],
+        watch_after: false,
         direct: None,
     }
 }
@@ -174,6 +179,7 @@ pub(super) const TABLE: [Row; 19] = [
         )
     },
     Row {
+        watch_after: true,
         keys: &["u"],
         key_msg: Msg::KeyUnlock,
         hint: true,
@@ -189,6 +195,7 @@ pub(super) const TABLE: [Row; 19] = [
         )
     },
     Row {
+        watch_after: true,
         keys: &["m"],
         key_msg: Msg::KeyMacReset,
         hint: true,
@@ -207,6 +214,7 @@ pub(super) const TABLE: [Row; 19] = [
     },
     // Next to the MAC reset: the other MAC, the equipment's.
     Row {
+        watch_after: true,
         keys: &["o"],
         key_msg: Msg::KeyPhyReset,
         risk: Risk::Dangerous,
@@ -223,6 +231,7 @@ pub(super) const TABLE: [Row; 19] = [
         )
     },
     Row {
+        watch_after: true,
         keys: &["d"],
         key_msg: Msg::KeyDisconnect,
         hint: true,
@@ -245,6 +254,7 @@ pub(super) const TABLE: [Row; 19] = [
     // minute; a factory reset loses the subscriber's Wi-Fi settings, so
     // the attendant types the end of the MAC to show it is the right box.
     Row {
+        watch_after: true,
         keys: &["b"],
         key_msg: Msg::KeyCpeReboot,
         target: Target::Equipment,
@@ -262,6 +272,7 @@ pub(super) const TABLE: [Row; 19] = [
         )
     },
     Row {
+        watch_after: true,
         keys: &["Z"],
         key_msg: Msg::KeyCpeRestore,
         target: Target::Equipment,

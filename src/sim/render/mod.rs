@@ -71,7 +71,8 @@ pub fn effective_status(sim: &Sim, st: &State, s: &Service) -> Status {
 }
 
 /// Connection history as RADIUS sees it now: the generated sessions, cut
-/// by requested disconnects, plus reconnections that already happened.
+/// by requested disconnects (and the restarts other actions cause), plus
+/// reconnections that already happened.
 pub fn effective_sessions(sim: &Sim, st: &State, c: &Customer, s: &Service) -> Vec<Session> {
     let mut v = data::sessions(sim.cfg.seed, c, s, sim.today);
     let now = sim.now();
@@ -80,9 +81,9 @@ pub fn effective_sessions(sim: &Sim, st: &State, c: &Customer, s: &Service) -> V
             if let Some(last) = v.last_mut().filter(|l| l.stop.is_none()) {
                 last.stop = Some(d.at);
             }
-            if d.reconnect_at <= now {
+            if let Some(start) = d.reconnect.started_by(now) {
                 v.push(Session {
-                    start: d.reconnect_at,
+                    start,
                     stop: None,
                     framed_ip: d.new_ip,
                     nas_ip: v.last().map(|l| l.nas_ip).unwrap_or(0xAC11_185A),

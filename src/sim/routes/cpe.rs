@@ -32,7 +32,11 @@ pub(super) async fn cpe_reboot(State(sim): S, Path(phy): Path<String>) -> Respon
     };
     let now = sim.now();
     let key = s.phy_text().unwrap_or_default();
-    sim.state().services.entry(s.id).or_default().cpe_rebooted = Some(now);
+    {
+        let mut st = sim.state();
+        st.services.entry(s.id).or_default().cpe_rebooted = Some(now);
+        drop_session(&sim, &mut st, s, now);
+    }
     record(
         &sim,
         "cpe_reboot",
@@ -52,7 +56,11 @@ pub(super) async fn cpe_restore(State(sim): S, Path(phy): Path<String>) -> Respo
     };
     let now = sim.now();
     let key = s.phy_text().unwrap_or_default();
-    sim.state().services.entry(s.id).or_default().cpe_restored = Some(now);
+    {
+        let mut st = sim.state();
+        st.services.entry(s.id).or_default().cpe_restored = Some(now);
+        drop_session(&sim, &mut st, s, now);
+    }
     record(
         &sim,
         "cpe_restore",

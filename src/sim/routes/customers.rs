@@ -85,7 +85,7 @@ pub(super) async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
     if !KINDS.contains(&busca.as_str()) && !newer {
         return bad_busca(&busca, &KINDS);
     }
-    let st = sim.state();
+    let mut st = sim.state();
     let mut found: Vec<&data::Customer> = sim
         .customers
         .iter()
@@ -107,9 +107,17 @@ pub(super) async fn customer_search(State(sim): S, Query(query): Q) -> Reply {
     if desc(&query, false) {
         found.reverse();
     }
+    found.truncate(lim);
+    // Each read of a last connection brings a session waiting for reads
+    // one read closer (`SimConfig::reconnect_after_reads`).
+    if view.ultima_conexao {
+        let now = sim.now();
+        for s in found.iter().flat_map(|c| &c.services) {
+            service_actions::count_read(&mut st, s, now);
+        }
+    }
     let list: Vec<Value> = found
         .into_iter()
-        .take(lim)
         .map(|c| render::customer_json(&sim, &st, c, &view))
         .collect();
     success(

@@ -26,7 +26,7 @@ use super::docs;
 use super::render::{self, CustomerView};
 use super::{Sim, lock};
 use crate::sim::faults::Faults;
-use crate::sim::state::{Disconnect, Prospect, Record, ServiceOrder, Ticket};
+use crate::sim::state::{Disconnect, Prospect, Reconnect, Record, ServiceOrder, Ticket};
 
 type S = State<Arc<Sim>>;
 type Q = Query<HashMap<String, String>>;

@@ -71,6 +71,7 @@ pub(super) async fn trust_unlock(State(sim): S, body: Bytes) -> Reply {
             until,
             days,
         });
+        drop_session(&sim, &mut st, s, now);
     }
     record(
         &sim,
@@ -115,25 +116,72 @@ pub(super) async fn disconnect(State(sim): S, Path(id): Path<String>) -> Reply {
         if !render::conn_online(&sessions, now) {
             return fail();
         }
-        let delay = chrono::Duration::from_std(sim.cfg.reconnect_delay).unwrap_or_default();
-        let n = st.services.get(&s.id).map_or(0, |o| o.disconnects.len()) as u32;
-        // A new address from the public pool on every reconnection.
-        let new_ip =
-            u32::from(std::net::Ipv4Addr::new(189, 90, 0, 0)) + (s.id % 50_000) * 8 + n % 8 + 1;
-        st.services
-            .entry(s.id)
-            .or_default()
-            .disconnects
-            .push(Disconnect {
-                at: now,
-                reconnect_at: now + delay,
-                new_ip,
-            });
+        drop_session(&sim, &mut st, s, now);
     }
     record(&sim, "disconnect", s.id, json!({"login": login}));
     ok(
         json!({"status": "success", "msg": format!("A desconexão foi bem sucedida para o login {login}!"), "login": login}),
     )
+}
+
+/// Drops service `s`'s session at `now` (when one is open) and schedules
+/// the new one: after the simulator's reconnect delay, or on a later read
+/// with [`crate::sim::SimConfig::reconnect_after_reads`]. A disconnect
+/// does this; so does the router restarting after a MAC reset, an ONU MAC
+/// reset, a trust unlock or a CPE reboot (the customer is asked to restart
+/// it, or the equipment restarts by itself). A service without
+/// authentication data has no session and is left alone.
+pub(super) fn drop_session(
+    sim: &Sim,
+    st: &mut crate::sim::state::State,
+    s: &data::Service,
+    now: chrono::NaiveDateTime,
+) {
+    if !s.has_auth {
+        return;
+    }
+    let reconnect = match sim.cfg.reconnect_after_reads {
+        Some(n) => Reconnect::AfterReads(n.max(1)),
+        None => {
+            let delay = chrono::Duration::from_std(sim.cfg.reconnect_delay).unwrap_or_default();
+            Reconnect::At(now + delay)
+        }
+    };
+    let n = st.services.get(&s.id).map_or(0, |o| o.disconnects.len()) as u32;
+    // A new address from the public pool on every reconnection.
+    let new_ip =
+        u32::from(std::net::Ipv4Addr::new(189, 90, 0, 0)) + (s.id % 50_000) * 8 + n % 8 + 1;
+    st.services
+        .entry(s.id)
+        .or_default()
+        .disconnects
+        .push(Disconnect {
+            at: now,
+            reconnect,
+            new_ip,
+        });
+}
+
+/// One read of `s`'s last connection: a session waiting for reads
+/// ([`Reconnect::AfterReads`]) comes one read closer, and starts now on
+/// its last one.
+pub(super) fn count_read(
+    st: &mut crate::sim::state::State,
+    s: &data::Service,
+    now: chrono::NaiveDateTime,
+) {
+    let Some(o) = st.services.get_mut(&s.id) else {
+        return;
+    };
+    for d in &mut o.disconnects {
+        if let Reconnect::AfterReads(n) = d.reconnect {
+            d.reconnect = if n <= 1 {
+                Reconnect::At(now)
+            } else {
+                Reconnect::AfterReads(n - 1)
+            };
+        }
+    }
 }
 
 pub(super) async fn mac_reset(State(sim): S, body: Bytes) -> Reply {
@@ -151,7 +199,11 @@ pub(super) async fn mac_reset(State(sim): S, body: Bytes) -> Reply {
             vec!["Serviço sem dados de autenticação".into()],
         );
     }
-    sim.state().services.entry(sid).or_default().mac_reset = true;
+    {
+        let mut st = sim.state();
+        st.services.entry(sid).or_default().mac_reset = true;
+        drop_session(&sim, &mut st, &c.services[slot], sim.now());
+    }
     record(&sim, "mac_reset", sid, json!({}));
     ok(json!({"status": "success", "msg": "Endereço MAC resetado com sucesso!"}))
 }
@@ -177,7 +229,11 @@ pub(super) async fn phy_reset(State(sim): S, body: Bytes) -> Response {
         )
         .into_response();
     }
-    sim.state().services.entry(sid).or_default().phy_reset = true;
+    {
+        let mut st = sim.state();
+        st.services.entry(sid).or_default().phy_reset = true;
+        drop_session(&sim, &mut st, &c.services[slot], sim.now());
+    }
     record(&sim, "phy_reset", sid, json!({}));
     ok(json!({"status": "success", "msg": "Endereço MAC Layer2 resetado com sucesso!"}))
         .into_response()

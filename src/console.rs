@@ -47,6 +47,8 @@ pub struct ConsoleOptions {
     /// The audit trail (`audit.jsonl`, the file `hubdesk audit` reads),
     /// opened at the first action; `None` refuses every action.
     pub audit_file: Option<std::path::PathBuf>,
+    /// Where audit lines go besides that file (`audit_sink`).
+    pub audit_sink: crate::audit::Sink,
 }
 
 /// The console as the terminal loop sees it: the state, plus the runner
@@ -103,7 +105,7 @@ impl Console {
         // action is refused (the runner says why); reads work as usual.
         let mut runner = Runner::new(options.client, tx);
         if let Some(path) = options.audit_file.clone() {
-            runner = runner.with_audit_file(path);
+            runner = runner.with_audit_file(path, options.audit_sink.clone());
         }
         // The token is granted while the attendant types the first search.
         runner.keep_token_fresh();

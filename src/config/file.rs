@@ -11,6 +11,7 @@ pub(super) const TOP_KEYS: &[&str] = &[
     "privacy",
     "keys",
     "profiles",
+    "audit_sink",
 ];
 
 /// Keys allowed in a `[profiles.NAME]` table.
@@ -44,6 +45,9 @@ pub struct ConfigFile {
     pub theme: Option<String>,
     /// Privacy mode on by default.
     pub privacy: Option<bool>,
+    /// Where audit lines go besides the local file: `file` (the default),
+    /// `journald` or `syslog` (see `crate::audit::Sink`).
+    pub audit_sink: Option<String>,
     /// Key overrides: action name to one key or a list.
     pub keys: BTreeMap<String, KeyList>,
     /// The profiles by name.

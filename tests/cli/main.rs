@@ -13,6 +13,7 @@ mod support;
 
 mod bad_input;
 mod cli;
+mod cli_audit;
 mod cli_bulk;
 mod cli_confirm;
 mod cli_faults;

@@ -20,4 +20,5 @@ mod cli_faults;
 mod cli_more;
 mod cli_newer_actions;
 mod cli_newer_reads;
+mod packaging;
 mod secrets;

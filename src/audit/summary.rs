@@ -162,7 +162,7 @@ pub fn summarize(
 fn ranked<K: Ord>(map: BTreeMap<K, Counts>) -> impl Iterator<Item = (K, Counts)> {
     let mut rows: Vec<(K, Counts)> = map.into_iter().collect();
     // Stable: equal totals keep the map's (key) order.
-    rows.sort_by(|a, b| b.1.total.cmp(&a.1.total));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1.total));
     rows.into_iter()
 }
 

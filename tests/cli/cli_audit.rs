@@ -151,7 +151,7 @@ fn syslog_gets_rfc_5424_with_the_fields_as_structured_data() {
         assert_eq!(header[3], "hubdesk", "{msg}");
         assert_eq!(header[5], phase, "{msg}");
         assert!(
-            msg.contains(&format!("[hubdesk@32473 action=\"reset_mac\" attendant=\"")),
+            msg.contains("[hubdesk@32473 action=\"reset_mac\" attendant=\""),
             "{msg}"
         );
         assert!(msg.contains(&format!(" id=\"{id}\" ")), "{msg}");

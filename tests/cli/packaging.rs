@@ -142,7 +142,11 @@ fn the_package_is_built_with_the_dist_profile_and_release_builds_fast() {
     assert_eq!(dist["lto"].as_str(), Some("fat"));
     assert_eq!(dist["codegen-units"].as_integer(), Some(1));
     let release = profile("release");
-    assert_ne!(release["lto"].as_str(), Some("fat"), "release must build fast");
+    assert_ne!(
+        release["lto"].as_str(),
+        Some("fat"),
+        "release must build fast"
+    );
     assert!(release["codegen-units"].as_integer().unwrap() > 1);
     let script = std::fs::read_to_string(root().join("packaging/deb.sh")).unwrap();
     assert!(script.contains("cargo build --locked --profile dist"));

@@ -319,6 +319,7 @@ where
             audit_file: hubdesk::config::Paths::resolve(None, &hubdesk::config::process_env)
                 .ok()
                 .map(|p| p.audit_file()),
+            audit_sink: Default::default(),
         };
         let mut console = Console::new(options, tx);
         console.app.size = (W, H);

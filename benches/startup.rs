@@ -18,8 +18,10 @@
 //!   Memory must return after a customer is left: the 500th must not sit
 //!   higher than the 100th by more than noise.
 //!
-//! Build the baseline first: `cargo build --release --example minimal_frame`,
-//! then `cargo bench --bench startup`. Both use the release profile.
+//! Build the baseline first: `cargo build --profile bench --example
+//! minimal_frame`, then `cargo bench --bench startup`. Both use the bench
+//! profile (fat LTO, as the `dist` build that ships), whose files live in
+//! target/release.
 
 #[allow(dead_code)]
 #[path = "../tests/support/pty.rs"]
@@ -187,7 +189,7 @@ fn main() {
         println!(
             "figure 6: first frame: hubdesk --demo {demo:?}, against an external server \
              {external:?} (median of {RUNS}); baseline missing: run \
-             `cargo build --release --example minimal_frame` first"
+             `cargo build --profile bench --example minimal_frame` first"
         );
     } else {
         let base = median(base);

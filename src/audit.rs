@@ -17,6 +17,13 @@
 //! report them ([`read_trail`]). From async code call the writers directly
 //! (each is one `write` of well under a page) or through `spawn_blocking`
 //! if the disk may be slow.
+//!
+//! Besides the file, every line can go to the systemd journal or syslog
+//! ([`Sink`], `audit_sink` in the config), with the same fields. "Written
+//! before sending" holds for the sink too: an attempt the sink does not
+//! take is refused ([`Audit::attempt`] fails, so [`audited`] sends
+//! nothing), and the file records it as failed. [`summary`] reads the file
+//! into a shift report (`hubdesk audit --summary`).
 
 #![warn(missing_docs)]
 
@@ -29,6 +36,11 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
+
+mod sink;
+pub mod summary;
+
+pub use sink::{ENV_AUDIT_SOCKET, JOURNALD_SOCKET, SINK_NAMES, SYSLOG_SD_ID, SYSLOG_SOCKET, Sink};
 
 /// The longest server `msg` kept, in characters.
 const MAX_MSG: usize = 300;
@@ -164,6 +176,7 @@ pub struct Audit {
 
 struct Inner {
     path: PathBuf,
+    sink: Sink,
     file: Mutex<File>,
     pending: Mutex<HashMap<AttemptId, AuditAttempt>>,
     counter: AtomicU64,
@@ -173,14 +186,23 @@ impl std::fmt::Debug for Audit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Audit")
             .field("path", &self.inner.path)
+            .field("sink", &self.inner.sink)
             .finish()
     }
 }
 
 impl Audit {
     /// Opens (creating it and its directory if needed) the audit file. On
-    /// Unix a new file is readable by its owner only.
+    /// Unix a new file is readable by its owner only. Lines go to the file
+    /// alone; see [`Audit::open_with`].
     pub fn open(path: &Path) -> std::io::Result<Audit> {
+        Audit::open_with(path, Sink::File)
+    }
+
+    /// [`Audit::open`], every line also sent to `sink`. Nothing is sent
+    /// to the sink here: a sink that is down is found at the first
+    /// attempt, which it then refuses.
+    pub fn open_with(path: &Path, sink: Sink) -> std::io::Result<Audit> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
@@ -196,6 +218,7 @@ impl Audit {
         Ok(Audit {
             inner: Arc::new(Inner {
                 path: path.to_path_buf(),
+                sink,
                 file: Mutex::new(file),
                 pending: Mutex::new(HashMap::new()),
                 counter: AtomicU64::new(0),
@@ -208,8 +231,17 @@ impl Audit {
         &self.inner.path
     }
 
-    /// Records an attempt and flushes it to disk; send the request only
-    /// after this returned `Ok`. The id is for [`Audit::outcome`].
+    /// Where lines go besides the file.
+    pub fn sink(&self) -> &Sink {
+        &self.inner.sink
+    }
+
+    /// Records an attempt, flushed to disk and taken by the sink; send the
+    /// request only after this returned `Ok`. The id is for
+    /// [`Audit::outcome`]. When the sink does not take the line, the file
+    /// gets the attempt's outcome, [`Outcome::Failed`] with
+    /// [`NOT_SENT_SINK`], and the error is returned: the action must not
+    /// go out.
     pub fn attempt(&self, attempt: &AuditAttempt) -> std::io::Result<AttemptId> {
         let now = Utc::now();
         let n = self.inner.counter.fetch_add(1, Ordering::Relaxed);
@@ -227,6 +259,19 @@ impl Audit {
             msg: None,
         };
         self.append(&entry, true)?;
+        if let Err(e) = self.inner.sink.send(&entry) {
+            let refused = AuditEntry {
+                time: Utc::now(),
+                phase: Phase::Outcome,
+                outcome: Some(Outcome::Failed),
+                msg: Some(shorten(&format!("{NOT_SENT_SINK}: {e}"))),
+                ..entry
+            };
+            // The error that matters is the sink's; the file already says
+            // the action may have been attempted.
+            let _ = self.append(&refused, false);
+            return Err(e);
+        }
         self.pending().insert(id.clone(), attempt.clone());
         Ok(id)
     }
@@ -247,7 +292,10 @@ impl Audit {
             outcome: Some(outcome),
             msg: msg.map(shorten),
         };
-        self.append(&entry, false)
+        // Both get the line even when one fails; the file's error first.
+        let local = self.append(&entry, false);
+        let sent = self.inner.sink.send(&entry);
+        local.and(sent)
     }
 
     fn pending(&self) -> std::sync::MutexGuard<'_, HashMap<AttemptId, AuditAttempt>> {
@@ -326,6 +374,10 @@ fn ends_with_newline(file: &File) -> std::io::Result<bool> {
     f.read_exact(&mut last)?;
     Ok(last[0] == b'\n')
 }
+
+/// The `msg` of the outcome the file records when the sink refused the
+/// attempt line (followed by the sink's error): nothing was sent.
+pub const NOT_SENT_SINK: &str = "not sent: the audit sink did not take the attempt";
 
 /// The `msg` of an attempt whose answer never came: the process stopped
 /// waiting for it (quit, a signal, a closed terminal).
@@ -437,21 +489,44 @@ pub struct Trail {
 /// The last `limit` entries of the file, oldest first, with the numbers of
 /// the lines that could not be read. A missing file gives nothing.
 pub fn read_trail(path: &Path, limit: usize) -> std::io::Result<Trail> {
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Trail::default()),
-        Err(e) => return Err(e),
-    };
+    read_trail_since(path, limit, None)
+}
+
+/// [`read_trail`] of the entries written at or after `since` (all when
+/// `None`).
+pub fn read_trail_since(
+    path: &Path,
+    limit: usize,
+    since: Option<DateTime<Utc>>,
+) -> std::io::Result<Trail> {
     let mut entries = std::collections::VecDeque::with_capacity(limit.min(4096));
-    let mut torn = Vec::new();
-    let mut push = |entry: AuditEntry| {
+    let torn = scan_trail(path, |entry| {
+        if since.is_some_and(|s| entry.time < s) {
+            return;
+        }
         if entries.len() == limit {
             entries.pop_front();
         }
         if limit > 0 {
             entries.push_back(entry);
         }
+    })?;
+    Ok(Trail {
+        entries: entries.into(),
+        torn,
+    })
+}
+
+/// Reads the file line by line, oldest first, handing each entry to
+/// `push` (memory holds one line at a time); returns the numbers of the
+/// torn lines. A missing file has no entries.
+pub fn scan_trail(path: &Path, mut push: impl FnMut(AuditEntry)) -> std::io::Result<Vec<usize>> {
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
     };
+    let mut torn = Vec::new();
     for (n, line) in BufReader::new(file).split(b'\n').enumerate() {
         let line = line?;
         let line = String::from_utf8_lossy(&line);
@@ -475,10 +550,7 @@ pub fn read_trail(path: &Path, limit: usize) -> std::io::Result<Trail> {
             }
         }
     }
-    Ok(Trail {
-        entries: entries.into(),
-        torn,
-    })
+    Ok(torn)
 }
 
 /// How every record begins (`time` is the first field of [`AuditEntry`]).

@@ -51,6 +51,8 @@ pub struct ConsoleOptions {
     /// the client, generating `--demo`'s data) then stops competing with
     /// it for the CPU.
     pub first_frame: Option<tokio::sync::oneshot::Sender<()>>,
+    /// Where audit lines go besides that file (`audit_sink`).
+    pub audit_sink: crate::audit::Sink,
 }
 
 /// The console as the terminal loop sees it: the state, plus the runner
@@ -109,7 +111,7 @@ impl Console {
         // action is refused (the runner says why); reads work as usual.
         let mut runner = Runner::new(options.client, tx);
         if let Some(path) = options.audit_file.clone() {
-            runner = runner.with_audit_file(path);
+            runner = runner.with_audit_file(path, options.audit_sink.clone());
         }
         // The token is granted while the attendant types the first search.
         runner.keep_token_fresh();

@@ -108,8 +108,8 @@ pub struct Runner {
     token_keeper: Option<AbortHandle>,
     audit: Option<Audit>,
     /// Open the user's audit file at the first action (see
-    /// [`Runner::with_audit_file`]).
-    audit_file: Option<std::path::PathBuf>,
+    /// [`Runner::with_audit_file`]), with its sink.
+    audit_file: Option<(std::path::PathBuf, audit::Sink)>,
 }
 
 impl Runner {
@@ -149,10 +149,11 @@ impl Runner {
     }
 
     /// Writes actions to the audit file at `path` (the user's
-    /// `audit.jsonl`, the one `hubdesk audit` reads), opened at the first
-    /// action so that a console only used for reading creates no file.
-    pub fn with_audit_file(mut self, path: std::path::PathBuf) -> Runner {
-        self.audit_file = Some(path);
+    /// `audit.jsonl`, the one `hubdesk audit` reads) and to `sink`, opened
+    /// at the first action so that a console only used for reading
+    /// creates no file.
+    pub fn with_audit_file(mut self, path: std::path::PathBuf, sink: audit::Sink) -> Runner {
+        self.audit_file = Some((path, sink));
         self
     }
 
@@ -160,10 +161,10 @@ impl Runner {
         if let Some(a) = &self.audit {
             return Ok(a.clone());
         }
-        let Some(path) = &self.audit_file else {
+        let Some((path, sink)) = &self.audit_file else {
             return Err("no audit file configured".to_owned());
         };
-        let a = Audit::open(path).map_err(|e| e.to_string())?;
+        let a = Audit::open_with(path, sink.clone()).map_err(|e| e.to_string())?;
         self.audit = Some(a.clone());
         Ok(a)
     }
@@ -171,7 +172,7 @@ impl Runner {
     fn trail_path(&self) -> Option<std::path::PathBuf> {
         match &self.audit {
             Some(a) => Some(a.path().to_path_buf()),
-            None => self.audit_file.clone(),
+            None => self.audit_file.as_ref().map(|(path, _)| path.clone()),
         }
     }
 

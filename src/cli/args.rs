@@ -260,11 +260,18 @@ pub enum Command {
     Config(ConfigCommand),
     /// Run the simulator on its own.
     Sim(crate::sim::SimArgs),
-    /// Latest audit entries.
+    /// Latest audit entries, or the shift report.
     Audit {
         /// At most N entries.
         #[arg(long, value_name = "N", default_value_t = 20)]
         limit: usize,
+        /// Only from WHEN: a period back from now (30m, 8h, 2d) or a date.
+        #[arg(long, value_name = "WHEN")]
+        since: Option<String>,
+        /// The shift report: actions per kind and attendant, refusals and
+        /// unknowns.
+        #[arg(long)]
+        summary: bool,
     },
     /// Network inventory.
     #[command(subcommand)]

@@ -284,7 +284,11 @@ const SUBCOMMANDS: &[Sub] = &[
     Sub {
         name: "audit",
         about: Msg::HelpCmdAudit,
-        args: &[LIMIT],
+        args: &[
+            LIMIT,
+            ("since", Msg::HelpArgAuditSince),
+            ("summary", Msg::HelpArgAuditSummary),
+        ],
         subs: &[],
     },
     Sub {
@@ -631,6 +635,7 @@ const VALUE_NAMES: &[(&str, Msg)] = &[
     ("CODE", Msg::CliValueCode),
     ("BY", Msg::CliValueField),
     ("ADDRESS", Msg::CliValueAddress),
+    ("WHEN", Msg::CliValueWhen),
     // `hubdesk sim`.
     ("PORT", Msg::CliValuePort),
     ("CUSTOMERS", Msg::CliValueCount),

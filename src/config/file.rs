@@ -13,6 +13,7 @@ pub(super) const TOP_KEYS: &[&str] = &[
     "profiles",
     "templates",
     "watch",
+    "audit_sink",
 ];
 
 /// Keys allowed in the `[watch]` table.
@@ -49,6 +50,9 @@ pub struct ConfigFile {
     pub theme: Option<String>,
     /// Privacy mode on by default.
     pub privacy: Option<bool>,
+    /// Where audit lines go besides the local file: `file` (the default),
+    /// `journald` or `syslog` (see `crate::audit::Sink`).
+    pub audit_sink: Option<String>,
     /// Key overrides: action name to one key or a list.
     pub keys: BTreeMap<String, KeyList>,
     /// The profiles by name.

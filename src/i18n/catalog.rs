@@ -2031,6 +2031,34 @@ catalog! {
     AuditTitle { pt: "Auditoria — {path}", en: "Audit — {path}" }
     /// The audit file could not be read.
     AuditReadFailed { pt: "Não foi possível ler a auditoria: {detail}", en: "Could not read the audit trail: {detail}" }
+    /// `hubdesk audit --since` got neither a period nor a date.
+    CliAuditBadSince {
+        pt: "--since {value}: use um período (30m, 8h, 2d) ou uma data (dd/mm/aaaa [hh:mm])",
+        en: "--since {value}: give a period (30m, 8h, 2d) or a date (dd/mm/aaaa [hh:mm])"
+    }
+    /// `hubdesk audit --summary`: the first line (times dd/mm/aaaa hh:mm).
+    CliAuditSummaryTitle { pt: "Ações de {since} a {until}: {count}", en: "Actions from {since} to {until}: {count}" }
+    /// `hubdesk audit --summary` over a period without actions.
+    CliAuditSummaryNone { pt: "Nenhuma ação de {since} a {until}", en: "No action from {since} to {until}" }
+    /// `hubdesk audit --summary`: heading of the list of actions to check.
+    CliAuditSummaryToCheck {
+        pt: "Recusadas, desconhecidas e sem resultado (confira no HubSoft antes de repetir):",
+        en: "Refused, unknown and without an outcome (check in HubSoft before repeating):"
+    }
+    /// `hubdesk audit --summary`: the row of actions no attendant was recorded for.
+    CliAuditNoAttendant { pt: "(sem atendente)", en: "(no attendant)" }
+    /// Summary column: all actions.
+    ColTotal { pt: "Total", en: "Total" }
+    /// Summary column: confirmed actions.
+    ColDone { pt: "Concluídas", en: "Done" }
+    /// Summary column: refused actions.
+    ColRefused { pt: "Recusadas", en: "Refused" }
+    /// Summary column: failed actions.
+    ColFailed { pt: "Falharam", en: "Failed" }
+    /// Summary column: actions with an unknown outcome.
+    ColUnknown { pt: "Desconhecidas", en: "Unknown" }
+    /// Summary column: attempts without an outcome line.
+    ColNoOutcome { pt: "Sem resultado", en: "No outcome" }
     /// `hubdesk audit` skipped lines it could not read.
     CliAuditTornLines {
         pt: "aviso: {count} linha(s) corrompida(s) ignorada(s) em {path} (linhas {lines})",
@@ -2171,6 +2199,8 @@ catalog! {
     CliCheckPassword { pt: "Senha vem de", en: "Password from" }
     /// `config check`: the audit file.
     CliCheckAudit { pt: "Auditoria", en: "Audit trail" }
+    /// `config check`: where audit lines also go (`audit_sink`).
+    CliCheckAuditSink { pt: "Auditoria também em", en: "Audit also sent to" }
     /// `config check`: the log folder.
     CliCheckLogs { pt: "Registros (logs)", en: "Logs" }
     /// `config check`: the canned texts offered.
@@ -2510,7 +2540,17 @@ catalog! {
     /// --help: config example.
     HelpCmdConfigExample { pt: "Mostra um arquivo de configuração comentado", en: "Print a commented example config" }
     /// --help: audit.
-    HelpCmdAudit { pt: "Últimas entradas da trilha de auditoria", en: "Latest entries of the audit trail" }
+    HelpCmdAudit { pt: "Últimas entradas da trilha de auditoria, ou o relatório do turno (--summary)", en: "Latest entries of the audit trail, or the shift report (--summary)" }
+    /// --help: audit --since.
+    HelpArgAuditSince {
+        pt: "Só a partir de: um período até agora (30m, 8h, 2d) ou uma data (dd/mm/aaaa [hh:mm])",
+        en: "Only from: a period back from now (30m, 8h, 2d) or a date (dd/mm/aaaa [hh:mm])"
+    }
+    /// --help: audit --summary.
+    HelpArgAuditSummary {
+        pt: "Relatório do turno: ações por tipo e por atendente, recusadas e desconhecidas",
+        en: "Shift report: actions per kind and per attendant, refused and unknown ones"
+    }
     /// --help: completions.
     HelpCmdCompletions { pt: "Gera o autocompletar para um shell", en: "Generate shell completions" }
     /// --help: SHELL.
@@ -2742,6 +2782,8 @@ catalog! {
     CliValueMillis { pt: "MS", en: "MS" }
     /// --help and usage: placeholder of a rate from 0 to 1.
     CliValueRate { pt: "TAXA", en: "RATE" }
+    /// --help and usage: placeholder of a period or a date (`--since`).
+    CliValueWhen { pt: "QUANDO", en: "WHEN" }
     /// Placeholder of a filter text.
     Cli7ValueFilter { pt: "FILTRO", en: "FILTER" }
     /// Placeholder of a phone.

@@ -13,6 +13,7 @@ mod support;
 
 mod bad_input;
 mod cli;
+mod cli_audit;
 mod cli_bulk;
 mod cli_confirm;
 mod cli_faults;
@@ -20,4 +21,5 @@ mod cli_more;
 mod cli_newer_actions;
 mod cli_newer_reads;
 mod cli_templates;
+mod packaging;
 mod secrets;

@@ -41,6 +41,18 @@ impl Console {
         request_timeout: Option<Duration>,
         read_only: bool,
     ) -> Console {
+        Console::with_trail(config, request_timeout, read_only, |path| {
+            Audit::open(path).unwrap()
+        })
+    }
+
+    /// [`Console::with`], its audit trail opened by `trail` on the file.
+    pub(super) fn with_trail(
+        config: SimConfig,
+        request_timeout: Option<Duration>,
+        read_only: bool,
+        trail: impl FnOnce(&std::path::Path) -> Audit,
+    ) -> Console {
         let _ = rustls::crypto::ring::default_provider().install_default();
         let sim = start(config).unwrap();
         let creds = Credentials {
@@ -57,7 +69,7 @@ impl Console {
         let dir = tempfile::tempdir().unwrap();
         let audit = dir.path().join("audit.jsonl");
         let (tx, rx) = mpsc::unbounded_channel();
-        let runner = Runner::new(client, tx).with_audit(Audit::open(&audit).unwrap());
+        let runner = Runner::new(client, tx).with_audit(trail(&audit));
         let settings = Settings {
             lang: Lang::En,
             profile: "demo".into(),
@@ -443,5 +455,81 @@ async fn an_alphanumeric_cnpj_finds_its_company() {
     c.open(&typed).await;
     let view = c.app.view.as_ref().unwrap();
     assert_eq!(view.code, 1008, "{typed}");
+    c.sim.shutdown();
+}
+
+/// Issue 18: with `audit_sink = "journald"` (or syslog) the console's
+/// action is refused before any request when the sink cannot take its
+/// attempt, as the command line's is (one check, in `audit`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_audit_sink_that_cannot_take_the_attempt_refuses_the_action_before_any_request() {
+    let mut c = Console::with_trail(SimConfig::default(), None, false, |file| {
+        let socket = file.with_file_name("no-journal.sock");
+        Audit::open_with(file, audit::Sink::Journald { socket }).unwrap()
+    });
+    c.open("1000").await;
+    c.key(KeyCode::Char('m'));
+    c.yes();
+    c.settle(ActionKey::new(ActionKind::ResetMac, 100000)).await;
+    let shown = status(&c.app);
+    assert!(
+        shown.contains("Action not sent: could not write the audit trail (journald ("),
+        "{shown}"
+    );
+    assert_eq!(c.sim.counters().requests("cliente/reset_mac_addr"), 0);
+    assert_eq!(c.sim.counters().get_for("mac_reset", 100000), 0);
+    let entries = c.audit();
+    let got: Vec<_> = entries.iter().map(|e| (e.phase, e.outcome)).collect();
+    assert_eq!(
+        got,
+        [
+            (Phase::Attempt, None),
+            (Phase::Outcome, Some(audit::Outcome::Failed)),
+        ]
+    );
+    assert!(
+        entries[1]
+            .msg
+            .as_deref()
+            .is_some_and(|m| m.starts_with(audit::NOT_SENT_SINK))
+    );
+    c.sim.shutdown();
+}
+
+/// The same console action, its sink up: the journal gets both lines.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_console_action_reaches_the_journal_with_its_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("journal.sock");
+    let journal = std::os::unix::net::UnixDatagram::bind(&socket).unwrap();
+    journal.set_read_timeout(Some(DEADLINE)).unwrap();
+    let mut c = Console::with_trail(SimConfig::default(), None, false, |file| {
+        Audit::open_with(file, audit::Sink::Journald { socket }).unwrap()
+    });
+    c.open("1000").await;
+    c.key(KeyCode::Char('m'));
+    c.yes();
+    c.settle(ActionKey::new(ActionKind::ResetMac, 100000)).await;
+    assert_eq!(c.sim.counters().get_for("mac_reset", 100000), 1);
+    let mut buf = vec![0u8; 65536];
+    let mut lines = Vec::new();
+    for _ in 0..2 {
+        let n = journal.recv(&mut buf).unwrap();
+        lines.push(String::from_utf8(buf[..n].to_vec()).unwrap());
+    }
+    let entries = c.audit();
+    for (datagram, entry) in lines.iter().zip(&entries) {
+        for field in [
+            "SYSLOG_IDENTIFIER=hubdesk\n".to_owned(),
+            "HUBDESK_ACTION=reset_mac\n".to_owned(),
+            "HUBDESK_ATTENDANT=ana.souza\n".to_owned(),
+            "HUBDESK_CUSTOMER=1000\n".to_owned(),
+            "HUBDESK_SERVICE=100000\n".to_owned(),
+            format!("HUBDESK_ID={}\n", entry.id),
+        ] {
+            assert!(datagram.contains(&field), "{field} in {datagram}");
+        }
+    }
+    assert!(lines[1].contains("HUBDESK_OUTCOME=ok\n"), "{}", lines[1]);
     c.sim.shutdown();
 }

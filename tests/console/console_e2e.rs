@@ -113,6 +113,7 @@ fn e2e_child_console() {
             audit_file: hubdesk::config::Paths::resolve(None, &hubdesk::config::process_env)
                 .ok()
                 .map(|p| p.audit_file()),
+            audit_sink: Default::default(),
         })
         .await
         .unwrap();

@@ -217,6 +217,7 @@ fn console_options(client: Client) -> hubdesk::console::ConsoleOptions {
         screen_pop: None,
         warnings: Vec::new(),
         audit_file: None,
+        audit_sink: Default::default(),
     }
 }
 

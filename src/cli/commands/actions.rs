@@ -428,7 +428,7 @@ pub(super) async fn run_action(
             ),
         )
     };
-    let audit = Audit::open(&audit_path).map_err(audit_failed)?;
+    let audit = Audit::open_with(&audit_path, ctx.audit_sink()?).map_err(audit_failed)?;
     // Listening before the attempt is written: from then on a signal must
     // leave an outcome line, not kill the process.
     let mut signals = ExitSignals::new();

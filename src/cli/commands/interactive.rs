@@ -87,6 +87,7 @@ pub(super) fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, 
             &settings.profile,
         )),
         audit_file: Some(ctx.paths.audit_file()),
+        audit_sink: ctx.audit_sink()?,
         warnings: config::secrets_warning(&ctx.loaded, lang)
             .into_iter()
             .chain(config::unknown_keys_warning(&ctx.loaded, lang))

@@ -2,33 +2,24 @@
 
 use super::*;
 
-pub(super) fn show_audit(ctx: &Ctx, limit: usize) -> Result<u8, Failure> {
+pub(super) fn show_audit(
+    ctx: &Ctx,
+    limit: usize,
+    since: Option<&str>,
+    summary: bool,
+) -> Result<u8, Failure> {
     let lang = ctx.lang;
+    let now = chrono::Utc::now();
+    let since = since.map(|s| parse_since(lang, s, now)).transpose()?;
+    if summary {
+        return show_summary(ctx, since, now);
+    }
     let path = ctx.paths.audit_file();
-    let trail = audit::read_trail(&path, limit).map_err(|e| {
-        Failure::new(
-            EXIT_FAILURE,
-            trf(
-                lang,
-                Msg::CliAuditFailed,
-                &[("path", &path.display()), ("detail", &e)],
-            ),
-        )
-    })?;
+    let trail = audit::read_trail_since(&path, limit, since)
+        .map_err(|e| audit_read_failed(lang, &path, e))?;
     let entries = trail.entries;
     // Skipped, and said (on stderr, so `--json` stays a list of entries).
-    if !trail.torn.is_empty() {
-        let lines: Vec<String> = trail.torn.iter().map(usize::to_string).collect();
-        note(&trf(
-            lang,
-            Msg::CliAuditTornLines,
-            &[
-                ("count", &trail.torn.len()),
-                ("path", &path.display()),
-                ("lines", &lines.join(", ")),
-            ],
-        ));
-    }
+    note_torn_lines(lang, &path, &trail.torn);
     if ctx.global.json {
         print_json(&serde_json::to_value(&entries).unwrap_or(Value::Null));
         return Ok(EXIT_OK);
@@ -37,6 +28,13 @@ pub(super) fn show_audit(ctx: &Ctx, limit: usize) -> Result<u8, Failure> {
         note(tr(lang, Msg::StateEmpty));
         return Ok(EXIT_OK);
     }
+    say(entries_table(ctx, &entries));
+    Ok(EXIT_OK)
+}
+
+/// The table of `hubdesk audit`: one row per line of the trail.
+pub(super) fn entries_table(ctx: &Ctx, entries: &[audit::AuditEntry]) -> comfy_table::Table {
+    let lang = ctx.lang;
     let f = &ctx.fmt;
     let mut t = out::table(vec![
         f.h(Msg::ColTime),
@@ -49,7 +47,7 @@ pub(super) fn show_audit(ctx: &Ctx, limit: usize) -> Result<u8, Failure> {
         f.h(Msg::ColMessage),
     ]);
     let id = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
-    for e in &entries {
+    for e in entries {
         let outcome = match (e.phase, e.outcome) {
             (_, Some(Outcome::Ok)) => Msg::CliOutcomeOk,
             (_, Some(Outcome::Refused)) => Msg::CliOutcomeRefused,
@@ -68,8 +66,7 @@ pub(super) fn show_audit(ctx: &Ctx, limit: usize) -> Result<u8, Failure> {
             crate::text::truncate(&f.text(e.msg.as_deref()), 50).into_owned(),
         ]);
     }
-    say(t);
-    Ok(EXIT_OK)
+    t
 }
 
 pub(super) fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
@@ -121,6 +118,10 @@ pub(super) fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
     }
     if let Err(e) = file.watch.pace() {
         warnings.push(e.message(lang));
+    }
+    let sink = ctx.audit_sink();
+    if let Err(f) = &sink {
+        warnings.push(f.message.clone());
     }
     if let Some(name) = &file.default_profile
         && !file.profiles.contains_key(name)
@@ -192,6 +193,13 @@ pub(super) fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
                 (
                     Msg::CliCheckAudit,
                     ctx.paths.audit_file().display().to_string(),
+                ),
+                (
+                    Msg::CliCheckAuditSink,
+                    match sink.as_ref().ok().and_then(|s| Some((s, s.socket()?))) {
+                        Some((s, socket)) => format!("{} ({})", s.name(), socket.display()),
+                        None => dash(),
+                    },
                 ),
                 (Msg::CliCheckLogs, ctx.paths.log_dir().display().to_string()),
                 (Msg::CliCheckTemplates, {

@@ -5,6 +5,7 @@
 
 mod actions;
 mod canned;
+mod audit_report;
 mod export;
 mod interactive;
 mod local;
@@ -12,6 +13,7 @@ mod plan;
 mod read;
 
 use self::actions::*;
+use self::audit_report::*;
 use self::export::*;
 use self::interactive::*;
 use self::local::*;
@@ -182,7 +184,11 @@ pub fn dispatch(
     let result = match cli.command {
         None => run_console(&ctx, cli.demo, cli.typeahead),
         Some(Command::Config(ConfigCommand::Check)) => config_check(&ctx),
-        Some(Command::Audit { limit }) => show_audit(&ctx, limit),
+        Some(Command::Audit {
+            limit,
+            since,
+            summary,
+        }) => show_audit(&ctx, limit, since.as_deref(), summary),
         Some(Command::Call { phone }) => screen_pop(&ctx, cli.demo, &phone),
         Some(command) => with_runtime(&ctx, command, cli.demo),
     };
@@ -342,6 +348,24 @@ impl Ctx {
 
     fn key_overrides(&self) -> BTreeMap<String, Vec<String>> {
         overrides_from_config(self.loaded.file.keys.clone())
+    }
+
+    /// Where audit lines go besides the file: the config's `audit_sink`,
+    /// its socket replaced by `HUBDESK_AUDIT_SOCKET` when set. The one
+    /// resolution for the console and the commands; an unknown name is a
+    /// bad config (exit 2), never a silent fall-back to the file alone.
+    fn audit_sink(&self) -> Result<audit::Sink, Failure> {
+        let name = self.loaded.file.audit_sink.as_deref();
+        let socket = config::process_env(audit::ENV_AUDIT_SOCKET).map(PathBuf::from);
+        audit::Sink::from_setting(name, socket).ok_or_else(|| {
+            Failure::config(
+                self.lang,
+                &config::ConfigError::BadValue {
+                    key: "audit_sink".into(),
+                    value: name.unwrap_or_default().into(),
+                },
+            )
+        })
     }
 }
 

@@ -4,8 +4,8 @@
 //! [`interactive`]).
 
 mod actions;
-mod canned;
 mod audit_report;
+mod canned;
 mod export;
 mod interactive;
 mod local;

@@ -197,13 +197,7 @@ impl Widget for LogView<'_> {
                 ),
                 theme.style(Role::Title),
             ));
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let inner = Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        };
+        let inner = crate::ui::widgets::framed(block, area, buf);
         let rows: Vec<Line> = self
             .entries
             .iter()
@@ -498,13 +492,6 @@ impl Widget for Notice<'_> {
         block.render(rect, buf);
         Paragraph::new(body)
             .wrap(ratatui::widgets::Wrap { trim: false })
-            .render(
-                Rect {
-                    x: inner.x + 1,
-                    width: inner.width.saturating_sub(2),
-                    ..inner
-                },
-                buf,
-            );
+            .render(crate::ui::widgets::padded(inner), buf);
     }
 }

@@ -39,11 +39,7 @@ pub fn frame<T>(
         theme: &app.settings.theme,
     }
     .render_pane(area, frame.buffer_mut())?;
-    Some(Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    })
+    Some(crate::ui::widgets::padded(inner))
 }
 
 /// A list with a header row, for [`list`].

@@ -272,13 +272,7 @@ impl FormView<'_> {
                 Line::styled(format!(" {more} "), theme.style(Role::Accent)).right_aligned(),
             );
         }
-        let inner = block.inner(rect);
-        block.render(rect, buf);
-        let inner = Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        };
+        let inner = crate::ui::widgets::framed(block, rect, buf);
         let body = Rect {
             height: body_room.min(inner.height as usize) as u16,
             ..inner

@@ -88,14 +88,9 @@ fn boxed(area: Rect, buf: &mut Buffer, title: &str, role: Role, lines: Vec<Line>
         ));
     let inner = block.inner(rect);
     block.render(rect, buf);
-    Paragraph::new(lines).wrap(Wrap { trim: false }).render(
-        Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        },
-        buf,
-    );
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(crate::ui::widgets::padded(inner), buf);
 }
 
 /// The ticket-opened view.

@@ -224,14 +224,7 @@ fn draw_intro(frame: &mut Frame<'_>, area: Rect, app: &App) {
         Line::styled(tr(lang, Msg::SearchHistoryEmpty), theme.style(Role::Muted)),
     ])
     .wrap(Wrap { trim: true })
-    .render(
-        Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        },
-        frame.buffer_mut(),
-    );
+    .render(crate::ui::widgets::padded(inner), frame.buffer_mut());
 }
 
 fn draw_history(frame: &mut Frame<'_>, area: Rect, app: &App) {

@@ -84,13 +84,7 @@ pub(super) fn draw(
             format!(" {} ", tr(lang, Msg::TemplatePickerTitle)),
             theme.style(Role::Title),
         ));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    let inner = crate::ui::widgets::framed(block, rect, buf);
     if inner.height < 3 {
         return None;
     }

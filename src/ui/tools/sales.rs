@@ -212,11 +212,7 @@ fn list_frame<T>(
         theme,
     }
     .render_pane(area, frame.buffer_mut())?;
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    let inner = crate::ui::widgets::padded(inner);
     let message = match &remote.data {
         None => Some(spec.prompt),
         Some(d) if d.is_empty() => Some(spec.empty),

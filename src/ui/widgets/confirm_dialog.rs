@@ -106,13 +106,7 @@ impl Widget for ConfirmDialog<'_> {
                 format!(" {} ", truncate(&title, (w as usize).saturating_sub(4))),
                 theme.style(Role::Title),
             ));
-        let inner = block.inner(rect);
-        block.render(rect, buf);
-        let inner = Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        };
+        let inner = super::framed(block, rect, buf);
         paragraph.render(inner, buf);
     }
 }

@@ -30,6 +30,23 @@ pub use confirm_dialog::*;
 pub use pane_frame::*;
 pub use status_line::*;
 
+/// The room inside a frame, one column in from each side: text never
+/// touches a border.
+pub fn padded(inner: Rect) -> Rect {
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+/// Draws `block` over `rect` and returns the room inside it ([`padded`]).
+pub fn framed(block: Block<'_>, rect: Rect, buf: &mut Buffer) -> Rect {
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    padded(inner)
+}
+
 /// Whether `area` is below the minimum size.
 pub fn is_too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT

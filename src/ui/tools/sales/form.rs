@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Widget};
+use ratatui::widgets::{Block, BorderType, Borders};
 
 use crate::api::prospects::PersonKind;
 use crate::app::App;
@@ -45,13 +45,7 @@ pub(super) fn draw_form(frame: &mut Frame<'_>, area: Rect, app: &App) {
             format!(" {} ", tr(lang, Msg::SalesTabNew)),
             theme.style(Role::Title),
         ));
-    let inner = block.inner(area);
-    block.render(area, frame.buffer_mut());
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    let inner = crate::ui::widgets::framed(block, area, frame.buffer_mut());
     if !may_create(app) {
         cells::lines(
             frame.buffer_mut(),

@@ -47,13 +47,7 @@ pub(super) fn draw_picker(
             format!(" {} ", tr(lang, form.form().field(field).label)),
             theme.style(Role::Title),
         ));
-    let inner = block.inner(rect);
-    block.render(rect, frame.buffer_mut());
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    let inner = crate::ui::widgets::framed(block, rect, frame.buffer_mut());
     if inner.height < 3 {
         return;
     }

@@ -487,6 +487,10 @@ pub enum TicketCommand {
         /// A canned text (`[templates]`) as the closing text, filled.
         #[arg(long, value_name = "NAME", conflicts_with = "description")]
         template: Option<String>,
+        /// The ticket's service: its customer and the ticket's protocol
+        /// are read to fill the canned text.
+        #[arg(long, value_name = "SERVICE_ID", requires = "template")]
+        service: Option<u64>,
     },
 }
 

@@ -245,6 +245,7 @@ const SUBCOMMANDS: &[Sub] = &[
                     ("id", Msg::HelpArgTicketId),
                     ("description", Msg::HelpArgCloseDescription),
                     ("template", Msg::HelpArgCloseTemplate),
+                    ("service", Msg::HelpArgCloseService),
                 ],
                 subs: &[],
             },

@@ -2291,8 +2291,8 @@ catalog! {
     // ---- Action commands: confirmation and result -------------------------------
     /// `--template`: the text uses placeholders this command has no value for.
     CliTemplateUnknownValues {
-        pt: "O texto pronto \"{name}\" usa {placeholders}, que este comando não sabe preencher: escreva o texto com --description",
-        en: "Canned text \"{name}\" uses {placeholders}, which this command cannot fill: write the text with --description"
+        pt: "O texto pronto \"{name}\" usa {placeholders}, que este comando não sabe preencher: escreva o texto com --description (em ticket close, --service SERVICE_ID lê o cliente e o protocolo)",
+        en: "Canned text \"{name}\" uses {placeholders}, which this command cannot fill: write the text with --description (on ticket close, --service SERVICE_ID reads the customer and the protocol)"
     }
     /// Confirmation target: a service.
     CliTargetService { pt: "serviço {id}", en: "service {id}" }
@@ -2522,6 +2522,11 @@ catalog! {
     HelpArgCloseTemplate {
         pt: "Um texto pronto ([templates] da configuração) como texto de fechamento (conhece o atendente e a data)",
         en: "A canned text (the config's [templates]) as the closing text (knows the attendant and the date)"
+    }
+    /// --help: ticket close --service.
+    HelpArgCloseService {
+        pt: "O serviço do atendimento: lê o cliente e o protocolo para preencher o texto pronto",
+        en: "The ticket's service: reads its customer and the protocol to fill the canned text"
     }
     /// --help: login.
     HelpCmdLogin {

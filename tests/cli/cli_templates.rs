@@ -107,6 +107,52 @@ fn ticket_close_with_a_template_fills_the_attendant_and_the_date() {
         out.stderr
     );
     assert_eq!(h.actions(), before);
+    // With the ticket's service, its customer and protocol are read first.
+    let tickets = h.run(&["tickets", "1002", "--json"]).expect(0).json();
+    let ticket = &tickets[0];
+    let (id, service) = (
+        ticket["id_atendimento"].as_u64().unwrap().to_string(),
+        ticket["id_cliente_servico"].as_u64().unwrap().to_string(),
+    );
+    let protocol = ticket["protocolo"].as_str().unwrap().to_owned();
+    h.run(&[
+        "ticket",
+        "close",
+        &id,
+        "--template",
+        "retorno",
+        "--service",
+        &service,
+        "--yes",
+    ])
+    .expect(0);
+    let closes: Vec<_> = h
+        .sim
+        .records()
+        .into_iter()
+        .filter(|r| r.kind == "ticket_close")
+        .collect();
+    assert_eq!(closes.len(), 2, "{closes:?}");
+    assert_eq!(
+        closes[1].detail["parametros"]["texto_fechamento"],
+        format!("Protocolo {protocol} encerrado.")
+    );
+    // An open ticket that is not the service's: refused, nothing sent.
+    let other = h.run(&["tickets", "1000", "--json"]).expect(0).json();
+    let other = other[0]["id_atendimento"].as_u64().unwrap().to_string();
+    let out = h.run(&[
+        "ticket",
+        "close",
+        &other,
+        "--template",
+        "retorno",
+        "--service",
+        &service,
+        "--yes",
+    ]);
+    assert!(out.stderr.contains(&other), "{}", out.stderr);
+    out.expect(1);
+    assert_eq!(h.sim.counters().get("ticket_close"), 2);
 }
 
 #[test]

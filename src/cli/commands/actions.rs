@@ -71,6 +71,14 @@ pub(super) enum Lookup {
         opening: TicketOpen,
         template: crate::ops::templates::Template,
     },
+    /// A ticket closed with a canned text that names the customer, the
+    /// service or the protocol: the service's customer and tickets are
+    /// read first (`ticket close --service`).
+    CloseText {
+        id: u64,
+        service_id: u64,
+        template: crate::ops::templates::Template,
+    },
 }
 
 /// `ticket open` as given, its description still to be set.
@@ -234,6 +242,47 @@ pub(super) async fn looked_up(
             let known = canned::context(settings, known);
             opening.draft.description = canned::filled(lang, &template, &known)?;
             opening.request(settings).into()
+        }
+        Lookup::CloseText {
+            id,
+            service_id,
+            template,
+        } => {
+            let customers = find_customer(client, &Ref::Service(service_id))
+                .await
+                .map_err(api)?;
+            let Some((customer, service)) = customers.iter().find_map(|c| {
+                c.servicos
+                    .iter()
+                    .find(|s| s.id_cliente_servico == Some(service_id))
+                    .map(|s| (c, s))
+            }) else {
+                return Err(Failure::new(
+                    EXIT_REFUSED,
+                    trf(lang, Msg::CliServiceNotFound, &[("id", &service_id)]),
+                ));
+            };
+            let mut q = Ref::Service(service_id).tickets();
+            q.only_open = Some(true);
+            let tickets = client.customer_tickets(&q).await.map_err(api)?;
+            let Some(ticket) = tickets.iter().find(|t| t.id_atendimento == Some(id)) else {
+                return Err(Failure::new(
+                    EXIT_REFUSED,
+                    trf(lang, Msg::CliTicketNotFound, &[("id", &id)]),
+                ));
+            };
+            let mut known = crate::ops::templates::Context::of_service(customer, Some(service));
+            known.protocolo = ticket.protocolo.clone();
+            let known = canned::context(settings, known);
+            let text = canned::filled(lang, &template, &known)?;
+            let attendant = crate::ops::identity::attendant(settings.attendant.as_deref());
+            ActionRequest::UpdateTicket(crate::ops::tickets::close(
+                id,
+                Some(&text),
+                attendant.as_deref(),
+                settings.ramal.as_deref(),
+            ))
+            .into()
         }
         Lookup::Append { protocol, text } => {
             let mut q = TicketSearch::new(TicketSearchBy::Protocol, protocol.trim());

@@ -43,6 +43,12 @@ pub(super) fn needs_record(template: &Template) -> bool {
         .any(|p| FROM_RECORD.contains(p))
 }
 
+/// Whether filling `template` as a closing text needs the ticket's
+/// service read: the customer's values or the ticket's protocol.
+pub(super) fn needs_ticket(template: &Template) -> bool {
+    needs_record(template) || templates::unfilled(&template.text).contains(&Placeholder::Protocolo)
+}
+
 /// `known` plus the attendant (as recorded in the ticket) and today.
 pub(super) fn context(settings: &Settings, known: Context) -> Context {
     Context {

@@ -424,13 +424,23 @@ pub(super) fn plan(ctx: &Ctx, settings: &Settings, mut command: Command) -> Resu
             id,
             description,
             template,
+            service,
         }) => {
             // `ticket close` knows the ticket's id only (HubSoft reads no
-            // ticket by id): the attendant and the date fill, the rest is
-            // refused rather than sent as written.
+            // ticket by id): the attendant and the date fill; with
+            // `--service` the ticket's customer and protocol are read
+            // first; the rest is refused rather than sent as written.
             let description = match template {
                 Some(name) => {
                     let template = canned::find(ctx, &name)?;
+                    if let Some(service_id) = service.filter(|_| canned::needs_ticket(&template)) {
+                        refuse_read_only(ctx, settings)?;
+                        return Ok(Plan::Lookup(Box::new(Lookup::CloseText {
+                            id,
+                            service_id,
+                            template,
+                        })));
+                    }
                     let known = canned::context(settings, Default::default());
                     Some(canned::filled(lang, &template, &known)?)
                 }

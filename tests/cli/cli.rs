@@ -1329,3 +1329,25 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
         }
     }
 }
+
+/// Issue 18, part 1: a `[watch]` value out of range is named by `config
+/// check` (exit 2) in both languages; a sound one passes.
+#[test]
+fn config_check_names_a_watch_value_out_of_range() {
+    let h = Harness::new();
+    h.write_config("[watch]\ninterval_secs = 0\n");
+    let out = h.run(&["config", "check"]);
+    out.expect(2);
+    let all = format!("{}{}", out.stdout, out.stderr);
+    assert!(
+        all.contains("Invalid value for watch.interval_secs: \"0\""),
+        "{all}"
+    );
+    let out = h.run(&["--lang", "pt-BR", "config", "check"]);
+    let all = format!("{}{}", out.stdout, out.stderr);
+    assert!(all.contains("watch.interval_secs"), "{all}");
+    h.write_config("[watch]\ninterval_secs = 10\nlimit_mins = 30\n");
+    let out = h.run(&["config", "check"]);
+    let all = format!("{}{}", out.stdout, out.stderr);
+    assert!(!all.contains("watch."), "{all}");
+}

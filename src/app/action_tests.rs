@@ -242,13 +242,17 @@ fn a_timeout_leaves_the_outcome_unknown_refreshes_and_needs_an_acknowledgement()
 }
 
 #[test]
-fn an_answer_arriving_after_the_customer_was_left_is_still_reported() {
+fn an_answer_arriving_after_the_customer_was_closed_is_still_reported() {
     let mut app = app_with(false);
     open(&mut app);
     key(&mut app, KeyCode::Char('d'));
     let (submission, _) = actions(&yes(&mut app))[0].clone();
-    key(&mut app, KeyCode::Esc);
-    assert!(app.view.is_none());
+    // Its tab closed (Ctrl-W): nothing of it is left to read again.
+    update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL)),
+    );
+    assert!(app.view.is_none() && app.tabs.is_empty());
     let (fx, changed) = update(
         &mut app,
         Msg::ActionDone {

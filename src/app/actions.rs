@@ -535,8 +535,10 @@ fn answer(
             let text = match reply.new_status() {
                 Some((id, status)) => {
                     let id = id.unwrap_or(target.service_id);
-                    if pending.as_ref().map(|p| p.view) == app.view.as_ref().map(|v| v.id)
-                        && let Some(view) = app.view.as_mut()
+                    // On its customer's tab, parked or not (issue 18).
+                    if let Some(view) = pending
+                        .as_ref()
+                        .and_then(|p| super::tabs::view_mut(app, p.view))
                     {
                         view.set_service_status(id, &status);
                     }
@@ -633,8 +635,9 @@ fn queued(app: &mut App, result: InvoiceQueued, target: ActionTarget, form_up: b
 }
 
 /// Reads again what the action changed (or may have changed), when its
-/// customer is still on screen. A disconnect is never repeated: only the
-/// reads of the last connection are, after a short delay.
+/// customer is still open, on screen or in a parked tab. A disconnect is
+/// never repeated: only the reads of the last connection are, after a
+/// short delay.
 fn refresh_after(
     app: &mut App,
     kind: ActionKind,
@@ -645,7 +648,7 @@ fn refresh_after(
     if matches!(outcome, Outcome::Refused { .. }) {
         return;
     }
-    if app.view.as_ref().map(|v| v.id) != Some(pending.view) {
+    if super::tabs::view(app, pending.view).is_none() {
         return;
     }
     for reread in kind.rereads_later() {

@@ -288,7 +288,38 @@ pub(super) fn open_code(
     prefetched: Option<Prefetch>,
     fx: &mut Vec<Effect>,
 ) {
-    close_view(app, fx);
+    let name = summary
+        .as_ref()
+        .and_then(|c| c.display_name())
+        .map(|n| crate::sanitize::clean(n).into_owned())
+        .unwrap_or_else(|| code.to_string());
+    // Already open (issue 18): its tab comes back as it was left; the
+    // lists the search asked for it are not needed.
+    if let Some(i) = super::tabs::index_of_code(app, code) {
+        if let Some(p) = &prefetched {
+            fx.push(Effect::Abort { view: p.view });
+        }
+        super::tabs::activate(app, i);
+        let shown = app
+            .view
+            .as_ref()
+            .map(|v| super::tabs::name_of(app.lang(), v))
+            .unwrap_or_default();
+        app.push_history(HistoryEntry::Customer { code, name });
+        let text = trf(
+            app.lang(),
+            T::TabAlreadyOpen,
+            &[("name", &shown), ("n", &(i + 1))],
+        );
+        app.set_status(StatusKind::Info, text);
+        return;
+    }
+    if !super::tabs::make_room(app, fx) {
+        if let Some(p) = &prefetched {
+            fx.push(Effect::Abort { view: p.view });
+        }
+        return;
+    }
     let id = match &prefetched {
         Some(p) => p.view,
         None => {
@@ -297,11 +328,6 @@ pub(super) fn open_code(
             id
         }
     };
-    let name = summary
-        .as_ref()
-        .and_then(|c| c.display_name())
-        .map(|n| crate::sanitize::clean(n).into_owned())
-        .unwrap_or_else(|| code.to_string());
     app.push_history(HistoryEntry::Customer { code, name });
     let mut view = CustomerView {
         id,
@@ -355,20 +381,19 @@ pub(super) fn open_code(
     };
     // The search row already lists the services and their logins.
     sync_connections(app, &mut view, fx);
-    app.view = Some(view);
-    app.screen = Screen::Customer;
+    // A new tab; the customer on screen, if any, is parked.
+    super::tabs::open(app, view);
     // Lists that answered before the search did, as if they came now.
     for (req, reply) in arrived {
         on_reply(app, req, reply, fx);
     }
 }
 
-/// Leaves the customer on screen: its pending reads are aborted and its
-/// late answers will be dropped; a revealed password goes with it.
-pub(super) fn close_view(app: &mut App, fx: &mut Vec<Effect>) {
-    if let Some(view) = app.view.take() {
-        fx.push(Effect::Abort { view: view.id });
-    }
+/// Leaves the customer on screen for the search screen: its tab stays
+/// open, parked with its reads in flight and its watches (issue 18); a
+/// revealed password goes. Closing a tab is [`super::tabs`]' job.
+pub(super) fn park_view(app: &mut App) {
+    super::tabs::park(app);
     app.screen = Screen::Search;
 }
 
@@ -668,7 +693,7 @@ pub(super) fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<E
     };
     if close {
         app.view = Some(view);
-        close_view(app, fx);
+        park_view(app);
         if app.search.focus.0 == SearchFocus::Input {
             app.search.show_history = app.search.results.data.is_none() && !app.history.is_empty();
         }
@@ -688,16 +713,15 @@ pub(super) fn focus(view: &mut CustomerView, pane: Pane) {
     }
 }
 
-/// Reads `slot` of `view` again when that customer is still on screen
-/// (after an action, or a delayed refresh after a disconnect).
+/// Reads `slot` of `view` again when that customer is still open, on
+/// screen or in a parked tab (after an action, or a delayed refresh after
+/// a disconnect).
 pub(super) fn refresh_slot(app: &mut App, view: ViewId, slot: Slot, fx: &mut Vec<Effect>) {
-    let Some(mut v) = app.view.take() else {
+    let Some((mut v, seat)) = super::tabs::take(app, view) else {
         return;
     };
-    if v.id == view {
-        fetch(app, &mut v, slot, fx);
-    }
-    app.view = Some(v);
+    fetch(app, &mut v, slot, fx);
+    super::tabs::put(app, v, seat);
 }
 
 pub(super) fn clamp(view: &mut CustomerView, pane: Pane) {

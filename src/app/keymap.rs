@@ -353,30 +353,39 @@ impl Keymap {
         let mut groups = Vec::new();
         for ctx in Context::ALL {
             let mut rows: Vec<KeyHint> = Vec::new();
+            // The pane digits and the tab keys: one row each.
             let mut pane_keys: Vec<KeyCombo> = Vec::new();
+            let mut tab_keys: Vec<KeyCombo> = Vec::new();
             for b in self.bindings().filter(|b| b.spec.context == ctx) {
                 if b.keys.is_empty() {
                     continue;
                 }
-                if let Action::GoToPane(_) = b.spec.action {
-                    if pane_keys.is_empty() {
+                let (first, keys) = match b.spec.action {
+                    Action::GoToPane(_) => (Action::GoToPane(1), &mut pane_keys),
+                    Action::Tab(_) => (Action::Tab(1), &mut tab_keys),
+                    _ => {
                         rows.push(KeyHint {
-                            keys: String::new(),
-                            action: Action::GoToPane(1),
+                            keys: join_keys(&b.keys),
+                            action: b.spec.action,
                             msg: b.spec.msg,
                         });
+                        continue;
                     }
-                    pane_keys.extend(&b.keys);
-                    continue;
+                };
+                if keys.is_empty() {
+                    rows.push(KeyHint {
+                        keys: String::new(),
+                        action: first,
+                        msg: b.spec.msg,
+                    });
                 }
-                rows.push(KeyHint {
-                    keys: join_keys(&b.keys),
-                    action: b.spec.action,
-                    msg: b.spec.msg,
-                });
+                keys.extend(&b.keys);
             }
-            if let Some(row) = rows.iter_mut().find(|r| r.keys.is_empty()) {
-                row.keys = digits_range(&pane_keys);
+            for row in rows.iter_mut().filter(|r| r.keys.is_empty()) {
+                row.keys = match row.action {
+                    Action::Tab(_) => digits_range(&tab_keys, KeyModifiers::ALT, '9'),
+                    _ => digits_range(&pane_keys, KeyModifiers::NONE, '6'),
+                };
             }
             if !rows.is_empty() {
                 groups.push((ctx, rows));
@@ -393,14 +402,18 @@ fn join_keys(keys: &[KeyCombo]) -> String {
         .join("/")
 }
 
-/// `1-6` when the pane keys are the default digits, else the plain list.
-fn digits_range(keys: &[KeyCombo]) -> String {
-    let defaults: Vec<KeyCombo> = ('1'..='6')
-        .map(|c| KeyCombo::new(KeyCode::Char(c), KeyModifiers::NONE))
+/// `1-6` (`Alt-1…9`) when the keys are the default digits 1 to `last`
+/// with `mods`, else the plain list.
+fn digits_range(keys: &[KeyCombo], mods: KeyModifiers, last: char) -> String {
+    let defaults: Vec<KeyCombo> = ('1'..=last)
+        .map(|c| KeyCombo::new(KeyCode::Char(c), mods))
         .collect();
-    if keys == defaults.as_slice() {
-        "1-6".to_owned()
-    } else {
-        join_keys(keys)
+    if keys != defaults.as_slice() {
+        return join_keys(keys);
+    }
+    match defaults.first() {
+        Some(first) if mods.is_empty() => format!("{first}-{last}"),
+        Some(first) => format!("{first}…{last}"),
+        None => String::new(),
     }
 }

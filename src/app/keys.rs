@@ -8,7 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::i18n::{Msg as T, tr};
 
-use super::customer::{close_view, customer_key};
+use super::customer::{customer_key, park_view};
 use super::keymap::{self, Action, Context};
 use super::search::search_key;
 use super::status::StatusKind;
@@ -37,6 +37,16 @@ pub(super) fn on_key(
         return palette_key(app, key, fx);
     }
     let (contexts, text_focus) = app.contexts();
+    // Alt-digit in a text field is Esc then the digit, typed fast.
+    if let Some([esc, typed]) = super::tabs::replayed(app, &key, contexts, text_focus) {
+        let first = on_key(app, esc, gap, fx);
+        let second = on_key(app, typed, Some(Duration::ZERO), fx);
+        return if first == Changed::Yes || second == Changed::Yes {
+            Changed::Yes
+        } else {
+            Changed::No
+        };
+    }
     // Below the minimum size only the "too small" screen shows, and it
     // says which key quits: that key must work even over a text field.
     let too_small = app.size.0 < MIN_WIDTH || app.size.1 < MIN_HEIGHT;
@@ -76,6 +86,11 @@ pub(super) fn on_key(
         Some(Action::Palette) if app.help.is_none() && !too_small => {
             app.palette = Some(palette::Palette::new(&app.keymap, app.view.is_some()));
             return Changed::Yes;
+        }
+        Some(a @ (Action::Tab(_) | Action::NextTab | Action::PrevTab | Action::CloseTab))
+            if app.help.is_none() && !too_small =>
+        {
+            return super::tabs::key(app, a, fx);
         }
         Some(a) if app.help.is_none() && !too_small => {
             if let Some(tool) = tools::Tool::for_action(a) {
@@ -167,6 +182,12 @@ pub(super) fn run_palette_entry(app: &mut App, action: Action, fx: &mut Vec<Effe
     if let Some(tool) = tools::Tool::for_action(action) {
         return tools::open_by(app, tool, action, fx);
     }
+    if matches!(
+        action,
+        Action::Tab(_) | Action::NextTab | Action::PrevTab | Action::CloseTab
+    ) {
+        return super::tabs::key(app, action, fx);
+    }
     // An action on the customer: back on it, then exactly as its key.
     if palette::on_customer(action) {
         if app.view.is_none() {
@@ -189,7 +210,7 @@ pub(super) fn run_palette_entry(app: &mut App, action: Action, fx: &mut Vec<Effe
         Action::AuditLog => actions::open_audit(app, fx),
         Action::MessageLog => actions::open_messages(app),
         Action::Search => {
-            close_view(app, fx);
+            park_view(app);
             app.tools.return_to = None;
             app.search.focus.0 = SearchFocus::Input;
             app.search.input.reset();

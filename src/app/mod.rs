@@ -26,6 +26,7 @@ pub mod scroll;
 mod search;
 mod state;
 pub mod status;
+pub mod tabs;
 pub mod tools;
 pub mod typeahead;
 pub mod watch;
@@ -45,7 +46,7 @@ pub use state::{
 };
 
 // Also reached from the actions and the tool screens as `super::…`.
-use customer::{close_view, refresh_slot};
+use customer::{park_view, refresh_slot};
 use keys::{moved, on_key, page};
 use replies::on_reply;
 use search::{cancel_edited_search, send_search};
@@ -64,8 +65,12 @@ pub struct App {
     pub screen: Screen,
     /// The search screen.
     pub search: SearchState,
-    /// The customer on screen, if any.
+    /// The customer of the tab on screen: on the customer screen, or
+    /// under a tool screen opened from it. `None` on the search screen.
     pub view: Option<CustomerView>,
+    /// The other open customers, parked, and the order of the tab strip
+    /// (issue 18; see [`tabs`]).
+    pub tabs: tabs::Tabs,
     /// Searches and customers of this session, newest first.
     pub history: Vec<HistoryEntry>,
     /// The help overlay's scroll, when it is open.
@@ -115,6 +120,7 @@ impl App {
             screen: Screen::Search,
             search: SearchState::default(),
             view: None,
+            tabs: tabs::Tabs::default(),
             history: Vec::new(),
             help: None,
             status: None,
@@ -234,10 +240,10 @@ impl App {
             }
             _ => None,
         };
-        let watch = self
-            .view
-            .as_ref()
-            .and_then(|v| v.watch.wake_at(self.instant, &self.settings.watch));
+        // Every tab's watches, parked ones too.
+        let watch = tabs::views(self)
+            .filter_map(|v| v.watch.wake_at(self.instant, &self.settings.watch))
+            .min();
         armed.into_iter().chain(watch).min()
     }
 
@@ -345,10 +351,17 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
             Changed::Yes
         }
         Msg::Fetched { req, reply } => {
-            // A read that fails goes to the message log too.
-            let before = status::failed_reads(app);
+            // A read that fails goes to the message log too, whichever
+            // tab it belongs to.
+            let before = status::failed_reads(app, req.view);
+            let shown = app.view.as_ref().map(|v| v.id);
             let changed = on_reply(app, req, reply, &mut fx);
-            status::log_failed_reads(app, &before);
+            // A search that opened a customer may bring its lists' answers.
+            let of = match app.view.as_ref().map(|v| v.id) {
+                Some(id) if req.view == SEARCH_VIEW && Some(id) != shown => id,
+                _ => req.view,
+            };
+            status::log_failed_reads(app, of, &before);
             changed
         }
         Msg::ActionDone { submission, reply } => actions::on_done(app, submission, reply, &mut fx),

@@ -95,6 +95,16 @@ pub const ENTRIES: &[Entry] = &[
         action: Action::Pbx,
     },
     Entry {
+        command: "next-tab",
+        label: T::KeyNextTab,
+        action: Action::NextTab,
+    },
+    Entry {
+        command: "prev-tab",
+        label: T::KeyPrevTab,
+        action: Action::PrevTab,
+    },
+    Entry {
         command: "audit",
         label: T::KeyAuditLog,
         action: Action::AuditLog,
@@ -193,6 +203,11 @@ pub const CUSTOMER_ENTRIES: &[Entry] = &[
     },
     op(ActionKind::PbxNotify),
     op(ActionKind::PbxMissed),
+    Entry {
+        command: "close-tab",
+        label: T::KeyCloseTab,
+        action: Action::CloseTab,
+    },
 ];
 
 /// The open palette.

@@ -1,5 +1,6 @@
 //! A read's answer: to the search, to the lists asked with it, or to the
-//! customer on screen; anything else is dropped.
+//! customer tab it belongs to, on screen or parked; anything else is
+//! dropped.
 
 use crate::api::{ApiError, Customer};
 use crate::i18n::{Msg as T, tr};
@@ -10,7 +11,7 @@ use super::customer::{
 use super::search::{box_holds_last_search, search_pick};
 use super::{
     App, Changed, CustomerView, Effect, Pane, Reply, ReqId, SEARCH_VIEW, Screen, SearchFocus, Slot,
-    error_text, tools, typeahead,
+    error_text, tabs, tools, typeahead,
 };
 
 pub(super) fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Effect>) -> Changed {
@@ -85,14 +86,11 @@ pub(super) fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Eff
         }
         return Changed::No;
     }
-    let Some(mut view) = app.view.take() else {
+    // The tab it belongs to, on screen or parked (issue 18). A closed
+    // tab's answer finds none and is dropped (its task was aborted).
+    let Some((mut view, seat)) = tabs::take(app, req.view) else {
         return Changed::No;
     };
-    if view.id != req.view {
-        // A customer no longer on screen: drop it (its task was aborted).
-        app.view = Some(view);
-        return Changed::No;
-    }
     let changed = match (req.slot, reply) {
         (Slot::Customer, Reply::Customers(result)) if view.customer.expects(req.seq) => {
             let code = view.code;
@@ -132,7 +130,7 @@ pub(super) fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Eff
         (Slot::Invoices, Reply::Invoices(result)) if view.invoices.expects(req.seq) => {
             if doc_keyed_misfit(&mut view, req.seq, &result, |i| owner(&i.cliente)) {
                 fetch(app, &mut view, Slot::Invoices, fx);
-                return keep(app, view);
+                return keep(app, view, seat);
             }
             view.invoices.finish(result.map_err(err));
             clamp(&mut view, Pane::Invoices);
@@ -141,7 +139,7 @@ pub(super) fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Eff
         (Slot::Tickets, Reply::Tickets(result)) if view.tickets.expects(req.seq) => {
             if doc_keyed_misfit(&mut view, req.seq, &result, |t| owner(&t.cliente)) {
                 fetch(app, &mut view, Slot::Tickets, fx);
-                return keep(app, view);
+                return keep(app, view, seat);
             }
             view.tickets.finish(result.map_err(err));
             clamp(&mut view, Pane::Tickets);
@@ -154,7 +152,7 @@ pub(super) fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Eff
         (Slot::Orders, Reply::Orders(result)) if view.orders.expects(req.seq) => {
             if doc_keyed_misfit(&mut view, req.seq, &result, |o| owner(&o.cliente)) {
                 fetch(app, &mut view, Slot::Orders, fx);
-                return keep(app, view);
+                return keep(app, view, seat);
             }
             view.orders.finish(result.map_err(err));
             clamp(&mut view, Pane::Orders);
@@ -176,14 +174,14 @@ pub(super) fn on_reply(app: &mut App, req: ReqId, reply: Reply, fx: &mut Vec<Eff
         }
         _ => Changed::No,
     };
-    app.view = Some(view);
+    tabs::put(app, view, seat);
     changed
 }
 
-/// Puts `view` back on screen after a list answer that changed nothing
+/// Puts `view` back in its tab after a list answer that changed nothing
 /// visible (it is being read again).
-pub(super) fn keep(app: &mut App, view: CustomerView) -> Changed {
-    app.view = Some(view);
+fn keep(app: &mut App, view: CustomerView, seat: tabs::Seat) -> Changed {
+    tabs::put(app, view, seat);
     Changed::No
 }
 

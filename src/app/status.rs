@@ -53,17 +53,20 @@ pub struct LogEntry {
 
 /// Whether each read the log watches has failed, in the order of
 /// [`reads`]; taken before an answer is applied, for [`log_failed_reads`].
-pub(super) fn failed_reads(app: &super::App) -> Vec<bool> {
-    reads(app).iter().map(|(_, _, e)| e.is_some()).collect()
+pub(super) fn failed_reads(app: &super::App, view: super::ViewId) -> Vec<bool> {
+    reads(app, view)
+        .iter()
+        .map(|(_, _, e)| e.is_some())
+        .collect()
 }
 
 /// Logs the reads that failed since `before` ([`failed_reads`]): "ANA ·
 /// Atendimentos: O servidor não respondeu em 20 s". The pane shows the
 /// error only while it is on screen; the log keeps it. The status line is
 /// left alone.
-pub(super) fn log_failed_reads(app: &mut super::App, before: &[bool]) {
+pub(super) fn log_failed_reads(app: &mut super::App, view: super::ViewId, before: &[bool]) {
     let lang = app.lang();
-    let customer = app.view.as_ref().map(|v| {
+    let customer = super::tabs::view(app, view).map(|v| {
         v.customer
             .data
             .as_ref()
@@ -77,7 +80,7 @@ pub(super) fn log_failed_reads(app: &mut super::App, before: &[bool]) {
                 )
             })
     });
-    let failed: Vec<String> = reads(app)
+    let failed: Vec<String> = reads(app, view)
         .into_iter()
         .enumerate()
         .filter(|(i, _)| !before.get(*i).copied().unwrap_or(false))
@@ -102,14 +105,14 @@ pub(super) fn log_failed_reads(app: &mut super::App, before: &[bool]) {
 }
 
 /// The reads whose failures the log keeps, in a fixed order: what each is
-/// called, whether it belongs to the open customer, and its error.
-fn reads(app: &super::App) -> Vec<(crate::i18n::Msg, bool, Option<&str>)> {
+/// called, whether it belongs to customer tab `view`, and its error.
+fn reads(app: &super::App, view: super::ViewId) -> Vec<(crate::i18n::Msg, bool, Option<&str>)> {
     use crate::i18n::Msg as T;
     fn err(e: &Option<String>) -> Option<&str> {
         e.as_deref()
     }
     let mut out = vec![(T::PaneResults, false, err(&app.search.results.error))];
-    if let Some(v) = &app.view {
+    if let Some(v) = super::tabs::view(app, view) {
         out.extend([
             (T::PaneCustomer, true, err(&v.customer.error)),
             (T::PaneInvoices, true, err(&v.invoices.error)),

@@ -258,17 +258,17 @@ fn several_matches_list_them_and_enter_opens_the_selected_one() {
 }
 
 #[test]
-fn leaving_a_customer_aborts_its_reads_and_drops_its_late_answers() {
+fn closing_a_customer_tab_aborts_its_reads_and_drops_its_late_answers() {
     let mut app = app();
     open_first(
         &mut app,
         vec![customer(1, "ANA", &["ana"]), customer(2, "BIA", &["bia"])],
     );
     let first = app.view.as_ref().unwrap().id;
-    let fx = press(&mut app, KeyCode::Esc);
+    let fx = ctrl(&mut app, 'w');
     assert_eq!(fx, vec![Effect::Abort { view: first }]);
     assert_eq!(app.screen, Screen::Search);
-    assert!(app.view.is_none());
+    assert!(app.view.is_none() && app.tabs.is_empty());
     // Open the other customer; then the first one's invoices arrive late.
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('j'));
@@ -316,7 +316,7 @@ fn leaving_a_customer_aborts_its_reads_and_drops_its_late_answers() {
 }
 
 #[test]
-fn opening_another_customer_from_history_aborts_the_current_one() {
+fn a_customer_from_history_comes_back_in_its_tab_or_opens_anew_once_closed() {
     let mut app = app();
     open_first(&mut app, vec![customer(7, "ANA", &["ana"])]);
     let first = app.view.as_ref().unwrap().id;
@@ -328,10 +328,26 @@ fn opening_another_customer_from_history_aborts_the_current_one() {
         app.history[0],
         HistoryEntry::Customer { code: 7, .. }
     ));
+    // Still open in its tab (issue 18): it comes back as it was.
+    let fx = press(&mut app, KeyCode::Enter);
+    let view = app.view.as_ref().unwrap();
+    assert_eq!((view.code, view.id), (7, first));
+    assert!(fetches(&fx).is_empty());
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("já estava aberto")
+    );
+    // Its tab closed, it opens afresh.
+    ctrl(&mut app, 'w');
+    ctrl(&mut app, 'p');
     let fx = press(&mut app, KeyCode::Enter);
     let view = app.view.as_ref().unwrap();
     assert_eq!(view.code, 7);
     assert_ne!(view.id, first);
+    assert!(!fetches(&fx).is_empty());
     assert!(fetches(&fx).iter().all(|(r, _)| r.view == view.id));
 }
 

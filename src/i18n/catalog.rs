@@ -2996,4 +2996,34 @@ catalog! {
         pt: "Comporta-se como um servidor de 2020: sem as rotas e buscas mais novas",
         en: "Behave like a 2020 server: no newer routes or search kinds"
     }
+
+    // ---- tabs branch (to regroup) ----
+    /// Help and palette: Alt-1…Alt-9.
+    KeyTab { pt: "Ir para o cliente da aba", en: "Show the customer of tab" }
+    /// Help and palette: Ctrl-→.
+    KeyNextTab { pt: "Próxima aba de cliente", en: "Next customer tab" }
+    /// Help and palette: Ctrl-←.
+    KeyPrevTab { pt: "Aba de cliente anterior", en: "Previous customer tab" }
+    /// Help and palette: Ctrl-W.
+    KeyCloseTab { pt: "Fechar a aba deste cliente", en: "Close this customer's tab" }
+    /// Status: the tab on screen was closed.
+    TabClosed { pt: "Aba de {name} fechada", en: "Closed {name}'s tab" }
+    /// Status: opening a tenth customer closed the tab left longest ago.
+    TabEvicted {
+        pt: "Limite de {max} abas: fechada a de {name}, a usada há mais tempo",
+        en: "{max} tabs at most: closed {name}'s, the one left longest ago"
+    }
+    /// Status: every open tab has an action waiting for the server.
+    TabsFull {
+        pt: "{max} abas abertas, todas com ação em andamento: feche uma ({key}) antes de abrir outro cliente",
+        en: "{max} tabs open, each with an action in flight: close one ({key}) before opening another customer"
+    }
+    /// Status: the customer asked for is already open.
+    TabAlreadyOpen { pt: "{name} já estava aberto (aba {n})", en: "{name} was already open (tab {n})" }
+    /// Status: Alt-N with no tab N.
+    TabEmpty { pt: "Nenhum cliente na aba {n}", en: "No customer in tab {n}" }
+    /// Status: Ctrl-←/→ with no tab open.
+    TabNone { pt: "Nenhum cliente aberto em aba", en: "No customer tabs open" }
+    /// The search screen's tab strip: its label.
+    TabStripLabel { pt: "Abas:", en: "Tabs:" }
 }

@@ -47,8 +47,21 @@ fn esc_on_a_filled_form_keeps_a_draft_until_the_customer_is_left() {
     key(&mut app, KeyCode::Char('u'));
     assert_eq!(form_value(&app, forms::FieldId::Days).as_deref(), Some("3"));
     key(&mut app, KeyCode::Esc);
-    // Leaving the customer drops them.
+    // Leaving for the search keeps them: the tab stays open (issue 18).
     key(&mut app, KeyCode::Esc);
+    assert!(app.view.is_none());
+    open(&mut app);
+    key(&mut app, KeyCode::Char('t'));
+    assert_eq!(
+        form_value(&app, forms::FieldId::Description).as_deref(),
+        Some("Sem sinal desde ontem")
+    );
+    key(&mut app, KeyCode::Esc);
+    // Closing the tab drops them.
+    update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL)),
+    );
     assert!(app.view.is_none());
     open(&mut app);
     key(&mut app, KeyCode::Char('t'));

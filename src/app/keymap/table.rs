@@ -168,6 +168,15 @@ pub enum Action {
     /// Watch the selected service until it comes online (a read: it
     /// works in read-only mode).
     Watch,
+    /// Show the customer of tab N (1-based), on any screen where no text
+    /// field has the keyboard (see `app::tabs`).
+    Tab(u8),
+    /// Show the next customer tab (wrapping round).
+    NextTab,
+    /// Show the previous customer tab (wrapping round).
+    PrevTab,
+    /// Close the customer tab on screen.
+    CloseTab,
     /// An action of the table in [`crate::ops::actions`]: its form or its
     /// confirmation opens (the first kind of its command names it; see
     /// [`Action::for_kind`]).
@@ -211,6 +220,7 @@ impl Action {
     pub fn name(self) -> String {
         match self {
             Action::GoToPane(n) => format!("pane-{n}"),
+            Action::Tab(n) => format!("tab-{n}"),
             other => other.static_name().to_owned(),
         }
     }
@@ -261,6 +271,10 @@ impl Action {
             Action::Network(_) => "network",
             Action::NetworkJump => "network-jump",
             Action::Watch => "watch",
+            Action::Tab(_) => "tab-n",
+            Action::NextTab => "next-tab",
+            Action::PrevTab => "prev-tab",
+            Action::CloseTab => "close-tab",
             Action::Run(kind) => kind.command(),
         }
     }
@@ -281,6 +295,7 @@ impl Action {
     pub fn spec(self) -> &'static ActionSpec {
         let row = match self {
             Action::GoToPane(_) => Action::GoToPane(1),
+            Action::Tab(_) => Action::Tab(1),
             Action::Network(_) => Action::Network(0),
             Action::Run(kind) => Action::for_kind(kind),
             other => other,
@@ -539,6 +554,23 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
     // In the bar only while a watch is offered (`ui::console`): the
     // service keys fill it at 80 columns.
     row(A::Watch, C::Subscriber, &["w"], Msg::KeyWatch),
+    // Customer tabs (issue 18): Alt-digit types nothing, and Ctrl-←/→
+    // move by word in a text field (not text-safe: they keep that there).
+    // Under tmux, Esc then a digit typed fast arrives as Alt-digit: in a
+    // text field it is read as those two keys (`app::tabs::replayed`).
+    row(A::Tab(1), C::Global, &["alt-1"], Msg::KeyTab),
+    row(A::Tab(2), C::Global, &["alt-2"], Msg::KeyTab),
+    row(A::Tab(3), C::Global, &["alt-3"], Msg::KeyTab),
+    row(A::Tab(4), C::Global, &["alt-4"], Msg::KeyTab),
+    row(A::Tab(5), C::Global, &["alt-5"], Msg::KeyTab),
+    row(A::Tab(6), C::Global, &["alt-6"], Msg::KeyTab),
+    row(A::Tab(7), C::Global, &["alt-7"], Msg::KeyTab),
+    row(A::Tab(8), C::Global, &["alt-8"], Msg::KeyTab),
+    row(A::Tab(9), C::Global, &["alt-9"], Msg::KeyTab),
+    row(A::NextTab, C::Global, &["ctrl-right"], Msg::KeyNextTab),
+    row(A::PrevTab, C::Global, &["ctrl-left"], Msg::KeyPrevTab),
+    // Ctrl-W as in a browser; in a text field it still deletes a word.
+    row(A::CloseTab, C::Global, &["ctrl-w"], Msg::KeyCloseTab),
     // No letter answers a dialog: a word typed into the wrong place must
     // never confirm (issue 13). The focus starts on "Não"; arrows or Tab
     // reach "Sim" and Enter answers with the focused button.

@@ -86,6 +86,10 @@ fn all_actions() -> Vec<Action> {
         | Action::Network(_)
         | Action::NetworkJump
         | Action::Watch
+        | Action::Tab(_)
+        | Action::NextTab
+        | Action::PrevTab
+        | Action::CloseTab
         | Action::Run(_) => a,
     };
     [
@@ -143,6 +147,10 @@ fn all_actions() -> Vec<Action> {
         Action::PbxMissed,
         Action::Network(0),
         Action::NetworkJump,
+        Action::Tab(1),
+        Action::NextTab,
+        Action::PrevTab,
+        Action::CloseTab,
     ]
     .into_iter()
     // The ops table's commands the list above does not name (issue 17's
@@ -179,8 +187,8 @@ fn every_variant_has_a_row_and_pane_numbers_never_panic() {
     }
     assert_eq!(
         specs().len(),
-        all.len() + 5,
-        "one row per action, six for the pane digits"
+        all.len() + 5 + 8,
+        "one row per action, six for the pane digits, nine for the tabs"
     );
     assert_eq!(Action::GoToPane(42).risk(), Risk::Safe);
     assert!(Keymap::default().allows(Action::GoToPane(0)));
@@ -290,13 +298,11 @@ fn display_round_trips_through_parse() {
     for b in km.bindings() {
         for k in &b.keys {
             let shown = k.to_string();
-            let reparsed = match shown.as_str() {
-                "↑" => "up".to_string(),
-                "↓" => "down".to_string(),
-                "←" => "left".to_string(),
-                "→" => "right".to_string(),
-                s => s.to_string(),
-            };
+            let reparsed = shown
+                .replace('↑', "up")
+                .replace('↓', "down")
+                .replace('←', "left")
+                .replace('→', "right");
             assert_eq!(KeyCombo::parse(&reparsed).unwrap(), *k, "{shown}");
         }
     }

@@ -362,7 +362,8 @@ pub(crate) fn on_answer(app: &mut App, seq: u64, fx: &mut Vec<Effect>) -> Change
                 )
             }
             n => {
-                super::super::close_view(app, fx);
+                // The customer on screen keeps its tab (issue 18).
+                super::super::park_view(app);
                 app.search.focus.0 = SearchFocus::List;
                 app.search.show_history = false;
                 (

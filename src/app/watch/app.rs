@@ -50,12 +50,31 @@ pub(in crate::app) fn stop(app: &mut App, view: &mut CustomerView) -> bool {
     true
 }
 
-/// A tick: the watches of the customer on screen stop at their limit, and
-/// their read goes out when it is due.
+/// A tick: the watches of every open customer, on screen or in a parked
+/// tab (issue 18), stop at their limit, and their read goes out when it is
+/// due.
 pub(in crate::app) fn on_tick(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
-    let Some(mut view) = app.view.take() else {
-        return Changed::No;
-    };
+    let mut changed = Changed::No;
+    let ids = app.view.iter().map(|v| v.id).chain(app.tabs.ids());
+    let mut seen = Vec::new();
+    for id in ids.collect::<Vec<_>>() {
+        if seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        let Some((mut view, seat)) = crate::app::tabs::take(app, id) else {
+            continue;
+        };
+        if tick_view(app, &mut view, fx) {
+            changed = Changed::Yes;
+        }
+        crate::app::tabs::put(app, view, seat);
+    }
+    changed
+}
+
+/// [`on_tick`] for one customer; returns whether anything shown changed.
+fn tick_view(app: &mut App, view: &mut CustomerView, fx: &mut Vec<Effect>) -> bool {
     let cfg = app.settings.watch;
     let tick = view.watch.tick(app.instant, &cfg);
     if tick.poll {
@@ -81,12 +100,10 @@ pub(in crate::app) fn on_tick(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
                 ("limit", &super::clock(cfg.limit)),
             ],
         );
-        let text = named(app, &view, text);
+        let text = named(app, view, text);
         app.set_result(StatusKind::Error, text);
     }
-    let changed = !view.watch.is_empty() || !tick.expired.is_empty();
-    app.view = Some(view);
-    if changed { Changed::Yes } else { Changed::No }
+    !view.watch.is_empty() || !tick.expired.is_empty()
 }
 
 /// The watch read `seq` answered: the last connections shown follow it,
@@ -149,9 +166,9 @@ pub(in crate::app) fn on_reply(
 
 /// After an action that drops or restores the connection succeeded on
 /// `service` of view `view`: `w` is offered for it, if that customer is
-/// still on screen.
+/// still open (on screen or in a parked tab).
 pub(in crate::app) fn offer(app: &mut App, view: ViewId, service: u64) {
-    if let Some(v) = app.view.as_mut().filter(|v| v.id == view)
+    if let Some(v) = crate::app::tabs::view_mut(app, view)
         && service != 0
         && !v
             .watch

@@ -37,19 +37,29 @@ pub(super) fn on_key(
         return palette_key(app, key, fx);
     }
     let (contexts, text_focus) = app.contexts();
-    // Alt-digit in a text field is Esc then the digit, typed fast.
-    if let Some([esc, typed]) = super::tabs::replayed(app, &key, contexts, text_focus) {
-        let first = on_key(app, esc, gap, fx);
-        let second = on_key(app, typed, Some(Duration::ZERO), fx);
-        return if first == Changed::Yes || second == Changed::Yes {
-            Changed::Yes
-        } else {
-            Changed::No
-        };
-    }
     // Below the minimum size only the "too small" screen shows, and it
     // says which key quits: that key must work even over a text field.
     let too_small = app.size.0 < MIN_WIDTH || app.size.1 < MIN_HEIGHT;
+    // A tab key in a text field: it switches from the untouched search
+    // box; once something is typed, Alt-digit is Esc then the digit.
+    let in_text = (!too_small)
+        .then(|| super::tabs::in_text_field(app, &key, contexts, text_focus))
+        .flatten();
+    match in_text {
+        Some(super::tabs::InText::Switch(action)) if app.help.is_none() => {
+            return super::tabs::key(app, action, fx);
+        }
+        Some(super::tabs::InText::Replay([esc, typed])) => {
+            let first = on_key(app, esc, gap, fx);
+            let second = on_key(app, typed, Some(Duration::ZERO), fx);
+            return if first == Changed::Yes || second == Changed::Yes {
+                Changed::Yes
+            } else {
+                Changed::No
+            };
+        }
+        _ => {}
+    }
     let action = if too_small {
         app.keymap.dispatch(&key, &[Context::Navigation], false)
     } else {

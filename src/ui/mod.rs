@@ -27,6 +27,7 @@ pub mod orders;
 pub mod palette;
 pub mod results;
 pub mod search;
+pub mod tab_strip;
 /// The colour themes live at the top level (`crate::theme`), below `app` and
 /// `config`; this path stays for code that names them as part of the UI.
 pub use crate::theme;

@@ -20,6 +20,17 @@ use crate::ui::widgets::{PaneFrame, PaneState, keys_label};
 
 /// Draws the search screen into `area`.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    // The customers left open in tabs (issue 18), above the box.
+    let area = if app.tabs.is_empty() || area.height < 8 {
+        area
+    } else {
+        draw_tabs(frame, Rect { height: 1, ..area }, app);
+        Rect {
+            y: area.y + 1,
+            height: area.height - 1,
+            ..area
+        }
+    };
     let input_area = Rect {
         height: 3.min(area.height),
         ..area
@@ -51,6 +62,40 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
         }
     } else {
         draw_results(frame, list_area, app);
+    }
+}
+
+/// The tab strip's row: its label, the tabs, and the keys that bring
+/// them back at the right when they fit.
+fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let labels = crate::app::tabs::labels(app);
+    let strip = crate::ui::tab_strip::TabStrip {
+        tabs: &labels,
+        theme,
+    };
+    let label = format!(" {}", tr(lang, Msg::TabStripLabel));
+    let first = keys_label(&app.keymap, Action::Tab(1));
+    let last = keys_label(&app.keymap, Action::Tab(labels.len().min(9) as u8));
+    let keys = match (first.is_empty(), last.is_empty(), labels.len()) {
+        (false, _, 1) => format!("{first} "),
+        (false, false, _) => format!("{first}…{last} "),
+        _ => String::new(),
+    };
+    let room = (area.width as usize).saturating_sub(crate::text::width(&label));
+    let with_keys = room.saturating_sub(crate::text::width(&keys) + 1);
+    let (cap, keys) = match strip.fit(with_keys) {
+        Some((cap, _)) if strip.fits_whole(with_keys) || strip.fit(room).is_none() => (cap, keys),
+        _ => (strip.fit(room).map_or(0, |f| f.0), String::new()),
+    };
+    let mut spans = vec![Span::styled(label, theme.style(Role::Muted))];
+    spans.extend(strip.spans(cap));
+    Line::from(spans).render(area, frame.buffer_mut());
+    if !keys.is_empty() {
+        Line::from(Span::styled(keys, theme.style(Role::Muted)))
+            .right_aligned()
+            .render(area, frame.buffer_mut());
     }
 }
 

@@ -354,9 +354,11 @@ fn a_pop_with_several_matches_lists_them_in_the_search() {
         req,
         vec![customer(10, "ANA"), customer(11, "BRUNO")],
     );
-    assert!(fx.iter().any(|e| matches!(e, Effect::Abort { .. })));
+    // The customer on screen keeps its tab, reads and all (issue 18).
+    assert!(!fx.iter().any(|e| matches!(e, Effect::Abort { .. })));
     assert_eq!(app.screen, Screen::Search);
     assert!(app.view.is_none());
+    assert_eq!(app.tabs.len(), 1);
     assert_eq!(app.search.focus.0, SearchFocus::List);
     assert_eq!(app.search.results.data.as_ref().unwrap().len(), 2);
     assert_eq!(app.tools.pbx.pops[0].outcome, PopOutcome::Matches(2));

@@ -432,10 +432,11 @@ async fn enter_on_a_cpf_sends_one_search_three_lists_and_one_history_and_nothing
         assert_eq!(owner, Some(code));
     }
 
-    // The same by customer code, from the same console (the token held).
+    // The same by customer code, from the same console (the token held),
+    // its tab closed first (Ctrl-W): an open tab would just come back.
     for e in update(
         &mut app,
-        Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+        Msg::Key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL)),
     )
     .0
     {

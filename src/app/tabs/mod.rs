@@ -324,8 +324,10 @@ pub(super) fn close_on_screen(app: &mut App, fx: &mut Vec<Effect>) -> Changed {
             activate(app, j);
         }
         None => {
+            // Back in the box as Esc leaves it: its text selected.
             app.screen = Screen::Search;
             app.search.focus.0 = super::SearchFocus::Input;
+            app.search.selected_all = !app.search.input.value().is_empty();
         }
     }
     Changed::Yes
@@ -383,28 +385,54 @@ pub(super) fn key(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Change
     }
 }
 
-/// Under tmux (whose `escape-time` was 500 ms before 3.5) or a slow link,
-/// Esc followed quickly by a digit reaches the console as Alt-digit. In a
-/// text field that is what the attendant typed: a tab key made of Alt and
-/// a character comes back as the two keys, Esc then the character, and
-/// typing never switches tabs. Elsewhere Alt-digit switches.
-pub(super) fn replayed(
+/// What a tab key does while a text field has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum InText {
+    /// It switches: the search box is untouched (empty, or its text
+    /// selected as Esc from a customer leaves it), so nothing is being
+    /// typed that it could belong to.
+    Switch(Action),
+    /// Alt and a character while typing: read as Esc then the character.
+    Replay([KeyEvent; 2]),
+}
+
+/// A tab key in a text field. Under tmux (whose `escape-time` was 500 ms
+/// before 3.5) or over a slow link, Esc followed quickly by a digit
+/// reaches the console as Alt-digit, and Esc then a digit is what an
+/// attendant clearing the box and typing a CPF does. So once something is
+/// typed in the box (or in any other field), a tab key made of Alt and a
+/// character comes back as the two keys it most likely was, and typing
+/// never switches tabs; Ctrl-←/→ and Ctrl-W keep their editing meaning
+/// (`None`: the field takes them). Only the untouched search box lets the
+/// tab keys switch, so Alt-N brings a customer back right after Esc.
+pub(super) fn in_text_field(
     app: &App,
     key: &KeyEvent,
     contexts: &[Context],
     text_focus: bool,
-) -> Option<[KeyEvent; 2]> {
-    let KeyCode::Char(c) = key.code else {
-        return None;
-    };
-    if !text_focus || key.modifiers != KeyModifiers::ALT {
+) -> Option<InText> {
+    if !text_focus {
         return None;
     }
-    match app.keymap.dispatch(key, contexts, false) {
-        Some(Action::Tab(_) | Action::NextTab | Action::PrevTab | Action::CloseTab) => Some([
+    let action = app.keymap.dispatch(key, contexts, false).filter(|a| {
+        matches!(
+            a,
+            Action::Tab(_) | Action::NextTab | Action::PrevTab | Action::CloseTab
+        )
+    })?;
+    let untouched = app.screen == Screen::Search
+        && app.search.focus.0 == super::SearchFocus::Input
+        && app.overlay.is_none()
+        && app.palette.is_none()
+        && (app.search.input.value().is_empty() || app.search.selected_all);
+    if untouched && action != Action::CloseTab {
+        return Some(InText::Switch(action));
+    }
+    match key.code {
+        KeyCode::Char(c) if key.modifiers == KeyModifiers::ALT => Some(InText::Replay([
             KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
             KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-        ]),
+        ])),
         _ => None,
     }
 }

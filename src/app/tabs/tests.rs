@@ -184,10 +184,34 @@ fn alt_digit_in_the_search_box_is_esc_then_the_digit_never_a_switch() {
         key(&mut app, KeyCode::Char(c), KeyModifiers::NONE);
     }
     assert_eq!(app.search.input.value(), "234");
-    // Ctrl-W and Ctrl-arrows keep their text meaning there.
-    key(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    // Ctrl-arrows and Ctrl-W keep their editing meaning there.
     key(&mut app, KeyCode::Left, KeyModifiers::CONTROL);
+    key(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
     assert_eq!((app.screen, app.tabs.len()), (Screen::Search, 2));
+}
+
+#[test]
+fn the_untouched_search_box_lets_the_tab_keys_switch() {
+    let mut app = app();
+    open(&mut app, 1);
+    open(&mut app, 2);
+    // Esc from a customer: the box is empty, nothing typed yet.
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.search.focus.0, SearchFocus::Input);
+    alt(&mut app, '1');
+    assert_eq!(on_screen(&app), Some(1));
+    // Its text selected, as Esc leaves it after a search: still untouched.
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    app.search.input = "silva".into();
+    app.search.selected_all = true;
+    key(&mut app, KeyCode::Right, KeyModifiers::CONTROL);
+    assert_eq!(on_screen(&app), Some(1), "the customer left last");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    app.search.input = "silva".into();
+    app.search.selected_all = true;
+    alt(&mut app, '2');
+    assert_eq!(on_screen(&app), Some(2));
+    assert_eq!(app.search.input.value(), "silva", "nothing typed");
 }
 
 #[test]

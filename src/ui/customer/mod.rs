@@ -12,6 +12,7 @@ use crate::api::{Address, Customer, CustomerService};
 use crate::app::keymap::Action;
 use crate::app::{App, CustomerView, Pane, WIDE_FROM};
 use crate::i18n::{Msg, tr, trf};
+use crate::text::width;
 use crate::theme::Role;
 use crate::ui::cells::{self, Col, kv, opt, row, scroll_for, select, txt};
 use crate::ui::widgets::{PaneFrame, PaneState, Tab, TabBar, keys_label};
@@ -27,8 +28,44 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
     let theme = &app.settings.theme;
     let lang = app.lang();
     let mut y = area.y;
-    // Title line: who is on screen, always visible whatever the pane.
-    if let Some(c) = &view.customer.data {
+    let title_row = Rect {
+        y,
+        height: 1,
+        ..area
+    };
+    // Title line: who is on screen, always visible whatever the pane;
+    // with several customers open, the tab strip (issue 18), then the
+    // code and document of the one on screen when they fit.
+    let labels = if app.tabs.len() > 1 {
+        crate::app::tabs::labels(app)
+    } else {
+        Vec::new()
+    };
+    if !labels.is_empty() {
+        let strip = crate::ui::tab_strip::TabStrip {
+            tabs: &labels,
+            theme,
+        };
+        let details = view.customer.data.as_ref().map(|c| {
+            format!(
+                "· {} {} · {}",
+                tr(lang, Msg::KindCode),
+                view.code,
+                cells::document(app, c.cpf_cnpj.as_deref())
+            )
+        });
+        let room = (area.width as usize).saturating_sub(details.as_deref().map_or(0, width));
+        let mut spans = match details {
+            Some(d) if strip.fits_whole(room) => {
+                let mut spans = strip.spans(strip.fit(room).map_or(0, |f| f.0));
+                spans.push(Span::styled(d, theme.style(Role::Muted)));
+                spans
+            }
+            _ => strip.spans(strip.fit(area.width as usize).map_or(0, |f| f.0)),
+        };
+        spans.retain(|s| !s.content.is_empty());
+        cells::lines(frame.buffer_mut(), title_row, &[Line::from(spans)]);
+    } else if let Some(c) = &view.customer.data {
         let title = Line::from(vec![
             Span::styled(
                 format!(" {} ", txt(lang, c.display_name())),

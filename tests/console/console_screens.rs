@@ -31,13 +31,13 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
-fn customers() -> Vec<Customer> {
+pub(super) fn customers() -> Vec<Customer> {
     serde_json::from_str::<CustomersResponse>(&fixture("cliente.response.json"))
         .unwrap()
         .clientes
 }
 
-fn replies() -> Vec<(Slot, Reply)> {
+pub(super) fn replies() -> Vec<(Slot, Reply)> {
     let invoices: InvoicesResponse =
         serde_json::from_str(&fixture("cliente_financeiro.response.json")).unwrap();
     let tickets: TicketsResponse =
@@ -79,7 +79,7 @@ fn app() -> App {
     app_with(Theme::new(ThemeKind::Dark), false)
 }
 
-fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+pub(super) fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
     update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))).0
 }
 
@@ -89,7 +89,7 @@ fn type_text(app: &mut App, text: &str) {
     }
 }
 
-fn fetch_ids(fx: &[Effect]) -> Vec<ReqId> {
+pub(super) fn fetch_ids(fx: &[Effect]) -> Vec<ReqId> {
     fx.iter()
         .filter_map(|e| match e {
             Effect::Fetch { req, .. } => Some(*req),
@@ -99,7 +99,11 @@ fn fetch_ids(fx: &[Effect]) -> Vec<ReqId> {
 }
 
 /// Searches and answers with `found`; returns the effects of the answer.
-fn search(app: &mut App, text: &str, found: Result<Vec<Customer>, ApiError>) -> Vec<Effect> {
+pub(super) fn search(
+    app: &mut App,
+    text: &str,
+    found: Result<Vec<Customer>, ApiError>,
+) -> Vec<Effect> {
     app.search.input.reset();
     app.search.focus.0 = SearchFocus::Input;
     type_text(app, text);

@@ -26,6 +26,7 @@ mod console_receivables;
 mod console_runner;
 mod console_sales;
 mod console_screens;
+mod console_tabs;
 mod console_templates;
 mod console_tools;
 mod console_typeahead;

@@ -439,7 +439,7 @@ pub fn send(
 
 /// An action's answer. Never dropped for being late: if its form is still
 /// up the result shows there, else on the status line; the affected pane
-/// is read again when its customer is still on screen.
+/// is read again when its customer's tab is still open.
 pub(super) fn on_done(
     app: &mut App,
     submission: Submission,

@@ -71,7 +71,8 @@ pub struct CustomerView {
     /// as the record and the tickets arrive, so an action lands on it
     /// (issue 13).
     pub pick: Option<(CustomerSearchBy, String)>,
-    /// Forms closed with Esc after typing, until this customer is left:
+    /// Forms closed with Esc after typing, until this customer's tab is
+    /// closed:
     /// the same key opens them again as they were (issue 13).
     pub drafts: HashMap<actions::DraftKey, forms::AnyForm>,
     /// Sequence numbers of the lists asked by the search's CPF/CNPJ before
@@ -83,7 +84,8 @@ pub struct CustomerView {
     pub doc_keyed: Vec<u64>,
     /// The services watched until they come online, and the offer to
     /// watch one after an action (issue 18): they belong to this
-    /// customer, and go when it is left.
+    /// customer, keep ticking while its tab is parked, and go when the tab
+    /// is closed.
     pub watch: super::watch::Watches,
 }
 

@@ -5,8 +5,10 @@
 //! request's result), changes [`App`] and returns the [`Effect`]s to run.
 //! The [`runner`] turns a fetch effect into one tokio task whose result
 //! comes back as [`Msg::Fetched`]. Every request carries a [`ReqId`]: the
-//! customer view it belongs to and a sequence number, so a result for a view
-//! that is gone, or for a request a newer one replaced, is dropped.
+//! customer view it belongs to and a sequence number, so a result lands in
+//! its customer's tab (on screen or parked, see [`tabs`]), and a result for
+//! a view whose tab was closed, or for a request a newer one replaced, is
+//! dropped.
 
 #![warn(missing_docs)]
 

@@ -91,7 +91,8 @@ pub enum Effect {
         /// What to send.
         request: Request,
     },
-    /// Abort every unfinished request of `view` (the customer was left).
+    /// Abort every unfinished request of `view` (its tab was closed, or
+    /// the lists asked with a search were not needed).
     Abort {
         /// The view whose requests die.
         view: ViewId,
@@ -190,7 +191,8 @@ pub enum Msg {
     /// not be written to the audit trail: a warning after the outcome, never
     /// in its place (the action went out and the server answered).
     AuditNotRecorded(String),
-    /// Read `slot` of `view` again, if it is still on screen.
+    /// Read `slot` of `view` again, if its tab is still open (on screen
+    /// or parked).
     RefreshSlot {
         /// The view.
         view: ViewId,

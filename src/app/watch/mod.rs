@@ -6,9 +6,10 @@
 //! online or gets a new session.
 //!
 //! The watches live in the customer view they were started on
-//! ([`crate::app::CustomerView::watch`]), never in the app: leaving the
-//! customer drops them, and a read for a customer no longer on screen is
-//! dropped like every other read. Time comes in with the messages
+//! ([`crate::app::CustomerView::watch`]), never in the app: they keep
+//! reading while the customer's tab is parked (issue 18, part 2), closing
+//! the tab drops them, and a read for a closed tab is dropped like every
+//! other read. Time comes in with the messages
 //! ([`crate::app::App::instant`], stepped by tests) and a tick
 //! ([`crate::app::Msg::Tick`]): nothing here reads a clock.
 //!
@@ -130,7 +131,8 @@ pub enum Flip {
 pub enum State {
     /// Reading every interval.
     Waiting,
-    /// Done: online (the badge shows until Esc or the customer is left).
+    /// Done: online (the badge shows until Esc or the customer's tab is
+    /// closed).
     Online {
         /// When the read that saw it arrived.
         at: Instant,

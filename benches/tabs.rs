@@ -85,8 +85,8 @@ impl Driver {
     }
 
     /// Types `code` in the search box and waits until that customer's tab
-    /// is on screen with nothing loading.
-    async fn open(&mut self, code: u64) {
+    /// is on screen with nothing loading; false when no customer has it.
+    async fn open(&mut self, code: u64) -> bool {
         if self.app.screen == Screen::Customer {
             // `/`: to the box, the customer parked as it is.
             self.send(Msg::Key(key(KeyCode::Char('/'))));
@@ -103,7 +103,19 @@ impl Driver {
                 .is_some_and(|v| v.code == code && v.customer.data.is_some() && !v.loading())
                 && !self.app.search.results.loading();
             if settled {
-                break;
+                return true;
+            }
+            let none = self.app.screen == Screen::Search
+                && !self.app.search.results.loading()
+                && self
+                    .app
+                    .search
+                    .results
+                    .data
+                    .as_ref()
+                    .is_some_and(Vec::is_empty);
+            if none {
+                return false;
             }
             let msg = tokio::time::timeout(DEADLINE, self.rx.recv())
                 .await
@@ -129,6 +141,8 @@ fn main() {
     let (tx, rx) = mpsc::unbounded_channel();
     let mut app = App::new(Settings::default(), Keymap::new(&BTreeMap::new(), false).0);
     update(&mut app, Msg::Resize(160, 48));
+    // Customers whose services are all cancelled open too.
+    app.search.include_cancelled = true;
     let mut d = Driver {
         app,
         runner: Runner::new(support::client_for(&sim.base_url), tx),
@@ -136,7 +150,7 @@ fn main() {
     };
     // A customer opened and closed first: the client's connection pool,
     // the token and the runtime's buffers are then in place.
-    rt.block_on(d.open(FIRST_CODE + 100));
+    assert!(rt.block_on(d.open(FIRST_CODE + 100)));
     d.send(Msg::Key(KeyEvent::new(
         KeyCode::Char('w'),
         KeyModifiers::CONTROL,
@@ -151,7 +165,11 @@ fn main() {
     let rounds = 2 * MAX_TABS as u64;
     let mut per_tab = Vec::new();
     for n in 1..=rounds {
-        rt.block_on(d.open(FIRST_CODE + n));
+        assert!(
+            rt.block_on(d.open(FIRST_CODE + n)),
+            "customer {}",
+            FIRST_CODE + n
+        );
         let heap = LIVE.load(Ordering::Relaxed).saturating_sub(heap0);
         let rss = support::status_kib("VmRSS:")
             .unwrap_or(0)
@@ -170,9 +188,35 @@ fn main() {
             per_tab.push(kib(heap) / tabs as f64);
         }
     }
+    // Every tab closed: what stays is the session's (history, message
+    // log, search results, the client's pool), not the customers'.
+    let open_heap = LIVE.load(Ordering::Relaxed).saturating_sub(heap0);
+    while !d.app.tabs.is_empty() {
+        d.send(Msg::Key(KeyEvent::new(
+            KeyCode::Char('w'),
+            KeyModifiers::CONTROL,
+        )));
+    }
+    let closed = LIVE.load(Ordering::Relaxed).saturating_sub(heap0);
+    let rss = support::status_kib("VmRSS:")
+        .unwrap_or(0)
+        .saturating_sub(rss0);
     println!(
-        "heap per tab with {MAX_TABS} open: {:.1} KiB; after {rounds} opened (cap reached): {:.1} KiB",
-        per_tab[0], per_tab[1]
+        "{:>5} {:>6} {:>12.0} {:>14} {rss:>10} {:>12}",
+        "close",
+        0,
+        kib(closed),
+        "-",
+        "-"
+    );
+    println!(
+        "heap per tab, the session's own left out: {:.1} KiB with the first {MAX_TABS}, \
+         {:.1} KiB with the next {MAX_TABS} (cap reached; heap over the baseline {:.0} KiB \
+         with them open, {:.0} KiB with every tab closed)",
+        per_tab[0] - kib(closed) / MAX_TABS as f64,
+        (kib(open_heap) - kib(closed)) / MAX_TABS as f64,
+        kib(open_heap),
+        kib(closed),
     );
     d.runner.abort_all();
     drop(sim);

@@ -14,9 +14,7 @@ use hubdesk::ui::theme::{Role, Theme, ThemeKind};
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
-use super::console_screens::{
-    app_with, customers, fetch_ids, key, render, replies, search, snap, text,
-};
+use super::console_screens::{app_with, customers, fetch_ids, key, render, replies, search, text};
 use crate::support::pty::Pty;
 
 /// The fixture's two customers, then a third whose name is long, wide
@@ -98,6 +96,11 @@ fn juggling(theme: Theme, lang: Lang) -> App {
     // No status line: the snapshots show the strip, not the message.
     app.status = None;
     app
+}
+
+fn snap(name: &str, app: &mut App, w: u16, h: u16) {
+    let screen = text(&render(app, w, h));
+    insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
 }
 
 fn row(buf: &Buffer, y: u16) -> String {

@@ -35,7 +35,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
     };
     // Title line: who is on screen, always visible whatever the pane;
     // with several customers open, the tab strip (issue 18), then the
-    // code and document of the one on screen when they fit.
+    // code and document of the one on screen when they leave the other
+    // names a few letters.
     let labels = if app.tabs.len() > 1 {
         crate::app::tabs::labels(app)
     } else {
@@ -56,7 +57,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
         });
         let room = (area.width as usize).saturating_sub(details.as_deref().map_or(0, width));
         let mut spans = match details {
-            Some(d) if strip.fits_whole(room) => {
+            // The code and document are what the attendant reads out:
+            // kept while the other names keep a few letters.
+            Some(d) if strip.fits_whole(room) || strip.fit(room).is_some_and(|(c, _)| c >= 6) => {
                 let mut spans = strip.spans(strip.fit(room).map_or(0, |f| f.0));
                 spans.push(Span::styled(d, theme.style(Role::Muted)));
                 spans

@@ -59,7 +59,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &CustomerView) {
         let mut spans = match details {
             // The code and document are what the attendant reads out:
             // kept while the other names keep a few letters.
-            Some(d) if strip.fits_whole(room) || strip.fit(room).is_some_and(|(c, _)| c >= 6) => {
+            Some(d) if strip.fits_whole(room) || strip.fit(room).is_some_and(|(c, _)| c >= 4) => {
                 let mut spans = strip.spans(strip.fit(room).map_or(0, |f| f.0));
                 spans.push(Span::styled(d, theme.style(Role::Muted)));
                 spans

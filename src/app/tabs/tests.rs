@@ -437,3 +437,45 @@ fn the_tab_keys_are_listed_in_the_help_and_rebindable() {
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(super::super::keymap::keys_label(&km, Action::Tab(2)), "F9");
 }
+
+#[test]
+fn an_action_finishing_on_a_parked_customer_names_it_and_reads_its_tab_again() {
+    let mut app = app();
+    open(&mut app, 1);
+    let first = app.view.as_ref().unwrap().id;
+    // `d` on customer 1's service, confirmed deliberately.
+    key(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
+    app.instant += crate::app::confirm::ARM_AFTER;
+    key(&mut app, KeyCode::Right, KeyModifiers::NONE);
+    app.instant += Duration::from_millis(120);
+    let fx = key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let submission = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::Action { submission, .. } => Some(*submission),
+            _ => None,
+        })
+        .expect("the disconnect is sent");
+    // A chat: customer 2 opens; 1 is parked with its action in flight,
+    // so the cap would never close it.
+    open(&mut app, 2);
+    let (fx, _) = update(
+        &mut app,
+        Msg::ActionDone {
+            submission,
+            reply: crate::app::actions::ActionReply::Disconnect(Ok(Default::default())),
+        },
+    );
+    assert!(status(&app).starts_with("CLIENTE 1:"), "{}", status(&app));
+    assert!(
+        fx.iter()
+            .any(|e| matches!(e, Effect::RefreshLater { view, .. } if *view == first)),
+        "{fx:?}"
+    );
+    assert_eq!(
+        on_screen(&app),
+        Some(2),
+        "the attendant stays where they are"
+    );
+    assert!(app.overlay.is_none());
+}

@@ -2999,7 +2999,7 @@ catalog! {
 
     // ---- tabs branch (to regroup) ----
     /// Help and palette: Alt-1…Alt-9.
-    KeyTab { pt: "Ir para o cliente da aba", en: "Show the customer of tab" }
+    KeyTab { pt: "Ir para a aba de cliente", en: "Go to customer tab" }
     /// Help and palette: Ctrl-→.
     KeyNextTab { pt: "Próxima aba de cliente", en: "Next customer tab" }
     /// Help and palette: Ctrl-←.

@@ -85,11 +85,6 @@ impl Tabs {
         self.entries.iter().map(|e| e.id).collect()
     }
 
-    /// The parked views, in strip order.
-    pub fn parked(&self) -> impl Iterator<Item = &CustomerView> {
-        self.entries.iter().filter_map(|e| e.parked.as_ref())
-    }
-
     fn tick(&mut self) -> u64 {
         self.clock += 1;
         self.clock

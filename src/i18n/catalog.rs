@@ -2148,8 +2148,8 @@ catalog! {
     }
     /// A file with `*_command` that others may write: refused.
     CfgUnsafeCommands {
-        pt: "{path} executa comandos (password_command/client_secret_command) e outros usuários podem alterá-lo: recusado. Use chmod go-w {path} (e seja o dono do arquivo)",
-        en: "{path} runs commands (password_command/client_secret_command) and other users may change it: refused. Run chmod go-w {path} (and own the file)"
+        pt: "{path} executa comandos (password_command, client_secret_command, [[commands]]) e outros usuários podem alterá-lo: recusado. Use chmod go-w {path} (e seja o dono do arquivo)",
+        en: "{path} runs commands (password_command, client_secret_command, [[commands]]) and other users may change it: refused. Run chmod go-w {path} (and own the file)"
     }
     /// Every run and `config check`: plain http:// to a remote host.
     CfgCleartextHost {
@@ -2829,6 +2829,29 @@ catalog! {
     CliUnlockHistoryUnread { pt: "Histórico de desbloqueios não lido: {detail}", en: "Unlock history not read: {detail}" }
     /// A `c:`/`x:` reference names several customers; `codes` lists them.
     CliRefSeveral { pt: "Mais de um cliente tem esse identificador: códigos {codes}", en: "More than one customer has that id: codes {codes}" }
+    /// NOC command: the configured command line is empty.
+    NocLineEmpty { pt: "o comando está vazio", en: "the command is empty" }
+    /// NOC command: quotes do not balance; `detail` from the splitter.
+    NocLineUnsplittable { pt: "o comando não se divide em palavras ({detail})", en: "the command cannot be split into words ({detail})" }
+    /// NOC command: `{name}` is no placeholder.
+    NocLineUnknownPlaceholder { pt: "marcador desconhecido {name} (use {list})", en: "unknown placeholder {name} (use {list})" }
+    /// NOC command: a `{` never closed.
+    NocLineUnclosed { pt: "uma chave aberta nunca é fechada", en: "an opening brace is never closed" }
+    /// NOC command: the program comes from customer data.
+    NocLineProgramFromData { pt: "o programa deve estar escrito, não vir de um marcador", en: "the program must be written out, not come from a placeholder" }
+    /// NOC command not run: the service has no value for `name`.
+    NocValueMissing { pt: "Comando não executado: o serviço não tem {name}", en: "Command not run: the service has no {name}" }
+    /// NOC command not run: the value of `name` could act as an option or a
+    /// word break.
+    NocValueUnsafe { pt: "Comando não executado: o valor de {name} começa com - ou tem espaços ou caracteres de controle", en: "Command not run: the value of {name} starts with - or holds spaces or control characters" }
+    /// config check: a `[[commands]]` entry is wrong; `name` names it.
+    CfgCommandBad { pt: "Comando \"{name}\": {detail}", en: "Command \"{name}\": {detail}" }
+    /// config check: a `[[commands]]` entry lacks `field`.
+    CfgCommandMissing { pt: "um [[commands]] sem {field}", en: "a [[commands]] entry without {field}" }
+    /// config check: the program is not found on this host.
+    CfgCommandNoProgram { pt: "Comando \"{name}\": {program} não foi encontrado no PATH desta máquina", en: "Command \"{name}\": {program} is not on this host's PATH" }
+    /// config check: the NOC commands a run offers.
+    CliCheckCommands { pt: "Comandos NOC", en: "NOC commands" }
     /// cpe list --page 0.
     CliCpeBadPage { pt: "Página {page} não existe: a primeira é 1", en: "There is no page {page}: the first is 1" }
     /// A page among pages (`page` counts from 1).

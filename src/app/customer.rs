@@ -366,6 +366,7 @@ pub(super) fn open_code(
 /// Leaves the customer on screen: its pending reads are aborted and its
 /// late answers will be dropped; a revealed password goes with it.
 pub(super) fn close_view(app: &mut App, fx: &mut Vec<Effect>) {
+    super::noc::cancel_shown(app, fx);
     if let Some(view) = app.view.take() {
         fx.push(Effect::Abort { view: view.id });
     }
@@ -613,6 +614,7 @@ pub(super) fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<E
         }
         Action::NetworkJump => tools::network::jump(app, &view, fx),
         Action::Watch => super::watch::start(app, &mut view),
+        Action::Noc(i) => super::noc::start(app, &view, i, fx),
         // The panes' texts run longer than 80x24 (the selected service's
         // address and last connection, a PIX code, a ticket's text): the
         // page keys, Home and End scroll the focused pane's text and the

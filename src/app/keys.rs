@@ -74,7 +74,11 @@ pub(super) fn on_key(
             return actions::open_messages(app);
         }
         Some(Action::Palette) if app.help.is_none() && !too_small => {
-            app.palette = Some(palette::Palette::new(&app.keymap, app.view.is_some()));
+            app.palette = Some(palette::Palette::with_commands(
+                &app.keymap,
+                app.view.is_some(),
+                &app.settings.commands,
+            ));
             return Changed::Yes;
         }
         Some(a) if app.help.is_none() && !too_small => {

@@ -138,6 +138,30 @@ pub enum Effect {
     Bell,
     /// Suspend to the shell (Ctrl-Z).
     Suspend,
+    /// Start a NOC command with its output piped back as
+    /// [`Msg::CommandOutput`] and its end as [`Msg::CommandEnded`] (see
+    /// [`super::noc::process`]).
+    RunCommand {
+        /// The run's id, echoed in the messages.
+        run: u64,
+        /// The program and its arguments, filled.
+        argv: Vec<String>,
+    },
+    /// Stop a NOC command started by [`Effect::RunCommand`] (and whatever
+    /// it started).
+    CancelCommand {
+        /// The run.
+        run: u64,
+    },
+    /// Hand the terminal to a NOC command (ssh to an OLT): the loop
+    /// leaves the full screen, runs it, takes the terminal back and sends
+    /// [`Msg::CommandEnded`].
+    Interactive {
+        /// The run's id.
+        run: u64,
+        /// The program and its arguments, filled.
+        argv: Vec<String>,
+    },
     /// Leave the console.
     Quit,
 }
@@ -204,6 +228,20 @@ pub enum Msg {
     /// An incoming call's phone from the screen-pop socket: search it and
     /// open the customer (see [`tools::pbx`]).
     ScreenPop(String),
+    /// Output lines of a NOC command.
+    CommandOutput {
+        /// The run.
+        run: u64,
+        /// Whole lines (a very long line comes in pieces).
+        lines: Vec<String>,
+    },
+    /// A NOC command ended.
+    CommandEnded {
+        /// The run.
+        run: u64,
+        /// How.
+        end: super::noc::CommandEnd,
+    },
     /// The local type-ahead index, or why it could not be loaded.
     IndexLoaded {
         /// The generation it was asked for.

@@ -106,6 +106,9 @@ pub struct Runner {
     index_task: Option<AbortHandle>,
     /// Keeps an access token ready (see [`Runner::keep_token_fresh`]).
     token_keeper: Option<AbortHandle>,
+    /// NOC commands running, by run id: aborting one kills its process
+    /// group ([`super::noc::process`]).
+    commands: HashMap<u64, AbortHandle>,
     audit: Option<Audit>,
     /// Open the user's audit file at the first action (see
     /// [`Runner::with_audit_file`]), with its sink.
@@ -123,6 +126,7 @@ impl Runner {
             actions: Vec::new(),
             index_task: None,
             token_keeper: None,
+            commands: HashMap::new(),
             audit: None,
             audit_file: None,
         }
@@ -293,7 +297,19 @@ impl Runner {
                 });
                 self.index_task = Some(handle.abort_handle());
             }
-            Effect::Bell | Effect::Suspend | Effect::Quit => {}
+            Effect::RunCommand { run, argv } => {
+                self.commands.retain(|_, t| !t.is_finished());
+                let tx = self.tx.clone();
+                let handle = tokio::spawn(super::noc::process::stream(run, argv, tx));
+                self.commands.insert(run, handle.abort_handle());
+            }
+            Effect::CancelCommand { run } => {
+                if let Some(task) = self.commands.remove(&run) {
+                    task.abort();
+                }
+            }
+            // The loop's: the terminal, the bell, leaving.
+            Effect::Interactive { .. } | Effect::Bell | Effect::Suspend | Effect::Quit => {}
         }
     }
 
@@ -314,6 +330,9 @@ impl Runner {
             task.abort();
         }
         if let Some(task) = self.token_keeper.take() {
+            task.abort();
+        }
+        for (_, task) in self.commands.drain() {
             task.abort();
         }
     }

@@ -7,9 +7,11 @@
 //! replaced inside its own word. The program is run directly, never
 //! through a shell, so a value can never add a word, an option, a pipe or
 //! a second command. On top of that a value is refused, not run, when it
-//! could still act on the program: one that starts with `-` (an option),
-//! or holds a control character or whitespace. The program itself must be
-//! written out: a placeholder cannot choose what runs.
+//! could still act on the program or on a shell the line hands it to
+//! (`sh -c`, ssh's remote command): one that starts with `-` (an option),
+//! or holds anything but the characters of addresses, logins and codes.
+//! The program itself must be written out: a placeholder cannot choose
+//! what runs.
 
 use crate::i18n::{Lang, Msg, tr, trf};
 
@@ -218,9 +220,15 @@ impl CommandLine {
 }
 
 /// A value that can only ever be data: no option, no word break, no
-/// control character.
+/// control character, and nothing a shell would read as syntax. The
+/// program itself runs without a shell, but a configured line may still
+/// hand a value to one (`sh -c`, the remote command of `ssh`), so only
+/// the characters of addresses, logins and codes pass: ASCII letters and
+/// digits and `. _ : @ + / = % -`.
 fn safe_value(v: &str) -> bool {
-    !v.starts_with('-') && !v.chars().any(|c| c.is_control() || c.is_whitespace())
+    !v.starts_with('-')
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".:_@+/=%-".contains(c))
 }
 
 fn text_of(word: &[Piece]) -> String {
@@ -253,6 +261,162 @@ fn pieces(word: &str) -> Result<Vec<Piece>, LineError> {
         out.push(Piece::Text(rest.to_owned()));
     }
     Ok(out)
+}
+
+/// One configured command, checked: what the console offers and runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NocCommand {
+    /// Its name (palette, help, confirmation, output title); free of
+    /// control characters.
+    pub name: String,
+    /// The key as written in the file (the console parses and binds it).
+    pub key: String,
+    /// The command line, split.
+    pub line: CommandLine,
+    /// Ask before running it.
+    pub confirm: bool,
+    /// It changes something: refused in read-only mode.
+    pub writes: bool,
+    /// It needs the terminal: the console steps aside while it runs.
+    pub interactive: bool,
+}
+
+/// Why a `[[commands]]` entry is left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntryProblem {
+    /// A required field is missing or blank.
+    Missing(&'static str),
+    /// The command line is refused.
+    Line(LineError),
+}
+
+impl EntryProblem {
+    /// The problem in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            EntryProblem::Missing(field) => trf(lang, Msg::CfgCommandMissing, &[("field", field)]),
+            EntryProblem::Line(e) => e.message(lang),
+        }
+    }
+}
+
+/// The name an entry is shown under in a problem: its own, else `#n`.
+pub fn entry_label(entry: &crate::config::CommandEntry, index: usize) -> String {
+    entry
+        .name
+        .as_deref()
+        .map(|n| crate::sanitize::clean_line(n).trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| format!("#{}", index + 1))
+}
+
+/// Checks one `[[commands]]` entry: every problem it has, or the command.
+/// `config check` lists the problems; the console offers only the
+/// commands and says at start-up which entries it left out. One check for
+/// both, so the two never disagree.
+pub fn check_entry(entry: &crate::config::CommandEntry) -> Result<NocCommand, Vec<EntryProblem>> {
+    let text = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    let name = entry
+        .name
+        .as_deref()
+        .map(|n| crate::sanitize::clean_line(n).trim().to_owned())
+        .filter(|n| !n.is_empty());
+    let key = text(&entry.key);
+    let command = text(&entry.command);
+    let mut problems = Vec::new();
+    for (field, missing) in [
+        ("name", name.is_none()),
+        ("key", key.is_none()),
+        ("command", command.is_none()),
+    ] {
+        if missing {
+            problems.push(EntryProblem::Missing(field));
+        }
+    }
+    let line = command.map(|c| CommandLine::parse(&c));
+    if let Some(Err(e)) = &line {
+        problems.push(EntryProblem::Line(e.clone()));
+    }
+    match (name, key, line) {
+        (Some(name), Some(key), Some(Ok(line))) if problems.is_empty() => Ok(NocCommand {
+            name,
+            key,
+            line,
+            confirm: entry.confirm,
+            writes: entry.writes,
+            interactive: entry.interactive,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// Every `[[commands]]` entry checked: the sound ones, and one line per
+/// problem of the others (`Commando "ping": ...`), in `lang`. The console
+/// offers the first and shows the second at start-up; `config check`
+/// prints the second.
+pub fn load(entries: &[crate::config::CommandEntry], lang: Lang) -> (Vec<NocCommand>, Vec<String>) {
+    let mut commands = Vec::new();
+    let mut problems = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        match check_entry(entry) {
+            Ok(c) => commands.push(c),
+            Err(list) => {
+                let label = entry_label(entry, i);
+                problems.extend(list.iter().map(|p| {
+                    trf(
+                        lang,
+                        Msg::CfgCommandBad,
+                        &[("name", &label), ("detail", &p.message(lang))],
+                    )
+                }));
+            }
+        }
+    }
+    (commands, problems)
+}
+
+/// The value of each placeholder on a customer's service, as the
+/// console's Serviços pane shows it: the address of the last session
+/// before the one on record (a dynamic IP changes at each connection),
+/// the access equipment's address from the service or its interface.
+pub fn service_value(
+    customer: &crate::api::Customer,
+    service: Option<&crate::api::CustomerService>,
+    placeholder: Placeholder,
+) -> Option<String> {
+    let text = |v: Option<&String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    if placeholder == Placeholder::Codigo {
+        return customer.codigo_cliente.map(|c| c.to_string());
+    }
+    let s = service?;
+    match placeholder {
+        Placeholder::Ipv4 => text(
+            s.ultima_conexao
+                .as_ref()
+                .and_then(|c| c.ultimo_ipv4.as_ref()),
+        )
+        .or_else(|| text(s.ipv4.as_ref())),
+        Placeholder::Ipv6 => text(s.ipv6.as_ref()),
+        Placeholder::Login => text(s.login.as_ref()),
+        Placeholder::Mac => text(s.mac_addr.as_ref()),
+        Placeholder::PhyAddr => text(s.phy_addr.as_ref()),
+        Placeholder::EquipamentoIp => {
+            text(s.equipamento_conexao.as_ref().and_then(|e| e.ipv4.as_ref())).or_else(|| {
+                text(
+                    s.interface
+                        .as_ref()
+                        .and_then(|i| i.equipamento_conexao.as_ref())
+                        .and_then(|e| e.ipv4.as_ref()),
+                )
+            })
+        }
+        Placeholder::Codigo => None,
+    }
 }
 
 /// Whether `program` can be found: a path that exists, or a name on
@@ -316,11 +480,33 @@ mod tests {
             let got = line.argv(|_| Some(hostile.to_owned()));
             assert_eq!(got, Err(Refusal::Unsafe(Placeholder::Login)), "{hostile:?}");
         }
-        // Shell syntax in a value is only text: nothing interprets it.
-        for inert in ["$(reboot)", "`id`", "a;b", "a|b", "'\"", "*"] {
-            let got = line.argv(|_| Some(inert.to_owned())).unwrap();
-            assert_eq!(got.len(), 4, "{inert}");
-            assert_eq!(got[3], inert);
+        // Shell syntax is refused too: a line may hand the value to a
+        // shell (`sh -c`, ssh's remote command).
+        for syntax in [
+            "$(reboot)",
+            "`id`",
+            "a;b",
+            "a|b",
+            "'\"",
+            "*",
+            "a&b",
+            "x>y",
+            "~",
+        ] {
+            let got = line.argv(|_| Some(syntax.to_owned()));
+            assert_eq!(got, Err(Refusal::Unsafe(Placeholder::Login)), "{syntax}");
+        }
+        // What addresses, logins and codes are made of passes.
+        for fine in [
+            "ana.fibra@isp",
+            "2001:db8::1/64",
+            "fe80::1%eth0",
+            "AA:BB:CC:00:11:22",
+            "1006",
+            "a_b+c=d",
+        ] {
+            let got = line.argv(|_| Some(fine.to_owned())).unwrap();
+            assert_eq!(got[3], fine);
         }
     }
 

@@ -168,6 +168,10 @@ pub enum Action {
     /// Watch the selected service until it comes online (a read: it
     /// works in read-only mode).
     Watch,
+    /// Run the configured NOC command at this index (`[[commands]]`, see
+    /// [`crate::app::noc`]): its key comes from its entry, not from
+    /// `[keys]`.
+    Noc(u8),
     /// An action of the table in [`crate::ops::actions`]: its form or its
     /// confirmation opens (the first kind of its command names it; see
     /// [`Action::for_kind`]).
@@ -261,6 +265,7 @@ impl Action {
             Action::Network(_) => "network",
             Action::NetworkJump => "network-jump",
             Action::Watch => "watch",
+            Action::Noc(_) => "noc-command",
             Action::Run(kind) => kind.command(),
         }
     }
@@ -272,6 +277,8 @@ impl Action {
         specs()
             .iter()
             .map(|spec| spec.action)
+            // A command's key is set in its own entry.
+            .filter(|action| !matches!(action, Action::Noc(_)))
             .find(|action| action.name() == wanted)
     }
 
@@ -282,6 +289,7 @@ impl Action {
         let row = match self {
             Action::GoToPane(_) => Action::GoToPane(1),
             Action::Network(_) => Action::Network(0),
+            Action::Noc(_) => Action::Noc(0),
             Action::Run(kind) => Action::for_kind(kind),
             other => other,
         };
@@ -539,6 +547,8 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
     // In the bar only while a watch is offered (`ui::console`): the
     // service keys fill it at 80 columns.
     row(A::Watch, C::Subscriber, &["w"], Msg::KeyWatch),
+    // The NOC commands' row: bound per command by `Keymap::bind_commands`.
+    row(A::Noc(0), C::Subscriber, &[], Msg::KeyNocCommand),
     // No letter answers a dialog: a word typed into the wrong place must
     // never confirm (issue 13). The focus starts on "Não"; arrows or Tab
     // reach "Sim" and Enter answers with the focused button.

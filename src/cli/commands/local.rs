@@ -93,7 +93,7 @@ pub(super) fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
     // Each broken canned text, by name: such a text is never offered.
     let (templates, template_errors) = ctx.templates();
     warnings.extend(template_errors.iter().map(|e| e.message(lang)));
-    warnings.extend(command_problems(&file.commands, lang));
+    warnings.extend(command_problems(ctx, lang));
     let (_, key_warnings) = Keymap::new(&ctx.key_overrides(), false);
     warnings.extend(key_warnings.iter().map(|w| w.message(lang)));
     if let Some(theme) = &file.theme
@@ -249,56 +249,33 @@ pub(super) fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
     }
 }
 
-/// What is wrong with the `[[commands]]` entries, one line each: a
-/// missing name, key or command, a command line that does not parse
-/// ([`crate::ops::commands::CommandLine::parse`], the rules the console
-/// runs them by), a program this host does not have.
-fn command_problems(entries: &[config::CommandEntry], lang: Lang) -> Vec<String> {
-    use crate::ops::commands::{CommandLine, program_found};
-    let mut out = Vec::new();
-    for (i, entry) in entries.iter().enumerate() {
-        let name = entry
-            .name
-            .as_deref()
-            .map(|n| crate::sanitize::clean_line(n).into_owned())
-            .filter(|n| !n.trim().is_empty());
-        let shown = name.clone().unwrap_or_else(|| format!("#{}", i + 1));
-        let bad = |detail: String| {
-            trf(
-                lang,
-                Msg::CfgCommandBad,
-                &[("name", &shown), ("detail", &detail)],
-            )
-        };
-        for (field, missing) in [
-            ("name", name.is_none()),
-            (
-                "key",
-                entry.key.as_deref().is_none_or(|k| k.trim().is_empty()),
-            ),
-            (
-                "command",
-                entry.command.as_deref().is_none_or(|c| c.trim().is_empty()),
-            ),
-        ] {
-            if missing {
-                out.push(bad(trf(lang, Msg::CfgCommandMissing, &[("field", &field)])));
-            }
-        }
-        let Some(line) = entry.command.as_deref().filter(|c| !c.trim().is_empty()) else {
-            continue;
-        };
-        match CommandLine::parse(line) {
-            Ok(parsed) if !program_found(&parsed.program()) => out.push(trf(
+/// What is wrong with the `[[commands]]` entries, one line each: the
+/// console's own check ([`crate::ops::commands::load`]: a missing name,
+/// key or command, a command line that does not parse), a key the
+/// console cannot read or already uses on the customer screen
+/// ([`Keymap::bind_commands`], under the file's `[keys]`), a program this
+/// host does not have.
+fn command_problems(ctx: &Ctx, lang: Lang) -> Vec<String> {
+    use crate::ops::commands::program_found;
+    let (commands, mut out) = ctx.noc_commands();
+    let (mut keymap, _) = Keymap::new(&ctx.key_overrides(), false);
+    out.extend(
+        keymap
+            .bind_commands(&commands)
+            .iter()
+            .map(|w| w.message(lang)),
+    );
+    for c in &commands {
+        let program = c.line.program();
+        if !program_found(&program) {
+            out.push(trf(
                 lang,
                 Msg::CfgCommandNoProgram,
                 &[
-                    ("name", &shown),
-                    ("program", &crate::sanitize::clean_line(&parsed.program())),
+                    ("name", &c.name),
+                    ("program", &crate::sanitize::clean_line(&program)),
                 ],
-            )),
-            Ok(_) => {}
-            Err(e) => out.push(bad(e.message(lang))),
+            ));
         }
     }
     out

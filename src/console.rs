@@ -63,9 +63,13 @@ pub struct Console {
     runner: Runner,
     suspend: bool,
     quit: bool,
-    /// An interactive NOC command waiting for the terminal: its run id
-    /// and what the loop runs.
-    external: Option<(u64, crate::tui::external::External)>,
+    /// An interactive NOC command waiting for the terminal: its run id,
+    /// what the loop runs, and its audit guard when it writes.
+    external: Option<(
+        u64,
+        crate::tui::external::External,
+        Option<crate::audit::PendingAttempt>,
+    )>,
     /// Bytes for the terminal (OSC 52) until the loop takes them.
     output: Vec<u8>,
     /// Test-only panic switch, see [`test_panic_requested`].
@@ -149,9 +153,18 @@ impl Console {
                 // BEL goes out with the loop's other terminal bytes,
                 // between frames.
                 Effect::Bell => self.output.push(0x07),
-                Effect::Interactive { run, argv } => {
-                    let external = self.hand_over(&argv);
-                    self.external = Some((run, external));
+                Effect::Interactive { run, argv, audit } => {
+                    // On the trail before it gets the terminal, or not run.
+                    match audit.map(|a| self.runner.begin_command_audit(*a)) {
+                        Some(Err(refusal)) => {
+                            let end = crate::app::noc::CommandEnd::Failed(refusal);
+                            let _ = update(&mut self.app, Msg::CommandEnded { run, end });
+                        }
+                        pending => {
+                            let external = self.hand_over(&argv);
+                            self.external = Some((run, external, pending.and_then(Result::ok)));
+                        }
+                    }
                 }
                 other => self.runner.run(other),
             }
@@ -218,21 +231,27 @@ impl Program for Console {
     }
 
     fn take_external(&mut self) -> Option<crate::tui::external::External> {
-        let (run, external) = self.external.take()?;
-        // Held until it ends, to answer with its run id.
-        self.external = Some((run, external.clone()));
-        Some(external)
+        // Held until it ends, to answer with its run id and audit it.
+        self.external
+            .as_ref()
+            .map(|(_, external, _)| external.clone())
     }
 
     fn external_done(&mut self, result: std::io::Result<Option<i32>>) -> Control {
-        let Some((run, _)) = self.external.take() else {
+        let Some((run, _, pending)) = self.external.take() else {
             return Control::Redraw;
         };
         let end = match result {
             Ok(code) => crate::app::noc::CommandEnd::Exited(code),
             Err(e) => crate::app::noc::CommandEnd::Failed(e.to_string()),
         };
-        self.apply(Msg::CommandEnded { run, end })
+        let (outcome, msg) = crate::ops::commands::judge(&end);
+        let not_recorded = pending.and_then(|p| p.finish(outcome, msg.as_deref()).err());
+        let control = self.apply(Msg::CommandEnded { run, end });
+        match not_recorded {
+            Some(e) => self.apply(Msg::AuditNotRecorded(e.to_string())),
+            None => control,
+        }
     }
 
     fn on_tick(&mut self) -> Control {

@@ -146,6 +146,9 @@ pub enum Effect {
         run: u64,
         /// The program and its arguments, filled.
         argv: Vec<String>,
+        /// For a command that writes: the audit attempt, written before
+        /// it starts (the runner fills in the host).
+        audit: Option<Box<crate::audit::AuditAttempt>>,
     },
     /// Stop a NOC command started by [`Effect::RunCommand`] (and whatever
     /// it started).
@@ -161,6 +164,8 @@ pub enum Effect {
         run: u64,
         /// The program and its arguments, filled.
         argv: Vec<String>,
+        /// As for [`Effect::RunCommand`].
+        audit: Option<Box<crate::audit::AuditAttempt>>,
     },
     /// Leave the console.
     Quit,

@@ -419,6 +419,39 @@ pub fn service_value(
     }
 }
 
+/// How a command's run ended, as the process side reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommandEnd {
+    /// It exited with this code (`None`: killed by a signal).
+    Exited(Option<i32>),
+    /// It could not be started (not found, not executable, refused by
+    /// the audit trail...).
+    Failed(String),
+}
+
+/// The audit trail's action name of a command that writes: `noc:` and
+/// its name, so the shift report counts each command apart.
+pub fn audit_name(name: &str) -> String {
+    format!("{AUDIT_PREFIX}{name}")
+}
+
+/// What [`audit_name`] puts before the command's name.
+pub const AUDIT_PREFIX: &str = "noc:";
+
+/// A finished run as the audit trail records it: exit 0 is `ok`; a
+/// program that never started is `failed`; any other end (an error
+/// code, a signal) is `unknown`, since the program may have changed
+/// something before it stopped.
+pub fn judge(end: &CommandEnd) -> (crate::audit::Outcome, Option<String>) {
+    use crate::audit::Outcome;
+    match end {
+        CommandEnd::Exited(Some(0)) => (Outcome::Ok, None),
+        CommandEnd::Exited(Some(code)) => (Outcome::Unknown, Some(format!("exit code {code}"))),
+        CommandEnd::Exited(None) => (Outcome::Unknown, Some("ended by a signal".to_owned())),
+        CommandEnd::Failed(detail) => (Outcome::Failed, Some(detail.clone())),
+    }
+}
+
 /// Whether `program` can be found: a path that exists, or a name on
 /// `PATH`. `config check` warns when it cannot (the jump host may differ
 /// from where the file was written).

@@ -102,7 +102,7 @@ fn pinging(kind: ThemeKind, lang: Lang) -> App {
     let run = alt(&mut app, 'p')
         .into_iter()
         .find_map(|e| match e {
-            Effect::RunCommand { run, argv } => {
+            Effect::RunCommand { run, argv, .. } => {
                 assert_eq!(argv, ["ping", "-c", "5", "189.90.0.9"]);
                 Some(run)
             }
@@ -267,4 +267,94 @@ confirm = true
     pty.send_keys(b"q");
     let status = pty.wait_exit(DEADLINE).expect("the console exits on q");
     assert!(status.success(), "exit status {status:?}");
+}
+
+/// Gives the test console `entries` as its NOC commands, bound.
+fn with_commands(app: &mut App, entries: &[CommandEntry]) {
+    app.settings.commands = entries.iter().map(|e| check_entry(e).unwrap()).collect();
+    let commands = app.settings.commands.clone();
+    assert!(app.keymap.bind_commands(&commands).is_empty());
+}
+
+fn touching(path: &std::path::Path) -> CommandEntry {
+    CommandEntry {
+        key: Some("alt-w".into()),
+        name: Some("Marcar".into()),
+        command: Some(format!("touch {}", path.display())),
+        writes: true,
+        ..CommandEntry::default()
+    }
+}
+
+/// A command marked `writes = true` is an action: its attempt is on the
+/// trail (customer, service, who) before the program starts, its outcome
+/// after; and when the trail cannot take the attempt, the program does
+/// not start.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_command_that_writes_is_on_the_trail_before_it_runs_or_does_not_run() {
+    use super::console_actions::Console;
+    use hubdesk::audit::{self, Audit, Outcome, Phase};
+    let dir = tempfile::tempdir().unwrap();
+    let ran = dir.path().join("ran");
+    let mut c = Console::with(hubdesk::sim::SimConfig::default(), None, false);
+    with_commands(&mut c.app, &[touching(&ran)]);
+    c.open("1000").await;
+    c.apply(Msg::Key(KeyEvent::new(
+        KeyCode::Char('w'),
+        KeyModifiers::ALT,
+    )));
+    assert!(matches!(
+        c.app.overlay,
+        Some(Overlay::CommandConfirm { .. })
+    ));
+    c.yes();
+    c.until(
+        "the command's end",
+        |app| matches!(&app.overlay, Some(Overlay::Command(r)) if !r.running()),
+    )
+    .await;
+    assert!(ran.exists());
+    let entries = c.audit();
+    let got: Vec<_> = entries
+        .iter()
+        .map(|e| (e.phase, e.outcome, e.attempt.action.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Phase::Attempt, None, "noc:Marcar"),
+            (Phase::Outcome, Some(Outcome::Ok), "noc:Marcar"),
+        ]
+    );
+    assert_eq!(entries[0].attempt.customer, Some(1000));
+    assert_eq!(entries[0].attempt.service, Some(100000));
+    assert_eq!(entries[0].attempt.attendant.as_deref(), Some("ana.souza"));
+    assert!(!entries[0].attempt.host.is_empty());
+
+    // The journal it must also reach is down: refused, not run.
+    let never = dir.path().join("never");
+    let mut c = Console::with_trail(hubdesk::sim::SimConfig::default(), None, false, |file| {
+        let socket = file.with_file_name("no-journal.sock");
+        Audit::open_with(file, audit::Sink::Journald { socket }).unwrap()
+    });
+    with_commands(&mut c.app, &[touching(&never)]);
+    c.open("1000").await;
+    c.apply(Msg::Key(KeyEvent::new(
+        KeyCode::Char('w'),
+        KeyModifiers::ALT,
+    )));
+    c.yes();
+    c.until(
+        "the refusal",
+        |app| matches!(&app.overlay, Some(Overlay::Command(r)) if !r.running()),
+    )
+    .await;
+    let now = c.app.instant;
+    let Some(Overlay::Command(run)) = &c.app.overlay else {
+        unreachable!()
+    };
+    let state = hubdesk::app::noc::state_text(&c.app, run, now);
+    assert!(state.contains("audit"), "{state}");
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(!never.exists(), "the program ran without its audit line");
 }

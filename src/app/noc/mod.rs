@@ -34,14 +34,7 @@ use super::{App, Changed, CustomerView, Effect};
 /// so a command that never stops printing cannot grow the console.
 pub const KEPT_LINES: usize = 2000;
 
-/// How a run ended, as the process side reports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CommandEnd {
-    /// It exited with this code (`None`: killed by a signal).
-    Exited(Option<i32>),
-    /// It could not be started (not found, not executable...).
-    Failed(String),
-}
+pub use crate::ops::commands::CommandEnd;
 
 /// Where a streamed run stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,14 +183,20 @@ pub(super) fn launch(app: &mut App, index: u8, argv: Vec<String>, fx: &mut Vec<E
     };
     let id = app.next_run();
     tracing::info!(command = %cmd.name, program = %cmd.line.program(), "NOC command started");
+    let audit = cmd.writes.then(|| Box::new(attempt(app, &cmd)));
     if cmd.interactive {
         app.noc_interactive = Some((id, cmd.name.clone()));
-        fx.push(Effect::Interactive { run: id, argv });
+        fx.push(Effect::Interactive {
+            run: id,
+            argv,
+            audit,
+        });
         return Changed::Yes;
     }
     fx.push(Effect::RunCommand {
         run: id,
         argv: argv.clone(),
+        audit,
     });
     app.overlay = Some(Overlay::Command(Box::new(Run::new(
         id,
@@ -206,6 +205,27 @@ pub(super) fn launch(app: &mut App, index: u8, argv: Vec<String>, fx: &mut Vec<E
         app.instant,
     ))));
     Changed::Yes
+}
+
+/// The audit attempt of a command that writes (`writes = true`): its
+/// name, the customer and service on screen, who runs it. The runner
+/// writes it before the program starts, and refuses to start it when it
+/// cannot, as for an action.
+fn attempt(app: &App, cmd: &NocCommand) -> crate::audit::AuditAttempt {
+    let view = app.view.as_ref();
+    crate::audit::AuditAttempt {
+        action: crate::ops::commands::audit_name(&cmd.name),
+        attendant: app.settings.attendant.clone(),
+        profile: app.settings.profile.clone(),
+        // The runner knows the server's address.
+        host: String::new(),
+        customer: view.map(|v| v.code),
+        service: view
+            .and_then(|v| v.selected_service())
+            .and_then(|s| s.id_cliente_servico),
+        invoice: None,
+        ticket: None,
+    }
 }
 
 /// Output of run `run`: appended if its overlay is still up (a closed

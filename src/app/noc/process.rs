@@ -72,18 +72,17 @@ impl Drop for GroupGuard {
     }
 }
 
-/// Runs `argv`, sending its output to `tx` as [`Msg::CommandOutput`] and
-/// its end as [`Msg::CommandEnded`]. Dropping the future (the runner
-/// aborts the task to cancel it) kills the process group.
-pub async fn stream(run: u64, argv: Vec<String>, tx: UnboundedSender<Msg>) {
-    let end = match spawn(&argv) {
+/// Runs `argv`, sending its output to `tx` as [`Msg::CommandOutput`],
+/// and returns how it ended. Dropping the future (the runner aborts the
+/// task to cancel it) kills the process group.
+pub async fn stream(run: u64, argv: Vec<String>, tx: &UnboundedSender<Msg>) -> CommandEnd {
+    match spawn(&argv) {
         Err(e) => CommandEnd::Failed(e.to_string()),
         Ok(mut child) => {
             let guard = GroupGuard(child.id().and_then(|id| i32::try_from(id).ok()));
             let out = child.stdout.take();
             let err = child.stderr.take();
-            let (a, b) = tokio::join!(pump(run, out, &tx), pump(run, err, &tx));
-            let _ = (a, b);
+            tokio::join!(pump(run, out, tx), pump(run, err, tx));
             let status = child.wait().await;
             // The leader is gone; anything it left in its group goes too.
             drop(guard);
@@ -92,8 +91,7 @@ pub async fn stream(run: u64, argv: Vec<String>, tx: UnboundedSender<Msg>) {
                 Err(e) => CommandEnd::Failed(e.to_string()),
             }
         }
-    };
-    let _ = tx.send(Msg::CommandEnded { run, end });
+    }
 }
 
 fn spawn(argv: &[String]) -> std::io::Result<tokio::process::Child> {
@@ -164,16 +162,14 @@ mod tests {
 
     async fn collect(argv: &[&str]) -> (Vec<String>, CommandEnd) {
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-        stream(1, argv.iter().map(|s| s.to_string()).collect(), tx).await;
+        let end = stream(1, argv.iter().map(|s| s.to_string()).collect(), &tx).await;
         let mut lines = Vec::new();
         while let Ok(msg) = rx.try_recv() {
-            match msg {
-                Msg::CommandOutput { lines: l, .. } => lines.extend(l),
-                Msg::CommandEnded { end, .. } => return (lines, end),
-                _ => {}
+            if let Msg::CommandOutput { lines: l, .. } = msg {
+                lines.extend(l);
             }
         }
-        panic!("no end");
+        (lines, end)
     }
 
     #[tokio::test]
@@ -209,7 +205,10 @@ mod tests {
         let pidfile = dir.path().join("pid");
         let script = format!("sleep 30 & echo $! > {}; wait", pidfile.display());
         let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
-        let task = tokio::spawn(stream(1, vec!["sh".into(), "-c".into(), script], tx));
+        let task =
+            tokio::spawn(
+                async move { stream(1, vec!["sh".into(), "-c".into(), script], &tx).await },
+            );
         let mut pid = None;
         for _ in 0..200 {
             if let Ok(text) = std::fs::read_to_string(&pidfile)

@@ -95,7 +95,7 @@ fn alt(app: &mut App, c: char) -> Vec<Effect> {
 
 fn started(fx: &[Effect]) -> Option<(u64, Vec<String>)> {
     fx.iter().find_map(|e| match e {
-        Effect::RunCommand { run, argv } => Some((*run, argv.clone())),
+        Effect::RunCommand { run, argv, .. } => Some((*run, argv.clone())),
         _ => None,
     })
 }
@@ -258,7 +258,7 @@ fn an_interactive_command_hands_the_terminal_over_and_reports_its_end() {
     let (run, argv) = fx
         .iter()
         .find_map(|e| match e {
-            Effect::Interactive { run, argv } => Some((*run, argv.clone())),
+            Effect::Interactive { run, argv, .. } => Some((*run, argv.clone())),
             _ => None,
         })
         .expect("interactive");
@@ -315,4 +315,33 @@ fn leaving_the_customer_stops_its_command() {
     let mut fx = Vec::new();
     crate::app::close_view(&mut app, &mut fx);
     assert!(fx.contains(&Effect::CancelCommand { run }));
+}
+
+#[test]
+fn only_a_command_that_writes_carries_an_audit_attempt() {
+    let (mut app, _) = console(false);
+    let fx = key(&mut app, 'y');
+    assert!(
+        fx.iter()
+            .any(|e| matches!(e, Effect::RunCommand { audit: None, .. }))
+    );
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    alt(&mut app, 'w');
+    app.instant += crate::app::confirm::ARM_AFTER;
+    press(&mut app, KeyCode::Right, KeyModifiers::NONE);
+    let fx = press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let audit = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::RunCommand { audit, .. } => audit.clone(),
+            _ => None,
+        })
+        .expect("an attempt");
+    assert_eq!(audit.action, "noc:Provision");
+    assert_eq!((audit.customer, audit.service), (Some(1006), Some(100024)));
+    assert_eq!(
+        crate::ops::actions::action_label(Lang::En, &audit.action),
+        "Command: Provision"
+    );
 }

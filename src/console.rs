@@ -15,7 +15,7 @@ use tokio::sync::mpsc;
 use crate::app::keymap::Keymap;
 use crate::app::runner::{ClientSource, Runner};
 use crate::app::{App, Changed, Effect, Msg, Settings, update};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg as T, tr, trf};
 use crate::tui::events::{EventSource, TermEvent};
 use crate::tui::render::FrameWriter;
 use crate::tui::run::{self, Control, Program, Screen};
@@ -63,6 +63,13 @@ pub struct Console {
     runner: Runner,
     suspend: bool,
     quit: bool,
+    /// An interactive NOC command waiting for the terminal: its run id,
+    /// what the loop runs, and its audit guard when it writes.
+    external: Option<(
+        u64,
+        crate::tui::external::External,
+        Option<crate::audit::PendingAttempt>,
+    )>,
     /// Bytes for the terminal (OSC 52) until the loop takes them.
     output: Vec<u8>,
     /// Test-only panic switch, see [`test_panic_requested`].
@@ -84,7 +91,10 @@ fn test_panic_requested() -> bool {
 impl Console {
     /// A console over `options`; results of its requests are sent on `tx`.
     pub fn new(options: ConsoleOptions, tx: mpsc::UnboundedSender<Msg>) -> Console {
-        let (keymap, warnings) = Keymap::new(&options.key_overrides, options.settings.read_only);
+        let (mut keymap, mut warnings) =
+            Keymap::new(&options.key_overrides, options.settings.read_only);
+        // The NOC commands' keys, after the console's own.
+        warnings.extend(keymap.bind_commands(&options.settings.commands));
         let lang = options.settings.lang;
         let settings = Settings {
             timeout_secs: options.client.request_timeout().as_secs(),
@@ -126,6 +136,7 @@ impl Console {
             first_frame: std::cell::Cell::new(options.first_frame),
             suspend: false,
             quit: false,
+            external: None,
             output: Vec::new(),
             test_panic: test_panic_requested(),
         }
@@ -142,6 +153,19 @@ impl Console {
                 // BEL goes out with the loop's other terminal bytes,
                 // between frames.
                 Effect::Bell => self.output.push(0x07),
+                Effect::Interactive { run, argv, audit } => {
+                    // On the trail before it gets the terminal, or not run.
+                    match audit.map(|a| self.runner.begin_command_audit(*a)) {
+                        Some(Err(refusal)) => {
+                            let end = crate::app::noc::CommandEnd::Failed(refusal);
+                            let _ = update(&mut self.app, Msg::CommandEnded { run, end });
+                        }
+                        pending => {
+                            let external = self.hand_over(&argv);
+                            self.external = Some((run, external, pending.and_then(Result::ok)));
+                        }
+                    }
+                }
                 other => self.runner.run(other),
             }
         }
@@ -152,9 +176,26 @@ impl Console {
         if std::mem::take(&mut self.suspend) {
             return Control::Suspend;
         }
+        if self.external.is_some() {
+            return Control::External;
+        }
         match changed {
             Changed::Yes => Control::Redraw,
             Changed::No => Control::Unchanged,
+        }
+    }
+}
+
+impl Console {
+    /// What the loop runs for an interactive NOC command, with the lines
+    /// it prints around it.
+    fn hand_over(&self, argv: &[String]) -> crate::tui::external::External {
+        let lang = self.app.lang();
+        let shown = crate::app::noc::shown(argv);
+        crate::tui::external::External {
+            argv: argv.to_vec(),
+            banner: trf(lang, T::NocHandOver, &[("command", &shown)]),
+            pause_prompt: tr(lang, T::NocPressEnter).to_owned(),
         }
     }
 }
@@ -187,6 +228,30 @@ impl Program for Console {
 
     fn take_output(&mut self) -> Vec<u8> {
         std::mem::take(&mut self.output)
+    }
+
+    fn take_external(&mut self) -> Option<crate::tui::external::External> {
+        // Held until it ends, to answer with its run id and audit it.
+        self.external
+            .as_ref()
+            .map(|(_, external, _)| external.clone())
+    }
+
+    fn external_done(&mut self, result: std::io::Result<Option<i32>>) -> Control {
+        let Some((run, _, pending)) = self.external.take() else {
+            return Control::Redraw;
+        };
+        let end = match result {
+            Ok(code) => crate::app::noc::CommandEnd::Exited(code),
+            Err(e) => crate::app::noc::CommandEnd::Failed(e.to_string()),
+        };
+        let (outcome, msg) = crate::ops::commands::judge(&end);
+        let not_recorded = pending.and_then(|p| p.finish(outcome, msg.as_deref()).err());
+        let control = self.apply(Msg::CommandEnded { run, end });
+        match not_recorded {
+            Some(e) => self.apply(Msg::AuditNotRecorded(e.to_string())),
+            None => control,
+        }
     }
 
     fn on_tick(&mut self) -> Control {

@@ -35,7 +35,9 @@ pub use copy::{CopyItem, copy_items};
 pub(super) use copy::{on_audit, on_copied};
 pub use overlay::{DraftKey, Overlay};
 use overlay::{back_to_form, form_or_draft};
-pub(super) use overlay::{contexts, open_audit, open_messages, overlay_key, paste_over_dialog};
+pub(super) use overlay::{
+    contexts, open_audit, open_messages, overlay_key, paste_over_dialog, scroll_by,
+};
 
 /// How long after a disconnect the last connection is read again: the
 /// concentrator needs a moment to drop the session and RADIUS to account

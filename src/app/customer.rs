@@ -393,8 +393,11 @@ pub(super) fn open_code(
 
 /// Leaves the customer on screen for the search screen: its tab stays
 /// open, parked with its reads in flight and its watches (issue 18); a
-/// revealed password goes. Closing a tab is [`super::tabs`]' job.
-pub(super) fn park_view(app: &mut App) {
+/// revealed password goes, and a NOC command's window still up stops (a
+/// command never outlives what it was run on). Closing a tab is
+/// [`super::tabs`]' job.
+pub(super) fn park_view(app: &mut App, fx: &mut Vec<Effect>) {
+    super::noc::cancel_shown(app, fx);
     super::tabs::park(app);
     app.screen = Screen::Search;
 }
@@ -640,6 +643,7 @@ pub(super) fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<E
         }
         Action::NetworkJump => tools::network::jump(app, &view, fx),
         Action::Watch => super::watch::start(app, &mut view),
+        Action::Noc(i) => super::noc::start(app, &view, i, fx),
         // The panes' texts run longer than 80x24 (the selected service's
         // address and last connection, a PIX code, a ticket's text): the
         // page keys, Home and End scroll the focused pane's text and the
@@ -695,7 +699,7 @@ pub(super) fn customer_key(app: &mut App, action: Option<Action>, fx: &mut Vec<E
     };
     if close {
         app.view = Some(view);
-        park_view(app);
+        park_view(app, fx);
         if app.search.focus.0 == SearchFocus::Input {
             app.search.show_history = app.search.results.data.is_none() && !app.history.is_empty();
         }

@@ -143,6 +143,9 @@ pub struct KeyHint {
 pub struct Keymap {
     bindings: Vec<Binding>,
     read_only: bool,
+    /// Which NOC commands change something (`writes = true`): refused in
+    /// read-only mode like the actions that write.
+    noc_writes: Vec<bool>,
 }
 
 impl Default for Keymap {
@@ -244,6 +247,7 @@ impl Keymap {
             Keymap {
                 bindings,
                 read_only,
+                noc_writes: Vec::new(),
             },
             warnings,
         )
@@ -258,7 +262,58 @@ impl Keymap {
     /// again before executing, so read-only holds even for actions that did
     /// not come from a key.
     pub fn allows(&self, action: Action) -> bool {
+        if let Action::Noc(i) = action {
+            return !(self.read_only && self.noc_writes.get(usize::from(i)) != Some(&false));
+        }
         !(self.read_only && action.risk() != Risk::Safe)
+    }
+
+    /// Binds the NOC commands (`[[commands]]`) to their keys on the
+    /// customer screen, after the table: a key the console already uses
+    /// there stays the console's (a command must not change what a known
+    /// key does), and the command is left without a key, said in a
+    /// warning. Commands past the 255th are ignored.
+    pub fn bind_commands(
+        &mut self,
+        commands: &[crate::ops::commands::NocCommand],
+    ) -> Vec<KeymapWarning> {
+        let mut warnings = Vec::new();
+        let row = *Action::Noc(0).spec();
+        self.bindings
+            .retain(|b| !matches!(b.spec.action, Action::Noc(_)));
+        self.noc_writes = commands.iter().map(|c| c.writes).collect();
+        for (i, command) in commands.iter().enumerate().take(usize::from(u8::MAX)) {
+            let action = Action::Noc(i as u8);
+            let mut keys = Vec::new();
+            match KeyCombo::parse(&command.key) {
+                Err(_) => warnings.push(KeymapWarning::BadKey {
+                    action: command.name.clone(),
+                    key: command.key.clone(),
+                }),
+                Ok(combo) => {
+                    let owner = self
+                        .bindings
+                        .iter()
+                        .find(|b| b.keys.contains(&combo) && overlap(b.spec.context, row.context));
+                    match owner {
+                        Some(b) => warnings.push(KeymapWarning::Duplicate {
+                            key: combo.to_string(),
+                            kept: match b.spec.action {
+                                Action::Noc(j) => commands[usize::from(j)].name.clone(),
+                                other => other.name(),
+                            },
+                            dropped: command.name.clone(),
+                        }),
+                        None => keys.push(combo),
+                    }
+                }
+            }
+            self.bindings.push(Binding {
+                spec: ActionSpec { action, ..row },
+                keys,
+            });
+        }
+        warnings
     }
 
     /// Effective bindings that are allowed, in table order.

@@ -94,7 +94,11 @@ pub(super) fn on_key(
             return actions::open_messages(app);
         }
         Some(Action::Palette) if app.help.is_none() && !too_small => {
-            app.palette = Some(palette::Palette::new(&app.keymap, app.view.is_some()));
+            app.palette = Some(palette::Palette::with_commands(
+                &app.keymap,
+                app.view.is_some(),
+                &app.settings.commands,
+            ));
             return Changed::Yes;
         }
         Some(a @ (Action::Tab(_) | Action::NextTab | Action::PrevTab | Action::CloseTab))
@@ -220,7 +224,7 @@ pub(super) fn run_palette_entry(app: &mut App, action: Action, fx: &mut Vec<Effe
         Action::AuditLog => actions::open_audit(app, fx),
         Action::MessageLog => actions::open_messages(app),
         Action::Search => {
-            park_view(app);
+            park_view(app, fx);
             app.tools.return_to = None;
             app.search.focus.0 = SearchFocus::Input;
             app.search.input.reset();

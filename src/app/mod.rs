@@ -20,6 +20,7 @@ pub mod inflight;
 pub mod keymap;
 mod keys;
 mod msg;
+pub mod noc;
 pub mod palette;
 mod replies;
 pub mod results;
@@ -109,6 +110,9 @@ pub struct App {
     pub palette: Option<palette::Palette>,
     /// Instant type-ahead over the local index (off unless enabled).
     pub typeahead: typeahead::Typeahead,
+    /// The NOC command that has the terminal (`interactive`), by run id
+    /// and name, until it ends.
+    noc_interactive: Option<(u64, String)>,
     next_view: ViewId,
     next_seq: u64,
 }
@@ -138,6 +142,7 @@ impl App {
             tools: tools::ToolsState::default(),
             palette: None,
             typeahead: typeahead::Typeahead::default(),
+            noc_interactive: None,
             next_view: SEARCH_VIEW + 1,
             next_seq: 1,
         }
@@ -154,6 +159,8 @@ impl App {
             || self.view.as_ref().is_some_and(CustomerView::loading)
             || self.inflight.any_running()
             || self.tools.loading()
+            // A NOC command's elapsed time turns.
+            || matches!(&self.overlay, Some(actions::Overlay::Command(r)) if r.running())
     }
 
     /// The active keymap contexts and whether a text field has focus.
@@ -247,6 +254,11 @@ impl App {
             .filter_map(|v| v.watch.wake_at(self.instant, &self.settings.watch))
             .min();
         armed.into_iter().chain(watch).min()
+    }
+
+    /// A new NOC command run's id (unique in the session).
+    fn next_run(&mut self) -> u64 {
+        self.seq()
     }
 
     fn seq(&mut self) -> u64 {
@@ -386,6 +398,8 @@ pub fn update(app: &mut App, msg: Msg) -> (Vec<Effect>, Changed) {
         }
         Msg::ScreenPop(phone) => tools::pbx::on_pop(app, &phone, &mut fx),
         Msg::IndexLoaded { generation, result } => typeahead::on_loaded(app, generation, result),
+        Msg::CommandOutput { run, lines } => noc::output(app, run, lines),
+        Msg::CommandEnded { run, end } => noc::ended(app, run, end),
     };
     // A search in flight whose text the attendant just edited is cancelled.
     let edited = typed.is_some_and(|before| {

@@ -139,6 +139,35 @@ pub enum Effect {
     Bell,
     /// Suspend to the shell (Ctrl-Z).
     Suspend,
+    /// Start a NOC command with its output piped back as
+    /// [`Msg::CommandOutput`] and its end as [`Msg::CommandEnded`] (see
+    /// [`super::noc::process`]).
+    RunCommand {
+        /// The run's id, echoed in the messages.
+        run: u64,
+        /// The program and its arguments, filled.
+        argv: Vec<String>,
+        /// For a command that writes: the audit attempt, written before
+        /// it starts (the runner fills in the host).
+        audit: Option<Box<crate::audit::AuditAttempt>>,
+    },
+    /// Stop a NOC command started by [`Effect::RunCommand`] (and whatever
+    /// it started).
+    CancelCommand {
+        /// The run.
+        run: u64,
+    },
+    /// Hand the terminal to a NOC command (ssh to an OLT): the loop
+    /// leaves the full screen, runs it, takes the terminal back and sends
+    /// [`Msg::CommandEnded`].
+    Interactive {
+        /// The run's id.
+        run: u64,
+        /// The program and its arguments, filled.
+        argv: Vec<String>,
+        /// As for [`Effect::RunCommand`].
+        audit: Option<Box<crate::audit::AuditAttempt>>,
+    },
     /// Leave the console.
     Quit,
 }
@@ -206,6 +235,20 @@ pub enum Msg {
     /// An incoming call's phone from the screen-pop socket: search it and
     /// open the customer (see [`tools::pbx`]).
     ScreenPop(String),
+    /// Output lines of a NOC command.
+    CommandOutput {
+        /// The run.
+        run: u64,
+        /// Whole lines (a very long line comes in pieces).
+        lines: Vec<String>,
+    },
+    /// A NOC command ended.
+    CommandEnded {
+        /// The run.
+        run: u64,
+        /// How.
+        end: super::noc::CommandEnd,
+    },
     /// The local type-ahead index, or why it could not be loaded.
     IndexLoaded {
         /// The generation it was asked for.

@@ -167,7 +167,9 @@ fn unlisted() -> impl Iterator<Item = Entry> {
 
 /// Whether `action` is one of the palette's actions on the customer.
 pub fn on_customer(action: Action) -> bool {
-    CUSTOMER_ENTRIES.iter().any(|e| e.action == action) || unlisted().any(|e| e.action == action)
+    matches!(action, Action::Noc(_))
+        || CUSTOMER_ENTRIES.iter().any(|e| e.action == action)
+        || unlisted().any(|e| e.action == action)
 }
 
 /// The actions on the customer on screen, listed only while one is open.
@@ -219,16 +221,39 @@ pub struct Palette {
     pub selected: usize,
     /// The entries offered (allowed by the profile).
     pub entries: Vec<Entry>,
+    /// The NOC commands' names, by index: their entries' labels.
+    pub commands: Vec<String>,
 }
 
 impl Palette {
     /// A palette with the entries `keymap` allows; with `customer` (one is
     /// open), the actions on it first.
     pub fn new(keymap: &Keymap, customer: bool) -> Palette {
+        Palette::with_commands(keymap, customer, &[])
+    }
+
+    /// [`Palette::new`] with the configured NOC commands, after the
+    /// actions on the customer (they run on its selected service): listed
+    /// under `noc`, found by their names.
+    pub fn with_commands(
+        keymap: &Keymap,
+        customer: bool,
+        commands: &[crate::ops::commands::NocCommand],
+    ) -> Palette {
+        let noc = commands
+            .iter()
+            .enumerate()
+            .take(usize::from(u8::MAX))
+            .map(|(i, _)| Entry {
+                command: "noc",
+                label: T::KeyNocCommand,
+                action: Action::Noc(i as u8),
+            });
         let customer_entries = CUSTOMER_ENTRIES
             .iter()
             .copied()
             .chain(unlisted())
+            .chain(noc)
             .filter(|_| customer);
         Palette {
             input: Input::default(),
@@ -237,6 +262,19 @@ impl Palette {
                 .chain(ENTRIES.iter().copied())
                 .filter(|e| keymap.allows(e.action))
                 .collect(),
+            commands: commands.iter().map(|c| c.name.clone()).collect(),
+        }
+    }
+
+    /// What an entry says: a NOC command's name, else its label.
+    pub fn label(&self, entry: &Entry, lang: Lang) -> String {
+        match entry.action {
+            Action::Noc(i) => self
+                .commands
+                .get(usize::from(i))
+                .cloned()
+                .unwrap_or_else(|| tr(lang, entry.label).to_owned()),
+            _ => tr(lang, entry.label).to_owned(),
         }
     }
 
@@ -253,7 +291,7 @@ impl Palette {
             .iter()
             .enumerate()
             .filter_map(|(i, e)| {
-                let label = fold(tr(lang, e.label));
+                let label = fold(&self.label(e, lang));
                 let score = if e.command.starts_with(&typed) {
                     0
                 } else if e.command.contains(&typed) {

@@ -79,6 +79,32 @@ impl ClientSource {
     }
 }
 
+impl ClientSource {
+    /// The server's address, once the client is built.
+    pub fn base_url_now(&self) -> Option<String> {
+        match self.client.peek() {
+            Some(Ok(c)) => Some(c.base_url().to_owned()),
+            _ => None,
+        }
+    }
+}
+
+/// Writes how a NOC command that writes ended ([`crate::ops::commands::judge`]);
+/// a line the trail could not take is said like an action's.
+pub fn finish_command_audit(
+    pending: Option<audit::PendingAttempt>,
+    end: &crate::ops::commands::CommandEnd,
+    tx: &UnboundedSender<Msg>,
+) {
+    let Some(pending) = pending else {
+        return;
+    };
+    let (outcome, msg) = crate::ops::commands::judge(end);
+    if let Err(e) = pending.finish(outcome, msg.as_deref()) {
+        let _ = tx.send(Msg::AuditNotRecorded(e.to_string()));
+    }
+}
+
 impl From<Client> for ClientSource {
     fn from(client: Client) -> ClientSource {
         let request_timeout = client.request_timeout();
@@ -106,6 +132,9 @@ pub struct Runner {
     index_task: Option<AbortHandle>,
     /// Keeps an access token ready (see [`Runner::keep_token_fresh`]).
     token_keeper: Option<AbortHandle>,
+    /// NOC commands running, by run id: aborting one kills its process
+    /// group ([`super::noc::process`]).
+    commands: HashMap<u64, AbortHandle>,
     audit: Option<Audit>,
     /// Open the user's audit file at the first action (see
     /// [`Runner::with_audit_file`]), with its sink.
@@ -123,6 +152,7 @@ impl Runner {
             actions: Vec::new(),
             index_task: None,
             token_keeper: None,
+            commands: HashMap::new(),
             audit: None,
             audit_file: None,
         }
@@ -293,8 +323,55 @@ impl Runner {
                 });
                 self.index_task = Some(handle.abort_handle());
             }
-            Effect::Bell | Effect::Suspend | Effect::Quit => {}
+            Effect::RunCommand { run, argv, audit } => {
+                self.commands.retain(|_, t| !t.is_finished());
+                let tx = self.tx.clone();
+                // A command that writes is on the trail before it starts,
+                // or does not start.
+                let pending = match audit.map(|a| self.begin_command_audit(*a)) {
+                    Some(Err(refusal)) => {
+                        let _ = tx.send(Msg::CommandEnded {
+                            run,
+                            end: super::noc::CommandEnd::Failed(refusal),
+                        });
+                        return;
+                    }
+                    Some(Ok(p)) => Some(p),
+                    None => None,
+                };
+                let handle = tokio::spawn(async move {
+                    let end = super::noc::process::stream(run, argv, &tx).await;
+                    finish_command_audit(pending, &end, &tx);
+                    let _ = tx.send(Msg::CommandEnded { run, end });
+                });
+                self.commands.insert(run, handle.abort_handle());
+            }
+            Effect::CancelCommand { run } => {
+                if let Some(task) = self.commands.remove(&run) {
+                    task.abort();
+                }
+            }
+            // The loop's: the terminal, the bell, leaving.
+            Effect::Interactive { .. } | Effect::Bell | Effect::Suspend | Effect::Quit => {}
         }
+    }
+
+    /// Writes a NOC command's audit attempt (synced, and taken by the
+    /// sink) before it runs; `Err` says why it must not run. Dropping the
+    /// guard unfinished (the run cancelled, the console quitting) writes
+    /// `unknown`.
+    pub fn begin_command_audit(
+        &mut self,
+        mut attempt: crate::audit::AuditAttempt,
+    ) -> Result<audit::PendingAttempt, String> {
+        attempt.host = self.client.base_url_now().unwrap_or_default();
+        let trail = self.trail();
+        trail
+            .and_then(|t| t.begin(&attempt).map_err(|e| e.to_string()))
+            .map_err(|detail| {
+                tracing::warn!("NOC command refused: the audit trail failed: {detail}");
+                format!("audit: {detail}")
+            })
     }
 
     /// Aborts everything (the console is closing). Actions still waiting
@@ -314,6 +391,9 @@ impl Runner {
             task.abort();
         }
         if let Some(task) = self.token_keeper.take() {
+            task.abort();
+        }
+        for (_, task) in self.commands.drain() {
             task.abort();
         }
     }

@@ -235,6 +235,9 @@ pub struct Settings {
     pub templates: Vec<crate::ops::templates::Template>,
     /// The pace of watches (`[watch]` in the config).
     pub watch: super::watch::WatchConfig,
+    /// The NOC commands (`[[commands]]`), checked; bound to their keys by
+    /// [`super::keymap::Keymap::bind_commands`].
+    pub commands: Vec<crate::ops::commands::NocCommand>,
 }
 
 impl Default for Settings {
@@ -255,6 +258,7 @@ impl Default for Settings {
             screen_pop: None,
             templates: crate::ops::templates::defaults(),
             watch: super::watch::WatchConfig::default(),
+            commands: Vec::new(),
         }
     }
 }

@@ -14,7 +14,12 @@ pub(super) const TOP_KEYS: &[&str] = &[
     "templates",
     "watch",
     "audit_sink",
+    "commands",
 ];
+
+/// Keys allowed in a `[[commands]]` entry.
+pub(super) const COMMAND_KEYS: &[&str] =
+    &["key", "name", "command", "confirm", "writes", "interactive"];
 
 /// Keys allowed in the `[watch]` table.
 pub(super) const WATCH_KEYS: &[&str] = &["interval_secs", "limit_mins"];
@@ -62,6 +67,28 @@ pub struct ConfigFile {
     pub templates: BTreeMap<String, String>,
     /// The console's watches (`w`): their pace.
     pub watch: WatchSection,
+    /// NOC commands (`[[commands]]`), shared by every profile; their
+    /// command lines are checked by [`crate::ops::commands`].
+    pub commands: Vec<CommandEntry>,
+}
+
+/// One `[[commands]]` entry: a program run on the selected customer's
+/// data (issue 18, part 4).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct CommandEntry {
+    /// The key that runs it in the console.
+    pub key: Option<String>,
+    /// Its name (palette, help, confirmation).
+    pub name: Option<String>,
+    /// The command line, with placeholders (`ping -c 5 {ipv4}`).
+    pub command: Option<String>,
+    /// Ask before running it.
+    pub confirm: bool,
+    /// It changes something: refused in read-only mode.
+    pub writes: bool,
+    /// It needs the terminal (ssh to an OLT): the console steps aside.
+    pub interactive: bool,
 }
 
 /// The `[watch]` table: how often a watched service's last connection is
@@ -280,8 +307,8 @@ pub fn unknown_keys_warning(loaded: &Loaded, lang: Lang) -> Option<String> {
     })
 }
 
-/// Refuses a file that runs shell commands (`password_command`,
-/// `client_secret_command`) when users other than its owner may write it
+/// Refuses a file that runs commands (`password_command`,
+/// `client_secret_command`, `[[commands]]`) when users other than its owner may write it
 /// (group or world write bit), or when its owner is neither the user
 /// running hubdesk nor root: any of them could make it run anything.
 pub fn check_commands_safe(loaded: &Loaded) -> Result<(), ConfigError> {
@@ -289,7 +316,8 @@ pub fn check_commands_safe(loaded: &Loaded) -> Result<(), ConfigError> {
         .file
         .profiles
         .values()
-        .any(|p| p.password_command.is_some() || p.client_secret_command.is_some());
+        .any(|p| p.password_command.is_some() || p.client_secret_command.is_some())
+        || !loaded.file.commands.is_empty();
     if loaded.exists && runs_commands && writable_by_others(&loaded.path) {
         return Err(ConfigError::UnsafeCommands {
             path: loaded.path.clone(),
@@ -339,6 +367,19 @@ pub fn unknown_keys(text: &str) -> Vec<String> {
                     .filter(|k| !WATCH_KEYS.contains(&k.as_str()))
                     .map(|k| format!("watch.{k}")),
             );
+        } else if key == "commands"
+            && let Some(list) = value.as_array()
+        {
+            for (i, entry) in list.iter().enumerate() {
+                if let Some(entry) = entry.as_table() {
+                    out.extend(
+                        entry
+                            .keys()
+                            .filter(|k| !COMMAND_KEYS.contains(&k.as_str()))
+                            .map(|k| format!("commands[{i}].{k}")),
+                    );
+                }
+            }
         } else if key == "profiles"
             && let Some(profiles) = value.as_table()
         {

@@ -2148,8 +2148,8 @@ catalog! {
     }
     /// A file with `*_command` that others may write: refused.
     CfgUnsafeCommands {
-        pt: "{path} executa comandos (password_command/client_secret_command) e outros usuários podem alterá-lo: recusado. Use chmod go-w {path} (e seja o dono do arquivo)",
-        en: "{path} runs commands (password_command/client_secret_command) and other users may change it: refused. Run chmod go-w {path} (and own the file)"
+        pt: "{path} executa comandos (password_command, client_secret_command, [[commands]]) e outros usuários podem alterá-lo: recusado. Use chmod go-w {path} (e seja o dono do arquivo)",
+        en: "{path} runs commands (password_command, client_secret_command, [[commands]]) and other users may change it: refused. Run chmod go-w {path} (and own the file)"
     }
     /// Every run and `config check`: plain http:// to a remote host.
     CfgCleartextHost {
@@ -2829,6 +2829,71 @@ catalog! {
     CliUnlockHistoryUnread { pt: "Histórico de desbloqueios não lido: {detail}", en: "Unlock history not read: {detail}" }
     /// A `c:`/`x:` reference names several customers; `codes` lists them.
     CliRefSeveral { pt: "Mais de um cliente tem esse identificador: códigos {codes}", en: "More than one customer has that id: codes {codes}" }
+    /// NOC command: the configured command line is empty.
+    NocLineEmpty { pt: "o comando está vazio", en: "the command is empty" }
+    /// NOC command: quotes do not balance; `detail` from the splitter.
+    NocLineUnsplittable { pt: "o comando não se divide em palavras ({detail})", en: "the command cannot be split into words ({detail})" }
+    /// NOC command: `{name}` is no placeholder.
+    NocLineUnknownPlaceholder { pt: "marcador desconhecido {name} (use {list})", en: "unknown placeholder {name} (use {list})" }
+    /// NOC command: a `{` never closed.
+    NocLineUnclosed { pt: "uma chave aberta nunca é fechada", en: "an opening brace is never closed" }
+    /// NOC command: the program comes from customer data.
+    NocLineProgramFromData { pt: "o programa deve estar escrito, não vir de um marcador", en: "the program must be written out, not come from a placeholder" }
+    /// NOC command not run: the service has no value for `name`.
+    NocValueMissing { pt: "Comando não executado: o serviço não tem {name}", en: "Command not run: the service has no {name}" }
+    /// NOC command not run: the value of `name` could act as an option or a
+    /// word break.
+    NocValueUnsafe { pt: "Comando não executado: o valor de {name} começa com - ou tem caracteres além de letras, dígitos e . _ : @ + / = % -", en: "Command not run: the value of {name} starts with - or holds characters other than letters, digits and . _ : @ + / = % -" }
+    /// config check: a `[[commands]]` entry is wrong; `name` names it.
+    CfgCommandBad { pt: "Comando \"{name}\": {detail}", en: "Command \"{name}\": {detail}" }
+    /// config check: a `[[commands]]` entry lacks `field`.
+    CfgCommandMissing { pt: "um [[commands]] sem {field}", en: "a [[commands]] entry without {field}" }
+    /// config check: the program is not found on this host.
+    CfgCommandNoProgram { pt: "Comando \"{name}\": {program} não foi encontrado no PATH desta máquina", en: "Command \"{name}\": {program} is not on this host's PATH" }
+    /// config check: the NOC commands a run offers.
+    CliCheckCommands { pt: "Comandos NOC", en: "NOC commands" }
+    /// Key help and palette: the NOC commands' row (its name replaces it).
+    KeyNocCommand { pt: "Comando NOC", en: "NOC command" }
+    /// Key help: a NOC command's row.
+    NocHelpRow { pt: "Comando: {name}", en: "Command: {name}" }
+    /// NOC command refused: the customer's record has not arrived yet.
+    NocNoCustomerYet { pt: "Comando não executado: os dados do cliente ainda não chegaram", en: "Command not run: the customer's data has not arrived yet" }
+    /// NOC command confirmation: what runs.
+    NocConfirmLine { pt: "Executa: {command}", en: "Runs: {command}" }
+    /// NOC command confirmation: on whose data.
+    NocConfirmCustomer { pt: "Com os dados de: {name}", en: "On the data of: {name}" }
+    /// NOC command confirmation: the entry says `writes = true`.
+    NocConfirmWrites { pt: "Este comando altera algo fora do hubdesk.", en: "This command changes something outside hubdesk." }
+    /// NOC command output: still running, for `elapsed` (m:ss).
+    NocRunning { pt: "em execução há {elapsed}", en: "running for {elapsed}" }
+    /// NOC command output: the attendant stopped it.
+    NocCancelled { pt: "interrompido após {elapsed}", en: "stopped after {elapsed}" }
+    /// NOC command output: a signal ended it.
+    NocExitedSignal { pt: "encerrado por um sinal após {elapsed}", en: "ended by a signal after {elapsed}" }
+    /// NOC command output: it ended well.
+    NocExitedOk { pt: "terminou em {elapsed}", en: "finished in {elapsed}" }
+    /// NOC command output: it ended with an error code.
+    NocExitedCode { pt: "terminou com código {code} em {elapsed}", en: "exited with code {code} after {elapsed}" }
+    /// NOC command output: it could not be started.
+    NocFailed { pt: "não iniciou: {detail}", en: "did not start: {detail}" }
+    /// NOC command output: older lines were dropped.
+    NocLinesDropped { pt: "… {count} linhas anteriores descartadas", en: "… {count} earlier lines dropped" }
+    /// NOC command output: nothing printed yet.
+    NocWaitingOutput { pt: "aguardando a saída…", en: "waiting for output…" }
+    /// Hint bar: Esc stops the running command.
+    NocHintStop { pt: "interromper", en: "stop" }
+    /// Interactive NOC command ended well (status line).
+    NocEndedOk { pt: "{name} terminou", en: "{name} finished" }
+    /// Interactive NOC command ended with an error code.
+    NocEndedCode { pt: "{name} terminou com código {code}", en: "{name} exited with code {code}" }
+    /// Interactive NOC command ended by a signal (Ctrl-C in it).
+    NocEndedSignal { pt: "{name} foi encerrado por um sinal", en: "{name} was ended by a signal" }
+    /// Interactive NOC command could not be started.
+    NocNotStarted { pt: "{name} não iniciou: {detail}", en: "{name} did not start: {detail}" }
+    /// Printed on the plain screen before an interactive command.
+    NocHandOver { pt: "hubdesk: executando {command} — ao terminar, o hubdesk volta", en: "hubdesk: running {command} — hubdesk comes back when it ends" }
+    /// Printed after an interactive command failed, before waiting.
+    NocPressEnter { pt: "O comando terminou com erro. Enter volta ao hubdesk. ", en: "The command ended with an error. Enter returns to hubdesk. " }
     /// cpe list --page 0.
     CliCpeBadPage { pt: "Página {page} não existe: a primeira é 1", en: "There is no page {page}: the first is 1" }
     /// A page among pages (`page` counts from 1).

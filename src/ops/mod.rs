@@ -6,6 +6,7 @@
 
 pub mod actions;
 pub mod bulk;
+pub mod commands;
 pub mod errors;
 pub mod identity;
 pub mod templates;

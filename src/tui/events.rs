@@ -160,6 +160,8 @@ async fn other(signals: &mut [(i32, UnixSignal)]) -> i32 {
 /// tokio runtime (signal registration needs the runtime's driver).
 pub struct EventSource {
     input: Option<EventStream>,
+    /// Input was stopped by [`EventSource::pause`] (not closed).
+    paused: bool,
     signals: Signals,
 }
 
@@ -179,8 +181,41 @@ impl EventSource {
     pub fn new() -> io::Result<EventSource> {
         Ok(EventSource {
             input: Some(EventStream::new()),
+            paused: false,
             signals: Signals::new()?,
         })
+    }
+
+    /// Stops reading the terminal while another program has it (an
+    /// interactive NOC command). Dropping crossterm's stream wakes and
+    /// ends the thread it parks on the terminal, which would otherwise
+    /// read the first key meant for that program. Signals still arrive.
+    pub fn pause(&mut self) {
+        if self.input.take().is_some() {
+            self.paused = true;
+        }
+    }
+
+    /// Reads the terminal again after [`EventSource::pause`]. A Ctrl-C,
+    /// Ctrl-Z or Ctrl-\\ typed while the other program had the terminal
+    /// was that program's (the terminal sends the signal to the whole
+    /// foreground group): its pending delivery here is dropped, so it
+    /// neither quits nor suspends the console afterwards.
+    pub fn resume(&mut self) {
+        use futures::FutureExt;
+        if !std::mem::take(&mut self.paused) {
+            return;
+        }
+        let s = &mut self.signals;
+        while s.int.recv().now_or_never().is_some() {}
+        while s.tstp.recv().now_or_never().is_some() {}
+        while s.cont.recv().now_or_never().is_some() {}
+        for (n, sig) in s.others.iter_mut() {
+            if *n == libc::SIGQUIT {
+                while sig.recv().now_or_never().is_some() {}
+            }
+        }
+        self.input = Some(EventStream::new());
     }
 
     /// Waits for the next event. Returns [`TermEvent::Closed`] once, when
@@ -191,7 +226,7 @@ impl EventSource {
             Input(Option<io::Result<Event>>),
         }
         loop {
-            let EventSource { input, signals } = self;
+            let EventSource { input, signals, .. } = self;
             let got = match input.as_mut() {
                 Some(stream) => tokio::select! {
                     // Signals first: a SIGHUP must win over a flood of input.

@@ -21,6 +21,7 @@
 #![warn(missing_docs)]
 
 pub mod events;
+pub mod external;
 pub mod render;
 pub mod run;
 pub mod terminal;

@@ -19,6 +19,7 @@ use tokio::sync::mpsc;
 use tokio::time::{Interval, MissedTickBehavior};
 
 use crate::tui::events::{EventSource, Signal, TermEvent};
+use crate::tui::external::External;
 use crate::tui::render::FrameWriter;
 use crate::tui::terminal::TerminalGuard;
 
@@ -34,6 +35,10 @@ pub enum Control {
     /// Suspend to the shell (Ctrl-Z); the loop restores the terminal,
     /// stops, and redraws in full after `fg`.
     Suspend,
+    /// Hand the terminal to the program's [`Program::take_external`]: the
+    /// loop restores the terminal, stops reading keys, runs it, takes the
+    /// terminal back and reports with [`Program::external_done`].
+    External,
 }
 
 /// Why [`run`] returned.
@@ -106,6 +111,17 @@ pub trait Program {
     fn take_output(&mut self) -> Vec<u8> {
         Vec::new()
     }
+
+    /// The program to run in the terminal after [`Control::External`].
+    fn take_external(&mut self) -> Option<External> {
+        None
+    }
+
+    /// The program run after [`Control::External`] ended: its exit code
+    /// (`None`: a signal), or why it could not run.
+    fn external_done(&mut self, _result: io::Result<Option<i32>>) -> Control {
+        Control::Redraw
+    }
 }
 
 /// Where terminal events come from: the real [`EventSource`], or a script
@@ -116,6 +132,10 @@ pub trait Events {
     /// Every event ready now, without waiting (async only so that it
     /// polls with the task's own waker; see [`EventSource::drain`]).
     fn drain(&mut self) -> impl Future<Output = Vec<TermEvent>>;
+    /// Stops reading the terminal while another program has it.
+    fn pause(&mut self) {}
+    /// Reads the terminal again after [`Events::pause`].
+    fn resume(&mut self) {}
 }
 
 impl Events for EventSource {
@@ -124,6 +144,12 @@ impl Events for EventSource {
     }
     fn drain(&mut self) -> impl Future<Output = Vec<TermEvent>> {
         EventSource::drain(self)
+    }
+    fn pause(&mut self) {
+        EventSource::pause(self);
+    }
+    fn resume(&mut self) {
+        EventSource::resume(self);
     }
 }
 
@@ -154,6 +180,12 @@ impl<W: Write> Screen<'_, W> {
         Ok(())
     }
 
+    fn release(&mut self) {
+        if let Some(guard) = self.guard.as_deref_mut() {
+            guard.release();
+        }
+    }
+
     fn resumed(&mut self) -> io::Result<()> {
         if let Some(guard) = self.guard.as_deref_mut() {
             guard.resume()?;
@@ -168,6 +200,8 @@ pub const TICK: Duration = Duration::from_millis(100);
 
 enum Step {
     Continue,
+    /// Hand the terminal over ([`Control::External`]).
+    External,
     Exit(Exit),
 }
 
@@ -210,7 +244,9 @@ where
                 let mut step = Step::Continue;
                 for ev in batch {
                     step = handle_event(program, &mut screen, ev)?;
-                    if let Step::Exit(_) = step {
+                    // Keys typed after the one that hands the terminal
+                    // over were meant for the console as it was: dropped.
+                    if !matches!(step, Step::Continue) {
                         break;
                     }
                 }
@@ -239,6 +275,13 @@ where
                 apply(&mut screen, program.on_deadline())?
             }
         };
+        let step = match step {
+            Step::External => {
+                let control = hand_over(program, events, &mut screen).await?;
+                apply(&mut screen, control)?
+            }
+            other => other,
+        };
         // Before leaving too: a copy asked for just before quitting still
         // reaches the terminal.
         let out = program.take_output();
@@ -249,6 +292,31 @@ where
             return Ok(exit);
         }
     }
+}
+
+/// Runs the program's external command with the terminal restored, then
+/// takes the terminal back (raw mode, full screen, a full redraw) and
+/// reports the result to the program.
+async fn hand_over<P, E, W>(
+    program: &mut P,
+    events: &mut E,
+    screen: &mut Screen<'_, W>,
+) -> io::Result<Control>
+where
+    P: Program,
+    E: Events,
+    W: Write,
+{
+    let Some(external) = program.take_external() else {
+        return Ok(Control::Unchanged);
+    };
+    // Keys must reach the program, not a reader parked on the terminal.
+    events.pause();
+    screen.release();
+    let result = crate::tui::external::run_in_terminal(&external).await;
+    screen.resumed()?;
+    events.resume();
+    Ok(program.external_done(result))
 }
 
 fn apply<W: Write>(screen: &mut Screen<'_, W>, control: Control) -> io::Result<Step> {
@@ -263,6 +331,7 @@ fn apply<W: Write>(screen: &mut Screen<'_, W>, control: Control) -> io::Result<S
             screen.suspend()?;
             Ok(Step::Continue)
         }
+        Control::External => Ok(Step::External),
     }
 }
 

@@ -145,6 +145,62 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay, now
             }
             .render(area, frame.buffer_mut())
         }
+        Overlay::CommandConfirm {
+            index,
+            argv,
+            choice,
+        } => {
+            let cmd = app.settings.commands.get(usize::from(*index));
+            let name = cmd.map(|c| c.name.as_str()).unwrap_or_default();
+            let mut lines = vec![trf(
+                lang,
+                Msg::NocConfirmLine,
+                &[("command", &crate::app::noc::shown(argv))],
+            )];
+            if let Some(customer) = app.view.as_ref().and_then(|v| v.customer.data.as_ref()) {
+                let who = customer
+                    .nome_razaosocial
+                    .as_deref()
+                    .map(|n| crate::sanitize::clean_line(n).into_owned())
+                    .unwrap_or_default();
+                lines.push(trf(lang, Msg::NocConfirmCustomer, &[("name", &who)]));
+            }
+            if cmd.is_some_and(|c| c.writes) {
+                lines.push(tr(lang, Msg::NocConfirmWrites).to_owned());
+            }
+            confirm(frame, area, app, name, &lines, false, choice, now);
+        }
+        Overlay::Command(run) => {
+            let state = crate::app::noc::state_text(app, run, now);
+            let title = format!("{} · {state}", run.name);
+            let mut entries = vec![Line::styled(
+                format!("$ {}", run.shown),
+                theme.style(Role::Muted),
+            )];
+            if run.dropped > 0 {
+                entries.push(Line::styled(
+                    trf(lang, Msg::NocLinesDropped, &[("count", &run.dropped)]),
+                    theme.style(Role::Muted),
+                ));
+            }
+            entries.extend(run.lines.iter().map(|l| Line::raw(l.clone())));
+            if run.lines.is_empty() && run.running() {
+                entries.push(Line::styled(
+                    tr(lang, Msg::NocWaitingOutput).to_owned(),
+                    theme.style(Role::Muted),
+                ));
+            }
+            LogView {
+                title: &title,
+                entries,
+                indent: 0,
+                scroll: &run.scroll,
+                keymap: &app.keymap,
+                lang,
+                theme,
+            }
+            .render(area, frame.buffer_mut())
+        }
         Overlay::Messages { scroll } => {
             let title = trf(lang, Msg::MessageLogTitle, &[("count", &app.log.len())]);
             LogView {

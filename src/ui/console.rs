@@ -115,6 +115,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: Instant) {
             theme,
             scroll: 0,
             typing: app.screen_contexts().1,
+            commands: &app.settings.commands,
         };
         let max = overlay.max_scroll(body);
         scroll.set_limit(max);
@@ -153,7 +154,10 @@ fn hint_bar(app: &App) -> (Vec<BarHint>, Vec<BarHint>) {
             ),
             // While it runs Esc only closes the form: the request goes on.
             Overlay::Form { .. } => (vec![], close(Msg::HintClose)),
-            Overlay::Confirm { .. } | Overlay::Acknowledge { .. } | Overlay::Quit { .. } => (
+            Overlay::Confirm { .. }
+            | Overlay::Acknowledge { .. }
+            | Overlay::Quit { .. }
+            | Overlay::CommandConfirm { .. } => (
                 app.keymap
                     .hints(&[crate::app::keymap::Context::Confirm])
                     .iter()
@@ -170,6 +174,9 @@ fn hint_bar(app: &App) -> (Vec<BarHint>, Vec<BarHint>) {
             | Overlay::Notice { .. }
             | Overlay::Audit { .. }
             | Overlay::Messages { .. } => (vec![], close(Msg::HintClose)),
+            // Esc stops a running command first; the output stays to read.
+            Overlay::Command(run) if run.running() => (vec![], close(Msg::NocHintStop)),
+            Overlay::Command(_) => (vec![], close(Msg::HintClose)),
         };
         let pinned = [esc, interrupt()].into_iter().flatten().collect();
         return (hints.into_iter().flatten().collect(), pinned);

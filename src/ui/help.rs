@@ -38,6 +38,8 @@ pub struct HelpOverlay<'a> {
     /// Opened from a text field, where letters type: rows show only the
     /// keys that work there, and rows without any are dimmed.
     pub typing: bool,
+    /// The NOC commands, to name their rows.
+    pub commands: &'a [crate::ops::commands::NocCommand],
 }
 
 impl<'a> HelpOverlay<'a> {
@@ -84,15 +86,26 @@ impl<'a> HelpOverlay<'a> {
                     (row.keys.clone(), true)
                 };
                 let desc_w = col_w.saturating_sub(KEY_COL + 1);
-                let mut desc = tr(self.lang, row.msg).to_owned();
-                if row.action.needs_confirmation() {
+                let mut desc = match row.action {
+                    Action::Noc(i) => self
+                        .commands
+                        .get(usize::from(i))
+                        .map(|c| trf(self.lang, Msg::NocHelpRow, &[("name", &c.name)]))
+                        .unwrap_or_else(|| tr(self.lang, row.msg).to_owned()),
+                    _ => tr(self.lang, row.msg).to_owned(),
+                };
+                // A NOC command asks first when its entry says so.
+                let asks = match row.action {
+                    Action::Noc(i) => self
+                        .commands
+                        .get(usize::from(i))
+                        .is_some_and(|c| c.confirm || c.writes),
+                    a => a.needs_confirmation(),
+                };
+                if asks {
                     desc = format!("{desc} {}", theme.glyph(Role::Warning));
                 }
-                let desc_role = if row.action.needs_confirmation() {
-                    Role::Danger
-                } else {
-                    Role::Text
-                };
+                let desc_role = if asks { Role::Danger } else { Role::Text };
                 let (key_role, desc_role) = if works {
                     (Role::Key, desc_role)
                 } else {
@@ -339,6 +352,7 @@ mod tests {
                 theme: &theme,
                 scroll,
                 typing: false,
+                commands: &[],
             }
             .render(f.area(), f.buffer_mut())
         })
@@ -369,6 +383,7 @@ mod tests {
                 theme: &Theme::default(),
                 scroll: 0,
                 typing: false,
+                commands: &[],
             }
             .max_scroll(Rect::new(0, 0, 80, 24))
                 <= 22
@@ -392,6 +407,7 @@ mod tests {
             theme: &Theme::default(),
             scroll: 0,
             typing: false,
+            commands: &[],
         }
         .max_scroll(Rect::new(0, 0, 80, 24));
         assert!(max > 0);
@@ -443,6 +459,7 @@ mod tests {
                 theme: &theme,
                 scroll: 0,
                 typing: true,
+                commands: &[],
             }
             .render(f.area(), f.buffer_mut())
         })
@@ -478,6 +495,7 @@ mod tests {
             theme: &Theme::new(ThemeKind::Mono),
             scroll: 0,
             typing: false,
+            commands: &[],
         };
         let area = Rect::new(0, 0, 60, 15);
         let max = overlay.max_scroll(area);

@@ -88,13 +88,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, palette: &Palette) {
         .take(visible)
         .map(|e| {
             let keys = crate::app::palette::keys_here(app, e.action);
-            let label = tr(lang, e.label);
+            let label = palette.label(e, lang);
             let left = format!(" {} ", fit(e.command, cmd_w));
             let right = format!(" {keys} ");
             let mid_w = (list.width as usize).saturating_sub(width(&left) + width(&right));
             Line::from(vec![
                 Span::styled(left, theme.style(Role::Accent)),
-                Span::styled(fit(label, mid_w), theme.style(Role::Text)),
+                Span::styled(fit(&label, mid_w), theme.style(Role::Text)),
                 Span::styled(right, theme.style(Role::Key)),
             ])
         })

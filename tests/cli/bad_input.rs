@@ -428,7 +428,7 @@ fn a_config_others_may_write_never_runs_its_commands() {
         let (code, out, err) = cli_in(dir.path(), Some((&config, mode)), &["search", "ana"]);
         assert_eq!(code, 2, "{mode:o}: {out}{err}");
         assert!(
-            err.contains("executa comandos (password_command/client_secret_command) e outros usuários podem alterá-lo: recusado"),
+            err.contains("executa comandos (password_command, client_secret_command, [[commands]]) e outros usuários podem alterá-lo: recusado"),
             "{err}"
         );
         assert!(!marker.exists(), "{mode:o}: the command ran");

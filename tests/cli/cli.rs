@@ -1351,3 +1351,45 @@ fn config_check_names_a_watch_value_out_of_range() {
     let all = format!("{}{}", out.stdout, out.stderr);
     assert!(!all.contains("watch."), "{all}");
 }
+
+/// Issue 18, part 4: `config check` checks each `[[commands]]` entry by the
+/// rules the console runs them by (one parser, `ops::commands`): missing
+/// fields, unknown placeholders, a program taken from customer data, a
+/// key the console already uses, a program this host lacks; and a file that runs commands must not be
+/// writable by others.
+#[test]
+fn config_check_checks_the_noc_commands() {
+    let h = Harness::new();
+    h.write_config(
+        "[[commands]]\nkey = \"alt-e\"\nname = \"eco\"\ncommand = \"sh -c 'echo {ipv4}'\"\n\n\
+         [[commands]]\nname = \"mtr\"\ncommand = \"mtr -rwc 10 {ip}\"\n\n\
+         [[commands]]\nkey = \"alt-o\"\nname = \"olt\"\ncommand = \"{login} --x\"\n\n\
+         [[commands]]\nkey = \"alt-t\"\nname = \"trace\"\ncommand = \"no-such-tracer-xyz {ipv4}\"\n\n\
+         [[commands]]\nkey = \"d\"\nname = \"dig\"\ncommand = \"true {login}\"\n",
+    );
+    let out = h.run(&["config", "check"]);
+    out.expect(2);
+    let all = format!("{}{}", out.stdout, out.stderr);
+    for want in [
+        "NOC commands: eco, mtr, olt, trace, dig",
+        // A key the console uses on the customer stays the console's.
+        "d bound to both disconnect and dig; kept for disconnect",
+        "Command \"mtr\": a [[commands]] entry without key",
+        "Command \"mtr\": unknown placeholder {ip}",
+        "Command \"olt\": the program must be written out",
+        "Command \"trace\": no-such-tracer-xyz is not on this host's PATH",
+    ] {
+        assert!(all.contains(want), "{want}\n{all}");
+    }
+    assert!(!all.contains("Command \"eco\""), "{all}");
+    h.write_config("[[commands]]\nkey = \"alt-e\"\nname = \"eco\"\ncommand = \"echo {ipv4}\"\n");
+    h.run(&["config", "check"]).expect(0);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(h.config_path(), std::fs::Permissions::from_mode(0o666)).unwrap();
+        let out = h.run(&["search", "ana"]);
+        out.expect(2);
+        assert!(out.stderr.contains("[[commands]]"), "{}", out.stderr);
+    }
+}

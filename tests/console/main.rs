@@ -21,6 +21,7 @@ mod console_faults;
 mod console_network;
 mod console_newer_actions;
 mod console_newer_reads;
+mod console_noc;
 mod console_pbx;
 mod console_receivables;
 mod console_runner;

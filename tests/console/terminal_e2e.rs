@@ -112,6 +112,7 @@ impl Program for Console {
                 theme: &self.theme,
                 scroll: 0,
                 typing: false,
+                commands: &[],
             }
             .render(area, frame.buffer_mut());
         }

@@ -105,6 +105,18 @@ pub enum Overlay {
         /// First line shown.
         scroll: super::super::scroll::Scroll,
     },
+    /// Run a NOC command (`confirm = true` or `writes = true` in its
+    /// entry)? The same armed dialog as an action's.
+    CommandConfirm {
+        /// The command's index in the settings.
+        index: u8,
+        /// What would run, filled from the customer.
+        argv: Vec<String>,
+        /// The focused button and when the dialog opened.
+        choice: Choice,
+    },
+    /// A NOC command's output, streaming in.
+    Command(Box<crate::app::noc::Run>),
 }
 
 /// Which form a draft belongs to and what it acts on: a form closed with
@@ -198,7 +210,7 @@ pub(in crate::app) fn open_messages(app: &mut App) -> Changed {
 
 /// Moves a log overlay's `scroll` for `action` (a line, half a page, the
 /// ends). Returns whether it moved.
-pub(super) fn scroll_by(
+pub(in crate::app) fn scroll_by(
     scroll: &mut super::super::scroll::Scroll,
     action: Option<Action>,
     page: i32,
@@ -406,6 +418,25 @@ pub(in crate::app) fn overlay_key(
             app.overlay = Some(Overlay::Audit { entries, scroll });
             return if moved { Changed::Yes } else { Changed::No };
         }
+        Overlay::CommandConfirm {
+            index,
+            argv,
+            mut choice,
+        } => match choice.key(dialog, key.code, typing, repeat, app.instant, gap) {
+            Answer::Yes => return crate::app::noc::launch(app, index, argv, fx),
+            Answer::No => (None, Changed::Yes),
+            Answer::Open { changed } => (
+                Some(Overlay::CommandConfirm {
+                    index,
+                    argv,
+                    choice,
+                }),
+                if changed { Changed::Yes } else { Changed::No },
+            ),
+        },
+        Overlay::Command(run) => {
+            return crate::app::noc::output_key(app, run, esc, general, fx);
+        }
         Overlay::Messages { mut scroll } => {
             let own = app.keymap.dispatch(&key, &[], false) == Some(Action::MessageLog);
             if esc || own || key.code == KeyCode::Char('q') {
@@ -429,7 +460,8 @@ pub(in crate::app) fn paste_over_dialog(app: &mut App) -> bool {
     match app.overlay.as_mut() {
         Some(Overlay::Confirm { choice, .. })
         | Some(Overlay::Acknowledge { choice, .. })
-        | Some(Overlay::Quit { choice, .. }) => {
+        | Some(Overlay::Quit { choice, .. })
+        | Some(Overlay::CommandConfirm { choice, .. }) => {
             *choice = Choice::new(app.instant);
             true
         }

@@ -177,6 +177,10 @@ pub enum Action {
     PrevTab,
     /// Close the customer tab on screen.
     CloseTab,
+    /// Run the configured NOC command at this index (`[[commands]]`, see
+    /// [`crate::app::noc`]): its key comes from its entry, not from
+    /// `[keys]`.
+    Noc(u8),
     /// An action of the table in [`crate::ops::actions`]: its form or its
     /// confirmation opens (the first kind of its command names it; see
     /// [`Action::for_kind`]).
@@ -275,6 +279,7 @@ impl Action {
             Action::NextTab => "next-tab",
             Action::PrevTab => "prev-tab",
             Action::CloseTab => "close-tab",
+            Action::Noc(_) => "noc-command",
             Action::Run(kind) => kind.command(),
         }
     }
@@ -286,6 +291,8 @@ impl Action {
         specs()
             .iter()
             .map(|spec| spec.action)
+            // A command's key is set in its own entry.
+            .filter(|action| !matches!(action, Action::Noc(_)))
             .find(|action| action.name() == wanted)
     }
 
@@ -297,6 +304,7 @@ impl Action {
             Action::GoToPane(_) => Action::GoToPane(1),
             Action::Tab(_) => Action::Tab(1),
             Action::Network(_) => Action::Network(0),
+            Action::Noc(_) => Action::Noc(0),
             Action::Run(kind) => Action::for_kind(kind),
             other => other,
         };
@@ -571,6 +579,8 @@ pub static DEFAULT_BINDINGS: &[ActionSpec] = &[
     row(A::PrevTab, C::Global, &["ctrl-left"], Msg::KeyPrevTab),
     // Ctrl-W as in a browser; in a text field it still deletes a word.
     row(A::CloseTab, C::Global, &["ctrl-w"], Msg::KeyCloseTab),
+    // The NOC commands' row: bound per command by `Keymap::bind_commands`.
+    row(A::Noc(0), C::Subscriber, &[], Msg::KeyNocCommand),
     // No letter answers a dialog: a word typed into the wrong place must
     // never confirm (issue 13). The focus starts on "Não"; arrows or Tab
     // reach "Sim" and Enter answers with the focused button.

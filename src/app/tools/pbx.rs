@@ -363,7 +363,7 @@ pub(crate) fn on_answer(app: &mut App, seq: u64, fx: &mut Vec<Effect>) -> Change
             }
             n => {
                 // The customer on screen keeps its tab (issue 18).
-                super::super::park_view(app);
+                super::super::park_view(app, fx);
                 app.search.focus.0 = SearchFocus::List;
                 app.search.show_history = false;
                 (

@@ -75,6 +75,7 @@ pub(super) fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, 
             ramal: settings.ramal.clone(),
             internal_id: settings.internal_id.clone(),
             templates: ctx.templates().0,
+            commands: ctx.noc_commands().0,
             insecure: ctx.global.insecure,
             cleartext: settings.cleartext_remote(),
             watch: crate::app::watch::WatchConfig { interval, limit },
@@ -92,6 +93,7 @@ pub(super) fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, 
             .into_iter()
             .chain(config::unknown_keys_warning(&ctx.loaded, lang))
             .chain(ctx.templates().1.iter().map(|e| e.message(lang)))
+            .chain(ctx.noc_commands().1)
             .chain(cleartext_warning(lang, &settings))
             .collect(),
     };

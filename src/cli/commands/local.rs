@@ -93,6 +93,7 @@ pub(super) fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
     // Each broken canned text, by name: such a text is never offered.
     let (templates, template_errors) = ctx.templates();
     warnings.extend(template_errors.iter().map(|e| e.message(lang)));
+    warnings.extend(command_problems(ctx, lang));
     let (_, key_warnings) = Keymap::new(&ctx.key_overrides(), false);
     warnings.extend(key_warnings.iter().map(|w| w.message(lang)));
     if let Some(theme) = &file.theme
@@ -202,6 +203,19 @@ pub(super) fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
                     },
                 ),
                 (Msg::CliCheckLogs, ctx.paths.log_dir().display().to_string()),
+                (Msg::CliCheckCommands, {
+                    let names: Vec<String> = file
+                        .commands
+                        .iter()
+                        .filter_map(|c| c.name.as_deref())
+                        .map(|n| crate::sanitize::clean_line(n).into_owned())
+                        .collect();
+                    if names.is_empty() {
+                        dash()
+                    } else {
+                        names.join(", ")
+                    }
+                }),
                 (Msg::CliCheckTemplates, {
                     let names: Vec<String> = templates
                         .iter()
@@ -233,4 +247,36 @@ pub(super) fn config_check(ctx: &Ctx) -> Result<u8, Failure> {
     } else {
         Ok(EXIT_USAGE)
     }
+}
+
+/// What is wrong with the `[[commands]]` entries, one line each: the
+/// console's own check ([`crate::ops::commands::load`]: a missing name,
+/// key or command, a command line that does not parse), a key the
+/// console cannot read or already uses on the customer screen
+/// ([`Keymap::bind_commands`], under the file's `[keys]`), a program this
+/// host does not have.
+fn command_problems(ctx: &Ctx, lang: Lang) -> Vec<String> {
+    use crate::ops::commands::program_found;
+    let (commands, mut out) = ctx.noc_commands();
+    let (mut keymap, _) = Keymap::new(&ctx.key_overrides(), false);
+    out.extend(
+        keymap
+            .bind_commands(&commands)
+            .iter()
+            .map(|w| w.message(lang)),
+    );
+    for c in &commands {
+        let program = c.line.program();
+        if !program_found(&program) {
+            out.push(trf(
+                lang,
+                Msg::CfgCommandNoProgram,
+                &[
+                    ("name", &c.name),
+                    ("program", &crate::sanitize::clean_line(&program)),
+                ],
+            ));
+        }
+    }
+    out
 }

@@ -290,6 +290,11 @@ impl Ctx {
         crate::ops::templates::load(&self.loaded.file.templates)
     }
 
+    /// The `[[commands]]` entries checked, and the problems of the others.
+    fn noc_commands(&self) -> (Vec<crate::ops::commands::NocCommand>, Vec<String>) {
+        crate::ops::commands::load(&self.loaded.file.commands, self.lang)
+    }
+
     fn settings(&self) -> Result<Settings, Failure> {
         let flags = FlagOverrides {
             profile: self.global.profile.clone(),

@@ -730,6 +730,10 @@ pub fn read_only_refusal(lang: crate::i18n::Lang) -> &'static str {
 /// An audit action's name for people, in `lang`; a name this version does
 /// not know (a newer one wrote it) is shown as stored.
 pub fn action_label(lang: crate::i18n::Lang, action: &str) -> String {
+    if let Some(name) = action.strip_prefix(crate::ops::commands::AUDIT_PREFIX) {
+        let name = crate::sanitize::clean_line(name);
+        return crate::i18n::trf(lang, crate::i18n::Msg::NocHelpRow, &[("name", &name)]);
+    }
     match ActionKind::from_audit_name(action) {
         Some(kind) => crate::i18n::tr(lang, kind.msg()).to_owned(),
         None => crate::sanitize::clean_line(action).into_owned(),

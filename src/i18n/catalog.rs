@@ -58,6 +58,7 @@
 //!     - PBX: screen pops (calls received)
 //!     - Network (NOC): POPs, equipment, service zones
 //!     - Network: jump from a service to its equipment
+//!     - NOC commands (`[[commands]]`)
 //! 8. **Console chrome**
 //!     - Key help: everywhere, lists, search
 //!     - Key help: customer panes and actions
@@ -66,6 +67,7 @@
 //!     - Status line badges and toggles
 //!     - Message log
 //!     - Terminal too small
+//!     - Customer tabs: keys, strip, status
 //! 9. **Dates and times**
 //!     - Relative times (br::dates)
 //! 10. **Audit trail**
@@ -1784,6 +1786,65 @@ catalog! {
     /// Jump: the network lists could not be read.
     NetJumpFailed { pt: "Não foi possível consultar a rede: {error}", en: "Could not read the network inventory: {error}" }
 
+    // ---- NOC commands (`[[commands]]`) ------------------------------------------
+    /// NOC command: the configured command line is empty.
+    NocLineEmpty { pt: "o comando está vazio", en: "the command is empty" }
+    /// NOC command: quotes do not balance; `detail` from the splitter.
+    NocLineUnsplittable { pt: "o comando não se divide em palavras ({detail})", en: "the command cannot be split into words ({detail})" }
+    /// NOC command: `{name}` is no placeholder.
+    NocLineUnknownPlaceholder { pt: "marcador desconhecido {name} (use {list})", en: "unknown placeholder {name} (use {list})" }
+    /// NOC command: a `{` never closed.
+    NocLineUnclosed { pt: "uma chave aberta nunca é fechada", en: "an opening brace is never closed" }
+    /// NOC command: the program comes from customer data.
+    NocLineProgramFromData { pt: "o programa deve estar escrito, não vir de um marcador", en: "the program must be written out, not come from a placeholder" }
+    /// NOC command not run: the service has no value for `name`.
+    NocValueMissing { pt: "Comando não executado: o serviço não tem {name}", en: "Command not run: the service has no {name}" }
+    /// NOC command not run: the value of `name` could act as an option or a
+    /// word break.
+    NocValueUnsafe { pt: "Comando não executado: o valor de {name} começa com - ou tem caracteres além de letras, dígitos e . _ : @ + / = % -", en: "Command not run: the value of {name} starts with - or holds characters other than letters, digits and . _ : @ + / = % -" }
+    /// Key help and palette: the NOC commands' row (its name replaces it).
+    KeyNocCommand { pt: "Comando NOC", en: "NOC command" }
+    /// Key help: a NOC command's row.
+    NocHelpRow { pt: "Comando: {name}", en: "Command: {name}" }
+    /// NOC command refused: the customer's record has not arrived yet.
+    NocNoCustomerYet { pt: "Comando não executado: os dados do cliente ainda não chegaram", en: "Command not run: the customer's data has not arrived yet" }
+    /// NOC command confirmation: what runs.
+    NocConfirmLine { pt: "Executa: {command}", en: "Runs: {command}" }
+    /// NOC command confirmation: on whose data.
+    NocConfirmCustomer { pt: "Com os dados de: {name}", en: "On the data of: {name}" }
+    /// NOC command confirmation: the entry says `writes = true`.
+    NocConfirmWrites { pt: "Este comando altera algo fora do hubdesk.", en: "This command changes something outside hubdesk." }
+    /// NOC command output: still running, for `elapsed` (m:ss).
+    NocRunning { pt: "em execução há {elapsed}", en: "running for {elapsed}" }
+    /// NOC command output: the attendant stopped it.
+    NocCancelled { pt: "interrompido após {elapsed}", en: "stopped after {elapsed}" }
+    /// NOC command output: a signal ended it.
+    NocExitedSignal { pt: "encerrado por um sinal após {elapsed}", en: "ended by a signal after {elapsed}" }
+    /// NOC command output: it ended well.
+    NocExitedOk { pt: "terminou em {elapsed}", en: "finished in {elapsed}" }
+    /// NOC command output: it ended with an error code.
+    NocExitedCode { pt: "terminou com código {code} em {elapsed}", en: "exited with code {code} after {elapsed}" }
+    /// NOC command output: it could not be started.
+    NocFailed { pt: "não iniciou: {detail}", en: "did not start: {detail}" }
+    /// NOC command output: older lines were dropped.
+    NocLinesDropped { pt: "… {count} linhas anteriores descartadas", en: "… {count} earlier lines dropped" }
+    /// NOC command output: nothing printed yet.
+    NocWaitingOutput { pt: "aguardando a saída…", en: "waiting for output…" }
+    /// Hint bar: Esc stops the running command.
+    NocHintStop { pt: "interromper", en: "stop" }
+    /// Interactive NOC command ended well (status line).
+    NocEndedOk { pt: "{name} terminou", en: "{name} finished" }
+    /// Interactive NOC command ended with an error code.
+    NocEndedCode { pt: "{name} terminou com código {code}", en: "{name} exited with code {code}" }
+    /// Interactive NOC command ended by a signal (Ctrl-C in it).
+    NocEndedSignal { pt: "{name} foi encerrado por um sinal", en: "{name} was ended by a signal" }
+    /// Interactive NOC command could not be started.
+    NocNotStarted { pt: "{name} não iniciou: {detail}", en: "{name} did not start: {detail}" }
+    /// Printed on the plain screen before an interactive command.
+    NocHandOver { pt: "hubdesk: executando {command} — ao terminar, o hubdesk volta", en: "hubdesk: running {command} — hubdesk comes back when it ends" }
+    /// Printed after an interactive command failed, before waiting.
+    NocPressEnter { pt: "O comando terminou com erro. Enter volta ao hubdesk. ", en: "The command ended with an error. Enter returns to hubdesk. " }
+
     // ==== 8. Console chrome ======================================================
     // ---- Key help: everywhere, lists, search ------------------------------------
     /// Key help: leave the console.
@@ -1957,6 +2018,36 @@ catalog! {
         pt: "Aumente a janela ou tecle {key} para sair",
         en: "Enlarge the window or press {key} to quit"
     }
+
+    // ---- Customer tabs: keys, strip, status -----------------------------------
+    /// Help and palette: Alt-1…Alt-9.
+    KeyTab { pt: "Ir para a aba de cliente", en: "Go to customer tab" }
+    /// Help and palette: Ctrl-→.
+    KeyNextTab { pt: "Próxima aba de cliente", en: "Next customer tab" }
+    /// Help and palette: Ctrl-←.
+    KeyPrevTab { pt: "Aba de cliente anterior", en: "Previous customer tab" }
+    /// Help and palette: Ctrl-W.
+    KeyCloseTab { pt: "Fechar a aba deste cliente", en: "Close this customer's tab" }
+    /// Status: the tab on screen was closed.
+    TabClosed { pt: "Aba de {name} fechada", en: "Closed {name}'s tab" }
+    /// Status: opening a tenth customer closed the tab left longest ago.
+    TabEvicted {
+        pt: "Limite de {max} abas: fechada a de {name}, a usada há mais tempo",
+        en: "{max} tabs at most: closed {name}'s, the one left longest ago"
+    }
+    /// Status: every open tab has an action waiting for the server.
+    TabsFull {
+        pt: "{max} abas abertas, todas com ação em andamento: feche uma ({key}) antes de abrir outro cliente",
+        en: "{max} tabs open, each with an action in flight: close one ({key}) before opening another customer"
+    }
+    /// Status: the customer asked for is already open.
+    TabAlreadyOpen { pt: "{name} já estava aberto (aba {n})", en: "{name} was already open (tab {n})" }
+    /// Status: Alt-N with no tab N.
+    TabEmpty { pt: "Nenhum cliente na aba {n}", en: "No customer in tab {n}" }
+    /// Status: Ctrl-←/→ with no tab open.
+    TabNone { pt: "Nenhum cliente aberto em aba", en: "No customer tabs open" }
+    /// The search screen's tab strip: its label.
+    TabStripLabel { pt: "Abas:", en: "Tabs:" }
 
     // ==== 9. Dates and times =====================================================
     // ---- Relative times (br::dates) ---------------------------------------------
@@ -2232,6 +2323,14 @@ catalog! {
     /// `config check` found nothing wrong.
     CliConfigOk { pt: "Configuração OK", en: "Configuration OK" }
 
+    /// config check: a `[[commands]]` entry is wrong; `name` names it.
+    CfgCommandBad { pt: "Comando \"{name}\": {detail}", en: "Command \"{name}\": {detail}" }
+    /// config check: a `[[commands]]` entry lacks `field`.
+    CfgCommandMissing { pt: "um [[commands]] sem {field}", en: "a [[commands]] entry without {field}" }
+    /// config check: the program is not found on this host.
+    CfgCommandNoProgram { pt: "Comando \"{name}\": {program} não foi encontrado no PATH desta máquina", en: "Command \"{name}\": {program} is not on this host's PATH" }
+    /// config check: the NOC commands a run offers.
+    CliCheckCommands { pt: "Comandos NOC", en: "NOC commands" }
     // ---- Canned texts (`[templates]`) -------------------------------------------
     /// A template uses a name between braces that is no placeholder.
     TplUnknownPlaceholder {
@@ -2829,71 +2928,6 @@ catalog! {
     CliUnlockHistoryUnread { pt: "Histórico de desbloqueios não lido: {detail}", en: "Unlock history not read: {detail}" }
     /// A `c:`/`x:` reference names several customers; `codes` lists them.
     CliRefSeveral { pt: "Mais de um cliente tem esse identificador: códigos {codes}", en: "More than one customer has that id: codes {codes}" }
-    /// NOC command: the configured command line is empty.
-    NocLineEmpty { pt: "o comando está vazio", en: "the command is empty" }
-    /// NOC command: quotes do not balance; `detail` from the splitter.
-    NocLineUnsplittable { pt: "o comando não se divide em palavras ({detail})", en: "the command cannot be split into words ({detail})" }
-    /// NOC command: `{name}` is no placeholder.
-    NocLineUnknownPlaceholder { pt: "marcador desconhecido {name} (use {list})", en: "unknown placeholder {name} (use {list})" }
-    /// NOC command: a `{` never closed.
-    NocLineUnclosed { pt: "uma chave aberta nunca é fechada", en: "an opening brace is never closed" }
-    /// NOC command: the program comes from customer data.
-    NocLineProgramFromData { pt: "o programa deve estar escrito, não vir de um marcador", en: "the program must be written out, not come from a placeholder" }
-    /// NOC command not run: the service has no value for `name`.
-    NocValueMissing { pt: "Comando não executado: o serviço não tem {name}", en: "Command not run: the service has no {name}" }
-    /// NOC command not run: the value of `name` could act as an option or a
-    /// word break.
-    NocValueUnsafe { pt: "Comando não executado: o valor de {name} começa com - ou tem caracteres além de letras, dígitos e . _ : @ + / = % -", en: "Command not run: the value of {name} starts with - or holds characters other than letters, digits and . _ : @ + / = % -" }
-    /// config check: a `[[commands]]` entry is wrong; `name` names it.
-    CfgCommandBad { pt: "Comando \"{name}\": {detail}", en: "Command \"{name}\": {detail}" }
-    /// config check: a `[[commands]]` entry lacks `field`.
-    CfgCommandMissing { pt: "um [[commands]] sem {field}", en: "a [[commands]] entry without {field}" }
-    /// config check: the program is not found on this host.
-    CfgCommandNoProgram { pt: "Comando \"{name}\": {program} não foi encontrado no PATH desta máquina", en: "Command \"{name}\": {program} is not on this host's PATH" }
-    /// config check: the NOC commands a run offers.
-    CliCheckCommands { pt: "Comandos NOC", en: "NOC commands" }
-    /// Key help and palette: the NOC commands' row (its name replaces it).
-    KeyNocCommand { pt: "Comando NOC", en: "NOC command" }
-    /// Key help: a NOC command's row.
-    NocHelpRow { pt: "Comando: {name}", en: "Command: {name}" }
-    /// NOC command refused: the customer's record has not arrived yet.
-    NocNoCustomerYet { pt: "Comando não executado: os dados do cliente ainda não chegaram", en: "Command not run: the customer's data has not arrived yet" }
-    /// NOC command confirmation: what runs.
-    NocConfirmLine { pt: "Executa: {command}", en: "Runs: {command}" }
-    /// NOC command confirmation: on whose data.
-    NocConfirmCustomer { pt: "Com os dados de: {name}", en: "On the data of: {name}" }
-    /// NOC command confirmation: the entry says `writes = true`.
-    NocConfirmWrites { pt: "Este comando altera algo fora do hubdesk.", en: "This command changes something outside hubdesk." }
-    /// NOC command output: still running, for `elapsed` (m:ss).
-    NocRunning { pt: "em execução há {elapsed}", en: "running for {elapsed}" }
-    /// NOC command output: the attendant stopped it.
-    NocCancelled { pt: "interrompido após {elapsed}", en: "stopped after {elapsed}" }
-    /// NOC command output: a signal ended it.
-    NocExitedSignal { pt: "encerrado por um sinal após {elapsed}", en: "ended by a signal after {elapsed}" }
-    /// NOC command output: it ended well.
-    NocExitedOk { pt: "terminou em {elapsed}", en: "finished in {elapsed}" }
-    /// NOC command output: it ended with an error code.
-    NocExitedCode { pt: "terminou com código {code} em {elapsed}", en: "exited with code {code} after {elapsed}" }
-    /// NOC command output: it could not be started.
-    NocFailed { pt: "não iniciou: {detail}", en: "did not start: {detail}" }
-    /// NOC command output: older lines were dropped.
-    NocLinesDropped { pt: "… {count} linhas anteriores descartadas", en: "… {count} earlier lines dropped" }
-    /// NOC command output: nothing printed yet.
-    NocWaitingOutput { pt: "aguardando a saída…", en: "waiting for output…" }
-    /// Hint bar: Esc stops the running command.
-    NocHintStop { pt: "interromper", en: "stop" }
-    /// Interactive NOC command ended well (status line).
-    NocEndedOk { pt: "{name} terminou", en: "{name} finished" }
-    /// Interactive NOC command ended with an error code.
-    NocEndedCode { pt: "{name} terminou com código {code}", en: "{name} exited with code {code}" }
-    /// Interactive NOC command ended by a signal (Ctrl-C in it).
-    NocEndedSignal { pt: "{name} foi encerrado por um sinal", en: "{name} was ended by a signal" }
-    /// Interactive NOC command could not be started.
-    NocNotStarted { pt: "{name} não iniciou: {detail}", en: "{name} did not start: {detail}" }
-    /// Printed on the plain screen before an interactive command.
-    NocHandOver { pt: "hubdesk: executando {command} — ao terminar, o hubdesk volta", en: "hubdesk: running {command} — hubdesk comes back when it ends" }
-    /// Printed after an interactive command failed, before waiting.
-    NocPressEnter { pt: "O comando terminou com erro. Enter volta ao hubdesk. ", en: "The command ended with an error. Enter returns to hubdesk. " }
     /// cpe list --page 0.
     CliCpeBadPage { pt: "Página {page} não existe: a primeira é 1", en: "There is no page {page}: the first is 1" }
     /// A page among pages (`page` counts from 1).
@@ -3061,34 +3095,4 @@ catalog! {
         pt: "Comporta-se como um servidor de 2020: sem as rotas e buscas mais novas",
         en: "Behave like a 2020 server: no newer routes or search kinds"
     }
-
-    // ---- tabs branch (to regroup) ----
-    /// Help and palette: Alt-1…Alt-9.
-    KeyTab { pt: "Ir para a aba de cliente", en: "Go to customer tab" }
-    /// Help and palette: Ctrl-→.
-    KeyNextTab { pt: "Próxima aba de cliente", en: "Next customer tab" }
-    /// Help and palette: Ctrl-←.
-    KeyPrevTab { pt: "Aba de cliente anterior", en: "Previous customer tab" }
-    /// Help and palette: Ctrl-W.
-    KeyCloseTab { pt: "Fechar a aba deste cliente", en: "Close this customer's tab" }
-    /// Status: the tab on screen was closed.
-    TabClosed { pt: "Aba de {name} fechada", en: "Closed {name}'s tab" }
-    /// Status: opening a tenth customer closed the tab left longest ago.
-    TabEvicted {
-        pt: "Limite de {max} abas: fechada a de {name}, a usada há mais tempo",
-        en: "{max} tabs at most: closed {name}'s, the one left longest ago"
-    }
-    /// Status: every open tab has an action waiting for the server.
-    TabsFull {
-        pt: "{max} abas abertas, todas com ação em andamento: feche uma ({key}) antes de abrir outro cliente",
-        en: "{max} tabs open, each with an action in flight: close one ({key}) before opening another customer"
-    }
-    /// Status: the customer asked for is already open.
-    TabAlreadyOpen { pt: "{name} já estava aberto (aba {n})", en: "{name} was already open (tab {n})" }
-    /// Status: Alt-N with no tab N.
-    TabEmpty { pt: "Nenhum cliente na aba {n}", en: "No customer in tab {n}" }
-    /// Status: Ctrl-←/→ with no tab open.
-    TabNone { pt: "Nenhum cliente aberto em aba", en: "No customer tabs open" }
-    /// The search screen's tab strip: its label.
-    TabStripLabel { pt: "Abas:", en: "Tabs:" }
 }

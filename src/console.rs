@@ -238,12 +238,15 @@ impl Program for Console {
     }
 
     fn external_done(&mut self, result: std::io::Result<Option<i32>>) -> Control {
-        let Some((run, _, pending)) = self.external.take() else {
+        let Some((run, external, pending)) = self.external.take() else {
             return Control::Redraw;
         };
         let end = match result {
             Ok(code) => crate::app::noc::CommandEnd::Exited(code),
-            Err(e) => crate::app::noc::CommandEnd::Failed(e.to_string()),
+            Err(e) => crate::app::noc::CommandEnd::not_started(
+                external.argv.first().map_or("", String::as_str),
+                &e,
+            ),
         };
         let (outcome, msg) = crate::ops::commands::judge(&end);
         let not_recorded = pending.and_then(|p| p.finish(outcome, msg.as_deref()).err());

@@ -1826,6 +1826,8 @@ catalog! {
     NocExitedCode { pt: "terminou com código {code} em {elapsed}", en: "exited with code {code} after {elapsed}" }
     /// NOC command output: it could not be started.
     NocFailed { pt: "não iniciou: {detail}", en: "did not start: {detail}" }
+    /// NOC command: the program is not on this host.
+    NocNotFound { pt: "{program} não existe nesta máquina", en: "{program} is not on this host" }
     /// NOC command output: older lines were dropped.
     NocLinesDropped { pt: "… {count} linhas anteriores descartadas", en: "… {count} earlier lines dropped" }
     /// NOC command output: nothing printed yet.

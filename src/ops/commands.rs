@@ -424,9 +424,22 @@ pub fn service_value(
 pub enum CommandEnd {
     /// It exited with this code (`None`: killed by a signal).
     Exited(Option<i32>),
-    /// It could not be started (not found, not executable, refused by
-    /// the audit trail...).
+    /// The program is not on this host (`PATH`, or the path written).
+    NotFound(String),
+    /// It could not be started (not executable, refused by the audit
+    /// trail...).
     Failed(String),
+}
+
+impl CommandEnd {
+    /// A failure to start `program`, told apart when it does not exist.
+    pub fn not_started(program: &str, e: &std::io::Error) -> CommandEnd {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            CommandEnd::NotFound(program.to_owned())
+        } else {
+            CommandEnd::Failed(e.to_string())
+        }
+    }
 }
 
 /// The audit trail's action name of a command that writes: `noc:` and
@@ -448,6 +461,7 @@ pub fn judge(end: &CommandEnd) -> (crate::audit::Outcome, Option<String>) {
         CommandEnd::Exited(Some(0)) => (Outcome::Ok, None),
         CommandEnd::Exited(Some(code)) => (Outcome::Unknown, Some(format!("exit code {code}"))),
         CommandEnd::Exited(None) => (Outcome::Unknown, Some("ended by a signal".to_owned())),
+        CommandEnd::NotFound(program) => (Outcome::Failed, Some(format!("{program}: not found"))),
         CommandEnd::Failed(detail) => (Outcome::Failed, Some(detail.clone())),
     }
 }

@@ -276,6 +276,24 @@ pub(super) fn ended(app: &mut App, run: u64, end: CommandEnd) -> Changed {
             StatusKind::Error,
             trf(lang, T::NocEndedSignal, &[("name", &name)]),
         ),
+        CommandEnd::NotFound(program) => (
+            StatusKind::Error,
+            trf(
+                lang,
+                T::NocNotStarted,
+                &[
+                    ("name", &name),
+                    (
+                        "detail",
+                        &trf(
+                            lang,
+                            T::NocNotFound,
+                            &[("program", &crate::sanitize::clean_line(program))],
+                        ),
+                    ),
+                ],
+            ),
+        ),
         CommandEnd::Failed(detail) => (
             StatusKind::Error,
             trf(
@@ -358,6 +376,18 @@ pub fn state_text(app: &App, run: &Run, now: Instant) -> String {
         RunState::Ended(CommandEnd::Exited(None)) => {
             trf(lang, T::NocExitedSignal, &[("elapsed", &elapsed)])
         }
+        RunState::Ended(CommandEnd::NotFound(program)) => trf(
+            lang,
+            T::NocFailed,
+            &[(
+                "detail",
+                &trf(
+                    lang,
+                    T::NocNotFound,
+                    &[("program", &crate::sanitize::clean_line(program))],
+                ),
+            )],
+        ),
         RunState::Ended(CommandEnd::Failed(detail)) => trf(
             lang,
             T::NocFailed,

@@ -77,7 +77,7 @@ impl Drop for GroupGuard {
 /// task to cancel it) kills the process group.
 pub async fn stream(run: u64, argv: Vec<String>, tx: &UnboundedSender<Msg>) -> CommandEnd {
     match spawn(&argv) {
-        Err(e) => CommandEnd::Failed(e.to_string()),
+        Err(e) => CommandEnd::not_started(argv.first().map_or("", String::as_str), &e),
         Ok(mut child) => {
             let guard = GroupGuard(child.id().and_then(|id| i32::try_from(id).ok()));
             let out = child.stdout.take();
@@ -183,7 +183,10 @@ mod tests {
         assert_eq!(lines, ["$(id); rm -rf /"]);
         assert_eq!(end, CommandEnd::Exited(Some(0)));
         let (_, end) = collect(&["hubdesk-no-such-program-xyz"]).await;
-        assert!(matches!(end, CommandEnd::Failed(_)), "{end:?}");
+        assert_eq!(
+            end,
+            CommandEnd::NotFound("hubdesk-no-such-program-xyz".into())
+        );
     }
 
     #[tokio::test]

@@ -60,9 +60,11 @@ pub struct Matches {
 struct Plan {
     words: Option<Pattern>,
     /// Every character the words need ([`super::char_bit`]).
-    words_chars: u64,
+    words_chars: u32,
     digits: Option<Atom>,
     net: Option<Atom>,
+    /// The net atom is an IP's text, not a MAC's hex.
+    net_is_ip: bool,
     /// The same atoms as plain bytes, for the quick test ([`fast`]).
     /// `None`: the words can match nothing.
     fast_words: Option<Vec<Vec<u8>>>,
@@ -125,15 +127,21 @@ impl Plan {
             words,
             digits,
             net,
+            net_is_ip: ip,
         }
     }
 
     /// Which haystacks are matched, as bits: a query can narrow an earlier
     /// one only when it uses no haystack the earlier one did not.
+    ///
+    /// The net haystack counts as two: matched as an IP (`10.20`) or as a
+    /// MAC's bare hex (`10.20-` looks for `1020`), and a MAC's answer is
+    /// not within an IP's.
     fn fields(&self) -> u8 {
         u8::from(self.words.is_some())
             | u8::from(self.digits.is_some()) << 1
-            | u8::from(self.net.is_some()) << 2
+            | u8::from(self.net.is_some() && self.net_is_ip) << 2
+            | u8::from(self.net.is_some() && !self.net_is_ip) << 3
     }
 
     fn is_empty(&self) -> bool {
@@ -183,21 +191,49 @@ fn words_score(p: &Pattern, haystack: Utf32Str<'_>, m: &mut Matcher) -> Option<u
     Some(total)
 }
 
-/// Whether customer `id` matches the plan (exactly when nucleo would
-/// score it) and, if so, a bound of its score ([`fast::bound`]): the best
-/// over its matched fields.
+/// One customer's haystacks, as a plan needs them: the digits are
+/// unpacked only when it matches digits.
+struct Hays<'a> {
+    chars: u32,
+    words: &'a [u8],
+    digits: &'a [u8],
+    net: &'a [u8],
+}
+
+impl<'a> Hays<'a> {
+    #[inline]
+    fn of(
+        index: &'a CustomerIndex,
+        plan: &Plan,
+        id: u32,
+        scratch: &'a mut Vec<u8>,
+    ) -> Option<Self> {
+        let e = index.entries.get(id as usize)?;
+        if plan.digits.is_some() {
+            index.digits(e, scratch);
+        }
+        Some(Hays {
+            chars: e.chars,
+            words: index.bytes(e.words()),
+            digits: scratch,
+            net: index.bytes(e.net()),
+        })
+    }
+}
+
+/// Whether `hays` match the plan (exactly when nucleo would score them)
+/// and, if so, a bound of their score ([`fast::bound`]): the best over
+/// the matched fields.
 #[inline]
-fn quick(index: &CustomerIndex, plan: &Plan, id: u32) -> Option<u32> {
-    let e = index.entries.get(id as usize)?;
+fn quick(plan: &Plan, hays: &Hays<'_>) -> Option<u32> {
     let mut bound = None;
     if let Some(atoms) = &plan.fast_words
-        && e.chars & plan.words_chars == plan.words_chars
+        && hays.chars & plan.words_chars == plan.words_chars
     {
-        let hay = index.bytes(e.words());
         let mut sum = 0;
         let mut all = true;
         for a in atoms {
-            match fast::fuzzy(hay, a) {
+            match fast::fuzzy(hays.words, a) {
                 Some(start) => sum += fast::bound(a.len(), start),
                 None => {
                     all = false;
@@ -210,16 +246,48 @@ fn quick(index: &CustomerIndex, plan: &Plan, id: u32) -> Option<u32> {
         }
     }
     if let Some(n) = &plan.fast_digits
-        && let Some(start) = n.find(index.bytes(e.digits()))
+        && let Some(start) = n.find(hays.digits)
     {
         bound = bound.max(Some(fast::bound(n.len(), start)));
     }
     if let Some(n) = &plan.fast_net
-        && let Some(start) = n.find(index.bytes(e.net()))
+        && let Some(start) = n.find(hays.net)
     {
         bound = bound.max(Some(fast::bound(n.len(), start)));
     }
     bound
+}
+
+/// The score nucleo gives `hays` (the best over the matched fields),
+/// computed by [`fast`] without calling nucleo.
+#[inline]
+fn score(plan: &Plan, hays: &Hays<'_>) -> Option<u32> {
+    let mut best: Option<u32> = None;
+    if let Some(atoms) = &plan.fast_words
+        && hays.chars & plan.words_chars == plan.words_chars
+    {
+        let mut total = 0;
+        let mut all = true;
+        for a in atoms {
+            match fast::greedy_score(hays.words, a) {
+                Some(s) => total += u32::from(s),
+                None => {
+                    all = false;
+                    break;
+                }
+            }
+        }
+        if all {
+            best = Some(total);
+        }
+    }
+    if let Some(n) = &plan.fast_digits {
+        best = best.max(n.score(hays.digits).map(u32::from));
+    }
+    if let Some(n) = &plan.fast_net {
+        best = best.max(n.score(hays.net).map(u32::from));
+    }
+    best
 }
 
 /// A remembered query of the current typing run and every id it matched.
@@ -235,6 +303,8 @@ struct Step {
 pub struct Searcher {
     matcher: Matcher,
     trail: Vec<Step>,
+    /// Where a candidate's digits are unpacked.
+    scratch: Vec<u8>,
     /// How many hits a query returns (the rest are only counted).
     pub limit: usize,
 }
@@ -263,6 +333,7 @@ impl Searcher {
         Searcher {
             matcher: Matcher::new(config),
             trail: Vec::new(),
+            scratch: Vec::new(),
             limit,
         }
     }
@@ -334,10 +405,14 @@ impl Searcher {
         // then highest id).
         let mut best: BinaryHeap<(Reverse<u32>, u32)> = BinaryHeap::with_capacity(limit + 1);
         let mut last = None;
+        let mut scratch = std::mem::take(&mut self.scratch);
         for id in ids {
             debug_assert!(last < Some(id), "ids must ascend");
             last = Some(id);
-            let Some(bound) = quick(index, plan, id) else {
+            let Some(hays) = Hays::of(index, plan, id, &mut scratch) else {
+                continue;
+            };
+            let Some(bound) = quick(plan, &hays) else {
                 continue;
             };
             matched.push(id);
@@ -352,10 +427,11 @@ impl Searcher {
             {
                 continue;
             }
-            let Some(score) = self.score(index, plan, id) else {
+            let Some(score) = score(plan, &hays) else {
                 debug_assert!(false, "the quick test matched what nucleo does not");
                 continue;
             };
+            debug_assert_eq!(Some(score), self.nucleo_score(index, plan, id), "id {id}");
             debug_assert!(score <= bound, "{score} > bound {bound}");
             if !full {
                 best.push((Reverse(score), id));
@@ -367,6 +443,7 @@ impl Searcher {
                 best.push((Reverse(score), id));
             }
         }
+        self.scratch = scratch;
         let mut hits: Vec<Hit> = best
             .into_iter()
             .map(|(Reverse(score), id)| Hit { id, score })
@@ -376,8 +453,10 @@ impl Searcher {
         (matched, Matches { hits, total })
     }
 
-    /// nucleo's score of customer `id`: the best over its matched fields.
-    fn score(&mut self, index: &CustomerIndex, plan: &Plan, id: u32) -> Option<u32> {
+    /// nucleo's score of customer `id`, from nucleo itself: what
+    /// [`score`] computes faster.
+    #[cfg_attr(not(any(test, debug_assertions)), allow(dead_code))]
+    fn nucleo_score(&mut self, index: &CustomerIndex, plan: &Plan, id: u32) -> Option<u32> {
         let m = &mut self.matcher;
         let e = index.entries.get(id as usize)?;
         let mut best: Option<u32> = None;
@@ -387,7 +466,9 @@ impl Searcher {
             best = best.max(words_score(p, Utf32Str::Ascii(index.bytes(e.words())), m));
         }
         if let Some(a) = &plan.digits {
-            let s = a.score(Utf32Str::Ascii(index.bytes(e.digits())), m);
+            let mut digits = Vec::new();
+            index.digits(e, &mut digits);
+            let s = a.score(Utf32Str::Ascii(&digits), m);
             best = best.max(s.map(u32::from));
         }
         if let Some(a) = &plan.net {
@@ -413,7 +494,7 @@ impl Searcher {
             .filter_map(|id| {
                 Some(Hit {
                     id,
-                    score: self.score(index, &plan, id)?,
+                    score: self.nucleo_score(index, &plan, id)?,
                 })
             })
             .collect();
@@ -595,6 +676,21 @@ mod tests {
                 "{q:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_mac_typed_after_an_ip_is_looked_for_in_everyone() {
+        // "10.20" is an IP; "10.20-" a MAC's hex, 1020, which this MAC
+        // holds though no IP or document holds "10.20".
+        let idx = CustomerIndex::build(&[with_service(
+            customer(7, "Ana", "99988877766", ""),
+            "ana",
+            "172.16.0.9",
+            "00-11-10-20-44-55",
+        )]);
+        let mut typed = Searcher::default();
+        assert_eq!(codes(&idx, &typed.search(&idx, "10.20")), Vec::<u64>::new());
+        assert_eq!(codes(&idx, &typed.search(&idx, "10.20-")), vec![7]);
     }
 
     #[test]

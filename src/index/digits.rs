@@ -39,9 +39,9 @@ pub(super) fn pack(text: &[u8], out: &mut Vec<u8>) {
 #[inline]
 pub(super) fn unpack(packed: &[u8], len: usize, out: &mut Vec<u8>) {
     out.clear();
-    out.reserve(packed.len() * 2);
-    for b in packed {
-        out.extend_from_slice(&PAIRS[usize::from(*b)]);
+    out.resize(packed.len() * 2, 0);
+    for (pair, b) in out.chunks_exact_mut(2).zip(packed) {
+        pair.copy_from_slice(&PAIRS[usize::from(*b)]);
     }
     out.truncate(len);
 }

@@ -44,12 +44,58 @@ pub(crate) fn fuzzy(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.len() > haystack.len() {
         return None;
     }
-    let start = memchr::memchr(first, &haystack[..haystack.len() - rest.len()])?;
+    let start = find_byte(&haystack[..haystack.len() - rest.len()], 0, first)?;
     let mut at = start + 1;
     for &c in rest {
-        at += memchr::memchr(c, &haystack[at..])? + 1;
+        at = find_byte(haystack, at, c)? + 1;
     }
     Some(start)
+}
+
+// ---- eight bytes at a time ------------------------------------------------
+//
+// A haystack is some forty bytes: calling out to memchr or memcmp for each
+// costs more than the search. These look at eight bytes per step in a
+// register instead ("SWAR"): a byte of `x` is zero exactly where the
+// haystack holds the wanted byte, and `zero_bytes` flags every zero byte
+// of `x` (and possibly bytes just above one, never below: the lowest flag
+// is always a true zero, and every candidate is checked).
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+#[inline(always)]
+fn load(b: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"))
+}
+
+#[inline(always)]
+fn zero_bytes(x: u64) -> u64 {
+    x.wrapping_sub(LO) & !x & HI
+}
+
+/// The first place of `c` in `hay` at or after `from`.
+#[inline]
+fn find_byte(hay: &[u8], from: usize, c: u8) -> Option<usize> {
+    let pattern = LO * u64::from(c);
+    let mut i = from;
+    while i + 8 <= hay.len() {
+        let z = zero_bytes(load(hay, i) ^ pattern);
+        if z != 0 {
+            return Some(i + (z.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    hay.get(i..)?.iter().position(|&b| b == c).map(|p| i + p)
+}
+
+/// Whether `needle` is at `at` in `hay` (within bounds), without memcmp.
+#[inline(always)]
+fn is_at(hay: &[u8], at: usize, needle: &[u8]) -> bool {
+    hay[at..at + needle.len()]
+        .iter()
+        .zip(needle)
+        .all(|(h, n)| h == n)
 }
 
 // ---- nucleo's scores, computed here ---------------------------------------
@@ -426,12 +472,32 @@ impl Needle {
 /// The first position of `needle` in `haystack`.
 #[inline]
 fn find_sub(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, rest) = needle.split_first()?;
-    if needle.len() > haystack.len() {
+    let n = needle.len();
+    if n == 0 || n > haystack.len() {
         return None;
     }
-    let starts = &haystack[..=haystack.len() - needle.len()];
-    memchr::memchr_iter(first, starts).find(|&at| haystack[at + 1..at + needle.len()] == *rest)
+    if n == 1 {
+        return find_byte(haystack, 0, needle[0]);
+    }
+    let last = haystack.len() - n;
+    // Where the first two bytes are, eight places at a time.
+    let (p0, p1) = (LO * u64::from(needle[0]), LO * u64::from(needle[1]));
+    let mut i = 0;
+    while i + 9 <= haystack.len() && i <= last {
+        let mut z = zero_bytes((load(haystack, i) ^ p0) | (load(haystack, i + 1) ^ p1));
+        while z != 0 {
+            let at = i + (z.trailing_zeros() / 8) as usize;
+            if at > last {
+                return None;
+            }
+            if is_at(haystack, at, needle) {
+                return Some(at);
+            }
+            z &= z - 1;
+        }
+        i += 8;
+    }
+    (i..=last).find(|&at| is_at(haystack, at, needle))
 }
 
 #[cfg(test)]

@@ -56,6 +56,13 @@ pub struct Matches {
     pub total: usize,
 }
 
+/// The fields of [`Plan::fields`].
+const WORDS: u8 = 1;
+const DIGITS: u8 = 2;
+const NET_IP: u8 = 4;
+const NET_MAC: u8 = 8;
+const NET: u8 = NET_IP | NET_MAC;
+
 /// Which haystacks a query is matched against.
 struct Plan {
     words: Option<Pattern>,
@@ -131,17 +138,18 @@ impl Plan {
         }
     }
 
-    /// Which haystacks are matched, as bits: a query can narrow an earlier
-    /// one only when it uses no haystack the earlier one did not.
+    /// Which haystacks are matched, as bits: a query narrows an earlier
+    /// one on the haystacks both use, and looks for itself in everyone in
+    /// the others.
     ///
     /// The net haystack counts as two: matched as an IP (`10.20`) or as a
     /// MAC's bare hex (`10.20-` looks for `1020`), and a MAC's answer is
     /// not within an IP's.
     fn fields(&self) -> u8 {
-        u8::from(self.words.is_some())
-            | u8::from(self.digits.is_some()) << 1
-            | u8::from(self.net.is_some() && self.net_is_ip) << 2
-            | u8::from(self.net.is_some() && !self.net_is_ip) << 3
+        let net = if self.net_is_ip { NET_IP } else { NET_MAC };
+        (if self.words.is_some() { WORDS } else { 0 })
+            | (if self.digits.is_some() { DIGITS } else { 0 })
+            | (if self.net.is_some() { net } else { 0 })
     }
 
     fn is_empty(&self) -> bool {
@@ -201,21 +209,26 @@ struct Hays<'a> {
 }
 
 impl<'a> Hays<'a> {
+    /// Customer `id`'s; its digits (unpacked into `scratch`) only if
+    /// `digits`, else empty.
     #[inline]
     fn of(
         index: &'a CustomerIndex,
-        plan: &Plan,
         id: u32,
+        digits: bool,
         scratch: &'a mut Vec<u8>,
     ) -> Option<Self> {
         let e = index.entries.get(id as usize)?;
-        if plan.digits.is_some() {
+        let digits: &[u8] = if digits {
             index.digits(e, scratch);
-        }
+            scratch
+        } else {
+            &[]
+        };
         Some(Hays {
             chars: e.chars,
             words: index.bytes(e.words()),
-            digits: scratch,
+            digits,
             net: index.bytes(e.net()),
         })
     }
@@ -224,10 +237,12 @@ impl<'a> Hays<'a> {
 /// Whether `hays` match the plan (exactly when nucleo would score them)
 /// and, if so, a bound of their score ([`fast::bound`]): the best over
 /// the matched fields.
+/// Only the `fields` named are tested.
 #[inline]
-fn quick(plan: &Plan, hays: &Hays<'_>) -> Option<u32> {
+fn quick(plan: &Plan, hays: &Hays<'_>, fields: u8) -> Option<u32> {
     let mut bound = None;
     if let Some(atoms) = &plan.fast_words
+        && fields & WORDS != 0
         && hays.chars & plan.words_chars == plan.words_chars
     {
         let mut sum = 0;
@@ -246,11 +261,13 @@ fn quick(plan: &Plan, hays: &Hays<'_>) -> Option<u32> {
         }
     }
     if let Some(n) = &plan.fast_digits
+        && fields & DIGITS != 0
         && let Some(start) = n.find(hays.digits)
     {
         bound = bound.max(Some(fast::bound(n.len(), start)));
     }
     if let Some(n) = &plan.fast_net
+        && fields & NET != 0
         && let Some(start) = n.find(hays.net)
     {
         bound = bound.max(Some(fast::bound(n.len(), start)));
@@ -290,12 +307,16 @@ fn score(plan: &Plan, hays: &Hays<'_>) -> Option<u32> {
     best
 }
 
-/// A remembered query of the current typing run and every id it matched.
+/// A remembered query of the current typing run, every id it matched and
+/// its answer.
 struct Step {
     /// The query as typed, trimmed at the start.
     query: String,
     fields: u8,
     ids: Vec<u32>,
+    /// The limit it was answered with, and the answer.
+    limit: usize,
+    matches: Matches,
 }
 
 /// Runs queries against one index, remembering the typing run so each
@@ -355,28 +376,58 @@ impl Searcher {
             return None;
         }
         let fields = plan.fields();
-        // The longest remembered query this one extends, using no new field.
+        // The longest remembered query this one extends.
         while let Some(last) = self.trail.last() {
-            if query.starts_with(&last.query) && last.fields & fields == fields {
+            if query.starts_with(&last.query) {
                 break;
             }
             self.trail.pop();
         }
-        if self.trail.last().is_some_and(|l| l.query == query) {
-            let ids = std::mem::take(&mut self.trail.last_mut().expect("just seen").ids);
-            let (_, matches) = self.scan(index, &plan, ids.iter().copied());
-            self.trail.last_mut().expect("just seen").ids = ids;
-            return Some(matches);
+        if let Some(last) = self.trail.last()
+            && last.query == query
+            && last.limit == self.limit
+        {
+            // Backspace back to a remembered answer.
+            return Some(last.matches.clone());
         }
+        let all = index.len() as u32;
         let (ids, matches) = match self.trail.last() {
-            Some(_) => {
-                let ids = std::mem::take(&mut self.trail.last_mut().expect("just seen").ids);
-                let out = self.scan(index, &plan, ids.iter().copied());
-                self.trail.last_mut().expect("just seen").ids = ids;
+            // Nothing to start from: everyone, every field.
+            None => self.scan(index, &plan, (0..all).map(|id| (id, fields))),
+            Some(last) if last.fields & fields == fields => {
+                // Every field was matched by the shorter query: its matches
+                // hold this one's.
+                let prev = std::mem::take(&mut self.trail.last_mut().expect("just seen").ids);
+                let out = self.scan(index, &plan, prev.iter().map(|&id| (id, fields)));
+                self.trail.last_mut().expect("just seen").ids = prev;
                 out
             }
-            None => self.scan(index, &plan, 0..index.len() as u32),
+            Some(last) if last.fields & fields == 0 => {
+                self.scan(index, &plan, (0..all).map(|id| (id, fields)))
+            }
+            Some(last) => {
+                // Some fields are new ("10" then "10.": the IPs): those
+                // are looked for in everyone, the others only in the
+                // shorter query's matches.
+                let new = fields & !last.fields;
+                let prev = std::mem::take(&mut self.trail.last_mut().expect("just seen").ids);
+                let mut next = prev.iter().copied().peekable();
+                let ids = (0..all).map(|id| {
+                    if next.next_if_eq(&id).is_some() {
+                        (id, fields)
+                    } else {
+                        (id, new)
+                    }
+                });
+                let out = self.scan(index, &plan, ids);
+                self.trail.last_mut().expect("just seen").ids = prev;
+                out
+            }
         };
+        if self.trail.last().is_some_and(|l| l.query == query) {
+            // The same text, another limit: the answer is replaced.
+            self.trail.pop();
+        }
         if self.trail.len() == TRAIL {
             self.trail.remove(0);
         }
@@ -384,6 +435,8 @@ impl Searcher {
             query: query.to_owned(),
             fields,
             ids,
+            limit: self.limit,
+            matches: matches.clone(),
         });
         Some(matches)
     }
@@ -397,7 +450,7 @@ impl Searcher {
         &mut self,
         index: &CustomerIndex,
         plan: &Plan,
-        ids: impl Iterator<Item = u32>,
+        ids: impl Iterator<Item = (u32, u8)>,
     ) -> (Vec<u32>, Matches) {
         let limit = self.limit;
         let mut matched = Vec::new();
@@ -406,13 +459,13 @@ impl Searcher {
         let mut best: BinaryHeap<(Reverse<u32>, u32)> = BinaryHeap::with_capacity(limit + 1);
         let mut last = None;
         let mut scratch = std::mem::take(&mut self.scratch);
-        for id in ids {
+        for (id, fields) in ids {
             debug_assert!(last < Some(id), "ids must ascend");
             last = Some(id);
-            let Some(hays) = Hays::of(index, plan, id, &mut scratch) else {
+            let Some(hays) = Hays::of(index, id, fields & DIGITS != 0, &mut scratch) else {
                 continue;
             };
-            let Some(bound) = quick(plan, &hays) else {
+            let Some(bound) = quick(plan, &hays, fields) else {
                 continue;
             };
             matched.push(id);

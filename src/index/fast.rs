@@ -388,7 +388,7 @@ pub(crate) fn prefix_score(hay: &[u8], needle: &[u8]) -> Option<u16> {
 }
 
 /// A substring or prefix atom (digits, net) as plain bytes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Needle {
     bytes: Vec<u8>,
     prefix: bool,

@@ -56,6 +56,16 @@ pub struct Matches {
     pub total: usize,
 }
 
+/// [`Plan::key`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PlanKey {
+    fields: u8,
+    words_chars: u32,
+    words: Option<Vec<Vec<u8>>>,
+    digits: Option<fast::Needle>,
+    net: Option<fast::Needle>,
+}
+
 /// The fields of [`Plan::fields`].
 const WORDS: u8 = 1;
 const DIGITS: u8 = 2;
@@ -150,6 +160,18 @@ impl Plan {
         (if self.words.is_some() { WORDS } else { 0 })
             | (if self.digits.is_some() { DIGITS } else { 0 })
             | (if self.net.is_some() { net } else { 0 })
+    }
+
+    /// What the answer depends on: two plans with the same key match the
+    /// same customers with the same scores.
+    fn key(&self) -> PlanKey {
+        PlanKey {
+            fields: self.fields(),
+            words_chars: self.words_chars,
+            words: self.fast_words.clone(),
+            digits: self.fast_digits.clone(),
+            net: self.fast_net.clone(),
+        }
     }
 
     fn is_empty(&self) -> bool {
@@ -312,6 +334,8 @@ fn score(plan: &Plan, hays: &Hays<'_>) -> Option<u32> {
 struct Step {
     /// The query as typed, trimmed at the start.
     query: String,
+    /// What it matched with.
+    key: PlanKey,
     fields: u8,
     ids: Vec<u32>,
     /// The limit it was answered with, and the answer.
@@ -383,11 +407,14 @@ impl Searcher {
             }
             self.trail.pop();
         }
+        let key = plan.key();
         if let Some(last) = self.trail.last()
-            && last.query == query
+            && last.key == key
             && last.limit == self.limit
         {
-            // Backspace back to a remembered answer.
+            // Backspace back to a remembered answer, or a keystroke that
+            // changes nothing matched ("(37" then "(37)", "maria" then
+            // "maria "): the same answer.
             return Some(last.matches.clone());
         }
         let all = index.len() as u32;
@@ -433,6 +460,7 @@ impl Searcher {
         }
         self.trail.push(Step {
             query: query.to_owned(),
+            key,
             fields,
             ids,
             limit: self.limit,

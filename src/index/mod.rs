@@ -2,7 +2,7 @@
 //!
 //! Built in memory from `cliente/all` and never written anywhere (LGPD):
 //! it lives as long as the console. Each customer keeps only what matching
-//! and one result row need, packed into one byte arena:
+//! and one result row need, packed into one byte arena and a 16-byte entry:
 //!
 //! - three ASCII haystacks, folded once at build time (lower case, Portuguese
 //!   accents removed) so a keystroke never normalises text:
@@ -37,7 +37,7 @@ struct Piece {
     len: u32,
 }
 
-/// One customer in the index: 20 bytes. Its four pieces follow each other
+/// One customer in the index: 16 bytes. Its four pieces follow each other
 /// in the arena (name, words, digits, net), so one offset and four lengths
 /// place them; the code is read back from the digits.
 #[derive(Debug, Clone, Copy)]
@@ -48,38 +48,53 @@ struct Entry {
     start: u32,
     /// The lengths of the name (encoded) and words in bytes, of the digits
     /// in characters (the document's `doc_len` digits, a space, the code,
-    /// phones; packed two to a byte) and of the net in bytes.
-    lens: [u16; 4],
+    /// phones; packed two to a byte) and of the net in bytes; all [`LONG`]
+    /// when one of them is 255 or more: the customer's lengths are then in
+    /// [`CustomerIndex::long`] (a customer with a dozen services).
+    lens: [u8; 4],
     /// Index into `cities`; `u16::MAX` when unknown.
     city: u16,
     doc_len: u8,
 }
 
-impl Entry {
-    /// The bytes piece `n` takes in the arena.
-    fn bytes_of(&self, n: usize) -> u32 {
-        let len = u32::from(self.lens[n]);
-        if n == 2 { len.div_ceil(2) } else { len }
-    }
-    fn piece(&self, n: usize) -> Piece {
-        let before: u32 = (0..n).map(|k| self.bytes_of(k)).sum();
-        Piece {
-            start: self.start + before,
-            len: self.bytes_of(n),
+/// [`Entry::lens`] of a customer whose lengths are kept aside.
+const LONG: u8 = u8::MAX;
+
+/// Where one customer's pieces are in the arena.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    pieces: [Piece; 4],
+    /// How many characters the (packed) digits hold.
+    digit_count: usize,
+}
+
+impl Layout {
+    fn of(start: u32, lens: [u16; 4]) -> Layout {
+        let mut at = start;
+        let pieces = [0, 1, 2, 3].map(|n| {
+            let len = u32::from(lens[n]);
+            let len = if n == 2 { len.div_ceil(2) } else { len };
+            let p = Piece { start: at, len };
+            at += len;
+            p
+        });
+        Layout {
+            pieces,
+            digit_count: usize::from(lens[2]),
         }
     }
     fn name(&self) -> Piece {
-        self.piece(0)
+        self.pieces[0]
     }
     fn words(&self) -> Piece {
-        self.piece(1)
+        self.pieces[1]
     }
     /// The packed digits ([`CustomerIndex::digits`] unpacks them).
     fn digits(&self) -> Piece {
-        self.piece(2)
+        self.pieces[2]
     }
     fn net(&self) -> Piece {
-        self.piece(3)
+        self.pieces[3]
     }
 }
 
@@ -104,6 +119,9 @@ pub struct Row<'a> {
 pub struct CustomerIndex {
     arena: Vec<u8>,
     entries: Vec<Entry>,
+    /// The lengths of the customers whose [`Entry::lens`] are [`LONG`], by
+    /// id, ascending.
+    long: Vec<(u32, [u16; 4])>,
     cities: Vec<Box<str>>,
 }
 
@@ -139,9 +157,9 @@ impl CustomerIndex {
 
     /// The row of customer number `id` (as in [`Hit::id`]).
     pub fn row(&self, id: u32) -> Option<Row<'_>> {
-        let e = self.entries.get(id as usize)?;
+        let (e, l) = self.layout(id)?;
         let mut digits = Vec::new();
-        self.digits(e, &mut digits);
+        self.digits(&l, &mut digits);
         let doc_len = usize::from(e.doc_len).min(digits.len());
         // The code follows the document and a space.
         let code = digits
@@ -150,10 +168,23 @@ impl CustomerIndex {
             .and_then(|code| std::str::from_utf8(code).ok()?.parse().ok())?;
         Some(Row {
             code,
-            name: name::decode(self.bytes(e.name()), self.bytes(e.words())),
+            name: name::decode(self.bytes(l.name()), self.bytes(l.words())),
             document: String::from_utf8_lossy(&digits[..doc_len]).into_owned(),
             city: (e.city != NO_CITY).then(|| &*self.cities[usize::from(e.city)]),
         })
+    }
+
+    /// Customer `id`'s entry and where its pieces are.
+    #[inline]
+    fn layout(&self, id: u32) -> Option<(&Entry, Layout)> {
+        let e = self.entries.get(id as usize)?;
+        let lens = if e.lens == [LONG; 4] {
+            let at = self.long.binary_search_by_key(&id, |(i, _)| *i).ok()?;
+            self.long[at].1
+        } else {
+            e.lens.map(u16::from)
+        };
+        Some((e, Layout::of(e.start, lens)))
     }
 
     /// Bytes the index holds on the heap (arena, entries, city table),
@@ -161,6 +192,7 @@ impl CustomerIndex {
     pub fn heap_bytes(&self) -> usize {
         self.arena.capacity()
             + self.entries.capacity() * std::mem::size_of::<Entry>()
+            + self.long.capacity() * std::mem::size_of::<(u32, [u16; 4])>()
             + self.cities.capacity() * std::mem::size_of::<Box<str>>()
             + self.cities.iter().map(|c| c.len()).sum::<usize>()
     }
@@ -169,9 +201,11 @@ impl CustomerIndex {
     /// words, digits (packed), net, the entries and the city table.
     pub fn heap_parts(&self) -> [(&'static str, usize); 6] {
         let mut sums = [0usize; 4];
-        for e in &self.entries {
-            for (n, sum) in sums.iter_mut().enumerate() {
-                *sum += e.bytes_of(n) as usize;
+        for id in 0..self.len() as u32 {
+            if let Some((_, l)) = self.layout(id) {
+                for (sum, p) in sums.iter_mut().zip(l.pieces) {
+                    *sum += p.len as usize;
+                }
             }
         }
         [
@@ -181,7 +215,8 @@ impl CustomerIndex {
             ("net", sums[3]),
             (
                 "entries",
-                self.entries.capacity() * std::mem::size_of::<Entry>(),
+                self.entries.capacity() * std::mem::size_of::<Entry>()
+                    + self.long.capacity() * std::mem::size_of::<(u32, [u16; 4])>(),
             ),
             (
                 "cities",
@@ -195,10 +230,10 @@ impl CustomerIndex {
         &self.arena[p.start as usize..(p.start + p.len) as usize]
     }
 
-    /// The digits haystack of `e`, unpacked into `out`.
+    /// The digits haystack of a customer, unpacked into `out`.
     #[inline]
-    fn digits(&self, e: &Entry, out: &mut Vec<u8>) {
-        digits::unpack(self.bytes(e.digits()), usize::from(e.lens[2]), out);
+    fn digits(&self, l: &Layout, out: &mut Vec<u8>) {
+        digits::unpack(self.bytes(l.digits()), l.digit_count, out);
     }
 }
 
@@ -291,10 +326,19 @@ impl IndexBuilder {
                 None => NO_CITY,
             }
         });
+        let lens = [name.len(), words.len(), digits.len(), net.len()].map(|l| l as u16);
+        let short = lens.map(|l| u8::try_from(l).ok().filter(|l| *l != LONG));
+        let lens = if let [Some(a), Some(b), Some(c), Some(d)] = short {
+            [a, b, c, d]
+        } else {
+            let id = self.index.entries.len() as u32;
+            self.index.long.push((id, lens));
+            [LONG; 4]
+        };
         self.index.entries.push(Entry {
             chars: chars_of(words.as_bytes()),
             start,
-            lens: [name.len(), words.len(), digits.len(), net.len()].map(|l| l as u16),
+            lens,
             city,
             doc_len: doc.len() as u8,
         });
@@ -314,6 +358,7 @@ impl IndexBuilder {
     pub fn finish(mut self) -> CustomerIndex {
         self.index.arena.shrink_to_fit();
         self.index.entries.shrink_to_fit();
+        self.index.long.shrink_to_fit();
         self.index.cities.shrink_to_fit();
         self.index
     }
@@ -483,8 +528,11 @@ mod tests {
             .collect();
         let next = customer(8, "Ana Depois", "98765432100");
         let idx = CustomerIndex::build([&huge, &next]);
-        let words = idx.entries[0].words();
+        let words = idx.layout(0).unwrap().1.words();
         assert_eq!(words.len, u32::from(u16::MAX));
+        assert_eq!(idx.entries[0].lens, [LONG; 4]);
+        assert_eq!(idx.long.len(), 1);
+        assert_eq!(idx.entries[1].lens, [6, 10, 13, 0]);
         assert_eq!(idx.row(0).unwrap().code, 7);
         assert_eq!(
             idx.row(1),
@@ -571,16 +619,16 @@ mod tests {
         // What it keeps: the name (a patch over the words: where, how long,
         // the case of each letter), folded words and login, the digits
         // packed, the net.
-        let e = idx.entries[0];
-        assert_eq!(idx.bytes(e.name()), [3, 0, 0, 15, 0b0100_0001, 0]);
-        assert_eq!(idx.bytes(e.words()), b"maria aparecida maria.ap");
+        let (_, l) = idx.layout(0).unwrap();
+        assert_eq!(idx.bytes(l.name()), [3, 0, 0, 15, 0b0100_0001, 0]);
+        assert_eq!(idx.bytes(l.words()), b"maria aparecida maria.ap");
         let mut digits = Vec::new();
-        idx.digits(&e, &mut digits);
+        idx.digits(&l, &mut digits);
         assert_eq!(digits, b"98765432100 4321 37999112233");
-        assert_eq!(idx.bytes(e.digits()).len(), 14);
-        assert_eq!(idx.bytes(e.net()), b"10.20.30.40 aabbccddeeff");
+        assert_eq!(idx.bytes(l.digits()).len(), 14);
+        assert_eq!(idx.bytes(l.net()), b"10.20.30.40 aabbccddeeff");
         assert_eq!(idx.row(0).unwrap().name, "Maria Aparecida");
-        assert_eq!(std::mem::size_of::<Entry>(), 20);
+        assert_eq!(std::mem::size_of::<Entry>(), 16);
         // Arena + one entry + one city: well under a kilobyte.
         assert!(idx.heap_bytes() < 150, "{} bytes", idx.heap_bytes());
     }

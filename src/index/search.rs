@@ -240,18 +240,18 @@ impl<'a> Hays<'a> {
         digits: bool,
         scratch: &'a mut Vec<u8>,
     ) -> Option<Self> {
-        let e = index.entries.get(id as usize)?;
+        let (e, l) = index.layout(id)?;
         let digits: &[u8] = if digits {
-            index.digits(e, scratch);
+            index.digits(&l, scratch);
             scratch
         } else {
             &[]
         };
         Some(Hays {
             chars: e.chars,
-            words: index.bytes(e.words()),
+            words: index.bytes(l.words()),
             digits,
-            net: index.bytes(e.net()),
+            net: index.bytes(l.net()),
         })
     }
 }
@@ -490,6 +490,16 @@ impl Searcher {
         for (id, fields) in ids {
             debug_assert!(last < Some(id), "ids must ascend");
             last = Some(id);
+            // Words alone, and a character the customer's words lack: out
+            // before its pieces are even placed.
+            if fields == WORDS
+                && index
+                    .entries
+                    .get(id as usize)
+                    .is_some_and(|e| e.chars & plan.words_chars != plan.words_chars)
+            {
+                continue;
+            }
             let Some(hays) = Hays::of(index, id, fields & DIGITS != 0, &mut scratch) else {
                 continue;
             };
@@ -539,21 +549,21 @@ impl Searcher {
     #[cfg_attr(not(any(test, debug_assertions)), allow(dead_code))]
     fn nucleo_score(&mut self, index: &CustomerIndex, plan: &Plan, id: u32) -> Option<u32> {
         let m = &mut self.matcher;
-        let e = index.entries.get(id as usize)?;
+        let (e, l) = index.layout(id)?;
         let mut best: Option<u32> = None;
         if let Some(p) = &plan.words
             && e.chars & plan.words_chars == plan.words_chars
         {
-            best = best.max(words_score(p, Utf32Str::Ascii(index.bytes(e.words())), m));
+            best = best.max(words_score(p, Utf32Str::Ascii(index.bytes(l.words())), m));
         }
         if let Some(a) = &plan.digits {
             let mut digits = Vec::new();
-            index.digits(e, &mut digits);
+            index.digits(&l, &mut digits);
             let s = a.score(Utf32Str::Ascii(&digits), m);
             best = best.max(s.map(u32::from));
         }
         if let Some(a) = &plan.net {
-            let s = a.score(Utf32Str::Ascii(index.bytes(e.net())), m);
+            let s = a.score(Utf32Str::Ascii(index.bytes(l.net())), m);
             best = best.max(s.map(u32::from));
         }
         best

@@ -10,13 +10,13 @@
 const SPACE: u8 = 10;
 const PAD: u8 = 15;
 
-/// Both characters of every packed byte.
-static PAIRS: [[u8; 2]; 256] = {
+/// Both characters of every packed byte, the first in the low byte.
+static PAIRS: [u16; 256] = {
     const SYMBOLS: &[u8; 16] = b"0123456789 ?????";
-    let mut t = [[0; 2]; 256];
+    let mut t = [0; 256];
     let mut i = 0;
     while i < 256 {
-        t[i] = [SYMBOLS[i >> 4], SYMBOLS[i & 15]];
+        t[i] = u16::from_le_bytes([SYMBOLS[i >> 4], SYMBOLS[i & 15]]);
         i += 1;
     }
     t
@@ -35,15 +35,32 @@ pub(super) fn pack(text: &[u8], out: &mut Vec<u8>) {
     }
 }
 
-/// The `len` characters of `packed`, into `out` (cleared first).
+/// The `len` characters of `packed`, unpacked into `out` (grown when
+/// needed, never shrunk or cleared: a keystroke unpacks thousands).
 #[inline]
-pub(super) fn unpack(packed: &[u8], len: usize, out: &mut Vec<u8>) {
-    out.clear();
-    out.resize(packed.len() * 2, 0);
-    for (pair, b) in out.chunks_exact_mut(2).zip(packed) {
-        pair.copy_from_slice(&PAIRS[usize::from(*b)]);
+pub(super) fn unpack<'a>(packed: &[u8], len: usize, out: &'a mut Vec<u8>) -> &'a [u8] {
+    let n = packed.len() * 2;
+    if out.len() < n {
+        out.resize(n, 0);
     }
-    out.truncate(len);
+    // Four packed bytes, eight characters, one store.
+    let mut dst = out[..n].chunks_exact_mut(8);
+    let mut src = packed.chunks_exact(4);
+    for (d, s) in (&mut dst).zip(&mut src) {
+        let w = u64::from(PAIRS[usize::from(s[0])])
+            | u64::from(PAIRS[usize::from(s[1])]) << 16
+            | u64::from(PAIRS[usize::from(s[2])]) << 32
+            | u64::from(PAIRS[usize::from(s[3])]) << 48;
+        d.copy_from_slice(&w.to_le_bytes());
+    }
+    for (d, s) in dst
+        .into_remainder()
+        .chunks_exact_mut(2)
+        .zip(src.remainder())
+    {
+        d.copy_from_slice(&PAIRS[usize::from(*s)].to_le_bytes());
+    }
+    &out[..len.min(n)]
 }
 
 #[cfg(test)]
@@ -52,13 +69,22 @@ mod tests {
 
     #[test]
     fn digits_and_spaces_round_trip() {
-        for text in ["", "1", "12", "12345678909 1000 37999112233", " 0 9 "] {
+        for text in [
+            "",
+            "1",
+            "12",
+            "1234567",
+            "12345678",
+            "123456789",
+            "12345678909 1000 37999112233",
+            " 0 9 ",
+        ] {
             let mut packed = Vec::new();
             pack(text.as_bytes(), &mut packed);
             assert_eq!(packed.len(), text.len().div_ceil(2));
-            let mut back = Vec::new();
-            unpack(&packed, text.len(), &mut back);
-            assert_eq!(back, text.as_bytes());
+            // A used buffer, longer than needed.
+            let mut back = vec![b'x'; 64];
+            assert_eq!(unpack(&packed, text.len(), &mut back), text.as_bytes());
         }
     }
 }

@@ -436,8 +436,7 @@ impl Needle {
                 .iter()
                 .position(|b| !b.is_ascii_whitespace())
                 .unwrap_or(0);
-            return (haystack.len() - lead >= n.len() && haystack[lead..].starts_with(n))
-                .then_some(lead);
+            return (haystack.len() - lead >= n.len() && is_at(haystack, lead, n)).then_some(lead);
         }
         if n.len() > haystack.len() {
             return None;

@@ -158,8 +158,8 @@ impl CustomerIndex {
     /// The row of customer number `id` (as in [`Hit::id`]).
     pub fn row(&self, id: u32) -> Option<Row<'_>> {
         let (e, l) = self.layout(id)?;
-        let mut digits = Vec::new();
-        self.digits(&l, &mut digits);
+        let mut buf = Vec::new();
+        let digits = self.digits(&l, &mut buf);
         let doc_len = usize::from(e.doc_len).min(digits.len());
         // The code follows the document and a space.
         let code = digits
@@ -230,10 +230,10 @@ impl CustomerIndex {
         &self.arena[p.start as usize..(p.start + p.len) as usize]
     }
 
-    /// The digits haystack of a customer, unpacked into `out`.
+    /// The digits haystack of a customer, unpacked into `buf`.
     #[inline]
-    fn digits(&self, l: &Layout, out: &mut Vec<u8>) {
-        digits::unpack(self.bytes(l.digits()), l.digit_count, out);
+    fn digits<'a>(&self, l: &Layout, buf: &'a mut Vec<u8>) -> &'a [u8] {
+        digits::unpack(self.bytes(l.digits()), l.digit_count, buf)
     }
 }
 
@@ -622,9 +622,8 @@ mod tests {
         let (_, l) = idx.layout(0).unwrap();
         assert_eq!(idx.bytes(l.name()), [3, 0, 0, 15, 0b0100_0001, 0]);
         assert_eq!(idx.bytes(l.words()), b"maria aparecida maria.ap");
-        let mut digits = Vec::new();
-        idx.digits(&l, &mut digits);
-        assert_eq!(digits, b"98765432100 4321 37999112233");
+        let mut buf = Vec::new();
+        assert_eq!(idx.digits(&l, &mut buf), b"98765432100 4321 37999112233");
         assert_eq!(idx.bytes(l.digits()).len(), 14);
         assert_eq!(idx.bytes(l.net()), b"10.20.30.40 aabbccddeeff");
         assert_eq!(idx.row(0).unwrap().name, "Maria Aparecida");

@@ -242,8 +242,7 @@ impl<'a> Hays<'a> {
     ) -> Option<Self> {
         let (e, l) = index.layout(id)?;
         let digits: &[u8] = if digits {
-            index.digits(&l, scratch);
-            scratch
+            index.digits(&l, scratch)
         } else {
             &[]
         };
@@ -557,9 +556,8 @@ impl Searcher {
             best = best.max(words_score(p, Utf32Str::Ascii(index.bytes(l.words())), m));
         }
         if let Some(a) = &plan.digits {
-            let mut digits = Vec::new();
-            index.digits(&l, &mut digits);
-            let s = a.score(Utf32Str::Ascii(&digits), m);
+            let mut buf = Vec::new();
+            let s = a.score(Utf32Str::Ascii(index.digits(&l, &mut buf)), m);
             best = best.max(s.map(u32::from));
         }
         if let Some(a) = &plan.net {

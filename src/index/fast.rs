@@ -278,10 +278,10 @@ pub(crate) fn greedy_score(hay: &[u8], needle: &[u8]) -> Option<u16> {
     if n == hay.len() {
         return (hay == needle).then(|| calculate_score(hay, needle, 0, n, false));
     }
-    let start = memchr::memchr(needle[0], &hay[..hay.len() - n + 1])?;
+    let start = find_byte(&hay[..hay.len() - n + 1], 0, needle[0])?;
     let mut end = start + 1;
     for &c in &needle[1..] {
-        end += memchr::memchr(c, &hay[end..])? + 1;
+        end = find_byte(hay, end, c)? + 1;
     }
     if end - start == n {
         return Some(calculate_score(hay, needle, start, end, false));
@@ -317,21 +317,26 @@ pub(crate) fn substring_score(hay: &[u8], needle: &[u8]) -> Option<u16> {
     if n == hay.len() {
         return eq_folded(hay, needle).then(|| calculate_score(hay, needle, 0, n, true));
     }
+    // nucleo's candidate starts (memchr and memmem there; a plain loop
+    // here, the haystacks being short): the first character, either case
+    // when it is a letter; the whole needle when its first letter is
+    // further in (only where it ends `at` bytes before the haystack does,
+    // as nucleo's search window); the whole needle anywhere when it has no
+    // letter.
     let end = hay.len() - n + 1;
     let c = needle[0];
+    let whole = |last: Option<usize>| {
+        last.into_iter()
+            .flat_map(|last| (0..=last).filter(|&i| is_at(hay, i, needle)))
+    };
     let best = match needle.iter().position(u8::is_ascii_lowercase) {
-        Some(0) => best_start(
-            hay,
-            needle,
-            memchr::memchr2_iter(c, c - 32, &hay[..end]),
-            true,
-        ),
-        Some(1) => best_start(hay, needle, memchr::memchr_iter(c, &hay[..end]), true),
-        Some(at) => {
-            let within = &hay[..end - 1 + at];
-            best_start(hay, needle, memchr::memmem::find_iter(within, needle), true)
+        Some(0) => {
+            let starts = (0..end).filter(|&i| hay[i] == c || hay[i] == c.wrapping_sub(32));
+            best_start(hay, needle, starts, true)
         }
-        None => best_start(hay, needle, memchr::memmem::find_iter(hay, needle), false),
+        Some(1) => best_start(hay, needle, (0..end).filter(|&i| hay[i] == c), true),
+        Some(at) => best_start(hay, needle, whole((end - 1 + at).checked_sub(n)), true),
+        None => best_start(hay, needle, whole(Some(hay.len() - n)), false),
     };
     let (score, at) = best?;
     if n == 1 {

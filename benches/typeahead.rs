@@ -146,6 +146,19 @@ fn main() {
         }
     );
 
+    println!(
+        "  heap by part: {}",
+        index
+            .heap_parts()
+            .iter()
+            .map(|(part, bytes)| format!(
+                "{part} {:.1} B",
+                *bytes as f64 / index.len().max(1) as f64
+            ))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+
     // ---- per keystroke: key to frame written -------------------------------
     let seqs = sequences(&index);
     let index = Arc::new(index);

@@ -178,8 +178,8 @@ pub fn picked(app: &App, n: usize) -> Option<Customer> {
     let row = app.typeahead.index()?.row(hit.id)?;
     Some(Customer {
         codigo_cliente: Some(row.code),
-        nome_razaosocial: Some(row.name.to_owned()),
-        cpf_cnpj: (!row.document.is_empty()).then(|| row.document.to_owned()),
+        nome_razaosocial: Some(row.name.into_owned()),
+        cpf_cnpj: (!row.document.is_empty()).then_some(row.document),
         ..Customer::default()
     })
 }

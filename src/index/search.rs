@@ -56,13 +56,32 @@ pub struct Matches {
     pub total: usize,
 }
 
+/// [`Plan::key`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PlanKey {
+    fields: u8,
+    words_chars: u32,
+    words: Option<Vec<Vec<u8>>>,
+    digits: Option<fast::Needle>,
+    net: Option<fast::Needle>,
+}
+
+/// The fields of [`Plan::fields`].
+const WORDS: u8 = 1;
+const DIGITS: u8 = 2;
+const NET_IP: u8 = 4;
+const NET_MAC: u8 = 8;
+const NET: u8 = NET_IP | NET_MAC;
+
 /// Which haystacks a query is matched against.
 struct Plan {
     words: Option<Pattern>,
     /// Every character the words need ([`super::char_bit`]).
-    words_chars: u64,
+    words_chars: u32,
     digits: Option<Atom>,
     net: Option<Atom>,
+    /// The net atom is an IP's text, not a MAC's hex.
+    net_is_ip: bool,
     /// The same atoms as plain bytes, for the quick test ([`fast`]).
     /// `None`: the words can match nothing.
     fast_words: Option<Vec<Vec<u8>>>,
@@ -125,15 +144,34 @@ impl Plan {
             words,
             digits,
             net,
+            net_is_ip: ip,
         }
     }
 
-    /// Which haystacks are matched, as bits: a query can narrow an earlier
-    /// one only when it uses no haystack the earlier one did not.
+    /// Which haystacks are matched, as bits: a query narrows an earlier
+    /// one on the haystacks both use, and looks for itself in everyone in
+    /// the others.
+    ///
+    /// The net haystack counts as two: matched as an IP (`10.20`) or as a
+    /// MAC's bare hex (`10.20-` looks for `1020`), and a MAC's answer is
+    /// not within an IP's.
     fn fields(&self) -> u8 {
-        u8::from(self.words.is_some())
-            | u8::from(self.digits.is_some()) << 1
-            | u8::from(self.net.is_some()) << 2
+        let net = if self.net_is_ip { NET_IP } else { NET_MAC };
+        (if self.words.is_some() { WORDS } else { 0 })
+            | (if self.digits.is_some() { DIGITS } else { 0 })
+            | (if self.net.is_some() { net } else { 0 })
+    }
+
+    /// What the answer depends on: two plans with the same key match the
+    /// same customers with the same scores.
+    fn key(&self) -> PlanKey {
+        PlanKey {
+            fields: self.fields(),
+            words_chars: self.words_chars,
+            words: self.fast_words.clone(),
+            digits: self.fast_digits.clone(),
+            net: self.fast_net.clone(),
+        }
     }
 
     fn is_empty(&self) -> bool {
@@ -183,21 +221,55 @@ fn words_score(p: &Pattern, haystack: Utf32Str<'_>, m: &mut Matcher) -> Option<u
     Some(total)
 }
 
-/// Whether customer `id` matches the plan (exactly when nucleo would
-/// score it) and, if so, a bound of its score ([`fast::bound`]): the best
-/// over its matched fields.
+/// One customer's haystacks, as a plan needs them: the digits are
+/// unpacked only when it matches digits.
+struct Hays<'a> {
+    chars: u32,
+    words: &'a [u8],
+    digits: &'a [u8],
+    net: &'a [u8],
+}
+
+impl<'a> Hays<'a> {
+    /// Customer `id`'s; its digits (unpacked into `scratch`) only if
+    /// `digits`, else empty.
+    #[inline]
+    fn of(
+        index: &'a CustomerIndex,
+        id: u32,
+        digits: bool,
+        scratch: &'a mut Vec<u8>,
+    ) -> Option<Self> {
+        let (e, l) = index.layout(id)?;
+        let digits: &[u8] = if digits {
+            index.digits(&l, scratch)
+        } else {
+            &[]
+        };
+        Some(Hays {
+            chars: e.chars,
+            words: index.bytes(l.words()),
+            digits,
+            net: index.bytes(l.net()),
+        })
+    }
+}
+
+/// Whether `hays` match the plan (exactly when nucleo would score them)
+/// and, if so, a bound of their score ([`fast::bound`]): the best over
+/// the matched fields.
+/// Only the `fields` named are tested.
 #[inline]
-fn quick(index: &CustomerIndex, plan: &Plan, id: u32) -> Option<u32> {
-    let e = index.entries.get(id as usize)?;
+fn quick(plan: &Plan, hays: &Hays<'_>, fields: u8) -> Option<u32> {
     let mut bound = None;
     if let Some(atoms) = &plan.fast_words
-        && e.chars & plan.words_chars == plan.words_chars
+        && fields & WORDS != 0
+        && hays.chars & plan.words_chars == plan.words_chars
     {
-        let hay = index.bytes(e.words());
         let mut sum = 0;
         let mut all = true;
         for a in atoms {
-            match fast::fuzzy(hay, a) {
+            match fast::fuzzy(hays.words, a) {
                 Some(start) => sum += fast::bound(a.len(), start),
                 None => {
                     all = false;
@@ -210,24 +282,64 @@ fn quick(index: &CustomerIndex, plan: &Plan, id: u32) -> Option<u32> {
         }
     }
     if let Some(n) = &plan.fast_digits
-        && let Some(start) = n.find(index.bytes(e.digits()))
+        && fields & DIGITS != 0
+        && let Some(start) = n.find(hays.digits)
     {
         bound = bound.max(Some(fast::bound(n.len(), start)));
     }
     if let Some(n) = &plan.fast_net
-        && let Some(start) = n.find(index.bytes(e.net()))
+        && fields & NET != 0
+        && let Some(start) = n.find(hays.net)
     {
         bound = bound.max(Some(fast::bound(n.len(), start)));
     }
     bound
 }
 
-/// A remembered query of the current typing run and every id it matched.
+/// The score nucleo gives `hays` (the best over the matched fields),
+/// computed by [`fast`] without calling nucleo.
+#[inline]
+fn score(plan: &Plan, hays: &Hays<'_>) -> Option<u32> {
+    let mut best: Option<u32> = None;
+    if let Some(atoms) = &plan.fast_words
+        && hays.chars & plan.words_chars == plan.words_chars
+    {
+        let mut total = 0;
+        let mut all = true;
+        for a in atoms {
+            match fast::greedy_score(hays.words, a) {
+                Some(s) => total += u32::from(s),
+                None => {
+                    all = false;
+                    break;
+                }
+            }
+        }
+        if all {
+            best = Some(total);
+        }
+    }
+    if let Some(n) = &plan.fast_digits {
+        best = best.max(n.score(hays.digits).map(u32::from));
+    }
+    if let Some(n) = &plan.fast_net {
+        best = best.max(n.score(hays.net).map(u32::from));
+    }
+    best
+}
+
+/// A remembered query of the current typing run, every id it matched and
+/// its answer.
 struct Step {
     /// The query as typed, trimmed at the start.
     query: String,
+    /// What it matched with.
+    key: PlanKey,
     fields: u8,
     ids: Vec<u32>,
+    /// The limit it was answered with, and the answer.
+    limit: usize,
+    matches: Matches,
 }
 
 /// Runs queries against one index, remembering the typing run so each
@@ -235,6 +347,8 @@ struct Step {
 pub struct Searcher {
     matcher: Matcher,
     trail: Vec<Step>,
+    /// Where a candidate's digits are unpacked.
+    scratch: Vec<u8>,
     /// How many hits a query returns (the rest are only counted).
     pub limit: usize,
 }
@@ -263,6 +377,7 @@ impl Searcher {
         Searcher {
             matcher: Matcher::new(config),
             trail: Vec::new(),
+            scratch: Vec::new(),
             limit,
         }
     }
@@ -284,35 +399,71 @@ impl Searcher {
             return None;
         }
         let fields = plan.fields();
-        // The longest remembered query this one extends, using no new field.
+        // The longest remembered query this one extends.
         while let Some(last) = self.trail.last() {
-            if query.starts_with(&last.query) && last.fields & fields == fields {
+            if query.starts_with(&last.query) {
                 break;
             }
             self.trail.pop();
         }
-        if self.trail.last().is_some_and(|l| l.query == query) {
-            let ids = std::mem::take(&mut self.trail.last_mut().expect("just seen").ids);
-            let (_, matches) = self.scan(index, &plan, ids.iter().copied());
-            self.trail.last_mut().expect("just seen").ids = ids;
-            return Some(matches);
+        let key = plan.key();
+        if let Some(last) = self.trail.last()
+            && last.key == key
+            && last.limit == self.limit
+        {
+            // Backspace back to a remembered answer, or a keystroke that
+            // changes nothing matched ("(37" then "(37)", "maria" then
+            // "maria "): the same answer.
+            return Some(last.matches.clone());
         }
+        let all = index.len() as u32;
         let (ids, matches) = match self.trail.last() {
-            Some(_) => {
-                let ids = std::mem::take(&mut self.trail.last_mut().expect("just seen").ids);
-                let out = self.scan(index, &plan, ids.iter().copied());
-                self.trail.last_mut().expect("just seen").ids = ids;
+            // Nothing to start from: everyone, every field.
+            None => self.scan(index, &plan, (0..all).map(|id| (id, fields))),
+            Some(last) if last.fields & fields == fields => {
+                // Every field was matched by the shorter query: its matches
+                // hold this one's.
+                let prev = std::mem::take(&mut self.trail.last_mut().expect("just seen").ids);
+                let out = self.scan(index, &plan, prev.iter().map(|&id| (id, fields)));
+                self.trail.last_mut().expect("just seen").ids = prev;
                 out
             }
-            None => self.scan(index, &plan, 0..index.len() as u32),
+            Some(last) if last.fields & fields == 0 => {
+                self.scan(index, &plan, (0..all).map(|id| (id, fields)))
+            }
+            Some(last) => {
+                // Some fields are new ("10" then "10.": the IPs): those
+                // are looked for in everyone, the others only in the
+                // shorter query's matches.
+                let new = fields & !last.fields;
+                let prev = std::mem::take(&mut self.trail.last_mut().expect("just seen").ids);
+                let mut next = prev.iter().copied().peekable();
+                let ids = (0..all).map(|id| {
+                    if next.next_if_eq(&id).is_some() {
+                        (id, fields)
+                    } else {
+                        (id, new)
+                    }
+                });
+                let out = self.scan(index, &plan, ids);
+                self.trail.last_mut().expect("just seen").ids = prev;
+                out
+            }
         };
+        if self.trail.last().is_some_and(|l| l.query == query) {
+            // The same text, another limit: the answer is replaced.
+            self.trail.pop();
+        }
         if self.trail.len() == TRAIL {
             self.trail.remove(0);
         }
         self.trail.push(Step {
             query: query.to_owned(),
+            key,
             fields,
             ids,
+            limit: self.limit,
+            matches: matches.clone(),
         });
         Some(matches)
     }
@@ -326,7 +477,7 @@ impl Searcher {
         &mut self,
         index: &CustomerIndex,
         plan: &Plan,
-        ids: impl Iterator<Item = u32>,
+        ids: impl Iterator<Item = (u32, u8)>,
     ) -> (Vec<u32>, Matches) {
         let limit = self.limit;
         let mut matched = Vec::new();
@@ -334,10 +485,24 @@ impl Searcher {
         // then highest id).
         let mut best: BinaryHeap<(Reverse<u32>, u32)> = BinaryHeap::with_capacity(limit + 1);
         let mut last = None;
-        for id in ids {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        for (id, fields) in ids {
             debug_assert!(last < Some(id), "ids must ascend");
             last = Some(id);
-            let Some(bound) = quick(index, plan, id) else {
+            // Words alone, and a character the customer's words lack: out
+            // before its pieces are even placed.
+            if fields == WORDS
+                && index
+                    .entries
+                    .get(id as usize)
+                    .is_some_and(|e| e.chars & plan.words_chars != plan.words_chars)
+            {
+                continue;
+            }
+            let Some(hays) = Hays::of(index, id, fields & DIGITS != 0, &mut scratch) else {
+                continue;
+            };
+            let Some(bound) = quick(plan, &hays, fields) else {
                 continue;
             };
             matched.push(id);
@@ -352,10 +517,11 @@ impl Searcher {
             {
                 continue;
             }
-            let Some(score) = self.score(index, plan, id) else {
+            let Some(score) = score(plan, &hays) else {
                 debug_assert!(false, "the quick test matched what nucleo does not");
                 continue;
             };
+            debug_assert_eq!(Some(score), self.nucleo_score(index, plan, id), "id {id}");
             debug_assert!(score <= bound, "{score} > bound {bound}");
             if !full {
                 best.push((Reverse(score), id));
@@ -367,6 +533,7 @@ impl Searcher {
                 best.push((Reverse(score), id));
             }
         }
+        self.scratch = scratch;
         let mut hits: Vec<Hit> = best
             .into_iter()
             .map(|(Reverse(score), id)| Hit { id, score })
@@ -376,22 +543,25 @@ impl Searcher {
         (matched, Matches { hits, total })
     }
 
-    /// nucleo's score of customer `id`: the best over its matched fields.
-    fn score(&mut self, index: &CustomerIndex, plan: &Plan, id: u32) -> Option<u32> {
+    /// nucleo's score of customer `id`, from nucleo itself: what
+    /// [`score`] computes faster.
+    #[cfg_attr(not(any(test, debug_assertions)), allow(dead_code))]
+    fn nucleo_score(&mut self, index: &CustomerIndex, plan: &Plan, id: u32) -> Option<u32> {
         let m = &mut self.matcher;
-        let e = index.entries.get(id as usize)?;
+        let (e, l) = index.layout(id)?;
         let mut best: Option<u32> = None;
         if let Some(p) = &plan.words
             && e.chars & plan.words_chars == plan.words_chars
         {
-            best = best.max(words_score(p, Utf32Str::Ascii(index.bytes(e.words())), m));
+            best = best.max(words_score(p, Utf32Str::Ascii(index.bytes(l.words())), m));
         }
         if let Some(a) = &plan.digits {
-            let s = a.score(Utf32Str::Ascii(index.bytes(e.digits())), m);
+            let mut buf = Vec::new();
+            let s = a.score(Utf32Str::Ascii(index.digits(&l, &mut buf)), m);
             best = best.max(s.map(u32::from));
         }
         if let Some(a) = &plan.net {
-            let s = a.score(Utf32Str::Ascii(index.bytes(e.net())), m);
+            let s = a.score(Utf32Str::Ascii(index.bytes(l.net())), m);
             best = best.max(s.map(u32::from));
         }
         best
@@ -413,7 +583,7 @@ impl Searcher {
             .filter_map(|id| {
                 Some(Hit {
                     id,
-                    score: self.score(index, &plan, id)?,
+                    score: self.nucleo_score(index, &plan, id)?,
                 })
             })
             .collect();
@@ -595,6 +765,21 @@ mod tests {
                 "{q:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_mac_typed_after_an_ip_is_looked_for_in_everyone() {
+        // "10.20" is an IP; "10.20-" a MAC's hex, 1020, which this MAC
+        // holds though no IP or document holds "10.20".
+        let idx = CustomerIndex::build(&[with_service(
+            customer(7, "Ana", "99988877766", ""),
+            "ana",
+            "172.16.0.9",
+            "00-11-10-20-44-55",
+        )]);
+        let mut typed = Searcher::default();
+        assert_eq!(codes(&idx, &typed.search(&idx, "10.20")), Vec::<u64>::new());
+        assert_eq!(codes(&idx, &typed.search(&idx, "10.20-")), vec![7]);
     }
 
     #[test]

@@ -605,9 +605,9 @@ fn draw_local(frame: &mut Frame<'_>, area: Rect, app: &App) {
         .map(|r| {
             vec![
                 (String::new(), text),
-                (txt(lang, Some(r.name)), text),
+                (txt(lang, Some(&r.name)), text),
                 (
-                    cells::document(app, Some(r.document).filter(|d| !d.is_empty())),
+                    cells::document(app, Some(r.document.as_str()).filter(|d| !d.is_empty())),
                     text,
                 ),
                 (r.code.to_string(), text),

@@ -5,7 +5,7 @@
 //! handed the terminal, and never started by a typed word.
 
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hubdesk::api::{Customer, CustomersResponse, LastConnection};
@@ -16,8 +16,6 @@ use hubdesk::config::CommandEntry;
 use hubdesk::i18n::Lang;
 use hubdesk::ops::commands::check_entry;
 use hubdesk::ui::theme::{Role, Theme, ThemeKind};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use crate::screen_kit::{fixture, text};
 
@@ -81,12 +79,7 @@ fn alt(app: &mut App, c: char) -> Vec<Effect> {
 }
 
 fn screen(app: &mut App, w: u16, h: u16) -> ratatui::buffer::Buffer {
-    update(app, Msg::Resize(w, h));
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let now: Instant = app.instant;
-    term.draw(|f| hubdesk::ui::console::draw(f, app, now))
-        .unwrap();
-    term.backend().buffer().clone()
+    crate::screen_kit::render_at_instant(app, w, h)
 }
 
 fn snap(name: &str, app: &mut App) {

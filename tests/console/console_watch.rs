@@ -194,7 +194,7 @@ async fn failing_reads_back_off_and_leaving_the_customer_stops_the_watch() {
 
 mod screens {
     use std::collections::BTreeMap;
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use hubdesk::api::{ApiDate, Customer, CustomersResponse, LastConnection};
@@ -202,8 +202,6 @@ mod screens {
     use hubdesk::app::{App, Effect, Msg, Reply, ReqId, Settings, Slot, update};
     use hubdesk::i18n::Lang;
     use hubdesk::ui::theme::{Theme, ThemeKind};
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
 
     use crate::screen_kit::{fixture, text};
 
@@ -272,14 +270,8 @@ mod screens {
         })
     }
 
-    /// The console at `w`x`h`, drawn at the app's own instant.
     fn screen(app: &mut App, w: u16, h: u16) -> ratatui::buffer::Buffer {
-        update(app, Msg::Resize(w, h));
-        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        let now: Instant = app.instant;
-        term.draw(|f| hubdesk::ui::console::draw(f, app, now))
-            .unwrap();
-        term.backend().buffer().clone()
+        crate::screen_kit::render_at_instant(app, w, h)
     }
 
     fn snap(name: &str, app: &mut App) {

@@ -115,6 +115,18 @@ pub fn render(app: &mut App, w: u16, h: u16) -> Buffer {
     term.backend().buffer().clone()
 }
 
+/// [`render`] at the app's own key clock (`App::instant`), for screens
+/// that show elapsed time (a watch's countdown, a command's run time)
+/// which the test steps.
+pub fn render_at_instant(app: &mut App, w: u16, h: u16) -> Buffer {
+    update(app, Msg::Resize(w, h));
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let now = app.instant;
+    term.draw(|f| hubdesk::ui::console::draw(f, app, now))
+        .unwrap();
+    term.backend().buffer().clone()
+}
+
 /// The buffer as text, one line per row, trailing blanks trimmed.
 pub fn text(buf: &Buffer) -> String {
     let mut out = String::new();

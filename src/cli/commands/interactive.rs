@@ -61,6 +61,9 @@ pub(super) fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, 
                 })
             })
     });
+    // Each checked once: what the console offers, and what it says at start.
+    let (templates, template_errors) = ctx.templates();
+    let (commands, command_problems) = ctx.noc_commands();
     let options = ConsoleOptions {
         first_frame: Some(first_frame),
         client: ClientSource::building(timeout, build),
@@ -74,8 +77,8 @@ pub(super) fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, 
             attendant: settings.attendant.clone(),
             ramal: settings.ramal.clone(),
             internal_id: settings.internal_id.clone(),
-            templates: ctx.templates().0,
-            commands: ctx.noc_commands().0,
+            templates,
+            commands,
             insecure: ctx.global.insecure,
             cleartext: settings.cleartext_remote(),
             watch: crate::app::watch::WatchConfig { interval, limit },
@@ -92,8 +95,8 @@ pub(super) fn run_console(ctx: &Ctx, demo: bool, typeahead: bool) -> Result<u8, 
         warnings: config::secrets_warning(&ctx.loaded, lang)
             .into_iter()
             .chain(config::unknown_keys_warning(&ctx.loaded, lang))
-            .chain(ctx.templates().1.iter().map(|e| e.message(lang)))
-            .chain(ctx.noc_commands().1)
+            .chain(template_errors.iter().map(|e| e.message(lang)))
+            .chain(command_problems)
             .chain(cleartext_warning(lang, &settings))
             .collect(),
     };

@@ -10,6 +10,7 @@ mod export;
 mod interactive;
 mod local;
 mod plan;
+mod prospect_pbx;
 mod read;
 
 use self::actions::*;
@@ -18,6 +19,7 @@ use self::export::*;
 use self::interactive::*;
 use self::local::*;
 use self::plan::*;
+use self::prospect_pbx::*;
 use self::read::*;
 
 use std::collections::BTreeMap;

@@ -20,7 +20,8 @@
 //!   higher than the 100th by more than noise.
 //!
 //! Build the baseline first: `cargo build --profile bench --example
-//! minimal_frame`, then `cargo bench --bench startup`. Both use the bench
+//! minimal_frame`, then `cargo bench --bench startup`
+//! (`STARTUP_BIN=/path/to/hubdesk` measures another build instead). Both use the bench
 //! profile (fat LTO, as the `dist` build that ships), whose files live in
 //! target/release.
 
@@ -39,8 +40,13 @@ const DEADLINE: Duration = Duration::from_secs(20);
 const PORT: u16 = 18_431;
 const RUNS: usize = 7;
 
+/// The console measured: this build's, or `STARTUP_BIN`'s (another
+/// build of the same commit, e.g. with other profile settings, measured by
+/// the same code for a comparison).
 fn hubdesk() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_hubdesk"))
+    std::env::var_os("STARTUP_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_hubdesk")))
 }
 
 fn minimal() -> Option<PathBuf> {

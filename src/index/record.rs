@@ -88,8 +88,8 @@ struct LeanService {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct LeanAddress {
-    #[serde(deserialize_with = "l::text")]
-    cidade: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    cidade: Option<crate::api::ShortText>,
 }
 
 impl LeanAddress {

@@ -329,44 +329,44 @@ pub struct CustomerService {
     #[serde(deserialize_with = "l::int")]
     pub numero_plano: Option<i64>,
     /// `nome`: plan name.
-    #[serde(deserialize_with = "l::text")]
-    pub nome: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub nome: Option<ShortText>,
     /// `valor`: monthly price.
     #[serde(deserialize_with = "l::money", serialize_with = "l::money_out")]
     pub valor: Option<Decimal>,
     /// `status`: display text ("Serviço Habilitado", "Cancelado"...).
-    #[serde(deserialize_with = "l::text")]
-    pub status: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub status: Option<ShortText>,
     /// `status_prefixo`: machine form of `status` (`servico_habilitado`...).
-    #[serde(deserialize_with = "l::text")]
-    pub status_prefixo: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub status_prefixo: Option<ShortText>,
     /// `tecnologia`: FIBRA, WIRELESS...
-    #[serde(deserialize_with = "l::text")]
-    pub tecnologia: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub tecnologia: Option<ShortText>,
     /// `login`: PPPoE/RADIUS login.
-    #[serde(deserialize_with = "l::text")]
-    pub login: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub login: Option<ShortText>,
     /// `senha`: PPPoE password in clear; show only on explicit reveal (LGPD).
     /// Never serialized: `--json` and exports must not carry it.
-    #[serde(deserialize_with = "l::text", skip_serializing)]
-    pub senha: Option<String>,
+    #[serde(deserialize_with = "l::short_text", skip_serializing)]
+    pub senha: Option<ShortText>,
     /// `referencia`: a landmark for the installation ("casa azul").
-    #[serde(deserialize_with = "l::text")]
-    pub referencia: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub referencia: Option<ShortText>,
     /// `ipv4`.
-    #[serde(deserialize_with = "l::text")]
-    pub ipv4: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub ipv4: Option<ShortText>,
     /// `ipv6`.
-    #[serde(deserialize_with = "l::text")]
-    pub ipv6: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub ipv6: Option<ShortText>,
     /// `mac_addr`: the MAC bound to the PPPoE/RADIUS login (what
     /// `reset_mac_addr` clears), sent by newer servers.
-    #[serde(deserialize_with = "l::text")]
-    pub mac_addr: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub mac_addr: Option<ShortText>,
     /// `phy_addr`: the ONU/CPE's layer-2 address, distinct from `mac_addr`;
     /// needed when an ONU is swapped. Sent by newer servers.
-    #[serde(deserialize_with = "l::text")]
-    pub phy_addr: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub phy_addr: Option<ShortText>,
     /// `velocidade_download`: kbit/s as a number (2020 servers) or text
     /// with a unit (`"30 Mbits"`, current servers); see [`Speed`].
     #[serde(deserialize_with = "super::speed::speed")]

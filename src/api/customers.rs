@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::envelope::empty_if_not_found;
-use super::lenient::{self as l, ApiDate};
+use super::lenient::{self as l, ApiDate, ShortText};
 use super::params::{
     CustomerSearchBy, OrderType, RecordOrderBy, check_limit, document_key, normalize_phone, path,
     push_range, search_term, yes_no,
@@ -329,44 +329,44 @@ pub struct CustomerService {
     #[serde(deserialize_with = "l::int")]
     pub numero_plano: Option<i64>,
     /// `nome`: plan name.
-    #[serde(deserialize_with = "l::text")]
-    pub nome: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub nome: Option<ShortText>,
     /// `valor`: monthly price.
     #[serde(deserialize_with = "l::money", serialize_with = "l::money_out")]
     pub valor: Option<Decimal>,
     /// `status`: display text ("Serviço Habilitado", "Cancelado"...).
-    #[serde(deserialize_with = "l::text")]
-    pub status: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub status: Option<ShortText>,
     /// `status_prefixo`: machine form of `status` (`servico_habilitado`...).
-    #[serde(deserialize_with = "l::text")]
-    pub status_prefixo: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub status_prefixo: Option<ShortText>,
     /// `tecnologia`: FIBRA, WIRELESS...
-    #[serde(deserialize_with = "l::text")]
-    pub tecnologia: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub tecnologia: Option<ShortText>,
     /// `login`: PPPoE/RADIUS login.
-    #[serde(deserialize_with = "l::text")]
-    pub login: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub login: Option<ShortText>,
     /// `senha`: PPPoE password in clear; show only on explicit reveal (LGPD).
     /// Never serialized: `--json` and exports must not carry it.
-    #[serde(deserialize_with = "l::text", skip_serializing)]
-    pub senha: Option<String>,
+    #[serde(deserialize_with = "l::short_text", skip_serializing)]
+    pub senha: Option<ShortText>,
     /// `referencia`: a landmark for the installation ("casa azul").
-    #[serde(deserialize_with = "l::text")]
-    pub referencia: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub referencia: Option<ShortText>,
     /// `ipv4`.
-    #[serde(deserialize_with = "l::text")]
-    pub ipv4: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub ipv4: Option<ShortText>,
     /// `ipv6`.
-    #[serde(deserialize_with = "l::text")]
-    pub ipv6: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub ipv6: Option<ShortText>,
     /// `mac_addr`: the MAC bound to the PPPoE/RADIUS login (what
     /// `reset_mac_addr` clears), sent by newer servers.
-    #[serde(deserialize_with = "l::text")]
-    pub mac_addr: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub mac_addr: Option<ShortText>,
     /// `phy_addr`: the ONU/CPE's layer-2 address, distinct from `mac_addr`;
     /// needed when an ONU is swapped. Sent by newer servers.
-    #[serde(deserialize_with = "l::text")]
-    pub phy_addr: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub phy_addr: Option<ShortText>,
     /// `velocidade_download`: kbit/s as a number (2020 servers) or text
     /// with a unit (`"30 Mbits"`, current servers); see [`Speed`].
     #[serde(deserialize_with = "super::speed::speed")]
@@ -556,17 +556,17 @@ pub struct NetInterface {
     #[serde(deserialize_with = "l::id")]
     pub id_interface_conexao: Option<u64>,
     /// `nome`: e.g. `PON5`, `ether8`.
-    #[serde(deserialize_with = "l::text")]
-    pub nome: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub nome: Option<ShortText>,
     /// `descricao`.
-    #[serde(deserialize_with = "l::text")]
-    pub descricao: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub descricao: Option<ShortText>,
     /// `tipo`: `gpon`, `epon`, `ethernet`, `wireless`...
-    #[serde(deserialize_with = "l::text")]
-    pub tipo: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub tipo: Option<ShortText>,
     /// `called_sid`.
-    #[serde(deserialize_with = "l::text")]
-    pub called_sid: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub called_sid: Option<ShortText>,
     /// `equipamento_conexao`: the equipment the interface belongs to.
     #[serde(deserialize_with = "l::object")]
     pub equipamento_conexao: Option<Equipment>,
@@ -584,23 +584,23 @@ pub struct Equipment {
     #[serde(deserialize_with = "l::id")]
     pub id_equipamento: Option<u64>,
     /// `nome`.
-    #[serde(deserialize_with = "l::text")]
-    pub nome: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub nome: Option<ShortText>,
     /// `ipv4`.
-    #[serde(deserialize_with = "l::text")]
-    pub ipv4: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub ipv4: Option<ShortText>,
     /// `ipv6`.
-    #[serde(deserialize_with = "l::text")]
-    pub ipv6: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub ipv6: Option<ShortText>,
     /// `modelo`.
-    #[serde(deserialize_with = "l::text")]
-    pub modelo: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub modelo: Option<ShortText>,
     /// `fabricante`: manufacturer.
-    #[serde(deserialize_with = "l::text")]
-    pub fabricante: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub fabricante: Option<ShortText>,
     /// `tipo`: `ROTEADOR`, `ACCESS POINT`, `OLT`... (`rede/equipamento`).
-    #[serde(deserialize_with = "l::text")]
-    pub tipo: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub tipo: Option<ShortText>,
     /// `autentica_radius`: whether subscribers authenticate through it.
     #[serde(deserialize_with = "l::flag")]
     pub autentica_radius: Option<bool>,
@@ -635,35 +635,35 @@ pub struct Package {
 #[serde(default)]
 pub struct Address {
     /// `completo`: the whole address on one line.
-    #[serde(deserialize_with = "l::text")]
-    pub completo: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub completo: Option<ShortText>,
     /// `logradouro`: street type (RUA, AV...).
-    #[serde(deserialize_with = "l::text")]
-    pub logradouro: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub logradouro: Option<ShortText>,
     /// `endereco`: street name.
-    #[serde(deserialize_with = "l::text")]
-    pub endereco: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub endereco: Option<ShortText>,
     /// `numero`: house number, kept as text (`"S/N"` happens).
-    #[serde(deserialize_with = "l::text")]
-    pub numero: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub numero: Option<ShortText>,
     /// `complemento`.
-    #[serde(deserialize_with = "l::text")]
-    pub complemento: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub complemento: Option<ShortText>,
     /// `bairro`: neighbourhood.
-    #[serde(deserialize_with = "l::text")]
-    pub bairro: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub bairro: Option<ShortText>,
     /// `cep`: postal code, with or without the dash.
-    #[serde(deserialize_with = "l::text")]
-    pub cep: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub cep: Option<ShortText>,
     /// `estado`: a state code or full name (see [`Address::state_code`]).
-    #[serde(deserialize_with = "l::text")]
-    pub estado: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub estado: Option<ShortText>,
     /// `uf`: a state code or full name, whichever `estado` is not.
-    #[serde(deserialize_with = "l::text")]
-    pub uf: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub uf: Option<ShortText>,
     /// `cidade`.
-    #[serde(deserialize_with = "l::text")]
-    pub cidade: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    pub cidade: Option<ShortText>,
     /// `coordenadas`: only installation addresses are geocoded.
     #[serde(deserialize_with = "l::object")]
     pub coordenadas: Option<Coordinates>,
@@ -675,7 +675,7 @@ impl Address {
         [&self.uf, &self.estado]
             .into_iter()
             .flatten()
-            .map(String::as_str)
+            .map(ShortText::as_str)
             .find(|s| s.len() == 2)
     }
 
@@ -684,7 +684,7 @@ impl Address {
         [&self.estado, &self.uf]
             .into_iter()
             .flatten()
-            .map(String::as_str)
+            .map(ShortText::as_str)
             .find(|s| s.len() > 2)
     }
 }

@@ -139,7 +139,7 @@ pub use invoices::{
     Invoice, InvoiceEmail, InvoiceLine, InvoicePush, InvoiceSearch, InvoiceSearchBy, InvoiceSms,
     InvoicesResponse, Recipient, SendJob, SendJobResponse,
 };
-pub use lenient::ApiDate;
+pub use lenient::{ApiDate, ShortText};
 pub use network::{EquipmentResponse, Pop, PopsResponse, ServiceZone, ZonesResponse};
 pub use orders::{
     ServiceOrder, ServiceOrderOrderBy, ServiceOrderSearch, ServiceOrderSearchBy,

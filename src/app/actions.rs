@@ -83,11 +83,13 @@ fn target(view: &CustomerView, today: chrono::NaiveDate) -> ActionTarget {
             .unwrap_or_default(),
         customer_code: Some(view.code.to_string()),
         service_id: service.and_then(|s| s.id_cliente_servico).unwrap_or(0),
-        service_plan: service.and_then(|s| s.nome.clone()).unwrap_or_default(),
-        login: service.and_then(|s| s.login.clone()),
-        status: service.and_then(|s| s.status.clone()),
-        mac_addr: service.and_then(|s| s.mac_addr.clone()),
-        phy_addr: service.and_then(|s| s.phy_addr.clone()),
+        service_plan: service
+            .and_then(|s| s.nome.as_deref().map(str::to_owned))
+            .unwrap_or_default(),
+        login: service.and_then(|s| s.login.as_deref().map(str::to_owned)),
+        status: service.and_then(|s| s.status.as_deref().map(str::to_owned)),
+        mac_addr: service.and_then(|s| s.mac_addr.as_deref().map(str::to_owned)),
+        phy_addr: service.and_then(|s| s.phy_addr.as_deref().map(str::to_owned)),
         invoice_id: view.selected_invoice().and_then(|i| i.id_fatura),
         ticket_protocol: view.selected_ticket().and_then(|t| t.protocolo.clone()),
         unlock_history: service.and_then(|s| crate::ops::unlocks::UnlockHistory::of(s, today)),
@@ -108,11 +110,13 @@ fn ticket_target(view: &CustomerView, ticket: &Ticket, mut target: ActionTarget)
     });
     let service = known.or(ticket.service());
     target.service_id = id.unwrap_or(0);
-    target.service_plan = service.and_then(|s| s.nome.clone()).unwrap_or_default();
-    target.login = service.and_then(|s| s.login.clone());
-    target.status = service.and_then(|s| s.status.clone());
-    target.mac_addr = service.and_then(|s| s.mac_addr.clone());
-    target.phy_addr = service.and_then(|s| s.phy_addr.clone());
+    target.service_plan = service
+        .and_then(|s| s.nome.as_deref().map(str::to_owned))
+        .unwrap_or_default();
+    target.login = service.and_then(|s| s.login.as_deref().map(str::to_owned));
+    target.status = service.and_then(|s| s.status.as_deref().map(str::to_owned));
+    target.mac_addr = service.and_then(|s| s.mac_addr.as_deref().map(str::to_owned));
+    target.phy_addr = service.and_then(|s| s.phy_addr.as_deref().map(str::to_owned));
     target
 }
 

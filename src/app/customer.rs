@@ -122,7 +122,7 @@ impl CustomerView {
         let services = self.customer.data.as_mut().map(|c| c.servicos.iter_mut());
         for s in services.into_iter().flatten() {
             if s.id_cliente_servico == Some(id) {
-                s.status = Some(status.to_owned());
+                s.status = Some(status.into());
                 // Its machine form belongs to the old status.
                 s.status_prefixo = None;
             }
@@ -475,7 +475,7 @@ pub(super) fn fetch(app: &mut App, view: &mut CustomerView, slot: Slot, fx: &mut
 pub(super) fn sync_connections(app: &mut App, view: &mut CustomerView, fx: &mut Vec<Effect>) {
     let login = view
         .selected_service()
-        .and_then(|s| s.login.clone())
+        .and_then(|s| s.login.as_deref().map(str::to_owned))
         .filter(|l| !l.trim().is_empty());
     if login == view.connections_login
         && (view.connections.data.is_some()

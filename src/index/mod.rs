@@ -522,7 +522,7 @@ mod tests {
         let mut huge = customer(7, "Muitos Logins", "123");
         huge.servicos = (0..9_000)
             .map(|i| CustomerService {
-                login: Some(format!("login.numero.{i}")),
+                login: Some(format!("login.numero.{i}").into()),
                 ..CustomerService::default()
             })
             .collect();

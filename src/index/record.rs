@@ -33,9 +33,9 @@ impl<'de> Deserialize<'de> for IndexCustomer {
                 .servicos
                 .into_iter()
                 .map(|s| CustomerService {
-                    login: s.login,
-                    ipv4: s.ipv4,
-                    mac_addr: s.mac_addr,
+                    login: s.login.map(Into::into),
+                    ipv4: s.ipv4.map(Into::into),
+                    mac_addr: s.mac_addr.map(Into::into),
                     endereco_instalacao: s.endereco_instalacao.map(LeanAddress::into_address),
                     endereco_cadastral: s.endereco_cadastral.map(LeanAddress::into_address),
                     ..CustomerService::default()
@@ -88,8 +88,8 @@ struct LeanService {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct LeanAddress {
-    #[serde(deserialize_with = "l::text")]
-    cidade: Option<String>,
+    #[serde(deserialize_with = "l::short_text")]
+    cidade: Option<crate::api::ShortText>,
 }
 
 impl LeanAddress {

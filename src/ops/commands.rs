@@ -389,7 +389,7 @@ pub fn service_value(
     service: Option<&crate::api::CustomerService>,
     placeholder: Placeholder,
 ) -> Option<String> {
-    let text = |v: Option<&String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    let text = |v: Option<&str>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     if placeholder == Placeholder::Codigo {
         return customer.codigo_cliente.map(|c| c.to_string());
     }
@@ -398,23 +398,26 @@ pub fn service_value(
         Placeholder::Ipv4 => text(
             s.ultima_conexao
                 .as_ref()
-                .and_then(|c| c.ultimo_ipv4.as_ref()),
+                .and_then(|c| c.ultimo_ipv4.as_deref()),
         )
-        .or_else(|| text(s.ipv4.as_ref())),
-        Placeholder::Ipv6 => text(s.ipv6.as_ref()),
-        Placeholder::Login => text(s.login.as_ref()),
-        Placeholder::Mac => text(s.mac_addr.as_ref()),
-        Placeholder::PhyAddr => text(s.phy_addr.as_ref()),
-        Placeholder::EquipamentoIp => {
-            text(s.equipamento_conexao.as_ref().and_then(|e| e.ipv4.as_ref())).or_else(|| {
-                text(
-                    s.interface
-                        .as_ref()
-                        .and_then(|i| i.equipamento_conexao.as_ref())
-                        .and_then(|e| e.ipv4.as_ref()),
-                )
-            })
-        }
+        .or_else(|| text(s.ipv4.as_deref())),
+        Placeholder::Ipv6 => text(s.ipv6.as_deref()),
+        Placeholder::Login => text(s.login.as_deref()),
+        Placeholder::Mac => text(s.mac_addr.as_deref()),
+        Placeholder::PhyAddr => text(s.phy_addr.as_deref()),
+        Placeholder::EquipamentoIp => text(
+            s.equipamento_conexao
+                .as_ref()
+                .and_then(|e| e.ipv4.as_deref()),
+        )
+        .or_else(|| {
+            text(
+                s.interface
+                    .as_ref()
+                    .and_then(|i| i.equipamento_conexao.as_ref())
+                    .and_then(|e| e.ipv4.as_deref()),
+            )
+        }),
         Placeholder::Codigo => None,
     }
 }

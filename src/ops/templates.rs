@@ -125,8 +125,8 @@ impl Context {
         Context {
             cliente: customer.display_name().map(str::to_owned),
             codigo: customer.codigo_cliente.map(|c| c.to_string()),
-            servico: service.and_then(|s| s.nome.clone()),
-            login: service.and_then(|s| s.login.clone()),
+            servico: service.and_then(|s| s.nome.as_deref().map(str::to_owned)),
+            login: service.and_then(|s| s.login.as_deref().map(str::to_owned)),
             ..Context::default()
         }
     }

@@ -82,15 +82,16 @@ async fn cliente_search_finds_each_kind_and_last_connection() {
     );
 
     // The same customer through every other kind of search.
-    let login = service.login.clone().unwrap();
+    let login = service.login.as_deref().unwrap().to_owned();
     let document = customer.cpf_cnpj.clone().unwrap();
     let phone = customer.telefone_primario.clone().unwrap();
     let name_part: String = customer.nome_razaosocial.clone().unwrap();
-    let ipv4 = service.ipv4.clone().unwrap();
+    let ipv4 = service.ipv4.as_deref().unwrap().to_owned();
     let mac = service
         .mac_addr
-        .clone()
-        .expect("the simulator sends mac_addr");
+        .as_deref()
+        .expect("the simulator sends mac_addr")
+        .to_owned();
     for (by, term) in [
         (CustomerSearchBy::Login, login),
         (CustomerSearchBy::Document, document),

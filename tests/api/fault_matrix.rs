@@ -160,7 +160,11 @@ async fn fixture_login(sim: &SimHandle) -> String {
         .search_customers(&CustomerSearch::new(CustomerSearchBy::Code, "1000"))
         .await
         .expect("customer 1000");
-    found[0].servicos[0].login.clone().expect("a login")
+    found[0].servicos[0]
+        .login
+        .as_deref()
+        .expect("a login")
+        .to_owned()
 }
 
 impl Read {

@@ -149,7 +149,7 @@ fn a_zone_with_many_interfaces_scrolls_with_a_marker() {
     zones[0].interfaces = (1..=20)
         .map(|i| {
             let mut n = first.clone();
-            n.nome = Some(format!("PON-{i:02}"));
+            n.nome = Some(format!("PON-{i:02}").into());
             n
         })
         .collect();

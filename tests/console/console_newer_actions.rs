@@ -48,7 +48,7 @@ fn service_status(c: &Console, id: u64) -> String {
                 .iter()
                 .find(|s| s.id_cliente_servico == Some(id))
         })
-        .and_then(|s| s.status.clone())
+        .and_then(|s| s.status.as_deref().map(str::to_owned))
         .unwrap_or_default()
 }
 

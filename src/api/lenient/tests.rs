@@ -214,3 +214,48 @@ fn a_multibyte_character_in_an_offset_is_not_a_panic() {
         Some(ApiDate::Instant(_))
     ));
 }
+
+#[derive(Deserialize, Default, Debug)]
+#[serde(default)]
+struct ShortProbe {
+    #[serde(deserialize_with = "text")]
+    long: Option<String>,
+    #[serde(deserialize_with = "short_text")]
+    short: Option<ShortText>,
+}
+
+#[test]
+fn short_text_keeps_exactly_what_text_keeps() {
+    for value in [
+        r#""São João del-Rei""#,
+        r#""  a b ""#,
+        r#""""#,
+        r#""   ""#,
+        r#""RUA DOS IPÊS, 877 - RECANTO DOS PÁSSAROS, DIVINÓPOLIS/MG""#,
+        r#""a\"quoted\" \\ \u00e9 text""#,
+        "37999112233",
+        "-12",
+        "1.5",
+        "123456789012345678901",
+        "true",
+        "null",
+        "[1, \"a\"]",
+        r#"{"x": [1]}"#,
+    ] {
+        let json = format!(r#"{{"long": {value}, "short": {value}}}"#);
+        let p: ShortProbe = serde_json::from_str(&json).unwrap();
+        assert_eq!(p.short.as_deref(), p.long.as_deref(), "{value}");
+    }
+    // Written back as the same JSON string.
+    let p: ShortProbe = serde_json::from_str(r#"{"short": " Centro "}"#).unwrap();
+    assert_eq!(serde_json::to_string(&p.short).unwrap(), r#""Centro""#);
+}
+
+#[test]
+fn short_text_is_kept_inline_up_to_24_bytes() {
+    let p: ShortProbe = serde_json::from_str(r#"{"short": "RECANTO DOS PÁSSAROS"}"#).unwrap();
+    assert!(!p.short.unwrap().is_heap_allocated());
+    let p: ShortProbe =
+        serde_json::from_str(r#"{"short": "ESTRADA VELHA DO CARMO, 1661"}"#).unwrap();
+    assert!(p.short.unwrap().is_heap_allocated());
+}

@@ -27,7 +27,8 @@ fn a_search_by_login_ip_or_mac_selects_the_service_it_matched() {
         };
         assert_eq!(
             Some(login),
-            view.selected_service().and_then(|s| s.login.clone()),
+            view.selected_service()
+                .and_then(|s| s.login.as_deref().map(str::to_owned)),
             "{text}"
         );
         assert_eq!(disconnect_target(&mut app), want, "{text}");

@@ -25,12 +25,20 @@ pub fn copy_items(view: &CustomerView) -> Vec<CopyItem> {
     match view.focus {
         Pane::Customer | Pane::Services => {
             let s = view.selected_service();
-            out.push(('l', T::WhatLogin, s.and_then(|s| s.login.clone())));
+            out.push((
+                'l',
+                T::WhatLogin,
+                s.and_then(|s| s.login.as_deref().map(str::to_owned)),
+            ));
             let last_ip = s
                 .and_then(|s| s.ultima_conexao.as_ref())
                 .and_then(|lc| lc.ultimo_ipv4.clone());
             out.push(('i', T::WhatIp, last_ip));
-            out.push(('m', T::WhatMac, s.and_then(|s| s.mac_addr.clone())));
+            out.push((
+                'm',
+                T::WhatMac,
+                s.and_then(|s| s.mac_addr.as_deref().map(str::to_owned)),
+            ));
             out.push((
                 'd',
                 T::WhatDocument,

@@ -28,7 +28,7 @@ fn customer(code: u64, name: &str) -> Customer {
         nome_razaosocial: Some(name.into()),
         servicos: vec![CustomerService {
             id_cliente_servico: Some(code * 100),
-            login: Some(format!("login{code}")),
+            login: Some(format!("login{code}").into()),
             ultima_conexao: Some(LastConnection {
                 conectado: Some(false),
                 ultima_conexao_datetime: ApiDate::parse("2026-03-16 08:00:00-03"),

@@ -151,10 +151,13 @@ pub fn service_details_table(f: &Fmt, services: &[&CustomerService]) -> Table {
                 .join(" · ")
         });
         let rows: [(Msg, Option<String>); 10] = [
-            (Msg::LabelTechnology, s.tecnologia.clone()),
+            (
+                Msg::LabelTechnology,
+                s.tecnologia.as_deref().map(str::to_owned),
+            ),
             (Msg::LabelSpeed, speeds),
-            (Msg::KindMac, s.mac_addr.clone()),
-            (Msg::LabelPhyAddr, s.phy_addr.clone()),
+            (Msg::KindMac, s.mac_addr.as_deref().map(str::to_owned)),
+            (Msg::LabelPhyAddr, s.phy_addr.as_deref().map(str::to_owned)),
             (Msg::LabelEquipment, equipment(s.routing_equipment())),
             (
                 Msg::LabelOlt,
@@ -175,7 +178,10 @@ pub fn service_details_table(f: &Fmt, services: &[&CustomerService]) -> Table {
                 iface(s.interface_roteamento.as_ref()),
             ),
             (Msg::LabelPort, port),
-            (Msg::LabelReference, s.referencia.clone()),
+            (
+                Msg::LabelReference,
+                s.referencia.as_deref().map(str::to_owned),
+            ),
         ];
         for (label, value) in rows {
             let value = f.text(value.as_deref());

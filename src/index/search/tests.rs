@@ -16,9 +16,9 @@ fn customer(code: u64, name: &str, doc: &str, phone: &str) -> Customer {
 
 fn with_service(mut c: Customer, login: &str, ip: &str, mac: &str) -> Customer {
     c.servicos.push(CustomerService {
-        login: Some(login.to_owned()),
-        ipv4: Some(ip.to_owned()),
-        mac_addr: Some(mac.to_owned()),
+        login: Some(login.into()),
+        ipv4: Some(ip.into()),
+        mac_addr: Some(mac.into()),
         ..CustomerService::default()
     });
     c

@@ -109,17 +109,21 @@ fn zero_bytes(x: u64) -> u64 {
 }
 
 /// The first character where the digit nibbles `needle` (0 to 9 each)
-/// are in `packed`, the same place a search of the unpacked text finds.
-/// A digit never matches the space or the pad, so a match never runs
-/// past the characters `packed` holds.
+/// are in the first `len` bytes of `readable` (the packed haystack; the
+/// bytes after it, when there are any, are only read ahead, never
+/// matched), the same place a search of the unpacked text finds. A digit
+/// never matches the space or the pad, so a match never runs past the
+/// characters the haystack holds.
 ///
 /// Eight bytes, sixteen characters, at a time: a needle starting at an
 /// even character is a whole byte (its first two digits); one starting at
 /// an odd character is the low nibble of a byte and the high nibble of the
-/// next.
-pub(super) fn find(packed: &[u8], needle: &[u8]) -> Option<usize> {
+/// next. Reading ahead into the bytes that follow (the arena goes on) lets
+/// the last step be one of those too, instead of a character at a time.
+pub(super) fn find(readable: &[u8], len: usize, needle: &[u8]) -> Option<usize> {
     let n = needle.len();
-    if n == 0 || n > packed.len() * 2 {
+    let packed = &readable[..len];
+    if n == 0 || n > len * 2 {
         return None;
     }
     let mut i = 0;
@@ -127,11 +131,11 @@ pub(super) fn find(packed: &[u8], needle: &[u8]) -> Option<usize> {
         let (d0, d1) = (u64::from(needle[0]), u64::from(needle[1]));
         let even = LO * (d0 << 4 | d1);
         let (odd_lo, odd_hi) = (LO * d0, LO * (d1 << 4));
-        while i + 9 <= packed.len() {
-            let w = load(packed, i);
+        while i < len && i + 9 <= readable.len() {
+            let w = load(readable, i);
             let mut a = zero_bytes(w ^ even);
             let mut u = zero_bytes(
-                ((w & LOW_NIBBLES) ^ odd_lo) | ((load(packed, i + 1) & HIGH_NIBBLES) ^ odd_hi),
+                ((w & LOW_NIBBLES) ^ odd_lo) | ((load(readable, i + 1) & HIGH_NIBBLES) ^ odd_hi),
             );
             // The candidates in character order: byte k's even one, then
             // its odd one.
@@ -145,6 +149,10 @@ pub(super) fn find(packed: &[u8], needle: &[u8]) -> Option<usize> {
                     u &= u - 1;
                     2 * (i + ku as usize) + 1
                 };
+                if at + n > len * 2 {
+                    // Later candidates start later still.
+                    return None;
+                }
                 if nibbles_at(packed, at, needle) {
                     return Some(at);
                 }
@@ -152,7 +160,7 @@ pub(super) fn find(packed: &[u8], needle: &[u8]) -> Option<usize> {
             i += 8;
         }
     }
-    (2 * i..packed.len() * 2).find(|&at| nibbles_at(packed, at, needle))
+    (2 * i.min(len)..len * 2).find(|&at| nibbles_at(packed, at, needle))
 }
 
 /// Where the digit nibbles `needle` start the `count` characters of
@@ -240,8 +248,18 @@ mod tests {
             let nib = nibbles(&needle).unwrap();
             let t = String::from_utf8_lossy(&text);
             let n = String::from_utf8_lossy(&needle);
-            let at = find(&packed, &nib);
+            let at = find(&packed, packed.len(), &nib);
             assert_eq!(at, plain_find(&text, &needle), "{n:?} in {t:?}");
+            // What follows the haystack in the arena is read ahead, never
+            // matched: bytes that would match there change nothing.
+            let len = packed.len();
+            let mut readable = packed.clone();
+            readable.extend(std::iter::repeat_n(
+                nib.first().map_or(0, |d| d << 4 | d),
+                9,
+            ));
+            readable.extend(rng.text(b"\x00\x37\x12\x73", 8));
+            assert_eq!(find(&readable, len, &nib), at, "{n:?} in {t:?}, read ahead");
             if let Some(at) = at {
                 found[at % 2] += 1;
             }
@@ -266,21 +284,22 @@ mod tests {
             p
         };
         let nib = |d: &str| nibbles(d.as_bytes()).unwrap();
+        let find_all = |p: &[u8], n: &[u8]| find(p, p.len(), n);
         // Odd lengths: the pad nibble is never a digit.
-        assert_eq!(find(&packed("123"), &nib("3")), Some(2));
-        assert_eq!(find(&packed("123"), &nib("30")), None);
-        assert_eq!(find(&packed("1230"), &nib("30")), Some(2));
+        assert_eq!(find_all(&packed("123"), &nib("3")), Some(2));
+        assert_eq!(find_all(&packed("123"), &nib("30")), None);
+        assert_eq!(find_all(&packed("1230"), &nib("30")), Some(2));
         // Both alignments, in one eight-byte step and past it.
         let long = "0000000000000000001370000000000000037";
-        assert_eq!(find(&packed(long), &nib("37")), Some(19));
-        assert_eq!(find(&packed(long), &nib("0037")), Some(33));
-        assert_eq!(find(&packed("12 37 4"), &nib("37")), Some(3));
-        assert_eq!(find(&packed("12 4 37"), &nib("37")), Some(5));
+        assert_eq!(find_all(&packed(long), &nib("37")), Some(19));
+        assert_eq!(find_all(&packed(long), &nib("0037")), Some(33));
+        assert_eq!(find_all(&packed("12 37 4"), &nib("37")), Some(3));
+        assert_eq!(find_all(&packed("12 4 37"), &nib("37")), Some(5));
         // A needle longer than the haystack, or across a space.
-        assert_eq!(find(&packed("37"), &nib("379")), None);
-        assert_eq!(find(&packed("3 7"), &nib("37")), None);
-        assert_eq!(find(&packed(""), &nib("37")), None);
-        assert_eq!(find(&packed("37"), &[]), None);
+        assert_eq!(find_all(&packed("37"), &nib("379")), None);
+        assert_eq!(find_all(&packed("3 7"), &nib("37")), None);
+        assert_eq!(find_all(&packed(""), &nib("37")), None);
+        assert_eq!(find_all(&packed("37"), &[]), None);
         // Prefixes: leading spaces skipped, never past the count.
         assert_eq!(find_prefix(&packed(" 1234 37"), 8, &nib("12")), Some(1));
         assert_eq!(find_prefix(&packed("  "), 2, &nib("1")), None);

@@ -469,12 +469,14 @@ impl Needle {
     }
 
     /// [`Needle::find`] in a digits haystack of `count` characters packed
-    /// two to a byte ([`super::digits`]), without unpacking it; `unpack`
-    /// gives the text for a needle that is not digits only.
+    /// two to a byte ([`super::digits`]) in the first `len` bytes of
+    /// `readable` (what follows is only read ahead), without unpacking it;
+    /// `unpack` gives the text for a needle that is not digits only.
     #[inline]
     pub(crate) fn find_packed<'a>(
         &self,
-        packed: &[u8],
+        readable: &[u8],
+        len: usize,
         count: usize,
         unpack: impl FnOnce() -> &'a [u8],
     ) -> Option<usize> {
@@ -482,9 +484,9 @@ impl Needle {
             return None;
         }
         match &self.nibbles {
-            Some(n) if self.prefix => super::digits::find_prefix(packed, count, n),
+            Some(n) if self.prefix => super::digits::find_prefix(&readable[..len], count, n),
             // Digits only: no letter, so nucleo looks in the whole haystack.
-            Some(n) => super::digits::find(packed, n),
+            Some(n) => super::digits::find(readable, len, n),
             None => self.find(unpack()),
         }
     }

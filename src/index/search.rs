@@ -221,12 +221,20 @@ fn words_score(p: &Pattern, haystack: Utf32Str<'_>, m: &mut Matcher) -> Option<u
     Some(total)
 }
 
+/// How far past its packed digits a customer's bytes are read, so the
+/// packed search's last eight-byte step needs no byte-by-byte tail
+/// ([`super::digits::find`]).
+const READ_AHEAD: usize = 9;
+
 /// One customer's haystacks, its digits still packed.
 struct Hays<'a> {
     chars: u32,
     words: &'a [u8],
-    /// The digits, packed ([`super::digits`]), and how many they are.
+    /// The digits, packed ([`super::digits`]) in the first `packed_len`
+    /// bytes, followed by up to [`READ_AHEAD`] bytes of what comes next in
+    /// the arena; how many digits there are.
     packed: &'a [u8],
+    packed_len: usize,
     digit_count: usize,
     net: &'a [u8],
 }
@@ -240,7 +248,8 @@ impl<'a> Hays<'a> {
         Some(Hays {
             chars: e.chars,
             words: index.bytes(l.words()),
-            packed: index.bytes(l.digits()),
+            packed: index.bytes_ahead(l.digits(), READ_AHEAD),
+            packed_len: l.digits().len as usize,
             digit_count: l.digit_count,
             net: index.bytes(l.net()),
         })
@@ -249,7 +258,7 @@ impl<'a> Hays<'a> {
     /// The digits unpacked into `scratch`.
     #[inline]
     fn digits<'s>(&self, scratch: &'s mut Vec<u8>) -> &'s [u8] {
-        super::digits::unpack(self.packed, self.digit_count, scratch)
+        super::digits::unpack(&self.packed[..self.packed_len], self.digit_count, scratch)
     }
 }
 
@@ -317,7 +326,9 @@ fn eval(
     }
     if let Some(n) = &plan.fast_digits
         && fields & DIGITS != 0
-        && let Some(start) = n.find_packed(hays.packed, hays.digit_count, || hays.digits(scratch))
+        && let Some(start) = n.find_packed(hays.packed, hays.packed_len, hays.digit_count, || {
+            hays.digits(scratch)
+        })
     {
         matched = true;
         if beats(fast::bound(n.len(), start), best) {

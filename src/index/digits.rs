@@ -78,7 +78,7 @@ pub(super) fn nibbles(digits: &[u8]) -> Option<Vec<u8>> {
 #[inline(always)]
 fn nibble(packed: &[u8], j: usize) -> u8 {
     let b = packed[j / 2];
-    if j % 2 == 0 { b >> 4 } else { b & 15 }
+    if j.is_multiple_of(2) { b >> 4 } else { b & 15 }
 }
 
 /// Whether the nibbles `needle` are at character `at` of `packed`.

@@ -37,19 +37,30 @@ pub(crate) fn bound(len: usize, start: usize) -> u32 {
 }
 
 /// Where a fuzzy (greedy) match of `needle` in `haystack` could start at
-/// the earliest, if there is one: `needle` is a subsequence of `haystack`.
-#[inline]
+/// the earliest, if there is one: `needle` is a subsequence of `haystack`
+/// (the searcher goes on from [`greedy_span`]; the tests hold this against
+/// nucleo).
+#[cfg(test)]
 pub(crate) fn fuzzy(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    greedy_span(haystack, needle).map(|(start, _)| start)
+}
+
+/// nucleo's greedy forward match of a non-empty `needle`: where its first
+/// character is found and where the last one ends, `(start, end)`. The
+/// match test and the score share it, so a candidate that is scored is
+/// searched once ([`greedy_score_of`]).
+#[inline]
+pub(crate) fn greedy_span(hay: &[u8], needle: &[u8]) -> Option<(usize, usize)> {
     let (&first, rest) = needle.split_first()?;
-    if needle.len() > haystack.len() {
+    if needle.len() > hay.len() {
         return None;
     }
-    let start = find_byte(&haystack[..haystack.len() - rest.len()], 0, first)?;
-    let mut at = start + 1;
+    let start = find_byte(&hay[..hay.len() - rest.len()], 0, first)?;
+    let mut end = start + 1;
     for &c in rest {
-        at = find_byte(haystack, at, c)? + 1;
+        end = find_byte(hay, end, c)? + 1;
     }
-    Some(start)
+    Some((start, end))
 }
 
 // ---- eight bytes at a time ------------------------------------------------
@@ -268,23 +279,22 @@ fn eq_folded(hay: &[u8], needle: &[u8]) -> bool {
 /// nucleo's `fuzzy_match_greedy` score of `needle` in `hay`, case
 /// sensitive (how the searcher calls it on folded words).
 pub(crate) fn greedy_score(hay: &[u8], needle: &[u8]) -> Option<u16> {
-    let n = needle.len();
-    if n > hay.len() {
-        return None;
-    }
-    if n == 0 {
+    if needle.is_empty() {
         return Some(0);
     }
-    if n == hay.len() {
-        return (hay == needle).then(|| calculate_score(hay, needle, 0, n, false));
-    }
-    let start = find_byte(&hay[..hay.len() - n + 1], 0, needle[0])?;
-    let mut end = start + 1;
-    for &c in &needle[1..] {
-        end = find_byte(hay, end, c)? + 1;
-    }
-    if end - start == n {
-        return Some(calculate_score(hay, needle, start, end, false));
+    let span = greedy_span(hay, needle)?;
+    Some(greedy_score_of(hay, needle, span))
+}
+
+/// [`greedy_score`] of a match whose forward pass ([`greedy_span`]) found
+/// `(start, end)`.
+#[inline]
+pub(crate) fn greedy_score_of(hay: &[u8], needle: &[u8], (start, end): (usize, usize)) -> u16 {
+    let n = needle.len();
+    if n == hay.len() || end - start == n {
+        // The whole haystack (nucleo then compares, the same answer), or
+        // no gap to shorten.
+        return calculate_score(hay, needle, start, end, false);
     }
     // The greedy match shortened from its end, as nucleo does.
     let mut from = start;
@@ -301,7 +311,7 @@ pub(crate) fn greedy_score(hay: &[u8], needle: &[u8]) -> Option<u16> {
             }
         }
     }
-    Some(calculate_score(hay, needle, from, end, false))
+    calculate_score(hay, needle, from, end, false)
 }
 
 /// nucleo's `substring_match` score of a lower-case `needle` in `hay`,
@@ -404,6 +414,10 @@ pub(crate) struct Needle {
     letter_at: Option<usize>,
     /// A needle nucleo can never match in an ASCII haystack.
     never: bool,
+    /// The needle as digit nibbles, when it is digits only: then it is
+    /// looked for in a packed digits haystack as it is
+    /// ([`Needle::find_packed`]).
+    nibbles: Option<Vec<u8>>,
 }
 
 impl Needle {
@@ -419,6 +433,7 @@ impl Needle {
         };
         Needle {
             letter_at: bytes.iter().position(u8::is_ascii_lowercase),
+            nibbles: super::digits::nibbles(&bytes),
             never: never || atom.negative,
             bytes,
             prefix,
@@ -451,6 +466,29 @@ impl Needle {
             _ => haystack,
         };
         find_sub(within, n)
+    }
+
+    /// [`Needle::find`] in a digits haystack of `count` characters packed
+    /// two to a byte ([`super::digits`]) in the first `len` bytes of
+    /// `readable` (what follows is only read ahead), without unpacking it;
+    /// `unpack` gives the text for a needle that is not digits only.
+    #[inline]
+    pub(crate) fn find_packed<'a>(
+        &self,
+        readable: &[u8],
+        len: usize,
+        count: usize,
+        unpack: impl FnOnce() -> &'a [u8],
+    ) -> Option<usize> {
+        if self.never {
+            return None;
+        }
+        match &self.nibbles {
+            Some(n) if self.prefix => super::digits::find_prefix(&readable[..len], count, n),
+            // Digits only: no letter, so nucleo looks in the whole haystack.
+            Some(n) => super::digits::find(readable, len, n),
+            None => self.find(unpack()),
+        }
     }
 
     /// nucleo's score of `haystack` for this atom ([`prefix_score`],

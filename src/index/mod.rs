@@ -230,6 +230,14 @@ impl CustomerIndex {
         &self.arena[p.start as usize..(p.start + p.len) as usize]
     }
 
+    /// Piece `p` and up to `ahead` bytes after it, as far as the arena goes
+    /// (read ahead by a search, never matched).
+    #[inline]
+    fn bytes_ahead(&self, p: Piece, ahead: usize) -> &[u8] {
+        let end = (p.start as usize + p.len as usize + ahead).min(self.arena.len());
+        &self.arena[p.start as usize..end]
+    }
+
     /// The digits haystack of a customer, unpacked into `buf`.
     #[inline]
     fn digits<'a>(&self, l: &Layout, buf: &'a mut Vec<u8>) -> &'a [u8] {

@@ -221,56 +221,87 @@ fn words_score(p: &Pattern, haystack: Utf32Str<'_>, m: &mut Matcher) -> Option<u
     Some(total)
 }
 
-/// One customer's haystacks, as a plan needs them: the digits are
-/// unpacked only when it matches digits.
+/// How far past its packed digits a customer's bytes are read, so the
+/// packed search's last eight-byte step needs no byte-by-byte tail
+/// ([`super::digits::find`]).
+const READ_AHEAD: usize = 9;
+
+/// One customer's haystacks, its digits still packed.
 struct Hays<'a> {
     chars: u32,
     words: &'a [u8],
-    digits: &'a [u8],
+    /// The digits, packed ([`super::digits`]) in the first `packed_len`
+    /// bytes, followed by up to [`READ_AHEAD`] bytes of what comes next in
+    /// the arena; how many digits there are.
+    packed: &'a [u8],
+    packed_len: usize,
+    digit_count: usize,
     net: &'a [u8],
 }
 
 impl<'a> Hays<'a> {
-    /// Customer `id`'s; its digits (unpacked into `scratch`) only if
-    /// `digits`, else empty.
-    #[inline]
-    fn of(
-        index: &'a CustomerIndex,
-        id: u32,
-        digits: bool,
-        scratch: &'a mut Vec<u8>,
-    ) -> Option<Self> {
+    // Always inlined: returned through memory it cost a store and a
+    // reload per customer.
+    #[inline(always)]
+    fn of(index: &'a CustomerIndex, id: u32) -> Option<Self> {
         let (e, l) = index.layout(id)?;
-        let digits: &[u8] = if digits {
-            index.digits(&l, scratch)
-        } else {
-            &[]
-        };
         Some(Hays {
             chars: e.chars,
             words: index.bytes(l.words()),
-            digits,
+            packed: index.bytes_ahead(l.digits(), READ_AHEAD),
+            packed_len: l.digits().len as usize,
+            digit_count: l.digit_count,
             net: index.bytes(l.net()),
         })
     }
+
+    /// The digits unpacked into `scratch`.
+    #[inline]
+    fn digits<'s>(&self, scratch: &'s mut Vec<u8>) -> &'s [u8] {
+        super::digits::unpack(&self.packed[..self.packed_len], self.digit_count, scratch)
+    }
 }
 
-/// Whether `hays` match the plan (exactly when nucleo would score them)
-/// and, if so, a bound of their score ([`fast::bound`]): the best over
-/// the matched fields.
+/// One customer against the plan, in one pass: `None` when it does not
+/// match; else `Some(score)`, where the score is nucleo's (the best over
+/// the matched fields) whenever it is above `worst`, and may be lower than
+/// nucleo's when it cannot beat `worst` anyway (the hundredth best so
+/// far): a field is scored only when its bound ([`fast::bound`]) could
+/// beat both `worst` and what the other fields already scored.
+///
+/// The words are found by nucleo's greedy forward pass; when they are
+/// scored, the score continues from that pass instead of searching again.
+/// The digits are searched packed and unpacked only to be scored.
 /// Only the `fields` named are tested.
-#[inline]
-fn quick(plan: &Plan, hays: &Hays<'_>, fields: u8) -> Option<u32> {
-    let mut bound = None;
+#[inline(always)]
+fn eval(
+    plan: &Plan,
+    hays: &Hays<'_>,
+    fields: u8,
+    worst: Option<u32>,
+    scratch: &mut Vec<u8>,
+) -> Option<u32> {
+    let beats = |bound: u32, best: Option<u32>| Some(bound) > worst.max(best);
+    let mut matched = false;
+    let mut best: Option<u32> = None;
     if let Some(atoms) = &plan.fast_words
         && fields & WORDS != 0
         && hays.chars & plan.words_chars == plan.words_chars
     {
-        let mut sum = 0;
+        // The first atom's forward match is kept for its score (the first
+        // keystrokes have one word); further words are searched again
+        // when scored (a narrowing keystroke, few candidates).
+        let mut first = (0, 0);
+        let mut bound = 0;
         let mut all = true;
-        for a in atoms {
-            match fast::fuzzy(hays.words, a) {
-                Some(start) => sum += fast::bound(a.len(), start),
+        for (i, a) in atoms.iter().enumerate() {
+            match fast::greedy_span(hays.words, a) {
+                Some(span) => {
+                    bound += fast::bound(a.len(), span.0);
+                    if i == 0 {
+                        first = span;
+                    }
+                }
                 None => {
                     all = false;
                     break;
@@ -278,54 +309,43 @@ fn quick(plan: &Plan, hays: &Hays<'_>, fields: u8) -> Option<u32> {
             }
         }
         if all {
-            bound = Some(sum);
+            matched = true;
+            if beats(bound, None) {
+                let mut total = 0;
+                for (i, a) in atoms.iter().enumerate() {
+                    let s = if i == 0 {
+                        fast::greedy_score_of(hays.words, a, first)
+                    } else {
+                        fast::greedy_score(hays.words, a).expect("matched above")
+                    };
+                    total += u32::from(s);
+                }
+                best = Some(total);
+            }
         }
     }
     if let Some(n) = &plan.fast_digits
         && fields & DIGITS != 0
-        && let Some(start) = n.find(hays.digits)
+        && let Some(start) = n.find_packed(hays.packed, hays.packed_len, hays.digit_count, || {
+            hays.digits(scratch)
+        })
     {
-        bound = bound.max(Some(fast::bound(n.len(), start)));
+        matched = true;
+        if beats(fast::bound(n.len(), start), best) {
+            let digits = hays.digits(scratch);
+            best = best.max(n.score(digits).map(u32::from));
+        }
     }
     if let Some(n) = &plan.fast_net
         && fields & NET != 0
         && let Some(start) = n.find(hays.net)
     {
-        bound = bound.max(Some(fast::bound(n.len(), start)));
-    }
-    bound
-}
-
-/// The score nucleo gives `hays` (the best over the matched fields),
-/// computed by [`fast`] without calling nucleo.
-#[inline]
-fn score(plan: &Plan, hays: &Hays<'_>) -> Option<u32> {
-    let mut best: Option<u32> = None;
-    if let Some(atoms) = &plan.fast_words
-        && hays.chars & plan.words_chars == plan.words_chars
-    {
-        let mut total = 0;
-        let mut all = true;
-        for a in atoms {
-            match fast::greedy_score(hays.words, a) {
-                Some(s) => total += u32::from(s),
-                None => {
-                    all = false;
-                    break;
-                }
-            }
-        }
-        if all {
-            best = Some(total);
+        matched = true;
+        if beats(fast::bound(n.len(), start), best) {
+            best = best.max(n.score(hays.net).map(u32::from));
         }
     }
-    if let Some(n) = &plan.fast_digits {
-        best = best.max(n.score(hays.digits).map(u32::from));
-    }
-    if let Some(n) = &plan.fast_net {
-        best = best.max(n.score(hays.net).map(u32::from));
-    }
-    best
+    matched.then_some(best.unwrap_or(0))
 }
 
 /// A remembered query of the current typing run, every id it matched and
@@ -499,39 +519,31 @@ impl Searcher {
             {
                 continue;
             }
-            let Some(hays) = Hays::of(index, id, fields & DIGITS != 0, &mut scratch) else {
+            let Some(hays) = Hays::of(index, id) else {
                 continue;
             };
-            let Some(bound) = quick(plan, &hays, fields) else {
+            let full = limit > 0 && best.len() == limit;
+            // Below the worst kept, a match is only counted; with no room
+            // at all (limit 0), none is scored.
+            let worst = if limit == 0 {
+                Some(u32::MAX)
+            } else if full {
+                best.peek().map(|(Reverse(worst), _)| *worst)
+            } else {
+                None
+            };
+            let Some(score) = eval(plan, &hays, fields, worst, &mut scratch) else {
                 continue;
             };
             matched.push(id);
-            if limit == 0 {
+            if worst.is_some_and(|w| score <= w) {
                 continue;
             }
-            let full = best.len() == limit;
-            if full
-                && best
-                    .peek()
-                    .is_some_and(|(Reverse(worst), _)| bound <= *worst)
-            {
-                continue;
-            }
-            let Some(score) = score(plan, &hays) else {
-                debug_assert!(false, "the quick test matched what nucleo does not");
-                continue;
-            };
             debug_assert_eq!(Some(score), self.nucleo_score(index, plan, id), "id {id}");
-            debug_assert!(score <= bound, "{score} > bound {bound}");
-            if !full {
-                best.push((Reverse(score), id));
-            } else if best
-                .peek()
-                .is_some_and(|(Reverse(worst), _)| score > *worst)
-            {
+            if full {
                 best.pop();
-                best.push((Reverse(score), id));
             }
+            best.push((Reverse(score), id));
         }
         self.scratch = scratch;
         let mut hits: Vec<Hit> = best

@@ -295,6 +295,13 @@ fn the_fast_path_finds_exactly_what_scoring_everyone_finds() {
         "aa-bb-0a",
         "bbaa",
         "1007",
+        // Digits searched packed: odd and even lengths, a prefix past a
+        // missing document, longer than any digits haystack.
+        "37999",
+        "9 1",
+        "100.",
+        "3712345678901234567890123456789012345678901234567890",
+        "aabb0a1baabb0a1baabb0a1baabb",
         "x y",
         "  ma ria",
         "maria\\ s",

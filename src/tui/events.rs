@@ -156,10 +156,66 @@ async fn other(signals: &mut [(i32, UnixSignal)]) -> i32 {
     .await
 }
 
+/// A second handle on the terminal crossterm reads (standard input when
+/// it is one, else `/dev/tty`, as crossterm chooses), registered with the
+/// runtime only to learn when the terminal hangs up. It is never read.
+fn watch_tty() -> Option<tokio::io::unix::AsyncFd<std::os::fd::OwnedFd>> {
+    use std::io::IsTerminal;
+    use std::os::fd::{AsFd, OwnedFd};
+    let fd: OwnedFd = if io::stdin().is_terminal() {
+        io::stdin().as_fd().try_clone_to_owned().ok()?
+    } else {
+        std::fs::File::open("/dev/tty").ok()?.into()
+    };
+    // SAFETY: `fd` is an owned descriptor the `AsyncFd` keeps open until
+    // it is dropped, and nothing replaces or closes it meanwhile.
+    unsafe { tokio::io::unix::AsyncFd::register_with_interest(fd, tokio::io::Interest::READABLE) }
+        .ok()
+}
+
+/// Whether the terminal `fd` has hung up (its SSH session, tmux pane or
+/// window closed). crossterm 0.29 cannot tell: its reader retries a read
+/// that returns 0 or fails with `EIO` forever, holding its lock, so the
+/// thread that called it spins at 100% CPU and never returns, and a
+/// console caught there outlives its terminal (crossterm issue 793). The
+/// console therefore asks the kernel itself, without reading: `poll` with
+/// no events still reports `POLLHUP`/`POLLERR`/`POLLNVAL`.
+pub fn hung_up(fd: &impl std::os::fd::AsRawFd) -> bool {
+    let mut p = libc::pollfd {
+        fd: fd.as_raw_fd(),
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one valid `pollfd`, a count of 1 and no timeout.
+    let n = unsafe { libc::poll(&mut p, 1, 0) };
+    n > 0 && p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+/// Resolves when the watched terminal hangs up; never without one. Woken
+/// by every key as well (the descriptor turns readable), it checks and
+/// waits again.
+async fn hang_up(tty: Option<&tokio::io::unix::AsyncFd<std::os::fd::OwnedFd>>) {
+    let Some(tty) = tty else {
+        return std::future::pending().await;
+    };
+    loop {
+        let Ok(mut ready) = tty.readable().await else {
+            return std::future::pending().await;
+        };
+        if hung_up(tty.get_ref()) {
+            return;
+        }
+        ready.clear_ready();
+    }
+}
+
 /// The merged source of terminal events and signals. Create it inside the
 /// tokio runtime (signal registration needs the runtime's driver).
 pub struct EventSource {
     input: Option<EventStream>,
+    /// The terminal crossterm reads, watched for a hang-up; see
+    /// [`hung_up`].
+    tty: Option<tokio::io::unix::AsyncFd<std::os::fd::OwnedFd>>,
     /// Input was stopped by [`EventSource::pause`] (not closed).
     paused: bool,
     signals: Signals,
@@ -181,6 +237,7 @@ impl EventSource {
     pub fn new() -> io::Result<EventSource> {
         Ok(EventSource {
             input: Some(EventStream::new()),
+            tty: watch_tty(),
             paused: false,
             signals: Signals::new()?,
         })
@@ -223,21 +280,38 @@ impl EventSource {
     pub async fn next(&mut self) -> TermEvent {
         enum Got {
             Signal(Signal),
+            HungUp,
             Input(Option<io::Result<Event>>),
         }
         loop {
-            let EventSource { input, signals, .. } = self;
+            // Checked before crossterm is asked: on a hung-up terminal its
+            // reader would never return (see `hung_up`).
+            if self.input.is_some() && self.tty.as_ref().is_some_and(|t| hung_up(t.get_ref())) {
+                self.input = None;
+                return TermEvent::Closed;
+            }
+            let EventSource {
+                input,
+                signals,
+                tty,
+                ..
+            } = self;
             let got = match input.as_mut() {
                 Some(stream) => tokio::select! {
                     // Signals first: a SIGHUP must win over a flood of input.
                     biased;
                     sig = signals.recv() => Got::Signal(sig),
+                    () = hang_up(tty.as_ref()) => Got::HungUp,
                     item = stream.next() => Got::Input(item),
                 },
                 None => Got::Signal(signals.recv().await),
             };
             match got {
                 Got::Signal(sig) => return TermEvent::Signal(sig),
+                Got::HungUp => {
+                    self.input = None;
+                    return TermEvent::Closed;
+                }
                 Got::Input(Some(Ok(event))) => {
                     if let Some(ev) = translate(event) {
                         return ev;
@@ -284,6 +358,37 @@ impl EventSource {
 mod tests {
     use super::*;
     use crossterm::event::{KeyCode, KeyEventState, KeyModifiers, MouseEvent, MouseEventKind};
+
+    /// A pseudo-terminal whose other end closes, as sshd or tmux close
+    /// it: the console's own check sees the hang-up that crossterm's
+    /// reader would spin on, and a live one is not taken for it.
+    #[test]
+    fn a_closed_pseudo_terminal_reads_as_hung_up_and_a_live_one_does_not() {
+        use std::os::fd::{FromRawFd, OwnedFd};
+        let (mut master, mut slave) = (-1, -1);
+        // SAFETY: out-pointers to two ints; no name, termios or size.
+        let rc = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                std::ptr::null(),
+            )
+        };
+        assert_eq!(rc, 0, "openpty: {}", io::Error::last_os_error());
+        // SAFETY: openpty returned two open descriptors we now own.
+        let (master, slave) =
+            unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        assert!(!hung_up(&slave), "a live terminal");
+        // Typed input pending is not a hang-up either.
+        let mut m = std::fs::File::from(master);
+        use std::io::Write as _;
+        m.write_all(b"q").unwrap();
+        assert!(!hung_up(&slave), "input waiting");
+        drop(m);
+        assert!(hung_up(&slave), "the other end closed");
+    }
 
     #[test]
     fn releases_and_mouse_are_dropped() {

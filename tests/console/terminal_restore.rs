@@ -309,3 +309,99 @@ fn core_dumps_are_off_unless_allowed() {
         }
     }
 }
+
+/// A terminal that goes away without a SIGHUP reaching the console (the
+/// console not its session's leader, as under some SSH and multiplexer
+/// setups): its other end closes, and the console must notice and end
+/// (exit 1, input closed) instead of waiting forever on a reader that
+/// spins at 100% CPU on the dead terminal (crossterm issue 793, seen
+/// here as an orphan left by a test whose tmux server was killed).
+#[test]
+fn a_terminal_closed_without_sighup_ends_the_console() {
+    use std::io::Read as _;
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    use std::os::unix::process::CommandExt as _;
+    use std::process::{Command, Stdio};
+
+    let dir = tempfile::tempdir().unwrap();
+    let (mut master, mut slave) = (-1, -1);
+    // SAFETY: out-pointers to two ints; no name, termios or size.
+    let rc = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
+    // SAFETY: openpty returned two open descriptors we now own.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    // Our end only: a copy inherited by the console would keep the
+    // terminal alive. SAFETY: a valid descriptor.
+    unsafe { libc::fcntl(master.as_raw_fd(), libc::F_SETFD, libc::FD_CLOEXEC) };
+    let size = libc::winsize {
+        ws_row: 24,
+        ws_col: 80,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: a valid descriptor and a valid winsize.
+    unsafe { libc::ioctl(slave.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hubdesk"));
+    cmd.arg("--demo")
+        .env("LANG", "pt_BR.UTF-8")
+        .env("TERM", "xterm-256color")
+        .env("HUBDESK_CONFIG", dir.path().join("config.toml"))
+        .env("HUBDESK_DATA_DIR", dir.path().join("data"))
+        .env("HUBDESK_STATE_DIR", dir.path().join("state"))
+        .stdin(Stdio::from(slave.try_clone().unwrap()))
+        .stdout(Stdio::from(slave.try_clone().unwrap()))
+        .stderr(Stdio::from(slave));
+    // SAFETY: setsid is async-signal-safe. A new session without a
+    // controlling terminal: closing the pty sends this process no SIGHUP.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().expect("hubdesk starts");
+    drop(cmd);
+    // The first frame, read from our end without blocking.
+    // SAFETY: a valid descriptor.
+    unsafe { libc::fcntl(master.as_raw_fd(), libc::F_SETFL, libc::O_NONBLOCK) };
+    let mut term = std::fs::File::from(master);
+    let mut seen = Vec::new();
+    let start = std::time::Instant::now();
+    while !String::from_utf8_lossy(&seen).contains("Buscar") {
+        let mut buf = [0u8; 4096];
+        match term.read(&mut buf) {
+            Ok(n) => seen.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => panic!("reading the terminal: {e}"),
+        }
+        if start.elapsed() > DEADLINE {
+            let _ = child.kill();
+            panic!("no first frame: {}", String::from_utf8_lossy(&seen));
+        }
+    }
+    // The terminal goes away.
+    drop(term);
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > DEADLINE {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the console outlived its terminal");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(1), "input closed: {status:?}");
+}

@@ -8,6 +8,9 @@
 //! themselves ([`find`], [`find_prefix`]), at both nibble alignments, so
 //! only the candidates that get scored are unpacked.
 
+// The eight-bytes-at-a-time helpers are the matcher's (`fast.rs`).
+use super::fast::{LO, load, zero_bytes};
+
 /// The nibble of each character; the pad of an odd count is `PAD`.
 const SPACE: u8 = 10;
 const PAD: u8 = 15;
@@ -91,22 +94,8 @@ fn nibbles_at(packed: &[u8], at: usize, needle: &[u8]) -> bool {
             .all(|(k, &d)| nibble(packed, at + k) == d)
 }
 
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
 const LOW_NIBBLES: u64 = 0x0F0F_0F0F_0F0F_0F0F;
 const HIGH_NIBBLES: u64 = 0xF0F0_F0F0_F0F0_F0F0;
-
-#[inline(always)]
-fn load(b: &[u8], i: usize) -> u64 {
-    u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"))
-}
-
-/// The flags of the zero bytes of `x` (and possibly of bytes just above
-/// one: every candidate is checked).
-#[inline(always)]
-fn zero_bytes(x: u64) -> u64 {
-    x.wrapping_sub(LO) & !x & HI
-}
 
 /// The first character where the digit nibbles `needle` (0 to 9 each)
 /// are in the first `len` bytes of `readable` (the packed haystack; the

@@ -72,16 +72,16 @@ pub(crate) fn greedy_span(hay: &[u8], needle: &[u8]) -> Option<(usize, usize)> {
 // of `x` (and possibly bytes just above one, never below: the lowest flag
 // is always a true zero, and every candidate is checked).
 
-const LO: u64 = 0x0101_0101_0101_0101;
+pub(super) const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
 
 #[inline(always)]
-fn load(b: &[u8], i: usize) -> u64 {
+pub(super) fn load(b: &[u8], i: usize) -> u64 {
     u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"))
 }
 
 #[inline(always)]
-fn zero_bytes(x: u64) -> u64 {
+pub(super) fn zero_bytes(x: u64) -> u64 {
     x.wrapping_sub(LO) & !x & HI
 }
 

@@ -180,7 +180,7 @@ fn watch_tty() -> Option<tokio::io::unix::AsyncFd<std::os::fd::OwnedFd>> {
 /// console caught there outlives its terminal (crossterm issue 793). The
 /// console therefore asks the kernel itself, without reading: `poll` with
 /// no events still reports `POLLHUP`/`POLLERR`/`POLLNVAL`.
-pub fn hung_up(fd: &impl std::os::fd::AsRawFd) -> bool {
+fn hung_up(fd: &impl std::os::fd::AsRawFd) -> bool {
     let mut p = libc::pollfd {
         fd: fd.as_raw_fd(),
         events: 0,
